@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { propertiesSchema } from './json.js';
+
+/**
+ * A client-generated, time-ordered id (ULID-like: 10 chars of time, 16 of randomness).
+ * Created once when the event is created; the collector stores each id once per project.
+ */
+export const messageIdSchema = z
+  .string()
+  .min(8, 'messageId must be at least 8 characters')
+  .max(64, 'messageId must be at most 64 characters')
+  .regex(/^[0-9A-Za-z_-]+$/, 'messageId may only contain letters, digits, "_" and "-"');
+
+export const eventNameSchema = z.string().min(1, 'name must not be empty').max(200);
+
+export const pageContextSchema = z.object({
+  url: z.string().max(2048).optional(),
+  path: z.string().max(2048).optional(),
+  title: z.string().max(512).optional(),
+  referrer: z.string().max(2048).optional(),
+  locale: z.string().max(35).optional(),
+});
+
+const baseEvent = {
+  messageId: messageIdSchema,
+  anonymousId: z.string().min(1).max(64),
+  userId: z.string().min(1).max(128).nullable().optional(),
+  /** Client clock, ISO 8601; the collector corrects it with the batch's `sentAt`. */
+  timestamp: z.iso.datetime({ offset: true }),
+  context: pageContextSchema.optional(),
+};
+
+export const trackEventSchema = z.object({
+  ...baseEvent,
+  type: z.literal('track'),
+  name: eventNameSchema,
+  properties: propertiesSchema.optional(),
+});
+
+export const pageEventSchema = z.object({
+  ...baseEvent,
+  type: z.literal('page'),
+  properties: propertiesSchema.optional(),
+});
+
+export const identifyEventSchema = z.object({
+  ...baseEvent,
+  type: z.literal('identify'),
+  userId: z.string().min(1).max(128),
+  traits: propertiesSchema.optional(),
+});
+
+/** One thing the end user did, as the widget reports it. */
+export const eventSchema = z.discriminatedUnion('type', [
+  trackEventSchema,
+  pageEventSchema,
+  identifyEventSchema,
+]);
+
+export type TrackEvent = z.infer<typeof trackEventSchema>;
+export type PageEvent = z.infer<typeof pageEventSchema>;
+export type IdentifyEvent = z.infer<typeof identifyEventSchema>;
+export type HearthEvent = z.infer<typeof eventSchema>;
+export type PageContext = z.infer<typeof pageContextSchema>;
