@@ -2,18 +2,18 @@ import { z } from 'zod';
 
 export const errorIssueSchema = z.object({
   /** Dotted path of the failing field, e.g. `events.3.name`. */
-  path: z.string(),
-  message: z.string(),
+  path: z.string().describe('Dotted path of the failing field, e.g. `events.3.name`.'),
+  message: z.string().describe('Why the field was refused.'),
 });
 
 /** The one JSON error body every collector endpoint answers with. */
 export const errorBodySchema = z.object({
   error: z.object({
-    code: z.string(),
-    message: z.string(),
-    issues: z.array(errorIssueSchema).optional(),
+    code: z.string().describe('Stable, machine-readable error code.'),
+    message: z.string().describe('For humans.'),
+    issues: z.array(errorIssueSchema).optional().describe('One entry per failing field.'),
   }),
-});
+}).describe('The JSON body of every error answer.');
 
 export type ErrorIssue = z.infer<typeof errorIssueSchema>;
 export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -9,9 +9,14 @@ export const messageIdSchema = z
   .string()
   .min(8, 'messageId must be at least 8 characters')
   .max(64, 'messageId must be at most 64 characters')
-  .regex(/^[0-9A-Za-z_-]+$/, 'messageId may only contain letters, digits, "_" and "-"');
+  .regex(/^[0-9A-Za-z_-]+$/, 'messageId may only contain letters, digits, "_" and "-"')
+  .describe('Client-generated, time-ordered id; stored once per project (retries are de-duplicated).');
 
-export const eventNameSchema = z.string().min(1, 'name must not be empty').max(200);
+export const eventNameSchema = z
+  .string()
+  .min(1, 'name must not be empty')
+  .max(200)
+  .describe('What the user did, e.g. `project_created`.');
 
 export const pageContextSchema = z.object({
   url: z.string().max(2048).optional(),
@@ -19,14 +24,16 @@ export const pageContextSchema = z.object({
   title: z.string().max(512).optional(),
   referrer: z.string().max(2048).optional(),
   locale: z.string().max(35).optional(),
-});
+}).describe('The page the event happened on.');
 
 const baseEvent = {
   messageId: messageIdSchema,
-  anonymousId: z.string().min(1).max(64),
-  userId: z.string().min(1).max(128).nullable().optional(),
+  anonymousId: z.string().min(1).max(64).describe('Browser id; `identify` links it to a user.'),
+  userId: z.string().min(1).max(128).nullable().optional().describe('The signed-in user; null or absent while anonymous.'),
   /** Client clock, ISO 8601; the collector corrects it with the batch's `sentAt`. */
-  timestamp: z.iso.datetime({ offset: true }),
+  timestamp: z.iso
+    .datetime({ offset: true })
+    .describe('Client clock; the collector corrects it by (receive time − batch `sentAt`).'),
   context: pageContextSchema.optional(),
 };
 
@@ -34,7 +41,7 @@ export const trackEventSchema = z.object({
   ...baseEvent,
   type: z.literal('track'),
   name: eventNameSchema,
-  properties: propertiesSchema.optional(),
+  properties: propertiesSchema.optional().describe('Free-form details of the action.'),
 });
 
 export const pageEventSchema = z.object({
@@ -47,7 +54,7 @@ export const identifyEventSchema = z.object({
   ...baseEvent,
   type: z.literal('identify'),
   userId: z.string().min(1).max(128),
-  traits: propertiesSchema.optional(),
+  traits: propertiesSchema.optional().describe('Latest known traits of the user (plan, role, …); they replace earlier values key by key.'),
 });
 
 /** One thing the end user did, as the widget reports it. */

@@ -56,4 +56,9 @@ export const propertiesSchema = z
     const reason = checkJson(value, 0);
     if (reason) ctx.addIssue({ code: 'custom', message: reason });
   })
-  .transform((value) => value as Record<string, JsonValue>);
+  .transform((value) => value as Record<string, JsonValue>)
+  .meta({
+    description:
+      `Free-form JSON object: at most ${JSON_LIMITS.maxDepth} levels deep, ${JSON_LIMITS.maxKeys} keys per object, ` +
+      `strings up to ${JSON_LIMITS.maxStringLength} characters; "__proto__", "constructor" and "prototype" keys are refused.`,
+  });

@@ -10,32 +10,58 @@ export const originSchema = z.union([
 
 /** One project served by a collector. */
 export const projectConfigSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'project ids are lowercase letters, digits and "-"'),
-  name: z.string().min(1).max(200),
-  publicKey: publicKeySchema,
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'project ids are lowercase letters, digits and "-"')
+    .describe('Stable project id used in storage and admin URLs.'),
+  name: z.string().min(1).max(200).describe('Product name shown to end users.'),
+  publicKey: publicKeySchema.describe('Key the browser sends; proves nothing about the user.'),
   /** One secret normally; two while rotating (both are accepted). */
-  secretKeys: z.array(secretKeySchema).min(1).max(2),
+  secretKeys: z
+    .array(secretKeySchema)
+    .min(1)
+    .max(2)
+    .describe('Server-side secrets: sign identity tokens, call secret-key APIs. Two while rotating.'),
   /** Origins allowed to call the public endpoints; `*` only for development. */
-  allowedOrigins: z.array(originSchema).default([]),
+  allowedOrigins: z
+    .array(originSchema)
+    .default([])
+    .describe('Browser origins allowed to call public endpoints; `*` for development only.'),
   identityVerification: z
     .object({
       /** When true, identified calls without a valid `userToken` are rejected. */
-      enforce: z.boolean().default(false),
+      enforce: z
+        .boolean()
+        .default(false)
+        .describe('Reject identified calls without a valid `userToken`.'),
     })
     .default({ enforce: false }),
   /** When true, a browser sending Global Privacy Control counts as consent denied. */
-  respectGlobalPrivacyControl: z.boolean().default(false),
+  respectGlobalPrivacyControl: z
+    .boolean()
+    .default(false)
+    .describe('Treat a browser sending Global Privacy Control as consent denied.'),
   /** Days without activity after which a user counts as lost (churn). */
-  inactivityDays: z.number().int().min(1).max(365).default(30),
-});
+  inactivityDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(30)
+    .describe('Days without activity after which a user counts as lost (churn).'),
+}).describe('One project served by a collector.');
 
 export const rateLimitSchema = z.object({
   /** Sustained requests per second per project. */
-  perProjectPerSecond: z.number().positive().default(2_000),
+  perProjectPerSecond: z.number().positive().default(2_000).describe('Sustained requests per second per project.'),
   /** Sustained requests per second per client address within a project. */
-  perClientPerSecond: z.number().positive().default(50),
+  perClientPerSecond: z
+    .number()
+    .positive()
+    .default(50)
+    .describe('Sustained requests per second per client address within a project.'),
   /** Burst allowance, as seconds of the sustained rate. */
-  burstSeconds: z.number().positive().default(2),
+  burstSeconds: z.number().positive().default(2).describe('Burst allowance, as seconds of the sustained rate.'),
 });
 
 /** The collector's configuration file (`hearth.config.json`). */
@@ -43,8 +69,13 @@ export const collectorConfigSchema = z.object({
   projects: z.array(projectConfigSchema).min(1, 'configure at least one project'),
   rateLimit: rateLimitSchema.default(rateLimitSchema.parse({})),
   /** Events waiting to be written before the collector sheds load with 503. */
-  maxPendingEvents: z.number().int().positive().default(50_000),
-});
+  maxPendingEvents: z
+    .number()
+    .int()
+    .positive()
+    .default(50_000)
+    .describe('Events waiting to be written before the collector sheds load with 503.'),
+}).describe('The collector configuration file (`hearth.config.json`).');
 
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
 export type CollectorConfig = z.infer<typeof collectorConfigSchema>;
