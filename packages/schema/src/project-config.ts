@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fatigueBudgetSchema } from './prompt.js';
 
 export const publicKeySchema = z.string().regex(/^pk_[A-Za-z0-9_]{8,64}$/, 'public keys look like pk_…');
 export const secretKeySchema = z.string().regex(/^sk_[A-Za-z0-9_]{16,128}$/, 'secret keys look like sk_… (at least 16 characters after the prefix)');
@@ -49,6 +50,9 @@ export const projectConfigSchema = z.object({
     .max(365)
     .default(30)
     .describe('Days without activity after which a user counts as lost (churn).'),
+  fatigue: fatigueBudgetSchema
+    .default({ maxInterruptingPerDay: 1 })
+    .describe('Project-wide cap on interrupting prompts per user, across all prompt types.'),
 }).describe('One project served by a collector.');
 
 export const rateLimitSchema = z.object({

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { checklistActionSchema, slugSchema } from './checklist.js';
+import { localeTagSchema, triggerSchema } from './targeting.js';
+
+/**
+ * `GET /v1/state`: exactly the prompts this user should see now, already localized, with progress.
+ * Deliberately free of audiences, schedules, frequency rules, completion conditions and other
+ * locales, so nothing about other users' targeting reaches the browser (issue 3).
+ */
+
+const statePromptBase = {
+  id: slugSchema,
+  triggers: z.array(triggerSchema),
+  interrupting: z.boolean(),
+  /** The locale the texts are in (the user's, or the prompt's default as fallback). */
+  locale: localeTagSchema,
+};
+
+export const checklistItemStateSchema = z.object({
+  id: slugSchema,
+  title: z.string(),
+  description: z.string().optional(),
+  action: checklistActionSchema.optional(),
+  optional: z.boolean(),
+  points: z.number().int().nonnegative().optional(),
+  done: z.boolean(),
+  /** Only optional items can be skipped. */
+  skipped: z.boolean(),
+});
+
+export const checklistProgressSchema = z.object({
+  /** Items done (skipped items are not counted as done). */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** Every item is done, or optional and skipped. */
+  complete: z.boolean(),
+});
+
+export const checklistStateSchema = z.object({
+  ...statePromptBase,
+  kind: z.literal('checklist'),
+  title: z.string(),
+  description: z.string().optional(),
+  dismissible: z.boolean(),
+  items: z.array(checklistItemStateSchema),
+  progress: checklistProgressSchema,
+});
+
+export const statePromptSchema = z.discriminatedUnion('kind', [checklistStateSchema]);
+
+export const userStateSchema = z.object({ prompts: z.array(statePromptSchema) });
+
+export type ChecklistItemState = z.infer<typeof checklistItemStateSchema>;
+export type ChecklistProgress = z.infer<typeof checklistProgressSchema>;
+export type ChecklistState = z.infer<typeof checklistStateSchema>;
+export type StatePrompt = z.infer<typeof statePromptSchema>;
+export type UserState = z.infer<typeof userStateSchema>;
