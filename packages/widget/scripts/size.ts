@@ -1,0 +1,56 @@
+/**
+ * `pnpm size`: raw, gzip and brotli bytes of every shipped .js file in dist/, checked against
+ * size-budgets.json (gzip bytes; keys are paths relative to dist/, `*` matches within a name).
+ * Exits 1 when a file is over budget or dist/ is missing.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+
+function listJs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'types' ? [] : listJs(path);
+    return entry.name.endsWith('.js') ? [path] : [];
+  });
+}
+
+const toRegExp = (pattern: string) =>
+  new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+
+function budgetFor(file: string, budgets: Record<string, number>): number | undefined {
+  const match = Object.keys(budgets).find((pattern) => toRegExp(pattern).test(file));
+  return match === undefined ? undefined : budgets[match];
+}
+
+function main(): number {
+  if (!existsSync(dist)) {
+    console.error(`size: ${relative(process.cwd(), dist)} is missing; run \`pnpm build\` first`);
+    return 1;
+  }
+  const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8')) as Record<string, number>;
+  const rows = listJs(dist).map((path) => {
+    const file = relative(dist, path).split(sep).join('/');
+    const bytes = readFileSync(path);
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    const budget = budgetFor(file, budgets);
+    return { file, raw: bytes.length, gzip, brotli, budget, over: budget !== undefined && gzip > budget };
+  });
+  const head = ['file', 'raw', 'gzip', 'brotli', 'budget (gzip)', ''];
+  const table = rows.map((r) => [r.file, r.raw, r.gzip, r.brotli, r.budget ?? '-', r.over ? 'OVER' : 'ok'].map(String));
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]?.length ?? 0)));
+  for (const row of [head, ...table]) {
+    console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '));
+  }
+  const over = rows.filter((r) => r.over);
+  for (const r of over) console.error(`size: ${r.file} is ${r.gzip} B gzip, over its ${r.budget} B budget`);
+  if (!rows.length) console.error('size: no .js files in dist/');
+  return over.length || !rows.length ? 1 : 0;
+}
+
+process.exitCode = main();

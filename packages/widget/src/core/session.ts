@@ -1,0 +1,136 @@
+import { createDelivery } from './delivery.js';
+import type { Emitter } from './emitter.js';
+import type { Env } from './env.js';
+import { buildEvent, checkProperties, checkString, LIMITS, pageContext, type EventBody } from './events.js';
+import { ulid } from './ids.js';
+import { createIdentity } from './identity.js';
+import { watchNavigation } from './navigation.js';
+import { createOutbox } from './outbox.js';
+import { createStore } from './storage.js';
+import { createTabs } from './tabs.js';
+import { byteLength } from './transport.js';
+import type { ConsentMode, HearthEventMap, IdentifyOptions, InitOptions } from './types.js';
+
+const MODES: readonly ConsentMode[] = ['granted', 'pending', 'denied'];
+
+export interface Session {
+  run(command: string, args: unknown[]): void;
+  destroy(): void;
+}
+
+/** Everything that exists after `init`: identity, outbox, delivery, tabs, consent and page tracking. */
+export function createSession(
+  env: Env,
+  options: InitOptions & { apiHost: string },
+  events: Emitter<HearthEventMap>,
+  log: (...args: unknown[]) => void,
+): Session {
+  const prefix = `hearth:${options.projectKey}:`;
+  const onStorageError = (error: unknown) => log('storage failed, keeping data in memory', error);
+  const local = createStore(env.local, onStorageError);
+  const session = createStore(env.session, onStorageError);
+  const newId = () => ulid(env.now(), env.randomBytes);
+
+  // Writes start paused: nothing may touch storage before the consent mode is known.
+  local.setWritable(false);
+  session.setWritable(false);
+  const identity = createIdentity(local, `${prefix}id`, newId);
+  const tabs = createTabs(env, local, session, prefix, newId);
+  const outbox = createOutbox(local, `${prefix}ob:${tabs.id}`, options.maxQueueSize ?? 500, (count) =>
+    events.emit('drop', { reason: 'queue-full', count }),
+  );
+  const delivery = createDelivery({
+    env,
+    outbox,
+    url: `${options.apiHost.replace(/\/+$/, '')}/v1/batch?key=${encodeURIComponent(options.projectKey)}`,
+    batchSize: options.batchSize ?? 20,
+    flushInterval: options.flushInterval ?? 3000,
+    onSent: (result) => events.emit('sent', result),
+    onDrop(info) {
+      log('collector refused a batch', info);
+      events.emit('drop', info);
+    },
+    log,
+  });
+
+  let consent: ConsentMode = 'pending';
+  let lastPageUrl = '';
+
+  const record = (body: EventBody) => {
+    if (consent === 'denied') return;
+    const who = identity.get();
+    const event = buildEvent(body, who, newId(), env.now(), pageContext(env.page(), options.locale));
+    // A bigger event would get its whole batch refused by the collector.
+    if (byteLength(JSON.stringify(event)) > LIMITS.maxEventBytes) {
+      throw new Error(`${body.type}: the event is larger than ${LIMITS.maxEventBytes} bytes`);
+    }
+    log(body.type, event);
+    outbox.add({ e: event, k: who.userToken });
+    delivery.notify();
+  };
+
+  const page = (properties?: unknown) => {
+    lastPageUrl = env.page().url;
+    record({ type: 'page', properties: checkProperties('page: properties', properties) });
+  };
+  const autoPage = () => env.page().url !== lastPageUrl && page();
+
+  const setConsent = (mode: unknown) => {
+    if (!MODES.includes(mode as ConsentMode)) {
+      throw new Error(`consent: expected "granted", "pending" or "denied", got ${JSON.stringify(mode)}`);
+    }
+    consent = mode as ConsentMode;
+    const granted = consent === 'granted';
+    local.setWritable(granted);
+    session.setWritable(granted);
+    delivery.stop();
+    tabs.stop(consent === 'denied');
+    if (consent === 'denied') {
+      outbox.clear();
+      identity.forget();
+    }
+    if (granted) {
+      identity.persist();
+      tabs.start(outbox);
+      delivery.start();
+    }
+    log('consent', consent);
+  };
+
+  const commands: Record<string, (...args: unknown[]) => void> = {
+    identify(userId, traits, opts) {
+      const token = (opts as IdentifyOptions | undefined)?.userToken;
+      if (token !== undefined) checkString('identify: userToken', token, 4096);
+      const id = checkString('identify: userId', userId, LIMITS.maxUserId);
+      const checked = checkProperties('identify: traits', traits);
+      identity.identify(id, checked, token);
+      record({ type: 'identify', userId: id, traits: checked });
+    },
+    track(name, properties) {
+      const checkedName = checkString('track: name', name, LIMITS.maxName);
+      record({ type: 'track', name: checkedName, properties: checkProperties('track: properties', properties) });
+    },
+    page,
+    reset: () => identity.reset(),
+    consent: setConsent,
+  };
+
+  const gpcDenied = options.respectGlobalPrivacyControl && env.gpc();
+  setConsent(gpcDenied ? 'denied' : (options.consent ?? 'granted'));
+  if (gpcDenied) log('Global Privacy Control is on: consent denied');
+  const stopNavigation = options.trackPages === false ? () => {} : watchNavigation(env, autoPage);
+  if (options.trackPages !== false) autoPage();
+
+  return {
+    run(command, args) {
+      const run = Object.prototype.hasOwnProperty.call(commands, command) ? commands[command] : undefined;
+      if (!run) throw new Error(`unknown command ${JSON.stringify(command)}`);
+      run(...args);
+    },
+    destroy() {
+      delivery.stop();
+      tabs.stop();
+      stopNavigation();
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The npm entry: `import { createHearth } from '@hearth/widget'`. Same commands as the
+ * script tag, plus typed methods (`hearth.track(...)`) that call them.
+ */
+import { browserEnv, type Env } from '../core/env.js';
+import { createHearthWith, type HearthHandle } from '../core/hearth.js';
+import type { ConsentMode, IdentifyOptions, InitOptions, Properties } from '../core/types.js';
+
+export type {
+  ConsentMode,
+  DropInfo,
+  HearthCommand,
+  HearthEventMap,
+  IdentifyOptions,
+  InitOptions,
+  Properties,
+} from '../core/types.js';
+export type { Env, KeyValue, PageInfo } from '../core/env.js';
+
+export interface Hearth extends HearthHandle {
+  init(options: InitOptions): void;
+  identify(userId: string, traits?: Properties, options?: IdentifyOptions): void;
+  track(name: string, properties?: Properties): void;
+  page(properties?: Properties): void;
+  reset(): void;
+  consent(mode: ConsentMode): void;
+}
+
+const METHODS = ['init', 'identify', 'track', 'page', 'reset', 'consent'] as const;
+
+/**
+ * Creates a Hearth instance (call `init` next). `env` replaces the browser globals, for tests.
+ * @example
+ * const hearth = createHearth();
+ * hearth.init({ projectKey: 'pk_…', apiHost: 'https://hearth.example.com' });
+ * hearth.track('Project Created', { plan: 'pro' });
+ */
+export function createHearth(env: Env = browserEnv()): Hearth {
+  const hearth = createHearthWith(env) as Hearth;
+  const call = hearth as (command: string, ...args: unknown[]) => unknown;
+  for (const name of METHODS) hearth[name] = (...args: unknown[]) => void call(name, ...args);
+  return hearth;
+}

@@ -1,0 +1,25 @@
+import type { Catalog } from './en.js';
+
+/** Arabic (Modern Standard); rendered right-to-left. */
+export const ar: Catalog = {
+  progress: '{done} من {total}',
+  progressLabel: 'التقدم',
+  stepsLeft: {
+    zero: 'لا خطوات متبقية',
+    one: 'خطوة واحدة متبقية',
+    two: 'خطوتان متبقيتان',
+    few: '{count} خطوات متبقية',
+    many: '{count} خطوة متبقية',
+    other: '{count} خطوة متبقية',
+  },
+  start: 'ابدأ',
+  skip: 'تخطَّ',
+  optional: 'اختياري',
+  done: 'مكتمل',
+  notDone: 'غير مكتمل',
+  skipped: 'تم التخطي',
+  minimize: 'تصغير',
+  expand: 'توسيع',
+  dismiss: 'إغلاق',
+  allDone: 'اكتمل كل شيء — أحسنت!',
+};

@@ -1,0 +1,18 @@
+import type { Catalog } from './en.js';
+
+/** Norsk bokmål. */
+export const nb: Catalog = {
+  progress: '{done} av {total}',
+  progressLabel: 'Fremdrift',
+  stepsLeft: { other: '{count} steg igjen' },
+  start: 'Start',
+  skip: 'Hopp over',
+  optional: 'Valgfritt',
+  done: 'Fullført',
+  notDone: 'Ikke fullført',
+  skipped: 'Hoppet over',
+  minimize: 'Minimer',
+  expand: 'Utvid',
+  dismiss: 'Lukk',
+  allDone: 'Alt er fullført – godt jobbet!',
+};

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mount } from './mount.js';
+import { lazySheet } from './styles.js';
+
+const widgetSheet = lazySheet('.hello{color:rgb(1, 2, 3)}');
+
+afterEach(() => {
+  document.head.replaceChildren();
+  document.body.replaceChildren();
+});
+
+describe('mount', () => {
+  it('renders into an open shadow root styled by adopted sheets, with no <style> or style="" markup', () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    mount({ container, sheets: [widgetSheet()], view: <p class="hello">Hi</p> });
+
+    const root = container.shadowRoot!;
+    expect(root.mode).toBe('open');
+    expect(root.querySelector('.hello')?.textContent).toBe('Hi');
+    expect(root.adoptedStyleSheets).toHaveLength(2);
+    expect(root.adoptedStyleSheets[1]).toBe(widgetSheet());
+    expect(root.querySelectorAll('style, link, [style]')).toHaveLength(0);
+    expect(document.querySelectorAll('style')).toHaveLength(0);
+  });
+
+  it('resets the host with !important rules so hostile page styles cannot reach in', () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    mount({ container, view: <p>x</p> });
+    const base = container.shadowRoot!.adoptedStyleSheets[0]!;
+    const host = [...base.cssRules].find((rule) => rule.cssText.startsWith(':host'))!.cssText;
+    expect(host).toMatch(/all: initial !important/);
+    expect(host).toMatch(/display: block !important/);
+  });
+
+  it('turns animations off under prefers-reduced-motion', () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    mount({ container, view: <p>x</p> });
+    const rules = [...container.shadowRoot!.adoptedStyleSheets[0]!.cssRules];
+    const reduced = rules.find((rule) => rule.cssText.includes('prefers-reduced-motion'));
+    expect(reduced?.cssText).toMatch(/animation: none !important/);
+  });
+
+  it('unmounts cleanly and can mount again on the same container', () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const unmount = mount({ container, view: <p>one</p> });
+    unmount();
+    expect(container.shadowRoot!.childNodes).toHaveLength(0);
+    expect(container.shadowRoot!.adoptedStyleSheets).toHaveLength(0);
+    mount({ container, view: <p>two</p> });
+    expect(container.shadowRoot!.textContent).toBe('two');
+  });
+
+  it('creates and removes its own host when no container is given', () => {
+    const unmount = mount({ view: <p>floating</p> });
+    const host = document.body.querySelector('hearth-root')!;
+    expect(host.shadowRoot!.textContent).toBe('floating');
+    unmount();
+    expect(document.body.querySelector('hearth-root')).toBeNull();
+  });
+
+  it("leaves a host's own shadow root alone and mounts in a child host instead", () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const theirs = container.attachShadow({ mode: 'open' });
+    theirs.append(document.createElement('slot'));
+    const unmount = mount({ container, view: <p>ours</p> });
+    expect(theirs.textContent).toBe('');
+    expect(container.querySelector('hearth-root')!.shadowRoot!.textContent).toBe('ours');
+    unmount();
+    expect(container.querySelector('hearth-root')).toBeNull();
+  });
+});
