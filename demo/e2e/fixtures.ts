@@ -1,0 +1,54 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import { startCollector } from '@hearth/collector';
+import { loadDemoProject } from '../server/demo-project.js';
+import { startDemoServer } from '../server/demo-server.js';
+import { demoPaths } from '../server/paths.js';
+
+type RunningCollector = Awaited<ReturnType<typeof startCollector>>;
+
+export type HearthStack = {
+  collector: RunningCollector;
+  store: RunningCollector['store'];
+  projectId: string;
+  demoUrl: string;
+};
+
+/**
+ * One collector (fresh SQLite file in a temp dir, random port, the demo config) and one demo
+ * server per worker, torn down and deleted afterwards. They run in the test process so specs can
+ * read the collector's store directly.
+ */
+export const test = base.extend<object, { stack: HearthStack }>({
+  stack: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here.
+    async ({}, use) => {
+      const dir = await mkdtemp(join(tmpdir(), 'hearth-e2e-'));
+      const { project, secret } = loadDemoProject();
+      const collector = await startCollector({
+        configPath: demoPaths.configFile,
+        sqliteFile: join(dir, 'events.sqlite'),
+        port: 0,
+        host: '127.0.0.1',
+        widgetDir: demoPaths.widgetDist,
+      });
+      try {
+        const demo = await startDemoServer({ port: 0, collectorUrl: collector.url, projectKey: project.publicKey, secret });
+        try {
+          await use({ collector, store: collector.store, projectId: project.id, demoUrl: demo.url });
+        } finally {
+          await demo.close();
+        }
+      } finally {
+        await collector.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ stack }, use) => use(stack.demoUrl),
+});
+
+export { expect } from '@playwright/test';
