@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { collectorConfigSchema, toErrorIssues, type CollectorConfig, type CollectorConfigInput } from '@hearth/schema';
+
+/** A configuration problem; the message lists every failing field as `path: reason`. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates a configuration object; also refuses ids and public keys used by two projects. */
+export function parseConfig(input: CollectorConfigInput | CollectorConfig, source = 'configuration'): CollectorConfig {
+  const parsed = collectorConfigSchema.safeParse(input);
+  const problems = parsed.success ? duplicates(parsed.data) : toErrorIssues(parsed.error).map((i) => `${i.path}: ${i.message}`);
+  if (problems.length > 0 || !parsed.success) {
+    throw new ConfigError(`Invalid ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Reads and validates a JSON configuration file (`hearth.config.json`). */
+export function loadConfig(path: string): CollectorConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read the configuration file ${path}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`The configuration file ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseConfig(json as CollectorConfigInput, `configuration file ${path}`);
+}
+
+function duplicates(config: CollectorConfig): string[] {
+  const problems: string[] = [];
+  for (const field of ['id', 'publicKey'] as const) {
+    const seen = new Map<string, number>();
+    config.projects.forEach((project, index) => {
+      const first = seen.get(project[field]);
+      if (first === undefined) seen.set(project[field], index);
+      else problems.push(`projects.${index}.${field}: already used by projects.${first}`);
+    });
+  }
+  return problems;
+}
+
+/** Settings the environment may give (env wins over nothing, explicit options win over env). */
+export interface EnvSettings {
+  port?: number;
+  host?: string;
+  databaseUrl?: string;
+  configPath?: string;
+  sqliteFile?: string;
+}
+
+export function envSettings(env: Record<string, string | undefined> = process.env): EnvSettings {
+  const settings: EnvSettings = {};
+  if (env.PORT) {
+    const port = Number(env.PORT);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError(`PORT: expected a port number, got "${env.PORT}"`);
+    settings.port = port;
+  }
+  if (env.HOST) settings.host = env.HOST;
+  if (env.DATABASE_URL) settings.databaseUrl = env.DATABASE_URL;
+  if (env.HEARTH_CONFIG) settings.configPath = env.HEARTH_CONFIG;
+  if (env.HEARTH_SQLITE_FILE) settings.sqliteFile = env.HEARTH_SQLITE_FILE;
+  return settings;
+}

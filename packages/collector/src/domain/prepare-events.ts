@@ -1,0 +1,35 @@
+import type { Batch } from '@hearth/schema';
+import type { NewEvent } from '../storage/store.js';
+import { correctTimestamp, skewOffset } from './clock-skew.js';
+import { payloadHash } from './payload-hash.js';
+
+export interface PrepareContext {
+  projectId: string;
+  receivedAt: number;
+  /** The user id proven by the batch's token, or null. */
+  verifiedUserId: string | null;
+}
+
+/** Turns a validated batch into rows: skew-corrected times, verification flag, content hash. */
+export function prepareEvents(batch: Batch, { projectId, receivedAt, verifiedUserId }: PrepareContext): NewEvent[] {
+  const offset = skewOffset(batch.sentAt, receivedAt);
+  return batch.events.map((event) => {
+    const userId = event.userId ?? null;
+    return {
+      projectId,
+      messageId: event.messageId,
+      type: event.type,
+      name: event.type === 'track' ? event.name : null,
+      anonymousId: event.anonymousId,
+      userId,
+      timestamp: correctTimestamp(event.timestamp, offset),
+      receivedAt,
+      verified: userId !== null && userId === verifiedUserId,
+      properties: (event.type === 'identify' ? undefined : event.properties) ?? {},
+      traits: event.type === 'identify' ? (event.traits ?? {}) : null,
+      context: event.context ?? null,
+      // The event as the client sent it (not the corrected time: a retry has another sentAt).
+      payloadHash: payloadHash(event),
+    };
+  });
+}

@@ -1,0 +1,126 @@
+import type { AudienceRule, JsonValue, Prompt } from '@hearth/schema';
+import { checklistEventQueries } from '../checklist/progress.js';
+import { DAY_MS } from '../time.js';
+
+/** Property values an event filter compares with `===`. */
+export type PropertyValue = string | number | boolean | null;
+
+/** "How many `event`s in the last `withinDays` × 24 h?" (`null`: ever). One per behaviour rule. */
+export interface EventCountQuery {
+  event: string;
+  withinDays: number | null;
+}
+
+/** "When did the user first track `event` with properties equal to `where`?" One per checklist item. */
+export interface EventMatchQuery {
+  event: string;
+  where: Readonly<Record<string, PropertyValue>> | null;
+}
+
+/** What the rules know about one user; built by the store, read synchronously by the domain. */
+export interface UserProfile {
+  /** The user id, or the anonymous id for users who have not identified yet. */
+  userId: string;
+  traits: Readonly<Record<string, JsonValue>>;
+  locale: string | null;
+  firstSeen: Date | null;
+  /**
+   * Last activity *before the current visit*. If the store updated it with the very batch that
+   * opened this visit, "inactive ≥ N days" win-back rules could never match a returning user.
+   */
+  lastSeen: Date | null;
+}
+
+export interface UserFacts extends UserProfile {
+  countEvents(event: string, withinDays: number | null): number;
+  firstEventAt(event: string, where: Readonly<Record<string, PropertyValue>> | null): Date | null;
+}
+
+export interface FactQueries {
+  counts: EventCountQuery[];
+  matches: EventMatchQuery[];
+}
+
+export const countKey = (q: EventCountQuery): string => JSON.stringify([q.event, q.withinDays]);
+/** Sorted keys, so `{a,b}` and `{b,a}` are one query. */
+export const matchKey = (q: EventMatchQuery): string =>
+  JSON.stringify([q.event, q.where && Object.entries(q.where).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+
+/** The event counts an audience's behaviour rules ask for (with repeats). */
+export function audienceQueries(rule: AudienceRule | undefined): EventCountQuery[] {
+  if (!rule) return [];
+  if (rule.type === 'all' || rule.type === 'any') return rule.rules.flatMap(audienceQueries);
+  if (rule.type === 'not') return audienceQueries(rule.rule);
+  return rule.type === 'behavior' ? [{ event: rule.event, withinDays: rule.withinDays ?? null }] : [];
+}
+
+function unique<T>(items: T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+
+/**
+ * Everything the rules of these prompts will ask, de-duplicated, so a store answers each with one
+ * query (or all counts with one grouped query) before evaluating, and the domain stays synchronous.
+ */
+export function factQueries(prompts: readonly Prompt[]): FactQueries {
+  const counts: EventCountQuery[] = [];
+  const matches: EventMatchQuery[] = [];
+  for (const prompt of prompts) {
+    counts.push(...audienceQueries(prompt.audience));
+    if (prompt.kind === 'checklist') matches.push(...checklistEventQueries(prompt));
+  }
+  return { counts: unique(counts, countKey), matches: unique(matches, matchKey) };
+}
+
+export interface FactAnswers {
+  counts: ReadonlyMap<string, number>;
+  /** `null` when the user never tracked a matching event. */
+  firstEvents: ReadonlyMap<string, Date | null>;
+}
+
+/** Wraps a store's answers; asking something that was not precomputed is a bug, so it throws. */
+export function createUserFacts(profile: UserProfile, answers: FactAnswers): UserFacts {
+  return {
+    ...profile,
+    countEvents(event, withinDays) {
+      const count = answers.counts.get(countKey({ event, withinDays }));
+      if (count === undefined) throw new Error(`event count for "${event}" (${withinDays ?? 'ever'} days) was not precomputed`);
+      return count;
+    },
+    firstEventAt(event, where) {
+      const at = answers.firstEvents.get(matchKey({ event, where }));
+      if (at === undefined) throw new Error(`first "${event}" event ${JSON.stringify(where)} was not precomputed`);
+      return at;
+    },
+  };
+}
+
+export interface FactEvent {
+  name: string;
+  at: Date;
+  properties: Readonly<Record<string, JsonValue>>;
+}
+
+function matches(event: FactEvent, q: EventMatchQuery): boolean {
+  if (event.name !== q.event) return false;
+  return Object.entries(q.where ?? {}).every(([key, value]) => Object.hasOwn(event.properties, key) && event.properties[key] === value);
+}
+
+/**
+ * The reference answer to `queries` over one user's events, in memory. Stores whose SQL answers
+ * the same queries should agree with it (use it in their conformance tests); tests use it too.
+ * Windows start at `now − withinDays × 24 h`, inclusive.
+ */
+export function answerFactQueries(queries: FactQueries, events: readonly FactEvent[], now: Date): FactAnswers {
+  const counts = new Map<string, number>();
+  for (const q of queries.counts) {
+    const since = q.withinDays === null ? -Infinity : now.getTime() - q.withinDays * DAY_MS;
+    counts.set(countKey(q), events.filter((e) => e.name === q.event && e.at.getTime() >= since).length);
+  }
+  const firstEvents = new Map<string, Date | null>();
+  for (const q of queries.matches) {
+    const times = events.filter((e) => matches(e, q)).map((e) => e.at.getTime());
+    firstEvents.set(matchKey(q), times.length ? new Date(Math.min(...times)) : null);
+  }
+  return { counts, firstEvents };
+}

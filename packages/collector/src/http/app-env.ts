@@ -1,0 +1,11 @@
+import type { ProjectConfig } from '@hearth/schema';
+
+/** Per-request values middleware hands to routes. */
+export interface AppEnv {
+  Variables: {
+    /** The project named by `?key`, set by the project-key middleware. */
+    project: ProjectConfig;
+    /** The request body as text: size-checked and decompressed by the body-limit middleware. */
+    body: string;
+  };
+}

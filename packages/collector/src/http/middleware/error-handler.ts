@@ -1,0 +1,29 @@
+import type { ErrorBody } from '@hearth/schema';
+import type { Context } from 'hono';
+import { HttpError } from '../http-error.js';
+
+/**
+ * Every failure becomes one JSON `ErrorBody`. Errors also carry `Access-Control-Allow-Origin`
+ * (unless CORS already set the caller's origin) so a browser SDK can read the status and drop,
+ * instead of seeing an opaque network error and retrying forever; an error body reveals nothing.
+ */
+export function errorHandler(log: (message: string, error: unknown) => void = console.error) {
+  return (error: Error, c: Context): Response => {
+    if (error instanceof HttpError) return errorResponse(c, error);
+    log('hearth-collector: unexpected error', error);
+    return errorResponse(c, new HttpError(500, 'internal_error', 'The collector failed to handle this request; retry later.'));
+  };
+}
+
+export function notFound(c: Context): Response {
+  return errorResponse(c, new HttpError(404, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
+}
+
+function errorResponse(c: Context, error: HttpError): Response {
+  const body: ErrorBody = {
+    error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+  };
+  const headers: Record<string, string> = { ...error.headers };
+  if (!c.res.headers.has('Access-Control-Allow-Origin')) headers['Access-Control-Allow-Origin'] = '*';
+  return c.json(body, error.status, headers);
+}

@@ -1,0 +1,86 @@
+import {
+  MAX_BATCH_BYTES,
+  MAX_EVENT_BYTES,
+  batchSchema,
+  toErrorIssues,
+  type Batch,
+  type BatchResult,
+  type CollectorConfig,
+} from '@hearth/schema';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { verifiedUserId } from '../../domain/identity-token.js';
+import { prepareEvents } from '../../domain/prepare-events.js';
+import type { Store } from '../../storage/store.js';
+import type { AppEnv } from '../app-env.js';
+import { HttpError } from '../http-error.js';
+import { bodyLimit } from '../middleware/body-limit.js';
+import { projectCors } from '../middleware/cors.js';
+import { loadShed } from '../middleware/load-shed.js';
+import { projectKey } from '../middleware/project-key.js';
+import { rateLimit } from '../middleware/rate-limit.js';
+
+export interface BatchRouteDeps {
+  store: Store;
+  config: CollectorConfig;
+  clock: () => number;
+  clientAddress: (c: Context) => string;
+}
+
+/** `POST /v1/batch?key=<public key>`: answers `BatchResult` once the events are committed. */
+export function batchRoutes({ store, config, clock, clientAddress }: BatchRouteDeps) {
+  const app = new Hono<AppEnv>();
+  // Cheapest refusals first: key, origin, rate, load; only then is the body read.
+  app.use(
+    '/v1/batch',
+    projectKey(config.projects),
+    projectCors(),
+    rateLimit({ limits: config.rateLimit, clock, clientAddress }),
+    loadShed(store, config.maxPendingEvents),
+    bodyLimit({ maxBytes: MAX_BATCH_BYTES }),
+  );
+  app.post('/v1/batch', async (c) => {
+    const receivedAt = clock();
+    const project = c.var.project;
+    const batch = parseBatch(c.var.body);
+    const userId = await verifiedUserId(batch.userToken, project.secretKeys, receivedAt);
+    const events = prepareEvents(batch, { projectId: project.id, receivedAt, verifiedUserId: userId });
+    if (project.identityVerification.enforce) {
+      const unverified = events.findIndex((event) => event.userId !== null && !event.verified);
+      if (unverified >= 0) {
+        throw new HttpError(
+          401,
+          'identity_not_verified',
+          'This project enforces identity verification: identified events need a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired).',
+          [{ path: `events.${unverified}.userId`, message: 'no valid userToken for this user id' }],
+        );
+      }
+    }
+    const result: BatchResult = await store.writeEvents(events);
+    return c.json(result);
+  });
+  return app;
+}
+
+function parseBatch(body: string): Batch {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : 'unparseable';
+    throw new HttpError(400, 'malformed_json', `The request body is not valid JSON (${reason}).`);
+  }
+  const parsed = batchSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new HttpError(400, 'invalid_batch', 'The batch does not match the wire format; see issues.', toErrorIssues(parsed.error));
+  }
+  // Checked after validation: validated events are shallow, so stringifying them is safe.
+  const oversized = parsed.data.events.flatMap((event, index) =>
+    byteLength(JSON.stringify(event)) > MAX_EVENT_BYTES ? [{ path: `events.${index}`, message: `an event may be at most ${MAX_EVENT_BYTES} bytes` }] : [],
+  );
+  if (oversized.length > 0) throw new HttpError(413, 'event_too_large', 'Some events exceed the per-event size limit.', oversized);
+  return parsed.data;
+}
+
+const encoder = new TextEncoder();
+const byteLength = (text: string): number => encoder.encode(text).byteLength;

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type HttpBindings } from '@hono/node-server';
+import type { CollectorConfigInput } from '@hearth/schema';
+import { createApp } from './app.js';
+import { envSettings, loadConfig, parseConfig } from './config.js';
+import { openStore } from './storage/open-store.js';
+import type { Store } from './storage/store.js';
+
+export interface StartOptions {
+  config?: CollectorConfigInput;
+  configPath?: string;
+  databaseUrl?: string;
+  sqliteFile?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  widgetDir?: string;
+}
+
+export interface RunningCollector {
+  url: string;
+  port: number;
+  store: Store;
+  /** Stops accepting, lets in-flight requests finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../../widget/dist', import.meta.url));
+/** How long shutdown waits for in-flight requests before cutting connections. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * The one place that touches node:http. Explicit options win over env vars (`PORT`, `HOST`,
+ * `DATABASE_URL`, `HEARTH_CONFIG`, `HEARTH_SQLITE_FILE`), which win over defaults.
+ */
+export async function startCollector(options: StartOptions = {}): Promise<RunningCollector> {
+  const env = envSettings();
+  const config = options.config
+    ? parseConfig(options.config)
+    : loadConfig(options.configPath ?? env.configPath ?? 'hearth.config.json');
+  const store = await openStore(storeOptions(options, env));
+  const widgetDir = options.widgetDir ?? (existsSync(DEFAULT_WIDGET_DIR) ? DEFAULT_WIDGET_DIR : undefined);
+  const app = createApp({
+    store,
+    config,
+    ...(widgetDir ? { widgetDir } : {}),
+    clientAddress: (c) => (c.env as HttpBindings).incoming.socket.remoteAddress ?? 'unknown',
+  });
+
+  const host = options.host ?? env.host ?? '127.0.0.1';
+  const { server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port ?? env.port ?? 8787, hostname: host }, (address) =>
+      resolve({ server, address }),
+    );
+    server.once('error', reject);
+  }).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        const http = server as Server;
+        const force = setTimeout(() => http.closeAllConnections(), DRAIN_TIMEOUT_MS);
+        // Keep-alive sockets would hold close() open until they time out: close each as soon as
+        // it is idle; busy ones finish their request first.
+        const sweep = setInterval(() => http.closeIdleConnections(), 50);
+        http.close(() => {
+          clearTimeout(force);
+          clearInterval(sweep);
+          resolve();
+        });
+        http.closeIdleConnections();
+      });
+      await store.close();
+    })());
+
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${urlHost}:${address.port}`, port: address.port, store, close };
+}
+
+function storeOptions(options: StartOptions, env: ReturnType<typeof envSettings>) {
+  const databaseUrl = options.databaseUrl ?? env.databaseUrl;
+  if (databaseUrl) return { databaseUrl };
+  return { sqliteFile: options.sqliteFile ?? env.sqliteFile ?? '.hearth/hearth.sqlite' };
+}

@@ -1,0 +1,136 @@
+import type { JsonValue } from '@hearth/schema';
+import type { NewEvent, WriteResult } from './store.js';
+
+type Awaitable<T> = T | Promise<T>;
+type Properties = Record<string, JsonValue>;
+
+export interface EventKey {
+  projectId: string;
+  messageId: string;
+}
+export interface IdentityLink {
+  projectId: string;
+  anonymousId: string;
+  userId: string;
+  /** Event time of the identify: an older, late-arriving identify must not undo a newer link. */
+  linkedAt: number;
+}
+export interface SeenRange {
+  projectId: string;
+  userId: string;
+  firstSeen: number;
+  lastSeen: number;
+}
+export interface TraitsUpdate {
+  projectId: string;
+  userId: string;
+  traits: Properties;
+  traitsAt: number;
+}
+export interface StoredTraits {
+  traits: Properties;
+  traitsAt: number;
+}
+
+/**
+ * The SQL each store runs inside one open transaction. SQLite answers synchronously, Postgres
+ * asynchronously; `applyWrite` awaits both the same way so the write logic exists once.
+ */
+export interface WriteOps {
+  /** INSERT … ON CONFLICT DO NOTHING; returns keys of the rows actually inserted. */
+  insertEvents(events: readonly NewEvent[]): Awaitable<Set<string>>;
+  /** Payload hashes of stored events, by `keyOf`. */
+  payloadHashes(keys: readonly EventKey[]): Awaitable<Map<string, string>>;
+  upsertIdentities(links: readonly IdentityLink[]): Awaitable<void>;
+  /** Gives events of linked anonymous ids that have no user their user; returns what it changed. */
+  attributeAnonymous(projectId: string, anonymousIds: readonly string[]): Awaitable<{ userId: string; timestamp: number }[]>;
+  upsertSeen(ranges: readonly SeenRange[]): Awaitable<void>;
+  readTraits(projectId: string, userId: string): Awaitable<StoredTraits | null>;
+  writeTraits(update: TraitsUpdate): Awaitable<void>;
+}
+
+export const keyOf = (key: EventKey): string => `${key.projectId}\u0000${key.messageId}`;
+
+/** Inserts all groups' events (one transaction, opened by the caller) and counts per group. */
+export async function applyWrite(ops: WriteOps, groups: readonly (readonly NewEvent[])[]): Promise<WriteResult[]> {
+  const all = groups.flat();
+  const inserted = await ops.insertEvents(all);
+  const notInserted = all.filter((event) => !inserted.has(keyOf(event)));
+  const hashes = notInserted.length > 0 ? await ops.payloadHashes(notInserted) : new Map<string, string>();
+
+  // A key inserted by this transaction is "accepted" once; later copies (same group or another
+  // request in the same transaction) are duplicates or conflicts like any retry.
+  const claimed = new Map<string, string>();
+  const accepted: NewEvent[] = [];
+  const results = groups.map((events) => {
+    const result: WriteResult = { accepted: 0, duplicates: 0, conflicts: 0 };
+    for (const event of events) {
+      const key = keyOf(event);
+      if (inserted.has(key) && !claimed.has(key)) {
+        claimed.set(key, event.payloadHash);
+        accepted.push(event);
+        result.accepted += 1;
+      } else if ((hashes.get(key) ?? claimed.get(key)) === event.payloadHash) result.duplicates += 1;
+      else result.conflicts += 1;
+    }
+    return result;
+  });
+  if (accepted.length > 0) await applyIdentity(ops, accepted);
+  return results;
+}
+
+async function applyIdentity(ops: WriteOps, accepted: readonly NewEvent[]): Promise<void> {
+  const identifies = accepted.filter((event) => event.type === 'identify' && event.userId);
+  await ops.upsertIdentities(
+    identifies.map((event) => ({
+      projectId: event.projectId,
+      anonymousId: event.anonymousId,
+      userId: event.userId!,
+      linkedAt: event.timestamp,
+    })),
+  );
+
+  const seen = new SeenRanges();
+  for (const event of accepted) if (event.userId) seen.add(event.projectId, event.userId, event.timestamp);
+  for (const [projectId, anonymousIds] of groupBy(accepted, (e) => e.projectId, (e) => e.anonymousId)) {
+    const attributed = await ops.attributeAnonymous(projectId, [...anonymousIds]);
+    for (const row of attributed) seen.add(projectId, row.userId, row.timestamp);
+  }
+  await ops.upsertSeen(seen.list());
+
+  for (const event of [...identifies].sort((a, b) => a.timestamp - b.timestamp)) {
+    if (!event.traits || Object.keys(event.traits).length === 0) continue;
+    const stored = await ops.readTraits(event.projectId, event.userId!);
+    if (stored && stored.traitsAt > event.timestamp) continue;
+    // Shallow merge: a trait the app sends replaces that trait; traits it omits are kept.
+    const traits = { ...(stored?.traits ?? {}), ...event.traits };
+    await ops.writeTraits({ projectId: event.projectId, userId: event.userId!, traits, traitsAt: event.timestamp });
+  }
+}
+
+class SeenRanges {
+  readonly #ranges = new Map<string, SeenRange>();
+  add(projectId: string, userId: string, at: number): void {
+    const key = `${projectId}\u0000${userId}`;
+    const range = this.#ranges.get(key);
+    if (!range) this.#ranges.set(key, { projectId, userId, firstSeen: at, lastSeen: at });
+    else {
+      range.firstSeen = Math.min(range.firstSeen, at);
+      range.lastSeen = Math.max(range.lastSeen, at);
+    }
+  }
+  list(): SeenRange[] {
+    return [...this.#ranges.values()];
+  }
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string, valueOf: (item: T) => string): Map<string, Set<string>> {
+  const groups = new Map<string, Set<string>>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const set = groups.get(key) ?? new Set<string>();
+    set.add(valueOf(item));
+    groups.set(key, set);
+  }
+  return groups;
+}

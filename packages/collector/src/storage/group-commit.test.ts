@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { newEvent } from '../test-support/events.js';
+import { GroupCommitter, type GroupWriter } from './group-commit.js';
+import type { NewEvent, WriteResult } from './store.js';
+
+const events = (n: number): NewEvent[] => Array.from({ length: n }, () => newEvent({ projectId: 'p' }));
+
+/** A writer that records each transaction and lets the test decide when it commits. */
+function controllableWriter() {
+  const transactions: { groups: number[]; commit(): void; fail(error: Error): void }[] = [];
+  const write: GroupWriter = (groups) =>
+    new Promise<WriteResult[]>((resolve, reject) => {
+      transactions.push({
+        groups: groups.map((g) => g.length),
+        commit: () => resolve(groups.map((g) => ({ accepted: g.length, duplicates: 0, conflicts: 0 }))),
+        fail: reject,
+      });
+    });
+  return { write, transactions };
+}
+
+describe('GroupCommitter', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('merges requests arriving within the window into one transaction and answers each with its own counts', async () => {
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 5 });
+    const a = committer.write(events(2));
+    const b = committer.write(events(3));
+    expect(committer.pending).toBe(5);
+    await vi.advanceTimersByTimeAsync(5);
+    expect(transactions.map((t) => t.groups)).toEqual([[2, 3]]);
+    transactions[0]!.commit();
+    expect(await a).toEqual({ accepted: 2, duplicates: 0, conflicts: 0 });
+    expect(await b).toEqual({ accepted: 3, duplicates: 0, conflicts: 0 });
+    expect(committer.pending).toBe(0);
+  });
+
+  it('acknowledges nothing before the commit, and queues arrivals for the next transaction', async () => {
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 1 });
+    let firstDone = false;
+    void committer.write(events(1)).then(() => (firstDone = true));
+    await vi.advanceTimersByTimeAsync(1);
+    const second = committer.write(events(4));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(firstDone).toBe(false);
+    expect(transactions).toHaveLength(1);
+    transactions[0]!.commit();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(firstDone).toBe(true);
+    expect(transactions.map((t) => t.groups)).toEqual([[1], [4]]);
+    transactions[1]!.commit();
+    expect(await second).toMatchObject({ accepted: 4 });
+  });
+
+  it('bounds a transaction by maxEvents without splitting a request', async () => {
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 1, maxEvents: 5 });
+    const writes = [committer.write(events(3)), committer.write(events(3)), committer.write(events(1))];
+    await vi.advanceTimersByTimeAsync(1);
+    transactions[0]!.commit();
+    await vi.advanceTimersByTimeAsync(0);
+    transactions[1]!.commit();
+    await Promise.all(writes);
+    expect(transactions.map((t) => t.groups)).toEqual([[3], [3, 1]]);
+  });
+
+  it('rejects every request of a failed transaction and keeps working', async () => {
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 1 });
+    const a = committer.write(events(1));
+    const b = committer.write(events(1));
+    await vi.advanceTimersByTimeAsync(1);
+    transactions[0]!.fail(new Error('disk full'));
+    await expect(a).rejects.toThrow('disk full');
+    await expect(b).rejects.toThrow('disk full');
+    const c = committer.write(events(2));
+    await vi.advanceTimersByTimeAsync(1);
+    transactions[1]!.commit();
+    expect(await c).toMatchObject({ accepted: 2 });
+  });
+});

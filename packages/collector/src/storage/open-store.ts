@@ -1,0 +1,18 @@
+import type { GroupCommitOptions } from './group-commit.js';
+import { openPostgresStore } from './postgres/postgres-store.js';
+import { openSqliteStore } from './sqlite/sqlite-store.js';
+import type { Store } from './store.js';
+
+export interface StoreOptions {
+  /** PostgreSQL connection string; when set, PostgreSQL is used. */
+  databaseUrl?: string;
+  /** Embedded SQLite file; `:memory:` (the default when neither is given) keeps nothing on exit. */
+  sqliteFile?: string;
+  groupCommit?: GroupCommitOptions;
+}
+
+/** Opens PostgreSQL when `databaseUrl` is set, else embedded SQLite; migrations run first. */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  if (options.databaseUrl) return openPostgresStore(options.databaseUrl, options.groupCommit);
+  return openSqliteStore(options.sqliteFile ?? ':memory:', options.groupCommit);
+}

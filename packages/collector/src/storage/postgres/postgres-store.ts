@@ -1,0 +1,93 @@
+import pg from 'pg';
+import { applyWrite } from '../apply-write.js';
+import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
+import { pendingMigrations } from '../migration.js';
+import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
+import type { Store } from '../store.js';
+import { postgresMigrations } from './migrations.js';
+import { postgresWriteOps } from './postgres-write-ops.js';
+
+/** Arbitrary constant naming Hearth's migration lock (pg advisory locks take a bigint). */
+const MIGRATION_LOCK = 0x4e_41_52_54_48;
+
+/** The production store. Default settings (`synchronous_commit = on`) make each COMMIT durable. */
+export async function openPostgresStore(databaseUrl: string, options: GroupCommitOptions = {}): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+
+  const committer = new GroupCommitter(async (groups) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const results = await applyWrite(postgresWriteOps(client), groups);
+      await client.query('COMMIT');
+      return results;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }, options);
+
+  return {
+    kind: 'postgres',
+    writeEvents: (events) => committer.write(events),
+    pendingEvents: () => committer.pending,
+    async listEvents(projectId, filter = {}) {
+      const { where, values } = eventFilterSql(projectId, filter, (n) => `$${n}`);
+      const { rows } = await pool.query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY timestamp, message_id`,
+        values,
+      );
+      return rows.map(toStoredEvent);
+    },
+    async getUser(projectId, userId) {
+      const { rows } = await pool.query<UserRow>(
+        'SELECT user_id, traits, first_seen, last_seen FROM users WHERE project_id = $1 AND user_id = $2',
+        [projectId, userId],
+      );
+      if (!rows[0]) return null;
+      const links = await pool.query<{ anonymous_id: string }>(
+        'SELECT anonymous_id FROM identities WHERE project_id = $1 AND user_id = $2 ORDER BY linked_at, anonymous_id',
+        [projectId, userId],
+      );
+      return toStoredUser(rows[0], links.rows.map((r) => r.anonymous_id));
+    },
+    async close() {
+      await committer.drain();
+      await pool.end();
+    },
+  };
+}
+
+/** Applies pending migrations while holding an advisory lock, so several collectors may start at once. */
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS hearth_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const applied = await client.query<{ version: number }>('SELECT version FROM hearth_migrations');
+    for (const migration of pendingMigrations(postgresMigrations, new Set(applied.rows.map((r) => r.version)))) {
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO hearth_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}

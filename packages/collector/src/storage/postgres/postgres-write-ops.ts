@@ -1,0 +1,107 @@
+import type { PoolClient } from 'pg';
+import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
+import type { NewEvent } from '../store.js';
+
+const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
+const date = (ms: number) => new Date(ms);
+
+/**
+ * Set-based SQL over `unnest` of column arrays: one statement per step whatever the group size,
+ * and a fixed parameter count (no 65k-parameter limit, one plan).
+ */
+export function postgresWriteOps(client: PoolClient): WriteOps {
+  return {
+    async insertEvents(events: readonly NewEvent[]) {
+      const { rows } = await client.query<{ project_id: string; message_id: string }>(
+        `INSERT INTO events (project_id, message_id, type, name, anonymous_id, user_id, timestamp,
+           received_at, verified, properties, traits, context, payload_hash)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+           $7::timestamptz[], $8::timestamptz[], $9::boolean[], $10::jsonb[], $11::jsonb[], $12::jsonb[], $13::text[])
+         ON CONFLICT (project_id, message_id) DO NOTHING
+         RETURNING project_id, message_id`,
+        [
+          events.map((e) => e.projectId),
+          events.map((e) => e.messageId),
+          events.map((e) => e.type),
+          events.map((e) => e.name),
+          events.map((e) => e.anonymousId),
+          events.map((e) => e.userId),
+          events.map((e) => date(e.timestamp)),
+          events.map((e) => date(e.receivedAt)),
+          events.map((e) => e.verified),
+          events.map((e) => json(e.properties)),
+          events.map((e) => json(e.traits)),
+          events.map((e) => json(e.context)),
+          events.map((e) => e.payloadHash),
+        ],
+      );
+      return new Set(rows.map((row) => keyOf({ projectId: row.project_id, messageId: row.message_id })));
+    },
+    async payloadHashes(keys: readonly EventKey[]) {
+      const { rows } = await client.query<{ project_id: string; message_id: string; payload_hash: string }>(
+        `SELECT e.project_id, e.message_id, e.payload_hash FROM events e
+         JOIN unnest($1::text[], $2::text[]) AS k(project_id, message_id)
+           ON e.project_id = k.project_id AND e.message_id = k.message_id`,
+        [keys.map((k) => k.projectId), keys.map((k) => k.messageId)],
+      );
+      return new Map(rows.map((row) => [keyOf({ projectId: row.project_id, messageId: row.message_id }), row.payload_hash]));
+    },
+    async upsertIdentities(links) {
+      // Row by row, in event order: a batch may identify one anonymous id twice.
+      for (const link of links) {
+        await client.query(
+          `INSERT INTO identities (project_id, anonymous_id, user_id, linked_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (project_id, anonymous_id) DO UPDATE SET user_id = excluded.user_id, linked_at = excluded.linked_at
+           WHERE excluded.linked_at >= identities.linked_at`,
+          [link.projectId, link.anonymousId, link.userId, date(link.linkedAt)],
+        );
+      }
+    },
+    async attributeAnonymous(projectId, anonymousIds) {
+      const { rows } = await client.query<{ user_id: string; timestamp: Date }>(
+        // Driven by the few linked ids; the (project_id, anonymous_id, user_id) index finds their
+        // rows still without a user, so unlinked anonymous traffic costs one lookup per id.
+        `WITH links AS (
+           SELECT anonymous_id, user_id FROM identities WHERE project_id = $1 AND anonymous_id = ANY($2::text[])
+         )
+         UPDATE events e SET user_id = links.user_id FROM links
+         WHERE e.project_id = $1 AND e.anonymous_id = links.anonymous_id AND e.user_id IS NULL
+         RETURNING e.user_id, e.timestamp`,
+        [projectId, anonymousIds],
+      );
+      return rows.map((row) => ({ userId: row.user_id, timestamp: row.timestamp.getTime() }));
+    },
+    async upsertSeen(ranges) {
+      if (ranges.length === 0) return;
+      await client.query(
+        `INSERT INTO users (project_id, user_id, first_seen, last_seen)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[])
+         ON CONFLICT (project_id, user_id) DO UPDATE SET
+           first_seen = LEAST(users.first_seen, excluded.first_seen),
+           last_seen = GREATEST(users.last_seen, excluded.last_seen)`,
+        [
+          ranges.map((r) => r.projectId),
+          ranges.map((r) => r.userId),
+          ranges.map((r) => date(r.firstSeen)),
+          ranges.map((r) => date(r.lastSeen)),
+        ],
+      );
+    },
+    async readTraits(projectId, userId) {
+      const { rows } = await client.query<{ traits: Record<string, never>; traits_at: Date }>(
+        'SELECT traits, traits_at FROM users WHERE project_id = $1 AND user_id = $2',
+        [projectId, userId],
+      );
+      const row = rows[0];
+      return row ? { traits: row.traits, traitsAt: row.traits_at.getTime() } : null;
+    },
+    async writeTraits(update) {
+      await client.query('UPDATE users SET traits = $1, traits_at = $2 WHERE project_id = $3 AND user_id = $4', [
+        JSON.stringify(update.traits),
+        date(update.traitsAt),
+        update.projectId,
+        update.userId,
+      ]);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { applyWrite } from '../apply-write.js';
+import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
+import { pendingMigrations } from '../migration.js';
+import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
+import type { Store } from '../store.js';
+import { sqliteMigrations } from './migrations.js';
+import { sqliteWriteOps } from './sqlite-write-ops.js';
+
+/**
+ * The embedded store: one file, no server. WAL lets reads run beside the single writer.
+ * `synchronous=NORMAL` in WAL mode means a COMMIT has reached the OS before it returns, so a
+ * crashed or killed collector loses nothing it acknowledged; only a power loss or OS crash can
+ * drop the last transactions (use PostgreSQL, or `synchronous=FULL`, where that matters).
+ */
+export function openSqliteStore(file: string, options: GroupCommitOptions = {}): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  migrateSqlite(db);
+
+  const ops = sqliteWriteOps(db);
+  // better-sqlite3 is synchronous, so the whole transaction runs without yielding to other I/O.
+  const committer = new GroupCommitter(async (groups) => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const results = await applyWrite(ops, groups);
+      db.exec('COMMIT');
+      return results;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  }, options);
+
+  const listEvents = (projectId: string, filter: { userId?: string; anonymousId?: string } = {}) => {
+    const { where, values } = eventFilterSql(projectId, filter, () => '?');
+    const rows = db
+      .prepare<string[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY timestamp, message_id`)
+      .all(...values);
+    return Promise.resolve(rows.map(toStoredEvent));
+  };
+
+  const getUser = (projectId: string, userId: string) => {
+    const row = db
+      .prepare<[string, string], UserRow>('SELECT user_id, traits, first_seen, last_seen FROM users WHERE project_id = ? AND user_id = ?')
+      .get(projectId, userId);
+    if (!row) return Promise.resolve(null);
+    const anonymousIds = db
+      .prepare<[string, string], { anonymous_id: string }>(
+        'SELECT anonymous_id FROM identities WHERE project_id = ? AND user_id = ? ORDER BY linked_at, anonymous_id',
+      )
+      .all(projectId, userId)
+      .map((r) => r.anonymous_id);
+    return Promise.resolve(toStoredUser(row, anonymousIds));
+  };
+
+  return {
+    kind: 'sqlite',
+    writeEvents: (events) => committer.write(events),
+    pendingEvents: () => committer.pending,
+    listEvents,
+    getUser,
+    async close() {
+      await committer.drain();
+      db.close();
+    },
+  };
+}
+
+/** Applies pending migrations under an IMMEDIATE lock, so two processes cannot race. */
+export function migrateSqlite(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS hearth_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  db.transaction(() => {
+    const applied = db.prepare<[], { version: number }>('SELECT version FROM hearth_migrations').all();
+    for (const migration of pendingMigrations(sqliteMigrations, new Set(applied.map((r) => r.version)))) {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO hearth_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        Date.now(),
+      );
+    }
+  }).immediate();
+}

@@ -1,0 +1,91 @@
+import type { Database } from 'better-sqlite3';
+import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
+import type { NewEvent } from '../store.js';
+
+/**
+ * Prepared statements run row by row inside the caller's transaction: in SQLite the cost is the
+ * commit, not the statement, so per-row inserts in one transaction are as fast as multi-row VALUES
+ * (and need no statement per batch size).
+ */
+export function sqliteWriteOps(db: Database): WriteOps {
+  const insert = db.prepare(`
+    INSERT INTO events (project_id, message_id, type, name, anonymous_id, user_id, timestamp,
+      received_at, verified, properties, traits, context, payload_hash)
+    VALUES (@projectId, @messageId, @type, @name, @anonymousId, @userId, @timestamp,
+      @receivedAt, @verified, @properties, @traits, @context, @payloadHash)
+    ON CONFLICT (project_id, message_id) DO NOTHING`);
+  const hashOf = db.prepare<[string, string], { payload_hash: string }>(
+    'SELECT payload_hash FROM events WHERE project_id = ? AND message_id = ?',
+  );
+  const link = db.prepare(`
+    INSERT INTO identities (project_id, anonymous_id, user_id, linked_at)
+    VALUES (@projectId, @anonymousId, @userId, @linkedAt)
+    ON CONFLICT (project_id, anonymous_id) DO UPDATE SET user_id = excluded.user_id, linked_at = excluded.linked_at
+    WHERE excluded.linked_at >= identities.linked_at`);
+  const linkOf = db.prepare<[string, string], { user_id: string }>(
+    'SELECT user_id FROM identities WHERE project_id = ? AND anonymous_id = ?',
+  );
+  // Seeks the (project_id, anonymous_id, user_id) index to the rows still without a user.
+  const attribute = db.prepare<[string, string, string], { timestamp: number }>(`
+    UPDATE events SET user_id = ?
+    WHERE project_id = ? AND anonymous_id = ? AND user_id IS NULL
+    RETURNING timestamp`);
+  const seen = db.prepare(`
+    INSERT INTO users (project_id, user_id, first_seen, last_seen)
+    VALUES (@projectId, @userId, @firstSeen, @lastSeen)
+    ON CONFLICT (project_id, user_id) DO UPDATE SET
+      first_seen = min(users.first_seen, excluded.first_seen),
+      last_seen = max(users.last_seen, excluded.last_seen)`);
+  const traitsOf = db.prepare<[string, string], { traits: string; traits_at: number }>(
+    'SELECT traits, traits_at FROM users WHERE project_id = ? AND user_id = ?',
+  );
+  const setTraits = db.prepare(
+    'UPDATE users SET traits = @traits, traits_at = @traitsAt WHERE project_id = @projectId AND user_id = @userId',
+  );
+
+  return {
+    insertEvents(events: readonly NewEvent[]) {
+      const inserted = new Set<string>();
+      for (const event of events) {
+        const { changes } = insert.run({
+          ...event,
+          verified: event.verified ? 1 : 0,
+          properties: JSON.stringify(event.properties),
+          traits: event.traits === null ? null : JSON.stringify(event.traits),
+          context: event.context === null ? null : JSON.stringify(event.context),
+        });
+        if (changes === 1) inserted.add(keyOf(event));
+      }
+      return inserted;
+    },
+    payloadHashes(keys: readonly EventKey[]) {
+      const hashes = new Map<string, string>();
+      for (const key of keys) {
+        const row = hashOf.get(key.projectId, key.messageId);
+        if (row) hashes.set(keyOf(key), row.payload_hash);
+      }
+      return hashes;
+    },
+    upsertIdentities(links) {
+      for (const entry of links) link.run(entry);
+    },
+    attributeAnonymous(projectId, anonymousIds) {
+      // Most anonymous ids are not linked: one primary-key lookup each, no scan of their events.
+      return anonymousIds.flatMap((anonymousId) => {
+        const link = linkOf.get(projectId, anonymousId);
+        if (!link) return [];
+        return attribute.all(link.user_id, projectId, anonymousId).map((row) => ({ userId: link.user_id, timestamp: row.timestamp }));
+      });
+    },
+    upsertSeen(ranges) {
+      for (const range of ranges) seen.run(range);
+    },
+    readTraits(projectId, userId) {
+      const row = traitsOf.get(projectId, userId);
+      return row ? { traits: JSON.parse(row.traits), traitsAt: row.traits_at } : null;
+    },
+    writeTraits(update) {
+      setTraits.run({ ...update, traits: JSON.stringify(update.traits) });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { storeConformance } from '../conformance.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hearth-sqlite-'));
+const file = join(dir, 'hearth.sqlite');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+storeConformance('sqlite', async () => openSqliteStore(file));
+
+describe('sqlite store', () => {
+  it('runs in WAL mode with synchronous=NORMAL and records applied migrations once', async () => {
+    await openSqliteStore(file).close();
+    await openSqliteStore(file).close();
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.prepare('SELECT version FROM hearth_migrations').all()).toEqual([{ version: 1 }]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a database migrated by a newer collector', async () => {
+    const newer = join(dir, 'newer.sqlite');
+    await openSqliteStore(newer).close();
+    const db = new Database(newer);
+    db.prepare('INSERT INTO hearth_migrations (version, name, applied_at) VALUES (999, ?, 0)').run('future');
+    db.close();
+    expect(() => openSqliteStore(newer)).toThrow(/newer than this collector/);
+  });
+});
