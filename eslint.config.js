@@ -25,4 +25,28 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The always-loaded core stays tiny and testable: browser globals only through env.ts, and UI
+    // code only through the lazy `import()`s of registry.ts (dynamic imports are not checked here).
+    files: ['packages/widget/src/core/**/*.ts'],
+    ignores: ['packages/widget/src/core/env.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'history'].map((name) => ({
+        name,
+        message: 'The core reaches the browser only through Env (src/core/env.ts), so tests can inject fakes.',
+      }))],
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*'], message: 'The widget runs in browsers: no Node built-ins.' },
+          { group: ['zod', 'zod/*', '@hearth/collector'], message: 'The widget must not ship zod or server code.' },
+          { group: ['@hearth/schema'], allowTypeImports: true, message: 'Import only types from @hearth/schema in the widget.' },
+          {
+            group: ['../widgets/**', '../runtime/**', 'preact', 'preact/*', '@preact/*'],
+            allowTypeImports: true,
+            message: 'The core never imports UI code statically: load it lazily through registry.ts.',
+          },
+        ],
+      }],
+    },
+  },
 );

@@ -1,5 +1,5 @@
 import { build as esbuild } from 'esbuild';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
 
 /**
  * Two passes, because Rollup shares code between entries of one build: `hearth.js` must be a
@@ -33,11 +33,56 @@ function snippet(): Plugin {
   };
 }
 
+/**
+ * Lazy chunks (docs/decisions/0001-esm-core-and-lazy-chunks.md): `runtime` holds Preact, signals and the shared
+ * shell; the prompt `controller` (triggers, mount decisions) is separate and Preact-free, so pages
+ * whose prompts have not triggered yet never load Preact; each widget kind and each non-English
+ * catalog is its own chunk.
+ */
+const LOCALE_CATALOG = /\/src\/runtime\/i18n\/(?!index|en)([a-z]+)\.ts$/;
+
+function manualChunks(id: string): string | undefined {
+  if (/\/src\/runtime\/controller\//.test(id)) return 'controller';
+  if (/\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:preact|@preact)\//.test(id)) return 'runtime';
+  if (/\/src\/runtime\//.test(id) && !LOCALE_CATALOG.test(id)) return 'runtime';
+  return undefined;
+}
+
+/** `runtime`, `controller`, the widget kind (`checklist`), or `i18n-<locale>`. */
+function chunkName(chunk: Rollup.PreRenderedChunk): string {
+  const id = chunk.facadeModuleId ?? '';
+  const widget = /\/src\/widgets\/([^/]+)\//.exec(id)?.[1];
+  const locale = LOCALE_CATALOG.exec(id)?.[1];
+  return widget ?? (locale ? `i18n-${locale}` : chunk.name);
+}
+
+/**
+ * Vite wraps every `import()` in `__vitePreload()`, imported from a helper module that injects
+ * `<link rel="modulepreload">` (even with `modulePreload: false`: vitejs/vite#13952). We have no CSS
+ * or dependency lists to preload, the helper touches `document`, and as a module shared by the core
+ * and the runtime Rollup put it in the runtime chunk, so hearth.js imported Preact statically.
+ * Running after Vite's transform, this swaps the helper import for a pass-through in each module.
+ */
+function inlinePreloadHelper(): Plugin {
+  const helperImport = /import \{ __vitePreload \} from "\0vite\/preload-helper\.js";/;
+  return {
+    name: 'hearth-inline-preload-helper',
+    apply: 'build',
+    transform: {
+      order: 'post',
+      handler(code) {
+        if (!helperImport.test(code)) return null;
+        return { code: code.replace(helperImport, 'const __vitePreload = (load) => load();'), map: null };
+      },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const entry = mode === 'esm' ? 'index' : 'hearth';
   return {
     publicDir: false,
-    plugins: entry === 'hearth' ? [snippet()] : [],
+    plugins: [inlinePreloadHelper(), ...(entry === 'hearth' ? [snippet()] : [])],
     build: {
       target: 'es2020',
       outDir: 'dist',
@@ -53,12 +98,8 @@ export default defineConfig(({ mode }) => {
         output: {
           format: 'es',
           entryFileNames: '[name].js',
-          // Name lazy chunks after their folder (`runtime`, or the widget kind), so size budgets
-          // like `chunks/runtime-*.js` match whatever file inside the folder is the chunk's face.
-          chunkFileNames: (chunk) => {
-            const folder = /\/src\/(?:widgets\/([^/]+)|(runtime))\//.exec(chunk.facadeModuleId ?? '');
-            return `chunks/${folder?.[1] ?? folder?.[2] ?? '[name]'}-[hash].js`;
-          },
+          chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
+          manualChunks,
         },
       },
     },

@@ -42,9 +42,12 @@ export function createFakeEnv(overrides: Partial<Env> = {}) {
   const session = new MemoryStorage();
   const events = new EventTarget();
   const page: PageInfo = { url: 'https://app.test/', path: '/', title: 'Home', referrer: '', locale: 'en-US' };
-  const state = { hidden: false, gpc: false };
+  const state = { hidden: false, gpc: false, mountPoint: false };
   const fetchCalls: Array<{ url: string; init: RequestInit; body: { sentAt: string; userToken?: string; events: Array<Record<string, unknown>> } }> = [];
   let handler: FetchHandler = () => Response.json({ accepted: 1, duplicates: 0, conflicts: 0 });
+  /** `GET /v1/state` requests go here, not to `fetchCalls`. */
+  const stateCalls: Array<{ url: string; init: RequestInit }> = [];
+  let stateHandler: FetchHandler = () => Response.json({ prompts: [] });
   const beacons: Array<{ url: string; body: string }> = [];
   let beaconResult = true;
 
@@ -52,6 +55,10 @@ export function createFakeEnv(overrides: Partial<Env> = {}) {
     local,
     session,
     fetch: vi.fn(async (url: string, init: RequestInit) => {
+      if (url.includes('/v1/state?')) {
+        stateCalls.push({ url, init });
+        return stateHandler(url, init);
+      }
       fetchCalls.push({ url, init, body: JSON.parse(String(init.body)) });
       return handler(url, init);
     }),
@@ -71,6 +78,7 @@ export function createFakeEnv(overrides: Partial<Env> = {}) {
       return () => events.removeEventListener(type, cb);
     },
     hidden: () => state.hidden,
+    hasMountPoint: () => state.mountPoint,
     gpc: () => state.gpc,
     log: vi.fn(),
     ...overrides,
@@ -83,9 +91,13 @@ export function createFakeEnv(overrides: Partial<Env> = {}) {
     page,
     state,
     fetchCalls,
+    stateCalls,
     beacons,
     respond(next: FetchHandler) {
       handler = next;
+    },
+    respondState(next: FetchHandler) {
+      stateHandler = next;
     },
     failBeacons() {
       beaconResult = false;

@@ -50,7 +50,8 @@ describe('batching', () => {
     add('m1', 'm2', 'm3');
     await vi.advanceTimersByTimeAsync(0);
     expect(fake.fetchCalls).toHaveLength(1);
-    expect(sent).toHaveBeenCalledWith({ accepted: 1, duplicates: 0, conflicts: 0 });
+    // The acknowledged events go along, so the session can tell whether the user's state may have changed.
+    expect(sent).toHaveBeenCalledWith({ accepted: 1, duplicates: 0, conflicts: 0 }, [item('m1'), item('m2'), item('m3')]);
   });
 
   it('keeps one request in flight and sends what arrived meanwhile afterwards', async () => {

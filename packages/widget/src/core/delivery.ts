@@ -1,6 +1,6 @@
 import type { BatchResult } from '@hearth/schema';
 import type { Env } from './env.js';
-import type { Outbox } from './outbox.js';
+import type { Outbox, OutboxItem } from './outbox.js';
 import { backoff, send, takeBatch } from './transport.js';
 import type { DropInfo } from './types.js';
 
@@ -10,7 +10,8 @@ export interface DeliveryOptions {
   url: string;
   batchSize: number;
   flushInterval: number;
-  onSent(result: BatchResult): void;
+  /** The collector stored the batch; `items` are its events. */
+  onSent(result: BatchResult, items: readonly OutboxItem[]): void;
   onDrop(info: DropInfo): void;
   log(...args: unknown[]): void;
 }
@@ -61,7 +62,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
     }
     attempt = 0;
     outbox.remove(batch.ids);
-    if (outcome.kind === 'ok') o.onSent(outcome.result);
+    if (outcome.kind === 'ok') o.onSent(outcome.result, batch.items);
     else o.onDrop({ reason: `http-${outcome.status}`, count: batch.ids.size });
     next();
   };

@@ -38,6 +38,8 @@ export interface Env {
   /** Listens on `document` for `visibilitychange`, on `window` for everything else. */
   listen(type: string, cb: () => void): () => void;
   hidden(): boolean;
+  /** The page has an inline mount point (`<div data-hearth="checklist">`). */
+  hasMountPoint(): boolean;
   /** Global Privacy Control (`navigator.globalPrivacyControl`). */
   gpc(): boolean;
   log(...args: unknown[]): void;
@@ -78,6 +80,7 @@ export function browserEnv(): Env {
       return () => target.removeEventListener(type, cb);
     },
     hidden: () => document.visibilityState === 'hidden',
+    hasMountPoint: () => !!document.querySelector('[data-hearth]'),
     gpc: () => nav.globalPrivacyControl === true,
     log: (...args) => console.log('[hearth]', ...args),
   };

@@ -5,13 +5,22 @@ import { buildEvent, checkProperties, checkString, LIMITS, pageContext, type Eve
 import { ulid } from './ids.js';
 import { createIdentity } from './identity.js';
 import { watchNavigation } from './navigation.js';
-import { createOutbox } from './outbox.js';
+import { createOutbox, type OutboxItem } from './outbox.js';
+import { createStateClient } from './state.js';
 import { createStore } from './storage.js';
 import { createTabs } from './tabs.js';
 import { byteLength } from './transport.js';
-import type { ConsentMode, HearthEventMap, IdentifyOptions, InitOptions } from './types.js';
+import type { ConsentMode, HearthEventMap, IdentifyOptions, InitOptions, Properties } from './types.js';
+import { createUi } from './ui.js';
 
 const MODES: readonly ConsentMode[] = ['granted', 'pending', 'denied'];
+
+/**
+ * Events that can change the user's state on the server: identify (traits feed audiences) and the
+ * host's own track events. The widgets' `$…` events are left out: the widget already shows their
+ * effect, and a refresh right after `$prompt_shown` could take away a prompt the user is reading.
+ */
+const changesState = ({ e }: OutboxItem) => e.type === 'identify' || (e.type === 'track' && !e.name.startsWith('$'));
 
 export interface Session {
   run(command: string, args: unknown[]): void;
@@ -39,13 +48,42 @@ export function createSession(
   const outbox = createOutbox(local, `${prefix}ob:${tabs.id}`, options.maxQueueSize ?? 500, (count) =>
     events.emit('drop', { reason: 'queue-full', count }),
   );
+  const api = options.apiHost.replace(/\/+$/, '');
+  let consent: ConsentMode = 'pending';
+  const stateUrl = () => {
+    const { anonymousId, userId, userToken } = identity.get();
+    const query = { key: options.projectKey, anonymousId, userId, userToken, locale: options.locale ?? env.page().locale };
+    const defined = Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]);
+    return `${api}/v1/state?${new URLSearchParams(defined)}`;
+  };
+  const ui = createUi(
+    () => ({
+      track: (name: string, properties?: Properties) => {
+        try {
+          commands.track?.(name, properties);
+        } catch (error) {
+          log('a widget event was refused', error);
+        }
+      },
+      theme: options.theme,
+      corner: options.launcher?.corner,
+      locale: options.locale,
+      traits: identity.get().traits,
+      path: env.page().path,
+    }),
+    (error) => log('could not load the UI', error),
+  );
+  const state = createStateClient(env, stateUrl, () => consent === 'granted', ui.show, log);
   const delivery = createDelivery({
     env,
     outbox,
-    url: `${options.apiHost.replace(/\/+$/, '')}/v1/batch?key=${encodeURIComponent(options.projectKey)}`,
+    url: `${api}/v1/batch?key=${encodeURIComponent(options.projectKey)}`,
     batchSize: options.batchSize ?? 20,
     flushInterval: options.flushInterval ?? 3000,
-    onSent: (result) => events.emit('sent', result),
+    onSent(result, items) {
+      events.emit('sent', result);
+      if (items.some(changesState)) state.soon();
+    },
     onDrop(info) {
       log('collector refused a batch', info);
       events.emit('drop', info);
@@ -53,7 +91,6 @@ export function createSession(
     log,
   });
 
-  let consent: ConsentMode = 'pending';
   let lastPageUrl = '';
 
   const record = (body: EventBody) => {
@@ -74,6 +111,12 @@ export function createSession(
     record({ type: 'page', properties: checkProperties('page: properties', properties) });
   };
   const autoPage = () => env.page().url !== lastPageUrl && page();
+  /** Forget what is on screen and ask again: another person (reset) or another consent. */
+  const restart = () => {
+    state.forget();
+    ui.show({ prompts: [] });
+    state.refresh();
+  };
 
   const setConsent = (mode: unknown) => {
     if (!MODES.includes(mode as ConsentMode)) {
@@ -94,6 +137,7 @@ export function createSession(
       tabs.start(outbox);
       delivery.start();
     }
+    restart();
     log('consent', consent);
   };
 
@@ -105,21 +149,33 @@ export function createSession(
       const checked = checkProperties('identify: traits', traits);
       identity.identify(id, checked, token);
       record({ type: 'identify', userId: id, traits: checked });
+      ui.context({ traits: identity.get().traits });
+      state.refresh();
     },
     track(name, properties) {
       const checkedName = checkString('track: name', name, LIMITS.maxName);
       record({ type: 'track', name: checkedName, properties: checkProperties('track: properties', properties) });
+      ui.event(checkedName);
     },
     page,
-    reset: () => identity.reset(),
+    reset() {
+      identity.reset();
+      restart();
+    },
     consent: setConsent,
   };
 
   const gpcDenied = options.respectGlobalPrivacyControl && env.gpc();
   setConsent(gpcDenied ? 'denied' : (options.consent ?? 'granted'));
   if (gpcDenied) log('Global Privacy Control is on: consent denied');
-  const stopNavigation = options.trackPages === false ? () => {} : watchNavigation(env, autoPage);
-  if (options.trackPages !== false) autoPage();
+  const trackPages = options.trackPages !== false;
+  // Watched even without page tracking: URL triggers need SPA navigations.
+  const stopNavigation = watchNavigation(env, () => {
+    if (trackPages) autoPage();
+    ui.navigate(env.page().path);
+  });
+  if (trackPages) autoPage();
+  if (env.hasMountPoint()) ui.preload();
 
   return {
     run(command, args) {
@@ -130,6 +186,8 @@ export function createSession(
     destroy() {
       delivery.stop();
       tabs.stop();
+      state.stop();
+      ui.destroy();
       stopNavigation();
     },
   };

@@ -1,4 +1,5 @@
 import type { BatchResult, JsonValue } from '@hearth/schema';
+import type { Corner, Theme } from '../runtime/theme.js';
 
 export type ConsentMode = 'granted' | 'pending' | 'denied';
 export type Properties = Record<string, JsonValue>;
@@ -24,6 +25,10 @@ export interface InitOptions {
   flushInterval?: number;
   /** Outbox bound; the oldest events are dropped (and counted) past it. Default 500. */
   maxQueueSize?: number;
+  /** Brand colour, radius, font and light/dark/auto for every widget; `--hearth-*` CSS properties override it. */
+  theme?: Theme;
+  /** The floating launcher, used when the page has no inline mount point. Default corner `bottom-right`. */
+  launcher?: { corner?: Corner };
 }
 
 export interface IdentifyOptions {

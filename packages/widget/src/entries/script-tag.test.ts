@@ -17,7 +17,8 @@ describe('script-tag entry', () => {
   it('replays the snippet queue in order, then replaces window.Hearth with the live function', async () => {
     vi.useFakeTimers();
     const bodies: Array<{ events: Array<{ type: string; name?: string }> }> = [];
-    vi.spyOn(window, 'fetch').mockImplementation(async (_url, init) => {
+    vi.spyOn(window, 'fetch').mockImplementation(async (url, init) => {
+      if (String(url).includes('/v1/state?')) return Response.json({ prompts: [] });
       bodies.push(JSON.parse(String(init?.body)));
       return Response.json({ accepted: 1, duplicates: 0, conflicts: 0 });
     });

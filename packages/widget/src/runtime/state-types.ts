@@ -3,17 +3,11 @@
  * ships zod). `/v1/state` already picks each prompt's translation for the user's locale, so
  * widgets only personalize and render.
  */
-import type { ChecklistState as SchemaChecklistState, JsonValue } from '@hearth/schema';
+import type { JsonValue } from '@hearth/schema';
 
-export type { ChecklistItemState, ChecklistAction } from '@hearth/schema';
+export type { ChecklistItemState, ChecklistAction, ChecklistState } from '@hearth/schema';
 
 export type Traits = Record<string, JsonValue | undefined>;
 export type TrackProperties = Record<string, JsonValue>;
 /** How a widget reports an event: the core's `track`, so consent and the outbox apply. */
 export type Track = (name: string, properties?: TrackProperties) => void;
-
-/**
- * `hideWhenComplete` lives in the checklist content but is not (yet) part of the state schema;
- * the widget honours it when the state carries it.
- */
-export type ChecklistState = SchemaChecklistState & { hideWhenComplete?: boolean };

@@ -1,0 +1,141 @@
+/**
+ * The prompt controller: the first UI chunk the core loads (`chunks/controller-*.js`). It decides
+ * *when* and *where* each prompt of `/v1/state` appears, and loads a widget kind's chunk (which
+ * brings the Preact runtime) only when a prompt of that kind is about to show. It imports nothing
+ * from the runtime at run time, so the core → controller hop stays a few hundred bytes.
+ */
+import type { StatePrompt, UserState } from '@hearth/schema';
+import type { LoadChunk } from '../../core/registry.js';
+import type { ChecklistHandle } from '../../widgets/checklist/index.js';
+import type { Track, Traits } from '../state-types.js';
+import type { Corner, Theme } from '../theme.js';
+import { watchTriggers, type TriggerWatch } from './triggers.js';
+
+export interface ControllerOptions {
+  load: LoadChunk;
+  /** The core's `track`: consent and the outbox apply to the widgets' events. */
+  track: Track;
+  theme?: Theme;
+  /** Where floating widgets sit. */
+  corner?: Corner;
+  locale?: string;
+  traits?: Traits;
+  /** The current URL path, for URL triggers. */
+  path: string;
+  document?: Document;
+}
+
+export interface Controller {
+  update(state: UserState): void;
+  /** A tracked event (the widgets' own included), for event triggers. */
+  event(name: string): void;
+  navigate(path: string): void;
+  setContext(context: { locale?: string; traits?: Traits }): void;
+  destroy(): void;
+}
+
+type WidgetHandle = ChecklistHandle;
+
+interface Entry {
+  prompt: StatePrompt;
+  triggers: TriggerWatch;
+  fired: boolean;
+  gone: boolean;
+  /** Set once the widget starts mounting; stays set after it hides, so it does not show again. */
+  handle?: Promise<WidgetHandle | undefined>;
+}
+
+export function createController(options: ControllerOptions): Controller {
+  const { load, track } = options;
+  const doc = options.document ?? globalThis.document;
+  const context = { locale: options.locale, traits: options.traits };
+  const entries = new Map<string, Entry>();
+  const counts = new Map<string, number>();
+  let path = options.path;
+
+  const mountPoint = (kind: string) => doc.querySelector(`[data-hearth="${kind}"]`) ?? undefined;
+
+  const unmount = (entry: Entry) => void entry.handle?.then((handle) => handle?.unmount());
+
+  const show = (entry: Entry) => {
+    const first = entry.prompt;
+    entry.handle = load(first.kind)
+      .then(({ mountChecklist }) =>
+        mountChecklist({
+          checklist: first,
+          container: mountPoint(first.kind),
+          document: doc,
+          theme: options.theme,
+          corner: options.corner,
+          ...context,
+          track,
+          // Dismissed, or hidden after its celebration: take the host element away too.
+          onHide: () => unmount(entry),
+        }),
+      )
+      .then((handle) => {
+        if (entry.gone) handle.unmount();
+        else if (entry.prompt !== first) handle.update(entry.prompt);
+        return entry.gone ? undefined : handle;
+      })
+      .catch(() => undefined);
+  };
+
+  /** One prompt per kind on screen (the state comes in priority order); the next waits its turn. */
+  const sync = () => {
+    const busy = new Set<string>();
+    for (const entry of entries.values()) if (entry.handle) busy.add(entry.prompt.kind);
+    for (const entry of entries.values()) {
+      if (!entry.fired || entry.handle || busy.has(entry.prompt.kind)) continue;
+      busy.add(entry.prompt.kind);
+      show(entry);
+    }
+  };
+
+  const remove = (entry: Entry) => {
+    entry.gone = true;
+    entry.triggers.stop();
+    entries.delete(entry.prompt.id);
+    unmount(entry);
+  };
+
+  // An inline mount point means that widget is likely to show: fetch its chunk now.
+  if (mountPoint('checklist')) load('checklist').catch(() => undefined);
+
+  return {
+    update(state) {
+      const ids = new Set(state.prompts.map((prompt) => prompt.id));
+      for (const entry of [...entries.values()]) if (!ids.has(entry.prompt.id)) remove(entry);
+      for (const prompt of state.prompts) {
+        const known = entries.get(prompt.id);
+        if (known) {
+          known.prompt = prompt;
+          void known.handle?.then((handle) => handle?.update(prompt));
+          continue;
+        }
+        const entry: Entry = { prompt, fired: false, gone: false, triggers: { event() {}, navigate() {}, stop() {} } };
+        entries.set(prompt.id, entry);
+        entry.triggers = watchTriggers(prompt.triggers, path, counts, () => {
+          entry.fired = true;
+          sync();
+        });
+      }
+      sync();
+    },
+    event(name) {
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      for (const entry of entries.values()) entry.triggers.event(name);
+    },
+    navigate(next) {
+      path = next;
+      for (const entry of entries.values()) entry.triggers.navigate(next);
+    },
+    setContext(next) {
+      Object.assign(context, next);
+      for (const entry of entries.values()) void entry.handle?.then((handle) => handle?.setContext(next));
+    },
+    destroy() {
+      for (const entry of [...entries.values()]) remove(entry);
+    },
+  };
+}
