@@ -1,0 +1,47 @@
+import { toErrorIssues, type ErrorBody } from '@hearth/schema';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import { RewardsError, type RewardsErrorCode } from '../../storage/rewards-store.js';
+import { HttpError } from '../http-error.js';
+import { errorHandler } from '../middleware/error-handler.js';
+
+/** 409: the request is valid but the ledger's state refuses it; 404: nothing by that id; 422: a rule forbids it. */
+const STATUS: Record<RewardsErrorCode, ContentfulStatusCode> = {
+  idempotency_conflict: 409,
+  insufficient_points: 409,
+  out_of_stock: 409,
+  limit_reached: 409,
+  already_settled: 409,
+  already_referred: 409,
+  redemption_not_found: 404,
+  unknown_item: 404,
+  unknown_referral_code: 404,
+  self_referral: 422,
+  referral_loop: 422,
+};
+
+/** The shared error handler, plus the ledger's refusals as `ErrorBody` with their own statuses. */
+export function rewardsErrorHandler(log?: (message: string, error: unknown) => void) {
+  const base = errorHandler(log);
+  return (error: Error, c: Context): Response => {
+    if (!(error instanceof RewardsError)) return base(error, c);
+    const body: ErrorBody = { error: { code: error.code, message: error.message } };
+    const headers: Record<string, string> = {};
+    if (!c.res.headers.has('Access-Control-Allow-Origin')) headers['Access-Control-Allow-Origin'] = '*';
+    return c.json(body, STATUS[error.code], headers);
+  };
+}
+
+/** Parses a JSON body against a schema; 400 naming every failing field. */
+export function parseJson<S extends z.ZodType>(schema: S, body: string): z.infer<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    throw new HttpError(400, 'malformed_json', `The request body is not valid JSON (${error instanceof SyntaxError ? error.message : 'unparseable'}).`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new HttpError(400, 'invalid_request', 'The request body is invalid; see issues.', toErrorIssues(parsed.error));
+  return parsed.data;
+}

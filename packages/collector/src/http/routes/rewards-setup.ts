@@ -1,0 +1,57 @@
+import { rewardsConfigSchema, type CollectorConfig, type ProjectConfig, type RewardsConfig, type RewardsConfigInput } from '@hearth/schema';
+import { Hono } from 'hono';
+import { createRewardsEngine } from '../../domain/rewards/engine.js';
+import { withRewardsIngest } from '../../domain/rewards/ingest.js';
+import type { RewardsStore } from '../../storage/rewards-store.js';
+import type { Store } from '../../storage/store.js';
+import type { AppEnv } from '../app-env.js';
+import { rewardsRoutes } from './rewards.js';
+import { createWebhookSender } from './rewards-webhook.js';
+import { serverApiRoutes } from './server-api.js';
+
+export interface RewardsSetupOptions {
+  store: Store;
+  rewards: RewardsStore;
+  config: CollectorConfig;
+  /** Programs by project id; default: each project's `rewards` field, once the config schema has one. */
+  programs?: Readonly<Record<string, RewardsConfigInput>>;
+  clock: () => number;
+  log?: (message: string, error: unknown) => void;
+  /** For the fulfilment webhook; tests pass a fake. */
+  fetch?: typeof fetch;
+  webhookRetryDelaysMs?: readonly number[];
+}
+
+const programOf = (project: ProjectConfig): unknown => (project as ProjectConfig & { rewards?: unknown }).rewards;
+
+/**
+ * Everything rewards adds to a collector: the engine, the routes (browser + secret-key server API)
+ * and the store to hand the batch route (it applies earning rules after each commit).
+ */
+export function setupRewards(options: RewardsSetupOptions) {
+  const { store, rewards, config, clock, log } = options;
+  const programs = new Map<string, RewardsConfig>();
+  for (const project of config.projects) {
+    const input = options.programs?.[project.id] ?? programOf(project);
+    if (input !== undefined) programs.set(project.id, rewardsConfigSchema.parse(input));
+  }
+  const configFor = (projectId: string) => programs.get(projectId);
+  const projects = new Map(config.projects.map((project) => [project.id, project]));
+  const webhook = createWebhookSender({
+    target(projectId) {
+      const url = configFor(projectId)?.fulfilmentWebhookUrl;
+      const secret = projects.get(projectId)?.secretKeys[0];
+      return url && secret ? { url, secret } : undefined;
+    },
+    clock,
+    fetch: options.fetch,
+    log,
+    retryDelaysMs: options.webhookRetryDelaysMs,
+  });
+  const engine = createRewardsEngine({ events: store, rewards, configFor, clock, onRedemption: (projectId, redemption) => void webhook(projectId, redemption) });
+  const routes = new Hono<AppEnv>()
+    .route('/', rewardsRoutes({ engine, config, clock, log }))
+    // The server API writes events through the undecorated store: it applies the rules itself, as `server`.
+    .route('/', serverApiRoutes({ store, rewards, engine, config, configFor, clock, log }));
+  return { engine, routes, configFor, ingestStore: withRewardsIngest(store, engine, log) };
+}

@@ -1,0 +1,58 @@
+import { MAX_EVENT_BYTES, redeemRequestSchema, type CollectorConfig } from '@hearth/schema';
+import { Hono } from 'hono';
+import { verifiedUserId } from '../../domain/identity-token.js';
+import type { RewardsEngine } from '../../domain/rewards/engine.js';
+import type { AppEnv } from '../app-env.js';
+import { HttpError } from '../http-error.js';
+import { bodyLimit } from '../middleware/body-limit.js';
+import { projectCors } from '../middleware/cors.js';
+import { projectKey } from '../middleware/project-key.js';
+import { parseJson, rewardsErrorHandler } from './rewards-errors.js';
+
+export interface RewardsRouteDeps {
+  engine: RewardsEngine;
+  config: CollectorConfig;
+  clock: () => number;
+  log?: (message: string, error: unknown) => void;
+}
+
+/**
+ * Browser endpoints (public key). Points belong to a person, so both need a verified identity: the
+ * `userToken` the host's backend minted (HS256 JWT, `sub` = the user id).
+ * - `GET /v1/rewards?key=…&userId=…&userToken=…`: the user's rewards state.
+ * - `POST /v1/rewards/redeem?key=…` `{ userId, userToken, itemId, requestId }` (text/plain, no preflight).
+ */
+export function rewardsRoutes({ engine, config, clock, log }: RewardsRouteDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(rewardsErrorHandler(log));
+  app.use('/v1/rewards', projectKey(config.projects), projectCors());
+  app.use('/v1/rewards/*', projectKey(config.projects), projectCors());
+
+  const verify = async (project: AppEnv['Variables']['project'], userId: string | undefined, token: string | undefined): Promise<string> => {
+    const proven = await verifiedUserId(token, project.secretKeys, clock());
+    if (!userId || proven !== userId) {
+      throw new HttpError(401, 'identity_not_verified', 'Rewards need a verified identity: pass userId and a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired).', [
+        { path: 'userToken', message: 'missing, invalid, expired or for another user' },
+      ]);
+    }
+    return userId;
+  };
+
+  app.get('/v1/rewards', async (c) => {
+    const userId = await verify(c.var.project, c.req.query('userId'), c.req.query('userToken'));
+    const state = await engine.state(c.var.project.id, userId);
+    if (!state) throw new HttpError(404, 'rewards_not_configured', 'This project has no rewards program.');
+    c.header('Cache-Control', 'no-store');
+    return c.json(state);
+  });
+
+  app.post('/v1/rewards/redeem', bodyLimit({ maxBytes: MAX_EVENT_BYTES }), async (c) => {
+    const request = parseJson(redeemRequestSchema, c.var.body);
+    const userId = await verify(c.var.project, request.userId, request.userToken);
+    const result = await engine.redeem(c.var.project.id, userId, request.itemId, request.requestId);
+    const { status, redemption, balance } = result;
+    return c.json({ status, redemption: { id: redemption.id, itemId: redemption.itemId, cost: redemption.cost, status: redemption.status }, balance }, status === 'created' ? 201 : 200);
+  });
+
+  return app;
+}

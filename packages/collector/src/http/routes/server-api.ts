@@ -1,0 +1,130 @@
+import {
+  pointsRequestSchema,
+  redemptionFailureSchema,
+  referralAttachSchema,
+  serverEventsRequestSchema,
+  type CollectorConfig,
+  type RewardsConfig,
+} from '@hearth/schema';
+import { Hono } from 'hono';
+import { payloadHash } from '../../domain/payload-hash.js';
+import type { RewardsEngine } from '../../domain/rewards/engine.js';
+import { DAY_MS } from '../../domain/time.js';
+import { rewardsKpis } from '../../kpi/rewards.js';
+import type { RewardsStore } from '../../storage/rewards-store.js';
+import type { NewEvent, Store } from '../../storage/store.js';
+import type { AppEnv } from '../app-env.js';
+import { HttpError } from '../http-error.js';
+import { bodyLimit } from '../middleware/body-limit.js';
+import { parseJson, rewardsErrorHandler } from './rewards-errors.js';
+import { secretKeyAuth } from './server-api-auth.js';
+
+export interface ServerApiDeps {
+  store: Store;
+  rewards: RewardsStore;
+  engine: RewardsEngine;
+  config: CollectorConfig;
+  configFor(projectId: string): RewardsConfig | undefined;
+  clock: () => number;
+  log?: (message: string, error: unknown) => void;
+}
+
+/** Anonymous id of events the host's backend sends: they always name their user. */
+export const SERVER_ANONYMOUS_ID = '$server';
+const MAX_BODY_BYTES = 512 * 1024;
+/** Expiry months are 30 × 24 h, like every period in Hearth: no calendar or time-zone arithmetic. */
+const MONTH_MS = 30 * DAY_MS;
+
+/**
+ * `/v1/server/*`: what a host's backend calls with a secret key. Everything that changes a balance
+ * lives here (or is derived from events sent here), because a browser event is a claim, not a fact.
+ */
+export function serverApiRoutes(deps: ServerApiDeps) {
+  const { store, rewards, engine, clock } = deps;
+  const app = new Hono<AppEnv>();
+  app.onError(rewardsErrorHandler(deps.log));
+  app.use('/v1/server/*', secretKeyAuth(deps.config.projects));
+  app.on('POST', '/v1/server/*', bodyLimit({ maxBytes: MAX_BODY_BYTES }));
+  const program = (projectId: string): RewardsConfig => {
+    const config = deps.configFor(projectId);
+    if (!config) throw new HttpError(404, 'rewards_not_configured', `Project ${projectId} has no rewards program.`);
+    return config;
+  };
+
+  app.post('/v1/server/events', async (c) => {
+    const { events } = parseJson(serverEventsRequestSchema, c.var.body);
+    const now = clock();
+    const projectId = c.var.project.id;
+    const rows: NewEvent[] = events.map((event) => ({
+      projectId,
+      messageId: event.id,
+      type: 'track',
+      name: event.name,
+      anonymousId: SERVER_ANONYMOUS_ID,
+      userId: event.userId,
+      timestamp: event.timestamp ? Date.parse(event.timestamp) : now,
+      receivedAt: now,
+      // Sent with the secret key: the host vouches for the user.
+      verified: true,
+      properties: event.properties ?? {},
+      traits: null,
+      context: null,
+      payloadHash: payloadHash(event),
+    }));
+    const result = await store.writeEvents(rows);
+    const awards = await engine.onEvents(projectId, rows, 'server');
+    return c.json({ ...result, awards });
+  });
+
+  app.post('/v1/server/points', async (c) => {
+    const request = parseJson(pointsRequestSchema, c.var.body);
+    const result = await rewards.append({ projectId: c.var.project.id, id: request.idempotencyKey, userId: request.userId, amount: request.amount, reason: request.reason, ruleId: null, at: clock() });
+    return c.json(result, result.status === 'created' ? 201 : 200);
+  });
+
+  app.get('/v1/server/users/:userId/balance', async (c) => {
+    const userId = c.req.param('userId');
+    return c.json({ userId, ...(await rewards.balance(c.var.project.id, userId)) });
+  });
+
+  app.get('/v1/server/users/:userId/ledger', async (c) => {
+    const limit = Number(c.req.query('limit') ?? 100);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1_000) throw new HttpError(400, 'invalid_limit', 'limit must be a whole number from 1 to 1000.', [{ path: 'limit', message: 'expected 1–1000' }]);
+    const userId = c.req.param('userId');
+    return c.json({ userId, entries: await rewards.entries(c.var.project.id, userId, limit) });
+  });
+
+  app.post('/v1/server/redemptions/:id/:outcome{fulfilled|failed}', async (c) => {
+    const outcome = c.req.param('outcome') as 'fulfilled' | 'failed';
+    const { reason } = c.var.body.trim() ? parseJson(redemptionFailureSchema, c.var.body) : { reason: undefined };
+    return c.json(await rewards.settle(c.var.project.id, c.req.param('id'), outcome, clock(), reason));
+  });
+
+  app.post('/v1/server/referrals', async (c) => {
+    program(c.var.project.id);
+    const { userId, code } = parseJson(referralAttachSchema, c.var.body);
+    return c.json(await rewards.attachReferral(c.var.project.id, code.toUpperCase(), userId, clock()), 201);
+  });
+
+  app.post('/v1/server/rewards/expire', async (c) => {
+    const months = program(c.var.project.id).expiryMonths;
+    if (months === undefined) throw new HttpError(400, 'expiry_not_configured', 'This project\'s rewards program sets no expiryMonths.');
+    const now = clock();
+    return c.json({ expired: await rewards.expire(c.var.project.id, now - months * MONTH_MS, now) });
+  });
+
+  app.get('/v1/server/rewards/kpis', async (c) => {
+    const now = clock();
+    const from = c.req.query('from') ? Date.parse(c.req.query('from')!) : now - 30 * DAY_MS;
+    // `to` is exclusive; the default period includes this very moment.
+    const to = c.req.query('to') ? Date.parse(c.req.query('to')!) : now + 1;
+    if (Number.isNaN(from) || Number.isNaN(to) || to <= from) {
+      throw new HttpError(400, 'invalid_period', 'from and to must be ISO 8601 instants with from < to.', [{ path: 'from', message: 'expected ISO 8601, before to' }]);
+    }
+    const projectId = c.var.project.id;
+    const kpis = rewardsKpis(await rewards.activity(projectId, from, to), program(projectId).tiers, { from, to });
+    return c.json({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), ...kpis });
+  });
+
+  return app;
+}
