@@ -1,0 +1,54 @@
+import type { CollectorConfig } from '@hearth/schema';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { announcementKpiEventNames, announcementKpiUsers } from '../../kpi/announcement-rows.js';
+import { announcementKpis } from '../../kpi/announcement.js';
+import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
+import type { AppEnv } from '../app-env.js';
+import { HttpError } from '../http-error.js';
+import { parseValue } from '../json-body.js';
+import { secretKey } from '../middleware/secret-key.js';
+
+export interface AnnouncementKpiDeps {
+  announcements: AnnouncementStore;
+  config: CollectorConfig;
+  clock: () => number;
+}
+
+const kpiQuerySchema = z.object({
+  /** Exclusive end of the observed range; default now. */
+  to: z.iso.datetime({ offset: true, error: 'to must be an ISO 8601 date-time with offset' }).optional(),
+  adoptionDays: z.coerce.number().int().min(1, 'adoptionDays must be 1–365').max(365, 'adoptionDays must be 1–365').default(14),
+});
+
+/**
+ * `GET /v1/admin/announcements/:id/kpis[?to=…&adoptionDays=14]`: reach, read rate, CTA click rate,
+ * reactions and adoption after announcement (kpi/announcement.ts). The control group comes from
+ * every identified user first seen before `to` who is in the announcement's audience at `to`.
+ */
+export function announcementKpiRoutes({ announcements, config, clock }: AnnouncementKpiDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('/v1/admin/announcements/:id/kpis', secretKey(config.projects));
+  app.get('/v1/admin/announcements/:id/kpis', async (c) => {
+    const project = c.var.project;
+    const query = parseValue(c.req.query(), kpiQuerySchema, { code: 'invalid_query', message: 'The KPI query is not valid; see issues.' });
+    const record = await announcements.get(project.id, c.req.param('id'));
+    if (!record) throw new HttpError(404, 'announcement_not_found', `No announcement "${c.req.param('id')}" in project ${project.id}.`);
+    const { announcement } = record;
+    if (!announcement.publishAt) throw new HttpError(400, 'not_published', `Announcement "${announcement.id}" has not been published.`);
+    const to = query.to ? new Date(query.to) : new Date(clock());
+    const [rows, events] = await Promise.all([
+      announcements.kpiUsers(project.id, to),
+      announcements.kpiEvents(project.id, announcementKpiEventNames(announcement), to),
+    ]);
+    const users = announcementKpiUsers(announcement, rows, events, to);
+    const kpis = announcementKpis(users, {
+      publishedAt: Date.parse(announcement.publishAt),
+      to: to.getTime(),
+      adoptionDays: query.adoptionDays,
+      hasFeatureEvent: !!announcement.featureEvent,
+    });
+    return c.json({ announcementId: announcement.id, to: to.toISOString(), ...kpis });
+  });
+  return app;
+}

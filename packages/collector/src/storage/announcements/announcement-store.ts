@@ -1,0 +1,46 @@
+import type { Announcement, AnnouncementTexts, JsonValue } from '@hearth/schema';
+import type { ActivityEvent } from '../../domain/announcements/activity.js';
+import type { AnnouncementRecord } from '../../domain/announcements/record.js';
+
+/** Whose activity: an identified user, or a visitor whose anonymous id no user claimed. */
+export type ActivitySubject = { userId: string } | { anonymousId: string };
+
+/** One announcement event as the KPI folds it. */
+export interface AnnouncementKpiEvent {
+  userId: string;
+  name: string;
+  at: number;
+  properties: Record<string, JsonValue>;
+}
+
+export interface AnnouncementKpiUserRow {
+  userId: string;
+  traits: Record<string, JsonValue>;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** `store.announcements`: announcement configuration and the events its state and KPIs read. */
+export interface AnnouncementStore {
+  /** Every announcement of the project, newest publish time first (unpublished last). */
+  list(projectId: string): Promise<AnnouncementRecord[]>;
+  get(projectId: string, id: string): Promise<AnnouncementRecord | null>;
+  /** Inserts version 1; null when the id is taken. */
+  create(projectId: string, announcement: Announcement, texts: Record<string, AnnouncementTexts>, at: number): Promise<AnnouncementRecord | null>;
+  /** Next version if the stored one is still `expectedVersion`; null when missing or changed meanwhile. */
+  replace(
+    projectId: string,
+    announcement: Announcement,
+    texts: Record<string, AnnouncementTexts>,
+    expectedVersion: number,
+    at: number,
+  ): Promise<AnnouncementRecord | null>;
+  /** True when something was deleted. */
+  remove(projectId: string, id: string): Promise<boolean>;
+  /** The subject's events `foldActivity` reads (`ACTIVITY_EVENT_NAMES`). */
+  activity(projectId: string, subject: ActivitySubject): Promise<ActivityEvent[]>;
+  /** Identified users first seen before `to`: the population the KPI's control group comes from. */
+  kpiUsers(projectId: string, to: Date): Promise<AnnouncementKpiUserRow[]>;
+  /** Identified users' events with these names before `to`, for the KPIs. */
+  kpiEvents(projectId: string, names: readonly string[], to: Date): Promise<AnnouncementKpiEvent[]>;
+}

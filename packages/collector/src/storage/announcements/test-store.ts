@@ -1,0 +1,20 @@
+import Database from 'better-sqlite3';
+import { eventsMigration } from '../sqlite/migrations/001-events.js';
+import { announcementsMigration } from '../sqlite/migrations/005-announcements.js';
+import { sqliteAnnouncementStore } from '../sqlite/sqlite-announcements.js';
+
+/** Tests only: an announcement store on a fresh in-memory SQLite, plus ways to add raw events and users. */
+export function testAnnouncementStore() {
+  const db = new Database(':memory:');
+  db.exec(eventsMigration.sql);
+  db.exec(announcementsMigration.sql);
+  let n = 0;
+  const insert = db.prepare(`INSERT INTO events (project_id, message_id, type, name, anonymous_id, user_id, timestamp, received_at, verified, properties, payload_hash)
+    VALUES (?, ?, 'track', ?, ?, ?, ?, 0, 0, ?, 'h')`);
+  const track = (projectId: string, name: string, user: { userId?: string; anonymousId?: string }, properties: object, at = 1_000) =>
+    insert.run(projectId, `m${n++}`, name, user.anonymousId ?? 'anon', user.userId ?? null, at, JSON.stringify(properties));
+  const user = db.prepare(`INSERT INTO users (project_id, user_id, traits, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)`);
+  const addUser = (projectId: string, userId: string, traits: object, firstSeen: number, lastSeen = firstSeen) =>
+    user.run(projectId, userId, JSON.stringify(traits), firstSeen, lastSeen);
+  return { store: sqliteAnnouncementStore(db), track, addUser };
+}

@@ -1,0 +1,187 @@
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { itemFixture, stateFixture } from './fixtures.js';
+import { ANNOUNCEMENT_EVENTS, mountAnnouncements, type MountAnnouncementsOptions } from './index.js';
+import { READ_DWELL_MS } from './visibility.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+  window.location.hash = '';
+});
+
+async function setup(options: Partial<MountAnnouncementsOptions> = {}) {
+  const track = vi.fn();
+  let handle!: Awaited<ReturnType<typeof mountAnnouncements>>;
+  await act(async () => {
+    handle = await mountAnnouncements({ state: stateFixture(), locale: 'en', track, ...options });
+  });
+  const root = () => document.querySelector('hearth-root')!.shadowRoot!;
+  const $ = (selector: string) => root().querySelector<HTMLElement>(selector);
+  const $$ = (selector: string) => [...root().querySelectorAll<HTMLElement>(selector)];
+  const bell = () => $('.launcher')!;
+  return { track, handle, root, $, $$, bell };
+}
+
+describe('announcements widget', () => {
+  it('shows a bell with the unread count and opens the feed newest first', async () => {
+    const { bell, $, $$ } = await setup();
+    expect(bell().getAttribute('aria-label')).toBe("What's new, 1 unread");
+    expect($('.badge')?.textContent).toBe('1');
+    expect(bell().getAttribute('aria-expanded')).toBe('false');
+    expect($('.panel')).toBeNull();
+    act(() => bell().click());
+    expect(bell().getAttribute('aria-expanded')).toBe('true');
+    expect($$('.item h3').map((h) => h.textContent)).toEqual(['Title b', 'Title a']);
+    expect($('.item .body p')?.textContent).toBe('Hi there, see docs');
+    expect($('.item .body strong')?.textContent).toBe('fast');
+  });
+
+  it('marks an item read after it has been half visible for a while, once, and drops the badge', async () => {
+    vi.useFakeTimers();
+    const observers: { callback: IntersectionObserverCallback; targets: Element[] }[] = [];
+    vi.stubGlobal('IntersectionObserver', class {
+      constructor(readonly callback: IntersectionObserverCallback) {
+        observers.push({ callback, targets: [] });
+      }
+      observe(target: Element) {
+        observers.at(-1)!.targets.push(target);
+      }
+      disconnect() {}
+    });
+    const { bell, $, track } = await setup();
+    act(() => bell().click());
+    const see = (index: number, ratio: number) => {
+      const { callback, targets } = observers[index]!;
+      callback([{ isIntersecting: ratio > 0, intersectionRatio: ratio, target: targets[0]! } as IntersectionObserverEntry], {} as IntersectionObserver);
+    };
+    expect(observers).toHaveLength(1);
+    act(() => see(0, 0.2));
+    act(() => void vi.advanceTimersByTime(READ_DWELL_MS));
+    expect(track).not.toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.read, expect.anything());
+    act(() => see(0, 0.8));
+    act(() => void vi.advanceTimersByTime(READ_DWELL_MS - 1));
+    act(() => see(0, 0));
+    act(() => void vi.advanceTimersByTime(READ_DWELL_MS));
+    expect(track).not.toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.read, expect.anything());
+    act(() => see(0, 1));
+    act(() => void vi.advanceTimersByTime(READ_DWELL_MS));
+    expect(track.mock.calls.filter(([name]) => name === ANNOUNCEMENT_EVENTS.read)).toEqual([[ANNOUNCEMENT_EVENTS.read, { announcementId: 'b' }]]);
+    expect($('.badge')).toBeNull();
+    expect(bell().getAttribute('aria-label')).toBe("What's new");
+  });
+
+  it('falls back to a dwell timer without IntersectionObserver', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const { bell, track } = await setup();
+    act(() => bell().click());
+    act(() => void vi.advanceTimersByTime(READ_DWELL_MS));
+    expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.read, { announcementId: 'b' });
+  });
+
+  it('keeps the server unread count after a refresh and updates in place', async () => {
+    const { handle, $ } = await setup();
+    act(() => handle.update(stateFixture({ unread: 3, items: [itemFixture('c'), itemFixture('b'), itemFixture('z')] })));
+    expect($('.badge')?.textContent).toBe('3');
+  });
+
+  it('opens links to other origins in a new tab without opener, and refuses trait-made dangerous URLs', async () => {
+    const item = itemFixture('x', {
+      body: [{ type: 'paragraph', children: [
+        { type: 'link', href: 'https://docs.acme.example/{{user.slug}}', children: [{ type: 'text', value: 'ok' }] },
+        { type: 'link', href: '{{user.website}}', children: [{ type: 'text', value: 'bad' }] },
+        { type: 'link', href: 'mailto:help@acme.example', children: [{ type: 'text', value: 'mail' }] },
+      ] }],
+    });
+    const { bell, $$ } = await setup({ state: stateFixture({ items: [item] }), traits: { slug: 'guide', website: 'javascript:alert(1)' } });
+    act(() => bell().click());
+    const links = $$('.body a');
+    expect(links.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')])).toEqual([
+      ['ok', 'https://docs.acme.example/guide', '_blank', 'noopener noreferrer'],
+      ['mail', 'mailto:help@acme.example', null, null],
+    ]);
+    expect($$('.body p')[0]?.textContent).toContain('bad');
+  });
+
+  it('tracks reactions with optional feedback, CTA clicks and event CTAs', async () => {
+    const item = itemFixture('x', { cta: { type: 'event', label: 'Try it', name: 'dark_mode_opened' } });
+    const { bell, $, $$, track } = await setup({ state: stateFixture({ items: [item] }) });
+    act(() => bell().click());
+    act(() => $$('.reactions button')[0]!.click());
+    expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.reacted, { announcementId: 'x', reaction: 'up' });
+    expect($$('.reactions button')[0]!.getAttribute('aria-pressed')).toBe('true');
+    const input = $('.feedback input') as HTMLInputElement;
+    act(() => {
+      input.value = '  Love it  ';
+      input.dispatchEvent(new Event('input'));
+    });
+    act(() => ($('.feedback') as HTMLFormElement).requestSubmit());
+    expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.reacted, { announcementId: 'x', reaction: 'up', feedback: 'Love it' });
+    expect($('[role=status]')?.textContent).toBe('Thanks for the feedback!');
+    act(() => $('.item .btn-primary')!.click());
+    expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.ctaClicked, { announcementId: 'x' });
+    expect(track).toHaveBeenCalledWith('dark_mode_opened', { announcementId: 'x' });
+  });
+
+  it('pages with "Show more" and appends the next page', async () => {
+    const loadPage = vi.fn(async () => ({ items: [itemFixture('old')] }));
+    const { bell, $, $$ } = await setup({ state: stateFixture({ nextCursor: 'c1' }), loadPage });
+    act(() => bell().click());
+    await act(async () => $('.more')!.click());
+    expect(loadPage).toHaveBeenCalledWith('c1');
+    expect($$('.item h3').map((h) => h.textContent)).toEqual(['Title b', 'Title a', 'Title old']);
+    expect($('.more')).toBeNull();
+  });
+
+  it('opens one announcement from the #hearth-news/<id> deep link', async () => {
+    window.location.hash = '#hearth-news/a';
+    const { $, root } = await setup();
+    expect($('.panel')).not.toBeNull();
+    expect(root().activeElement?.getAttribute('aria-labelledby')).toBe('hearth-news-a');
+  });
+
+  it('shows a boosted modal once, tracked for the fatigue budget, trapping focus until closed', async () => {
+    const { $, track, handle } = await setup({ state: stateFixture({ boosted: { style: 'modal', item: itemFixture('b') } }) });
+    const dialog = $('[role=dialog]')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.shown, { promptId: 'b', kind: 'announcement' });
+    act(() => (dialog.querySelector('.btn-primary') as HTMLElement).click());
+    expect($('[role=dialog]')).toBeNull();
+    expect($('.panel')).not.toBeNull();
+    act(() => handle.update(stateFixture({ boosted: { style: 'modal', item: itemFixture('b') } })));
+    expect($('[role=dialog]')).toBeNull();
+    expect(track.mock.calls.filter(([name]) => name === ANNOUNCEMENT_EVENTS.shown)).toHaveLength(1);
+  });
+
+  it('shows the "since you were away" digest once and opens an entry from it', async () => {
+    const digest = { since: '2026-01-01T00:00:00.000Z', entries: [{ id: 'b', title: 'Title b', category: 'improved', publishedAt: '2026-03-10T12:00:00.000Z' }] };
+    const { $, $$, track } = await setup({ state: stateFixture({ digest }) });
+    expect($('.digest h2')?.textContent).toBe('While you were away');
+    expect($$('.digest li').map((li) => li.textContent)).toEqual(['Improved Title b']);
+    expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.digestShown, { announcementIds: ['b'] });
+    act(() => $('.digest .link')!.click());
+    expect($('.digest')).toBeNull();
+    expect($('.panel')).not.toBeNull();
+  });
+
+  it('renders right-to-left in Arabic with Arabic strings', async () => {
+    const { $, bell } = await setup({ locale: 'ar' });
+    expect($('.root')?.getAttribute('dir')).toBe('rtl');
+    expect(bell().getAttribute('aria-label')).toMatch(/^ما الجديد, \S+ غير مقروءة$/);
+    expect($('.item .cat')).toBeNull();
+    act(() => bell().click());
+    expect($('.item .cat')?.textContent).toBe('جديد');
+  });
+
+  it('uses real buttons and links with names for every control', async () => {
+    const { bell, $$ } = await setup();
+    act(() => bell().click());
+    for (const control of $$('button, a')) {
+      expect(['BUTTON', 'A']).toContain(control.tagName);
+      if (control.tagName === 'BUTTON') expect(['button', 'submit']).toContain(control.getAttribute('type'));
+      expect(control.getAttribute('aria-label') ?? control.textContent?.trim()).toBeTruthy();
+    }
+  });
+});

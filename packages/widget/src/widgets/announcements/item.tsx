@@ -1,0 +1,108 @@
+import type { AnnouncementItem } from '@hearth/schema';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { I18n } from '../../runtime/index.js';
+import { ContentTreeView } from './content-tree.js';
+import { contentUrl, IMAGE_SCHEMES, isExternal } from './content-url.js';
+import type { AnnouncementsModel, Reaction } from './model.js';
+import { stringsFor, type StringKey } from './strings.js';
+import { whenRead } from './visibility.js';
+
+interface ItemProps {
+  item: AnnouncementItem;
+  model: AnnouncementsModel;
+  pageUrl: string;
+}
+
+/** Category label: the admin's, else the built-in one, else the slug. */
+export function categoryLabel(item: Pick<AnnouncementItem, 'category' | 'categoryLabel'>, i18n: I18n, fill: (t: string) => string): string {
+  const s = stringsFor(i18n.locale);
+  return item.categoryLabel ? fill(item.categoryLabel) : (Object.hasOwn(s, item.category) ? s[item.category as StringKey] : item.category);
+}
+
+/** Re-checks the CTA URL after filling: http(s) absolute, or a path on this page's origin. */
+function ctaHref(url: string, pageUrl: string): string | undefined {
+  try {
+    const parsed = new URL(url, pageUrl);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function Item({ item, model, pageUrl }: ItemProps) {
+  const ref = useRef<HTMLElement>(null);
+  const i18n = model.i18n.value;
+  const s = stringsFor(i18n.locale);
+  const { fill, actions } = model;
+  const read = model.isRead(item);
+  const focused = model.focusId.value === item.id;
+  const origin = new URL(pageUrl).origin;
+
+  useEffect(() => (ref.current && !read ? whenRead(ref.current, () => actions.markRead(item.id)) : undefined), [item.id, read]);
+  useEffect(() => {
+    if (!focused || !ref.current) return;
+    ref.current.scrollIntoView?.({ block: 'nearest' });
+    ref.current.focus();
+  }, [focused]);
+
+  const href = item.cta?.type === 'url' ? ctaHref(fill(item.cta.url), pageUrl) : undefined;
+  const hero = item.image && contentUrl(item.image.url, IMAGE_SCHEMES);
+  const titleId = `hearth-news-${item.id}`;
+  return (
+    <article class="item" ref={ref} tabIndex={-1} aria-labelledby={titleId} data-read={read ? '' : undefined}>
+      <p class="meta">
+        <span class="cat" data-cat={item.category}>{categoryLabel(item, i18n, fill)}</span>
+        <time dateTime={item.publishedAt}>{i18n.formatDate(Date.parse(item.publishedAt), { dateStyle: 'medium' })}</time>
+        {!read && <span class="dot"><span class="sr-only">{s.isUnread}</span></span>}
+      </p>
+      <h3 id={titleId}>{fill(item.title)}</h3>
+      {hero && <img class="hero" src={hero} alt={fill(item.image?.alt ?? '')} loading="lazy" />}
+      <ContentTreeView tree={item.body} fill={fill} pageOrigin={origin} />
+      {item.cta?.type === 'url' && href && (
+        <a class="btn btn-primary" href={href} onClick={() => actions.cta(item)} {...(isExternal(href, origin) ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+          {fill(item.cta.label)}
+        </a>
+      )}
+      {item.cta?.type === 'event' && (
+        <button type="button" class="btn btn-primary" onClick={() => actions.cta(item)}>
+          {fill(item.cta.label)}
+        </button>
+      )}
+      <Reactions item={item} model={model} />
+    </article>
+  );
+}
+
+function Reactions({ item, model }: { item: AnnouncementItem; model: AnnouncementsModel }) {
+  const s = stringsFor(model.i18n.value.locale);
+  const current = model.reactionOf(item);
+  const [asking, setAsking] = useState<Reaction | null>(null);
+  const [sent, setSent] = useState(false);
+  const [text, setText] = useState('');
+  const choose = (reaction: Reaction) => {
+    model.actions.react(item.id, reaction);
+    setAsking(reaction);
+  };
+  const send = (event: Event) => {
+    event.preventDefault();
+    if (asking && text.trim()) model.actions.react(item.id, asking, text);
+    setAsking(null);
+    setSent(true);
+  };
+  return (
+    <div class="reactions">
+      {(['up', 'down'] as const).map((reaction) => (
+        <button key={reaction} type="button" class="icon-btn" aria-label={s[reaction === 'up' ? 'helpful' : 'notHelpful']} aria-pressed={current === reaction} onClick={() => choose(reaction)}>
+          {reaction === 'up' ? '👍' : '👎'}
+        </button>
+      ))}
+      {asking && !sent && (
+        <form class="feedback" onSubmit={send}>
+          <input type="text" maxLength={280} aria-label={s.feedback} placeholder={s.feedback} value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+          <button type="submit" class="btn">{s.send}</button>
+        </form>
+      )}
+      {sent && <span role="status">{s.thanks}</span>}
+    </div>
+  );
+}

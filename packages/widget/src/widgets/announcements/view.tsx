@@ -1,0 +1,130 @@
+import type { Ref } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { Shell, trapFocus, type Corner, type Theme } from '../../runtime/index.js';
+import { categoryLabel, Item } from './item.js';
+import type { AnnouncementsModel } from './model.js';
+import { stringsFor } from './strings.js';
+
+export interface AnnouncementsViewProps {
+  model: AnnouncementsModel;
+  theme: Theme;
+  corner: Corner;
+  /** Inline: the feed lives in the host's mount point, no bell. */
+  floating: boolean;
+  pageUrl: string;
+}
+
+const PANEL_ID = 'hearth-news';
+
+/** The bell with the unread count: a disclosure toggle for the feed panel. */
+function Bell({ model, buttonRef }: { model: AnnouncementsModel; buttonRef: Ref<HTMLButtonElement> }) {
+  const i18n = model.i18n.value;
+  const s = stringsFor(i18n.locale);
+  const unread = model.unread.value;
+  return (
+    <button type="button" class="launcher" ref={buttonRef} aria-label={unread ? `${s.news}, ${s.unread.replace('{count}', i18n.formatNumber(unread))}` : s.news} aria-expanded={model.open.value} aria-controls={PANEL_ID} onClick={model.actions.toggle}>
+      <svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">
+        <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
+      </svg>
+      {unread > 0 && <span class="badge" aria-hidden="true">{i18n.formatNumber(unread)}</span>}
+    </button>
+  );
+}
+
+function Panel({ model, pageUrl, onClose }: { model: AnnouncementsModel; pageUrl: string; onClose?: () => void }) {
+  const s = stringsFor(model.i18n.value.locale);
+  const items = model.items.value;
+  return (
+    <section class="panel" id={PANEL_ID} aria-labelledby="hearth-news-title" onKeyDown={(e) => onClose && e.key === 'Escape' && onClose()}>
+      <div class="head">
+        <h2 id="hearth-news-title">{s.news}</h2>
+        {onClose && <button type="button" class="icon-btn" aria-label={s.close} onClick={onClose}>×</button>}
+      </div>
+      {items.length === 0 && <p class="empty">{s.empty}</p>}
+      {items.map((item) => <Item key={item.id} item={item} model={model} pageUrl={pageUrl} />)}
+      {model.hasMore.value && (
+        <button type="button" class="btn more" disabled={model.loading.value} onClick={() => void model.actions.loadMore()}>{s.more}</button>
+      )}
+    </section>
+  );
+}
+
+/** A boosted announcement: a corner toast, or a modal dialog that traps focus until closed. */
+function Boost({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: string) => void }) {
+  const boost = model.boosted.value;
+  const ref = useRef<HTMLDivElement>(null);
+  const s = stringsFor(model.i18n.value.locale);
+  const id = boost?.item.id;
+  useEffect(() => {
+    if (!id) return;
+    model.actions.boostShown(id);
+    return boost.style === 'modal' && ref.current ? trapFocus(ref.current) : undefined;
+  }, [id]);
+  if (!boost) return null;
+  const { item, style } = boost;
+  const modal = style === 'modal';
+  const close = model.actions.dismissBoost;
+  return (
+    <div class={modal ? 'backdrop' : undefined}>
+      <div class={`boost ${style}`} ref={ref} role={modal ? 'dialog' : 'status'} aria-modal={modal || undefined} aria-labelledby="hearth-boost-title" onKeyDown={(e) => e.key === 'Escape' && close()}>
+        <p class="meta"><span class="cat">{categoryLabel(item, model.i18n.value, model.fill)}</span></p>
+        <h2 id="hearth-boost-title">{model.fill(item.title)}</h2>
+        <div class="row">
+          <button type="button" class="btn btn-primary" onClick={() => { close(); onOpen(item.id); }}>{s.open}</button>
+          <button type="button" class="btn" onClick={close}>{s.close}</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** "Since you were away": the titles of what shipped since the last visit, shown once. */
+function Digest({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: string) => void }) {
+  const digest = model.digest.value;
+  const i18n = model.i18n.value;
+  const s = stringsFor(i18n.locale);
+  const key = digest?.entries.map((e) => e.id).join();
+  useEffect(() => {
+    if (digest) model.actions.digestShown(digest.entries.map((e) => e.id));
+  }, [key]);
+  if (!digest) return null;
+  return (
+    <section class="boost toast digest" aria-labelledby="hearth-digest-title">
+      <div class="head">
+        <h2 id="hearth-digest-title">{s.away}</h2>
+        <button type="button" class="icon-btn" aria-label={s.close} onClick={model.actions.dismissDigest}>×</button>
+      </div>
+      <ul>
+        {digest.entries.map((entry) => (
+          <li key={entry.id}>
+            <span class="cat">{categoryLabel(entry, i18n, model.fill)}</span>{' '}
+            <button type="button" class="link" onClick={() => { model.actions.dismissDigest(); onOpen(entry.id); }}>{model.fill(entry.title)}</button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function AnnouncementsView({ model, theme, corner, floating, pageUrl }: AnnouncementsViewProps) {
+  const bell = useRef<HTMLButtonElement>(null);
+  const i18n = model.i18n.value;
+  const close = () => {
+    model.actions.close();
+    bell.current?.focus();
+  };
+  if (!floating) return <Shell i18n={i18n} theme={theme}><Panel model={model} pageUrl={pageUrl} /></Shell>;
+  return (
+    <Shell i18n={i18n} theme={theme}>
+      {/* Corners are physical: lay the corner out LTR, the panel in the locale's direction. */}
+      <div class="float" data-corner={corner} dir="ltr">
+        <div dir={i18n.dir} class="stack">
+          <Boost model={model} onOpen={model.actions.openItem} />
+          <Digest model={model} onOpen={model.actions.openItem} />
+          {model.open.value && <Panel model={model} pageUrl={pageUrl} onClose={close} />}
+        </div>
+        <Bell model={model} buttonRef={bell} />
+      </div>
+    </Shell>
+  );
+}
