@@ -18,34 +18,37 @@ export type HearthStack = {
 
 /**
  * One collector (fresh SQLite file in a temp dir, random port, the demo config) and one demo
- * server per worker, torn down and deleted afterwards. They run in the test process so specs can
- * read the collector's store directly.
+ * server, run in the test process so specs can read the collector's store directly. Resolves once
+ * `use` has finished with them, after both are closed and the temp dir deleted.
  */
+export async function withHearthStack(use: (stack: HearthStack) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'hearth-e2e-'));
+  const { project, secret } = loadDemoProject();
+  const collector = await startCollector({
+    configPath: demoPaths.configFile,
+    sqliteFile: join(dir, 'events.sqlite'),
+    port: 0,
+    host: '127.0.0.1',
+    widgetDir: demoPaths.widgetDist,
+  });
+  try {
+    const demo = await startDemoServer({ port: 0, collectorUrl: collector.url, projectKey: project.publicKey, secret });
+    try {
+      await use({ collector, store: collector.store, projectId: project.id, demoUrl: demo.url });
+    } finally {
+      await demo.close();
+    }
+  } finally {
+    await collector.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** One stack per worker, shared by the specs that only ever add data (pipeline, sign-out, a11y). */
 export const test = base.extend<object, { stack: HearthStack }>({
   stack: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here.
-    async ({}, use) => {
-      const dir = await mkdtemp(join(tmpdir(), 'hearth-e2e-'));
-      const { project, secret } = loadDemoProject();
-      const collector = await startCollector({
-        configPath: demoPaths.configFile,
-        sqliteFile: join(dir, 'events.sqlite'),
-        port: 0,
-        host: '127.0.0.1',
-        widgetDir: demoPaths.widgetDist,
-      });
-      try {
-        const demo = await startDemoServer({ port: 0, collectorUrl: collector.url, projectKey: project.publicKey, secret });
-        try {
-          await use({ collector, store: collector.store, projectId: project.id, demoUrl: demo.url });
-        } finally {
-          await demo.close();
-        }
-      } finally {
-        await collector.close();
-        await rm(dir, { recursive: true, force: true });
-      }
-    },
+    async ({}, use) => withHearthStack(use),
     { scope: 'worker' },
   ],
   baseURL: async ({ stack }, use) => use(stack.demoUrl),

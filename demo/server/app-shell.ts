@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PageVariant } from './page-variant.js';
 
 /** Where index.html wants the snippet: the spot in <head> a customer would paste it. */
 const SNIPPET_MARKER = '<!-- hearth-snippet -->';
+/** Where index.html takes extra stylesheets (the hostile-styles variant). */
+const STYLES_MARKER = '<!-- extra-styles -->';
 /** The widget build leaves this in the stub for the core script's URL (see its entries/snippet.ts). */
 const CORE_URL_PLACEHOLDER = '{{CORE_URL}}';
 
@@ -22,19 +26,33 @@ export async function loadSnippet(file: string): Promise<string> {
 /** JSON inside <script> must not be able to close the tag. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c');
 
-/** The install code exactly as the docs tell a customer to paste it: the stub, then `init`. */
-export function hearthInstallHtml({ snippet, coreUrl, projectKey }: ShellOptions): string {
+/** The body of the install `<script>` exactly as the docs tell a customer to paste it: the stub, then `init`. */
+export function hearthInstallScript({ snippet, coreUrl, projectKey }: ShellOptions, locale?: string): string {
+  const init = locale === undefined ? { projectKey } : { projectKey, locale };
   return [
-    '<script>',
+    '',
     // The placeholder sits inside a JS string literal: insert the URL escaped for one.
     snippet.replaceAll(CORE_URL_PLACEHOLDER, JSON.stringify(coreUrl).slice(1, -1)),
-    `Hearth('init', ${scriptJson({ projectKey })});`,
-    '</script>',
+    `Hearth('init', ${scriptJson(init)});`,
+    '',
   ].join('\n');
 }
 
-export async function renderAppShell(publicDir: string, options: ShellOptions): Promise<string> {
+/** The CSP source that allows exactly this inline script and nothing else inline. */
+export const scriptHashSource = (script: string) => `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+
+export type AppShell = { html: string; installScript: string };
+
+/** index.html with the install script (and, for the hostile variant, the hostile stylesheet). */
+export async function renderAppShell(publicDir: string, options: ShellOptions, variant: PageVariant): Promise<AppShell> {
   const html = await readFile(join(publicDir, 'index.html'), 'utf8');
-  if (!html.includes(SNIPPET_MARKER)) throw new Error(`index.html lacks the ${SNIPPET_MARKER} marker`);
-  return html.replace(SNIPPET_MARKER, hearthInstallHtml(options));
+  for (const marker of [SNIPPET_MARKER, STYLES_MARKER]) {
+    if (!html.includes(marker)) throw new Error(`index.html lacks the ${marker} marker`);
+  }
+  const installScript = hearthInstallScript(options, variant.locale);
+  const styles = variant.hostileStyles ? '<link rel="stylesheet" href="/hostile.css">' : '';
+  return {
+    html: html.replace(SNIPPET_MARKER, `<script>${installScript}</script>`).replace(STYLES_MARKER, styles),
+    installScript,
+  };
 }

@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createApiRoutes } from './api-routes.js';
 import { HttpError, sendError } from './http-utils.js';
-import { loadSnippet, renderAppShell } from './app-shell.js';
+import { loadSnippet, renderAppShell, scriptHashSource } from './app-shell.js';
+import { strictCsp } from './csp.js';
+import { readPageVariant } from './page-variant.js';
 import { demoPaths } from './paths.js';
 import { isAppRoute, readStaticFile } from './static-files.js';
 
@@ -30,14 +32,20 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const snippet = await loadSnippet(demoPaths.snippetFile);
   const api = createApiRoutes(options.secret);
   const shell = { snippet, coreUrl: `${options.collectorUrl}/sdk/hearth.js`, projectKey: options.projectKey };
+  const collectorOrigin = new URL(options.collectorUrl).origin;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://demo.invalid');
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://demo.invalid');
     if (await api(req, res, pathname)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here`);
     if (pathname === '/' || isAppRoute(pathname)) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(await renderAppShell(demoPaths.publicDir, shell));
+      const variant = readPageVariant(searchParams);
+      const { html, installScript } = await renderAppShell(demoPaths.publicDir, shell, variant);
+      const csp = variant.strictCsp
+        ? { 'Content-Security-Policy': strictCsp({ collectorOrigin, inlineScriptHash: scriptHashSource(installScript) }) }
+        : {};
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...csp });
+      res.end(html);
       return;
     }
     const file = await readStaticFile(demoPaths.publicDir, pathname);

@@ -3,9 +3,12 @@ import { Hono, type Context } from 'hono';
 import { parseConfig } from './config.js';
 import type { AppEnv } from './http/app-env.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
+import { adminKpiRoutes } from './http/routes/admin-kpi.js';
+import { adminPromptRoutes } from './http/routes/admin-prompts.js';
 import { batchRoutes } from './http/routes/batch.js';
 import { healthzRoutes } from './http/routes/healthz.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
+import { stateRoutes } from './http/routes/state.js';
 import type { Store } from './storage/store.js';
 
 export interface AppOptions {
@@ -28,11 +31,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(options.log));
   app.notFound(notFound);
+  const deps = { store: options.store, config, clock, clientAddress: options.clientAddress ?? (() => 'unknown') };
   app.route('/', healthzRoutes(options.store));
-  app.route(
-    '/',
-    batchRoutes({ store: options.store, config, clock, clientAddress: options.clientAddress ?? (() => 'unknown') }),
-  );
+  app.route('/', batchRoutes(deps));
+  app.route('/', stateRoutes(deps));
+  app.route('/', adminPromptRoutes(deps));
+  app.route('/', adminKpiRoutes(deps));
   if (options.widgetDir) app.route('/', sdkAssetRoutes(options.widgetDir));
   return app;
 }

@@ -6,6 +6,7 @@ import { serve, type HttpBindings } from '@hono/node-server';
 import type { CollectorConfigInput } from '@hearth/schema';
 import { createApp } from './app.js';
 import { envSettings, loadConfig, parseConfig } from './config.js';
+import { seedPrompts } from './seed-prompts.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 
@@ -42,6 +43,12 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     ? parseConfig(options.config)
     : loadConfig(options.configPath ?? env.configPath ?? 'hearth.config.json');
   const store = await openStore(storeOptions(options, env));
+  try {
+    await seedPrompts(store, config, Date.now());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const widgetDir = options.widgetDir ?? (existsSync(DEFAULT_WIDGET_DIR) ? DEFAULT_WIDGET_DIR : undefined);
   const app = createApp({
     store,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fatigueBudgetSchema } from './prompt.js';
+import { fatigueBudgetSchema, promptSchema } from './prompt.js';
 
 export const publicKeySchema = z.string().regex(/^pk_[A-Za-z0-9_]{8,64}$/, 'public keys look like pk_…');
 export const secretKeySchema = z.string().regex(/^sk_[A-Za-z0-9_]{16,128}$/, 'secret keys look like sk_… (at least 16 characters after the prefix)');
@@ -53,6 +53,23 @@ export const projectConfigSchema = z.object({
   fatigue: fatigueBudgetSchema
     .default({ maxInterruptingPerDay: 1 })
     .describe('Project-wide cap on interrupting prompts per user, across all prompt types.'),
+  /**
+   * Prompts seeded into the store at start-up: inserted when absent, updated while only the file
+   * has ever edited them, and never again once the admin API changed them.
+   */
+  prompts: z
+    .array(promptSchema)
+    .max(500)
+    .default([])
+    .superRefine((prompts, ctx) => {
+      const seen = new Map<string, number>();
+      prompts.forEach((prompt, index) => {
+        const first = seen.get(prompt.id);
+        if (first !== undefined) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `already used by prompts.${first}` });
+        else seen.set(prompt.id, index);
+      });
+    })
+    .describe('Prompts seeded at start-up; never overwrite a prompt edited through the admin API.'),
 }).describe('One project served by a collector.');
 
 export const rateLimitSchema = z.object({

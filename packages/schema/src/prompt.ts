@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checklistContentSchema, checklistTranslationSchema, slugSchema } from './checklist.js';
+import { checkSurvey, surveyShape } from './survey.js';
 import { audienceSchema, localeTagSchema, triggerSchema } from './targeting.js';
 
 /** `scheduled` is published but waits for `schedule.startAt`; only live/scheduled prompts can show. */
@@ -86,7 +87,22 @@ export const checklistPromptSchema = z
     }
   });
 
-/** Every prompt kind, told apart by `kind`. Surveys, announcements and rewards join this union. */
+/** NPS, CLI or CSAT; its own `cadence` decides re-asks, so the envelope's frequency stops nothing by default. */
+export const surveyPromptSchema = z
+  .object({
+    ...promptEnvelopeShape,
+    ...surveyShape,
+    kind: z.literal('survey'),
+    frequency: frequencySchema.default({ stopAfterDismiss: false, stopAfterComplete: false }),
+    /** Surveys interrupt (even as a corner card), so they count against the fatigue budget. */
+    interrupting: z.boolean().default(true),
+  })
+  .superRefine((prompt, ctx) => {
+    checkScheduled(prompt, ctx);
+    checkSurvey(prompt, ctx);
+  });
+
+/** Every prompt kind, told apart by `kind`. Announcements and rewards join this union. */
 export const promptSchema = z.discriminatedUnion('kind', [checklistPromptSchema]);
 
 /**
@@ -104,6 +120,7 @@ export type Schedule = z.infer<typeof scheduleSchema>;
 export type Frequency = z.infer<typeof frequencySchema>;
 export type FatigueBudget = z.infer<typeof fatigueBudgetSchema>;
 export type ChecklistPrompt = z.infer<typeof checklistPromptSchema>;
+export type SurveyPrompt = z.infer<typeof surveyPromptSchema>;
 export type Prompt = z.infer<typeof promptSchema>;
 export type PromptInput = z.input<typeof promptSchema>;
 export type PromptKind = Prompt['kind'];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checklistActionSchema, slugSchema } from './checklist.js';
+import { surveyStateShape } from './survey.js';
 import { localeTagSchema, triggerSchema } from './targeting.js';
 
 /**
@@ -42,8 +43,20 @@ export const checklistStateSchema = z.object({
   title: z.string(),
   description: z.string().optional(),
   dismissible: z.boolean(),
+  /**
+   * From `content.hideWhenComplete`: the widget celebrates, then hides the checklist once every item
+   * is settled. Optional until the collector sends it.
+   */
+  hideWhenComplete: z.boolean().optional(),
   items: z.array(checklistItemStateSchema),
   progress: checklistProgressSchema,
+});
+
+/** A survey for one user: the cycle to answer, texts in `locale`; no cadence or audience. */
+export const surveyStateSchema = z.object({
+  ...statePromptBase,
+  kind: z.literal('survey'),
+  ...surveyStateShape,
 });
 
 export const statePromptSchema = z.discriminatedUnion('kind', [checklistStateSchema]);
@@ -53,5 +66,6 @@ export const userStateSchema = z.object({ prompts: z.array(statePromptSchema) })
 export type ChecklistItemState = z.infer<typeof checklistItemStateSchema>;
 export type ChecklistProgress = z.infer<typeof checklistProgressSchema>;
 export type ChecklistState = z.infer<typeof checklistStateSchema>;
+export type SurveyState = z.infer<typeof surveyStateSchema>;
 export type StatePrompt = z.infer<typeof statePromptSchema>;
 export type UserState = z.infer<typeof userStateSchema>;

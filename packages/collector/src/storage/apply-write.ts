@@ -1,4 +1,5 @@
 import type { JsonValue } from '@hearth/schema';
+import { previousVisitEnd } from '../domain/visit.js';
 import type { NewEvent, WriteResult } from './store.js';
 
 type Awaitable<T> = T | Promise<T>;
@@ -20,6 +21,8 @@ export interface SeenRange {
   userId: string;
   firstSeen: number;
   lastSeen: number;
+  /** End of the visit before the last one within these events (domain/visit.ts), or null. */
+  previousSeen: number | null;
 }
 export interface TraitsUpdate {
   projectId: string;
@@ -44,6 +47,12 @@ export interface WriteOps {
   upsertIdentities(links: readonly IdentityLink[]): Awaitable<void>;
   /** Gives events of linked anonymous ids that have no user their user; returns what it changed. */
   attributeAnonymous(projectId: string, anonymousIds: readonly string[]): Awaitable<{ userId: string; timestamp: number }[]>;
+  /**
+   * Widens first/last seen. PREVIOUS_SEEN_RULE, for a user already stored: the batch's own
+   * `previousSeen` when it is not older than the stored `last_seen` (a gap inside the batch);
+   * else the stored `last_seen` when the batch starts ≥ VISIT_GAP_MS after it (a new visit);
+   * else unchanged. Exact for events arriving in time order; late, older events leave it as is.
+   */
   upsertSeen(ranges: readonly SeenRange[]): Awaitable<void>;
   readTraits(projectId: string, userId: string): Awaitable<StoredTraits | null>;
   writeTraits(update: TraitsUpdate): Awaitable<void>;
@@ -109,18 +118,18 @@ async function applyIdentity(ops: WriteOps, accepted: readonly NewEvent[]): Prom
 }
 
 class SeenRanges {
-  readonly #ranges = new Map<string, SeenRange>();
+  readonly #times = new Map<string, { projectId: string; userId: string; times: number[] }>();
   add(projectId: string, userId: string, at: number): void {
     const key = `${projectId}\u0000${userId}`;
-    const range = this.#ranges.get(key);
-    if (!range) this.#ranges.set(key, { projectId, userId, firstSeen: at, lastSeen: at });
-    else {
-      range.firstSeen = Math.min(range.firstSeen, at);
-      range.lastSeen = Math.max(range.lastSeen, at);
-    }
+    const entry = this.#times.get(key) ?? { projectId, userId, times: [] };
+    entry.times.push(at);
+    this.#times.set(key, entry);
   }
   list(): SeenRange[] {
-    return [...this.#ranges.values()];
+    return [...this.#times.values()].map(({ projectId, userId, times }) => {
+      const sorted = times.sort((a, b) => a - b);
+      return { projectId, userId, firstSeen: sorted[0]!, lastSeen: sorted.at(-1)!, previousSeen: previousVisitEnd(sorted) };
+    });
   }
 }
 

@@ -1,4 +1,7 @@
 import type { JsonValue, PageContext } from '@hearth/schema';
+import type { FactStore } from './facts/fact-store.js';
+import type { KpiStore } from './kpi/kpi-store.js';
+import type { PromptStore } from './prompts/prompt-store.js';
 
 type Properties = Record<string, JsonValue>;
 
@@ -58,8 +61,16 @@ export interface EventFilter {
   anonymousId?: string;
 }
 
+/**
+ * Events and users live on the store itself; each later feature adds a sub-store (its interface in
+ * `storage/<feature>/`, one implementation file per database, its own numbered migration and its
+ * own conformance file under `storage/conformance/`).
+ */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  readonly prompts: PromptStore;
+  readonly facts: FactStore;
+  readonly kpi: KpiStore;
   /** Resolves once the events are committed durably (group commit may merge concurrent calls). */
   writeEvents(events: readonly NewEvent[]): Promise<WriteResult>;
   /** Events accepted by `writeEvents` whose transaction has not committed yet (load shedding). */

@@ -6,6 +6,7 @@
 export const chunks = {
   ui: () => import('../runtime/controller/index.js'),
   checklist: () => import('../widgets/checklist/index.js'),
+  rewards: () => import('../widgets/rewards/index.js'),
 };
 
 export type ChunkLoader<M = unknown> = () => Promise<M>;

@@ -14,6 +14,7 @@
  */
 export interface StubWindow {
   Hearth?: ((...args: unknown[]) => void) & { q?: unknown[] };
+  trustedTypes?: { createPolicy(name: string, rules: { createScriptURL(): string }): { createScriptURL(input: string): unknown } };
 }
 
 export function installStub(w: StubWindow, d: Document, coreUrl: string): void {
@@ -28,6 +29,15 @@ export function installStub(w: StubWindow, d: Document, coreUrl: string): void {
   const script = d.createElement('script');
   script.type = 'module';
   script.async = true;
-  script.src = coreUrl;
+  // Under Trusted Types (`require-trusted-types-for 'script'`) a plain string may not become a script
+  // URL; the `hearth` policy vouches for this one URL only. A CSP that does not allow the policy
+  // name makes createPolicy throw: fall back to the string, which works wherever TT is not enforced.
+  let src: unknown = coreUrl;
+  try {
+    if (w.trustedTypes) src = w.trustedTypes.createPolicy('hearth', { createScriptURL: () => coreUrl }).createScriptURL('');
+  } catch {
+    /* policy refused by the page's CSP */
+  }
+  script.src = src as string;
   d.head.appendChild(script);
 }

@@ -1,4 +1,12 @@
-import { PROMPT_EVENTS, fatigueBudgetSchema, userStateSchema, type JsonValue, type Prompt } from '@hearth/schema';
+import {
+  PROMPT_EVENTS,
+  fatigueBudgetSchema,
+  userStateSchema,
+  type ChecklistState,
+  type JsonValue,
+  type Prompt,
+  type UserState,
+} from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { historyFromEvents } from '../frequency/history.js';
 import { evaluateAudience } from '../targeting/evaluate.js';
@@ -26,6 +34,13 @@ function stateFor(traits: Record<string, JsonValue>, options: { locale?: string;
   const events = options.events ?? [];
   const f = facts({ prompts, traits, events, locale: options.locale ?? null, userId: options.userId });
   return buildUserState(prompts, { facts: f, history: historyFromEvents(events), now: NOW, fatigue: fatigueBudgetSchema.parse({}) });
+}
+
+/** The first prompt, which these tests expect to be a checklist. */
+function checklistOf(state: UserState): ChecklistState | undefined {
+  const [prompt] = state.prompts;
+  if (prompt && prompt.kind !== 'checklist') throw new Error(`expected a checklist, got ${prompt.kind}`);
+  return prompt;
 }
 
 describe('buildUserState', () => {
@@ -68,7 +83,7 @@ describe('buildUserState', () => {
   });
 
   it('localizes to the best matching locale and falls back per text', () => {
-    const arabic = stateFor({ role: 'admin' }, { locale: 'ar-SA' }).prompts[0];
+    const arabic = checklistOf(stateFor({ role: 'admin' }, { locale: 'ar-SA' }));
     expect(arabic).toMatchObject({ locale: 'ar', title: 'إعداد المسؤول' });
     expect(arabic?.items.map((i) => i.title)).toEqual(['الخطوة الأولى', 'admin: second step']);
     expect(stateFor({ role: 'admin' }, { locale: 'id' }).prompts[0]).toMatchObject({ locale: 'en', title: 'Admin setup' });
@@ -77,7 +92,7 @@ describe('buildUserState', () => {
   it('carries progress and validates against the wire schema', () => {
     const state = stateFor({ role: 'admin', secretFlag: 'codeword' }, { events: [event('admin_first', daysAgo(1))] });
     expect(userStateSchema.parse(state)).toEqual(state);
-    const [prompt] = state.prompts;
+    const prompt = checklistOf(state);
     expect(prompt?.items.map((i) => i.done)).toEqual([true, true]);
     expect(prompt?.progress).toEqual({ done: 2, total: 2, complete: true });
   });

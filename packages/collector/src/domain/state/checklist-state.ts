@@ -19,6 +19,7 @@ export function checklistState(prompt: ChecklistPrompt, progress: ChecklistProgr
     title: t?.title ?? content.title,
     description: t?.description ?? content.description,
     dismissible: content.dismissible,
+    hideWhenComplete: content.hideWhenComplete,
     items: content.items.map((item, index) => {
       const itemProgress = progress.items[index];
       return {

@@ -22,7 +22,7 @@ export function projectCors() {
       }
     }
     if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', 'POST, OPTIONS');
+      c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
       c.header('Access-Control-Allow-Headers', 'Content-Type, Content-Encoding');
       c.header('Access-Control-Max-Age', '86400');
       return c.body(null, 204);

@@ -2,7 +2,6 @@ import {
   MAX_BATCH_BYTES,
   MAX_EVENT_BYTES,
   batchSchema,
-  toErrorIssues,
   type Batch,
   type BatchResult,
   type CollectorConfig,
@@ -14,6 +13,7 @@ import { prepareEvents } from '../../domain/prepare-events.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
+import { parseJsonBody } from '../json-body.js';
 import { bodyLimit } from '../middleware/body-limit.js';
 import { projectCors } from '../middleware/cors.js';
 import { loadShed } from '../middleware/load-shed.js';
@@ -63,23 +63,13 @@ export function batchRoutes({ store, config, clock, clientAddress }: BatchRouteD
 }
 
 function parseBatch(body: string): Batch {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : 'unparseable';
-    throw new HttpError(400, 'malformed_json', `The request body is not valid JSON (${reason}).`);
-  }
-  const parsed = batchSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new HttpError(400, 'invalid_batch', 'The batch does not match the wire format; see issues.', toErrorIssues(parsed.error));
-  }
+  const batch = parseJsonBody(body, batchSchema, { code: 'invalid_batch', message: 'The batch does not match the wire format; see issues.' });
   // Checked after validation: validated events are shallow, so stringifying them is safe.
-  const oversized = parsed.data.events.flatMap((event, index) =>
+  const oversized = batch.events.flatMap((event, index) =>
     byteLength(JSON.stringify(event)) > MAX_EVENT_BYTES ? [{ path: `events.${index}`, message: `an event may be at most ${MAX_EVENT_BYTES} bytes` }] : [],
   );
   if (oversized.length > 0) throw new HttpError(413, 'event_too_large', 'Some events exceed the per-event size limit.', oversized);
-  return parsed.data;
+  return batch;
 }
 
 const encoder = new TextEncoder();

@@ -4,7 +4,10 @@ import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
 import { pendingMigrations } from '../migration.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store } from '../store.js';
-import { postgresMigrations } from './migrations.js';
+import { postgresMigrations } from './migrations/index.js';
+import { postgresFactStore } from './postgres-facts.js';
+import { postgresKpiStore } from './postgres-kpi.js';
+import { postgresPromptStore } from './postgres-prompts.js';
 import { postgresWriteOps } from './postgres-write-ops.js';
 
 /** Arbitrary constant naming Hearth's migration lock (pg advisory locks take a bigint). */
@@ -37,6 +40,9 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
 
   return {
     kind: 'postgres',
+    prompts: postgresPromptStore(pool),
+    facts: postgresFactStore(pool),
+    kpi: postgresKpiStore(pool),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     async listEvents(projectId, filter = {}) {

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
 import type { NewEvent } from '../store.js';
 
@@ -74,16 +75,24 @@ export function postgresWriteOps(client: PoolClient): WriteOps {
     async upsertSeen(ranges) {
       if (ranges.length === 0) return;
       await client.query(
-        `INSERT INTO users (project_id, user_id, first_seen, last_seen)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[])
+        // SET expressions read the row as it was: see PREVIOUS_SEEN_RULE in apply-write.ts.
+        `INSERT INTO users (project_id, user_id, first_seen, last_seen, previous_seen)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[])
          ON CONFLICT (project_id, user_id) DO UPDATE SET
            first_seen = LEAST(users.first_seen, excluded.first_seen),
-           last_seen = GREATEST(users.last_seen, excluded.last_seen)`,
+           last_seen = GREATEST(users.last_seen, excluded.last_seen),
+           previous_seen = CASE
+             WHEN excluded.previous_seen >= users.last_seen THEN excluded.previous_seen
+             WHEN excluded.first_seen - users.last_seen >= make_interval(secs => $6) THEN users.last_seen
+             ELSE users.previous_seen
+           END`,
         [
           ranges.map((r) => r.projectId),
           ranges.map((r) => r.userId),
           ranges.map((r) => date(r.firstSeen)),
           ranges.map((r) => date(r.lastSeen)),
+          ranges.map((r) => (r.previousSeen === null ? null : date(r.previousSeen))),
+          VISIT_GAP_MS / 1000,
         ],
       );
     },

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeConformance } from '../conformance.js';
+import { storeConformance } from '../conformance/index.js';
+import { postgresMigrations } from './migrations/index.js';
 import { openPostgresStore } from './postgres-store.js';
 
 const ADMIN_URL = process.env.HEARTH_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -31,8 +32,8 @@ describe('postgres store', () => {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query('SELECT version FROM hearth_migrations');
-      expect(rows).toEqual([{ version: 1 }]);
+      const { rows } = await client.query('SELECT version FROM hearth_migrations ORDER BY version');
+      expect(rows).toEqual(postgresMigrations.map((m) => ({ version: m.version })));
     } finally {
       await client.end();
     }

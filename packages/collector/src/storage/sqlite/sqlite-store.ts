@@ -6,7 +6,10 @@ import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
 import { pendingMigrations } from '../migration.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store } from '../store.js';
-import { sqliteMigrations } from './migrations.js';
+import { sqliteMigrations } from './migrations/index.js';
+import { sqliteFactStore } from './sqlite-facts.js';
+import { sqliteKpiStore } from './sqlite-kpi.js';
+import { sqlitePromptStore } from './sqlite-prompts.js';
 import { sqliteWriteOps } from './sqlite-write-ops.js';
 
 /**
@@ -61,6 +64,9 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
 
   return {
     kind: 'sqlite',
+    prompts: sqlitePromptStore(db),
+    facts: sqliteFactStore(db),
+    kpi: sqliteKpiStore(db),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     listEvents,

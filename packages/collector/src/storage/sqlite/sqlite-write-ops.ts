@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
 import type { NewEvent } from '../store.js';
 
@@ -30,12 +31,18 @@ export function sqliteWriteOps(db: Database): WriteOps {
     UPDATE events SET user_id = ?
     WHERE project_id = ? AND anonymous_id = ? AND user_id IS NULL
     RETURNING timestamp`);
+  // SET expressions read the row as it was: see PREVIOUS_SEEN_RULE in apply-write.ts.
   const seen = db.prepare(`
-    INSERT INTO users (project_id, user_id, first_seen, last_seen)
-    VALUES (@projectId, @userId, @firstSeen, @lastSeen)
+    INSERT INTO users (project_id, user_id, first_seen, last_seen, previous_seen)
+    VALUES (@projectId, @userId, @firstSeen, @lastSeen, @previousSeen)
     ON CONFLICT (project_id, user_id) DO UPDATE SET
       first_seen = min(users.first_seen, excluded.first_seen),
-      last_seen = max(users.last_seen, excluded.last_seen)`);
+      last_seen = max(users.last_seen, excluded.last_seen),
+      previous_seen = CASE
+        WHEN excluded.previous_seen >= users.last_seen THEN excluded.previous_seen
+        WHEN excluded.first_seen - users.last_seen >= ${VISIT_GAP_MS} THEN users.last_seen
+        ELSE users.previous_seen
+      END`);
   const traitsOf = db.prepare<[string, string], { traits: string; traits_at: number }>(
     'SELECT traits, traits_at FROM users WHERE project_id = ? AND user_id = ?',
   );

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeConformance } from '../conformance.js';
+import { storeConformance } from '../conformance/index.js';
+import { sqliteMigrations } from './migrations/index.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-sqlite-'));
@@ -19,7 +20,7 @@ describe('sqlite store', () => {
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT version FROM hearth_migrations').all()).toEqual([{ version: 1 }]);
+      expect(db.prepare('SELECT version FROM hearth_migrations ORDER BY version').all()).toEqual(sqliteMigrations.map((m) => ({ version: m.version })));
     } finally {
       db.close();
     }

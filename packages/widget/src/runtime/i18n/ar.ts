@@ -22,4 +22,13 @@ export const ar: Catalog = {
   expand: 'توسيع',
   dismiss: 'إغلاق',
   allDone: 'اكتمل كل شيء — أحسنت!',
+  npsQuestion: 'ما مدى احتمال أن توصي بـ{product} لصديق أو زميل؟',
+  notLikely: 'غير محتمل إطلاقًا',
+  veryLikely: 'محتمل جدًا',
+  unsatisfied: 'غير راضٍ إطلاقًا',
+  satisfied: 'راضٍ جدًا',
+  followUp: 'ما السبب الرئيسي لتقييمك؟',
+  thanks: 'شكرًا على ملاحظاتك!',
+  askLater: 'اسألني لاحقًا',
+  send: 'إرسال',
 };

@@ -13,6 +13,15 @@ export const en = {
   expand: 'Expand',
   dismiss: 'Dismiss',
   allDone: 'All done — nice work!',
+  npsQuestion: 'How likely are you to recommend {product} to a friend or colleague?',
+  notLikely: 'Not at all likely',
+  veryLikely: 'Extremely likely',
+  unsatisfied: 'Very dissatisfied',
+  satisfied: 'Very satisfied',
+  followUp: 'What is the main reason for your score?',
+  thanks: 'Thank you for your feedback!',
+  askLater: 'Ask me later',
+  send: 'Send',
 };
 
 /** A message is a string with `{name}` slots, or one per `Intl.PluralRules` category of `count`. */

@@ -15,4 +15,13 @@ export const id: Catalog = {
   expand: 'Perluas',
   dismiss: 'Tutup',
   allDone: 'Semua selesai — kerja bagus!',
+  npsQuestion: 'Seberapa besar kemungkinan Anda merekomendasikan {product} kepada teman atau kolega?',
+  notLikely: 'Sangat tidak mungkin',
+  veryLikely: 'Sangat mungkin',
+  unsatisfied: 'Sangat tidak puas',
+  satisfied: 'Sangat puas',
+  followUp: 'Apa alasan utama Anda memberi skor ini?',
+  thanks: 'Terima kasih atas masukan Anda!',
+  askLater: 'Tanyakan nanti',
+  send: 'Kirim',
 };

@@ -15,4 +15,13 @@ export const nb: Catalog = {
   expand: 'Utvid',
   dismiss: 'Lukk',
   allDone: 'Alt er fullført – godt jobbet!',
+  npsQuestion: 'Hvor sannsynlig er det at du vil anbefale {product} til en venn eller kollega?',
+  notLikely: 'Svært lite sannsynlig',
+  veryLikely: 'Svært sannsynlig',
+  unsatisfied: 'Svært misfornøyd',
+  satisfied: 'Svært fornøyd',
+  followUp: 'Hva er hovedgrunnen til poengsummen din?',
+  thanks: 'Takk for tilbakemeldingen!',
+  askLater: 'Spør meg senere',
+  send: 'Send',
 };

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { T0, newEvent, uniqueProjectId } from '../test-support/events.js';
-import type { Store } from './store.js';
+import { T0, newEvent, uniqueProjectId } from '../../test-support/events.js';
+import { storeTest, type OpenStore } from './harness.js';
 
-/**
- * The behaviour every store must have, registered as Vitest tests. `open` must open the SAME
- * database each time (tests use their own project ids, and one test closes and reopens).
- */
-export function storeConformance(name: string, open: () => Promise<Store>): void {
-  const withStore = (title: string, body: (store: Store, projectId: string) => Promise<void>) =>
-    it(title, async () => {
-      const store = await open();
-      try {
-        await body(store, uniqueProjectId());
-      } finally {
-        await store.close();
-      }
-    });
+/** Events, identity links, traits and durability: exactly-once ingest. */
+export function eventsConformance(open: OpenStore): void {
+  const withStore = storeTest(open);
 
-  describe(`store conformance: ${name}`, () => {
+  describe('events', () => {
     withStore('stores new events and reads them back with every field', async (store, projectId) => {
       const event = newEvent({ projectId, verified: true, userId: 'u1', properties: { n: 1, nested: { ok: true } } });
       expect(await store.writeEvents([event])).toEqual({ accepted: 1, duplicates: 0, conflicts: 0 });

@@ -1,0 +1,71 @@
+import type { CollectorConfig, TraitCondition } from '@hearth/schema';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { DAY_MS } from '../../domain/time.js';
+import { checklistKpis } from '../../kpi/checklist.js';
+import type { Store } from '../../storage/store.js';
+import type { AppEnv } from '../app-env.js';
+import { HttpError } from '../http-error.js';
+import { parseValue } from '../json-body.js';
+import { secretKey } from '../middleware/secret-key.js';
+
+export interface AdminKpiDeps {
+  store: Store;
+  config: CollectorConfig;
+  clock: () => number;
+}
+
+const DEFAULT_RANGE_DAYS = 30;
+const instant = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with offset' });
+const kpiQuerySchema = z
+  .object({
+    from: instant.optional(),
+    to: instant.optional(),
+    trait: z
+      .string()
+      .regex(/^[^:]+:.*$/, 'expected key:value, e.g. role:admin')
+      .optional(),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: 'from must not be after to', path: ['from'] });
+
+/** `trait=role:admin` → users whose trait `role` equals the string "admin" (first `:` splits). */
+function segmentOf(trait: string | undefined): TraitCondition | undefined {
+  if (trait === undefined) return undefined;
+  const at = trait.indexOf(':');
+  return { type: 'trait', trait: trait.slice(0, at), op: 'equals', value: trait.slice(at + 1) };
+}
+
+/**
+ * `GET /v1/admin/kpi/checklists/:id?from=&to=[&trait=key:value]`: kpi-definitions.md, "Engagement
+ * and adoption → Onboarding / checklist" (started rate, completion rate, per-item completion
+ * funnel, median time to complete), for users first shown the checklist in [from, to). Defaults:
+ * the last 30 days up to now.
+ */
+export function adminKpiRoutes({ store, config, clock }: AdminKpiDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('/v1/admin/kpi/*', secretKey(config.projects));
+  app.get('/v1/admin/kpi/checklists/:id', async (c) => {
+    const project = c.var.project;
+    const id = c.req.param('id');
+    const query = parseValue(c.req.query(), kpiQuerySchema, { code: 'invalid_query', message: 'The KPI query is not valid; see issues.' });
+    const record = await store.prompts.get(project.id, id);
+    if (!record) throw new HttpError(404, 'prompt_not_found', `No prompt "${id}" in project ${project.id}.`);
+    const { prompt } = record;
+    if (prompt.kind !== 'checklist') throw new HttpError(400, 'not_a_checklist', `Prompt "${id}" is a ${prompt.kind}, not a checklist.`);
+
+    const now = new Date(clock());
+    const to = query.to ? new Date(query.to) : now;
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+    const segment = segmentOf(query.trait);
+    const rows = await store.kpi.checklistRows(project.id, { promptId: id, items: prompt.content.items, to });
+    const kpis = checklistKpis(rows, { items: prompt.content.items, range: { from, to }, now, ...(segment ? { segment } : {}) });
+    return c.json({
+      promptId: id,
+      definition: 'kpi-definitions.md: Engagement and adoption → Onboarding / checklist',
+      range: { from: from.toISOString(), to: to.toISOString() },
+      segment: segment ?? null,
+      ...kpis,
+    });
+  });
+  return app;
+}

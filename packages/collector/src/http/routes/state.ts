@@ -1,0 +1,50 @@
+import { localeTagSchema, type CollectorConfig } from '@hearth/schema';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { buildUserState } from '../../domain/state/build-state.js';
+import { loadDecisionContext } from '../../storage/facts/decision-context.js';
+import type { Store } from '../../storage/store.js';
+import type { AppEnv } from '../app-env.js';
+import { revalidatedJson } from '../etag.js';
+import { parseValue } from '../json-body.js';
+import { projectCors } from '../middleware/cors.js';
+import { projectKey } from '../middleware/project-key.js';
+import { rateLimit } from '../middleware/rate-limit.js';
+import { resolveSubject } from '../resolve-subject.js';
+
+export interface StateRouteDeps {
+  store: Store;
+  config: CollectorConfig;
+  clock: () => number;
+  clientAddress: (c: Context) => string;
+}
+
+const stateQuerySchema = z.object({
+  key: z.string(),
+  anonymousId: z.string({ error: 'anonymousId is required' }).min(1, 'anonymousId is required').max(64),
+  userId: z.string().min(1).max(128).optional(),
+  userToken: z.string().max(4_096).optional(),
+  locale: localeTagSchema.optional(),
+});
+
+/**
+ * `GET /v1/state?key=<public key>&anonymousId=…[&userId=…][&userToken=…][&locale=…]`: exactly the
+ * prompts this user should see now, with progress. Strong ETag + `no-cache`, so the widget's
+ * revalidation costs a 304 when nothing changed.
+ */
+export function stateRoutes({ store, config, clock, clientAddress }: StateRouteDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('/v1/state', projectKey(config.projects), projectCors(), rateLimit({ limits: config.rateLimit, clock, clientAddress }));
+  app.get('/v1/state', async (c) => {
+    const now = clock();
+    const project = c.var.project;
+    const query = parseValue(c.req.query(), stateQuerySchema, { code: 'invalid_query', message: 'The state request is not valid; see issues.' });
+    const subject = await resolveSubject(project, query, now);
+    const prompts = (await store.prompts.list(project.id)).map((record) => record.prompt);
+    const ctx = await loadDecisionContext(store, { project, subject, prompts, now: new Date(now), locale: query.locale ?? null });
+    c.header('Access-Control-Expose-Headers', 'ETag');
+    return revalidatedJson(c, JSON.stringify(buildUserState(prompts, ctx)));
+  });
+  return app;
+}

@@ -1,0 +1,19 @@
+import { describe } from 'vitest';
+import { eventsConformance } from './events.js';
+import { factsConformance } from './facts.js';
+import type { OpenStore } from './harness.js';
+import { kpiConformance } from './kpi.js';
+import { promptsConformance } from './prompts.js';
+
+/**
+ * The behaviour every store must have, registered as Vitest tests, one file per feature (a new
+ * sub-store adds its own file here). `open` must open the SAME database each time.
+ */
+export function storeConformance(name: string, open: OpenStore): void {
+  describe(`store conformance: ${name}`, () => {
+    eventsConformance(open);
+    promptsConformance(open);
+    factsConformance(open);
+    kpiConformance(open);
+  });
+}

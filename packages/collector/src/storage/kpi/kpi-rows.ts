@@ -1,0 +1,32 @@
+import type { JsonValue } from '@hearth/schema';
+import type { ChecklistKpiRow } from '../../kpi/checklist.js';
+import type { ChecklistRowsQuery } from './kpi-store.js';
+
+/** A checklist KPI row as either driver returns it. */
+export interface ChecklistKpiDbRow {
+  user_id: string | null;
+  anonymous_id: string | null;
+  event: ChecklistKpiRow['event'];
+  item_id: string | null;
+  first_at: number | Date;
+  traits: string | Record<string, JsonValue> | null;
+}
+
+/** The event-completed items as `{ itemId, event, where }` (where `{}` when absent), for the SQL. */
+export function eventItems(query: ChecklistRowsQuery) {
+  return query.items.flatMap((item) =>
+    item.completeWhen.type === 'event' ? [{ itemId: item.id, event: item.completeWhen.event, where: item.completeWhen.where ?? {} }] : [],
+  );
+}
+
+/** Visitors who never identified are counted under their anonymous id, apart from user ids. */
+export function toChecklistKpiRow(row: ChecklistKpiDbRow): ChecklistKpiRow {
+  const traits = row.traits === null ? {} : typeof row.traits === 'string' ? (JSON.parse(row.traits) as Record<string, JsonValue>) : row.traits;
+  return {
+    userId: row.user_id ?? `anonymous:${row.anonymous_id ?? ''}`,
+    event: row.event,
+    itemId: row.item_id,
+    firstAt: new Date(row.first_at),
+    traits,
+  };
+}

@@ -1,0 +1,19 @@
+import type { CompleteWhen } from '@hearth/schema';
+import type { ChecklistKpiRow } from '../../kpi/checklist.js';
+
+export interface ChecklistRowsQuery {
+  promptId: string;
+  items: readonly { id: string; completeWhen: CompleteWhen }[];
+  /** Exclusive end of the observed range: nothing at or after it is read. */
+  to: Date;
+}
+
+/** `store.kpi`: the rows each KPI folds, one SQL query per KPI. */
+export interface KpiStore {
+  /**
+   * Rows for `checklistKpis` for users who saw the checklist before `to`. Item completion comes
+   * from the user's real events (the item's `completeWhen` event and property filter) as well as
+   * `$checklist_item_completed`, so the KPI does not depend on the widget having been open.
+   */
+  checklistRows(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistKpiRow[]>;
+}

@@ -1,0 +1,6 @@
+import { eventsMigration } from './001-events.js';
+import { promptsMigration } from './002-prompts.js';
+import { targetingMigration } from './003-targeting.js';
+
+/** One file per feature, numbered; a new feature appends its own (never edit an applied one). */
+export const sqliteMigrations = [eventsMigration, promptsMigration, targetingMigration];
