@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { compressedSizes } from './measure-size.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -35,11 +35,9 @@ function main(): number {
   const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8')) as Record<string, number>;
   const rows = listJs(dist).map((path) => {
     const file = relative(dist, path).split(sep).join('/');
-    const bytes = readFileSync(path);
-    const gzip = gzipSync(bytes, { level: 9 }).length;
-    const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    const { raw, gzip, brotli } = compressedSizes(readFileSync(path));
     const budget = budgetFor(file, budgets);
-    return { file, raw: bytes.length, gzip, brotli, budget, over: budget !== undefined && gzip > budget };
+    return { file, raw, gzip, brotli, budget, over: budget !== undefined && gzip > budget };
   });
   const head = ['file', 'raw', 'gzip', 'brotli', 'budget (gzip)', ''];
   const table = rows.map((r) => [r.file, r.raw, r.gzip, r.brotli, r.budget ?? '-', r.over ? 'OVER' : 'ok'].map(String));

@@ -1,0 +1,70 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { repoRoot } from '../lib/results.js';
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** Peak resident memory of the server process so far, in MiB (VmHWM). */
+  peakRssMiB(): number;
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 30_000;
+
+/** VmHWM in /proc/<pid>/status is the kernel's own high-water mark of the resident set. */
+function readPeakRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmHWM:\s+(\d+) kB$/m.exec(status);
+  if (!match) throw new Error(`no VmHWM in /proc/${pid}/status`);
+  return Number(match[1]) / 1024;
+}
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+/**
+ * Starts `entry` (a .ts file) as a separate Node process through tsx and waits for its
+ * `{ type: 'listening', url }` message. Separate processes keep the server's CPU, memory and
+ * event loop apart from the load generator's.
+ */
+export function startServerProcess(entry: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = fork(entry, [], {
+    cwd: repoRoot,
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${entry} did not report listening within ${START_TIMEOUT_MS} ms`));
+    }, START_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${entry} exited with code ${code} before listening`));
+    });
+    child.on('message', (message: { type?: string; url?: string }) => {
+      if (message.type !== 'listening' || !message.url) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      const pid = child.pid!;
+      resolve({
+        url: message.url,
+        pid,
+        peakRssMiB: () => readPeakRssMiB(pid),
+        async stop() {
+          const exited = waitForExit(child);
+          child.kill('SIGTERM');
+          const timeout = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          await exited;
+          clearTimeout(timeout);
+        },
+      });
+    });
+  });
+}

@@ -1,0 +1,95 @@
+import type { Table, TargetCheck } from '../lib/report.js';
+import { median, round } from '../lib/stats.js';
+import type { HeapCyclesResult } from './heap-cycles.js';
+import type { LoadMetrics } from './measure-load.js';
+
+export interface PageImpactRuns {
+  with: LoadMetrics[];
+  without: LoadMetrics[];
+  hearthSelfMs: number[];
+  chromium: string;
+}
+
+type NumericKey = { [K in keyof LoadMetrics]: LoadMetrics[K] extends number ? K : never }[keyof LoadMetrics];
+
+const med = (runs: readonly LoadMetrics[], key: NumericKey) => median(runs.map((r) => r[key]));
+const ms = (value: number) => `${round(value, 1)} ms`;
+
+/** One row comparing the two variants; the last column is Hearth's part (difference of medians). */
+function compareRow(label: string, runs: PageImpactRuns, key: NumericKey, unit: (v: number) => string, target: string): string[] {
+  const without = med(runs.without, key);
+  const withHearth = med(runs.with, key);
+  return [label, unit(without), unit(withHearth), unit(withHearth - without), target];
+}
+
+/** Retained-heap growth allowed over all cycles: 1 KiB per open/close, i.e. no real leak. */
+const HEAP_GROWTH_TOLERANCE_KIB_PER_CYCLE = 1;
+
+function heapRow(heap: HeapCyclesResult): string[] {
+  if (!heap.measured) return ['retained JS heap growth after open/close cycles', '—', `not measured: ${heap.reason}`, '—', 'no growth'];
+  return [
+    `retained JS heap growth after ${heap.cycles} open/close cycles`,
+    '—',
+    `${round(heap.baselineKiB)} → ${round(heap.afterKiB)} KiB`,
+    `${round(heap.growthKiB, 1)} KiB`,
+    `no growth (< ${HEAP_GROWTH_TOLERANCE_KIB_PER_CYCLE} KiB/cycle)`,
+  ];
+}
+
+export function pageImpactTable(runs: PageImpactRuns, heap: HeapCyclesResult, notes: string[]): Table {
+  const present = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
+  const ready = present(runs.with.map((r) => r.readyMs));
+  const widget = present(runs.with.map((r) => r.widgetMs));
+  const shift = (v: number) => String(round(v, 4));
+  return {
+    title: `Page impact (demo host page, ${runs.with.length} loads per variant, medians, ${runs.chromium})`,
+    columns: ['measure', 'without Hearth', 'with Hearth', 'Hearth (difference)', 'target'],
+    rows: [
+      ['script tag → Hearth ready', '—', ready.length ? ms(median(ready)) : 'not measured', '—', 'report'],
+      [
+        'script tag → first widget painted',
+        '—',
+        widget.length ? `${ms(median(widget))} (${widget.length}/${runs.with.length} loads)` : 'no widget shown on this page',
+        '—',
+        'report',
+      ],
+      compareRow('main-thread script time (CDP ScriptDuration)', runs, 'scriptMs', ms, 'small'),
+      compareRow('main-thread task time (CDP TaskDuration)', runs, 'taskMs', ms, 'small'),
+      ['JS self time in Hearth files (CPU profile)', '—', runs.hearthSelfMs.length ? ms(median(runs.hearthSelfMs)) : 'not measured', '—', 'small'],
+      compareRow('long tasks > 50 ms (count)', runs, 'longTasks', String, 'none from Hearth'),
+      compareRow('Hearth script time inside long frames', runs, 'hearthLongFrameScriptMs', ms, '0 ms'),
+      compareRow('cumulative layout shift', runs, 'layoutShift', shift, '0 from Hearth'),
+      compareRow('Hearth bytes downloaded (body bytes on the wire)', runs, 'sdkBytes', String, 'see size budgets'),
+      compareRow('JS heap after load (MiB)', runs, 'jsHeapMiB', (v) => String(round(v, 2)), 'report'),
+      heapRow(heap),
+    ],
+    notes,
+  };
+}
+
+export function pageImpactChecks(runs: PageImpactRuns, heap: HeapCyclesResult): TargetCheck[] {
+  const maxHearthLoaf = Math.max(...runs.with.map((r) => r.hearthLongFrameScriptMs));
+  const longTaskDelta = med(runs.with, 'longTasks') - med(runs.without, 'longTasks');
+  const shiftDelta = med(runs.with, 'layoutShift') - med(runs.without, 'layoutShift');
+  return [
+    {
+      // Judged on attribution (LoAF names the scripts that ran in each long frame); the count
+      // difference is shown too, but on shared cores it also counts unrelated stalls.
+      target: 'no long tasks (> 50 ms) caused by Hearth',
+      measured: `Hearth script time in long frames: max ${round(maxHearthLoaf, 1)} ms over ${runs.with.length} loads; long-task count difference (medians): ${longTaskDelta}`,
+      met: maxHearthLoaf === 0,
+    },
+    {
+      target: 'layout shift caused by Hearth = 0',
+      measured: `CLS difference ${round(shiftDelta, 4)} (median with − median without)`,
+      met: shiftDelta <= 0,
+    },
+    heap.measured
+      ? {
+          target: 'no JS heap growth after opening and closing a widget',
+          measured: `${round(heap.growthKiB, 1)} KiB after ${heap.cycles} cycles`,
+          met: heap.growthKiB < HEAP_GROWTH_TOLERANCE_KIB_PER_CYCLE * heap.cycles,
+        }
+      : { target: 'no JS heap growth after opening and closing a widget', measured: heap.reason, met: null },
+  ];
+}

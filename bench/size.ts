@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runIfMain } from './lib/cli.js';
+import { kb } from './lib/format.js';
+import type { BenchReport, TargetCheck } from './lib/report.js';
+import { repoRoot } from './lib/results.js';
+import { addSizes, compressedSizes, type Sizes } from './size/compressed-sizes.js';
+import { dynamicImports, listDistFiles, shortName, staticClosure, type DistFile } from './size/dist-files.js';
+
+const DIST = join(repoRoot, 'packages/widget/dist');
+
+/** Issue 8's targets, gzip bytes (1 KB = 1,000 bytes, the stricter reading). */
+const TARGETS = { snippet: 600, core: 6_000, pageWithChecklist: 21_000, allWidgets: 36_000 };
+
+interface Bundle {
+  label: string;
+  files: string[];
+  sizes: Sizes;
+}
+
+function sizesOf(files: readonly string[]): Sizes {
+  return addSizes(files.map((file) => compressedSizes(readFileSync(join(DIST, file)))));
+}
+
+/** Each file compressed alone: the browser fetches them as separate responses. */
+function bundle(label: string, files: readonly string[]): Bundle {
+  return { label, files: [...files], sizes: sizesOf(files) };
+}
+
+function check(target: string, limit: number, measured: Bundle | undefined): TargetCheck {
+  return measured
+    ? { target: `${target} ≤ ${kb(limit)} gzip`, measured: `${kb(measured.sizes.gzip)} gzip`, met: measured.sizes.gzip <= limit }
+    : { target: `${target} ≤ ${kb(limit)} gzip`, measured: 'not measured', met: null };
+}
+
+/** Until all four widget kinds exist, the figure is shown but the target cannot be judged. */
+function allWidgetsCheck(everything: Bundle, kinds: number): TargetCheck {
+  const result = check('all four widgets together (everything shipped)', TARGETS.allWidgets, everything);
+  return kinds >= 4 ? result : { ...result, measured: `${result.measured} with ${kinds} of 4 widget kinds built`, met: null };
+}
+
+function rowsFor(files: readonly DistFile[], bundles: readonly Bundle[]): string[][] {
+  const fileRows = files.map((f) => {
+    const s = sizesOf([f.path]);
+    return [f.path, f.kind ? `${f.role} (${f.kind})` : f.role, String(s.raw), String(s.gzip), String(s.brotli)];
+  });
+  const bundleRows = bundles.map((b) => [b.label, b.files.map(shortName).join(' + '), String(b.sizes.raw), String(b.sizes.gzip), String(b.sizes.brotli)]);
+  return [...fileRows, ...bundleRows];
+}
+
+export async function runSize(): Promise<BenchReport> {
+  if (!existsSync(join(DIST, 'hearth.js'))) {
+    const reason = 'packages/widget/dist not built (run pnpm build)';
+    return {
+      name: 'size',
+      tables: [{ title: 'Size', columns: ['file', 'result'], rows: [['all', `not measured: ${reason}`]] }],
+      checks: Object.keys(TARGETS).map((target) => ({ target, measured: reason, met: null })),
+      data: { reason },
+    };
+  }
+  const files = listDistFiles(DIST);
+  const roleOf = new Map(files.map((f) => [f.path, f]));
+  const byRole = (role: DistFile['role']) => files.filter((f) => f.role === role).map((f) => f.path);
+  const snippet = byRole('snippet');
+  const core = staticClosure(DIST, byRole('core'));
+  // UI plumbing the core loads lazily before any widget (e.g. the prompt controller): needed to
+  // show a checklist, unlike other widget kinds and other languages' strings.
+  const uiPlumbing = core
+    .flatMap((file) => dynamicImports(DIST, file))
+    .filter((file) => roleOf.get(file)?.role === 'shared' || roleOf.get(file)?.role === 'runtime');
+  const checklist = files.find((f) => f.kind === 'checklist');
+  const pageWithChecklist = checklist
+    ? bundle('page showing one checklist', [...new Set([...snippet, ...staticClosure(DIST, [...core, ...uiPlumbing, ...byRole('runtime'), checklist.path])])])
+    : undefined;
+  const everything = bundle('all widgets (everything shipped)', [...new Set([...snippet, ...core, ...files.map((f) => f.path)])]);
+  const bundles = [bundle('core + its static imports', core), ...(pageWithChecklist ? [pageWithChecklist] : []), everything];
+  const notes = [
+    'bytes; each file compressed on its own (gzip -9, brotli q11), as each is a separate response',
+    '"page showing one checklist": snippet, core, the chunks the core loads before any widget, the runtime, the checklist chunk and their static imports; English visitor (no locale chunk)',
+    checklist ? '' : 'no checklist chunk found in dist/chunks: "page showing one checklist" not measured',
+    `widget kinds present: ${[...new Set(files.filter((f) => f.kind).map((f) => f.kind))].join(', ') || 'none'}`,
+  ].filter(Boolean);
+  return {
+    name: 'size',
+    tables: [{ title: 'Size (packages/widget/dist)', columns: ['file / bundle', 'role / contents', 'raw', 'gzip', 'brotli'], rows: rowsFor(files, bundles), notes }],
+    checks: [
+      check('snippet', TARGETS.snippet, snippet.length ? bundle('snippet', snippet) : undefined),
+      check('core (hearth.js + what it imports statically)', TARGETS.core, bundles[0]),
+      check('page showing one checklist', TARGETS.pageWithChecklist, pageWithChecklist),
+      allWidgetsCheck(everything, new Set(files.map((f) => f.kind).filter(Boolean)).size),
+    ],
+    data: { targetsGzipBytes: TARGETS, files: files.map((f) => ({ ...f, ...sizesOf([f.path]) })), bundles },
+  };
+}
+
+runIfMain(import.meta.url, 'npx tsx bench/size.ts', runSize);

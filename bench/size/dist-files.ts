@@ -1,0 +1,71 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, posix } from 'node:path';
+
+export type FileRole = 'snippet' | 'core' | 'runtime' | 'widget' | 'locale' | 'shared';
+
+export interface DistFile {
+  /** Path relative to dist/, e.g. `chunks/checklist-abc123.js`. */
+  path: string;
+  role: FileRole;
+  /** Widget kind for widget chunks (`checklist`, …). */
+  kind?: string;
+}
+
+/** The widget kinds issue 8 budgets; a chunk is a widget chunk when its name starts with one. */
+export const WIDGET_KINDS = ['checklist', 'nps', 'survey', 'announcement', 'rewards'] as const;
+
+function classify(path: string): DistFile {
+  if (path === 'snippet.min.js') return { path, role: 'snippet' };
+  if (path === 'hearth.js') return { path, role: 'core' };
+  const name = basename(path, '.js');
+  if (name.startsWith('runtime')) return { path, role: 'runtime' };
+  // Strings of one non-default language, loaded only for visitors using it.
+  if (name.startsWith('i18n-')) return { path, role: 'locale' };
+  const kind = [...WIDGET_KINDS].sort((a, b) => b.length - a.length).find((k) => name.startsWith(k));
+  return kind ? { path, role: 'widget', kind } : { path, role: 'shared' };
+}
+
+/** What the script-tag install ships: the snippet, the core, and the lazy chunks under chunks/. */
+export function listDistFiles(distDir: string): DistFile[] {
+  const top = ['snippet.min.js', 'hearth.js'].filter((file) => existsSync(join(distDir, file)));
+  const chunksDir = join(distDir, 'chunks');
+  const chunks = existsSync(chunksDir)
+    ? readdirSync(chunksDir).filter((file) => file.endsWith('.js')).sort().map((file) => `chunks/${file}`)
+    : [];
+  return [...top, ...chunks].map(classify);
+}
+
+/** `chunks/checklist-Buoj137J.js` → `checklist`: the chunk's name without the content hash. */
+export function shortName(path: string): string {
+  return basename(path, '.js').replace(/-[\w-]{8}$/, '').replace(/\.min$/, '');
+}
+
+// Static imports (`import{a}from"./x.js"`, `import"./x.js"`) run before the importer;
+// `import("./x.js")` is lazy.
+const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
+
+function importsOf(distDir: string, path: string, pattern: RegExp): string[] {
+  const source = readFileSync(join(distDir, path), 'utf8');
+  return [...source.matchAll(pattern)].map((match) => posix.normalize(posix.join(dirname(path), match[1]!)));
+}
+
+/** Files `path` loads lazily with `import()`. */
+export function dynamicImports(distDir: string, path: string): string[] {
+  return importsOf(distDir, path, DYNAMIC_IMPORT);
+}
+
+/**
+ * `entries` plus every file they import statically, transitively: what the browser must
+ * download before those entries run.
+ */
+export function staticClosure(distDir: string, entries: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    importsOf(distDir, path, STATIC_IMPORT).forEach(visit);
+  };
+  entries.forEach(visit);
+  return [...seen];
+}
