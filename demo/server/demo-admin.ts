@@ -1,0 +1,5 @@
+/**
+ * The demo's admin console password; demo/hearth.config.json holds only its scrypt hash
+ * (`admin.passwordHash`). A real deployment sets its own hash or HEARTH_ADMIN_PASSWORD.
+ */
+export const DEMO_ADMIN_PASSWORD = 'hearth-demo-admin';

@@ -1,0 +1,27 @@
+import { api, call } from './client.js';
+
+/** The answer of `GET /v1/admin/kpi/checklists/:id` (docs/collector.md, "Checklist KPIs"). */
+export interface ChecklistKpis {
+  promptId: string;
+  range: { from: string; to: string };
+  shown: number;
+  started: number;
+  completed: number;
+  startedRate: number | null;
+  completionRate: number | null;
+  completionRateOfStarted: number | null;
+  medianTimeToCompleteMs: number | null;
+  items: { itemId: string; completed: number; rate: number | null }[];
+}
+
+/** Dates are ISO 8601 instants; `trait` is `key:value`. Empty filters are left out. */
+export interface KpiFilters {
+  from?: string;
+  to?: string;
+  trait?: string;
+}
+
+export function checklistKpis(id: string, filters: KpiFilters = {}): Promise<ChecklistKpis> {
+  const searchParams = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
+  return call(() => api.get(`kpi/checklists/${encodeURIComponent(id)}`, { searchParams }).json<ChecklistKpis>());
+}

@@ -1,0 +1,28 @@
+import { api, call } from './client.js';
+import type { KpiFilters } from './kpi.js';
+
+export interface NpsSummary {
+  count: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  promotersPct: number | null;
+  passivesPct: number | null;
+  detractorsPct: number | null;
+  score: number | null;
+}
+
+/** The answer of `GET /v1/admin/kpi/surveys/:id` (docs/surveys.md); CLI/CSAT parts are not charted yet. */
+export interface SurveyKpis {
+  surveyId: string;
+  type: 'nps' | 'cli' | 'csat';
+  range: { from: string; to: string };
+  nps: NpsSummary | null;
+  distribution: { score: number; count: number }[] | null;
+  responseRate: { displays: number; responses: number; rate: number | null };
+}
+
+export function surveyKpis(id: string, filters: KpiFilters = {}): Promise<SurveyKpis> {
+  const searchParams = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
+  return call(() => api.get(`kpi/surveys/${encodeURIComponent(id)}`, { searchParams }).json<SurveyKpis>());
+}

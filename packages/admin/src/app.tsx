@@ -1,0 +1,67 @@
+import { useEffect } from 'preact/hooks';
+import { chooseProject, projectId, restoreSession, session, signOut } from './models/session.js';
+import { ChecklistEditor } from './pages/checklist-editor.js';
+import { DashboardPage } from './pages/dashboard.js';
+import { AnnouncementsPage } from './pages/announcements.js';
+import { ChecklistsPage } from './pages/checklists.js';
+import { SignInPage } from './pages/sign-in.js';
+import { SurveysPage } from './pages/surveys.js';
+import { href, navigate, route } from './router.js';
+
+function Page() {
+  const path = route.value;
+  const editing = /^prompts\/checklist\/([^/]+)$/.exec(path)?.[1];
+  if (editing) return <ChecklistEditor key={editing} id={editing === 'new' ? null : decodeURIComponent(editing)} />;
+  if (path === 'dashboard') return <DashboardPage key={projectId.value} />;
+  if (path === 'prompts/surveys') return <SurveysPage key={projectId.value} />;
+  if (path === 'prompts/announcements') return <AnnouncementsPage key={projectId.value} />;
+  return <ChecklistsPage key={projectId.value} />;
+}
+
+function NavLink({ to, label }: { to: string; label: string }) {
+  const current = route.value === to || (to === 'prompts' && route.value.startsWith('prompts'));
+  return (
+    <a href={href(to)} aria-current={current ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(to))}>
+      {label}
+    </a>
+  );
+}
+
+export function App() {
+  useEffect(() => void restoreSession(), []);
+  const info = session.value;
+  if (info === undefined) return <p aria-busy="true">Loading…</p>;
+  if (info === null) return <SignInPage />;
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <strong>Hearth admin</strong>
+        <nav aria-label="Console">
+          <NavLink to="prompts" label="Prompts" />
+          <NavLink to="dashboard" label="Dashboard" />
+        </nav>
+        {info.projects.length > 1 && (
+          <label>
+            Project{' '}
+            <select value={projectId.value} onChange={(e) => chooseProject(e.currentTarget.value)}>
+              {info.projects.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button type="button" class="secondary" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page />
+      </main>
+    </>
+  );
+}

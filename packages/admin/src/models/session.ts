@@ -1,0 +1,44 @@
+import { computed, signal } from '@preact/signals';
+import { onSessionEnded, setCredentials } from '../api/client.js';
+import { currentSession, signIn as apiSignIn, signOut as apiSignOut, type SessionInfo } from '../api/session.js';
+
+/** `undefined` while the first check runs, `null` when signed out. */
+export const session = signal<SessionInfo | null | undefined>(undefined);
+export const projectId = signal('');
+export const project = computed(() => session.value?.projects.find((p) => p.id === projectId.value) ?? null);
+
+function start(info: SessionInfo): void {
+  const first = info.projects[0]?.id ?? '';
+  projectId.value = info.projects.some((p) => p.id === projectId.value) ? projectId.value : first;
+  setCredentials(info.csrfToken, projectId.value);
+  session.value = info;
+}
+
+export function chooseProject(id: string): void {
+  projectId.value = id;
+  setCredentials(session.value?.csrfToken ?? '', id);
+}
+
+export async function restoreSession(): Promise<void> {
+  try {
+    start(await currentSession());
+  } catch {
+    session.value = null;
+  }
+}
+
+export async function signIn(password: string): Promise<void> {
+  start(await apiSignIn(password));
+}
+
+export async function signOut(): Promise<void> {
+  await apiSignOut().catch(() => undefined);
+  setCredentials('', '');
+  session.value = null;
+}
+
+// An expired session shows the sign-in page instead of errors on every panel.
+onSessionEnded(() => {
+  setCredentials('', '');
+  session.value = null;
+});

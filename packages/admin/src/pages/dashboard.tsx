@@ -1,0 +1,54 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { listPrompts, type PromptRecord } from '../api/prompts.js';
+import { ChecklistFunnelPanel } from '../components/checklist-funnel-panel.js';
+import { Field } from '../components/field.js';
+import { NpsPanel } from '../components/nps-panel.js';
+import { projectId } from '../models/session.js';
+
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** Date inputs name whole UTC days; the API's `to` is exclusive, so the chosen last day is included. */
+const rangeOf = (from: string, to: string) => ({ from: `${from}T00:00:00.000Z`, to: new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS).toISOString() });
+
+/** KPIs with one date range and trait segment for every panel; the numbers are the KPI APIs', unchanged. */
+export function DashboardPage() {
+  const [records, setRecords] = useState<PromptRecord[] | null>(null);
+  const [from, setFrom] = useState(isoDay(Date.now() - 29 * DAY_MS));
+  const [to, setTo] = useState(isoDay(Date.now()));
+  const [trait, setTrait] = useState('');
+  const [error, setError] = useState('');
+  useEffect(() => {
+    listPrompts().then(setRecords, (failure: Error) => setError(failure.message));
+  }, [projectId.value]);
+  const validTrait = /^[^:]+:.*$/.test(trait);
+  const filters = useMemo(() => ({ ...(from && to ? rangeOf(from, to) : {}), ...(validTrait ? { trait } : {}) }), [from, to, trait]);
+
+  return (
+    <>
+      <h1>Dashboard</h1>
+      <form class="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
+        <Field id="kpi-from" label="From">
+          {(aria) => <input {...aria} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />}
+        </Field>
+        <Field id="kpi-to" label="To (inclusive)">
+          {(aria) => <input {...aria} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />}
+        </Field>
+        <Field
+          id="kpi-trait"
+          label="Segment (trait:value)"
+          hint="e.g. plan:pro; empty for all users"
+          error={trait && !validTrait ? 'expected key:value, e.g. plan:pro' : undefined}
+        >
+          {(aria) => <input {...aria} value={trait} onChange={(e) => setTrait(e.currentTarget.value)} />}
+        </Field>
+      </form>
+      {error && <p class="error" role="alert">{error}</p>}
+      {records && (
+        <>
+          <ChecklistFunnelPanel checklists={records.filter((r) => r.prompt.kind === 'checklist')} filters={filters} />
+          <NpsPanel surveys={records.filter((r) => r.prompt.kind === 'survey')} filters={filters} />
+        </>
+      )}
+    </>
+  );
+}

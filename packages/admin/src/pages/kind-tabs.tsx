@@ -1,0 +1,20 @@
+import { href, navigate, route } from '../router.js';
+
+const KINDS = [
+  ['prompts', 'Checklists'],
+  ['prompts/surveys', 'Surveys'],
+  ['prompts/announcements', 'Announcements'],
+] as const;
+
+/** The prompt kinds that have an admin API today. */
+export function KindTabs() {
+  return (
+    <nav aria-label="Prompt types" class="tabs">
+      {KINDS.map(([to, label]) => (
+        <a key={to} href={href(to)} aria-current={route.value === to ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(to))}>
+          {label}
+        </a>
+      ))}
+    </nav>
+  );
+}
