@@ -17,8 +17,12 @@ async function measureCell(target: IngestTarget, batchSize: number, run: number)
     const load = { url, batchSize, connections: benchConfig.connections };
     // Warm-up lets V8 optimise the hot path and the store reach its steady state.
     await runLoad({ ...load, seconds: benchConfig.ingestWarmupSeconds });
+    const cpuBefore = running.server.cpuMs();
     const result = await runLoad({ ...load, seconds: benchConfig.ingestSeconds });
-    return { target, batchSize, run, ...result, peakRssMiB: running.server.peakRssMiB() };
+    const cpuMs = running.server.cpuMs() - cpuBefore;
+    const events = result.eventsPerSec * benchConfig.ingestSeconds;
+    const cpuUsPerEvent = events > 0 ? (cpuMs * 1000) / events : null;
+    return { target, batchSize, run, ...result, cpuUsPerEvent, peakRssMiB: running.server.peakRssMiB() };
   } finally {
     await running.dispose();
   }

@@ -7,6 +7,8 @@ export interface ServerProcess {
   pid: number;
   /** Peak resident memory of the server process so far, in MiB (VmHWM). */
   peakRssMiB(): number;
+  /** CPU time (user + system) the server process has used so far, in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -18,6 +20,15 @@ function readPeakRssMiB(pid: number): number {
   const match = /^VmHWM:\s+(\d+) kB$/m.exec(status);
   if (!match) throw new Error(`no VmHWM in /proc/${pid}/status`);
   return Number(match[1]) / 1024;
+}
+
+/**
+ * utime + stime from /proc/<pid>/stat, in clock ticks (100 per second on Linux). The server's own
+ * CPU per event does not depend on how busy the shared machine is, unlike events/s.
+ */
+function readCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function waitForExit(child: ChildProcess): Promise<void> {
@@ -57,6 +68,7 @@ export function startServerProcess(entry: string, env: Record<string, string> = 
         url: message.url,
         pid,
         peakRssMiB: () => readPeakRssMiB(pid),
+        cpuMs: () => readCpuMs(pid),
         async stop() {
           const exited = waitForExit(child);
           child.kill('SIGTERM');

@@ -3,8 +3,8 @@ import { acmeApp } from './acme-app.js';
 import { checklistPanel, expect, expectChecklist, roleSetup, test, type Role } from './checklist-fixtures.js';
 
 /**
- * Every prompt id in the `/v1/state` answers the page receives for `userId` (304s repeat an
- * earlier answer and have no body of their own).
+ * Every checklist id in the `/v1/state` answers the page receives for `userId` (304s repeat an
+ * earlier answer and have no body of their own). Other kinds (the demo's NPS survey) are left out.
  */
 function recordStatePrompts(page: Page, userId: string): () => Promise<string[]> {
   const ids = new Set<string>();
@@ -13,8 +13,8 @@ function recordStatePrompts(page: Page, userId: string): () => Promise<string[]>
     const url = new URL(response.url());
     if (!url.pathname.endsWith('/v1/state') || url.searchParams.get('userId') !== userId || response.status() !== 200) return;
     reading.push(
-      response.json().then((state: { prompts: { id: string }[] }) => {
-        for (const prompt of state.prompts) ids.add(prompt.id);
+      response.json().then((state: { prompts: { id: string; kind: string }[] }) => {
+        for (const prompt of state.prompts) if (prompt.kind === 'checklist') ids.add(prompt.id);
       }),
     );
   });
@@ -41,6 +41,6 @@ for (const [role, other] of ROLES) {
     const { panel } = checklistPanel(page);
     await expect(panel.getByRole('heading', { name: theirs.checklist.content.title })).toHaveCount(0);
     // The server decides: the other role's checklist never reaches this browser at all.
-    expect(await received(), `prompts in /v1/state answers for ${mine.user.id}`).toEqual([mine.checklist.id]);
+    expect(await received(), `checklists in /v1/state answers for ${mine.user.id}`).toEqual([mine.checklist.id]);
   });
 }

@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { startCollector } from '@hearth/collector';
-import { loadDemoProject } from '../server/demo-project.js';
-import { startDemoServer } from '../server/demo-server.js';
+import { demoCollectorConfig, loadDemoProject } from '../server/demo-project.js';
+import { startDemoServer, type DemoServer } from '../server/demo-server.js';
 import { demoPaths } from '../server/paths.js';
 
 type RunningCollector = Awaited<ReturnType<typeof startCollector>>;
@@ -14,27 +15,40 @@ export type HearthStack = {
   store: RunningCollector['store'];
   projectId: string;
   demoUrl: string;
+  demo: DemoServer;
 };
+
+/** A port free right now: the collector must know the demo app's origin (rewards webhook) before it starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('could not reserve a port for the demo app');
+  return address.port;
+}
 
 /**
  * One collector (fresh SQLite file in a temp dir, random port, the demo config) and one demo
  * server, run in the test process so specs can read the collector's store directly. Resolves once
  * `use` has finished with them, after both are closed and the temp dir deleted.
  */
-export async function withHearthStack(use: (stack: HearthStack) => Promise<void>): Promise<void> {
+export async function withHearthStack(use: (stack: HearthStack) => Promise<void>, options: { clock?: () => number } = {}): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'hearth-e2e-'));
   const { project, secret } = loadDemoProject();
+  const demoPort = await freePort();
   const collector = await startCollector({
-    configPath: demoPaths.configFile,
+    config: demoCollectorConfig(`http://127.0.0.1:${demoPort}`),
     sqliteFile: join(dir, 'events.sqlite'),
     port: 0,
     host: '127.0.0.1',
     widgetDir: demoPaths.widgetDist,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   try {
-    const demo = await startDemoServer({ port: 0, collectorUrl: collector.url, projectKey: project.publicKey, secret });
+    const demo = await startDemoServer({ port: demoPort, collectorUrl: collector.url, projectKey: project.publicKey, secret });
     try {
-      await use({ collector, store: collector.store, projectId: project.id, demoUrl: demo.url });
+      await use({ collector, store: collector.store, projectId: project.id, demoUrl: demo.url, demo });
     } finally {
       await demo.close();
     }

@@ -1,4 +1,4 @@
-/* global document, window, history */
+/* global document, window, history, sessionStorage, HashChangeEvent, URLSearchParams */
 import { restoreSession, signOut } from './session.js';
 import { renderProjects, renderReports, renderSignedOut } from './views.js';
 
@@ -9,6 +9,10 @@ const routes = {
 };
 
 const state = { user: null };
+
+// A referral link (`/?ref=CODE`): kept until the next sign-in, which the backend reports to Hearth.
+const referral = new URLSearchParams(window.location.search).get('ref');
+if (referral) sessionStorage.setItem('acme.ref', referral);
 const main = document.getElementById('main');
 
 function render() {
@@ -23,6 +27,7 @@ function render() {
   document.getElementById('main-nav').hidden = !state.user;
   document.getElementById('account').hidden = !state.user;
   document.getElementById('getting-started').hidden = !state.user;
+  document.getElementById('rewards').hidden = !state.user;
   document.getElementById('account-name').textContent = state.user ? `${state.user.name} (${state.user.plan})` : '';
   for (const link of document.querySelectorAll('nav a')) {
     if (link.pathname === window.location.pathname) link.setAttribute('aria-current', 'page');
@@ -48,6 +53,10 @@ document.addEventListener('click', (event) => {
   navigate(link.pathname);
 });
 window.addEventListener('popstate', render);
+// Clicking the link again leaves the hash as it is, so no hashchange: tell Hearth ourselves.
+document.getElementById('whats-new').addEventListener('click', () => {
+  if (window.location.hash === '#hearth-news') window.dispatchEvent(new HashChangeEvent('hashchange'));
+});
 document.getElementById('sign-out').addEventListener('click', async () => {
   await signOut();
   state.user = null;

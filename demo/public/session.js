@@ -1,4 +1,4 @@
-/* global fetch, setInterval, clearInterval */
+/* global fetch, setInterval, clearInterval, sessionStorage */
 import { hearth } from './hearth.js';
 
 /** Tokens live 15 minutes; refreshing at 10 keeps queued events sendable as verified. */
@@ -26,7 +26,10 @@ function identify({ user, userToken }) {
 }
 
 export async function signIn(email) {
-  return identify(await call('POST', '/api/login', { email }));
+  const ref = sessionStorage.getItem('acme.ref') ?? undefined;
+  const session = await call('POST', '/api/login', { email, ref });
+  sessionStorage.removeItem('acme.ref');
+  return identify(session);
 }
 
 /** The signed-in user from the session cookie, or null; identifies again with a fresh token. */

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { demoUsers, findDemoUser, type DemoUser } from './demo-users.js';
+import type { Fulfilment } from './fulfilment.js';
 import { HttpError, readJsonObject, sendJson } from './http-utils.js';
 import { clearedSessionCookie, readSession, sessionCookie } from './session-cookie.js';
+import type { SurveyFollowUps } from './survey-followups.js';
 import { mintUserToken } from './user-token.js';
 
 /**
@@ -10,14 +12,15 @@ import { mintUserToken } from './user-token.js';
  */
 export type ApiRoutes = (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 
-export function createApiRoutes(secret: string): ApiRoutes {
+export function createApiRoutes(secret: string, rewards: Fulfilment, surveys?: SurveyFollowUps): ApiRoutes {
   const signedIn = async (user: DemoUser) => ({ user, userToken: await mintUserToken(user.id, secret) });
+  const { hearth } = rewards;
 
   return async (req, res, pathname) => {
     const route = `${req.method ?? 'GET'} ${pathname}`;
     switch (route) {
       case 'POST /api/login': {
-        const { email } = await readJsonObject(req);
+        const { email, ref } = await readJsonObject(req);
         if (typeof email !== 'string' || email.trim() === '') {
           throw new HttpError(400, 'invalid_email', 'email: expected a non-empty string');
         }
@@ -26,9 +29,28 @@ export function createApiRoutes(secret: string): ApiRoutes {
           const known = demoUsers.map((candidate) => candidate.email).join(' or ');
           throw new HttpError(401, 'unknown_user', `email: no demo account for "${email}"; try ${known}`);
         }
+        // The fake app has no sign-up: a first sign-in through a referral link stands for one.
+        // Hearth refuses self-referral, loops and a second referrer; the sign-in goes on regardless.
+        if (typeof ref === 'string' && ref) await hearth.attachReferral(user.id, ref).catch((error: unknown) => console.warn('[demo] referral not attached:', error));
         sendJson(res, 200, await signedIn(user), { 'Set-Cookie': sessionCookie(user.id) });
         return true;
       }
+      case 'POST /api/projects': {
+        const userId = readSession(req.headers.cookie);
+        if (userId === undefined || !findDemoUser({ id: userId })) throw new HttpError(401, 'signed_out', 'sign in first');
+        const { template } = await readJsonObject(req);
+        // Points worth redeeming come from the backend (secret key), never from the browser's track.
+        await hearth.track(userId, 'Project Created', typeof template === 'string' ? { template } : {});
+        sendJson(res, 201, { ok: true });
+        return true;
+      }
+      case 'POST /api/hearth/fulfilment':
+        await rewards.handle(req, res);
+        return true;
+      case 'POST /api/hearth/survey-responses':
+        if (!surveys) throw new HttpError(404, 'not_configured', 'no survey webhook secret is configured');
+        await surveys.handle(req, res);
+        return true;
       case 'GET /api/me': {
         const userId = readSession(req.headers.cookie);
         const user = userId === undefined ? undefined : findDemoUser({ id: userId });

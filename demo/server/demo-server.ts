@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApiRoutes } from './api-routes.js';
+import { loadDemoProject } from './demo-project.js';
+import { createFulfilment, type FulfilmentReceipt } from './fulfilment.js';
+import { createSurveyFollowUps, type DetractorNotice } from './survey-followups.js';
 import { HttpError, sendError } from './http-utils.js';
 import { loadSnippet, renderAppShell, scriptHashSource } from './app-shell.js';
 import { strictCsp } from './csp.js';
@@ -20,7 +23,15 @@ export type DemoServerOptions = {
   secret: string;
 };
 
-export type DemoServer = { url: string; port: number; close(): Promise<void> };
+export type DemoServer = {
+  url: string;
+  port: number;
+  /** The rewards fulfilment webhooks this backend received (and reported back). */
+  fulfilments(): FulfilmentReceipt[];
+  /** Detractor survey responses the signed survey webhook reported (verified). */
+  detractors(): DetractorNotice[];
+  close(): Promise<void>;
+};
 
 /** A wildcard bind address is not something a browser can open. */
 function shownHost(host: string | undefined): string {
@@ -30,7 +41,9 @@ function shownHost(host: string | undefined): string {
 /** Serves "Acme Projects": its static pages with the Hearth snippet, and its tiny sign-in API. */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const snippet = await loadSnippet(demoPaths.snippetFile);
-  const api = createApiRoutes(options.secret);
+  const fulfilment = createFulfilment({ collectorUrl: options.collectorUrl, secret: options.secret });
+  const surveys = createSurveyFollowUps(loadDemoProject().project.webhooks.flatMap((webhook) => webhook.secrets));
+  const api = createApiRoutes(options.secret, fulfilment, surveys);
   const shell = { snippet, coreUrl: `${options.collectorUrl}/sdk/hearth.js`, projectKey: options.projectKey };
   const collectorOrigin = new URL(options.collectorUrl).origin;
 
@@ -70,6 +83,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   return {
     url: `http://${shownHost(options.host)}:${port}`,
     port,
+    fulfilments: fulfilment.receipts,
+    detractors: surveys.notices,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

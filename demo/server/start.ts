@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { startCollector } from '@hearth/collector';
-import { loadDemoProject } from './demo-project.js';
+import { DEMO_ADMIN_PASSWORD } from './demo-admin.js';
+import { demoCollectorConfig, loadDemoProject } from './demo-project.js';
 import { startDemoServer } from './demo-server.js';
 import { demoPaths } from './paths.js';
+import { seedDemoAnnouncements } from './seed-announcements.js';
 import { seedDemoData } from './seed.js';
 
 /**
@@ -16,8 +18,10 @@ const demoPort = Number(process.env.DEMO_PORT ?? 3000);
 
 const { project, secret } = loadDemoProject();
 mkdirSync(dirname(demoPaths.sqliteFile), { recursive: true });
+// The rewards webhook and referral links point at the demo app wherever it listens.
+const demoOrigin = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${demoPort}`;
 const collector = await startCollector({
-  configPath: demoPaths.configFile,
+  config: demoCollectorConfig(demoOrigin),
   // Embedded SQLite unless DATABASE_URL points at PostgreSQL.
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { sqliteFile: demoPaths.sqliteFile }),
   port: collectorPort,
@@ -30,6 +34,7 @@ const seeded = await seedDemoData({
   secret,
   hasEvents: async (userId) => (await collector.store.listEvents(project.id, { userId })).length > 0,
 });
+const announcements = await seedDemoAnnouncements({ collectorUrl: collector.url, secret });
 const demo = await startDemoServer({ port: demoPort, host, collectorUrl: collector.url, projectKey: project.publicKey, secret });
 
 console.log(`
@@ -38,7 +43,9 @@ Hearth is running.
   Collector:                ${collector.url}   (store: ${process.env.DATABASE_URL ? 'PostgreSQL' : demoPaths.sqliteFile})
   Health:                   ${collector.url}/healthz
   Widget core:              ${collector.url}/sdk/hearth.js
-  Demo data: ${seeded.skipped ? 'already seeded' : `${seeded.accepted} events for ${seeded.users} users seeded`}
+  Admin console:            ${collector.url}/admin/   password: ${DEMO_ADMIN_PASSWORD}
+  Demo data: ${seeded.skipped ? 'already seeded' : `${seeded.accepted} events for ${seeded.users} users seeded`}; ${announcements} announcements published
+  Changelog:                ${collector.url}/changelog/${project.id}
 Press Ctrl+C to stop.
 `);
 

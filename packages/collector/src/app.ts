@@ -2,11 +2,22 @@ import type { CollectorConfig, CollectorConfigInput } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { parseConfig } from './config.js';
 import type { AppEnv } from './http/app-env.js';
+import { adminAuth } from './http/middleware/admin-auth.js';
+import { AdminSessions } from './http/middleware/admin-auth-sessions.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
+import { adminConsoleRoutes } from './http/routes/admin-console.js';
 import { adminKpiRoutes } from './http/routes/admin-kpi.js';
 import { adminPromptRoutes } from './http/routes/admin-prompts.js';
+import { adminSurveyRoutes } from './http/routes/admin-surveys.js';
+import { adminSessionRoutes } from './http/routes/admin-session.js';
+import { announcementAdminRoutes } from './http/routes/announcements-admin.js';
+import { announcementFeedRoutes } from './http/routes/announcements-feed.js';
+import { announcementKpiRoutes } from './http/routes/announcements-kpi.js';
 import { batchRoutes } from './http/routes/batch.js';
+import { changelogRoutes } from './http/routes/changelog.js';
 import { healthzRoutes } from './http/routes/healthz.js';
+import { responseRoutes } from './http/routes/responses.js';
+import { setupRewards } from './http/routes/rewards-setup.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
 import { stateRoutes } from './http/routes/state.js';
 import type { Store } from './storage/store.js';
@@ -22,6 +33,12 @@ export interface AppOptions {
   clientAddress?: (c: Context) => string;
   /** Where unexpected errors are logged. */
   log?: (message: string, error: unknown) => void;
+  /** Folder served at `/admin/*` (the console's `dist`); no console routes when absent. */
+  adminDir?: string;
+  /** Where `HEARTH_ADMIN_PASSWORD` / `HEARTH_ADMIN_SESSION_SECRET` are read; defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** Outgoing HTTP (the rewards fulfilment webhook); tests pass a fake. */
+  fetch?: typeof fetch;
 }
 
 /** The collector as a Hono app, without listening: `app.fetch` / `app.request` serve it. */
@@ -33,10 +50,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound(notFound);
   const deps = { store: options.store, config, clock, clientAddress: options.clientAddress ?? (() => 'unknown') };
   app.route('/', healthzRoutes(options.store));
-  app.route('/', batchRoutes(deps));
-  app.route('/', stateRoutes(deps));
+  // Sign-in answers without a session; every other /v1/admin/* route then needs the console's
+  // session (checked here) or a secret key (checked by each route's secretKey middleware).
+  const sessions = new AdminSessions({ admin: config.admin, env: options.env ?? process.env, clock });
+  app.route('/', adminSessionRoutes({ sessions, projects: config.projects, clock, clientAddress: deps.clientAddress }));
+  app.use('/v1/admin/*', adminAuth(sessions, config.projects));
+  const rewards = setupRewards({ store: options.store, rewards: options.store.rewards, config, clock, log: options.log, fetch: options.fetch });
+  app.route('/', rewards.routes);
+  // Browser events go through the earning rules once committed (as `client` events).
+  app.route('/', batchRoutes({ ...deps, store: rewards.ingestStore }));
+  app.route('/', stateRoutes({ ...deps, rewards: rewards.engine }));
   app.route('/', adminPromptRoutes(deps));
   app.route('/', adminKpiRoutes(deps));
+  app.route('/', adminSurveyRoutes(deps));
+  app.route('/', responseRoutes({ ...deps, rewards: rewards.engine, log: options.log }));
+  const announcements = { announcements: options.store.announcements, facts: options.store.facts, ...deps };
+  app.route('/', announcementKpiRoutes(announcements));
+  app.route('/', announcementAdminRoutes(announcements));
+  app.route('/', announcementFeedRoutes(announcements));
+  app.route('/', changelogRoutes(announcements));
   if (options.widgetDir) app.route('/', sdkAssetRoutes(options.widgetDir));
+  if (options.adminDir) app.route('/', adminConsoleRoutes(options.adminDir));
   return app;
 }

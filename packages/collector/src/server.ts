@@ -19,6 +19,8 @@ export interface StartOptions {
   port?: number;
   host?: string;
   widgetDir?: string;
+  /** Epoch ms; default `Date.now`. End-to-end tests move it forward (snooze and re-ask periods). */
+  clock?: () => number;
 }
 
 export interface RunningCollector {
@@ -30,6 +32,7 @@ export interface RunningCollector {
 }
 
 const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../../widget/dist', import.meta.url));
+const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
 /** How long shutdown waits for in-flight requests before cutting connections. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -44,7 +47,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     : loadConfig(options.configPath ?? env.configPath ?? 'hearth.config.json');
   const store = await openStore(storeOptions(options, env));
   try {
-    await seedPrompts(store, config, Date.now());
+    await seedPrompts(store, config, (options.clock ?? Date.now)());
   } catch (error) {
     await store.close();
     throw error;
@@ -54,7 +57,9 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     store,
     config,
     ...(widgetDir ? { widgetDir } : {}),
+    ...(existsSync(DEFAULT_ADMIN_DIR) ? { adminDir: DEFAULT_ADMIN_DIR } : {}),
     clientAddress: (c) => (c.env as HttpBindings).incoming.socket.remoteAddress ?? 'unknown',
+    ...(options.clock ? { clock: options.clock } : {}),
   });
 
   const host = options.host ?? env.host ?? '127.0.0.1';

@@ -30,6 +30,9 @@ export {
   projectConfigSchema,
   rateLimitSchema,
   collectorConfigSchema,
+  adminConfigSchema,
+  adminPasswordHashSchema,
+  type AdminConfig,
   type ProjectConfig,
   type CollectorConfig,
   type CollectorConfigInput,
@@ -198,3 +201,4 @@ export {
   type Redemption,
   type RewardsState,
 } from './rewards.js';
+export { webhookEndpointSchema, type WebhookEndpoint, type WebhookEndpointInput } from './webhook.js';

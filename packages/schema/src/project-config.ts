@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { fatigueBudgetSchema, promptSchema } from './prompt.js';
+import { rewardsConfigSchema } from './rewards.js';
+import { webhookEndpointSchema } from './webhook.js';
 
 export const publicKeySchema = z.string().regex(/^pk_[A-Za-z0-9_]{8,64}$/, 'public keys look like pk_…');
 export const secretKeySchema = z.string().regex(/^sk_[A-Za-z0-9_]{16,128}$/, 'secret keys look like sk_… (at least 16 characters after the prefix)');
@@ -70,6 +72,14 @@ export const projectConfigSchema = z.object({
       });
     })
     .describe('Prompts seeded at start-up; never overwrite a prompt edited through the admin API.'),
+  /** Rewards (issue 6): absent means the project has no loyalty program. */
+  rewards: rewardsConfigSchema.optional(),
+  /** Survey responses pushed to the team's backend (issue 4), e.g. detractors for a follow-up. */
+  webhooks: z
+    .array(webhookEndpointSchema)
+    .max(10, 'at most 10 webhook endpoints')
+    .default([])
+    .describe('Signed webhooks for survey responses (detractors by default).'),
 }).describe('One project served by a collector.');
 
 export const rateLimitSchema = z.object({
@@ -85,6 +95,25 @@ export const rateLimitSchema = z.object({
   burstSeconds: z.number().positive().default(2).describe('Burst allowance, as seconds of the sustained rate.'),
 });
 
+/** `scrypt$<N>$<r>$<p>$<salt base64url>$<hash base64url>`: see docs/admin-console.md to make one. */
+export const adminPasswordHashSchema = z
+  .string()
+  .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{43,}$/, 'expected scrypt$N$r$p$salt$hash (see docs/admin-console.md)');
+
+/** Who may sign in to the admin console (`/admin`); without a credential, sign-in is refused. */
+export const adminConfigSchema = z.object({
+  passwordHash: adminPasswordHashSchema
+    .optional()
+    .describe('The console password as an scrypt hash; the env var HEARTH_ADMIN_PASSWORD (plain) is used when absent.'),
+  sessionSecret: z
+    .string()
+    .min(32, 'sessionSecret needs at least 32 characters')
+    .max(512)
+    .optional()
+    .describe('Signs session cookies; env HEARTH_ADMIN_SESSION_SECRET when absent, else random per start (sessions end on restart).'),
+  sessionHours: z.number().positive().max(720).default(12).describe('How long a console session lasts.'),
+}).describe('The admin console\'s credential and sessions.');
+
 /** The collector's configuration file (`hearth.config.json`). */
 export const collectorConfigSchema = z.object({
   projects: z.array(projectConfigSchema).min(1, 'configure at least one project'),
@@ -96,8 +125,10 @@ export const collectorConfigSchema = z.object({
     .positive()
     .default(50_000)
     .describe('Events waiting to be written before the collector sheds load with 503.'),
+  admin: adminConfigSchema.default({ sessionHours: 12 }).describe('The admin console\'s credential and sessions.'),
 }).describe('The collector configuration file (`hearth.config.json`).');
 
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
 export type CollectorConfig = z.infer<typeof collectorConfigSchema>;
 export type CollectorConfigInput = z.input<typeof collectorConfigSchema>;
+export type AdminConfig = z.infer<typeof adminConfigSchema>;

@@ -35,7 +35,7 @@ describe('promptSchema (checklist)', () => {
       defaultLocale: 'en',
       content: { dismissible: true, hideWhenComplete: false },
     });
-    expect(prompt.content.items.map((i) => i.optional)).toEqual([false, false, true]);
+    expect(prompt.kind === 'checklist' && prompt.content.items.map((i) => i.optional)).toEqual([false, false, true]);
   });
 
   it('names each broken field', () => {

@@ -103,7 +103,7 @@ export const surveyPromptSchema = z
   });
 
 /** Every prompt kind, told apart by `kind`. Announcements and rewards join this union. */
-export const promptSchema = z.discriminatedUnion('kind', [checklistPromptSchema]);
+export const promptSchema = z.discriminatedUnion('kind', [checklistPromptSchema, surveyPromptSchema]);
 
 /**
  * Events the widget tracks for every prompt kind, with properties `{ promptId, kind }`; the display

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { announcementsStateSchema } from './announcement.js';
 import { checklistActionSchema, slugSchema } from './checklist.js';
+import { rewardsStateSchema } from './rewards.js';
 import { surveyStateShape } from './survey.js';
 import { localeTagSchema, triggerSchema } from './targeting.js';
 
@@ -59,9 +61,15 @@ export const surveyStateSchema = z.object({
   ...surveyStateShape,
 });
 
-export const statePromptSchema = z.discriminatedUnion('kind', [checklistStateSchema]);
+export const statePromptSchema = z.discriminatedUnion('kind', [checklistStateSchema, surveyStateSchema]);
 
-export const userStateSchema = z.object({ prompts: z.array(statePromptSchema) });
+export const userStateSchema = z.object({
+  prompts: z.array(statePromptSchema),
+  /** What's new (issue 5); absent when the project has no announcements. */
+  announcements: announcementsStateSchema.optional(),
+  /** The user's points, tier, badges and catalog (issue 6); verified users of a project with a rewards program only. */
+  rewards: rewardsStateSchema.nullable().optional(),
+});
 
 export type ChecklistItemState = z.infer<typeof checklistItemStateSchema>;
 export type ChecklistProgress = z.infer<typeof checklistProgressSchema>;

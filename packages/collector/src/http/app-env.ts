@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '@hearth/schema';
+import type { AdminSessionClaims } from './routes/admin-session-token.js';
 
 /** Per-request values middleware hands to routes. */
 export interface AppEnv {
@@ -7,5 +8,7 @@ export interface AppEnv {
     project: ProjectConfig;
     /** The request body as text: size-checked and decompressed by the body-limit middleware. */
     body: string;
+    /** Set by admin-auth when the console's session cookie (not a secret key) authorised the call. */
+    adminSession: AdminSessionClaims;
   };
 }

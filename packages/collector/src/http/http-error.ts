@@ -1,7 +1,7 @@
 import type { ErrorIssue } from '@hearth/schema';
 
 /** Statuses the collector answers with; the SDK's status table decides drop vs retry from these. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 500 | 503;
 
 /** Thrown anywhere in a request; the error handler turns it into an `ErrorBody` response. */
 export class HttpError extends Error {

@@ -28,7 +28,7 @@ export interface SurveyKpiQuery {
 }
 
 /** The rows in the range and segment; throws a RangeError naming `range.from` when the range is inverted. */
-export function selectRows(rows: readonly SurveyResponseRow[], query: SurveyKpiQuery): SurveyResponseRow[] {
+export function selectRows<R extends SurveyResponseRow>(rows: readonly R[], query: SurveyKpiQuery): R[] {
   const from = query.range.from.getTime();
   const to = query.range.to.getTime();
   if (!(from <= to)) throw new RangeError('range.from must not be after range.to');

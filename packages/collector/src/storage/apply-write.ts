@@ -5,6 +5,10 @@ import type { NewEvent, WriteResult } from './store.js';
 type Awaitable<T> = T | Promise<T>;
 type Properties = Record<string, JsonValue>;
 
+export interface AnonymousKey {
+  projectId: string;
+  anonymousId: string;
+}
 export interface EventKey {
   projectId: string;
   messageId: string;
@@ -40,6 +44,12 @@ export interface StoredTraits {
  * asynchronously; `applyWrite` awaits both the same way so the write logic exists once.
  */
 export interface WriteOps {
+  /**
+   * Only for stores that overlap transactions: serialises, until COMMIT, the transactions touching
+   * the same anonymous ids, so a link and a new anonymous event in two concurrent transactions
+   * cannot miss each other (each would not see the other's uncommitted row).
+   */
+  lockAnonymousIds?(keys: readonly AnonymousKey[]): Awaitable<void>;
   /** INSERT … ON CONFLICT DO NOTHING; returns keys of the rows actually inserted. */
   insertEvents(events: readonly NewEvent[]): Awaitable<Set<string>>;
   /** Payload hashes of stored events, by `keyOf`. */
@@ -63,6 +73,8 @@ export const keyOf = (key: EventKey): string => `${key.projectId}\u0000${key.mes
 /** Inserts all groups' events (one transaction, opened by the caller) and counts per group. */
 export async function applyWrite(ops: WriteOps, groups: readonly (readonly NewEvent[])[]): Promise<WriteResult[]> {
   const all = groups.flat();
+  // All in one call: the store takes the locks in one sorted order, whatever the projects.
+  if (ops.lockAnonymousIds) await ops.lockAnonymousIds(all.filter(mayNeedLink));
   const inserted = await ops.insertEvents(all);
   const notInserted = all.filter((event) => !inserted.has(keyOf(event)));
   const hashes = notInserted.length > 0 ? await ops.payloadHashes(notInserted) : new Map<string, string>();
@@ -101,7 +113,7 @@ async function applyIdentity(ops: WriteOps, accepted: readonly NewEvent[]): Prom
 
   const seen = new SeenRanges();
   for (const event of accepted) if (event.userId) seen.add(event.projectId, event.userId, event.timestamp);
-  for (const [projectId, anonymousIds] of groupBy(accepted, (e) => e.projectId, (e) => e.anonymousId)) {
+  for (const [projectId, anonymousIds] of groupBy(accepted.filter(mayNeedLink), (e) => e.projectId, (e) => e.anonymousId)) {
     const attributed = await ops.attributeAnonymous(projectId, [...anonymousIds]);
     for (const row of attributed) seen.add(projectId, row.userId, row.timestamp);
   }
@@ -116,6 +128,13 @@ async function applyIdentity(ops: WriteOps, accepted: readonly NewEvent[]): Prom
     await ops.writeTraits({ projectId: event.projectId, userId: event.userId!, traits, traitsAt: event.timestamp });
   }
 }
+
+/**
+ * Invariant after every commit: no event of a linked anonymous id is left without its user. So
+ * only ids that can break it need attribution: new events without a user, and ids being linked.
+ * Identified traffic (most of it, once signed in) costs no look-up at all.
+ */
+const mayNeedLink = (event: NewEvent): boolean => event.userId === null || event.type === 'identify';
 
 class SeenRanges {
   readonly #times = new Map<string, { projectId: string; userId: string; times: number[] }>();

@@ -81,4 +81,47 @@ describe('GroupCommitter', () => {
     transactions[1]!.commit();
     expect(await c).toMatchObject({ accepted: 2 });
   });
+
+  it('overlaps up to `concurrency` transactions and acknowledges each after its own commit', async () => {
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 1, concurrency: 2 });
+    const done: string[] = [];
+    const track = (name: string, promise: Promise<WriteResult>) => void promise.then(() => done.push(name));
+    track('a', committer.write(events(1)));
+    await vi.advanceTimersByTimeAsync(1);
+    track('b', committer.write(events(2)));
+    await vi.advanceTimersByTimeAsync(1);
+    track('c', committer.write(events(3)));
+    await vi.advanceTimersByTimeAsync(50);
+    // Two in flight; the third waits for a free slot, whatever the window.
+    expect(transactions.map((t) => t.groups)).toEqual([[1], [2]]);
+    expect(committer.pending).toBe(6);
+    transactions[1]!.commit();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toEqual(['b']);
+    expect(transactions.map((t) => t.groups)).toEqual([[1], [2], [3]]);
+    transactions[0]!.commit();
+    transactions[2]!.commit();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(done).toEqual(['b', 'a', 'c']);
+    expect(committer.pending).toBe(0);
+  });
+
+  it('drains every transaction in flight', async () => {
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 1, concurrency: 2, maxEvents: 2 });
+    const writes = [committer.write(events(2)), committer.write(events(2)), committer.write(events(2))];
+    let drained = false;
+    void committer.drain().then(() => (drained = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(transactions).toHaveLength(2);
+    transactions[0]!.commit();
+    transactions[1]!.commit();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(drained).toBe(false);
+    transactions[2]!.commit();
+    await Promise.all(writes);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(drained).toBe(true);
+  });
 });

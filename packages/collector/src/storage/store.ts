@@ -1,7 +1,10 @@
 import type { JsonValue, PageContext } from '@hearth/schema';
+import type { AnnouncementStore } from './announcements/announcement-store.js';
 import type { FactStore } from './facts/fact-store.js';
 import type { KpiStore } from './kpi/kpi-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
+import type { ResponseStore } from './responses/response-store.js';
+import type { RewardsStore } from './rewards-store.js';
 
 type Properties = Record<string, JsonValue>;
 
@@ -71,6 +74,9 @@ export interface Store {
   readonly prompts: PromptStore;
   readonly facts: FactStore;
   readonly kpi: KpiStore;
+  readonly rewards: RewardsStore;
+  readonly announcements: AnnouncementStore;
+  readonly responses: ResponseStore;
   /** Resolves once the events are committed durably (group commit may merge concurrent calls). */
   writeEvents(events: readonly NewEvent[]): Promise<WriteResult>;
   /** Events accepted by `writeEvents` whose transaction has not committed yet (load shedding). */

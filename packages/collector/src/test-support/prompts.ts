@@ -7,7 +7,9 @@ import { ORIGIN, PUBLIC_KEY, SECRET, batch, post, testApp, testConfig, trackEven
 type App = ReturnType<typeof createApp>;
 
 /** A checklist prompt input; `audience` as given, items completing on the named events. */
-export function checklistInput(id: string, options: { audience?: unknown; events?: string[]; status?: string; title?: string } = {}): PromptInput {
+type ChecklistInput = Extract<PromptInput, { kind: 'checklist' }>;
+
+export function checklistInput(id: string, options: { audience?: unknown; events?: string[]; status?: string; title?: string } = {}): ChecklistInput {
   const events = options.events ?? ['Project Created'];
   return {
     id,
@@ -18,7 +20,7 @@ export function checklistInput(id: string, options: { audience?: unknown; events
       title: options.title ?? `Checklist ${id}`,
       items: events.map((event, index) => ({ id: `step-${index + 1}`, title: `Do ${event}`, completeWhen: { type: 'event', event } })),
     },
-  } as PromptInput;
+  } as ChecklistInput;
 }
 
 export const roleIs = (role: string) => ({ type: 'trait', trait: 'role', op: 'equals', value: role });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredResponse } from '../domain/survey/response.js';
-import { webhookEndpointSchema } from './endpoint.js';
+import { webhookEndpointSchema } from '@hearth/schema';
 import { surveyResponseDeliveries, type SurveyResponsePayload } from './survey-response.js';
 
 const at = new Date('2026-03-15T12:00:00Z');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { npsGroup, isUnhappy } from '../domain/survey/groups.js';
 import type { StoredResponse } from '../domain/survey/response.js';
 import type { WebhookDelivery } from './deliver.js';
-import type { WebhookEndpoint } from './endpoint.js';
+import type { WebhookEndpoint } from '@hearth/schema';
 
 export type SurveyResponseEvent = 'survey.response.created' | 'survey.response.updated';
 

@@ -6,6 +6,8 @@
 export const chunks = {
   ui: () => import('../runtime/controller/index.js'),
   checklist: () => import('../widgets/checklist/index.js'),
+  announcements: () => import('../widgets/announcements/index.js'),
+  survey: () => import('../widgets/survey/index.js'),
   rewards: () => import('../widgets/rewards/index.js'),
 };
 

@@ -9,7 +9,7 @@ import { createOutbox, type OutboxItem } from './outbox.js';
 import { createStateClient } from './state.js';
 import { createStore } from './storage.js';
 import { createTabs } from './tabs.js';
-import { byteLength } from './transport.js';
+import { byteLength, send, type Post } from './transport.js';
 import type { ConsentMode, HearthEventMap, IdentifyOptions, InitOptions, Properties } from './types.js';
 import { createUi } from './ui.js';
 
@@ -56,8 +56,17 @@ export function createSession(
     const defined = Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]);
     return `${api}/v1/state?${new URLSearchParams(defined)}`;
   };
+  // Retries live with the caller (the survey chunk), so the core only adds identity and consent.
+  const post: Post = (path, body) => {
+    const { anonymousId, userId, userToken } = identity.get();
+    return consent === 'granted'
+      ? send(env, `${api}${path}?key=${encodeURIComponent(options.projectKey)}`, JSON.stringify({ ...body, anonymousId, userId: userId || undefined, userToken: userToken || undefined }))
+      : Promise.resolve(null);
+  };
   const ui = createUi(
     () => ({
+      post,
+      stateUrl,
       track: (name: string, properties?: Properties) => {
         try {
           commands.track?.(name, properties);

@@ -15,6 +15,12 @@ export type Outcome =
   | { kind: 'drop'; status: number }
   | { kind: 'retry'; status: number; after?: number };
 
+/**
+ * The lazy UI's way to the collector besides batches (survey answers): a text/plain JSON POST to
+ * `path` with the current identity added, one try by the status table; null without consent.
+ */
+export type Post = (path: string, body: object) => Promise<Outcome | null>;
+
 export interface PreparedBatch {
   items: OutboxItem[];
   ids: Set<string>;

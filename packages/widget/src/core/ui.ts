@@ -7,7 +7,7 @@ import type { Properties } from './types.js';
 const MAX_EARLY_EVENTS = 50;
 
 export interface Ui {
-  /** A fresh `/v1/state`: loads the UI when there is something to show (or `preload`). */
+  /** A fresh `/v1/state`: loads the UI when there is a prompt, an announcement or rewards to show (or `preload`). */
   show(state: UserState): void;
   /** Starts loading the UI before any state arrives (the page has a `[data-hearth]` mount point). */
   preload(): void;
@@ -52,7 +52,7 @@ export function createUi(
     show(state) {
       latest = state;
       if (controller) controller.update(state);
-      else if (state.prompts.length) ensure();
+      else if (state.prompts.length || state.announcements?.items.length || state.rewards) ensure();
     },
     preload: ensure,
     event(name) {

@@ -34,4 +34,19 @@ describe('trapFocus', () => {
     expect(document.activeElement).toBe(opener);
     expect(tab()).toBe(false);
   });
+
+  it('skips tabindex="-1" controls (a radio group\'s other radios) when wrapping', () => {
+    const dialog = document.createElement('div');
+    const [first, roving, hidden] = [document.createElement('button'), document.createElement('button'), document.createElement('button')];
+    hidden.tabIndex = -1;
+    dialog.append(first, roving, hidden);
+    document.body.append(dialog);
+    const release = trapFocus(dialog);
+    roving.focus();
+    expect(tab()).toBe(true);
+    expect(deepActiveElement(document)).toBe(first);
+    expect(tab(true)).toBe(true);
+    expect(deepActiveElement(document)).toBe(roving);
+    release();
+  });
 });

@@ -1,5 +1,5 @@
 const FOCUSABLE =
-  'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])';
+  'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex]';
 
 /** The focused element, looking through open shadow roots (`document.activeElement` stops at hosts). */
 export function deepActiveElement(doc: Document): Element | null {
@@ -17,7 +17,9 @@ export function deepActiveElement(doc: Document): Element | null {
 export function trapFocus(dialog: HTMLElement): () => void {
   const doc = dialog.ownerDocument;
   const previous = deepActiveElement(doc);
-  const controls = () => [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  // `tabindex="-1"` takes an element out of the Tab order even on a button (a radio group's
+  // roving tab stop): the trap must not wrap to it, or Tab would land where the user cannot.
+  const controls = () => [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getAttribute('tabindex') !== '-1');
   (controls()[0] ?? dialog).focus();
 
   const onKeyDown = (event: KeyboardEvent) => {

@@ -1,5 +1,6 @@
 import type { Prompt, StatePrompt, UserState } from '@hearth/schema';
 import { decidePrompts, type DecisionContext, type PromptDecision } from '../targeting/decide.js';
+import { surveyState } from '../survey/survey-state.js';
 import { checklistState } from './checklist-state.js';
 
 /**
@@ -12,6 +13,8 @@ const stateBuilders: { [K in Prompt['kind']]?: (decision: PromptDecision & { pro
     const progress = decision.progress ?? { items: [], done: 0, total: 0, complete: false };
     return checklistState(decision.prompt, progress, locale);
   },
+  // A shown survey passed its cadence step, which sets the cycle; 1 only satisfies the type.
+  survey: (decision, locale) => surveyState(decision.prompt, decision.cycle ?? 1, locale),
 };
 
 function toStatePrompt(decision: PromptDecision, userLocale: string | null): StatePrompt | null {

@@ -3,10 +3,11 @@ import { checklistProgress, type ChecklistProgressResult } from '../checklist/pr
 import { fatigueUsage, type FatigueUsage } from '../frequency/fatigue.js';
 import { checkFrequency } from '../frequency/frequency.js';
 import type { DisplayRecord } from '../frequency/history.js';
+import { checkCadence, type SurveyFacts } from '../survey/cadence.js';
 import { evaluateAudience, type RuleCheck } from './evaluate.js';
 import type { UserFacts } from './facts.js';
 
-export type StepName = 'status' | 'schedule' | 'audience' | 'frequency' | 'completion' | 'fatigue';
+export type StepName = 'status' | 'schedule' | 'audience' | 'frequency' | 'cadence' | 'completion' | 'fatigue';
 
 /** One gate a prompt passes on its way to a user, with a sentence saying why. */
 export interface Step {
@@ -23,6 +24,8 @@ export interface PromptDecision {
   steps: Step[];
   /** Checklists only. */
   progress: ChecklistProgressResult | null;
+  /** Surveys only: the cycle a response now belongs to. */
+  cycle: number | null;
 }
 
 export interface DecisionContext {
@@ -30,6 +33,8 @@ export interface DecisionContext {
   history: readonly DisplayRecord[];
   now: Date;
   fatigue: FatigueBudget;
+  /** Per survey id: the user's responses and asks (surveys without an entry are not shown). */
+  surveys?: ReadonlyMap<string, SurveyFacts>;
 }
 
 function statusStep(prompt: Prompt): Step {
@@ -52,18 +57,26 @@ function completionStep(prompt: Prompt, progress: ChecklistProgressResult): Step
   return { step: 'completion', ok: true, reason: progress.complete ? `${state}: complete, and it stays visible` : state };
 }
 
+/** Without the user's survey history the cadence cannot be checked: never ask twice by accident. */
+function cadenceOf(prompt: Extract<Prompt, { kind: 'survey' }>, ctx: DecisionContext): { ok: boolean; reason: string; cycle: number | null } {
+  const facts = ctx.surveys?.get(prompt.id);
+  return facts ? checkCadence(prompt, facts, ctx.now) : { ok: false, reason: "the user's survey history was not loaded", cycle: null };
+}
+
 function decideOne(prompt: Prompt, ctx: DecisionContext): PromptDecision {
   const audience = evaluateAudience(prompt.audience, ctx.facts, ctx.now, { promptId: prompt.id });
   const frequency = checkFrequency(prompt.id, prompt.frequency, ctx.history, ctx.now);
   const progress = prompt.kind === 'checklist' ? checklistProgress(prompt, ctx.facts, ctx.now) : null;
+  const cadence = prompt.kind === 'survey' ? cadenceOf(prompt, ctx) : null;
   const steps: Step[] = [
     statusStep(prompt),
     scheduleStep(prompt, ctx.now),
     { step: 'audience', ok: audience.matched, reason: audience.reasons.join('; '), rules: audience.checks },
     { step: 'frequency', ...frequency },
+    ...(cadence ? [{ step: 'cadence' as const, ok: cadence.ok, reason: cadence.reason }] : []),
     ...(progress ? [completionStep(prompt, progress)] : []),
   ];
-  return { prompt, show: steps.every((s) => s.ok), steps, progress };
+  return { prompt, show: steps.every((s) => s.ok), steps, progress, cycle: cadence?.cycle ?? null };
 }
 
 const byPriority = (a: PromptDecision, b: PromptDecision) =>

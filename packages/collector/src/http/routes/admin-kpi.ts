@@ -1,11 +1,10 @@
-import type { CollectorConfig, TraitCondition } from '@hearth/schema';
+import type { CollectorConfig } from '@hearth/schema';
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { DAY_MS } from '../../domain/time.js';
 import { checklistKpis } from '../../kpi/checklist.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
+import { kpiQuerySchema, kpiRange, segmentOf } from '../kpi-query.js';
 import { parseValue } from '../json-body.js';
 import { secretKey } from '../middleware/secret-key.js';
 
@@ -13,26 +12,6 @@ export interface AdminKpiDeps {
   store: Store;
   config: CollectorConfig;
   clock: () => number;
-}
-
-const DEFAULT_RANGE_DAYS = 30;
-const instant = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with offset' });
-const kpiQuerySchema = z
-  .object({
-    from: instant.optional(),
-    to: instant.optional(),
-    trait: z
-      .string()
-      .regex(/^[^:]+:.*$/, 'expected key:value, e.g. role:admin')
-      .optional(),
-  })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: 'from must not be after to', path: ['from'] });
-
-/** `trait=role:admin` → users whose trait `role` equals the string "admin" (first `:` splits). */
-function segmentOf(trait: string | undefined): TraitCondition | undefined {
-  if (trait === undefined) return undefined;
-  const at = trait.indexOf(':');
-  return { type: 'trait', trait: trait.slice(0, at), op: 'equals', value: trait.slice(at + 1) };
 }
 
 /**
@@ -54,8 +33,7 @@ export function adminKpiRoutes({ store, config, clock }: AdminKpiDeps) {
     if (prompt.kind !== 'checklist') throw new HttpError(400, 'not_a_checklist', `Prompt "${id}" is a ${prompt.kind}, not a checklist.`);
 
     const now = new Date(clock());
-    const to = query.to ? new Date(query.to) : now;
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+    const { from, to } = kpiRange(query, now);
     const segment = segmentOf(query.trait);
     const rows = await store.kpi.checklistRows(project.id, { promptId: id, items: prompt.content.items, to });
     const kpis = checklistKpis(rows, { items: prompt.content.items, range: { from, to }, now, ...(segment ? { segment } : {}) });

@@ -1,4 +1,4 @@
-import { rewardsConfigSchema, type CollectorConfig, type ProjectConfig, type RewardsConfig, type RewardsConfigInput } from '@hearth/schema';
+import type { CollectorConfig, RewardsConfig } from '@hearth/schema';
 import { Hono } from 'hono';
 import { createRewardsEngine } from '../../domain/rewards/engine.js';
 import { withRewardsIngest } from '../../domain/rewards/ingest.js';
@@ -13,8 +13,6 @@ export interface RewardsSetupOptions {
   store: Store;
   rewards: RewardsStore;
   config: CollectorConfig;
-  /** Programs by project id; default: each project's `rewards` field, once the config schema has one. */
-  programs?: Readonly<Record<string, RewardsConfigInput>>;
   clock: () => number;
   log?: (message: string, error: unknown) => void;
   /** For the fulfilment webhook; tests pass a fake. */
@@ -22,19 +20,14 @@ export interface RewardsSetupOptions {
   webhookRetryDelaysMs?: readonly number[];
 }
 
-const programOf = (project: ProjectConfig): unknown => (project as ProjectConfig & { rewards?: unknown }).rewards;
-
 /**
  * Everything rewards adds to a collector: the engine, the routes (browser + secret-key server API)
  * and the store to hand the batch route (it applies earning rules after each commit).
  */
 export function setupRewards(options: RewardsSetupOptions) {
   const { store, rewards, config, clock, log } = options;
-  const programs = new Map<string, RewardsConfig>();
-  for (const project of config.projects) {
-    const input = options.programs?.[project.id] ?? programOf(project);
-    if (input !== undefined) programs.set(project.id, rewardsConfigSchema.parse(input));
-  }
+  // Each project's `rewards` field, already validated with the rest of the configuration.
+  const programs = new Map<string, RewardsConfig>(config.projects.flatMap((project) => (project.rewards ? [[project.id, project.rewards] as const] : [])));
   const configFor = (projectId: string) => programs.get(projectId);
   const projects = new Map(config.projects.map((project) => [project.id, project]));
   const webhook = createWebhookSender({

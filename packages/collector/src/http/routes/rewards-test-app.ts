@@ -1,13 +1,8 @@
 import type { RewardsConfigInput } from '@hearth/schema';
-import Database from 'better-sqlite3';
-import { Hono } from 'hono';
 import { createApp } from '../../app.js';
 import { parseConfig } from '../../config.js';
-import { rewardsMigration } from '../../storage/sqlite/migrations/006-rewards.js';
-import { sqliteRewardsStore } from '../../storage/sqlite/rewards-sqlite.js';
 import { openSqliteStore } from '../../storage/sqlite/sqlite-store.js';
 import { NOW, testConfig } from '../../test-support/http.js';
-import type { AppEnv } from '../app-env.js';
 import { setupRewards } from './rewards-setup.js';
 
 /** A program exercising every kind of rule, for the route and client tests. */
@@ -27,30 +22,18 @@ export const PROGRAM: RewardsConfigInput = {
   fulfilmentWebhookUrl: 'https://hooks.acme.test/hearth',
 };
 
-/** The collector's app with rewards mounted the way app.ts is meant to (see docs/rewards.md). */
+/** The collector's app with `program` as the test project's rewards, and the pieces tests inspect. */
 export function rewardsTestApp(program: RewardsConfigInput = PROGRAM) {
-  const db = new Database(':memory:');
-  db.exec(rewardsMigration.sql);
-  const rewards = sqliteRewardsStore(db);
-  const events = openSqliteStore(':memory:');
+  const store = openSqliteStore(':memory:');
   const webhooks: { url: string; headers: Headers; body: string }[] = [];
   const fakeFetch = async (url: string | URL | Request, init?: RequestInit) => {
     webhooks.push({ url: String(url), headers: new Headers(init?.headers), body: String(init?.body) });
     return new Response(null, { status: 204 });
   };
-  const config = testConfig();
-  const clock = () => NOW;
-  const setup = setupRewards({
-    store: events,
-    rewards,
-    config: parseConfig(config),
-    programs: { acme: program },
-    clock,
-    log: () => undefined,
-    fetch: fakeFetch as typeof fetch,
-  });
-  const app = new Hono<AppEnv>();
-  app.route('/', setup.routes);
-  app.route('/', createApp({ store: setup.ingestStore, config, clock, log: () => undefined }));
-  return { app, rewards, events, webhooks, engine: setup.engine };
+  const config = testConfig({ rewards: program });
+  const options = { store, config: parseConfig(config), clock: () => NOW, log: () => undefined, fetch: fakeFetch as typeof fetch };
+  const app = createApp(options);
+  // A second engine over the same store and program: stateless, so it acts exactly like the app's.
+  const { engine } = setupRewards({ ...options, rewards: store.rewards });
+  return { app, rewards: store.rewards, events: store, webhooks, engine };
 }

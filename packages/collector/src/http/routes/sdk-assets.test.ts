@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testApp } from '../../test-support/http.js';
 
@@ -10,6 +11,9 @@ mkdirSync(join(widgetDir, 'chunks'), { recursive: true });
 writeFileSync(join(widgetDir, 'hearth.js'), 'export const core = 1;');
 writeFileSync(join(widgetDir, 'chunks', 'checklist-abc123.js'), 'export const chunk = 1;');
 writeFileSync(join(widgetDir, 'hearth.js.map'), '{}');
+const runtime = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word-${i % 40}`))};`;
+writeFileSync(join(widgetDir, 'chunks', 'runtime-def456.js'), runtime);
+writeFileSync(join(widgetDir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 writeFileSync(join(widgetDir, '.env'), 'SECRET=1');
 writeFileSync(join(root, 'outside.txt'), 'not for the web');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -40,4 +44,37 @@ describe('GET /sdk/*', () => {
       expect(await res.text()).not.toContain('not for the web');
     },
   );
+
+  const fetchRuntime = async (acceptEncoding?: string) => {
+    const res = await app.request('/sdk/chunks/runtime-def456.js', acceptEncoding === undefined ? {} : { headers: { 'Accept-Encoding': acceptEncoding } });
+    return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+
+  it('serves brotli when accepted, else gzip, else the plain file, always with Vary', async () => {
+    const br = await fetchRuntime('gzip, deflate, br');
+    expect(br.res.headers.get('Content-Encoding')).toBe('br');
+    expect(brotliDecompressSync(br.bytes).toString()).toBe(runtime);
+    expect(br.bytes.byteLength).toBeLessThan(runtime.length / 2);
+
+    const gz = await fetchRuntime('gzip;q=1, br;q=0');
+    expect(gz.res.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gunzipSync(gz.bytes).toString()).toBe(runtime);
+
+    for (const header of [undefined, 'identity', 'gzip;q=0']) {
+      const plain = await fetchRuntime(header);
+      expect(plain.res.headers.get('Content-Encoding')).toBeNull();
+      expect(plain.bytes.toString()).toBe(runtime);
+      expect(plain.res.headers.get('Vary')).toBe('Accept-Encoding');
+    }
+  });
+
+  it('serves a changed file anew, and leaves images uncompressed', async () => {
+    await fetchRuntime('br');
+    writeFileSync(join(widgetDir, 'hearth.js'), 'export const core = 2; // rebuilt');
+    const rebuilt = await app.request('/sdk/hearth.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gunzipSync(Buffer.from(await rebuilt.arrayBuffer())).toString()).toBe('export const core = 2; // rebuilt');
+    const png = await app.request('/sdk/logo.png', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    expect(png.headers.get('Content-Encoding')).toBeNull();
+    expect(png.headers.get('Vary')).toBeNull();
+  });
 });

@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
+import { EncodedAssets, negotiateEncoding } from './asset-encodings.js';
 
-const CONTENT_TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -16,13 +17,18 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Types worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.json', '.map', '.html', '.svg', '.wasm', '.txt']);
+
 /**
  * `GET /sdk/*`: the widget's built files. Chunks under `chunks/` have content hashes in their
  * names, so they are cached forever; entry files keep a fixed name and must refresh quickly.
- * CORS `*` because host pages on any origin load them as `<script type="module">`.
+ * CORS `*` because host pages on any origin load them as `<script type="module">`. Text files
+ * are served brotli- or gzip-compressed when the client accepts it (`Vary: Accept-Encoding`).
  */
 export function sdkAssetRoutes(widgetDir: string) {
   const root = resolve(widgetDir);
+  const encodedAssets = new EncodedAssets();
   const app = new Hono();
   app.get('/sdk/*', async (c) => {
     const file = resolveAsset(root, new URL(c.req.url).pathname.slice('/sdk/'.length));
@@ -31,13 +37,19 @@ export function sdkAssetRoutes(widgetDir: string) {
       return c.json({ error: { code: 'not_found', message: 'No such SDK file.' } }, 404, { 'Access-Control-Allow-Origin': '*' });
     }
     const immutable = file.startsWith(`${root}${sep}chunks${sep}`);
-    return c.body(new Uint8Array(await readFile(file)), 200, {
+    const headers: Record<string, string> = {
       'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
       'Access-Control-Allow-Origin': '*',
       'Cross-Origin-Resource-Policy': 'cross-origin',
       'X-Content-Type-Options': 'nosniff',
-    });
+    };
+    if (!COMPRESSIBLE.has(extname(file))) return c.body(new Uint8Array(await readFile(file)), 200, headers);
+    const encoding = negotiateEncoding(c.req.header('Accept-Encoding'));
+    const encoded = await encodedAssets.get(file, `${info.size}:${info.mtimeMs}`);
+    headers.Vary = 'Accept-Encoding';
+    if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
+    return c.body(encoded[encoding], 200, headers);
   });
   return app;
 }

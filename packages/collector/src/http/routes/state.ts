@@ -2,7 +2,11 @@ import { localeTagSchema, type CollectorConfig } from '@hearth/schema';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { verifiedUserId } from '../../domain/identity-token.js';
+import type { RewardsEngine } from '../../domain/rewards/engine.js';
+import { rewardsForUserState } from '../../domain/rewards/user-state.js';
 import { buildUserState } from '../../domain/state/build-state.js';
+import { loadAnnouncementsState } from '../../storage/announcements/load-announcements-state.js';
 import { loadDecisionContext } from '../../storage/facts/decision-context.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
@@ -18,6 +22,8 @@ export interface StateRouteDeps {
   config: CollectorConfig;
   clock: () => number;
   clientAddress: (c: Context) => string;
+  /** Adds the user's rewards (verified users only: points belong to a proven person). */
+  rewards?: RewardsEngine;
 }
 
 const stateQuerySchema = z.object({
@@ -33,7 +39,7 @@ const stateQuerySchema = z.object({
  * prompts this user should see now, with progress. Strong ETag + `no-cache`, so the widget's
  * revalidation costs a 304 when nothing changed.
  */
-export function stateRoutes({ store, config, clock, clientAddress }: StateRouteDeps) {
+export function stateRoutes({ store, config, clock, clientAddress, rewards }: StateRouteDeps) {
   const app = new Hono<AppEnv>();
   app.use('/v1/state', projectKey(config.projects), projectCors(), rateLimit({ limits: config.rateLimit, clock, clientAddress }));
   app.get('/v1/state', async (c) => {
@@ -43,8 +49,14 @@ export function stateRoutes({ store, config, clock, clientAddress }: StateRouteD
     const subject = await resolveSubject(project, query, now);
     const prompts = (await store.prompts.list(project.id)).map((record) => record.prompt);
     const ctx = await loadDecisionContext(store, { project, subject, prompts, now: new Date(now), locale: query.locale ?? null });
+    const state = buildUserState(prompts, ctx);
+    const announcements = await loadAnnouncementsState(store, { project, subject, prompts, state, now: new Date(now), locale: query.locale ?? null });
+    if (announcements) state.announcements = announcements;
+    const verified = !!query.userId && (await verifiedUserId(query.userToken, project.secretKeys, now)) === query.userId;
+    const userRewards = rewards && verified ? await rewardsForUserState(rewards, project.id, query.userId!, state) : null;
+    if (userRewards) state.rewards = userRewards;
     c.header('Access-Control-Expose-Headers', 'ETag');
-    return revalidatedJson(c, JSON.stringify(buildUserState(prompts, ctx)));
+    return revalidatedJson(c, JSON.stringify(state));
   });
   return app;
 }

@@ -1,9 +1,12 @@
 import { describe } from 'vitest';
+import { announcementsConformance } from './announcements.js';
 import { eventsConformance } from './events.js';
 import { factsConformance } from './facts.js';
 import type { OpenStore } from './harness.js';
 import { kpiConformance } from './kpi.js';
 import { promptsConformance } from './prompts.js';
+import { responsesConformance } from './responses.js';
+import { rewardsConformance } from './rewards.js';
 
 /**
  * The behaviour every store must have, registered as Vitest tests, one file per feature (a new
@@ -15,5 +18,8 @@ export function storeConformance(name: string, open: OpenStore): void {
     promptsConformance(open);
     factsConformance(open);
     kpiConformance(open);
+    announcementsConformance(open);
+    rewardsConformance(open);
+    responsesConformance(open);
   });
 }

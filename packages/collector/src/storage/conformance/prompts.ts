@@ -39,7 +39,7 @@ export function promptsConformance(open: OpenStore): void {
       expect(saved).toMatchObject({ prompt: live, version: 2, origin: 'api', createdAt: new Date(T0).toISOString(), updatedAt: new Date(T0 + 5_000).toISOString() });
       expect(await store.prompts.replace(projectId, checklist('onboarding', 'Stale'), 1, T0 + 6_000)).toBeNull();
       expect(await store.prompts.replace(projectId, checklist('missing'), 1, T0)).toBeNull();
-      expect((await store.prompts.get(projectId, 'onboarding'))?.prompt.content.title).toBe('Welcome');
+      expect((await store.prompts.get(projectId, 'onboarding'))?.prompt).toMatchObject({ content: { title: 'Welcome' } });
     });
 
     withStore('seeds idempotently, follows the file, and never overwrites an API edit', async (store, projectId) => {

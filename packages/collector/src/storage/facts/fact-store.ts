@@ -22,6 +22,9 @@ export interface FactStore {
   profile(projectId: string, subject: Subject): Promise<SubjectProfile>;
   /** Answers `factQueries(prompts)`: all counts in one query, all first matches in another. */
   answer(projectId: string, subject: Subject, queries: FactQueries, now: Date): Promise<FactAnswers>;
-  /** The subject's `$prompt_shown` / `$prompt_dismissed` / `$prompt_completed` events, for `historyFromEvents`. */
+  /**
+   * The subject's `$prompt_shown` / `$prompt_dismissed` / `$prompt_completed` events, for
+   * `historyFromEvents`, and `$survey_snoozed` for the survey cadence (`surveyAsksFromEvents`).
+   */
   promptEvents(projectId: string, subject: Subject): Promise<FactEvent[]>;
 }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { PROMPT_EVENTS, type JsonValue } from '@hearth/schema';
+import { PROMPT_EVENTS, SURVEY_EVENTS, type JsonValue } from '@hearth/schema';
 import { countKey, matchKey } from '../../domain/targeting/facts.js';
 import { DAY_MS } from '../../domain/time.js';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
@@ -68,7 +68,7 @@ export function postgresFactStore(pool: pg.Pool): FactStore {
       const { rows } = await pool.query<{ name: string; timestamp: Date; properties: Record<string, JsonValue> }>(
         `SELECT e.name, e.timestamp, e.properties FROM events e
          WHERE e.project_id = $1 AND ${where} AND e.name = ANY($3::text[]) ORDER BY e.timestamp`,
-        [projectId, id, Object.values(PROMPT_EVENTS)],
+        [projectId, id, [...Object.values(PROMPT_EVENTS), ...Object.values(SURVEY_EVENTS)]],
       );
       return rows.map((row) => ({ name: row.name, at: row.timestamp, properties: row.properties }));
     },

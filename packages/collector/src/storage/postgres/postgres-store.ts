@@ -1,15 +1,19 @@
 import pg from 'pg';
-import { applyWrite } from '../apply-write.js';
 import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
 import { pendingMigrations } from '../migration.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store } from '../store.js';
 import { postgresMigrations } from './migrations/index.js';
+import { postgresAnnouncementStore } from './postgres-announcements.js';
 import { postgresFactStore } from './postgres-facts.js';
 import { postgresKpiStore } from './postgres-kpi.js';
 import { postgresPromptStore } from './postgres-prompts.js';
-import { postgresWriteOps } from './postgres-write-ops.js';
+import { postgresResponseStore } from './postgres-responses.js';
+import { postgresRewardsStore } from './rewards-postgres.js';
+import { postgresGroupWriter } from './postgres-group-writer.js';
 
+/** Write transactions in flight at once (of the pool's 5 connections), chosen by `pnpm bench`. */
+const POSTGRES_WRITE_CONCURRENCY = 3;
 /** Arbitrary constant naming Hearth's migration lock (pg advisory locks take a bigint). */
 const MIGRATION_LOCK = 0x4e_41_52_54_48;
 
@@ -23,26 +27,17 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
     throw error;
   }
 
-  const committer = new GroupCommitter(async (groups) => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const results = await applyWrite(postgresWriteOps(client), groups);
-      await client.query('COMMIT');
-      return results;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }, options);
+  // Overlapping groups: one builds and sends its rows while another's COMMIT waits for the WAL flush.
+  const committer = new GroupCommitter(postgresGroupWriter(pool), { concurrency: POSTGRES_WRITE_CONCURRENCY, ...options });
 
   return {
     kind: 'postgres',
     prompts: postgresPromptStore(pool),
     facts: postgresFactStore(pool),
     kpi: postgresKpiStore(pool),
+    rewards: postgresRewardsStore(pool),
+    announcements: postgresAnnouncementStore(pool),
+    responses: postgresResponseStore(pool),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     async listEvents(projectId, filter = {}) {

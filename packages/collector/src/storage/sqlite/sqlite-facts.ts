@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { PROMPT_EVENTS } from '@hearth/schema';
+import { PROMPT_EVENTS, SURVEY_EVENTS } from '@hearth/schema';
 import { countKey, matchKey, type FactEvent } from '../../domain/targeting/facts.js';
 import { DAY_MS } from '../../domain/time.js';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
@@ -37,7 +37,7 @@ export function sqliteFactStore(db: Database): FactStore {
   const promptEvents = prepare<{ name: string; timestamp: number; properties: string }>((subject) => `
     SELECT e.name, e.timestamp, e.properties FROM events e
     WHERE e.project_id = @projectId AND ${subject}
-      AND e.name IN (${Object.values(PROMPT_EVENTS).map((name) => `'${name}'`).join(', ')})
+      AND e.name IN (${[...Object.values(PROMPT_EVENTS), ...Object.values(SURVEY_EVENTS)].map((name) => `'${name}'`).join(', ')})
     ORDER BY e.timestamp`);
   const userProfile = db.prepare<Params, { traits: string; first_seen: number; last_seen: number; previous_seen: number | null }>(
     'SELECT traits, first_seen, last_seen, previous_seen FROM users WHERE project_id = @projectId AND user_id = @subjectId',

@@ -7,9 +7,12 @@ import { pendingMigrations } from '../migration.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store } from '../store.js';
 import { sqliteMigrations } from './migrations/index.js';
+import { sqliteAnnouncementStore } from './sqlite-announcements.js';
 import { sqliteFactStore } from './sqlite-facts.js';
 import { sqliteKpiStore } from './sqlite-kpi.js';
 import { sqlitePromptStore } from './sqlite-prompts.js';
+import { sqliteResponseStore } from './sqlite-responses.js';
+import { sqliteRewardsStore } from './rewards-sqlite.js';
 import { sqliteWriteOps } from './sqlite-write-ops.js';
 
 /**
@@ -67,6 +70,10 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     prompts: sqlitePromptStore(db),
     facts: sqliteFactStore(db),
     kpi: sqliteKpiStore(db),
+    // The same connection as the event writer: a second one would block on its lock synchronously.
+    rewards: sqliteRewardsStore(db),
+    announcements: sqliteAnnouncementStore(db),
+    responses: sqliteResponseStore(db),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     listEvents,

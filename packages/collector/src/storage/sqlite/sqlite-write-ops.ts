@@ -5,15 +5,15 @@ import type { NewEvent } from '../store.js';
 
 /**
  * Prepared statements run row by row inside the caller's transaction: in SQLite the cost is the
- * commit, not the statement, so per-row inserts in one transaction are as fast as multi-row VALUES
- * (and need no statement per batch size).
+ * B-tree work, not the statement, so per-row inserts in one transaction measured as fast as
+ * 50-row VALUES … RETURNING (and need no statement per batch size). Positional parameters: binding
+ * an array measured ~15 % cheaper per row than named parameters from a spread object.
  */
 export function sqliteWriteOps(db: Database): WriteOps {
   const insert = db.prepare(`
     INSERT INTO events (project_id, message_id, type, name, anonymous_id, user_id, timestamp,
       received_at, verified, properties, traits, context, payload_hash)
-    VALUES (@projectId, @messageId, @type, @name, @anonymousId, @userId, @timestamp,
-      @receivedAt, @verified, @properties, @traits, @context, @payloadHash)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (project_id, message_id) DO NOTHING`);
   const hashOf = db.prepare<[string, string], { payload_hash: string }>(
     'SELECT payload_hash FROM events WHERE project_id = ? AND message_id = ?',
@@ -54,13 +54,21 @@ export function sqliteWriteOps(db: Database): WriteOps {
     insertEvents(events: readonly NewEvent[]) {
       const inserted = new Set<string>();
       for (const event of events) {
-        const { changes } = insert.run({
-          ...event,
-          verified: event.verified ? 1 : 0,
-          properties: JSON.stringify(event.properties),
-          traits: event.traits === null ? null : JSON.stringify(event.traits),
-          context: event.context === null ? null : JSON.stringify(event.context),
-        });
+        const { changes } = insert.run(
+          event.projectId,
+          event.messageId,
+          event.type,
+          event.name,
+          event.anonymousId,
+          event.userId,
+          event.timestamp,
+          event.receivedAt,
+          event.verified ? 1 : 0,
+          JSON.stringify(event.properties),
+          event.traits === null ? null : JSON.stringify(event.traits),
+          event.context === null ? null : JSON.stringify(event.context),
+          event.payloadHash,
+        );
         if (changes === 1) inserted.add(keyOf(event));
       }
       return inserted;

@@ -16,7 +16,7 @@ afterEach(() => {
 function setup(options: Partial<ControllerOptions> = {}) {
   const load = vi.fn(createChunkLoader(chunks)) as unknown as ControllerOptions['load'] & ReturnType<typeof vi.fn>;
   const track = vi.fn();
-  const controller = createController({ load, track, path: '/', ...options });
+  const controller = createController({ load, track, post: vi.fn(), path: '/', ...options });
   active = controller;
   return { controller, load, track };
 }

@@ -6,15 +6,21 @@
  */
 import type { StatePrompt, UserState } from '@hearth/schema';
 import type { LoadChunk } from '../../core/registry.js';
+import type { Post } from '../../core/transport.js';
 import type { ChecklistHandle } from '../../widgets/checklist/index.js';
+import type { SurveyHandle } from '../../widgets/survey/index.js';
 import type { Track, Traits } from '../state-types.js';
 import type { Corner, Theme } from '../theme.js';
+import { announcementsSlot } from './announcements.js';
+import { rewardsSlot } from './rewards.js';
 import { watchTriggers, type TriggerWatch } from './triggers.js';
 
 export interface ControllerOptions {
   load: LoadChunk;
   /** The core's `track`: consent and the outbox apply to the widgets' events. */
   track: Track;
+  /** The core's identity-adding POST; the survey chunk sends answers (and retries) through it. */
+  post: Post;
   theme?: Theme;
   /** Where floating widgets sit. */
   corner?: Corner;
@@ -22,6 +28,8 @@ export interface ControllerOptions {
   traits?: Traits;
   /** The current URL path, for URL triggers. */
   path: string;
+  /** The core's `/v1/state` URL; the announcements feed fetches its next pages with the same query. */
+  stateUrl?: () => string;
   document?: Document;
 }
 
@@ -34,7 +42,7 @@ export interface Controller {
   destroy(): void;
 }
 
-type WidgetHandle = ChecklistHandle;
+type WidgetHandle = Omit<ChecklistHandle, 'update'> & { update(prompt: StatePrompt): void };
 
 interface Entry {
   prompt: StatePrompt;
@@ -44,6 +52,9 @@ interface Entry {
   /** Set once the widget starts mounting; stays set after it hides, so it does not show again. */
   handle?: Promise<WidgetHandle | undefined>;
 }
+
+/** A survey keeps its cycle and answers on screen: state refreshes do not change it. */
+const withUpdate = (handle: SurveyHandle): WidgetHandle => ({ ...handle, update() {} });
 
 export function createController(options: ControllerOptions): Controller {
   const { load, track } = options;
@@ -57,22 +68,21 @@ export function createController(options: ControllerOptions): Controller {
 
   const unmount = (entry: Entry) => void entry.handle?.then((handle) => handle?.unmount());
 
+  const mountWidget = (entry: Entry, first: StatePrompt): Promise<WidgetHandle> => {
+    // Dismissed, answered, or hidden after its celebration: take the host element away too.
+    const common = { document: doc, theme: options.theme, corner: options.corner, ...context, track, onHide: () => unmount(entry) };
+    if (first.kind === 'survey') {
+      return load('survey').then(async ({ mountSurvey, createResponder }) => withUpdate(await mountSurvey({ ...common, survey: first, onResponse: createResponder(options.post) })));
+    }
+    return load('checklist').then(async ({ mountChecklist }) => {
+      const handle = await mountChecklist({ ...common, checklist: first, container: mountPoint('checklist') });
+      return { ...handle, update: (prompt: StatePrompt) => prompt.kind === 'checklist' && handle.update(prompt) };
+    });
+  };
+
   const show = (entry: Entry) => {
     const first = entry.prompt;
-    entry.handle = load(first.kind)
-      .then(({ mountChecklist }) =>
-        mountChecklist({
-          checklist: first,
-          container: mountPoint(first.kind),
-          document: doc,
-          theme: options.theme,
-          corner: options.corner,
-          ...context,
-          track,
-          // Dismissed, or hidden after its celebration: take the host element away too.
-          onHide: () => unmount(entry),
-        }),
-      )
+    entry.handle = mountWidget(entry, first)
       .then((handle) => {
         if (entry.gone) handle.unmount();
         else if (entry.prompt !== first) handle.update(entry.prompt);
@@ -99,13 +109,19 @@ export function createController(options: ControllerOptions): Controller {
     unmount(entry);
   };
 
+  const news = announcementsSlot({ load, track, doc, context, theme: options.theme, corner: options.corner, stateUrl: options.stateUrl });
+  const points = rewardsSlot({ load, doc, context, theme: options.theme, corner: options.corner, stateUrl: options.stateUrl });
+
   // An inline mount point means that widget is likely to show: fetch its chunk now.
   if (mountPoint('checklist')) load('checklist').catch(() => undefined);
 
   return {
     update(state) {
       const ids = new Set(state.prompts.map((prompt) => prompt.id));
-      for (const entry of [...entries.values()]) if (!ids.has(entry.prompt.id)) remove(entry);
+      // The server drops a survey once its display is stored (so reloads and other tabs do not ask
+      // again); the one on screen stays until the user answers or closes it.
+      const stays = (entry: Entry) => ids.has(entry.prompt.id) || (entry.prompt.kind === 'survey' && !!entry.handle);
+      for (const entry of [...entries.values()]) if (!stays(entry)) remove(entry);
       for (const prompt of state.prompts) {
         const known = entries.get(prompt.id);
         if (known) {
@@ -121,6 +137,8 @@ export function createController(options: ControllerOptions): Controller {
         });
       }
       sync();
+      news.update(state.announcements);
+      points.update(state.rewards);
     },
     event(name) {
       counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -133,9 +151,13 @@ export function createController(options: ControllerOptions): Controller {
     setContext(next) {
       Object.assign(context, next);
       for (const entry of entries.values()) void entry.handle?.then((handle) => handle?.setContext(next));
+      news.setContext(next);
+      points.setContext(next);
     },
     destroy() {
       for (const entry of [...entries.values()]) remove(entry);
+      news.destroy();
+      points.destroy();
     },
   };
 }

@@ -166,6 +166,18 @@ describe('announcements widget', () => {
     expect($('.panel')).not.toBeNull();
   });
 
+  it('keeps a digest and a boost on screen when the next state no longer offers them', async () => {
+    const digest = { since: '2026-01-01T00:00:00.000Z', entries: [{ id: 'b', title: 'Title b', category: 'new', publishedAt: '2026-03-10T12:00:00.000Z' }] };
+    const { $, handle } = await setup({ state: stateFixture({ digest, boosted: { style: 'toast', item: itemFixture('a') } }) });
+    // The server stored the digest's display, so its next state has neither (it would offer the boost later).
+    act(() => handle.update(stateFixture({ unread: 3 })));
+    expect($('.digest')).not.toBeNull();
+    act(() => ($('.digest .icon-btn') as HTMLElement).click());
+    expect($('.digest')).toBeNull();
+    // The boost waited behind the digest and is still there once it is closed.
+    expect($('.boost.toast h2')?.textContent).toBe('Title a');
+  });
+
   it('renders right-to-left in Arabic with Arabic strings', async () => {
     const { $, bell } = await setup({ locale: 'ar' });
     expect($('.root')?.getAttribute('dir')).toBe('rtl');

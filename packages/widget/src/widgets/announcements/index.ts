@@ -10,6 +10,7 @@ import { announcementsSheet } from './styles.js';
 import { AnnouncementsView } from './view.js';
 
 export { EVENTS as ANNOUNCEMENT_EVENTS } from './model.js';
+export { bellCorner, feedPageLoader } from './placement.js';
 
 /** `#hearth-news/<id>` opens that announcement; `#hearth-news` opens the feed. */
 const DEEP_LINK = /^#hearth-news(?:\/([a-z0-9][a-z0-9_-]{0,63}))?$/;

@@ -1,5 +1,6 @@
 import type { AnnouncementItem } from '@hearth/schema';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { signal, type Signal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import type { I18n } from '../../runtime/index.js';
 import { ContentTreeView } from './content-tree.js';
 import { contentUrl, IMAGE_SCHEMES, isExternal } from './content-url.js';
@@ -76,18 +77,18 @@ export function Item({ item, model, pageUrl }: ItemProps) {
 function Reactions({ item, model }: { item: AnnouncementItem; model: AnnouncementsModel }) {
   const s = stringsFor(model.i18n.value.locale);
   const current = model.reactionOf(item);
-  const [asking, setAsking] = useState<Reaction | null>(null);
-  const [sent, setSent] = useState(false);
-  const [text, setText] = useState('');
+  // Signals kept in a ref, not `useState`: its reducer machinery would grow the shared runtime chunk.
+  const local = useRef<{ asking: Signal<Reaction | null>; sent: Signal<boolean>; text: Signal<string> }>();
+  const { asking, sent, text } = (local.current ??= { asking: signal(null), sent: signal(false), text: signal('') });
   const choose = (reaction: Reaction) => {
     model.actions.react(item.id, reaction);
-    setAsking(reaction);
+    asking.value = reaction;
   };
   const send = (event: Event) => {
     event.preventDefault();
-    if (asking && text.trim()) model.actions.react(item.id, asking, text);
-    setAsking(null);
-    setSent(true);
+    if (asking.value && text.value.trim()) model.actions.react(item.id, asking.value, text.value);
+    asking.value = null;
+    sent.value = true;
   };
   return (
     <div class="reactions">
@@ -96,13 +97,13 @@ function Reactions({ item, model }: { item: AnnouncementItem; model: Announcemen
           {reaction === 'up' ? '👍' : '👎'}
         </button>
       ))}
-      {asking && !sent && (
+      {asking.value && !sent.value && (
         <form class="feedback" onSubmit={send}>
-          <input type="text" maxLength={280} aria-label={s.feedback} placeholder={s.feedback} value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+          <input type="text" maxLength={280} aria-label={s.feedback} placeholder={s.feedback} value={text.value} onInput={(e) => (text.value = (e.target as HTMLInputElement).value)} />
           <button type="submit" class="btn">{s.send}</button>
         </form>
       )}
-      {sent && <span role="status">{s.thanks}</span>}
+      {sent.value && <span role="status">{s.thanks}</span>}
     </div>
   );
 }

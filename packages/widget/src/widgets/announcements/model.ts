@@ -65,7 +65,10 @@ export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
   const actions = {
     update(next: AnnouncementsState) {
       batch(() => {
-        state.value = next;
+        // A digest or boost on screen stays until dismissed: once its display is stored, the server
+        // stops offering it, and the refresh that follows must not snatch it from the reader.
+        const { digest: shownDigest, boosted: shownBoost } = state.value;
+        state.value = { ...next, ...(shownDigest && !next.digest ? { digest: shownDigest } : {}), ...(shownBoost && !next.boosted ? { boosted: shownBoost } : {}) };
         extra.value = [];
         cursor.value = next.nextCursor;
       });

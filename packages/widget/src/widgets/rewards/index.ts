@@ -10,6 +10,7 @@ import { RewardsView } from './rewards.js';
 import { rewardsSheet } from './styles.js';
 
 export type { RedeemOutcome } from './model.js';
+export { redeemer } from './redeem.js';
 export { REWARDS_STRINGS, type RewardsStrings } from './strings.js';
 
 export interface MountRewardsOptions extends Omit<RewardsModelOptions, 'i18n'> {

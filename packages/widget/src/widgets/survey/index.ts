@@ -9,6 +9,7 @@ import { SurveyView } from './survey.js';
 import { surveySheet } from './styles.js';
 
 export { EVENTS as SURVEY_EVENTS, THANKS_MS, type SurveyResponseBody } from './model.js';
+export { createResponder } from './responder.js';
 
 export interface MountSurveyOptions extends Omit<SurveyModelOptions, 'i18n'> {
   document?: Document;
@@ -21,8 +22,6 @@ export interface MountSurveyOptions extends Omit<SurveyModelOptions, 'i18n'> {
 
 /** What the core holds for a mounted survey. */
 export interface SurveyHandle {
-  /** A state refresh: the survey on screen keeps its cycle and answers, so this changes nothing. */
-  update(): void;
   setContext(context: { locale?: string; traits?: Traits }): Promise<void>;
   unmount(): void;
 }
@@ -36,7 +35,6 @@ export async function mountSurvey(options: MountSurveyOptions): Promise<SurveyHa
   model.actions.shown();
   let latest = 0;
   return {
-    update() {},
     async setContext({ locale, traits }) {
       const request = ++latest;
       const i18n = locale === undefined ? undefined : await loadI18n(localeFor(locale, doc));

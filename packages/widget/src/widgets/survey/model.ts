@@ -46,14 +46,16 @@ export function createSurveyModel(options: SurveyModelOptions) {
   const step = signal<Step>('rate');
   /** CLI: the question on screen. */
   const index = signal(0);
+  const nps = content.type === 'nps';
+  const min = nps ? 0 : 1;
+  const max = content.type === 'csat' ? 5 : 10;
+  /** The scale's one tab stop (roving tabindex). */
+  const focus = signal(min);
   const answer = signal<SurveyAnswer | null>(null);
   const visible = signal(true);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const text = (value: string) => fillPlaceholders(value, traits.value).replace(/\{product\}/g, content.type === 'nps' ? content.product : '');
-  const nps = content.type === 'nps';
-  const max = content.type === 'csat' ? 5 : 10;
-  const min = nps ? 0 : 1;
   const questions = computed(() => {
     const { t } = i18n.value;
     if (content.type === 'cli') return content.questions.map((q) => ({ id: q.id, text: text(q.text) }));
@@ -88,6 +90,10 @@ export function createSurveyModel(options: SurveyModelOptions) {
 
   const actions = {
     shown: () => track(EVENTS.shown, event()),
+    /** Moves the scale's tab stop (arrow keys, or focus by pointer); clamped to the scale. */
+    focus(score: number) {
+      focus.value = Math.min(max, Math.max(min, score));
+    },
     /** A score for the question on screen: saved at once; the next question, the follow-up or thanks. */
     choose(score: number) {
       if (step.value !== 'rate' || !Number.isInteger(score) || score < min || score > max) return;
@@ -100,6 +106,7 @@ export function createSurveyModel(options: SurveyModelOptions) {
       respond();
       if (index.value < questions.value.length - 1) {
         index.value += 1;
+        focus.value = min;
         return;
       }
       track(EVENTS.completed, event());
@@ -133,5 +140,5 @@ export function createSurveyModel(options: SurveyModelOptions) {
     dispose: () => clearTimeout(timer),
   };
 
-  return { survey, i18n, step, index, answer, visible, questions, labels, followUp, thanks, min, max, actions };
+  return { survey, i18n, step, index, focus, answer, visible, questions, labels, followUp, thanks, min, max, actions };
 }

@@ -1,14 +1,10 @@
-import { useRef, useState } from 'preact/hooks';
-import type { I18n } from '../../runtime/index.js';
+import { useRef } from 'preact/hooks';
+import type { SurveyModel } from './model.js';
 
 interface ScaleProps {
-  min: number;
-  max: number;
+  model: SurveyModel;
   /** Id of the question that names the group. */
   labelledBy: string;
-  /** Texts under the lowest and highest score; also read as part of those scores' names. */
-  labels: readonly [string, string];
-  i18n: I18n;
   onChoose: (score: number) => void;
 }
 
@@ -20,9 +16,12 @@ const NEXT: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -
  * or Space chooses. Moving does not choose: a score is saved the moment it is chosen, so arrowing
  * past 3 on the way to 8 must not answer 3.
  */
-export function Scale({ min, max, labelledBy, labels, i18n, onChoose }: ScaleProps) {
-  const [focus, setFocus] = useState(min);
+export function Scale({ model, labelledBy, onChoose }: ScaleProps) {
   const group = useRef<HTMLDivElement>(null);
+  const { min, max, actions } = model;
+  const i18n = model.i18n.value;
+  const labels = model.labels.value;
+  const focus = model.focus.value;
   const scores = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   const move = (event: KeyboardEvent) => {
     const step = NEXT[event.key];
@@ -31,12 +30,11 @@ export function Scale({ min, max, labelledBy, labels, i18n, onChoose }: ScalePro
     const to = event.key === 'Home' ? min : event.key === 'End' ? max : step === undefined ? null : focus + (mirrored ? -step : step);
     if (to === null) return;
     event.preventDefault();
-    const next = Math.min(max, Math.max(min, to));
-    setFocus(next);
-    group.current?.querySelector<HTMLElement>(`[data-score="${next}"]`)?.focus();
+    actions.focus(to);
+    group.current?.querySelector<HTMLElement>(`[data-score="${model.focus.value}"]`)?.focus();
   };
   return (
-    <div class="scale-wrap">
+    <div>
       <div class="scale" role="radiogroup" aria-labelledby={labelledBy} ref={group} onKeyDown={move}>
         {scores.map((score) => {
           const end = score === min ? labels[0] : score === max ? labels[1] : '';
@@ -49,7 +47,7 @@ export function Scale({ min, max, labelledBy, labels, i18n, onChoose }: ScalePro
               data-score={score}
               tabIndex={score === focus ? 0 : -1}
               aria-label={end ? `${i18n.formatNumber(score)}, ${end}` : undefined}
-              onFocus={() => setFocus(score)}
+              onFocus={() => actions.focus(score)}
               onClick={() => onChoose(score)}
             >
               {i18n.formatNumber(score)}

@@ -74,7 +74,7 @@ function Card({ model, modal }: { model: SurveyModel; modal: boolean }) {
           <p class="q" id={TITLE_ID}>
             {questions.value[index.value]?.text}
           </p>
-          <Scale key={index.value} min={model.min} max={model.max} labelledBy={TITLE_ID} labels={model.labels.value} i18n={model.i18n.value} onChoose={act(actions.choose)} />
+          <Scale key={index.value} model={model} labelledBy={TITLE_ID} onChoose={act(actions.choose)} />
           {survey.askLater && !answered && (
             <button type="button" class="btn later" onClick={actions.snooze}>
               {t('askLater')}

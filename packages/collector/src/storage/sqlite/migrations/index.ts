@@ -1,6 +1,9 @@
 import { eventsMigration } from './001-events.js';
 import { promptsMigration } from './002-prompts.js';
 import { targetingMigration } from './003-targeting.js';
+import { surveyResponsesMigration } from './004-survey-responses.js';
+import { announcementsMigration } from './005-announcements.js';
+import { rewardsMigration } from './006-rewards.js';
 
 /** One file per feature, numbered; a new feature appends its own (never edit an applied one). */
-export const sqliteMigrations = [eventsMigration, promptsMigration, targetingMigration];
+export const sqliteMigrations = [eventsMigration, promptsMigration, targetingMigration, surveyResponsesMigration, announcementsMigration, rewardsMigration];

@@ -1,31 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import { T0, uniqueProjectId } from '../test-support/events.js';
-import type { NewEntry, RewardsStore } from './rewards-store.js';
-
-export interface OpenedRewards {
-  rewards: RewardsStore;
-  close(): Promise<void>;
-}
+import { describe, expect } from 'vitest';
+import { T0 } from '../../test-support/events.js';
+import type { NewEntry, RewardsStore } from '../rewards-store.js';
+import { storeTest, type OpenStore } from './harness.js';
 
 const DAY = 86_400_000;
 
-/** The ledger guarantees every store must keep, as Vitest tests; `open` opens the SAME database each time. */
-export function rewardsConformance(name: string, open: () => Promise<OpenedRewards>): void {
+/** The ledger guarantees: balances never negative or forged, keys applied once, races serialized per user. */
+export function rewardsConformance(open: OpenStore): void {
   const withStore = (title: string, body: (rewards: RewardsStore, projectId: string) => Promise<void>) =>
-    it(title, async () => {
-      const opened = await open();
-      try {
-        await body(opened.rewards, uniqueProjectId());
-      } finally {
-        await opened.close();
-      }
-    });
+    storeTest(open)(title, (store, projectId) => body(store.rewards, projectId));
   const entry = (projectId: string, overrides: Partial<NewEntry> = {}): NewEntry => ({
     projectId, id: `k-${Math.random().toString(36).slice(2)}`, userId: 'u1', amount: 100, reason: 'Welcome', ruleId: null, at: T0, ...overrides,
   });
   const codeOf = (error: unknown) => (error as { code?: string }).code;
 
-  describe(`rewards conformance: ${name}`, () => {
+  describe('rewards', () => {
     withStore('keeps the balance equal to the sum of entries and lists newest first', async (rewards, p) => {
       await rewards.append(entry(p, { id: 'a', amount: 100, at: T0 }));
       await rewards.append(entry(p, { id: 'b', amount: 50, at: T0 + 1 }));

@@ -1,0 +1,115 @@
+import type { CollectorConfig, SurveyPrompt } from '@hearth/schema';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { responsesCsv } from '../../export/survey-responses.js';
+import { cliKpi } from '../../kpi/cli.js';
+import { csatKpi } from '../../kpi/csat.js';
+import { npsDistribution, npsKpi } from '../../kpi/nps.js';
+import { npsByTrait, npsTrend } from '../../kpi/nps-trend.js';
+import { responseRate } from '../../kpi/response-rate.js';
+import { selectRows } from '../../kpi/survey-rows.js';
+import type { Store } from '../../storage/store.js';
+import type { AppEnv } from '../app-env.js';
+import { HttpError } from '../http-error.js';
+import { parseValue } from '../json-body.js';
+import { RANGE_ORDER_ERROR, kpiQueryShape, kpiRange, rangeInOrder, segmentOf } from '../kpi-query.js';
+import { secretKey } from '../middleware/secret-key.js';
+
+export interface AdminSurveyDeps {
+  store: Store;
+  config: CollectorConfig;
+  clock: () => number;
+}
+
+const traitName = z.string().min(1).max(100);
+const surveyKpiQuerySchema = z
+  .object({
+    ...kpiQueryShape,
+    interval: z.enum(['week', 'month']).default('week'),
+    /** NPS per value of this answer-time trait (`plan` → free / pro / …). */
+    by: traitName.optional(),
+  })
+  .refine(rangeInOrder, RANGE_ORDER_ERROR);
+const csvQuerySchema = z
+  .object({
+    ...kpiQueryShape,
+    /** Answer-time traits to add as columns, comma-separated. */
+    traits: z
+      .string()
+      .max(1_000)
+      .optional()
+      .transform((list) => (list ? list.split(',').map((name) => name.trim()).filter(Boolean) : [])),
+    bom: z.enum(['0', '1']).optional(),
+  })
+  .refine(rangeInOrder, RANGE_ORDER_ERROR);
+
+const invalid = { code: 'invalid_query', message: 'The query is not valid; see issues.' };
+
+async function surveyOf(store: Store, projectId: string, id: string): Promise<SurveyPrompt> {
+  const record = await store.prompts.get(projectId, id);
+  if (!record) throw new HttpError(404, 'prompt_not_found', `No prompt "${id}" in project ${projectId}.`);
+  if (record.prompt.kind !== 'survey') throw new HttpError(400, 'not_a_survey', `Prompt "${id}" is a ${record.prompt.kind}, not a survey.`);
+  return record.prompt;
+}
+
+/**
+ * Survey analytics for the admin API (secret key or console session), per kpi-definitions.md and
+ * docs/surveys.md "KPI formulas":
+ * - `GET /v1/admin/kpi/surveys/:id?from=&to=[&trait=key:value][&interval=week|month][&by=trait]`:
+ *   NPS (groups, %, score; null with no responses), trend, NPS by trait, 0–10 distribution,
+ *   response rate, and CLI or CSAT for those survey types. Ranges are `[from, to)` by answer time.
+ * - `GET /v1/admin/surveys/:id/responses.csv?from=&to=[&trait=key:value][&traits=plan,role][&bom=1]`:
+ *   the responses as RFC 4180 CSV, formula-injection safe.
+ */
+export function adminSurveyRoutes({ store, config, clock }: AdminSurveyDeps) {
+  const app = new Hono<AppEnv>();
+  app.use('/v1/admin/kpi/surveys/*', secretKey(config.projects));
+  app.use('/v1/admin/surveys/*', secretKey(config.projects));
+
+  app.get('/v1/admin/kpi/surveys/:id', async (c) => {
+    const project = c.var.project;
+    const query = parseValue(c.req.query(), surveyKpiQuerySchema, invalid);
+    const survey = await surveyOf(store, project.id, c.req.param('id'));
+    const now = new Date(clock());
+    const range = kpiRange(query, now);
+    const segment = segmentOf(query.trait);
+    const kpiQuery = { range, now, ...(segment ? { segment } : {}) };
+    const [responses, displays] = await Promise.all([store.responses.list(project.id, survey.id, range), store.responses.displays(project.id, survey.id, range)]);
+    const nps = survey.content.type === 'nps';
+    return c.json({
+      surveyId: survey.id,
+      type: survey.content.type,
+      definition: 'kpi-definitions.md: Net Promoter Score, Customer Loyalty Index, CSAT, survey response rate',
+      range: { from: range.from.toISOString(), to: range.to.toISOString() },
+      segment: segment ?? null,
+      nps: nps ? npsKpi(responses, kpiQuery) : null,
+      trend: nps ? { interval: query.interval, points: npsTrend(responses, { ...kpiQuery, interval: query.interval }) } : null,
+      byTrait: nps && query.by ? { trait: query.by, groups: npsByTrait(responses, { ...kpiQuery, trait: query.by }) } : null,
+      distribution: nps ? npsDistribution(responses, kpiQuery) : null,
+      // Displays are events without an answer-time trait snapshot, so the rate ignores `trait`.
+      responseRate: responseRate(displays, responses.map((r) => r.answeredAt), range),
+      cli: survey.content.type === 'cli' ? cliKpi(responses, { ...kpiQuery, questionIds: survey.content.questions.map((q) => q.id) }) : null,
+      csat: survey.content.type === 'csat' ? csatKpi(responses, kpiQuery) : null,
+    });
+  });
+
+  app.get('/v1/admin/surveys/:id/responses.csv', async (c) => {
+    const project = c.var.project;
+    const query = parseValue(c.req.query(), csvQuerySchema, invalid);
+    const survey = await surveyOf(store, project.id, c.req.param('id'));
+    const now = new Date(clock());
+    const range = kpiRange(query, now);
+    const segment = segmentOf(query.trait);
+    const responses = await store.responses.list(project.id, survey.id, range);
+    const selected = selectRows(responses, { range, now, ...(segment ? { segment } : {}) });
+    const csv = responsesCsv(selected, {
+      traits: query.traits,
+      questionIds: survey.content.type === 'cli' ? survey.content.questions.map((q) => q.id) : [],
+      bom: query.bom === '1',
+    });
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${survey.id}-responses.csv"`);
+    return c.body(csv);
+  });
+  return app;
+}

@@ -1,0 +1,77 @@
+import { surveyResponseSchema, type CollectorConfig } from '@hearth/schema';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { verifiedUserId } from '../../domain/identity-token.js';
+import type { RewardsEngine } from '../../domain/rewards/engine.js';
+import { saveResponse } from '../../storage/responses/save-response.js';
+import type { Store } from '../../storage/store.js';
+import { dispatchSurveyWebhooks } from '../../webhooks/dispatch.js';
+import type { AppEnv } from '../app-env.js';
+import { HttpError } from '../http-error.js';
+import { parseJsonBody } from '../json-body.js';
+import { bodyLimit } from '../middleware/body-limit.js';
+import { projectCors } from '../middleware/cors.js';
+import { projectKey } from '../middleware/project-key.js';
+import { rateLimit } from '../middleware/rate-limit.js';
+import { resolveSubject } from '../resolve-subject.js';
+
+/** A comment of 5,000 characters (up to 4 bytes each) plus the envelope. */
+const MAX_RESPONSE_BYTES = 32 * 1024;
+
+export interface ResponseRouteDeps {
+  store: Store;
+  config: CollectorConfig;
+  clock: () => number;
+  clientAddress: (c: Context) => string;
+  /** Awards a verified user's answer through the rewards ledger (`surveyAnswered` earning rules). */
+  rewards?: RewardsEngine;
+  log?: (message: string, error: unknown) => void;
+}
+
+/**
+ * `POST /v1/responses?key=<public key>` (text/plain JSON, no preflight): one survey answer,
+ * idempotent per (survey, user, cycle). Answers `{ outcome, cycle }` once stored; 404 for an
+ * unknown survey, 409 for a conflicting score or a cycle the cadence has not opened, 422 for an
+ * answer that does not fit the survey. A new or changed response then fires the project's
+ * webhooks (in the background) and, for a verified user's first answer of a cycle, the rewards hook.
+ */
+export function responseRoutes(deps: ResponseRouteDeps) {
+  const { store, config, clock, clientAddress } = deps;
+  const app = new Hono<AppEnv>();
+  app.use(
+    '/v1/responses',
+    projectKey(config.projects),
+    projectCors(),
+    rateLimit({ limits: config.rateLimit, clock, clientAddress }),
+    bodyLimit({ maxBytes: MAX_RESPONSE_BYTES }),
+  );
+  app.post('/v1/responses', async (c) => {
+    const now = clock();
+    const project = c.var.project;
+    const response = parseJsonBody(c.var.body, surveyResponseSchema, { code: 'invalid_response', message: 'The survey response is not valid; see issues.' });
+    const subject = await resolveSubject(project, response, now);
+    const userId = 'userId' in subject ? subject.userId : subject.anonymousId;
+    const record = await store.prompts.get(project.id, response.surveyId);
+    if (record?.prompt.kind !== 'survey') {
+      throw new HttpError(404, 'survey_not_found', `No survey "${response.surveyId}" in project ${project.id}.`, [{ path: 'surveyId', message: 'unknown survey' }]);
+    }
+    const { traits } = await store.facts.profile(project.id, subject);
+    const decision = await saveResponse(store.responses, { projectId: project.id, survey: record.prompt, userId, response, traits, now: new Date(now) });
+    if (decision.outcome === 'refused') {
+      const [first] = decision.issues;
+      throw new HttpError(decision.status, decision.status === 422 ? 'answer_does_not_fit' : 'response_conflict', first?.message ?? 'refused', decision.issues);
+    }
+    if (decision.outcome !== 'duplicate') {
+      const outcome = decision.outcome;
+      // Not awaited: a slow receiver must not slow the widget down; attempts are recorded.
+      void (async () => {
+        if (outcome === 'created' && deps.rewards && 'userId' in subject && (await verifiedUserId(response.userToken, project.secretKeys, now)) === userId) {
+          await deps.rewards.onSurveyAnswered(project.id, userId, response.surveyId, `cycle-${response.cycle}`);
+        }
+        await dispatchSurveyWebhooks({ responses: store.responses, log: deps.log }, project.id, outcome, decision.record, project.webhooks);
+      })().catch((error: unknown) => deps.log?.('survey response follow-up failed', error));
+    }
+    return c.json({ outcome: decision.outcome, cycle: decision.record.cycle });
+  });
+  return app;
+}

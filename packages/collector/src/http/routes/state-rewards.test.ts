@@ -1,0 +1,50 @@
+import { userStateSchema, type RewardsConfigInput } from '@hearth/schema';
+import { describe, expect, it } from 'vitest';
+import { userToken } from '../../test-support/http.js';
+import { checklistInput, getState, promptApp, track } from '../../test-support/prompts.js';
+
+const PROGRAM: RewardsConfigInput = {
+  rules: [
+    { id: 'step', title: 'Onboarding step', on: { type: 'checklistItem', checklistId: 'onboarding' }, points: 20 },
+    { id: 'onboarded', title: 'Finish onboarding', on: { type: 'checklistComplete', checklistId: 'onboarding' }, points: 100 },
+  ],
+  tiers: [{ id: 'bronze', name: 'Bronze', minPoints: 0 }],
+};
+
+const setup = () => promptApp([checklistInput('onboarding', { events: ['Project Created', 'Report Exported'] })], { rewards: PROGRAM });
+
+async function stateOf(app: Awaited<ReturnType<typeof setup>>['app'], userId: string, token?: string) {
+  const res = await getState(app, { anonymousId: `anon-${userId}`, userId, ...(token ? { userToken: token } : {}) });
+  expect(res.status).toBe(200);
+  return userStateSchema.parse(await res.json());
+}
+
+describe('GET /v1/state with a rewards program', () => {
+  it('pays each done checklist item and the completion once, and answers the new balance in the same state', async () => {
+    const { app, store } = await setup();
+    const token = await userToken('ada');
+    expect((await stateOf(app, 'ada', token)).rewards).toMatchObject({ balance: 0, history: [] });
+    await track(app, 'ada', 'Project Created');
+    expect((await stateOf(app, 'ada', token)).rewards?.balance).toBe(20);
+    // Asking again reports the same item again: its idempotency key pays it once.
+    expect((await stateOf(app, 'ada', token)).rewards?.balance).toBe(20);
+    await track(app, 'ada', 'Report Exported');
+    const rewards = (await stateOf(app, 'ada', token)).rewards;
+    expect(rewards).toMatchObject({ balance: 140, lifetime: 140, tier: { id: 'bronze' } });
+    expect(rewards?.history.map((entry) => entry.amount).sort((a, b) => a - b)).toEqual([20, 20, 100]);
+    expect(await store.rewards.entries('acme', 'ada')).toHaveLength(3);
+  });
+
+  it('gives no rewards (and pays nothing) to a user id without a valid identity token', async () => {
+    const { app, store } = await setup();
+    await track(app, 'max', 'Project Created');
+    expect((await stateOf(app, 'max')).rewards).toBeUndefined();
+    expect((await stateOf(app, 'max', await userToken('mallory'))).rewards).toBeUndefined();
+    expect(await store.rewards.balance('acme', 'max')).toEqual({ balance: 0, lifetime: 0 });
+  });
+
+  it('leaves the state of a project without a program unchanged', async () => {
+    const { app } = await promptApp([checklistInput('onboarding')]);
+    expect(await (await getState(app, { anonymousId: 'anon-ada', userId: 'ada', userToken: await userToken('ada') })).json()).not.toHaveProperty('rewards');
+  });
+});

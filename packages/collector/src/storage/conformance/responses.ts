@@ -1,0 +1,91 @@
+import { PROMPT_EVENTS, SURVEY_EVENTS } from '@hearth/schema';
+import { describe, expect } from 'vitest';
+import type { StoredResponse } from '../../domain/survey/response.js';
+import { T0, newEvent } from '../../test-support/events.js';
+import { storeTest, type OpenStore } from './harness.js';
+
+const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+const response = (overrides: Partial<StoredResponse> = {}): StoredResponse => ({
+  surveyId: 'nps',
+  userId: 'u1',
+  cycle: 1,
+  answer: { type: 'nps', score: 3 },
+  comment: null,
+  traits: { plan: 'pro', seats: 4 },
+  locale: 'nb',
+  answeredAt: at(0),
+  updatedAt: at(0),
+  ...overrides,
+});
+
+/** Survey responses: one row per (survey, user, cycle), compare-and-set updates, KPI reads, webhook attempts. */
+export function responsesConformance(open: OpenStore): void {
+  const withStore = storeTest(open);
+
+  describe('survey responses', () => {
+    withStore('inserts once per (survey, user, cycle) and reads it back exactly', async (store, projectId) => {
+      const first = response();
+      expect(await store.responses.insert(projectId, first)).toBe(true);
+      expect(await store.responses.insert(projectId, response({ answer: { type: 'nps', score: 10 } }))).toBe(false);
+      expect(await store.responses.get(projectId, 'nps', 'u1', 1)).toEqual(first);
+      expect(await store.responses.get(projectId, 'nps', 'u1', 2)).toBeNull();
+      expect(await store.responses.get(`${projectId}-other`, 'nps', 'u1', 1)).toBeNull();
+    });
+
+    withStore('updates only while the row still holds the previous answer and comment', async (store, projectId) => {
+      const first = response({ answer: { type: 'cli', scores: { quality: 7 } } });
+      await store.responses.insert(projectId, first);
+      const commented = { ...first, answer: { type: 'cli' as const, scores: { quality: 7, support: 9 } }, comment: 'fix exports', updatedAt: at(2) };
+      expect(await store.responses.update(projectId, first, commented)).toBe(true);
+      // A second writer that read the old row loses: the route re-reads and decides again.
+      expect(await store.responses.update(projectId, first, { ...first, comment: 'stale', updatedAt: at(3) })).toBe(false);
+      expect(await store.responses.get(projectId, 'nps', 'u1', 1)).toEqual(commented);
+    });
+
+    withStore('latest is the highest cycle; marks group cycles by survey for one user', async (store, projectId) => {
+      await store.responses.insert(projectId, response({ cycle: 1, answeredAt: at(0), updatedAt: at(0) }));
+      await store.responses.insert(projectId, response({ cycle: 2, answeredAt: at(100), updatedAt: at(100) }));
+      await store.responses.insert(projectId, response({ surveyId: 'csat', answer: { type: 'csat', score: 5 }, answeredAt: at(5), updatedAt: at(5) }));
+      await store.responses.insert(projectId, response({ userId: 'u2' }));
+      expect((await store.responses.latest(projectId, 'nps', 'u1'))?.cycle).toBe(2);
+      expect(await store.responses.latest(projectId, 'nps', 'nobody')).toBeNull();
+      const marks = await store.responses.marks(projectId, 'u1');
+      expect(marks.get('nps')?.sort((a, b) => a.cycle - b.cycle)).toEqual([{ cycle: 1, answeredAt: at(0) }, { cycle: 2, answeredAt: at(100) }]);
+      expect(marks.get('csat')).toEqual([{ cycle: 1, answeredAt: at(5) }]);
+    });
+
+    withStore('lists one survey by answer time in [from, to), oldest first', async (store, projectId) => {
+      for (const [userId, minutes] of [['late', 30], ['early', 10], ['edge', 60], ['before', -1]] as const) {
+        await store.responses.insert(projectId, response({ userId, answeredAt: at(minutes), updatedAt: at(minutes) }));
+      }
+      const listed = await store.responses.list(projectId, 'nps', { from: at(0), to: at(60) });
+      expect(listed.map((r) => r.userId)).toEqual(['early', 'late']);
+      expect(await store.responses.list(projectId, 'csat', { from: at(0), to: at(60) })).toEqual([]);
+    });
+
+    withStore('counts distinct users shown each survey since a time, and lists display times', async (store, projectId) => {
+      const shown = (who: string, promptId: string, minutes: number, name: string = PROMPT_EVENTS.shown) =>
+        newEvent({ projectId, name, userId: who.startsWith('u') ? who : null, anonymousId: `a-${who}`, properties: { promptId, kind: 'survey', cycle: 1 }, timestamp: at(minutes).getTime() });
+      await store.writeEvents([
+        shown('u1', 'nps', 10), shown('u1', 'nps', 20), shown('visitor', 'nps', 30), shown('u2', 'nps', -10),
+        shown('u3', 'csat', 10), shown('u4', 'nps', 10, SURVEY_EVENTS.snoozed),
+      ]);
+      const counts = await store.responses.usersShownSince(projectId, ['nps', 'csat', 'none'], at(0));
+      expect(Object.fromEntries(counts)).toEqual({ nps: 2, csat: 1 });
+      expect(await store.responses.usersShownSince(projectId, [], at(0))).toEqual(new Map());
+      expect(await store.responses.displays(projectId, 'nps', { from: at(0), to: at(30) })).toEqual([at(10), at(20)]);
+    });
+
+    withStore('records webhook attempts once each and reads them in order', async (store, projectId) => {
+      const attempt = (n: number, outcome: 'retry' | 'delivered') => ({
+        deliveryId: 'd1', url: 'https://hooks.test/a', attempt: n, at: at(n), status: outcome === 'retry' ? 503 : 204,
+        error: outcome === 'retry' ? 'HTTP 503' : null, outcome, nextAttemptAt: outcome === 'retry' ? at(n + 1) : null,
+      });
+      await store.responses.recordAttempt(projectId, attempt(2, 'delivered'));
+      await store.responses.recordAttempt(projectId, attempt(1, 'retry'));
+      await store.responses.recordAttempt(projectId, attempt(1, 'retry'));
+      expect(await store.responses.attempts(projectId, 'd1')).toEqual([attempt(1, 'retry'), attempt(2, 'delivered')]);
+      expect(await store.responses.attempts(projectId, 'other')).toEqual([]);
+    });
+  });
+}

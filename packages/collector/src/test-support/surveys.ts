@@ -1,0 +1,31 @@
+import type { PromptInput } from '@hearth/schema';
+import type { createApp } from '../app.js';
+import { parseConfig } from '../config.js';
+import { seedPrompts } from '../seed-prompts.js';
+import { NOW, ORIGIN, PUBLIC_KEY, testApp, testConfig } from './http.js';
+
+type App = ReturnType<typeof createApp>;
+
+/** A live NPS survey input with the default cadence; `overrides` replace top-level fields. */
+export const npsInput = (id = 'nps', overrides: Record<string, unknown> = {}) =>
+  ({ id, kind: 'survey', status: 'live', content: { type: 'nps', product: 'Acme Projects' }, ...overrides }) as PromptInput;
+
+/** An app with `prompts` seeded and a clock the test moves (`clock.now = …`). */
+export async function surveyApp(prompts: PromptInput[], project: Record<string, unknown> = {}) {
+  const clock = { now: NOW };
+  const config = testConfig({ prompts, ...project });
+  const result = testApp({ config, clock: () => clock.now });
+  await seedPrompts(result.store, parseConfig(config), NOW);
+  return { ...result, clock };
+}
+
+/** `POST /v1/responses` the way the widget sends it: text/plain, from the allowed origin. */
+export function respond(app: App, body: Record<string, unknown>) {
+  return app.request(`/v1/responses?key=${PUBLIC_KEY}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: ORIGIN },
+    body: JSON.stringify({ surveyId: 'nps', cycle: 1, anonymousId: 'anon-1', ...body }),
+  });
+}
+
+export const nps = (score: number) => ({ type: 'nps', score });
