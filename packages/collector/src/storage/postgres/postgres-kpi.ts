@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { CHECKLIST_EVENTS, PROMPT_EVENTS } from '@hearth/schema';
 import { eventItems, toChecklistKpiRow, type ChecklistKpiDbRow } from '../kpi/kpi-rows.js';
 import type { KpiStore } from '../kpi/kpi-store.js';
+import { postgresRetentionKpis } from './postgres-kpi-retention.js';
 
 /** Events of this prompt ($2, compared as a JSON string) before `to` ($3), per subject. */
 const ofPrompt = (name: string) => `
@@ -35,6 +36,7 @@ const CHECKLIST_ROWS = `
 
 export function postgresKpiStore(pool: pg.Pool): KpiStore {
   return {
+    ...postgresRetentionKpis(pool),
     async checklistRows(projectId, query) {
       const items = eventItems(query);
       const { rows } = await pool.query<ChecklistKpiDbRow>(CHECKLIST_ROWS, [

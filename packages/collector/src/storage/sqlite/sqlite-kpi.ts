@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { CHECKLIST_EVENTS, PROMPT_EVENTS } from '@hearth/schema';
 import { eventItems, toChecklistKpiRow, type ChecklistKpiDbRow } from '../kpi/kpi-rows.js';
 import type { KpiStore } from '../kpi/kpi-store.js';
+import { sqliteRetentionKpis } from './sqlite-kpi-retention.js';
 import { propertiesMatch } from './sqlite-json.js';
 
 /** Events of this prompt (`properties.promptId`, a JSON string) before `to`, per subject. */
@@ -40,6 +41,7 @@ const CHECKLIST_ROWS = `
 export function sqliteKpiStore(db: Database): KpiStore {
   const checklistRows = db.prepare<Record<string, unknown>, ChecklistKpiDbRow>(CHECKLIST_ROWS);
   return {
+    ...sqliteRetentionKpis(db),
     async checklistRows(projectId, query) {
       const rows = checklistRows.all({
         projectId,

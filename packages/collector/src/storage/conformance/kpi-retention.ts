@@ -1,0 +1,128 @@
+import type { JsonValue } from '@hearth/schema';
+import { describe, expect } from 'vitest';
+import { activeUsersSeries } from '../../kpi/active-users.js';
+import { churnKpis } from '../../kpi/churn.js';
+import { FIRST_DAYS_MS } from '../../kpi/drop-off.js';
+import { cohortRetention } from '../../kpi/retention-cohorts.js';
+import { PERIOD_MS } from '../../kpi/retention-periods.js';
+import { newEvent } from '../../test-support/events.js';
+import type { NewEvent } from '../store.js';
+import { storeTest, type OpenStore } from './harness.js';
+
+const D = PERIOD_MS.day;
+const FROM = Date.parse('2026-03-02T00:00:00.000Z');
+const TO = FROM + 14 * D;
+const range = { from: new Date(FROM), to: new Date(TO) };
+const N = 10 * D;
+const pro = { trait: 'plan', value: 'pro' };
+const free = { trait: 'plan', value: 'free' };
+
+/**
+ * Hand-computed fixture: range [FROM, FROM + 14 d), inactivity N = 10 days. `identify` events are
+ * activity too. Day k = [FROM + k d, FROM + (k+1) d).
+ * - ada (pro): identify −20 d, event −5 d, "Report Exported" day 13.
+ * - bob (free): identify −15 d, event −3 d, then silent.
+ * - cat (pro): identify −12 d, event +1 d.
+ * - dan (free): identify at FROM (first seen, cohort 0), 2 × "Report Exported" +2 d, event at
+ *   exactly +7 d (the first instant after his first week → came back).
+ * - eve (pro): identify +1 d, event +8 d − 1 ms (still inside her first week) → dropped off.
+ * - fay (free): identify +7 d (cohort 1), event +8 d; her first week ends at TO → pending.
+ * - gus (free): identify +7 d − 1 ms (cohort 0); week ends 1 ms before TO → eligible, dropped off.
+ * - visitor v1 (never identified): events +3 d ("Report Exported") and exactly +10 d → came back.
+ * - hal (free): as anonymous a-hal an event −1 d, then identify +2 d (the −1 d event becomes his,
+ *   so he was first seen −1 d), event at exactly TO − N → not active at TO.
+ * - ivy (pro): identify exactly FROM − N (not a customer at FROM), event +5 d.
+ * - jon (pro): identify exactly at TO: outside everything.
+ */
+function fixture(projectId: string): NewEvent[][] {
+  const ev = (userId: string | null, at: number, extra: Partial<NewEvent> = {}) =>
+    newEvent({ projectId, userId, anonymousId: userId ? `a-${userId}` : 'v1', name: 'Page Viewed', properties: {}, timestamp: at, receivedAt: at, ...extra });
+  const identify = (userId: string, plan: string, at: number, anonymousId = `a-${userId}`) =>
+    ev(userId, at, { type: 'identify', name: null, anonymousId, traits: { plan } as Record<string, JsonValue> });
+  const exported = { name: 'Report Exported' };
+  return [
+    [ev(null, FROM - D, { anonymousId: 'a-hal' })],
+    [
+      identify('ada', 'pro', FROM - 20 * D), ev('ada', FROM - 5 * D), ev('ada', FROM + 13 * D, exported),
+      identify('bob', 'free', FROM - 15 * D), ev('bob', FROM - 3 * D),
+      identify('cat', 'pro', FROM - 12 * D), ev('cat', FROM + D),
+      identify('dan', 'free', FROM), ev('dan', FROM + 2 * D, exported), ev('dan', FROM + 2 * D + 3_600_000, exported), ev('dan', FROM + 7 * D),
+      identify('eve', 'pro', FROM + D), ev('eve', FROM + 8 * D - 1),
+      identify('fay', 'free', FROM + 7 * D), ev('fay', FROM + 8 * D),
+      identify('gus', 'free', FROM + 7 * D - 1),
+      ev(null, FROM + 3 * D, exported), ev(null, FROM + 10 * D),
+      identify('hal', 'free', FROM + 2 * D, 'a-hal'), ev('hal', TO - N, { anonymousId: 'a-hal' }),
+      identify('ivy', 'pro', FROM - N), ev('ivy', FROM + 5 * D),
+      identify('jon', 'pro', TO),
+    ],
+  ];
+}
+
+async function seed(store: Awaited<ReturnType<OpenStore>>, projectId: string) {
+  for (const batch of fixture(projectId)) await store.writeEvents(batch);
+}
+
+/** Retention KPI counts: every store must give the hand-computed figures. */
+export function kpiRetentionConformance(open: OpenStore): void {
+  const withStore = storeTest(open);
+
+  describe('retention KPI counts', () => {
+    withStore('active users per day, week and 30-day month, overall and for a segment', async (store, projectId) => {
+      await seed(store, projectId);
+      const series = activeUsersSeries(await store.kpi.activeUserCounts(projectId, range), range);
+      // dan | cat eve | dan hal | v1 | hal | ivy | gus | dan eve fay | fay | – | v1 | – | – | ada
+      expect(series.daily.map((p) => p.activeUsers)).toEqual([1, 2, 2, 1, 1, 1, 1, 3, 1, 0, 1, 0, 0, 1]);
+      expect(series.weekly.map((p) => p.activeUsers)).toEqual([7, 5]);
+      expect(series.monthly).toEqual([{ start: range.from.toISOString(), end: range.to.toISOString(), complete: false, activeUsers: 9 }]);
+      const proSeries = activeUsersSeries(await store.kpi.activeUserCounts(projectId, { ...range, segment: pro }), range);
+      expect(proSeries.weekly.map((p) => p.activeUsers)).toEqual([3, 2]); // cat eve ivy | eve ada
+    });
+
+    withStore('churn: customers active in the N days before from, lost when silent N days by to', async (store, projectId) => {
+      await seed(store, projectId);
+      const counts = (segment?: typeof pro) => store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N, segment });
+      // At FROM: ada (−5 d), bob (−3 d), hal (−1 d, as a visitor). At TO only ada (hal's last event is exactly N old).
+      expect(await counts()).toEqual({ customersAtStart: 3, retained: 1 });
+      expect(churnKpis(await counts(pro))).toMatchObject({ customersAtStart: 1, churnRate: 0, retentionRate: 100 });
+      expect(churnKpis(await counts(free))).toMatchObject({ customersAtStart: 2, lost: 2, churnRate: 100, retentionRate: 0 });
+      expect(churnKpis(await counts({ trait: 'plan', value: 'enterprise' }))).toMatchObject({ customersAtStart: 0, churnRate: null, retentionRate: null });
+    });
+
+    withStore('weekly and monthly cohorts by first activity ever', async (store, projectId) => {
+      await seed(store, projectId);
+      const weekly = await store.kpi.cohortCounts(projectId, { ...range, periodMs: PERIOD_MS.week });
+      // Cohort 0: dan eve gus v1; in week 1: dan eve v1. Cohort 1: fay. hal was first seen before FROM.
+      expect(cohortRetention(weekly, range, 'week').map((c) => [c.size, c.retention])).toEqual([[4, [100, 75]], [1, [100]]]);
+      const monthly = await store.kpi.cohortCounts(projectId, { ...range, periodMs: PERIOD_MS.month });
+      expect(monthly).toEqual([{ cohort: 0, offset: 0, users: 5 }]);
+      const proCohorts = await store.kpi.cohortCounts(projectId, { ...range, periodMs: PERIOD_MS.week, segment: pro });
+      expect(proCohorts.sort((a, b) => a.offset - b.offset)).toEqual([{ cohort: 0, offset: 0, users: 1 }, { cohort: 0, offset: 1, users: 1 }]);
+    });
+
+    withStore('7-day drop-off with its exact edges', async (store, projectId) => {
+      await seed(store, projectId);
+      const dropOff = (segment?: typeof pro) => store.kpi.dropOffCounts(projectId, { ...range, firstDaysMs: FIRST_DAYS_MS, segment });
+      // New: dan eve gus v1 fay; fay pending; dan and v1 came back at exactly first + 7 d.
+      expect(await dropOff()).toEqual({ newUsers: 5, eligible: 4, returned: 2 });
+      expect(await dropOff(pro)).toEqual({ newUsers: 1, eligible: 1, returned: 0 });
+    });
+
+    withStore('engagement: active users, events, active days and a feature\'s adopters', async (store, projectId) => {
+      await seed(store, projectId);
+      const event = 'Report Exported';
+      // 9 active (all but bob and jon); 16 events on 15 subject-days; exporters dan v1 ada.
+      // Pro: ada, cat, eve (identify day 1, event day 7), ivy → 5 events on 5 days; exporter ada.
+      expect(await store.kpi.engagementCounts(projectId, { ...range, event })).toEqual({ activeUsers: 9, events: 16, activeDays: 15, adopters: 3 });
+      expect(await store.kpi.engagementCounts(projectId, { ...range })).toMatchObject({ activeUsers: 9, adopters: 0 });
+      expect(await store.kpi.engagementCounts(projectId, { ...range, event, segment: pro })).toEqual({ activeUsers: 4, events: 5, activeDays: 5, adopters: 1 });
+    });
+
+    withStore('an empty project counts nobody', async (store, projectId) => {
+      expect(await store.kpi.activeUserCounts(projectId, range)).toEqual([]);
+      expect(await store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N })).toEqual({ customersAtStart: 0, retained: 0 });
+      expect(await store.kpi.cohortCounts(projectId, { ...range, periodMs: PERIOD_MS.week })).toEqual([]);
+      expect(await store.kpi.dropOffCounts(projectId, { ...range, firstDaysMs: FIRST_DAYS_MS })).toEqual({ newUsers: 0, eligible: 0, returned: 0 });
+      expect(await store.kpi.engagementCounts(projectId, { ...range, event: 'x' })).toEqual({ activeUsers: 0, events: 0, activeDays: 0, adopters: 0 });
+    });
+  });
+}

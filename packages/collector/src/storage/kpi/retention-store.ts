@@ -1,0 +1,40 @@
+import type { ActiveUserCount } from '../../kpi/active-users.js';
+import type { AdoptionCounts } from '../../kpi/adoption.js';
+import type { RetentionCounts } from '../../kpi/churn.js';
+import type { DropOffCounts } from '../../kpi/drop-off.js';
+import type { CohortCount } from '../../kpi/retention-cohorts.js';
+import type { UsageCounts } from '../../kpi/usage.js';
+
+/**
+ * `trait=key:value`: identified users whose current trait `key` is the JSON string `value` (the
+ * `equals` of targeting). Visitors who never identified have no traits, so no segment has them.
+ */
+export interface TraitSegment {
+  trait: string;
+  value: string;
+}
+
+/** [from, to), optionally narrowed to a segment. */
+export interface ActivityQuery {
+  from: Date;
+  to: Date;
+  segment?: TraitSegment | undefined;
+}
+
+/**
+ * The counts behind the retention KPIs (kpi/active-users, churn, retention-cohorts, drop-off,
+ * adoption, usage): one SQL statement each, counted in the database so no per-event rows travel.
+ * Subject and activity are defined in kpi/active-users.ts; periods are counted from `from`.
+ */
+export interface RetentionKpiStore {
+  /** Distinct active subjects per day, week and 30-day month of [from, to). */
+  activeUserCounts(projectId: string, query: ActivityQuery): Promise<ActiveUserCount[]>;
+  /** Customers active at `from` and, of those, still active at `to` (kpi/churn.ts). */
+  retentionCounts(projectId: string, query: ActivityQuery & { inactivityMs: number }): Promise<RetentionCounts>;
+  /** Per (cohort, offset): subjects first active in period `cohort` and active in `cohort + offset`. */
+  cohortCounts(projectId: string, query: ActivityQuery & { periodMs: number }): Promise<CohortCount[]>;
+  /** New subjects of [from, to), those whose first week ended before `to`, and those who came back after it. */
+  dropOffCounts(projectId: string, query: ActivityQuery & { firstDaysMs: number }): Promise<DropOffCounts>;
+  /** Active subjects, their events and active days in [from, to), and how many did `event` (0 without one). */
+  engagementCounts(projectId: string, query: ActivityQuery & { event?: string | undefined }): Promise<UsageCounts & AdoptionCounts>;
+}
