@@ -1,0 +1,100 @@
+import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../rows.js';
+import { RESPONSE_COLUMNS, toStoredResponse, type ResponseRow } from '../responses/response-rows.js';
+import type { TxLogic } from '../rewards-ops.js';
+import { REFERRAL_COLUMNS, toReferral, type ReferralRow, type SqlRunner } from '../rewards-sql.js';
+import { eraseLogic } from './erase-logic.js';
+import type { ErasureCounts, UserQuery, UserStore, UserSummary } from './user-store.js';
+
+/** Runs one transaction's logic with the store's locking rules. */
+export type UserTransact = <T>(logic: (sql: SqlRunner) => TxLogic<T>) => Promise<T>;
+
+type Time = number | Date;
+interface SummaryRow {
+  user_id: string;
+  traits: string | Record<string, never>;
+  first_seen: Time;
+  last_seen: Time;
+}
+
+const iso = (time: Time) => new Date(time).toISOString();
+const toSummary = (row: SummaryRow): UserSummary => ({
+  userId: row.user_id,
+  traits: typeof row.traits === 'string' ? (JSON.parse(row.traits) as UserSummary['traits']) : row.traits,
+  firstSeen: iso(row.first_seen),
+  lastSeen: iso(row.last_seen),
+});
+
+/**
+ * A trait's value as text, alike on both databases: Postgres' `->>` gives `true`, `4`, `pro`;
+ * SQLite's JSON functions give booleans as 1/0, so they are spelled out there (json_each, not a
+ * JSON path: a path cannot quote every key).
+ */
+function traitText(dialect: SqlRunner['dialect'], key: string): string {
+  if (dialect === 'postgres') return `traits ->> ${key}`;
+  return `(SELECT CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(atom AS TEXT) END FROM json_each(traits) WHERE key = ${key})`;
+}
+
+function searchSql(dialect: SqlRunner['dialect'], projectId: string, query: UserQuery) {
+  const params: unknown[] = [projectId];
+  const where = ['project_id = $1'];
+  const param = (value: unknown) => (params.push(value), `$${params.length}`);
+  // substr works alike on both databases (LIKE is case-insensitive on SQLite, sensitive on Postgres).
+  if (query.idPrefix) {
+    const prefix = param(query.idPrefix);
+    where.push(`substr(user_id, 1, length(${prefix})) = ${prefix}`);
+  }
+  if (query.trait) {
+    const key = param(query.trait.key);
+    where.push(`${traitText(dialect, key)} = ${param(query.trait.value)}`);
+  }
+  if (query.after !== undefined) where.push(`user_id > ${param(query.after)}`);
+  // One extra row tells whether there is a next page.
+  const limit = param(query.limit + 1);
+  return { text: `SELECT user_id, traits, first_seen, last_seen FROM users WHERE ${where.join(' AND ')} ORDER BY user_id LIMIT ${limit}`, params };
+}
+
+/** The users sub-store over either dialect: `transact` for the erasure, `read` for lookups. */
+export function createSqlUserStore(transact: UserTransact, read: SqlRunner): UserStore {
+  const all = async <T>(text: string, params: unknown[]) => await read.all<T>(text, params);
+  return {
+    async search(projectId, query) {
+      const { text, params } = searchSql(read.dialect, projectId, query);
+      const rows = (await all<SummaryRow>(text, params)).map(toSummary);
+      const users = rows.slice(0, query.limit);
+      return { users, nextAfter: rows.length > query.limit ? (users.at(-1)?.userId ?? null) : null };
+    },
+    async recentEvents(projectId, userId, limit) {
+      const rows = await all<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE project_id = $1 AND user_id = $2 ORDER BY timestamp DESC, message_id DESC LIMIT $3`,
+        [projectId, userId, limit],
+      );
+      return rows.map(toStoredEvent);
+    },
+    async responses(projectId, userId) {
+      const rows = await all<ResponseRow>(
+        `SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE project_id = $1
+           AND (user_id = $2 OR user_id IN (SELECT anonymous_id FROM identities WHERE project_id = $1 AND user_id = $2))
+         ORDER BY answered_at, survey_id, cycle`,
+        [projectId, userId],
+      );
+      return rows.map(toStoredResponse);
+    },
+    async referrals(projectId, userId) {
+      const [codes, referrals] = await Promise.all([
+        all<{ code: string }>('SELECT code FROM reward_referral_codes WHERE project_id = $1 AND user_id = $2', [projectId, userId]),
+        all<ReferralRow>(
+          `SELECT ${REFERRAL_COLUMNS} FROM reward_referrals WHERE project_id = $1 AND (referred_user_id = $2 OR referrer_user_id = $2) ORDER BY created_at`,
+          [projectId, userId],
+        ),
+      ]);
+      const mapped = referrals.map(toReferral);
+      const by = mapped.find((r) => r.referredUserId === userId);
+      return {
+        code: codes[0]?.code ?? null,
+        referredBy: by ? { userId: by.referrerUserId, createdAt: by.createdAt, convertedAt: by.convertedAt } : null,
+        referred: mapped.filter((r) => r.referrerUserId === userId).map((r) => ({ userId: r.referredUserId, createdAt: r.createdAt, convertedAt: r.convertedAt })),
+      };
+    },
+    erase: (projectId, userId): Promise<ErasureCounts> => transact((sql) => eraseLogic(sql, projectId, userId)),
+  };
+}
