@@ -1,25 +1,40 @@
 import { useEffect } from 'preact/hooks';
 import { chooseProject, projectId, restoreSession, session, signOut } from './models/session.js';
+import { AnnouncementEditor } from './pages/announcement-editor.js';
 import { ChecklistEditor } from './pages/checklist-editor.js';
 import { DashboardPage } from './pages/dashboard.js';
 import { AnnouncementsPage } from './pages/announcements.js';
 import { ChecklistsPage } from './pages/checklists.js';
+import { RewardsPage } from './pages/rewards.js';
+import { SettingsPage } from './pages/settings.js';
 import { SignInPage } from './pages/sign-in.js';
+import { SurveyEditor } from './pages/survey-editor.js';
 import { SurveysPage } from './pages/surveys.js';
+import { UserDetailPage } from './pages/users/user-detail-page.js';
+import { UsersPage } from './pages/users/users-page.js';
 import { href, navigate, route } from './router.js';
 
 function Page() {
   const path = route.value;
   const editing = /^prompts\/checklist\/([^/]+)$/.exec(path)?.[1];
   if (editing) return <ChecklistEditor key={editing} id={editing === 'new' ? null : decodeURIComponent(editing)} />;
+  const [, kind, id] = /^prompts\/(survey|announcement)\/([^/]+)$/.exec(path) ?? [];
+  const editorId = id === 'new' || id === undefined ? null : decodeURIComponent(id);
+  if (kind === 'survey') return <SurveyEditor key={path} id={editorId} />;
+  if (kind === 'announcement') return <AnnouncementEditor key={path} id={editorId} />;
+  if (path === 'prompts/rewards') return <RewardsPage key={projectId.value} />;
+  if (path === 'settings') return <SettingsPage key={projectId.value} />;
   if (path === 'dashboard') return <DashboardPage key={projectId.value} />;
+  if (path === 'users') return <UsersPage key={projectId.value} />;
+  const user = /^users\/([^/]+)$/.exec(path)?.[1];
+  if (user) return <UserDetailPage key={`${projectId.value}/${user}`} userId={decodeURIComponent(user)} />;
   if (path === 'prompts/surveys') return <SurveysPage key={projectId.value} />;
   if (path === 'prompts/announcements') return <AnnouncementsPage key={projectId.value} />;
   return <ChecklistsPage key={projectId.value} />;
 }
 
 function NavLink({ to, label }: { to: string; label: string }) {
-  const current = route.value === to || (to === 'prompts' && route.value.startsWith('prompts'));
+  const current = route.value === to || route.value.startsWith(`${to}/`) || (to === 'prompts' && route.value.startsWith('prompts'));
   return (
     <a href={href(to)} aria-current={current ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(to))}>
       {label}
@@ -42,6 +57,8 @@ export function App() {
         <nav aria-label="Console">
           <NavLink to="prompts" label="Prompts" />
           <NavLink to="dashboard" label="Dashboard" />
+          <NavLink to="users" label="Users" />
+          <NavLink to="settings" label="Settings" />
         </nav>
         {info.projects.length > 1 && (
           <label>

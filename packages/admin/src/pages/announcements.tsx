@@ -4,6 +4,7 @@ import { ListView, type ListRow } from '../components/list-view.js';
 import { StatusActions } from '../components/status-actions.js';
 import { formatRate } from '../models/funnel.js';
 import { projectId } from '../models/session.js';
+import { href, navigate } from '../router.js';
 import { KindTabs } from './kind-tabs.js';
 
 /** Announcements with status, search, reach and read rate; publish and archive from the list. */
@@ -31,6 +32,7 @@ export function AnnouncementsPage() {
     const kpi = figures[announcement.id];
     return {
       id: announcement.id,
+      link: `prompts/announcement/${announcement.id}`,
       name: announcement.name ?? announcement.content.title,
       status: announcement.status,
       updatedAt,
@@ -48,7 +50,12 @@ export function AnnouncementsPage() {
   });
   return (
     <>
-      <h1>Announcements</h1>
+      <div class="page-head">
+        <h1>Announcements</h1>
+        <a class="button" href={href('prompts/announcement/new')} onClick={(e) => (e.preventDefault(), navigate('prompts/announcement/new'))}>
+          New announcement
+        </a>
+      </div>
       <KindTabs />
       <p role="status" class="message">
         {message}
@@ -60,7 +67,7 @@ export function AnnouncementsPage() {
           kind="Announcements"
           rows={rows}
           figureHeaders={['Reach', 'Read', 'CTA clicks']}
-          emptyHint={<>Create announcements through <code>POST /v1/admin/announcements</code> (docs/announcements.md); the console's Markdown editor is not built yet.</>}
+          emptyHint={<>Create one with “New announcement”; it stays a draft until you publish it.</>}
         />
       )}
     </>

@@ -6,6 +6,7 @@ import { ExplainPanel } from '../components/explain-panel.js';
 import { TextField } from '../components/field.js';
 import { ItemFields } from '../components/item-fields.js';
 import { TargetingBuilder } from '../components/targeting-builder.js';
+import { VersionHistory } from '../components/version-history.js';
 import { checkDraft, draftFromPrompt, emptyItem, newChecklistDraft, type ChecklistDraft } from '../models/checklist-draft.js';
 import { errorsFromIssues, errorsUnder, type FieldErrors } from '../models/field-errors.js';
 import { navigate } from '../router.js';
@@ -104,6 +105,7 @@ export function ChecklistEditor({ id }: { id: string | null }) {
           )}
         </div>
       </form>
+      {record && <VersionHistory record={record} onRolledBack={load} />}
       {record && <ExplainPanel promptId={record.prompt.id} />}
     </>
   );

@@ -4,9 +4,10 @@ const KINDS = [
   ['prompts', 'Checklists'],
   ['prompts/surveys', 'Surveys'],
   ['prompts/announcements', 'Announcements'],
+  ['prompts/rewards', 'Rewards'],
 ] as const;
 
-/** The prompt kinds that have an admin API today. */
+/** The prompt kinds; rewards is a read-only view of the configured program. */
 export function KindTabs() {
   return (
     <nav aria-label="Prompt types" class="tabs">

@@ -5,6 +5,7 @@ import { ListView, type ListRow } from '../components/list-view.js';
 import { StatusActions } from '../components/status-actions.js';
 import { formatRate } from '../models/funnel.js';
 import { projectId } from '../models/session.js';
+import { href, navigate } from '../router.js';
 import { KindTabs } from './kind-tabs.js';
 
 /** Survey prompts with status, search, NPS and response rate; publish and archive from the list. */
@@ -32,6 +33,7 @@ export function SurveysPage() {
     const kpi = figures[prompt.id];
     return {
       id: prompt.id,
+      link: `prompts/survey/${prompt.id}`,
       name: prompt.name ?? '',
       status: prompt.status,
       updatedAt,
@@ -49,7 +51,12 @@ export function SurveysPage() {
   });
   return (
     <>
-      <h1>Surveys</h1>
+      <div class="page-head">
+        <h1>Surveys</h1>
+        <a class="button" href={href('prompts/survey/new')} onClick={(e) => (e.preventDefault(), navigate('prompts/survey/new'))}>
+          New survey
+        </a>
+      </div>
       <KindTabs />
       <p role="status" class="message">
         {message}
@@ -61,7 +68,7 @@ export function SurveysPage() {
           kind="Surveys"
           rows={rows}
           figureHeaders={['NPS', 'Answers', 'Response rate']}
-          emptyHint={<>Create a survey prompt through <code>POST /v1/admin/prompts</code> (docs/surveys.md); the console's survey form is not built yet.</>}
+          emptyHint={<>Create one with “New survey”, or list it under <code>prompts</code> in hearth.config.json.</>}
         />
       )}
     </>

@@ -30,13 +30,13 @@ const explainQuerySchema = z
   .refine((q) => (q.userId === undefined) !== (q.anonymousId === undefined), { message: 'pass exactly one of userId or anonymousId', path: ['userId'] });
 
 /** The record as JSON, with its version as the ETag a later `If-Match` can send back. */
-function answer(c: Context, record: PromptRecord, status: 200 | 201 = 200): Response {
+export function answer(c: Context, record: PromptRecord, status: 200 | 201 = 200): Response {
   c.header('ETag', `"${record.version}"`);
   return c.json(record, status);
 }
 
 /** `If-Match: "<version>"` makes a change conditional; without it, the version just read is used. */
-function expectedVersion(c: Context, current: PromptRecord): number {
+export function expectedVersion(c: Context, current: PromptRecord): number {
   const header = c.req.header('If-Match');
   if (header === undefined) return current.version;
   const version = Number(/^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header)?.[1]);

@@ -4,9 +4,11 @@ import { eventsConformance } from './events.js';
 import { factsConformance } from './facts.js';
 import type { OpenStore } from './harness.js';
 import { kpiConformance } from './kpi.js';
+import { kpiRetentionConformance } from './kpi-retention.js';
 import { promptsConformance } from './prompts.js';
 import { responsesConformance } from './responses.js';
 import { rewardsConformance } from './rewards.js';
+import { usersConformance } from './users.js';
 
 /**
  * The behaviour every store must have, registered as Vitest tests, one file per feature (a new
@@ -18,8 +20,10 @@ export function storeConformance(name: string, open: OpenStore): void {
     promptsConformance(open);
     factsConformance(open);
     kpiConformance(open);
+    kpiRetentionConformance(open);
     announcementsConformance(open);
     rewardsConformance(open);
     responsesConformance(open);
+    usersConformance(open);
   });
 }

@@ -59,5 +59,24 @@ export function promptsConformance(open: OpenStore): void {
       expect(await store.prompts.get(projectId, 'b')).toMatchObject({ version: 2, origin: 'api', prompt: { content: { title: 'Edited by an admin' } } });
       expect(await store.prompts.seed(projectId, [], T0 + 5)).toEqual({ inserted: [], updated: [] });
     });
+
+    withStore('keeps every version, from the API and from seeding, newest first', async (store, projectId) => {
+      await store.prompts.seed(projectId, [checklist('onboarding', 'From the file')], T0);
+      await store.prompts.replace(projectId, checklist('onboarding', 'Second'), 1, T0 + 1_000);
+      await store.prompts.replace(projectId, { ...checklist('onboarding', 'Third'), status: 'live' }, 2, T0 + 2_000);
+      await store.prompts.create(projectId, checklist('other'), T0);
+
+      const versions = await store.prompts.versions(projectId, 'onboarding');
+      expect(versions.map((v) => [v.version, v.origin, v.prompt.kind === 'checklist' && v.prompt.content.title, v.prompt.status])).toEqual([
+        [3, 'api', 'Third', 'live'],
+        [2, 'api', 'Second', 'draft'],
+        [1, 'config', 'From the file', 'draft'],
+      ]);
+      expect(versions[0]?.savedAt).toBe(new Date(T0 + 2_000).toISOString());
+      expect((await store.prompts.versions(projectId, 'onboarding', 1)).map((v) => v.version)).toEqual([3]);
+      expect(await store.prompts.version(projectId, 'onboarding', 2)).toEqual(versions[1]);
+      expect(await store.prompts.version(projectId, 'onboarding', 9)).toBeNull();
+      expect(await store.prompts.versions(uniqueProjectId(), 'onboarding')).toEqual([]);
+    });
   });
 }

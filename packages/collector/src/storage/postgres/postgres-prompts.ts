@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Prompt } from '@hearth/schema';
-import { PROMPT_COLUMNS, toPromptRecord, type PromptRow } from '../prompts/prompt-rows.js';
+import { PROMPT_COLUMNS, PROMPT_VERSION_COLUMNS, toPromptRecord, toPromptVersion, type PromptRow, type PromptVersionRow } from '../prompts/prompt-rows.js';
 import type { PromptStore } from '../prompts/prompt-store.js';
 
 const values = (projectId: string, prompt: Prompt, at: number) => [projectId, prompt.id, prompt.kind, prompt.status, JSON.stringify(prompt), new Date(at)];
@@ -10,7 +10,17 @@ export function postgresPromptStore(pool: pg.Pool): PromptStore {
     const { rows } = await pool.query<PromptRow>(sql, params);
     return rows[0] ? toPromptRecord(rows[0]) : null;
   };
+  // Rows of prompt_versions are written by the trigger of migration 007.
+  const versions = async (projectId: string, promptId: string, extra: string, params: unknown[]) => {
+    const { rows } = await pool.query<PromptVersionRow>(
+      `SELECT ${PROMPT_VERSION_COLUMNS} FROM prompt_versions WHERE project_id = $1 AND prompt_id = $2 ${extra}`,
+      [projectId, promptId, ...params],
+    );
+    return rows.map(toPromptVersion);
+  };
   return {
+    versions: (projectId, promptId, limit = 100) => versions(projectId, promptId, 'ORDER BY version DESC LIMIT $3', [limit]),
+    version: async (projectId, promptId, number) => (await versions(projectId, promptId, 'AND version = $3', [number]))[0] ?? null,
     async list(projectId) {
       const { rows } = await pool.query<PromptRow>(`SELECT ${PROMPT_COLUMNS} FROM prompts WHERE project_id = $1 ORDER BY prompt_id`, [projectId]);
       return rows.map(toPromptRecord);

@@ -11,6 +11,7 @@ import { postgresPromptStore } from './postgres-prompts.js';
 import { postgresResponseStore } from './postgres-responses.js';
 import { postgresRewardsStore } from './rewards-postgres.js';
 import { postgresGroupWriter } from './postgres-group-writer.js';
+import { postgresUserStore } from '../users/users-postgres.js';
 
 /** Write transactions in flight at once (of the pool's 5 connections), chosen by `pnpm bench`. */
 const POSTGRES_WRITE_CONCURRENCY = 3;
@@ -38,6 +39,7 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
     rewards: postgresRewardsStore(pool),
     announcements: postgresAnnouncementStore(pool),
     responses: postgresResponseStore(pool),
+    users: postgresUserStore(pool),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     async listEvents(projectId, filter = {}) {

@@ -6,7 +6,7 @@ import type { RewardsStore } from '../rewards-store.js';
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
-function postgresRunner(db: Queryable): SqlRunner {
+export function postgresRunner(db: Queryable): SqlRunner {
   return {
     dialect: 'postgres',
     time: (ms) => new Date(ms),

@@ -13,6 +13,15 @@ export interface PromptRecord {
   updatedAt: string;
 }
 
+/** One saved version of a prompt (`store.prompts.versions`), kept for history and rollback. */
+export interface PromptVersion {
+  version: number;
+  prompt: Prompt;
+  origin: PromptOrigin;
+  /** ISO 8601. */
+  savedAt: string;
+}
+
 export interface SeedResult {
   inserted: string[];
   /** Prompts only the config file ever wrote, whose configuration changed in the file. */
@@ -37,4 +46,8 @@ export interface PromptStore {
    * prompt the admin API wrote.
    */
   seed(projectId: string, prompts: readonly Prompt[], at: number): Promise<SeedResult>;
+  /** The prompt's saved versions, newest first, at most `limit` (default 100); empty when unknown. */
+  versions(projectId: string, promptId: string, limit?: number): Promise<PromptVersion[]>;
+  /** One saved version, or null. */
+  version(projectId: string, promptId: string, version: number): Promise<PromptVersion | null>;
 }

@@ -11,7 +11,7 @@ interface Prepared {
 }
 
 /** Statements are written with `$n`; here each becomes a positional `?`. Prepared once, reused. */
-function sqliteRunner(db: Database): SqlRunner {
+export function sqliteRunner(db: Database): SqlRunner {
   const cache = new Map<string, Prepared>();
   const prepare = (sql: string): Prepared => {
     const order: number[] = [];

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Prompt } from '@hearth/schema';
-import { PROMPT_COLUMNS, toPromptRecord, type PromptRow } from '../prompts/prompt-rows.js';
+import { PROMPT_COLUMNS, PROMPT_VERSION_COLUMNS, toPromptRecord, toPromptVersion, type PromptRow, type PromptVersionRow } from '../prompts/prompt-rows.js';
 import type { PromptStore } from '../prompts/prompt-store.js';
 
 export function sqlitePromptStore(db: Database): PromptStore {
@@ -33,6 +33,14 @@ export function sqlitePromptStore(db: Database): PromptStore {
     return result;
   });
 
+  // Rows of prompt_versions are written by the triggers of migration 007.
+  const versions = db.prepare<[string, string, number], PromptVersionRow>(
+    `SELECT ${PROMPT_VERSION_COLUMNS} FROM prompt_versions WHERE project_id = ? AND prompt_id = ? ORDER BY version DESC LIMIT ?`,
+  );
+  const version = db.prepare<[string, string, number], PromptVersionRow>(
+    `SELECT ${PROMPT_VERSION_COLUMNS} FROM prompt_versions WHERE project_id = ? AND prompt_id = ? AND version = ?`,
+  );
+
   const params = (projectId: string, prompt: Prompt, at: number) => ({
     projectId,
     promptId: prompt.id,
@@ -49,5 +57,10 @@ export function sqlitePromptStore(db: Database): PromptStore {
     create: async (projectId, prompt, at) => record(create.get({ ...params(projectId, prompt, at), origin: 'api' })),
     replace: async (projectId, prompt, expectedVersion, at) => record(replace.get({ ...params(projectId, prompt, at), expectedVersion })),
     seed: async (projectId, prompts, at) => seedAll.immediate(projectId, prompts, at),
+    versions: async (projectId, promptId, limit = 100) => versions.all(projectId, promptId, limit).map(toPromptVersion),
+    version: async (projectId, promptId, number) => {
+      const row = version.get(projectId, promptId, number);
+      return row ? toPromptVersion(row) : null;
+    },
   };
 }

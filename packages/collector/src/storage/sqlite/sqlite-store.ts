@@ -14,6 +14,7 @@ import { sqlitePromptStore } from './sqlite-prompts.js';
 import { sqliteResponseStore } from './sqlite-responses.js';
 import { sqliteRewardsStore } from './rewards-sqlite.js';
 import { sqliteWriteOps } from './sqlite-write-ops.js';
+import { sqliteUserStore } from '../users/users-sqlite.js';
 
 /**
  * The embedded store: one file, no server. WAL lets reads run beside the single writer.
@@ -74,6 +75,7 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     rewards: sqliteRewardsStore(db),
     announcements: sqliteAnnouncementStore(db),
     responses: sqliteResponseStore(db),
+    users: sqliteUserStore(db),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     listEvents,

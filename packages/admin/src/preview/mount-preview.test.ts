@@ -1,0 +1,26 @@
+import { checklistPromptSchema } from '@hearth/schema';
+import { afterEach, describe, expect, it } from 'vitest';
+import { mountPreview } from './mount-preview.js';
+import { checklistPreviewState } from './preview-state.js';
+
+const box = document.createElement('div');
+document.body.append(box);
+let unmount: () => void = () => undefined;
+afterEach(() => unmount());
+
+describe('mountPreview', () => {
+  it('renders the draft with the real checklist widget inside the preview box', async () => {
+    const prompt = checklistPromptSchema.parse({
+      id: 'onboarding',
+      kind: 'checklist',
+      content: { title: 'Get started', items: [{ id: 'create', title: 'Create a project', completeWhen: { type: 'event', event: 'Project Created' } }] },
+    });
+    unmount = await mountPreview(box, { kind: 'checklist', state: checklistPreviewState(prompt, 'en') }, 'en', { mode: 'dark' });
+    const root = box.shadowRoot;
+    expect(root?.textContent).toContain('Get started');
+    expect(root?.textContent).toContain('Create a project');
+    unmount();
+    expect(root?.textContent ?? '').not.toContain('Get started');
+    unmount = () => undefined;
+  });
+});
