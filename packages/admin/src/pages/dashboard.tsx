@@ -2,8 +2,13 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listPrompts, type PromptRecord } from '../api/prompts.js';
 import { ChecklistFunnelPanel } from '../components/checklist-funnel-panel.js';
 import { Field } from '../components/field.js';
-import { NpsPanel } from '../components/nps-panel.js';
 import { projectId } from '../models/session.js';
+import { ActiveUsersPanel } from './dashboard/active-users-panel.js';
+import { AnnouncementPanel } from './dashboard/announcement-panel.js';
+import { RetentionPanel } from './dashboard/retention-panel.js';
+import { RewardsPanel } from './dashboard/rewards-panel.js';
+import { SurveyPanel } from './dashboard/survey-panel.js';
+import './dashboard/dashboard.css';
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -46,9 +51,13 @@ export function DashboardPage() {
       {records && (
         <>
           <ChecklistFunnelPanel checklists={records.filter((r) => r.prompt.kind === 'checklist')} filters={filters} />
-          <NpsPanel surveys={records.filter((r) => r.prompt.kind === 'survey')} filters={filters} />
+          <SurveyPanel surveys={records.filter((r) => r.prompt.kind === 'survey')} filters={filters} />
         </>
       )}
+      <ActiveUsersPanel filters={filters} />
+      <RetentionPanel filters={filters} />
+      <AnnouncementPanel filters={filters} />
+      <RewardsPanel filters={filters} />
     </>
   );
 }

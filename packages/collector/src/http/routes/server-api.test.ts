@@ -100,6 +100,16 @@ describe('server API', () => {
     expect(kpis).toMatchObject({ pointsIssued: 120, pointsRedeemed: 0, activeMembers: 1, tierDistribution: [{ tierId: null, members: 0 }, { tierId: 'bronze', members: 0 }, { tierId: 'silver', members: 1 }] });
     expect((await server(app, '/v1/server/rewards/kpis?from=yesterday')).status).toBe(400);
   });
+
+  it('serves the same KPIs on the admin path, which refuses a public key', async () => {
+    const { app } = rewardsTestApp();
+    await server(app, '/v1/server/points', points('u1', 120, 'seed'));
+    const period = `from=${new Date(NOW - 1_000).toISOString()}&to=${new Date(NOW + 1_000).toISOString()}`;
+    const admin = await server(app, `/v1/admin/kpi/rewards?${period}`);
+    expect(admin.status).toBe(200);
+    expect(await admin.json()).toEqual(await (await server(app, `/v1/server/rewards/kpis?${period}`)).json());
+    expect((await server(app, `/v1/admin/kpi/rewards?${period}`, undefined, { Authorization: `Bearer ${PUBLIC_KEY}` })).status).toBe(403);
+  });
 });
 
 describe('browser endpoints', () => {

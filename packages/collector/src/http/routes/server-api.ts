@@ -6,7 +6,7 @@ import {
   type CollectorConfig,
   type RewardsConfig,
 } from '@hearth/schema';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { payloadHash } from '../../domain/payload-hash.js';
 import type { RewardsEngine } from '../../domain/rewards/engine.js';
 import { DAY_MS } from '../../domain/time.js';
@@ -16,6 +16,7 @@ import type { NewEvent, Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { bodyLimit } from '../middleware/body-limit.js';
+import { secretKey } from '../middleware/secret-key.js';
 import { parseJson, rewardsErrorHandler } from './rewards-errors.js';
 import { secretKeyAuth } from './server-api-auth.js';
 
@@ -113,7 +114,11 @@ export function serverApiRoutes(deps: ServerApiDeps) {
     return c.json({ expired: await rewards.expire(c.var.project.id, now - months * MONTH_MS, now) });
   });
 
-  app.get('/v1/server/rewards/kpis', async (c) => {
+  // The console reads the same figures with its session (or the secret key), under the admin path.
+  app.use('/v1/admin/kpi/rewards', secretKey(deps.config.projects));
+  app.get('/v1/admin/kpi/rewards', (c) => rewardsKpisAnswer(c));
+  app.get('/v1/server/rewards/kpis', (c) => rewardsKpisAnswer(c));
+  async function rewardsKpisAnswer(c: Context<AppEnv>) {
     const now = clock();
     const from = c.req.query('from') ? Date.parse(c.req.query('from')!) : now - 30 * DAY_MS;
     // `to` is exclusive; the default period includes this very moment.
@@ -124,7 +129,7 @@ export function serverApiRoutes(deps: ServerApiDeps) {
     const projectId = c.var.project.id;
     const kpis = rewardsKpis(await rewards.activity(projectId, from, to), program(projectId).tiers, { from, to });
     return c.json({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), ...kpis });
-  });
+  }
 
   return app;
 }
