@@ -48,9 +48,13 @@ function manualChunks(id: string): string | undefined {
   return undefined;
 }
 
-/** `runtime`, `controller`, the widget kind (`checklist`), or `i18n-<locale>`. */
+const WIDGET_CATALOG = /\/src\/widgets\/([^/]+)\/i18n\/([a-z]+)\.ts$/;
+
+/** `runtime`, `controller`, the widget kind (`checklist`), `<kind>-i18n-<locale>` or `i18n-<locale>`. */
 function chunkName(chunk: Rollup.PreRenderedChunk): string {
   const id = chunk.facadeModuleId ?? '';
+  const widgetCatalog = WIDGET_CATALOG.exec(id);
+  if (widgetCatalog) return `${widgetCatalog[1]}-i18n-${widgetCatalog[2]}`;
   const widget = /\/src\/widgets\/([^/]+)\//.exec(id)?.[1];
   const locale = LOCALE_CATALOG.exec(id)?.[1];
   return widget ?? (locale ? `i18n-${locale}` : chunk.name);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadI18n, localeFor, resolveLocale } from './index.js';
+import { ar } from './ar.js';
+import { catalogProblems } from './catalog-problems.js';
+import { en } from './en.js';
+import { id } from './id.js';
+import { loadI18n, localeFor, LOCALES, resolveLocale, type Catalogs } from './index.js';
+import { ms } from './ms.js';
+import { nb } from './nb.js';
 
 describe('resolveLocale', () => {
   it('takes the first supported candidate, matching on the language subtag', () => {
@@ -51,5 +57,73 @@ describe('createI18n', () => {
     const options = { dateStyle: 'long', timeZone: 'UTC' } as const;
     expect((await loadI18n('id')).formatDate(date, options)).toBe(new Intl.DateTimeFormat('id', options).format(date));
     expect((await loadI18n('id')).formatDate(date, options)).not.toBe((await loadI18n('en')).formatDate(date, options));
+  });
+});
+
+describe('formatNumber', () => {
+  it('writes exactly what Intl writes, in every locale, on and off the small-whole-number fast path', async () => {
+    const samples = [...Array.from({ length: 1001 }, (_, n) => n), 1234, 1_250_000, -3, 2.5];
+    for (const locale of LOCALES) {
+      const { formatNumber } = await loadI18n(locale);
+      const intl = new Intl.NumberFormat(locale);
+      expect(samples.map(formatNumber), locale).toEqual(samples.map((n) => intl.format(n)));
+    }
+  });
+});
+
+describe('catalogs', () => {
+  it('give every locale exactly the English keys, its own plural forms and the English slots', () => {
+    expect(catalogProblems({ en, id, ms, nb, ar })).toEqual([]);
+  });
+
+  it('reports missing and extra keys, foreign plural forms and changed slots', () => {
+    const english = { hello: 'Hi {name}', items: { one: '{count} item', other: '{count} items' } };
+    const problems = catalogProblems({
+      en: english,
+      id: { hello: 'Halo {nama}', items: '{count} barang' },
+      ms: { items: '{count} barang' },
+      nb: { ...english, extra: 'Ekstra' },
+      ar: { hello: 'مرحبًا {name}', items: { one: 'عنصر واحد', two: 'عنصران', other: 'عنصر' } },
+    });
+    expect(problems).toEqual([
+      'id: hello lacks {name}',
+      'id: hello has unknown {nama}',
+      'ms: missing hello',
+      'nb: extra is not an English key',
+      'ar: items.other lacks {count}',
+    ]);
+    // Bokmål has no `few`: a form its plural rules never pick is a translation mistake.
+    const malay = { ...english, items: '{count} barang' };
+    const bokmal = { ...english, items: { one: '{count} ting', few: '{count} ting', other: '{count} ting' } };
+    expect(catalogProblems({ en: english, id: malay, ms: malay, ar: english, nb: bokmal })).toEqual([
+      'nb: items.few is not a plural form of nb',
+    ]);
+  });
+});
+
+describe('loadI18n with a widget catalog', () => {
+  const own: Catalogs<{ greet: string }> = {
+    en: async () => ({ greet: 'Hello {name}' }),
+    id: async () => ({ greet: 'Halo {name}' }),
+    ms: async () => ({ greet: 'Helo {name}' }),
+    nb: async () => ({ greet: 'Hei {name}' }),
+    ar: () => Promise.reject(new Error('chunk failed to load')),
+  };
+
+  const pass = async () => ({ skip: 'Pass' });
+  // @ts-expect-error: `skip` is a runtime key; a widget uses it rather than redefining it.
+  const _shadowing: Catalogs<{ skip: string }> = { en: pass, id: pass, ms: pass, nb: pass, ar: pass };
+
+  it('adds the widget messages to the runtime ones of the same locale', async () => {
+    const i18n = await loadI18n('nb', own);
+    expect(i18n.t('greet', { name: 'Kari' })).toBe('Hei Kari');
+    expect(i18n.t('skip')).toBe('Hopp over');
+  });
+
+  it('falls back to the widget English when its locale chunk fails, keeping the direction', async () => {
+    const i18n = await loadI18n('ar', own);
+    expect(i18n.t('greet', { name: 'Sami' })).toBe('Hello Sami');
+    expect(i18n.t('skip')).toBe('تخطَّ');
+    expect(i18n.dir).toBe('rtl');
   });
 });

@@ -5,6 +5,7 @@ import { ANNOUNCEMENT_EVENTS, mountAnnouncements, type MountAnnouncementsOptions
 import { READ_DWELL_MS } from './visibility.js';
 
 afterEach(() => {
+  vi.restoreAllMocks();
   vi.useRealTimers();
   vi.unstubAllGlobals();
   document.body.replaceChildren();
@@ -119,7 +120,7 @@ describe('announcements widget', () => {
     });
     act(() => ($('.feedback') as HTMLFormElement).requestSubmit());
     expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.reacted, { announcementId: 'x', reaction: 'up', feedback: 'Love it' });
-    expect($('[role=status]')?.textContent).toBe('Thanks for the feedback!');
+    expect($('[role=status]')?.textContent).toBe('Thank you for your feedback!');
     act(() => $('.item .btn-primary')!.click());
     expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.ctaClicked, { announcementId: 'x' });
     expect(track).toHaveBeenCalledWith('dark_mode_opened', { announcementId: 'x' });
@@ -178,13 +179,36 @@ describe('announcements widget', () => {
     expect($('.boost.toast h2')?.textContent).toBe('Title a');
   });
 
-  it('renders right-to-left in Arabic with Arabic strings', async () => {
-    const { $, bell } = await setup({ locale: 'ar' });
+  it('renders right-to-left in Arabic with Arabic strings and plurals', async () => {
+    const { $, bell, handle } = await setup({ locale: 'ar' });
     expect($('.root')?.getAttribute('dir')).toBe('rtl');
-    expect(bell().getAttribute('aria-label')).toMatch(/^ما الجديد, \S+ غير مقروءة$/);
+    expect($('.stack')?.getAttribute('dir')).toBe('rtl');
+    expect(bell().getAttribute('aria-label')).toBe('ما الجديد, إعلان واحد غير مقروء');
     expect($('.item .cat')).toBeNull();
     act(() => bell().click());
+    expect($('.panel h2')?.textContent).toBe('ما الجديد');
     expect($('.item .cat')?.textContent).toBe('جديد');
+    act(() => handle.update(stateFixture({ unread: 2 })));
+    expect(bell().getAttribute('aria-label')).toBe('ما الجديد, إعلانان غير مقروءين');
+  });
+
+  it('speaks Norwegian in nb', async () => {
+    const { $, $$, bell, handle } = await setup({ locale: 'nb' });
+    expect($('.root')?.getAttribute('dir')).toBe('ltr');
+    expect(bell().getAttribute('aria-label')).toBe('Nyheter, 1 ulest');
+    act(() => handle.update(stateFixture({ unread: 3 })));
+    expect(bell().getAttribute('aria-label')).toBe('Nyheter, 3 uleste');
+    act(() => bell().click());
+    expect($('.panel h2')?.textContent).toBe('Nyheter');
+    expect($('.item .cat')?.textContent).toBe('Nytt');
+    expect($$('.reactions .icon-btn').map((b) => b.getAttribute('aria-label'))).toContain('Nyttig');
+  });
+
+  it('falls back to English for a locale it does not ship', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR']);
+    const { $, bell } = await setup({ locale: 'tlh' });
+    expect($('.root')?.getAttribute('lang')).toBe('en');
+    expect(bell().getAttribute('aria-label')).toBe("What's new, 1 unread");
   });
 
   it('uses real buttons and links with names for every control', async () => {

@@ -5,6 +5,7 @@
 import type { AnnouncementsState } from '@hearth/schema';
 import { h } from 'preact';
 import { loadI18n, localeFor, mount, type Corner, type Theme, type Traits } from '../../runtime/index.js';
+import { ANNOUNCEMENTS_CATALOGS } from './i18n/index.js';
 import { createAnnouncementsModel, type AnnouncementsModelOptions } from './model.js';
 import { announcementsSheet } from './styles.js';
 import { AnnouncementsView } from './view.js';
@@ -19,6 +20,7 @@ export interface MountAnnouncementsOptions extends Omit<AnnouncementsModelOption
   /** Inline mount point (`<div data-hearth="announcements">`); absent: a floating bell. */
   container?: Element;
   document?: Document;
+  /** From `init`/`identify`; resolved against the browser's languages, falling back to English. */
   locale?: string;
   theme?: Theme;
   corner?: Corner;
@@ -37,7 +39,7 @@ export async function mountAnnouncements(options: MountAnnouncementsOptions): Pr
   const { container, theme = {}, corner = 'bottom-right' } = options;
   const doc = options.document ?? globalThis.document;
   const win = doc.defaultView;
-  const model = createAnnouncementsModel({ ...options, i18n: await loadI18n(localeFor(options.locale, doc)) });
+  const model = createAnnouncementsModel({ ...options, i18n: await loadI18n(localeFor(options.locale, doc), ANNOUNCEMENTS_CATALOGS) });
   const view = h(AnnouncementsView, { model, theme, corner, floating: !container, pageUrl: doc.URL });
   const unmount = mount({ container, document: doc, sheets: [announcementsSheet()], view });
   const onHash = () => {
@@ -51,7 +53,7 @@ export async function mountAnnouncements(options: MountAnnouncementsOptions): Pr
     update: model.actions.update,
     async setContext({ locale, traits }) {
       const request = ++latest;
-      const i18n = locale === undefined ? undefined : await loadI18n(localeFor(locale, doc));
+      const i18n = locale === undefined ? undefined : await loadI18n(localeFor(locale, doc), ANNOUNCEMENTS_CATALOGS);
       if (request === latest) model.actions.setContext({ i18n, traits });
     },
     open: model.actions.openItem,

@@ -1,11 +1,10 @@
 import type { AnnouncementItem } from '@hearth/schema';
 import { signal, type Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { I18n } from '../../runtime/index.js';
 import { ContentTreeView } from './content-tree.js';
 import { contentUrl, IMAGE_SCHEMES, isExternal } from './content-url.js';
+import { isBuiltInCategory, type AnnouncementsI18n } from './i18n/index.js';
 import type { AnnouncementsModel, Reaction } from './model.js';
-import { stringsFor, type StringKey } from './strings.js';
 import { whenRead } from './visibility.js';
 
 interface ItemProps {
@@ -15,9 +14,9 @@ interface ItemProps {
 }
 
 /** Category label: the admin's, else the built-in one, else the slug. */
-export function categoryLabel(item: Pick<AnnouncementItem, 'category' | 'categoryLabel'>, i18n: I18n, fill: (t: string) => string): string {
-  const s = stringsFor(i18n.locale);
-  return item.categoryLabel ? fill(item.categoryLabel) : (Object.hasOwn(s, item.category) ? s[item.category as StringKey] : item.category);
+export function categoryLabel(item: Pick<AnnouncementItem, 'category' | 'categoryLabel'>, i18n: AnnouncementsI18n, fill: (t: string) => string): string {
+  if (item.categoryLabel) return fill(item.categoryLabel);
+  return isBuiltInCategory(item.category) ? i18n.t(item.category) : item.category;
 }
 
 /** Re-checks the CTA URL after filling: http(s) absolute, or a path on this page's origin. */
@@ -33,7 +32,6 @@ function ctaHref(url: string, pageUrl: string): string | undefined {
 export function Item({ item, model, pageUrl }: ItemProps) {
   const ref = useRef<HTMLElement>(null);
   const i18n = model.i18n.value;
-  const s = stringsFor(i18n.locale);
   const { fill, actions } = model;
   const read = model.isRead(item);
   const focused = model.focusId.value === item.id;
@@ -54,7 +52,7 @@ export function Item({ item, model, pageUrl }: ItemProps) {
       <p class="meta">
         <span class="cat" data-cat={item.category}>{categoryLabel(item, i18n, fill)}</span>
         <time dateTime={item.publishedAt}>{i18n.formatDate(Date.parse(item.publishedAt), { dateStyle: 'medium' })}</time>
-        {!read && <span class="dot"><span class="sr-only">{s.isUnread}</span></span>}
+        {!read && <span class="dot"><span class="sr-only">{i18n.t('isUnread')}</span></span>}
       </p>
       <h3 id={titleId}>{fill(item.title)}</h3>
       {hero && <img class="hero" src={hero} alt={fill(item.image?.alt ?? '')} loading="lazy" />}
@@ -75,7 +73,7 @@ export function Item({ item, model, pageUrl }: ItemProps) {
 }
 
 function Reactions({ item, model }: { item: AnnouncementItem; model: AnnouncementsModel }) {
-  const s = stringsFor(model.i18n.value.locale);
+  const { t } = model.i18n.value;
   const current = model.reactionOf(item);
   // Signals kept in a ref, not `useState`: its reducer machinery would grow the shared runtime chunk.
   const local = useRef<{ asking: Signal<Reaction | null>; sent: Signal<boolean>; text: Signal<string> }>();
@@ -93,17 +91,17 @@ function Reactions({ item, model }: { item: AnnouncementItem; model: Announcemen
   return (
     <div class="reactions">
       {(['up', 'down'] as const).map((reaction) => (
-        <button key={reaction} type="button" class="icon-btn" aria-label={s[reaction === 'up' ? 'helpful' : 'notHelpful']} aria-pressed={current === reaction} onClick={() => choose(reaction)}>
+        <button key={reaction} type="button" class="icon-btn" aria-label={t(reaction === 'up' ? 'helpful' : 'notHelpful')} aria-pressed={current === reaction} onClick={() => choose(reaction)}>
           {reaction === 'up' ? '👍' : '👎'}
         </button>
       ))}
       {asking.value && !sent.value && (
         <form class="feedback" onSubmit={send}>
-          <input type="text" maxLength={280} aria-label={s.feedback} placeholder={s.feedback} value={text.value} onInput={(e) => (text.value = (e.target as HTMLInputElement).value)} />
-          <button type="submit" class="btn">{s.send}</button>
+          <input type="text" maxLength={280} aria-label={t('feedback')} placeholder={t('feedback')} value={text.value} onInput={(e) => (text.value = (e.target as HTMLInputElement).value)} />
+          <button type="submit" class="btn">{t('send')}</button>
         </form>
       )}
-      {sent.value && <span role="status">{s.thanks}</span>}
+      {sent.value && <span role="status">{t('thanks')}</span>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ANNOUNCEMENT_EVENTS as SCHEMA_EVENTS, AnnouncementItem, AnnouncementsState, PROMPT_EVENTS } from '@hearth/schema';
-import { fillPlaceholders, type I18n, type Track, type Traits } from '../../runtime/index.js';
+import { fillPlaceholders, type Track, type Traits } from '../../runtime/index.js';
+import type { AnnouncementsI18n } from './i18n/index.js';
 
 /**
  * Events the widget tracks through the core (consent and the outbox apply); the server derives
@@ -24,7 +25,8 @@ export type Page = { items: AnnouncementItem[]; nextCursor?: string };
 
 export interface AnnouncementsModelOptions {
   state: AnnouncementsState;
-  i18n: I18n;
+  /** From `loadI18n(locale, ANNOUNCEMENTS_CATALOGS)`: the runtime's and the widget's messages, direction, `Intl` formats. */
+  i18n: AnnouncementsI18n;
   traits?: Traits;
   track: Track;
   /** Fetches the page after `cursor` (`GET /v1/announcements?before=`); absent: no paging. */
@@ -73,7 +75,7 @@ export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
         cursor.value = next.nextCursor;
       });
     },
-    setContext(context: { i18n?: I18n; traits?: Traits }) {
+    setContext(context: { i18n?: AnnouncementsI18n; traits?: Traits }) {
       batch(() => {
         if (context.i18n) i18n.value = context.i18n;
         if (context.traits) traits.value = context.traits;

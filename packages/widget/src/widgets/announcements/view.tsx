@@ -3,7 +3,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Shell, trapFocus, type Corner, type Theme } from '../../runtime/index.js';
 import { categoryLabel, Item } from './item.js';
 import type { AnnouncementsModel } from './model.js';
-import { stringsFor } from './strings.js';
 
 export interface AnnouncementsViewProps {
   model: AnnouncementsModel;
@@ -19,10 +18,10 @@ const PANEL_ID = 'hearth-news';
 /** The bell with the unread count: a disclosure toggle for the feed panel. */
 function Bell({ model, buttonRef }: { model: AnnouncementsModel; buttonRef: Ref<HTMLButtonElement> }) {
   const i18n = model.i18n.value;
-  const s = stringsFor(i18n.locale);
   const unread = model.unread.value;
+  const news = i18n.t('news');
   return (
-    <button type="button" class="launcher" ref={buttonRef} aria-label={unread ? `${s.news}, ${s.unread.replace('{count}', i18n.formatNumber(unread))}` : s.news} aria-expanded={model.open.value} aria-controls={PANEL_ID} onClick={model.actions.toggle}>
+    <button type="button" class="launcher" ref={buttonRef} aria-label={unread ? `${news}, ${i18n.t('unread', { count: unread })}` : news} aria-expanded={model.open.value} aria-controls={PANEL_ID} onClick={model.actions.toggle}>
       <svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">
         <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
       </svg>
@@ -32,18 +31,18 @@ function Bell({ model, buttonRef }: { model: AnnouncementsModel; buttonRef: Ref<
 }
 
 function Panel({ model, pageUrl, onClose }: { model: AnnouncementsModel; pageUrl: string; onClose?: () => void }) {
-  const s = stringsFor(model.i18n.value.locale);
+  const { t } = model.i18n.value;
   const items = model.items.value;
   return (
     <section class="panel" id={PANEL_ID} aria-labelledby="hearth-news-title" onKeyDown={(e) => onClose && e.key === 'Escape' && onClose()}>
       <div class="head">
-        <h2 id="hearth-news-title">{s.news}</h2>
-        {onClose && <button type="button" class="icon-btn" aria-label={s.close} onClick={onClose}>×</button>}
+        <h2 id="hearth-news-title">{t('news')}</h2>
+        {onClose && <button type="button" class="icon-btn" aria-label={t('close')} onClick={onClose}>×</button>}
       </div>
-      {items.length === 0 && <p class="empty">{s.empty}</p>}
+      {items.length === 0 && <p class="empty">{t('empty')}</p>}
       {items.map((item) => <Item key={item.id} item={item} model={model} pageUrl={pageUrl} />)}
       {model.hasMore.value && (
-        <button type="button" class="btn more" disabled={model.loading.value} onClick={() => void model.actions.loadMore()}>{s.more}</button>
+        <button type="button" class="btn more" disabled={model.loading.value} onClick={() => void model.actions.loadMore()}>{t('more')}</button>
       )}
     </section>
   );
@@ -53,7 +52,7 @@ function Panel({ model, pageUrl, onClose }: { model: AnnouncementsModel; pageUrl
 function Boost({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: string) => void }) {
   const boost = model.boosted.value;
   const ref = useRef<HTMLDivElement>(null);
-  const s = stringsFor(model.i18n.value.locale);
+  const { t } = model.i18n.value;
   const id = boost?.item.id;
   useEffect(() => {
     if (!id) return;
@@ -70,8 +69,8 @@ function Boost({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: stri
         <p class="meta"><span class="cat">{categoryLabel(item, model.i18n.value, model.fill)}</span></p>
         <h2 id="hearth-boost-title">{model.fill(item.title)}</h2>
         <div class="row">
-          <button type="button" class="btn btn-primary" onClick={() => { close(); onOpen(item.id); }}>{s.open}</button>
-          <button type="button" class="btn" onClick={close}>{s.close}</button>
+          <button type="button" class="btn btn-primary" onClick={() => { close(); onOpen(item.id); }}>{t('open')}</button>
+          <button type="button" class="btn" onClick={close}>{t('close')}</button>
         </div>
       </div>
     </div>
@@ -82,7 +81,7 @@ function Boost({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: stri
 function Digest({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: string) => void }) {
   const digest = model.digest.value;
   const i18n = model.i18n.value;
-  const s = stringsFor(i18n.locale);
+  const { t } = i18n;
   const key = digest?.entries.map((e) => e.id).join();
   useEffect(() => {
     if (digest) model.actions.digestShown(digest.entries.map((e) => e.id));
@@ -91,8 +90,8 @@ function Digest({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: str
   return (
     <section class="boost toast digest" aria-labelledby="hearth-digest-title">
       <div class="head">
-        <h2 id="hearth-digest-title">{s.away}</h2>
-        <button type="button" class="icon-btn" aria-label={s.close} onClick={model.actions.dismissDigest}>×</button>
+        <h2 id="hearth-digest-title">{t('away')}</h2>
+        <button type="button" class="icon-btn" aria-label={t('close')} onClick={model.actions.dismissDigest}>×</button>
       </div>
       <ul>
         {digest.entries.map((entry) => (

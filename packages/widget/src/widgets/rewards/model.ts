@@ -1,18 +1,16 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { RewardsState } from '@hearth/schema';
-import type { I18n } from '../../runtime/index.js';
-import { REWARDS_STRINGS, type RewardsStrings } from './strings.js';
+import type { RewardsI18n, RewardsKey } from './i18n/index.js';
 
 /** What the core answers for a redemption: the new balance, or the collector's error code. */
 export type RedeemOutcome = { ok: true; balance: number } | { ok: false; code: string };
 
 export interface RewardsModelOptions {
   state: RewardsState;
-  i18n: I18n;
+  /** From `loadI18n(locale, REWARDS_CATALOGS)`: the runtime's and the panel's messages, direction, `Intl` formats. */
+  i18n: RewardsI18n;
   /** Posts `/v1/rewards/redeem` with the user's token; the same `requestId` redeems once, however often sent. */
   redeem: (itemId: string, requestId: string) => Promise<RedeemOutcome>;
-  /** Partial translations of `REWARDS_STRINGS`. */
-  strings?: Partial<RewardsStrings>;
   open?: boolean;
   /** Defaults to the async clipboard API. */
   copy?: (text: string) => Promise<void>;
@@ -22,7 +20,7 @@ export type Outcome = { ok: boolean; text: string };
 export type RewardsModel = ReturnType<typeof createRewardsModel>;
 
 /** Readable reasons for the collector's refusals (docs/rewards.md lists the codes). */
-const REASONS: Record<string, keyof RewardsStrings> = {
+const REASONS: Record<string, RewardsKey> = {
   insufficient_points: 'blockedPoints',
   out_of_stock: 'blockedStock',
   limit_reached: 'blockedLimit',
@@ -39,15 +37,9 @@ export function createRewardsModel(options: RewardsModelOptions) {
   const busy = signal(false);
   const outcome = signal<Outcome | null>(null);
   const copied = signal(false);
-  const strings = { ...REWARDS_STRINGS, ...options.strings };
-
-  /** A string with `{n}`/`{name}` slots filled; numbers formatted for the locale. */
-  const t = (key: keyof RewardsStrings, params: Record<string, string | number> = {}) =>
-    strings[key].replace(/\{(\w+)\}/g, (slot, name: string) => {
-      const value = params[name];
-      return value === undefined ? slot : typeof value === 'number' ? i18n.value.formatNumber(value) : value;
-    });
-  const points = (n: number) => t(Math.abs(n) === 1 ? 'onePoint' : 'points', { n });
+  /** A message with its slots filled and plural chosen for the current locale. */
+  const t: RewardsI18n['t'] = (key, params) => i18n.value.t(key, params);
+  const points = (count: number) => t('points', { count });
 
   const tierProgress = computed(() => {
     const { lifetime, tier, nextTier } = state.value;
@@ -62,7 +54,7 @@ export function createRewardsModel(options: RewardsModelOptions) {
     update(next: RewardsState) {
       state.value = next;
     },
-    setI18n(next: I18n) {
+    setI18n(next: RewardsI18n) {
       i18n.value = next;
     },
     toggle() {
@@ -87,7 +79,7 @@ export function createRewardsModel(options: RewardsModelOptions) {
         busy.value = false;
         confirming.value = null;
         if (result.ok) state.value = { ...state.value, balance: result.balance };
-        const reason = result.ok ? '' : t(REASONS[result.code] ?? 'failedRetry').toLowerCase();
+        const reason = result.ok ? '' : t(REASONS[result.code] ?? 'failedRetry').toLocaleLowerCase(i18n.value.locale);
         outcome.value = result.ok ? { ok: true, text: t('redeemed', { name }) } : { ok: false, text: t('failed', { name, reason }) };
       });
     },

@@ -4,6 +4,7 @@ import { rewardsFixture } from './fixtures.js';
 import { mountRewards, type MountRewardsOptions, type RedeemOutcome } from './index.js';
 
 afterEach(() => {
+  vi.restoreAllMocks();
   document.body.replaceChildren();
 });
 
@@ -38,9 +39,42 @@ describe('rewards widget', () => {
     expect([...root().querySelectorAll('ol.rows .pts')].map((el) => el.textContent)).toEqual(['−500', '+1,750']);
   });
 
-  it('formats numbers for the user\'s locale', async () => {
-    const { $ } = await setup({ locale: 'nb' });
-    expect($('.balance')?.textContent?.replace(/\s/g, ' ')).toBe('1 250 points');
+  it('speaks Norwegian in nb, with Norwegian numbers', async () => {
+    const { $, button } = await setup({ locale: 'nb' });
+    expect($('.root')?.getAttribute('dir')).toBe('ltr');
+    expect($('.title')?.textContent).toBe('Belønninger');
+    expect($('.balance')?.textContent?.replace(/\s/g, ' ')).toBe('1 250 poeng');
+    expect($('.count')?.textContent).toBe('600 poeng til Gold');
+    expect(button('Løs inn: T-shirt')).toBeDefined();
+  });
+
+  it('renders right-to-left in Arabic with Arabic strings and plurals', async () => {
+    const { $, handle } = await setup({ locale: 'ar' });
+    const arabic = new Intl.NumberFormat('ar');
+    expect($('.root')?.getAttribute('dir')).toBe('rtl');
+    expect($('.rw')?.getAttribute('dir')).toBe('rtl');
+    expect($('.title')?.textContent).toBe('المكافآت');
+    expect($('.balance')?.textContent).toBe(`${arabic.format(1250)} نقطة`);
+    act(() => handle.update(rewardsFixture({ balance: 1 })));
+    expect($('.balance')?.textContent).toBe('نقطة واحدة');
+    act(() => handle.update(rewardsFixture({ balance: 2 })));
+    expect($('.balance')?.textContent).toBe('نقطتان');
+  });
+
+  it('falls back to English for a locale it does not ship', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['fr-FR']);
+    const { $ } = await setup({ locale: 'tlh' });
+    expect($('.root')?.getAttribute('lang')).toBe('en');
+    expect($('.title')?.textContent).toBe('Rewards');
+  });
+
+  it('takes the browser language when no locale is given, and relocalizes on setContext', async () => {
+    vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['nb-NO', 'en']);
+    const { $, handle } = await setup({ locale: undefined });
+    expect($('.title')?.textContent).toBe('Belønninger');
+    await act(() => handle.setContext({ locale: 'id' }));
+    expect($('.title')?.textContent).toBe('Hadiah');
+    expect($('.balance')?.textContent).toBe(`${new Intl.NumberFormat('id').format(1250)} poin`);
   });
 
   it('updates in place when new state arrives', async () => {

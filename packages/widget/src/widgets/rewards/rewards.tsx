@@ -46,8 +46,8 @@ function Panel({ model, onEscape }: { model: RewardsModel; onEscape?: () => void
       {tier && tier.perks.length > 0 && <ul class="perks">{tier.perks.map((perk) => <li key={perk}>{perk}</li>)}</ul>}
       {progress && (
         <div class="progress">
-          <progress class="bar" aria-label={t('progress')} value={progress.value} max={progress.max} />
-          <span class="count">{t('toNext', { n: points(progress.left), name: progress.name })}</span>
+          <progress class="bar" aria-label={t('tierProgress')} value={progress.value} max={progress.max} />
+          <span class="count">{t('toNext', { points: points(progress.left), name: progress.name })}</span>
         </div>
       )}
       <Badges model={model} />

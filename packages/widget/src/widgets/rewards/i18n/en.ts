@@ -1,20 +1,19 @@
+import type { Message } from '../../../runtime/i18n/index.js';
+
 /**
- * The rewards panel's English texts. They live in the chunk (not the runtime catalog) so rewards
- * costs nothing to pages without it; hosts may pass translations through `mountRewards({ strings })`.
- * `{n}` slots get locale-formatted numbers.
+ * The rewards panel's English messages, the reference every other locale matches key for key.
+ * They ship in the rewards chunk, not the runtime catalog, so pages without rewards never pay for them.
  */
-export const REWARDS_STRINGS = {
+export const en = {
   title: 'Rewards',
-  points: '{n} points',
-  onePoint: '{n} point',
+  points: { one: '{count} point', other: '{count} points' },
   tier: 'Tier: {name}',
-  toNext: '{n} to {name}',
-  progress: 'Progress to the next tier',
+  toNext: '{points} to {name}',
+  tierProgress: 'Progress to the next tier',
   badges: 'Badges',
   earned: 'earned',
   locked: 'locked',
   waysToEarn: 'Ways to earn',
-  done: 'done',
   catalog: 'Redeem points',
   redeem: 'Redeem',
   confirm: 'Redeem {name} for {cost}?',
@@ -33,7 +32,6 @@ export const REWARDS_STRINGS = {
   history: 'History',
   empty: 'No points yet',
   open: 'Rewards: {balance}',
-  close: 'Close rewards',
 };
 
-export type RewardsStrings = typeof REWARDS_STRINGS;
+export type RewardsCatalog = Record<keyof typeof en, Message>;

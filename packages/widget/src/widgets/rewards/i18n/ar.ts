@@ -1,0 +1,38 @@
+import type { RewardsCatalog } from './en.js';
+
+/** Arabic (Modern Standard); rendered right-to-left. */
+export const ar: RewardsCatalog = {
+  title: 'المكافآت',
+  points: {
+    one: 'نقطة واحدة',
+    two: 'نقطتان',
+    few: '{count} نقاط',
+    many: '{count} نقطة',
+    other: '{count} نقطة',
+  },
+  tier: 'المستوى: {name}',
+  toNext: 'تبقّى {points} للوصول إلى {name}',
+  tierProgress: 'التقدم نحو المستوى التالي',
+  badges: 'الشارات',
+  earned: 'مُكتسبة',
+  locked: 'مقفلة',
+  waysToEarn: 'طرق كسب النقاط',
+  catalog: 'استبدال النقاط',
+  redeem: 'استبدال',
+  confirm: 'استبدال {name} مقابل {cost}؟',
+  yes: 'تأكيد',
+  cancel: 'إلغاء',
+  blockedPoints: 'النقاط غير كافية',
+  blockedStock: 'نفد من المخزون',
+  blockedLimit: 'تم بلوغ الحد الأقصى',
+  redeemed: 'تم استبدال {name}. سنُعلمك عندما يكون في طريقه إليك.',
+  failed: 'تعذّر استبدال {name}: {reason}.',
+  failedRetry: 'حدث خطأ ما، حاول مرة أخرى',
+  referral: 'ادعُ صديقًا',
+  referralLink: 'رابط الإحالة الخاص بك',
+  copy: 'نسخ الرابط',
+  copied: 'تم نسخ الرابط',
+  history: 'السجل',
+  empty: 'لا توجد نقاط بعد',
+  open: 'المكافآت: {balance}',
+};

@@ -1,0 +1,32 @@
+import type { RewardsCatalog } from './en.js';
+
+/** Bahasa Indonesia. */
+export const id: RewardsCatalog = {
+  title: 'Hadiah',
+  points: '{count} poin',
+  tier: 'Tingkat: {name}',
+  toNext: '{points} lagi menuju {name}',
+  tierProgress: 'Kemajuan ke tingkat berikutnya',
+  badges: 'Lencana',
+  earned: 'diperoleh',
+  locked: 'terkunci',
+  waysToEarn: 'Cara mendapatkan poin',
+  catalog: 'Tukar poin',
+  redeem: 'Tukar',
+  confirm: 'Tukarkan {cost} dengan {name}?',
+  yes: 'Konfirmasi',
+  cancel: 'Batal',
+  blockedPoints: 'Poin tidak cukup',
+  blockedStock: 'Stok habis',
+  blockedLimit: 'Batas tercapai',
+  redeemed: '{name} berhasil ditukar. Kami akan mengabari Anda saat hadiah dikirim.',
+  failed: 'Tidak dapat menukar {name}: {reason}.',
+  failedRetry: 'terjadi kesalahan, coba lagi',
+  referral: 'Ajak teman',
+  referralLink: 'Tautan referal Anda',
+  copy: 'Salin tautan',
+  copied: 'Tautan disalin',
+  history: 'Riwayat',
+  empty: 'Belum ada poin',
+  open: 'Hadiah: {balance}',
+};

@@ -1,0 +1,32 @@
+import type { RewardsCatalog } from './en.js';
+
+/** Bahasa Melayu. */
+export const ms: RewardsCatalog = {
+  title: 'Ganjaran',
+  points: '{count} mata',
+  tier: 'Peringkat: {name}',
+  toNext: '{points} lagi ke {name}',
+  tierProgress: 'Kemajuan ke peringkat seterusnya',
+  badges: 'Lencana',
+  earned: 'diperoleh',
+  locked: 'dikunci',
+  waysToEarn: 'Cara mengumpul mata',
+  catalog: 'Tebus mata',
+  redeem: 'Tebus',
+  confirm: 'Tebus {name} dengan {cost}?',
+  yes: 'Sahkan',
+  cancel: 'Batal',
+  blockedPoints: 'Mata tidak mencukupi',
+  blockedStock: 'Kehabisan stok',
+  blockedLimit: 'Had telah dicapai',
+  redeemed: '{name} telah ditebus. Kami akan memaklumkan anda apabila ia dihantar.',
+  failed: 'Tidak dapat menebus {name}: {reason}.',
+  failedRetry: 'berlaku ralat, sila cuba lagi',
+  referral: 'Rujuk rakan',
+  referralLink: 'Pautan rujukan anda',
+  copy: 'Salin pautan',
+  copied: 'Pautan disalin',
+  history: 'Sejarah',
+  empty: 'Belum ada mata',
+  open: 'Ganjaran: {balance}',
+};

@@ -1,0 +1,32 @@
+import type { RewardsCatalog } from './en.js';
+
+/** Norsk bokmål. */
+export const nb: RewardsCatalog = {
+  title: 'Belønninger',
+  points: '{count} poeng',
+  tier: 'Nivå: {name}',
+  toNext: '{points} til {name}',
+  tierProgress: 'Fremdrift mot neste nivå',
+  badges: 'Merker',
+  earned: 'oppnådd',
+  locked: 'låst',
+  waysToEarn: 'Slik tjener du poeng',
+  catalog: 'Løs inn poeng',
+  redeem: 'Løs inn',
+  confirm: 'Løse inn {name} for {cost}?',
+  yes: 'Bekreft',
+  cancel: 'Avbryt',
+  blockedPoints: 'Ikke nok poeng',
+  blockedStock: 'Utsolgt',
+  blockedLimit: 'Grensen er nådd',
+  redeemed: '{name} er løst inn. Vi gir beskjed når den er på vei.',
+  failed: 'Kunne ikke løse inn {name}: {reason}.',
+  failedRetry: 'noe gikk galt, prøv igjen',
+  referral: 'Verv en venn',
+  referralLink: 'Din vervelenke',
+  copy: 'Kopier lenke',
+  copied: 'Lenken er kopiert',
+  history: 'Historikk',
+  empty: 'Ingen poeng ennå',
+  open: 'Belønninger: {balance}',
+};
