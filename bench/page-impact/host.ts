@@ -15,6 +15,9 @@ export interface HostStack {
   email: string;
   /** Prefix of every Hearth script the page loads (core and lazy chunks). */
   sdkUrl: string;
+  /** The collector and the project's secret key, for its admin API (seeding announcements). */
+  collectorUrl: string;
+  secret: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,8 @@ export async function startHostStack(): Promise<HostStack> {
     pageUrl: `${demo.url}/projects`,
     email: 'ada@acme.test',
     sdkUrl: `${collector.url}/sdk/`,
+    collectorUrl: collector.url,
+    secret,
     async close() {
       await demo.close();
       await collector.close();

@@ -34,6 +34,19 @@ describe('mount', () => {
     expect(host).toMatch(/display: block !important/);
   });
 
+  it('keeps the min-height an inline mount point reserves through --hearth-min-height, past the reset', () => {
+    const container = document.createElement('div');
+    container.dataset.hearth = 'checklist';
+    document.body.append(container);
+    mount({ container, view: <p>x</p> });
+    const rules = [...container.shadowRoot!.adoptedStyleSheets[0]!.cssRules].map((rule) => rule.cssText);
+    const reset = rules.findIndex((rule) => rule.startsWith(':host {') || rule.startsWith(':host{'));
+    const inline = rules.findIndex((rule) => rule.startsWith(':host([data-hearth])'));
+    expect(rules[inline]).toMatch(/min-height: var\(--hearth-min-height, ?auto\) !important/);
+    // Same importance and a more specific selector than the `all: initial` reset, so it wins.
+    expect(inline).toBeGreaterThan(reset);
+  });
+
   it('turns animations off under prefers-reduced-motion', () => {
     const container = document.createElement('div');
     document.body.append(container);

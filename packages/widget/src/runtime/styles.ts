@@ -20,9 +20,12 @@ const DARK = '--h-bg:#1f2937;--h-fg:#f9fafb;--h-muted:#9ca3af;--h-line:#374151;-
  * `:host` declarations are `!important` because, for the host element itself, page styles beat
  * the shadow tree's normal ones (`div { display: none }`) while the shadow tree's important ones
  * beat the page's (`* { color: red !important }`). `all` never resets custom properties, so the
- * host's `--hearth-*` overrides still inherit in.
+ * host's `--hearth-*` overrides still inherit in. That reset would also drop a min-height the host
+ * gave its inline mount point to reserve the widget's space, so an inline host (`[data-hearth]`)
+ * keeps the one `--hearth-min-height` names: the page does not move when the widget arrives.
  */
 const BASE = `:host{all:initial!important;display:block!important;visibility:visible!important}
+:host([data-hearth]){min-height:var(--hearth-min-height,auto)!important}
 .root{--h-brand:var(--hearth-brand,var(--hearth-config-brand,#4f46e5));--h-on-brand:var(--hearth-on-brand,#fff);--h-radius:var(--hearth-radius,var(--hearth-config-radius,12px));--h-z:var(--hearth-z-index,2147483000);--h-bg:#fff;--h-fg:#111827;--h-muted:#6b7280;--h-line:#e5e7eb;--h-track:#eef0f4;font:400 14px/1.45 var(--hearth-font,var(--hearth-config-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif));color:var(--h-fg);box-sizing:border-box;text-align:start}
 .root[data-mode=dark]{${DARK}}
 @media (prefers-color-scheme:dark){.root[data-mode=auto]{${DARK}}}

@@ -3,6 +3,7 @@ import type { LoadChunk } from '../../core/registry.js';
 import type { AnnouncementsHandle } from '../../widgets/announcements/index.js';
 import type { Track, Traits } from '../state-types.js';
 import type { Corner, Theme } from '../theme.js';
+import { loadWhenIdle } from './idle.js';
 import { widgetSlot } from './slot.js';
 
 export interface AnnouncementsSlotOptions {
@@ -25,7 +26,7 @@ export interface AnnouncementsSlotOptions {
 export function announcementsSlot(options: AnnouncementsSlotOptions) {
   const { load, doc, context, stateUrl } = options;
   const slot = widgetSlot<AnnouncementsState, AnnouncementsHandle>((first) =>
-    load('announcements').then(({ mountAnnouncements, bellCorner, feedPageLoader }) =>
+    loadWhenIdle(load, 'announcements', doc).then(({ mountAnnouncements, bellCorner, feedPageLoader }) =>
       mountAnnouncements({
         state: first,
         track: options.track,

@@ -12,6 +12,7 @@ import type { SurveyHandle } from '../../widgets/survey/index.js';
 import type { Track, Traits } from '../state-types.js';
 import type { Corner, Theme } from '../theme.js';
 import { announcementsSlot } from './announcements.js';
+import { loadWhenIdle } from './idle.js';
 import { rewardsSlot } from './rewards.js';
 import { watchTriggers, type TriggerWatch } from './triggers.js';
 
@@ -72,9 +73,9 @@ export function createController(options: ControllerOptions): Controller {
     // Dismissed, answered, or hidden after its celebration: take the host element away too.
     const common = { document: doc, theme: options.theme, corner: options.corner, ...context, track, onHide: () => unmount(entry) };
     if (first.kind === 'survey') {
-      return load('survey').then(async ({ mountSurvey, createResponder }) => withUpdate(await mountSurvey({ ...common, survey: first, onResponse: createResponder(options.post) })));
+      return loadWhenIdle(load, 'survey', doc).then(async ({ mountSurvey, createResponder }) => withUpdate(await mountSurvey({ ...common, survey: first, onResponse: createResponder(options.post) })));
     }
-    return load('checklist').then(async ({ mountChecklist }) => {
+    return loadWhenIdle(load, 'checklist', doc).then(async ({ mountChecklist }) => {
       const handle = await mountChecklist({ ...common, checklist: first, container: mountPoint('checklist') });
       return { ...handle, update: (prompt: StatePrompt) => prompt.kind === 'checklist' && handle.update(prompt) };
     });

@@ -2,6 +2,7 @@ import type { RewardsState } from '@hearth/schema';
 import type { LoadChunk } from '../../core/registry.js';
 import type { RedeemOutcome, RewardsHandle } from '../../widgets/rewards/index.js';
 import type { Corner, Theme } from '../theme.js';
+import { loadWhenIdle } from './idle.js';
 import { widgetSlot } from './slot.js';
 
 export interface RewardsSlotOptions {
@@ -28,7 +29,7 @@ export function rewardsSlot(options: RewardsSlotOptions) {
   const { load, doc, context, stateUrl } = options;
   const noRedeem = async (): Promise<RedeemOutcome> => ({ ok: false, code: 'unavailable' });
   const slot = widgetSlot<RewardsState, RewardsHandle>((first) =>
-    load('rewards').then(({ mountRewards, redeemer }) =>
+    loadWhenIdle(load, 'rewards', doc).then(({ mountRewards, redeemer }) =>
       mountRewards({
         state: first,
         redeem: stateUrl ? redeemer(stateUrl, (fresh) => slot.apply(fresh)) : noRedeem,
