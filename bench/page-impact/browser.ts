@@ -1,17 +1,7 @@
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../demo/e2e/chromium.js';
 
-/** Debian's Chromium with the team's launch flags (no browser download exists on this machine). */
+/** The same Chromium and flags as the e2e runs. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }

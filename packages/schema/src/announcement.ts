@@ -152,3 +152,18 @@ export type Announcement = z.infer<typeof announcementInputSchema>;
 export type AnnouncementTexts = z.infer<typeof announcementTextsSchema>;
 export type AnnouncementItem = z.infer<typeof announcementItemSchema>;
 export type AnnouncementsState = z.infer<typeof announcementsStateSchema>;
+
+/**
+ * An announcement as the collector stores it and its admin API answers: the admin's source plus the
+ * compiled, allowlisted texts per locale.
+ */
+export interface AnnouncementRecord {
+  announcement: Announcement;
+  /** Keyed by locale tag; always holds `announcement.defaultLocale`. */
+  texts: Record<string, AnnouncementTexts>;
+  /** 1 on creation, +1 on every change (optimistic concurrency for the admin API). */
+  version: number;
+  /** ISO 8601. */
+  createdAt: string;
+  updatedAt: string;
+}

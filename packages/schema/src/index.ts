@@ -142,6 +142,7 @@ export {
   type AnnouncementTexts,
   type AnnouncementItem,
   type AnnouncementsState,
+  type AnnouncementRecord,
 } from './announcement.js';
 export {
   npsGroupSchema,
@@ -201,4 +202,5 @@ export {
   type Redemption,
   type RewardsState,
 } from './rewards.js';
+export type { NpsSummary, NpsTrendPoint, ChecklistKpis, AdoptionGroup, AnnouncementKpis, RewardsKpis } from './kpi.js';
 export { webhookEndpointSchema, type WebhookEndpoint, type WebhookEndpointInput } from './webhook.js';

@@ -1,25 +1,10 @@
-import type { Announcement, AnnouncementInput, AnnouncementTexts } from '@hearth/schema';
+import type { AnnouncementInput, AnnouncementKpis as AnnouncementFigures, AnnouncementRecord } from '@hearth/schema';
 import { api, call } from './client.js';
 
-export interface AnnouncementRecord {
-  announcement: Announcement;
-  /** The Markdown parsed by the collector into the allowlisted tree, per locale. */
-  texts: Record<string, AnnouncementTexts>;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** The answer of `GET /v1/admin/announcements/:id/kpis` (docs/announcements.md). */
-export interface AnnouncementKpis {
+/** The answer of `GET /v1/admin/announcements/:id/kpis` (docs/announcements.md): counted from publication up to `to`. */
+export interface AnnouncementKpis extends AnnouncementFigures {
   announcementId: string;
-  reach: number;
-  read: number;
-  readRate: number | null;
-  ctaClicks: number;
-  ctaClickRate: number | null;
-  reactions: { up: number; down: number; feedback: number };
-  adoption: { days: number; lift: number | null; exposed: { rate: number | null }; control: { rate: number | null } } | null;
+  to: string;
 }
 
 const path = (id: string) => `announcements/${encodeURIComponent(id)}`;
@@ -27,6 +12,7 @@ const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 export const listAnnouncements = () =>
   call(() => api.get('announcements').json<{ announcements: AnnouncementRecord[] }>()).then((body) => body.announcements);
+/** The announcement KPI API counts from publication up to `to`; it takes no `from` and no segment. */
 export const announcementKpis = (id: string, to?: string) =>
   call(() => api.get(`${path(id)}/kpis`, { searchParams: to ? { to } : {} }).json<AnnouncementKpis>());
 export const publishAnnouncement = (id: string, version: number) =>

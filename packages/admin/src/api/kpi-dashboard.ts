@@ -1,6 +1,7 @@
+import type { NpsTrendPoint, RewardsKpis as RewardsFigures } from '@hearth/schema';
 import { api, call } from './client.js';
 import type { KpiFilters } from './kpi.js';
-import type { NpsSummary, SurveyKpis } from './surveys.js';
+import type { SurveyKpis } from './surveys.js';
 
 /**
  * Answers of the dashboard's KPI endpoints, typed as the collector sends them (docs/kpis.md,
@@ -44,11 +45,6 @@ export interface DropOffKpis {
   dropOffRate: number | null;
 }
 
-export interface NpsTrendPoint extends NpsSummary {
-  start: string;
-  end: string;
-}
-
 /** The survey KPI answer with the parts the NPS-only panel did not read: trend, CLI and CSAT. */
 export interface FullSurveyKpis extends SurveyKpis {
   trend: { interval: 'week' | 'month'; points: NpsTrendPoint[] } | null;
@@ -56,15 +52,9 @@ export interface FullSurveyKpis extends SurveyKpis {
   csat: { count: number; average: number | null; satisfiedPct: number | null } | null;
 }
 
-export interface RewardsKpis {
+export interface RewardsKpis extends RewardsFigures {
   from: string;
   to: string;
-  pointsIssued: number;
-  pointsRedeemed: number;
-  pointsExpired: number;
-  redemptionRate: number | null;
-  activeMembers: number;
-  tierDistribution: { tierId: string | null; members: number }[];
 }
 
 /** Empty filters are left out so the API applies its own defaults. */
@@ -81,27 +71,3 @@ export const dropOffKpis = (filters: KpiFilters) => get<DropOffKpis>('kpi/drop-o
 export const fullSurveyKpis = (id: string, filters: KpiFilters) => get<FullSurveyKpis>(`kpi/surveys/${encodeURIComponent(id)}`, query(filters, { interval: 'week' }));
 /** Rewards KPIs have no trait segment: the ledger is counted for every member. */
 export const rewardsKpis = ({ from, to }: KpiFilters) => get<RewardsKpis>('kpi/rewards', query({ from, to }));
-
-export interface AdoptionGroup {
-  users: number;
-  adopted: number;
-  rate: number | null;
-  alreadyUsing: number;
-}
-
-/** `GET /v1/admin/announcements/:id/kpis` in full, including both adoption groups. */
-export interface FullAnnouncementKpis {
-  announcementId: string;
-  to: string;
-  reach: number;
-  read: number;
-  readRate: number | null;
-  ctaClicks: number;
-  ctaClickRate: number | null;
-  reactions: { up: number; down: number; feedback: number };
-  adoption: { days: number; exposed: AdoptionGroup; control: AdoptionGroup; lift: number | null } | null;
-}
-
-/** The announcement KPI API counts from publication up to `to`; it takes no `from` and no segment. */
-export const fullAnnouncementKpis = (id: string, { to }: KpiFilters) =>
-  get<FullAnnouncementKpis>(`announcements/${encodeURIComponent(id)}/kpis`, query({ to }));

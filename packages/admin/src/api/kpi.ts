@@ -1,17 +1,10 @@
+import type { ChecklistKpis as ChecklistFigures } from '@hearth/schema';
 import { api, call } from './client.js';
 
 /** The answer of `GET /v1/admin/kpi/checklists/:id` (docs/collector.md, "Checklist KPIs"). */
-export interface ChecklistKpis {
+export interface ChecklistKpis extends ChecklistFigures {
   promptId: string;
   range: { from: string; to: string };
-  shown: number;
-  started: number;
-  completed: number;
-  startedRate: number | null;
-  completionRate: number | null;
-  completionRateOfStarted: number | null;
-  medianTimeToCompleteMs: number | null;
-  items: { itemId: string; completed: number; rate: number | null }[];
 }
 
 /** Dates are ISO 8601 instants; `trait` is `key:value`. Empty filters are left out. */

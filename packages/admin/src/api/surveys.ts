@@ -1,16 +1,6 @@
+import type { NpsSummary } from '@hearth/schema';
 import { api, call } from './client.js';
 import type { KpiFilters } from './kpi.js';
-
-export interface NpsSummary {
-  count: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  promotersPct: number | null;
-  passivesPct: number | null;
-  detractorsPct: number | null;
-  score: number | null;
-}
 
 /** The answer of `GET /v1/admin/kpi/surveys/:id` (docs/surveys.md); CLI/CSAT parts are not charted yet. */
 export interface SurveyKpis {

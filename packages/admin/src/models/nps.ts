@@ -1,4 +1,4 @@
-import type { NpsSummary } from '../api/surveys.js';
+import type { NpsSummary } from '@hearth/schema';
 import type { BarChartData } from './funnel.js';
 
 /** Score distribution 0–10 as Chart.js data: one bar per score, every score present even at 0. */

@@ -1,71 +1,52 @@
-import type { AnnouncementInput } from '@hearth/schema';
-import { useEffect, useState } from 'preact/hooks';
-import { archiveAnnouncement, createAnnouncement, getAnnouncement, publishAnnouncement, updateAnnouncement, type AnnouncementRecord, type SavedAnnouncement } from '../api/announcements.js';
-import { ApiError } from '../api/client.js';
+import type { AnnouncementInput, AnnouncementRecord } from '@hearth/schema';
+import { useState } from 'preact/hooks';
+import { archiveAnnouncement, createAnnouncement, getAnnouncement, publishAnnouncement, updateAnnouncement, type SavedAnnouncement } from '../api/announcements.js';
 import { AnnouncementContentFields, AnnouncementPublishingFields } from '../components/announcement-fields.js';
+import { EditorActions, EditorHead } from '../components/editor-chrome.js';
 import { TextField } from '../components/field.js';
 import { PreviewPanel } from '../components/preview-panel.js';
 import { TargetingBuilder } from '../components/targeting-builder.js';
 import { TranslationTable } from '../components/translation-table.js';
-import { announcementTranslatableFields, checkAnnouncementDraft, draftFromAnnouncement, newAnnouncementDraft, type AnnouncementDraft } from '../models/announcement-draft.js';
-import { errorsFromIssues, errorsUnder, type FieldErrors } from '../models/field-errors.js';
+import { announcementTranslatableFields, checkAnnouncementDraft, draftFromAnnouncement, newAnnouncementDraft } from '../models/announcement-draft.js';
+import { errorsUnder } from '../models/field-errors.js';
 import { announcementPreviewState } from '../preview/preview-state.js';
-import { navigate } from '../router.js';
+import { useRecordEditor, type RecordApi } from './use-record-editor.js';
 
 type Warnings = SavedAnnouncement['warnings'];
+type Loaded = AnnouncementRecord & { warnings?: Warnings };
+
+const api: RecordApi<Loaded, ReturnType<typeof checkAnnouncementDraft>> = {
+  get: getAnnouncement,
+  save: ({ announcement }, record) => {
+    const input = announcement as unknown as AnnouncementInput;
+    return record ? updateAnnouncement(input, record.version) : createAnnouncement(input);
+  },
+  publish: (record) => publishAnnouncement(record.announcement.id, record.version),
+  archive: (record) => archiveAnnouncement(record.announcement.id, record.version),
+  path: (record) => `prompts/announcement/${record.announcement.id}`,
+};
 
 /**
  * Create or edit an announcement. The collector parses the Markdown on every save and answers with
  * the allowlisted tree and what it dropped; the preview renders that tree with the widget's feed.
  */
 export function AnnouncementEditor({ id }: { id: string | null }) {
-  const [record, setRecord] = useState<AnnouncementRecord | null>(null);
-  const [draft, setDraft] = useState<AnnouncementDraft | null>(id ? null : newAnnouncementDraft());
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [warnings, setWarnings] = useState<Warnings>([]);
-  const [message, setMessage] = useState('');
-  const load = (loaded: AnnouncementRecord & { warnings?: Warnings }) => {
-    setRecord(loaded);
-    setWarnings(loaded.warnings ?? []);
-    setDraft(draftFromAnnouncement(loaded.announcement));
-  };
-  useEffect(() => {
-    if (id) getAnnouncement(id).then(load, (failure: Error) => setMessage(failure.message));
-  }, [id]);
+  const { record, draft, set, errors, message, save, publish, archive } = useRecordEditor({
+    id,
+    api,
+    newDraft: newAnnouncementDraft,
+    toDraft: (loaded) => draftFromAnnouncement(loaded.announcement),
+    check: checkAnnouncementDraft,
+    onLoad: (loaded) => setWarnings(loaded.warnings ?? []),
+  });
   if (!draft) return <p aria-busy="true">{message || 'Loading…'}</p>;
 
-  const set = (patch: Partial<AnnouncementDraft>) => setDraft({ ...draft, ...patch });
-  const act = async (run: () => Promise<AnnouncementRecord>, done: string) => {
-    try {
-      const saved = await run();
-      load(saved);
-      setErrors({});
-      setMessage(`${done} (version ${saved.version}).`);
-      if (!id) navigate(`prompts/announcement/${saved.announcement.id}`);
-    } catch (failure) {
-      setErrors(errorsFromIssues(failure instanceof ApiError ? failure.issues : []));
-      setMessage((failure as Error).message);
-    }
-  };
-  const save = async (event: Event) => {
-    event.preventDefault();
-    const checked = checkAnnouncementDraft(draft);
-    setErrors(checked.errors);
-    if (!checked.ok) return setMessage(`Fix the ${Object.keys(checked.errors).length} highlighted field(s) before saving.`);
-    const input = checked.announcement as unknown as AnnouncementInput;
-    await act(() => (record ? updateAnnouncement(input, record.version) : createAnnouncement(input)), 'Saved');
-  };
-  const status = record?.announcement.status ?? 'draft';
+  const status = record?.announcement.status ?? null;
   const preview = (locale: string) => (record ? { kind: 'announcements' as const, state: announcementPreviewState(record.announcement, record.texts, locale, new Date()) } : null);
   return (
     <>
-      <div class="page-head">
-        <h1>{record ? `Announcement: ${record.announcement.name ?? record.announcement.content.title}` : 'New announcement'}</h1>
-        {record && <span class={`status status--${status}`}>{status}</span>}
-      </div>
-      <p role="status" class="message">
-        {message}
-      </p>
+      <EditorHead title={record ? `Announcement: ${record.announcement.name ?? record.announcement.content.title}` : 'New announcement'} status={status} message={message} />
       {warnings.length > 0 && (
         <div class="panel" role="alert">
           <p>The collector kept the text but dropped what is not allowed:</p>
@@ -89,19 +70,9 @@ export function AnnouncementEditor({ id }: { id: string | null }) {
         ) : (
           <p class="hint">This audience nests groups the builder cannot show; it is kept unchanged. Edit it through the admin API.</p>
         )}
-        <div class="actions">
-          <button type="submit">{record ? 'Save and refresh preview' : 'Save draft'}</button>
-          {record && status !== 'live' && status !== 'scheduled' && (
-            <button type="button" onClick={() => act(() => publishAnnouncement(record.announcement.id, record.version), 'Published')}>
-              Publish
-            </button>
-          )}
-          {record && status !== 'archived' && (
-            <button type="button" class="secondary" onClick={() => act(() => archiveAnnouncement(record.announcement.id, record.version), 'Archived')}>
-              Archive
-            </button>
-          )}
-        </div>
+        <EditorActions status={status} onPublish={publish} onArchive={archive}>
+          {record ? 'Save and refresh preview' : 'Save draft'}
+        </EditorActions>
       </form>
       <p class="hint">The preview shows the last saved version, parsed by the collector exactly as users receive it.</p>
       <PreviewPanel locales={[draft.defaultLocale, ...Object.keys(draft.translations)]} target={preview} />

@@ -1,34 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
-import { announcementKpis, archiveAnnouncement, listAnnouncements, publishAnnouncement, type AnnouncementKpis, type AnnouncementRecord } from '../api/announcements.js';
-import { ListView, type ListRow } from '../components/list-view.js';
+import { announcementKpis, archiveAnnouncement, listAnnouncements, publishAnnouncement } from '../api/announcements.js';
+import type { ListRow } from '../components/list-view.js';
 import { StatusActions } from '../components/status-actions.js';
 import { formatRate } from '../models/funnel.js';
-import { projectId } from '../models/session.js';
-import { href, navigate } from '../router.js';
-import { KindTabs } from './kind-tabs.js';
+import { ListPage } from './list-page.js';
+import { useRecordList } from './use-record-list.js';
 
 /** Announcements with status, search, reach and read rate; publish and archive from the list. */
 export function AnnouncementsPage() {
-  const [records, setRecords] = useState<AnnouncementRecord[] | null>(null);
-  const [figures, setFigures] = useState<Record<string, AnnouncementKpis>>({});
-  const [message, setMessage] = useState('');
-  const load = () =>
-    listAnnouncements()
-      .then(async (all) => {
-        setRecords(all);
-        const published = all.filter((record) => record.announcement.publishAt);
-        const entries = await Promise.all(published.map(async ({ announcement }) => [announcement.id, await announcementKpis(announcement.id).catch(() => null)] as const));
-        setFigures(Object.fromEntries(entries.flatMap(([id, kpi]) => (kpi ? [[id, kpi]] : []))));
-      })
-      .catch((failure: Error) => setMessage(failure.message));
-  useEffect(() => void load(), [projectId.value]);
-
-  const act = (run: () => Promise<AnnouncementRecord>, done: string) =>
-    run().then(
-      (saved) => (setMessage(`${done} “${saved.announcement.id}” (version ${saved.version}).`), load()),
-      (failure: Error) => setMessage(failure.message),
-    );
-  const rows: ListRow[] = (records ?? []).map(({ announcement, version, updatedAt }) => {
+  const { records, figures, message, act } = useRecordList({
+    list: listAnnouncements,
+    idOf: (record) => record.announcement.id,
+    kpisOf: ({ announcement }) => (announcement.publishAt ? announcementKpis(announcement.id) : null),
+  });
+  const rows = records?.map(({ announcement, version, updatedAt }): ListRow => {
     const kpi = figures[announcement.id];
     return {
       id: announcement.id,
@@ -49,27 +33,14 @@ export function AnnouncementsPage() {
     };
   });
   return (
-    <>
-      <div class="page-head">
-        <h1>Announcements</h1>
-        <a class="button" href={href('prompts/announcement/new')} onClick={(e) => (e.preventDefault(), navigate('prompts/announcement/new'))}>
-          New announcement
-        </a>
-      </div>
-      <KindTabs />
-      <p role="status" class="message">
-        {message}
-      </p>
-      {records === null ? (
-        <p aria-busy="true">Loading announcements…</p>
-      ) : (
-        <ListView
-          kind="Announcements"
-          rows={rows}
-          figureHeaders={['Reach', 'Read', 'CTA clicks']}
-          emptyHint={<>Create one with “New announcement”; it stays a draft until you publish it.</>}
-        />
-      )}
-    </>
+    <ListPage
+      kind="Announcements"
+      newRoute="prompts/announcement/new"
+      newLabel="New announcement"
+      message={message}
+      rows={rows ?? null}
+      figureHeaders={['Reach', 'Read', 'CTA clicks']}
+      emptyHint={<>Create one with “New announcement”; it stays a draft until you publish it.</>}
+    />
   );
 }

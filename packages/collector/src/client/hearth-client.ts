@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { BatchResult, ErrorBody, ServerEventsRequest } from '@hearth/schema';
+import type { BatchResult, ErrorBody, RewardsKpis, ServerEventsRequest } from '@hearth/schema';
 import ky, { HTTPError, type KyInstance, type Options } from 'ky';
 import type { Award } from '../domain/rewards/engine.js';
-import type { RewardsKpis } from '../kpi/rewards.js';
 import type { AppendResult, Balance, StoredEntry, StoredRedemption, StoredReferral } from '../storage/rewards-store.js';
 
 export interface HearthClientOptions {

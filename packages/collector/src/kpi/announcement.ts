@@ -1,3 +1,4 @@
+import type { AdoptionGroup, AnnouncementKpis } from '@hearth/schema';
 import { DAY_MS } from '../domain/time.js';
 import { percent } from './median.js';
 
@@ -37,24 +38,6 @@ export interface AnnouncementKpiQuery {
   to: number;
   adoptionDays: number;
   hasFeatureEvent: boolean;
-}
-
-export interface AdoptionGroup {
-  users: number;
-  adopted: number;
-  rate: number | null;
-  /** Did the feature before their start; left out of `users`. */
-  alreadyUsing: number;
-}
-
-export interface AnnouncementKpis {
-  reach: number;
-  read: number;
-  readRate: number | null;
-  ctaClicks: number;
-  ctaClickRate: number | null;
-  reactions: { up: number; down: number; feedback: number };
-  adoption: { days: number; exposed: AdoptionGroup; control: AdoptionGroup; lift: number | null } | null;
 }
 
 const before = (at: number | null, to: number): at is number => at !== null && at < to;

@@ -1,4 +1,4 @@
-import type { JsonValue, TraitCondition } from '@hearth/schema';
+import type { ChecklistKpis, JsonValue, TraitCondition } from '@hearth/schema';
 import { evaluateTrait } from '../domain/targeting/trait.js';
 import { median, percent } from './median.js';
 
@@ -34,17 +34,6 @@ export interface ChecklistKpiQuery {
   segment?: TraitCondition;
   /** Reference time for relative segment conditions (`withinDays`). */
   now: Date;
-}
-
-export interface ChecklistKpis {
-  shown: number;
-  started: number;
-  completed: number;
-  startedRate: number | null;
-  completionRate: number | null;
-  completionRateOfStarted: number | null;
-  medianTimeToCompleteMs: number | null;
-  items: { itemId: string; completed: number; rate: number | null }[];
 }
 
 interface UserRecord {

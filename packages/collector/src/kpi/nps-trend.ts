@@ -1,5 +1,5 @@
-import type { JsonValue } from '@hearth/schema';
-import { npsScores, npsSummary, type NpsSummary } from './nps.js';
+import type { JsonValue, NpsSummary, NpsTrendPoint } from '@hearth/schema';
+import { npsScores, npsSummary } from './nps.js';
 import { selectRows, type SurveyKpiQuery, type SurveyResponseRow } from './survey-rows.js';
 
 export type TrendInterval = 'week' | 'month';
@@ -22,13 +22,6 @@ export function bucketStart(ms: number, interval: TrendInterval): number {
 function nextBucket(start: number, interval: TrendInterval): number {
   const d = new Date(start);
   return interval === 'month' ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : start + 7 * 86_400_000;
-}
-
-export interface NpsTrendPoint extends NpsSummary {
-  /** ISO 8601, inclusive. */
-  start: string;
-  /** ISO 8601, exclusive. */
-  end: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { NpsSummary } from '@hearth/schema';
 import { npsGroup } from '../domain/survey/groups.js';
 import { percent } from './median.js';
 import { selectRows, type SurveyKpiQuery, type SurveyResponseRow } from './survey-rows.js';
@@ -15,19 +16,9 @@ import { selectRows, type SurveyKpiQuery, type SurveyResponseRow } from './surve
  *     count(*) FILTER (WHERE score <= 6) AS detractors
  *   FROM survey_responses WHERE project_id = $1 AND survey_id = $2 AND answered_at >= $3 AND answered_at < $4
  * (SQLite: `sum(score >= 9)` instead of `FILTER`.)
+ *
+ * NPS of a list of 0–10 scores.
  */
-export interface NpsSummary {
-  count: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  promotersPct: number | null;
-  passivesPct: number | null;
-  detractorsPct: number | null;
-  score: number | null;
-}
-
-/** NPS of a list of 0–10 scores. */
 export function npsSummary(scores: readonly number[]): NpsSummary {
   const count = scores.length;
   const groups = { promoter: 0, passive: 0, detractor: 0 };

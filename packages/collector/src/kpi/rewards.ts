@@ -1,4 +1,4 @@
-import type { Tier } from '@hearth/schema';
+import type { RewardsKpis, Tier } from '@hearth/schema';
 import type { RewardsActivity, StoredEntry } from '../storage/rewards-store.js';
 
 /**
@@ -11,16 +11,6 @@ import type { RewardsActivity, StoredEntry } from '../storage/rewards-store.js';
  * - top earning rules: points issued per rule in the period, highest first (ties by id);
  * - referral conversions: referrals attached in the period, and those converted in the period.
  */
-export interface RewardsKpis {
-  pointsIssued: number;
-  pointsRedeemed: number;
-  pointsExpired: number;
-  redemptionRate: number | null;
-  activeMembers: number;
-  tierDistribution: { tierId: string | null; members: number }[];
-  topRules: { ruleId: string; points: number; awards: number }[];
-  referrals: { attached: number; converted: number };
-}
 
 const isRefund = (entry: StoredEntry) => entry.id.startsWith('refund:');
 const isDebit = (entry: StoredEntry) => entry.id.startsWith('redeem:');

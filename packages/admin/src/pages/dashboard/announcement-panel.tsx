@@ -1,7 +1,7 @@
+import type { AnnouncementRecord } from '@hearth/schema';
 import { useEffect, useState } from 'preact/hooks';
-import { listAnnouncements, type AnnouncementRecord } from '../../api/announcements.js';
+import { announcementKpis, listAnnouncements, type AnnouncementKpis } from '../../api/announcements.js';
 import type { KpiFilters } from '../../api/kpi.js';
-import { fullAnnouncementKpis, type FullAnnouncementKpis } from '../../api/kpi-dashboard.js';
 import { DataTable } from '../../components/data-table.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { Field } from '../../components/field.js';
@@ -18,7 +18,7 @@ const FIGURE_COLUMNS: Column<Figure>[] = [
   { header: 'Users', value: (row) => row.users },
   { header: 'Rate of reach (%)', value: (row) => row.rate },
 ];
-const figuresOf = (k: FullAnnouncementKpis): Figure[] => [
+const figuresOf = (k: AnnouncementKpis): Figure[] => [
   { figure: 'Reached', users: k.reach, rate: null },
   { figure: 'Read', users: k.read, rate: k.readRate },
   { figure: 'Clicked the call to action', users: k.ctaClicks, rate: k.ctaClickRate },
@@ -27,7 +27,7 @@ const figuresOf = (k: FullAnnouncementKpis): Figure[] => [
   { figure: 'Left feedback', users: k.reactions.feedback, rate: null },
 ];
 
-function AnnouncementKpisView({ kpis }: { kpis: FullAnnouncementKpis }) {
+function AnnouncementKpisView({ kpis }: { kpis: AnnouncementKpis }) {
   const adoption = kpis.adoption;
   return (
     <>
@@ -66,7 +66,7 @@ export function AnnouncementPanel({ filters }: { filters: KpiFilters }) {
       (failure: Error) => setListError(failure.message),
     );
   }, []);
-  const { data: kpis, error } = useKpi(selected ? () => fullAnnouncementKpis(selected, filters) : null, JSON.stringify([selected, filters.to]));
+  const { data: kpis, error } = useKpi(selected ? () => announcementKpis(selected, filters.to) : null, JSON.stringify([selected, filters.to]));
   return (
     <section aria-labelledby="announcement-title" class="panel">
       <h2 id="announcement-title">Announcements</h2>

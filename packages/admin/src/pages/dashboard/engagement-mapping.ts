@@ -1,9 +1,11 @@
-import type { AdoptionGroup, FullAnnouncementKpis, RewardsKpis } from '../../api/kpi-dashboard.js';
+import type { AdoptionGroup } from '@hearth/schema';
+import type { AnnouncementKpis } from '../../api/announcements.js';
+import type { RewardsKpis } from '../../api/kpi-dashboard.js';
 import type { Column } from '../../models/csv.js';
 import { COLORS, type SeriesChartData } from './format.js';
 
 /** Reach → read → clicked, users as the announcement KPI API counts them. */
-export function announcementChartData(kpis: FullAnnouncementKpis): SeriesChartData {
+export function announcementChartData(kpis: AnnouncementKpis): SeriesChartData {
   return { labels: ['Reached', 'Read', 'Clicked the call to action'], datasets: [{ label: 'Users', data: [kpis.reach, kpis.read, kpis.ctaClicks], color: COLORS.primary }] };
 }
 
@@ -11,7 +13,7 @@ export interface AdoptionRow extends AdoptionGroup {
   group: string;
 }
 
-export function adoptionRows(adoption: NonNullable<FullAnnouncementKpis['adoption']>): AdoptionRow[] {
+export function adoptionRows(adoption: NonNullable<AnnouncementKpis['adoption']>): AdoptionRow[] {
   return [
     { group: 'Saw the announcement', ...adoption.exposed },
     { group: 'In the audience, did not see it (control)', ...adoption.control },

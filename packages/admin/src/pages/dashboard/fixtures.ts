@@ -1,4 +1,5 @@
-import type { ActiveUsersKpis, ChurnKpis, CohortKpis, DropOffKpis, FullAnnouncementKpis, FullSurveyKpis, RewardsKpis } from '../../api/kpi-dashboard.js';
+import type { AnnouncementKpis } from '../../api/announcements.js';
+import type { ActiveUsersKpis, ChurnKpis, CohortKpis, DropOffKpis, FullSurveyKpis, RewardsKpis } from '../../api/kpi-dashboard.js';
 
 /**
  * KPI answers shaped exactly as the collector sends them (docs/kpis.md, docs/surveys.md,
@@ -53,7 +54,7 @@ export const cohortAnswer: CohortKpis = {
   ],
 };
 
-export const announcementAnswer: FullAnnouncementKpis = {
+export const announcementAnswer: AnnouncementKpis = {
   announcementId: 'dark-mode',
   to: '2026-03-16T00:00:00.000Z',
   reach: 8,
@@ -83,4 +84,6 @@ export const rewardsAnswer: RewardsKpis = {
     { tierId: 'silver', members: 2 },
     { tierId: 'gold', members: 1 },
   ],
+  topRules: [{ ruleId: 'first-project', points: 300, awards: 3 }],
+  referrals: { attached: 1, converted: 0 },
 };

@@ -1,4 +1,5 @@
-import type { FullSurveyKpis, NpsTrendPoint } from '../../api/kpi-dashboard.js';
+import type { NpsTrendPoint } from '@hearth/schema';
+import type { FullSurveyKpis } from '../../api/kpi-dashboard.js';
 import type { Column } from '../../models/csv.js';
 import { COLORS, dayOf, type SeriesChartData } from './format.js';
 

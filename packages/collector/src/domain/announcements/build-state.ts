@@ -1,9 +1,8 @@
-import type { AnnouncementsState } from '@hearth/schema';
+import type { AnnouncementRecord, AnnouncementsState } from '@hearth/schema';
 import { evaluateAudience } from '../targeting/evaluate.js';
 import type { UserFacts } from '../targeting/facts.js';
 import { DAY_MS } from '../time.js';
 import type { AnnouncementActivity } from './activity.js';
-import type { AnnouncementRecord } from './record.js';
 import { afterCursor, cursorOf, toItem, visibleRecords } from './visible.js';
 
 export const DEFAULT_PAGE_SIZE = 10;

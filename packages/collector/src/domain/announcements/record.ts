@@ -1,16 +1,4 @@
-import type { Announcement, AnnouncementTexts } from '@hearth/schema';
-
-/** An announcement as stored: the admin's source plus the compiled, allowlisted texts per locale. */
-export interface AnnouncementRecord {
-  announcement: Announcement;
-  /** Keyed by locale tag; always holds `announcement.defaultLocale`. */
-  texts: Record<string, AnnouncementTexts>;
-  /** 1 on creation, +1 on every change (optimistic concurrency for the admin API). */
-  version: number;
-  /** ISO 8601. */
-  createdAt: string;
-  updatedAt: string;
-}
+import type { Announcement } from '@hearth/schema';
 
 const time = (iso: string | undefined): number => (iso === undefined ? NaN : Date.parse(iso));
 

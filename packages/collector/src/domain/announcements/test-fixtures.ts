@@ -1,7 +1,6 @@
-import { announcementInputSchema, type AnnouncementInput } from '@hearth/schema';
+import { announcementInputSchema, type AnnouncementInput, type AnnouncementRecord } from '@hearth/schema';
 import { compileAnnouncement } from '../../content/compile-announcement.js';
 import { NOW, daysAgo } from '../test-helpers.js';
-import type { AnnouncementRecord } from './record.js';
 
 /** Tests only: a live, compiled announcement published `ageDays` before `NOW`. */
 export function record(id: string, ageDays: number, overrides: Partial<AnnouncementInput> = {}): AnnouncementRecord {

@@ -1,10 +1,10 @@
-import type { AnnouncementItem } from '@hearth/schema';
+import type { AnnouncementItem, AnnouncementRecord } from '@hearth/schema';
 import { pickLocale } from '../state/localize.js';
 import { evaluateAudience } from '../targeting/evaluate.js';
 import type { EventCountQuery, UserFacts } from '../targeting/facts.js';
 import { audienceQueries } from '../targeting/facts.js';
 import type { AnnouncementActivity } from './activity.js';
-import { isPublishedAt, newestFirst, type AnnouncementRecord } from './record.js';
+import { isPublishedAt, newestFirst } from './record.js';
 
 /** The event counts the audiences (feed and digest) of these announcements ask for. */
 export function announcementFactQueries(records: readonly AnnouncementRecord[]): EventCountQuery[] {

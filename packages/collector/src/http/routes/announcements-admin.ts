@@ -1,8 +1,7 @@
-import { announcementInputSchema, type Announcement, type CollectorConfig } from '@hearth/schema';
+import { announcementInputSchema, type Announcement, type AnnouncementRecord, type CollectorConfig } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { published, stamped } from '../../domain/announcements/admin.js';
-import type { AnnouncementRecord } from '../../domain/announcements/record.js';
 import { compileAnnouncement, type CompileWarning } from '../../content/compile-announcement.js';
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
 import type { AppEnv } from '../app-env.js';

@@ -1,5 +1,4 @@
-import type { ProjectConfig } from '@hearth/schema';
-import type { AnnouncementRecord } from '../../domain/announcements/record.js';
+import type { AnnouncementRecord, ProjectConfig } from '@hearth/schema';
 import { blocks, escapeHtml } from '../../content/render-html.js';
 import { fillWithFallbacks } from '../../content/placeholders.js';
 

@@ -1,6 +1,6 @@
-import type { CollectorConfig, ProjectConfig } from '@hearth/schema';
+import type { AnnouncementRecord, CollectorConfig, ProjectConfig } from '@hearth/schema';
 import { Hono } from 'hono';
-import { isPublishedAt, newestFirst, type AnnouncementRecord } from '../../domain/announcements/record.js';
+import { isPublishedAt, newestFirst } from '../../domain/announcements/record.js';
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';

@@ -1,7 +1,6 @@
-import type { ProjectConfig } from '@hearth/schema';
+import type { AnnouncementRecord, ProjectConfig } from '@hearth/schema';
 import { foldActivity } from '../../domain/announcements/activity.js';
 import type { AnnouncementStateContext } from '../../domain/announcements/build-state.js';
-import type { AnnouncementRecord } from '../../domain/announcements/record.js';
 import { announcementFactQueries } from '../../domain/announcements/visible.js';
 import { fatigueUsage } from '../../domain/frequency/fatigue.js';
 import { historyFromEvents } from '../../domain/frequency/history.js';

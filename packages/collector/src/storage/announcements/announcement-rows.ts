@@ -1,5 +1,4 @@
-import type { Announcement, AnnouncementTexts, JsonValue } from '@hearth/schema';
-import type { AnnouncementRecord } from '../../domain/announcements/record.js';
+import type { Announcement, AnnouncementRecord, AnnouncementTexts, JsonValue } from '@hearth/schema';
 
 /** SQLite hands back epoch ms and JSON text; PostgreSQL hands back Date and parsed jsonb. */
 type Time = number | Date;

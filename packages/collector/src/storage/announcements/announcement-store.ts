@@ -1,6 +1,5 @@
-import type { Announcement, AnnouncementTexts, JsonValue } from '@hearth/schema';
+import type { Announcement, AnnouncementRecord, AnnouncementTexts, JsonValue } from '@hearth/schema';
 import type { ActivityEvent } from '../../domain/announcements/activity.js';
-import type { AnnouncementRecord } from '../../domain/announcements/record.js';
 
 /** Whose activity: an identified user, or a visitor whose anonymous id no user claimed. */
 export type ActivitySubject = { userId: string } | { anonymousId: string };
