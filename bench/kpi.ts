@@ -1,43 +1,73 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { openStore } from '../packages/collector/src/index.js';
 import { runIfMain } from './lib/cli.js';
+import { integer } from './lib/format.js';
 import type { BenchReport } from './lib/report.js';
-import { repoRoot } from './lib/results.js';
+import type { Announcement } from './kpi/day-events.js';
+import { kpiEndpoints } from './kpi/endpoints.js';
+import { timeEndpointsIsolated } from './kpi/isolated.js';
+import { loadDataSet } from './kpi/load.js';
+import { DAY_MS } from './kpi/population.js';
+import { kpiSettings } from './kpi/settings.js';
+import { createStoreLocation, storeLabels, type KpiStoreKind } from './kpi/stores.js';
+import { kpiChecks, loadTable, timingTable, type StoreResult } from './kpi/summary.js';
 
 /**
- * KPI query speed (issue 8, part 4). Not wired yet: it needs the collector's KPI queries
- * (packages/collector/src/kpi) bound to both stores, and write paths for NPS responses,
- * checklist progress and ledger entries. Until then this reports "not measured" rather than
- * timing queries written here, which would measure the benchmark, not Hearth.
- *
- * Data set design, for when it is wired (deterministic, seeded PRNG, loaded through the
- * collector's own write paths so the store holds exactly what production would):
- * - 10,000 users, signups spread over 120 days ending at the run's fixed "today"; 90 days of
- *   activity with a decaying retention curve (daily actives ~25–35 % of users).
- * - ≥ 1,000,000 track/page/identify events (~250 bytes, time-ordered messageIds) in batches of
- *   500 through the batch endpoint, so group commit and deduplication are the production ones.
- * - NPS responses from ~5 % of active users per day (scores skewed like real NPS: ~45 %
- *   promoters, ~30 % passives, ~25 % detractors), checklist progress for 80 % of users with a
- *   per-item funnel, and ledger entries (points earned/redeemed) for 30 % of users.
- * - Each KPI endpoint the dashboard uses is timed cold (fresh process and store connection)
- *   and warm (median of 10), on SQLite and PostgreSQL; rollup answers compared with the raw query.
+ * KPI query speed (issue 8, part 4). A seeded generator (bench/kpi/) writes the same data set into
+ * each store through the collector's own write paths: 10,000 users over 90 days with traits (plan,
+ * role, locale), heavy-tailed activity with churn, ≥ 1,000,000 page/track/identify events with
+ * time-ordered ids, checklist displays and item completions, NPS displays and responses,
+ * announcement reads/clicks/reactions and rewards ledger entries. Then every KPI endpoint the
+ * dashboard uses is timed through `createApp().request()` (HTTP parsing included, no network),
+ * cold and warm, against the 200 ms target.
  */
-const KPI_DIR = join(repoRoot, 'packages/collector/src/kpi');
+const { end, days } = kpiSettings;
+const announcements: Announcement[] = [
+  { id: 'ann-reports', publishAt: end - 60 * DAY_MS, featureEvent: 'Report Exported' },
+  { id: 'ann-integrations', publishAt: end - 30 * DAY_MS, featureEvent: 'Integration Connected' },
+  { id: 'ann-calendar', publishAt: end - 10 * DAY_MS },
+];
 
-function kpiQueryFiles(): string[] {
-  if (!existsSync(KPI_DIR)) return [];
-  return readdirSync(KPI_DIR).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+async function measureStore(kind: KpiStoreKind): Promise<StoreResult> {
+  const location = await createStoreLocation(kind);
+  try {
+    const store = await openStore(location.options);
+    let load;
+    try {
+      console.error(`kpi: loading ${integer(kpiSettings.events)} events into ${storeLabels[kind]}`);
+      load = await loadDataSet(store, { ...kpiSettings, announcements });
+    } finally {
+      await store.close();
+    }
+    console.error(`kpi: ${integer(load.events)} events in ${load.seconds.events.toFixed(1)} s; timing endpoints`);
+    await location.settle();
+    const timings = await timeEndpointsIsolated(location.options, kpiEndpoints(end, 'ann-integrations'), kpiSettings);
+    return { store: kind, load, timings };
+  } finally {
+    await location.dispose();
+  }
 }
 
 export async function runKpi(): Promise<BenchReport> {
-  const queries = kpiQueryFiles();
-  const reason = 'not measured yet: KPI queries not wired to stores';
-  const found = queries.length ? `${queries.length} KPI files exist (${queries.join(', ')}) but no benchmark binding yet` : 'no KPI queries in packages/collector/src/kpi';
+  const results: StoreResult[] = [];
+  const notes: string[] = [
+    `"now" is ${new Date(end).toISOString()} (fixed, so the seeded data set is identical in every run); ranges are the dashboard default (last 30 days) unless the row says otherwise`,
+    'cold: the first call in a fresh process with a newly opened store (nothing prepared or cached in the process); the OS page cache and PostgreSQL\'s shared buffers still hold the data just loaded',
+    `an endpoint still running after ${kpiSettings.limitMs / 1000} s (BENCH_KPI_LIMIT) has its process stopped and is reported as "> limit"`,
+    'PostgreSQL is ANALYZEd after the load (as autovacuum would within minutes); SQLite has no statistics (the collector never runs ANALYZE)',
+  ];
+  for (const kind of kpiSettings.stores) {
+    try {
+      results.push(await measureStore(kind));
+    } catch (error) {
+      notes.push(`${storeLabels[kind]}: failed, ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`kpi: ${kind} failed:`, error);
+    }
+  }
   return {
     name: 'kpi',
-    tables: [{ title: 'KPI queries', columns: ['measure', 'result'], rows: [['every KPI endpoint, cold and warm', reason]], notes: [found] }],
-    checks: [{ target: 'each KPI query ≤ 200 ms on 1M events, both stores', measured: reason, met: null }],
-    data: { reason, kpiFiles: queries },
+    tables: [loadTable(results, kpiSettings.users, days), timingTable(results, kpiSettings.targetMs, kpiSettings.warmRuns, notes)],
+    checks: kpiChecks(results, kpiSettings.targetMs, kpiSettings.events),
+    data: { settings: kpiSettings, announcements, results, notes },
   };
 }
 

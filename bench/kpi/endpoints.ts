@@ -1,0 +1,30 @@
+import { DAY_MS } from './population.js';
+import { CHECKLIST_ID, SURVEY_ID } from './project.js';
+
+export interface KpiEndpoint {
+  /** Short label for the table. */
+  label: string;
+  path: string;
+}
+
+/**
+ * Every KPI endpoint the dashboard reads, with the dashboard's default range (the 30 days up to
+ * now) unless noted; one segmented variant shows the cost of `trait=key:value`.
+ */
+export function kpiEndpoints(end: number, announcementId: string): KpiEndpoint[] {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const twelveWeeks = `from=${iso(end - 84 * DAY_MS)}&to=${iso(end)}`;
+  return [
+    { label: 'checklist KPIs', path: `/v1/admin/kpi/checklists/${CHECKLIST_ID}` },
+    { label: 'active users (DAU/WAU/MAU)', path: '/v1/admin/kpi/active-users' },
+    { label: 'active users, trait=plan:pro', path: '/v1/admin/kpi/active-users?trait=plan:pro' },
+    { label: 'churn / retention', path: '/v1/admin/kpi/churn' },
+    { label: 'weekly cohorts, 12 weeks', path: `/v1/admin/kpi/cohorts?period=week&${twelveWeeks}` },
+    { label: 'early drop-off', path: '/v1/admin/kpi/drop-off' },
+    { label: 'feature adoption', path: `/v1/admin/kpi/adoption?event=${encodeURIComponent('Report Exported')}` },
+    { label: 'usage frequency', path: '/v1/admin/kpi/usage' },
+    { label: 'NPS survey (by plan)', path: `/v1/admin/kpi/surveys/${SURVEY_ID}?by=plan` },
+    { label: 'announcement KPIs', path: `/v1/admin/announcements/${announcementId}/kpis` },
+    { label: 'rewards KPIs', path: '/v1/server/rewards/kpis' },
+  ];
+}

@@ -1,0 +1,93 @@
+import { performance } from 'node:perf_hooks';
+import { createApp, parseConfig, seedPrompts, type Store } from '../../packages/collector/src/index.js';
+import { writeActivity, type DataSetOptions } from './data-set.js';
+import type { ActivityModel, Announcement } from './day-events.js';
+import { inPool } from './pool.js';
+import { kpiBenchConfig, PROJECT_ID, SECRET_KEY, SURVEY_ID } from './project.js';
+
+type App = ReturnType<typeof createApp>;
+
+export interface LoadStats {
+  events: number;
+  accepted: number;
+  responses: number;
+  ledgerEntries: number;
+  redemptions: number;
+  seconds: { events: number; responsesAndLedger: number; total: number };
+  eventsPerSecond: number;
+}
+
+export function adminRequest(app: App, method: string, path: string, body?: unknown) {
+  return app.request(path, {
+    method,
+    headers: { Authorization: `Bearer ${SECRET_KEY}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** Announcements go through the admin API (create, then publish at their historical time). */
+async function createAnnouncements(app: App, announcements: readonly Announcement[]): Promise<void> {
+  for (const a of announcements) {
+    const input = { id: a.id, status: 'draft', content: { title: `What's new: ${a.id}`, body: `All about **${a.id}**.` }, ...(a.featureEvent ? { featureEvent: a.featureEvent } : {}) };
+    for (const [path, body] of [['/v1/admin/announcements', input], [`/v1/admin/announcements/${a.id}/publish`, { at: new Date(a.publishAt).toISOString() }]] as const) {
+      const res = await adminRequest(app, 'POST', path, body);
+      if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    }
+  }
+}
+
+/** NPS responses through `store.responses.insert` (one row per user and cycle, traits snapshot at answer time). */
+async function writeResponses(store: Store, model: ActivityModel, inFlight: number): Promise<void> {
+  await inPool(model.responses, inFlight, async ({ user, score, at }) => {
+    const answeredAt = new Date(at);
+    const record = { surveyId: SURVEY_ID, userId: user.userId, cycle: 1, answer: { type: 'nps' as const, score }, comment: null, traits: user.traits, locale: user.traits.locale, answeredAt, updatedAt: answeredAt };
+    if (!(await store.responses.insert(PROJECT_ID, record))) throw new Error(`response of ${user.userId} already stored`);
+  });
+}
+
+/** Ledger entries through the rewards store: each user's changes in order, users side by side. */
+async function writeLedger(store: Store, model: ActivityModel, inFlight: number): Promise<{ entries: number; redemptions: number }> {
+  let entries = 0;
+  let redemptions = 0;
+  await inPool(model.ledgers(), inFlight, async ([user, ops]) => {
+    for (const op of ops) {
+      if (op.kind === 'earn') {
+        await store.rewards.append({ projectId: PROJECT_ID, id: op.key, userId: user.userId, amount: op.points, reason: `Earned: ${op.ruleId}`, ruleId: op.ruleId, at: op.at });
+      } else {
+        await store.rewards.redeem({ projectId: PROJECT_ID, id: op.key, userId: user.userId, item: { id: 'sticker-pack', cost: 50 }, at: op.at });
+        redemptions++;
+      }
+      entries++;
+    }
+  });
+  return { entries, redemptions };
+}
+
+/**
+ * Fills an empty store with the data set through the collector's own write paths: prompts seeded
+ * as at start-up, announcements via the admin API, events via `writeEvents` (group commit,
+ * time-ordered ids), responses and ledger entries via their sub-stores.
+ */
+export async function loadDataSet(store: Store, options: DataSetOptions): Promise<LoadStats> {
+  const started = performance.now();
+  const start = options.end - options.days * 86_400_000;
+  await seedPrompts(store, parseConfig(kpiBenchConfig), start);
+  await createAnnouncements(createApp({ store, config: kpiBenchConfig, clock: () => options.end }), options.announcements);
+  // PostgreSQL's group commit overlaps up to 3 transactions; SQLite writes one at a time.
+  const inFlight = store.kind === 'postgres' ? 6 : 2;
+  const { model, written, accepted } = await writeActivity(store, options, inFlight);
+  const eventsDone = performance.now();
+  await writeResponses(store, model, inFlight);
+  const ledger = await writeLedger(store, model, inFlight);
+  const done = performance.now();
+  const eventSeconds = (eventsDone - started) / 1000;
+  return {
+    events: written,
+    accepted,
+    responses: model.responses.length,
+    ledgerEntries: ledger.entries,
+    redemptions: ledger.redemptions,
+    seconds: { events: eventSeconds, responsesAndLedger: (done - eventsDone) / 1000, total: (done - started) / 1000 },
+    eventsPerSecond: written / eventSeconds,
+  };
+}

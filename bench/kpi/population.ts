@@ -1,0 +1,50 @@
+import type { Random } from './random.js';
+
+const DAY_MS = 86_400_000;
+export { DAY_MS };
+
+export interface BenchUser {
+  userId: string;
+  anonymousId: string;
+  traits: { plan: string; role: string; locale: string; company: string };
+  /** First and last (exclusive) day index on which the user can be active: signup and churn. */
+  startDay: number;
+  endDay: number;
+  /** Chance of being active on a day, and mean events on an active day before scaling. */
+  dailyChance: number;
+  intensity: number;
+  /** 30 % of users collect points; their earnings become ledger entries. */
+  rewardsMember: boolean;
+}
+
+/**
+ * 10,000 users (by default): 30 % already signed up when the window opens, the rest signing up
+ * evenly over it; 35 % churn after an exponential lifetime (mean 25 days). Activity is heavy-tailed
+ * (Pareto): many light users and a few power users, as product analytics data looks.
+ */
+export function createPopulation(random: Random, users: number, days: number): BenchUser[] {
+  return Array.from({ length: users }, (_, i) => {
+    const startDay = random.chance(0.3) ? 0 : random.int(days);
+    const lifetime = random.chance(0.35) ? Math.ceil(-25 * Math.log(1 - random.next())) : days;
+    return {
+      userId: `user-${i}`,
+      anonymousId: `anon-${i}`,
+      traits: {
+        plan: random.weighted([['free', 60], ['pro', 30], ['enterprise', 10]] as const),
+        role: random.weighted([['member', 75], ['admin', 20], ['owner', 5]] as const),
+        locale: random.weighted([['en', 70], ['de', 10], ['fr', 8], ['es', 7], ['nb', 5]] as const),
+        company: `company-${random.int(Math.ceil(users / 8))}`,
+      },
+      startDay,
+      endDay: Math.min(days, startDay + Math.max(1, lifetime)),
+      dailyChance: Math.min(0.95, 0.12 * random.pareto(1.6)),
+      intensity: Math.min(60, random.pareto(1.4)),
+      rewardsMember: random.chance(0.3),
+    };
+  });
+}
+
+/** Mean events of the whole population before scaling: scaled to reach the requested total. */
+export function expectedEvents(users: readonly BenchUser[]): number {
+  return users.reduce((sum, u) => sum + (u.endDay - u.startDay) * u.dailyChance * u.intensity, 0);
+}

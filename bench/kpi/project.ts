@@ -1,0 +1,51 @@
+import type { CollectorConfigInput } from '../../packages/schema/src/index.js';
+
+/** The one project of the KPI data set: a checklist, an NPS survey and a rewards program. */
+export const PROJECT_ID = 'bench';
+export const SECRET_KEY = 'sk_bench_kpi_secret_not_for_production';
+export const CHECKLIST_ID = 'onboarding';
+export const SURVEY_ID = 'nps';
+
+/** The checklist's items complete on these product events (the KPI reads the user's real events). */
+export const CHECKLIST_ITEMS = [
+  ['create-project', 'Project Created'],
+  ['invite-teammate', 'Teammate Invited'],
+  ['export-report', 'Report Exported'],
+] as const;
+
+export const kpiBenchConfig: CollectorConfigInput = {
+  projects: [
+    {
+      id: PROJECT_ID,
+      name: 'KPI benchmark',
+      publicKey: 'pk_bench_kpi_public',
+      secretKeys: [SECRET_KEY],
+      allowedOrigins: ['*'],
+      prompts: [
+        {
+          id: CHECKLIST_ID,
+          kind: 'checklist',
+          status: 'live',
+          content: {
+            title: 'Set up your workspace',
+            items: CHECKLIST_ITEMS.map(([id, event]) => ({ id, title: `Do ${event}`, completeWhen: { type: 'event', event } })),
+          },
+        },
+        { id: SURVEY_ID, kind: 'survey', status: 'live', content: { type: 'nps', product: 'Bench Projects' } },
+      ],
+      rewards: {
+        rules: [
+          { id: 'project-created', title: 'Create a project', on: { type: 'event', event: 'Project Created' }, points: 10, caps: { perDay: 5 } },
+          { id: 'onboarding-step', title: 'Complete a setup step', on: { type: 'checklistItem', checklistId: CHECKLIST_ID }, points: 50 },
+        ],
+        tiers: [
+          { id: 'bronze', name: 'Bronze', minPoints: 0 },
+          { id: 'silver', name: 'Silver', minPoints: 200 },
+          { id: 'gold', name: 'Gold', minPoints: 500 },
+        ],
+        catalog: [{ id: 'sticker-pack', name: 'Sticker pack', cost: 50 }],
+      },
+    },
+  ],
+  rateLimit: { perProjectPerSecond: 1e9, perClientPerSecond: 1e9 },
+};
