@@ -1,5 +1,6 @@
 import { ROW_DEFAULTS, type AudienceDraft, type AudienceRow, type RowKind } from '../models/audience-builder.js';
 import type { FieldErrors } from '../models/field-errors.js';
+import { SelectField } from './choice-fields.js';
 import { Field } from './field.js';
 
 const KINDS: { kind: RowKind; label: string }[] = [
@@ -29,22 +30,6 @@ interface Props {
   onChange: (next: AudienceDraft) => void;
 }
 
-function Select({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: readonly (readonly [string, string])[]; onChange: (v: string) => void }) {
-  return (
-    <Field id={id} label={label}>
-      {(aria) => (
-        <select {...aria} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-          {options.map(([key, text]) => (
-            <option key={key} value={key}>
-              {text}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-}
-
 function Input({ id, label, value, error, onChange }: { id: string; label: string; value: string; error?: string | undefined; onChange: (v: string) => void }) {
   return (
     <Field id={id} label={label} error={error}>
@@ -62,7 +47,7 @@ function RowInputs({ row, id, errors, set }: { row: AudienceRow; id: string; err
       return (
         <>
           <Input id={at('name')} label="Trait" value={row.name} error={err('name')} onChange={(name) => set({ name })} />
-          <Select id={at('op')} label="Condition" value={row.op} options={TRAIT_OPS} onChange={(op) => set({ op })} />
+          <SelectField id={at('op')} label="Condition" value={row.op} options={TRAIT_OPS} onChange={(op) => set({ op })} />
           {row.op !== 'exists' && <Input id={at('value')} label="Value" value={row.value} error={err('value')} onChange={(value) => set({ value })} />}
         </>
       );
@@ -70,7 +55,7 @@ function RowInputs({ row, id, errors, set }: { row: AudienceRow; id: string; err
       return (
         <>
           <Input id={at('name')} label="Event" value={row.name} error={err('name')} onChange={(name) => set({ name })} />
-          <Select id={at('op')} label="How often" value={row.op} options={BEHAVIOR_OPS} onChange={(op) => set({ op })} />
+          <SelectField id={at('op')} label="How often" value={row.op} options={BEHAVIOR_OPS} onChange={(op) => set({ op })} />
           {row.op !== 'never' && <Input id={at('value')} label="Times" value={row.value} error={err('value')} onChange={(value) => set({ value })} />}
           <Input id={at('within')} label="In the last … days (empty: ever)" value={row.withinDays} error={err('withinDays')} onChange={(withinDays) => set({ withinDays })} />
         </>
@@ -93,7 +78,7 @@ export function TargetingBuilder({ value, errors, onChange }: Props) {
       <legend>Audience</legend>
       {value.rows.length === 0 && <p class="hint">Everyone sees this prompt. Add a rule to narrow the audience.</p>}
       {value.rows.length > 1 && (
-        <Select
+        <SelectField
           id="audience-match"
           label="Users must match"
           value={value.match}
@@ -107,7 +92,7 @@ export function TargetingBuilder({ value, errors, onChange }: Props) {
       <ol class="rules">
         {value.rows.map((row, index) => (
           <li key={index} class="rule">
-            <Select
+            <SelectField
               id={`audience-rows-${index}-kind`}
               label={`Rule ${index + 1}`}
               value={row.kind}
