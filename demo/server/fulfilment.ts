@@ -39,7 +39,7 @@ export function createFulfilment(options: { collectorUrl: string; secret: string
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readText(req);
     const signature = req.headers[SIGNATURE_HEADER.toLowerCase()];
-    if (typeof signature !== 'string' || !verifyWebhook([options.secret], body, signature, Date.now())) {
+    if (!verifyWebhook({ secrets: [options.secret], body, header: typeof signature === 'string' ? signature : undefined }).ok) {
       throw new HttpError(401, 'bad_signature', `${SIGNATURE_HEADER}: missing, invalid or too old`);
     }
     const event = JSON.parse(body) as RedemptionCreated;

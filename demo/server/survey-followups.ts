@@ -32,7 +32,7 @@ export function createSurveyFollowUps(secrets: readonly string[]) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readText(req);
     const signature = req.headers[SIGNATURE_HEADER.toLowerCase()];
-    if (typeof signature !== 'string' || !verifyWebhook(secrets, body, signature, Date.now())) {
+    if (!verifyWebhook({ secrets, body, header: typeof signature === 'string' ? signature : undefined }).ok) {
       throw new HttpError(401, 'bad_signature', `${SIGNATURE_HEADER}: missing, invalid or too old`);
     }
     sendJson(res, 200, { ok: true });

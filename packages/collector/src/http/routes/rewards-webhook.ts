@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, signWebhook } from '../../domain/rewards/webhook.js';
+import { SIGNATURE_HEADER, signWebhook } from '../../webhooks/sign.js';
 import type { StoredRedemption } from '../../storage/rewards-store.js';
 
 export interface WebhookOptions {
@@ -30,7 +30,7 @@ export function createWebhookSender(options: WebhookOptions) {
       try {
         const response = await send(target.url, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: signWebhook(target.secret, body, options.clock()) },
+          headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: signWebhook([target.secret], body, Math.floor(options.clock() / 1000)) },
           body,
           signal: AbortSignal.timeout(10_000),
         });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyWebhook } from '../../domain/rewards/webhook.js';
+import { verifyWebhook } from '../../webhooks/sign.js';
 import { NOW, ORIGIN, PUBLIC_KEY, SECRET, errorOf, userToken } from '../../test-support/http.js';
 import { rewardsTestApp } from './rewards-test-app.js';
 
@@ -83,8 +83,10 @@ describe('server API', () => {
     expect(webhooks).toHaveLength(1);
     const [hook] = webhooks;
     expect(hook!.url).toBe('https://hooks.acme.test/hearth');
-    expect(verifyWebhook([SECRET], hook!.body, hook!.headers.get('Hearth-Signature')!, NOW)).toBe(true);
-    expect(verifyWebhook([SECRET], hook!.body.replace('tee', 'car'), hook!.headers.get('Hearth-Signature')!, NOW)).toBe(false);
+    const header = hook!.headers.get('Hearth-Signature');
+    const now = Math.floor(NOW / 1000);
+    expect(verifyWebhook({ secrets: [SECRET], body: hook!.body, header, now }).ok).toBe(true);
+    expect(verifyWebhook({ secrets: [SECRET], body: hook!.body.replace('tee', 'car'), header, now }).ok).toBe(false);
     expect(JSON.parse(hook!.body)).toMatchObject({ type: 'redemption.created', redemption: { id: 'redeem-1', itemId: 'tee', status: 'pending' } });
     const failed = await server(app, '/v1/server/redemptions/redeem-1/failed', { reason: 'Size out of stock' });
     expect(await failed.json()).toMatchObject({ status: 'failed', failureReason: 'Size out of stock' });
