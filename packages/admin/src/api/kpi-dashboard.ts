@@ -52,6 +52,24 @@ export interface FullSurveyKpis extends SurveyKpis {
   csat: { count: number; average: number | null; satisfiedPct: number | null } | null;
 }
 
+/** `GET /v1/admin/kpi/usage`: events and active days per active user per week (docs/kpis.md). */
+export interface UsageKpis {
+  activeUsers: number;
+  events: number;
+  activeDays: number;
+  weeks: number;
+  eventsPerUserPerWeek: number | null;
+  activeDaysPerUserPerWeek: number | null;
+}
+
+/** `GET /v1/admin/kpi/adoption?event=`: active users who did the feature's event at least once. */
+export interface AdoptionKpis {
+  event: string;
+  activeUsers: number;
+  adopters: number;
+  adoptionRate: number | null;
+}
+
 export interface RewardsKpis extends RewardsFigures {
   from: string;
   to: string;
@@ -69,5 +87,7 @@ export const churnKpis = (filters: KpiFilters) => get<ChurnKpis>('kpi/churn', qu
 export const cohortKpis = (filters: KpiFilters) => get<CohortKpis>('kpi/cohorts', query(filters, { period: 'week' }));
 export const dropOffKpis = (filters: KpiFilters) => get<DropOffKpis>('kpi/drop-off', query(filters));
 export const fullSurveyKpis = (id: string, filters: KpiFilters) => get<FullSurveyKpis>(`kpi/surveys/${encodeURIComponent(id)}`, query(filters, { interval: 'week' }));
+export const usageKpis = (filters: KpiFilters) => get<UsageKpis>('kpi/usage', query(filters));
+export const adoptionKpis = (event: string, filters: KpiFilters) => get<AdoptionKpis>('kpi/adoption', query(filters, { event }));
 /** Rewards KPIs have no trait segment: the ledger is counted for every member. */
 export const rewardsKpis = ({ from, to }: KpiFilters) => get<RewardsKpis>('kpi/rewards', query({ from, to }));

@@ -8,6 +8,7 @@ import { AnnouncementPanel } from './dashboard/announcement-panel.js';
 import { RetentionPanel } from './dashboard/retention-panel.js';
 import { RewardsPanel } from './dashboard/rewards-panel.js';
 import { SurveyPanel } from './dashboard/survey-panel.js';
+import { UsagePanel } from './dashboard/usage-panel.js';
 import './dashboard/dashboard.css';
 
 const DAY_MS = 86_400_000;
@@ -56,6 +57,7 @@ export function DashboardPage() {
       )}
       <ActiveUsersPanel filters={filters} />
       <RetentionPanel filters={filters} />
+      <UsagePanel filters={filters} prompts={records?.map((r) => r.prompt) ?? []} />
       <AnnouncementPanel filters={filters} />
       <RewardsPanel filters={filters} />
     </>
