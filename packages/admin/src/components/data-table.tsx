@@ -8,7 +8,10 @@ interface DataTableProps<Row> {
   exportName: string;
 }
 
-/** Every table in the console can be exported as CSV with exactly the cells it shows. */
+/** Two decimals are what a person reads; the CSV keeps the API's unrounded value for analysis. */
+const shown = (value: string | number | null) => (value === null ? '—' : typeof value === 'number' ? Math.round(value * 100) / 100 : value);
+
+/** Every table in the console can be exported as CSV with the cells it shows, numbers unrounded. */
 export function DataTable<Row>({ caption, rows, columns, exportName }: DataTableProps<Row>) {
   return (
     <div class="table-wrap">
@@ -32,7 +35,7 @@ export function DataTable<Row>({ caption, rows, columns, exportName }: DataTable
           {rows.map((row, index) => (
             <tr key={index}>
               {columns.map((column) => (
-                <td key={column.header}>{column.value(row) ?? '—'}</td>
+                <td key={column.header}>{shown(column.value(row))}</td>
               ))}
             </tr>
           ))}

@@ -94,9 +94,9 @@ describe('<SurveyPanel>', () => {
     expect(cells(rows(/NPS per week/)[0])).toEqual(['2026-03-02', '2026-03-09', '3', '2', '0', '1', '33.33']);
     expect(cells(rows(/NPS per week/)[1])?.at(-1)).toBe('—');
     expect([...rows(/NPS groups/)].map(cells)).toEqual([
-      ['Promoters (9–10)', '6', '85.71428571428571'],
+      ['Promoters (9–10)', '6', '85.71'],
       ['Passives (7–8)', '0', '0'],
-      ['Detractors (0–6)', '1', '14.285714285714286'],
+      ['Detractors (0–6)', '1', '14.29'],
     ]);
   });
 
