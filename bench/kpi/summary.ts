@@ -41,7 +41,7 @@ export function timingTable(results: readonly StoreResult[], targetMs: number, w
 export function loadTable(results: readonly StoreResult[], users: number, days: number): Table {
   return {
     title: `KPI data set (${integer(users)} users, ${days} days, loaded through the store's write paths)`,
-    columns: ['store', 'events', 'NPS responses', 'ledger entries (redemptions)', 'events load s', 'events/s', 'responses + ledger s', 'total s'],
+    columns: ['store', 'events', 'NPS responses', 'ledger entries (redemptions)', 'events load s', 'events/s', 'responses + ledger s', 'rollup catch-up s', 'total s'],
     rows: results.map(({ store, load }) => [
       storeLabels[store],
       integer(load.events),
@@ -50,6 +50,7 @@ export function loadTable(results: readonly StoreResult[], users: number, days: 
       String(round(load.seconds.events, 1)),
       integer(load.eventsPerSecond),
       String(round(load.seconds.responsesAndLedger, 1)),
+      String(round(load.seconds.rollups, 1)),
       String(round(load.seconds.total, 1)),
     ]),
   };

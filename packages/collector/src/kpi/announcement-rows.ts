@@ -32,7 +32,11 @@ export function announcementKpiUsers(
   to: Date,
 ): AnnouncementKpiUser[] {
   const byUser = new Map<string, AnnouncementKpiEvent[]>();
-  for (const event of events) byUser.set(event.userId, [...(byUser.get(event.userId) ?? []), event]);
+  for (const event of events) {
+    const mine = byUser.get(event.userId);
+    if (mine) mine.push(event);
+    else byUser.set(event.userId, [event]);
+  }
   const counts = audienceQueries(announcement.audience);
   return users.map((row) => {
     const mine = (byUser.get(row.userId) ?? []).sort((a, b) => a.at - b.at);

@@ -35,7 +35,7 @@ export function adminKpiRoutes({ store, config, clock }: AdminKpiDeps) {
     const now = new Date(clock());
     const { from, to } = kpiRange(query, now);
     const segment = segmentOf(query.trait);
-    const rows = await store.kpi.checklistRows(project.id, { promptId: id, items: prompt.content.items, to });
+    const rows = await store.kpi.checklistRows(project.id, { promptId: id, items: prompt.content.items, from, to });
     const kpis = checklistKpis(rows, { items: prompt.content.items, range: { from, to }, now, ...(segment ? { segment } : {}) });
     return c.json({
       promptId: id,

@@ -5,6 +5,7 @@ import { factsConformance } from './facts.js';
 import type { OpenStore } from './harness.js';
 import { kpiConformance } from './kpi.js';
 import { kpiRetentionConformance } from './kpi-retention.js';
+import { kpiRollupConformance } from './kpi-rollup.js';
 import { promptsConformance } from './prompts.js';
 import { responsesConformance } from './responses.js';
 import { rewardsConformance } from './rewards.js';
@@ -21,6 +22,7 @@ export function storeConformance(name: string, open: OpenStore): void {
     factsConformance(open);
     kpiConformance(open);
     kpiRetentionConformance(open);
+    kpiRollupConformance(open);
     announcementsConformance(open);
     rewardsConformance(open);
     responsesConformance(open);

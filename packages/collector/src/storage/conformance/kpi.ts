@@ -73,6 +73,11 @@ export function kpiConformance(open: OpenStore): void {
       expect(pro).toMatchObject({ shown: 2, started: 2, completed: 2, medianTimeToCompleteMs: 3 * HOUR });
       expect(pro.items.map((i) => i.completed)).toEqual([2, 1, 1]);
       expect(rows.every((row) => row.userId !== 'u5')).toBe(true);
+      // Given the range's start, subjects first shown before it are left out, with the same figures.
+      const later = new Date(T0 + 12 * HOUR);
+      const fromRows = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, from: later, to: TO });
+      expect(new Set(fromRows.map((row) => row.userId))).toEqual(new Set(['u2']));
+      expect(checklistKpis(fromRows, { ...query, range: { from: later, to: TO } })).toEqual(checklistKpis(rows, { ...query, range: { from: later, to: TO } }));
     });
 
     withStore('has no rows for a checklist nobody saw', async (store, projectId) => {

@@ -7,6 +7,11 @@ export interface ChecklistRowsQuery {
   items: readonly { id: string; completeWhen: CompleteWhen }[];
   /** Exclusive end of the observed range: nothing at or after it is read. */
   to: Date;
+  /**
+   * Start of the KPI's range: subjects first shown the checklist earlier are left out, as
+   * `checklistKpis` would drop them (its cohort is first shown in [from, to)). Omitted: all.
+   */
+  from?: Date | undefined;
 }
 
 /** `store.kpi`: the rows each KPI folds, one SQL query per KPI. */
@@ -17,4 +22,10 @@ export interface KpiStore extends RetentionKpiStore {
    * `$checklist_item_completed`, so the KPI does not depend on the widget having been open.
    */
   checklistRows(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistKpiRow[]>;
+  /**
+   * Folds the events written, deleted or re-attributed since the last KPI query into the activity
+   * rollup (migration 009). Every retention KPI does this first; a caller may run it ahead (after
+   * a bulk load) so the next query has nothing left to fold.
+   */
+  refreshRollups(): Promise<void>;
 }

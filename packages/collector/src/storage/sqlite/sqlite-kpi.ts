@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { CHECKLIST_EVENTS, PROMPT_EVENTS } from '@hearth/schema';
 import { eventItems, toChecklistKpiRow, type ChecklistKpiDbRow } from '../kpi/kpi-rows.js';
 import type { KpiStore } from '../kpi/kpi-store.js';
+import { subjectSql } from '../kpi/rollup-sql.js';
+import { sqliteRollupFolder } from './sqlite-kpi-rollup.js';
 import { sqliteRetentionKpis } from './sqlite-kpi-retention.js';
 import { propertiesMatch } from './sqlite-json.js';
 
@@ -9,44 +11,77 @@ import { propertiesMatch } from './sqlite-json.js';
 const ofPrompt = (name: string) => `
   FROM events e WHERE e.project_id = @projectId AND e.name = '${name}' AND e.timestamp < @to
     AND json_extract(e.properties, '$.promptId') = @promptId`;
-const SUBJECT = 'e.user_id, CASE WHEN e.user_id IS NULL THEN e.anonymous_id END';
 
-// One statement: first display, explicit completion, widget-reported item completions and items
-// completed by the user's real events, kept for subjects who saw the checklist, with traits.
+/**
+ * Per shown subject `s` and item `i`, the first event `i.event` before `to` that matches `i.filter`.
+ * Items without a filter get a seek that the index covers (no row is read for its properties).
+ */
+const firstItemEvents = (subjectMatch: string, shownWhere: string) =>
+  [
+    ["i.filter = '{}'", 'true'],
+    ["i.filter <> '{}'", propertiesMatch('e.properties', 'i.filter')],
+  ]
+    .map(
+      ([items, properties]) => `
+    SELECT s.user_id, s.anon, i.item_id, (
+      SELECT e.timestamp FROM events e WHERE e.project_id = @projectId AND ${subjectMatch} AND e.name = i.event AND e.timestamp < @to
+        AND ${properties}
+      ORDER BY e.timestamp LIMIT 1)
+    FROM shown s JOIN items i ON ${items} WHERE ${shownWhere}`,
+    )
+    .join(' UNION ALL ');
+
+// One statement, driven by the subjects who saw the checklist (a few per cent of the events'
+// subjects): their first display; explicit completion and widget-reported item completions
+// (this prompt's events, joined on one subject key); and, per item, the first matching real event,
+// one index seek per subject and item (events_by_user_name_time for users; it covers the seek when
+// the item has no property filter) instead of a scan of every such event in the project's history.
+// The seeks are materialized so they run once, not again for the NULL test.
 const CHECKLIST_ROWS = `
-  WITH items AS (
+  WITH items AS MATERIALIZED (
     SELECT json_extract(value, '$.itemId') AS item_id, json_extract(value, '$.event') AS event,
            json_extract(value, '$.where') AS filter
     FROM json_each(@items)
   ),
-  shown AS (SELECT ${SUBJECT} AS anon, MIN(e.timestamp) AS first_at ${ofPrompt(PROMPT_EVENTS.shown)} GROUP BY 1, 2),
+  shown AS MATERIALIZED (
+    SELECT ${subjectSql('e.')} AS subject, e.user_id, CASE WHEN e.user_id IS NULL THEN e.anonymous_id END AS anon,
+      MIN(e.timestamp) AS first_at ${ofPrompt(PROMPT_EVENTS.shown)} GROUP BY 1
+    HAVING @from IS NULL OR MIN(e.timestamp) >= @from
+  ),
+  reported (subject, event, item_id, first_at) AS (
+    SELECT ${subjectSql('e.')}, 'completed', NULL, MIN(e.timestamp) ${ofPrompt(PROMPT_EVENTS.completed)} GROUP BY 1
+    UNION ALL
+    SELECT ${subjectSql('e.')}, 'item_completed', json_extract(e.properties, '$.itemId'), MIN(e.timestamp)
+      ${ofPrompt(CHECKLIST_EVENTS.itemCompleted)} AND json_type(e.properties, '$.itemId') = 'text' GROUP BY 1, 3
+  ),
+  done_items (user_id, anon, item_id, first_at) AS MATERIALIZED (
+    ${firstItemEvents('e.user_id = s.user_id', 's.user_id IS NOT NULL')}
+    UNION ALL ${firstItemEvents('e.anonymous_id = s.anon AND e.user_id IS NULL', 's.user_id IS NULL')}
+  ),
   facts (user_id, anonymous_id, event, item_id, first_at) AS (
     SELECT user_id, anon, 'shown', NULL, first_at FROM shown
     UNION ALL
-    SELECT ${SUBJECT}, 'completed', NULL, MIN(e.timestamp) ${ofPrompt(PROMPT_EVENTS.completed)} GROUP BY 1, 2
+    SELECT s.user_id, s.anon, r.event, r.item_id, r.first_at FROM shown s JOIN reported r ON r.subject = s.subject
     UNION ALL
-    SELECT ${SUBJECT}, 'item_completed', json_extract(e.properties, '$.itemId'), MIN(e.timestamp)
-      ${ofPrompt(CHECKLIST_EVENTS.itemCompleted)} AND json_type(e.properties, '$.itemId') = 'text' GROUP BY 1, 2, 4
-    UNION ALL
-    SELECT ${SUBJECT}, 'item_completed', i.item_id, MIN(e.timestamp)
-    FROM items i JOIN events e ON e.project_id = @projectId AND e.name = i.event AND e.timestamp < @to
-    WHERE ${propertiesMatch('e.properties', 'i.filter')}
-    GROUP BY 1, 2, 4
+    SELECT user_id, anon, 'item_completed', item_id, first_at FROM done_items WHERE first_at IS NOT NULL
   )
   SELECT f.user_id, f.anonymous_id, f.event, f.item_id, f.first_at, u.traits
-  FROM facts f
-  JOIN shown s ON s.user_id IS f.user_id AND s.anon IS f.anonymous_id
-  LEFT JOIN users u ON u.project_id = @projectId AND u.user_id = f.user_id`;
+  FROM facts f LEFT JOIN users u ON u.project_id = @projectId AND u.user_id = f.user_id`;
 
 export function sqliteKpiStore(db: Database): KpiStore {
   const checklistRows = db.prepare<Record<string, unknown>, ChecklistKpiDbRow>(CHECKLIST_ROWS);
+  const refresh = sqliteRollupFolder(db);
   return {
-    ...sqliteRetentionKpis(db),
+    ...sqliteRetentionKpis(db, refresh),
+    async refreshRollups() {
+      refresh();
+    },
     async checklistRows(projectId, query) {
       const rows = checklistRows.all({
         projectId,
         promptId: query.promptId,
         to: query.to.getTime(),
+        from: query.from?.getTime() ?? null,
         items: JSON.stringify(eventItems(query)),
       });
       return rows.map(toChecklistKpiRow);

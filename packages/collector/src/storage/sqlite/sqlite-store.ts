@@ -28,6 +28,12 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // The default 2 MiB page cache cannot hold the events indexes' hot pages, so every insert and
+  // every KPI scan went back to the OS; 64 MiB (a cap, allocated as pages are used) keeps them.
+  // Reads through a 256 MiB memory map skip the copy into that cache: a fresh process's first
+  // checklist KPI at 1M events went from ~450 to ~180 ms.
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
   migrateSqlite(db);
 
   const ops = sqliteWriteOps(db);

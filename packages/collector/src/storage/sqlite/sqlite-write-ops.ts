@@ -15,6 +15,9 @@ export function sqliteWriteOps(db: Database): WriteOps {
       received_at, verified, properties, traits, context, payload_hash)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (project_id, message_id) DO NOTHING`);
+  // The KPI rollup's queue (migration 009). A row here, not an AFTER INSERT trigger: a trigger
+  // on this table measured +15 µs per insert, this statement < 1 µs.
+  const queueForKpis = db.prepare('INSERT INTO kpi_event_queue (project_id, message_id) VALUES (?, ?)');
   const hashOf = db.prepare<[string, string], { payload_hash: string }>(
     'SELECT payload_hash FROM events WHERE project_id = ? AND message_id = ?',
   );
@@ -69,7 +72,10 @@ export function sqliteWriteOps(db: Database): WriteOps {
           event.context === null ? null : JSON.stringify(event.context),
           event.payloadHash,
         );
-        if (changes === 1) inserted.add(keyOf(event));
+        if (changes === 1) {
+          inserted.add(keyOf(event));
+          queueForKpis.run(event.projectId, event.messageId);
+        }
       }
       return inserted;
     },

@@ -30,7 +30,16 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
     (row) => row.anonymous_id,
   );
   const linked = 'SELECT anonymous_id FROM identities WHERE project_id = $1 AND user_id = $2';
+  // Postgres: wait for a KPI rollup fold in flight (it may be adding this person's days), so the
+  // rows dropped below cannot come back from a snapshot taken before this erasure.
+  if (sql.dialect === 'postgres') yield* run('LOCK TABLE kpi_activity_days IN SHARE ROW EXCLUSIVE MODE', []);
   const events = yield* run(`DELETE FROM events WHERE project_id = $1 AND (user_id = $2 OR anonymous_id IN (${linked})) RETURNING 1 AS n`, key);
+  // The KPI rollup (migration 009) is keyed by subject id. The person's own subjects have no
+  // event left, so their rows and recompute marks are dropped now, not at the next KPI query.
+  for (const subject of [`u:${userId}`, ...anonymousIds.map((id) => `a:${id}`)]) {
+    yield* run('DELETE FROM kpi_activity_days WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n', [projectId, subject]);
+    yield* run('DELETE FROM kpi_dirty_subjects WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n', [projectId, subject]);
+  }
   let surveyResponses = (yield* run('DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key)).length;
   for (const anonymousId of anonymousIds) {
     surveyResponses += (yield* run('DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', [projectId, anonymousId])).length;

@@ -1,0 +1,151 @@
+import { DAY_MS } from '../../domain/time.js';
+import type { ActivityQuery } from './retention-store.js';
+import { dayOf, dayOfSql, IS_VISITOR, subjectSql } from './rollup-sql.js';
+
+/**
+ * The retention KPIs' SQL, written once for both stores (`@name` parameters; the PostgreSQL store
+ * numbers them). A subject's activity is read from the `kpi_activity_days` rollup: per UTC day
+ * its first and last event time and its event count. A KPI period is ≥ 24 h, so the events of
+ * one UTC day fall into at most two periods, those of its first and its last event: the pair
+ * answers "which periods was the subject active in" exactly. Only the partial UTC days at the
+ * ends of the scanned range are read from `events`, for the subjects active on those days.
+ */
+export interface RetentionDialect {
+  /** An `events.timestamp` column as epoch ms. */
+  eventMs(column: string): string;
+  /** Epoch ms as a value comparable with `events.timestamp`. */
+  eventTime(ms: string): string;
+  /** The users row `u` has trait @segTrait equal to the string @segValue. */
+  traitEquals: string;
+}
+
+const int = (name: string) => `CAST(@${name} AS bigint)`;
+const isUser = (subject: string) => `substr(${subject}, 1, 2) = 'u:'`;
+
+/**
+ * Activity as (subject, t, n): n events stand behind the row (0 for a day's last event). A day's
+ * last event is only listed when it falls into another `split`-long period from @from than its
+ * first (`split` divides every period the statement counts; 1 lists it whenever it differs).
+ */
+function activityCtes(d: RetentionDialect, segment: boolean, split: string): string {
+  const rollup = `FROM kpi_activity_days WHERE project_id = @projectId AND day >= ${int('dLo')} AND day < ${int('dHi')}`;
+  const rawEdge = (match: string) => `
+    SELECT s.subject, ${d.eventMs('e.timestamp')}, 1 FROM edge_subjects s JOIN events e ON e.project_id = @projectId AND ${match}
+      AND e.timestamp >= ${d.eventTime('s.lo')} AND e.timestamp < ${d.eventTime('s.hi')}`;
+  return `
+  edge(day, lo, hi) AS (VALUES (${int('e1day')}, ${int('e1lo')}, ${int('e1hi')}), (${int('e2day')}, ${int('e2lo')}, ${int('e2hi')})),
+  edge_subjects AS (SELECT k.subject, w.lo, w.hi FROM edge w JOIN kpi_activity_days k ON k.project_id = @projectId AND k.day = w.day),
+  all_activity(subject, t, n) AS (
+    SELECT subject, first_at, events ${rollup}
+    UNION ALL SELECT subject, last_at, 0 ${rollup} AND (last_at - ${int('from')}) / ${split} <> (first_at - ${int('from')}) / ${split}
+    UNION ALL ${rawEdge(`e.user_id = substr(s.subject, 3) WHERE ${isUser('s.subject')}`)}
+    UNION ALL ${rawEdge(`e.anonymous_id = substr(s.subject, 3) AND e.user_id IS NULL WHERE NOT ${isUser('s.subject')}`)}
+  ),
+  ${segment ? `segment AS MATERIALIZED (SELECT 'u:' || u.user_id AS subject FROM users u WHERE u.project_id = @projectId AND ${d.traitEquals}),
+  activity AS (SELECT * FROM all_activity WHERE subject IN (SELECT subject FROM segment))` : 'activity AS (SELECT * FROM all_activity)'}`;
+}
+
+/**
+ * Subjects whose first activity ever is in [@from, @to): `users.first_seen` (it includes the
+ * linked anonymous id's events), or a never-identified visitor's first event (no segment has
+ * visitors). The visitors' branch stays in the segmented statement too, switched off by its
+ * parameter: without it SQLite misjudges the size and joins the cohorts with no index.
+ */
+const firsts = (d: RetentionDialect, segment: boolean) => `
+  firsts(subject, first_at) AS (
+    SELECT 'u:' || u.user_id, ${d.eventMs('u.first_seen')} FROM users u
+    WHERE u.project_id = @projectId AND u.first_seen >= ${d.eventTime(int('from'))} AND u.first_seen < ${d.eventTime(int('to'))}
+      ${segment ? `AND ${d.traitEquals}` : ''}
+    UNION ALL
+    SELECT subject, MIN(first_at) FROM kpi_activity_days WHERE project_id = @projectId AND ${IS_VISITOR} AND CAST(@segTrait AS text) IS NULL
+    GROUP BY subject HAVING MIN(first_at) >= ${int('from')} AND MIN(first_at) < ${int('to')})`;
+
+const periodIndex = (t: string, period: string) => `(${t} - ${int('from')}) / ${period}`;
+
+export function retentionSql(d: RetentionDialect, segment: boolean) {
+  const ctes = (split: string) => activityCtes(d, segment, split);
+  const dayIdx = periodIndex('t', String(DAY_MS));
+  // A day's row answers "an event in [L, @to)" when its first or last event is in it; only a day
+  // holding both L and @to, with its first event before L and its last at or after @to, is probed.
+  const cameBack = (L: string) => `EXISTS (
+    SELECT 1 FROM kpi_activity_days k WHERE k.project_id = @projectId AND k.subject = f.subject
+      AND k.day >= ${dayOfSql(L)} AND k.last_at >= ${L} AND k.first_at < ${int('to')}
+      AND (k.first_at >= ${L} OR k.last_at < ${int('to')} OR CASE WHEN ${isUser('f.subject')}
+        THEN EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.user_id = substr(f.subject, 3)
+          AND e.timestamp >= ${d.eventTime(L)} AND e.timestamp < ${d.eventTime(int('to'))})
+        ELSE EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.anonymous_id = substr(f.subject, 3)
+          AND e.user_id IS NULL AND e.timestamp >= ${d.eventTime(L)} AND e.timestamp < ${d.eventTime(int('to'))}) END))`;
+  return {
+    activeUsers: `
+      WITH ${ctes(String(DAY_MS))}, act AS MATERIALIZED (SELECT DISTINCT subject, ${dayIdx} AS day FROM activity)
+      SELECT 'day' AS period, day AS idx, COUNT(*) AS users FROM act GROUP BY day
+      UNION ALL SELECT 'week', idx, COUNT(*) FROM (SELECT DISTINCT subject, day / 7 AS idx FROM act) w GROUP BY idx
+      UNION ALL SELECT 'month', idx, COUNT(*) FROM (SELECT DISTINCT subject, day / 30 AS idx FROM act) m GROUP BY idx`,
+    // Scans [from − N, to): customers at the start had an event in (from − N, from); retained
+    // ones also one in (to − N, to).
+    retention: `
+      WITH ${ctes('1')}
+      SELECT COUNT(*) AS at_start, COALESCE(SUM(active_end), 0) AS retained FROM (
+        SELECT MAX(CASE WHEN t > ${int('to')} - ${int('inactivity')} THEN 1 ELSE 0 END) AS active_end FROM activity
+        GROUP BY subject HAVING MAX(CASE WHEN t > ${int('from')} - ${int('inactivity')} AND t < ${int('from')} THEN 1 ELSE 0 END) = 1) s`,
+    // The cohorts are already narrowed to the segment: joining them is the segment filter.
+    cohorts: `
+      WITH ${ctes(int('period'))}, ${firsts(d, segment)},
+      c AS MATERIALIZED (SELECT subject, ${periodIndex('first_at', int('period'))} AS cohort FROM firsts),
+      cells AS (SELECT DISTINCT a.subject, c.cohort, ${periodIndex('a.t', int('period'))} - c.cohort AS period_offset
+        FROM all_activity a JOIN c ON c.subject = a.subject)
+      SELECT cohort, period_offset, COUNT(*) AS users FROM cells GROUP BY 1, 2`,
+    dropOff: `
+      WITH ${firsts(d, segment)}
+      SELECT COUNT(*) AS new_users,
+        COALESCE(SUM(CASE WHEN first_at + ${int('firstDays')} < ${int('to')} THEN 1 ELSE 0 END), 0) AS eligible,
+        COALESCE(SUM(CASE WHEN first_at + ${int('firstDays')} < ${int('to')} AND ${cameBack(`(f.first_at + ${int('firstDays')})`)} THEN 1 ELSE 0 END), 0) AS returned
+      FROM firsts f`,
+    // Adopters come from the (project_id, name, timestamp) index: one event name, in range.
+    engagement: `
+      WITH ${ctes(String(DAY_MS))},
+      days AS (SELECT subject, SUM(n) AS n FROM activity GROUP BY subject, ${dayIdx}),
+      adopters AS (SELECT DISTINCT ${subjectSql('e.')} AS subject FROM events e WHERE e.project_id = @projectId
+        AND e.name = CAST(@event AS text) AND e.timestamp >= ${d.eventTime(int('from'))} AND e.timestamp < ${d.eventTime(int('to'))})
+      SELECT COUNT(DISTINCT subject) AS active_users, COALESCE(SUM(n), 0) AS events, COUNT(*) AS active_days,
+        (SELECT COUNT(*) FROM adopters ${segment ? 'WHERE subject IN (SELECT subject FROM segment)' : ''}) AS adopters
+      FROM days`,
+  };
+}
+
+export type RetentionStatement = keyof ReturnType<typeof retentionSql>;
+
+/**
+ * Parameters of a scan of [lo, hi): the whole UTC days inside it come from the rollup, the one or
+ * two partial days at its ends (`e1`, `e2`; null day when there is none) from `events`.
+ */
+export function scanParams(projectId: string, query: ActivityQuery, lo = query.from.getTime()) {
+  const hi = query.to.getTime();
+  const firstWhole = Math.ceil(lo / DAY_MS);
+  const dHi = Math.floor(hi / DAY_MS);
+  // Inside one UTC day, no day is whole: [dLo, dHi) is empty and all of the range is an edge.
+  const dLo = Math.min(firstWhole, dHi);
+  const edges: [number | null, number, number][] = [];
+  if (firstWhole > dHi) edges.push([dayOf(lo), lo, hi]);
+  else {
+    if (lo < dLo * DAY_MS) edges.push([dLo - 1, lo, dLo * DAY_MS]);
+    if (dHi * DAY_MS < hi) edges.push([dHi, dHi * DAY_MS, hi]);
+  }
+  while (edges.length < 2) edges.push([null, 0, 0]);
+  const [e1, e2] = edges as [[number | null, number, number], [number | null, number, number]];
+  return {
+    projectId,
+    segTrait: query.segment?.trait ?? null,
+    segValue: query.segment?.value ?? null,
+    from: query.from.getTime(),
+    to: hi,
+    dLo,
+    dHi,
+    e1day: e1[0],
+    e1lo: e1[1],
+    e1hi: e1[2],
+    e2day: e2[0],
+    e2lo: e2[1],
+    e2hi: e2[2],
+  };
+}
