@@ -33,10 +33,18 @@ function check(target: string, limit: number, measured: Bundle | undefined): Tar
     : { target: `${target} ≤ ${kb(limit)} gzip`, measured: 'not measured', met: null };
 }
 
-/** Until all four widget kinds exist, the figure is shown but the target cannot be judged. */
-function allWidgetsCheck(everything: Bundle, kinds: number): TargetCheck {
-  const result = check('all four widgets together (everything shipped)', TARGETS.allWidgets, everything);
-  return kinds >= 4 ? result : { ...result, measured: `${result.measured} with ${kinds} of 4 widget kinds built`, met: null };
+/**
+ * Until all four widget kinds exist, the figure is shown but the target cannot be judged. The
+ * target is judged on what one visitor of a page showing all four widgets downloads, in the
+ * language whose strings weigh most; "everything shipped" (every language's chunks, which no
+ * visitor downloads together) is judged too, as the stricter reading.
+ */
+function allWidgetsChecks(heaviestPage: Bundle | undefined, everything: Bundle, kinds: number): TargetCheck[] {
+  const results = [
+    check('all four widgets together (one visitor, heaviest language)', TARGETS.allWidgets, heaviestPage),
+    check('all four widgets together (stricter: everything shipped, all languages)', TARGETS.allWidgets, everything),
+  ];
+  return kinds >= 4 ? results : results.map((r) => ({ ...r, measured: `${r.measured} with ${kinds} of 4 widget kinds built`, met: null }));
 }
 
 function rowsFor(files: readonly DistFile[], bundles: readonly Bundle[]): string[][] {
@@ -73,10 +81,19 @@ export async function runSize(): Promise<BenchReport> {
     ? bundle('page showing one checklist', [...new Set([...snippet, ...staticClosure(DIST, [...core, ...uiPlumbing, ...byRole('runtime'), checklist.path])])])
     : undefined;
   const everything = bundle('all widgets (everything shipped)', [...new Set([...snippet, ...core, ...files.map((f) => f.path)])]);
-  const bundles = [bundle('core + its static imports', core), ...(pageWithChecklist ? [pageWithChecklist] : []), everything];
+  // What one visitor of a page showing all four widgets downloads: in English, and in the language
+  // whose strings weigh most. Shown beside the target's "everything shipped", which counts every language.
+  const allWidgetsPage = [...new Set([...snippet, ...staticClosure(DIST, [...core, ...uiPlumbing, ...byRole('runtime'), ...byRole('widget')])])];
+  const localeOf = (path: string) => /i18n-([a-z]+)-/.exec(path)?.[1] ?? '';
+  const heaviestLocale = [...new Set(byRole('locale').map(localeOf))]
+    .map((locale) => bundle(`page showing all four widgets (${locale})`, [...allWidgetsPage, ...byRole('locale').filter((f) => localeOf(f) === locale)]))
+    .sort((a, b) => b.sizes.gzip - a.sizes.gzip)[0];
+  const pages = [bundle('page showing all four widgets (en)', allWidgetsPage), ...(heaviestLocale ? [heaviestLocale] : [])];
+  const bundles = [bundle('core + its static imports', core), ...(pageWithChecklist ? [pageWithChecklist] : []), ...pages, everything];
   const notes = [
     'bytes; each file compressed on its own (gzip -9, brotli q11), as each is a separate response',
     '"page showing one checklist": snippet, core, the chunks the core loads before any widget, the runtime, the checklist chunk and their static imports; English visitor (no locale chunk)',
+    '"page showing all four widgets": the same with every widget chunk, for an English visitor and for the language whose chunks weigh most',
     checklist ? '' : 'no checklist chunk found in dist/chunks: "page showing one checklist" not measured',
     `widget kinds present: ${[...new Set(files.filter((f) => f.kind).map((f) => f.kind))].join(', ') || 'none'}`,
   ].filter(Boolean);
@@ -87,7 +104,7 @@ export async function runSize(): Promise<BenchReport> {
       check('snippet', TARGETS.snippet, snippet.length ? bundle('snippet', snippet) : undefined),
       check('core (hearth.js + what it imports statically)', TARGETS.core, bundles[0]),
       check('page showing one checklist', TARGETS.pageWithChecklist, pageWithChecklist),
-      allWidgetsCheck(everything, new Set(files.map((f) => f.kind).filter(Boolean)).size),
+      ...allWidgetsChecks(heaviestLocale, everything, new Set(files.map((f) => f.kind).filter(Boolean)).size),
     ],
     data: { targetsGzipBytes: TARGETS, files: files.map((f) => ({ ...f, ...sizesOf([f.path]) })), bundles },
   };

@@ -19,9 +19,10 @@ function classify(path: string): DistFile {
   if (path === 'hearth.js') return { path, role: 'core' };
   const name = basename(path, '.js');
   if (name.startsWith('runtime')) return { path, role: 'runtime' };
-  // Strings of one non-default language, loaded only for visitors using it.
-  if (name.startsWith('i18n-')) return { path, role: 'locale' };
   const kind = [...WIDGET_KINDS].sort((a, b) => b.length - a.length).find((k) => name.startsWith(k));
+  // Strings of one non-default language (the runtime's `i18n-ar`, a widget's `rewards-i18n-ar`),
+  // loaded only for visitors using it.
+  if (name.startsWith('i18n-') || name.includes('-i18n-')) return { path, role: 'locale', ...(kind ? { kind } : {}) };
   return kind ? { path, role: 'widget', kind } : { path, role: 'shared' };
 }
 

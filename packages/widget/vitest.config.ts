@@ -1,6 +1,8 @@
 import { defineProject } from 'vitest/config';
+import { compileOptions } from './vite.config.js';
 
 export default defineProject({
+  ...compileOptions,
   test: {
     name: 'widget',
     environment: 'happy-dom',
