@@ -33,7 +33,8 @@ export async function startHostStack(): Promise<HostStack> {
     sqliteFile: join(dir, 'events.sqlite'),
     port: 0,
     host: '127.0.0.1',
-    widgetDir: demoPaths.widgetDist,
+    // BENCH_WIDGET_DIR: another build of the widget (A/B runs of two builds back to back).
+    widgetDir: process.env.BENCH_WIDGET_DIR ?? demoPaths.widgetDist,
   });
   const demo = await startDemoServer({ port: 0, collectorUrl: collector.url, projectKey: project.publicKey, secret });
   return {

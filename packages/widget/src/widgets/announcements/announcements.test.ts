@@ -49,6 +49,7 @@ describe('announcements widget', () => {
       observe(target: Element) {
         observers.at(-1)!.targets.push(target);
       }
+      unobserve() {}
       disconnect() {}
     });
     const { bell, $, track } = await setup();

@@ -44,7 +44,7 @@ export async function mountAnnouncements(options: MountAnnouncementsOptions): Pr
   const unmount = mount({ container, document: doc, sheets: [announcementsSheet()], view });
   const onHash = () => {
     const match = DEEP_LINK.exec(win?.location.hash ?? '');
-    if (match) model.actions.openItem(match[1]);
+    if (match) void model.actions.openItem(match[1]);
   };
   onHash();
   win?.addEventListener('hashchange', onHash);

@@ -1,16 +1,19 @@
 import type { AnnouncementItem } from '@hearth/schema';
 import { signal, type Signal } from '@preact/signals';
+import { Component } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ContentTreeView } from './content-tree.js';
 import { contentUrl, IMAGE_SCHEMES, isExternal } from './content-url.js';
 import { isBuiltInCategory, type AnnouncementsI18n } from './i18n/index.js';
 import type { AnnouncementsModel, Reaction } from './model.js';
-import { whenRead } from './visibility.js';
+import type { ReadTracker } from './visibility.js';
 
 interface ItemProps {
   item: AnnouncementItem;
   model: AnnouncementsModel;
   pageUrl: string;
+  /** The feed's one observer for read-when-visible. */
+  reads: ReadTracker;
 }
 
 /** Category label: the admin's, else the built-in one, else the slug. */
@@ -29,15 +32,31 @@ function ctaHref(url: string, pageUrl: string): string | undefined {
   }
 }
 
-export function Item({ item, model, pageUrl }: ItemProps) {
+/**
+ * A feed item that skips re-renders driven by the list around it while its props are the same
+ * objects: with 1,000 items, each page loaded or chunk rendered would otherwise re-render them
+ * all. Explicit rather than left to a signals integration's `shouldComponentUpdate`. The item's
+ * own signals (read, focused, reaction) still re-render it, and only it.
+ */
+export class FeedItem extends Component<ItemProps> {
+  override shouldComponentUpdate(next: ItemProps): boolean {
+    return (Object.keys(next) as (keyof ItemProps)[]).some((key) => next[key] !== this.props[key]);
+  }
+
+  override render(props: ItemProps) {
+    return <Item {...props} />;
+  }
+}
+
+function Item({ item, model, pageUrl, reads }: ItemProps) {
   const ref = useRef<HTMLElement>(null);
   const i18n = model.i18n.value;
   const { fill, actions } = model;
   const read = model.isRead(item);
-  const focused = model.focusId.value === item.id;
+  const focused = model.isFocused(item.id);
   const origin = new URL(pageUrl).origin;
 
-  useEffect(() => (ref.current && !read ? whenRead(ref.current, () => actions.markRead(item.id)) : undefined), [item.id, read]);
+  useEffect(() => (ref.current && !read ? reads.watch(ref.current, () => actions.markRead(item.id)) : undefined), [item.id, read]);
   useEffect(() => {
     if (!focused || !ref.current) return;
     ref.current.scrollIntoView?.({ block: 'nearest' });

@@ -36,6 +36,19 @@ export interface AnnouncementsModelOptions {
 export type AnnouncementsModel = ReturnType<typeof createAnnouncementsModel>;
 export type Reaction = 'up' | 'down';
 
+/**
+ * One value per announcement id, made on first use. Each item reads only its own signals, so
+ * marking one item read or reacting to it re-renders that item, not all 1,000 of a long feed.
+ */
+function perId<T>(make: (id: string) => T): (id: string) => T {
+  const made = new Map<string, T>();
+  return (id) => {
+    let value = made.get(id);
+    if (value === undefined) made.set(id, (value = make(id)));
+    return value;
+  };
+}
+
 export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
   const { track, loadPage } = options;
   const state = signal(options.state);
@@ -46,33 +59,47 @@ export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
   const open = signal(false);
   const focusId = signal<string | undefined>(undefined);
   // Applied at once, before the server has seen the events; kept across state refreshes.
-  const readHere = signal<ReadonlySet<string>>(new Set());
-  const reactedHere = signal<ReadonlyMap<string, Reaction>>(new Map());
+  const readHere = perId(() => signal(false));
+  const reactedHere = perId(() => signal<Reaction | undefined>(undefined));
+  const focused = perId((id) => computed(() => focusId.value === id));
   const boostDone = signal(false);
   const digestDone = signal(false);
   const loading = signal(false);
+  let pending: Promise<void> | undefined;
 
   const fill = (text: string) => fillPlaceholders(text, traits.value);
-  const isRead = (item: AnnouncementItem) => item.read || readHere.value.has(item.id);
+  const isRead = (item: AnnouncementItem) => item.read || readHere(item.id).value;
   const items = computed(() => {
     const seen = new Set<string>();
     return [...state.value.items, ...extra.value].filter((item) => !seen.has(item.id) && !!seen.add(item.id));
   });
   // The server counts everything visible; subtract what was read here and the server does not know yet.
-  const unread = computed(() => Math.max(0, state.value.unread - items.value.filter((i) => !i.read && readHere.value.has(i.id)).length));
+  const unread = computed(() => Math.max(0, state.value.unread - items.value.filter((i) => !i.read && readHere(i.id).value).length));
   const digest = computed(() => (digestDone.value ? undefined : state.value.digest));
   const boosted = computed(() => (boostDone.value || digest.value ? undefined : state.value.boosted));
-  const reactionOf = (item: AnnouncementItem) => reactedHere.value.get(item.id) ?? item.reaction;
+  const reactionOf = (item: AnnouncementItem) => reactedHere(item.id).value ?? item.reaction;
+  const isFocused = (id: string) => focused(id).value;
+  const has = (id: string) => items.value.some((item) => item.id === id);
 
   const actions = {
     update(next: AnnouncementsState) {
+      const shown = items.value;
       batch(() => {
         // A digest or boost on screen stays until dismissed: once its display is stored, the server
         // stops offering it, and the refresh that follows must not snatch it from the reader.
         const { digest: shownDigest, boosted: shownBoost } = state.value;
         state.value = { ...next, ...(shownDigest && !next.digest ? { digest: shownDigest } : {}), ...(shownBoost && !next.boosted ? { boosted: shownBoost } : {}) };
-        extra.value = [];
-        cursor.value = next.nextCursor;
+        // The refresh brings the first page again. While the feed is open, the pages the reader
+        // loaded stay after it, with their cursor: the feed must not fold back to one page under
+        // the reader (a refresh follows the read events the feed itself sends). Closed, it starts
+        // over, so nothing loaded for one visitor outlives a refresh for another.
+        if (open.value && extra.value.length) {
+          const fresh = new Set(next.items.map((item) => item.id));
+          extra.value = shown.filter((item) => !fresh.has(item.id));
+        } else {
+          extra.value = [];
+          cursor.value = next.nextCursor;
+        }
       });
     },
     setContext(context: { i18n?: AnnouncementsI18n; traits?: Traits }) {
@@ -82,28 +109,42 @@ export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
       });
     },
     toggle() {
-      open.value = !open.value;
+      if (open.value) actions.close();
+      else open.value = true;
     },
-    /** Opens the feed on one announcement (deep link, toast, digest entry). */
-    openItem(id?: string) {
+    /**
+     * Opens the feed on one announcement (deep link, toast, digest entry). One that is not loaded
+     * yet is looked for page by page, each page fetched and rendered in tasks of its own.
+     */
+    async openItem(id?: string) {
       batch(() => {
         open.value = true;
         focusId.value = id;
       });
+      while (id && open.value && focusId.value === id && !has(id) && cursor.value) {
+        const before = cursor.value;
+        await actions.loadMore();
+        // No page came (no paging, offline, throttled): the feed shows what it has.
+        if (cursor.value === before) return;
+      }
     },
+    /** The feed stays mounted, hidden: opening it on an item later must focus that item again. */
     close() {
-      open.value = false;
+      batch(() => {
+        open.value = false;
+        focusId.value = undefined;
+      });
     },
     /** Called once an item has been visible in the open feed. */
     markRead(id: string) {
       const item = items.value.find((candidate) => candidate.id === id);
       if (!item || isRead(item)) return;
-      readHere.value = new Set(readHere.value).add(id);
+      readHere(id).value = true;
       track(EVENTS.read, { announcementId: id });
     },
     react(id: string, reaction: Reaction, feedback?: string) {
       const text = feedback?.trim().slice(0, 280);
-      reactedHere.value = new Map(reactedHere.value).set(id, reaction);
+      reactedHere(id).value = reaction;
       track(EVENTS.reacted, { announcementId: id, reaction, ...(text ? { feedback: text } : {}) });
     },
     cta(item: AnnouncementItem) {
@@ -122,22 +163,28 @@ export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
     dismissDigest() {
       digestDone.value = true;
     },
-    async loadMore() {
+    /** The next page; while one is on its way, that one. A failed page changes nothing ("more" stays). */
+    loadMore(): Promise<void> {
       const after = cursor.value;
-      if (!after || !loadPage || loading.value) return;
+      if (pending || !after || !loadPage) return pending ?? Promise.resolve();
       loading.value = true;
-      try {
-        const page = await loadPage(after);
-        batch(() => {
-          extra.value = [...extra.value, ...page.items];
-          cursor.value = page.nextCursor;
+      pending = loadPage(after)
+        .then((page) => {
+          batch(() => {
+            extra.value = [...extra.value, ...page.items];
+            cursor.value = page.nextCursor;
+          });
+        })
+        // Never into the host page: the collector or the network failed, the reader can retry.
+        .catch(() => {})
+        .finally(() => {
+          pending = undefined;
+          loading.value = false;
         });
-      } finally {
-        loading.value = false;
-      }
+      return pending;
     },
   };
 
   const hasMore = computed(() => !!cursor.value && !!loadPage);
-  return { i18n, fill, items, unread, open, focusId, boosted, digest, loading, hasMore, isRead, reactionOf, actions };
+  return { i18n, fill, items, unread, open, boosted, digest, loading, hasMore, isRead, isFocused, reactionOf, actions };
 }

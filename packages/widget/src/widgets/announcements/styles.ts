@@ -5,7 +5,7 @@ export const announcementsSheet = lazySheet(`.stack{display:flex;flex-direction:
 .float .panel{width:360px;max-width:calc(100vw - 40px);max-height:calc(100vh - 120px);overflow:auto;box-shadow:0 8px 32px #0003}
 .head{display:flex;align-items:flex-start;gap:4px}.head h2{flex:1}
 h2,h3{margin:0;font-size:16px;font-weight:600}
-.item{padding:12px 0;border-top:1px solid var(--h-line)}.item:focus{outline:none}.item:focus-visible{outline:2px solid var(--h-brand)}
+.item{padding:12px 0;border-top:1px solid var(--h-line);content-visibility:auto;contain-intrinsic-size:auto 150px}.panel[hidden]{display:block;position:absolute;visibility:hidden;content-visibility:hidden}.item:focus{outline:none}.item:focus-visible{outline:2px solid var(--h-brand)}
 .meta{display:flex;gap:8px;align-items:center;margin:0 0 4px;font-size:12px;color:var(--h-muted)}
 .cat{padding:0 6px;border-radius:8px;background:var(--h-track);color:var(--h-fg);font-weight:600;font-size:11px}
 .dot{width:8px;height:8px;border-radius:50%;background:var(--h-brand)}

@@ -1,8 +1,10 @@
 import type { Ref } from 'preact';
+import { signal, type Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { Shell, trapFocus, type Corner, type Theme } from '../../runtime/index.js';
-import { categoryLabel, Item } from './item.js';
+import { categoryLabel, FeedItem } from './item.js';
 import type { AnnouncementsModel } from './model.js';
+import { readTracker, type ReadTracker } from './visibility.js';
 
 export interface AnnouncementsViewProps {
   model: AnnouncementsModel;
@@ -14,6 +16,12 @@ export interface AnnouncementsViewProps {
 }
 
 const PANEL_ID = 'hearth-news';
+/**
+ * Items rendered per task. A long list (opened after a deep link paged far, an inline feed, a
+ * feed refreshed with many pages loaded) renders this many at a time, each batch in a task of its
+ * own, so no task nears 50 ms and clicks are answered in between.
+ */
+const CHUNK = 20;
 
 /** The bell with the unread count: a disclosure toggle for the feed panel. */
 function Bell({ model, buttonRef }: { model: AnnouncementsModel; buttonRef: Ref<HTMLButtonElement> }) {
@@ -30,17 +38,27 @@ function Bell({ model, buttonRef }: { model: AnnouncementsModel; buttonRef: Ref<
   );
 }
 
-function Panel({ model, pageUrl, onClose }: { model: AnnouncementsModel; pageUrl: string; onClose?: () => void }) {
+function Panel({ model, pageUrl, onClose, hidden }: { model: AnnouncementsModel; pageUrl: string; onClose?: () => void; hidden?: boolean }) {
   const { t } = model.i18n.value;
   const items = model.items.value;
+  // Kept in a ref, not `useState`: its reducer machinery would grow the shared runtime chunk.
+  const local = useRef<{ limit: Signal<number>; reads: ReadTracker }>();
+  const { limit, reads } = (local.current ??= { limit: signal(CHUNK), reads: readTracker() });
+  const shown = limit.value;
+  useEffect(() => reads.stop, []);
+  useEffect(() => {
+    if (shown >= items.length) return;
+    const timer = setTimeout(() => (limit.value = shown + CHUNK));
+    return () => clearTimeout(timer);
+  }, [shown, items.length]);
   return (
-    <section class="panel" id={PANEL_ID} aria-labelledby="hearth-news-title" onKeyDown={(e) => onClose && e.key === 'Escape' && onClose()}>
+    <section class="panel" id={PANEL_ID} hidden={hidden} aria-labelledby="hearth-news-title" onKeyDown={(e) => onClose && e.key === 'Escape' && onClose()}>
       <div class="head">
         <h2 id="hearth-news-title">{t('news')}</h2>
         {onClose && <button type="button" class="icon-btn" aria-label={t('close')} onClick={onClose}>×</button>}
       </div>
       {items.length === 0 && <p class="empty">{t('empty')}</p>}
-      {items.map((item) => <Item key={item.id} item={item} model={model} pageUrl={pageUrl} />)}
+      {items.slice(0, shown).map((item) => <FeedItem key={item.id} item={item} model={model} pageUrl={pageUrl} reads={reads} />)}
       {model.hasMore.value && (
         <button type="button" class="btn more" disabled={model.loading.value} onClick={() => void model.actions.loadMore()}>{t('more')}</button>
       )}
@@ -107,6 +125,12 @@ function Digest({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: str
 
 export function AnnouncementsView({ model, theme, corner, floating, pageUrl }: AnnouncementsViewProps) {
   const bell = useRef<HTMLButtonElement>(null);
+  // Once opened, the feed is hidden on close rather than unmounted: tearing down and rebuilding a
+  // 1,000-item feed took one long task per click. Hidden with `content-visibility: hidden`
+  // (styles.ts), Chromium keeps its layout, so showing it again is one cheap style change.
+  const opened = useRef(false);
+  const open = model.open.value;
+  opened.current ||= open;
   const i18n = model.i18n.value;
   const close = () => {
     model.actions.close();
@@ -120,7 +144,7 @@ export function AnnouncementsView({ model, theme, corner, floating, pageUrl }: A
         <div dir={i18n.dir} class="stack">
           <Boost model={model} onOpen={model.actions.openItem} />
           <Digest model={model} onOpen={model.actions.openItem} />
-          {model.open.value && <Panel model={model} pageUrl={pageUrl} onClose={close} />}
+          {opened.current && <Panel model={model} pageUrl={pageUrl} onClose={close} hidden={!open} />}
         </div>
         <Bell model={model} buttonRef={bell} />
       </div>

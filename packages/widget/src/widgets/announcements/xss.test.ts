@@ -77,7 +77,8 @@ describe('XSS corpus rendered by the widget', () => {
     const root = document.querySelector('hearth-root')!.shadowRoot!;
     act(() => root.querySelector<HTMLElement>('.launcher')!.click());
     const panel = root.querySelector('.panel')!;
-    expect(panel.querySelectorAll('article')).toHaveLength(items.length);
+    // The feed renders a long list a chunk per task.
+    await vi.waitFor(() => expect(panel.querySelectorAll('article')).toHaveLength(items.length), { timeout: 5_000 });
     const ALLOWED = new Set(['SECTION', 'DIV', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'SPAN', 'TIME', 'ARTICLE', 'A', 'IMG', 'EM', 'STRONG', 'CODE', 'PRE', 'BR', 'UL', 'OL', 'LI', 'BUTTON', 'FORM', 'INPUT']);
     for (const element of panel.querySelectorAll('*')) {
       expect(ALLOWED.has(element.tagName), element.tagName).toBe(true);
