@@ -1,10 +1,12 @@
 import type { CollectorConfig, CollectorConfigInput } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { parseConfig } from './config.js';
+import { createProjectSettings } from './domain/settings/project-settings.js';
 import type { AppEnv } from './http/app-env.js';
 import { adminAuth } from './http/middleware/admin-auth.js';
 import { AdminSessions } from './http/middleware/admin-auth-sessions.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
+import { settingsSync } from './http/middleware/settings-sync.js';
 import { adminConsoleRoutes } from './http/routes/admin-console.js';
 import { adminKpiRoutes } from './http/routes/admin-kpi.js';
 import { adminKpiRetentionRoutes } from './http/routes/admin-kpi-retention.js';
@@ -54,6 +56,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound(notFound);
   const deps = { store: options.store, config, clock, clientAddress: options.clientAddress ?? (() => 'unknown') };
   app.route('/', healthzRoutes(options.store));
+  // Console changes to project settings are applied to `config.projects` in place, so every route
+  // below sees them on its next request; this loads them (and other processes' changes) first.
+  const settings = createProjectSettings({ store: options.store, config, clock, log: options.log });
+  app.use('*', settingsSync(settings));
   // Sign-in answers without a session; every other /v1/admin/* route then needs the console's
   // session (checked here) or a secret key (checked by each route's secretKey middleware).
   const sessions = new AdminSessions({ admin: config.admin, env: options.env ?? process.env, clock });
@@ -66,7 +72,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', stateRoutes({ ...deps, rewards: rewards.engine }));
   app.route('/', adminPromptRoutes(deps));
   app.route('/', adminPromptVersionRoutes(deps));
-  app.route('/', adminSettingsRoutes(deps));
+  app.route('/', adminSettingsRoutes({ ...deps, settings }));
   app.route('/', adminKpiRoutes(deps));
   app.route('/', adminKpiRetentionRoutes(deps));
   app.route('/', adminSurveyRoutes(deps));

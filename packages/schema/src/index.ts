@@ -27,6 +27,8 @@ export {
   publicKeySchema,
   secretKeySchema,
   originSchema,
+  inactivityDaysSchema,
+  webhooksSchema,
   projectConfigSchema,
   rateLimitSchema,
   collectorConfigSchema,
@@ -204,3 +206,16 @@ export {
 } from './rewards.js';
 export type { NpsSummary, NpsTrendPoint, ChecklistKpis, AdoptionGroup, AnnouncementKpis, RewardsKpis } from './kpi.js';
 export { webhookEndpointSchema, type WebhookEndpoint, type WebhookEndpointInput } from './webhook.js';
+export { themeSchema, projectLocalesSchema, type Theme, type ColorMode, type ProjectLocales } from './theme.js';
+export {
+  secretFingerprintSchema,
+  webhookSettingSchema,
+  projectSettingsPatchSchema,
+  projectSettingsViewSchema,
+  newSecretSchema,
+  type WebhookSetting,
+  type ProjectSettingsPatch,
+  type ProjectSettingsPatchInput,
+  type ProjectSettingsView,
+  type NewSecret,
+} from './project-settings.js';

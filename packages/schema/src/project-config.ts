@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fatigueBudgetSchema, promptSchema } from './prompt.js';
 import { rewardsConfigSchema } from './rewards.js';
+import { projectLocalesSchema, themeSchema } from './theme.js';
 import { webhookEndpointSchema } from './webhook.js';
 
 export const publicKeySchema = z.string().regex(/^pk_[A-Za-z0-9_]{8,64}$/, 'public keys look like pk_…');
@@ -10,6 +11,16 @@ export const originSchema = z.union([
   z.literal('*'),
   z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin),
 ]);
+
+/** Days without activity after which a user counts as lost (churn). */
+export const inactivityDaysSchema = z
+  .number({ error: 'inactivityDays must be a number of days' })
+  .int('inactivityDays must be a whole number of days')
+  .min(1, 'inactivityDays must be at least 1')
+  .max(365, 'inactivityDays must be at most 365');
+
+/** The project's webhook endpoints; ten at most. */
+export const webhooksSchema = z.array(webhookEndpointSchema).max(10, 'at most 10 webhook endpoints');
 
 /** One project served by a collector. */
 export const projectConfigSchema = z.object({
@@ -45,11 +56,7 @@ export const projectConfigSchema = z.object({
     .default(false)
     .describe('Treat a browser sending Global Privacy Control as consent denied.'),
   /** Days without activity after which a user counts as lost (churn). */
-  inactivityDays: z
-    .number()
-    .int()
-    .min(1)
-    .max(365)
+  inactivityDays: inactivityDaysSchema
     .default(30)
     .describe('Days without activity after which a user counts as lost (churn).'),
   fatigue: fatigueBudgetSchema
@@ -72,12 +79,12 @@ export const projectConfigSchema = z.object({
       });
     })
     .describe('Prompts seeded at start-up; never overwrite a prompt edited through the admin API.'),
+  theme: themeSchema.default({}).describe('The widget theme sent with `GET /v1/state`; empty means the widget\'s defaults.'),
+  locales: projectLocalesSchema.optional().describe('The languages the product is offered in; absent means each prompt\'s own default.'),
   /** Rewards (issue 6): absent means the project has no loyalty program. */
   rewards: rewardsConfigSchema.optional(),
   /** Survey responses pushed to the team's backend (issue 4), e.g. detractors for a follow-up. */
-  webhooks: z
-    .array(webhookEndpointSchema)
-    .max(10, 'at most 10 webhook endpoints')
+  webhooks: webhooksSchema
     .default([])
     .describe('Signed webhooks for survey responses (detractors by default).'),
 }).describe('One project served by a collector.');

@@ -4,6 +4,7 @@ import { checklistActionSchema, slugSchema } from './checklist.js';
 import { rewardsStateSchema } from './rewards.js';
 import { surveyStateShape } from './survey.js';
 import { localeTagSchema, triggerSchema } from './targeting.js';
+import { themeSchema } from './theme.js';
 
 /**
  * `GET /v1/state`: exactly the prompts this user should see now, already localized, with progress.
@@ -69,6 +70,8 @@ export const userStateSchema = z.object({
   announcements: announcementsStateSchema.optional(),
   /** The user's points, tier, badges and catalog (issue 6); verified users of a project with a rewards program only. */
   rewards: rewardsStateSchema.nullable().optional(),
+  /** The project's widget theme (issue 3); the host's `init({ theme })` wins field by field. Absent when the project sets none. */
+  theme: themeSchema.optional(),
 });
 
 export type ChecklistItemState = z.infer<typeof checklistItemStateSchema>;

@@ -1,65 +1,123 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, type ProjectSettings } from '../api/settings.js';
+import { ApiError } from '../api/client.js';
+import { finishSecretKeyRotation, finishWebhookRotation, getSettings, rotateSecretKey, rotateWebhookSecret, saveSettings, type ProjectSettings } from '../api/settings.js';
+import { SecretOnce } from '../components/secret-once.js';
+import { AppearanceFields, EngagementFields, LocaleFields } from '../components/settings-appearance.js';
+import { SecurityFields } from '../components/settings-security.js';
+import { WebhookFields } from '../components/settings-webhooks.js';
+import { errorsFromIssues, type FieldErrors } from '../models/field-errors.js';
 import { projectId } from '../models/session.js';
+import { checkSettingsDraft, draftFromSettings, withCurrentSecrets, type SettingsDraft } from '../models/settings-draft.js';
 
-const list = (values: readonly string[], none: string) => (values.length ? values.join(', ') : none);
+type NewSecrets = ProjectSettings['newSecrets'];
 
-/** The project's settings as configured in hearth.config.json; read-only in the console. */
+const lastChange = (saved: ProjectSettings) =>
+  saved.updatedAt ? `Version ${saved.version}, last changed ${new Date(saved.updatedAt).toLocaleString()} (${saved.updatedBy ?? 'unknown'}).` : 'Never changed in the console: every value comes from hearth.config.json.';
+
+/**
+ * The project's settings, editable: a save sends only the fields the form changed (the others keep
+ * following hearth.config.json), conditional on the version loaded, and applies within seconds.
+ */
 export function SettingsPage() {
-  const [settings, setSettings] = useState<ProjectSettings | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => void getSettings().then(setSettings, (failure: Error) => setError(failure.message)), [projectId.value]);
-  if (!settings) return error ? <p class="error" role="alert">{error}</p> : <p aria-busy="true">Loading settings…</p>;
-  const { fatigue, keys } = settings;
-  const rows: [string, string][] = [
-    ['Project', `${settings.project.name} (${settings.project.id})`],
-    ['Theme', 'Widget defaults; hosts override with --hearth-* CSS properties (no project theme setting yet)'],
-    ['Locales in use', list(settings.locales, 'none yet')],
-    ['Inactivity threshold', `${settings.inactivityDays} days without activity count as churned`],
-    ['Fatigue budget', `${fatigue.maxInterruptingPerDay} interrupting prompt(s) per user per 24 h${fatigue.maxInterruptingPerWeek === undefined ? '' : `, ${fatigue.maxInterruptingPerWeek} per 7 days`}`],
-    ['Allowed origins', list(settings.allowedOrigins, 'none (browsers are refused)')],
-    ['Identity verification', settings.identityVerification.enforce ? 'enforced: identified calls need a valid userToken' : 'not enforced'],
-    ['Global Privacy Control', settings.respectGlobalPrivacyControl ? 'respected as consent denied' : 'ignored'],
-    ['Public key', keys.publicKey],
-    ['Secret keys', `${list(keys.secretKeyFingerprints, 'none')}${keys.rotating ? ' (two active: rotation in progress)' : ''}`],
-  ];
+  const [saved, setSaved] = useState<ProjectSettings | null>(null);
+  const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState('');
+  const [secrets, setSecrets] = useState<NewSecrets>([]);
+  const [busy, setBusy] = useState(false);
+
+  const load = (answer: ProjectSettings, keepDraft = false) => {
+    setSaved(answer);
+    setDraft((current) => (keepDraft && current ? { ...current, webhooks: withCurrentSecrets(current.webhooks, answer) } : draftFromSettings(answer)));
+    if (answer.newSecrets.length) setSecrets((shown) => [...shown, ...answer.newSecrets]);
+  };
+  useEffect(() => {
+    setSaved(null);
+    getSettings().then(load, (failure: Error) => setMessage(failure.message));
+  }, [projectId.value]);
+
+  const run = async (action: () => Promise<ProjectSettings>, done: string, keepDraft = false) => {
+    setBusy(true);
+    try {
+      load(await action(), keepDraft);
+      setErrors({});
+      setMessage(done);
+    } catch (failure) {
+      const error = failure as Error;
+      setErrors(errorsFromIssues(failure instanceof ApiError ? failure.issues : []));
+      setMessage(failure instanceof ApiError && failure.status === 409 ? `${error.message} Your edits are still in the form.` : error.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!saved || !draft) return message ? <p class="error" role="alert">{message}</p> : <p aria-busy="true">Loading settings…</p>;
+  const set = (patch: Partial<SettingsDraft>) => setDraft({ ...draft, ...patch });
+  const section = { draft, errors, set };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const checked = checkSettingsDraft(draft, saved);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setMessage('Some settings are not valid: see the messages at the fields.');
+      return;
+    }
+    if (Object.keys(checked.patch).length === 0) {
+      setMessage('Nothing changed.');
+      return;
+    }
+    void run(() => saveSettings(checked.patch, saved.version), 'Settings saved: the collector applies them to the next request.');
+  };
+
+  const discard = () => {
+    setDraft(draftFromSettings(saved));
+    setErrors({});
+    setMessage('Edits discarded.');
+  };
+
   return (
     <>
       <h1>Project settings</h1>
-      <p class="hint">Read-only: these come from hearth.config.json. Change the file and restart the collector to edit them. Secrets are shown only as fingerprints.</p>
-      <table>
-        <tbody>
-          {rows.map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>Webhooks</h2>
-      {settings.webhooks.length === 0 ? (
-        <p class="hint">No webhooks. Add one under webhooks in hearth.config.json to receive survey responses.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">URL</th>
-              <th scope="col">Survey responses</th>
-              <th scope="col">Secrets</th>
-            </tr>
-          </thead>
-          <tbody>
-            {settings.webhooks.map((hook) => (
-              <tr key={hook.url}>
-                <td>{hook.url}</td>
-                <td>{hook.surveyResponses}{hook.surveyIds ? ` (${hook.surveyIds.join(', ')})` : ''}</td>
-                <td>{hook.secretFingerprints.join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <p class="hint">
+        {saved.project.name} ({saved.project.id}). {lastChange(saved)} Changes apply without a restart; fields never changed here follow hearth.config.json.
+      </p>
+      <p role="status" class="message">
+        {message}
+      </p>
+      {secrets.map((secret) => (
+        <SecretOnce
+          key={secret.fingerprint}
+          label={secret.for === 'secretKey' ? 'New secret key' : `New signing secret for ${secret.for}`}
+          secret={secret.secret}
+          fingerprint={secret.fingerprint}
+          onDismiss={() => setSecrets(secrets.filter((shown) => shown !== secret))}
+        />
+      ))}
+      <form onSubmit={submit} noValidate aria-busy={busy}>
+        <AppearanceFields {...section} />
+        <LocaleFields {...section} inUse={saved.localesInUse} />
+        <EngagementFields {...section} />
+        <SecurityFields
+          {...section}
+          keys={saved.keys}
+          onRotate={() => void run(() => rotateSecretKey(saved.version), 'New secret key created: both keys work until you finish the rotation.', true)}
+          onFinishRotation={() => void run(() => finishSecretKeyRotation(saved.version), 'Rotation finished: the old secret key no longer works.', true)}
+        />
+        <WebhookFields
+          {...section}
+          onRotate={(fingerprint) => void run(() => rotateWebhookSecret(fingerprint, saved.version), 'New signing secret created: deliveries carry both signatures until you finish.', true)}
+          onFinishRotation={(fingerprint) => void run(() => finishWebhookRotation(fingerprint, saved.version), 'Secret rotation finished for the webhook.', true)}
+        />
+        <div class="actions">
+          <button type="submit" disabled={busy}>
+            Save settings
+          </button>
+          <button type="button" class="secondary" onClick={discard}>
+            Discard changes
+          </button>
+        </div>
+      </form>
     </>
   );
 }

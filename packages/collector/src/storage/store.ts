@@ -5,6 +5,7 @@ import type { KpiStore } from './kpi/kpi-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
 import type { ResponseStore } from './responses/response-store.js';
 import type { RewardsStore } from './rewards-store.js';
+import type { SettingsStore } from './settings/settings-store.js';
 import type { UserStore } from './users/user-store.js';
 
 type Properties = Record<string, JsonValue>;
@@ -79,6 +80,7 @@ export interface Store {
   readonly announcements: AnnouncementStore;
   readonly responses: ResponseStore;
   readonly users: UserStore;
+  readonly settings: SettingsStore;
   /** Resolves once the events are committed durably (group commit may merge concurrent calls). */
   writeEvents(events: readonly NewEvent[]): Promise<WriteResult>;
   /** Events accepted by `writeEvents` whose transaction has not committed yet (load shedding). */

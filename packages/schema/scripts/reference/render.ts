@@ -14,7 +14,7 @@ const GROUPS = [
   {
     title: 'Collector configuration file',
     names: ['collectorConfigSchema', 'projectConfigSchema', 'rateLimitSchema', 'fatigueBudgetSchema',
-      'publicKeySchema', 'secretKeySchema', 'originSchema'],
+      'publicKeySchema', 'secretKeySchema', 'originSchema', 'themeSchema', 'projectLocalesSchema'],
   },
   {
     title: 'Prompts',

@@ -1,17 +1,8 @@
-export type ColorMode = 'light' | 'dark' | 'auto';
-export type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
+import type { Theme } from '@hearth/schema';
 
-/** Theme from the project config; hosts override any of it with `--hearth-*` custom properties. */
-export interface Theme {
-  /** Any CSS colour. */
-  brandColor?: string;
-  /** Corner radius of cards, in px. */
-  radius?: number;
-  /** A CSS `font-family` list. */
-  font?: string;
-  /** `auto` follows `prefers-color-scheme`. */
-  mode?: ColorMode;
-}
+/** The theme's shape comes from the collector's schema (`themeSchema`), as a type only. */
+export type { ColorMode, Theme } from '@hearth/schema';
+export type Corner = 'bottom-right' | 'bottom-left' | 'top-right' | 'top-left';
 
 /**
  * The config values as `--hearth-config-*` properties on the widget root. The stylesheet reads

@@ -11,7 +11,6 @@ const digest = (key: string) => createHash('sha256').update(key).digest();
  * request with an `Origin` header: a browser sent it, and a secret key must never be in a browser.
  */
 export function secretKey(projects: readonly ProjectConfig[]) {
-  const keys = projects.flatMap((project) => project.secretKeys.map((key) => ({ digest: digest(key), project })));
   return createMiddleware<AppEnv>(async (c, next) => {
     // The console's session was already checked (with CSRF) by admin-auth, which set the project.
     if (c.get('adminSession')) return next();
@@ -29,6 +28,8 @@ export function secretKey(projects: readonly ProjectConfig[]) {
     }
     // Compares fixed-length digests in constant time, so response timing reveals nothing of a key.
     const given = digest(key);
+    // Read per request: a key rotated in the console works (and a retired one stops) at once.
+    const keys = projects.flatMap((project) => project.secretKeys.map((secret) => ({ digest: digest(secret), project })));
     const match = keys.find((candidate) => timingSafeEqual(candidate.digest, given));
     if (!match) throw new HttpError(401, 'unknown_key', 'No project has this secret key.');
     c.set('project', match.project);

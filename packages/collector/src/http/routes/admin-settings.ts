@@ -1,60 +1,78 @@
-import { createHash } from 'node:crypto';
-import type { CollectorConfig, ProjectConfig } from '@hearth/schema';
-import { Hono } from 'hono';
+import { secretFingerprintSchema, type CollectorConfig } from '@hearth/schema';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { ChangeOptions, ChangeResult, ProjectSettings } from '../../domain/settings/project-settings.js';
+import { SettingsError } from '../../domain/settings/settings-error.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
+import { HttpError, type ErrorStatus } from '../http-error.js';
+import { parseJsonBody } from '../json-body.js';
+import { bodyLimit } from '../middleware/body-limit.js';
 import { secretKey } from '../middleware/secret-key.js';
+import { localesInUse, settingsView } from './admin-settings-view.js';
 
 export interface AdminSettingsDeps {
   store: Store;
   config: CollectorConfig;
+  settings: ProjectSettings;
 }
 
-/** Enough of a secret to tell two apart (and match a key in a vault), never enough to use it. */
-export const keyFingerprint = (key: string) => `sha256:${createHash('sha256').update(key).digest('hex').slice(0, 12)}`;
+/** Rewards programs and webhook lists are the largest settings; 256 KiB leaves room for both. */
+const MAX_SETTINGS_BYTES = 256 * 1024;
+const INVALID = { code: 'invalid_settings', message: 'The settings are not valid; see issues.' };
+const webhookRefSchema = z.object({ fingerprint: secretFingerprintSchema });
 
-/** Every locale the project's prompts are written or translated in, default locales first. */
-async function projectLocales(store: Store, projectId: string): Promise<string[]> {
-  const prompts = (await store.prompts.list(projectId)).map((record) => record.prompt);
-  const announcements = (await store.announcements.list(projectId)).map((record) => record.announcement);
-  const all = [...prompts, ...announcements];
-  return [...new Set([...all.map((p) => p.defaultLocale), ...all.flatMap((p) => Object.keys(p.translations))])];
+const STATUS: Record<SettingsError['code'], ErrorStatus> = {
+  invalid_settings: 400,
+  version_conflict: 409,
+  project_not_found: 404,
+  rotation_in_progress: 409,
+  not_rotating: 409,
+  webhook_not_found: 404,
+};
+
+/** `If-Match: "<version>"` makes a change conditional (409 when someone else changed them first). */
+export function changeOptions(c: Context<AppEnv>): ChangeOptions {
+  const actor = c.get('adminSession') ? 'console' : 'secret-key';
+  const header = c.req.header('If-Match');
+  if (header === undefined) return { actor };
+  const version = Number(/^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header)?.[1]);
+  if (!Number.isInteger(version)) throw new HttpError(400, 'invalid_if_match', 'If-Match must be a settings version, e.g. "3".');
+  return { actor, expectedVersion: version };
 }
 
-/** What the console's settings page shows: the configuration file's values, without any secret. */
-export function settingsView(project: ProjectConfig, locales: string[]) {
-  return {
-    project: { id: project.id, name: project.name },
-    /** Settings come from hearth.config.json; the console shows them but cannot change them. */
-    editable: false,
-    /** No project-level theme exists yet: the widget's defaults apply, hosts override with `--hearth-*`. */
-    theme: null,
-    locales,
-    inactivityDays: project.inactivityDays,
-    fatigue: project.fatigue,
-    allowedOrigins: project.allowedOrigins,
-    identityVerification: project.identityVerification,
-    respectGlobalPrivacyControl: project.respectGlobalPrivacyControl,
-    keys: {
-      publicKey: project.publicKey,
-      secretKeyFingerprints: project.secretKeys.map(keyFingerprint),
-      /** Two secrets are active while one is being rotated out. */
-      rotating: project.secretKeys.length > 1,
-    },
-    webhooks: project.webhooks.map(({ url, surveyResponses, surveyIds, secrets }) => ({
-      url,
-      surveyResponses,
-      ...(surveyIds ? { surveyIds } : {}),
-      secretFingerprints: secrets.map(keyFingerprint),
-    })),
-    rewards: project.rewards ?? null,
-  };
-}
-
-/** `GET /v1/admin/settings`: the project's settings, read-only (edit hearth.config.json and restart). */
-export function adminSettingsRoutes({ store, config }: AdminSettingsDeps) {
+/**
+ * `/v1/admin/settings`: read and change the project settings (console session with CSRF, or a
+ * secret key), rotate the secret key and webhook secrets. New secrets appear only in the answer of
+ * the call that made them; every other answer carries fingerprints.
+ */
+export function adminSettingsRoutes({ store, config, settings }: AdminSettingsDeps) {
   const app = new Hono<AppEnv>();
+  const body = bodyLimit({ maxBytes: MAX_SETTINGS_BYTES });
   app.use('/v1/admin/settings', secretKey(config.projects));
-  app.get('/v1/admin/settings', async (c) => c.json(settingsView(c.var.project, await projectLocales(store, c.var.project.id))));
+  app.use('/v1/admin/settings/*', secretKey(config.projects));
+
+  const answer = async (c: Context<AppEnv>, run: () => Promise<ChangeResult> | ChangeResult) => {
+    let result: ChangeResult;
+    try {
+      result = await run();
+    } catch (error) {
+      if (error instanceof SettingsError) throw new HttpError(STATUS[error.code], error.code, error.message, error.issues);
+      throw error;
+    }
+    c.header('ETag', `"${result.version}"`);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ ...settingsView(result, await localesInUse(store, result.project.id)), newSecrets: result.newSecrets });
+  };
+  const webhookRef = (c: Context<AppEnv>) => parseJsonBody(c.var.body, webhookRefSchema, { code: 'invalid_request', message: 'Name the webhook by a secret fingerprint; see issues.' }).fingerprint;
+
+  app.get('/v1/admin/settings', (c) => answer(c, () => ({ ...settings.get(c.var.project.id), newSecrets: [] })));
+  app.patch('/v1/admin/settings', body, (c) => answer(c, () => settings.update(c.var.project.id, parseJsonBody(c.var.body, z.unknown(), INVALID), changeOptions(c))));
+  app.post('/v1/admin/settings/keys/rotate', (c) => answer(c, () => settings.rotateSecretKey(c.var.project.id, changeOptions(c))));
+  app.post('/v1/admin/settings/keys/finish-rotation', (c) => answer(c, () => settings.finishSecretKeyRotation(c.var.project.id, changeOptions(c))));
+  app.post('/v1/admin/settings/webhooks/rotate', body, (c) => answer(c, () => settings.rotateWebhookSecret(c.var.project.id, webhookRef(c), changeOptions(c))));
+  app.post('/v1/admin/settings/webhooks/finish-rotation', body, (c) =>
+    answer(c, () => settings.finishWebhookRotation(c.var.project.id, webhookRef(c), changeOptions(c))),
+  );
   return app;
 }

@@ -26,10 +26,9 @@ export interface RewardsSetupOptions {
  */
 export function setupRewards(options: RewardsSetupOptions) {
   const { store, rewards, config, clock, log } = options;
-  // Each project's `rewards` field, already validated with the rest of the configuration.
-  const programs = new Map<string, RewardsConfig>(config.projects.flatMap((project) => (project.rewards ? [[project.id, project.rewards] as const] : [])));
-  const configFor = (projectId: string) => programs.get(projectId);
+  // Read per call from the live project, so a program changed in the console applies at once.
   const projects = new Map(config.projects.map((project) => [project.id, project]));
+  const configFor = (projectId: string): RewardsConfig | undefined => projects.get(projectId)?.rewards;
   const webhook = createWebhookSender({
     target(projectId) {
       const url = configFor(projectId)?.fulfilmentWebhookUrl;

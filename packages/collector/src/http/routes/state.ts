@@ -55,6 +55,7 @@ export function stateRoutes({ store, config, clock, clientAddress, rewards }: St
     const verified = !!query.userId && (await verifiedUserId(query.userToken, project.secretKeys, now)) === query.userId;
     const userRewards = rewards && verified ? await rewardsForUserState(rewards, project.id, query.userId!, state) : null;
     if (userRewards) state.rewards = userRewards;
+    if (Object.keys(project.theme).length > 0) state.theme = project.theme;
     c.header('Access-Control-Expose-Headers', 'ETag');
     return revalidatedJson(c, JSON.stringify(state));
   });

@@ -8,6 +8,7 @@ import { createUserFacts } from '../../domain/targeting/facts.js';
 import { lastSeenBeforeVisit } from '../../domain/visit.js';
 import type { FactStore, Subject } from '../facts/fact-store.js';
 import type { AnnouncementStore } from './announcement-store.js';
+import { servedLocale } from '../../domain/settings/served-locale.js';
 
 export interface AnnouncementContextInput {
   project: ProjectConfig;
@@ -42,7 +43,7 @@ export async function loadAnnouncementContext(
     {
       userId: 'userId' in subject ? subject.userId : subject.anonymousId,
       traits: profile.traits,
-      locale: input.locale ?? traitLocale,
+      locale: servedLocale(project.locales, input.locale ?? traitLocale),
       firstSeen: date(profile.firstSeen),
       lastSeen: date(lastSeenBeforeVisit(profile, now.getTime())),
     },

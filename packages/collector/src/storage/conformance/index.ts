@@ -9,6 +9,7 @@ import { kpiRollupConformance } from './kpi-rollup.js';
 import { promptsConformance } from './prompts.js';
 import { responsesConformance } from './responses.js';
 import { rewardsConformance } from './rewards.js';
+import { settingsConformance } from './settings.js';
 import { usersConformance } from './users.js';
 
 /**
@@ -27,5 +28,6 @@ export function storeConformance(name: string, open: OpenStore): void {
     rewardsConformance(open);
     responsesConformance(open);
     usersConformance(open);
+    settingsConformance(open);
   });
 }

@@ -8,6 +8,7 @@ import { DAY_MS } from '../../domain/time.js';
 import { lastSeenBeforeVisit } from '../../domain/visit.js';
 import type { Store } from '../store.js';
 import type { Subject } from './fact-store.js';
+import { servedLocale } from '../../domain/settings/served-locale.js';
 
 export interface DecisionInput {
   project: ProjectConfig;
@@ -44,7 +45,7 @@ export async function loadDecisionContext(store: Store, input: DecisionInput): P
     {
       userId: subjectId,
       traits: profile.traits,
-      locale: input.locale ?? traitLocale,
+      locale: servedLocale(project.locales, input.locale ?? traitLocale),
       firstSeen: date(profile.firstSeen),
       lastSeen: date(lastSeenBeforeVisit(profile, now.getTime())),
     },

@@ -9,6 +9,7 @@ import { postgresFactStore } from './postgres-facts.js';
 import { postgresKpiStore } from './postgres-kpi.js';
 import { postgresPromptStore } from './postgres-prompts.js';
 import { postgresResponseStore } from './postgres-responses.js';
+import { postgresSettingsStore } from './postgres-settings.js';
 import { postgresRewardsStore } from './rewards-postgres.js';
 import { postgresGroupWriter } from './postgres-group-writer.js';
 import { postgresUserStore } from '../users/users-postgres.js';
@@ -40,6 +41,7 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
     announcements: postgresAnnouncementStore(pool),
     responses: postgresResponseStore(pool),
     users: postgresUserStore(pool),
+    settings: postgresSettingsStore(pool),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     async listEvents(projectId, filter = {}) {

@@ -11,6 +11,7 @@ import { sqliteAnnouncementStore } from './sqlite-announcements.js';
 import { sqliteFactStore } from './sqlite-facts.js';
 import { sqliteKpiStore } from './sqlite-kpi.js';
 import { sqlitePromptStore } from './sqlite-prompts.js';
+import { sqliteSettingsStore } from './sqlite-settings.js';
 import { sqliteResponseStore } from './sqlite-responses.js';
 import { sqliteRewardsStore } from './rewards-sqlite.js';
 import { sqliteWriteOps } from './sqlite-write-ops.js';
@@ -82,6 +83,7 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     announcements: sqliteAnnouncementStore(db),
     responses: sqliteResponseStore(db),
     users: sqliteUserStore(db),
+    settings: sqliteSettingsStore(db),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     listEvents,

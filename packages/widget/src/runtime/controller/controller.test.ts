@@ -42,6 +42,16 @@ describe('prompt controller', () => {
     expect(track).toHaveBeenCalledWith('$prompt_shown', { promptId: 'getting-started', kind: 'checklist' });
   });
 
+  it('applies the project theme from the state, with the host\'s init theme winning field by field', async () => {
+    const { controller } = setup({ theme: { brandColor: '#111111' } });
+    controller.update({ ...stateWith(checklist), theme: { brandColor: '#ff6600', radius: 20, mode: 'dark' } });
+    await vi.waitFor(() => expect(count(floatingRoot())).toBe('1 of 3'));
+    const root = floatingRoot()!.querySelector('.root') as HTMLElement;
+    expect(root.style.getPropertyValue('--hearth-config-brand')).toBe('#111111');
+    expect(root.style.getPropertyValue('--hearth-config-radius')).toBe('20px');
+    expect(root.getAttribute('data-mode')).toBe('dark');
+  });
+
   it('prefers an inline [data-hearth="checklist"] mount point', async () => {
     const container = inlineMountPoint();
     setup().controller.update(stateWith(checklist));

@@ -61,6 +61,9 @@ export function createController(options: ControllerOptions): Controller {
   const { load, track } = options;
   const doc = options.document ?? globalThis.document;
   const context = { locale: options.locale, traits: options.traits };
+  // The project theme from /v1/state under the host's `init({ theme })`, field by field. Widgets
+  // read this one object when they mount, so it is filled in place as states arrive.
+  const theme: Theme = { ...options.theme };
   const entries = new Map<string, Entry>();
   const counts = new Map<string, number>();
   let path = options.path;
@@ -71,7 +74,7 @@ export function createController(options: ControllerOptions): Controller {
 
   const mountWidget = (entry: Entry, first: StatePrompt): Promise<WidgetHandle> => {
     // Dismissed, answered, or hidden after its celebration: take the host element away too.
-    const common = { document: doc, theme: options.theme, corner: options.corner, ...context, track, onHide: () => unmount(entry) };
+    const common = { document: doc, theme, corner: options.corner, ...context, track, onHide: () => unmount(entry) };
     if (first.kind === 'survey') {
       return loadWhenIdle(load, 'survey', doc).then(async ({ mountSurvey, createResponder }) => withUpdate(await mountSurvey({ ...common, survey: first, onResponse: createResponder(options.post) })));
     }
@@ -110,14 +113,15 @@ export function createController(options: ControllerOptions): Controller {
     unmount(entry);
   };
 
-  const news = announcementsSlot({ load, track, doc, context, theme: options.theme, corner: options.corner, stateUrl: options.stateUrl });
-  const points = rewardsSlot({ load, doc, context, theme: options.theme, corner: options.corner, stateUrl: options.stateUrl });
+  const news = announcementsSlot({ load, track, doc, context, theme, corner: options.corner, stateUrl: options.stateUrl });
+  const points = rewardsSlot({ load, doc, context, theme, corner: options.corner, stateUrl: options.stateUrl });
 
   // An inline mount point means that widget is likely to show: fetch its chunk now.
   if (mountPoint('checklist')) load('checklist').catch(() => undefined);
 
   return {
     update(state) {
+      Object.assign(theme, state.theme, options.theme);
       const ids = new Set(state.prompts.map((prompt) => prompt.id));
       // The server drops a survey once its display is stored (so reloads and other tabs do not ask
       // again); the one on screen stays until the user answers or closes it.

@@ -5,7 +5,8 @@ import { surveyResponsesMigration } from './004-survey-responses.js';
 import { announcementsMigration } from './005-announcements.js';
 import { rewardsMigration } from './006-rewards.js';
 import { promptVersionsMigration } from './007-prompt-versions.js';
+import { projectSettingsMigration } from './008-project-settings.js';
 import { kpiRollupsMigration } from './009-kpi-rollups.js';
 
 /** One file per feature, numbered; a new feature appends its own (never edit an applied one). */
-export const sqliteMigrations = [eventsMigration, promptsMigration, targetingMigration, surveyResponsesMigration, announcementsMigration, rewardsMigration, promptVersionsMigration, kpiRollupsMigration];
+export const sqliteMigrations = [eventsMigration, promptsMigration, targetingMigration, surveyResponsesMigration, announcementsMigration, rewardsMigration, promptVersionsMigration, projectSettingsMigration, kpiRollupsMigration];

@@ -1,0 +1,42 @@
+import { projectConfigSchema, toErrorIssues, type ErrorIssue, type ProjectConfig } from '@hearth/schema';
+
+/** Fields a runtime change may set; everything else (id, name, public key, prompts) stays the file's. */
+export const OVERRIDABLE = [
+  'theme',
+  'locales',
+  'inactivityDays',
+  'fatigue',
+  'allowedOrigins',
+  'identityVerification',
+  'respectGlobalPrivacyControl',
+  'webhooks',
+  'rewards',
+  'secretKeys',
+] as const;
+
+/**
+ * The project as it applies now: the file's values with the stored overrides on top, validated as
+ * a whole (a `null` override removes an optional setting). Unknown stored fields are ignored, so
+ * an older row never smuggles in a field a newer collector made file-only.
+ */
+export function effectiveConfig(file: ProjectConfig, overrides: Record<string, unknown>): { ok: true; project: ProjectConfig } | { ok: false; issues: ErrorIssue[] } {
+  const merged: Record<string, unknown> = { ...file };
+  for (const field of OVERRIDABLE) {
+    if (!(field in overrides)) continue;
+    if (overrides[field] === null) delete merged[field];
+    else merged[field] = overrides[field];
+  }
+  const parsed = projectConfigSchema.safeParse(merged);
+  return parsed.success ? { ok: true, project: parsed.data } : { ok: false, issues: toErrorIssues(parsed.error) };
+}
+
+/**
+ * Makes `target` equal to `next` in place. Every route and middleware holds the project objects of
+ * the parsed configuration, so replacing their fields is what makes a change apply on the very next
+ * request, without a restart and without a registry every reader would have to consult.
+ */
+export function replaceInPlace(target: ProjectConfig, next: ProjectConfig): void {
+  const record = target as unknown as Record<string, unknown>;
+  for (const key of Object.keys(record)) if (!(key in next)) delete record[key];
+  Object.assign(target, next);
+}

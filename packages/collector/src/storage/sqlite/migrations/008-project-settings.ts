@@ -1,0 +1,16 @@
+import type { Migration } from '../../migration.js';
+
+/** Project settings changed at runtime (issue 7): the changed fields over the file's, versioned. */
+export const projectSettingsMigration: Migration = {
+  version: 8,
+  name: 'project-settings',
+  sql: `
+    CREATE TABLE project_settings (
+      project_id TEXT PRIMARY KEY,
+      version    INTEGER NOT NULL,
+      overrides  TEXT NOT NULL,
+      updated_at INTEGER NOT NULL,
+      updated_by TEXT NOT NULL
+    ) WITHOUT ROWID;
+  `,
+};
