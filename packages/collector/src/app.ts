@@ -12,6 +12,7 @@ import { adminKpiRoutes } from './http/routes/admin-kpi.js';
 import { adminKpiRetentionRoutes } from './http/routes/admin-kpi-retention.js';
 import { adminPromptRoutes } from './http/routes/admin-prompts.js';
 import { adminPromptVersionRoutes } from './http/routes/admin-prompt-versions.js';
+import { adminRewardsProgramRoutes } from './http/routes/admin-rewards-program.js';
 import { adminSettingsRoutes } from './http/routes/admin-settings.js';
 import { adminSurveyRoutes } from './http/routes/admin-surveys.js';
 import { adminUserRoutes } from './http/routes/admin-users.js';
@@ -73,6 +74,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', adminPromptRoutes(deps));
   app.route('/', adminPromptVersionRoutes(deps));
   app.route('/', adminSettingsRoutes({ ...deps, settings }));
+  app.route('/', adminRewardsProgramRoutes({ config, settings }));
   app.route('/', adminKpiRoutes(deps));
   app.route('/', adminKpiRetentionRoutes(deps));
   app.route('/', adminSurveyRoutes(deps));

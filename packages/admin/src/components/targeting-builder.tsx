@@ -28,6 +28,10 @@ interface Props {
   value: AudienceDraft;
   errors: FieldErrors;
   onChange: (next: AudienceDraft) => void;
+  /** Starts every input's id; a page with several audiences gives each its own. */
+  idPrefix?: string;
+  /** Said when there are no rows. */
+  everyoneHint?: string;
 }
 
 function Input({ id, label, value, error, onChange }: { id: string; label: string; value: string; error?: string | undefined; onChange: (v: string) => void }) {
@@ -39,9 +43,9 @@ function Input({ id, label, value, error, onChange }: { id: string; label: strin
 }
 
 /** The inputs one row needs, labelled for what they mean in that kind of rule. */
-function RowInputs({ row, id, errors, set }: { row: AudienceRow; id: string; errors: FieldErrors; set: (patch: Partial<AudienceRow>) => void }) {
+function RowInputs({ row, id, idPrefix, errors, set }: { row: AudienceRow; id: string; idPrefix: string; errors: FieldErrors; set: (patch: Partial<AudienceRow>) => void }) {
   const err = (field: keyof AudienceRow) => errors[`${id}.${field}`];
-  const at = (field: string) => `audience-${id.replace('.', '-')}-${field}`;
+  const at = (field: string) => `${idPrefix}-${id.replace('.', '-')}-${field}`;
   switch (row.kind) {
     case 'trait':
       return (
@@ -70,16 +74,16 @@ function RowInputs({ row, id, errors, set }: { row: AudienceRow; id: string; err
 }
 
 /** Audience rules as rows joined by "all" or "any"; no rows means everyone. */
-export function TargetingBuilder({ value, errors, onChange }: Props) {
+export function TargetingBuilder({ value, errors, onChange, idPrefix = 'audience', everyoneHint = 'Everyone sees this prompt. Add a rule to narrow the audience.' }: Props) {
   const setRow = (index: number, patch: Partial<AudienceRow>) =>
     onChange({ ...value, rows: value.rows.map((row, i) => (i === index ? { ...row, ...patch } : row)) });
   return (
     <fieldset class="targeting">
       <legend>Audience</legend>
-      {value.rows.length === 0 && <p class="hint">Everyone sees this prompt. Add a rule to narrow the audience.</p>}
+      {value.rows.length === 0 && <p class="hint">{everyoneHint}</p>}
       {value.rows.length > 1 && (
         <SelectField
-          id="audience-match"
+          id={`${idPrefix}-match`}
           label="Users must match"
           value={value.match}
           options={[
@@ -93,13 +97,13 @@ export function TargetingBuilder({ value, errors, onChange }: Props) {
         {value.rows.map((row, index) => (
           <li key={index} class="rule">
             <SelectField
-              id={`audience-rows-${index}-kind`}
+              id={`${idPrefix}-rows-${index}-kind`}
               label={`Rule ${index + 1}`}
               value={row.kind}
               options={KINDS.map(({ kind, label }) => [kind, label] as const)}
               onChange={(kind) => setRow(index, ROW_DEFAULTS[kind as RowKind])}
             />
-            <RowInputs row={row} id={`rows.${index}`} errors={errors} set={(patch) => setRow(index, patch)} />
+            <RowInputs row={row} id={`rows.${index}`} idPrefix={idPrefix} errors={errors} set={(patch) => setRow(index, patch)} />
             <button type="button" class="secondary" onClick={() => onChange({ ...value, rows: value.rows.filter((_, i) => i !== index) })}>
               Remove rule {index + 1}
             </button>

@@ -7,7 +7,7 @@ const KINDS = [
   ['prompts/rewards', 'Rewards'],
 ] as const;
 
-/** The prompt kinds; rewards is a read-only view of the configured program. */
+/** The prompt kinds, and the rewards program beside them. */
 export function KindTabs() {
   return (
     <nav aria-label="Prompt types" class="tabs">

@@ -1,59 +1,72 @@
 import type { RewardsConfig } from '@hearth/schema';
-import { useEffect, useState } from 'preact/hooks';
-import { getSettings } from '../api/settings.js';
+import { useEffect } from 'preact/hooks';
 import { EmptyState } from '../components/empty-state.js';
-import { projectId } from '../models/session.js';
+import { RewardsEditorForm } from '../components/rewards-editor-form.js';
+import { href, navigate } from '../router.js';
 import { KindTabs } from './kind-tabs.js';
+import { useRewardsEditor } from './rewards-editor-state.js';
+import './rewards-editor.css';
 
-function Table({ caption, headers, rows }: { caption: string; headers: string[]; rows: string[][] }) {
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The saved program at a glance; its KPIs (points issued, redeemed, members per tier) are on the dashboard. */
+function ProgramFigures({ program }: { program: RewardsConfig }) {
+  const figures = [
+    count(program.rules.length, 'earning rule', 'earning rules'),
+    count(program.badges.length, 'badge', 'badges'),
+    count(program.tiers.length, 'tier', 'tiers'),
+    count(program.catalog.length, 'catalog item', 'catalog items'),
+    program.referral ? 'referrals on' : 'referrals off',
+    program.expiryMonths ? `points expire after ${count(program.expiryMonths, 'month', 'months')}` : 'points never expire',
+  ];
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {headers.map((h) => (
-            <th scope="col" key={h}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, i) => (
-          <tr key={i}>
-            {row.map((cell, j) => (
-              <td key={j}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <p class="hint">
+      Saved program: {figures.join(' · ')}.{' '}
+      <a href={href('dashboard')} onClick={(e) => (e.preventDefault(), navigate('dashboard'))}>
+        Rewards KPIs on the dashboard
+      </a>
+    </p>
   );
 }
 
-const trigger = (on: RewardsConfig['rules'][number]['on']) => (on.type === 'event' ? `event ${on.event} (${on.source})` : `${on.type} ${Object.values(on).slice(1).join(' ')}`.trim());
-
-/** The rewards program, read-only: the collector has no admin API to change it yet (it lives in hearth.config.json). */
+/** The rewards program, edited in place: checked by rewardsConfigSchema, saved whole, live at once. */
 export function RewardsPage() {
-  const [program, setProgram] = useState<RewardsConfig | null | undefined>(undefined);
-  const [error, setError] = useState('');
-  useEffect(() => void getSettings().then((s) => setProgram(s.rewards), (failure: Error) => setError(failure.message)), [projectId.value]);
+  const { record, loadError, draft, errors, outcome, saving, load, edit, save, start } = useRewardsEditor();
+  useEffect(() => {
+    // A refused save sends focus to the list of problems; each links to its field.
+    if (outcome.kind === 'invalid' || (outcome.kind === 'failed' && Object.keys(errors).length > 0)) document.getElementById('rw-errors-title')?.focus();
+  }, [outcome]);
+
   return (
     <>
       <h1>Rewards</h1>
       <KindTabs />
-      <p class="hint">Read-only: the rewards program is configured under rewards in hearth.config.json.</p>
-      {error && <p class="error" role="alert">{error}</p>}
-      {program === undefined && !error && <p aria-busy="true">Loading the program…</p>}
-      {program === null && <EmptyState title="No rewards program">Add rewards (rules, badges, tiers, catalog) to this project in hearth.config.json and restart the collector.</EmptyState>}
-      {program && (
-        <>
-          <Table caption="Earning rules" headers={['Rule', 'On', 'Points', 'Caps']} rows={program.rules.map((r) => [r.title, trigger(r.on), String(r.points), Object.entries(r.caps).filter(([, v]) => v).map(([k, v]) => (v === true ? k : `${k} ${v}`)).join(', ') || 'none'])} />
-          <Table caption="Badges" headers={['Badge', 'Unlocks at']} rows={program.badges.map((b) => [b.name, b.unlock.type === 'lifetimePoints' ? `${b.unlock.min} lifetime points` : `${b.unlock.count} × ${b.unlock.type === 'rule' ? `rule ${b.unlock.ruleId}` : `event ${b.unlock.event}`}`])} />
-          <Table caption="Tiers" headers={['Tier', 'From points', 'Perks']} rows={program.tiers.map((t) => [t.name, String(t.minPoints), t.perks.join(', ')])} />
-          <Table caption="Catalog" headers={['Item', 'Cost', 'Stock', 'Per user']} rows={program.catalog.map((c) => [c.name, String(c.cost), c.stock === undefined ? 'unlimited' : String(c.stock), c.perUserLimit === undefined ? 'no limit' : String(c.perUserLimit)])} />
-        </>
+      <p role="status" class={`message${outcome.kind === 'saved' ? ' ok' : outcome.kind === 'none' ? '' : ' error'}`}>
+        {outcome.text}
+      </p>
+      {outcome.kind === 'conflict' && (
+        <div class="actions">
+          <button type="button" onClick={() => void load()}>
+            Reload the program
+          </button>
+        </div>
       )}
+      {loadError && (
+        <p class="error" role="alert">
+          {loadError}
+        </p>
+      )}
+      {!record && !loadError && <p aria-busy="true">Loading the program…</p>}
+      {record?.program && <ProgramFigures program={record.program} />}
+      {record && !draft && (
+        <EmptyState title="No rewards program">
+          <p>This project has no rewards program: nobody earns points and the rewards widget stays hidden.</p>
+          <button type="button" onClick={start}>
+            Create a rewards program
+          </button>
+        </EmptyState>
+      )}
+      {record && draft && <RewardsEditorForm draft={draft} errors={errors} onChange={edit} onSubmit={save} saving={saving} />}
     </>
   );
 }
