@@ -29,3 +29,40 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`);
 }
+
+/** Prompt-editing steps shared by the console specs, by accessible names. */
+export function promptEditor(page: Page) {
+  return {
+    /** Opens a prompt type's list from the console navigation ("Surveys", "Announcements"…). */
+    async openList(kind: string) {
+      await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Prompts' }).click();
+      await page.getByRole('navigation', { name: 'Prompt types' }).getByRole('link', { name: kind }).click();
+      await expect(page.getByRole('heading', { level: 1, name: kind })).toBeVisible();
+    },
+    /** Adds a targeting rule `trait equals value` as row `rule` (1-based). */
+    async addTraitRule(rule: number, trait: string, value: string) {
+      await page.getByRole('button', { name: 'Add rule' }).click();
+      await expect(page.getByLabel(`Rule ${rule}`, { exact: true })).toHaveValue('trait');
+      await page.locator(`#audience-rows-${rule - 1}-name`).fill(trait);
+      await page.locator(`#audience-rows-${rule - 1}-op`).selectOption('equals');
+      await page.locator(`#audience-rows-${rule - 1}-value`).fill(value);
+    },
+    /** Saves with the editor's submit button (its label differs per kind) and waits for the collector's answer. */
+    async save(label: string | RegExp = 'Save') {
+      await page.getByRole('button', { name: label, exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: /^Saved \(version \d+\)\.$/ })).toBeVisible();
+    },
+    async publish() {
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: /^Published \(version \d+\)\.$/ })).toBeVisible();
+      await expect(page.locator('.page-head .status')).toHaveText('live');
+    },
+    /** "Preview as": finds users by id prefix or `trait:value`, then picks `userId`. */
+    async previewAs(query: string, userId: string) {
+      await page.getByLabel('Find a real user (id prefix, or trait as key:value)').fill(query);
+      await page.getByRole('search', { name: 'Find a user to preview as' }).getByRole('button', { name: 'Find' }).click();
+      await page.getByRole('button', { name: `Preview as ${userId}` }).click();
+      await expect(page.getByTestId('preview-user')).toContainText(userId);
+    },
+  };
+}

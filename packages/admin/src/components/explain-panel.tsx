@@ -1,21 +1,37 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { explainPrompt, type Explanation } from '../api/prompts.js';
 import { Field } from './field.js';
 
-/** "Why would / wouldn't this user see it": the collector's own decision, gate by gate. */
-export function ExplainPanel({ promptId }: { promptId: string }) {
-  const [userId, setUserId] = useState('');
+interface Props {
+  promptId: string;
+  /** A user chosen elsewhere (the preview's "Preview as"): explained at once when it changes. */
+  userId?: string | null;
+  /** The collector call; tests pass a fake answer. */
+  explain?: typeof explainPrompt;
+}
+
+/** "Why would / wouldn't this user see it": the collector's own decision for the saved prompt, gate by gate. */
+export function ExplainPanel({ promptId, userId: chosen = null, explain = explainPrompt }: Props) {
+  const [userId, setUserId] = useState(chosen ?? '');
   const [result, setResult] = useState<Explanation | null>(null);
   const [error, setError] = useState('');
-  const ask = async (event: Event) => {
-    event.preventDefault();
+  const run = async (id: string) => {
     setError('');
     try {
-      setResult(await explainPrompt(promptId, userId.trim()));
+      setResult(await explain(promptId, id));
     } catch (failure) {
       setResult(null);
       setError((failure as Error).message);
     }
+  };
+  useEffect(() => {
+    if (chosen === null) return;
+    setUserId(chosen);
+    void run(chosen);
+  }, [chosen, promptId]);
+  const ask = async (event: Event) => {
+    event.preventDefault();
+    await run(userId.trim());
   };
   return (
     <section class="panel" aria-labelledby="explain-title">
@@ -26,6 +42,7 @@ export function ExplainPanel({ promptId }: { promptId: string }) {
         </Field>
         <button type="submit">Explain</button>
       </form>
+      <p class="hint">Decided by the collector for the saved version, with the user's stored traits, events and display history.</p>
       {result && (
         <div aria-live="polite">
           <p class={result.showing ? 'ok' : 'not-ok'}>

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { mountPreview, type PreviewTarget, type Theme } from '../preview/mount-preview.js';
+import { localeOfUser, previewApi, SAMPLE_USER, type PreviewApi, type PreviewUser } from '../preview/preview-user.js';
+import { UserPicker } from '../preview/user-picker.js';
 import { CheckboxField, SelectField } from './choice-fields.js';
+import { ExplainPanel } from './explain-panel.js';
 import { TextField } from './field.js';
 
 interface Props {
@@ -8,17 +11,27 @@ interface Props {
   locales: readonly string[];
   /** The draft as the widget would receive it, for the chosen locale; null while it does not validate. */
   target: (locale: string) => PreviewTarget | null;
+  /** A saved prompt's id: the collector then explains, for the chosen real user, why it would or would not show. */
+  explainFor?: string | null;
+  /** The collector calls (user search, explain); tests pass fakes. */
+  api?: PreviewApi;
 }
 
-/** The draft rendered by the widget's own components, in the chosen locale and theme. */
-export function PreviewPanel({ locales, target }: Props) {
+/**
+ * The draft rendered by the widget's own components for the sample user or a chosen real one
+ * (their traits fill the placeholders, their `locale` trait picks the language), in the chosen
+ * locale and theme; for a real user, the collector's "would they see it?" beside it.
+ */
+export function PreviewPanel({ locales, target, explainFor = null, api = previewApi }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [locale, setLocale] = useState(locales[0] ?? 'en');
   const [dark, setDark] = useState(false);
   const [brandColor, setBrandColor] = useState('#4f46e5');
+  const [user, setUser] = useState<PreviewUser>(SAMPLE_USER);
   const [error, setError] = useState('');
-  const current = target(locales.includes(locale) ? locale : (locales[0] ?? 'en'));
-  const key = JSON.stringify([current, locale, dark, brandColor]);
+  const shownLocale = locales.includes(locale) ? locale : (locales[0] ?? 'en');
+  const current = target(shownLocale);
+  const key = JSON.stringify([current, shownLocale, dark, brandColor, user.traits]);
   useEffect(() => {
     const container = box.current;
     if (!container || !current) return;
@@ -26,7 +39,7 @@ export function PreviewPanel({ locales, target }: Props) {
     let unmount: (() => void) | null = null;
     let cancelled = false;
     setError('');
-    mountPreview(container, current, locale, theme).then(
+    mountPreview(container, current, shownLocale, theme, user.traits).then(
       (done) => (cancelled ? done() : (unmount = done)),
       (failure: Error) => setError(`The preview could not render: ${failure.message}`),
     );
@@ -35,18 +48,27 @@ export function PreviewPanel({ locales, target }: Props) {
       unmount?.();
     };
   }, [key]);
+  const choose = (next: PreviewUser) => {
+    setUser(next);
+    const own = localeOfUser(next, locales);
+    if (own) setLocale(own);
+  };
   return (
-    <section class="panel" aria-labelledby="preview-title">
-      <h2 id="preview-title">Preview</h2>
-      <div class="inline-form">
-        <SelectField id="preview-locale" label="Locale" value={locale} options={locales.map((tag) => [tag, tag] as const)} onChange={setLocale} />
-        <CheckboxField id="preview-dark" label="Dark mode" checked={dark} onChange={setDark} />
-        <TextField id="preview-brand" label="Brand colour" value={brandColor} onInput={setBrandColor} />
-      </div>
-      {!current && <p class="hint">Fix the highlighted fields to see the preview.</p>}
-      {error && <p class="error" role="alert">{error}</p>}
-      <div class="preview-box" ref={box} data-testid="preview" />
-      <p class="hint">Rendered by the widget's own components; nothing you click here is recorded.</p>
-    </section>
+    <>
+      <section class="panel" aria-labelledby="preview-title">
+        <h2 id="preview-title">Preview</h2>
+        <UserPicker value={user} onChange={choose} search={api.search} />
+        <div class="inline-form">
+          <SelectField id="preview-locale" label="Locale" value={shownLocale} options={locales.map((tag) => [tag, tag] as const)} onChange={setLocale} />
+          <CheckboxField id="preview-dark" label="Dark mode" checked={dark} onChange={setDark} />
+          <TextField id="preview-brand" label="Brand colour" value={brandColor} onInput={setBrandColor} />
+        </div>
+        {!current && <p class="hint">Fix the highlighted fields to see the preview.</p>}
+        {error && <p class="error" role="alert">{error}</p>}
+        <div class="preview-box" ref={box} data-testid="preview" />
+        <p class="hint">Rendered by the widget's own components; nothing you click here is recorded.</p>
+      </section>
+      {explainFor && <ExplainPanel promptId={explainFor} userId={user.userId} explain={api.explain} />}
+    </>
   );
 }

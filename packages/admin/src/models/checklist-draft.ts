@@ -1,6 +1,9 @@
 import { checklistPromptSchema, type AudienceRule, type ChecklistItem, type ChecklistPrompt, type CompleteWhen } from '@hearth/schema';
-import { fromAudience, rowErrors, toAudience, type AudienceDraft } from './audience-builder.js';
-import { validate, type FieldErrors } from './field-errors.js';
+import { fromAudience, toAudience, type AudienceDraft } from './audience-builder.js';
+import { optionalText } from './date-input.js';
+import { envelopeFromPrompt, newEnvelope, toEnvelopeInput, type EnvelopeDraft } from './envelope-draft.js';
+import type { FieldErrors } from './field-errors.js';
+import { checkForm } from './form-check.js';
 
 /** One item as the form edits it; `completeWhen` other than an event (a trait) is kept as loaded. */
 export interface ItemDraft {
@@ -22,9 +25,11 @@ export interface ChecklistDraft {
   title: string;
   description: string;
   items: ItemDraft[];
+  /** Triggers, schedule, frequency and priority, edited by the form every prompt kind shares. */
+  envelope: EnvelopeDraft;
   /** Null when the stored audience is richer than the builder shows; it is then kept unchanged. */
   audience: AudienceDraft | null;
-  /** The loaded prompt, whose other fields (translations, triggers, schedule…) the form keeps. */
+  /** The loaded prompt, whose other fields (translations, status, dismissible…) the form keeps. */
   base: ChecklistPrompt | null;
 }
 
@@ -40,7 +45,9 @@ export const emptyItem = (index: number): ItemDraft => ({
 });
 
 export function newChecklistDraft(): ChecklistDraft {
-  return { id: '', name: '', title: '', description: '', items: [emptyItem(0)], audience: { match: 'all', rows: [] }, base: null };
+  // The schema's checklist defaults: dismissing hides it, finishing is up to `content.hideWhenComplete`.
+  const envelope = newEnvelope({ stopAfterDismiss: true, stopAfterComplete: false });
+  return { id: '', name: '', title: '', description: '', items: [emptyItem(0)], envelope, audience: { match: 'all', rows: [] }, base: null };
 }
 
 export function draftFromPrompt(prompt: ChecklistPrompt): ChecklistDraft {
@@ -59,12 +66,11 @@ export function draftFromPrompt(prompt: ChecklistPrompt): ChecklistDraft {
       completeWhen: item.completeWhen,
       action: item.action,
     })),
+    envelope: envelopeFromPrompt(prompt),
     audience: fromAudience(prompt.audience as AudienceRule | undefined),
     base: prompt,
   };
 }
-
-const optionalText = (text: string) => (text.trim() === '' ? undefined : text);
 
 function itemInput(item: ItemDraft) {
   const completeWhen = item.completeWhen && item.completeWhen.type !== 'event' ? item.completeWhen : { ...item.completeWhen, type: 'event', event: item.event };
@@ -90,6 +96,7 @@ export function toPromptInput(draft: ChecklistDraft): Record<string, unknown> {
     id: draft.id,
     name: optionalText(draft.name),
     content: { ...base?.content, title: draft.title, description: optionalText(draft.description), items: draft.items.map(itemInput) },
+    ...toEnvelopeInput(draft.envelope),
     ...(audience === undefined ? {} : { audience }),
   };
 }
@@ -97,8 +104,5 @@ export function toPromptInput(draft: ChecklistDraft): Record<string, unknown> {
 /** Field errors from checklistPromptSchema (what the collector runs) plus the builder's row errors. */
 export function checkDraft(draft: ChecklistDraft): { ok: boolean; errors: FieldErrors; prompt: Record<string, unknown> } {
   const prompt = toPromptInput(draft);
-  const result = validate(checklistPromptSchema, prompt);
-  const audienceErrors = draft.audience ? rowErrors(draft.audience) : {};
-  const errors = { ...(result.ok ? {} : result.errors), ...Object.fromEntries(Object.entries(audienceErrors).map(([path, message]) => [`audience.${path}`, message])) };
-  return { ok: Object.keys(errors).length === 0, errors, prompt };
+  return { ...checkForm(checklistPromptSchema, prompt, draft.audience), prompt };
 }

@@ -1,6 +1,12 @@
 import { signal } from '@preact/signals';
 import type { SearchParams, UserPage } from '../api/users.js';
 
+/** Traits as one line, `plan: pro, seats: 3`, for result lists. */
+export const traitList = (traits: Record<string, unknown>) =>
+  Object.entries(traits)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
+
 export const TRAIT_ERROR = 'expected key:value, e.g. plan:pro';
 
 /** The search form's fields as API parameters; an error names the field when one is malformed. */

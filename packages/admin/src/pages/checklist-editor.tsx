@@ -1,12 +1,14 @@
-import type { ChecklistPrompt } from '@hearth/schema';
+import { checklistPromptSchema, type ChecklistPrompt } from '@hearth/schema';
 import { EditorActions, EditorHead } from '../components/editor-chrome.js';
-import { ExplainPanel } from '../components/explain-panel.js';
+import { EnvelopeFields } from '../components/envelope-fields.js';
 import { TextField } from '../components/field.js';
 import { ItemFields } from '../components/item-fields.js';
+import { PreviewPanel } from '../components/preview-panel.js';
 import { TargetingBuilder } from '../components/targeting-builder.js';
 import { VersionHistory } from '../components/version-history.js';
 import { checkDraft, draftFromPrompt, emptyItem, newChecklistDraft } from '../models/checklist-draft.js';
 import { errorsUnder } from '../models/field-errors.js';
+import { checklistPreviewState } from '../preview/preview-state.js';
 import { promptApi, useRecordEditor } from './use-record-editor.js';
 
 const api = promptApi('checklist');
@@ -22,6 +24,10 @@ export function ChecklistEditor({ id }: { id: string | null }) {
   });
   if (!draft) return <p aria-busy="true">{message || 'Loading…'}</p>;
 
+  const preview = (locale: string) => {
+    const parsed = checklistPromptSchema.safeParse(checkDraft(draft).prompt);
+    return parsed.success ? { kind: 'checklist' as const, state: checklistPreviewState(parsed.data, locale) } : null;
+  };
   const status = record?.prompt.status ?? null;
   return (
     <>
@@ -51,6 +57,7 @@ export function ChecklistEditor({ id }: { id: string | null }) {
             Add item
           </button>
         </fieldset>
+        <EnvelopeFields value={draft.envelope} errors={errors} onChange={(envelope) => set({ envelope })} />
         {draft.audience ? (
           <TargetingBuilder value={draft.audience} errors={errorsUnder(errors, 'audience')} onChange={(audience) => set({ audience })} />
         ) : (
@@ -58,8 +65,8 @@ export function ChecklistEditor({ id }: { id: string | null }) {
         )}
         <EditorActions status={status} onPublish={publish} onArchive={archive} />
       </form>
+      <PreviewPanel locales={[draft.base?.defaultLocale ?? 'en', ...Object.keys(draft.base?.translations ?? {})]} target={preview} explainFor={record?.prompt.id ?? null} />
       {record && <VersionHistory record={record} onRolledBack={load} />}
-      {record && <ExplainPanel promptId={record.prompt.id} />}
     </>
   );
 }

@@ -1,7 +1,6 @@
 import { surveyPromptSchema, type SurveyPrompt } from '@hearth/schema';
 import { EditorActions, EditorHead } from '../components/editor-chrome.js';
 import { EnvelopeFields } from '../components/envelope-fields.js';
-import { ExplainPanel } from '../components/explain-panel.js';
 import { TextField } from '../components/field.js';
 import { PreviewPanel } from '../components/preview-panel.js';
 import { SurveyDisplayFields, SurveyQuestionFields } from '../components/survey-fields.js';
@@ -49,9 +48,8 @@ export function SurveyEditor({ id }: { id: string | null }) {
         {errors.spread && <p class="error" role="alert">{errors.spread}</p>}
         <EditorActions status={status} onPublish={publish} onArchive={archive} />
       </form>
-      <PreviewPanel locales={[draft.defaultLocale, ...Object.keys(draft.translations)]} target={preview} />
+      <PreviewPanel locales={[draft.defaultLocale, ...Object.keys(draft.translations)]} target={preview} explainFor={record?.prompt.id ?? null} />
       {record && <VersionHistory record={record} onRolledBack={load} />}
-      {record && <ExplainPanel promptId={record.prompt.id} />}
     </>
   );
 }

@@ -31,6 +31,9 @@ export interface RecordEditorOptions<R, D, C extends CheckedDraft> {
   onLoad?: (record: R) => void;
 }
 
+/** The outcome of creating a record, handed to the editor the console opens for it next. */
+let handedOver = '';
+
 /**
  * State and actions shared by the console's editors: load the record, keep the draft, check it
  * before sending, and show the collector's field errors and outcome message.
@@ -39,7 +42,11 @@ export function useRecordEditor<R extends { version: number }, D, C extends Chec
   const [record, setRecord] = useState<R | null>(null);
   const [draft, setDraft] = useState<D | null>(id ? null : newDraft());
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState(() => {
+    const carried = handedOver;
+    handedOver = '';
+    return carried;
+  });
   const load = (loaded: R) => {
     setRecord(loaded);
     onLoad?.(loaded);
@@ -54,8 +61,14 @@ export function useRecordEditor<R extends { version: number }, D, C extends Chec
       const saved = await run();
       load(saved);
       setErrors({});
-      setMessage(`${done} (version ${saved.version}).`);
-      if (!id) navigate(api.path(saved));
+      const outcome = `${done} (version ${saved.version}).`;
+      setMessage(outcome);
+      // A new record's editor moves to the record's route, which mounts a fresh editor: the
+      // confirmation must survive that, or the person never learns the save worked.
+      if (!id) {
+        handedOver = outcome;
+        navigate(api.path(saved));
+      }
     } catch (failure) {
       setErrors(errorsFromIssues(failure instanceof ApiError ? failure.issues : []));
       setMessage((failure as Error).message);

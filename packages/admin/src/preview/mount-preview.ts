@@ -1,5 +1,5 @@
 import type { AnnouncementsState, ChecklistState, SurveyState } from '@hearth/schema';
-import type { Theme } from '../../../widget/src/runtime/index.js';
+import type { Theme, Traits } from '../../../widget/src/runtime/index.js';
 
 /**
  * Renders a draft with the widget's real chunk faces (their sources, bundled into the console), so
@@ -24,25 +24,25 @@ function adoptFloatingHost(container: HTMLElement, before: ReadonlySet<Element>)
   if (host) container.append(host);
 }
 
-/** Mounts the preview into `container`; resolves to its unmount. */
-export async function mountPreview(container: HTMLElement, target: PreviewTarget, locale: string, theme: Theme): Promise<() => void> {
+/** Mounts the preview into `container`, `{{user.*}}` filled from `traits`; resolves to its unmount. */
+export async function mountPreview(container: HTMLElement, target: PreviewTarget, locale: string, theme: Theme, traits: Traits = {}): Promise<() => void> {
   const doc = container.ownerDocument;
   switch (target.kind) {
     case 'survey': {
       const { mountSurvey } = await import('../../../widget/src/widgets/survey/index.js');
       const before = new Set(doc.body.children);
-      const handle = await mountSurvey({ survey: target.state, document: doc, locale, theme, track: ignore, onResponse: ignore });
+      const handle = await mountSurvey({ survey: target.state, document: doc, locale, theme, traits, track: ignore, onResponse: ignore });
       adoptFloatingHost(container, before);
       return () => handle.unmount();
     }
     case 'checklist': {
       const { mountChecklist } = await import('../../../widget/src/widgets/checklist/index.js');
-      const handle = await mountChecklist({ checklist: target.state, container, document: doc, locale, theme, track: ignore });
+      const handle = await mountChecklist({ checklist: target.state, container, document: doc, locale, theme, traits, track: ignore });
       return () => handle.unmount();
     }
     case 'announcements': {
       const { mountAnnouncements } = await import('../../../widget/src/widgets/announcements/index.js');
-      const handle = await mountAnnouncements({ state: target.state, container, document: doc, locale, theme, track: ignore });
+      const handle = await mountAnnouncements({ state: target.state, container, document: doc, locale, theme, traits, track: ignore });
       return () => handle.unmount();
     }
   }

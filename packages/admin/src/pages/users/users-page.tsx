@@ -2,15 +2,11 @@ import { useMemo } from 'preact/hooks';
 import { searchUsers } from '../../api/users.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { Field } from '../../components/field.js';
-import { createUserSearch } from '../../models/user-search.js';
+import { createUserSearch, traitList } from '../../models/user-search.js';
 import { href, navigate } from '../../router.js';
 import './users.css';
 
 const userRoute = (userId: string) => `users/${encodeURIComponent(userId)}`;
-const traitList = (traits: Record<string, unknown>) =>
-  Object.entries(traits)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ');
 
 /** Find a user by id prefix or by one trait; each result opens the user's page. */
 export function UsersPage() {
