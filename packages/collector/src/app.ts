@@ -66,7 +66,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const sessions = new AdminSessions({ admin: config.admin, env: options.env ?? process.env, clock });
   app.route('/', adminSessionRoutes({ sessions, projects: config.projects, clock, clientAddress: deps.clientAddress }));
   app.use('/v1/admin/*', adminAuth(sessions, config.projects));
-  const rewards = setupRewards({ store: options.store, rewards: options.store.rewards, config, clock, log: options.log, fetch: options.fetch });
+  const rewards = setupRewards({ store: options.store, rewards: options.store.rewards, config, clock, log: options.log, fetch: options.fetch, clientAddress: deps.clientAddress });
   app.route('/', rewards.routes);
   // Browser events go through the earning rules once committed (as `client` events).
   app.route('/', batchRoutes({ ...deps, store: rewards.ingestStore }));

@@ -1,5 +1,5 @@
 import type { CollectorConfig, RewardsConfig } from '@hearth/schema';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createRewardsEngine } from '../../domain/rewards/engine.js';
 import { withRewardsIngest } from '../../domain/rewards/ingest.js';
 import type { RewardsStore } from '../../storage/rewards-store.js';
@@ -18,6 +18,8 @@ export interface RewardsSetupOptions {
   /** For the fulfilment webhook; tests pass a fake. */
   fetch?: typeof fetch;
   webhookRetryDelaysMs?: readonly number[];
+  /** For the browser endpoints' per-client rate limit; default one shared client. */
+  clientAddress?: (c: Context) => string;
 }
 
 /**
@@ -42,7 +44,7 @@ export function setupRewards(options: RewardsSetupOptions) {
   });
   const engine = createRewardsEngine({ events: store, rewards, configFor, clock, onRedemption: (projectId, redemption) => void webhook(projectId, redemption) });
   const routes = new Hono<AppEnv>()
-    .route('/', rewardsRoutes({ engine, config, clock, log }))
+    .route('/', rewardsRoutes({ engine, config, clock, log, clientAddress: options.clientAddress ?? (() => 'unknown') }))
     // The server API writes events through the undecorated store: it applies the rules itself, as `server`.
     .route('/', serverApiRoutes({ store, rewards, engine, config, configFor, clock, log }));
   return { engine, routes, configFor, ingestStore: withRewardsIngest(store, engine, log) };

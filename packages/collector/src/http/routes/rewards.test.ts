@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { batch, post, trackEvent, userToken } from '../../test-support/http.js';
-import { rewardsTestApp } from './rewards-test-app.js';
+import { batch, NOW, ORIGIN, post, PUBLIC_KEY, testApp, testConfig, trackEvent, userToken } from '../../test-support/http.js';
+import { PROGRAM, rewardsTestApp } from './rewards-test-app.js';
 
 const identified = (name: string, userId = 'u1') => trackEvent({ name, userId, properties: {} });
 
@@ -40,5 +40,21 @@ describe('built-in sources', () => {
     const [again] = await engine.onChecklistItem('acme', 'u1', 'getting-started', 'invite');
     expect([first?.status, again?.status]).toEqual(['created', 'duplicate']);
     expect(await rewards.balance('acme', 'u1')).toEqual({ balance: 20, lifetime: 20 });
+  });
+});
+
+describe('browser endpoints are rate limited', () => {
+  it('answers 429 with Retry-After once a client spends its budget, and other clients still pass', async () => {
+    const config = testConfig({ rewards: PROGRAM }, { rateLimit: { perClientPerSecond: 1, burstSeconds: 2, perProjectPerSecond: 1_000 } });
+    let client = 'a';
+    const { app } = testApp({ config, clock: () => NOW, clientAddress: () => client });
+    const token = await userToken('u1');
+    const state = () => app.request(`/v1/rewards?key=${PUBLIC_KEY}&userId=u1&userToken=${token}`, { headers: { Origin: ORIGIN } });
+    expect([(await state()).status, (await state()).status]).toEqual([200, 200]);
+    const limited = await state();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+    client = 'b';
+    expect((await state()).status).toBe(200);
   });
 });
