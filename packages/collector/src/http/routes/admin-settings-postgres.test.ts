@@ -1,36 +1,23 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS_SYNC_MS } from '../../domain/settings/project-settings.js';
 import { openPostgresStore } from '../../storage/postgres/postgres-store.js';
 import type { Store } from '../../storage/store.js';
 import { NOW, PUBLIC_KEY, testApp } from '../../test-support/http.js';
+import { scratchDatabase } from '../../test-support/postgres-database.js';
 import { admin } from '../../test-support/prompts.js';
 
-const ADMIN_URL = process.env.HEARTH_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const database = `hearth_settings_${Math.random().toString(36).slice(2, 10)}`;
-const url = new URL(ADMIN_URL);
-url.pathname = `/${database}`;
-
-async function run(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const scratch = scratchDatabase('hearth_settings');
 
 const stores: Store[] = [];
 const open = async () => {
-  const store = await openPostgresStore(url.toString());
+  const store = await openPostgresStore(scratch.url);
   stores.push(store);
   return store;
 };
-beforeAll(() => run(`CREATE DATABASE ${database}`));
+beforeAll(scratch.create);
 afterAll(async () => {
   await Promise.all(stores.map((store) => store.close()));
-  await run(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await scratch.drop();
 });
 
 describe('project settings on PostgreSQL, across collector processes', () => {

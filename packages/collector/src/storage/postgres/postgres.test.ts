@@ -3,25 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeConformance } from '../conformance/index.js';
 import { postgresMigrations } from './migrations/index.js';
 import { openPostgresStore } from './postgres-store.js';
+import { scratchDatabase } from '../../test-support/postgres-database.js';
 
-const ADMIN_URL = process.env.HEARTH_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const database = `hearth_test_${Math.random().toString(36).slice(2, 10)}`;
-const url = new URL(ADMIN_URL);
-url.pathname = `/${database}`;
-const databaseUrl = url.toString();
+const scratch = scratchDatabase();
+const databaseUrl = scratch.url;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-beforeAll(() => admin(`CREATE DATABASE ${database}`));
-afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+beforeAll(scratch.create);
+afterAll(scratch.drop);
 
 storeConformance('postgres', () => openPostgresStore(databaseUrl));
 

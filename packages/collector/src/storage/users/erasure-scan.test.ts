@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { uniqueProjectId } from '../../test-support/events.js';
+import { scratchDatabase } from '../../test-support/postgres-database.js';
 import { openPostgresStore } from '../postgres/postgres-store.js';
 import { openSqliteStore } from '../sqlite/sqlite-store.js';
 import type { Store } from '../store.js';
@@ -52,25 +53,13 @@ describe('erasure leaves nothing in any table', () => {
     }
   });
 
-  const ADMIN_URL = process.env.HEARTH_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const database = `hearth_test_${Math.random().toString(36).slice(2, 10)}`;
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${database}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  afterAll(() => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  const scratch = scratchDatabase();
+  afterAll(scratch.drop);
 
   it('on PostgreSQL', async () => {
-    await admin(`CREATE DATABASE ${database}`);
-    const store = await openPostgresStore(url.toString());
-    const client = new pg.Client({ connectionString: url.toString() });
+    await scratch.create();
+    const store = await openPostgresStore(scratch.url);
+    const client = new pg.Client({ connectionString: scratch.url });
     await client.connect();
     try {
       await eraseAndScan(store, async () => {
