@@ -1,6 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -9,6 +7,7 @@ import { openSqliteStore } from '../../storage/sqlite/sqlite-store.js';
 import { NOW, ORIGIN, PUBLIC_KEY, SECRET, batch, errorOf, post, testApp, testConfig, trackEvent, userToken } from '../../test-support/http.js';
 import { admin, checklistInput, getState, promptApp } from '../../test-support/prompts.js';
 import { nps, npsInput, respond, surveyApp } from '../../test-support/surveys.js';
+import { webhookReceiver } from '../../test-support/webhook-receiver.js';
 import { verifyWebhook } from '../../webhooks/sign.js';
 
 /** Changes made through PATCH /v1/admin/settings take effect on the next request, without a restart. */
@@ -63,19 +62,10 @@ describe('project settings apply live', () => {
   });
 
   it('a webhook added in the console receives the next detractor, signed with the secret shown once', async () => {
-    const received: { body: string; headers: IncomingMessage['headers'] }[] = [];
-    const server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      req.on('end', () => {
-        received.push({ body, headers: req.headers });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => server.close());
+    const { url, received, close } = await webhookReceiver();
+    cleanups.push(close);
     const { app } = await surveyApp([npsInput()]);
-    const { newSecrets } = await patch(app, { webhooks: [{ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks` }] });
+    const { newSecrets } = await patch(app, { webhooks: [{ url }] });
     await respond(app, { userId: 'max', answer: nps(2) });
     await vi.waitFor(() => expect(received).toHaveLength(1));
     const { body, headers } = received[0]!;

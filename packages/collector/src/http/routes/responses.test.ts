@@ -1,30 +1,19 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAY_MS } from '../../domain/time.js';
 import { NOW, errorOf, userToken } from '../../test-support/http.js';
 import { getState, identify, stateIds, track } from '../../test-support/prompts.js';
 import { npsInput, nps, respond, surveyApp } from '../../test-support/surveys.js';
+import { webhookReceiver } from '../../test-support/webhook-receiver.js';
 import { verifyWebhook } from '../../webhooks/sign.js';
 
 const SECRET = 'whsec_test_0123456789abcdefghij';
 const closers: (() => void)[] = [];
 afterEach(() => closers.splice(0).forEach((close) => close()));
 
-/** A real HTTP receiver on a random port, keeping each request's raw body and headers. */
 async function receiver() {
-  const received: { body: string; headers: IncomingMessage['headers'] }[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => {
-      received.push({ body, headers: req.headers });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => server.close());
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received };
+  const hook = await webhookReceiver();
+  closers.push(hook.close);
+  return hook;
 }
 
 describe('POST /v1/responses', () => {
