@@ -124,4 +124,39 @@ describe('GroupCommitter', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(drained).toBe(true);
   });
+
+  it('starts at once when idle, and waits out the window right after a commit so arrivals share it', async () => {
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 5 });
+    const first = committer.write(events(1));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(transactions.map((t) => t.groups)).toEqual([[1]]);
+    transactions[0]!.commit();
+    await first;
+    await vi.advanceTimersByTimeAsync(0);
+    const gathered = [committer.write(events(2))];
+    await vi.advanceTimersByTimeAsync(3);
+    gathered.push(committer.write(events(3)));
+    expect(transactions).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(transactions.map((t) => t.groups)).toEqual([[1], [2, 3]]);
+    transactions[1]!.commit();
+    await Promise.all(gathered);
+    // Idle for longer than the window: the next request goes in the same event-loop turn.
+    await vi.advanceTimersByTimeAsync(10);
+    void committer.write(events(4));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(transactions.map((t) => t.groups)).toEqual([[1], [2, 3], [4]]);
+  });
+
+  it('starts an idle writer from setImmediate, without a timer', async () => {
+    vi.useRealTimers();
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 60_000 });
+    const lone = committer.write(events(1));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(transactions.map((t) => t.groups)).toEqual([[1]]);
+    transactions[0]!.commit();
+    expect(await lone).toMatchObject({ accepted: 1 });
+  });
 });

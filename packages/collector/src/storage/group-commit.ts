@@ -4,7 +4,11 @@ import type { NewEvent, WriteResult } from './store.js';
 export type GroupWriter = (groups: readonly (readonly NewEvent[])[]) => Promise<WriteResult[]>;
 
 export interface GroupCommitOptions {
-  /** How long the first request of an idle writer waits for company. Short: it is added latency. */
+  /**
+   * Least time from the end of one transaction to the start of the next when nothing else is
+   * running: while requests keep coming, they gather this long and share a commit. A writer idle
+   * for longer starts at once.
+   */
   windowMs?: number;
   /** Upper bound of events per transaction (whole requests only; one request may exceed it alone). */
   maxEvents?: number;
@@ -27,6 +31,13 @@ interface Pending {
  * At most `concurrency` transactions run at a time; requests arriving meanwhile form the next
  * group. Each request's promise settles only after the COMMIT that contains its events (ack
  * after durable).
+ *
+ * An idle writer (no transaction for `windowMs`) starts the next one from `setImmediate`: right
+ * after the event loop's I/O phase, once the requests that arrived in the same loop turn have been
+ * parsed and queued, so a lone request waits for nothing. A writer that has just committed waits
+ * out the rest of the window instead: under load that is what makes groups large (SQLite's
+ * transaction is synchronous, so nothing arrives while it runs); a transaction per event-loop turn
+ * measured 30–75 % more CPU per request at batch size 1 (docs/performance.md, "Group commit").
  */
 export class GroupCommitter {
   readonly #write: GroupWriter;
@@ -36,7 +47,10 @@ export class GroupCommitter {
   #queue: Pending[] = [];
   #queuedEvents = 0;
   #inFlightEvents = 0;
-  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the scheduled start (a setImmediate or a setTimeout), when there is one. */
+  #scheduled: (() => void) | null = null;
+  /** `performance.now()` when the last transaction settled. */
+  #lastEnd = -Infinity;
   readonly #running = new Set<Promise<void>>();
 
   constructor(write: GroupWriter, options: GroupCommitOptions = {}) {
@@ -63,23 +77,27 @@ export class GroupCommitter {
   /** Resolves when everything queued so far is committed (or failed). */
   async drain(): Promise<void> {
     while (this.#queue.length > 0 || this.#running.size > 0) {
-      if (this.#timer) {
-        clearTimeout(this.#timer);
-        this.#timer = null;
-        this.#start();
-      }
+      if (this.#scheduled) this.#start();
       await Promise.all(this.#running);
     }
   }
 
   #schedule(): void {
-    if (this.#running.size >= this.#concurrency || this.#timer) return;
-    if (this.#queuedEvents >= this.#maxEvents) this.#start();
-    else this.#timer = setTimeout(() => this.#start(), this.#windowMs);
+    if (this.#running.size >= this.#concurrency || this.#scheduled) return;
+    if (this.#queuedEvents >= this.#maxEvents) return this.#start();
+    const wait = this.#lastEnd + this.#windowMs - performance.now();
+    if (wait <= 0) {
+      const immediate = setImmediate(() => this.#start());
+      this.#scheduled = () => clearImmediate(immediate);
+    } else {
+      const timer = setTimeout(() => this.#start(), wait);
+      this.#scheduled = () => clearTimeout(timer);
+    }
   }
 
   #start(): void {
-    this.#timer = null;
+    this.#scheduled?.();
+    this.#scheduled = null;
     if (this.#running.size >= this.#concurrency || this.#queue.length === 0) return;
     const running: Promise<void> = this.#flush().finally(() => {
       this.#running.delete(running);
@@ -115,6 +133,7 @@ export class GroupCommitter {
       for (const pending of group) pending.reject(error);
     } finally {
       this.#inFlightEvents -= size;
+      this.#lastEnd = performance.now();
     }
   }
 }

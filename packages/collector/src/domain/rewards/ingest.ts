@@ -14,7 +14,11 @@ export function withRewardsIngest(store: Store, engine: RewardsEngine, log: (mes
     writeEvents: async (events: readonly NewEvent[]) => {
       const result = await store.writeEvents(events);
       const byProject = new Map<string, NewEvent[]>();
-      for (const event of events) byProject.set(event.projectId, [...(byProject.get(event.projectId) ?? []), event]);
+      for (const event of events) {
+        const list = byProject.get(event.projectId);
+        if (list) list.push(event);
+        else byProject.set(event.projectId, [event]);
+      }
       for (const [projectId, projectEvents] of byProject) {
         await engine.onEvents(projectId, projectEvents, 'client').catch((error: unknown) => log('hearth-collector: applying earning rules failed', error));
       }

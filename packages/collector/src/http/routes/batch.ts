@@ -9,6 +9,7 @@ import {
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { verifiedUserId } from '../../domain/identity-token.js';
+import { canonicalJson } from '../../domain/payload-hash.js';
 import { prepareEvents } from '../../domain/prepare-events.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
@@ -42,9 +43,9 @@ export function batchRoutes({ store, config, clock, clientAddress }: BatchRouteD
   app.post('/v1/batch', async (c) => {
     const receivedAt = clock();
     const project = c.var.project;
-    const batch = parseBatch(c.var.body);
+    const { batch, canonical } = parseBatch(c.var.body);
     const userId = await verifiedUserId(batch.userToken, project.secretKeys, receivedAt);
-    const events = prepareEvents(batch, { projectId: project.id, receivedAt, verifiedUserId: userId });
+    const events = prepareEvents(batch, { projectId: project.id, receivedAt, verifiedUserId: userId, canonical });
     if (project.identityVerification.enforce) {
       const unverified = events.findIndex((event) => event.userId !== null && !event.verified);
       if (unverified >= 0) {
@@ -62,15 +63,14 @@ export function batchRoutes({ store, config, clock, clientAddress }: BatchRouteD
   return app;
 }
 
-function parseBatch(body: string): Batch {
+function parseBatch(body: string): { batch: Batch; canonical: string[] } {
   const batch = parseJsonBody(body, batchSchema, { code: 'invalid_batch', message: 'The batch does not match the wire format; see issues.' });
-  // Checked after validation: validated events are shallow, so stringifying them is safe.
-  const oversized = batch.events.flatMap((event, index) =>
-    byteLength(JSON.stringify(event)) > MAX_EVENT_BYTES ? [{ path: `events.${index}`, message: `an event may be at most ${MAX_EVENT_BYTES} bytes` }] : [],
+  // Checked after validation (validated events are shallow), on the canonical JSON the payload hash
+  // needs anyway: it has exactly the length of JSON.stringify(event), only its keys are sorted.
+  const canonical = batch.events.map(canonicalJson);
+  const oversized = canonical.flatMap((json, index) =>
+    Buffer.byteLength(json, 'utf8') > MAX_EVENT_BYTES ? [{ path: `events.${index}`, message: `an event may be at most ${MAX_EVENT_BYTES} bytes` }] : [],
   );
   if (oversized.length > 0) throw new HttpError(413, 'event_too_large', 'Some events exceed the per-event size limit.', oversized);
-  return batch;
+  return { batch, canonical };
 }
-
-const encoder = new TextEncoder();
-const byteLength = (text: string): number => encoder.encode(text).byteLength;

@@ -52,6 +52,17 @@ export function eventsConformance(open: OpenStore): void {
       expect(await store.listEvents(projectId)).toHaveLength(1);
     });
 
+    withStore('stores the first of two contents sent under one messageId in one write', async (store, projectId) => {
+      for (const order of [[1, 2], [2, 1]]) {
+        const base = newEvent({ projectId, anonymousId: `copies-${order.join('-')}` });
+        const copies = order.map((v) => ({ ...base, properties: { v }, payloadHash: `hash-${v}` }));
+        expect(await store.writeEvents(copies)).toEqual({ accepted: 1, duplicates: 0, conflicts: 1 });
+        const [stored] = await store.listEvents(projectId, { anonymousId: base.anonymousId });
+        expect(stored?.properties).toEqual({ v: order[0] });
+        await expect(store.writeEvents([copies[0]!])).resolves.toEqual({ accepted: 0, duplicates: 1, conflicts: 0 });
+      }
+    });
+
     withStore('gives each of many concurrent writes its own counts', async (store, projectId) => {
       const shared = newEvent({ projectId, anonymousId: 'shared' });
       const writes = Array.from({ length: 20 }, (_, i) => [
