@@ -21,8 +21,11 @@ import { percent } from './median.js';
 /** One user, as the store folds them: first times (epoch ms) of what matters here. */
 export interface AnnouncementKpiUser {
   userId: string;
-  /** In the announcement's audience (evaluated by the caller); only these can be controls. */
-  inAudience: boolean;
+  /**
+   * In the announcement's audience (evaluated by the caller); only these can be controls. Null when
+   * not evaluated: membership only decides who of the never-exposed users is a control.
+   */
+  inAudience: boolean | null;
   shownAt: number | null;
   readAt: number | null;
   ctaAt: number | null;

@@ -1,7 +1,7 @@
 import type { CollectorConfig } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { announcementKpiEventNames, announcementKpiUsers } from '../../kpi/announcement-rows.js';
+import { announcementAudienceEventNames, announcementKpiUsers } from '../../kpi/announcement-rows.js';
 import { announcementKpis } from '../../kpi/announcement.js';
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
 import type { AppEnv } from '../app-env.js';
@@ -37,11 +37,12 @@ export function announcementKpiRoutes({ announcements, config, clock }: Announce
     const { announcement } = record;
     if (!announcement.publishAt) throw new HttpError(400, 'not_published', `Announcement "${announcement.id}" has not been published.`);
     const to = query.to ? new Date(query.to) : new Date(clock());
-    const [rows, events] = await Promise.all([
-      announcements.kpiUsers(project.id, to),
-      announcements.kpiEvents(project.id, announcementKpiEventNames(announcement), to),
+    const [rows, own, audience] = await Promise.all([
+      announcements.kpiUsers(project.id, to, announcement.featureEvent),
+      announcements.kpiAnnouncementEvents(project.id, announcement.id, to),
+      announcements.kpiEvents(project.id, announcementAudienceEventNames(announcement), to),
     ]);
-    const users = announcementKpiUsers(announcement, rows, events, to);
+    const users = announcementKpiUsers(announcement, rows, { own, audience }, to);
     const kpis = announcementKpis(users, {
       publishedAt: Date.parse(announcement.publishAt),
       to: to.getTime(),

@@ -17,6 +17,8 @@ export interface AnnouncementKpiUserRow {
   traits: Record<string, JsonValue>;
   firstSeen: number;
   lastSeen: number;
+  /** First time (before `to`) the user did the feature event asked for; null when none or not asked. */
+  featureFirstAt: number | null;
 }
 
 /** `store.announcements`: announcement configuration and the events its state and KPIs read. */
@@ -39,7 +41,13 @@ export interface AnnouncementStore {
   /** The subject's events `foldActivity` reads (`ACTIVITY_EVENT_NAMES`). */
   activity(projectId: string, subject: ActivitySubject): Promise<ActivityEvent[]>;
   /** Identified users first seen before `to`: the population the KPI's control group comes from. */
-  kpiUsers(projectId: string, to: Date): Promise<AnnouncementKpiUserRow[]>;
-  /** Identified users' events with these names before `to`, for the KPIs. */
+  kpiUsers(projectId: string, to: Date, featureEvent?: string): Promise<AnnouncementKpiUserRow[]>;
+  /**
+   * Identified users' events before `to` about announcement `id`: reads, reactions and CTA clicks
+   * with that `announcementId`, boosted displays (`$prompt_shown`, `kind: 'announcement'`) with
+   * that `promptId`, digests whose `announcementIds` array lists it. Ids match as JSON strings only.
+   */
+  kpiAnnouncementEvents(projectId: string, id: string, to: Date): Promise<AnnouncementKpiEvent[]>;
+  /** Identified users' events with these names before `to` (the audience's behaviour rules). */
   kpiEvents(projectId: string, names: readonly string[], to: Date): Promise<AnnouncementKpiEvent[]>;
 }

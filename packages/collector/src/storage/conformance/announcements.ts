@@ -55,6 +55,44 @@ export function announcementsConformance(open: OpenStore): void {
       expect(await store.announcements.kpiEvents(projectId, [], new Date(T0 + 2))).toEqual([]);
     });
 
+    withStore('reads one announcement\'s events by id, and each user\'s first feature event, for its KPIs', async (store, projectId) => {
+      const { announcements } = store;
+      const to = new Date(T0 + 10);
+      await track(store, projectId, ANNOUNCEMENT_EVENTS.read, { userId: 'u1' }, { announcementId: 'a' });
+      await track(store, projectId, ANNOUNCEMENT_EVENTS.ctaClicked, { userId: 'u1' }, { announcementId: 'a' }, T0 + 1);
+      await track(store, projectId, ANNOUNCEMENT_EVENTS.reacted, { userId: 'u1' }, { announcementId: 'a', reaction: 'up' }, T0 + 2);
+      await track(store, projectId, PROMPT_EVENTS.shown, { userId: 'u2' }, { promptId: 'a', kind: 'announcement' }, T0 + 3);
+      await track(store, projectId, ANNOUNCEMENT_EVENTS.digestShown, { userId: 'u3' }, { announcementIds: ['b', 'a'] }, T0 + 4);
+      // Not about "a": another announcement, a non-announcement prompt, a numeric id, ids not in an
+      // array, a visitor nobody claimed, and anything at or after `to`.
+      await track(store, projectId, ANNOUNCEMENT_EVENTS.read, { userId: 'u1' }, { announcementId: 'b' });
+      await track(store, projectId, PROMPT_EVENTS.shown, { userId: 'u3' }, { promptId: 'a', kind: 'checklist' });
+      await track(store, projectId, ANNOUNCEMENT_EVENTS.read, { userId: 'u4' }, { announcementId: 7 });
+      await track(store, projectId, ANNOUNCEMENT_EVENTS.digestShown, { userId: 'u4' }, { announcementIds: { a: 'a' } });
+      await track(store, projectId, ANNOUNCEMENT_EVENTS.digestShown, { userId: 'u4' }, { announcementIds: 'a' });
+      await track(store, projectId, ANNOUNCEMENT_EVENTS.read, { anonymousId: 'v1' }, { announcementId: 'a' });
+      await track(store, projectId, ANNOUNCEMENT_EVENTS.read, { userId: 'u4' }, { announcementId: 'a' }, T0 + 10);
+      const own = await announcements.kpiAnnouncementEvents(projectId, 'a', to);
+      expect(own.map((e) => [e.userId, e.name, e.at]).sort()).toEqual([
+        ['u1', ANNOUNCEMENT_EVENTS.ctaClicked, T0 + 1],
+        ['u1', ANNOUNCEMENT_EVENTS.reacted, T0 + 2],
+        ['u1', ANNOUNCEMENT_EVENTS.read, T0],
+        ['u2', PROMPT_EVENTS.shown, T0 + 3],
+        ['u3', ANNOUNCEMENT_EVENTS.digestShown, T0 + 4],
+      ]);
+      expect(own.find((e) => e.name === ANNOUNCEMENT_EVENTS.reacted)?.properties).toEqual({ announcementId: 'a', reaction: 'up' });
+      expect((await announcements.kpiAnnouncementEvents(projectId, '7', to)).map((e) => e.userId)).toEqual([]);
+
+      await track(store, projectId, 'report_exported', { userId: 'u1' }, {}, T0 + 5);
+      await track(store, projectId, 'report_exported', { userId: 'u1' }, {}, T0 + 2);
+      await track(store, projectId, 'report_exported', { userId: 'u2' }, {}, T0 + 10);
+      await track(store, projectId, 'report_exported', { anonymousId: 'v1' }, {}, T0 + 1);
+      const first = async (featureEvent?: string) =>
+        Object.fromEntries((await announcements.kpiUsers(projectId, to, featureEvent)).map((u) => [u.userId, u.featureFirstAt]));
+      expect(await first('report_exported')).toEqual({ u1: T0 + 2, u2: null, u3: null, u4: null });
+      expect(await first()).toEqual({ u1: null, u2: null, u3: null, u4: null });
+    });
+
     withStore('attributes a visitor\'s reads to the user their anonymous id is linked to', async (store, projectId) => {
       await track(store, projectId, ANNOUNCEMENT_EVENTS.read, { anonymousId: 'before-sign-in' }, { announcementId: 'a' });
       await store.writeEvents([newEvent({ projectId, type: 'identify', name: null, userId: 'u1', anonymousId: 'before-sign-in', traits: {}, timestamp: T0 + 1 })]);

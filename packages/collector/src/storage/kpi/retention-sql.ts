@@ -32,14 +32,19 @@ function activityCtes(d: RetentionDialect, segment: boolean, split: string): str
   const rawEdge = (match: string) => `
     SELECT s.subject, ${d.eventMs('e.timestamp')}, 1 FROM edge_subjects s JOIN events e ON e.project_id = @projectId AND ${match}
       AND e.timestamp >= ${d.eventTime('s.lo')} AND e.timestamp < ${d.eventTime('s.hi')}`;
+  // CROSS JOIN fixes SQLite's join order (PostgreSQL plans it as any inner join): without it the
+  // unanalyzed planner walks the project's whole rollup for the one or two edge days.
   return `
   edge(day, lo, hi) AS (VALUES (${int('e1day')}, ${int('e1lo')}, ${int('e1hi')}), (${int('e2day')}, ${int('e2lo')}, ${int('e2hi')})),
-  edge_subjects AS (SELECT k.subject, w.lo, w.hi FROM edge w JOIN kpi_activity_days k ON k.project_id = @projectId AND k.day = w.day),
+  edge_subjects AS (SELECT k.subject, w.lo, w.hi FROM edge w CROSS JOIN kpi_activity_days k WHERE k.project_id = @projectId AND k.day = w.day),
+  edge_activity(subject, t, n) AS (
+    ${rawEdge(`e.user_id = substr(s.subject, 3) WHERE ${isUser('s.subject')}`)}
+    UNION ALL ${rawEdge(`e.anonymous_id = substr(s.subject, 3) AND e.user_id IS NULL WHERE NOT ${isUser('s.subject')}`)}
+  ),
   all_activity(subject, t, n) AS (
     SELECT subject, first_at, events ${rollup}
     UNION ALL SELECT subject, last_at, 0 ${rollup} AND (last_at - ${int('from')}) / ${split} <> (first_at - ${int('from')}) / ${split}
-    UNION ALL ${rawEdge(`e.user_id = substr(s.subject, 3) WHERE ${isUser('s.subject')}`)}
-    UNION ALL ${rawEdge(`e.anonymous_id = substr(s.subject, 3) AND e.user_id IS NULL WHERE NOT ${isUser('s.subject')}`)}
+    UNION ALL SELECT * FROM edge_activity
   ),
   ${segment ? `segment AS MATERIALIZED (SELECT 'u:' || u.user_id AS subject FROM users u WHERE u.project_id = @projectId AND ${d.traitEquals}),
   activity AS (SELECT * FROM all_activity WHERE subject IN (SELECT subject FROM segment))` : 'activity AS (SELECT * FROM all_activity)'}`;
@@ -88,12 +93,20 @@ export function retentionSql(d: RetentionDialect, segment: boolean) {
       SELECT COUNT(*) AS at_start, COALESCE(SUM(active_end), 0) AS retained FROM (
         SELECT MAX(CASE WHEN t > ${int('to')} - ${int('inactivity')} THEN 1 ELSE 0 END) AS active_end FROM activity
         GROUP BY subject HAVING MAX(CASE WHEN t > ${int('from')} - ${int('inactivity')} AND t < ${int('from')} THEN 1 ELSE 0 END) = 1) s`,
-    // The cohorts are already narrowed to the segment: joining them is the segment filter.
+    // The cohorts are already narrowed to the segment: joining them is the segment filter. Their
+    // days are read per cohort subject through kpi_activity_days_by_subject (covering) rather
+    // than by joining the whole range's rollup rows (SQLite: 115 → 42 ms CPU at 280k events; CROSS
+    // JOIN keeps SQLite from starting at the rollup's day range).
     cohorts: `
       WITH ${ctes(int('period'))}, ${firsts(d, segment)},
       c AS MATERIALIZED (SELECT subject, ${periodIndex('first_at', int('period'))} AS cohort FROM firsts),
-      cells AS (SELECT DISTINCT a.subject, c.cohort, ${periodIndex('a.t', int('period'))} - c.cohort AS period_offset
-        FROM all_activity a JOIN c ON c.subject = a.subject)
+      c_days AS (SELECT c.subject, c.cohort, k.first_at, k.last_at FROM c CROSS JOIN kpi_activity_days k
+        WHERE k.project_id = @projectId AND k.subject = c.subject AND k.day >= ${int('dLo')} AND k.day < ${int('dHi')}),
+      cells AS (SELECT DISTINCT subject, cohort, period_offset FROM (
+        SELECT subject, cohort, ${periodIndex('first_at', int('period'))} - cohort AS period_offset FROM c_days
+        UNION ALL SELECT subject, cohort, ${periodIndex('last_at', int('period'))} - cohort FROM c_days
+          WHERE ${periodIndex('last_at', int('period'))} <> ${periodIndex('first_at', int('period'))}
+        UNION ALL SELECT a.subject, c.cohort, ${periodIndex('a.t', int('period'))} - c.cohort FROM edge_activity a JOIN c ON c.subject = a.subject) t)
       SELECT cohort, period_offset, COUNT(*) AS users FROM cells GROUP BY 1, 2`,
     dropOff: `
       WITH ${firsts(d, segment)}

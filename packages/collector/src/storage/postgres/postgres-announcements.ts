@@ -1,6 +1,7 @@
-import type { JsonValue } from '@hearth/schema';
+import { ANNOUNCEMENT_EVENTS, type JsonValue } from '@hearth/schema';
 import type pg from 'pg';
 import { ACTIVITY_EVENT_NAMES } from '../../domain/announcements/activity.js';
+import { ANNOUNCEMENT_KEY_NAMES, POSTGRES_ANNOUNCEMENT_KEY } from '../announcements/announcement-key-sql.js';
 import {
   ANNOUNCEMENT_COLUMNS,
   announcementParams,
@@ -12,6 +13,37 @@ import {
 import type { AnnouncementStore } from '../announcements/announcement-store.js';
 
 const ms = (value: number | null) => (value === null ? null : new Date(value));
+
+type KpiEventRow = ActivityRow & { user_id: string };
+const kpiEvent = (row: KpiEventRow) => ({ userId: row.user_id, ...toActivityEvent(row), at: new Date(row.timestamp).getTime() });
+
+/**
+ * A timestamptz as epoch ms (float8, a JS number): for ~10k users and their events, parsing the
+ * text into a Date took more than half the client's CPU for these queries. floor, as node-pg
+ * truncates microseconds.
+ */
+const epochMs = (column: string) => `floor(extract(epoch from ${column}) * 1000)::float8`;
+
+/**
+ * Users first seen before `to`, with the feature's first time per user from one grouped pass over
+ * that event's rows (a hash join: measured 2x faster than a correlated probe per user).
+ */
+const kpiUsersSql = (feature: boolean) => `
+  SELECT u.user_id, u.traits, ${epochMs('u.first_seen')} AS first_seen, ${epochMs('u.last_seen')} AS last_seen,
+    ${feature ? epochMs('f.first_at') : 'NULL::float8'} AS feature_first_at
+  FROM users u
+  ${feature ? `LEFT JOIN (SELECT user_id, MIN(timestamp) AS first_at FROM events
+    WHERE project_id = $1 AND name = $3 AND user_id IS NOT NULL AND timestamp < $2 GROUP BY user_id) f ON f.user_id = u.user_id` : ''}
+  WHERE u.project_id = $1 AND u.first_seen < $2`;
+
+/** One announcement's keyed events through events_by_announcement (migration 010), then its digests by name. */
+const KPI_ANNOUNCEMENT_EVENTS = `
+  SELECT user_id, name, ${epochMs('timestamp')} AS timestamp, properties FROM events
+  WHERE project_id = $1 AND ${POSTGRES_ANNOUNCEMENT_KEY} = to_jsonb($2::text) AND ${ANNOUNCEMENT_KEY_NAMES} AND user_id IS NOT NULL AND timestamp < $3
+  UNION ALL
+  SELECT user_id, name, ${epochMs('timestamp')}, properties FROM events
+  WHERE project_id = $1 AND name = $4 AND user_id IS NOT NULL AND timestamp < $3
+    AND jsonb_typeof(properties->'announcementIds') = 'array' AND properties->'announcementIds' ? $2::text`;
 
 export function postgresAnnouncementStore(pool: pg.Pool): AnnouncementStore {
   const one = async (sql: string, values: unknown[]) => {
@@ -55,20 +87,25 @@ export function postgresAnnouncementStore(pool: pg.Pool): AnnouncementStore {
       );
       return rows.map(toActivityEvent);
     },
-    async kpiUsers(projectId, to) {
-      const { rows } = await pool.query<{ user_id: string; traits: Record<string, JsonValue>; first_seen: Date; last_seen: Date }>(
-        'SELECT user_id, traits, first_seen, last_seen FROM users WHERE project_id = $1 AND first_seen < $2',
-        [projectId, to],
+    async kpiUsers(projectId, to, featureEvent) {
+      const { rows } = await pool.query<{ user_id: string; traits: Record<string, JsonValue>; first_seen: number; last_seen: number; feature_first_at: number | null }>(
+        kpiUsersSql(featureEvent !== undefined),
+        featureEvent === undefined ? [projectId, to] : [projectId, to, featureEvent],
       );
-      return rows.map((row) => ({ userId: row.user_id, traits: row.traits, firstSeen: row.first_seen.getTime(), lastSeen: row.last_seen.getTime() }));
+      return rows.map((row) => ({ userId: row.user_id, traits: row.traits, firstSeen: row.first_seen, lastSeen: row.last_seen, featureFirstAt: row.feature_first_at }));
+    },
+    async kpiAnnouncementEvents(projectId, id, to) {
+      const { rows } = await pool.query<KpiEventRow>(KPI_ANNOUNCEMENT_EVENTS, [projectId, id, to, ANNOUNCEMENT_EVENTS.digestShown]);
+      return rows.map(kpiEvent);
     },
     async kpiEvents(projectId, names, to) {
-      const { rows } = await pool.query<ActivityRow & { user_id: string }>(
+      if (names.length === 0) return [];
+      const { rows } = await pool.query<KpiEventRow>(
         `SELECT user_id, name, timestamp, properties FROM events
          WHERE project_id = $1 AND name = ANY($2) AND user_id IS NOT NULL AND timestamp < $3`,
         [projectId, [...names], to],
       );
-      return rows.map((row) => ({ userId: row.user_id, ...toActivityEvent(row), at: new Date(row.timestamp).getTime() }));
+      return rows.map(kpiEvent);
     },
   };
 }

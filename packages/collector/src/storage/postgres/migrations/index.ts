@@ -7,6 +7,7 @@ import { rewardsMigration } from './006-rewards.js';
 import { promptVersionsMigration } from './007-prompt-versions.js';
 import { projectSettingsMigration } from './008-project-settings.js';
 import { kpiRollupsMigration } from './009-kpi-rollups.js';
+import { announcementEventsMigration } from './010-announcement-events.js';
 
 /** One file per feature, numbered; a new feature appends its own (never edit an applied one). */
-export const postgresMigrations = [eventsMigration, promptsMigration, targetingMigration, surveyResponsesMigration, announcementsMigration, rewardsMigration, promptVersionsMigration, projectSettingsMigration, kpiRollupsMigration];
+export const postgresMigrations = [eventsMigration, promptsMigration, targetingMigration, surveyResponsesMigration, announcementsMigration, rewardsMigration, promptVersionsMigration, projectSettingsMigration, kpiRollupsMigration, announcementEventsMigration];
