@@ -26,7 +26,8 @@ export function funnelChartData(kpis: ChecklistKpis, rows: readonly FunnelRow[])
   };
 }
 
-export const formatRate = (rate: number | null): string => (rate === null ? '—' : `${rate}%`);
+/** Two decimals for reading; exports keep the API's unrounded value. */
+export const formatRate = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100) / 100}%`);
 
 export function formatDuration(ms: number | null): string {
   if (ms === null) return '—';

@@ -3,6 +3,9 @@ import { surveyKpis } from '../api/surveys.js';
 import type { ListRow } from '../components/list-view.js';
 import { StatusActions } from '../components/status-actions.js';
 import { formatRate } from '../models/funnel.js';
+
+/** NPS runs −100…100; two decimals are what a person compares. */
+const formatScore = (score: number | null) => (score === null ? '—' : String(Math.round(score * 100) / 100));
 import { ListPage } from './list-page.js';
 import { useRecordList } from './use-record-list.js';
 
@@ -22,7 +25,7 @@ export function SurveysPage() {
       status: prompt.status,
       updatedAt,
       version,
-      figures: [String(kpi?.nps?.score ?? '—'), String(kpi?.responseRate.responses ?? '—'), formatRate(kpi?.responseRate.rate ?? null)],
+      figures: [formatScore(kpi?.nps?.score ?? null), String(kpi?.responseRate.responses ?? '—'), formatRate(kpi?.responseRate.rate ?? null)],
       actions: (
         <StatusActions
           id={prompt.id}

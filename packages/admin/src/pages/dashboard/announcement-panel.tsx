@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { Field } from '../../components/field.js';
 import type { Column } from '../../models/csv.js';
 import { ADOPTION_COLUMNS, adoptionRows, announcementChartData } from './engagement-mapping.js';
-import { formatPercent } from './format.js';
+import { formatRate } from '../../models/funnel.js';
 import { KpiChart } from './kpi-chart.js';
 import { KpiTiles } from './kpi-tiles.js';
 import { useKpi } from './use-kpi.js';
@@ -35,8 +35,8 @@ function AnnouncementKpisView({ kpis }: { kpis: AnnouncementKpis }) {
         label="Announcement figures"
         tiles={[
           { label: 'Reach', value: String(kpis.reach), detail: 'users it was shown to' },
-          { label: 'Read rate', value: formatPercent(kpis.readRate), detail: `${kpis.read} read it` },
-          { label: 'Click rate', value: formatPercent(kpis.ctaClickRate), detail: `${kpis.ctaClicks} clicked its call to action` },
+          { label: 'Read rate', value: formatRate(kpis.readRate), detail: `${kpis.read} read it` },
+          { label: 'Click rate', value: formatRate(kpis.ctaClickRate), detail: `${kpis.ctaClicks} clicked its call to action` },
           ...(adoption ? [{ label: 'Adoption lift', value: adoption.lift === null ? '—' : `${Math.round(adoption.lift * 100) / 100} points`, detail: `within ${adoption.days} days, vs. the control group` }] : []),
         ]}
       />

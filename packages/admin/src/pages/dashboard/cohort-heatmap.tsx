@@ -1,6 +1,7 @@
 import type { CohortKpis } from '../../api/kpi-dashboard.js';
 import { download, toCsv } from '../../models/csv.js';
-import { dayOf, formatPercent } from './format.js';
+import { formatRate } from '../../models/funnel.js';
+import { dayOf } from './format.js';
 import { cohortColumns, heatmapRows } from './retention-mapping.js';
 
 /**
@@ -45,7 +46,7 @@ export function CohortHeatmap({ kpis }: { kpis: CohortKpis }) {
                 if (!cell) return <td key={offset} class="heat-out" aria-label="not observed yet" />;
                 return (
                   <td key={offset} class={cell.bucket} title={`${cell.active} of ${cohort.size} users`}>
-                    {formatPercent(cell.retention)}
+                    {formatRate(cell.retention)}
                   </td>
                 );
               })}

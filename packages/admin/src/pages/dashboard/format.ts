@@ -1,9 +1,3 @@
-/**
- * Display formatting only: the API's numbers are rounded for reading, never recomputed, and CSV
- * exports keep them exactly as the API sent them.
- */
-export const formatPercent = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 100) / 100}%`);
-
 /** The UTC day of an ISO instant: KPI periods are counted in UTC from `from`. */
 export const dayOf = (iso: string): string => iso.slice(0, 10);
 

@@ -4,7 +4,7 @@ import { DataTable } from '../../components/data-table.js';
 import { EmptyState } from '../../components/empty-state.js';
 import type { Column } from '../../models/csv.js';
 import { CohortHeatmap } from './cohort-heatmap.js';
-import { formatPercent } from './format.js';
+import { formatRate } from '../../models/funnel.js';
 import { KpiTiles, type Tile } from './kpi-tiles.js';
 import { useKpi } from './use-kpi.js';
 
@@ -20,8 +20,8 @@ function figuresOf(churn: ChurnKpis | null, dropOff: DropOffKpis | null): { tile
   const rows: Figure[] = [];
   if (churn) {
     tiles.push(
-      { label: 'Churn rate', value: formatPercent(churn.churnRate), detail: `${churn.lost} of ${churn.customersAtStart} active at the start went ${churn.inactivityDays} days without activity` },
-      { label: 'Retention rate', value: formatPercent(churn.retentionRate), detail: `${churn.retained} of ${churn.customersAtStart} still active at the end` },
+      { label: 'Churn rate', value: formatRate(churn.churnRate), detail: `${churn.lost} of ${churn.customersAtStart} active at the start went ${churn.inactivityDays} days without activity` },
+      { label: 'Retention rate', value: formatRate(churn.retentionRate), detail: `${churn.retained} of ${churn.customersAtStart} still active at the end` },
     );
     rows.push(
       { figure: 'Customers at start', value: churn.customersAtStart },
@@ -35,7 +35,7 @@ function figuresOf(churn: ChurnKpis | null, dropOff: DropOffKpis | null): { tile
   if (dropOff) {
     tiles.push({
       label: `${dropOff.firstDays}-day drop-off`,
-      value: formatPercent(dropOff.dropOffRate),
+      value: formatRate(dropOff.dropOffRate),
       detail: `${dropOff.droppedOff} of ${dropOff.eligible} new users never came back after their first ${dropOff.firstDays} days (${dropOff.pending} too new to tell)`,
     });
     rows.push(

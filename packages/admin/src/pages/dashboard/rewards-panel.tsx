@@ -6,7 +6,7 @@ import { DataTable } from '../../components/data-table.js';
 import { EmptyState } from '../../components/empty-state.js';
 import type { Column } from '../../models/csv.js';
 import { pointsChartData, tierChartData, tierName } from './engagement-mapping.js';
-import { formatPercent } from './format.js';
+import { formatRate } from '../../models/funnel.js';
 import { KpiChart } from './kpi-chart.js';
 import { KpiTiles } from './kpi-tiles.js';
 import { useKpi } from './use-kpi.js';
@@ -34,7 +34,7 @@ function RewardsView({ kpis, names }: { kpis: RewardsKpis; names: ReadonlyMap<st
       <KpiTiles
         label="Rewards figures"
         tiles={[
-          { label: 'Redemption rate', value: formatPercent(kpis.redemptionRate), detail: `${kpis.pointsRedeemed} of ${kpis.pointsIssued} points issued` },
+          { label: 'Redemption rate', value: formatRate(kpis.redemptionRate), detail: `${kpis.pointsRedeemed} of ${kpis.pointsIssued} points issued` },
           { label: 'Active members', value: String(kpis.activeMembers), detail: 'earned or spent points in the range' },
         ]}
       />

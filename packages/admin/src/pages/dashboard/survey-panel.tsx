@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { PromptPicker } from '../../components/prompt-picker.js';
 import type { Column } from '../../models/csv.js';
 import { distributionChartData, npsGroupRows, type NpsGroupRow } from '../../models/nps.js';
-import { formatPercent } from './format.js';
+import { formatRate } from '../../models/funnel.js';
 import { KpiChart } from './kpi-chart.js';
 import { KpiTiles } from './kpi-tiles.js';
 import { CLI_COLUMNS, cliChartData, npsTrendChartData, TREND_COLUMNS } from './survey-mapping.js';
@@ -34,7 +34,7 @@ function NpsView({ kpis, id }: { kpis: FullSurveyKpis; id: string }) {
         label="NPS figures"
         tiles={[
           { label: 'NPS', value: nps.score === null ? '—' : String(Math.round(nps.score * 100) / 100), detail: `from ${nps.count} answers` },
-          { label: 'Response rate', value: formatPercent(kpis.responseRate.rate), detail: `${kpis.responseRate.responses} of ${kpis.responseRate.displays} shown` },
+          { label: 'Response rate', value: formatRate(kpis.responseRate.rate), detail: `${kpis.responseRate.responses} of ${kpis.responseRate.displays} shown` },
         ]}
       />
       {trend && kpis.trend && (
@@ -88,7 +88,7 @@ function CsatView({ kpis }: { kpis: FullSurveyKpis }) {
       <KpiTiles
         label="CSAT figures"
         tiles={[
-          { label: 'CSAT', value: formatPercent(csat.satisfiedPct), detail: 'answered 4 or 5' },
+          { label: 'CSAT', value: formatRate(csat.satisfiedPct), detail: 'answered 4 or 5' },
           { label: 'Average', value: csat.average === null ? '—' : `${Math.round(csat.average * 100) / 100} / 5`, detail: `from ${csat.count} answers` },
         ]}
       />

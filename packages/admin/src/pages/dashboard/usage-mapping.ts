@@ -1,7 +1,7 @@
 import type { Prompt } from '@hearth/schema';
 import type { AdoptionKpis, UsageKpis } from '../../api/kpi-dashboard.js';
 import type { Column } from '../../models/csv.js';
-import { formatPercent } from './format.js';
+import { formatRate } from '../../models/funnel.js';
 import type { Tile } from './kpi-tiles.js';
 
 /**
@@ -47,7 +47,7 @@ export function usageFigures(usage: UsageKpis | null, adoption: AdoptionKpis | n
     );
   }
   if (adoption) {
-    tiles.push({ label: `Adoption of ${adoption.event}`, value: formatPercent(adoption.adoptionRate), detail: `${adoption.adopters} of ${adoption.activeUsers} active users did it at least once` });
+    tiles.push({ label: `Adoption of ${adoption.event}`, value: formatRate(adoption.adoptionRate), detail: `${adoption.adopters} of ${adoption.activeUsers} active users did it at least once` });
     rows.push(
       { figure: `Adopters of ${adoption.event}`, value: adoption.adopters },
       { figure: `Adoption rate of ${adoption.event} (%)`, value: adoption.adoptionRate },
