@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Root config: Vitest projects, one per package. Each package's own vite.config.ts builds it.
+// Root config: Vitest projects, one per package (and the demo's). Each package's own vite.config.ts builds it.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts'],
+    projects: ['packages/*/vitest.config.ts', 'demo/vitest.config.ts'],
   },
 });

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { startCollector } from '@hearth/collector';
 import { demoCollectorConfig, loadDemoProject } from '../server/demo-project.js';
 import { startDemoServer, type DemoServer } from '../server/demo-server.js';
+import { freePort } from '../server/free-port.js';
 import { demoPaths } from '../server/paths.js';
 
 type RunningCollector = Awaited<ReturnType<typeof startCollector>>;
@@ -17,16 +17,6 @@ export type HearthStack = {
   demoUrl: string;
   demo: DemoServer;
 };
-
-/** A port free right now: the collector must know the demo app's origin (rewards webhook) before it starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('could not reserve a port for the demo app');
-  return address.port;
-}
 
 /**
  * One collector (fresh SQLite file in a temp dir, random port, the demo config) and one demo

@@ -2,6 +2,9 @@ import type { AnnouncementInput } from '@hearth/schema';
 
 const DAY_MS = 86_400_000;
 
+/** How long before "now" an announcement `ageDays` old was published: an hour more, so even the newest is live at once. */
+export const publishedMsAgo = (ageDays: number) => ageDays * DAY_MS + 3_600_000;
+
 /** The demo's news: one per built-in category, the newest boosted, with Arabic texts for `?locale=ar`. */
 export function demoAnnouncements(): { input: AnnouncementInput; ageDays: number }[] {
   return [
@@ -29,7 +32,7 @@ export function demoAnnouncements(): { input: AnnouncementInput; ageDays: number
       },
     },
     {
-      ageDays: 0,
+      ageDays: 1,
       input: {
         id: 'roadmap-template',
         category: 'new',
@@ -61,8 +64,7 @@ export async function seedDemoAnnouncements({ collectorUrl, secret, now = new Da
     const res = await call('POST', '/v1/admin/announcements', input);
     if (res.status === 409) continue;
     if (res.status !== 201) throw new Error(`seeding announcement ${input.id} failed: ${res.status} ${await res.text()}`);
-    // An hour before now for the newest, so it is live at once even with a little clock drift.
-    const at = new Date(now.getTime() - ageDays * DAY_MS - 3_600_000).toISOString();
+    const at = new Date(now.getTime() - publishedMsAgo(ageDays)).toISOString();
     const published = await call('POST', `/v1/admin/announcements/${input.id}/publish`, { at });
     if (!published.ok) throw new Error(`publishing announcement ${input.id} failed: ${published.status} ${await published.text()}`);
     created++;

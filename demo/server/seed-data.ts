@@ -1,67 +1,102 @@
-import type { HearthEvent } from '@hearth/schema';
+import { MAX_BATCH_BYTES, MAX_BATCH_EVENTS, type HearthEvent, type ProjectConfig } from '@hearth/schema';
+import { demoAnnouncements, publishedMsAgo } from './seed-announcements.js';
+import { createRandom } from './seed-random.js';
+import { buildUserHistory, type SeedProgram, type SeedResponse, type ServerEvent } from './seed-timeline.js';
+import { buildSeedUsers, type SeedUser } from './seed-users.js';
 
-export const SEED_USER_COUNT = 20;
-const SEED_DAYS = 5;
-const FIRST_NAMES = ['Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Edsger'];
-const COMPANIES = ['Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries'];
-const PROJECT_NAMES = ['Website relaunch', 'Q3 roadmap', 'Mobile app', 'Hiring plan', 'Data migration', 'Onboarding revamp'];
-const TEMPLATES = ['blank', 'kanban', 'roadmap'];
-const REPORTS = ['velocity', 'burndown', 'workload'];
+export { SEED_USER_COUNT, seedUserId } from './seed-users.js';
 
-/** A fixed-seed generator: every run produces the same users, actions and messageIds. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+const SEED = 20_251_122;
+const DAY_MS = 86_400_000;
+/**
+ * Server events per `POST /v1/server/events` (the route takes 500): each one runs the earning rules
+ * in its own transaction, so small requests stay far from the client's 10 s timeout on PostgreSQL.
+ */
+const SERVER_EVENTS_PER_REQUEST = 25;
+/** The collector's body cap less room for the envelope (`sentAt`, `userToken`). */
+const BATCH_BYTES_BUDGET = MAX_BATCH_BYTES - 8 * 1024;
+const encoder = new TextEncoder();
+
+export type SeedBatch = { user: SeedUser; events: HearthEvent[] };
+export type SeedRedemption = { userId: string; itemId: string; requestId: string };
+
+/** Everything `seedDemoData` sends, computed without any I/O. */
+export type SeedPlan = {
+  users: SeedUser[];
+  /** One user's browser batches (a long history takes several), oldest first. */
+  batches: SeedBatch[];
+  /** Backend requests; one user's events are never split, so their rule caps are checked in order. */
+  serverEvents: ServerEvent[][];
+  responses: SeedResponse[];
+  /** Users seen in the last week: their widget loaded `/v1/state`, which pays checklist points. */
+  recentUserIds: string[];
+  redemptions: SeedRedemption[];
+};
+
+/** The checklists, the NPS survey and the announcements of the demo configuration, as the generator needs them. */
+export function seedProgram(project: ProjectConfig): SeedProgram {
+  const checklists = project.prompts.flatMap((prompt) => {
+    const audience = prompt.audience;
+    if (prompt.kind !== 'checklist' || audience?.type !== 'trait' || audience.trait !== 'role' || audience.op !== 'equals' || typeof audience.value !== 'string') return [];
+    const items = prompt.content.items.flatMap((item) => (item.completeWhen.type === 'event' ? [{ id: item.id, event: item.completeWhen.event }] : []));
+    return [{ id: prompt.id, role: audience.value, items }];
+  });
+  const survey = project.prompts.flatMap((prompt) => {
+    const trigger = prompt.triggers.find((candidate) => candidate.type === 'event');
+    if (prompt.kind !== 'survey' || prompt.content.type !== 'nps' || trigger?.type !== 'event') return [];
+    return [{ id: prompt.id, event: trigger.name, minCount: trigger.minCount ?? 1 }];
+  })[0];
+  const announcements = demoAnnouncements().map(({ input, ageDays }) => ({
+    id: input.id,
+    publishedMsAgo: publishedMsAgo(ageDays),
+    boosted: !!input.boosted,
+    hasCta: !!input.content.cta,
+  }));
+  return { checklists, survey: survey ?? null, announcements };
 }
 
-export type SeedUser = { id: string; anonymousId: string; traits: Record<string, string> };
-export type SeedBatch = { user: SeedUser; events: HearthEvent[] };
-
-export const seedUserId = (index: number) => `usr_seed_${String(index + 1).padStart(2, '0')}`;
+/** Splits a user's events into batches within the collector's count and size limits. */
+function chunk(events: HearthEvent[]): HearthEvent[][] {
+  const batches: HearthEvent[][] = [];
+  let current: HearthEvent[] = [];
+  let bytes = 0;
+  for (const event of events) {
+    // UTF-8 bytes, plus the comma between events.
+    const size = encoder.encode(JSON.stringify(event)).byteLength + 1;
+    if (current.length > 0 && (current.length >= MAX_BATCH_EVENTS || bytes + size > BATCH_BYTES_BUDGET)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(event);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 /**
- * A few days of plausible activity per user, ending `now`: sign-up (identify), page views and
- * the demo's three actions. Timestamps move with `now`; ids, names and properties never change.
+ * About 90 days of history for 240 users ending at `now` (see seed-users.ts for who they are and
+ * seed-timeline.ts for what they do). Times move with `now`; ids and everything else never change.
  */
-export function buildSeedBatches(now: Date): SeedBatch[] {
-  const random = mulberry32(20_251_122);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  return Array.from({ length: SEED_USER_COUNT }, (_, index) => {
-    const first = FIRST_NAMES[index % FIRST_NAMES.length] ?? 'Sam';
-    const company = pick(COMPANIES);
-    const user: SeedUser = {
-      id: seedUserId(index),
-      anonymousId: `anon_seed_${String(index + 1).padStart(2, '0')}`,
-      traits: { name: `${first} ${String.fromCharCode(65 + index)}.`, email: `${first.toLowerCase()}${index + 1}@${company.toLowerCase().replace(/\s/g, '')}.test`, plan: random() < 0.3 ? 'pro' : 'free', role: random() < 0.25 ? 'admin' : 'member', company },
-    };
-    let at = now.getTime() - SEED_DAYS * 86_400_000 + random() * 86_400_000;
-    const events: HearthEvent[] = [];
-    const add = (event: Record<string, unknown>) => {
-      events.push({
-        messageId: `seed_${user.id.slice(-2)}_${String(events.length + 1).padStart(3, '0')}`,
-        anonymousId: user.anonymousId,
-        timestamp: new Date(at).toISOString(),
-        ...event,
-      } as HearthEvent);
-      at += (1 + random() * 40) * 60_000;
-    };
-    const page = (path: string) => add({ type: 'page', userId: user.id, context: { path, title: `${path.slice(1)} · Acme Projects` } });
-    add({ type: 'page', context: { path: '/', title: 'Sign in · Acme Projects' } });
-    add({ type: 'identify', userId: user.id, traits: user.traits });
-    const sessions = 2 + Math.floor(random() * 4);
-    for (let session = 0; session < sessions && at < now.getTime() - 3_600_000; session++) {
-      page('/projects');
-      add({ type: 'track', userId: user.id, name: 'Project Created', properties: { projectName: pick(PROJECT_NAMES), template: pick(TEMPLATES), projectCount: session + 1 } });
-      if (random() < 0.5) add({ type: 'track', userId: user.id, name: 'Teammate Invited', properties: { role: pick(['member', 'viewer', 'admin']), inviteeDomain: `${company.toLowerCase().replace(/\s/g, '')}.test` } });
-      page('/reports');
-      if (random() < 0.6) add({ type: 'track', userId: user.id, name: 'Report Exported', properties: { report: pick(REPORTS), format: pick(['csv', 'pdf']), fileName: `report-${session + 1}` } });
-      at += random() * 20 * 3_600_000;
-    }
-    return { user, events: events.filter((event) => Date.parse(event.timestamp) < now.getTime()) };
+export function buildSeedPlan(now: Date, project: ProjectConfig): SeedPlan {
+  const random = createRandom(SEED);
+  const program = seedProgram(project);
+  // The cheapest catalog item is what a few users spend their first points on.
+  const reward = [...(project.rewards?.catalog ?? [])].sort((a, b) => a.cost - b.cost)[0];
+  const users = buildSeedUsers(random);
+  const plan: SeedPlan = { users, batches: [], serverEvents: [], responses: [], recentUserIds: [], redemptions: [] };
+  users.forEach((user, index) => {
+    const history = buildUserHistory(user, index + 1, program, random, now.getTime());
+    for (const events of chunk(history.events)) plan.batches.push({ user, events });
+    const last = plan.serverEvents.at(-1);
+    if (last && last.length + history.serverEvents.length <= SERVER_EVENTS_PER_REQUEST) last.push(...history.serverEvents);
+    else if (history.serverEvents.length > 0) plan.serverEvents.push([...history.serverEvents]);
+    if (history.response) plan.responses.push(history.response);
+    if (now.getTime() - history.lastSeenAt > 7 * DAY_MS) return;
+    plan.recentUserIds.push(user.id);
+    // Checklist points (the demo pays 50 per item) buy the cheapest item; some spend them.
+    if (reward && history.checklistItemsDone > 0 && random.chance(0.3)) plan.redemptions.push({ userId: user.id, itemId: reward.id, requestId: `dseed-redeem-${user.id}` });
   });
+  return plan;
 }
