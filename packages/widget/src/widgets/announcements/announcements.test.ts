@@ -1,6 +1,6 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { itemFixture, stateFixture } from './fixtures.js';
+import { itemFixture, stateFixture, stubIntersectionObserver } from './fixtures.js';
 import { ANNOUNCEMENT_EVENTS, mountAnnouncements, type MountAnnouncementsOptions } from './index.js';
 import { READ_DWELL_MS } from './visibility.js';
 
@@ -41,17 +41,7 @@ describe('announcements widget', () => {
 
   it('marks an item read after it has been half visible for a while, once, and drops the badge', async () => {
     vi.useFakeTimers();
-    const observers: { callback: IntersectionObserverCallback; targets: Element[] }[] = [];
-    vi.stubGlobal('IntersectionObserver', class {
-      constructor(readonly callback: IntersectionObserverCallback) {
-        observers.push({ callback, targets: [] });
-      }
-      observe(target: Element) {
-        observers.at(-1)!.targets.push(target);
-      }
-      unobserve() {}
-      disconnect() {}
-    });
+    const observers = stubIntersectionObserver(vi.stubGlobal);
     const { bell, $, track } = await setup();
     act(() => bell().click());
     const see = (index: number, ratio: number) => {

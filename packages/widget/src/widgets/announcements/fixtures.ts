@@ -21,3 +21,28 @@ export function stateFixture(overrides: Partial<AnnouncementsState> = {}): Annou
   const items = [itemFixture('b'), itemFixture('a', { read: true, publishedAt: '2026-03-01T12:00:00.000Z' })];
   return { unread: 1, items, ...overrides };
 }
+
+export interface ObserverStub {
+  callback: IntersectionObserverCallback;
+  targets: Element[];
+}
+
+/**
+ * Replaces `IntersectionObserver` (happy-dom computes no layout) with one that records each
+ * observer's callback and targets, so a test can say what became visible. Undo with
+ * `vi.unstubAllGlobals()`.
+ */
+export function stubIntersectionObserver(stubGlobal: (name: string, value: unknown) => unknown): ObserverStub[] {
+  const observers: ObserverStub[] = [];
+  stubGlobal('IntersectionObserver', class {
+    constructor(readonly callback: IntersectionObserverCallback) {
+      observers.push({ callback, targets: [] });
+    }
+    observe(target: Element) {
+      observers.at(-1)!.targets.push(target);
+    }
+    unobserve() {}
+    disconnect() {}
+  });
+  return observers;
+}

@@ -1,7 +1,7 @@
 import type { AnnouncementItem } from '@hearth/schema';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { itemFixture, stateFixture } from './fixtures.js';
+import { itemFixture, stateFixture, stubIntersectionObserver } from './fixtures.js';
 import { ANNOUNCEMENT_EVENTS, mountAnnouncements, type MountAnnouncementsOptions } from './index.js';
 import { READ_DWELL_MS } from './visibility.js';
 
@@ -65,17 +65,7 @@ describe('a long announcement feed', () => {
 
   it('watches every item with one IntersectionObserver and marks items seen together read in one go', async () => {
     vi.useFakeTimers();
-    const observers: { callback: IntersectionObserverCallback; targets: Element[] }[] = [];
-    vi.stubGlobal('IntersectionObserver', class {
-      constructor(readonly callback: IntersectionObserverCallback) {
-        observers.push({ callback, targets: [] });
-      }
-      observe(target: Element) {
-        observers.at(-1)!.targets.push(target);
-      }
-      unobserve() {}
-      disconnect() {}
-    });
+    const observers = stubIntersectionObserver(vi.stubGlobal);
     const { bell, track } = await setup({ state: stateFixture({ unread: 3, items: items(0, 3) }) });
     act(() => bell().click());
     expect(observers).toHaveLength(1);
