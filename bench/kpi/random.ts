@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../packages/collector/src/test-support/seeded-random.js';
+
 /**
  * Seeded PRNG (mulberry32): the same seed gives the same data set on every machine and store,
  * so figures from two runs describe the same data.
@@ -17,14 +19,7 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const random: Random = {
     next,
     int: (n) => Math.floor(next() * n),

@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import { DAY_MS } from '../../domain/time.js';
 import { newEvent } from '../../test-support/events.js';
+import { mulberry32 } from '../../test-support/seeded-random.js';
 import type { ActivityQuery, RetentionKpiStore } from '../kpi/retention-store.js';
 import type { NewEvent, Store } from '../store.js';
 import { storeTest, type OpenStore } from './harness.js';
@@ -11,14 +12,7 @@ const BASE = Date.parse('2026-03-02T00:00:00.000Z');
 
 /** A small seeded generator (mulberry32), so a failure replays the same data. */
 function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
 }
 type Random = ReturnType<typeof createRandom>;
