@@ -22,6 +22,10 @@ const MIGRATION_LOCK = 0x4e_41_52_54_48;
 /** The production store. Default settings (`synchronous_commit = on`) make each COMMIT durable. */
 export async function openPostgresStore(databaseUrl: string, options: GroupCommitOptions = {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+  // An idle pooled connection the server ends (restart, failover, an admin's terminate) emits
+  // 'error' on the pool; unheard, that is an uncaught exception that takes the collector down.
+  // The pool drops that client and the next query opens a fresh one, so logging is enough.
+  pool.on('error', (error) => console.error('hearth-collector: an idle PostgreSQL connection was closed by the server', error.message));
   try {
     await migratePostgres(pool);
   } catch (error) {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storeConformance } from '../conformance/index.js';
 import { postgresMigrations } from './migrations/index.js';
 import { openPostgresStore } from './postgres-store.js';
@@ -24,6 +24,27 @@ describe('postgres store', () => {
       expect(rows).toEqual(postgresMigrations.map((m) => ({ version: m.version })));
     } finally {
       await client.end();
+    }
+  });
+
+  it('survives the server ending its idle connections, and the next query reconnects', async () => {
+    const store = await openPostgresStore(databaseUrl);
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    const errors: string[] = [];
+    const log = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(String(args[0])));
+    try {
+      await store.prompts.list('acme');
+      const { rows } = await admin.query<{ ended: boolean }>(
+        'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      await vi.waitFor(() => expect(errors).toContain('hearth-collector: an idle PostgreSQL connection was closed by the server'));
+      expect(await store.prompts.list('acme')).toEqual([]);
+    } finally {
+      log.mockRestore();
+      await admin.end();
+      await store.close();
     }
   });
 });
