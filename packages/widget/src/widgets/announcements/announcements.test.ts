@@ -1,7 +1,8 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { itemFixture, stateFixture, stubIntersectionObserver } from './fixtures.js';
-import { ANNOUNCEMENT_EVENTS, mountAnnouncements, type MountAnnouncementsOptions } from './index.js';
+import { ANNOUNCEMENT_EVENTS } from './index.js';
+import { mountForTest } from './mount-for-test.js';
 import { READ_DWELL_MS } from './visibility.js';
 
 afterEach(() => {
@@ -12,18 +13,7 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-async function setup(options: Partial<MountAnnouncementsOptions> = {}) {
-  const track = vi.fn();
-  let handle!: Awaited<ReturnType<typeof mountAnnouncements>>;
-  await act(async () => {
-    handle = await mountAnnouncements({ state: stateFixture(), locale: 'en', track, ...options });
-  });
-  const root = () => document.querySelector('hearth-root')!.shadowRoot!;
-  const $ = (selector: string) => root().querySelector<HTMLElement>(selector);
-  const $$ = (selector: string) => [...root().querySelectorAll<HTMLElement>(selector)];
-  const bell = () => $('.launcher')!;
-  return { track, handle, root, $, $$, bell };
-}
+const setup = mountForTest;
 
 describe('announcements widget', () => {
   it('shows a bell with the unread count and opens the feed newest first', async () => {

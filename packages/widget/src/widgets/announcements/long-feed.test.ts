@@ -2,7 +2,8 @@ import type { AnnouncementItem } from '@hearth/schema';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { itemFixture, stateFixture, stubIntersectionObserver } from './fixtures.js';
-import { ANNOUNCEMENT_EVENTS, mountAnnouncements, type MountAnnouncementsOptions } from './index.js';
+import { ANNOUNCEMENT_EVENTS } from './index.js';
+import { mountForTest } from './mount-for-test.js';
 import { READ_DWELL_MS } from './visibility.js';
 
 afterEach(() => {
@@ -25,16 +26,7 @@ function pagedFeed(total: number, first = 10) {
   return { state: stateFixture({ unread: total, items: items(0, first), nextCursor: String(first) }), loadPage };
 }
 
-async function setup(options: Partial<MountAnnouncementsOptions> = {}) {
-  const track = vi.fn();
-  let handle!: Awaited<ReturnType<typeof mountAnnouncements>>;
-  await act(async () => {
-    handle = await mountAnnouncements({ state: stateFixture(), locale: 'en', track, ...options });
-  });
-  const root = () => document.querySelector('hearth-root')!.shadowRoot!;
-  const titles = () => [...root().querySelectorAll('.item h3')].map((h) => h.textContent);
-  return { track, handle, root, titles, bell: () => root().querySelector<HTMLElement>('.launcher')! };
-}
+const setup = mountForTest;
 
 /** Generous: the shared test machine is often busy. */
 const WAIT = { timeout: 5_000 };
