@@ -10,6 +10,9 @@ export { expect, test } from './checklist-fixtures.js';
 export const DAY_MS = 86_400_000;
 const { project, secret } = loadDemoProject();
 
+/** A user token for `userId`, as the demo backend mints it for a signed-in page. */
+export const tokenFor = (userId: string): Promise<string> => mintUserToken(userId, secret);
+
 /** The admin API as a product manager's tooling calls it: secret key, from a server. */
 export async function adminCall(stack: HearthStack, method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${stack.collector.url}${path}`, {
@@ -42,7 +45,7 @@ export async function seedPastActivity(stack: HearthStack, userId: string, times
   const res = await fetch(`${stack.collector.url}/v1/batch?key=${project.publicKey}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ sentAt: new Date().toISOString(), userToken: await mintUserToken(userId, secret), events }),
+    body: JSON.stringify({ sentAt: new Date().toISOString(), userToken: await tokenFor(userId), events }),
   });
   expect(res.status, await res.clone().text()).toBe(200);
   expect(((await res.json()) as BatchResult).accepted).toBe(events.length);

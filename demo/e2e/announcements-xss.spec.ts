@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { expect, newsWidget, publish, test } from './announcement-fixtures.js';
+import { expect, newsWidget, publish, test, tokenFor } from './announcement-fixtures.js';
 
 interface XssCase {
   name: string;
@@ -51,7 +51,8 @@ test('the XSS corpus saved as announcements renders in Chromium without running 
 
   await page.goto('/');
   // A hostile user: their traits fill the `{{user.*}}` placeholders.
-  await page.evaluate((traits) => (window as unknown as { Hearth: (...args: unknown[]) => void }).Hearth('identify', 'usr_hostile', traits), XSS_TRAITS);
+  const userToken = await tokenFor('usr_hostile');
+  await page.evaluate(({ traits, userToken }) => (window as unknown as { Hearth: (...args: unknown[]) => void }).Hearth('identify', 'usr_hostile', traits, { userToken }), { traits: XSS_TRAITS, userToken });
   const news = newsWidget(page);
   await news.bell.click();
   const articles = news.panel.getByRole('article');

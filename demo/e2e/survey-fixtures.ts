@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { loadDemoProject } from '../server/demo-project.js';
+import { mintUserToken } from '../server/user-token.js';
 import { acmeApp } from './acme-app.js';
 import { withHearthStack, type HearthStack } from './fixtures.js';
 
@@ -44,8 +45,8 @@ export async function exportReports(page: Page, exports: number, prefix = 'q3') 
 
 /** The prompt ids `/v1/state` serves this user now: what the server decided, not what a tab remembers. */
 export async function servedPromptIds(page: Page, stack: HearthStack, userId: string): Promise<string[]> {
-  const { project } = loadDemoProject();
-  const query = new URLSearchParams({ key: project.publicKey, anonymousId: `e2e-${userId}`, userId });
+  const { project, secret } = loadDemoProject();
+  const query = new URLSearchParams({ key: project.publicKey, anonymousId: `e2e-${userId}`, userId, userToken: await mintUserToken(userId, secret) });
   const res = await page.request.get(`${stack.collector.url}/v1/state?${query}`);
   expect(res.status()).toBe(200);
   return ((await res.json()) as { prompts: { id: string }[] }).prompts.map((prompt) => prompt.id);

@@ -16,7 +16,7 @@ const write = (name: string, content: unknown) => {
 describe('loadConfig', () => {
   it('loads a valid file and fills defaults', () => {
     const config = loadConfig(write('ok.json', testConfig({ allowedOrigins: ['https://app.acme.test/some/path'] })));
-    expect(config.projects[0]).toMatchObject({ id: 'acme', allowedOrigins: ['https://app.acme.test'], identityVerification: { enforce: false } });
+    expect(config.projects[0]).toMatchObject({ id: 'acme', allowedOrigins: ['https://app.acme.test'], identityVerification: { enforce: true } });
     expect(config.maxPendingEvents).toBeGreaterThan(0);
   });
 

@@ -39,4 +39,14 @@ describe('startCollector', () => {
     await closed;
     await expect(fetch(`${collector.url}/healthz`)).rejects.toThrow();
   });
+
+  it('warns at start for each project that opts out of identity verification, and only for those', async () => {
+    const warnings: string[] = [];
+    const [secure] = testConfig().projects;
+    const optedOut = { ...secure!, id: 'legacy', publicKey: 'pk_test_legacy_public', identityVerification: { enforce: false } };
+    const collector = await startCollector({ config: { projects: [secure!, optedOut] }, port: 0, sqliteFile: join(dir, 'w.sqlite'), warn: (message) => warnings.push(message) });
+    await collector.close();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/project legacy opts out of identity verification/);
+  });
 });

@@ -6,6 +6,7 @@ import { serve, type HttpBindings } from '@hono/node-server';
 import type { CollectorConfigInput } from '@hearth/schema';
 import { createApp } from './app.js';
 import { envSettings, loadConfig, parseConfig } from './config.js';
+import { enforcementOptOutWarnings } from './domain/settings/enforcement-warnings.js';
 import { seedPrompts } from './seed-prompts.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
@@ -21,6 +22,8 @@ export interface StartOptions {
   widgetDir?: string;
   /** Epoch ms; default `Date.now`. End-to-end tests move it forward (snooze and re-ask periods). */
   clock?: () => number;
+  /** Where start-up warnings go; default `console.warn`. */
+  warn?: (message: string) => void;
 }
 
 export interface RunningCollector {
@@ -45,6 +48,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   const config = options.config
     ? parseConfig(options.config)
     : loadConfig(options.configPath ?? env.configPath ?? 'hearth.config.json');
+  for (const warning of enforcementOptOutWarnings(config.projects)) (options.warn ?? console.warn)(warning);
   const store = await openStore(storeOptions(options, env));
   try {
     await seedPrompts(store, config, (options.clock ?? Date.now)());

@@ -43,13 +43,16 @@ export const projectConfigSchema = z.object({
     .describe('Browser origins allowed to call public endpoints; `*` for development only.'),
   identityVerification: z
     .object({
-      /** When true, identified calls without a valid `userToken` are rejected. */
+      /**
+       * Secure by default: identified calls without a valid `userToken` are rejected unless a
+       * project opts out explicitly with `false` (the collector logs a warning at start).
+       */
       enforce: z
         .boolean()
-        .default(false)
-        .describe('Reject identified calls without a valid `userToken`.'),
+        .default(true)
+        .describe('Reject identified calls without a valid `userToken`. On unless set to `false` (logged at start).'),
     })
-    .default({ enforce: false }),
+    .default({ enforce: true }),
   /** When true, a browser sending Global Privacy Control counts as consent denied. */
   respectGlobalPrivacyControl: z
     .boolean()

@@ -71,6 +71,9 @@ export function userToken(sub: string, { secret = SECRET, expiresAt = NOW / 1000
   return new SignJWT({ sub }).setProtectedHeader({ alg }).setExpirationTime(expiresAt).sign(new TextEncoder().encode(secret));
 }
 
+/** The token a signed-in page holds: valid for a year, so tests that move the clock keep it. */
+export const pageToken = (userId: string) => userToken(userId, { expiresAt: NOW / 1000 + 365 * 86_400 });
+
 /** The `error` of an ErrorBody response, validated against the shared schema. */
 export async function errorOf(res: Response) {
   return errorBodySchema.parse(await res.json()).error;

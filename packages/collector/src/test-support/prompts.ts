@@ -2,7 +2,7 @@ import type { PromptInput } from '@hearth/schema';
 import type { createApp } from '../app.js';
 import { parseConfig } from '../config.js';
 import { seedPrompts } from '../seed-prompts.js';
-import { ORIGIN, PUBLIC_KEY, SECRET, batch, post, testApp, testConfig, trackEvent, NOW } from './http.js';
+import { ORIGIN, PUBLIC_KEY, SECRET, batch, post, testApp, testConfig, trackEvent, pageToken, NOW } from './http.js';
 
 type App = ReturnType<typeof createApp>;
 
@@ -33,21 +33,30 @@ export async function promptApp(prompts: PromptInput[], project: Record<string, 
   return { ...result, config };
 }
 
-/** Sends an identify with traits for `userId` (anonymous id `anon-<userId>`). */
+/** The batch fields a signed-in page sends: a token minted for `userId` unless `extra` brings its own. */
+const signedIn = async (userId: string | null, extra: Record<string, unknown>) =>
+  userId && !('userToken' in extra) ? { userToken: await pageToken(userId), ...extra } : extra;
+
+/** Sends an identify with traits for `userId` (anonymous id `anon-<userId>`), with a token for it unless `extra` sets one. */
 export async function identify(app: App, userId: string, traits: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
-  const res = await post(app, batch([trackEvent({ type: 'identify', name: undefined, properties: undefined, userId, anonymousId: `anon-${userId}`, traits })], extra));
+  const res = await post(app, batch([trackEvent({ type: 'identify', name: undefined, properties: undefined, userId, anonymousId: `anon-${userId}`, traits })], await signedIn(userId, extra)));
   if (res.status !== 200) throw new Error(`identify failed: ${res.status} ${await res.text()}`);
 }
 
-/** Tracks `name` for `userId` now (or at `timestamp`). */
+/** Tracks `name` for `userId` now (or at `timestamp`), with a token for the user unless `extra` sets one. */
 export async function track(app: App, userId: string | null, name: string, overrides: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
-  const res = await post(app, batch([trackEvent({ name, userId, anonymousId: userId ? `anon-${userId}` : 'visitor', properties: {}, ...overrides })], extra));
+  const res = await post(app, batch([trackEvent({ name, userId, anonymousId: userId ? `anon-${userId}` : 'visitor', properties: {}, ...overrides })], await signedIn(userId, extra)));
   if (res.status !== 200) throw new Error(`track failed: ${res.status} ${await res.text()}`);
 }
 
-/** `GET /v1/state` the way the widget calls it (from the allowed origin). */
-export function getState(app: App, params: Record<string, string>, headers: Record<string, string> = {}) {
-  const query = new URLSearchParams({ key: PUBLIC_KEY, ...params });
+/**
+ * `GET /v1/state` the way the widget calls it (from the allowed origin); a signed-in user's call
+ * carries a token minted for it unless `params` sets `userToken` (empty: none).
+ */
+export async function getState(app: App, params: Record<string, string>, headers: Record<string, string> = {}) {
+  const signed: Record<string, string> = params.userId && !('userToken' in params) ? { userToken: await pageToken(params.userId) } : {};
+  const query = new URLSearchParams({ key: PUBLIC_KEY, ...signed, ...params });
+  if (query.get('userToken') === '') query.delete('userToken');
   return app.request(`/v1/state?${query}`, { headers: { Origin: ORIGIN, ...headers } });
 }
 

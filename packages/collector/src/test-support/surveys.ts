@@ -2,7 +2,7 @@ import type { PromptInput } from '@hearth/schema';
 import type { createApp } from '../app.js';
 import { parseConfig } from '../config.js';
 import { seedPrompts } from '../seed-prompts.js';
-import { NOW, ORIGIN, PUBLIC_KEY, testApp, testConfig } from './http.js';
+import { NOW, ORIGIN, PUBLIC_KEY, testApp, testConfig, pageToken } from './http.js';
 
 type App = ReturnType<typeof createApp>;
 
@@ -19,12 +19,16 @@ export async function surveyApp(prompts: PromptInput[], project: Record<string, 
   return { ...result, clock };
 }
 
-/** `POST /v1/responses` the way the widget sends it: text/plain, from the allowed origin. */
-export function respond(app: App, body: Record<string, unknown>) {
+/**
+ * `POST /v1/responses` the way the widget sends it: text/plain, from the allowed origin. A signed-in
+ * user's answer carries a token minted for it unless `body` sets `userToken` (undefined: none).
+ */
+export async function respond(app: App, body: Record<string, unknown>) {
+  const signed = typeof body.userId === 'string' && !('userToken' in body) ? { userToken: await pageToken(body.userId) } : {};
   return app.request(`/v1/responses?key=${PUBLIC_KEY}`, {
     method: 'POST',
     headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: ORIGIN },
-    body: JSON.stringify({ surveyId: 'nps', cycle: 1, anonymousId: 'anon-1', ...body }),
+    body: JSON.stringify({ surveyId: 'nps', cycle: 1, anonymousId: 'anon-1', ...signed, ...body }),
   });
 }
 

@@ -11,8 +11,8 @@ describe('identity verification', () => {
     expect((await store.listEvents('acme')).map((e) => e.verified)).toEqual([true, true]);
   });
 
-  it('stores unverified events when the token is missing, expired, for someone else, or not HS256', async () => {
-    const { app, store } = testApp();
+  it('with enforcement opted out, stores unverified events when the token is missing, expired, for someone else, or not HS256', async () => {
+    const { app, store } = testApp({ config: testConfig({ identityVerification: { enforce: false } }) });
     const tokens = [
       undefined,
       await userToken('user-1', { expiresAt: NOW / 1000 - 1 }),
@@ -29,8 +29,8 @@ describe('identity verification', () => {
     expect(events.every((e) => !e.verified)).toBe(true);
   });
 
-  it('rejects identified events without a valid token when the project enforces verification', async () => {
-    const { app, store } = testApp({ config: testConfig({ identityVerification: { enforce: true } }) });
+  it('rejects identified events without a valid token by default (enforcement is on unless opted out)', async () => {
+    const { app, store } = testApp();
     const refused = await post(app, batch([trackEvent(), identified()], { userToken: await userToken('someone-else') }));
     expect(refused.status).toBe(401);
     expect((await errorOf(refused)).issues).toEqual([{ path: 'events.1.userId', message: 'no valid userToken for this user id' }]);

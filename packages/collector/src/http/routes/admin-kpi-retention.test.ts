@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, batch, errorOf, post, trackEvent } from '../../test-support/http.js';
+import { NOW, batch, errorOf, post, trackEvent, userToken } from '../../test-support/http.js';
 import { admin, promptApp } from '../../test-support/prompts.js';
 
 const D = 86_400_000;
@@ -18,7 +18,8 @@ const window = `from=${iso(FROM)}&to=${iso(NOW)}`;
 async function fixture() {
   const { app } = await promptApp([], { inactivityDays: 7 });
   const send = async (event: Record<string, unknown>) => {
-    const res = await post(app, batch([trackEvent({ properties: {}, ...event })]));
+    const signed = typeof event.userId === 'string' ? { userToken: await userToken(event.userId) } : {};
+    const res = await post(app, batch([trackEvent({ properties: {}, ...event })], signed));
     if (res.status !== 200) throw new Error(`batch failed: ${res.status} ${await res.text()}`);
   };
   const identify = (userId: string, plan: string, at: number) =>

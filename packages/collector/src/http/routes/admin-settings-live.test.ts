@@ -34,7 +34,7 @@ describe('project settings apply live', () => {
   });
 
   it('turning enforcement on rejects identified events without a valid userToken at once', async () => {
-    const { app } = await promptApp([]);
+    const { app } = await promptApp([], { identityVerification: { enforce: false } });
     const identified = () => batch([trackEvent({ userId: 'ada', anonymousId: 'anon-ada' })]);
     expect((await post(app, identified())).status).toBe(200);
     await patch(app, { identityVerification: { enforce: true } });

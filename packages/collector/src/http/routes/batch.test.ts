@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, batch, post, testApp, trackEvent, errorOf } from '../../test-support/http.js';
+import { NOW, batch, post, testApp, trackEvent, errorOf, userToken } from '../../test-support/http.js';
 
 describe('POST /v1/batch', () => {
   it('stores the events and answers the counts once committed', async () => {
@@ -57,7 +57,7 @@ describe('POST /v1/batch', () => {
     const anonymous = trackEvent({ anonymousId: 'anon-9', timestamp: new Date(NOW - 5_000).toISOString() });
     await post(app, batch([anonymous]));
     const identify = trackEvent({ anonymousId: 'anon-9', type: 'identify', name: undefined, properties: undefined, userId: 'user-9', traits: { plan: 'pro' } });
-    await post(app, batch([identify]));
+    await post(app, batch([identify], { userToken: await userToken('user-9') }));
     const events = await store.listEvents('acme', { userId: 'user-9' });
     expect(events.map((e) => e.messageId)).toEqual([anonymous.messageId, identify.messageId]);
     expect(await store.getUser('acme', 'user-9')).toMatchObject({ traits: { plan: 'pro' }, anonymousIds: ['anon-9'] });

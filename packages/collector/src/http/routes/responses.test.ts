@@ -55,7 +55,7 @@ describe('POST /v1/responses', () => {
 
   it('resolves the user like /v1/state: an enforcing project needs a valid token', async () => {
     const { app, store } = await surveyApp([npsInput()], { identityVerification: { enforce: true } });
-    expect((await respond(app, { userId: 'ada', answer: nps(8) })).status).toBe(401);
+    expect((await respond(app, { userId: 'ada', userToken: undefined, answer: nps(8) })).status).toBe(401);
     const ok = await respond(app, { userId: 'ada', userToken: await userToken('ada'), answer: nps(8) });
     expect(ok.status).toBe(200);
     expect(await store.responses.latest('acme', 'nps', 'ada')).toMatchObject({ answer: nps(8) });

@@ -1,7 +1,7 @@
 import { ANNOUNCEMENT_EVENTS, userStateSchema, type AnnouncementsState } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '../../domain/time.js';
-import { NOW, ORIGIN, PUBLIC_KEY } from '../../test-support/http.js';
+import { NOW, ORIGIN, PUBLIC_KEY, userToken } from '../../test-support/http.js';
 import { admin, checklistInput, getState, identify, promptApp, track } from '../../test-support/prompts.js';
 
 type App = Awaited<ReturnType<typeof promptApp>>['app'];
@@ -64,7 +64,7 @@ describe('GET /v1/state: announcements', () => {
     for (let i = 0; i < 12; i++) await publish(app, `n${i}`, {}, new Date(NOW - (i + 1) * 3_600_000).toISOString());
     const first = await announcementsOf(app, 'ada');
     expect(first?.items).toHaveLength(10);
-    const query = new URLSearchParams({ key: PUBLIC_KEY, anonymousId: 'anon-ada', userId: 'ada', before: first?.nextCursor ?? '' });
+    const query = new URLSearchParams({ key: PUBLIC_KEY, anonymousId: 'anon-ada', userId: 'ada', userToken: await userToken('ada'), before: first?.nextCursor ?? '' });
     const next = await app.request(`/v1/announcements?${query}`, { headers: { Origin: ORIGIN } });
     expect(next.status).toBe(200);
     expect(((await next.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(['n10', 'n11']);

@@ -14,7 +14,7 @@ const PROGRAM: RewardsConfigInput = {
 const setup = () => promptApp([checklistInput('onboarding', { events: ['Project Created', 'Report Exported'] })], { rewards: PROGRAM });
 
 async function stateOf(app: Awaited<ReturnType<typeof setup>>['app'], userId: string, token?: string) {
-  const res = await getState(app, { anonymousId: `anon-${userId}`, userId, ...(token ? { userToken: token } : {}) });
+  const res = await getState(app, { anonymousId: `anon-${userId}`, userId, userToken: token ?? '' });
   expect(res.status).toBe(200);
   return userStateSchema.parse(await res.json());
 }
@@ -35,8 +35,8 @@ describe('GET /v1/state with a rewards program', () => {
     expect(await store.rewards.entries('acme', 'ada')).toHaveLength(3);
   });
 
-  it('gives no rewards (and pays nothing) to a user id without a valid identity token', async () => {
-    const { app, store } = await setup();
+  it('gives no rewards (and pays nothing) to a user id without a valid identity token, even with enforcement opted out', async () => {
+    const { app, store } = await promptApp([checklistInput('onboarding', { events: ['Project Created', 'Report Exported'] })], { rewards: PROGRAM, identityVerification: { enforce: false } });
     await track(app, 'max', 'Project Created');
     expect((await stateOf(app, 'max')).rewards).toBeUndefined();
     expect((await stateOf(app, 'max', await userToken('mallory'))).rewards).toBeUndefined();

@@ -78,7 +78,7 @@ describe('GET /v1/state', () => {
 
   it('enforces identity verification for user ids, not for visitors', async () => {
     const { app } = await promptApp(PROMPTS, { identityVerification: { enforce: true } });
-    const missing = await getState(app, { anonymousId: 'a', userId: 'ada' });
+    const missing = await getState(app, { anonymousId: 'a', userId: 'ada', userToken: '' });
     expect(missing.status).toBe(401);
     expect(await errorOf(missing)).toMatchObject({ code: 'identity_not_verified', issues: [{ path: 'userToken' }] });
     expect((await getState(app, { anonymousId: 'a', userId: 'ada', userToken: await userToken('max') })).status).toBe(401);
