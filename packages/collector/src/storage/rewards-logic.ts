@@ -32,9 +32,14 @@ function* previous(ops: LedgerOps, entry: NewEntry, balance: Balance): Generator
   return { status: 'duplicate', entry: stored, ...balance };
 }
 
-/** Writes the entry under an already held lock; refuses a balance below zero. */
-function* write(ops: LedgerOps, entry: NewEntry, balance: Balance): Generator<unknown, AppendResult, unknown> {
-  const next = { balance: balance.balance + entry.amount, lifetime: balance.lifetime + Math.max(0, entry.amount) };
+/**
+ * Writes the entry under an already held lock; refuses a balance below zero. Lifetime is the points
+ * earned: positive entries except `returned` ones (a failed redemption's refund gives back points
+ * already counted when they were earned, so it must not raise the lifetime or the tier).
+ */
+function* write(ops: LedgerOps, entry: NewEntry, balance: Balance, returned = false): Generator<unknown, AppendResult, unknown> {
+  const earned = returned ? 0 : Math.max(0, entry.amount);
+  const next = { balance: balance.balance + entry.amount, lifetime: balance.lifetime + earned };
   if (next.balance < 0) {
     throw new RewardsError('insufficient_points', `User ${entry.userId} has ${balance.balance} points; ${-entry.amount} cannot be taken.`);
   }
@@ -108,7 +113,7 @@ export function* settleLogic(
   yield* ask(ops.settleRedemption(projectId, id, outcome, at, reason));
   if (outcome === 'failed') {
     const refund = { projectId, id: refundId(id), userId: redemption.userId, amount: redemption.cost, reason: `Refund: ${redemption.itemId}`, ruleId: null, at };
-    yield* write(ops, refund, balance);
+    yield* write(ops, refund, balance, true);
   }
   return (yield* ask(ops.getRedemption(projectId, id)))!;
 }

@@ -107,6 +107,19 @@ export function rewardsConformance(open: OpenStore): void {
       expect((await rewards.itemUsage(p, 'u1')).total.get('mug')).toBeUndefined();
     });
 
+    withStore('does not count a failed redemption\'s refund as points earned: lifetime and tier stay', async (rewards, p) => {
+      await rewards.append(entry(p, { id: 'grant', amount: 290, at: T0 }));
+      const item = { id: 'sticker', cost: 30 };
+      await rewards.redeem({ projectId: p, id: 'r1', userId: 'u1', item, at: T0 + 1 });
+      expect(await rewards.balance(p, 'u1')).toEqual({ balance: 260, lifetime: 290 });
+      await rewards.settle(p, 'r1', 'failed', T0 + 2);
+      expect(await rewards.balance(p, 'u1')).toEqual({ balance: 290, lifetime: 290 });
+      expect((await rewards.activity(p, T0, T0 + DAY)).lifetimes.get('u1')).toBe(290);
+      // A second failure report is idempotent and refunds nothing more.
+      await rewards.settle(p, 'r1', 'failed', T0 + 3);
+      expect(await rewards.balance(p, 'u1')).toEqual({ balance: 290, lifetime: 290 });
+    });
+
     withStore('gives each user one stable referral code and refuses self-referral, loops and a second referrer', async (rewards, p) => {
       const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((u) => rewards.referralCode(p, u)));
       expect(await rewards.referralCode(p, 'a')).toBe(a);
