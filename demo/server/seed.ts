@@ -113,7 +113,7 @@ export async function seedDemoData({ collectorUrl, project, secret, store, now =
 async function writeResponses(store: Store, projectId: string, plan: SeedPlan): Promise<number> {
   let written = 0;
   for (const { surveyId, userId, score, comment, locale, traits, answeredAt } of plan.responses) {
-    const record: StoredResponse = { surveyId, userId, cycle: 1, answer: { type: 'nps', score }, comment, traits, locale, answeredAt, updatedAt: answeredAt };
+    const record: StoredResponse = { surveyId, userId, anonymous: false, cycle: 1, answer: { type: 'nps', score }, comment, traits, locale, answeredAt, updatedAt: answeredAt };
     if (await store.responses.insert(projectId, record)) written++;
   }
   return written;

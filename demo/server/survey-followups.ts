@@ -7,7 +7,8 @@ export type DetractorNotice = { deliveryId: string; event: string; userId: strin
 
 type SurveyResponseEvent = {
   type: string;
-  data: { userId: string; unhappy: boolean; comment: string | null; answer: { type: string; score?: number } };
+  /** `userId` is null for a visitor's anonymous answer: nobody to follow up with. */
+  data: { userId: string | null; unhappy: boolean; comment: string | null; answer: { type: string; score?: number } };
 };
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -38,8 +39,8 @@ export function createSurveyFollowUps(secrets: readonly string[]) {
     sendJson(res, 200, { ok: true });
     const deliveryId = String(req.headers['hearth-delivery'] ?? '');
     const event = JSON.parse(body) as SurveyResponseEvent;
-    if (!event.data.unhappy || notices.has(deliveryId)) return;
     const { userId, comment, answer } = event.data;
+    if (!event.data.unhappy || !userId || notices.has(deliveryId)) return;
     notices.set(deliveryId, { deliveryId, event: event.type, userId, score: answer.score ?? null, comment, receivedAt: new Date().toISOString() });
   }
   return { handle, notices: () => [...notices.values()] };

@@ -3,7 +3,7 @@ import type { StoredResponse } from '../domain/survey/response.js';
 import { responsesCsv } from './survey-responses.js';
 
 const at = new Date('2026-03-15T12:00:00Z');
-const base = { surveyId: 'nps', cycle: 1, locale: 'en', answeredAt: at, updatedAt: at };
+const base = { surveyId: 'nps', anonymous: false, cycle: 1, locale: 'en', answeredAt: at, updatedAt: at };
 const responses: StoredResponse[] = [
   { ...base, userId: 'u1', answer: { type: 'nps', score: 3 }, comment: '=cmd|" /C calc"!A0, really', traits: { plan: 'pro', seats: 12 } },
   { ...base, userId: 'u2', answer: { type: 'nps', score: 9 }, comment: null, traits: { plan: { nested: true } } },

@@ -54,6 +54,10 @@ export interface WriteOps {
   insertEvents(events: readonly NewEvent[]): Awaitable<Set<string>>;
   /** Payload hashes of stored events, by `keyOf`. */
   payloadHashes(keys: readonly EventKey[]): Awaitable<Map<string, string>>;
+  /** Which of these anonymous ids are already linked to a user. */
+  linkedAnonymousIds(projectId: string, anonymousIds: readonly string[]): Awaitable<Set<string>>;
+  /** `ResponseStore.claim` inside this transaction: the anonymous id's survey answers become the user's. */
+  claimResponses(projectId: string, anonymousId: string, userId: string): Awaitable<number>;
   upsertIdentities(links: readonly IdentityLink[]): Awaitable<void>;
   /** Gives events of linked anonymous ids that have no user their user; returns what it changed. */
   attributeAnonymous(projectId: string, anonymousIds: readonly string[]): Awaitable<{ userId: string; timestamp: number }[]>;
@@ -100,8 +104,25 @@ export async function applyWrite(ops: WriteOps, groups: readonly (readonly NewEv
   return results;
 }
 
+/**
+ * THE MERGE RULE: what an anonymous id did before it was first linked to a user (events, survey
+ * answers) becomes that user's, in the transaction that stores the link. What arrives for it
+ * anonymously afterwards stays anonymous: anyone who learnt the id could have sent it, and only a
+ * token proves the user. Re-identifying (every page load does) changes nothing.
+ */
 async function applyIdentity(ops: WriteOps, accepted: readonly NewEvent[]): Promise<void> {
   const identifies = accepted.filter((event) => event.type === 'identify' && event.userId);
+  const firstLinks = new Map<string, { projectId: string; anonymousId: string; userId: string }>();
+  for (const [projectId, anonymousIds] of groupBy(identifies, (e) => e.projectId, (e) => e.anonymousId)) {
+    const linked = await ops.linkedAnonymousIds(projectId, [...anonymousIds]);
+    // The newest identify's user is the one the link keeps (see upsertIdentities).
+    for (const event of [...identifies].sort((a, b) => a.timestamp - b.timestamp)) {
+      if (event.projectId !== projectId || linked.has(event.anonymousId)) continue;
+      firstLinks.set(`${projectId}\u0000${event.anonymousId}`, { projectId, anonymousId: event.anonymousId, userId: event.userId! });
+    }
+  }
+  // Before the links are written: a claim applies only to anonymous ids not linked yet.
+  for (const link of firstLinks.values()) await ops.claimResponses(link.projectId, link.anonymousId, link.userId);
   await ops.upsertIdentities(
     identifies.map((event) => ({
       projectId: event.projectId,
@@ -113,7 +134,7 @@ async function applyIdentity(ops: WriteOps, accepted: readonly NewEvent[]): Prom
 
   const seen = new SeenRanges();
   for (const event of accepted) if (event.userId) seen.add(event.projectId, event.userId, event.timestamp);
-  for (const [projectId, anonymousIds] of groupBy(accepted.filter(mayNeedLink), (e) => e.projectId, (e) => e.anonymousId)) {
+  for (const [projectId, anonymousIds] of groupBy([...firstLinks.values()], (link) => link.projectId, (link) => link.anonymousId)) {
     const attributed = await ops.attributeAnonymous(projectId, [...anonymousIds]);
     for (const row of attributed) seen.add(projectId, row.userId, row.timestamp);
   }
@@ -130,8 +151,9 @@ async function applyIdentity(ops: WriteOps, accepted: readonly NewEvent[]): Prom
 }
 
 /**
- * Invariant after every commit: no event of a linked anonymous id is left without its user. So
- * only ids that can break it need attribution: new events without a user, and ids being linked.
+ * Anonymous ids whose link state matters to this transaction: new events without a user (a link
+ * stored concurrently decides whether they came before it) and ids being linked. On PostgreSQL
+ * they are locked, so a link and an anonymous event of one id are ordered one way or the other.
  * Identified traffic (most of it, once signed in) costs no look-up at all.
  */
 const mayNeedLink = (event: NewEvent): boolean => event.userId === null || event.type === 'identify';

@@ -5,7 +5,7 @@ import { surveyResponseDeliveries, type SurveyResponsePayload } from './survey-r
 
 const at = new Date('2026-03-15T12:00:00Z');
 const response = (answer: StoredResponse['answer'], overrides: Partial<StoredResponse> = {}): StoredResponse => ({
-  surveyId: 'nps', userId: 'user-1', cycle: 1, answer, comment: null, traits: { plan: 'pro' }, locale: 'en', answeredAt: at, updatedAt: at, ...overrides,
+  surveyId: 'nps', userId: 'user-1', anonymous: false, cycle: 1, answer, comment: null, traits: { plan: 'pro' }, locale: 'en', answeredAt: at, updatedAt: at, ...overrides,
 });
 const secrets = ['whsec_test_0123456789abcdefghij'];
 const detractorsOnly = webhookEndpointSchema.parse({ url: 'https://crm.acme.test/hearth', secrets });
@@ -24,6 +24,13 @@ describe('surveyResponseDeliveries', () => {
       data: { surveyId: 'nps', userId: 'user-1', answer: { type: 'nps', score: 3 }, group: 'detractor', unhappy: true, traits: { plan: 'pro' } },
     });
     expect(deliveries[0]!.deliveryId).toBe(payload.id);
+  });
+
+  it('never names a user for a visitor\'s anonymous answer, whatever its anonymous id looks like', () => {
+    const [delivery] = surveyResponseDeliveries('acme', 'created', response({ type: 'nps', score: 3 }, { userId: 'user-1', anonymous: true }), [detractorsOnly]);
+    const payload = JSON.parse(delivery!.body) as SurveyResponsePayload;
+    expect(payload.data).toMatchObject({ userId: null, anonymousId: 'user-1' });
+    expect(delivery!.deliveryId).not.toBe(surveyResponseDeliveries('acme', 'created', response({ type: 'nps', score: 3 }), [detractorsOnly])[0]!.deliveryId);
   });
 
   it('sends promoters and passives only where every response is wanted', () => {

@@ -14,7 +14,10 @@ export interface SurveyResponsePayload {
   createdAt: string;
   data: {
     surveyId: string;
-    userId: string;
+    /** Null for a visitor who had not identified: such an answer never names a user. */
+    userId: string | null;
+    /** The visitor's anonymous id, for an anonymous answer only. */
+    anonymousId?: string;
     cycle: number;
     answer: StoredResponse['answer'];
     /** NPS only. */
@@ -44,7 +47,7 @@ export function surveyResponseDeliveries(
   if (outcome === 'duplicate') return [];
   const unhappy = isUnhappy(record.answer);
   const type: SurveyResponseEvent = `survey.response.${outcome}`;
-  const id = createHash('sha256').update(JSON.stringify([projectId, record.surveyId, record.userId, record.cycle, type, record.updatedAt.toISOString()])).digest('hex').slice(0, 32);
+  const id = createHash('sha256').update(JSON.stringify([projectId, record.surveyId, record.userId, record.anonymous, record.cycle, type, record.updatedAt.toISOString()])).digest('hex').slice(0, 32);
   const payload: SurveyResponsePayload = {
     id,
     type,
@@ -52,7 +55,7 @@ export function surveyResponseDeliveries(
     createdAt: record.updatedAt.toISOString(),
     data: {
       surveyId: record.surveyId,
-      userId: record.userId,
+      ...(record.anonymous ? { userId: null, anonymousId: record.userId } : { userId: record.userId }),
       cycle: record.cycle,
       answer: record.answer,
       group: record.answer.type === 'nps' ? npsGroup(record.answer.score) : null,

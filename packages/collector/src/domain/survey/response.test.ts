@@ -8,10 +8,10 @@ const traits = { plan: 'pro', role: 'admin' };
 const input = (overrides: Partial<SurveyResponseInput> = {}) =>
   surveyResponseSchema.parse({ surveyId: 'nps', cycle: 1, anonymousId: 'anon-1', userId: 'user-1', answer: { type: 'nps', score: 3 }, ...overrides });
 const context = (overrides: Partial<ResponseContext> = {}): ResponseContext => ({
-  survey: npsSurvey(), userId: 'user-1', existing: null, latest: null, traits, now: NOW, ...overrides,
+  survey: npsSurvey(), userId: 'user-1', anonymous: false, existing: null, latest: null, traits, now: NOW, ...overrides,
 });
 const stored = (overrides: Partial<StoredResponse> = {}): StoredResponse => ({
-  surveyId: 'nps', userId: 'user-1', cycle: 1, answer: { type: 'nps', score: 3 }, comment: null,
+  surveyId: 'nps', userId: 'user-1', anonymous: false, cycle: 1, answer: { type: 'nps', score: 3 }, comment: null,
   traits, locale: null, answeredAt: daysAgo(1), updatedAt: daysAgo(1), ...overrides,
 });
 

@@ -6,8 +6,10 @@ import { answerIssues } from './validate-answer.js';
 /** One response as stored: one row per (project, survey, user, cycle). */
 export interface StoredResponse {
   surveyId: string;
-  /** The attributed user (or the anonymous id before `identify`). */
+  /** The user, or for an `anonymous` answer the visitor's anonymous id. */
   userId: string;
+  /** Answered by a visitor who had not identified: `userId` is an anonymous id, never a user's. */
+  anonymous: boolean;
   cycle: number;
   answer: SurveyAnswer;
   comment: string | null;
@@ -21,6 +23,8 @@ export interface StoredResponse {
 export interface ResponseContext {
   survey: SurveyPrompt;
   userId: string;
+  /** `userId` is the anonymous id of a visitor. */
+  anonymous: boolean;
   /** The stored response of the same cycle, if any. */
   existing: StoredResponse | null;
   /** This user's latest response to this survey (any cycle). */
@@ -83,6 +87,7 @@ export function decideResponse(response: SurveyResponse, ctx: ResponseContext): 
     record: {
       surveyId: survey.id,
       userId: ctx.userId,
+      anonymous: ctx.anonymous,
       cycle: response.cycle,
       answer: response.answer,
       comment,

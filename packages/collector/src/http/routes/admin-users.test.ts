@@ -14,7 +14,7 @@ async function fixture() {
   await identify(app, 'usr_max', { plan: 'free' });
   await identify(app, 'usr_alan', { plan: 'pro' });
   const at = new Date(NOW);
-  await store.responses.insert('acme', { surveyId: 'nps', userId: 'usr_ada', cycle: 1, answer: { type: 'nps', score: 9 }, comment: 'love it', traits: { plan: 'pro' }, locale: null, answeredAt: at, updatedAt: at });
+  await store.responses.insert('acme', { surveyId: 'nps', userId: 'usr_ada', anonymous: false, cycle: 1, answer: { type: 'nps', score: 9 }, comment: 'love it', traits: { plan: 'pro' }, locale: null, answeredAt: at, updatedAt: at });
   await store.rewards.append({ projectId: 'acme', id: 'grant-1', userId: 'usr_ada', amount: 40, reason: 'Welcome', ruleId: null, at: NOW });
   return { app, store };
 }

@@ -11,7 +11,7 @@ import { parseValue } from '../json-body.js';
 import { projectCors } from '../middleware/cors.js';
 import { projectKey } from '../middleware/project-key.js';
 import { rateLimit } from '../middleware/rate-limit.js';
-import { resolveSubject } from '../resolve-subject.js';
+import { resolveCaller } from '../resolve-subject.js';
 
 export interface AnnouncementFeedDeps {
   facts: FactStore;
@@ -43,7 +43,7 @@ export function announcementFeedRoutes({ facts, announcements, config, clock, cl
     const now = clock();
     const project = c.var.project;
     const query = parseValue(c.req.query(), feedQuerySchema, { code: 'invalid_query', message: 'The announcements request is not valid; see issues.' });
-    const subject = await resolveSubject(project, query, now);
+    const { subject } = await resolveCaller(project, query, now);
     const records = await announcements.list(project.id);
     const ctx = await loadAnnouncementContext(facts, announcements, { project, subject, records, now: new Date(now), locale: query.locale ?? null });
     const { items, nextCursor } = announcementPage(records, ctx, query.before);

@@ -20,6 +20,7 @@ import { projectCors } from '../middleware/cors.js';
 import { loadShed } from '../middleware/load-shed.js';
 import { projectKey } from '../middleware/project-key.js';
 import { rateLimit } from '../middleware/rate-limit.js';
+import { identityNotVerified } from '../resolve-subject.js';
 
 export interface BatchRouteDeps {
   store: Store;
@@ -49,12 +50,7 @@ export function batchRoutes({ store, config, clock, clientAddress }: BatchRouteD
     if (project.identityVerification.enforce) {
       const unverified = events.findIndex((event) => event.userId !== null && !event.verified);
       if (unverified >= 0) {
-        throw new HttpError(
-          401,
-          'identity_not_verified',
-          'This project enforces identity verification: identified events need a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired).',
-          [{ path: `events.${unverified}.userId`, message: 'no valid userToken for this user id' }],
-        );
+        throw identityNotVerified(`events.${unverified}.userId`, 'This project enforces identity verification: identified events need a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired).');
       }
     }
     const result: BatchResult = await store.writeEvents(events);

@@ -26,7 +26,7 @@ describe('POST /v1/responses', () => {
     expect(await (await respond(app, { userId: 'ada', answer: nps(3) })).json()).toEqual({ outcome: 'duplicate', cycle: 1 });
     expect(await (await respond(app, { userId: 'ada', answer: nps(3), comment: '  too slow  ' })).json()).toEqual({ outcome: 'updated', cycle: 1 });
     await identify(app, 'ada', { plan: 'business' });
-    expect(await store.responses.get('acme', 'nps', 'ada', 1)).toMatchObject({
+    expect(await store.responses.get('acme', 'nps', { userId: 'ada' }, 1)).toMatchObject({
       answer: nps(3),
       comment: 'too slow',
       traits: { plan: 'pro' },
@@ -58,7 +58,7 @@ describe('POST /v1/responses', () => {
     expect((await respond(app, { userId: 'ada', userToken: undefined, answer: nps(8) })).status).toBe(401);
     const ok = await respond(app, { userId: 'ada', userToken: await userToken('ada'), answer: nps(8) });
     expect(ok.status).toBe(200);
-    expect(await store.responses.latest('acme', 'nps', 'ada')).toMatchObject({ answer: nps(8) });
+    expect(await store.responses.latest('acme', 'nps', { userId: 'ada' })).toMatchObject({ answer: nps(8) });
   });
 
   it('hides the survey from /v1/state after a response, and for the snooze period after "ask me later"', async () => {

@@ -1,7 +1,6 @@
 import { surveyResponseSchema, type CollectorConfig } from '@hearth/schema';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import { verifiedUserId } from '../../domain/identity-token.js';
 import type { RewardsEngine } from '../../domain/rewards/engine.js';
 import { saveResponse } from '../../storage/responses/save-response.js';
 import type { Store } from '../../storage/store.js';
@@ -13,7 +12,7 @@ import { bodyLimit } from '../middleware/body-limit.js';
 import { projectCors } from '../middleware/cors.js';
 import { projectKey } from '../middleware/project-key.js';
 import { rateLimit } from '../middleware/rate-limit.js';
-import { resolveSubject } from '../resolve-subject.js';
+import { resolveCaller } from '../resolve-subject.js';
 
 /** A comment of 5,000 characters (up to 4 bytes each) plus the envelope. */
 const MAX_RESPONSE_BYTES = 32 * 1024;
@@ -49,14 +48,16 @@ export function responseRoutes(deps: ResponseRouteDeps) {
     const now = clock();
     const project = c.var.project;
     const response = parseJsonBody(c.var.body, surveyResponseSchema, { code: 'invalid_response', message: 'The survey response is not valid; see issues.' });
-    const subject = await resolveSubject(project, response, now);
-    const userId = 'userId' in subject ? subject.userId : subject.anonymousId;
+    const { subject, verified } = await resolveCaller(project, response, now);
     const record = await store.prompts.get(project.id, response.surveyId);
     if (record?.prompt.kind !== 'survey') {
       throw new HttpError(404, 'survey_not_found', `No survey "${response.surveyId}" in project ${project.id}.`, [{ path: 'surveyId', message: 'unknown survey' }]);
     }
+    // One person, one answer per cycle: what this browser answered before signing in becomes the
+    // user's (only while its anonymous id is not linked yet; see ResponseStore.claim).
+    if ('userId' in subject) await store.responses.claim(project.id, response.anonymousId, subject.userId);
     const { traits } = await store.facts.profile(project.id, subject);
-    const decision = await saveResponse(store.responses, { projectId: project.id, survey: record.prompt, userId, response, traits, now: new Date(now) });
+    const decision = await saveResponse(store.responses, { projectId: project.id, survey: record.prompt, respondent: subject, response, traits, now: new Date(now) });
     if (decision.outcome === 'refused') {
       const [first] = decision.issues;
       throw new HttpError(decision.status, decision.status === 422 ? 'answer_does_not_fit' : 'response_conflict', first?.message ?? 'refused', decision.issues);
@@ -65,8 +66,8 @@ export function responseRoutes(deps: ResponseRouteDeps) {
       const outcome = decision.outcome;
       // Not awaited: a slow receiver must not slow the widget down; attempts are recorded.
       void (async () => {
-        if (outcome === 'created' && deps.rewards && 'userId' in subject && (await verifiedUserId(response.userToken, project.secretKeys, now)) === userId) {
-          await deps.rewards.onSurveyAnswered(project.id, userId, response.surveyId, `cycle-${response.cycle}`);
+        if (outcome === 'created' && deps.rewards && verified && 'userId' in subject) {
+          await deps.rewards.onSurveyAnswered(project.id, subject.userId, response.surveyId, `cycle-${response.cycle}`);
         }
         await dispatchSurveyWebhooks({ responses: store.responses, log: deps.log }, project.id, outcome, decision.record, project.webhooks);
       })().catch((error: unknown) => deps.log?.('survey response follow-up failed', error));

@@ -1,6 +1,5 @@
 import { MAX_EVENT_BYTES, redeemRequestSchema, type CollectorConfig } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
-import { verifiedUserId } from '../../domain/identity-token.js';
 import type { RewardsEngine } from '../../domain/rewards/engine.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
@@ -8,6 +7,7 @@ import { bodyLimit } from '../middleware/body-limit.js';
 import { projectCors } from '../middleware/cors.js';
 import { projectKey } from '../middleware/project-key.js';
 import { rateLimit } from '../middleware/rate-limit.js';
+import { identityNotVerified, resolveCaller } from '../resolve-subject.js';
 import { parseJson, rewardsErrorHandler } from './rewards-errors.js';
 
 export interface RewardsRouteDeps {
@@ -34,13 +34,11 @@ export function rewardsRoutes({ engine, config, clock, log, clientAddress }: Rew
   // Hono's `/v1/rewards/*` also matches `/v1/rewards` itself: one registration, so one token each.
   app.use('/v1/rewards/*', projectKey(config.projects), projectCors(), limited);
 
-  const verify = async (project: AppEnv['Variables']['project'], userId: string | undefined, token: string | undefined): Promise<string> => {
-    const proven = await verifiedUserId(token, project.secretKeys, clock());
-    if (!userId || proven !== userId) {
-      throw new HttpError(401, 'identity_not_verified', 'Rewards need a verified identity: pass userId and a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired).', [
-        { path: 'userToken', message: 'missing, invalid, expired or for another user' },
-      ]);
-    }
+  // Points belong to a proven person: a token is required even where the project opts out of enforcement.
+  const verify = async (project: AppEnv['Variables']['project'], userId: string | undefined, userToken: string | undefined): Promise<string> => {
+    const message = 'Rewards need a verified identity: pass userId and a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired).';
+    if (!userId) throw identityNotVerified('userId', message);
+    await resolveCaller(project, { anonymousId: '', userId, userToken }, clock(), { requireToken: true, message });
     return userId;
   };
 

@@ -2,7 +2,6 @@ import { localeTagSchema, type CollectorConfig } from '@hearth/schema';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { verifiedUserId } from '../../domain/identity-token.js';
 import type { RewardsEngine } from '../../domain/rewards/engine.js';
 import { rewardsForUserState } from '../../domain/rewards/user-state.js';
 import { buildUserState } from '../../domain/state/build-state.js';
@@ -15,7 +14,7 @@ import { parseValue } from '../json-body.js';
 import { projectCors } from '../middleware/cors.js';
 import { projectKey } from '../middleware/project-key.js';
 import { rateLimit } from '../middleware/rate-limit.js';
-import { resolveSubject } from '../resolve-subject.js';
+import { resolveCaller } from '../resolve-subject.js';
 
 export interface StateRouteDeps {
   store: Store;
@@ -46,14 +45,13 @@ export function stateRoutes({ store, config, clock, clientAddress, rewards }: St
     const now = clock();
     const project = c.var.project;
     const query = parseValue(c.req.query(), stateQuerySchema, { code: 'invalid_query', message: 'The state request is not valid; see issues.' });
-    const subject = await resolveSubject(project, query, now);
+    const { subject, verified } = await resolveCaller(project, query, now);
     const prompts = (await store.prompts.list(project.id)).map((record) => record.prompt);
     const ctx = await loadDecisionContext(store, { project, subject, prompts, now: new Date(now), locale: query.locale ?? null });
     const state = buildUserState(prompts, ctx);
     const announcements = await loadAnnouncementsState(store, { project, subject, prompts, state, now: new Date(now), locale: query.locale ?? null });
     if (announcements) state.announcements = announcements;
-    const verified = !!query.userId && (await verifiedUserId(query.userToken, project.secretKeys, now)) === query.userId;
-    const userRewards = rewards && verified ? await rewardsForUserState(rewards, project.id, query.userId!, state) : null;
+    const userRewards = rewards && verified && 'userId' in subject ? await rewardsForUserState(rewards, project.id, subject.userId, state) : null;
     if (userRewards) state.rewards = userRewards;
     if (Object.keys(project.theme).length > 0) state.theme = project.theme;
     c.header('Access-Control-Expose-Headers', 'ETag');

@@ -87,24 +87,28 @@ export function eventsConformance(open: OpenStore): void {
       expect(await store.listEvents(otherProject)).toHaveLength(1);
     });
 
-    withStore('links an anonymous id to the user: earlier and later anonymous events are attributed', async (store, projectId) => {
+    withStore('links an anonymous id to the user: what it did before the first link is attributed, what arrives anonymously after stays anonymous', async (store, projectId) => {
       const before = newEvent({ projectId, anonymousId: 'anon-x', timestamp: T0 - 60_000 });
       await store.writeEvents([before]);
       const identify = newEvent({ projectId, anonymousId: 'anon-x', type: 'identify', name: null, userId: 'u42', traits: { plan: 'pro' }, timestamp: T0 });
       await store.writeEvents([identify]);
+      // Anyone who learnt the anonymous id could send these: they are not the user's without a token.
       const after = newEvent({ projectId, anonymousId: 'anon-x', timestamp: T0 + 60_000 });
       const stranger = newEvent({ projectId, anonymousId: 'anon-y' });
       await store.writeEvents([after, stranger]);
+      // Identifying again (every page load does) merges nothing more.
+      await store.writeEvents([newEvent({ ...identify, messageId: `${identify.messageId}-again`, timestamp: T0 + 120_000 })]);
 
       const mine = await store.listEvents(projectId, { userId: 'u42' });
-      expect(mine.map((e) => e.messageId)).toEqual([before.messageId, identify.messageId, after.messageId]);
+      expect(mine.map((e) => e.messageId)).toEqual([before.messageId, identify.messageId, `${identify.messageId}-again`]);
       expect(await store.getUser(projectId, 'u42')).toEqual({
         userId: 'u42',
         traits: { plan: 'pro' },
         firstSeen: new Date(T0 - 60_000).toISOString(),
-        lastSeen: new Date(T0 + 60_000).toISOString(),
+        lastSeen: new Date(T0 + 120_000).toISOString(),
         anonymousIds: ['anon-x'],
       });
+      expect((await store.listEvents(projectId, { anonymousId: 'anon-x' })).find((e) => e.messageId === after.messageId)?.userId).toBeNull();
       expect((await store.listEvents(projectId, { anonymousId: 'anon-y' }))[0]!.userId).toBeNull();
     });
 

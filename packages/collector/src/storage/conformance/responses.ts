@@ -8,6 +8,7 @@ const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 const response = (overrides: Partial<StoredResponse> = {}): StoredResponse => ({
   surveyId: 'nps',
   userId: 'u1',
+  anonymous: false,
   cycle: 1,
   answer: { type: 'nps', score: 3 },
   comment: null,
@@ -27,9 +28,9 @@ export function responsesConformance(open: OpenStore): void {
       const first = response();
       expect(await store.responses.insert(projectId, first)).toBe(true);
       expect(await store.responses.insert(projectId, response({ answer: { type: 'nps', score: 10 } }))).toBe(false);
-      expect(await store.responses.get(projectId, 'nps', 'u1', 1)).toEqual(first);
-      expect(await store.responses.get(projectId, 'nps', 'u1', 2)).toBeNull();
-      expect(await store.responses.get(`${projectId}-other`, 'nps', 'u1', 1)).toBeNull();
+      expect(await store.responses.get(projectId, 'nps', { userId: 'u1' }, 1)).toEqual(first);
+      expect(await store.responses.get(projectId, 'nps', { userId: 'u1' }, 2)).toBeNull();
+      expect(await store.responses.get(`${projectId}-other`, 'nps', { userId: 'u1' }, 1)).toBeNull();
     });
 
     withStore('updates only while the row still holds the previous answer and comment', async (store, projectId) => {
@@ -39,7 +40,7 @@ export function responsesConformance(open: OpenStore): void {
       expect(await store.responses.update(projectId, first, commented)).toBe(true);
       // A second writer that read the old row loses: the route re-reads and decides again.
       expect(await store.responses.update(projectId, first, { ...first, comment: 'stale', updatedAt: at(3) })).toBe(false);
-      expect(await store.responses.get(projectId, 'nps', 'u1', 1)).toEqual(commented);
+      expect(await store.responses.get(projectId, 'nps', { userId: 'u1' }, 1)).toEqual(commented);
     });
 
     withStore('latest is the highest cycle; marks group cycles by survey for one user', async (store, projectId) => {
@@ -47,9 +48,9 @@ export function responsesConformance(open: OpenStore): void {
       await store.responses.insert(projectId, response({ cycle: 2, answeredAt: at(100), updatedAt: at(100) }));
       await store.responses.insert(projectId, response({ surveyId: 'csat', answer: { type: 'csat', score: 5 }, answeredAt: at(5), updatedAt: at(5) }));
       await store.responses.insert(projectId, response({ userId: 'u2' }));
-      expect((await store.responses.latest(projectId, 'nps', 'u1'))?.cycle).toBe(2);
-      expect(await store.responses.latest(projectId, 'nps', 'nobody')).toBeNull();
-      const marks = await store.responses.marks(projectId, 'u1');
+      expect((await store.responses.latest(projectId, 'nps', { userId: 'u1' }))?.cycle).toBe(2);
+      expect(await store.responses.latest(projectId, 'nps', { userId: 'nobody' })).toBeNull();
+      const marks = await store.responses.marks(projectId, { userId: 'u1' });
       expect(marks.get('nps')?.sort((a, b) => a.cycle - b.cycle)).toEqual([{ cycle: 1, answeredAt: at(0) }, { cycle: 2, answeredAt: at(100) }]);
       expect(marks.get('csat')).toEqual([{ cycle: 1, answeredAt: at(5) }]);
     });
@@ -74,6 +75,48 @@ export function responsesConformance(open: OpenStore): void {
       expect(Object.fromEntries(counts)).toEqual({ nps: 2, csat: 1 });
       expect(await store.responses.usersShownSince(projectId, [], at(0))).toEqual(new Map());
       expect(await store.responses.displays(projectId, 'nps', { from: at(0), to: at(30) })).toEqual([at(10), at(20)]);
+    });
+
+    withStore('keeps a visitor\'s anonymous answers apart from a user\'s, even under the same id', async (store, projectId) => {
+      const user = response({ userId: 'victim', answer: { type: 'nps', score: 10 }, comment: 'love it' });
+      const anonymous = response({ userId: 'victim', anonymous: true, answer: { type: 'nps', score: 0 } });
+      expect(await store.responses.insert(projectId, user)).toBe(true);
+      expect(await store.responses.insert(projectId, anonymous)).toBe(true);
+      expect(await store.responses.get(projectId, 'nps', { userId: 'victim' }, 1)).toEqual(user);
+      expect(await store.responses.get(projectId, 'nps', { anonymousId: 'victim' }, 1)).toEqual(anonymous);
+      expect(await store.responses.update(projectId, anonymous, { ...anonymous, comment: 'hacked', updatedAt: at(1) })).toBe(true);
+      expect((await store.responses.get(projectId, 'nps', { userId: 'victim' }, 1))?.comment).toBe('love it');
+      expect((await store.responses.latest(projectId, 'nps', { anonymousId: 'nobody' }))).toBeNull();
+      expect((await store.responses.marks(projectId, { anonymousId: 'stranger' })).size).toBe(0);
+      expect((await store.responses.marks(projectId, { userId: 'victim' })).get('nps')).toEqual([{ cycle: 1, answeredAt: at(0) }]);
+    });
+
+    withStore('claim: a visitor\'s anonymous answers become the user\'s, one per cycle, only while the anonymous id is unlinked', async (store, projectId) => {
+      await store.responses.insert(projectId, response({ userId: 'anon-a', anonymous: true, answer: { type: 'nps', score: 2 } }));
+      await store.responses.insert(projectId, response({ surveyId: 'csat', userId: 'anon-a', anonymous: true, answer: { type: 'csat', score: 5 } }));
+      // The user already answered csat cycle 1 elsewhere: that answer stands, the anonymous duplicate goes.
+      const own = response({ surveyId: 'csat', userId: 'u1', answer: { type: 'csat', score: 1 } });
+      await store.responses.insert(projectId, own);
+      expect(await store.responses.claim(projectId, 'anon-a', 'u1')).toBe(1);
+      expect(await store.responses.get(projectId, 'nps', { userId: 'u1' }, 1)).toMatchObject({ anonymous: false, answer: { type: 'nps', score: 2 } });
+      expect(await store.responses.get(projectId, 'csat', { userId: 'u1' }, 1)).toEqual(own);
+      expect(await store.responses.get(projectId, 'nps', { anonymousId: 'anon-a' }, 1)).toBeNull();
+      expect(await store.responses.list(projectId, 'csat', { from: at(-1), to: at(10) })).toEqual([own]);
+
+      // Once the anonymous id is linked, what it answers anonymously stays anonymous.
+      await store.writeEvents([newEvent({ projectId, anonymousId: 'anon-b', type: 'identify', name: null, userId: 'u2', timestamp: T0 })]);
+      await store.responses.insert(projectId, response({ userId: 'anon-b', anonymous: true }));
+      expect(await store.responses.claim(projectId, 'anon-b', 'u2')).toBe(0);
+      expect(await store.responses.get(projectId, 'nps', { anonymousId: 'anon-b' }, 1)).not.toBeNull();
+      expect(await store.responses.get(projectId, 'nps', { userId: 'u2' }, 1)).toBeNull();
+    });
+
+    withStore('the first identify of an anonymous id brings its earlier anonymous answers to the user, in the same write', async (store, projectId) => {
+      await store.responses.insert(projectId, response({ userId: 'anon-c', anonymous: true, answer: { type: 'nps', score: 1 } }));
+      await store.writeEvents([newEvent({ projectId, anonymousId: 'anon-c', type: 'identify', name: null, userId: 'u3', timestamp: T0 })]);
+      expect(await store.responses.get(projectId, 'nps', { userId: 'u3' }, 1)).toMatchObject({ answer: { type: 'nps', score: 1 } });
+      expect((await store.responses.marks(projectId, { userId: 'u3' })).get('nps')).toHaveLength(1);
+      expect(await store.responses.get(projectId, 'nps', { anonymousId: 'anon-c' }, 1)).toBeNull();
     });
 
     withStore('records webhook attempts once each and reads them in order', async (store, projectId) => {

@@ -13,7 +13,7 @@ async function footprint(store: Store, projectId: string, userId: string, anonym
     events: await store.listEvents(projectId, { userId }),
     anonymousEvents: await store.listEvents(projectId, { anonymousId }),
     responses: await store.users.responses(projectId, userId),
-    anonymousResponse: await store.responses.get(projectId, 'csat', anonymousId, 1),
+    anonymousResponse: await store.responses.get(projectId, 'csat', { anonymousId }, 1),
     balance: await store.rewards.balance(projectId, userId),
     entries: await store.rewards.entries(projectId, userId),
     redemptions: await store.rewards.redemptions(projectId, userId),

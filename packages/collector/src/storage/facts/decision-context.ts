@@ -37,7 +37,7 @@ export async function loadDecisionContext(store: Store, input: DecisionInput): P
     store.facts.profile(project.id, subject),
     store.facts.answer(project.id, subject, factQueries(input.prompts), now),
     store.facts.promptEvents(project.id, subject),
-    surveys.length ? store.responses.marks(project.id, subjectId) : new Map<string, never[]>(),
+    surveys.length ? store.responses.marks(project.id, subject) : new Map<string, never[]>(),
     store.responses.usersShownSince(project.id, capped, new Date(now.getTime() - DAY_MS)),
   ]);
   const traitLocale = typeof profile.traits.locale === 'string' ? profile.traits.locale : null;

@@ -1,11 +1,35 @@
 import { PROMPT_EVENTS } from '@hearth/schema';
 import type pg from 'pg';
 import type { StoredResponse } from '../../domain/survey/response.js';
-import { ATTEMPT_COLUMNS, RESPONSE_COLUMNS, groupMarks, toAttempt, toStoredResponse, type AttemptRow, type ResponseRow } from '../responses/response-rows.js';
-import type { ResponseStore } from '../responses/response-store.js';
+import { ATTEMPT_COLUMNS, RESPONSE_COLUMNS, groupMarks, respondentKey, toAttempt, toStoredResponse, type AttemptRow, type ResponseRow } from '../responses/response-rows.js';
+import type { Respondent, ResponseStore } from '../responses/response-store.js';
 
-const KEY = 'project_id = $1 AND survey_id = $2 AND user_id = $3 AND cycle = $4';
-const key = (projectId: string, r: StoredResponse) => [projectId, r.surveyId, r.userId, r.cycle];
+const KEY = 'project_id = $1 AND survey_id = $2 AND user_id = $3 AND anonymous = $4 AND cycle = $5';
+const key = (projectId: string, r: StoredResponse) => [projectId, r.surveyId, r.userId, r.anonymous, r.cycle];
+const who = (respondent: Respondent) => {
+  const { id, anonymous } = respondentKey(respondent);
+  return [id, anonymous];
+};
+
+type Query = (sql: string, values: unknown[]) => Promise<{ rowCount: number | null }>;
+
+/**
+ * `ResponseStore.claim`, also run by the write path inside its transaction when an identify links
+ * an anonymous id for the first time (before the link is written, so "not linked yet" holds).
+ * Answers of cycles the user already answered are not moved; those anonymous duplicates are dropped.
+ */
+export async function postgresClaimResponses(query: Query, projectId: string, anonymousId: string, userId: string): Promise<number> {
+  const unlinked = 'NOT EXISTS (SELECT 1 FROM identities i WHERE i.project_id = $1 AND i.anonymous_id = $2)';
+  const moved = await query(
+    `UPDATE survey_responses r SET user_id = $3, anonymous = false
+     WHERE r.project_id = $1 AND r.user_id = $2 AND r.anonymous AND ${unlinked}
+       AND NOT EXISTS (SELECT 1 FROM survey_responses u
+                       WHERE u.project_id = $1 AND u.survey_id = r.survey_id AND u.user_id = $3 AND NOT u.anonymous AND u.cycle = r.cycle)`,
+    [projectId, anonymousId, userId],
+  );
+  await query(`DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 AND anonymous AND ${unlinked}`, [projectId, anonymousId]);
+  return moved.rowCount ?? 0;
+}
 
 export function postgresResponseStore(pool: pg.Pool): ResponseStore {
   const one = async (sql: string, values: unknown[]) => {
@@ -13,25 +37,26 @@ export function postgresResponseStore(pool: pg.Pool): ResponseStore {
     return rows[0] ? toStoredResponse(rows[0]) : null;
   };
   return {
-    get: (projectId, surveyId, userId, cycle) =>
-      one(`SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE ${KEY}`, [projectId, surveyId, userId, cycle]),
-    latest: (projectId, surveyId, userId) =>
+    get: (projectId, surveyId, respondent, cycle) =>
+      one(`SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE ${KEY}`, [projectId, surveyId, ...who(respondent), cycle]),
+    latest: (projectId, surveyId, respondent) =>
       one(
-        `SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE project_id = $1 AND survey_id = $2 AND user_id = $3 ORDER BY cycle DESC LIMIT 1`,
-        [projectId, surveyId, userId],
+        `SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE project_id = $1 AND survey_id = $2 AND user_id = $3 AND anonymous = $4 ORDER BY cycle DESC LIMIT 1`,
+        [projectId, surveyId, ...who(respondent)],
       ),
+    claim: (projectId, anonymousId, userId) => postgresClaimResponses((sql, values) => pool.query(sql, values), projectId, anonymousId, userId),
     async insert(projectId, r) {
       const { rowCount } = await pool.query(
-        `INSERT INTO survey_responses (project_id, survey_id, user_id, cycle, answer, comment, traits, locale, answered_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+        `INSERT INTO survey_responses (project_id, survey_id, user_id, anonymous, cycle, answer, comment, traits, locale, answered_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
         [...key(projectId, r), JSON.stringify(r.answer), r.comment, JSON.stringify(r.traits), r.locale, r.answeredAt, r.updatedAt],
       );
       return rowCount === 1;
     },
     async update(projectId, previous, next) {
       const { rowCount } = await pool.query(
-        `UPDATE survey_responses SET answer = $5, comment = $6, updated_at = $7
-         WHERE ${KEY} AND answer = $8::jsonb AND comment IS NOT DISTINCT FROM $9`,
+        `UPDATE survey_responses SET answer = $6, comment = $7, updated_at = $8
+         WHERE ${KEY} AND answer = $9::jsonb AND comment IS NOT DISTINCT FROM $10`,
         [...key(projectId, next), JSON.stringify(next.answer), next.comment, next.updatedAt, JSON.stringify(previous.answer), previous.comment],
       );
       return rowCount === 1;
@@ -44,10 +69,10 @@ export function postgresResponseStore(pool: pg.Pool): ResponseStore {
       );
       return rows.map(toStoredResponse);
     },
-    async marks(projectId, userId) {
+    async marks(projectId, respondent) {
       const { rows } = await pool.query<{ survey_id: string; cycle: number; answered_at: Date }>(
-        'SELECT survey_id, cycle, answered_at FROM survey_responses WHERE project_id = $1 AND user_id = $2',
-        [projectId, userId],
+        'SELECT survey_id, cycle, answered_at FROM survey_responses WHERE project_id = $1 AND user_id = $2 AND anonymous = $3',
+        [projectId, ...who(respondent)],
       );
       return groupMarks(rows);
     },

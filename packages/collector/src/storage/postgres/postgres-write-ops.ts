@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
 import type { NewEvent } from '../store.js';
+import { postgresClaimResponses } from './postgres-responses.js';
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 // ISO text, not Date objects: pg's own Date formatting costs more per row than the rest of the row.
@@ -66,6 +67,14 @@ export function postgresWriteOps(client: PoolClient): WriteOps {
       );
       return new Map(rows.map((row) => [keyOf({ projectId: row.project_id, messageId: row.message_id }), row.payload_hash]));
     },
+    async linkedAnonymousIds(projectId, anonymousIds) {
+      const { rows } = await client.query<{ anonymous_id: string }>(
+        'SELECT anonymous_id FROM identities WHERE project_id = $1 AND anonymous_id = ANY($2::text[])',
+        [projectId, anonymousIds],
+      );
+      return new Set(rows.map((row) => row.anonymous_id));
+    },
+    claimResponses: (projectId, anonymousId, userId) => postgresClaimResponses((sql, values) => client.query(sql, values), projectId, anonymousId, userId),
     async upsertIdentities(links) {
       // Row by row, in event order: a batch may identify one anonymous id twice.
       for (const link of links) {

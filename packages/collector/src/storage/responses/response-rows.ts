@@ -1,8 +1,9 @@
 import type { JsonValue, SurveyAnswer } from '@hearth/schema';
 import type { StoredResponse } from '../../domain/survey/response.js';
 import type { WebhookAttempt } from '../../webhooks/deliver.js';
+import type { Subject as Respondent } from '../facts/fact-store.js';
 
-export const RESPONSE_COLUMNS = 'survey_id, user_id, cycle, answer, comment, traits, locale, answered_at, updated_at';
+export const RESPONSE_COLUMNS = 'survey_id, user_id, anonymous, cycle, answer, comment, traits, locale, answered_at, updated_at';
 export const ATTEMPT_COLUMNS = 'delivery_id, url, attempt, at, status, error, outcome, next_attempt_at';
 
 type Time = number | Date;
@@ -12,6 +13,8 @@ type Json<T> = T | string;
 export interface ResponseRow {
   survey_id: string;
   user_id: string;
+  /** SQLite answers 0/1, PostgreSQL a boolean. */
+  anonymous: number | boolean;
   cycle: number;
   answer: Json<SurveyAnswer>;
   comment: string | null;
@@ -32,6 +35,10 @@ export interface AttemptRow {
   next_attempt_at: Time | null;
 }
 
+/** A response row's key of who answered: a user, or a visitor by anonymous id (never mixed up). */
+export const respondentKey = (respondent: Respondent) =>
+  'userId' in respondent ? { id: respondent.userId, anonymous: false } : { id: respondent.anonymousId, anonymous: true };
+
 const json = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 const date = (value: Time) => new Date(value);
 
@@ -39,6 +46,7 @@ export function toStoredResponse(row: ResponseRow): StoredResponse {
   return {
     surveyId: row.survey_id,
     userId: row.user_id,
+    anonymous: Boolean(row.anonymous),
     cycle: Number(row.cycle),
     answer: json(row.answer),
     comment: row.comment,

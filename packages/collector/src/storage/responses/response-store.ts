@@ -1,6 +1,10 @@
 import type { ResponseMark } from '../../domain/survey/cadence.js';
 import type { StoredResponse } from '../../domain/survey/response.js';
 import type { WebhookAttempt } from '../../webhooks/deliver.js';
+import type { Subject } from '../facts/fact-store.js';
+
+/** Who answered: a user, or a visitor by anonymous id. The two never share rows, whatever the ids look like. */
+export type Respondent = Subject;
 
 /** `[from, to)` in answer time (the first score), like every survey KPI. */
 export interface ResponseRange {
@@ -9,22 +13,29 @@ export interface ResponseRange {
 }
 
 /**
- * `store.responses`: survey responses, one row per (project, survey, user, cycle), and the
+ * `store.responses`: survey responses, one row per (project, survey, respondent, cycle), and the
  * webhook delivery attempts they caused. Writes are compare-and-set so two tabs (or a score and
  * its comment racing) can never lose an update: the route re-reads and decides again on `false`.
  */
 export interface ResponseStore {
-  get(projectId: string, surveyId: string, userId: string, cycle: number): Promise<StoredResponse | null>;
-  /** The user's response with the highest cycle, or null. */
-  latest(projectId: string, surveyId: string, userId: string): Promise<StoredResponse | null>;
-  /** False when the (survey, user, cycle) row already exists. */
+  get(projectId: string, surveyId: string, respondent: Respondent, cycle: number): Promise<StoredResponse | null>;
+  /** The respondent's response with the highest cycle, or null. */
+  latest(projectId: string, surveyId: string, respondent: Respondent): Promise<StoredResponse | null>;
+  /**
+   * One person answers one cycle once: the anonymous answers of `anonymousId` become `userId`'s,
+   * except for cycles the user already answered (those anonymous duplicates are dropped). Only
+   * while the anonymous id is not linked to a user yet: what a linked id answers anonymously
+   * afterwards stays anonymous (it may come from anyone who learnt the id). Returns rows moved.
+   */
+  claim(projectId: string, anonymousId: string, userId: string): Promise<number>;
+  /** False when the (survey, respondent, cycle) row already exists. */
   insert(projectId: string, record: StoredResponse): Promise<boolean>;
   /** Writes `next` only while the row still holds `previous`'s answer and comment; false otherwise. */
   update(projectId: string, previous: StoredResponse, next: StoredResponse): Promise<boolean>;
   /** One survey's responses answered in the range, oldest first (KPIs, CSV export). */
   list(projectId: string, surveyId: string, range: ResponseRange): Promise<StoredResponse[]>;
-  /** The user's (cycle, answeredAt) per survey id, for the cadence. */
-  marks(projectId: string, userId: string): Promise<Map<string, ResponseMark[]>>;
+  /** The respondent's (cycle, answeredAt) per survey id, for the cadence. */
+  marks(projectId: string, respondent: Respondent): Promise<Map<string, ResponseMark[]>>;
   /** Distinct users (or visitors) shown each survey since `since` (`$prompt_shown`), for a daily cap. */
   usersShownSince(projectId: string, surveyIds: readonly string[], since: Date): Promise<Map<string, number>>;
   /** Times of the survey's `$prompt_shown` events in the range (response rate). */

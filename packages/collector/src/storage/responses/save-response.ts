@@ -1,11 +1,12 @@
 import type { JsonValue, SurveyPrompt, SurveyResponse } from '@hearth/schema';
 import { decideResponse, type ResponseDecision } from '../../domain/survey/response.js';
-import type { ResponseStore } from './response-store.js';
+import { respondentKey } from './response-rows.js';
+import type { Respondent, ResponseStore } from './response-store.js';
 
 export interface SaveInput {
   projectId: string;
   survey: SurveyPrompt;
-  userId: string;
+  respondent: Respondent;
   response: SurveyResponse;
   traits: Readonly<Record<string, JsonValue>>;
   now: Date;
@@ -20,13 +21,14 @@ const MAX_ROUNDS = 4;
  * outcome is as if the requests had arrived one after the other.
  */
 export async function saveResponse(store: ResponseStore, input: SaveInput): Promise<ResponseDecision> {
-  const { projectId, survey, userId, response } = input;
+  const { projectId, survey, respondent, response } = input;
+  const { id: userId, anonymous } = respondentKey(respondent);
   for (let round = 1; ; round += 1) {
     const [existing, latest] = await Promise.all([
-      store.get(projectId, survey.id, userId, response.cycle),
-      store.latest(projectId, survey.id, userId),
+      store.get(projectId, survey.id, respondent, response.cycle),
+      store.latest(projectId, survey.id, respondent),
     ]);
-    const decision = decideResponse(response, { survey, userId, existing, latest, traits: input.traits, now: input.now });
+    const decision = decideResponse(response, { survey, userId, anonymous, existing, latest, traits: input.traits, now: input.now });
     const written =
       decision.outcome === 'created'
         ? await store.insert(projectId, decision.record)

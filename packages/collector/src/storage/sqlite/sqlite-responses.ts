@@ -1,13 +1,14 @@
 import { PROMPT_EVENTS } from '@hearth/schema';
 import type { Database } from 'better-sqlite3';
 import type { StoredResponse } from '../../domain/survey/response.js';
-import { ATTEMPT_COLUMNS, RESPONSE_COLUMNS, groupMarks, toAttempt, toStoredResponse, type AttemptRow, type ResponseRow } from '../responses/response-rows.js';
-import type { ResponseStore } from '../responses/response-store.js';
+import { ATTEMPT_COLUMNS, RESPONSE_COLUMNS, groupMarks, respondentKey, toAttempt, toStoredResponse, type AttemptRow, type ResponseRow } from '../responses/response-rows.js';
+import type { Respondent, ResponseStore } from '../responses/response-store.js';
 
 const params = (projectId: string, r: StoredResponse) => ({
   projectId,
   surveyId: r.surveyId,
   userId: r.userId,
+  anonymous: r.anonymous ? 1 : 0,
   cycle: r.cycle,
   answer: JSON.stringify(r.answer),
   comment: r.comment,
@@ -17,27 +18,48 @@ const params = (projectId: string, r: StoredResponse) => ({
   updatedAt: r.updatedAt.getTime(),
 });
 
+/**
+ * `ResponseStore.claim`, also run by the write path inside its transaction when an identify links
+ * an anonymous id for the first time (before the link is written, so "not linked yet" holds).
+ * `UPDATE OR IGNORE` leaves the anonymous answers of cycles the user already answered; those
+ * duplicates are then dropped.
+ */
+export function sqliteClaimResponses(db: Database): (projectId: string, anonymousId: string, userId: string) => number {
+  const unlinked = 'NOT EXISTS (SELECT 1 FROM identities i WHERE i.project_id = @projectId AND i.anonymous_id = @anonymousId)';
+  const move = db.prepare<{ projectId: string; anonymousId: string; userId: string }>(`
+    UPDATE OR IGNORE survey_responses SET user_id = @userId, anonymous = 0
+    WHERE project_id = @projectId AND user_id = @anonymousId AND anonymous = 1 AND ${unlinked}`);
+  const drop = db.prepare<{ projectId: string; anonymousId: string }>(`
+    DELETE FROM survey_responses WHERE project_id = @projectId AND user_id = @anonymousId AND anonymous = 1 AND ${unlinked}`);
+  return (projectId, anonymousId, userId) => {
+    const moved = move.run({ projectId, anonymousId, userId }).changes;
+    drop.run({ projectId, anonymousId });
+    return moved;
+  };
+}
+
 export function sqliteResponseStore(db: Database): ResponseStore {
-  const get = db.prepare<[string, string, string, number], ResponseRow>(
-    `SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE project_id = ? AND survey_id = ? AND user_id = ? AND cycle = ?`,
+  const get = db.prepare<[string, string, string, number, number], ResponseRow>(
+    `SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE project_id = ? AND survey_id = ? AND user_id = ? AND anonymous = ? AND cycle = ?`,
   );
-  const latest = db.prepare<[string, string, string], ResponseRow>(
-    `SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE project_id = ? AND survey_id = ? AND user_id = ? ORDER BY cycle DESC LIMIT 1`,
+  const latest = db.prepare<[string, string, string, number], ResponseRow>(
+    `SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE project_id = ? AND survey_id = ? AND user_id = ? AND anonymous = ? ORDER BY cycle DESC LIMIT 1`,
   );
   const insert = db.prepare<ReturnType<typeof params>>(`
-    INSERT INTO survey_responses (project_id, survey_id, user_id, cycle, answer, comment, traits, locale, answered_at, updated_at)
-    VALUES (@projectId, @surveyId, @userId, @cycle, @answer, @comment, @traits, @locale, @answeredAt, @updatedAt)
+    INSERT INTO survey_responses (project_id, survey_id, user_id, anonymous, cycle, answer, comment, traits, locale, answered_at, updated_at)
+    VALUES (@projectId, @surveyId, @userId, @anonymous, @cycle, @answer, @comment, @traits, @locale, @answeredAt, @updatedAt)
     ON CONFLICT DO NOTHING`);
   const update = db.prepare<ReturnType<typeof params> & { previousAnswer: string; previousComment: string | null }>(`
     UPDATE survey_responses SET answer = @answer, comment = @comment, updated_at = @updatedAt
-    WHERE project_id = @projectId AND survey_id = @surveyId AND user_id = @userId AND cycle = @cycle
+    WHERE project_id = @projectId AND survey_id = @surveyId AND user_id = @userId AND anonymous = @anonymous AND cycle = @cycle
       AND answer = @previousAnswer AND comment IS @previousComment`);
+  const claim = sqliteClaimResponses(db);
   const list = db.prepare<[string, string, number, number], ResponseRow>(
     `SELECT ${RESPONSE_COLUMNS} FROM survey_responses
      WHERE project_id = ? AND survey_id = ? AND answered_at >= ? AND answered_at < ? ORDER BY answered_at, user_id, cycle`,
   );
-  const marks = db.prepare<[string, string], { survey_id: string; cycle: number; answered_at: number }>(
-    'SELECT survey_id, cycle, answered_at FROM survey_responses WHERE project_id = ? AND user_id = ?',
+  const marks = db.prepare<[string, string, number], { survey_id: string; cycle: number; answered_at: number }>(
+    'SELECT survey_id, cycle, answered_at FROM survey_responses WHERE project_id = ? AND user_id = ? AND anonymous = ?',
   );
   const shownSince = db.prepare<{ projectId: string; ids: string; since: number }, { survey_id: string; n: number }>(`
     SELECT json_extract(e.properties, '$.promptId') AS survey_id, COUNT(DISTINCT COALESCE(e.user_id, e.anonymous_id)) AS n
@@ -56,15 +78,20 @@ export function sqliteResponseStore(db: Database): ResponseStore {
     `SELECT ${ATTEMPT_COLUMNS} FROM webhook_attempts WHERE project_id = ? AND delivery_id = ? ORDER BY url, attempt`,
   );
   const one = (row: ResponseRow | undefined) => (row ? toStoredResponse(row) : null);
+  const keyOf = (respondent: Respondent) => {
+    const { id, anonymous } = respondentKey(respondent);
+    return [id, anonymous ? 1 : 0] as const;
+  };
 
   return {
-    get: async (projectId, surveyId, userId, cycle) => one(get.get(projectId, surveyId, userId, cycle)),
-    latest: async (projectId, surveyId, userId) => one(latest.get(projectId, surveyId, userId)),
+    get: async (projectId, surveyId, respondent, cycle) => one(get.get(projectId, surveyId, ...keyOf(respondent), cycle)),
+    latest: async (projectId, surveyId, respondent) => one(latest.get(projectId, surveyId, ...keyOf(respondent))),
+    claim: async (projectId, anonymousId, userId) => claim(projectId, anonymousId, userId),
     insert: async (projectId, record) => insert.run(params(projectId, record)).changes > 0,
     update: async (projectId, previous, next) =>
       update.run({ ...params(projectId, next), previousAnswer: JSON.stringify(previous.answer), previousComment: previous.comment }).changes > 0,
     list: async (projectId, surveyId, range) => list.all(projectId, surveyId, range.from.getTime(), range.to.getTime()).map(toStoredResponse),
-    marks: async (projectId, userId) => groupMarks(marks.all(projectId, userId)),
+    marks: async (projectId, respondent) => groupMarks(marks.all(projectId, ...keyOf(respondent))),
     usersShownSince: async (projectId, surveyIds, since) =>
       new Map(surveyIds.length ? shownSince.all({ projectId, ids: JSON.stringify(surveyIds), since: since.getTime() }).map((r) => [r.survey_id, r.n]) : []),
     displays: async (projectId, surveyId, range) =>

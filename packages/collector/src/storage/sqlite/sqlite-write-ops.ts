@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
 import type { NewEvent } from '../store.js';
+import { sqliteClaimResponses } from './sqlite-responses.js';
 
 /**
  * Prepared statements run row by row inside the caller's transaction: in SQLite the cost is the
@@ -29,6 +30,7 @@ export function sqliteWriteOps(db: Database): WriteOps {
   const linkOf = db.prepare<[string, string], { user_id: string }>(
     'SELECT user_id FROM identities WHERE project_id = ? AND anonymous_id = ?',
   );
+  const claimResponses = sqliteClaimResponses(db);
   // Seeks the (project_id, anonymous_id, user_id) index to the rows still without a user.
   const attribute = db.prepare<[string, string, string], { timestamp: number }>(`
     UPDATE events SET user_id = ?
@@ -87,6 +89,10 @@ export function sqliteWriteOps(db: Database): WriteOps {
       }
       return hashes;
     },
+    linkedAnonymousIds(projectId, anonymousIds) {
+      return new Set(anonymousIds.filter((anonymousId) => linkOf.get(projectId, anonymousId)));
+    },
+    claimResponses,
     upsertIdentities(links) {
       for (const entry of links) link.run(entry);
     },

@@ -40,9 +40,10 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
     yield* run('DELETE FROM kpi_activity_days WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n', [projectId, subject]);
     yield* run('DELETE FROM kpi_dirty_subjects WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n', [projectId, subject]);
   }
-  let surveyResponses = (yield* run('DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key)).length;
+  // `anonymous` keeps the two kinds apart: an anonymous id equal to someone else's user id never erases that user's answers.
+  let surveyResponses = (yield* run('DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 AND NOT anonymous RETURNING 1 AS n', key)).length;
   for (const anonymousId of anonymousIds) {
-    surveyResponses += (yield* run('DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', [projectId, anonymousId])).length;
+    surveyResponses += (yield* run('DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 AND anonymous RETURNING 1 AS n', [projectId, anonymousId])).length;
   }
   const identities = yield* run('DELETE FROM identities WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
   const users = yield* run('DELETE FROM users WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);

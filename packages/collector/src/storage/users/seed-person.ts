@@ -26,8 +26,8 @@ export async function seedPerson(store: Store, projectId: string, userId: string
   ]);
   const answered = new Date(T0 + 3_000);
   const response = { surveyId: 'nps', cycle: 1, answer: { type: 'nps' as const, score: 9 }, traits: { email }, locale: 'en', answeredAt: answered, updatedAt: answered };
-  await store.responses.insert(projectId, { ...response, userId, comment });
-  await store.responses.insert(projectId, { ...response, surveyId: 'csat', answer: { type: 'csat', score: 2 }, userId: anonymousId, comment: null });
+  await store.responses.insert(projectId, { ...response, userId, anonymous: false, comment });
+  await store.responses.insert(projectId, { ...response, surveyId: 'csat', answer: { type: 'csat', score: 2 }, userId: anonymousId, anonymous: true, comment: null });
   const at = T0 + 4_000;
   await store.rewards.append({ projectId, id: `rule:welcome:${userId}:1`, userId, amount: 100, reason: `Welcome ${email}`, ruleId: 'welcome', at });
   await store.rewards.redeem({ projectId, id: `client-key-${userId}`, userId, item: { id: 'mug', cost: 30, stock: 10 }, at: at + 1 });

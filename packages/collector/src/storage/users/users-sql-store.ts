@@ -73,7 +73,8 @@ export function createSqlUserStore(transact: UserTransact, read: SqlRunner): Use
     async responses(projectId, userId) {
       const rows = await all<ResponseRow>(
         `SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE project_id = $1
-           AND (user_id = $2 OR user_id IN (SELECT anonymous_id FROM identities WHERE project_id = $1 AND user_id = $2))
+           AND ((user_id = $2 AND NOT anonymous)
+                OR (anonymous AND user_id IN (SELECT anonymous_id FROM identities WHERE project_id = $1 AND user_id = $2)))
          ORDER BY answered_at, survey_id, cycle`,
         [projectId, userId],
       );

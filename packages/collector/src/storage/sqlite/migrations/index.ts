@@ -8,6 +8,7 @@ import { promptVersionsMigration } from './007-prompt-versions.js';
 import { projectSettingsMigration } from './008-project-settings.js';
 import { kpiRollupsMigration } from './009-kpi-rollups.js';
 import { announcementEventsMigration } from './010-announcement-events.js';
+import { anonymousResponsesMigration } from './011-anonymous-responses.js';
 
 /** One file per feature, numbered; a new feature appends its own (never edit an applied one). */
-export const sqliteMigrations = [eventsMigration, promptsMigration, targetingMigration, surveyResponsesMigration, announcementsMigration, rewardsMigration, promptVersionsMigration, projectSettingsMigration, kpiRollupsMigration, announcementEventsMigration];
+export const sqliteMigrations = [eventsMigration, promptsMigration, targetingMigration, surveyResponsesMigration, announcementsMigration, rewardsMigration, promptVersionsMigration, projectSettingsMigration, kpiRollupsMigration, announcementEventsMigration, anonymousResponsesMigration];
