@@ -180,6 +180,7 @@ export {
   referralProgramSchema,
   rewardsConfigSchema,
   serverEventsRequestSchema,
+  trustedTraitsRequestSchema,
   pointsRequestSchema,
   redemptionFailureSchema,
   referralAttachSchema,

@@ -163,6 +163,15 @@ export const serverEventsRequestSchema = z.object({
     .max(500),
 });
 
+/**
+ * `PUT /v1/server/users/{userId}/traits`: the traits the host's backend vouches for (plan, role, …).
+ * They replace the user's trusted traits as a whole; rewards audiences read only these, never the
+ * traits a browser sends with `identify`.
+ */
+export const trustedTraitsRequestSchema = z.object({
+  traits: propertiesSchema.describe('The complete set of trusted traits; replaces the previous set.'),
+});
+
 /** `POST /v1/server/points`: award (+) or adjust (−) with the caller's idempotency key. */
 export const pointsRequestSchema = z.object({
   idempotencyKey,

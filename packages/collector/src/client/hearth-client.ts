@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { BatchResult, ErrorBody, RewardsKpis, ServerEventsRequest } from '@hearth/schema';
+import type { BatchResult, ErrorBody, JsonValue, RewardsKpis, ServerEventsRequest } from '@hearth/schema';
 import ky, { HTTPError, type KyInstance, type Options } from 'ky';
 import type { Award } from '../domain/rewards/engine.js';
 import type { AppendResult, Balance, StoredEntry, StoredRedemption, StoredReferral } from '../storage/rewards-store.js';
@@ -55,7 +55,7 @@ export function createHearthClient(options: HearthClientOptions) {
     baseUrl: options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`,
     headers: { Authorization: `Bearer ${options.secretKey}` },
     timeout: 10_000,
-    retry: { limit: 3, methods: ['get', 'post'], statusCodes: [408, 429, 500, 502, 503, 504] },
+    retry: { limit: 3, methods: ['get', 'post', 'put'], statusCodes: [408, 429, 500, 502, 503, 504] },
     ...options.ky,
   });
   const call = async <T>(path: string, init: Options = {}): Promise<T> => {
@@ -83,6 +83,9 @@ export function createHearthClient(options: HearthClientOptions) {
       if (!(change.amount > 0)) return Promise.reject(new RangeError('award: amount must be positive; use adjust to take points away'));
       return adjust(change);
     },
+    /** Sets the traits your backend vouches for (replacing the previous set): rewards audiences read only these. */
+    setTrustedTraits: (userId: string, traits: Record<string, JsonValue>) =>
+      call<{ userId: string; traits: Record<string, JsonValue> }>(`${user(userId)}/traits`, { method: 'put', json: { traits } }),
     balance: (userId: string) => call<Balance & { userId: string }>(`${user(userId)}/balance`),
     /** Newest first. */
     ledger: async (userId: string, { limit = 100 } = {}) => (await call<{ entries: StoredEntry[] }>(`${user(userId)}/ledger`, { searchParams: { limit } })).entries,

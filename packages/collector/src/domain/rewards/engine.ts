@@ -1,14 +1,16 @@
-import type { AudienceRule, EarningRule, RewardsConfig, RewardsState } from '@hearth/schema';
+import type { AudienceRule, ChecklistPrompt, EarningRule, RewardsConfig, RewardsState } from '@hearth/schema';
 import type { RedeemResult, RewardsStore, StoredRedemption } from '../../storage/rewards-store.js';
 import { RewardsError } from '../../storage/rewards-store.js';
 import type { NewEvent, StoredEvent, Store } from '../../storage/store.js';
+import { checklistEventQueries, checklistProgress } from '../checklist/progress.js';
 import { evaluateAudience } from '../targeting/evaluate.js';
-import { answerFactQueries, audienceQueries, createUserFacts, type UserFacts } from '../targeting/facts.js';
+import { answerFactQueries, audienceQueries, createUserFacts, type EventMatchQuery, type UserFacts } from '../targeting/facts.js';
 import { buildRewardsState } from './build-state.js';
 import { awardKey, capWindows, matchesWhere, rulesFor, type EarningSource, type EventOrigin } from './rules.js';
 
 export interface RewardsEngineDeps {
-  events: Pick<Store, 'listEvents' | 'getUser'>;
+  /** `users` gives the traits the host's backend vouches for (the only traits rewards read). */
+  events: Pick<Store, 'listEvents' | 'getUser' | 'users'>;
   rewards: RewardsStore;
   /** The project's rewards program; none means rewards are off for it. */
   configFor(projectId: string): RewardsConfig | undefined;
@@ -35,26 +37,32 @@ export const REFERRAL_RULE_ID = '$referral';
 export function createRewardsEngine(deps: RewardsEngineDeps) {
   const { rewards, clock } = deps;
 
-  /** The user's stored events and audience facts, read once per call and only when a rule needs them. */
-  const userView = (projectId: string, userId: string, audiences: readonly (AudienceRule | undefined)[]) => {
+  /**
+   * The user's stored events and audience facts, read once per call and only when needed. Only what
+   * the server can vouch for decides points and items: events a token or the secret key proved
+   * (`verified`), and the traits the host's backend set through the server API — never the traits
+   * a browser sent with `identify`, nor events anyone holding the public key could have sent.
+   */
+  const userView = (projectId: string, userId: string, audiences: readonly (AudienceRule | undefined)[], matches: readonly EventMatchQuery[] = []) => {
     let events: Promise<StoredEvent[]> | undefined;
     let facts: Promise<UserFacts> | undefined;
     const listEvents = () => (events ??= deps.events.listEvents(projectId, { userId }));
     const loadFacts = async (): Promise<UserFacts> => {
-      const [user, stored] = await Promise.all([deps.events.getUser(projectId, userId), listEvents()]);
+      const [user, traits, stored] = await Promise.all([deps.events.getUser(projectId, userId), deps.events.users.trustedTraits(projectId, userId), listEvents()]);
       const counts = audiences.flatMap((audience) => audienceQueries(audience));
-      const factEvents = stored.flatMap((e) => (e.name ? [{ name: e.name, at: new Date(e.timestamp), properties: e.properties }] : []));
+      const factEvents = stored.flatMap((e) => (e.name && e.verified ? [{ name: e.name, at: new Date(e.timestamp), properties: e.properties }] : []));
       const profile = {
         userId,
-        traits: user?.traits ?? {},
+        traits,
         locale: null,
         firstSeen: user ? new Date(user.firstSeen) : null,
         lastSeen: user ? new Date(user.lastSeen) : null,
       };
-      return createUserFacts(profile, answerFactQueries({ counts, matches: [] }, factEvents, new Date(clock())));
+      return createUserFacts(profile, answerFactQueries({ counts, matches: [...matches] }, factEvents, new Date(clock())));
     };
     return {
       listEvents,
+      facts: () => (facts ??= loadFacts()),
       async inAudience(audience: AudienceRule | undefined, id: string): Promise<boolean> {
         if (!audience) return true;
         return evaluateAudience(audience, await (facts ??= loadFacts()), new Date(clock()), { promptId: id }).matched;
@@ -116,11 +124,24 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
       }
       return awards;
     },
-    /** Built-in source: the server computed this checklist item as done for the user. */
-    onChecklistItem: (projectId: string, userId: string, checklistId: string, itemId: string) =>
-      award(projectId, userId, { type: 'checklistItem', checklistId, itemId }, `checklist:${checklistId}:${itemId}`),
-    onChecklistComplete: (projectId: string, userId: string, checklistId: string) =>
-      award(projectId, userId, { type: 'checklistComplete', checklistId }, `checklist:${checklistId}`),
+    /**
+     * Built-in sources: pays each checklist item, and each completion, that the user's verified
+     * events and trusted traits complete (each once, by its key). The progress a browser sees may
+     * count more (unverified events drive what is shown); it never pays.
+     */
+    async onChecklists(projectId: string, userId: string, checklists: readonly ChecklistPrompt[]): Promise<Award[]> {
+      if (!deps.configFor(projectId) || checklists.length === 0) return [];
+      const facts = await userView(projectId, userId, [], checklists.flatMap(checklistEventQueries)).facts();
+      const awards: Award[] = [];
+      for (const checklist of checklists) {
+        const progress = checklistProgress(checklist, facts, new Date(clock()));
+        for (const item of progress.items) {
+          if (item.done) awards.push(...(await award(projectId, userId, { type: 'checklistItem', checklistId: checklist.id, itemId: item.id }, `checklist:${checklist.id}:${item.id}`)));
+        }
+        if (progress.complete) awards.push(...(await award(projectId, userId, { type: 'checklistComplete', checklistId: checklist.id }, `checklist:${checklist.id}`)));
+      }
+      return awards;
+    },
     /** `responseId` tells repeated surveys (NPS every quarter) apart; caps still apply. */
     onSurveyAnswered: (projectId: string, userId: string, surveyId: string, responseId: string) =>
       award(projectId, userId, { type: 'surveyAnswered', surveyId }, `survey:${surveyId}:${responseId}`),

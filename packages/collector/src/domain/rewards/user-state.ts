@@ -1,16 +1,14 @@
-import type { RewardsState, UserState } from '@hearth/schema';
+import type { ChecklistPrompt, Prompt, RewardsState, UserState } from '@hearth/schema';
 import type { RewardsEngine } from './engine.js';
 
 /**
- * The rewards part of `GET /v1/state` for a verified user. Checklist progress is computed by the
- * server for this very answer, so it is reported to the earning rules first (each item and each
- * completion pays once, by its idempotency key): points for a ticked item show in the same state.
+ * The rewards part of `GET /v1/state` for a verified user. The checklists this state shows are
+ * reported to the earning rules first, which pay only what verified events and trusted traits
+ * complete (each item and each completion once, by its idempotency key): points for a ticked item
+ * show in the same state.
  */
-export async function rewardsForUserState(engine: RewardsEngine, projectId: string, userId: string, state: UserState): Promise<RewardsState | null> {
-  for (const prompt of state.prompts) {
-    if (prompt.kind !== 'checklist') continue;
-    for (const item of prompt.items) if (item.done) await engine.onChecklistItem(projectId, userId, prompt.id, item.id);
-    if (prompt.progress.complete) await engine.onChecklistComplete(projectId, userId, prompt.id);
-  }
+export async function rewardsForUserState(engine: RewardsEngine, projectId: string, userId: string, state: UserState, prompts: readonly Prompt[]): Promise<RewardsState | null> {
+  const shown = new Set(state.prompts.filter((prompt) => prompt.kind === 'checklist').map((prompt) => prompt.id));
+  await engine.onChecklists(projectId, userId, prompts.filter((prompt): prompt is ChecklistPrompt => prompt.kind === 'checklist' && shown.has(prompt.id)));
   return engine.state(projectId, userId);
 }

@@ -65,7 +65,7 @@ async function allEvents(store: Store, projectId: string, user: StoredUser): Pro
 /** `GET …/users/:userId/export`: everything Hearth holds about the person (docs/privacy.md). */
 export async function userExport(store: Store, project: ProjectConfig, userId: string, now: Date) {
   const user = await userOrThrow(store, project.id, userId);
-  const [events, progress, surveyResponses, balance, ledger, redemptions, referrals] = await Promise.all([
+  const [events, progress, surveyResponses, balance, ledger, redemptions, referrals, trustedTraits] = await Promise.all([
     allEvents(store, project.id, user),
     checklists(store, project, userId, now),
     store.users.responses(project.id, userId),
@@ -73,12 +73,14 @@ export async function userExport(store: Store, project: ProjectConfig, userId: s
     store.rewards.entries(project.id, userId, ALL_ENTRIES),
     store.rewards.redemptions(project.id, userId),
     store.users.referrals(project.id, userId),
+    store.users.trustedTraits(project.id, userId),
   ]);
   return {
     format: 'hearth.user-export.v1',
     exportedAt: now.toISOString(),
     projectId: project.id,
     user,
+    trustedTraits,
     events,
     checklists: progress,
     surveyResponses,

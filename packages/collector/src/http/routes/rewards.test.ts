@@ -1,3 +1,4 @@
+import { checklistPromptSchema } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { batch, NOW, ORIGIN, post, PUBLIC_KEY, testApp, testConfig, trackEvent, userToken } from '../../test-support/http.js';
 import { PROGRAM, rewardsTestApp } from './rewards-test-app.js';
@@ -33,11 +34,17 @@ describe('earning from browser events (forgery)', () => {
 });
 
 describe('built-in sources', () => {
-  it('pays a checklist item rule once however often progress reports it', async () => {
-    const { engine, rewards } = rewardsTestApp();
-    expect(await engine.onChecklistItem('acme', 'u1', 'getting-started', 'profile')).toEqual([]);
-    const [first] = await engine.onChecklistItem('acme', 'u1', 'getting-started', 'invite');
-    const [again] = await engine.onChecklistItem('acme', 'u1', 'getting-started', 'invite');
+  const item = (id: string, event: string) => ({ id, title: id, completeWhen: { type: 'event', event } });
+  const gettingStarted = checklistPromptSchema.parse({
+    id: 'getting-started', kind: 'checklist', status: 'live',
+    content: { title: 'Getting started', items: [item('profile', 'profile_completed'), item('invite', 'teammate_invited')] },
+  });
+  it('pays a checklist item rule once however often progress reports it, for verified events only', async () => {
+    const { app, engine, rewards } = rewardsTestApp();
+    expect(await engine.onChecklists('acme', 'u1', [gettingStarted])).toEqual([]);
+    await post(app, batch([identified('teammate_invited')], { userToken: await userToken('u1') }));
+    const [first] = await engine.onChecklists('acme', 'u1', [gettingStarted]);
+    const [again] = await engine.onChecklists('acme', 'u1', [gettingStarted]);
     expect([first?.status, again?.status]).toEqual(['created', 'duplicate']);
     expect(await rewards.balance('acme', 'u1')).toEqual({ balance: 20, lifetime: 20 });
   });

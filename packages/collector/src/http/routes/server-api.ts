@@ -3,6 +3,8 @@ import {
   redemptionFailureSchema,
   referralAttachSchema,
   serverEventsRequestSchema,
+  trustedTraitsRequestSchema,
+  MAX_EVENT_BYTES,
   type CollectorConfig,
   type RewardsConfig,
 } from '@hearth/schema';
@@ -81,6 +83,14 @@ export function serverApiRoutes(deps: ServerApiDeps) {
     const request = parseJson(pointsRequestSchema, c.var.body);
     const result = await rewards.append({ projectId: c.var.project.id, id: request.idempotencyKey, userId: request.userId, amount: request.amount, reason: request.reason, ruleId: null, at: clock() });
     return c.json(result, result.status === 'created' ? 201 : 200);
+  });
+
+  // Replaces the traits the backend vouches for; idempotent, so it may be called on every sign-in.
+  app.put('/v1/server/users/:userId/traits', bodyLimit({ maxBytes: MAX_EVENT_BYTES }), async (c) => {
+    const { traits } = parseJson(trustedTraitsRequestSchema, c.var.body);
+    const userId = c.req.param('userId');
+    await store.users.setTrustedTraits(c.var.project.id, userId, traits, clock());
+    return c.json({ userId, traits });
   });
 
   app.get('/v1/server/users/:userId/balance', async (c) => {

@@ -47,12 +47,14 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
   }
   const identities = yield* run('DELETE FROM identities WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
   const users = yield* run('DELETE FROM users WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
+  // The backend's trusted traits are part of the user's record: counted with the users rows.
+  const trusted = yield* run('DELETE FROM trusted_traits WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
   const referralCodes = yield* run('DELETE FROM reward_referral_codes WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
   const ledger = yield* anonymiseLedger(sql, projectId, userId);
   return {
     events: events.length,
     identities: identities.length,
-    users: users.length,
+    users: users.length + trusted.length,
     surveyResponses,
     referralCodes: referralCodes.length,
     ...ledger,

@@ -57,6 +57,13 @@ export interface UserStore {
   recentEvents(projectId: string, userId: string, limit: number): Promise<StoredEvent[]>;
   /** Every survey response stored under the user id or one of the user's anonymous ids. */
   responses(projectId: string, userId: string): Promise<StoredResponse[]>;
+  /**
+   * The traits the host's backend vouches for (secret-key API), `{}` when it set none. Rewards
+   * audiences read only these: a browser's `identify` traits never unlock points or items.
+   */
+  trustedTraits(projectId: string, userId: string): Promise<Record<string, JsonValue>>;
+  /** Replaces the user's trusted traits as a whole. */
+  setTrustedTraits(projectId: string, userId: string, traits: Record<string, JsonValue>, at: number): Promise<void>;
   /** Read-only: never creates a referral code (unlike `rewards.referralCode`). */
   referrals(projectId: string, userId: string): Promise<UserReferrals>;
   /** Deletes the user's personal data in one transaction; see docs/privacy.md for what stays. */

@@ -1,6 +1,7 @@
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../rows.js';
 import { RESPONSE_COLUMNS, toStoredResponse, type ResponseRow } from '../responses/response-rows.js';
-import type { TxLogic } from '../rewards-ops.js';
+import type { JsonValue } from '@hearth/schema';
+import { ask, type TxLogic } from '../rewards-ops.js';
 import { REFERRAL_COLUMNS, toReferral, type ReferralRow, type SqlRunner } from '../rewards-sql.js';
 import { eraseLogic } from './erase-logic.js';
 import type { ErasureCounts, UserQuery, UserStore, UserSummary } from './user-store.js';
@@ -96,6 +97,21 @@ export function createSqlUserStore(transact: UserTransact, read: SqlRunner): Use
         referred: mapped.filter((r) => r.referrerUserId === userId).map((r) => ({ userId: r.referredUserId, createdAt: r.createdAt, convertedAt: r.convertedAt })),
       };
     },
+    async trustedTraits(projectId, userId) {
+      const [row] = await all<{ traits: string | Record<string, JsonValue> }>('SELECT traits FROM trusted_traits WHERE project_id = $1 AND user_id = $2', [projectId, userId]);
+      if (!row) return {};
+      return typeof row.traits === 'string' ? (JSON.parse(row.traits) as Record<string, JsonValue>) : row.traits;
+    },
+    setTrustedTraits: (projectId, userId, traits, at) =>
+      transact(function* (sql) {
+        yield* ask(
+          sql.all(
+            `INSERT INTO trusted_traits (project_id, user_id, traits, updated_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (project_id, user_id) DO UPDATE SET traits = excluded.traits, updated_at = excluded.updated_at`,
+            [projectId, userId, JSON.stringify(traits), sql.time(at)],
+          ),
+        );
+      }),
     erase: (projectId, userId): Promise<ErasureCounts> => transact((sql) => eraseLogic(sql, projectId, userId)),
   };
 }

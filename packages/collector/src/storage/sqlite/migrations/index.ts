@@ -9,6 +9,7 @@ import { projectSettingsMigration } from './008-project-settings.js';
 import { kpiRollupsMigration } from './009-kpi-rollups.js';
 import { announcementEventsMigration } from './010-announcement-events.js';
 import { anonymousResponsesMigration } from './011-anonymous-responses.js';
+import { trustedTraitsMigration } from './012-trusted-traits.js';
 
 /** One file per feature, numbered; a new feature appends its own (never edit an applied one). */
-export const sqliteMigrations = [eventsMigration, promptsMigration, targetingMigration, surveyResponsesMigration, announcementsMigration, rewardsMigration, promptVersionsMigration, projectSettingsMigration, kpiRollupsMigration, announcementEventsMigration, anonymousResponsesMigration];
+export const sqliteMigrations = [eventsMigration, promptsMigration, targetingMigration, surveyResponsesMigration, announcementsMigration, rewardsMigration, promptVersionsMigration, projectSettingsMigration, kpiRollupsMigration, announcementEventsMigration, anonymousResponsesMigration, trustedTraitsMigration];
