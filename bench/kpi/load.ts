@@ -41,7 +41,7 @@ async function createAnnouncements(app: App, announcements: readonly Announcemen
 async function writeResponses(store: Store, model: ActivityModel, inFlight: number): Promise<void> {
   await inPool(model.responses, inFlight, async ({ user, score, at }) => {
     const answeredAt = new Date(at);
-    const record = { surveyId: SURVEY_ID, userId: user.userId, cycle: 1, answer: { type: 'nps' as const, score }, comment: null, traits: user.traits, locale: user.traits.locale, answeredAt, updatedAt: answeredAt };
+    const record = { surveyId: SURVEY_ID, userId: user.userId, anonymous: false, cycle: 1, answer: { type: 'nps' as const, score }, comment: null, traits: user.traits, locale: user.traits.locale, answeredAt, updatedAt: answeredAt };
     if (!(await store.responses.insert(PROJECT_ID, record))) throw new Error(`response of ${user.userId} already stored`);
   });
 }

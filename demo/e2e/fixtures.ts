@@ -36,7 +36,7 @@ export async function withHearthStack(use: (stack: HearthStack) => Promise<void>
     ...(options.clock ? { clock: options.clock } : {}),
   });
   try {
-    const demo = await startDemoServer({ port: demoPort, collectorUrl: collector.url, projectKey: project.publicKey, secret });
+    const demo = await startDemoServer({ port: demoPort, collectorUrl: collector.url, projectKey: project.publicKey, secret, ...(options.clock ? { clock: options.clock } : {}) });
     try {
       await use({ collector, store: collector.store, projectId: project.id, demoUrl: demo.url, demo });
     } finally {

@@ -43,10 +43,14 @@ export async function exportReports(page: Page, exports: number, prefix = 'q3') 
   for (let n = 1; n <= exports; n += 1) await app.exportReport(`${prefix}-${n}`);
 }
 
-/** The prompt ids `/v1/state` serves this user now: what the server decided, not what a tab remembers. */
-export async function servedPromptIds(page: Page, stack: HearthStack, userId: string): Promise<string[]> {
+/**
+ * The prompt ids `/v1/state` serves this user now: what the server decided, not what a tab
+ * remembers. Signed in like the page, with a token minted at the collector's (possibly moved) time.
+ */
+export async function servedPromptIds(page: Page, stack: HearthStack, userId: string, clock: { offsetMs: number } = { offsetMs: 0 }): Promise<string[]> {
   const { project, secret } = loadDemoProject();
-  const query = new URLSearchParams({ key: project.publicKey, anonymousId: `e2e-${userId}`, userId, userToken: await mintUserToken(userId, secret) });
+  const userToken = await mintUserToken(userId, secret, new Date(Date.now() + clock.offsetMs));
+  const query = new URLSearchParams({ key: project.publicKey, anonymousId: `e2e-${userId}`, userId, userToken });
   const res = await page.request.get(`${stack.collector.url}/v1/state?${query}`);
   expect(res.status()).toBe(200);
   return ((await res.json()) as { prompts: { id: string }[] }).prompts.map((prompt) => prompt.id);

@@ -92,12 +92,12 @@ test('"Ask me later" hides the survey for the 7-day snooze, then it comes back',
   clock.offsetMs = 6 * DAY_MS;
   await page.reload();
   await exportReports(page, 3, 'day6');
-  expect(await servedPromptIds(page, stack, 'usr_ada')).not.toContain(SURVEY);
+  expect(await servedPromptIds(page, stack, 'usr_ada', clock)).not.toContain(SURVEY);
   await expect(card.scale).toHaveCount(0);
 
   // A week and a minute after "ask me later", the next three exports ask again.
   clock.offsetMs = 7 * DAY_MS + 60_000;
-  expect(await servedPromptIds(page, stack, 'usr_ada')).toContain(SURVEY);
+  expect(await servedPromptIds(page, stack, 'usr_ada', clock)).toContain(SURVEY);
   await page.reload();
   await exportReports(page, 3, 'week');
   await expect(card.scale).toBeVisible();

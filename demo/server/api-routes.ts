@@ -12,8 +12,8 @@ import { mintUserToken } from './user-token.js';
  */
 export type ApiRoutes = (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 
-export function createApiRoutes(secret: string, rewards: Fulfilment, surveys?: SurveyFollowUps): ApiRoutes {
-  const signedIn = async (user: DemoUser) => ({ user, userToken: await mintUserToken(user.id, secret) });
+export function createApiRoutes(secret: string, rewards: Fulfilment, surveys?: SurveyFollowUps, clock: () => number = Date.now): ApiRoutes {
+  const signedIn = async (user: DemoUser) => ({ user, userToken: await mintUserToken(user.id, secret, new Date(clock())) });
   const { hearth } = rewards;
 
   return async (req, res, pathname) => {

@@ -21,6 +21,8 @@ export type DemoServerOptions = {
   projectKey: string;
   /** The project's secret key, used only here to mint user tokens. */
   secret: string;
+  /** Epoch ms the tokens are minted at; default `Date.now`. Tests that move the collector's clock share it. */
+  clock?: () => number;
 };
 
 export type DemoServer = {
@@ -43,7 +45,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const snippet = await loadSnippet(demoPaths.snippetFile);
   const fulfilment = createFulfilment({ collectorUrl: options.collectorUrl, secret: options.secret });
   const surveys = createSurveyFollowUps(loadDemoProject().project.webhooks.flatMap((webhook) => webhook.secrets));
-  const api = createApiRoutes(options.secret, fulfilment, surveys);
+  const api = createApiRoutes(options.secret, fulfilment, surveys, options.clock);
   const shell = { snippet, coreUrl: `${options.collectorUrl}/sdk/hearth.js`, projectKey: options.projectKey };
   const collectorOrigin = new URL(options.collectorUrl).origin;
 

@@ -2,6 +2,7 @@ import type { PromptInput } from '@hearth/schema';
 import type { createApp } from '../app.js';
 import { parseConfig } from '../config.js';
 import { seedPrompts } from '../seed-prompts.js';
+import type { Store } from '../storage/store.js';
 import { ORIGIN, PUBLIC_KEY, SECRET, batch, post, testApp, testConfig, trackEvent, pageToken, NOW } from './http.js';
 
 type App = ReturnType<typeof createApp>;
@@ -25,10 +26,10 @@ export function checklistInput(id: string, options: { audience?: unknown; events
 
 export const roleIs = (role: string) => ({ type: 'trait', trait: 'role', op: 'equals', value: role });
 
-/** An app whose store holds `prompts`, seeded as at start-up. */
-export async function promptApp(prompts: PromptInput[], project: Record<string, unknown> = {}) {
+/** An app whose store (a fresh in-memory SQLite one unless given) holds `prompts`, seeded as at start-up. */
+export async function promptApp(prompts: PromptInput[], project: Record<string, unknown> = {}, store?: Store) {
   const config = testConfig({ prompts, ...project });
-  const result = testApp({ config });
+  const result = testApp({ config, ...(store ? { store } : {}) });
   await seedPrompts(result.store, parseConfig(config), NOW);
   return { ...result, config };
 }

@@ -2,6 +2,7 @@ import type { PromptInput } from '@hearth/schema';
 import type { createApp } from '../app.js';
 import { parseConfig } from '../config.js';
 import { seedPrompts } from '../seed-prompts.js';
+import type { Store } from '../storage/store.js';
 import { NOW, ORIGIN, PUBLIC_KEY, testApp, testConfig, pageToken } from './http.js';
 
 type App = ReturnType<typeof createApp>;
@@ -10,11 +11,11 @@ type App = ReturnType<typeof createApp>;
 export const npsInput = (id = 'nps', overrides: Record<string, unknown> = {}) =>
   ({ id, kind: 'survey', status: 'live', content: { type: 'nps', product: 'Acme Projects' }, ...overrides }) as PromptInput;
 
-/** An app with `prompts` seeded and a clock the test moves (`clock.now = …`). */
-export async function surveyApp(prompts: PromptInput[], project: Record<string, unknown> = {}) {
+/** An app with `prompts` seeded (in a fresh in-memory SQLite store unless given) and a clock the test moves (`clock.now = …`). */
+export async function surveyApp(prompts: PromptInput[], project: Record<string, unknown> = {}, store?: Store) {
   const clock = { now: NOW };
   const config = testConfig({ prompts, ...project });
-  const result = testApp({ config, clock: () => clock.now });
+  const result = testApp({ config, clock: () => clock.now, ...(store ? { store } : {}) });
   await seedPrompts(result.store, parseConfig(config), NOW);
   return { ...result, clock };
 }
