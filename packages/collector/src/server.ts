@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type HttpBindings } from '@hono/node-server';
 import type { CollectorConfigInput } from '@hearth/schema';
@@ -35,8 +37,12 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../../widget/dist', import.meta.url));
-const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
+/** The installed @hearth/widget's build: the collector serves the SDK of its own release. */
+const DEFAULT_WIDGET_DIR = join(dirname(createRequire(import.meta.url).resolve('@hearth/widget/package.json')), 'dist');
+/** The console as packaged in dist/admin (scripts/copy-admin-console.js), else the workspace's build. */
+const DEFAULT_ADMIN_DIR = [new URL('admin', import.meta.url), new URL('../../admin/dist', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(dir));
 /** How long shutdown waits for in-flight requests before cutting connections. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -62,7 +68,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     store,
     config,
     ...(widgetDir ? { widgetDir } : {}),
-    ...(existsSync(DEFAULT_ADMIN_DIR) ? { adminDir: DEFAULT_ADMIN_DIR } : {}),
+    ...(DEFAULT_ADMIN_DIR ? { adminDir: DEFAULT_ADMIN_DIR } : {}),
     clientAddress: (c) => clientAddress((c.env as HttpBindings).incoming.socket.remoteAddress ?? 'unknown', c.req.header('x-forwarded-for')),
     ...(options.clock ? { clock: options.clock } : {}),
   });
