@@ -12,7 +12,7 @@ import type { ActivityQuery } from '../../storage/kpi/retention-store.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
 import { parseValue } from '../json-body.js';
-import { kpiQueryShape, kpiRange, rangeInOrder, RANGE_ORDER_ERROR, segmentOf } from '../kpi-query.js';
+import { kpiQueryShape, kpiRange, rangeInOrder, RANGE_ORDER_ERROR, segmentOf, traitSegmentOf } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminKpiRetentionDeps {
@@ -38,16 +38,14 @@ const querySchema = z
   });
 const adoptionSchema = querySchema.and(z.object({ event: z.string({ error: 'expected the name of the feature\'s event' }) }));
 
-const definition = (section: string) => `kpi-definitions.md: ${section}`;
+const definition = (section: string) => `docs/reference/kpi-definitions.md: ${section}`;
 
 /** Parses the query; the answer's common part (range, segment) and the store's query. */
 function read<S extends z.ZodType<z.output<typeof querySchema>>>(c: Context<AppEnv>, schema: S, now: Date) {
   const query = parseValue(c.req.query(), schema, { code: 'invalid_query', message: 'The KPI query is not valid; see issues.' });
   const range = kpiRange(query, now);
   const segment = segmentOf(query.trait);
-  // segmentOf always builds `equals` with the string after the first `:`.
-  const traitSegment = segment?.op === 'equals' ? { trait: segment.trait, value: String(segment.value) } : undefined;
-  const activity: ActivityQuery = { ...range, segment: traitSegment };
+  const activity: ActivityQuery = { ...range, segment: traitSegmentOf(segment) };
   const echo = { range: { from: range.from.toISOString(), to: range.to.toISOString() }, segment: segment ?? null };
   return { query, range, activity, echo };
 }
