@@ -7,6 +7,7 @@ import { adminAuth } from './http/middleware/admin-auth.js';
 import { AdminSessions } from './http/middleware/admin-auth-sessions.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
 import { settingsSync } from './http/middleware/settings-sync.js';
+import { storableUrl } from './http/middleware/storable-url.js';
 import { adminConsoleRoutes } from './http/routes/admin-console.js';
 import { adminKpiRoutes } from './http/routes/admin-kpi.js';
 import { adminKpiRetentionRoutes } from './http/routes/admin-kpi-retention.js';
@@ -55,6 +56,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(options.log));
   app.notFound(notFound);
+  app.use('*', storableUrl());
   const deps = { store: options.store, config, clock, clientAddress: options.clientAddress ?? (() => 'unknown') };
   app.route('/', healthzRoutes(options.store));
   // Console changes to project settings are applied to `config.projects` in place, so every route
