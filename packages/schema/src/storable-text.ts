@@ -21,7 +21,7 @@ export function unstorableTextReason(text: string): string | null {
 
 /** A key as it can be shown in an issue path: the characters that make it unstorable escaped. */
 const printable = (key: string) =>
-  key.replace(/[\u0000\p{Surrogate}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  Array.from(key, (c) => (c === '\u0000' || LONE_SURROGATE.test(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
 
 /**
  * Every string and object key of a parsed JSON value (or query object) that cannot be stored,
