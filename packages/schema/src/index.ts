@@ -33,10 +33,12 @@ export {
   webhooksSchema,
   projectConfigSchema,
   rateLimitSchema,
+  trustedProxySchema,
   collectorConfigSchema,
   adminConfigSchema,
   adminPasswordHashSchema,
   type AdminConfig,
+  type TrustedProxyConfig,
   type ProjectConfig,
   type CollectorConfig,
   type CollectorConfigInput,
@@ -207,6 +209,7 @@ export {
   type RewardsState,
 } from './rewards.js';
 export type { NpsSummary, NpsTrendPoint, ChecklistKpis, AdoptionGroup, AnnouncementKpis, RewardsKpis } from './kpi.js';
+export { KPI_MAX_RANGE_DAYS, KPI_DEFAULT_RANGE_DAYS, kpiInstantSchema, kpiRangeSchema, type KpiRange } from './kpi-range.js';
 export { webhookEndpointSchema, type WebhookEndpoint, type WebhookEndpointInput } from './webhook.js';
 export { themeSchema, projectLocalesSchema, type Theme, type ColorMode, type ProjectLocales } from './theme.js';
 export {
