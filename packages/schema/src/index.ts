@@ -224,3 +224,22 @@ export {
   type ProjectSettingsView,
   type NewSecret,
 } from './project-settings.js';
+export {
+  balanceSchema,
+  userBalanceSchema,
+  serverLedgerEntrySchema,
+  ledgerPageSchema,
+  pointsResultSchema,
+  awardSchema,
+  serverEventsResultSchema,
+  serverRedemptionSchema,
+  referralSchema,
+  type Balance,
+  type UserBalance,
+  type ServerLedgerEntry,
+  type PointsResult,
+  type Award,
+  type ServerEventsResult,
+  type ServerRedemption,
+  type Referral,
+} from './server-api.js';
