@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import type { AnnouncementInput, BatchResult, HearthEvent, JsonValue } from '@hearth/schema';
 import { loadDemoProject } from '../server/demo-project.js';
-import { mintUserToken } from '../server/user-token.js';
+import { mintUserToken } from '@hearth/node';
 import type { HearthStack } from './fixtures.js';
 
 export { expect, test } from './checklist-fixtures.js';
@@ -11,7 +11,7 @@ export const DAY_MS = 86_400_000;
 const { project, secret } = loadDemoProject();
 
 /** A user token for `userId`, as the demo backend mints it for a signed-in page. */
-export const tokenFor = (userId: string): Promise<string> => mintUserToken(userId, secret);
+export const tokenFor = (userId: string): string => mintUserToken(userId, { secretKey: secret });
 
 /** The admin API as a product manager's tooling calls it: secret key, from a server. */
 export async function adminCall(stack: HearthStack, method: string, path: string, body?: unknown): Promise<Response> {
@@ -45,7 +45,7 @@ export async function seedPastActivity(stack: HearthStack, userId: string, times
   const res = await fetch(`${stack.collector.url}/v1/batch?key=${project.publicKey}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ sentAt: new Date().toISOString(), userToken: await tokenFor(userId), events }),
+    body: JSON.stringify({ sentAt: new Date().toISOString(), userToken: tokenFor(userId), events }),
   });
   expect(res.status, await res.clone().text()).toBe(200);
   expect(((await res.json()) as BatchResult).accepted).toBe(events.length);

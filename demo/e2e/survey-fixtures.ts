@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { mintUserToken } from '@hearth/node';
 import { loadDemoProject } from '../server/demo-project.js';
-import { mintUserToken } from '../server/user-token.js';
 import { acmeApp } from './acme-app.js';
 import { withHearthStack, type HearthStack } from './fixtures.js';
 
@@ -49,7 +49,7 @@ export async function exportReports(page: Page, exports: number, prefix = 'q3') 
  */
 export async function servedPromptIds(page: Page, stack: HearthStack, userId: string, clock: { offsetMs: number } = { offsetMs: 0 }): Promise<string[]> {
   const { project, secret } = loadDemoProject();
-  const userToken = await mintUserToken(userId, secret, new Date(Date.now() + clock.offsetMs));
+  const userToken = mintUserToken(userId, { secretKey: secret, now: new Date(Date.now() + clock.offsetMs) });
   const query = new URLSearchParams({ key: project.publicKey, anonymousId: `e2e-${userId}`, userId, userToken });
   const res = await page.request.get(`${stack.collector.url}/v1/state?${query}`);
   expect(res.status()).toBe(200);

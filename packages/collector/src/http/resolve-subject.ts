@@ -15,6 +15,11 @@ export interface ResolvedCaller {
   verified: boolean;
 }
 
+/** The user id `token` proves for this project now, or null: the one verification every browser route uses. */
+export function provenUserId(project: ProjectConfig, token: string | undefined, now: number): Promise<string | null> {
+  return verifiedUserId(token, project.secretKeys, now);
+}
+
 /** The one refusal every route gives a user id without a valid token for it. */
 export function identityNotVerified(path: string, message = 'This call needs a verified identity: pass a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired) with the userId.'): HttpError {
   return new HttpError(401, 'identity_not_verified', message, [{ path, message: 'no valid userToken for this user id' }]);
@@ -30,7 +35,7 @@ export function identityNotVerified(path: string, message = 'This call needs a v
  */
 export async function resolveCaller(project: ProjectConfig, caller: Caller, now: number, options: { requireToken?: boolean; message?: string } = {}): Promise<ResolvedCaller> {
   if (!caller.userId) return { subject: { anonymousId: caller.anonymousId }, verified: false };
-  const verified = (await verifiedUserId(caller.userToken, project.secretKeys, now)) === caller.userId;
+  const verified = (await provenUserId(project, caller.userToken, now)) === caller.userId;
   if (!verified && (options.requireToken || project.identityVerification.enforce)) throw identityNotVerified('userToken', options.message);
   return { subject: { userId: caller.userId }, verified };
 }
