@@ -78,7 +78,10 @@ export function createFakeEnv(overrides: Partial<Env> = {}) {
       return () => events.removeEventListener(type, cb);
     },
     hidden: () => state.hidden,
-    hasMountPoint: () => state.mountPoint,
+    watchMountPoints: (cb) => {
+      if (state.mountPoint) cb();
+      return () => {};
+    },
     gpc: () => state.gpc,
     log: vi.fn(),
     ...overrides,

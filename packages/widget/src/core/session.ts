@@ -184,7 +184,10 @@ export function createSession(
     ui.navigate(env.page().path);
   });
   if (trackPages) autoPage();
-  if (env.hasMountPoint()) ui.preload();
+  const stopMountPoints = env.watchMountPoints(() => {
+    ui.preload();
+    ui.mountPoints();
+  });
 
   return {
     run(command, args) {
@@ -198,6 +201,7 @@ export function createSession(
       state.stop();
       ui.destroy();
       stopNavigation();
+      stopMountPoints();
     },
   };
 }

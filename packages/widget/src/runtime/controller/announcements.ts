@@ -25,7 +25,8 @@ export interface AnnouncementsSlotOptions {
  */
 export function announcementsSlot(options: AnnouncementsSlotOptions) {
   const { load, doc, context, stateUrl } = options;
-  const slot = widgetSlot<AnnouncementsState, AnnouncementsHandle>((first) =>
+  const slot = widgetSlot<AnnouncementsState, AnnouncementsHandle>(
+    (first, container) =>
     loadWhenIdle(load, 'announcements', doc).then(({ mountAnnouncements, bellCorner, feedPageLoader }) =>
       mountAnnouncements({
         state: first,
@@ -34,10 +35,11 @@ export function announcementsSlot(options: AnnouncementsSlotOptions) {
         theme: options.theme,
         corner: bellCorner(options.corner),
         document: doc,
-        container: doc.querySelector('[data-hearth="announcements"]') ?? undefined,
+        container,
         ...(stateUrl ? { loadPage: feedPageLoader(stateUrl) } : {}),
       }),
     ),
+    () => doc.querySelector('[data-hearth="announcements"]') ?? undefined,
   );
   return { ...slot, update: (next: AnnouncementsState | undefined) => slot.update(next?.items.length ? next : undefined) };
 }

@@ -59,6 +59,21 @@ describe('prompt controller', () => {
     expect(document.querySelector('hearth-root')).toBeNull();
   });
 
+  it('moves the checklist into a new mount point when a route renders one again, with its progress', async () => {
+    const first = inlineMountPoint();
+    const { controller } = setup();
+    controller.update(stateWith(withDone(checklist, { invite: true })));
+    await vi.waitFor(() => expect(count(first.shadowRoot)).toBe('2 of 3'));
+    first.remove(); // navigating away unmounts the route
+    const second = inlineMountPoint(); // …and coming back renders a fresh, empty mount point
+    controller.mountPoints();
+    await vi.waitFor(() => expect(count(second.shadowRoot)).toBe('2 of 3'));
+    expect(second.shadowRoot!.querySelectorAll('li')).toHaveLength(3);
+    expect(document.querySelector('hearth-root')).toBeNull();
+    controller.mountPoints(); // the same mount point again: nothing moves
+    expect(count(second.shadowRoot)).toBe('2 of 3');
+  });
+
   it('ticks items on later states without remounting, and unmounts when the prompt is gone', async () => {
     const container = inlineMountPoint();
     const { controller, load } = setup();

@@ -39,6 +39,8 @@ export interface Controller {
   /** A tracked event (the widgets' own included), for event triggers. */
   event(name: string): void;
   navigate(path: string): void;
+  /** Inline mount points appeared: a widget whose mount point is new moves into it. */
+  mountPoints(): void;
   setContext(context: { locale?: string; traits?: Traits }): void;
   destroy(): void;
 }
@@ -52,6 +54,10 @@ interface Entry {
   gone: boolean;
   /** Set once the widget starts mounting; stays set after it hides, so it does not show again. */
   handle?: Promise<WidgetHandle | undefined>;
+  /** The inline mount point it was mounted in (undefined: floating). */
+  container?: Element;
+  /** Dismissed, answered or done: never mounted again. */
+  hidden?: boolean;
 }
 
 /** A survey keeps its cycle and answers on screen: state refreshes do not change it. */
@@ -74,18 +80,29 @@ export function createController(options: ControllerOptions): Controller {
 
   const mountWidget = (entry: Entry, first: StatePrompt): Promise<WidgetHandle> => {
     // Dismissed, answered, or hidden after its celebration: take the host element away too.
-    const common = { document: doc, theme, corner: options.corner, ...context, track, onHide: () => unmount(entry) };
+    const common = {
+      document: doc,
+      theme,
+      corner: options.corner,
+      ...context,
+      track,
+      onHide: () => {
+        entry.hidden = true;
+        unmount(entry);
+      },
+    };
     if (first.kind === 'survey') {
       return loadWhenIdle(load, 'survey', doc).then(async ({ mountSurvey, createResponder }) => withUpdate(await mountSurvey({ ...common, survey: first, onResponse: createResponder(options.post) })));
     }
     return loadWhenIdle(load, 'checklist', doc).then(async ({ mountChecklist }) => {
-      const handle = await mountChecklist({ ...common, checklist: first, container: mountPoint('checklist') });
+      const handle = await mountChecklist({ ...common, checklist: first, container: entry.container });
       return { ...handle, update: (prompt: StatePrompt) => prompt.kind === 'checklist' && handle.update(prompt) };
     });
   };
 
   const show = (entry: Entry) => {
     const first = entry.prompt;
+    entry.container = first.kind === 'checklist' ? mountPoint('checklist') : undefined;
     entry.handle = mountWidget(entry, first)
       .then((handle) => {
         if (entry.gone) handle.unmount();
@@ -152,6 +169,18 @@ export function createController(options: ControllerOptions): Controller {
     navigate(next) {
       path = next;
       for (const entry of entries.values()) entry.triggers.navigate(next);
+    },
+    mountPoints() {
+      // A route that comes back renders a new, empty mount point; the old one left the page.
+      const point = mountPoint('checklist');
+      for (const entry of entries.values()) {
+        if (point && point !== entry.container && entry.handle && !entry.hidden && entry.prompt.kind === 'checklist') {
+          unmount(entry);
+          show(entry);
+        }
+      }
+      news.mountPoints();
+      points.mountPoints();
     },
     setContext(next) {
       Object.assign(context, next);

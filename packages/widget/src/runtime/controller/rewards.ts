@@ -28,7 +28,8 @@ const launcherCorner = (corner: Corner = 'bottom-right'): Corner =>
 export function rewardsSlot(options: RewardsSlotOptions) {
   const { load, doc, context, stateUrl } = options;
   const noRedeem = async (): Promise<RedeemOutcome> => ({ ok: false, code: 'unavailable' });
-  const slot = widgetSlot<RewardsState, RewardsHandle>((first) =>
+  const slot = widgetSlot<RewardsState, RewardsHandle>(
+    (first, container) =>
     loadWhenIdle(load, 'rewards', doc).then(({ mountRewards, redeemer }) =>
       mountRewards({
         state: first,
@@ -37,9 +38,10 @@ export function rewardsSlot(options: RewardsSlotOptions) {
         theme: options.theme,
         corner: launcherCorner(options.corner),
         document: doc,
-        container: doc.querySelector('[data-hearth="rewards"]') ?? undefined,
+        container,
       }),
     ),
+    () => doc.querySelector('[data-hearth="rewards"]') ?? undefined,
   );
   return { ...slot, update: (next: RewardsState | null | undefined) => slot.update(next ?? undefined) };
 }

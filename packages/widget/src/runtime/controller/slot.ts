@@ -8,10 +8,16 @@ export interface SlotWidget<S> {
 /**
  * One widget that lives as long as its part of `/v1/state` does: mounted on the first state that
  * has it, updated in place on the next ones, unmounted when it is gone (sign-out, another user).
+ * It goes inline in the page's mount point (`findMountPoint`) when there is one, and moves into a
+ * new one when a single-page app renders it again.
  */
-export function widgetSlot<S, W extends SlotWidget<S>>(mount: (first: S) => Promise<W>) {
+export function widgetSlot<S, W extends SlotWidget<S>>(
+  mount: (first: S, container: Element | undefined) => Promise<W>,
+  findMountPoint: () => Element | undefined,
+) {
   let handle: Promise<W | undefined> | undefined;
   let latest: S | undefined;
+  let container: Element | undefined;
 
   const drop = () => {
     void handle?.then((mounted) => mounted?.unmount());
@@ -20,7 +26,8 @@ export function widgetSlot<S, W extends SlotWidget<S>>(mount: (first: S) => Prom
   const apply = (next: S) => void handle?.then((mounted) => mounted?.update(next));
 
   const start = (first: S) => {
-    const mine: Promise<W | undefined> = mount(first)
+    container = findMountPoint();
+    const mine: Promise<W | undefined> = mount(first, container)
       .then((mounted) => {
         // Dropped, or replaced by a newer mount, while the chunk was loading.
         if (handle !== mine) return void mounted.unmount();
@@ -44,6 +51,12 @@ export function widgetSlot<S, W extends SlotWidget<S>>(mount: (first: S) => Prom
     },
     /** Fresh state from elsewhere than `/v1/state` (a redemption's answer). */
     apply,
+    mountPoints() {
+      const point = findMountPoint();
+      if (!handle || latest === undefined || !point || point === container) return;
+      drop();
+      handle = start(latest);
+    },
     setContext: (next: { locale?: string }) => void handle?.then((mounted) => mounted?.setContext(next)),
     destroy: drop,
   };
