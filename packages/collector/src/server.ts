@@ -10,6 +10,7 @@ import { createApp } from './app.js';
 import { envSettings, loadConfig, parseConfig } from './config.js';
 import { clientAddressResolver } from './net/client-address.js';
 import { seedPrompts } from './seed-prompts.js';
+import { answerClientErrors, DEFAULT_HTTP_TIMEOUTS, httpServerOptions, type HttpTimeouts } from './server-limits.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 
@@ -24,6 +25,8 @@ export interface StartOptions {
   widgetDir?: string;
   /** Epoch ms; default `Date.now`. End-to-end tests move it forward (snooze and re-ask periods). */
   clock?: () => number;
+  /** Slow-client deadlines; default {@link DEFAULT_HTTP_TIMEOUTS}. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 export interface RunningCollector {
@@ -72,9 +75,11 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
 
   const host = options.host ?? env.host ?? '127.0.0.1';
   const { server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? env.port ?? 8787, hostname: host }, (address) =>
+    const serverOptions = httpServerOptions({ ...DEFAULT_HTTP_TIMEOUTS, ...options.timeouts });
+    const server = serve({ fetch: app.fetch, port: options.port ?? env.port ?? 8787, hostname: host, serverOptions }, (address) =>
       resolve({ server, address }),
     );
+    answerClientErrors(server as Server);
     server.once('error', reject);
   }).catch(async (error: unknown) => {
     await store.close();
