@@ -78,10 +78,7 @@ export function createFakeEnv(overrides: Partial<Env> = {}) {
       return () => events.removeEventListener(type, cb);
     },
     hidden: () => state.hidden,
-    watchMountPoints: (cb) => {
-      if (state.mountPoint) cb();
-      return () => {};
-    },
+    hasMountPoint: () => state.mountPoint,
     gpc: () => state.gpc,
     log: vi.fn(),
     ...overrides,

@@ -38,11 +38,8 @@ export interface Env {
   /** Listens on `document` for `visibilitychange`, on `window` for everything else. */
   listen(type: string, cb: () => void): () => void;
   hidden(): boolean;
-  /**
-   * Calls `cb` now if the page has an inline mount point (`<div data-hearth="checklist">`), and
-   * again whenever one appears later (a single-page app rendered a route).
-   */
-  watchMountPoints(cb: () => void): () => void;
+  /** The page has an inline mount point (`<div data-hearth="checklist">`). */
+  hasMountPoint(): boolean;
   /** Global Privacy Control (`navigator.globalPrivacyControl`). */
   gpc(): boolean;
   log(...args: unknown[]): void;
@@ -60,8 +57,6 @@ function attempt<T>(read: () => T): T | null {
 export function inBrowser(): boolean {
   return typeof window !== 'undefined' && typeof document !== 'undefined';
 }
-
-const MOUNT_POINT = '[data-hearth]';
 
 export function browserEnv(): Env {
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
@@ -90,20 +85,7 @@ export function browserEnv(): Env {
       return () => target.removeEventListener(type, cb);
     },
     hidden: () => document.visibilityState === 'hidden',
-    watchMountPoints(cb) {
-      if (document.querySelector(MOUNT_POINT)) cb();
-      // Only added elements that are or hold a mount point, and `data-hearth` set on an element,
-      // wake the core: a busy page's other mutations cost one check per added node.
-      const observer = new MutationObserver((records) => {
-        for (const record of records) {
-          for (const node of record.attributeName ? [record.target] : record.addedNodes) {
-            if (node instanceof Element && (node.matches(MOUNT_POINT) || node.querySelector(MOUNT_POINT))) return cb();
-          }
-        }
-      });
-      observer.observe(document.documentElement, { childList: true, subtree: true, attributeFilter: ['data-hearth'] });
-      return () => observer.disconnect();
-    },
+    hasMountPoint: () => !!document.querySelector('[data-hearth]'),
     gpc: () => nav.globalPrivacyControl === true,
     log: (...args) => console.log('[hearth]', ...args),
   };

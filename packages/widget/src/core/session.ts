@@ -186,10 +186,7 @@ export function createSession(
     ui.navigate(env.page().path);
   });
   if (trackPages) autoPage();
-  const stopMountPoints = env.watchMountPoints(() => {
-    ui.preload();
-    ui.mountPoints();
-  });
+  if (env.hasMountPoint()) ui.preload();
 
   return {
     run(command, args) {
@@ -203,7 +200,6 @@ export function createSession(
       state.stop();
       ui.destroy();
       stopNavigation();
-      stopMountPoints();
     },
   };
 }

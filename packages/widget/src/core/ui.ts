@@ -13,8 +13,6 @@ export interface Ui {
   preload(): void;
   event(name: string): void;
   navigate(path: string): void;
-  /** Inline mount points appeared: widgets move into them (a route re-rendered its mount point). */
-  mountPoints(): void;
   context(context: { traits?: Properties }): void;
   destroy(): void;
 }
@@ -62,7 +60,6 @@ export function createUi(
       else if (early.length < MAX_EARLY_EVENTS) early.push(name);
     },
     navigate: (path) => controller?.navigate(path),
-    mountPoints: () => controller?.mountPoints(),
     context: (context) => controller?.setContext(context),
     destroy: () => controller?.destroy(),
   };

@@ -44,7 +44,6 @@ describe('prompt controller: rewards', () => {
     const next = document.createElement('div');
     next.dataset.hearth = 'rewards';
     document.body.append(next);
-    controller.mountPoints();
     await vi.waitFor(() => expect(next.shadowRoot?.querySelector('.balance')?.textContent).toBe('1,300 points'));
   });
 

@@ -65,13 +65,17 @@ describe('prompt controller', () => {
     controller.update(stateWith(withDone(checklist, { invite: true })));
     await vi.waitFor(() => expect(count(first.shadowRoot)).toBe('2 of 3'));
     first.remove(); // navigating away unmounts the route
-    const second = inlineMountPoint(); // …and coming back renders a fresh, empty mount point
-    controller.mountPoints();
+    const route = document.createElement('main'); // …and coming back renders a fresh, empty mount point
+    route.innerHTML = '<section><div data-hearth="checklist"></div></section>';
+    document.body.append(route);
+    const second = route.querySelector('[data-hearth]')!;
     await vi.waitFor(() => expect(count(second.shadowRoot)).toBe('2 of 3'));
     expect(second.shadowRoot!.querySelectorAll('li')).toHaveLength(3);
     expect(document.querySelector('hearth-root')).toBeNull();
-    controller.mountPoints(); // the same mount point again: nothing moves
-    expect(count(second.shadowRoot)).toBe('2 of 3');
+    const list = second.shadowRoot!.querySelector('ol');
+    document.body.append(document.createElement('p')); // other mutations move nothing
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(second.shadowRoot!.querySelector('ol')).toBe(list);
   });
 
   it('ticks items on later states without remounting, and unmounts when the prompt is gone', async () => {

@@ -39,8 +39,6 @@ export interface Controller {
   /** A tracked event (the widgets' own included), for event triggers. */
   event(name: string): void;
   navigate(path: string): void;
-  /** Inline mount points appeared: a widget whose mount point is new moves into it. */
-  mountPoints(): void;
   setContext(context: { locale?: string; traits?: Traits }): void;
   destroy(): void;
 }
@@ -136,6 +134,31 @@ export function createController(options: ControllerOptions): Controller {
   // An inline mount point means that widget is likely to show: fetch its chunk now.
   if (mountPoint('checklist')) load('checklist').catch(() => undefined);
 
+  /**
+   * A single-page app renders a route's mount point again after navigating away and back: a new,
+   * empty element, the old one gone. Widgets move into a mount point that is new. Only added
+   * elements that are or hold a `[data-hearth]` wake this; other mutations cost one check each.
+   */
+  const mountPoints = () => {
+    const point = mountPoint('checklist');
+    for (const entry of entries.values()) {
+      if (point && point !== entry.container && entry.handle && !entry.hidden && entry.prompt.kind === 'checklist') {
+        unmount(entry);
+        show(entry);
+      }
+    }
+    news.mountPoints();
+    points.mountPoints();
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element && (node.matches('[data-hearth]') || node.querySelector('[data-hearth]'))) return mountPoints();
+      }
+    }
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+
   return {
     update(state) {
       Object.assign(theme, state.theme, options.theme);
@@ -170,18 +193,6 @@ export function createController(options: ControllerOptions): Controller {
       path = next;
       for (const entry of entries.values()) entry.triggers.navigate(next);
     },
-    mountPoints() {
-      // A route that comes back renders a new, empty mount point; the old one left the page.
-      const point = mountPoint('checklist');
-      for (const entry of entries.values()) {
-        if (point && point !== entry.container && entry.handle && !entry.hidden && entry.prompt.kind === 'checklist') {
-          unmount(entry);
-          show(entry);
-        }
-      }
-      news.mountPoints();
-      points.mountPoints();
-    },
     setContext(next) {
       Object.assign(context, next);
       for (const entry of entries.values()) void entry.handle?.then((handle) => handle?.setContext(next));
@@ -189,6 +200,7 @@ export function createController(options: ControllerOptions): Controller {
       points.setContext(next);
     },
     destroy() {
+      observer.disconnect();
       for (const entry of [...entries.values()]) remove(entry);
       news.destroy();
       points.destroy();
