@@ -25,8 +25,7 @@ export interface AnnouncementsSlotOptions {
  */
 export function announcementsSlot(options: AnnouncementsSlotOptions) {
   const { load, doc, context, stateUrl } = options;
-  const slot = widgetSlot<AnnouncementsState, AnnouncementsHandle>(
-    (first, container) =>
+  const slot = widgetSlot<AnnouncementsState, AnnouncementsHandle>((first) =>
     loadWhenIdle(load, 'announcements', doc).then(({ mountAnnouncements, bellCorner, feedPageLoader }) =>
       mountAnnouncements({
         state: first,
@@ -35,11 +34,10 @@ export function announcementsSlot(options: AnnouncementsSlotOptions) {
         theme: options.theme,
         corner: bellCorner(options.corner),
         document: doc,
-        container,
+        container: doc.querySelector('[data-hearth="announcements"]') ?? undefined,
         ...(stateUrl ? { loadPage: feedPageLoader(stateUrl) } : {}),
       }),
     ),
-    () => doc.querySelector('[data-hearth="announcements"]') ?? undefined,
   );
   return { ...slot, update: (next: AnnouncementsState | undefined) => slot.update(next?.items.length ? next : undefined) };
 }

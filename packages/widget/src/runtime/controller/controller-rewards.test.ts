@@ -35,18 +35,6 @@ describe('prompt controller: rewards', () => {
     await vi.waitFor(() => expect(container.shadowRoot?.querySelector('section') ?? null).toBeNull());
   });
 
-  it('moves the panel into a new mount point rendered by a route, with the latest balance', async () => {
-    const { controller, container } = setup();
-    controller.update({ prompts: [], rewards: rewardsFixture() });
-    await vi.waitFor(() => expect(container.shadowRoot?.querySelector('.balance')?.textContent).toBe('1,250 points'));
-    controller.update({ prompts: [], rewards: { ...rewardsFixture(), balance: 1_300 } });
-    container.remove();
-    const next = document.createElement('div');
-    next.dataset.hearth = 'rewards';
-    document.body.append(next);
-    await vi.waitFor(() => expect(next.shadowRoot?.querySelector('.balance')?.textContent).toBe('1,300 points'));
-  });
-
   it('redeems with the state URL\'s key and identity as text/plain, then shows the fresh rewards state', async () => {
     const fresh = { ...rewardsFixture(), balance: 750, history: [{ id: 'redeem:r1', amount: -500, reason: 'Redeemed: Mug', at: '2026-11-22T12:00:00.000Z' }] };
     const fetchMock = vi.fn(async (url: string, init?: RequestInit) =>

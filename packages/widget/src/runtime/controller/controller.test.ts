@@ -59,25 +59,6 @@ describe('prompt controller', () => {
     expect(document.querySelector('hearth-root')).toBeNull();
   });
 
-  it('moves the checklist into a new mount point when a route renders one again, with its progress', async () => {
-    const first = inlineMountPoint();
-    const { controller } = setup();
-    controller.update(stateWith(withDone(checklist, { invite: true })));
-    await vi.waitFor(() => expect(count(first.shadowRoot)).toBe('2 of 3'));
-    first.remove(); // navigating away unmounts the route
-    const route = document.createElement('main'); // …and coming back renders a fresh, empty mount point
-    route.innerHTML = '<section><div data-hearth="checklist"></div></section>';
-    document.body.append(route);
-    const second = route.querySelector('[data-hearth]')!;
-    await vi.waitFor(() => expect(count(second.shadowRoot)).toBe('2 of 3'));
-    expect(second.shadowRoot!.querySelectorAll('li')).toHaveLength(3);
-    expect(document.querySelector('hearth-root')).toBeNull();
-    const list = second.shadowRoot!.querySelector('ol');
-    document.body.append(document.createElement('p')); // other mutations move nothing
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(second.shadowRoot!.querySelector('ol')).toBe(list);
-  });
-
   it('ticks items on later states without remounting, and unmounts when the prompt is gone', async () => {
     const container = inlineMountPoint();
     const { controller, load } = setup();

@@ -52,10 +52,6 @@ interface Entry {
   gone: boolean;
   /** Set once the widget starts mounting; stays set after it hides, so it does not show again. */
   handle?: Promise<WidgetHandle | undefined>;
-  /** The inline mount point it was mounted in (undefined: floating). */
-  container?: Element;
-  /** Dismissed, answered or done: never mounted again. */
-  hidden?: boolean;
 }
 
 /** A survey keeps its cycle and answers on screen: state refreshes do not change it. */
@@ -78,29 +74,18 @@ export function createController(options: ControllerOptions): Controller {
 
   const mountWidget = (entry: Entry, first: StatePrompt): Promise<WidgetHandle> => {
     // Dismissed, answered, or hidden after its celebration: take the host element away too.
-    const common = {
-      document: doc,
-      theme,
-      corner: options.corner,
-      ...context,
-      track,
-      onHide: () => {
-        entry.hidden = true;
-        unmount(entry);
-      },
-    };
+    const common = { document: doc, theme, corner: options.corner, ...context, track, onHide: () => unmount(entry) };
     if (first.kind === 'survey') {
       return loadWhenIdle(load, 'survey', doc).then(async ({ mountSurvey, createResponder }) => withUpdate(await mountSurvey({ ...common, survey: first, onResponse: createResponder(options.post) })));
     }
     return loadWhenIdle(load, 'checklist', doc).then(async ({ mountChecklist }) => {
-      const handle = await mountChecklist({ ...common, checklist: first, container: entry.container });
+      const handle = await mountChecklist({ ...common, checklist: first, container: mountPoint('checklist') });
       return { ...handle, update: (prompt: StatePrompt) => prompt.kind === 'checklist' && handle.update(prompt) };
     });
   };
 
   const show = (entry: Entry) => {
     const first = entry.prompt;
-    entry.container = first.kind === 'checklist' ? mountPoint('checklist') : undefined;
     entry.handle = mountWidget(entry, first)
       .then((handle) => {
         if (entry.gone) handle.unmount();
@@ -133,31 +118,6 @@ export function createController(options: ControllerOptions): Controller {
 
   // An inline mount point means that widget is likely to show: fetch its chunk now.
   if (mountPoint('checklist')) load('checklist').catch(() => undefined);
-
-  /**
-   * A single-page app renders a route's mount point again after navigating away and back: a new,
-   * empty element, the old one gone. Widgets move into a mount point that is new. Only added
-   * elements that are or hold a `[data-hearth]` wake this; other mutations cost one check each.
-   */
-  const mountPoints = () => {
-    const point = mountPoint('checklist');
-    for (const entry of entries.values()) {
-      if (point && point !== entry.container && entry.handle && !entry.hidden && entry.prompt.kind === 'checklist') {
-        unmount(entry);
-        show(entry);
-      }
-    }
-    news.mountPoints();
-    points.mountPoints();
-  };
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (node instanceof Element && (node.matches('[data-hearth]') || node.querySelector('[data-hearth]'))) return mountPoints();
-      }
-    }
-  });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
 
   return {
     update(state) {
@@ -200,7 +160,6 @@ export function createController(options: ControllerOptions): Controller {
       points.setContext(next);
     },
     destroy() {
-      observer.disconnect();
       for (const entry of [...entries.values()]) remove(entry);
       news.destroy();
       points.destroy();

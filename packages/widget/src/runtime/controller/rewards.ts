@@ -28,8 +28,7 @@ const launcherCorner = (corner: Corner = 'bottom-right'): Corner =>
 export function rewardsSlot(options: RewardsSlotOptions) {
   const { load, doc, context, stateUrl } = options;
   const noRedeem = async (): Promise<RedeemOutcome> => ({ ok: false, code: 'unavailable' });
-  const slot = widgetSlot<RewardsState, RewardsHandle>(
-    (first, container) =>
+  const slot = widgetSlot<RewardsState, RewardsHandle>((first) =>
     loadWhenIdle(load, 'rewards', doc).then(({ mountRewards, redeemer }) =>
       mountRewards({
         state: first,
@@ -38,10 +37,9 @@ export function rewardsSlot(options: RewardsSlotOptions) {
         theme: options.theme,
         corner: launcherCorner(options.corner),
         document: doc,
-        container,
+        container: doc.querySelector('[data-hearth="rewards"]') ?? undefined,
       }),
     ),
-    () => doc.querySelector('[data-hearth="rewards"]') ?? undefined,
   );
   return { ...slot, update: (next: RewardsState | null | undefined) => slot.update(next ?? undefined) };
 }

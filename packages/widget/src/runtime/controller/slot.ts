@@ -8,16 +8,10 @@ export interface SlotWidget<S> {
 /**
  * One widget that lives as long as its part of `/v1/state` does: mounted on the first state that
  * has it, updated in place on the next ones, unmounted when it is gone (sign-out, another user).
- * It goes inline in the page's mount point (`findMountPoint`) when there is one, and moves into a
- * new one when a single-page app renders it again.
  */
-export function widgetSlot<S, W extends SlotWidget<S>>(
-  mount: (first: S, container: Element | undefined) => Promise<W>,
-  findMountPoint: () => Element | undefined,
-) {
+export function widgetSlot<S, W extends SlotWidget<S>>(mount: (first: S) => Promise<W>) {
   let handle: Promise<W | undefined> | undefined;
   let latest: S | undefined;
-  let container: Element | undefined;
 
   const drop = () => {
     void handle?.then((mounted) => mounted?.unmount());
@@ -26,8 +20,7 @@ export function widgetSlot<S, W extends SlotWidget<S>>(
   const apply = (next: S) => void handle?.then((mounted) => mounted?.update(next));
 
   const start = (first: S) => {
-    container = findMountPoint();
-    const mine: Promise<W | undefined> = mount(first, container)
+    const mine: Promise<W | undefined> = mount(first)
       .then((mounted) => {
         // Dropped, or replaced by a newer mount, while the chunk was loading.
         if (handle !== mine) return void mounted.unmount();
@@ -51,12 +44,6 @@ export function widgetSlot<S, W extends SlotWidget<S>>(
     },
     /** Fresh state from elsewhere than `/v1/state` (a redemption's answer). */
     apply,
-    mountPoints() {
-      const point = findMountPoint();
-      if (!handle || latest === undefined || !point || point === container) return;
-      drop();
-      handle = start(latest);
-    },
     setContext: (next: { locale?: string }) => void handle?.then((mounted) => mounted?.setContext(next)),
     destroy: drop,
   };
