@@ -8,6 +8,7 @@ import { AdminSessions } from './http/middleware/admin-auth-sessions.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
 import { rateLimit } from './http/middleware/rate-limit.js';
 import { settingsSync } from './http/middleware/settings-sync.js';
+import { storableUrl } from './http/middleware/storable-url.js';
 import { adminConsoleRoutes } from './http/routes/admin-console.js';
 import { adminKpiRoutes } from './http/routes/admin-kpi.js';
 import { adminKpiRetentionRoutes } from './http/routes/admin-kpi-retention.js';
@@ -56,6 +57,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(options.log));
   app.notFound(notFound);
+  app.use('*', storableUrl());
   const clientAddress = options.clientAddress ?? (() => 'unknown');
   // One limiter for every public route: the documented rate is a client's total, not per route.
   const deps = { store: options.store, config, clock, rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress }) };
