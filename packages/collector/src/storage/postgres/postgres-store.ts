@@ -42,6 +42,8 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
   pool.on('error', (error) => console.error('hearth-collector: an idle PostgreSQL connection was closed by the server', error.message));
   try {
     await migratePostgres(pool);
+    // Fresh statistics from the start, so the first KPI plans do not wait for autovacuum's analyze.
+    await pool.query('ANALYZE');
   } catch (error) {
     await pool.end();
     throw error;
