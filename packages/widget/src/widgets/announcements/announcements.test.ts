@@ -101,7 +101,7 @@ describe('announcements widget', () => {
     });
     act(() => ($('.feedback') as HTMLFormElement).requestSubmit());
     expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.reacted, { announcementId: 'x', reaction: 'up', feedback: 'Love it' });
-    expect($('[role=status]')?.textContent).toBe('Thank you for your feedback!');
+    expect($('.reactions [role=status]')?.textContent).toBe('Thank you for your feedback!');
     act(() => $('.item .btn-primary')!.click());
     expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.ctaClicked, { announcementId: 'x' });
     expect(track).toHaveBeenCalledWith('dark_mode_opened', { announcementId: 'x' });
