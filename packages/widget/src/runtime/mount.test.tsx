@@ -85,4 +85,26 @@ describe('mount', () => {
     unmount();
     expect(container.querySelector('hearth-root')).toBeNull();
   });
+
+  it('stacks floating surfaces of one corner in one dock, each corner in its own, and removes an empty dock', () => {
+    const checklist = mount({ corner: 'bottom-right', view: <p>checklist</p> });
+    const survey = mount({ corner: 'bottom-right', view: <p>survey</p> });
+    const bell = mount({ corner: 'bottom-left', view: <p>bell</p> });
+    const docks = [...document.querySelectorAll<HTMLElement>('hearth-dock')];
+    expect(docks.map((dock) => dock.dataset.corner)).toEqual(['bottom-right', 'bottom-left']);
+    const [right, left] = docks as [HTMLElement, HTMLElement];
+    expect([...right.children].map((host) => host.shadowRoot!.textContent)).toEqual(['checklist', 'survey']);
+    // A flex column from the corner up: the later surface sits above the earlier, never on it.
+    expect(right.style.getPropertyValue('position')).toBe('fixed');
+    expect(right.style.getPropertyPriority('position')).toBe('important');
+    expect(right.style.getPropertyValue('display')).toBe('flex');
+    expect(right.style.getPropertyValue('flex-direction')).toBe('column-reverse');
+    expect(right.style.getPropertyValue('right')).toMatch(/^0(px)?$/);
+    expect(left.style.getPropertyValue('left')).toMatch(/^0(px)?$/);
+    checklist();
+    survey();
+    expect(right.isConnected).toBe(false);
+    bell();
+    expect(document.querySelector('hearth-dock')).toBeNull();
+  });
 });
