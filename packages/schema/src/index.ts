@@ -1,5 +1,6 @@
 export { JSON_LIMITS, propertiesSchema, type JsonValue } from './json.js';
 export {
+  EVENT_TIME_LIMITS,
   messageIdSchema,
   eventNameSchema,
   pageContextSchema,
@@ -23,6 +24,7 @@ export {
   type BatchResult,
 } from './batch.js';
 export { errorIssueSchema, errorBodySchema, toErrorIssues, type ErrorIssue, type ErrorBody } from './error-body.js';
+export { findUnstorableText, parseWire, unstorableTextReason, type WireParse } from './storable-text.js';
 export {
   publicKeySchema,
   secretKeySchema,
@@ -31,10 +33,12 @@ export {
   webhooksSchema,
   projectConfigSchema,
   rateLimitSchema,
+  trustedProxySchema,
   collectorConfigSchema,
   adminConfigSchema,
   adminPasswordHashSchema,
   type AdminConfig,
+  type TrustedProxyConfig,
   type ProjectConfig,
   type CollectorConfig,
   type CollectorConfigInput,
@@ -205,6 +209,7 @@ export {
   type RewardsState,
 } from './rewards.js';
 export type { NpsSummary, NpsTrendPoint, ChecklistKpis, AdoptionGroup, AnnouncementKpis, RewardsKpis } from './kpi.js';
+export { KPI_MAX_RANGE_DAYS, KPI_DEFAULT_RANGE_DAYS, kpiInstantSchema, kpiRangeSchema, type KpiRange } from './kpi-range.js';
 export { webhookEndpointSchema, type WebhookEndpoint, type WebhookEndpointInput } from './webhook.js';
 export { themeSchema, projectLocalesSchema, type Theme, type ColorMode, type ProjectLocales } from './theme.js';
 export {
@@ -219,3 +224,22 @@ export {
   type ProjectSettingsView,
   type NewSecret,
 } from './project-settings.js';
+export {
+  balanceSchema,
+  userBalanceSchema,
+  serverLedgerEntrySchema,
+  ledgerPageSchema,
+  pointsResultSchema,
+  awardSchema,
+  serverEventsResultSchema,
+  serverRedemptionSchema,
+  referralSchema,
+  type Balance,
+  type UserBalance,
+  type ServerLedgerEntry,
+  type PointsResult,
+  type Award,
+  type ServerEventsResult,
+  type ServerRedemption,
+  type Referral,
+} from './server-api.js';

@@ -32,6 +32,9 @@ interface Pending {
  * group. Each request's promise settles only after the COMMIT that contains its events (ack
  * after durable).
  *
+ * When a shared transaction fails, its requests are retried one per transaction, so a request
+ * the store cannot take (or any one-off failure) fails only itself.
+ *
  * An idle writer (no transaction for `windowMs`) starts the next one from `setImmediate`: right
  * after the event loop's I/O phase, once the requests that arrived in the same loop turn have been
  * parsed and queued, so a lone request waits for nothing. A writer that has just committed waits
@@ -130,7 +133,10 @@ export class GroupCommitter {
       const results = await this.#write(group.map((pending) => pending.events));
       group.forEach((pending, index) => pending.resolve(results[index]!));
     } catch (error) {
-      for (const pending of group) pending.reject(error);
+      if (group.length === 1) group[0]!.reject(error);
+      // The transaction rolled back as a whole: one request's events must not fail the others',
+      // so each is written again in a transaction of its own and settles with its own outcome.
+      else for (const pending of group) await this.#write([pending.events]).then(([result]) => pending.resolve(result!), pending.reject);
     } finally {
       this.#inFlightEvents -= size;
       this.#lastEnd = performance.now();
