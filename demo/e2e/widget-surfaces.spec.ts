@@ -4,7 +4,7 @@ import { acmeApp } from './acme-app.js';
 import { checklistPanel, roleSetup } from './checklist-fixtures.js';
 import { expectFocused, tabTo } from './keyboard.js';
 import { newsWidget, publish } from './announcement-fixtures.js';
-import { expect, exportReports, npsCard, test } from './survey-fixtures.js';
+import { expect, exportReports, test } from './survey-fixtures.js';
 
 type Box = { x: number; y: number; width: number; height: number };
 

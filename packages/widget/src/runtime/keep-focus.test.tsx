@@ -33,7 +33,7 @@ describe('keepFocus (every mounted widget)', () => {
     act(() => void mount({ container, view: <List /> }));
     const root = container.shadowRoot!;
     root.querySelector<HTMLElement>('#a button')!.focus();
-    act(() => (open.value = false));
+    act(() => void (open.value = false));
     await settle();
     expect(root.activeElement?.id).toBe('a');
   });
@@ -59,7 +59,7 @@ describe('keepFocus (every mounted widget)', () => {
     act(() => void mount({ container, view: <List /> }));
     container.shadowRoot!.querySelector<HTMLElement>('button')!.focus();
     elsewhere.focus();
-    act(() => (open.value = false));
+    act(() => void (open.value = false));
     await settle();
     expect(document.activeElement).toBe(elsewhere);
   });
