@@ -219,3 +219,5 @@ export {
   type ProjectSettingsView,
   type NewSecret,
 } from './project-settings.js';
+export { absoluteUrl, resolveLink, LINK_RULE, PROBE_BASE } from './links.js';
+export { csvField, looksLikeFormula, toCsv, type CsvCell } from './csv.js';
