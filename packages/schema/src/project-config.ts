@@ -133,6 +133,13 @@ export const collectorConfigSchema = z.object({
     .default(50_000)
     .describe('Events waiting to be written before the collector sheds load with 503.'),
   admin: adminConfigSchema.default({ sessionHours: 12 }).describe('The admin console\'s credential and sessions.'),
+  /** Never taken from a request's Host header: answers built from it may sit in a shared cache. */
+  publicUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => !/[?#]/.test(url), 'publicUrl must not have a query or fragment')
+    .transform((url) => url.replace(/\/*$/, '/'))
+    .optional()
+    .describe('The URL the collector is reached at (e.g. `https://hearth.example.com/`), used for absolute links in the public changelog and its feed; without it those links are relative to the collector\'s root.'),
 }).describe('The collector configuration file (`hearth.config.json`).');
 
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
