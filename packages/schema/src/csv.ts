@@ -1,18 +1,28 @@
+/**
+ * CSV writing shared by the collector's exports and the console's downloads: one place decides
+ * which cells are defused. Plain functions, no DOM or Node.
+ */
+
 /** A cell as callers give it; numbers and booleans are written as they are, null/undefined empty. */
 export type CsvCell = string | number | boolean | null | undefined;
 
 /**
- * Characters that make spreadsheet apps treat a cell as a formula (OWASP "CSV injection"): a
- * comment like `=HYPERLINK("http://evil", "click")` must stay text when a PM opens the export.
+ * Cells spreadsheet apps may evaluate as a formula (OWASP "CSV injection"): a comment like
+ * `=HYPERLINK("http://evil", "click")` must stay text when a PM opens the export. Apps skip
+ * leading whitespace and line breaks, and some read the full-width ＝ ＋ － ＠ as their ASCII
+ * twins, so those count as a formula start too; a leading tab, CR or LF always does.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^(?:[\t\r\n]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
+/** True when a spreadsheet could read `text` as a formula. */
+export const looksLikeFormula = (text: string): boolean => FORMULA_START.test(text);
 
 /** One field: strings starting like a formula get a leading `'`; quoted when needed (RFC 4180). */
 export function csvField(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
   // Numbers are data, not text someone typed: `-3` stays a number.
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-  const text = typeof cell === 'boolean' ? String(cell) : FORMULA_START.test(cell) ? `'${cell}` : cell;
+  const text = typeof cell === 'boolean' ? String(cell) : looksLikeFormula(cell) ? `'${cell}` : cell;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
