@@ -6,6 +6,7 @@ import type { AppEnv } from './http/app-env.js';
 import { adminAuth } from './http/middleware/admin-auth.js';
 import { AdminSessions } from './http/middleware/admin-auth-sessions.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
+import { rateLimit } from './http/middleware/rate-limit.js';
 import { settingsSync } from './http/middleware/settings-sync.js';
 import { adminConsoleRoutes } from './http/routes/admin-console.js';
 import { adminKpiRoutes } from './http/routes/admin-kpi.js';
@@ -55,7 +56,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(options.log));
   app.notFound(notFound);
-  const deps = { store: options.store, config, clock, clientAddress: options.clientAddress ?? (() => 'unknown') };
+  const clientAddress = options.clientAddress ?? (() => 'unknown');
+  // One limiter for every public route: the documented rate is a client's total, not per route.
+  const deps = { store: options.store, config, clock, rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress }) };
   app.route('/', healthzRoutes(options.store));
   // Console changes to project settings are applied to `config.projects` in place, so every route
   // below sees them on its next request; this loads them (and other processes' changes) first.
@@ -64,9 +67,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // Sign-in answers without a session; every other /v1/admin/* route then needs the console's
   // session (checked here) or a secret key (checked by each route's secretKey middleware).
   const sessions = new AdminSessions({ admin: config.admin, env: options.env ?? process.env, clock });
-  app.route('/', adminSessionRoutes({ sessions, projects: config.projects, clock, clientAddress: deps.clientAddress }));
+  app.route('/', adminSessionRoutes({ sessions, projects: config.projects, clock, clientAddress }));
   app.use('/v1/admin/*', adminAuth(sessions, config.projects));
-  const rewards = setupRewards({ store: options.store, rewards: options.store.rewards, config, clock, log: options.log, fetch: options.fetch, clientAddress: deps.clientAddress });
+  const rewards = setupRewards({ store: options.store, rewards: options.store.rewards, config, clock, log: options.log, fetch: options.fetch, rateLimit: deps.rateLimit });
   app.route('/', rewards.routes);
   // Browser events go through the earning rules once committed (as `client` events).
   app.route('/', batchRoutes({ ...deps, store: rewards.ingestStore }));

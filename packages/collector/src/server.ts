@@ -6,6 +6,7 @@ import { serve, type HttpBindings } from '@hono/node-server';
 import type { CollectorConfigInput } from '@hearth/schema';
 import { createApp } from './app.js';
 import { envSettings, loadConfig, parseConfig } from './config.js';
+import { clientAddressResolver } from './net/client-address.js';
 import { seedPrompts } from './seed-prompts.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
@@ -52,13 +53,14 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     await store.close();
     throw error;
   }
+  const clientAddress = clientAddressResolver(config.trustedProxy);
   const widgetDir = options.widgetDir ?? (existsSync(DEFAULT_WIDGET_DIR) ? DEFAULT_WIDGET_DIR : undefined);
   const app = createApp({
     store,
     config,
     ...(widgetDir ? { widgetDir } : {}),
     ...(existsSync(DEFAULT_ADMIN_DIR) ? { adminDir: DEFAULT_ADMIN_DIR } : {}),
-    clientAddress: (c) => (c.env as HttpBindings).incoming.socket.remoteAddress ?? 'unknown',
+    clientAddress: (c) => clientAddress((c.env as HttpBindings).incoming.socket.remoteAddress ?? 'unknown', c.req.header('x-forwarded-for')),
     ...(options.clock ? { clock: options.clock } : {}),
   });
 

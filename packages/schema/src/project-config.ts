@@ -102,6 +102,27 @@ export const rateLimitSchema = z.object({
   burstSeconds: z.number().positive().default(2).describe('Burst allowance, as seconds of the sustained rate.'),
 });
 
+/**
+ * Which reverse proxies in front of the collector are believed about `X-Forwarded-For`. Off by
+ * default: the socket's address is the client, and the header is ignored.
+ */
+export const trustedProxySchema = z
+  .object({
+    hops: z
+      .number()
+      .int('trustedProxy.hops must be a whole number')
+      .min(0)
+      .max(10)
+      .default(0)
+      .describe('Proxies every request passes through: the client is that many addresses from the right of socket + X-Forwarded-For. Use only when the collector is reachable through them alone.'),
+    cidrs: z
+      .array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], { error: 'expected an IP address or CIDR, e.g. 10.0.0.0/8' }))
+      .max(100)
+      .default([])
+      .describe('Addresses of trusted proxies: addresses in these ranges are skipped from the right, the first other one is the client.'),
+  })
+  .describe('Reverse proxies trusted to report the client address in X-Forwarded-For (off by default).');
+
 /** `scrypt$<N>$<r>$<p>$<salt base64url>$<hash base64url>`: see docs/admin-console.md to make one. */
 export const adminPasswordHashSchema = z
   .string()
@@ -133,6 +154,9 @@ export const collectorConfigSchema = z.object({
     .default(50_000)
     .describe('Events waiting to be written before the collector sheds load with 503.'),
   admin: adminConfigSchema.default({ sessionHours: 12 }).describe('The admin console\'s credential and sessions.'),
+  trustedProxy: trustedProxySchema
+    .default({ hops: 0, cidrs: [] })
+    .describe('Reverse proxies trusted to report the client address in X-Forwarded-For (off by default).'),
   /** Never taken from a request's Host header: answers built from it may sit in a shared cache. */
   publicUrl: z
     .url({ protocol: /^https?$/ })
@@ -146,3 +170,4 @@ export type ProjectConfig = z.infer<typeof projectConfigSchema>;
 export type CollectorConfig = z.infer<typeof collectorConfigSchema>;
 export type CollectorConfigInput = z.input<typeof collectorConfigSchema>;
 export type AdminConfig = z.infer<typeof adminConfigSchema>;
+export type TrustedProxyConfig = z.infer<typeof trustedProxySchema>;

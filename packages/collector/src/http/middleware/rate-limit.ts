@@ -1,5 +1,6 @@
 import type { CollectorConfig } from '@hearth/schema';
 import type { Context } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { BucketMap } from '../../domain/token-bucket.js';
 import type { AppEnv } from '../app-env.js';
@@ -12,8 +13,15 @@ export interface RateLimitOptions {
   clientAddress: (c: Context) => string;
 }
 
-/** Token buckets per project and per client within a project: 429 with `Retry-After`. */
-export function rateLimit({ limits, clock, clientAddress }: RateLimitOptions) {
+/** The one rate limit the collector's public routes share (built once per app). */
+export type RateLimit = MiddlewareHandler<AppEnv>;
+
+/**
+ * Token buckets per project and per client within a project: 429 with `Retry-After`. Build it once
+ * and mount the same middleware on every public route, so the documented rate is a client's total
+ * across routes rather than per route.
+ */
+export function rateLimit({ limits, clock, clientAddress }: RateLimitOptions): RateLimit {
   const perProject = new BucketMap(limits.perProjectPerSecond, limits.perProjectPerSecond * limits.burstSeconds);
   const perClient = new BucketMap(limits.perClientPerSecond, limits.perClientPerSecond * limits.burstSeconds);
   return createMiddleware<AppEnv>(async (c, next) => {

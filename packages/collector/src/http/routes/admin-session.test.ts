@@ -76,6 +76,29 @@ describe('admin console: sign-in', () => {
     advance(5 * 60_000);
     expect((await signIn(app, PASSWORD)).status).toBe(201);
   });
+
+  it('counts concurrent guesses before their passwords are hashed: most of 40 at once get 429', async () => {
+    const { app } = consoleApp();
+    const statuses = (await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(app, `guess-${i}`)))).map((res) => res.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(35);
+    // From many addresses at once, only a bounded number of password checks run together.
+    const spread = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(app, `guess-${i}`, { 'x-test-client': `spread-${i}` })));
+    expect(spread.filter((res) => res.status === 401).length).toBeLessThanOrEqual(8);
+  });
+
+  it('does not let 50 wrong guesses from anywhere lock the right password out of a new address', async () => {
+    const { app, advance } = consoleApp();
+    for (let i = 0; i < 50; i += 1) expect((await signIn(app, `guess-${i}`, { 'x-test-client': `attacker-${i % 10}` })).status).toBe(401);
+    expect((await signIn(app, PASSWORD, { 'x-test-client': 'the-admin' })).status).toBe(201);
+    // The collector-wide limit still bites: under attack every address that failed once waits.
+    expect((await signIn(app, 'guess', { 'x-test-client': 'fresh' })).status).toBe(401);
+    const again = await signIn(app, PASSWORD, { 'x-test-client': 'fresh' });
+    expect(again.status).toBe(429);
+    expect((await signIn(app, 'guess', { 'x-test-client': 'attacker-0' })).status).toBe(429);
+    advance(15 * 60_000);
+    expect((await signIn(app, PASSWORD, { 'x-test-client': 'fresh' })).status).toBe(201);
+  });
 });
 
 describe('admin console: authorising admin API calls', () => {

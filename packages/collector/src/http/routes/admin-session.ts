@@ -6,7 +6,7 @@ import { HttpError, retryLater } from '../http-error.js';
 import { parseJsonBody } from '../json-body.js';
 import type { AdminSessions } from '../middleware/admin-auth-sessions.js';
 import { bodyLimit } from '../middleware/body-limit.js';
-import { SignInLimiter } from './admin-session-limit.js';
+import { SignInLimiter, type SignInLimits } from './admin-session-limit.js';
 
 export interface AdminSessionDeps {
   sessions: AdminSessions;
@@ -15,8 +15,11 @@ export interface AdminSessionDeps {
   clientAddress: (c: Context) => string;
 }
 
-/** 5 wrong passwords per address per 15 minutes; 50 across all addresses. */
-export const SIGN_IN_LIMITS = { perClient: 5, overall: 50, windowMs: 15 * 60_000 } as const;
+/**
+ * 5 wrong passwords per address per 15 minutes; past 50 across all addresses, 1 per address; 8
+ * password checks at once.
+ */
+export const SIGN_IN_LIMITS: SignInLimits = { perClient: 5, overall: 50, perClientUnderAttack: 1, concurrent: 8, windowMs: 15 * 60_000 };
 const signInSchema = z.object({ password: z.string({ error: 'password is required' }).min(1, 'password is required').max(1_024) });
 
 /**
@@ -35,14 +38,18 @@ export function adminSessionRoutes({ sessions, projects, clock, clientAddress }:
     if (!sessions.configured) {
       throw new HttpError(403, 'admin_not_configured', 'No admin credential is configured: set admin.passwordHash in the config or HEARTH_ADMIN_PASSWORD.');
     }
-    const client = clientAddress(c);
-    const wait = limiter.waitFor(client);
-    if (wait > 0) throw retryLater(429, 'rate_limited', 'Too many failed sign-ins; retry after the delay in Retry-After.', wait);
     const { password } = parseJsonBody(c.var.body, signInSchema, { code: 'invalid_sign_in', message: 'Send {"password": "…"}; see issues.' });
-    if (!(await sessions.passwordMatches(password))) {
-      limiter.fail(client);
-      throw new HttpError(401, 'wrong_password', 'That password is not the admin credential.');
+    // Reserved before the (awaited) hash: concurrent guesses are counted while they are checked.
+    const attempt = limiter.reserve(clientAddress(c));
+    if ('wait' in attempt) throw retryLater(429, 'rate_limited', 'Too many sign-in attempts; retry after the delay in Retry-After.', attempt.wait);
+    let matches = false;
+    try {
+      matches = await sessions.passwordMatches(password);
+    } finally {
+      if (matches) attempt.succeeded();
+      else attempt.failed();
     }
+    if (!matches) throw new HttpError(401, 'wrong_password', 'That password is not the admin credential.');
     return c.json({ signedIn: true, ...sessions.signIn(c), projects: projectList }, 201);
   });
 

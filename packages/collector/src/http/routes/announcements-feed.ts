@@ -1,5 +1,5 @@
 import { localeTagSchema, type CollectorConfig } from '@hearth/schema';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { announcementPage } from '../../domain/announcements/build-state.js';
 import { loadAnnouncementContext } from '../../storage/announcements/announcement-context.js';
@@ -10,7 +10,7 @@ import { revalidatedJson } from '../etag.js';
 import { parseValue } from '../json-body.js';
 import { projectCors } from '../middleware/cors.js';
 import { projectKey } from '../middleware/project-key.js';
-import { rateLimit } from '../middleware/rate-limit.js';
+import type { RateLimit } from '../middleware/rate-limit.js';
 import { resolveSubject } from '../resolve-subject.js';
 
 export interface AnnouncementFeedDeps {
@@ -18,7 +18,8 @@ export interface AnnouncementFeedDeps {
   announcements: AnnouncementStore;
   config: CollectorConfig;
   clock: () => number;
-  clientAddress: (c: Context) => string;
+  /** The app's one rate limit, shared with the other public routes. */
+  rateLimit: RateLimit;
 }
 
 const feedQuerySchema = z.object({
@@ -36,9 +37,9 @@ const feedQuerySchema = z.object({
  * the next feed page after `before` (the first page comes with `/v1/state`), only what this user
  * may see, with read flags. Same identity rules as `/v1/state`.
  */
-export function announcementFeedRoutes({ facts, announcements, config, clock, clientAddress }: AnnouncementFeedDeps) {
+export function announcementFeedRoutes({ facts, announcements, config, clock, rateLimit }: AnnouncementFeedDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/v1/announcements', projectKey(config.projects), projectCors(), rateLimit({ limits: config.rateLimit, clock, clientAddress }));
+  app.use('/v1/announcements', projectKey(config.projects), projectCors(), rateLimit);
   app.get('/v1/announcements', async (c) => {
     const now = clock();
     const project = c.var.project;

@@ -6,7 +6,6 @@ import {
   type BatchResult,
   type CollectorConfig,
 } from '@hearth/schema';
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { verifiedUserId } from '../../domain/identity-token.js';
 import { canonicalJson } from '../../domain/payload-hash.js';
@@ -19,24 +18,25 @@ import { bodyLimit } from '../middleware/body-limit.js';
 import { projectCors } from '../middleware/cors.js';
 import { loadShed } from '../middleware/load-shed.js';
 import { projectKey } from '../middleware/project-key.js';
-import { rateLimit } from '../middleware/rate-limit.js';
+import type { RateLimit } from '../middleware/rate-limit.js';
 
 export interface BatchRouteDeps {
   store: Store;
   config: CollectorConfig;
   clock: () => number;
-  clientAddress: (c: Context) => string;
+  /** The app's one rate limit, shared with the other public routes. */
+  rateLimit: RateLimit;
 }
 
 /** `POST /v1/batch?key=<public key>`: answers `BatchResult` once the events are committed. */
-export function batchRoutes({ store, config, clock, clientAddress }: BatchRouteDeps) {
+export function batchRoutes({ store, config, clock, rateLimit }: BatchRouteDeps) {
   const app = new Hono<AppEnv>();
   // Cheapest refusals first: key, origin, rate, load; only then is the body read.
   app.use(
     '/v1/batch',
     projectKey(config.projects),
     projectCors(),
-    rateLimit({ limits: config.rateLimit, clock, clientAddress }),
+    rateLimit,
     loadShed(store, config.maxPendingEvents),
     bodyLimit({ maxBytes: MAX_BATCH_BYTES }),
   );

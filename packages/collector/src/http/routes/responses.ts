@@ -1,5 +1,4 @@
 import { surveyResponseSchema, type CollectorConfig } from '@hearth/schema';
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { verifiedUserId } from '../../domain/identity-token.js';
 import type { RewardsEngine } from '../../domain/rewards/engine.js';
@@ -12,7 +11,7 @@ import { parseJsonBody } from '../json-body.js';
 import { bodyLimit } from '../middleware/body-limit.js';
 import { projectCors } from '../middleware/cors.js';
 import { projectKey } from '../middleware/project-key.js';
-import { rateLimit } from '../middleware/rate-limit.js';
+import type { RateLimit } from '../middleware/rate-limit.js';
 import { resolveSubject } from '../resolve-subject.js';
 
 /** A comment of 5,000 characters (up to 4 bytes each) plus the envelope. */
@@ -22,7 +21,8 @@ export interface ResponseRouteDeps {
   store: Store;
   config: CollectorConfig;
   clock: () => number;
-  clientAddress: (c: Context) => string;
+  /** The app's one rate limit, shared with the other public routes. */
+  rateLimit: RateLimit;
   /** Awards a verified user's answer through the rewards ledger (`surveyAnswered` earning rules). */
   rewards?: RewardsEngine;
   log?: (message: string, error: unknown) => void;
@@ -36,13 +36,13 @@ export interface ResponseRouteDeps {
  * webhooks (in the background) and, for a verified user's first answer of a cycle, the rewards hook.
  */
 export function responseRoutes(deps: ResponseRouteDeps) {
-  const { store, config, clock, clientAddress } = deps;
+  const { store, config, clock, rateLimit } = deps;
   const app = new Hono<AppEnv>();
   app.use(
     '/v1/responses',
     projectKey(config.projects),
     projectCors(),
-    rateLimit({ limits: config.rateLimit, clock, clientAddress }),
+    rateLimit,
     bodyLimit({ maxBytes: MAX_RESPONSE_BYTES }),
   );
   app.post('/v1/responses', async (c) => {

@@ -1,10 +1,11 @@
 import type { CollectorConfig, RewardsConfig } from '@hearth/schema';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { createRewardsEngine } from '../../domain/rewards/engine.js';
 import { withRewardsIngest } from '../../domain/rewards/ingest.js';
 import type { RewardsStore } from '../../storage/rewards-store.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
+import { rateLimit, type RateLimit } from '../middleware/rate-limit.js';
 import { rewardsRoutes } from './rewards.js';
 import { createWebhookSender } from './rewards-webhook.js';
 import { serverApiRoutes } from './server-api.js';
@@ -18,8 +19,8 @@ export interface RewardsSetupOptions {
   /** For the fulfilment webhook; tests pass a fake. */
   fetch?: typeof fetch;
   webhookRetryDelaysMs?: readonly number[];
-  /** For the browser endpoints' per-client rate limit; default one shared client. */
-  clientAddress?: (c: Context) => string;
+  /** The app's one rate limit for the browser endpoints; default a limiter of their own, one shared client. */
+  rateLimit?: RateLimit;
 }
 
 /**
@@ -44,7 +45,7 @@ export function setupRewards(options: RewardsSetupOptions) {
   });
   const engine = createRewardsEngine({ events: store, rewards, configFor, clock, onRedemption: (projectId, redemption) => void webhook(projectId, redemption) });
   const routes = new Hono<AppEnv>()
-    .route('/', rewardsRoutes({ engine, config, clock, log, clientAddress: options.clientAddress ?? (() => 'unknown') }))
+    .route('/', rewardsRoutes({ engine, config, clock, log, rateLimit: options.rateLimit ?? rateLimit({ limits: config.rateLimit, clock, clientAddress: () => 'unknown' }) }))
     // The server API writes events through the undecorated store: it applies the rules itself, as `server`.
     .route('/', serverApiRoutes({ store, rewards, engine, config, configFor, clock, log }));
   return { engine, routes, configFor, ingestStore: withRewardsIngest(store, engine, log) };

@@ -1,5 +1,5 @@
 import { MAX_EVENT_BYTES, redeemRequestSchema, type CollectorConfig } from '@hearth/schema';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { verifiedUserId } from '../../domain/identity-token.js';
 import type { RewardsEngine } from '../../domain/rewards/engine.js';
 import type { AppEnv } from '../app-env.js';
@@ -7,7 +7,7 @@ import { HttpError } from '../http-error.js';
 import { bodyLimit } from '../middleware/body-limit.js';
 import { projectCors } from '../middleware/cors.js';
 import { projectKey } from '../middleware/project-key.js';
-import { rateLimit } from '../middleware/rate-limit.js';
+import type { RateLimit } from '../middleware/rate-limit.js';
 import { parseJson, rewardsErrorHandler } from './rewards-errors.js';
 
 export interface RewardsRouteDeps {
@@ -15,8 +15,8 @@ export interface RewardsRouteDeps {
   config: CollectorConfig;
   clock: () => number;
   log?: (message: string, error: unknown) => void;
-  /** Who is calling, for the per-client rate limit (the socket's address behind no proxy). */
-  clientAddress: (c: Context) => string;
+  /** The app's one rate limit, shared with the other public routes. */
+  rateLimit: RateLimit;
 }
 
 /**
@@ -25,14 +25,13 @@ export interface RewardsRouteDeps {
  * - `GET /v1/rewards?key=…&userId=…&userToken=…`: the user's rewards state.
  * - `POST /v1/rewards/redeem?key=…` `{ userId, userToken, itemId, requestId }` (text/plain, no preflight).
  */
-export function rewardsRoutes({ engine, config, clock, log, clientAddress }: RewardsRouteDeps) {
+export function rewardsRoutes({ engine, config, clock, log, rateLimit }: RewardsRouteDeps) {
   const app = new Hono<AppEnv>();
   app.onError(rewardsErrorHandler(log));
   // Public endpoints: the same per-project and per-client budgets as the other browser routes, so a
   // script hammering redeem or the rewards state cannot starve the store.
-  const limited = rateLimit({ limits: config.rateLimit, clock, clientAddress });
   // Hono's `/v1/rewards/*` also matches `/v1/rewards` itself: one registration, so one token each.
-  app.use('/v1/rewards/*', projectKey(config.projects), projectCors(), limited);
+  app.use('/v1/rewards/*', projectKey(config.projects), projectCors(), rateLimit);
 
   const verify = async (project: AppEnv['Variables']['project'], userId: string | undefined, token: string | undefined): Promise<string> => {
     const proven = await verifiedUserId(token, project.secretKeys, clock());

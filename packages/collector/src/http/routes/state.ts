@@ -1,5 +1,4 @@
 import { localeTagSchema, type CollectorConfig } from '@hearth/schema';
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { verifiedUserId } from '../../domain/identity-token.js';
@@ -14,14 +13,15 @@ import { revalidatedJson } from '../etag.js';
 import { parseValue } from '../json-body.js';
 import { projectCors } from '../middleware/cors.js';
 import { projectKey } from '../middleware/project-key.js';
-import { rateLimit } from '../middleware/rate-limit.js';
+import type { RateLimit } from '../middleware/rate-limit.js';
 import { resolveSubject } from '../resolve-subject.js';
 
 export interface StateRouteDeps {
   store: Store;
   config: CollectorConfig;
   clock: () => number;
-  clientAddress: (c: Context) => string;
+  /** The app's one rate limit, shared with the other public routes. */
+  rateLimit: RateLimit;
   /** Adds the user's rewards (verified users only: points belong to a proven person). */
   rewards?: RewardsEngine;
 }
@@ -39,9 +39,9 @@ const stateQuerySchema = z.object({
  * prompts this user should see now, with progress. Strong ETag + `no-cache`, so the widget's
  * revalidation costs a 304 when nothing changed.
  */
-export function stateRoutes({ store, config, clock, clientAddress, rewards }: StateRouteDeps) {
+export function stateRoutes({ store, config, clock, rateLimit, rewards }: StateRouteDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/v1/state', projectKey(config.projects), projectCors(), rateLimit({ limits: config.rateLimit, clock, clientAddress }));
+  app.use('/v1/state', projectKey(config.projects), projectCors(), rateLimit);
   app.get('/v1/state', async (c) => {
     const now = clock();
     const project = c.var.project;
