@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import type { AnnouncementInput, BatchResult, HearthEvent, JsonValue } from '@hearth/schema';
 import { loadDemoProject } from '../server/demo-project.js';
-import { mintUserToken } from '../server/user-token.js';
+import { mintUserToken } from '@hearth/node';
 import type { HearthStack } from './fixtures.js';
 
 export { expect, test } from './checklist-fixtures.js';
@@ -42,7 +42,7 @@ export async function seedPastActivity(stack: HearthStack, userId: string, times
   const res = await fetch(`${stack.collector.url}/v1/batch?key=${project.publicKey}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ sentAt: new Date().toISOString(), userToken: await mintUserToken(userId, secret), events }),
+    body: JSON.stringify({ sentAt: new Date().toISOString(), userToken: mintUserToken(userId, { secretKey: secret }), events }),
   });
   expect(res.status, await res.clone().text()).toBe(200);
   expect(((await res.json()) as BatchResult).accepted).toBe(events.length);

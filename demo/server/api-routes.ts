@@ -4,7 +4,7 @@ import type { Fulfilment } from './fulfilment.js';
 import { HttpError, readJsonObject, sendJson } from './http-utils.js';
 import { clearedSessionCookie, readSession, sessionCookie } from './session-cookie.js';
 import type { SurveyFollowUps } from './survey-followups.js';
-import { mintUserToken } from './user-token.js';
+import { mintUserToken } from '@hearth/node';
 
 /**
  * The fake app's backend API. The interesting part for Hearth: every response that tells the
@@ -13,7 +13,7 @@ import { mintUserToken } from './user-token.js';
 export type ApiRoutes = (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>;
 
 export function createApiRoutes(secret: string, rewards: Fulfilment, surveys?: SurveyFollowUps): ApiRoutes {
-  const signedIn = async (user: DemoUser) => ({ user, userToken: await mintUserToken(user.id, secret) });
+  const signedIn = (user: DemoUser) => ({ user, userToken: mintUserToken(user.id, { secretKey: secret }) });
   const { hearth } = rewards;
 
   return async (req, res, pathname) => {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SIGNATURE_HEADER, createHearthClient, verifyWebhook, type HearthClient } from '@hearth/collector';
+import { SIGNATURE_HEADER, createHearthClient, verifyWebhook, type HearthClient } from '@hearth/node';
 import { HttpError, sendJson } from './http-utils.js';
 
 /** What the demo's "warehouse" received: one entry per redemption, however often Hearth retried. */

@@ -7,7 +7,7 @@ import { startDemoStack, type DemoStack } from './demo-stack.js';
 import { freePort } from './free-port.js';
 import { buildSeedPlan } from './seed-data.js';
 import { seedDemoData } from './seed.js';
-import { mintUserToken } from './user-token.js';
+import { mintUserToken } from '@hearth/node';
 
 const SECRET = 'sk_demo_acme_secret_change_me';
 const NOW = new Date();
@@ -81,7 +81,7 @@ describe('seeded demo history', () => {
 
   it('uses fixed messageIds: a re-sent batch is stored as duplicates', async () => {
     const { user, events } = buildSeedPlan(NOW, stack.project).batches[0]!;
-    const body = JSON.stringify({ sentAt: new Date().toISOString(), userToken: await mintUserToken(user.id, SECRET), events });
+    const body = JSON.stringify({ sentAt: new Date().toISOString(), userToken: mintUserToken(user.id, { secretKey: SECRET }), events });
     const response = await fetch(`${stack.collector.url}/v1/batch?key=${stack.project.publicKey}`, { method: 'POST', body });
     expect((await response.json()) as BatchResult).toEqual({ accepted: 0, duplicates: events.length, conflicts: 0 });
   });

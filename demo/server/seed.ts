@@ -1,9 +1,9 @@
-import { createHearthClient, type Store } from '@hearth/collector';
+import type { Store } from '@hearth/collector';
+import { createHearthClient, mintUserToken } from '@hearth/node';
 import type { BatchResult, ProjectConfig } from '@hearth/schema';
 import { SEED_USER_COUNT, buildSeedPlan, seedUserId, type SeedPlan, type SeedRedemption } from './seed-data.js';
 import type { ServerEvent } from './seed-timeline.js';
 import type { SeedUser } from './seed-users.js';
-import { mintUserToken } from './user-token.js';
 
 export type SeedOptions = {
   collectorUrl: string;
@@ -75,7 +75,7 @@ export async function seedDemoData({ collectorUrl, project, secret, store, now =
     summary.conflicts += result.conflicts;
   };
   const recent = new Set(plan.recentUserIds);
-  const tokens = new Map(await Promise.all(plan.users.map(async (user) => [user.id, await mintUserToken(user.id, secret)] as const)));
+  const tokens = new Map(plan.users.map((user) => [user.id, mintUserToken(user.id, { secretKey: secret })] as const));
 
   /** One user's browser: their batches, then (if seen this week) a state refresh. */
   const browse = async (user: SeedUser) => {

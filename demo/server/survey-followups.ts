@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SIGNATURE_HEADER, verifyWebhook } from '@hearth/collector';
+import { SIGNATURE_HEADER, verifyWebhook } from '@hearth/node';
 import { HttpError, sendJson } from './http-utils.js';
 
 /** A detractor the demo's "customer success" inbox was told about, once per response change. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The collector ships as TypeScript source; tsx's loader runs it in this same process, so
-// signals (SIGTERM for graceful shutdown, SIGKILL in the crash test) reach the server directly.
+// The bin inside this workspace: it runs the TypeScript source through tsx's loader in this same
+// process, so signals (SIGTERM for graceful shutdown, SIGKILL in the crash test) reach the server
+// directly. The published package's bin is the compiled dist/cli.js (publishConfig.bin).
 import { register } from 'tsx/esm/api';
 
 register();

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { envSettings } from './config.js';
 import { startCollector } from './server.js';

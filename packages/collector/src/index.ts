@@ -5,7 +5,5 @@ export { openStore, type StoreOptions } from './storage/open-store.js';
 export type { Store, NewEvent, StoredEvent, StoredUser, WriteResult, EventFilter } from './storage/store.js';
 export type { GroupCommitOptions } from './storage/group-commit.js';
 export { HttpError } from './http/http-error.js';
-export { createHearthClient, HearthApiError, type HearthClient, type HearthClientOptions, type PointsChange, type TrackOptions } from './client/hearth-client.js';
-export { verifyWebhook, SIGNATURE_HEADER, type VerifyOptions, type VerifyResult } from './webhooks/sign.js';
 export { seedPrompts } from './seed-prompts.js';
 export type { PromptStore, PromptRecord, PromptOrigin, SeedResult } from './storage/prompts/prompt-store.js';

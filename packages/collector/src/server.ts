@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type HttpBindings } from '@hono/node-server';
 import type { CollectorConfigInput } from '@hearth/schema';
@@ -8,6 +10,7 @@ import { createApp } from './app.js';
 import { envSettings, loadConfig, parseConfig } from './config.js';
 import { clientAddressResolver } from './net/client-address.js';
 import { seedPrompts } from './seed-prompts.js';
+import { answerClientErrors, DEFAULT_HTTP_TIMEOUTS, httpServerOptions, type HttpTimeouts } from './server-limits.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
 
@@ -22,6 +25,8 @@ export interface StartOptions {
   widgetDir?: string;
   /** Epoch ms; default `Date.now`. End-to-end tests move it forward (snooze and re-ask periods). */
   clock?: () => number;
+  /** Slow-client deadlines; default {@link DEFAULT_HTTP_TIMEOUTS}. */
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 export interface RunningCollector {
@@ -32,8 +37,12 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-const DEFAULT_WIDGET_DIR = fileURLToPath(new URL('../../widget/dist', import.meta.url));
-const DEFAULT_ADMIN_DIR = fileURLToPath(new URL('../../admin/dist', import.meta.url));
+/** The installed @hearth/widget's build: the collector serves the SDK of its own release. */
+const DEFAULT_WIDGET_DIR = join(dirname(createRequire(import.meta.url).resolve('@hearth/widget/package.json')), 'dist');
+/** The console as packaged in dist/admin (scripts/copy-admin-console.js), else the workspace's build. */
+const DEFAULT_ADMIN_DIR = [new URL('admin', import.meta.url), new URL('../../admin/dist', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(dir));
 /** How long shutdown waits for in-flight requests before cutting connections. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
@@ -59,16 +68,18 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     store,
     config,
     ...(widgetDir ? { widgetDir } : {}),
-    ...(existsSync(DEFAULT_ADMIN_DIR) ? { adminDir: DEFAULT_ADMIN_DIR } : {}),
+    ...(DEFAULT_ADMIN_DIR ? { adminDir: DEFAULT_ADMIN_DIR } : {}),
     clientAddress: (c) => clientAddress((c.env as HttpBindings).incoming.socket.remoteAddress ?? 'unknown', c.req.header('x-forwarded-for')),
     ...(options.clock ? { clock: options.clock } : {}),
   });
 
   const host = options.host ?? env.host ?? '127.0.0.1';
   const { server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? env.port ?? 8787, hostname: host }, (address) =>
+    const serverOptions = httpServerOptions({ ...DEFAULT_HTTP_TIMEOUTS, ...options.timeouts });
+    const server = serve({ fetch: app.fetch, port: options.port ?? env.port ?? 8787, hostname: host, serverOptions }, (address) =>
       resolve({ server, address }),
     );
+    answerClientErrors(server as Server);
     server.once('error', reject);
   }).catch(async (error: unknown) => {
     await store.close();

@@ -207,6 +207,7 @@ export {
   type RewardsState,
 } from './rewards.js';
 export type { NpsSummary, NpsTrendPoint, ChecklistKpis, AdoptionGroup, AnnouncementKpis, RewardsKpis } from './kpi.js';
+export { KPI_MAX_RANGE_DAYS, KPI_DEFAULT_RANGE_DAYS, kpiInstantSchema, kpiRangeSchema, type KpiRange } from './kpi-range.js';
 export { webhookEndpointSchema, type WebhookEndpoint, type WebhookEndpointInput } from './webhook.js';
 export { themeSchema, projectLocalesSchema, type Theme, type ColorMode, type ProjectLocales } from './theme.js';
 export {
@@ -221,5 +222,24 @@ export {
   type ProjectSettingsView,
   type NewSecret,
 } from './project-settings.js';
+export {
+  balanceSchema,
+  userBalanceSchema,
+  serverLedgerEntrySchema,
+  ledgerPageSchema,
+  pointsResultSchema,
+  awardSchema,
+  serverEventsResultSchema,
+  serverRedemptionSchema,
+  referralSchema,
+  type Balance,
+  type UserBalance,
+  type ServerLedgerEntry,
+  type PointsResult,
+  type Award,
+  type ServerEventsResult,
+  type ServerRedemption,
+  type Referral,
+} from './server-api.js';
 export { absoluteUrl, resolveLink, LINK_RULE, PROBE_BASE } from './links.js';
 export { csvField, looksLikeFormula, toCsv, type CsvCell } from './csv.js';

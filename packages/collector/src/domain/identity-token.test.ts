@@ -1,3 +1,4 @@
+import { mintUserToken } from '@hearth/node';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { IdentityTokenVerifier } from './identity-token.js';
@@ -15,6 +16,14 @@ function token(sub: string, { secret = SECRET, exp = seconds(NOW) + 600, nbf }: 
 }
 
 describe('IdentityTokenVerifier', () => {
+  it('accepts the token @hearth/node mints, until its exp', async () => {
+    const verifier = new IdentityTokenVerifier();
+    const jwt = mintUserToken('user-9', { secretKey: SECRET, now: new Date(NOW), ttlSeconds: 60 });
+    expect(await verifier.verify(jwt, [OTHER_PROJECT], NOW)).toBeNull();
+    expect(await verifier.verify(jwt, [ROTATED, SECRET], NOW)).toBe('user-9');
+    expect(await new IdentityTokenVerifier().verify(jwt, [SECRET], NOW + 60_000)).toBeNull();
+  });
+
   it('keeps a verified token and answers it again while it is valid', async () => {
     const verifier = new IdentityTokenVerifier();
     const jwt = await token('user-1');

@@ -1,31 +1,30 @@
-import type { TraitCondition } from '@hearth/schema';
+import { kpiRangeSchema, toErrorIssues, type KpiRange, type TraitCondition } from '@hearth/schema';
+import type { Context } from 'hono';
 import { z } from 'zod';
-import { DAY_MS } from '../domain/time.js';
+import type { AppEnv } from './app-env.js';
+import { HttpError } from './http-error.js';
 
-const DEFAULT_RANGE_DAYS = 30;
-const instant = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time with offset' });
-
-/** `?from=&to=&trait=key:value`, shared by every admin KPI route. */
-export const kpiQueryShape = {
-  from: instant.optional(),
-  to: instant.optional(),
+/** `trait=key:value`, the segment filter of the KPI routes that take one. */
+export const traitShape = {
   trait: z
     .string()
     .regex(/^[^:]+:.*$/, 'expected key:value, e.g. role:admin')
     .optional(),
 };
 
-/** Refuses `from` after `to`, naming `from`. */
-export const rangeInOrder = <T extends { from?: string | undefined; to?: string | undefined }>(q: T) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
-export const RANGE_ORDER_ERROR = { message: 'from must not be after to', path: ['from'] };
+const invalid = { code: 'invalid_query', message: 'The KPI query is not valid; see issues.' };
 
-export const kpiQuerySchema = z.object(kpiQueryShape).refine(rangeInOrder, RANGE_ORDER_ERROR);
-
-/** `[from, to)`: defaults to the last 30 days up to now. */
-export function kpiRange(query: { from?: string | undefined; to?: string | undefined }, now: Date): { from: Date; to: Date } {
-  const to = query.to ? new Date(query.to) : now;
-  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
-  return { from, to };
+/**
+ * Parses a KPI route's query through the shared range schema (`from`/`to` rules in
+ * docs/kpis.md) plus the route's own parameters; `defaultTo` is the exclusive end when `to` is absent.
+ */
+export function readKpiQuery<S extends z.ZodRawShape>(c: Context<AppEnv>, shape: S, defaultTo: number): z.output<z.ZodObject<S>> & { range: KpiRange } {
+  const raw = c.req.query();
+  const range = kpiRangeSchema(defaultTo).safeParse(raw);
+  const rest = z.object(shape).safeParse(raw);
+  if (range.success && rest.success) return { ...rest.data, range: range.data };
+  const issues = [range, rest].flatMap((parsed) => (parsed.success ? [] : toErrorIssues(parsed.error)));
+  throw new HttpError(400, invalid.code, invalid.message, issues);
 }
 
 /** `trait=role:admin` → users whose trait `role` equals the string "admin" (first `:` splits). */

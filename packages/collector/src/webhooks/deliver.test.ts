@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliverWebhook, type WebhookAttempt, type WebhookDelivery } from './deliver.js';
-import { verifyWebhook } from './sign.js';
+import { verifyWebhook } from '@hearth/node';
 
 const secret = 'whsec_test_0123456789abcdefghij';
 const NOW = new Date('2026-03-15T12:00:00Z');

@@ -1,6 +1,6 @@
+import { SIGNATURE_HEADER, signWebhook } from '@hearth/node/webhooks';
 import ky from 'ky';
 import { backoffDelay, retryAfterMs } from './backoff.js';
-import { SIGNATURE_HEADER, signWebhook } from './sign.js';
 
 /** One HTTP attempt of one delivery, as recorded. */
 export interface WebhookAttempt {

@@ -4,8 +4,7 @@ import { checklistKpis } from '../../kpi/checklist.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
-import { kpiQuerySchema, kpiRange, segmentOf } from '../kpi-query.js';
-import { parseValue } from '../json-body.js';
+import { readKpiQuery, segmentOf, traitShape } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminKpiDeps {
@@ -26,14 +25,14 @@ export function adminKpiRoutes({ store, config, clock }: AdminKpiDeps) {
   app.get('/v1/admin/kpi/checklists/:id', async (c) => {
     const project = c.var.project;
     const id = c.req.param('id');
-    const query = parseValue(c.req.query(), kpiQuerySchema, { code: 'invalid_query', message: 'The KPI query is not valid; see issues.' });
+    const now = new Date(clock());
+    const query = readKpiQuery(c, traitShape, now.getTime());
     const record = await store.prompts.get(project.id, id);
     if (!record) throw new HttpError(404, 'prompt_not_found', `No prompt "${id}" in project ${project.id}.`);
     const { prompt } = record;
     if (prompt.kind !== 'checklist') throw new HttpError(400, 'not_a_checklist', `Prompt "${id}" is a ${prompt.kind}, not a checklist.`);
 
-    const now = new Date(clock());
-    const { from, to } = kpiRange(query, now);
+    const { from, to } = query.range;
     const segment = segmentOf(query.trait);
     const rows = await store.kpi.checklistRows(project.id, { promptId: id, items: prompt.content.items, from, to });
     const kpis = checklistKpis(rows, { items: prompt.content.items, range: { from, to }, now, ...(segment ? { segment } : {}) });

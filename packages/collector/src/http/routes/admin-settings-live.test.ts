@@ -8,7 +8,7 @@ import { NOW, ORIGIN, PUBLIC_KEY, SECRET, batch, errorOf, post, testApp, testCon
 import { admin, checklistInput, getState, promptApp } from '../../test-support/prompts.js';
 import { nps, npsInput, respond, surveyApp } from '../../test-support/surveys.js';
 import { webhookReceiver } from '../../test-support/webhook-receiver.js';
-import { verifyWebhook } from '../../webhooks/sign.js';
+import { verifyWebhook } from '@hearth/node';
 
 /** Changes made through PATCH /v1/admin/settings take effect on the next request, without a restart. */
 const patch = async (app: Parameters<typeof admin>[0], body: unknown, key = SECRET) => {

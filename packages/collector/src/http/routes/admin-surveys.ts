@@ -11,8 +11,7 @@ import { selectRows } from '../../kpi/survey-rows.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
-import { parseValue } from '../json-body.js';
-import { RANGE_ORDER_ERROR, kpiQueryShape, kpiRange, rangeInOrder, segmentOf } from '../kpi-query.js';
+import { readKpiQuery, segmentOf, traitShape } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminSurveyDeps {
@@ -22,28 +21,22 @@ export interface AdminSurveyDeps {
 }
 
 const traitName = z.string().min(1).max(100);
-const surveyKpiQuerySchema = z
-  .object({
-    ...kpiQueryShape,
-    interval: z.enum(['week', 'month']).default('week'),
-    /** NPS per value of this answer-time trait (`plan` → free / pro / …). */
-    by: traitName.optional(),
-  })
-  .refine(rangeInOrder, RANGE_ORDER_ERROR);
-const csvQuerySchema = z
-  .object({
-    ...kpiQueryShape,
-    /** Answer-time traits to add as columns, comma-separated. */
-    traits: z
-      .string()
-      .max(1_000)
-      .optional()
-      .transform((list) => (list ? list.split(',').map((name) => name.trim()).filter(Boolean) : [])),
-    bom: z.enum(['0', '1']).optional(),
-  })
-  .refine(rangeInOrder, RANGE_ORDER_ERROR);
-
-const invalid = { code: 'invalid_query', message: 'The query is not valid; see issues.' };
+const surveyKpiShape = {
+  ...traitShape,
+  interval: z.enum(['week', 'month']).default('week'),
+  /** NPS per value of this answer-time trait (`plan` → free / pro / …). */
+  by: traitName.optional(),
+};
+const csvShape = {
+  ...traitShape,
+  /** Answer-time traits to add as columns, comma-separated. */
+  traits: z
+    .string()
+    .max(1_000)
+    .optional()
+    .transform((list) => (list ? list.split(',').map((name) => name.trim()).filter(Boolean) : [])),
+  bom: z.enum(['0', '1']).optional(),
+};
 
 async function surveyOf(store: Store, projectId: string, id: string): Promise<SurveyPrompt> {
   const record = await store.prompts.get(projectId, id);
@@ -68,10 +61,10 @@ export function adminSurveyRoutes({ store, config, clock }: AdminSurveyDeps) {
 
   app.get('/v1/admin/kpi/surveys/:id', async (c) => {
     const project = c.var.project;
-    const query = parseValue(c.req.query(), surveyKpiQuerySchema, invalid);
-    const survey = await surveyOf(store, project.id, c.req.param('id'));
     const now = new Date(clock());
-    const range = kpiRange(query, now);
+    const query = readKpiQuery(c, surveyKpiShape, now.getTime());
+    const survey = await surveyOf(store, project.id, c.req.param('id'));
+    const { range } = query;
     const segment = segmentOf(query.trait);
     const kpiQuery = { range, now, ...(segment ? { segment } : {}) };
     const [responses, displays] = await Promise.all([store.responses.list(project.id, survey.id, range), store.responses.displays(project.id, survey.id, range)]);
@@ -95,10 +88,10 @@ export function adminSurveyRoutes({ store, config, clock }: AdminSurveyDeps) {
 
   app.get('/v1/admin/surveys/:id/responses.csv', async (c) => {
     const project = c.var.project;
-    const query = parseValue(c.req.query(), csvQuerySchema, invalid);
-    const survey = await surveyOf(store, project.id, c.req.param('id'));
     const now = new Date(clock());
-    const range = kpiRange(query, now);
+    const query = readKpiQuery(c, csvShape, now.getTime());
+    const survey = await surveyOf(store, project.id, c.req.param('id'));
+    const { range } = query;
     const segment = segmentOf(query.trait);
     const responses = await store.responses.list(project.id, survey.id, range);
     const selected = selectRows(responses, { range, now, ...(segment ? { segment } : {}) });

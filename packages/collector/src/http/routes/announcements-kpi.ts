@@ -1,4 +1,4 @@
-import type { CollectorConfig } from '@hearth/schema';
+import { kpiInstantSchema, type CollectorConfig } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { announcementAudienceEventNames, announcementKpiUsers } from '../../kpi/announcement-rows.js';
@@ -16,8 +16,8 @@ export interface AnnouncementKpiDeps {
 }
 
 const kpiQuerySchema = z.object({
-  /** Exclusive end of the observed range; default now. */
-  to: z.iso.datetime({ offset: true, error: 'to must be an ISO 8601 date-time with offset' }).optional(),
+  /** Exclusive end of the observed range; default now. The range starts at publication. */
+  to: kpiInstantSchema.optional(),
   adoptionDays: z.coerce.number().int().min(1, 'adoptionDays must be 1–365').max(365, 'adoptionDays must be 1–365').default(14),
 });
 

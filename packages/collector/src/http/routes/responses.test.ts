@@ -4,7 +4,7 @@ import { NOW, errorOf, userToken } from '../../test-support/http.js';
 import { getState, identify, stateIds, track } from '../../test-support/prompts.js';
 import { npsInput, nps, respond, surveyApp } from '../../test-support/surveys.js';
 import { webhookReceiver } from '../../test-support/webhook-receiver.js';
-import { verifyWebhook } from '../../webhooks/sign.js';
+import { verifyWebhook } from '@hearth/node';
 
 const SECRET = 'whsec_test_0123456789abcdefghij';
 const closers: (() => void)[] = [];

@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, signWebhook } from '../../webhooks/sign.js';
+import { SIGNATURE_HEADER, signWebhook } from '@hearth/node/webhooks';
 import type { StoredRedemption } from '../../storage/rewards-store.js';
 
 export interface WebhookOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyWebhook } from '../../webhooks/sign.js';
+import { verifyWebhook } from '@hearth/node';
 import { NOW, ORIGIN, PUBLIC_KEY, SECRET, errorOf, userToken } from '../../test-support/http.js';
 import { rewardsTestApp } from './rewards-test-app.js';
 

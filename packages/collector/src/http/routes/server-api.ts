@@ -14,6 +14,7 @@ import { rewardsKpis } from '../../kpi/rewards.js';
 import type { RewardsStore } from '../../storage/rewards-store.js';
 import type { NewEvent, Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
+import { readKpiQuery } from '../kpi-query.js';
 import { HttpError } from '../http-error.js';
 import { bodyLimit } from '../middleware/body-limit.js';
 import { secretKey } from '../middleware/secret-key.js';
@@ -119,13 +120,9 @@ export function serverApiRoutes(deps: ServerApiDeps) {
   app.get('/v1/admin/kpi/rewards', (c) => rewardsKpisAnswer(c));
   app.get('/v1/server/rewards/kpis', (c) => rewardsKpisAnswer(c));
   async function rewardsKpisAnswer(c: Context<AppEnv>) {
-    const now = clock();
-    const from = c.req.query('from') ? Date.parse(c.req.query('from')!) : now - 30 * DAY_MS;
-    // `to` is exclusive; the default period includes this very moment.
-    const to = c.req.query('to') ? Date.parse(c.req.query('to')!) : now + 1;
-    if (Number.isNaN(from) || Number.isNaN(to) || to <= from) {
-      throw new HttpError(400, 'invalid_period', 'from and to must be ISO 8601 instants with from < to.', [{ path: 'from', message: 'expected ISO 8601, before to' }]);
-    }
+    const { range } = readKpiQuery(c, {}, clock());
+    // `to` is exclusive; the default period also includes this very moment.
+    const [from, to] = [range.from.getTime(), range.to.getTime() + (c.req.query('to') === undefined ? 1 : 0)];
     const projectId = c.var.project.id;
     const kpis = rewardsKpis(await rewards.activity(projectId, from, to), program(projectId).tiers, { from, to });
     return c.json({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), ...kpis });

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signWebhook, verifyWebhook } from './sign.js';
+import { signWebhook, verifyWebhook } from './webhook-signature.js';
 
 const secret = 'whsec_test_0123456789abcdefghij';
 const rotated = 'whsec_test_new_0123456789abcdef';

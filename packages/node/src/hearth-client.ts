@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { BatchResult, ErrorBody, RewardsKpis, ServerEventsRequest } from '@hearth/schema';
+import type {
+  ErrorBody,
+  PointsResult,
+  Referral,
+  RewardsKpis,
+  ServerEventsRequest,
+  ServerEventsResult,
+  ServerLedgerEntry,
+  ServerRedemption,
+  UserBalance,
+} from '@hearth/schema';
 import ky, { HTTPError, type KyInstance, type Options } from 'ky';
-import type { Award } from '../domain/rewards/engine.js';
-import type { AppendResult, Balance, StoredEntry, StoredRedemption, StoredReferral } from '../storage/rewards-store.js';
 
 export interface HearthClientOptions {
   /** The collector's URL, e.g. `https://hearth.example.com`. */
@@ -70,9 +78,9 @@ export function createHearthClient(options: HearthClientOptions) {
   const user = (userId: string) => `v1/server/users/${encodeURIComponent(userId)}`;
 
   /** Sends events your backend vouches for; they feed every earning rule, badge and referral. */
-  const sendEvents = (events: ServerEvent[]) => post<BatchResult & { awards: Award[] }>('v1/server/events', { events });
+  const sendEvents = (events: ServerEvent[]) => post<ServerEventsResult>('v1/server/events', { events });
   /** Adds or removes points; a removal that would take the balance below zero is refused (409). */
-  const adjust = ({ userId, amount, reason, idempotencyKey }: PointsChange) => post<AppendResult>('v1/server/points', { userId, amount, reason, idempotencyKey });
+  const adjust = ({ userId, amount, reason, idempotencyKey }: PointsChange) => post<PointsResult>('v1/server/points', { userId, amount, reason, idempotencyKey });
 
   return {
     sendEvents,
@@ -83,14 +91,14 @@ export function createHearthClient(options: HearthClientOptions) {
       if (!(change.amount > 0)) return Promise.reject(new RangeError('award: amount must be positive; use adjust to take points away'));
       return adjust(change);
     },
-    balance: (userId: string) => call<Balance & { userId: string }>(`${user(userId)}/balance`),
+    balance: (userId: string) => call<UserBalance>(`${user(userId)}/balance`),
     /** Newest first. */
-    ledger: async (userId: string, { limit = 100 } = {}) => (await call<{ entries: StoredEntry[] }>(`${user(userId)}/ledger`, { searchParams: { limit } })).entries,
-    fulfilled: (redemptionId: string) => post<StoredRedemption>(`v1/server/redemptions/${encodeURIComponent(redemptionId)}/fulfilled`),
+    ledger: async (userId: string, { limit = 100 } = {}) => (await call<{ entries: ServerLedgerEntry[] }>(`${user(userId)}/ledger`, { searchParams: { limit } })).entries,
+    fulfilled: (redemptionId: string) => post<ServerRedemption>(`v1/server/redemptions/${encodeURIComponent(redemptionId)}/fulfilled`),
     /** The points are refunded with a new ledger entry. */
-    failed: (redemptionId: string, reason?: string) => post<StoredRedemption>(`v1/server/redemptions/${encodeURIComponent(redemptionId)}/failed`, reason ? { reason } : {}),
+    failed: (redemptionId: string, reason?: string) => post<ServerRedemption>(`v1/server/redemptions/${encodeURIComponent(redemptionId)}/failed`, reason ? { reason } : {}),
     /** A user signed up with someone's referral code; both are paid once the user's qualifying event arrives. */
-    attachReferral: (userId: string, code: string) => post<StoredReferral>('v1/server/referrals', { userId, code }),
+    attachReferral: (userId: string, code: string) => post<Referral>('v1/server/referrals', { userId, code }),
     /** Runs the points-expiry job (idempotent: schedule it daily). */
     expirePoints: () => post<{ expired: number }>('v1/server/rewards/expire'),
     kpis: ({ from, to }: { from?: string; to?: string } = {}) =>

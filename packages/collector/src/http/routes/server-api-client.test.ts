@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rewardsTestApp } from '../http/routes/rewards-test-app.js';
-import { NOW, SECRET } from '../test-support/http.js';
-import { createHearthClient, HearthApiError } from './hearth-client.js';
+import { rewardsTestApp } from './rewards-test-app.js';
+import { NOW, SECRET } from '../../test-support/http.js';
+import { createHearthClient, HearthApiError } from '@hearth/node';
 
 function client(secretKey = SECRET) {
   const { app, rewards } = rewardsTestApp();
