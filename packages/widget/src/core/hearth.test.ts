@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeEnv } from '../../test/fake-env.js';
+import { createFakeEnv, MemoryStorage } from '../../test/fake-env.js';
 import { createHearthWith } from './hearth.js';
+import { BEAT_MS, CLOSED_GRACE_MS } from './tabs.js';
 import type { InitOptions } from './types.js';
 
 const INIT: InitOptions = { projectKey: 'pk_test_1234', apiHost: 'https://c.test', batchSize: 1, trackPages: false };
@@ -153,5 +154,24 @@ describe('consent', () => {
     const { hearth, errors } = setup();
     (hearth as unknown as (...args: unknown[]) => void)('consent', 'maybe');
     expect(errors[0]?.message).toBe('consent: expected "granted", "pending" or "denied", got "maybe"');
+  });
+});
+
+describe('tabs', () => {
+  it('an idle tab delivers the events of a tab closed while the collector was down, with no event of its own', async () => {
+    const local = new MemoryStorage();
+    const idle = createFakeEnv({ local });
+    createHearthWith(idle.env)('init', { ...INIT, batchSize: 20 });
+    const closing = createFakeEnv({ local });
+    closing.respond(() => Promise.reject(new TypeError('Failed to fetch')));
+    const hearth = createHearthWith(closing.env);
+    hearth('init', { ...INIT, batchSize: 20 });
+    for (let i = 0; i < 50; i++) hearth('track', 'offline', { i });
+    await vi.advanceTimersByTimeAsync(0);
+    closing.failBeacons();
+    closing.fire('pagehide');
+    hearth.destroy();
+    await vi.advanceTimersByTimeAsync(CLOSED_GRACE_MS + BEAT_MS);
+    expect(idle.sentEvents().filter((e) => e.name === 'offline')).toHaveLength(50);
   });
 });

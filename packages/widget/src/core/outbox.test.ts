@@ -3,8 +3,8 @@ import { MemoryStorage, quotaError } from '../../test/fake-env.js';
 import { createOutbox, type OutboxItem } from './outbox.js';
 import { createStore } from './storage.js';
 
-const item = (id: string): OutboxItem => ({
-  e: { messageId: id, type: 'page', anonymousId: 'a1', timestamp: '2025-01-01T00:00:00.000Z' },
+const item = (id: string, second = 0): OutboxItem => ({
+  e: { messageId: id, type: 'page', anonymousId: 'a1', timestamp: new Date(Date.UTC(2025, 0, 1, 0, 0, second)).toISOString() },
 });
 const ids = (items: readonly OutboxItem[]) => items.map((i) => i.e.messageId);
 
@@ -28,9 +28,37 @@ describe('outbox', () => {
     for (const id of ['m1', 'm2', 'm3', 'm4', 'm5']) outbox.add(item(id));
     expect(ids(outbox.items())).toEqual(['m3', 'm4', 'm5']);
     expect(onDrop.mock.calls).toEqual([[1], [1]]);
-    outbox.adopt([item('o1'), item('o2'), item('m5')]);
-    expect(ids(outbox.items())).toEqual(['m3', 'm4', 'm5']);
-    expect(onDrop).toHaveBeenLastCalledWith(2);
+  });
+
+  it('adopts only what fits, oldest first, and leaves the rest under the other key without dropping any', () => {
+    const kv = new MemoryStorage();
+    const store = createStore(kv, () => {});
+    const onDrop = vi.fn();
+    const outbox = createOutbox(store, 'ob:mine', 4, onDrop);
+    outbox.add(item('m1', 10));
+    outbox.add(item('m2', 11));
+    kv.setItem('ob:dead', JSON.stringify([item('d3', 3), item('d1', 1), item('m2', 11), item('d2', 2)]));
+    outbox.adopt('ob:dead');
+    // Merged by event time; m2, already ours, is not taken twice.
+    expect(ids(outbox.items())).toEqual(['d1', 'd2', 'm1', 'm2']);
+    expect(ids(JSON.parse(kv.getItem('ob:dead') ?? '[]'))).toEqual(['d3']);
+    expect(onDrop).not.toHaveBeenCalled();
+    outbox.remove(new Set(['d1', 'd2', 'm1']));
+    outbox.adopt('ob:dead');
+    expect(ids(outbox.items())).toEqual(['d3', 'm2']);
+    expect(kv.getItem('ob:dead')).toBeNull();
+  });
+
+  it('past its bound drops the events with the oldest event time, wherever they sit', () => {
+    const kv = new MemoryStorage();
+    const onDrop = vi.fn();
+    const outbox = createOutbox(createStore(kv, () => {}), 'ob:mine', 3, onDrop);
+    outbox.add(item('m1', 1));
+    kv.setItem('ob:dead', JSON.stringify([item('d5', 5), item('d6', 6)]));
+    outbox.adopt('ob:dead');
+    outbox.add(item('m7', 7));
+    expect(ids(outbox.items())).toEqual(['d5', 'd6', 'm7']);
+    expect(onDrop).toHaveBeenCalledWith(1);
   });
 
   it('survives QuotaExceededError by keeping events in memory, persisting once space returns', () => {

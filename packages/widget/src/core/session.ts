@@ -89,6 +89,8 @@ export function createSession(
     url: `${api}/v1/batch?key=${encodeURIComponent(options.projectKey)}`,
     batchSize: options.batchSize ?? 20,
     flushInterval: options.flushInterval ?? 3000,
+    shared: local,
+    notBeforeKey: `${prefix}nb`,
     onSent(result, items) {
       events.emit('sent', result);
       if (items.some(changesState)) state.soon();
@@ -135,7 +137,7 @@ export function createSession(
     const granted = consent === 'granted';
     local.setWritable(granted);
     session.setWritable(granted);
-    delivery.stop();
+    delivery.stop(consent === 'denied');
     tabs.stop(consent === 'denied');
     if (consent === 'denied') {
       outbox.clear();
@@ -143,7 +145,7 @@ export function createSession(
     }
     if (granted) {
       identity.persist();
-      tabs.start(outbox);
+      tabs.start(outbox, delivery);
       delivery.start();
     }
     restart();

@@ -12,14 +12,20 @@ const item = (id: string): OutboxItem => ({
 
 let ids = 0;
 /** One browser tab: its own sessionStorage and events, the origin's shared localStorage. */
-function openTab(local: MemoryStorage, session = new MemoryStorage(), overrides: Partial<Env> = {}) {
+function openTab(local: MemoryStorage, session = new MemoryStorage(), overrides: Partial<Env> = {}, max = 100) {
   const fake = createFakeEnv({ local, session, ...overrides });
   const localStore = createStore(local, () => {});
   const tabs = createTabs(fake.env, localStore, createStore(session, () => {}), PREFIX, () => `tab${++ids}`);
-  const outbox = createOutbox(localStore, `${PREFIX}ob:${tabs.id}`, 100, () => {});
-  tabs.start(outbox);
-  return { fake, tabs, outbox, session };
+  const dropped = vi.fn();
+  const outbox = createOutbox(localStore, `${PREFIX}ob:${tabs.id}`, max, dropped);
+  const delivery = { notify: vi.fn(), failing: vi.fn(() => false) };
+  tabs.start(outbox, delivery);
+  return { fake, tabs, outbox, session, delivery, dropped };
 }
+/** The events of every outbox in `local`, whichever tab holds them. */
+const allQueued = (local: MemoryStorage) =>
+  [...local.data].filter(([key]) => key.startsWith(`${PREFIX}ob:`)).flatMap(([, value]) => JSON.parse(value) as OutboxItem[]);
+const heartbeats = (local: MemoryStorage) => [...local.data.keys()].filter((key) => key.startsWith(`${PREFIX}hb:`));
 const messageIds = (outbox: { items(): readonly OutboxItem[] }) => outbox.items().map((i) => i.e.messageId);
 
 beforeEach(() => void vi.useFakeTimers());
@@ -96,6 +102,79 @@ describe('tabs', () => {
     held = false;
     await vi.advanceTimersByTimeAsync(15_000);
     expect(messageIds(live.outbox)).toEqual(['d1']);
+    live.tabs.stop();
+  });
+
+  it('closing full tabs while offline loses nothing: what does not fit waits for a later round', async () => {
+    const local = new MemoryStorage();
+    const idle = openTab(local, undefined, {}, 500);
+    idle.outbox.add(item('idle-page'));
+    for (const n of [1, 2]) {
+      const closing = openTab(local, undefined, {}, 500);
+      for (let i = 0; i < 300; i++) closing.outbox.add(item(`t${n}-${i}`));
+      closing.fake.fire('pagehide');
+      closing.tabs.stop();
+    }
+    await vi.advanceTimersByTimeAsync(CLOSED_GRACE_MS + 15_000);
+    expect(idle.outbox.items()).toHaveLength(500);
+    expect(idle.dropped).not.toHaveBeenCalled();
+    // 601 recorded, 601 still queued somewhere: 500 here, 101 under the closed tab's key.
+    expect(new Set(allQueued(local).map((i) => i.e.messageId)).size).toBe(601);
+    expect(idle.delivery.notify).toHaveBeenCalled();
+    // Delivered, the live tab has room again and the next round takes the rest.
+    idle.outbox.remove(new Set(idle.outbox.items().map((i) => i.e.messageId)));
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(idle.outbox.items()).toHaveLength(101);
+    expect(allQueued(local)).toHaveLength(101);
+    idle.tabs.stop();
+  });
+
+  it('tells delivery when it adopted, so an idle tab sends them without a new event', async () => {
+    const local = new MemoryStorage();
+    const live = openTab(local);
+    const dead = openTab(local);
+    dead.outbox.add(item('d1'));
+    dead.fake.fire('pagehide');
+    dead.tabs.stop();
+    live.delivery.notify.mockClear();
+    await vi.advanceTimersByTimeAsync(CLOSED_GRACE_MS + 15_000);
+    expect(messageIds(live.outbox)).toEqual(['d1']);
+    expect(live.delivery.notify).toHaveBeenCalled();
+    live.tabs.stop();
+  });
+
+  it('does not adopt while its own sends fail, and does once they get through', async () => {
+    const local = new MemoryStorage();
+    const live = openTab(local);
+    live.delivery.failing.mockReturnValue(true);
+    const dead = openTab(local);
+    dead.outbox.add(item('d1'));
+    dead.fake.fire('pagehide');
+    dead.tabs.stop();
+    await vi.advanceTimersByTimeAsync(CLOSED_GRACE_MS + 30_000);
+    expect(messageIds(live.outbox)).toEqual([]);
+    expect(allQueued(local).map((i) => i.e.messageId)).toEqual(['d1']);
+    live.delivery.failing.mockReturnValue(false);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(messageIds(live.outbox)).toEqual(['d1']);
+    live.tabs.stop();
+  });
+
+  it('removes the heartbeats of tabs that closed or died with an empty outbox', async () => {
+    const local = new MemoryStorage();
+    const live = openTab(local);
+    for (let n = 0; n < 5; n++) {
+      const closed = openTab(local);
+      closed.fake.fire('pagehide');
+      closed.tabs.stop();
+    }
+    const crashed = openTab(local);
+    crashed.tabs.stop();
+    expect(heartbeats(local)).toHaveLength(7);
+    await vi.advanceTimersByTimeAsync(CLOSED_GRACE_MS + 15_000);
+    expect(heartbeats(local)).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(STALE_MS);
+    expect(heartbeats(local)).toEqual([`${PREFIX}hb:${live.tabs.id}`]);
     live.tabs.stop();
   });
 });

@@ -1,5 +1,6 @@
+import type { Delivery } from './delivery.js';
 import type { Env } from './env.js';
-import { isItems, type Outbox } from './outbox.js';
+import type { Outbox } from './outbox.js';
 import { readJson, type Store } from './storage.js';
 
 /** A tab's heartbeat: last sign of life, and whether the page was hidden for good (`pagehide`). */
@@ -15,9 +16,12 @@ export const STALE_MS = 180_000;
 /** A closed tab's outbox waits this long, so a reload takes its own outbox back first. */
 export const CLOSED_GRACE_MS = 10_000;
 
+/** What adoption tells: whether this tab can deliver now, and that it has new events. */
+type Sink = Pick<Delivery, 'notify' | 'failing'>;
+
 export interface Tabs {
   readonly id: string;
-  start(outbox: Outbox): void;
+  start(outbox: Outbox, delivery: Sink): void;
   /** `forget` (consent denied) also removes this tab's heartbeat and id from storage. */
   stop(forget?: boolean): void;
 }
@@ -25,7 +29,10 @@ export interface Tabs {
 /**
  * Cross-tab safety without duplicate storms: every tab owns one outbox key and flushes only that.
  * The tab id lives in sessionStorage, so a reload keeps its outbox. The outbox of a tab that died
- * (stale heartbeat) is adopted — moved, not copied — by one live tab holding a Web Lock.
+ * (stale heartbeat) is adopted — moved, not copied — by one live tab holding a Web Lock, as far as
+ * its bounded outbox has room; the rest stays under the dead tab's key for a later round. Adoption
+ * waits while this tab's own sends fail: it could not deliver them either, and its own new events
+ * would push adopted ones over the bound. Dead tabs' heartbeats are removed.
  */
 export function createTabs(env: Env, local: Store, session: Store, prefix: string, newId: () => string): Tabs {
   const beatKey = (tab: string) => `${prefix}hb:${tab}`;
@@ -44,34 +51,37 @@ export function createTabs(env: Env, local: Store, session: Store, prefix: strin
   const beat = (closed?: boolean) =>
     local.set(beatKey(tabId), JSON.stringify(closed ? { t: env.now(), c: 1 } : { t: env.now() }));
 
-  const adoptOrphans = (outbox: Outbox) => {
+  const adoptOrphans = (outbox: Outbox, delivery: Sink) => {
     for (const key of local.keys()) {
-      const tab = key.startsWith(outboxPrefix) ? key.slice(outboxPrefix.length) : '';
+      const isOutbox = key.startsWith(outboxPrefix);
+      // `hb:` and `ob:` are the same length, so one slice yields the tab id of either key.
+      const tab = isOutbox || key.startsWith(beatKey('')) ? key.slice(outboxPrefix.length) : '';
       if (!tab || tab === tabId || !isDead(readBeat(tab))) continue;
-      outbox.adopt(readJson(local, key, isItems) ?? []);
-      local.remove(key);
-      local.remove(beatKey(tab));
+      if (!isOutbox) local.remove(key);
+      else if (!delivery.failing()) outbox.adopt(key);
     }
+    // Adopted events go out now, not with this tab's next own event.
+    delivery.notify();
   };
 
-  const sweep = (outbox: Outbox) => {
+  const sweep = (outbox: Outbox, delivery: Sink) => {
     // `ifAvailable`: when another tab is adopting right now, skip this round instead of queueing.
     if (env.locks) {
       env.locks
-        .request(`${prefix}adopt`, { ifAvailable: true }, (lock) => lock && adoptOrphans(outbox))
-        .catch(() => adoptOrphans(outbox));
-    } else adoptOrphans(outbox);
+        .request(`${prefix}adopt`, { ifAvailable: true }, (lock) => lock && adoptOrphans(outbox, delivery))
+        .catch(() => adoptOrphans(outbox, delivery));
+    } else adoptOrphans(outbox, delivery);
   };
 
   let timer: unknown;
   let unlisten: Array<() => void> = [];
   return {
     id: tabId,
-    start(outbox) {
+    start(outbox, delivery) {
       session.set(`${prefix}tab`, tabId);
       const tick = () => {
         beat();
-        sweep(outbox);
+        sweep(outbox, delivery);
         timer = env.setTimeout(tick, BEAT_MS);
       };
       tick();

@@ -8,7 +8,7 @@ export const KEEPALIVE_BYTES = 60_000;
 export const MAX_EVENTS_PER_BATCH = 100;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 60_000;
-const RETRY_AFTER_CAP_MS = 600_000;
+export const RETRY_AFTER_CAP_MS = 600_000;
 
 export type Outcome =
   | { kind: 'ok'; result: BatchResult }

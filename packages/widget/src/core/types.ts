@@ -23,7 +23,7 @@ export interface InitOptions {
   batchSize?: number;
   /** Longest wait before queued events are sent, in ms. Default 3000. */
   flushInterval?: number;
-  /** Outbox bound; the oldest events are dropped (and counted) past it. Default 500. */
+  /** Per-tab outbox bound; past it the events with the oldest event time are dropped (and counted). Default 500. */
   maxQueueSize?: number;
   /** Brand colour, radius, font and light/dark/auto for every widget; `--hearth-*` CSS properties override it. */
   theme?: Theme;

@@ -5,7 +5,8 @@ import { HttpError } from '../http-error.js';
 /**
  * Every failure becomes one JSON `ErrorBody`. Errors also carry `Access-Control-Allow-Origin`
  * (unless CORS already set the caller's origin) so a browser SDK can read the status and drop,
- * instead of seeing an opaque network error and retrying forever; an error body reveals nothing.
+ * instead of seeing an opaque network error and retrying forever, and read `Retry-After`; an error
+ * body reveals nothing.
  */
 export function errorHandler(log: (message: string, error: unknown) => void = console.error) {
   return (error: Error, c: Context): Response => {
@@ -25,5 +26,7 @@ function errorResponse(c: Context, error: HttpError): Response {
   };
   const headers: Record<string, string> = { ...error.headers };
   if (!c.res.headers.has('Access-Control-Allow-Origin')) headers['Access-Control-Allow-Origin'] = '*';
+  // A cross-origin page reads only CORS-safelisted headers: unexposed, the SDK never sees the delay.
+  if (headers['Retry-After']) headers['Access-Control-Expose-Headers'] = 'Retry-After';
   return c.json(body, error.status, headers);
 }

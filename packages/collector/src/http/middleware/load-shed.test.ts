@@ -11,6 +11,7 @@ describe('load shedding', () => {
     const shed = await post(app, batch([trackEvent()]));
     expect(shed.status).toBe(503);
     expect(shed.headers.get('Retry-After')).toBe('2');
+    expect(shed.headers.get('Access-Control-Expose-Headers')).toBe('Retry-After');
     expect((await errorOf(shed)).code).toBe('overloaded');
     expect(await real.listEvents('acme')).toEqual([]);
     backlog = 0;

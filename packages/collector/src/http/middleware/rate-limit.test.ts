@@ -14,6 +14,8 @@ describe('rate limits', () => {
     const limited = await send('a');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('Retry-After')).toBe('1');
+    // The page is on another origin: without this the browser hides Retry-After from the SDK.
+    expect(limited.headers.get('Access-Control-Expose-Headers')).toBe('Retry-After');
     expect((await send('b')).status).toBe(200);
     now += 1_000;
     expect((await send('a')).status).toBe(200);
