@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventNameSchema } from './event.js';
+import { UNSAFE_IN_LINK } from './absolute-url.js';
 import { LINK_RULE, PROBE_BASE, resolveLink } from './links.js';
 import { traitConditionSchema } from './targeting.js';
 
@@ -12,7 +13,7 @@ export const slugSchema = z
 const actionUrl = z
   .string()
   .max(2048)
-  .refine((url) => resolveLink(url, PROBE_BASE) !== undefined, LINK_RULE);
+  .refine((url) => !UNSAFE_IN_LINK.test(url) && resolveLink(url, PROBE_BASE) !== undefined, LINK_RULE);
 
 /** What the item's button does: open a URL, or track an event the host app listens to. */
 export const checklistActionSchema = z.discriminatedUnion('type', [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { absoluteUrl } from './links.js';
+import { absoluteUrl } from './absolute-url.js';
 
 /**
  * Rich text as the collector ships it: Markdown parsed on the server, when saved, into this

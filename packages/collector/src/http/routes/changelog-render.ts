@@ -1,4 +1,4 @@
-import { resolveLink, type AnnouncementRecord, type ProjectConfig } from '@hearth/schema';
+import { PROBE_BASE, resolveLink, type AnnouncementRecord, type ProjectConfig } from '@hearth/schema';
 import { blocks, escapeHtml } from '../../content/render-html.js';
 import { escapeXml } from '../../content/escape-xml.js';
 import { fillWithFallbacks } from '../../content/placeholders.js';
@@ -18,16 +18,16 @@ const label = (r: AnnouncementRecord) => textsOf(r).categoryLabel ?? LABELS[r.an
  * The CTA's href on this page: only absolute links, checked after filling like the widget does.
  * A path (`/settings`) names a page of the host app, which the public changelog is not part of.
  */
-function ctaHref(url: string, pageUrl: string): string | undefined {
+function ctaHref(url: string): string | undefined {
   const filled = fillWithFallbacks(url);
-  return /^https?:\/\//i.test(filled) ? resolveLink(filled, pageUrl) : undefined;
+  return /^https?:\/\//i.test(filled) ? resolveLink(filled, PROBE_BASE) : undefined;
 }
 
-function entryHtml(r: AnnouncementRecord, pageUrl: string): string {
+function entryHtml(r: AnnouncementRecord): string {
   const { id, publishAt = '' } = r.announcement;
   const texts = textsOf(r);
   const image = texts.image ? `<img src="${escapeHtml(texts.image.url)}" alt="${escapeHtml(texts.image.alt)}" loading="lazy">` : '';
-  const href = texts.cta?.type === 'url' ? ctaHref(texts.cta.url, pageUrl) : undefined;
+  const href = texts.cta?.type === 'url' ? ctaHref(texts.cta.url) : undefined;
   const cta = texts.cta && href ? `<p><a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">${escapeHtml(texts.cta.label)}</a></p>` : '';
   return `<article id="${escapeHtml(id)}"><p class="meta"><span class="cat">${escapeHtml(label(r))}</span> <time datetime="${escapeHtml(publishAt)}">${escapeHtml(publishAt.slice(0, 10))}</time></p>`
     + `<h2>${escapeHtml(title(r))}</h2>${image}${blocks(texts.body)}${cta}</article>`;
@@ -39,12 +39,12 @@ const STYLE = 'body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:2r
 
 /** The public changelog page: our markup, escaped texts, the allowlisted body trees, no script. */
 export function changelogPage(project: ProjectConfig, entries: readonly AnnouncementRecord[], links: ChangelogLinks): string {
-  const { feedUrl, pageUrl } = links;
+  const { feedUrl } = links;
   const name = escapeHtml(project.name);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`
     + `<title>${name} — What's new</title><link rel="alternate" type="application/atom+xml" title="${name}" href="${escapeHtml(feedUrl)}">`
     + `<style>${STYLE}</style></head><body><main><h1>${name} — What's new</h1>`
-    + (entries.length ? entries.map((r) => entryHtml(r, pageUrl)).join('') : '<p>Nothing announced yet.</p>')
+    + (entries.length ? entries.map(entryHtml).join('') : '<p>Nothing announced yet.</p>')
     + `<p><a href="${escapeHtml(feedUrl)}">Atom feed</a></p></main></body></html>`;
 }
 

@@ -1,4 +1,4 @@
-import { absoluteUrl } from '@hearth/schema/links';
+import { absoluteUrl } from '@hearth/schema/absolute-url';
 
 /** Link targets the widget opens; images are narrower (no `mailto:`). Mirrors @hearth/schema content-tree.ts. */
 export const LINK_SCHEMES = ['http:', 'https:', 'mailto:'];
