@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { collectorConfigSchema, toErrorIssues, type CollectorConfig, type CollectorConfigInput } from '@hearth/schema';
+import { collectorConfigSchema, parseWire, type CollectorConfig, type CollectorConfigInput } from '@hearth/schema';
 import { webhookTargetIssues } from './net/webhook-target.js';
 
 /** A configuration problem; the message lists every failing field as `path: reason`. */
@@ -12,8 +12,8 @@ export class ConfigError extends Error {
  * webhook URLs pointing inside the network unless their project allows private targets.
  */
 export function parseConfig(input: CollectorConfigInput | CollectorConfig, source = 'configuration'): CollectorConfig {
-  const parsed = collectorConfigSchema.safeParse(input);
-  const problems = parsed.success ? [...duplicates(parsed.data), ...privateTargets(parsed.data)] : toErrorIssues(parsed.error).map((i) => `${i.path}: ${i.message}`);
+  const parsed = parseWire(collectorConfigSchema, input);
+  const problems = parsed.success ? [...duplicates(parsed.data), ...privateTargets(parsed.data)] : parsed.issues.map((i) => `${i.path}: ${i.message}`);
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`Invalid ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }

@@ -67,19 +67,36 @@ describe('GroupCommitter', () => {
     expect(transactions.map((t) => t.groups)).toEqual([[3], [3, 1]]);
   });
 
-  it('rejects every request of a failed transaction and keeps working', async () => {
+  it('retries the requests of a failed shared transaction one by one, so only the failing one fails', async () => {
     const { write, transactions } = controllableWriter();
     const committer = new GroupCommitter(write, { windowMs: 1 });
     const a = committer.write(events(1));
-    const b = committer.write(events(1));
+    const b = committer.write(events(2));
+    await vi.advanceTimersByTimeAsync(1);
+    transactions[0]!.fail(new Error('poison in a'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(transactions.map((t) => t.groups)).toEqual([[1, 2], [1]]);
+    transactions[1]!.fail(new Error('poison in a'));
+    await expect(a).rejects.toThrow('poison in a');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(transactions.map((t) => t.groups)).toEqual([[1, 2], [1], [2]]);
+    transactions[2]!.commit();
+    expect(await b).toEqual({ accepted: 2, duplicates: 0, conflicts: 0 });
+    const c = committer.write(events(2));
+    await vi.advanceTimersByTimeAsync(1);
+    transactions[3]!.commit();
+    expect(await c).toMatchObject({ accepted: 2 });
+    expect(committer.pending).toBe(0);
+  });
+
+  it('rejects a lone request with its transaction\'s error, without a retry', async () => {
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 1 });
+    const a = committer.write(events(1));
     await vi.advanceTimersByTimeAsync(1);
     transactions[0]!.fail(new Error('disk full'));
     await expect(a).rejects.toThrow('disk full');
-    await expect(b).rejects.toThrow('disk full');
-    const c = committer.write(events(2));
-    await vi.advanceTimersByTimeAsync(1);
-    transactions[1]!.commit();
-    expect(await c).toMatchObject({ accepted: 2 });
+    expect(transactions).toHaveLength(1);
   });
 
   it('overlaps up to `concurrency` transactions and acknowledges each after its own commit', async () => {

@@ -23,7 +23,7 @@ export const PROGRAM: RewardsConfigInput = {
 };
 
 /** No DNS in tests: a webhook to a name fails at once; receivers are real servers on 127.0.0.1. */
-const NO_DNS = { resolve: (hostname: string, callback: (error: NodeJS.ErrnoException, addresses: []) => void) => callback(Object.assign(new Error(`no DNS in tests: ${hostname}`), { code: 'ENOTFOUND' }), []), sleep: async () => undefined };
+export const NO_DNS = { resolve: (hostname: string, callback: (error: NodeJS.ErrnoException, addresses: []) => void) => callback(Object.assign(new Error(`no DNS in tests: ${hostname}`), { code: 'ENOTFOUND' }), []), sleep: async () => undefined };
 
 /** The collector's app with `program` as the test project's rewards (plus `project` fields), and the pieces tests inspect. */
 export function rewardsTestApp(program: RewardsConfigInput = PROGRAM, project: Record<string, unknown> = {}) {

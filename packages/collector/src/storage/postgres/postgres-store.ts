@@ -16,12 +16,18 @@ import { postgresUserStore } from '../users/users-postgres.js';
 
 /** Write transactions in flight at once (of the pool's 5 connections), chosen by `pnpm bench`. */
 const POSTGRES_WRITE_CONCURRENCY = 3;
+/**
+ * Longest wait for a lock held by another session (a long transaction, an admin's LOCK TABLE):
+ * then the statement fails with lock_not_available, answered 503 + Retry-After, instead of the
+ * request hanging for as long as the lock is held.
+ */
+const LOCK_TIMEOUT_MS = 4_000;
 /** Arbitrary constant naming Hearth's migration lock (pg advisory locks take a bigint). */
 const MIGRATION_LOCK = 0x4e_41_52_54_48;
 
 /** The production store. Default settings (`synchronous_commit = on`) make each COMMIT durable. */
 export async function openPostgresStore(databaseUrl: string, options: GroupCommitOptions = {}): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 5, lock_timeout: LOCK_TIMEOUT_MS });
   // An idle pooled connection the server ends (restart, failover, an admin's terminate) emits
   // 'error' on the pool; unheard, that is an uncaught exception that takes the collector down.
   // The pool drops that client and the next query opens a fresh one, so logging is enough.
@@ -48,6 +54,7 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
     settings: postgresSettingsStore(pool),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
+    writeWaitMs: () => committer.oldestWaitMs(),
     async listEvents(projectId, filter = {}) {
       const { where, values } = eventFilterSql(projectId, filter, (n) => `$${n}`);
       const { rows } = await pool.query<EventRow>(
@@ -79,6 +86,8 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
+    // Another collector may be migrating: wait for it, however long it takes.
+    await client.query('SET lock_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(
       'CREATE TABLE IF NOT EXISTS hearth_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
@@ -97,6 +106,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.query('RESET lock_timeout').catch(() => undefined);
     client.release();
   }
 }
