@@ -1,4 +1,5 @@
 import type { NewEvent, WriteResult } from './store.js';
+import { isStoreBusy } from './store-busy.js';
 
 /** Writes several requests' events in ONE transaction and returns each request's own counts. */
 export type GroupWriter = (groups: readonly (readonly NewEvent[])[]) => Promise<WriteResult[]>;
@@ -147,7 +148,9 @@ export class GroupCommitter {
       const results = await this.#write(group.map((pending) => pending.events));
       group.forEach((pending, index) => pending.resolve(results[index]!));
     } catch (error) {
-      if (group.length === 1) group[0]!.reject(error);
+      // A busy database (lock held elsewhere, timeout) is no one request's fault: retrying each
+      // alone would only wait out the lock budget once per request.
+      if (group.length === 1 || isStoreBusy(error)) for (const pending of group) pending.reject(error);
       // The transaction rolled back as a whole: one request's events must not fail the others',
       // so each is written again in a transaction of its own and settles with its own outcome.
       else for (const pending of group) await this.#write([pending.events]).then(([result]) => pending.resolve(result!), pending.reject);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
 import { pendingMigrations } from '../migration.js';
@@ -22,6 +23,13 @@ const POSTGRES_WRITE_CONCURRENCY = 3;
  * request hanging for as long as the lock is held.
  */
 const LOCK_TIMEOUT_MS = 4_000;
+/**
+ * Dashboard reads run on a pool of their own, so a slow one never takes a connection ingest needs,
+ * and under their own limits: a statement ends after 30 s, a lock wait after 15 s.
+ */
+const KPI_POOL_SIZE = 2;
+const KPI_STATEMENT_TIMEOUT_MS = 30_000;
+const KPI_LOCK_TIMEOUT_MS = 15_000;
 /** Arbitrary constant naming Hearth's migration lock (pg advisory locks take a bigint). */
 const MIGRATION_LOCK = 0x4e_41_52_54_48;
 
@@ -34,10 +42,23 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
   pool.on('error', (error) => console.error('hearth-collector: an idle PostgreSQL connection was closed by the server', error.message));
   try {
     await migratePostgres(pool);
+    // Fresh statistics from the start, so the first KPI plans do not wait for autovacuum's analyze.
+    await pool.query('ANALYZE');
   } catch (error) {
     await pool.end();
     throw error;
   }
+
+  // Named per store, so closing can cancel exactly this store's running KPI statements.
+  const kpiApplication = `hearth-kpi-${randomUUID().slice(0, 8)}`;
+  const kpiPool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: KPI_POOL_SIZE,
+    statement_timeout: KPI_STATEMENT_TIMEOUT_MS,
+    lock_timeout: KPI_LOCK_TIMEOUT_MS,
+    application_name: kpiApplication,
+  });
+  kpiPool.on('error', (error) => console.error('hearth-collector: an idle PostgreSQL KPI connection was closed by the server', error.message));
 
   // Overlapping groups: one builds and sends its rows while another's COMMIT waits for the WAL flush.
   const committer = new GroupCommitter(postgresGroupWriter(pool), { concurrency: POSTGRES_WRITE_CONCURRENCY, ...options });
@@ -46,7 +67,7 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
     kind: 'postgres',
     prompts: postgresPromptStore(pool),
     facts: postgresFactStore(pool),
-    kpi: postgresKpiStore(pool),
+    kpi: postgresKpiStore(kpiPool),
     rewards: postgresRewardsStore(pool),
     announcements: postgresAnnouncementStore(pool),
     responses: postgresResponseStore(pool),
@@ -77,7 +98,12 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
     },
     async close() {
       await committer.drain();
-      await pool.end();
+      // pool.end() waits for every checked-out connection: a KPI statement still running after
+      // the HTTP drain would hold shutdown for up to its timeout. Its request is gone; cancel it.
+      await pool
+        .query('SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [kpiApplication])
+        .catch((error: unknown) => console.error('hearth-collector: could not cancel running KPI queries', error));
+      await Promise.all([pool.end(), kpiPool.end()]);
     },
   };
 }

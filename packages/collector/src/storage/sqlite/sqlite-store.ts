@@ -18,6 +18,8 @@ import { sqliteWriteOps } from './sqlite-write-ops.js';
 import { beginImmediate, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-write-lock.js';
 import { sqliteUserStore } from '../users/users-sqlite.js';
 
+const OPTIMIZE_EVERY_MS = 3_600_000;
+
 /**
  * The embedded store: one file, no server. WAL lets reads run beside the single writer.
  * `synchronous=NORMAL` in WAL mode means a COMMIT has reached the OS before it returns, so a
@@ -39,6 +41,12 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
   db.pragma('mmap_size = 268435456');
   migrateSqlite(db);
   db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // The planner's statistics (sqlite_stat1) are only as fresh as the last ANALYZE, and SQLite never
+  // runs one by itself: refresh what changed at open and hourly (a sample of 1,000 rows per index).
+  db.pragma('analysis_limit = 1000');
+  db.pragma('optimize = 0x10002');
+  const optimizer = setInterval(() => db.pragma('optimize'), OPTIMIZE_EVERY_MS);
+  optimizer.unref();
 
   const ops = sqliteWriteOps(db);
   // better-sqlite3 is synchronous, so the whole transaction runs without yielding to other I/O.
@@ -94,6 +102,8 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     getUser,
     async close() {
       await committer.drain();
+      clearInterval(optimizer);
+      db.pragma('optimize');
       db.close();
     },
   };
