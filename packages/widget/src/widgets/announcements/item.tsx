@@ -69,7 +69,7 @@ function Item({ item, model, pageUrl, reads }: ItemProps) {
   return (
     <article class="item" ref={ref} tabIndex={-1} aria-labelledby={titleId} data-read={read ? '' : undefined}>
       <p class="meta">
-        <span class="cat" data-cat={item.category}>{categoryLabel(item, i18n, fill)}</span>
+        <bdi class="cat" data-cat={item.category}>{categoryLabel(item, i18n, fill)}</bdi>
         <time dateTime={item.publishedAt}>{i18n.formatDate(Date.parse(item.publishedAt), { dateStyle: 'medium' })}</time>
         {!read && <span class="dot"><span class="sr-only">{i18n.t('isUnread')}</span></span>}
       </p>
@@ -91,6 +91,16 @@ function Item({ item, model, pageUrl, reads }: ItemProps) {
   );
 }
 
+/**
+ * Thumbs up as an inline SVG (emoji draw as empty boxes on systems without an emoji font); the
+ * "not helpful" button shows it turned over (styles.ts).
+ */
+const Thumb = () => (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">
+    <path d="M7 10v11H3V10zm0 0l4-8c2 0 3 1 3 3v4h6l-2 12H7" />
+  </svg>
+);
+
 function Reactions({ item, model }: { item: AnnouncementItem; model: AnnouncementsModel }) {
   const { t } = model.i18n.value;
   const current = model.reactionOf(item);
@@ -111,7 +121,7 @@ function Reactions({ item, model }: { item: AnnouncementItem; model: Announcemen
     <div class="reactions">
       {(['up', 'down'] as const).map((reaction) => (
         <button key={reaction} type="button" class="icon-btn" aria-label={t(reaction === 'up' ? 'helpful' : 'notHelpful')} aria-pressed={current === reaction} onClick={() => choose(reaction)}>
-          {reaction === 'up' ? '👍' : '👎'}
+          <Thumb />
         </button>
       ))}
       {asking.value && !sent.value && (
