@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { slugSchema } from './checklist.js';
 import { contentTreeSchema } from './content-tree.js';
 import { eventNameSchema } from './event.js';
+import { UNSAFE_IN_LINK } from './absolute-url.js';
+import { LINK_RULE, PROBE_BASE, resolveLink } from './links.js';
 import { promptStatusSchema } from './prompt.js';
 import { audienceSchema, localeTagSchema } from './targeting.js';
 
@@ -20,7 +22,7 @@ export const ANNOUNCEMENT_CATEGORIES = ['new', 'improved', 'fixed'] as const;
 const ctaUrl = z
   .string()
   .max(2_048)
-  .refine((url) => /^(https?:\/\/|\/(?![/\\]))/i.test(url), 'url must start with http://, https:// or a single "/"');
+  .refine((url) => !UNSAFE_IN_LINK.test(url) && resolveLink(url, PROBE_BASE) !== undefined, LINK_RULE);
 
 /** The call to action: open a URL, or track an event the host app listens to. */
 export const announcementCtaSchema = z.discriminatedUnion('type', [

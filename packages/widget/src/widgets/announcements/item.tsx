@@ -1,6 +1,7 @@
 import type { AnnouncementItem } from '@hearth/schema';
 import { signal, type Signal } from '@preact/signals';
 import { Component } from 'preact';
+import { safeUrl } from '../../runtime/index.js';
 import { useEffect, useRef } from 'preact/hooks';
 import { ContentTreeView } from './content-tree.js';
 import { contentUrl, IMAGE_SCHEMES, isExternal } from './content-url.js';
@@ -20,16 +21,6 @@ interface ItemProps {
 export function categoryLabel(item: Pick<AnnouncementItem, 'category' | 'categoryLabel'>, i18n: AnnouncementsI18n, fill: (t: string) => string): string {
   if (item.categoryLabel) return fill(item.categoryLabel);
   return isBuiltInCategory(item.category) ? i18n.t(item.category) : item.category;
-}
-
-/** Re-checks the CTA URL after filling: http(s) absolute, or a path on this page's origin. */
-function ctaHref(url: string, pageUrl: string): string | undefined {
-  try {
-    const parsed = new URL(url, pageUrl);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -63,7 +54,7 @@ function Item({ item, model, pageUrl, reads }: ItemProps) {
     ref.current.focus();
   }, [focused]);
 
-  const href = item.cta?.type === 'url' ? ctaHref(fill(item.cta.url), pageUrl) : undefined;
+  const href = item.cta?.type === 'url' ? safeUrl(fill(item.cta.url), pageUrl) : undefined;
   const hero = item.image && contentUrl(item.image.url, IMAGE_SCHEMES);
   const titleId = `hearth-news-${item.id}`;
   return (
