@@ -67,8 +67,16 @@ export const announcementInputSchema = z
     /** After this instant it leaves the feed (exclusive). It stays on the changelog if public. */
     expiresAt: instant.optional(),
     category: slugSchema.default('new'),
-    /** Who may see it; absent means everyone. */
+    /** Who may see it; absent means every user the `visitors` setting lets in. */
     audience: audienceSchema.optional(),
+    /**
+     * Whether visitors who have not identified (a signed-out sign-in page) see it too. Off unless
+     * said: an announcement is for the product's users, not for anyone who loads a page.
+     */
+    visitors: z
+      .enum(['identified', 'everyone'])
+      .default('identified')
+      .describe('`identified`: only users the host identified; `everyone`: anonymous visitors too.'),
     /** Shown once as a toast or modal, inside the project's fatigue budget, then lives in the feed. */
     boosted: z.boolean().default(false),
     boostStyle: z.enum(['toast', 'modal']).default('toast'),
