@@ -44,7 +44,7 @@ describe.each(Object.keys(STORES))('identity boundaries (%s)', (kind) => {
   it('an anonymous id equal to a user id never reads, replaces or answers for that user', async () => {
     const hook = await webhookReceiver();
     cleanups.push(async () => void hook.close());
-    const { app, store } = await surveyApp([npsInput()], { webhooks: [{ url: hook.url, secrets: [WEBHOOK_SECRET], surveyResponses: 'all' }] }, await open());
+    const { app, store } = await surveyApp([npsInput()], { webhooks: [{ url: hook.url, secrets: [WEBHOOK_SECRET], surveyResponses: 'all' }], allowPrivateWebhookTargets: true }, await open());
     // Before the victim answers, a visitor under the victim's id sees what any new visitor sees.
     const unanswered = await stateIds(app, { anonymousId: 'victim' });
     await identify(app, 'victim');

@@ -51,7 +51,7 @@ export function stateRoutes({ store, config, clock, rateLimit, rewards }: StateR
     const state = buildUserState(prompts, ctx);
     const announcements = await loadAnnouncementsState(store, { project, subject, prompts, state, now: new Date(now), locale: query.locale ?? null });
     if (announcements) state.announcements = announcements;
-    const userRewards = rewards && verified && 'userId' in subject ? await rewardsForUserState(rewards, project.id, subject.userId, state, prompts) : null;
+    const userRewards = rewards && verified && 'userId' in subject ? await rewardsForUserState(rewards, project.id, subject.userId, state, prompts, query.locale ?? null) : null;
     if (userRewards) state.rewards = userRewards;
     if (Object.keys(project.theme).length > 0) state.theme = project.theme;
     c.header('Access-Control-Expose-Headers', 'ETag');
