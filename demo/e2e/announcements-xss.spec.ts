@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { unstorableTextReason } from '@hearth/schema';
 import { expect, newsWidget, publish, test } from './announcement-fixtures.js';
 
 interface XssCase {
@@ -11,8 +12,13 @@ interface XssCase {
 const corpusUrl = pathToFileURL(resolve(import.meta.dirname, '../../packages/collector/src/content/xss-corpus.ts')).href;
 const { XSS_CORPUS, XSS_URLS, XSS_TRAITS } = (await import(corpusUrl)) as { XSS_CORPUS: readonly XssCase[]; XSS_URLS: readonly string[]; XSS_TRAITS: Record<string, string> };
 
-/** Each payload raw, plus each dangerous URL as a link, an image and a trait-filled link. */
-const PAYLOADS = [...XSS_CORPUS.map((c) => c.markdown), ...XSS_URLS.flatMap((url) => [`[link](${url})`, `![img](${url})`])];
+/**
+ * Each payload raw, plus each dangerous URL as a link, an image and a trait-filled link; text the
+ * collector refuses at the door (a NUL inside `java\0script:`) never reaches a page.
+ */
+const PAYLOADS = [...XSS_CORPUS.map((c) => c.markdown), ...XSS_URLS.flatMap((url) => [`[link](${url})`, `![img](${url})`])].filter(
+  (payload) => !unstorableTextReason(payload),
+);
 const MAX_BODY = 12_000;
 
 /** Payloads packed into as few announcement bodies as the body limit allows. */
@@ -33,7 +39,7 @@ test('the XSS corpus saved as announcements renders in Chromium without running 
   expect(PAYLOADS.length).toBeGreaterThanOrEqual(200);
   const texts = bodies();
   for (const [i, body] of texts.entries()) {
-    const title = `${XSS_CORPUS[i % XSS_CORPUS.length]?.markdown ?? ''} {{user.name}}`.slice(0, 200);
+    const title = `${PAYLOADS[i % PAYLOADS.length] ?? ''} {{user.name}}`.slice(0, 200);
     await publish(stack, { id: `xss-${i}`, category: 'new', content: { title, body, categoryLabel: '<img src=x onerror=alert(1)>' } });
   }
 

@@ -6,8 +6,10 @@ import type { AppEnv } from './http/app-env.js';
 import { adminAuth } from './http/middleware/admin-auth.js';
 import { AdminSessions } from './http/middleware/admin-auth-sessions.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
+import { DEFAULT_OVERLOAD_LIMITS, overload, type OverloadLimits } from './http/middleware/overload.js';
 import { rateLimit } from './http/middleware/rate-limit.js';
 import { settingsSync } from './http/middleware/settings-sync.js';
+import { storableUrl } from './http/middleware/storable-url.js';
 import { adminConsoleRoutes } from './http/routes/admin-console.js';
 import { adminKpiRoutes } from './http/routes/admin-kpi.js';
 import { adminKpiRetentionRoutes } from './http/routes/admin-kpi-retention.js';
@@ -47,6 +49,10 @@ export interface AppOptions {
   env?: Record<string, string | undefined>;
   /** Outgoing HTTP (the rewards fulfilment webhook); tests pass a fake. */
   fetch?: typeof fetch;
+  /** When new requests get 503 (see {@link DEFAULT_OVERLOAD_LIMITS}). */
+  overload?: Partial<OverloadLimits>;
+  /** The event loop's current delay in ms; the server entry measures it. */
+  eventLoopDelayMs?: () => number;
 }
 
 /** The collector as a Hono app, without listening: `app.fetch` / `app.request` serve it. */
@@ -56,10 +62,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(options.log));
   app.notFound(notFound);
+  app.use('*', storableUrl());
   const clientAddress = options.clientAddress ?? (() => 'unknown');
   // One limiter for every public route: the documented rate is a client's total, not per route.
   const deps = { store: options.store, config, clock, rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress }) };
   app.route('/', healthzRoutes(options.store));
+  app.use('*', overload(options.store, { ...DEFAULT_OVERLOAD_LIMITS, ...options.overload }, options.eventLoopDelayMs));
   // Console changes to project settings are applied to `config.projects` in place, so every route
   // below sees them on its next request; this loads them (and other processes' changes) first.
   const settings = createProjectSettings({ store: options.store, config, clock, log: options.log });

@@ -61,6 +61,12 @@ async function main(argv: string[]): Promise<void> {
   console.log(`hearth-collector listening on ${collector.url} (${collector.store.kind} store)`);
   const shutdown = (signal: string) => {
     console.log(`hearth-collector: ${signal} received, draining…`);
+    // close() drains for at most 10 s, then cancels running queries; should anything still hang,
+    // the process ends anyway, so a supervisor's restart is never held up.
+    setTimeout(() => {
+      console.error('hearth-collector: shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     collector.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -72,6 +78,9 @@ async function main(argv: string[]): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
+
+/** Drain (10 s) plus time to cancel queries and close the store. */
+const SHUTDOWN_DEADLINE_MS = 13_000;
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { collectorConfigSchema, toErrorIssues, type CollectorConfig, type CollectorConfigInput } from '@hearth/schema';
+import { collectorConfigSchema, parseWire, type CollectorConfig, type CollectorConfigInput } from '@hearth/schema';
 
 /** A configuration problem; the message lists every failing field as `path: reason`. */
 export class ConfigError extends Error {
@@ -8,8 +8,8 @@ export class ConfigError extends Error {
 
 /** Validates a configuration object; also refuses ids and public keys used by two projects. */
 export function parseConfig(input: CollectorConfigInput | CollectorConfig, source = 'configuration'): CollectorConfig {
-  const parsed = collectorConfigSchema.safeParse(input);
-  const problems = parsed.success ? duplicates(parsed.data) : toErrorIssues(parsed.error).map((i) => `${i.path}: ${i.message}`);
+  const parsed = parseWire(collectorConfigSchema, input);
+  const problems = parsed.success ? duplicates(parsed.data) : parsed.issues.map((i) => `${i.path}: ${i.message}`);
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`Invalid ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }

@@ -8,6 +8,7 @@ import { serve, type HttpBindings } from '@hono/node-server';
 import type { CollectorConfigInput } from '@hearth/schema';
 import { createApp } from './app.js';
 import { envSettings, loadConfig, parseConfig } from './config.js';
+import { eventLoopDelay } from './event-loop-delay.js';
 import { clientAddressResolver } from './net/client-address.js';
 import { seedPrompts } from './seed-prompts.js';
 import { answerClientErrors, DEFAULT_HTTP_TIMEOUTS, httpServerOptions, type HttpTimeouts } from './server-limits.js';
@@ -63,6 +64,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     throw error;
   }
   const clientAddress = clientAddressResolver(config.trustedProxy);
+  const loopDelay = eventLoopDelay();
   const widgetDir = options.widgetDir ?? (existsSync(DEFAULT_WIDGET_DIR) ? DEFAULT_WIDGET_DIR : undefined);
   const app = createApp({
     store,
@@ -71,6 +73,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     ...(DEFAULT_ADMIN_DIR ? { adminDir: DEFAULT_ADMIN_DIR } : {}),
     clientAddress: (c) => clientAddress((c.env as HttpBindings).incoming.socket.remoteAddress ?? 'unknown', c.req.header('x-forwarded-for')),
     ...(options.clock ? { clock: options.clock } : {}),
+    eventLoopDelayMs: loopDelay.current,
   });
 
   const host = options.host ?? env.host ?? '127.0.0.1';
@@ -82,6 +85,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     answerClientErrors(server as Server);
     server.once('error', reject);
   }).catch(async (error: unknown) => {
+    loopDelay.stop();
     await store.close();
     throw error;
   });
@@ -102,6 +106,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
         });
         http.closeIdleConnections();
       });
+      loopDelay.stop();
       await store.close();
     })());
 

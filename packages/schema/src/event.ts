@@ -26,6 +26,16 @@ export const pageContextSchema = z.object({
   locale: z.string().max(35).optional(),
 }).describe('The page the event happened on.');
 
+/**
+ * Bounds on an event's time after clock-skew correction (server events: as sent). Later than
+ * `maxFutureMs` past the collector's clock, or earlier than `earliest`, the event is refused: a
+ * forged date would otherwise drive `last_seen`, visits and trait order (newest identify wins).
+ */
+export const EVENT_TIME_LIMITS = {
+  maxFutureMs: 5 * 60_000,
+  earliest: '2000-01-01T00:00:00.000Z',
+} as const;
+
 const baseEvent = {
   messageId: messageIdSchema,
   anonymousId: z.string().min(1).max(64).describe('Browser id; `identify` links it to a user.'),
@@ -33,7 +43,10 @@ const baseEvent = {
   /** Client clock, ISO 8601; the collector corrects it with the batch's `sentAt`. */
   timestamp: z.iso
     .datetime({ offset: true })
-    .describe('Client clock; the collector corrects it by (receive time − batch `sentAt`).'),
+    .describe(
+      'Client clock; the collector corrects it by (receive time − batch `sentAt`). The corrected time must lie between ' +
+        `${EVENT_TIME_LIMITS.earliest} and ${EVENT_TIME_LIMITS.maxFutureMs / 60_000} minutes past the collector's clock.`,
+    ),
   context: pageContextSchema.optional(),
 };
 

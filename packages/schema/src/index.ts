@@ -1,5 +1,6 @@
 export { JSON_LIMITS, propertiesSchema, type JsonValue } from './json.js';
 export {
+  EVENT_TIME_LIMITS,
   messageIdSchema,
   eventNameSchema,
   pageContextSchema,
@@ -23,6 +24,7 @@ export {
   type BatchResult,
 } from './batch.js';
 export { errorIssueSchema, errorBodySchema, toErrorIssues, type ErrorIssue, type ErrorBody } from './error-body.js';
+export { findUnstorableText, parseWire, unstorableTextReason, type WireParse } from './storable-text.js';
 export {
   publicKeySchema,
   secretKeySchema,

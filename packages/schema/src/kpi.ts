@@ -5,7 +5,7 @@
  * Percentages are unrounded, 0–100, and null when their denominator is 0.
  */
 
-/** NPS (kpi-definitions.md, "Net Promoter Score"): promoters 9–10, passives 7–8, detractors 0–6. */
+/** NPS (docs/reference/kpi-definitions.md, "Net Promoter Score"): promoters 9–10, passives 7–8, detractors 0–6. */
 export interface NpsSummary {
   count: number;
   promoters: number;
@@ -25,7 +25,7 @@ export interface NpsTrendPoint extends NpsSummary {
   end: string;
 }
 
-/** Checklist KPIs (kpi-definitions.md, "Engagement and adoption → Onboarding / checklist"). */
+/** Checklist KPIs (docs/reference/kpi-definitions.md, "Engagement and adoption → Onboarding / checklist"). */
 export interface ChecklistKpis {
   shown: number;
   started: number;
@@ -45,7 +45,7 @@ export interface AdoptionGroup {
   alreadyUsing: number;
 }
 
-/** Announcement KPIs (kpi-definitions.md, "Engagement and adoption → Announcement"). */
+/** Announcement KPIs (docs/reference/kpi-definitions.md, "Engagement and adoption → Announcement"). */
 export interface AnnouncementKpis {
   reach: number;
   read: number;
@@ -57,7 +57,7 @@ export interface AnnouncementKpis {
   adoption: { days: number; exposed: AdoptionGroup; control: AdoptionGroup; lift: number | null } | null;
 }
 
-/** Rewards KPIs (kpi-definitions.md, "Rewards") over one period. */
+/** Rewards KPIs (docs/reference/kpi-definitions.md, "Rewards") over one period. */
 export interface RewardsKpis {
   pointsIssued: number;
   pointsRedeemed: number;

@@ -11,7 +11,7 @@ import { localeTagSchema } from './targeting.js';
 
 const text = z.string().min(1, 'text must not be empty').max(500);
 
-/** The NPS groups of kpi-definitions.md: promoters 9–10, passives 7–8, detractors 0–6. */
+/** The NPS groups of docs/reference/kpi-definitions.md: promoters 9–10, passives 7–8, detractors 0–6. */
 export const npsGroupSchema = z.enum(['promoter', 'passive', 'detractor']);
 
 /** One follow-up question for everyone, or (NPS only) one per group; missing groups use the generic one. */

@@ -1,4 +1,4 @@
-import { toErrorIssues } from '@hearth/schema';
+import { parseWire } from '@hearth/schema';
 import type { z } from 'zod';
 import { HttpError } from './http-error.js';
 
@@ -19,9 +19,12 @@ export function parseJsonBody<S extends z.ZodType>(body: string, schema: S, inva
   return parseValue(json, schema, invalid);
 }
 
-/** Validates an already-parsed value (query parameters, a merged prompt): 400 with issues. */
+/**
+ * Validates an already-parsed value (query parameters, a merged prompt): 400 with issues, which
+ * include text no store can keep (NUL, lone surrogates) anywhere in the value, keys included.
+ */
 export function parseValue<S extends z.ZodType>(value: unknown, schema: S, invalid: InvalidError): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HttpError(400, invalid.code, invalid.message, toErrorIssues(parsed.error));
+  const parsed = parseWire(schema, value);
+  if (!parsed.success) throw new HttpError(400, invalid.code, invalid.message, parsed.issues);
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 import { PERIOD_MS, periodsOf, type Period, type PeriodName, type Range } from './retention-periods.js';
 
 /**
- * Active users (kpi-definitions.md, "Engagement and adoption": the "active users" every rate
+ * Active users (docs/reference/kpi-definitions.md, "Engagement and adoption": the "active users" every rate
  * divides by). A subject is active in a period when it has at least one stored event (any type,
  * any name) in it. The subject is the attributed user id (events of an anonymous id linked by
  * `identify` count for that user, before and after the link), or the anonymous id of a visitor

@@ -1,7 +1,7 @@
 import { percent } from './median.js';
 
 /**
- * Feature adoption rate (kpi-definitions.md, "Engagement and adoption"): subjects who performed the
+ * Feature adoption rate (docs/reference/kpi-definitions.md, "Engagement and adoption"): subjects who performed the
  * feature's event at least once in [from, to) ÷ subjects active in [from, to) × 100 (active as in
  * active-users.ts). Null when nobody was active.
  */

@@ -3,7 +3,7 @@ import { DAY_MS } from '../domain/time.js';
 import { percent } from './median.js';
 
 /**
- * Announcement KPIs (kpi-definitions.md, "Engagement and adoption → Announcement").
+ * Announcement KPIs (docs/reference/kpi-definitions.md, "Engagement and adoption → Announcement").
  *
  * - reach: users the announcement was shown to (feed item visible, boosted toast/modal, or digest
  *   entry) — the first such time is the user's exposure;

@@ -91,10 +91,15 @@ describe('checklistKpis', () => {
   });
 
   it('handles everyone finishing instantly, and a single user\'s median', () => {
-    const all = ['p', 'q', 'r'].flatMap((id) => rows(id, free, [shown(at('02T00:00')), completed(at('02T00:00'))]));
+    const all = ['p', 'q', 'r'].flatMap((id) => rows(id, free, [shown(at('02T00:00')), item('a', at('02T00:00')), completed(at('02T00:00'))]));
     expect(checklistKpis(all, { items, range, now })).toMatchObject({ shown: 3, completed: 3, completionRate: 100, medianTimeToCompleteMs: 0 });
-    const one = rows('solo', free, [shown(at('02T00:00')), completed(at('04T00:00'))]);
+    const one = rows('solo', free, [shown(at('02T00:00')), item('a', at('03T00:00')), completed(at('04T00:00'))]);
     expect(checklistKpis(one, { items, range, now }).medianTimeToCompleteMs).toBe(48 * HOUR);
+  });
+
+  it('counts a completion with no item done as neither started nor completed', () => {
+    const bare = rows('bare', free, [shown(at('02T00:00')), completed(at('02T01:00'))]);
+    expect(checklistKpis(bare, { items, range, now })).toMatchObject({ shown: 1, started: 0, completed: 0, completionRateOfStarted: null });
   });
 
   it('with only optional items, completion comes from the completed event alone', () => {

@@ -3,14 +3,17 @@ import { evaluateTrait } from '../domain/targeting/trait.js';
 import { median, percent } from './median.js';
 
 /**
- * Checklist KPIs (kpi-definitions.md, "Engagement and adoption → Onboarding / checklist"):
+ * Checklist KPIs (docs/reference/kpi-definitions.md, "Engagement and adoption → Onboarding / checklist"):
  * started rate, completion rate, per-item completion funnel, median time to complete.
  *
  * Cohort: users whose *first* `$prompt_shown` of this checklist falls in `[from, to)` and, when a
  * segment is given, whose traits match it. Outcomes are observed up to `to` (exclusive), so a
  * past range gives the same figures tomorrow.
- * - started: completed at least one item (even before first seeing the checklist — they did it).
- * - completed: the `$prompt_completed` event, or every required item completed, whichever is first.
+ * - started: completed at least one of its items (even before first seeing the checklist — they
+ *   did it).
+ * - completed: started, and the `$prompt_completed` event or every required item completed,
+ *   whichever is first. A bare `$prompt_completed` with no item done is neither, so completed never
+ *   exceeds started.
  * - time to complete: completed − first shown, floored at 0 (all done before it was shown).
  * Rates are percentages of users shown (and completed ÷ started); null when the denominator is 0.
  */
@@ -79,9 +82,9 @@ export function checklistKpis(rows: readonly ChecklistKpiRow[], query: Checklist
   const durations: number[] = [];
   let started = 0;
   for (const user of cohort) {
+    if (![...user.items.keys()].some((id) => knownIds.has(id))) continue;
+    started += 1;
     const doneAt = completedAt(user, requiredIds);
-    const anyItem = [...user.items.keys()].some((id) => knownIds.has(id));
-    if (anyItem || doneAt !== Infinity) started += 1;
     if (doneAt !== Infinity) durations.push(Math.max(0, doneAt - user.shownAt));
   }
   return {

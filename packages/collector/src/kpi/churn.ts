@@ -1,7 +1,7 @@
 import { percent } from './median.js';
 
 /**
- * Churn rate and retention rate (kpi-definitions.md, "Churn rate and retention rate"), with
+ * Churn rate and retention rate (docs/reference/kpi-definitions.md, "Churn rate and retention rate"), with
  * "lost" meaning inactive for N days (the project's `inactivityDays`). A subject is *active at
  * instant T* when it has an event in (T − N days, T): its last activity is less than N days old.
  * - customers at the start: active at `from` (an event in (from − N d, from));

@@ -24,12 +24,23 @@ describe('cliKpi', () => {
     });
   });
 
-  it('weighs each question equally when answers are partial', () => {
-    // quality: 10, 10, 4 → 8; support: 2 → 2; overall: none. CLI = mean(8, 2) × 10 = 50.
+  it('is the mean of every rating given when answers are partial, not the mean of the question means', () => {
+    // quality: 10, 10, 4; support: 2; overall: none. All ratings: (10 + 10 + 4 + 2) / 4 = 6.5 → 65
+    // (the mean of the question means, (8 + 2) / 2 × 10, would say 50).
     const rows = [row({ quality: 10, support: 2 }), row({ quality: 10 }), row({ quality: 4 })];
     const result = cliKpi(rows, { range, now, questionIds });
-    expect(result.cli).toBe(50);
-    expect(result.questions[2]).toEqual({ questionId: 'overall', count: 0, mean: null });
+    expect(result.cli).toBe(65);
+    expect(result.questions).toEqual([
+      { questionId: 'quality', count: 3, mean: 8 },
+      { questionId: 'support', count: 1, mean: 2 },
+      { questionId: 'overall', count: 0, mean: null },
+    ]);
+  });
+
+  it('gives 67.50 on the partial-answers fixture (the mean of question means would give 67.22)', () => {
+    // quality 9, 1, 1; support 10, 10, 10; overall 3, 10 → 54 / 8 = 6.75 → 67.5.
+    const rows = [row({ quality: 9, support: 10, overall: 3 }), row({ quality: 1, support: 10, overall: 10 }), row({ quality: 1, support: 10 })];
+    expect(cliKpi(rows, { range, now, questionIds }).cli).toBe(67.5);
   });
 
   it('spans 10 to 100 and is null with no ratings', () => {

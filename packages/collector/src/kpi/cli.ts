@@ -1,11 +1,12 @@
 import { mean, selectRows, type SurveyKpiQuery, type SurveyResponseRow } from './survey-rows.js';
 
 /**
- * Customer Loyalty Index (kpi-definitions.md): each question rated 1–10; CLI = mean rating
- * across the questions × 10 (a mean of 8.5 gives 85). Each question's mean counts equally, so a
- * question people skip (partial answers) does not weigh less. Null with no ratings.
+ * Customer Loyalty Index (docs/reference/kpi-definitions.md, "Customer Loyalty Index"): each
+ * question rated 1–10; CLI = the mean of every rating given, to every question, × 10, so it spans
+ * 10–100 (a mean of 8.5 gives 85). With partial answers a question answered more often weighs
+ * more, as in the literature; the per-question means are reported beside it. Null with no ratings.
  *
- * SQL shape: per question, `avg(score)` and `count(*)` over the answer's scores
+ * SQL shape: `avg(score)` and `count(*)` over the answers' scores, overall and per question
  * (PostgreSQL `jsonb_each_text(answer->'scores')`, SQLite `json_each(answer, '$.scores')`).
  */
 export interface CliKpi {
@@ -24,7 +25,6 @@ export function cliKpi(rows: readonly SurveyResponseRow[], query: SurveyKpiQuery
     for (const [id, score] of Object.entries(row.answer.scores)) ratings.get(id)?.push(score);
   }
   const questions = [...ratings].map(([questionId, scores]) => ({ questionId, count: scores.length, mean: mean(scores) }));
-  const means = questions.flatMap((q) => (q.mean === null ? [] : [q.mean]));
-  const overall = mean(means);
+  const overall = mean([...ratings.values()].flat());
   return { count, questions, cli: overall === null ? null : overall * 10 };
 }

@@ -2,7 +2,7 @@ import { DAY_MS } from '../domain/time.js';
 import { percent } from './median.js';
 
 /**
- * Early drop-off (kpi-definitions.md, "Churn rate and retention rate → Early drop-off"): % of new
+ * Early drop-off (docs/reference/kpi-definitions.md, "Churn rate and retention rate → Early drop-off"): % of new
  * users with no activity after their first 7 days.
  * - new: first activity ever (f) in [from, to);
  * - their first 7 days: [f, f + 7 × 24 h); "after" starts at exactly f + 7 × 24 h;

@@ -4,7 +4,7 @@ import { percent } from './median.js';
 import { selectRows, type SurveyKpiQuery, type SurveyResponseRow } from './survey-rows.js';
 
 /**
- * Net Promoter Score (kpi-definitions.md, "Net Promoter Score"): promoters 9–10, passives 7–8,
+ * Net Promoter Score (docs/reference/kpi-definitions.md, "Net Promoter Score"): promoters 9–10, passives 7–8,
  * detractors 0–6; NPS = % promoters − % detractors, from −100 to +100. Passives count in the
  * denominator only. With no responses every percentage and the score are null, never 0.
  * Figures are unrounded; round for display only. NPS rows are the `answer.type = 'nps'` ones.

@@ -1,7 +1,7 @@
 import { percent } from './median.js';
 
 /**
- * Survey response rate (kpi-definitions.md): responses ÷ times shown × 100, over `[from, to)`.
+ * Survey response rate (docs/reference/kpi-definitions.md): responses ÷ times shown × 100, over `[from, to)`.
  * Times shown are `$prompt_shown` events of the survey (a re-ask is another display); responses
  * are stored responses by `answeredAt`. Null when it was never shown.
  *

@@ -2,7 +2,7 @@ import { percent } from './median.js';
 import { PERIOD_MS, periodsOf, type Period, type Range } from './retention-periods.js';
 
 /**
- * Cohort retention (kpi-definitions.md, "Churn rate and retention rate → Cohort retention"):
+ * Cohort retention (docs/reference/kpi-definitions.md, "Churn rate and retention rate → Cohort retention"):
  * subjects grouped by the period (week or 30-day month, counted from `from`) of their *first
  * activity ever*; for each later period, the % of the cohort active in it (at least one event).
  * Subjects first seen before `from` are in no cohort. Offset 0 is always 100 %: a cohort member's

@@ -2,7 +2,7 @@ import type { RewardsKpis, Tier } from '@hearth/schema';
 import type { RewardsActivity, StoredEntry } from '../storage/rewards-store.js';
 
 /**
- * Rewards KPIs (kpi-definitions.md, "Rewards"), from one period's ledger activity:
+ * Rewards KPIs (docs/reference/kpi-definitions.md, "Rewards"), from one period's ledger activity:
  * - points issued: positive entries written in the period, refunds excluded (they return points, not issue them);
  * - points redeemed: redemption debits in the period minus refunds of failed fulfilments in the period;
  * - redemption rate: redeemed ÷ issued × 100, null when nothing was issued;

@@ -1,7 +1,7 @@
 import { PERIOD_MS, type Range } from './retention-periods.js';
 
 /**
- * Usage frequency (kpi-definitions.md, "Engagement and adoption"): events, and active days, per
+ * Usage frequency (docs/reference/kpi-definitions.md, "Engagement and adoption"): events, and active days, per
  * active user per week over [from, to):
  * - eventsPerUserPerWeek = events ÷ active users ÷ weeks;
  * - activeDaysPerUserPerWeek = active days ÷ active users ÷ weeks, where an active day is a

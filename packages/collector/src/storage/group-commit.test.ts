@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newEvent } from '../test-support/events.js';
 import { GroupCommitter, type GroupWriter } from './group-commit.js';
 import type { NewEvent, WriteResult } from './store.js';
+import { StoreBusyError } from './store-busy.js';
 
 const events = (n: number): NewEvent[] => Array.from({ length: n }, () => newEvent({ projectId: 'p' }));
 
@@ -67,19 +68,59 @@ describe('GroupCommitter', () => {
     expect(transactions.map((t) => t.groups)).toEqual([[3], [3, 1]]);
   });
 
-  it('rejects every request of a failed transaction and keeps working', async () => {
+  it('retries the requests of a failed shared transaction one by one, so only the failing one fails', async () => {
     const { write, transactions } = controllableWriter();
     const committer = new GroupCommitter(write, { windowMs: 1 });
     const a = committer.write(events(1));
-    const b = committer.write(events(1));
+    const b = committer.write(events(2));
+    await vi.advanceTimersByTimeAsync(1);
+    transactions[0]!.fail(new Error('poison in a'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(transactions.map((t) => t.groups)).toEqual([[1, 2], [1]]);
+    transactions[1]!.fail(new Error('poison in a'));
+    await expect(a).rejects.toThrow('poison in a');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(transactions.map((t) => t.groups)).toEqual([[1, 2], [1], [2]]);
+    transactions[2]!.commit();
+    expect(await b).toEqual({ accepted: 2, duplicates: 0, conflicts: 0 });
+    const c = committer.write(events(2));
+    await vi.advanceTimersByTimeAsync(1);
+    transactions[3]!.commit();
+    expect(await c).toMatchObject({ accepted: 2 });
+    expect(committer.pending).toBe(0);
+  });
+
+  it('rejects a lone request with its transaction\'s error, without a retry', async () => {
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 1 });
+    const a = committer.write(events(1));
     await vi.advanceTimersByTimeAsync(1);
     transactions[0]!.fail(new Error('disk full'));
     await expect(a).rejects.toThrow('disk full');
-    await expect(b).rejects.toThrow('disk full');
-    const c = committer.write(events(2));
+    expect(transactions).toHaveLength(1);
+  });
+
+  it('fails a shared transaction the busy database refused as a whole, without one retry per request', async () => {
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 1 });
+    const [a, b] = [committer.write(events(1)), committer.write(events(2))];
     await vi.advanceTimersByTimeAsync(1);
-    transactions[1]!.commit();
-    expect(await c).toMatchObject({ accepted: 2 });
+    transactions[0]!.fail(new StoreBusyError('lock held elsewhere'));
+    await expect(a).rejects.toThrow('lock held elsewhere');
+    await expect(b).rejects.toThrow('lock held elsewhere');
+    expect(transactions).toHaveLength(1);
+  });
+
+  it('reports how long the oldest unfinished write has waited', async () => {
+    const { write, transactions } = controllableWriter();
+    const committer = new GroupCommitter(write, { windowMs: 1 });
+    expect(committer.oldestWaitMs()).toBe(0);
+    const a = committer.write(events(1));
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(committer.oldestWaitMs()).toBeGreaterThanOrEqual(1_500);
+    transactions[0]!.commit();
+    await a;
+    expect(committer.oldestWaitMs()).toBe(0);
   });
 
   it('overlaps up to `concurrency` transactions and acknowledges each after its own commit', async () => {

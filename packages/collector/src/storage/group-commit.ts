@@ -1,4 +1,5 @@
 import type { NewEvent, WriteResult } from './store.js';
+import { isStoreBusy } from './store-busy.js';
 
 /** Writes several requests' events in ONE transaction and returns each request's own counts. */
 export type GroupWriter = (groups: readonly (readonly NewEvent[])[]) => Promise<WriteResult[]>;
@@ -22,6 +23,8 @@ export interface GroupCommitOptions {
 
 interface Pending {
   events: readonly NewEvent[];
+  /** `performance.now()` when the request handed its events over. */
+  since: number;
   resolve(result: WriteResult): void;
   reject(error: unknown): void;
 }
@@ -31,6 +34,9 @@ interface Pending {
  * At most `concurrency` transactions run at a time; requests arriving meanwhile form the next
  * group. Each request's promise settles only after the COMMIT that contains its events (ack
  * after durable).
+ *
+ * When a shared transaction fails, its requests are retried one per transaction, so a request
+ * the store cannot take (or any one-off failure) fails only itself.
  *
  * An idle writer (no transaction for `windowMs`) starts the next one from `setImmediate`: right
  * after the event loop's I/O phase, once the requests that arrived in the same loop turn have been
@@ -52,6 +58,8 @@ export class GroupCommitter {
   /** `performance.now()` when the last transaction settled. */
   #lastEnd = -Infinity;
   readonly #running = new Set<Promise<void>>();
+  /** The requests of each running transaction, oldest first. */
+  readonly #runningGroups = new Set<readonly Pending[]>();
 
   constructor(write: GroupWriter, options: GroupCommitOptions = {}) {
     this.#write = write;
@@ -68,10 +76,19 @@ export class GroupCommitter {
   write(events: readonly NewEvent[]): Promise<WriteResult> {
     if (events.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0, conflicts: 0 });
     return new Promise((resolve, reject) => {
-      this.#queue.push({ events, resolve, reject });
+      this.#queue.push({ events, since: performance.now(), resolve, reject });
       this.#queuedEvents += events.length;
       this.#schedule();
     });
+  }
+
+  /**
+   * How long the oldest write still waiting (queued or in a transaction) has waited, in ms; 0 when
+   * none is. It grows while the database stalls (a lock held elsewhere), whatever the backlog.
+   */
+  oldestWaitMs(): number {
+    const oldest = Math.min(this.#queue[0]?.since ?? Infinity, ...[...this.#runningGroups].map((group) => group[0]!.since));
+    return oldest === Infinity ? 0 : performance.now() - oldest;
   }
 
   /** Resolves when everything queued so far is committed (or failed). */
@@ -126,12 +143,19 @@ export class GroupCommitter {
   async #flush(): Promise<void> {
     const group = this.#take();
     const size = group.reduce((sum, pending) => sum + pending.events.length, 0);
+    this.#runningGroups.add(group);
     try {
       const results = await this.#write(group.map((pending) => pending.events));
       group.forEach((pending, index) => pending.resolve(results[index]!));
     } catch (error) {
-      for (const pending of group) pending.reject(error);
+      // A busy database (lock held elsewhere, timeout) is no one request's fault: retrying each
+      // alone would only wait out the lock budget once per request.
+      if (group.length === 1 || isStoreBusy(error)) for (const pending of group) pending.reject(error);
+      // The transaction rolled back as a whole: one request's events must not fail the others',
+      // so each is written again in a transaction of its own and settles with its own outcome.
+      else for (const pending of group) await this.#write([pending.events]).then(([result]) => pending.resolve(result!), pending.reject);
     } finally {
+      this.#runningGroups.delete(group);
       this.#inFlightEvents -= size;
       this.#lastEnd = performance.now();
     }

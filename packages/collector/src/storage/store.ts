@@ -85,6 +85,8 @@ export interface Store {
   writeEvents(events: readonly NewEvent[]): Promise<WriteResult>;
   /** Events accepted by `writeEvents` whose transaction has not committed yet (load shedding). */
   pendingEvents(): number;
+  /** How long the oldest unfinished `writeEvents` call has waited, in ms (load shedding: a stalled database). */
+  writeWaitMs(): number;
   /** Events ordered by time, then messageId. */
   listEvents(projectId: string, filter?: EventFilter): Promise<StoredEvent[]>;
   getUser(projectId: string, userId: string): Promise<StoredUser | null>;

@@ -43,7 +43,13 @@ const HEADER = `# Wire format reference
 Shapes are what a sender may send (zod's *input* side): a field with a default may be left out.
 Objects drop fields they do not know; in a field path, \`[]\` stands for any item of an array and
 \`*\` for any key of a map. How the collector answers — status codes, retries, limits —
-is in [the collector guide](../collector.md).`;
+is in [the collector guide](../collector.md).
+
+Every string and every object key, in every format on this page, must be storable text: the NUL
+character (U+0000) and lone UTF-16 surrogates are refused wherever they appear (\`parseWire\`,
+400 naming the field). Event times are bounded after clock-skew correction: from
+\`EVENT_TIME_LIMITS.earliest\` (${schemaModule.EVENT_TIME_LIMITS.earliest}) to \`EVENT_TIME_LIMITS.maxFutureMs\`
+(${schemaModule.EVENT_TIME_LIMITS.maxFutureMs / 60_000} minutes) past the collector's clock.`;
 
 const { JSON_LIMITS, propertiesSchema } = schemaModule;
 

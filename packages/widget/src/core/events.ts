@@ -17,10 +17,19 @@ export const LIMITS = {
   maxEventBytes: 32 * 1024,
 };
 const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
+/** With the `u` flag this matches only surrogates without their pair. */
+const LONE_SURROGATE = /\p{Surrogate}/gu;
+const UNSTORABLE = 'must not contain NUL or a lone surrogate';
+
+/** Text the collector refuses in every string and key: the NUL character or a lone surrogate. */
+const unstorable = (text: string) => text.includes('\0') || text.search(LONE_SURROGATE) >= 0;
+
+/** Page text clipped to `max` without leaving half a surrogate pair, and made storable. */
+const clip = (text: string, max: number) => text.slice(0, max).replace(LONE_SURROGATE, '\uFFFD').replaceAll('\0', '\uFFFD');
 
 /** Returns the reason `value` breaks a limit, or '' when it is acceptable JSON. */
 function jsonProblem(value: unknown, depth: number): string {
-  if (typeof value === 'string') return value.length > LIMITS.maxStringLength ? 'a string is too long' : '';
+  if (typeof value === 'string') return value.length > LIMITS.maxStringLength ? 'a string is too long' : unstorable(value) ? `a string ${UNSTORABLE}` : '';
   if (typeof value === 'number') return Number.isFinite(value) ? '' : 'numbers must be finite';
   if (value === null || typeof value === 'boolean') return '';
   if (typeof value !== 'object') return `${typeof value} is not JSON`;
@@ -29,6 +38,7 @@ function jsonProblem(value: unknown, depth: number): string {
   if (keys.length > LIMITS.maxKeys) return `more than ${LIMITS.maxKeys} keys or items`;
   for (const key of keys) {
     if (FORBIDDEN_KEYS.includes(key)) return `key "${key}" is not allowed`;
+    if (unstorable(key)) return `a key ${UNSTORABLE}`;
     const problem = jsonProblem((value as Record<string, unknown>)[key], depth + 1);
     if (problem) return problem;
   }
@@ -48,16 +58,17 @@ export function checkString(field: string, value: unknown, max: number): string 
   if (typeof value !== 'string' || !value || value.length > max) {
     throw new Error(`${field}: expected a non-empty string of at most ${max} characters`);
   }
+  if (unstorable(value)) throw new Error(`${field}: ${UNSTORABLE}`);
   return value;
 }
 
 export function pageContext(page: PageInfo, locale: string | undefined): PageContext {
   return {
-    url: page.url.slice(0, 2048),
-    path: page.path.slice(0, 2048),
-    title: page.title.slice(0, 512),
-    referrer: page.referrer.slice(0, 2048),
-    locale: (locale ?? page.locale).slice(0, 35),
+    url: clip(page.url, 2048),
+    path: clip(page.path, 2048),
+    title: clip(page.title, 512),
+    referrer: clip(page.referrer, 2048),
+    locale: clip(locale ?? page.locale, 35),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { NpsGroup, SurveyAnswer } from '@hearth/schema';
 
-/** kpi-definitions.md: promoters 9–10, passives 7–8, detractors 0–6. */
+/** docs/reference/kpi-definitions.md: promoters 9–10, passives 7–8, detractors 0–6. */
 export function npsGroup(score: number): NpsGroup {
   return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
 }

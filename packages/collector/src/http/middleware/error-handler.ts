@@ -1,6 +1,7 @@
 import type { ErrorBody } from '@hearth/schema';
 import type { Context } from 'hono';
-import { HttpError } from '../http-error.js';
+import { isStoreBusy } from '../../storage/store-busy.js';
+import { HttpError, retryLater } from '../http-error.js';
 
 /**
  * Every failure becomes one JSON `ErrorBody`. Errors also carry `Access-Control-Allow-Origin`
@@ -11,6 +12,8 @@ import { HttpError } from '../http-error.js';
 export function errorHandler(log: (message: string, error: unknown) => void = console.error) {
   return (error: Error, c: Context): Response => {
     if (error instanceof HttpError) return errorResponse(c, error);
+    // Nothing was stored: the client's retry is safe, so say when to make it instead of "failed".
+    if (isStoreBusy(error)) return errorResponse(c, retryLater(503, 'store_busy', 'The database is busy (a lock is held or a query ran too long); retry after the delay in Retry-After.', 2_000));
     log('hearth-collector: unexpected error', error);
     return errorResponse(c, new HttpError(500, 'internal_error', 'The collector failed to handle this request; retry later.'));
   };

@@ -49,7 +49,7 @@ describe('GET /v1/admin/kpi/{active-users,churn,cohorts,drop-off,adoption,usage}
     expect(active).toMatchObject({ range: { from: iso(FROM), to: iso(NOW) }, segment: null });
 
     expect(await get(app, `/v1/admin/kpi/churn?${window}`)).toMatchObject({
-      definition: 'kpi-definitions.md: Churn rate and retention rate',
+      definition: 'docs/reference/kpi-definitions.md: Churn rate and retention rate',
       inactivityDays: 7, customersAtStart: 2, retained: 1, lost: 1, churnRate: 50, retentionRate: 50,
     });
     const cohorts = await get(app, `/v1/admin/kpi/cohorts?${window}`);

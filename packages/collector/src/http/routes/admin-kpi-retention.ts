@@ -11,7 +11,7 @@ import { usageKpis } from '../../kpi/usage.js';
 import type { ActivityQuery } from '../../storage/kpi/retention-store.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
-import { readKpiQuery, segmentOf, traitShape } from '../kpi-query.js';
+import { readKpiQuery, segmentOf, traitSegmentOf, traitShape } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminKpiRetentionDeps {
@@ -28,14 +28,12 @@ const queryShape = {
 };
 const adoptionShape = { ...queryShape, event: z.string({ error: 'expected the name of the feature\'s event' }).min(1).max(200) };
 
-const definition = (section: string) => `kpi-definitions.md: ${section}`;
+const definition = (section: string) => `docs/reference/kpi-definitions.md: ${section}`;
 
 /** The answer's common part (range, segment) and the store's query. */
 function scope({ range, trait }: { range: KpiRange; trait?: string | undefined }) {
   const segment = segmentOf(trait);
-  // segmentOf always builds `equals` with the string after the first `:`.
-  const traitSegment = segment?.op === 'equals' ? { trait: segment.trait, value: String(segment.value) } : undefined;
-  const activity: ActivityQuery = { ...range, segment: traitSegment };
+  const activity: ActivityQuery = { ...range, segment: traitSegmentOf(segment) };
   const echo = { range: { from: range.from.toISOString(), to: range.to.toISOString() }, segment: segment ?? null };
   return { range, activity, echo };
 }

@@ -29,7 +29,7 @@ describe('GET /v1/admin/kpi/checklists/:id', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       promptId: 'setup',
-      definition: 'kpi-definitions.md: Engagement and adoption → Onboarding / checklist',
+      definition: 'docs/reference/kpi-definitions.md: Engagement and adoption → Onboarding / checklist',
       range: { from: ago(24), to: new Date(NOW).toISOString() },
       segment: null,
       shown: 3,
@@ -49,6 +49,15 @@ describe('GET /v1/admin/kpi/checklists/:id', () => {
     // Defaults to the 30 days up to now; a range before anyone saw it is empty, rates undefined.
     const empty = await (await admin(app, 'GET', `/v1/admin/kpi/checklists/setup?to=${ago(6)}`)).json();
     expect(empty).toMatchObject({ shown: 0, startedRate: null, medianTimeToCompleteMs: null });
+  });
+
+  it('compares a segment typed: seats:5 matches the number 5 and the text "5", not 50', async () => {
+    const app = await fixture();
+    await identify(app, 'ada', { seats: 5 });
+    await identify(app, 'max', { seats: '5' });
+    await identify(app, 'bob', { seats: 50 });
+    const five = await (await admin(app, 'GET', '/v1/admin/kpi/checklists/setup?trait=seats:5')).json();
+    expect(five).toMatchObject({ shown: 2, started: 2, completed: 1, segment: { trait: 'seats', op: 'in', values: ['5', 5] } });
   });
 
   it('refuses an unknown checklist and a bad range', async () => {

@@ -14,7 +14,7 @@ export interface AdminKpiDeps {
 }
 
 /**
- * `GET /v1/admin/kpi/checklists/:id?from=&to=[&trait=key:value]`: kpi-definitions.md, "Engagement
+ * `GET /v1/admin/kpi/checklists/:id?from=&to=[&trait=key:value]`: docs/reference/kpi-definitions.md, "Engagement
  * and adoption → Onboarding / checklist" (started rate, completion rate, per-item completion
  * funnel, median time to complete), for users first shown the checklist in [from, to). Defaults:
  * the last 30 days up to now.
@@ -38,7 +38,7 @@ export function adminKpiRoutes({ store, config, clock }: AdminKpiDeps) {
     const kpis = checklistKpis(rows, { items: prompt.content.items, range: { from, to }, now, ...(segment ? { segment } : {}) });
     return c.json({
       promptId: id,
-      definition: 'kpi-definitions.md: Engagement and adoption → Onboarding / checklist',
+      definition: 'docs/reference/kpi-definitions.md: Engagement and adoption → Onboarding / checklist',
       range: { from: from.toISOString(), to: to.toISOString() },
       segment: segment ?? null,
       ...kpis,

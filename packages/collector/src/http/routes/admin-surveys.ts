@@ -46,7 +46,7 @@ async function surveyOf(store: Store, projectId: string, id: string): Promise<Su
 }
 
 /**
- * Survey analytics for the admin API (secret key or console session), per kpi-definitions.md and
+ * Survey analytics for the admin API (secret key or console session), per docs/reference/kpi-definitions.md and
  * docs/surveys.md "KPI formulas":
  * - `GET /v1/admin/kpi/surveys/:id?from=&to=[&trait=key:value][&interval=week|month][&by=trait]`:
  *   NPS (groups, %, score; null with no responses), trend, NPS by trait, 0–10 distribution,
@@ -72,7 +72,7 @@ export function adminSurveyRoutes({ store, config, clock }: AdminSurveyDeps) {
     return c.json({
       surveyId: survey.id,
       type: survey.content.type,
-      definition: 'kpi-definitions.md: Net Promoter Score, Customer Loyalty Index, CSAT, survey response rate',
+      definition: 'docs/reference/kpi-definitions.md: Net Promoter Score, Customer Loyalty Index, CSAT, survey response rate',
       range: { from: range.from.toISOString(), to: range.to.toISOString() },
       segment: segment ?? null,
       nps: nps ? npsKpi(responses, kpiQuery) : null,

@@ -7,6 +7,7 @@ import {
   type CollectorConfig,
 } from '@hearth/schema';
 import { Hono } from 'hono';
+import { eventTimeIssues } from '../../domain/clock-skew.js';
 import { verifiedUserId } from '../../domain/identity-token.js';
 import { canonicalJson } from '../../domain/payload-hash.js';
 import { prepareEvents } from '../../domain/prepare-events.js';
@@ -46,6 +47,8 @@ export function batchRoutes({ store, config, clock, rateLimit }: BatchRouteDeps)
     const { batch, canonical } = parseBatch(c.var.body);
     const userId = await verifiedUserId(batch.userToken, project.secretKeys, receivedAt);
     const events = prepareEvents(batch, { projectId: project.id, receivedAt, verifiedUserId: userId, canonical });
+    const outOfBounds = eventTimeIssues(events.map((event) => event.timestamp), receivedAt);
+    if (outOfBounds.length > 0) throw new HttpError(400, 'invalid_batch', 'Some event times are out of bounds after clock-skew correction; see issues.', outOfBounds);
     if (project.identityVerification.enforce) {
       const unverified = events.findIndex((event) => event.userId !== null && !event.verified);
       if (unverified >= 0) {

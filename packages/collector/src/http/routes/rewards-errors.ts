@@ -1,9 +1,9 @@
-import { toErrorIssues, type ErrorBody } from '@hearth/schema';
+import type { ErrorBody } from '@hearth/schema';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { RewardsError, type RewardsErrorCode } from '../../storage/rewards-store.js';
-import { HttpError } from '../http-error.js';
+import { parseJsonBody } from '../json-body.js';
 import { errorHandler } from '../middleware/error-handler.js';
 
 /** 409: the request is valid but the ledger's state refuses it; 404: nothing by that id; 422: a rule forbids it. */
@@ -35,13 +35,5 @@ export function rewardsErrorHandler(log?: (message: string, error: unknown) => v
 
 /** Parses a JSON body against a schema; 400 naming every failing field. */
 export function parseJson<S extends z.ZodType>(schema: S, body: string): z.infer<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new HttpError(400, 'malformed_json', `The request body is not valid JSON (${error instanceof SyntaxError ? error.message : 'unparseable'}).`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new HttpError(400, 'invalid_request', 'The request body is invalid; see issues.', toErrorIssues(parsed.error));
-  return parsed.data;
+  return parseJsonBody(body, schema, { code: 'invalid_request', message: 'The request body is invalid; see issues.' });
 }

@@ -7,6 +7,7 @@ import {
   type RewardsConfig,
 } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
+import { eventTimeIssues } from '../../domain/clock-skew.js';
 import { payloadHash } from '../../domain/payload-hash.js';
 import type { RewardsEngine } from '../../domain/rewards/engine.js';
 import { DAY_MS } from '../../domain/time.js';
@@ -73,6 +74,8 @@ export function serverApiRoutes(deps: ServerApiDeps) {
       context: null,
       payloadHash: payloadHash(event),
     }));
+    const outOfBounds = eventTimeIssues(rows.map((row) => row.timestamp), now);
+    if (outOfBounds.length > 0) throw new HttpError(400, 'invalid_request', 'Some event times are out of bounds; see issues.', outOfBounds);
     const result = await store.writeEvents(rows);
     const awards = await engine.onEvents(projectId, rows, 'server');
     return c.json({ ...result, awards });

@@ -78,6 +78,18 @@ export function eventsConformance(open: OpenStore): void {
       expect(store.pendingEvents()).toBe(0);
     });
 
+    withStore('a write the store cannot take fails alone: the other writes of its group commit are stored', async (store, projectId) => {
+      // A value no JSON column can hold stands for any row the database refuses mid-transaction.
+      const poison = newEvent({ projectId, anonymousId: 'poison', properties: { n: 1n as unknown as number } });
+      const writes = Array.from({ length: 12 }, (_, i) => [newEvent({ projectId, anonymousId: `a${i}` }), newEvent({ projectId, anonymousId: `b${i}` })]);
+      writes.splice(5, 0, [newEvent({ projectId, anonymousId: 'with-poison' }), poison]);
+      const results = await Promise.allSettled(writes.map((events) => store.writeEvents(events)));
+      expect(results.map((r) => r.status)).toEqual(writes.map((_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
+      const stored = await store.listEvents(projectId);
+      expect(stored.map((e) => e.anonymousId).sort()).toEqual(writes.flat().map((e) => e.anonymousId).filter((id) => id !== 'poison' && id !== 'with-poison').sort());
+      expect(store.pendingEvents()).toBe(0);
+    });
+
     withStore('keeps projects apart', async (store, projectId) => {
       const otherProject = uniqueProjectId();
       const event = newEvent({ projectId });

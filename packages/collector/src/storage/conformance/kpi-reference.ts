@@ -26,7 +26,7 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
   const inSegment = (subject: string, q: ActivityQuery) => {
     if (!q.segment) return true;
     const user = subject.startsWith('u:') ? users.get(subject.slice(2)) : undefined;
-    return user !== undefined && user.traits[q.segment.trait] === q.segment.value;
+    return user !== undefined && q.segment.values.some((value) => value === user.traits[q.segment!.trait]);
   };
   const scan = (q: ActivityQuery, lo = q.from.getTime()) => events.filter((e) => e.t >= lo && e.t < q.to.getTime() && inSegment(e.subject, q));
   const count = <K>(keys: Iterable<K>) => new Set(keys).size;

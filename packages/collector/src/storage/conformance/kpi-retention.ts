@@ -7,6 +7,7 @@ import { cohortRetention } from '../../kpi/retention-cohorts.js';
 import { PERIOD_MS } from '../../kpi/retention-periods.js';
 import { newEvent } from '../../test-support/events.js';
 import type { NewEvent } from '../store.js';
+import { segmentOf, traitSegmentOf } from '../../http/kpi-query.js';
 import { storeTest, type OpenStore } from './harness.js';
 
 const D = PERIOD_MS.day;
@@ -14,8 +15,8 @@ const FROM = Date.parse('2026-03-02T00:00:00.000Z');
 const TO = FROM + 14 * D;
 const range = { from: new Date(FROM), to: new Date(TO) };
 const N = 10 * D;
-const pro = { trait: 'plan', value: 'pro' };
-const free = { trait: 'plan', value: 'free' };
+const pro = { trait: 'plan', values: ['pro'] };
+const free = { trait: 'plan', values: ['free'] };
 
 /**
  * Hand-computed fixture: range [FROM, FROM + 14 d), inactivity N = 10 days. `identify` events are
@@ -85,7 +86,7 @@ export function kpiRetentionConformance(open: OpenStore): void {
       expect(await counts()).toEqual({ customersAtStart: 3, retained: 1 });
       expect(churnKpis(await counts(pro))).toMatchObject({ customersAtStart: 1, churnRate: 0, retentionRate: 100 });
       expect(churnKpis(await counts(free))).toMatchObject({ customersAtStart: 2, lost: 2, churnRate: 100, retentionRate: 0 });
-      expect(churnKpis(await counts({ trait: 'plan', value: 'enterprise' }))).toMatchObject({ customersAtStart: 0, churnRate: null, retentionRate: null });
+      expect(churnKpis(await counts({ trait: 'plan', values: ['enterprise'] }))).toMatchObject({ customersAtStart: 0, churnRate: null, retentionRate: null });
     });
 
     withStore('weekly and monthly cohorts by first activity ever', async (store, projectId) => {
@@ -115,6 +116,26 @@ export function kpiRetentionConformance(open: OpenStore): void {
       expect(await store.kpi.engagementCounts(projectId, { ...range, event })).toEqual({ activeUsers: 9, events: 16, activeDays: 15, adopters: 3 });
       expect(await store.kpi.engagementCounts(projectId, { ...range })).toMatchObject({ activeUsers: 9, adopters: 0 });
       expect(await store.kpi.engagementCounts(projectId, { ...range, event, segment: pro })).toEqual({ activeUsers: 4, events: 5, activeDays: 5, adopters: 1 });
+    });
+
+    withStore('a segment compares typed values: seats:5 matches the number 5, beta:true the boolean', async (store, projectId) => {
+      const user = (userId: string, traits: Record<string, JsonValue>) =>
+        newEvent({ projectId, type: 'identify', name: null, userId, anonymousId: `a-${userId}`, traits, timestamp: FROM + D, receivedAt: FROM + D });
+      await store.writeEvents([
+        user('number', { seats: 5, beta: true }),
+        user('decimal', { seats: 5.5, beta: 'true' }),
+        user('text', { seats: '5', beta: false }),
+        user('other', { seats: 50, beta: 1 }),
+        user('nested', { seats: [5], beta: { on: true } }),
+      ]);
+      const active = async (trait: string) =>
+        (await store.kpi.engagementCounts(projectId, { ...range, segment: traitSegmentOf(segmentOf(trait)) })).activeUsers;
+      expect(await active('seats:5')).toBe(2); // number and text
+      expect(await active('seats:5.0')).toBe(1); // the number 5 only: the text "5" is not "5.0"
+      expect(await active('seats:5.5')).toBe(1);
+      expect(await active('beta:true')).toBe(2); // true and "true", not 1
+      expect(await active('beta:false')).toBe(1);
+      expect(await active('seats:05')).toBe(0);
     });
 
     withStore('an empty project counts nobody', async (store, projectId) => {

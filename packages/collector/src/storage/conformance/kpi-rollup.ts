@@ -45,7 +45,7 @@ function randomQueries(random: Random): ActivityQuery[] {
   for (const length of lengths) {
     for (let i = 0; i < 2; i++) {
       const from = BASE + random.int(30 * DAY_MS);
-      queries.push({ from: new Date(from), to: new Date(from + length), ...(i === 1 ? { segment: { trait: 'plan', value: 'pro' } } : {}) });
+      queries.push({ from: new Date(from), to: new Date(from + length), ...(i === 1 ? { segment: { trait: 'plan', values: ['pro'] } } : {}) });
     }
   }
   return queries;

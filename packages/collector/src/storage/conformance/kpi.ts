@@ -80,6 +80,27 @@ export function kpiConformance(open: OpenStore): void {
       expect(checklistKpis(fromRows, { ...query, range: { from: later, to: TO } })).toEqual(checklistKpis(rows, { ...query, range: { from: later, to: TO } }));
     });
 
+    withStore('counts as started only users who completed an item, so a bare completion is neither', async (store, projectId) => {
+      const at = (ms: number) => ({ timestamp: ms, receivedAt: ms });
+      const ev = (who: string, name: string, ms: number, properties: Record<string, JsonValue>) =>
+        newEvent({ projectId, userId: who, anonymousId: `a-${who}`, name, properties, ...at(ms) });
+      const shown = (who: string) => ev(who, PROMPT_EVENTS.shown, T0, { promptId: 'onboarding', kind: 'checklist' });
+      const completed = (who: string) => ev(who, PROMPT_EVENTS.completed, T0 + HOUR, { promptId: 'onboarding', kind: 'checklist' });
+      await store.writeEvents([
+        shown('did-one'), ev('did-one', 'Project Created', T0 + HOUR / 2, {}), completed('did-one'),
+        shown('did-none'), completed('did-none'),
+        shown('idle'),
+      ]);
+      const rows = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, to: TO });
+      expect(checklistKpis(rows, { items: ITEMS, range: { from: FROM, to: TO }, now: TO })).toMatchObject({
+        shown: 3,
+        started: 1,
+        completed: 1,
+        completionRateOfStarted: 100,
+        medianTimeToCompleteMs: HOUR,
+      });
+    });
+
     withStore('has no rows for a checklist nobody saw', async (store, projectId) => {
       await store.writeEvents(fixture(projectId));
       expect(await store.kpi.checklistRows(projectId, { promptId: 'nobody-saw-this', items: ITEMS, to: TO })).toEqual([]);

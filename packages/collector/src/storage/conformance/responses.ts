@@ -1,6 +1,7 @@
 import { PROMPT_EVENTS, SURVEY_EVENTS } from '@hearth/schema';
 import { describe, expect } from 'vitest';
 import type { StoredResponse } from '../../domain/survey/response.js';
+import { cliKpi } from '../../kpi/cli.js';
 import { T0, newEvent } from '../../test-support/events.js';
 import { storeTest, type OpenStore } from './harness.js';
 
@@ -61,6 +62,17 @@ export function responsesConformance(open: OpenStore): void {
       const listed = await store.responses.list(projectId, 'nps', { from: at(0), to: at(60) });
       expect(listed.map((r) => r.userId)).toEqual(['early', 'late']);
       expect(await store.responses.list(projectId, 'csat', { from: at(0), to: at(60) })).toEqual([]);
+    });
+
+    withStore('reads back partial CLI answers so the index is the mean of every rating (67.50)', async (store, projectId) => {
+      const answers: Record<string, number>[] = [{ quality: 9, support: 10, overall: 3 }, { quality: 1, support: 10, overall: 10 }, { quality: 1, support: 10 }];
+      for (const [index, scores] of answers.entries()) {
+        await store.responses.insert(projectId, response({ surveyId: 'cli', userId: `u${index}`, answer: { type: 'cli', scores } }));
+      }
+      const rows = await store.responses.list(projectId, 'cli', { from: at(-1), to: at(1) });
+      const kpi = cliKpi(rows, { range: { from: at(-1), to: at(1) }, now: at(1), questionIds: ['quality', 'support', 'overall'] });
+      expect(kpi.cli).toBe(67.5);
+      expect(kpi.questions.map((q) => q.count)).toEqual([3, 3, 2]);
     });
 
     withStore('counts distinct users shown each survey since a time, and lists display times', async (store, projectId) => {

@@ -15,7 +15,7 @@ export interface RetentionDialect {
   eventMs(column: string): string;
   /** Epoch ms as a value comparable with `events.timestamp`. */
   eventTime(ms: string): string;
-  /** The users row `u` has trait @segTrait equal to the string @segValue. */
+  /** The users row `u` has trait @segTrait equal (typed) to an element of the JSON array @segValues. */
   traitEquals: string;
 }
 
@@ -149,7 +149,7 @@ export function scanParams(projectId: string, query: ActivityQuery, lo = query.f
   return {
     projectId,
     segTrait: query.segment?.trait ?? null,
-    segValue: query.segment?.value ?? null,
+    segValues: query.segment ? JSON.stringify(query.segment.values) : null,
     from: query.from.getTime(),
     to: hi,
     dLo,

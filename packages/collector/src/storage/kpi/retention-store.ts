@@ -6,12 +6,13 @@ import type { CohortCount } from '../../kpi/retention-cohorts.js';
 import type { UsageCounts } from '../../kpi/usage.js';
 
 /**
- * `trait=key:value`: identified users whose current trait `key` is the JSON string `value` (the
- * `equals` of targeting). Visitors who never identified have no traits, so no segment has them.
+ * `trait=key:value`: identified users whose current trait `key` equals one of `values`, compared
+ * typed (the string "5" and the number 5 are both listed for `seats:5`: see http/kpi-query.ts).
+ * Visitors who never identified have no traits, so no segment has them.
  */
 export interface TraitSegment {
   trait: string;
-  value: string;
+  values: readonly (string | number | boolean)[];
 }
 
 /** [from, to), optionally narrowed to a segment. */

@@ -6,7 +6,8 @@ import { retentionSql, type RetentionDialect } from '../kpi/retention-sql.js';
 const dialect: RetentionDialect = {
   eventMs: (column) => `(extract(epoch from ${column}) * 1000)::bigint`,
   eventTime: (ms) => `(timestamptz 'epoch' + ${ms} * interval '1 millisecond')`,
-  traitEquals: 'u.traits -> CAST(@segTrait AS text) = to_jsonb(CAST(@segValue AS text))',
+  // jsonb equality is typed: 5 = 5.0, never "5" or true.
+  traitEquals: 'u.traits -> CAST(@segTrait AS text) IN (SELECT value FROM jsonb_array_elements(CAST(@segValues AS jsonb)))',
 };
 
 /** `@name` parameters as `$n`, numbered in order of first use (PostgreSQL refuses unused ones). */

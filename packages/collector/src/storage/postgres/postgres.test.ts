@@ -27,6 +27,20 @@ describe('postgres store', () => {
     }
   });
 
+  it('analyzes at open, so plans do not wait for autovacuum', async () => {
+    await (await openPostgresStore(databaseUrl)).close();
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ analyzed: boolean }>(
+        "SELECT last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE relname IN ('events', 'users', 'kpi_activity_days')",
+      );
+      expect(rows.map((row) => row.analyzed)).toEqual([true, true, true]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('survives the server ending its idle connections, and the next query reconnects', async () => {
     const store = await openPostgresStore(databaseUrl);
     const admin = new pg.Client({ connectionString: databaseUrl });

@@ -11,29 +11,61 @@ export interface SaveInput {
   now: Date;
 }
 
-/** Writers racing on one response (a score and its comment, two tabs) each re-read; a few rounds settle it. */
-const MAX_ROUNDS = 4;
+/**
+ * Collectors sharing one database can still race on a row; after this many compare-and-set
+ * misses the request is refused with 409 (retry later) instead of looping.
+ */
+const MAX_ROUNDS = 8;
+
+/** Per store, the tail of each response key's queue of saves: one save per row at a time. */
+const queues = new WeakMap<ResponseStore, Map<string, Promise<unknown>>>();
 
 /**
- * Reads what is stored, lets `decideResponse` decide, and writes with compare-and-set. When
- * another request changed the row in between, it decides again from the fresh row, so the
- * outcome is as if the requests had arrived one after the other.
+ * Runs `save` after every earlier save of the same key on this store has settled. Concurrent
+ * writers to one row (a score and its comment, two tabs, a double click) would otherwise keep
+ * invalidating each other's compare-and-set.
  */
-export async function saveResponse(store: ResponseStore, input: SaveInput): Promise<ResponseDecision> {
-  const { projectId, survey, userId, response } = input;
-  for (let round = 1; ; round += 1) {
-    const [existing, latest] = await Promise.all([
-      store.get(projectId, survey.id, userId, response.cycle),
-      store.latest(projectId, survey.id, userId),
-    ]);
-    const decision = decideResponse(response, { survey, userId, existing, latest, traits: input.traits, now: input.now });
-    const written =
-      decision.outcome === 'created'
-        ? await store.insert(projectId, decision.record)
-        : decision.outcome === 'updated' && existing
-          ? await store.update(projectId, existing, decision.record)
-          : true;
-    if (written) return decision;
-    if (round >= MAX_ROUNDS) throw new Error(`survey response ${survey.id}/${userId}/${response.cycle} kept changing while being saved`);
+async function serialized<T>(store: ResponseStore, key: string, save: () => Promise<T>): Promise<T> {
+  let tails = queues.get(store);
+  if (!tails) queues.set(store, (tails = new Map()));
+  const previous = tails.get(key) ?? Promise.resolve();
+  const run = previous.then(save, save);
+  const tail = run.catch(() => undefined);
+  tails.set(key, tail);
+  try {
+    return await run;
+  } finally {
+    if (tails.get(key) === tail) tails.delete(key);
   }
+}
+
+/**
+ * Reads what is stored, lets `decideResponse` decide, and writes with compare-and-set. Saves of
+ * one (survey, user) in this process run one after the other; when another process changed the
+ * row in between, it decides again from the fresh row, so the outcome is as if the requests had
+ * arrived one after the other, or a 409 when the row keeps changing.
+ */
+export function saveResponse(store: ResponseStore, input: SaveInput): Promise<ResponseDecision> {
+  const { projectId, survey, userId, response } = input;
+  return serialized(store, JSON.stringify([projectId, survey.id, userId]), async () => {
+    for (let round = 1; round <= MAX_ROUNDS; round += 1) {
+      const [existing, latest] = await Promise.all([
+        store.get(projectId, survey.id, userId, response.cycle),
+        store.latest(projectId, survey.id, userId),
+      ]);
+      const decision = decideResponse(response, { survey, userId, existing, latest, traits: input.traits, now: input.now });
+      const written =
+        decision.outcome === 'created'
+          ? await store.insert(projectId, decision.record)
+          : decision.outcome === 'updated' && existing
+            ? await store.update(projectId, existing, decision.record)
+            : true;
+      if (written) return decision;
+    }
+    return {
+      outcome: 'refused',
+      status: 409,
+      issues: [{ path: 'cycle', message: `the response to cycle ${response.cycle} kept changing while being saved (another collector is writing it); retry` }],
+    };
+  });
 }

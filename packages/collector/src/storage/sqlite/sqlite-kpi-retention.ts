@@ -6,7 +6,9 @@ import { retentionSql, type RetentionDialect } from '../kpi/retention-sql.js';
 const dialect: RetentionDialect = {
   eventMs: (column) => column,
   eventTime: (ms) => ms,
-  traitEquals: `EXISTS (SELECT 1 FROM json_each(u.traits) j WHERE j.key = @segTrait AND j.type = 'text' AND j.value = @segValue)`,
+  // Same type family and same value: 5 matches 5.0 (integer/real), never the text "5" or true (1).
+  traitEquals: `EXISTS (SELECT 1 FROM json_each(u.traits) j JOIN json_each(@segValues) v ON j.value = v.value
+    AND (j.type = v.type OR (j.type IN ('integer', 'real') AND v.type IN ('integer', 'real'))) WHERE j.key = @segTrait)`,
 };
 
 /** Retention KPIs on SQLite; `refresh` folds new events into the rollup first. */

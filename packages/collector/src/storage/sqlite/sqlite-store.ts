@@ -15,7 +15,10 @@ import { sqliteSettingsStore } from './sqlite-settings.js';
 import { sqliteResponseStore } from './sqlite-responses.js';
 import { sqliteRewardsStore } from './rewards-sqlite.js';
 import { sqliteWriteOps } from './sqlite-write-ops.js';
+import { beginImmediate, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-write-lock.js';
 import { sqliteUserStore } from '../users/users-sqlite.js';
+
+const OPTIMIZE_EVERY_MS = 3_600_000;
 
 /**
  * The embedded store: one file, no server. WAL lets reads run beside the single writer.
@@ -28,6 +31,7 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // Migrations may wait for another process starting at the same time; see sqlite-write-lock.ts after.
   db.pragma('busy_timeout = 5000');
   // The default 2 MiB page cache cannot hold the events indexes' hot pages, so every insert and
   // every KPI scan went back to the OS; 64 MiB (a cap, allocated as pages are used) keeps them.
@@ -36,11 +40,18 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 268435456');
   migrateSqlite(db);
+  db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  // The planner's statistics (sqlite_stat1) are only as fresh as the last ANALYZE, and SQLite never
+  // runs one by itself: refresh what changed at open and hourly (a sample of 1,000 rows per index).
+  db.pragma('analysis_limit = 1000');
+  db.pragma('optimize = 0x10002');
+  const optimizer = setInterval(() => db.pragma('optimize'), OPTIMIZE_EVERY_MS);
+  optimizer.unref();
 
   const ops = sqliteWriteOps(db);
   // better-sqlite3 is synchronous, so the whole transaction runs without yielding to other I/O.
   const committer = new GroupCommitter(async (groups) => {
-    db.exec('BEGIN IMMEDIATE');
+    await beginImmediate(db);
     try {
       const results = await applyWrite(ops, groups);
       db.exec('COMMIT');
@@ -86,10 +97,13 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     settings: sqliteSettingsStore(db),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
+    writeWaitMs: () => committer.oldestWaitMs(),
     listEvents,
     getUser,
     async close() {
       await committer.drain();
+      clearInterval(optimizer);
+      db.pragma('optimize');
       db.close();
     },
   };

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { storeConformance } from '../conformance/index.js';
 import { sqliteMigrations } from './migrations/index.js';
 import { openSqliteStore } from './sqlite-store.js';
+import { newEvent } from '../../test-support/events.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-sqlite-'));
 const file = join(dir, 'hearth.sqlite');
@@ -21,6 +22,20 @@ describe('sqlite store', () => {
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.prepare('SELECT version FROM hearth_migrations ORDER BY version').all()).toEqual(sqliteMigrations.map((m) => ({ version: m.version })));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps planner statistics: sqlite_stat1 covers the events indexes after a load', async () => {
+    const analyzed = join(dir, 'analyzed.sqlite');
+    const store = openSqliteStore(analyzed);
+    await store.writeEvents(Array.from({ length: 2_000 }, (_, i) => newEvent({ projectId: 'p', anonymousId: `a${i % 40}` })));
+    await store.close();
+    const db = new Database(analyzed, { readonly: true });
+    try {
+      const stats = db.prepare<[], { idx: string }>("SELECT idx FROM sqlite_stat1 WHERE tbl = 'events'").all();
+      expect(stats.length).toBeGreaterThan(0);
     } finally {
       db.close();
     }

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll } from 'vitest';
+import { openPostgresStore } from '../storage/postgres/postgres-store.js';
+import { openSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import type { Store } from '../storage/store.js';
+import { scratchDatabase } from './postgres-database.js';
+
+export interface StoreKind {
+  name: 'sqlite' | 'postgres';
+  /** A fresh store (SQLite in memory; PostgreSQL on the file's scratch database), closed after the file. */
+  open(): Promise<Store>;
+}
+
+/**
+ * Both stores for an HTTP test file that must see the same answers from each: registers the
+ * scratch PostgreSQL database's creation and removal, and closes every store opened.
+ */
+export function bothStores(prefix = 'hearth_both'): StoreKind[] {
+  const scratch = scratchDatabase(prefix);
+  const opened: Store[] = [];
+  const track = (store: Store) => {
+    opened.push(store);
+    return store;
+  };
+  beforeAll(scratch.create);
+  afterAll(async () => {
+    await Promise.all(opened.map((store) => store.close()));
+    await scratch.drop();
+  });
+  return [
+    { name: 'sqlite', open: async () => track(openSqliteStore(':memory:')) },
+    { name: 'postgres', open: async () => track(await openPostgresStore(scratch.url)) },
+  ];
+}
