@@ -20,7 +20,7 @@ export default tseslint.config(
         patterns: [
           { group: ['node:*'], message: 'The widget runs in browsers: no Node built-ins.' },
           { group: ['zod', 'zod/*', '@hearth/collector'], message: 'The widget must not ship zod or server code.' },
-          { group: ['@hearth/schema'], allowTypeImports: true, message: 'Import only types from @hearth/schema in the widget.' },
+          { regex: '^@hearth/schema(?!/(links|absolute-url)$)', allowTypeImports: true, message: 'Import only types from @hearth/schema in the widget (and the zod-free @hearth/schema/links and /absolute-url).' },
         ],
       }],
     },
@@ -39,7 +39,7 @@ export default tseslint.config(
         patterns: [
           { group: ['node:*'], message: 'The widget runs in browsers: no Node built-ins.' },
           { group: ['zod', 'zod/*', '@hearth/collector'], message: 'The widget must not ship zod or server code.' },
-          { group: ['@hearth/schema'], allowTypeImports: true, message: 'Import only types from @hearth/schema in the widget.' },
+          { regex: '^@hearth/schema(?!/(links|absolute-url)$)', allowTypeImports: true, message: 'Import only types from @hearth/schema in the widget (and the zod-free @hearth/schema/links and /absolute-url).' },
           {
             group: ['../widgets/**', '../runtime/**', 'preact', 'preact/*', '@preact/*'],
             allowTypeImports: true,

@@ -11,7 +11,8 @@ export function strictCsp({ collectorOrigin, inlineScriptHash }: { collectorOrig
     `script-src 'self' ${collectorOrigin} ${inlineScriptHash}`,
     "style-src 'self'",
     `connect-src 'self' ${collectorOrigin}`,
-    "img-src 'self' data:",
+    // No `data:`: Hearth's icons are inline SVG. Announcement images would need their host here.
+    "img-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "require-trusted-types-for 'script'",

@@ -44,6 +44,8 @@ const LOCALE_CATALOG = /\/src\/runtime\/i18n\/(?!index|en)([a-z]+)\.ts$/;
 
 function manualChunks(id: string): string | undefined {
   if (/\/src\/runtime\/controller\//.test(id)) return 'controller';
+  // Focus trapping serves modal dialogs only (survey, announcements): kept out of the runtime.
+  if (/\/src\/runtime\/modal\//.test(id)) return 'modal';
   if (/\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:preact|@preact)\//.test(id)) return 'runtime';
   if (/\/src\/runtime\//.test(id) && !LOCALE_CATALOG.test(id)) return 'runtime';
   return undefined;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { slugSchema } from './checklist.js';
 import { contentTreeSchema } from './content-tree.js';
 import { eventNameSchema } from './event.js';
+import { UNSAFE_IN_LINK } from './absolute-url.js';
+import { LINK_RULE, PROBE_BASE, resolveLink } from './links.js';
 import { promptStatusSchema } from './prompt.js';
 import { audienceSchema, localeTagSchema } from './targeting.js';
 
@@ -20,7 +22,7 @@ export const ANNOUNCEMENT_CATEGORIES = ['new', 'improved', 'fixed'] as const;
 const ctaUrl = z
   .string()
   .max(2_048)
-  .refine((url) => /^(https?:\/\/|\/(?![/\\]))/i.test(url), 'url must start with http://, https:// or a single "/"');
+  .refine((url) => !UNSAFE_IN_LINK.test(url) && resolveLink(url, PROBE_BASE) !== undefined, LINK_RULE);
 
 /** The call to action: open a URL, or track an event the host app listens to. */
 export const announcementCtaSchema = z.discriminatedUnion('type', [
@@ -65,8 +67,16 @@ export const announcementInputSchema = z
     /** After this instant it leaves the feed (exclusive). It stays on the changelog if public. */
     expiresAt: instant.optional(),
     category: slugSchema.default('new'),
-    /** Who may see it; absent means everyone. */
+    /** Who may see it; absent means every user the `visitors` setting lets in. */
     audience: audienceSchema.optional(),
+    /**
+     * Whether visitors who have not identified (a signed-out sign-in page) see it too. Off unless
+     * said: an announcement is for the product's users, not for anyone who loads a page.
+     */
+    visitors: z
+      .enum(['identified', 'everyone'])
+      .default('identified')
+      .describe('`identified`: only users the host identified; `everyone`: anonymous visitors too.'),
     /** Shown once as a toast or modal, inside the project's fatigue budget, then lives in the feed. */
     boosted: z.boolean().default(false),
     boostStyle: z.enum(['toast', 'modal']).default('toast'),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { eventNameSchema } from './event.js';
+import { UNSAFE_IN_LINK } from './absolute-url.js';
+import { LINK_RULE, PROBE_BASE, resolveLink } from './links.js';
 import { traitConditionSchema } from './targeting.js';
 
 /** Ids that appear in events and URLs: short, lowercase, stable across edits. */
@@ -7,11 +9,11 @@ export const slugSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'ids are 1–64 lowercase letters, digits, "_" or "-"');
 
-/** Only http(s) links and same-site paths; never `javascript:` (field notes: rich content). */
+/** Only http(s) links and paths that stay on the host page's origin; never `javascript:`. */
 const actionUrl = z
   .string()
   .max(2048)
-  .refine((url) => /^(https?:\/\/|\/(?!\/))/i.test(url), 'url must start with http://, https:// or a single "/"');
+  .refine((url) => !UNSAFE_IN_LINK.test(url) && resolveLink(url, PROBE_BASE) !== undefined, LINK_RULE);
 
 /** What the item's button does: open a URL, or track an event the host app listens to. */
 export const checklistActionSchema = z.discriminatedUnion('type', [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absoluteUrl } from './absolute-url.js';
 
 /**
  * Rich text as the collector ships it: Markdown parsed on the server, when saved, into this
@@ -21,18 +22,11 @@ export const CONTENT_LIMITS = { maxDepth: 12, maxNodes: 5_000, maxUrlLength: 2_0
 
 /**
  * True when `url` parses as an absolute URL with one of `schemes` and contains no control
- * characters or whitespace (which browsers strip, so `java\tscript:` would otherwise slip past a
- * naive prefix check).
+ * characters, whitespace or backslashes (browsers strip or rewrite them, so `java\tscript:` would
+ * otherwise slip past a naive prefix check).
  */
-export function isAllowedUrl(url: string, schemes: readonly string[]): boolean {
-  // eslint-disable-next-line no-control-regex
-  if (url.length > CONTENT_LIMITS.maxUrlLength || /[\u0000-\u0020\u007f-\u009f]/.test(url)) return false;
-  try {
-    return schemes.includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-}
+export const isAllowedUrl = (url: string, schemes: readonly string[]): boolean =>
+  url.length <= CONTENT_LIMITS.maxUrlLength && absoluteUrl(url, schemes) !== undefined;
 
 export type InlineNode =
   | { type: 'text'; value: string }

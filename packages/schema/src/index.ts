@@ -243,3 +243,6 @@ export {
   type ServerRedemption,
   type Referral,
 } from './server-api.js';
+export { resolveLink, LINK_RULE, PROBE_BASE } from './links.js';
+export { absoluteUrl } from './absolute-url.js';
+export { csvField, looksLikeFormula, toCsv, type CsvCell } from './csv.js';

@@ -157,6 +157,13 @@ export const collectorConfigSchema = z.object({
   trustedProxy: trustedProxySchema
     .default({ hops: 0, cidrs: [] })
     .describe('Reverse proxies trusted to report the client address in X-Forwarded-For (off by default).'),
+  /** Never taken from a request's Host header: answers built from it may sit in a shared cache. */
+  publicUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => !/[?#]/.test(url), 'publicUrl must not have a query or fragment')
+    .transform((url) => url.replace(/\/*$/, '/'))
+    .optional()
+    .describe('The URL the collector is reached at (e.g. `https://hearth.example.com/`), used for absolute links in the public changelog and its feed; without it those links are relative to the collector\'s root.'),
 }).describe('The collector configuration file (`hearth.config.json`).');
 
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toErrorIssues } from './error-body.js';
 import { fatigueBudgetSchema, promptSchema } from './prompt.js';
+import { LINK_RULE } from './links.js';
 
 const checklist = {
   id: 'admin-onboarding',
@@ -58,7 +59,7 @@ describe('promptSchema (checklist)', () => {
   it('refuses javascript: and protocol-relative action URLs', () => {
     for (const url of ['javascript:alert(1)', '//evil.example/x']) {
       const bad = { ...checklist, translations: {}, content: { ...checklist.content, items: [{ ...checklist.content.items[0], action: { type: 'url', url } }] } };
-      expect(issuesOf(bad)).toEqual([{ path: 'content.items.0.action.url', message: 'url must start with http://, https:// or a single "/"' }]);
+      expect(issuesOf(bad)).toEqual([{ path: 'content.items.0.action.url', message: LINK_RULE }]);
     }
   });
 

@@ -28,4 +28,12 @@ describe('<DataTable>', () => {
     ]);
     expect(toCsv(rows, columns).split('\r\n')[1]).toBe(`Promoters,${200 / 3}`);
   });
+
+  it('defuses formula-like cells in the CSV like the server exports do (whitespace, line breaks, full-width signs)', () => {
+    const hostile = [' =1+1', '\n=1+1', '\r\n@SUM(A1)', '\t-1', '\uff1dHYPERLINK("x")', '  \uff20x', '\u3000+1'];
+    for (const group of hostile) {
+      const record = toCsv([{ group, pct: null }], columns).slice('Group,Share (%)\r\n'.length);
+      expect(record.replace(/^"/, ''), JSON.stringify(group)).toMatch(/^'/);
+    }
+  });
 });

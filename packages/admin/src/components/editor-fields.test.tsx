@@ -1,3 +1,4 @@
+import { LINK_RULE } from '@hearth/schema';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,7 +30,7 @@ describe('editor forms show the schema error at the field', () => {
   it('announcement: CTA link refused as javascript:', () => {
     const draft = { ...newAnnouncementDraft(), id: 'a', title: 'T', cta: 'url' as const, ctaLabel: 'Go', ctaUrl: 'javascript:alert(1)' };
     act(() => render(<AnnouncementContentFields draft={draft} errors={checkAnnouncementDraft(draft).errors} set={noop} />, host));
-    expect(errorFor('cta-url')).toBe('url must start with http://, https:// or a single "/"');
+    expect(errorFor('cta-url')).toBe(LINK_RULE);
     expect(errorFor('title')).toBeUndefined();
   });
 

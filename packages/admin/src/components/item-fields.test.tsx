@@ -1,3 +1,4 @@
+import { LINK_RULE } from '@hearth/schema';
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { checkDraft, newChecklistDraft } from '../models/checklist-draft.js';
@@ -14,7 +15,7 @@ describe('<ItemFields>', () => {
     const errorFor = (id: string) => host.querySelector(`#${id}-error`)?.textContent;
     expect(errorFor('item-0-id')).toBe('ids are 1–64 lowercase letters, digits, "_" or "-"');
     expect(errorFor('item-0-title')).toBe('title must not be empty');
-    expect(errorFor('item-0-url')).toBe('url must start with http://, https:// or a single "/"');
+    expect(errorFor('item-0-url')).toBe(LINK_RULE);
     expect(host.querySelector('#item-0-description-error')).toBeNull();
     expect(host.querySelector('#item-0-title')?.getAttribute('aria-describedby')).toBe('item-0-title-error');
   });

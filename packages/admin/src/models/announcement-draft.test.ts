@@ -1,4 +1,4 @@
-import { announcementInputSchema } from '@hearth/schema';
+import { announcementInputSchema, LINK_RULE } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { checkAnnouncementDraft, draftFromAnnouncement, newAnnouncementDraft } from './announcement-draft.js';
 
@@ -10,7 +10,7 @@ describe('announcement form validation (announcementInputSchema)', () => {
     const { ok, errors } = checkAnnouncementDraft(draft);
     expect(ok).toBe(false);
     expect(errors['content.title']).toBe('title must not be empty');
-    expect(errors['content.cta.url']).toBe('url must start with http://, https:// or a single "/"');
+    expect(errors['content.cta.url']).toBe(LINK_RULE);
     expect(errors['content.image.url']).toBe('image url must be absolute http(s)');
     expect(errors.expiresAt).toBe('expiresAt must be after publishAt');
   });

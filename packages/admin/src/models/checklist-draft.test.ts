@@ -1,4 +1,4 @@
-import { checklistPromptSchema } from '@hearth/schema';
+import { checklistPromptSchema, LINK_RULE } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { checkDraft, draftFromPrompt, newChecklistDraft } from './checklist-draft.js';
 
@@ -34,7 +34,7 @@ describe('checklist form validation (checklistPromptSchema)', () => {
     draft.items = [draft.items[0]!, { ...draft.items[0]!, url: 'javascript:alert(1)' }];
     const { errors } = checkDraft(draft);
     expect(errors['content.items.1.id']).toBe('duplicate item id "create"');
-    expect(errors['content.items.1.action.url']).toBe('url must start with http://, https:// or a single "/"');
+    expect(errors['content.items.1.action.url']).toBe(LINK_RULE);
   });
 
   it('round-trips a stored prompt, keeping what the form does not edit', () => {

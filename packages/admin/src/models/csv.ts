@@ -1,3 +1,5 @@
+import { toCsv as writeCsv } from '@hearth/schema';
+
 /** One column of an exported table: its header and how to read a row's cell. */
 export interface Column<Row> {
   header: string;
@@ -5,18 +7,11 @@ export interface Column<Row> {
 }
 
 /**
- * RFC 4180 CSV. Cells starting with = + - @ get a leading apostrophe so a spreadsheet opening the
- * export never runs them as formulas (CSV injection); numbers are written as they are.
+ * RFC 4180 CSV through the collector's own writer (@hearth/schema), so the console's downloads
+ * defuse formula-like cells exactly as the server's exports do.
  */
 export function toCsv<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
-  const cell = (value: string | number | null): string => {
-    if (value === null) return '';
-    if (typeof value === 'number') return String(value);
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-  };
-  const lines = [columns.map((column) => cell(column.header)), ...rows.map((row) => columns.map((column) => cell(column.value(row))))];
-  return `${lines.map((line) => line.join(',')).join('\r\n')}\r\n`;
+  return writeCsv(columns.map((column) => column.header), rows.map((row) => columns.map((column) => column.value(row))));
 }
 
 /** Saves text as a file through a temporary object URL. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { contentTreeSchema } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { markdownToTree } from './markdown-to-tree.js';
@@ -73,5 +74,23 @@ describe('markdownToTree', () => {
 
   it('keeps placeholders as text, for the widget to fill', () => {
     expect(markdownToTree('Hi {{user.firstName | "there"}}').tree).toEqual([{ type: 'paragraph', children: [text('Hi {{user.firstName | "there"}}')] }]);
+  });
+});
+
+describe('raw HTML, as docs/announcements.md describes it', () => {
+  const doc = readFileSync(new URL('../../../../docs/announcements.md', import.meta.url), 'utf8');
+
+  it('drops an HTML block with everything in it, and says so', () => {
+    for (const block of ['<script>\nalert("inner")\n</script>', '<div>\ninner text\n</div>', '<!--\ninner\n-->', '<style>\np{}\n</style>']) {
+      const { tree } = markdownToTree(`${block}\n\nAfter`);
+      expect(tree, block).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: 'After' }] }]);
+    }
+    expect(doc).toMatch(/HTML blocks[^\n]*`<script>…<\/script>`[^\n]*dropped with everything in it/);
+  });
+
+  it('keeps the text between inline tags, and says so', () => {
+    expect(markdownToTree('Hello <b>bold</b>').tree).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: 'Hello bold' }] }]);
+    expect(doc).toMatch(/inline HTML tags[^\n]*the text between them stays/);
+    expect(doc).not.toContain('only the text between tags remains');
   });
 });

@@ -53,6 +53,11 @@ function attempt<T>(read: () => T): T | null {
   }
 }
 
+/** False during server rendering (Node, workers, Deno): no page to report on or render into. */
+export function inBrowser(): boolean {
+  return typeof window !== 'undefined' && typeof document !== 'undefined';
+}
+
 export function browserEnv(): Env {
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   return {

@@ -2,7 +2,7 @@
  * The npm entry: `import { createHearth } from '@hearth/widget'`. Same commands as the
  * script tag, plus typed methods (`hearth.track(...)`) that call them.
  */
-import { browserEnv, type Env } from '../core/env.js';
+import { browserEnv, inBrowser, type Env } from '../core/env.js';
 import { createHearthWith, type HearthHandle } from '../core/hearth.js';
 import type { ConsentMode, IdentifyOptions, InitOptions, Properties } from '../core/types.js';
 
@@ -30,14 +30,26 @@ const METHODS = ['init', 'identify', 'track', 'page', 'reset', 'consent'] as con
 
 /**
  * Creates a Hearth instance (call `init` next). `env` replaces the browser globals, for tests.
+ * Outside a browser (server rendering) and without an `env`, it returns an inert instance: every
+ * call does nothing and returns nothing (`on` returns a no-op unsubscribe), so shared code can
+ * create and call Hearth without checking where it runs.
  * @example
  * const hearth = createHearth();
  * hearth.init({ projectKey: 'pk_…', apiHost: 'https://hearth.example.com' });
  * hearth.track('Project Created', { plan: 'pro' });
  */
-export function createHearth(env: Env = browserEnv()): Hearth {
-  const hearth = createHearthWith(env) as Hearth;
+export function createHearth(env?: Env): Hearth {
+  if (!env && !inBrowser()) return inertHearth();
+  const hearth = createHearthWith(env ?? browserEnv()) as Hearth;
   const call = hearth as (command: string, ...args: unknown[]) => unknown;
   for (const name of METHODS) hearth[name] = (...args: unknown[]) => void call(name, ...args);
+  return hearth;
+}
+
+function inertHearth(): Hearth {
+  const noop = () => undefined;
+  const hearth = ((command: string) => (command === 'on' ? noop : undefined)) as Hearth;
+  for (const name of METHODS) hearth[name] = noop;
+  hearth.destroy = noop;
   return hearth;
 }

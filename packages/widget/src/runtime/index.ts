@@ -7,7 +7,6 @@ export { Shell } from './shell.js';
 export { Launcher } from './launcher.js';
 export { lazySheet } from './styles.js';
 export { themeProperties, type Theme, type ColorMode, type Corner } from './theme.js';
-export { trapFocus, deepActiveElement } from './focus.js';
 export { safeUrl } from './safe-url.js';
 export { fillPlaceholders } from './fill-placeholders.js';
 export {

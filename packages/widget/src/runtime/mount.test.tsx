@@ -34,17 +34,16 @@ describe('mount', () => {
     expect(host).toMatch(/display: block !important/);
   });
 
-  it('keeps the min-height an inline mount point reserves through --hearth-min-height, past the reset', () => {
+  it('reserves the inline mount point\'s min-height only until the widget is mounted', () => {
     const container = document.createElement('div');
     container.dataset.hearth = 'checklist';
+    container.style.setProperty('--hearth-min-height', '30rem');
     document.body.append(container);
     mount({ container, view: <p>x</p> });
+    // Once mounted, the `all: initial` reset drops the page's reservation: the widget is as tall
+    // as what it shows, so a collapsed or hidden checklist leaves no gap.
     const rules = [...container.shadowRoot!.adoptedStyleSheets[0]!.cssRules].map((rule) => rule.cssText);
-    const reset = rules.findIndex((rule) => rule.startsWith(':host {') || rule.startsWith(':host{'));
-    const inline = rules.findIndex((rule) => rule.startsWith(':host([data-hearth])'));
-    expect(rules[inline]).toMatch(/min-height: var\(--hearth-min-height, ?auto\) !important/);
-    // Same importance and a more specific selector than the `all: initial` reset, so it wins.
-    expect(inline).toBeGreaterThan(reset);
+    expect(rules.filter((rule) => rule.startsWith(':host')).join('\n')).not.toMatch(/min-height/);
   });
 
   it('turns animations off under prefers-reduced-motion', () => {
@@ -85,5 +84,27 @@ describe('mount', () => {
     expect(container.querySelector('hearth-root')!.shadowRoot!.textContent).toBe('ours');
     unmount();
     expect(container.querySelector('hearth-root')).toBeNull();
+  });
+
+  it('stacks floating surfaces of one corner in one dock, each corner in its own, and removes an empty dock', () => {
+    const checklist = mount({ corner: 'bottom-right', view: <p>checklist</p> });
+    const survey = mount({ corner: 'bottom-right', view: <p>survey</p> });
+    const bell = mount({ corner: 'bottom-left', view: <p>bell</p> });
+    const docks = [...document.querySelectorAll<HTMLElement>('hearth-dock')];
+    expect(docks.map((dock) => dock.dataset.corner)).toEqual(['bottom-right', 'bottom-left']);
+    const [right, left] = docks as [HTMLElement, HTMLElement];
+    expect([...right.children].map((host) => host.shadowRoot!.textContent)).toEqual(['checklist', 'survey']);
+    // A flex column from the corner up: the later surface sits above the earlier, never on it.
+    expect(right.style.getPropertyValue('position')).toBe('fixed');
+    expect(right.style.getPropertyPriority('position')).toBe('important');
+    expect(right.style.getPropertyValue('display')).toBe('flex');
+    expect(right.style.getPropertyValue('flex-direction')).toBe('column-reverse');
+    expect(right.style.getPropertyValue('right')).toMatch(/^0(px)?$/);
+    expect(left.style.getPropertyValue('left')).toMatch(/^0(px)?$/);
+    checklist();
+    survey();
+    expect(right.isConnected).toBe(false);
+    bell();
+    expect(document.querySelector('hearth-dock')).toBeNull();
   });
 });

@@ -1,9 +1,13 @@
 import { render, type ComponentChild } from 'preact';
+import { keepFocus } from './keep-focus.js';
 import { baseSheet } from './styles.js';
+import type { Corner } from './theme.js';
 
 export interface MountOptions {
   /** Inline mount point (e.g. `<div data-hearth="checklist">`); absent: a floating host on `<body>`. */
   container?: Element;
+  /** Floating only: the corner dock the host joins, stacked with the other surfaces of that corner. */
+  corner?: Corner;
   document?: Document;
   /** The widget's own sheets, adopted after the runtime's base sheet. */
   sheets?: CSSStyleSheet[];
@@ -16,6 +20,25 @@ function open(host: Element): ShadowRoot {
   const root = host.attachShadow({ mode: 'open' });
   ours.add(root);
   return root;
+}
+
+/**
+ * A corner dock stacks the floating surfaces of one corner (launchers, cards, toasts) in a column
+ * from the corner outwards, so two never cover each other at any width; a stack taller than the
+ * window scrolls. Corners are physical: the same in right-to-left pages. Styled inline through
+ * CSSOM (allowed by a strict `style-src`) with `!important`, which page styles cannot beat.
+ */
+const DOCK = 'position:fixed;z-index:var(--hearth-z-index,2147483000);display:flex;gap:12px;padding:20px;box-sizing:border-box;max-height:100vh;overflow:auto;pointer-events:none';
+
+function dock(doc: Document, corner: Corner): Element {
+  const found = doc.querySelector(`hearth-dock[data-corner="${corner}"]`);
+  if (found) return found;
+  const created = doc.body.appendChild(doc.createElement('hearth-dock'));
+  (created as HTMLElement).dataset.corner = corner;
+  const [y, x] = corner.split('-');
+  const css = `${DOCK};${y}:0;${x}:0;flex-direction:column${y === 'top' ? '' : '-reverse'};align-items:flex-${x === 'left' ? 'start' : 'end'}`;
+  for (const rule of css.split(';')) created.style.setProperty(...(rule.split(':') as [string, string]), 'important');
+  return created;
 }
 
 /**
@@ -41,15 +64,21 @@ function attach(host: Element): { root: ShadowRoot; child?: Element } {
  * Renders `view` into an open shadow root styled only by constructable stylesheets.
  * @returns unmount: removes the rendered tree, the adopted sheets and any host element it created.
  */
-export function mount({ container, document: doc = globalThis.document, sheets = [], view }: MountOptions): () => void {
-  const host = container ?? doc.body.appendChild(doc.createElement('hearth-root'));
+export function mount({ container, corner, document: doc = globalThis.document, sheets = [], view }: MountOptions): () => void {
+  const parent = corner ? dock(doc, corner) : doc.body;
+  const host = container ?? parent.appendChild(doc.createElement('hearth-root'));
   const { root, child } = attach(host);
   root.adoptedStyleSheets = [baseSheet(), ...sheets];
+  const focus = keepFocus(root);
   render(view, root);
   return () => {
     render(null, root);
+    focus.check();
+    focus.stop();
     root.adoptedStyleSheets = [];
     child?.remove();
-    if (!container) host.remove();
+    if (container) return;
+    host.remove();
+    if (parent !== doc.body && !parent.firstElementChild) parent.remove();
   };
 }

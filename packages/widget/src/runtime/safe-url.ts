@@ -1,12 +1,5 @@
 /**
- * The absolute URL if it is http(s), else undefined: prompt links must never run `javascript:`
- * or open `data:` documents. Relative URLs resolve against `base` (the page's URL).
+ * The href for a prompt link on the page at `base`, or undefined: http(s) absolute, or a path that
+ * stays on the page's origin. One rule for the collector and the widget (@hearth/schema/links).
  */
-export function safeUrl(url: string, base: string): string | undefined {
-  try {
-    const parsed = new URL(url, base);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { resolveLink as safeUrl } from '@hearth/schema/links';

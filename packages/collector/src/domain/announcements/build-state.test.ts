@@ -7,6 +7,7 @@ import { EMPTY_ACTIVITY, NOW, daysAgo, record } from './test-fixtures.js';
 
 const ctx = (overrides: Partial<AnnouncementStateContext> = {}): AnnouncementStateContext => ({
   facts: facts({ lastSeen: daysAgo(1) }),
+  identified: true,
   activity: EMPTY_ACTIVITY,
   now: NOW,
   inactivityDays: 30,

@@ -12,6 +12,8 @@ export const MAX_DIGEST_ITEMS = 10;
 export interface AnnouncementStateContext {
   /** `facts.lastSeen` must be the last activity *before the current visit* (domain/visit.ts). */
   facts: UserFacts;
+  /** False for a visitor known only by an anonymous id. */
+  identified: boolean;
   activity: AnnouncementActivity;
   now: Date;
   /** The project's `inactivityDays`: the gap after which a returning user gets a digest. */
@@ -23,7 +25,7 @@ export interface AnnouncementStateContext {
 
 /** One page of the feed after `cursor` (`GET /v1/announcements?before=`). */
 export function announcementPage(records: readonly AnnouncementRecord[], ctx: AnnouncementStateContext, cursor?: string) {
-  const visible = visibleRecords(records, ctx.facts, ctx.now);
+  const visible = visibleRecords(records, ctx.facts, ctx.now, ctx.identified);
   const rest = afterCursor(visible, cursor);
   const page = rest.slice(0, ctx.pageSize ?? DEFAULT_PAGE_SIZE);
   const last = page.at(-1);

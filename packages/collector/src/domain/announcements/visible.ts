@@ -11,10 +11,14 @@ export function announcementFactQueries(records: readonly AnnouncementRecord[]):
   return records.flatMap(({ announcement: a }) => [...audienceQueries(a.audience), ...audienceQueries(a.digest.audience)]);
 }
 
-/** Published now and meant for this user, newest first: everything the feed may ever list. */
-export function visibleRecords(records: readonly AnnouncementRecord[], facts: UserFacts, now: Date): AnnouncementRecord[] {
+/**
+ * Published now and meant for this user, newest first: everything the feed may ever list. A
+ * visitor who has not identified sees only announcements whose `visitors` is `everyone` (records
+ * saved before that setting existed count as `identified`).
+ */
+export function visibleRecords(records: readonly AnnouncementRecord[], facts: UserFacts, now: Date, identified: boolean): AnnouncementRecord[] {
   return records
-    .filter(({ announcement: a }) => isPublishedAt(a, now) && evaluateAudience(a.audience, facts, now, { promptId: a.id }).matched)
+    .filter(({ announcement: a }) => (identified || a.visitors === 'everyone') && isPublishedAt(a, now) && evaluateAudience(a.audience, facts, now, { promptId: a.id }).matched)
     .sort((x, y) => newestFirst(x.announcement, y.announcement));
 }
 

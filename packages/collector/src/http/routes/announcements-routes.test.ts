@@ -10,7 +10,10 @@ import { changelogRoutes } from './changelog.js';
 
 const NOW = Date.parse('2026-03-15T12:00:00Z');
 const SECRET = 'sk_test_acme_secret_0123456789';
-const config = collectorConfigSchema.parse({ projects: [{ id: 'acme', name: 'Acme <Projects>', publicKey: 'pk_test_acme', secretKeys: [SECRET] }] });
+const config = collectorConfigSchema.parse({
+  publicUrl: 'https://hearth.example.com',
+  projects: [{ id: 'acme', name: 'Acme <Projects>', publicKey: 'pk_test_acme', secretKeys: [SECRET] }],
+});
 
 function setup() {
   const { store, track } = testAnnouncementStore();
@@ -92,7 +95,7 @@ describe('public changelog', () => {
     const feed = await app.request('http://collector.example/changelog/acme/feed.xml');
     expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=UTF-8');
     const xml = await feed.text();
-    expect([...xml.matchAll(/<entry><id>([^<]+)<\/id>/g)].map((m) => m[1])).toEqual(['http://collector.example/changelog/acme#newer', 'http://collector.example/changelog/acme#older']);
+    expect([...xml.matchAll(/<entry><id>([^<]+)<\/id>/g)].map((m) => m[1])).toEqual(['https://hearth.example.com/changelog/acme#newer', 'https://hearth.example.com/changelog/acme#older']);
     expect(xml).toContain('<content type="html">&lt;h3&gt;Head&lt;/h3&gt;');
     expect((await app.request('/changelog/nope')).status).toBe(404);
   });

@@ -4,7 +4,7 @@ import { isPublishedAt, newestFirst } from '../../domain/announcements/record.js
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
-import { atomFeed, changelogPage } from './changelog-render.js';
+import { atomFeed, changelogLinks, changelogPage } from './changelog-render.js';
 
 export interface ChangelogDeps {
   announcements: AnnouncementStore;
@@ -46,15 +46,14 @@ export function changelogRoutes({ announcements, config, clock }: ChangelogDeps)
 
   app.get('/changelog/:project', async (c) => {
     const p = project(c.req.param('project'));
-    return c.body(changelogPage(p, await entries(p), new URL('feed.xml', `${c.req.url.replace(/\/?$/, '/')}`).href), 200, {
+    return c.body(changelogPage(p, await entries(p), changelogLinks(p.id, config.publicUrl)), 200, {
       ...headers,
       'Content-Type': 'text/html; charset=UTF-8',
     });
   });
   app.get('/changelog/:project/feed.xml', async (c) => {
     const p = project(c.req.param('project'));
-    const self = c.req.url;
-    return c.body(atomFeed(p, await entries(p), self, self.replace(/\/feed\.xml$/, ''), new Date(clock())), 200, {
+    return c.body(atomFeed(p, await entries(p), changelogLinks(p.id, config.publicUrl), new Date(clock())), 200, {
       ...headers,
       'Content-Type': 'application/atom+xml; charset=UTF-8',
     });

@@ -73,3 +73,31 @@ describe('GET /v1/state: announcements', () => {
     expect(await changelog.text()).toContain('News n0');
   });
 });
+
+describe('GET /v1/state: announcements for visitors who have not identified', () => {
+  async function anonymousAnnouncements(app: App) {
+    const res = await getState(app, { anonymousId: 'anon-visitor' });
+    expect(res.status).toBe(200);
+    return userStateSchema.parse(await res.json()).announcements;
+  }
+
+  it('reach only identified users by default, boosted ones included', async () => {
+    const { app } = await promptApp([]);
+    await identify(app, 'ada');
+    await publish(app, 'big-news', { boosted: true, boostStyle: 'toast' });
+    expect((await announcementsOf(app, 'ada'))?.boosted).toMatchObject({ item: { id: 'big-news' } });
+    const visitor = await anonymousAnnouncements(app);
+    expect(visitor?.boosted).toBeUndefined();
+    expect(visitor?.items ?? []).toEqual([]);
+    expect(visitor?.unread ?? 0).toBe(0);
+  });
+
+  it('reach anonymous visitors when the announcement says `visitors: everyone`', async () => {
+    const { app } = await promptApp([]);
+    await publish(app, 'for-all', { visitors: 'everyone', boosted: true });
+    await publish(app, 'members', {});
+    const visitor = await anonymousAnnouncements(app);
+    expect(visitor?.items.map((i) => i.id)).toEqual(['for-all']);
+    expect(visitor?.boosted).toMatchObject({ item: { id: 'for-all' } });
+  });
+});

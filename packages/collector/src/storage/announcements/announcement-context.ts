@@ -53,6 +53,7 @@ export async function loadAnnouncementContext(
   const usage = fatigueUsage(historyFromEvents(promptEvents), interrupting, project.fatigue, now);
   return {
     facts: userFacts,
+    identified: 'userId' in subject,
     activity: foldActivity(activityEvents),
     now,
     inactivityDays: project.inactivityDays,

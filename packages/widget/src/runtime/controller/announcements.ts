@@ -1,13 +1,13 @@
 import type { AnnouncementsState } from '@hearth/schema';
-import type { LoadChunk } from '../../core/registry.js';
 import type { AnnouncementsHandle } from '../../widgets/announcements/index.js';
 import type { Track, Traits } from '../state-types.js';
 import type { Corner, Theme } from '../theme.js';
-import { loadWhenIdle } from './idle.js';
+import type { MountLane } from './idle.js';
 import { widgetSlot } from './slot.js';
 
 export interface AnnouncementsSlotOptions {
-  load: LoadChunk;
+  /** The controller's one-mount-per-task lane. */
+  lane: MountLane;
   track: Track;
   doc: Document;
   /** The locale and traits as they are now (the controller keeps this object current). */
@@ -24,9 +24,9 @@ export interface AnnouncementsSlotOptions {
  * away when there are none (another user, consent denied). Inline in `[data-hearth="announcements"]`.
  */
 export function announcementsSlot(options: AnnouncementsSlotOptions) {
-  const { load, doc, context, stateUrl } = options;
+  const { lane, doc, context, stateUrl } = options;
   const slot = widgetSlot<AnnouncementsState, AnnouncementsHandle>((first) =>
-    loadWhenIdle(load, 'announcements', doc).then(({ mountAnnouncements, bellCorner, feedPageLoader }) =>
+    lane('announcements', ({ mountAnnouncements, bellCorner, feedPageLoader }) =>
       mountAnnouncements({
         state: first,
         track: options.track,

@@ -17,7 +17,21 @@ export function whenIdle(win: (Window & typeof globalThis) | null): Promise<void
   });
 }
 
-/** A widget kind's chunk, resolved once it has loaded and the page is idle (both awaited at once). */
-export function loadWhenIdle<K extends keyof Chunks & string>(load: LoadChunk, kind: K, doc: Document): ReturnType<Chunks[K]> {
-  return Promise.all([load(kind), whenIdle(doc.defaultView)]).then(([chunk]) => chunk) as ReturnType<Chunks[K]>;
+type Chunk<K extends keyof Chunks> = Awaited<ReturnType<Chunks[K]>>;
+/** Loads a widget kind's chunk and runs `mount` with it in a task of its own. */
+export type MountLane = <K extends keyof Chunks & string, T>(kind: K, mount: (chunk: Chunk<K>) => Promise<T>) => Promise<T>;
+
+/**
+ * One widget's first render at a time, each in a task of its own. Chunks load in parallel, but
+ * two widgets whose chunks arrive together (they share the runtime chunk, so they often do) would
+ * otherwise both render in the task that resolved them: a long task on the host page. Each mount
+ * waits for the previous one to finish, then for an idle moment (a fresh task), then renders.
+ */
+export function mountLane(load: LoadChunk, doc: Document): MountLane {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (kind, mount) => {
+    const run = Promise.all([load(kind), tail]).then(([chunk]) => whenIdle(doc.defaultView).then(() => mount(chunk as never)));
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }

@@ -12,7 +12,7 @@ import type { SurveyHandle } from '../../widgets/survey/index.js';
 import type { Track, Traits } from '../state-types.js';
 import type { Corner, Theme } from '../theme.js';
 import { announcementsSlot } from './announcements.js';
-import { loadWhenIdle } from './idle.js';
+import { mountLane } from './idle.js';
 import { rewardsSlot } from './rewards.js';
 import { watchTriggers, type TriggerWatch } from './triggers.js';
 
@@ -68,6 +68,7 @@ export function createController(options: ControllerOptions): Controller {
   const counts = new Map<string, number>();
   let path = options.path;
 
+  const lane = mountLane(load, doc);
   const mountPoint = (kind: string) => doc.querySelector(`[data-hearth="${kind}"]`) ?? undefined;
 
   const unmount = (entry: Entry) => void entry.handle?.then((handle) => handle?.unmount());
@@ -76,9 +77,9 @@ export function createController(options: ControllerOptions): Controller {
     // Dismissed, answered, or hidden after its celebration: take the host element away too.
     const common = { document: doc, theme, corner: options.corner, ...context, track, onHide: () => unmount(entry) };
     if (first.kind === 'survey') {
-      return loadWhenIdle(load, 'survey', doc).then(async ({ mountSurvey, createResponder }) => withUpdate(await mountSurvey({ ...common, survey: first, onResponse: createResponder(options.post) })));
+      return lane('survey', async ({ mountSurvey, createResponder }) => withUpdate(await mountSurvey({ ...common, survey: first, onResponse: createResponder(options.post) })));
     }
-    return loadWhenIdle(load, 'checklist', doc).then(async ({ mountChecklist }) => {
+    return lane('checklist', async ({ mountChecklist }) => {
       const handle = await mountChecklist({ ...common, checklist: first, container: mountPoint('checklist') });
       return { ...handle, update: (prompt: StatePrompt) => prompt.kind === 'checklist' && handle.update(prompt) };
     });
@@ -113,8 +114,8 @@ export function createController(options: ControllerOptions): Controller {
     unmount(entry);
   };
 
-  const news = announcementsSlot({ load, track, doc, context, theme, corner: options.corner, stateUrl: options.stateUrl });
-  const points = rewardsSlot({ load, doc, context, theme, corner: options.corner, stateUrl: options.stateUrl });
+  const news = announcementsSlot({ lane, track, doc, context, theme, corner: options.corner, stateUrl: options.stateUrl });
+  const points = rewardsSlot({ lane, doc, context, theme, corner: options.corner, stateUrl: options.stateUrl });
 
   // An inline mount point means that widget is likely to show: fetch its chunk now.
   if (mountPoint('checklist')) load('checklist').catch(() => undefined);

@@ -1,12 +1,12 @@
 import type { RewardsState } from '@hearth/schema';
-import type { LoadChunk } from '../../core/registry.js';
 import type { RedeemOutcome, RewardsHandle } from '../../widgets/rewards/index.js';
 import type { Corner, Theme } from '../theme.js';
-import { loadWhenIdle } from './idle.js';
+import type { MountLane } from './idle.js';
 import { widgetSlot } from './slot.js';
 
 export interface RewardsSlotOptions {
-  load: LoadChunk;
+  /** The controller's one-mount-per-task lane. */
+  lane: MountLane;
   doc: Document;
   /** The locale as it is now (the controller keeps this object current). */
   context: { locale?: string };
@@ -26,10 +26,10 @@ const launcherCorner = (corner: Corner = 'bottom-right'): Corner =>
  * showing the balance.
  */
 export function rewardsSlot(options: RewardsSlotOptions) {
-  const { load, doc, context, stateUrl } = options;
+  const { lane, doc, context, stateUrl } = options;
   const noRedeem = async (): Promise<RedeemOutcome> => ({ ok: false, code: 'unavailable' });
   const slot = widgetSlot<RewardsState, RewardsHandle>((first) =>
-    loadWhenIdle(load, 'rewards', doc).then(({ mountRewards, redeemer }) =>
+    lane('rewards', ({ mountRewards, redeemer }) =>
       mountRewards({
         state: first,
         redeem: stateUrl ? redeemer(stateUrl, (fresh) => slot.apply(fresh)) : noRedeem,

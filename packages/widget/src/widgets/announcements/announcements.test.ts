@@ -101,7 +101,7 @@ describe('announcements widget', () => {
     });
     act(() => ($('.feedback') as HTMLFormElement).requestSubmit());
     expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.reacted, { announcementId: 'x', reaction: 'up', feedback: 'Love it' });
-    expect($('[role=status]')?.textContent).toBe('Thank you for your feedback!');
+    expect($('.reactions [role=status]')?.textContent).toBe('Thank you for your feedback!');
     act(() => $('.item .btn-primary')!.click());
     expect(track).toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.ctaClicked, { announcementId: 'x' });
     expect(track).toHaveBeenCalledWith('dark_mode_opened', { announcementId: 'x' });
@@ -199,6 +199,73 @@ describe('announcements widget', () => {
       expect(['BUTTON', 'A']).toContain(control.tagName);
       if (control.tagName === 'BUTTON') expect(['button', 'submit']).toContain(control.getAttribute('type'));
       expect(control.getAttribute('aria-label') ?? control.textContent?.trim()).toBeTruthy();
+    }
+  });
+});
+
+describe('announcements keyboard, surfaces and live region', () => {
+  const escape = (target: Element) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+
+  it('opening from the bell moves focus into the feed, which follows the bell in the DOM', async () => {
+    const { bell, $, root } = await mountForTest();
+    bell().focus();
+    act(() => bell().click());
+    const panel = $('.panel')!;
+    expect(panel.contains(root().activeElement)).toBe(true);
+    expect(bell().compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('Escape closes the feed opened from the bell, with focus on the bell or in the feed', async () => {
+    const { bell, $, root } = await mountForTest();
+    act(() => bell().click());
+    bell().focus();
+    escape(bell());
+    expect(bell().getAttribute('aria-expanded')).toBe('false');
+    act(() => bell().click());
+    escape($('.panel h2')!);
+    expect(bell().getAttribute('aria-expanded')).toBe('false');
+    expect(root().activeElement).toBe(bell());
+  });
+
+  it('shows one surface at a time: the boosted toast and the digest give way to the open feed', async () => {
+    const digest = { since: '2026-01-01T00:00:00.000Z', entries: [{ id: 'a', title: 'Title a', category: 'new', publishedAt: '2026-03-10T12:00:00.000Z' }] };
+    const { bell, $ } = await mountForTest({ state: stateFixture({ boosted: { style: 'toast', item: itemFixture('b') } }) });
+    expect($('.boost.toast')).not.toBeNull();
+    act(() => bell().click());
+    expect($('.boost')).toBeNull();
+    document.body.replaceChildren();
+    const withDigest = await mountForTest({ state: stateFixture({ digest }) });
+    act(() => withDigest.bell().click());
+    expect(withDigest.$('.digest')).toBeNull();
+  });
+
+  it('draws a boosted modal after the bell, so its backdrop dims the bell', async () => {
+    const { bell, $ } = await mountForTest({ state: stateFixture({ boosted: { style: 'modal', item: itemFixture('b') } }) });
+    const backdrop = $('.backdrop')!;
+    expect(bell().compareDocumentPosition(backdrop) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(backdrop.closest('.float')).toBeNull();
+  });
+
+  it('announces new items politely, once, not on every refresh', async () => {
+    const { handle, $ } = await mountForTest();
+    const live = $('.sr-only[role=status]')!;
+    expect(live.textContent).toBe('');
+    act(() => handle.update(stateFixture({ unread: 3, items: [itemFixture('c'), itemFixture('b'), itemFixture('a')] })));
+    expect(live.textContent).toBe('1 new announcement');
+    const said = live.textContent;
+    act(() => handle.update(stateFixture({ unread: 3, items: [itemFixture('c'), itemFixture('b'), itemFixture('a')] })));
+    expect(live.textContent).toBe(said);
+    act(() => handle.update(stateFixture({ unread: 5, items: [itemFixture('e'), itemFixture('d'), itemFixture('c')] })));
+    expect(live.textContent).toBe('2 new announcements');
+  });
+
+  it('reacts with inline SVG icons, not emoji', async () => {
+    const { bell, $$ } = await mountForTest();
+    act(() => bell().click());
+    const buttons = $$('.reactions button');
+    for (const button of buttons) {
+      expect(button.querySelector('svg')).not.toBeNull();
+      expect(button.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
     }
   });
 });

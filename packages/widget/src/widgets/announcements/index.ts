@@ -41,7 +41,7 @@ export async function mountAnnouncements(options: MountAnnouncementsOptions): Pr
   const win = doc.defaultView;
   const model = createAnnouncementsModel({ ...options, i18n: await loadI18n(localeFor(options.locale, doc), ANNOUNCEMENTS_CATALOGS) });
   const view = h(AnnouncementsView, { model, theme, corner, floating: !container, pageUrl: doc.URL });
-  const unmount = mount({ container, document: doc, sheets: [announcementsSheet()], view });
+  const unmount = mount({ container, corner: container ? undefined : corner, document: doc, sheets: [announcementsSheet()], view });
   const onHash = () => {
     const match = DEEP_LINK.exec(win?.location.hash ?? '');
     if (match) void model.actions.openItem(match[1]);

@@ -1,6 +1,7 @@
 import type { AnnouncementItem } from '@hearth/schema';
 import { signal, type Signal } from '@preact/signals';
 import { Component } from 'preact';
+import { safeUrl } from '../../runtime/index.js';
 import { useEffect, useRef } from 'preact/hooks';
 import { ContentTreeView } from './content-tree.js';
 import { contentUrl, IMAGE_SCHEMES, isExternal } from './content-url.js';
@@ -20,16 +21,6 @@ interface ItemProps {
 export function categoryLabel(item: Pick<AnnouncementItem, 'category' | 'categoryLabel'>, i18n: AnnouncementsI18n, fill: (t: string) => string): string {
   if (item.categoryLabel) return fill(item.categoryLabel);
   return isBuiltInCategory(item.category) ? i18n.t(item.category) : item.category;
-}
-
-/** Re-checks the CTA URL after filling: http(s) absolute, or a path on this page's origin. */
-function ctaHref(url: string, pageUrl: string): string | undefined {
-  try {
-    const parsed = new URL(url, pageUrl);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -63,13 +54,13 @@ function Item({ item, model, pageUrl, reads }: ItemProps) {
     ref.current.focus();
   }, [focused]);
 
-  const href = item.cta?.type === 'url' ? ctaHref(fill(item.cta.url), pageUrl) : undefined;
+  const href = item.cta?.type === 'url' ? safeUrl(fill(item.cta.url), pageUrl) : undefined;
   const hero = item.image && contentUrl(item.image.url, IMAGE_SCHEMES);
   const titleId = `hearth-news-${item.id}`;
   return (
     <article class="item" ref={ref} tabIndex={-1} aria-labelledby={titleId} data-read={read ? '' : undefined}>
       <p class="meta">
-        <span class="cat" data-cat={item.category}>{categoryLabel(item, i18n, fill)}</span>
+        <bdi class="cat" data-cat={item.category}>{categoryLabel(item, i18n, fill)}</bdi>
         <time dateTime={item.publishedAt}>{i18n.formatDate(Date.parse(item.publishedAt), { dateStyle: 'medium' })}</time>
         {!read && <span class="dot"><span class="sr-only">{i18n.t('isUnread')}</span></span>}
       </p>
@@ -91,6 +82,16 @@ function Item({ item, model, pageUrl, reads }: ItemProps) {
   );
 }
 
+/**
+ * Thumbs up as an inline SVG (emoji draw as empty boxes on systems without an emoji font); the
+ * "not helpful" button shows it turned over (styles.ts).
+ */
+const Thumb = () => (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">
+    <path d="M7 10v11H3V10zm0 0l4-8c2 0 3 1 3 3v4h6l-2 12H7" />
+  </svg>
+);
+
 function Reactions({ item, model }: { item: AnnouncementItem; model: AnnouncementsModel }) {
   const { t } = model.i18n.value;
   const current = model.reactionOf(item);
@@ -111,7 +112,7 @@ function Reactions({ item, model }: { item: AnnouncementItem; model: Announcemen
     <div class="reactions">
       {(['up', 'down'] as const).map((reaction) => (
         <button key={reaction} type="button" class="icon-btn" aria-label={t(reaction === 'up' ? 'helpful' : 'notHelpful')} aria-pressed={current === reaction} onClick={() => choose(reaction)}>
-          {reaction === 'up' ? '👍' : '👎'}
+          <Thumb />
         </button>
       ))}
       {asking.value && !sent.value && (

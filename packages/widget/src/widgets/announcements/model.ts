@@ -65,6 +65,9 @@ export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
   const boostDone = signal(false);
   const digestDone = signal(false);
   const loading = signal(false);
+  /** How many unread items the last refresh brought: the feed's polite live region says so, once. */
+  const arrived = signal(0);
+  const known = new Set(options.state.items.map((item) => item.id));
   let pending: Promise<void> | undefined;
 
   const fill = (text: string) => fillPlaceholders(text, traits.value);
@@ -84,7 +87,10 @@ export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
   const actions = {
     update(next: AnnouncementsState) {
       const shown = items.value;
+      const fresh = next.items.filter((item) => !known.has(item.id) && !item.read);
+      for (const item of next.items) known.add(item.id);
       batch(() => {
+        if (fresh.length) arrived.value = fresh.length;
         // A digest or boost on screen stays until dismissed: once its display is stored, the server
         // stops offering it, and the refresh that follows must not snatch it from the reader.
         const { digest: shownDigest, boosted: shownBoost } = state.value;
@@ -110,7 +116,7 @@ export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
     },
     toggle() {
       if (open.value) actions.close();
-      else open.value = true;
+      else actions.openItem();
     },
     /**
      * Opens the feed on one announcement (deep link, toast, digest entry). One that is not loaded
@@ -120,6 +126,8 @@ export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
       batch(() => {
         open.value = true;
         focusId.value = id;
+        // One surface at a time: the feed shows what the toast or digest pointed at.
+        boostDone.value = digestDone.value = true;
       });
       while (id && open.value && focusId.value === id && !has(id) && cursor.value) {
         const before = cursor.value;
@@ -186,5 +194,5 @@ export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
   };
 
   const hasMore = computed(() => !!cursor.value && !!loadPage);
-  return { i18n, fill, items, unread, open, boosted, digest, loading, hasMore, isRead, isFocused, reactionOf, actions };
+  return { i18n, fill, items, unread, arrived, open, boosted, digest, loading, hasMore, isRead, isFocused, reactionOf, actions };
 }

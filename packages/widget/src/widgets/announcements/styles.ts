@@ -12,6 +12,7 @@ h2,h3{margin:0;font-size:16px;font-weight:600}
 .body{overflow-wrap:anywhere}.body img,.hero{max-width:100%;height:auto;border-radius:6px}
 .body pre{overflow:auto;background:var(--h-track);padding:8px;border-radius:6px}.body a{color:var(--h-brand)}
 .reactions{display:flex;flex-wrap:wrap;align-items:center;gap:4px;margin-top:8px}
+.icon-btn+.icon-btn svg{transform:scale(-1)}
 .icon-btn[aria-pressed=true]{background:var(--h-track);color:var(--h-fg)}
 .feedback{display:flex;gap:4px;flex:1}.feedback input{flex:1;font:inherit;color:inherit;background:var(--h-bg);border:1px solid var(--h-line);border-radius:6px;padding:4px 8px}
 .more{width:100%;margin-top:8px}.empty{color:var(--h-muted)}

@@ -1,7 +1,8 @@
 import type { Ref } from 'preact';
 import { signal, type Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { Shell, trapFocus, type Corner, type Theme } from '../../runtime/index.js';
+import { trapFocus } from '../../runtime/modal/trap-focus.js';
+import { Shell, type Corner, type Theme } from '../../runtime/index.js';
 import { categoryLabel, FeedItem } from './item.js';
 import type { AnnouncementsModel } from './model.js';
 import { readTracker, type ReadTracker } from './visibility.js';
@@ -45,14 +46,20 @@ function Panel({ model, pageUrl, onClose, hidden }: { model: AnnouncementsModel;
   const local = useRef<{ limit: Signal<number>; reads: ReadTracker }>();
   const { limit, reads } = (local.current ??= { limit: signal(CHUNK), reads: readTracker() });
   const shown = limit.value;
+  const ref = useRef<HTMLElement>(null);
   useEffect(() => reads.stop, []);
+  // Opened from the bell: focus moves into the feed (an item opened by link has taken it already).
+  useEffect(() => {
+    const panel = ref.current;
+    if (onClose && !hidden && panel && !panel.contains((panel.getRootNode() as ShadowRoot).activeElement)) panel.focus();
+  }, [hidden]);
   useEffect(() => {
     if (shown >= items.length) return;
     const timer = setTimeout(() => (limit.value = shown + CHUNK));
     return () => clearTimeout(timer);
   }, [shown, items.length]);
   return (
-    <section class="panel" id={PANEL_ID} hidden={hidden} aria-labelledby="hearth-news-title" onKeyDown={(e) => onClose && e.key === 'Escape' && onClose()}>
+    <section class="panel" id={PANEL_ID} ref={ref} tabIndex={-1} hidden={hidden} aria-labelledby="hearth-news-title">
       <div class="head">
         <h2 id="hearth-news-title">{t('news')}</h2>
         {onClose && <button type="button" class="icon-btn" aria-label={t('close')} onClick={onClose}>×</button>}
@@ -73,9 +80,15 @@ function Boost({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: stri
   const { t } = model.i18n.value;
   const id = boost?.item.id;
   useEffect(() => {
+    const dialog = ref.current;
     if (!id) return;
     model.actions.boostShown(id);
-    return boost.style === 'modal' && ref.current ? trapFocus(ref.current) : undefined;
+    if (boost.style !== 'modal' || !dialog) return;
+    // The backdrop dims every Hearth surface: last in the page, this corner's dock paints above the
+    // others (same z-index). Moved before focus goes in, since moving drops focus.
+    const dock = (dialog.getRootNode() as ShadowRoot).host.closest('hearth-dock');
+    dock?.parentNode?.append(dock);
+    return trapFocus(dialog);
   }, [id]);
   if (!boost) return null;
   const { item, style } = boost;
@@ -132,22 +145,31 @@ export function AnnouncementsView({ model, theme, corner, floating, pageUrl }: A
   const open = model.open.value;
   opened.current ||= open;
   const i18n = model.i18n.value;
+  const arrived = model.arrived.value;
+  // Said once per refresh that brings new items, politely, whether or not the feed is open.
+  const live = <p class="sr-only" role="status">{arrived ? i18n.t('arrived', { count: arrived }) : ''}</p>;
   const close = () => {
     model.actions.close();
     bell.current?.focus();
   };
-  if (!floating) return <Shell i18n={i18n} theme={theme}><Panel model={model} pageUrl={pageUrl} /></Shell>;
+  if (!floating) return <Shell i18n={i18n} theme={theme}>{live}<Panel model={model} pageUrl={pageUrl} /></Shell>;
+  const modal = model.boosted.value?.style === 'modal';
+  const boost = <Boost model={model} onOpen={model.actions.openItem} />;
   return (
     <Shell i18n={i18n} theme={theme}>
-      {/* Corners are physical: lay the corner out LTR, the panel in the locale's direction. */}
-      <div class="float" data-corner={corner} dir="ltr">
+      {live}
+      {/* Corners are physical: lay the corner out LTR, the panel in the locale's direction. The bell
+          comes first, so Tab goes from it into the feed drawn above it; Escape anywhere closes. */}
+      <div class="float" data-corner={corner} dir="ltr" onKeyDown={(e) => open && e.key === 'Escape' && close()}>
+        <Bell model={model} buttonRef={bell} />
         <div dir={i18n.dir} class="stack">
-          <Boost model={model} onOpen={model.actions.openItem} />
+          {!modal && boost}
           <Digest model={model} onOpen={model.actions.openItem} />
           {opened.current && <Panel model={model} pageUrl={pageUrl} onClose={close} hidden={!open} />}
         </div>
-        <Bell model={model} buttonRef={bell} />
       </div>
+      {/* After the bell, so its backdrop dims the bell too. */}
+      {modal && <div dir={i18n.dir}>{boost}</div>}
     </Shell>
   );
 }

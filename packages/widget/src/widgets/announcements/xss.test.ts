@@ -79,9 +79,11 @@ describe('XSS corpus rendered by the widget', () => {
     const panel = root.querySelector('.panel')!;
     // The feed renders a long list a chunk per task.
     await vi.waitFor(() => expect(panel.querySelectorAll('article')).toHaveLength(items.length), { timeout: 5_000 });
-    const ALLOWED = new Set(['SECTION', 'DIV', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'SPAN', 'TIME', 'ARTICLE', 'A', 'IMG', 'EM', 'STRONG', 'CODE', 'PRE', 'BR', 'UL', 'OL', 'LI', 'BUTTON', 'FORM', 'INPUT']);
+    const ALLOWED = new Set(['SECTION', 'DIV', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'SPAN', 'TIME', 'ARTICLE', 'A', 'IMG', 'EM', 'STRONG', 'CODE', 'PRE', 'BR', 'UL', 'OL', 'LI', 'BUTTON', 'FORM', 'INPUT', 'BDI']);
+    // The reaction buttons' own icons are the only SVG allowed.
+    const icon = (element: Element) => ['svg', 'path'].includes(element.tagName) && !!element.closest('.reactions > button');
     for (const element of panel.querySelectorAll('*')) {
-      expect(ALLOWED.has(element.tagName), element.tagName).toBe(true);
+      expect(ALLOWED.has(element.tagName) || icon(element), element.tagName).toBe(true);
       for (const attribute of element.attributes) {
         expect(attribute.name.toLowerCase().startsWith('on'), attribute.name).toBe(false);
         if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attribute.name)) {

@@ -18,13 +18,14 @@ export function ChecklistItem({ item, domId, i18n, baseUrl, onRun, onSkip }: Che
   const { action } = item;
   const href = action?.type === 'url' ? safeUrl(action.url, baseUrl) : undefined;
   return (
-    <li class="item" data-state={state}>
+    // Focusable by script: ticking or skipping removes the item's buttons, and focus stays on the item.
+    <li class="item" data-state={state} tabIndex={-1}>
       <span class="tick" aria-hidden="true">
         {item.done && '✓'}
       </span>
       <div>
         <p class="item-title" id={domId}>
-          {item.title}
+          <bdi>{item.title}</bdi>
           <span class="sr-only">, {t(state === 'todo' ? 'notDone' : state)}</span>
           {item.optional && <span class="tag">{t('optional')}</span>}
         </p>

@@ -55,7 +55,8 @@ describe('checklist widget', () => {
 
   it('uses real buttons and links with names for every control', async () => {
     const { root } = await setup();
-    const controls = [...root().querySelectorAll('button, a, [onclick], [tabindex]')];
+    // `tabindex="-1"` items take focus only by script (when their buttons go), never by Tab.
+    const controls = [...root().querySelectorAll('button, a, [onclick], [tabindex]:not([tabindex="-1"])')];
     expect(controls.length).toBeGreaterThanOrEqual(4);
     for (const control of controls) {
       expect(['BUTTON', 'A']).toContain(control.tagName);
@@ -173,5 +174,53 @@ describe('floating checklist', () => {
     expect(launcher.getAttribute('aria-expanded')).toBe('false');
     act(() => launcher.click());
     expect($('section')).not.toBeNull();
+  });
+});
+
+describe('checklist focus after actions', () => {
+  /** MutationObserver callbacks run as microtasks after the render that removed the control. */
+  const settle = () => act(async () => await Promise.resolve());
+
+  for (const locale of ['en', 'ar']) {
+    it(`keeps focus on the item when Enter on its Start ticks it (${locale})`, async () => {
+      const { handle, root } = await setup({ locale });
+      const start = root().querySelector<HTMLElement>('li:nth-child(2) .btn-primary')!;
+      start.focus();
+      act(() => handle.update(withDone(checklistFixture(), { invite: true })));
+      await settle();
+      const active = root().activeElement;
+      expect(active?.tagName).toBe('LI');
+      expect(active?.getAttribute('data-state')).toBe('done');
+    });
+  }
+
+  it('keeps focus on the item when it is skipped', async () => {
+    const { root, button } = await setup();
+    button('Skip')!.focus();
+    act(() => button('Skip')!.click());
+    await settle();
+    expect(root().activeElement?.getAttribute('data-state')).toBe('skipped');
+  });
+
+  it('gives focus back to where it came from when the checklist is dismissed', async () => {
+    const before = document.body.appendChild(document.createElement('button'));
+    const { button } = await setup();
+    before.focus();
+    button('Dismiss')!.focus();
+    act(() => button('Dismiss')!.click());
+    await settle();
+    expect(document.activeElement).toBe(before);
+  });
+
+  it('floating: the launcher comes before the card, so Tab goes from it into the card', async () => {
+    const { $ } = await setup({ container: undefined });
+    const launcher = $('.launcher')!;
+    expect(launcher.compareDocumentPosition($('section')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('celebrates without emoji', async () => {
+    const { handle, root } = await setup();
+    act(() => handle.update(withDone(checklistFixture(), { invite: true, tour: true })));
+    expect(root().textContent).not.toMatch(/\p{Extended_Pictographic}/u);
   });
 });

@@ -13,6 +13,7 @@ export interface ChecklistViewProps {
 }
 
 const CARD_ID = 'hearth-checklist';
+const LIST_ICON = 'M9 6h11M9 12h11M9 18h11M4 6l1 1 2-2M4 12l1 1 2-2M4 18l1 1 2-2';
 
 export function ChecklistView({ model, theme, floating, corner, baseUrl }: ChecklistViewProps) {
   const launcher = useRef<HTMLButtonElement>(null);
@@ -32,17 +33,19 @@ export function ChecklistView({ model, theme, floating, corner, baseUrl }: Check
   const left = total.value - done.value;
   return (
     <Shell i18n={i18n} theme={theme}>
-      {/* Corners are physical (`bottom-left` stays left in Arabic): lay out the corner LTR, the card in the locale's direction. */}
+      {/* Corners are physical (`bottom-left` stays left in Arabic): lay out the corner LTR, the card in
+          the locale's direction. The launcher comes first, so Tab goes from it into the card above it. */}
       <div class="float" data-corner={corner} dir="ltr">
-        {!minimized.value && card}
         <Launcher
           buttonRef={launcher}
           label={`${model.title.value}: ${progress}, ${i18n.t('stepsLeft', { count: left })}`}
+          icon={LIST_ICON}
           badge={left ? i18n.formatNumber(left) : '✓'}
           expanded={!minimized.value}
           controls={CARD_ID}
           onToggle={model.actions.toggleMinimized}
         />
+        {!minimized.value && card}
       </div>
     </Shell>
   );
@@ -92,7 +95,8 @@ function Card({ model, floating, progress, baseUrl, onMinimize }: CardProps) {
       </div>
       {complete.value && (
         <p class={model.celebrating.value ? 'celebrate pop' : 'celebrate'} role="status">
-          <span aria-hidden="true">🎉 </span>
+          {/* A text check mark, not an emoji: systems without an emoji font draw those as empty boxes. */}
+          <span aria-hidden="true">✓ </span>
           {t('allDone')}
         </p>
       )}

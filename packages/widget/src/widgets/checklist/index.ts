@@ -36,7 +36,7 @@ export async function mountChecklist(options: MountChecklistOptions): Promise<Ch
   const doc = options.document ?? globalThis.document;
   const model = createChecklistModel({ ...options, i18n: await loadI18n(localeFor(options.locale, doc)) });
   const view = h(ChecklistView, { model, theme, corner, floating: !container, baseUrl: doc.baseURI });
-  const unmount = mount({ container, document: doc, sheets: [checklistSheet()], view });
+  const unmount = mount({ container, corner: container ? undefined : corner, document: doc, sheets: [checklistSheet()], view });
   if (model.visible.value) model.actions.shown();
   // Only the latest locale request applies, whichever catalog arrives first.
   let latest = 0;

@@ -18,7 +18,7 @@ export function Catalog({ model }: { model: RewardsModel }) {
         {catalog.map((item) => (
           <li key={item.id} class="item">
             <span>
-              {item.name} <span class="muted">{points(item.cost)}</span>
+              <bdi>{item.name}</bdi> <span class="muted">{points(item.cost)}</span>
               {item.description && <span class="desc">{item.description}</span>}
             </span>
             {pending?.itemId === item.id ? (

@@ -150,3 +150,64 @@ describe('rewards widget', () => {
     }
   });
 });
+
+describe('rewards keyboard, focus and right-to-left', () => {
+  const settle = () => act(async () => await Promise.resolve());
+  const escape = (target: Element) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+
+  it('floating: opening moves focus into the panel, which follows the launcher in the DOM', async () => {
+    const { root } = await setup({ container: undefined });
+    const launcher = root().querySelector<HTMLButtonElement>('.launcher')!;
+    launcher.focus();
+    act(() => launcher.click());
+    const panel = root().querySelector<HTMLElement>('#hearth-rewards')!;
+    expect(panel.contains(root().activeElement)).toBe(true);
+    expect(launcher.compareDocumentPosition(panel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('floating: Escape closes the panel and gives focus back to the launcher, from the launcher too', async () => {
+    const { root } = await setup({ container: undefined });
+    const launcher = root().querySelector<HTMLButtonElement>('.launcher')!;
+    act(() => launcher.click());
+    escape(root().querySelector('#hearth-rewards h2')!);
+    expect(root().querySelector('#hearth-rewards')).toBeNull();
+    expect(root().activeElement).toBe(launcher);
+    act(() => launcher.click());
+    launcher.focus();
+    escape(launcher);
+    expect(root().querySelector('#hearth-rewards')).toBeNull();
+    expect(launcher.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('after a confirmed redemption focus stays in the widget', async () => {
+    const { root, button } = await setup();
+    act(() => button('Redeem: T-shirt')!.click());
+    button('Confirm')!.focus();
+    act(() => button('Confirm')!.click());
+    await flush();
+    await settle();
+    expect(root().activeElement).not.toBeNull();
+    expect(document.activeElement).not.toBe(document.body);
+  });
+
+  it('shows the balance in a neutral chip under its own icon, not the checklist badge', async () => {
+    const { root } = await setup({ container: undefined });
+    const path = root().querySelector('.launcher path')?.getAttribute('d');
+    expect(path).toBeTruthy();
+    expect(path).not.toBe('M9 6h11M9 12h11M9 18h11M4 6l1 1 2-2M4 12l1 1 2-2M4 18l1 1 2-2');
+    const chip = [...root().adoptedStyleSheets.at(-1)!.cssRules].find((rule) => rule.cssText.startsWith('.badge'));
+    expect(chip?.cssText).toMatch(/background: var\(--h-bg\)/);
+  });
+
+  it('Arabic: the referral URL reads left to right and server strings are isolated', async () => {
+    const { root, $ } = await setup({ locale: 'ar' });
+    expect($('.ref input')?.getAttribute('dir')).toBe('ltr');
+    const row = root().querySelector('ol.rows li')!;
+    expect(row.querySelector('bdi')?.textContent).toBe('Redeemed mug');
+    expect(row.querySelector('bdi time')).not.toBeNull();
+    expect(row.querySelector('.pts')?.getAttribute('dir')).toBe('ltr');
+    for (const name of ['T-shirt', 'Exporter', 'Export a report']) {
+      expect([...root().querySelectorAll('bdi')].some((bdi) => bdi.textContent === name), name).toBe(true);
+    }
+  });
+});

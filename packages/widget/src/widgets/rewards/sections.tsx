@@ -11,7 +11,7 @@ export function Badges({ model }: Props) {
       <ul class="badges">
         {badges.map((badge) => (
           <li key={badge.id} data-earned={badge.earned} title={badge.description}>
-            <span aria-hidden="true">{badge.earned ? '★' : '☆'}</span> {badge.name}
+            <span aria-hidden="true">{badge.earned ? '★' : '☆'}</span> <bdi>{badge.name}</bdi>
             <span class="muted">
               {badge.earned ? <span class="sr-only">, {model.t('earned')}</span> : `, ${model.i18n.value.formatNumber(badge.count)}/${model.i18n.value.formatNumber(badge.target)}`}
               {!badge.earned && <span class="sr-only"> {model.t('locked')}</span>}
@@ -32,8 +32,8 @@ export function WaysToEarn({ model }: Props) {
       <ul class="rows">
         {ways.map((way) => (
           <li key={way.id} data-done={way.done}>
-            <span>{way.title}{way.done && <span class="sr-only">, {model.t('done')}</span>}</span>
-            <span class="pts">{way.done ? '✓' : `+${model.i18n.value.formatNumber(way.points)}`}</span>
+            <span><bdi>{way.title}</bdi>{way.done && <span class="sr-only">, {model.t('done')}</span>}</span>
+            <span class="pts" dir="ltr">{way.done ? '✓' : `+${model.i18n.value.formatNumber(way.points)}`}</span>
           </li>
         ))}
       </ul>
@@ -48,7 +48,8 @@ export function Referral({ model }: Props) {
     <>
       <h3>{model.t('referral')}</h3>
       <div class="ref">
-        <input readOnly value={referral.link} aria-label={model.t('referralLink')} onFocus={(e) => e.currentTarget.select()} />
+        {/* A URL reads left to right in every language. */}
+        <input readOnly dir="ltr" value={referral.link} aria-label={model.t('referralLink')} onFocus={(e) => e.currentTarget.select()} />
         <button type="button" class="btn" onClick={model.actions.copy}>{model.t('copy')}</button>
       </div>
       <p class="muted" role="status">{model.copied.value ? model.t('copied') : ''}</p>
@@ -66,8 +67,8 @@ export function History({ model }: Props) {
       <ol class="rows">
         {history.map((entry) => (
           <li key={entry.id}>
-            <span>{entry.reason} <time class="muted" dateTime={entry.at}>{formatDate(Date.parse(entry.at), { dateStyle: 'medium' })}</time></span>
-            <span class="pts" data-neg={entry.amount < 0}>{entry.amount > 0 ? '+' : '−'}{formatNumber(Math.abs(entry.amount))}</span>
+            <span><bdi>{entry.reason}</bdi> <bdi><time class="muted" dateTime={entry.at}>{formatDate(Date.parse(entry.at), { dateStyle: 'medium' })}</time></bdi></span>
+            <span class="pts" dir="ltr" data-neg={entry.amount < 0}>{entry.amount > 0 ? '+' : '−'}{formatNumber(Math.abs(entry.amount))}</span>
           </li>
         ))}
       </ol>

@@ -30,8 +30,10 @@ export interface SurveyHandle {
 export async function mountSurvey(options: MountSurveyOptions): Promise<SurveyHandle> {
   const doc = options.document ?? globalThis.document;
   const model = createSurveyModel({ ...options, i18n: await loadI18n(localeFor(options.locale, doc)) });
-  const view = h(SurveyView, { model, theme: options.theme ?? {}, corner: options.corner ?? 'bottom-right' });
-  const unmount = mount({ document: doc, sheets: [surveySheet()], view });
+  const corner = options.corner ?? 'bottom-right';
+  const view = h(SurveyView, { model, theme: options.theme ?? {}, corner });
+  // A corner card joins its corner's dock (stacked with the checklist there); a modal covers all.
+  const unmount = mount({ corner: options.survey.display === 'modal' ? undefined : corner, document: doc, sheets: [surveySheet()], view });
   model.actions.shown();
   let latest = 0;
   return {

@@ -152,3 +152,16 @@ describe('survey widget (modal)', () => {
     expect(track).toHaveBeenCalledWith(SURVEY_EVENTS.snoozed, expect.anything());
   });
 });
+
+describe('survey focus after closing', () => {
+  it('gives focus back to where it came from when the corner card closes', async () => {
+    const before = document.body.appendChild(document.createElement('button'));
+    const { button, handle, onHide } = await setup();
+    before.focus();
+    button('Dismiss')!.focus();
+    act(() => button('Dismiss')!.click());
+    expect(onHide).toHaveBeenCalled();
+    act(() => handle.unmount());
+    expect(document.activeElement).toBe(before);
+  });
+});

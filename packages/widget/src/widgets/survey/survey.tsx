@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { Shell, trapFocus, type Corner, type Theme } from '../../runtime/index.js';
+import { trapFocus } from '../../runtime/modal/trap-focus.js';
+import { Shell, type Corner, type Theme } from '../../runtime/index.js';
 import type { SurveyModel } from './model.js';
 import { Scale } from './scale.js';
 

@@ -8,6 +8,7 @@ import type { Message } from '../../../runtime/i18n/index.js';
 export const en = {
   news: "What's new",
   unread: '{count} unread',
+  arrived: { one: '{count} new announcement', other: '{count} new announcements' },
   isUnread: 'Unread',
   close: 'Close',
   more: 'Show more',

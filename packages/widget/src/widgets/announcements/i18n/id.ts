@@ -4,6 +4,7 @@ import type { AnnouncementsCatalog } from './en.js';
 export const id: AnnouncementsCatalog = {
   news: 'Yang baru',
   unread: '{count} belum dibaca',
+  arrived: '{count} pengumuman baru',
   isUnread: 'Belum dibaca',
   close: 'Tutup',
   more: 'Tampilkan lebih banyak',

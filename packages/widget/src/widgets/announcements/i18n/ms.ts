@@ -4,6 +4,7 @@ import type { AnnouncementsCatalog } from './en.js';
 export const ms: AnnouncementsCatalog = {
   news: 'Apa yang baharu',
   unread: '{count} belum dibaca',
+  arrived: '{count} pengumuman baharu',
   isUnread: 'Belum dibaca',
   close: 'Tutup',
   more: 'Tunjukkan lagi',

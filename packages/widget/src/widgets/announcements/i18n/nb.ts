@@ -4,6 +4,7 @@ import type { AnnouncementsCatalog } from './en.js';
 export const nb: AnnouncementsCatalog = {
   news: 'Nyheter',
   unread: { one: '{count} ulest', other: '{count} uleste' },
+  arrived: { one: '{count} ny kunngjøring', other: '{count} nye kunngjøringer' },
   isUnread: 'Ulest',
   close: 'Lukk',
   more: 'Vis mer',

@@ -1,5 +1,8 @@
-const FOCUSABLE =
-  'a[href],button:not([disabled]),input:not([disabled]),select:not([disabled]),textarea:not([disabled]),[tabindex]';
+/*
+ * Only modal dialogs (a modal survey, a boosted announcement) trap focus, so this ships in a small
+ * chunk of its own that those widgets import, not in the runtime every page with a checklist loads.
+ */
+import { FOCUSABLE } from '../keep-focus.js';
 
 /** The focused element, looking through open shadow roots (`document.activeElement` stops at hosts). */
 export function deepActiveElement(doc: Document): Element | null {

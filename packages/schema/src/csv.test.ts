@@ -22,6 +22,21 @@ describe('csvField', () => {
     expect(csvField(-3)).toBe('-3');
   });
 
+  it('defuses formulas behind leading whitespace or line breaks, and full-width signs', () => {
+    const starts = ['=', '+', '-', '@', '\uff1d', '\uff0b', '\uff0d', '\uff20'];
+    const prefixes = ['', ' ', '  ', '\t', '\r', '\n', '\r\n', ' \n', '\u00a0', '\u3000', '\ufeff'];
+    for (const prefix of prefixes) {
+      for (const start of starts) {
+        const cell = `${prefix}${start}HYPERLINK("http://evil.test")`;
+        // Unquoted, the field starts with the apostrophe; quoted, right after the opening quote.
+        expect(csvField(cell).replace(/^"/, ''), JSON.stringify(cell)).toMatch(/^'/);
+      }
+    }
+    for (const lead of ['\t', '\r', '\n']) expect(csvField(`${lead}plain`).replace(/^"/, '')).toMatch(/^'/);
+    expect(csvField(' plain')).toBe(' plain');
+    expect(csvField('a\n=b')).toBe('"a\n=b"');
+  });
+
   it('writes empty cells for null, undefined and non-finite numbers', () => {
     expect([null, undefined, Number.NaN, true, 0].map(csvField)).toEqual(['', '', '', 'true', '0']);
   });

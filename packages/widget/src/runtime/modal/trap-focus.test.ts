@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deepActiveElement, trapFocus } from './focus.js';
+import { deepActiveElement, trapFocus } from './trap-focus.js';
 
 function tab(shiftKey = false) {
   const event = new KeyboardEvent('keydown', { key: 'Tab', shiftKey, bubbles: true, composed: true, cancelable: true });
