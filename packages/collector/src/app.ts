@@ -28,6 +28,7 @@ import { changelogRoutes } from './http/routes/changelog.js';
 import { healthzRoutes } from './http/routes/healthz.js';
 import { responseRoutes } from './http/routes/responses.js';
 import { setupRewards } from './http/routes/rewards-setup.js';
+import type { WebhookOptions } from './http/routes/rewards-webhook.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
 import { stateRoutes } from './http/routes/state.js';
 import type { Store } from './storage/store.js';
@@ -47,8 +48,8 @@ export interface AppOptions {
   adminDir?: string;
   /** Where `HEARTH_ADMIN_PASSWORD` / `HEARTH_ADMIN_SESSION_SECRET` are read; defaults to process.env. */
   env?: Record<string, string | undefined>;
-  /** Outgoing HTTP (the rewards fulfilment webhook); tests pass a fake. */
-  fetch?: typeof fetch;
+  /** The rewards fulfilment webhook's backoff and resolver (tests). */
+  webhookDelivery?: WebhookOptions['delivery'];
   /** When new requests get 503 (see {@link DEFAULT_OVERLOAD_LIMITS}). */
   overload?: Partial<OverloadLimits>;
   /** The event loop's current delay in ms; the server entry measures it. */
@@ -77,7 +78,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const sessions = new AdminSessions({ admin: config.admin, env: options.env ?? process.env, clock });
   app.route('/', adminSessionRoutes({ sessions, projects: config.projects, clock, clientAddress }));
   app.use('/v1/admin/*', adminAuth(sessions, config.projects));
-  const rewards = setupRewards({ store: options.store, rewards: options.store.rewards, config, clock, log: options.log, fetch: options.fetch, rateLimit: deps.rateLimit });
+  const rewards = setupRewards({ store: options.store, rewards: options.store.rewards, config, clock, log: options.log, webhookDelivery: options.webhookDelivery, rateLimit: deps.rateLimit });
   app.route('/', rewards.routes);
   // Browser events go through the earning rules once committed (as `client` events).
   app.route('/', batchRoutes({ ...deps, store: rewards.ingestStore }));

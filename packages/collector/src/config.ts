@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { collectorConfigSchema, parseWire, type CollectorConfig, type CollectorConfigInput } from '@hearth/schema';
+import { webhookTargetIssues } from './net/webhook-target.js';
 
 /** A configuration problem; the message lists every failing field as `path: reason`. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Validates a configuration object; also refuses ids and public keys used by two projects. */
+/**
+ * Validates a configuration object; also refuses ids and public keys used by two projects, and
+ * webhook URLs pointing inside the network unless their project allows private targets.
+ */
 export function parseConfig(input: CollectorConfigInput | CollectorConfig, source = 'configuration'): CollectorConfig {
   const parsed = parseWire(collectorConfigSchema, input);
-  const problems = parsed.success ? duplicates(parsed.data) : parsed.issues.map((i) => `${i.path}: ${i.message}`);
+  const problems = parsed.success ? [...duplicates(parsed.data), ...privateTargets(parsed.data)] : parsed.issues.map((i) => `${i.path}: ${i.message}`);
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`Invalid ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
@@ -31,6 +35,10 @@ export function loadConfig(path: string): CollectorConfig {
     throw new ConfigError(`The configuration file ${path} is not valid JSON: ${(error as Error).message}`);
   }
   return parseConfig(json as CollectorConfigInput, `configuration file ${path}`);
+}
+
+function privateTargets(config: CollectorConfig): string[] {
+  return config.projects.flatMap((project, index) => webhookTargetIssues(project).map((issue) => `projects.${index}.${issue.path}: ${issue.message}`));
 }
 
 function duplicates(config: CollectorConfig): string[] {

@@ -56,6 +56,11 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   const config = options.config
     ? parseConfig(options.config)
     : loadConfig(options.configPath ?? env.configPath ?? 'hearth.config.json');
+  for (const project of config.projects) {
+    if (project.allowPrivateWebhookTargets) {
+      console.warn(`hearth-collector: project ${project.id} allows webhooks to private addresses (allowPrivateWebhookTargets): its webhook URLs may reach this host and its network`);
+    }
+  }
   const store = await openStore(storeOptions(options, env));
   try {
     await seedPrompts(store, config, (options.clock ?? Date.now)());

@@ -29,6 +29,24 @@ describe('rewards config', () => {
     expect(issues(result).map((i) => i.path).sort()).toEqual(['badges.0.unlock.ruleId', 'rules.1.id']);
   });
 
+  it('takes translations of rule, badge, tier and catalog texts, and refuses ones for unknown entries', () => {
+    const program = {
+      rules: [{ id: 'export', title: 'Export a report', on: { type: 'surveyAnswered' }, points: 5 }],
+      tiers: [{ id: 'gold', name: 'Gold', minPoints: 500, perks: ['Priority support'] }],
+      catalog: [{ id: 'mug', name: 'Mug', cost: 50 }],
+    };
+    const good = rewardsConfigSchema.safeParse({ ...program, translations: { ar: { rules: { export: { title: 'صدّر تقريرًا' } }, tiers: { gold: { name: 'ذهبي', perks: ['دعم ذو أولوية'] } }, catalog: { mug: { name: 'كوب' } } } } });
+    expect(good.success).toBe(true);
+    const stray = rewardsConfigSchema.safeParse({ ...program, translations: { ar: { catalog: { ghost: { name: 'شبح' } }, badges: { none: { name: 'x' } } } } });
+    expect(issues(stray)).toEqual(
+      expect.arrayContaining([
+        { path: 'translations.ar.catalog.ghost', message: 'no catalog entry "ghost"' },
+        { path: 'translations.ar.badges.none', message: 'no badges entry "none"' },
+      ]),
+    );
+    expect(rewardsConfigSchema.safeParse({ ...program, translations: { ar: { catalog: { mug: { name: '' } } } } }).success).toBe(false);
+  });
+
   it('requires {code} in the referral link template', () => {
     const base = { qualifyingEvent: 'project_created', referrerPoints: 50, referredPoints: 25 };
     expect(rewardsConfigSchema.safeParse({ referral: { ...base, linkTemplate: 'https://acme.test/join' } }).success).toBe(false);

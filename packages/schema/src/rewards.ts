@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { slugSchema } from './checklist.js';
 import { eventNameSchema, messageIdSchema } from './event.js';
 import { propertiesSchema } from './json.js';
-import { audienceSchema } from './targeting.js';
+import { audienceSchema, localeTagSchema } from './targeting.js';
 
 /**
  * Rewards (issue 6): a points ledger the server alone writes. A browser event is a claim, not a
@@ -110,6 +110,19 @@ export const referralProgramSchema = z.object({
     .refine((url) => /^https?:\/\//i.test(url) && url.includes('{code}'), 'linkTemplate must be an http(s) URL containing {code}'),
 });
 
+const longText = z.string().max(1_000).optional();
+
+/**
+ * The program's user-facing texts in one more locale, by entry id; any text left out shows as
+ * written in the program. The collector picks the user's locale (exact tag, then language).
+ */
+export const rewardsTranslationSchema = z.object({
+  rules: z.record(slugSchema, z.object({ title: text(200).optional(), description: longText })).default({}),
+  badges: z.record(slugSchema, z.object({ name: text(100).optional(), description: longText })).default({}),
+  tiers: z.record(slugSchema, z.object({ name: text(100).optional(), perks: z.array(text(200)).max(20).optional() })).default({}),
+  catalog: z.record(slugSchema, z.object({ name: text(200).optional(), description: longText })).default({}),
+});
+
 export const rewardsConfigSchema = z
   .object({
     rules: z.array(earningRuleSchema).max(200).default([]),
@@ -121,8 +134,18 @@ export const rewardsConfigSchema = z
     expiryMonths: z.number().int().min(1).max(120).optional(),
     /** Where Hearth POSTs new redemptions (signed with the project's first secret key). */
     fulfilmentWebhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Rule, badge, tier and catalog texts in other locales (`{ ar: { catalog: { mug: { name } } } }`). */
+    translations: z.record(localeTagSchema, rewardsTranslationSchema).default({}),
   })
   .superRefine((config, ctx) => {
+    for (const [locale, translation] of Object.entries(config.translations)) {
+      for (const field of ['rules', 'badges', 'tiers', 'catalog'] as const) {
+        const ids = new Set(config[field].map((entry) => entry.id));
+        for (const id of Object.keys(translation[field])) {
+          if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['translations', locale, field, id], message: `no ${field} entry "${id}"` });
+        }
+      }
+    }
     for (const field of ['rules', 'badges', 'tiers', 'catalog'] as const) {
       const seen = new Set<string>();
       config[field].forEach((entry, index) => {
@@ -237,6 +260,7 @@ export type BadgeUnlock = z.infer<typeof badgeUnlockSchema>;
 export type Badge = z.infer<typeof badgeSchema>;
 export type Tier = z.infer<typeof tierSchema>;
 export type CatalogItem = z.infer<typeof catalogItemSchema>;
+export type RewardsTranslation = z.infer<typeof rewardsTranslationSchema>;
 export type ReferralProgram = z.infer<typeof referralProgramSchema>;
 export type RewardsConfig = z.infer<typeof rewardsConfigSchema>;
 export type RewardsConfigInput = z.input<typeof rewardsConfigSchema>;

@@ -25,6 +25,7 @@ const stored = rewardsConfigSchema.parse({
   referral: { qualifyingEvent: 'project_created', referrerPoints: 200, referredPoints: 100, linkTemplate: 'https://acme.test/signup?ref={code}' },
   expiryMonths: 12,
   fulfilmentWebhookUrl: 'https://acme.test/hooks/hearth',
+  translations: { ar: { catalog: { tee: { name: 'قميص' } }, tiers: { silver: { name: 'فضي', perks: ['وصول مبكر'] } } } },
 });
 
 describe('rewards program form (rewardsConfigSchema)', () => {
@@ -50,6 +51,14 @@ describe('rewards program form (rewardsConfigSchema)', () => {
     delete expected.referral;
     delete expected.expiryMonths;
     expect(program).toStrictEqual(expected);
+  });
+
+  it('keeps the translations through a save, dropping only those of entries removed in the form', () => {
+    const draft = draftFromProgram(stored);
+    draft.catalog = [];
+    const { ok, program } = checkRewardsDraft(draft);
+    expect(ok).toBe(true);
+    expect((program as { translations: unknown }).translations).toEqual({ ar: { rules: {}, badges: {}, tiers: { silver: { name: 'فضي', perks: ['وصول مبكر'] } }, catalog: {} } });
   });
 
   it('puts each schema error at its field path', () => {

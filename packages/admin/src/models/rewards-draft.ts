@@ -38,6 +38,8 @@ export interface RewardsDraft {
   expiryMonths: string;
   /** Empty: no fulfilment webhook. */
   fulfilmentWebhookUrl: string;
+  /** Texts in other locales: not edited here, carried through a save (docs/rewards.md). */
+  translations: RewardsConfig['translations'];
 }
 
 /** The four lists of the program, each entry with its own id. */
@@ -46,7 +48,7 @@ export type RewardsList = 'rules' | 'badges' | 'tiers' | 'catalog';
 const NO_REFERRAL: ReferralDraft = { enabled: false, qualifyingEvent: '', referrerPoints: '', referredPoints: '', linkTemplate: '' };
 
 export function newRewardsDraft(): RewardsDraft {
-  return { rules: [], badges: [], tiers: [], catalog: [], referral: NO_REFERRAL, expiryMonths: '', fulfilmentWebhookUrl: '' };
+  return { rules: [], badges: [], tiers: [], catalog: [], referral: NO_REFERRAL, expiryMonths: '', fulfilmentWebhookUrl: '', translations: {} };
 }
 
 export function draftFromProgram(program: RewardsConfig): RewardsDraft {
@@ -61,7 +63,22 @@ export function draftFromProgram(program: RewardsConfig): RewardsDraft {
       : NO_REFERRAL,
     expiryMonths: numberText(program.expiryMonths),
     fulfilmentWebhookUrl: program.fulfilmentWebhookUrl ?? '',
+    translations: program.translations,
   };
+}
+
+/** Translations of the entries the draft still has: removing an entry in the form removes its texts too. */
+function keptTranslations(draft: RewardsDraft): RewardsConfig['translations'] {
+  const lists = ['rules', 'badges', 'tiers', 'catalog'] as const;
+  return Object.fromEntries(
+    Object.entries(draft.translations).map(([locale, translation]) => {
+      const kept = lists.map((list) => {
+        const ids = new Set(draft[list].map((entry) => entry.id));
+        return [list, Object.fromEntries(Object.entries(translation[list]).filter(([id]) => ids.has(id)))];
+      });
+      return [locale, Object.fromEntries(kept)];
+    }),
+  );
 }
 
 /** The program the API receives; every entry is complete (defaults written out), so it reads back unchanged. */
@@ -77,6 +94,7 @@ export function toProgramInput(draft: RewardsDraft): Record<string, unknown> {
       : undefined,
     expiryMonths: numberInput(draft.expiryMonths),
     fulfilmentWebhookUrl: optionalText(draft.fulfilmentWebhookUrl),
+    translations: keptTranslations(draft),
   };
 }
 

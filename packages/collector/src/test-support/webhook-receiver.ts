@@ -8,18 +8,20 @@ export interface ReceivedWebhook {
 
 /**
  * A real HTTP receiver on a random loopback port, keeping each request's raw body and headers
- * (signatures are checked on the raw body). Call `close` when the test is done.
+ * (signatures are checked on the raw body), answering `reply` (204 by default; a 3xx with a
+ * `Location` to test redirects). Call `close` when the test is done.
  */
-export async function webhookReceiver() {
+export async function webhookReceiver(reply: { status: number; headers?: Record<string, string> } = { status: 204 }) {
   const received: ReceivedWebhook[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
       received.push({ body, headers: req.headers });
-      res.writeHead(204).end();
+      res.writeHead(reply.status, reply.headers).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received, close: () => server.close() };
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}/hooks`, port, received, close: () => server.close() };
 }

@@ -41,6 +41,8 @@ function setup(url: string) {
   const delivery: WebhookDelivery = { url, secrets: [secret], deliveryId: 'dlv_1', event: 'survey.response.created', body: '{"score":3}' };
   const options = {
     recorder: { record: (a: WebhookAttempt) => void attempts.push(a) },
+    // The receivers run on 127.0.0.1: as a project that allows private targets.
+    policy: { allowPrivate: true },
     baseDelayMs: 1_000,
     maxDelayMs: 60_000,
     now: () => NOW,

@@ -1,6 +1,6 @@
 import { SIGNATURE_HEADER, signWebhook } from '@hearth/node/webhooks';
-import ky from 'ky';
 import { backoffDelay, retryAfterMs } from './backoff.js';
+import { OutboundRefused, postOutbound, type OutboundPolicy } from './outbound.js';
 
 /** One HTTP attempt of one delivery, as recorded. */
 export interface WebhookAttempt {
@@ -34,6 +34,8 @@ export interface WebhookDelivery {
 
 export interface DeliveryOptions {
   recorder: DeliveryRecorder;
+  /** Whether private targets are allowed (the project's opt-out), and the resolver (tests stub it). */
+  policy: OutboundPolicy;
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
@@ -49,9 +51,17 @@ const retryable = (status: number) => status === 408 || status === 429 || status
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function attempt(delivery: WebhookDelivery, timestamp: number, timeoutMs: number): Promise<{ status: number | null; error: string | null; retryAfter: string | null }> {
+interface AttemptResult {
+  status: number | null;
+  error: string | null;
+  retryAfter: string | null;
+  /** Refused before connecting: no later attempt can do better. */
+  refused: boolean;
+}
+
+async function attempt(delivery: WebhookDelivery, timestamp: number, timeoutMs: number, policy: OutboundPolicy): Promise<AttemptResult> {
   try {
-    const response = await ky.post(delivery.url, {
+    const response = await postOutbound(delivery.url, {
       body: delivery.body,
       headers: {
         'content-type': 'application/json',
@@ -60,24 +70,23 @@ async function attempt(delivery: WebhookDelivery, timestamp: number, timeoutMs: 
         'hearth-event': delivery.event,
         [SIGNATURE_HEADER.toLowerCase()]: signWebhook(delivery.secrets, delivery.body, timestamp),
       },
-      retry: 0,
-      timeout: timeoutMs,
-      throwHttpErrors: false,
-      // A redirect could point the signed payload anywhere; the receiver must answer itself.
-      redirect: 'manual',
-    });
-    await response.body?.cancel();
-    return { status: response.status, error: response.ok ? null : `HTTP ${response.status}`, retryAfter: response.headers.get('retry-after') };
+      timeoutMs,
+    }, policy);
+    const ok = response.status >= 200 && response.status < 300;
+    // A redirect could point the signed payload anywhere; the receiver must answer itself.
+    const redirect = response.status >= 300 && response.status < 400 ? `HTTP ${response.status}: redirect${response.location ? ` to ${response.location}` : ''} not followed` : null;
+    return { status: response.status, error: ok ? null : (redirect ?? `HTTP ${response.status}`), retryAfter: response.retryAfter, refused: false };
   } catch (error) {
-    return { status: null, error: error instanceof Error ? error.message : String(error), retryAfter: null };
+    return { status: null, error: error instanceof Error ? error.message : String(error), retryAfter: null, refused: error instanceof OutboundRefused };
   }
 }
 
 /**
  * Posts a signed webhook, retrying network errors, timeouts, 408, 429 and 5xx with exponential
  * backoff and full jitter (honouring `Retry-After`, capped at `maxDelayMs`) up to `maxAttempts`.
- * Other statuses are final: the receiver refused it. Each attempt is signed afresh, so a late
- * retry still passes the receiver's timestamp tolerance; every attempt is recorded.
+ * Other statuses are final: the receiver refused it, or redirected (never followed). A target the
+ * outbound policy refuses (a private address) is final too. Each attempt is signed afresh, so a
+ * late retry still passes the receiver's timestamp tolerance; every attempt is recorded.
  */
 export async function deliverWebhook(delivery: WebhookDelivery, options: DeliveryOptions): Promise<{ delivered: boolean; attempts: number }> {
   const { recorder, maxAttempts = 6, baseDelayMs = 1_000, maxDelayMs = 5 * 60_000, timeoutMs = 10_000 } = options;
@@ -85,9 +94,9 @@ export async function deliverWebhook(delivery: WebhookDelivery, options: Deliver
   const sleep = options.sleep ?? realSleep;
   for (let n = 1; ; n += 1) {
     const at = now();
-    const result = await attempt(delivery, Math.floor(at.getTime() / 1000), timeoutMs);
+    const result = await attempt(delivery, Math.floor(at.getTime() / 1000), timeoutMs, options.policy);
     const delivered = result.status !== null && result.status >= 200 && result.status < 300;
-    const again = !delivered && n < maxAttempts && (result.status === null || retryable(result.status));
+    const again = !delivered && !result.refused && n < maxAttempts && (result.status === null || retryable(result.status));
     const wait = again
       ? Math.min(maxDelayMs, retryAfterMs(result.retryAfter, at.getTime()) ?? backoffDelay(n, baseDelayMs, maxDelayMs, options.random))
       : 0;

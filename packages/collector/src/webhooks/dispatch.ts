@@ -2,13 +2,14 @@ import type { WebhookEndpoint } from '@hearth/schema';
 import type { StoredResponse } from '../domain/survey/response.js';
 import type { ResponseStore } from '../storage/responses/response-store.js';
 import { deliverWebhook, type DeliveryOptions, type WebhookAttempt } from './deliver.js';
+import type { OutboundPolicy } from './outbound.js';
 import { surveyResponseDeliveries } from './survey-response.js';
 
 export interface DispatchDeps {
   responses: ResponseStore;
   log?: (message: string, error: unknown) => void;
-  /** Backoff and timing overrides (tests); attempts are always recorded in `responses`. */
-  delivery?: Omit<DeliveryOptions, 'recorder'>;
+  /** Backoff, timing and resolver overrides (tests); attempts are always recorded in `responses`. */
+  delivery?: Omit<DeliveryOptions, 'recorder' | 'policy'> & { resolve?: OutboundPolicy['resolve'] };
 }
 
 /**
@@ -22,11 +23,14 @@ export async function dispatchSurveyWebhooks(
   outcome: 'created' | 'updated',
   record: StoredResponse,
   endpoints: readonly WebhookEndpoint[],
+  allowPrivate: boolean,
 ): Promise<void> {
   const recorder = { record: (attempt: WebhookAttempt) => deps.responses.recordAttempt(projectId, attempt) };
+  const { resolve, ...timing } = deps.delivery ?? {};
+  const policy: OutboundPolicy = { allowPrivate, ...(resolve ? { resolve } : {}) };
   await Promise.all(
     surveyResponseDeliveries(projectId, outcome, record, endpoints).map((delivery) =>
-      deliverWebhook(delivery, { ...deps.delivery, recorder }).catch((error: unknown) => deps.log?.(`webhook ${delivery.url} failed`, error)),
+      deliverWebhook(delivery, { ...timing, recorder, policy }).catch((error: unknown) => deps.log?.(`webhook ${delivery.url} failed`, error)),
     ),
   );
 }

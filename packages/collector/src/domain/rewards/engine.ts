@@ -5,6 +5,7 @@ import type { NewEvent, StoredEvent, Store } from '../../storage/store.js';
 import { evaluateAudience } from '../targeting/evaluate.js';
 import { answerFactQueries, audienceQueries, createUserFacts, type UserFacts } from '../targeting/facts.js';
 import { buildRewardsState } from './build-state.js';
+import { localizeProgram } from './localize-program.js';
 import { awardKey, capWindows, matchesWhere, rulesFor, type EarningSource, type EventOrigin } from './rules.js';
 
 export interface RewardsEngineDeps {
@@ -135,10 +136,11 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
       return result;
     },
 
-    /** The rewards widget's state for a verified user; null when the project has no program. */
-    async state(projectId: string, userId: string): Promise<RewardsState | null> {
-      const config = deps.configFor(projectId);
-      if (!config) return null;
+    /** The rewards widget's state for a verified user, in their locale; null when the project has no program. */
+    async state(projectId: string, userId: string, locale: string | null = null): Promise<RewardsState | null> {
+      const program = deps.configFor(projectId);
+      if (!program) return null;
+      const config = localizeProgram(program, locale);
       const audiences = [...config.rules.map((r) => r.audience), ...config.catalog.map((i) => i.audience)];
       const view = userView(projectId, userId, audiences);
       const needsEvents = config.badges.some((badge) => badge.unlock.type === 'event');

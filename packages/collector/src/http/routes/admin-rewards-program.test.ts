@@ -131,6 +131,17 @@ describe('PUT /v1/admin/rewards-program', () => {
     expect(await serverEvent(app, 'export-0004', 'u1', 'report_exported')).toEqual([expect.objectContaining({ points: 50 })]);
   });
 
+  it('refuses a fulfilment webhook pointing inside the network, naming the field', async () => {
+    const { app } = collector();
+    const admin = await consoleSession(app);
+    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://[::1]:8080/fulfil', 'http://2130706433/fulfil', 'http://metadata.google.internal/']) {
+      const res = await admin.put({ ...PROGRAM, fulfilmentWebhookUrl: url }, 0);
+      expect(res.status, url).toBe(400);
+      expect((await errorOf(res)).issues, url).toEqual([{ path: 'fulfilmentWebhookUrl', message: expect.stringContaining('allowPrivateWebhookTargets') }]);
+    }
+    expect(((await (await admin.get()).json()) as ProgramAnswer).version).toBe(0);
+  });
+
   it('answers 409 when the settings changed after the version the editor loaded', async () => {
     const { app } = collector();
     const alice = await consoleSession(app);

@@ -61,10 +61,22 @@ describe('project settings apply live', () => {
     expect(await churn()).toBe(3);
   });
 
+  it('refuses a webhook pointing inside the network, naming the field, unless the file allows private targets', async () => {
+    const { app } = await surveyApp([npsInput()]);
+    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://[::ffff:7f00:1]/hook', 'http://0x0a.0.0.1/hook', 'http://metadata.google.internal/']) {
+      const res = await admin(app, 'PATCH', '/v1/admin/settings', { body: { webhooks: [{ url: 'https://hooks.acme.example/ok' }, { url }] } });
+      expect(res.status, url).toBe(400);
+      expect((await errorOf(res)).issues, url).toEqual([{ path: 'webhooks.1.url', message: expect.stringContaining('allowPrivateWebhookTargets') }]);
+    }
+    const allowed = await surveyApp([npsInput()], { allowPrivateWebhookTargets: true });
+    expect((await admin(allowed.app, 'PATCH', '/v1/admin/settings', { body: { webhooks: [{ url: 'http://127.0.0.1:9/hook' }] } })).status).toBe(200);
+  });
+
   it('a webhook added in the console receives the next detractor, signed with the secret shown once', async () => {
     const { url, received, close } = await webhookReceiver();
     cleanups.push(close);
-    const { app } = await surveyApp([npsInput()]);
+    // The receiver is on 127.0.0.1: a project that explicitly allows private targets.
+    const { app } = await surveyApp([npsInput()], { allowPrivateWebhookTargets: true });
     const { newSecrets } = await patch(app, { webhooks: [{ url }] });
     await respond(app, { userId: 'max', answer: nps(2) });
     await vi.waitFor(() => expect(received).toHaveLength(1));

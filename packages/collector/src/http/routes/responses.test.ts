@@ -81,7 +81,7 @@ describe('POST /v1/responses', () => {
 
   it('sends a signed webhook for a detractor (created, then updated with the comment) and records the attempts', async () => {
     const hook = await receiver();
-    const { app, store } = await surveyApp([npsInput()], { webhooks: [{ url: hook.url, secrets: [SECRET] }] });
+    const { app, store } = await surveyApp([npsInput()], { webhooks: [{ url: hook.url, secrets: [SECRET] }], allowPrivateWebhookTargets: true });
     await identify(app, 'ada', { plan: 'pro' });
     await respond(app, { userId: 'ada', answer: nps(9) });
     await respond(app, { userId: 'max', answer: nps(2) });

@@ -68,7 +68,7 @@ export function responseRoutes(deps: ResponseRouteDeps) {
         if (outcome === 'created' && deps.rewards && 'userId' in subject && (await verifiedUserId(response.userToken, project.secretKeys, now)) === userId) {
           await deps.rewards.onSurveyAnswered(project.id, userId, response.surveyId, `cycle-${response.cycle}`);
         }
-        await dispatchSurveyWebhooks({ responses: store.responses, log: deps.log }, project.id, outcome, decision.record, project.webhooks);
+        await dispatchSurveyWebhooks({ responses: store.responses, log: deps.log }, project.id, outcome, decision.record, project.webhooks, project.allowPrivateWebhookTargets);
       })().catch((error: unknown) => deps.log?.('survey response follow-up failed', error));
     }
     return c.json({ outcome: decision.outcome, cycle: decision.record.cycle });

@@ -7,7 +7,7 @@ import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
 import { rateLimit, type RateLimit } from '../middleware/rate-limit.js';
 import { rewardsRoutes } from './rewards.js';
-import { createWebhookSender } from './rewards-webhook.js';
+import { createWebhookSender, type WebhookOptions } from './rewards-webhook.js';
 import { serverApiRoutes } from './server-api.js';
 
 export interface RewardsSetupOptions {
@@ -16,9 +16,8 @@ export interface RewardsSetupOptions {
   config: CollectorConfig;
   clock: () => number;
   log?: (message: string, error: unknown) => void;
-  /** For the fulfilment webhook; tests pass a fake. */
-  fetch?: typeof fetch;
-  webhookRetryDelaysMs?: readonly number[];
+  /** The fulfilment webhook's backoff and resolver (tests). */
+  webhookDelivery?: WebhookOptions['delivery'];
   /** The app's one rate limit for the browser endpoints; default a limiter of their own, one shared client. */
   rateLimit?: RateLimit;
 }
@@ -35,13 +34,13 @@ export function setupRewards(options: RewardsSetupOptions) {
   const webhook = createWebhookSender({
     target(projectId) {
       const url = configFor(projectId)?.fulfilmentWebhookUrl;
-      const secret = projects.get(projectId)?.secretKeys[0];
-      return url && secret ? { url, secret } : undefined;
+      const project = projects.get(projectId);
+      const secret = project?.secretKeys[0];
+      return url && secret ? { url, secret, allowPrivate: project.allowPrivateWebhookTargets } : undefined;
     },
     clock,
-    fetch: options.fetch,
     log,
-    retryDelaysMs: options.webhookRetryDelaysMs,
+    delivery: options.webhookDelivery,
   });
   const engine = createRewardsEngine({ events: store, rewards, configFor, clock, onRedemption: (projectId, redemption) => void webhook(projectId, redemption) });
   const routes = new Hono<AppEnv>()

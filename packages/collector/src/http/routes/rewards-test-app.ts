@@ -22,18 +22,16 @@ export const PROGRAM: RewardsConfigInput = {
   fulfilmentWebhookUrl: 'https://hooks.acme.test/hearth',
 };
 
-/** The collector's app with `program` as the test project's rewards, and the pieces tests inspect. */
-export function rewardsTestApp(program: RewardsConfigInput = PROGRAM) {
+/** No DNS in tests: a webhook to a name fails at once; receivers are real servers on 127.0.0.1. */
+export const NO_DNS = { resolve: (hostname: string, callback: (error: NodeJS.ErrnoException, addresses: []) => void) => callback(Object.assign(new Error(`no DNS in tests: ${hostname}`), { code: 'ENOTFOUND' }), []), sleep: async () => undefined };
+
+/** The collector's app with `program` as the test project's rewards (plus `project` fields), and the pieces tests inspect. */
+export function rewardsTestApp(program: RewardsConfigInput = PROGRAM, project: Record<string, unknown> = {}) {
   const store = openSqliteStore(':memory:');
-  const webhooks: { url: string; headers: Headers; body: string }[] = [];
-  const fakeFetch = async (url: string | URL | Request, init?: RequestInit) => {
-    webhooks.push({ url: String(url), headers: new Headers(init?.headers), body: String(init?.body) });
-    return new Response(null, { status: 204 });
-  };
-  const config = testConfig({ rewards: program });
-  const options = { store, config: parseConfig(config), clock: () => NOW, log: () => undefined, fetch: fakeFetch as typeof fetch };
+  const config = testConfig({ rewards: program, ...project });
+  const options = { store, config: parseConfig(config), clock: () => NOW, log: () => undefined, webhookDelivery: NO_DNS };
   const app = createApp(options);
   // A second engine over the same store and program: stateless, so it acts exactly like the app's.
   const { engine } = setupRewards({ ...options, rewards: store.rewards });
-  return { app, rewards: store.rewards, events: store, webhooks, engine };
+  return { app, rewards: store.rewards, events: store, engine };
 }

@@ -58,3 +58,38 @@ describe('browser endpoints are rate limited', () => {
     expect((await state()).status).toBe(200);
   });
 });
+
+describe('rewards texts in the user\'s locale', () => {
+  const translated: typeof PROGRAM = {
+    ...PROGRAM,
+    translations: {
+      ar: {
+        rules: { export: { title: 'صدّر تقريرًا' } },
+        badges: { exporter: { name: 'المصدِّر' } },
+        tiers: { bronze: { name: 'برونزي' } },
+        catalog: { tee: { name: 'قميص', description: 'قطن' } },
+      },
+    },
+  };
+
+  it('answers GET /v1/rewards with the translation of the best matching locale, text by text', async () => {
+    const { app } = rewardsTestApp(translated);
+    const token = await userToken('u1');
+    const get = async (locale?: string) => {
+      const res = await app.request(`/v1/rewards?key=${PUBLIC_KEY}&userId=u1&userToken=${token}${locale ? `&locale=${locale}` : ''}`, { headers: { Origin: ORIGIN } });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { tier: { name: string }; badges: { name: string }[]; waysToEarn: { id: string; title: string }[]; catalog: { name: string; description?: string }[] };
+    };
+    const arabic = await get('ar-EG');
+    expect(arabic.tier.name).toBe('برونزي');
+    expect(arabic.badges[0]?.name).toBe('المصدِّر');
+    expect(arabic.catalog[0]).toMatchObject({ name: 'قميص', description: 'قطن' });
+    // Untranslated texts stay as written.
+    expect(arabic.waysToEarn.map((way) => way.title)).toEqual(['صدّر تقريرًا', 'Log in', 'Invite a teammate']);
+    for (const other of [undefined, 'nb', 'not a tag']) {
+      const plain = await get(other && encodeURIComponent(other));
+      expect(plain.catalog[0]?.name).toBe('T-shirt');
+      expect(plain.tier.name).toBe('Bronze');
+    }
+  });
+});

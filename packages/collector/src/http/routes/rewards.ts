@@ -22,7 +22,7 @@ export interface RewardsRouteDeps {
 /**
  * Browser endpoints (public key). Points belong to a person, so both need a verified identity: the
  * `userToken` the host's backend minted (HS256 JWT, `sub` = the user id).
- * - `GET /v1/rewards?key=…&userId=…&userToken=…`: the user's rewards state.
+ * - `GET /v1/rewards?key=…&userId=…&userToken=…[&locale=…]`: the user's rewards state, in that locale.
  * - `POST /v1/rewards/redeem?key=…` `{ userId, userToken, itemId, requestId }` (text/plain, no preflight).
  */
 export function rewardsRoutes({ engine, config, clock, log, rateLimit }: RewardsRouteDeps) {
@@ -45,7 +45,8 @@ export function rewardsRoutes({ engine, config, clock, log, rateLimit }: Rewards
 
   app.get('/v1/rewards', async (c) => {
     const userId = await verify(c.var.project, c.req.query('userId'), c.req.query('userToken'));
-    const state = await engine.state(c.var.project.id, userId);
+    // Only matched against the program's own locale keys, so any value is harmless.
+    const state = await engine.state(c.var.project.id, userId, c.req.query('locale') ?? null);
     if (!state) throw new HttpError(404, 'rewards_not_configured', 'This project has no rewards program.');
     c.header('Cache-Control', 'no-store');
     return c.json(state);

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { verifyWebhook } from '@hearth/node';
 import { NOW, ORIGIN, PUBLIC_KEY, SECRET, errorOf, userToken } from '../../test-support/http.js';
-import { rewardsTestApp } from './rewards-test-app.js';
+import { webhookReceiver } from '../../test-support/webhook-receiver.js';
+import { PROGRAM, rewardsTestApp } from './rewards-test-app.js';
 
 type App = ReturnType<typeof rewardsTestApp>['app'];
 const server = (app: App, path: string, body?: unknown, headers: Record<string, string> = {}) =>
@@ -76,14 +77,15 @@ describe('server API', () => {
   });
 
   it('signs the fulfilment webhook and refunds a failed fulfilment with a new entry', async () => {
-    const { app, engine, rewards, webhooks } = rewardsTestApp();
+    const receiver = await webhookReceiver();
+    onTestFinished(() => void receiver.close());
+    const { app, engine, rewards } = rewardsTestApp({ ...PROGRAM, fulfilmentWebhookUrl: receiver.url }, { allowPrivateWebhookTargets: true });
     await server(app, '/v1/server/points', points('u1', 100, 'seed'));
     await engine.redeem('acme', 'u1', 'tee', 'redeem-1');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(webhooks).toHaveLength(1);
-    const [hook] = webhooks;
-    expect(hook!.url).toBe('https://hooks.acme.test/hearth');
-    const header = hook!.headers.get('Hearth-Signature');
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1));
+    const [hook] = receiver.received;
+    expect(hook!.headers['hearth-delivery']).toBe('redeem-1');
+    const header = hook!.headers['hearth-signature'] as string;
     const now = Math.floor(NOW / 1000);
     expect(verifyWebhook({ secrets: [SECRET], body: hook!.body, header, now }).ok).toBe(true);
     expect(verifyWebhook({ secrets: [SECRET], body: hook!.body.replace('tee', 'car'), header, now }).ok).toBe(false);
@@ -93,6 +95,20 @@ describe('server API', () => {
     expect((await rewards.balance('acme', 'u1')).balance).toBe(100);
     const late = await server(app, '/v1/server/redemptions/redeem-1/fulfilled', {});
     expect([late.status, (await errorOf(late)).code]).toEqual([409, 'already_settled']);
+  });
+
+  it('never follows a redirect from the fulfilment endpoint: the signed body goes nowhere else', async () => {
+    const elsewhere = await webhookReceiver();
+    const redirecting = await webhookReceiver({ status: 307, headers: { Location: elsewhere.url } });
+    onTestFinished(() => void [elsewhere, redirecting].forEach((receiver) => receiver.close()));
+    const { app, engine } = rewardsTestApp({ ...PROGRAM, fulfilmentWebhookUrl: redirecting.url }, { allowPrivateWebhookTargets: true });
+    await server(app, '/v1/server/points', points('u1', 100, 'seed'));
+    await engine.redeem('acme', 'u1', 'tee', 'redeem-1');
+    await vi.waitFor(() => expect(redirecting.received).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A redirect is final (not retried), and its target never sees the signed body.
+    expect(redirecting.received).toHaveLength(1);
+    expect(elsewhere.received).toHaveLength(0);
   });
 
   it('answers KPIs for a period', async () => {

@@ -47,4 +47,17 @@ describe('GET /v1/state with a rewards program', () => {
     const { app } = await promptApp([checklistInput('onboarding')]);
     expect(await (await getState(app, { anonymousId: 'anon-ada', userId: 'ada', userToken: await userToken('ada') })).json()).not.toHaveProperty('rewards');
   });
+
+  it('gives the rewards texts in the state\'s locale', async () => {
+    const { app } = await promptApp([checklistInput('onboarding', { events: ['Project Created'] })], {
+      rewards: { ...PROGRAM, translations: { ar: { tiers: { bronze: { name: 'برونزي' } }, rules: { step: { title: 'خطوة الإعداد' } } } } },
+    });
+    const token = await userToken('ada');
+    const get = async (locale?: string) => {
+      const res = await getState(app, { anonymousId: 'anon-ada', userId: 'ada', userToken: token, ...(locale ? { locale } : {}) });
+      return userStateSchema.parse(await res.json()).rewards;
+    };
+    expect(await get('ar')).toMatchObject({ tier: { name: 'برونزي' }, waysToEarn: [{ title: 'خطوة الإعداد' }, { title: 'Finish onboarding' }] });
+    expect((await get('en'))?.tier?.name).toBe('Bronze');
+  });
 });

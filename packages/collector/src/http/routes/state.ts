@@ -53,7 +53,7 @@ export function stateRoutes({ store, config, clock, rateLimit, rewards }: StateR
     const announcements = await loadAnnouncementsState(store, { project, subject, prompts, state, now: new Date(now), locale: query.locale ?? null });
     if (announcements) state.announcements = announcements;
     const verified = !!query.userId && (await verifiedUserId(query.userToken, project.secretKeys, now)) === query.userId;
-    const userRewards = rewards && verified ? await rewardsForUserState(rewards, project.id, query.userId!, state) : null;
+    const userRewards = rewards && verified ? await rewardsForUserState(rewards, project.id, query.userId!, state, query.locale ?? null) : null;
     if (userRewards) state.rewards = userRewards;
     if (Object.keys(project.theme).length > 0) state.theme = project.theme;
     c.header('Access-Control-Expose-Headers', 'ETag');

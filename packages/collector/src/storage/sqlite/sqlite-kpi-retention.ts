@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RetentionKpiStore } from '../kpi/retention-store.js';
 import { retentionKpis, type RetentionRow } from '../kpi/retention-kpis.js';
-import { retentionSql, type RetentionDialect } from '../kpi/retention-sql.js';
+import { retentionSql, type RetentionDialect, type RetentionStatement } from '../kpi/retention-sql.js';
 
 const dialect: RetentionDialect = {
   eventMs: (column) => column,
@@ -11,18 +11,27 @@ const dialect: RetentionDialect = {
     AND (j.type = v.type OR (j.type IN ('integer', 'real') AND v.type IN ('integer', 'real'))) WHERE j.key = @segTrait)`,
 };
 
-/** Retention KPIs on SQLite; `refresh` folds new events into the rollup first. */
-export function sqliteRetentionKpis(db: Database, refresh: () => void): RetentionKpiStore {
+/** Runs one retention statement on `db`, synchronously (in the KPI reader's thread, or inline). */
+export type SqliteRetentionRunner = (name: RetentionStatement, segment: boolean, params: Record<string, unknown>) => RetentionRow[];
+
+export function sqliteRetentionRunner(db: Database): SqliteRetentionRunner {
   const prepared = new Map<string, Statement<Record<string, unknown>, RetentionRow>>();
   // Times and spans are bound as BigInt, i.e. SQLite INTEGER: a JS number binds as REAL, and
   // `(t - from) / 86400000` would then divide exactly instead of giving the day index.
   const bind = (params: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === 'number' ? BigInt(value) : value]));
-  return retentionKpis(async (name, segment, params) => {
+  return (name, segment, params) => {
     const key = `${name}:${segment}`;
     let statement = prepared.get(key);
     if (!statement) prepared.set(key, (statement = db.prepare(retentionSql(dialect, segment)[name])));
-    refresh();
     return statement.all(bind(params));
+  };
+}
+
+/** Retention KPIs on SQLite; `refresh` folds new events into the rollup first, then `run` reads. */
+export function sqliteRetentionKpis(refresh: () => void, run: (...args: Parameters<SqliteRetentionRunner>) => Promise<RetentionRow[]>): RetentionKpiStore {
+  return retentionKpis(async (name, segment, params) => {
+    refresh();
+    return run(name, segment, params);
   });
 }

@@ -4,7 +4,8 @@ import { eventItems, toChecklistKpiRow, type ChecklistKpiDbRow } from '../kpi/kp
 import type { KpiStore } from '../kpi/kpi-store.js';
 import { subjectSql } from '../kpi/rollup-sql.js';
 import { sqliteRollupFolder } from './sqlite-kpi-rollup.js';
-import { sqliteRetentionKpis } from './sqlite-kpi-retention.js';
+import { sqliteRetentionKpis, sqliteRetentionRunner } from './sqlite-kpi-retention.js';
+import type { SqliteKpiReader } from './sqlite-kpi-reader.js';
 import { propertiesMatch } from './sqlite-json.js';
 
 /** Events of this prompt (`properties.promptId`, a JSON string) before `to`, per subject. */
@@ -68,22 +69,39 @@ const CHECKLIST_ROWS = `
   SELECT f.user_id, f.anonymous_id, f.event, f.item_id, f.first_at, u.traits
   FROM facts f LEFT JOIN users u ON u.project_id = @projectId AND u.user_id = f.user_id`;
 
-export function sqliteKpiStore(db: Database): KpiStore {
-  const checklistRows = db.prepare<Record<string, unknown>, ChecklistKpiDbRow>(CHECKLIST_ROWS);
+export type ChecklistParams = Record<string, unknown>;
+
+/** The checklist KPI's rows for bound parameters, synchronously (in the KPI reader's thread, or inline). */
+export function sqliteChecklistQuery(db: Database): (params: ChecklistParams) => ChecklistKpiDbRow[] {
+  const statement = db.prepare<ChecklistParams, ChecklistKpiDbRow>(CHECKLIST_ROWS);
+  return (params) => statement.all(params);
+}
+
+/**
+ * `store.kpi` on SQLite. The rollup fold writes, so it stays on the writer's connection `db`; the
+ * reads go to `reader` (a worker thread with its own read-only connection) when there is one, so
+ * a long KPI statement never holds the event loop; without one (an in-memory store) they run inline.
+ */
+export function sqliteKpiStore(db: Database, reader: SqliteKpiReader | null = null): KpiStore {
   const refresh = sqliteRollupFolder(db);
+  const inlineRetention = sqliteRetentionRunner(db);
+  const inlineChecklist = sqliteChecklistQuery(db);
   return {
-    ...sqliteRetentionKpis(db, refresh),
+    ...sqliteRetentionKpis(refresh, async (name, segment, params) =>
+      reader ? reader.retention(name, segment, params) : inlineRetention(name, segment, params),
+    ),
     async refreshRollups() {
       refresh();
     },
     async checklistRows(projectId, query) {
-      const rows = checklistRows.all({
+      const params = {
         projectId,
         promptId: query.promptId,
         to: query.to.getTime(),
         from: query.from?.getTime() ?? null,
         items: JSON.stringify(eventItems(query)),
-      });
+      };
+      const rows = reader ? await reader.checklist(params) : inlineChecklist(params);
       return rows.map(toChecklistKpiRow);
     },
   };

@@ -10,6 +10,7 @@ import { sqliteMigrations } from './migrations/index.js';
 import { sqliteAnnouncementStore } from './sqlite-announcements.js';
 import { sqliteFactStore } from './sqlite-facts.js';
 import { sqliteKpiStore } from './sqlite-kpi.js';
+import { SqliteKpiReader } from './sqlite-kpi-reader.js';
 import { sqlitePromptStore } from './sqlite-prompts.js';
 import { sqliteSettingsStore } from './sqlite-settings.js';
 import { sqliteResponseStore } from './sqlite-responses.js';
@@ -48,6 +49,8 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
   const optimizer = setInterval(() => db.pragma('optimize'), OPTIMIZE_EVERY_MS);
   optimizer.unref();
 
+  // An in-memory database cannot be opened by a second connection: its KPIs are read inline.
+  const reader = file === ':memory:' ? null : new SqliteKpiReader(file);
   const ops = sqliteWriteOps(db);
   // better-sqlite3 is synchronous, so the whole transaction runs without yielding to other I/O.
   const committer = new GroupCommitter(async (groups) => {
@@ -88,7 +91,7 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     kind: 'sqlite',
     prompts: sqlitePromptStore(db),
     facts: sqliteFactStore(db),
-    kpi: sqliteKpiStore(db),
+    kpi: sqliteKpiStore(db, reader),
     // The same connection as the event writer: a second one would block on its lock synchronously.
     rewards: sqliteRewardsStore(db),
     announcements: sqliteAnnouncementStore(db),
@@ -101,6 +104,8 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     listEvents,
     getUser,
     async close() {
+      // Ends a KPI statement still running: its request is gone.
+      await reader?.close();
       await committer.drain();
       clearInterval(optimizer);
       db.pragma('optimize');

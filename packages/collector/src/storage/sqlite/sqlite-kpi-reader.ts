@@ -1,0 +1,85 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { RetentionRow } from '../kpi/retention-kpis.js';
+import type { RetentionStatement } from '../kpi/retention-sql.js';
+import type { ChecklistKpiDbRow } from '../kpi/kpi-rows.js';
+
+type KpiRead = { kind: 'retention'; name: RetentionStatement; segment: boolean; params: Record<string, unknown> } | { kind: 'checklist'; params: Record<string, unknown> };
+export type KpiReaderRequest = KpiRead & { id: number };
+export type KpiReaderResponse = { id: number; rows: unknown[] } | { id: number; error: { message: string; code: string | undefined } };
+
+type Pending = { resolve(rows: unknown[]): void; reject(error: Error): void };
+
+/**
+ * KPI reads of a SQLite file, in a child process: better-sqlite3 runs a statement synchronously, so
+ * on the main thread a long KPI query froze ingest and health checks for as long as it ran. Not a
+ * worker thread: a statement inside SQLite cannot be interrupted there (better-sqlite3 has no
+ * sqlite3_interrupt), and the process could not exit until it ended; a process can be killed.
+ * `close()` kills it, which cancels a statement still running.
+ */
+export class SqliteKpiReader {
+  readonly #file: string;
+  #worker: ChildProcess | null = null;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 0;
+
+  constructor(file: string) {
+    this.#file = file;
+  }
+
+  /** Started at the first KPI read: most stores (and tests) never read a KPI. */
+  #start(): ChildProcess {
+    const worker = startReader(this.#file);
+    // The reader never keeps the collector alive on its own.
+    worker.unref();
+    worker.channel?.unref();
+    worker.on('message', (response: KpiReaderResponse) => {
+      const pending = this.#pending.get(response.id);
+      this.#pending.delete(response.id);
+      if (!pending) return;
+      if ('rows' in response) pending.resolve(response.rows);
+      else pending.reject(Object.assign(new Error(response.error.message), { code: response.error.code }));
+    });
+    worker.on('exit', () => {
+      for (const pending of this.#pending.values()) pending.reject(new Error('the KPI reader process has stopped'));
+      this.#pending.clear();
+      if (this.#worker === worker) this.#worker = null;
+    });
+    return worker;
+  }
+
+  retention(name: RetentionStatement, segment: boolean, params: Record<string, unknown>): Promise<RetentionRow[]> {
+    return this.#send({ kind: 'retention', name, segment, params }) as Promise<RetentionRow[]>;
+  }
+
+  checklist(params: Record<string, unknown>): Promise<ChecklistKpiDbRow[]> {
+    return this.#send({ kind: 'checklist', params }) as Promise<ChecklistKpiDbRow[]>;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    if (!worker) return;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    worker.kill('SIGKILL');
+    await exited;
+  }
+
+  #send(request: KpiRead): Promise<unknown[]> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      (this.#worker ??= this.#start()).send({ ...request, id });
+    });
+  }
+}
+
+/** From TypeScript source (through tsx) or compiled: the child runs the same way its parent does. */
+function startReader(file: string): ChildProcess {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const module = fileURLToPath(new URL(`./sqlite-kpi-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url));
+  return fork(module, [file], {
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+}
