@@ -29,4 +29,14 @@ describe('storable text', () => {
     expect(parseWire(schema, { name: 1 })).toMatchObject({ success: false, issues: [{ path: 'name' }] });
     expect(parseWire(schema, { name: 'a' })).toEqual({ success: true, data: { name: 'a' } });
   });
+
+  it('with the JSON text, skips the walk only when no NUL or surrogate can be in it', () => {
+    const schema = z.object({ name: z.string() });
+    const parse = (json: string) => parseWire(schema, JSON.parse(json), json);
+    expect(parse('{"name":"a\\u0000b"}')).toMatchObject({ success: false, issues: [{ path: 'name' }] });
+    expect(parse('{"name":"x\\uDBFF"}')).toMatchObject({ success: false, issues: [{ path: 'name' }] });
+    expect(parse('{"name":"x","k\\ud800":1}')).toMatchObject({ success: false, issues: [{ path: 'k\\ud800' }] });
+    expect(parse('{"name":"a\\\\u0000b"}')).toEqual({ success: true, data: { name: 'a\\u0000b' } });
+    expect(parse('{"name":"\\ud83d\\ude00 ok"}')).toEqual({ success: true, data: { name: '😀 ok' } });
+  });
 });

@@ -16,15 +16,15 @@ export function parseJsonBody<S extends z.ZodType>(body: string, schema: S, inva
     const reason = error instanceof SyntaxError ? error.message : 'unparseable';
     throw new HttpError(400, 'malformed_json', `The request body is not valid JSON (${reason}).`);
   }
-  return parseValue(json, schema, invalid);
+  return parseValue(json, schema, invalid, body);
 }
 
 /**
  * Validates an already-parsed value (query parameters, a merged prompt): 400 with issues, which
  * include text no store can keep (NUL, lone surrogates) anywhere in the value, keys included.
  */
-export function parseValue<S extends z.ZodType>(value: unknown, schema: S, invalid: InvalidError): z.output<S> {
-  const parsed = parseWire(schema, value);
+export function parseValue<S extends z.ZodType>(value: unknown, schema: S, invalid: InvalidError, json?: string): z.output<S> {
+  const parsed = parseWire(schema, value, json);
   if (!parsed.success) throw new HttpError(400, invalid.code, invalid.message, parsed.issues);
   return parsed.data;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { openPostgresStore } from '../storage/postgres/postgres-store.js';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.js';
@@ -6,7 +9,10 @@ import { scratchDatabase } from './postgres-database.js';
 
 export interface StoreKind {
   name: 'sqlite' | 'postgres';
-  /** A fresh store (SQLite in memory; PostgreSQL on the file's scratch database), closed after the file. */
+  /**
+   * Another store on the test file's one database (a temporary SQLite file, a scratch PostgreSQL
+   * database), as a second collector process would open it; closed after the file.
+   */
   open(): Promise<Store>;
 }
 
@@ -16,6 +22,7 @@ export interface StoreKind {
  */
 export function bothStores(prefix = 'hearth_both'): StoreKind[] {
   const scratch = scratchDatabase(prefix);
+  const folder = mkdtempSync(join(tmpdir(), `${prefix}-`));
   const opened: Store[] = [];
   const track = (store: Store) => {
     opened.push(store);
@@ -25,9 +32,10 @@ export function bothStores(prefix = 'hearth_both'): StoreKind[] {
   afterAll(async () => {
     await Promise.all(opened.map((store) => store.close()));
     await scratch.drop();
+    rmSync(folder, { recursive: true, force: true });
   });
   return [
-    { name: 'sqlite', open: async () => track(openSqliteStore(':memory:')) },
+    { name: 'sqlite', open: async () => track(openSqliteStore(join(folder, 'hearth.db'))) },
     { name: 'postgres', open: async () => track(await openPostgresStore(scratch.url)) },
   ];
 }

@@ -97,6 +97,9 @@ export const ROUTES = {
   },
   adminUsers: { name: 'GET /v1/admin/users', method: 'GET', path: '/v1/admin/users', auth: 'secret', query: () => ({ q: 'user', trait: 'plan:pro' }) },
   adminUser: { name: 'GET /v1/admin/users/:userId', method: 'GET', path: '/v1/admin/users/{userId}', auth: 'secret' },
+  adminExplain: { name: 'GET /v1/admin/prompts/:id/explain', method: 'GET', path: '/v1/admin/prompts/nps/explain', auth: 'secret', query: (id) => ({ anonymousId: `anon-${id}`, locale: 'en' }) },
+  adminChecklistKpis: { name: 'GET /v1/admin/kpi/checklists/:id', method: 'GET', path: '/v1/admin/kpi/checklists/{promptId}', auth: 'secret', query: () => ({ trait: 'plan:pro' }) },
+  adminSurveyKpis: { name: 'GET /v1/admin/kpi/surveys/:id', method: 'GET', path: '/v1/admin/kpi/surveys/{promptId}', auth: 'secret', query: () => ({ trait: 'plan:pro' }) },
 } satisfies Record<string, HostileRoute>;
 
 /**
@@ -137,4 +140,9 @@ export const TARGETS: HostileTarget[] = [
   ...body(ROUTES.adminAnnouncement, 'id', 'content.title', 'content.body'),
   ...query(ROUTES.adminUsers, 'q', 'trait'),
   ...param(ROUTES.adminUser, 'userId'),
+  ...query(ROUTES.adminExplain, 'anonymousId', 'locale'),
+  ...param(ROUTES.adminChecklistKpis, 'promptId'),
+  ...query(ROUTES.adminChecklistKpis, 'trait'),
+  ...param(ROUTES.adminSurveyKpis, 'promptId'),
+  ...query(ROUTES.adminSurveyKpis, 'trait'),
 ];
