@@ -55,9 +55,9 @@ export function ListView({ kind, rows, figureHeaders, emptyHint }: Props) {
         </select>
       </div>
       {rows.length === 0 ? (
-        <EmptyState title={`No ${id} yet`}>{emptyHint}</EmptyState>
+        <EmptyState level={2} title={`No ${id} yet`}>{emptyHint}</EmptyState>
       ) : visible.length === 0 ? (
-        <EmptyState title="Nothing matches">Clear the search or pick another status.</EmptyState>
+        <EmptyState level={2} title="Nothing matches">Clear the search or pick another status.</EmptyState>
       ) : (
         <table>
           <caption>

@@ -22,7 +22,7 @@ export function SecurityFields({ draft, errors, set, keys, onRotate, onFinishRot
   return (
     <fieldset>
       <legend>Security</legend>
-      <h3 id="origins-heading">Allowed origins</h3>
+      <h2 id="origins-heading">Allowed origins</h2>
       <p class="hint">Pages on these origins may send events and read state, e.g. https://app.acme.example. "*" allows any origin (development only).</p>
       {errors.allowedOrigins && <p class="error" role="alert">{errors.allowedOrigins}</p>}
       <ul class="rules" aria-labelledby="origins-heading">
@@ -39,11 +39,11 @@ export function SecurityFields({ draft, errors, set, keys, onRotate, onFinishRot
         Add origin
       </button>
 
-      <h3>Identity and privacy</h3>
+      <h2>Identity and privacy</h2>
       <CheckboxField id="enforce-identity" label="Enforce identity verification: refuse identified calls without a valid userToken" checked={draft.enforce} onChange={(enforce) => set({ enforce })} />
       <CheckboxField id="respect-gpc" label="Treat Global Privacy Control as consent denied" checked={draft.respectGpc} onChange={(respectGpc) => set({ respectGpc })} />
 
-      <h3>Keys</h3>
+      <h2>Keys</h2>
       <dl class="keys">
         <dt>Public key</dt>
         <dd>

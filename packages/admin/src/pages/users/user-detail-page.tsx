@@ -37,7 +37,7 @@ export function UserDetailPage({ userId }: { userId: string }) {
         </p>
       )}
       {privacy.deleted.value || detail === null ? (
-        <EmptyState title="No data held">Hearth holds nothing about {userId} (never identified, or deleted). If their app keeps sending events, they reappear.</EmptyState>
+        <EmptyState level={2} title="No data held">Hearth holds nothing about {userId} (never identified, or deleted). If their app keeps sending events, they reappear.</EmptyState>
       ) : detail === undefined ? (
         <p aria-busy="true">Loading {userId}…</p>
       ) : (

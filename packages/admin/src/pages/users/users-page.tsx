@@ -38,9 +38,9 @@ export function UsersPage() {
         {model.message.value}
       </p>
       {results === null ? (
-        <EmptyState title="Find a person">Type the start of a user id, a trait such as plan:pro, or both, then Search. Leave both empty to list everyone.</EmptyState>
+        <EmptyState level={2} title="Find a person">Type the start of a user id, a trait such as plan:pro, or both, then Search. Leave both empty to list everyone.</EmptyState>
       ) : results.length === 0 ? (
-        <EmptyState title="No users match">Users appear once the widget identifies them. Check the id's spelling, or search by a trait instead.</EmptyState>
+        <EmptyState level={2} title="No users match">Users appear once the widget identifies them. Check the id's spelling, or search by a trait instead.</EmptyState>
       ) : (
         <table>
           <caption>Users, by id</caption>
