@@ -23,7 +23,13 @@ export type HearthStack = {
  * server, run in the test process so specs can read the collector's store directly. Resolves once
  * `use` has finished with them, after both are closed and the temp dir deleted.
  */
-export async function withHearthStack(use: (stack: HearthStack) => Promise<void>, options: { clock?: () => number } = {}): Promise<void> {
+export type StackOptions = {
+  clock?: () => number;
+  /** Puts something (a fault-injecting proxy) between the demo's pages and the collector: returns the URL they use instead. */
+  collectorUrlForPages?: (collectorUrl: string) => Promise<string>;
+};
+
+export async function withHearthStack(use: (stack: HearthStack) => Promise<void>, options: StackOptions = {}): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'hearth-e2e-'));
   const { project, secret } = loadDemoProject();
   const demoPort = await freePort();
@@ -36,7 +42,8 @@ export async function withHearthStack(use: (stack: HearthStack) => Promise<void>
     ...(options.clock ? { clock: options.clock } : {}),
   });
   try {
-    const demo = await startDemoServer({ port: demoPort, collectorUrl: collector.url, projectKey: project.publicKey, secret, ...(options.clock ? { clock: options.clock } : {}) });
+    const collectorUrl = options.collectorUrlForPages ? await options.collectorUrlForPages(collector.url) : collector.url;
+    const demo = await startDemoServer({ port: demoPort, collectorUrl, projectKey: project.publicKey, secret, ...(options.clock ? { clock: options.clock } : {}) });
     try {
       await use({ collector, store: collector.store, projectId: project.id, demoUrl: demo.url, demo });
     } finally {

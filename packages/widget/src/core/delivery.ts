@@ -78,7 +78,7 @@ export function createDelivery(o: DeliveryOptions): Delivery {
       shared.set(notBeforeKey, String(env.now() + delay));
       // This send had its chance: a later page hide may beacon these events again.
       outbox.mark(batch.ids);
-      o.log('send failed (status, 0 = network), retrying in ms:', outcome.status, delay);
+      o.log('send failed, retry in ms', delay, outcome);
       return schedule(delay, true);
     }
     attempt = 0;
