@@ -12,7 +12,7 @@ import { createStoreLocation, storeLabels, type KpiStoreKind } from './kpi/store
 import { kpiChecks, loadTable, timingTable, type StoreResult } from './kpi/summary.js';
 
 /**
- * KPI query speed (issue 8, part 4). A seeded generator (bench/kpi/) writes the same data set into
+ * KPI query speed. A seeded generator (bench/kpi/) writes the same data set into
  * each store through the collector's own write paths: 10,000 users over 90 days with traits (plan,
  * role, locale), heavy-tailed activity with churn, ≥ 1,000,000 page/track/identify events with
  * time-ordered ids, checklist displays and item completions, NPS displays and responses,

@@ -9,7 +9,7 @@ import { dynamicImports, listDistFiles, shortName, staticClosure, type DistFile 
 
 const DIST = join(repoRoot, 'packages/widget/dist');
 
-/** Issue 8's targets, gzip bytes (1 KB = 1,000 bytes, the stricter reading). */
+/** The size targets, gzip bytes (1 KB = 1,000 bytes, the stricter reading). */
 const TARGETS = { snippet: 600, core: 6_000, pageWithChecklist: 21_000, allWidgets: 36_000 };
 
 interface Bundle {

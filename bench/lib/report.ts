@@ -7,7 +7,7 @@ export interface Table {
   notes?: string[];
 }
 
-/** One budget from issue 8, with the measured value; `met: null` means not measured. */
+/** One performance budget, with the measured value; `met: null` means not measured. */
 export interface TargetCheck {
   target: string;
   measured: string;

@@ -11,7 +11,7 @@ export interface DistFile {
   kind?: string;
 }
 
-/** The widget kinds issue 8 budgets; a chunk is a widget chunk when its name starts with one. */
+/** The widget kinds the size targets budget; a chunk is a widget chunk when its name starts with one. */
 export const WIDGET_KINDS = ['checklist', 'nps', 'survey', 'announcement', 'rewards'] as const;
 
 function classify(path: string): DistFile {

@@ -7,7 +7,7 @@ import { checklistPanel } from './checklist-fixtures.js';
 import { DAY_MS, expect, servedPromptIds, test } from './survey-fixtures.js';
 
 /**
- * Issue 7's own end-to-end check: a product manager drives the console like a person (no JSON, no
+ * The console's own end-to-end check: a product manager drives the console like a person (no JSON, no
  * restart), and the demo app shows what they built to the right users.
  */
 

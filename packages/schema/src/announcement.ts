@@ -8,7 +8,7 @@ import { promptStatusSchema } from './prompt.js';
 import { audienceSchema, localeTagSchema } from './targeting.js';
 
 /**
- * "What's new" announcements (issue 5). Admins write Markdown; the collector parses it when the
+ * "What's new" announcements. Admins write Markdown; the collector parses it when the
  * announcement is saved and keeps the allowlisted tree (content-tree.ts) next to the source, so the
  * state API and the public changelog only ever serve the tree.
  */

@@ -3,7 +3,7 @@ import { absoluteUrl } from './absolute-url.js';
 
 /**
  * Rich text as the collector ships it: Markdown parsed on the server, when saved, into this
- * allowlisted node tree (issue 5). Browsers render it node by node (Preact escapes every text), so
+ * allowlisted node tree. Browsers render it node by node (Preact escapes every text), so
  * no HTML string is ever assigned in a page. Anything not listed here (raw HTML, tables, footnotes,
  * unknown attributes) cannot be expressed, and the parse never produces it.
  */

@@ -84,13 +84,13 @@ export const projectConfigSchema = z.object({
     .describe('Prompts seeded at start-up; never overwrite a prompt edited through the admin API.'),
   theme: themeSchema.default({}).describe('The widget theme sent with `GET /v1/state`; empty means the widget\'s defaults.'),
   locales: projectLocalesSchema.optional().describe('The languages the product is offered in; absent means each prompt\'s own default.'),
-  /** Rewards (issue 6): absent means the project has no loyalty program. */
+  /** Rewards: absent means the project has no loyalty program. */
   rewards: rewardsConfigSchema.optional(),
   allowPrivateWebhookTargets: z
     .boolean()
     .default(false)
     .describe('Let webhooks reach loopback, private, link-local and internal addresses (e.g. a receiver on this host). Off by default; the collector logs a warning at start when on.'),
-  /** Survey responses pushed to the team's backend (issue 4), e.g. detractors for a follow-up. */
+  /** Survey responses pushed to the team's backend, e.g. detractors for a follow-up. */
   webhooks: webhooksSchema
     .default([])
     .describe('Signed webhooks for survey responses (detractors by default).'),

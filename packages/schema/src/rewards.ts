@@ -5,7 +5,7 @@ import { propertiesSchema } from './json.js';
 import { audienceSchema, localeTagSchema } from './targeting.js';
 
 /**
- * Rewards (issue 6): a points ledger the server alone writes. A browser event is a claim, not a
+ * Rewards: a points ledger the server alone writes. A browser event is a claim, not a
  * fact: rules fed by client events need a verified identity and a cap; everything worth redeeming
  * should come from the host's backend (secret key).
  */

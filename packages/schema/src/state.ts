@@ -9,7 +9,7 @@ import { themeSchema } from './theme.js';
 /**
  * `GET /v1/state`: exactly the prompts this user should see now, already localized, with progress.
  * Deliberately free of audiences, schedules, frequency rules, completion conditions and other
- * locales, so nothing about other users' targeting reaches the browser (issue 3).
+ * locales, so nothing about other users' targeting reaches the browser.
  */
 
 const statePromptBase = {
@@ -66,11 +66,11 @@ export const statePromptSchema = z.discriminatedUnion('kind', [checklistStateSch
 
 export const userStateSchema = z.object({
   prompts: z.array(statePromptSchema),
-  /** What's new (issue 5); absent when the project has no announcements. */
+  /** What's new; absent when the project has no announcements. */
   announcements: announcementsStateSchema.optional(),
-  /** The user's points, tier, badges and catalog (issue 6); verified users of a project with a rewards program only. */
+  /** The user's points, tier, badges and catalog; verified users of a project with a rewards program only. */
   rewards: rewardsStateSchema.nullable().optional(),
-  /** The project's widget theme (issue 3); the host's `init({ theme })` wins field by field. Absent when the project sets none. */
+  /** The project's widget theme; the host's `init({ theme })` wins field by field. Absent when the project sets none. */
   theme: themeSchema.optional(),
 });
 

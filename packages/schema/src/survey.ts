@@ -3,7 +3,7 @@ import { slugSchema } from './checklist.js';
 import { localeTagSchema } from './targeting.js';
 
 /**
- * Surveys (issue 4): NPS, Customer Loyalty Index and CSAT. This file holds the survey-specific
+ * Surveys: NPS, Customer Loyalty Index and CSAT. This file holds the survey-specific
  * parts; `prompt.ts` composes them into `surveyPromptSchema`, `state.ts` into `surveyStateSchema`.
  * Texts left out fall back to the widget's catalog in the user's locale (the standard NPS question,
  * scale labels, a generic follow-up, the thank-you), so one survey serves every language.
@@ -112,7 +112,7 @@ export const surveyShape = {
   dismissible: z.boolean().default(true),
   cadence: surveyCadenceSchema.default({ reaskAfterDays: 90, snoozeDays: 7, maxAsks: 3, periodDays: 90, minDaysBetweenAsks: 7 }),
   spread: surveySpreadSchema.optional(),
-  /** Points awarded once per cycle for answering; needs the rewards ledger (issue 6). */
+  /** Points awarded once per cycle for answering; needs the rewards ledger. */
   points: z.number().int().positive('points must be greater than 0').max(1_000_000).optional(),
   translations: z.record(localeTagSchema, surveyTranslationSchema).default({}),
 };

@@ -3,7 +3,7 @@ import { eventNameSchema } from './event.js';
 
 /**
  * Audience rules: who may see a prompt. Evaluated only on the collector against stored traits and
- * events, so rules (and other audiences' content) never reach the browser (issue 3).
+ * events, so rules (and other audiences' content) never reach the browser.
  * All day counts are rolling 24-hour periods measured from "now", never calendar days, so results do
  * not depend on the server's or the user's time zone.
  */

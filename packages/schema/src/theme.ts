@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localeTagSchema } from './targeting.js';
 
 /**
- * The project's widget theme (issue 3), set in the console or hearth.config.json and sent with
+ * The project's widget theme, set in the console or hearth.config.json and sent with
  * `GET /v1/state`. Values are validated tightly because they end up in CSS custom properties on
  * every host page: a colour must be a hex colour, a font list only names and quotes, so a console
  * user cannot inject other CSS (`url(…)`, `;`, braces) into customers' pages.

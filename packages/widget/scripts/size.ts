@@ -1,6 +1,6 @@
 /**
  * `pnpm size`: raw, gzip and brotli bytes of every shipped .js file in dist/, checked against
- * size-budgets.json (gzip bytes, 1 KB = 1,000 B as in issue 8's targets; keys are paths relative to
+ * size-budgets.json (gzip bytes, 1 KB = 1,000 B as in the size targets; keys are paths relative to
  * dist/, `*` matches within a name). A key joining patterns with ` + ` budgets the sum of those
  * files, each compressed on its own (the browser fetches them separately), e.g. what a page showing
  * one checklist downloads. Exits 1 when anything is over budget or dist/ is missing.

@@ -1,5 +1,5 @@
 /**
- * Hostile announcement content (issue 5): at least 200 payloads, saved as announcement bodies by
+ * Hostile announcement content: at least 200 payloads, saved as announcement bodies by
  * the sanitizer's unit test, rendered by the widget's component test and (later) the Chromium e2e.
  * Sources: classic filter-evasion lists (script tags, event handlers, URL obfuscation), SVG/MathML
  * namespace confusion, mutation XSS, Markdown-specific link and reference tricks, and payloads that

@@ -38,7 +38,7 @@ export interface ChangeResult extends SettingsSnapshot {
 }
 
 /**
- * Project settings editable at runtime (issue 7): the configuration file gives the defaults, the
+ * Project settings editable at runtime: the configuration file gives the defaults, the
  * store keeps what the console changed, and a change applies to the running collector on the next
  * request. Other processes sharing the database pick it up within `SETTINGS_SYNC_MS`.
  */

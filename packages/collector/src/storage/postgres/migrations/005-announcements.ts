@@ -1,7 +1,7 @@
 import type { Migration } from '../../migration.js';
 
 /**
- * Announcements (issue 5). `source` is the admin's validated input, `texts` the compiled,
+ * Announcements. `source` is the admin's validated input, `texts` the compiled,
  * allowlisted content per locale (what is served); `status` and `publish_at` are copied out for
  * listing. Per-user read state is not a table: it is derived from the user's events.
  */

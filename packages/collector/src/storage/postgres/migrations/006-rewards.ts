@@ -1,7 +1,7 @@
 import type { Migration } from '../../migration.js';
 
 /**
- * Rewards (issue 6); see the SQLite twin for the model. Here `reward_balances` rows are locked
+ * Rewards; see the SQLite twin for the model. Here `reward_balances` rows are locked
  * with `SELECT … FOR UPDATE`, which serializes concurrent writes for one user across collectors.
  */
 export const rewardsMigration: Migration = {

@@ -1,6 +1,6 @@
 import type { Migration } from '../../migration.js';
 
-/** Project settings changed at runtime (issue 7): the changed fields over the file's, versioned. */
+/** Project settings changed at runtime: the changed fields over the file's, versioned. */
 export const projectSettingsMigration: Migration = {
   version: 8,
   name: 'project-settings',

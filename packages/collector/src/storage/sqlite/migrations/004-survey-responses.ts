@@ -1,7 +1,7 @@
 import type { Migration } from '../../migration.js';
 
 /**
- * Survey responses (issue 4; numbered after the issue like 005/006). One row per (project,
+ * Survey responses. One row per (project,
  * survey, user, cycle): the key that makes responses idempotent. `traits` is the answer-time
  * snapshot for segments. Webhook attempts are an audit trail of every delivery try.
  */

@@ -1,7 +1,7 @@
 import type { Migration } from '../../migration.js';
 
 /**
- * Rewards (issue 6). `reward_entries` is the append-only ledger (the id is the caller's
+ * Rewards. `reward_entries` is the append-only ledger (the id is the caller's
  * idempotency key); `reward_balances` caches each user's sum and is the row every write locks
  * (in SQLite the single writer already serializes). The CHECK is a last line of defence: the
  * logic refuses overspending before it gets there.
