@@ -33,9 +33,13 @@ function* codeLogic(sql: SqlRunner, projectId: string, userId: string): TxLogic<
   throw new Error('could not allocate a unique referral code');
 }
 
-/** The rewards store over either dialect: `transact` for writes, `read` for plain reads. */
-export function createSqlRewardsStore(transact: Transact, read: SqlRunner): RewardsStore {
+/**
+ * The rewards store over either dialect: `transact` for writes, `read` for plain reads, `kpiRead`
+ * for the KPI's reads (a store may run them away from its event loop).
+ */
+export function createSqlRewardsStore(transact: Transact, read: SqlRunner, kpiRead: SqlRunner = read): RewardsStore {
   const all = async <T>(sql: string, params: unknown[]) => await read.all<T>(sql, params);
+  const kpiAll = async <T>(sql: string, params: unknown[]) => await kpiRead.all<T>(sql, params);
   const users = async (projectId: string, cutoff: number) =>
     (await all<{ user_id: string }>('SELECT DISTINCT user_id FROM reward_entries WHERE project_id = $1 AND amount > 0 AND created_at < $2', [projectId, read.time(cutoff)])).map(
       (row) => row.user_id,
@@ -96,12 +100,12 @@ export function createSqlRewardsStore(transact: Transact, read: SqlRunner): Rewa
       return row ? toReferral(row) : null;
     },
     async activity(projectId, from, to) {
-      const range = [projectId, read.time(from), read.time(to)];
+      const range = [projectId, kpiRead.time(from), kpiRead.time(to)];
       const [entries, redemptions, referrals, balances] = await Promise.all([
-        all<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM reward_entries WHERE project_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at`, range),
-        all<RedemptionRow>(`SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE project_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at`, range),
-        all<ReferralRow>(`SELECT ${REFERRAL_COLUMNS} FROM reward_referrals WHERE project_id = $1 ORDER BY created_at`, [projectId]),
-        all<{ user_id: string; lifetime: number | string }>('SELECT user_id, lifetime FROM reward_balances WHERE project_id = $1', [projectId]),
+        kpiAll<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM reward_entries WHERE project_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at`, range),
+        kpiAll<RedemptionRow>(`SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE project_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at`, range),
+        kpiAll<ReferralRow>(`SELECT ${REFERRAL_COLUMNS} FROM reward_referrals WHERE project_id = $1 ORDER BY created_at`, [projectId]),
+        kpiAll<{ user_id: string; lifetime: number | string }>('SELECT user_id, lifetime FROM reward_balances WHERE project_id = $1', [projectId]),
       ]);
       return {
         entries: entries.map(toEntry),

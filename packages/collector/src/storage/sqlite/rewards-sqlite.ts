@@ -3,6 +3,7 @@ import { runSync } from '../rewards-ops.js';
 import { createSqlRewardsStore, type Transact } from '../rewards-sql-store.js';
 import { ledgerOps, type SqlRunner } from '../rewards-sql.js';
 import type { RewardsStore } from '../rewards-store.js';
+import { sqliteKpiRows, type KpiRows } from './sqlite-kpi-rows.js';
 
 interface Prepared {
   statement: Statement<unknown[]>;
@@ -10,13 +11,19 @@ interface Prepared {
   order: number[];
 }
 
-/** Statements are written with `$n`; here each becomes a positional `?`. Prepared once, reused. */
+/** Statements are written with `$n`; here each becomes a positional `?`, with the index of its `$n`. */
+function positional(sql: string): { text: string; order: number[] } {
+  const order: number[] = [];
+  const text = sql.replace(/\$(\d+)/g, (_, n: string) => (order.push(Number(n) - 1), '?'));
+  return { text, order };
+}
+
+/** Runs `$n` statements on `db`; each is prepared once, reused. */
 export function sqliteRunner(db: Database): SqlRunner {
   const cache = new Map<string, Prepared>();
   const prepare = (sql: string): Prepared => {
-    const order: number[] = [];
-    const statement = db.prepare<unknown[]>(sql.replace(/\$(\d+)/g, (_, n: string) => (order.push(Number(n) - 1), '?')));
-    return { statement, order };
+    const { text, order } = positional(sql);
+    return { statement: db.prepare<unknown[]>(text), order };
   };
   return {
     dialect: 'sqlite',
@@ -38,7 +45,19 @@ export function sqliteRunner(db: Database): SqlRunner {
  * transaction runs synchronously from BEGIN IMMEDIATE to COMMIT, so nothing interleaves inside it;
  * it starts only while the event writer has no transaction open on the connection.
  */
-export function sqliteRewardsStore(db: Database): RewardsStore {
+/** The rewards KPI's reads, through `kpiRows` (the reader process on a file store). */
+function kpiRunner(kpiRows: KpiRows): SqlRunner {
+  return {
+    dialect: 'sqlite',
+    time: (ms) => ms,
+    all<T>(sql: string, params: readonly unknown[]) {
+      const { text, order } = positional(sql);
+      return kpiRows<T>(text, order.map((index) => params[index]));
+    },
+  };
+}
+
+export function sqliteRewardsStore(db: Database, kpiRows: KpiRows = sqliteKpiRows(db, null)): RewardsStore {
   const sql = sqliteRunner(db);
   const ops = ledgerOps(sql);
   const transact: Transact = (logic) =>
@@ -54,5 +73,5 @@ export function sqliteRewardsStore(db: Database): RewardsStore {
       };
       attempt();
     });
-  return createSqlRewardsStore(transact, sql);
+  return createSqlRewardsStore(transact, sql, kpiRunner(kpiRows));
 }

@@ -11,9 +11,11 @@ import {
   type AnnouncementRow,
 } from '../announcements/announcement-rows.js';
 import type { AnnouncementStore } from '../announcements/announcement-store.js';
+import { sqliteKpiRows, type KpiRows } from './sqlite-kpi-rows.js';
 
 const NAMES = ACTIVITY_EVENT_NAMES.map(() => '?').join(', ');
 
+type KpiEventRow = ActivityRow & { user_id: string };
 type KpiUserRow = { user_id: string; traits: string; first_seen: number; last_seen: number; feature_first_at: number | null };
 
 /** Users first seen before `to`; the feature's first time is one seek per user in events_by_user_name_time. */
@@ -36,7 +38,8 @@ const KPI_ANNOUNCEMENT_EVENTS = `
     AND json_type(properties, '$.announcementIds') = 'array'
     AND EXISTS (SELECT 1 FROM json_each(properties, '$.announcementIds') WHERE type = 'text' AND value = @id)`;
 
-export function sqliteAnnouncementStore(db: Database): AnnouncementStore {
+/** The KPI reads (`kpi*`) go through `kpiRows`: the reader process on a file store. */
+export function sqliteAnnouncementStore(db: Database, kpiRows: KpiRows = sqliteKpiRows(db, null)): AnnouncementStore {
   const list = db.prepare<[string], AnnouncementRow>(
     `SELECT ${ANNOUNCEMENT_COLUMNS} FROM announcements WHERE project_id = ? ORDER BY publish_at IS NULL, publish_at DESC, announcement_id`,
   );
@@ -58,11 +61,8 @@ export function sqliteAnnouncementStore(db: Database): AnnouncementStore {
   const byAnonymous = db.prepare<unknown[], ActivityRow>(
     `SELECT name, timestamp, properties FROM events WHERE project_id = ? AND anonymous_id = ? AND user_id IS NULL AND name IN (${NAMES})`,
   );
-  const usersOnly = db.prepare<[Record<string, unknown>], KpiUserRow>(kpiUsersSql(false));
-  const usersAndFeature = db.prepare<[Record<string, unknown>], KpiUserRow>(kpiUsersSql(true));
-  const kpiAnnouncementEvents = db.prepare<[Record<string, unknown>], ActivityRow & { user_id: string }>(KPI_ANNOUNCEMENT_EVENTS);
   const record = (row: AnnouncementRow | undefined) => (row ? toAnnouncementRecord(row) : null);
-  const kpiEvent = (row: ActivityRow & { user_id: string }) => ({ userId: row.user_id, ...toActivityEvent(row), at: Number(row.timestamp) });
+  const kpiEvent = (row: KpiEventRow) => ({ userId: row.user_id, ...toActivityEvent(row), at: Number(row.timestamp) });
 
   return {
     list: async (projectId) => list.all(projectId).map(toAnnouncementRecord),
@@ -78,8 +78,11 @@ export function sqliteAnnouncementStore(db: Database): AnnouncementStore {
       return rows.map(toActivityEvent);
     },
     kpiUsers: async (projectId, to, featureEvent) =>
-      (featureEvent === undefined ? usersOnly.all({ projectId, to: to.getTime() }) : usersAndFeature.all({ projectId, to: to.getTime(), feature: featureEvent }))
-        .map((row) => ({
+      (
+        await (featureEvent === undefined
+          ? kpiRows<KpiUserRow>(kpiUsersSql(false), { projectId, to: to.getTime() })
+          : kpiRows<KpiUserRow>(kpiUsersSql(true), { projectId, to: to.getTime(), feature: featureEvent }))
+      ).map((row) => ({
           userId: row.user_id,
           traits: JSON.parse(row.traits) as Record<string, JsonValue>,
           firstSeen: row.first_seen,
@@ -87,15 +90,14 @@ export function sqliteAnnouncementStore(db: Database): AnnouncementStore {
           featureFirstAt: row.feature_first_at,
         })),
     kpiAnnouncementEvents: async (projectId, id, to) =>
-      kpiAnnouncementEvents.all({ projectId, id, to: to.getTime(), digest: ANNOUNCEMENT_EVENTS.digestShown }).map(kpiEvent),
+      (await kpiRows<KpiEventRow>(KPI_ANNOUNCEMENT_EVENTS, { projectId, id, to: to.getTime(), digest: ANNOUNCEMENT_EVENTS.digestShown })).map(kpiEvent),
     kpiEvents: async (projectId, names, to) => {
       if (names.length === 0) return [];
-      const rows = db
-        .prepare<unknown[], ActivityRow & { user_id: string }>(
-          `SELECT user_id, name, timestamp, properties FROM events
-           WHERE project_id = ? AND name IN (${names.map(() => '?').join(', ')}) AND user_id IS NOT NULL AND timestamp < ?`,
-        )
-        .all(projectId, ...names, to.getTime());
+      const rows = await kpiRows<KpiEventRow>(
+        `SELECT user_id, name, timestamp, properties FROM events
+         WHERE project_id = ? AND name IN (${names.map(() => '?').join(', ')}) AND user_id IS NOT NULL AND timestamp < ?`,
+        [projectId, ...names, to.getTime()],
+      );
       return rows.map(kpiEvent);
     },
   };

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { sqliteChecklistQuery } from './sqlite-kpi.js';
 import { sqliteRetentionRunner } from './sqlite-kpi-retention.js';
+import { sqliteRowsQuery } from './sqlite-kpi-rows.js';
 import type { KpiReaderRequest, KpiReaderResponse } from './sqlite-kpi-reader.js';
 
 // The KPI reader's process: its own read-only connection (WAL lets it read beside the writer), one
@@ -11,12 +12,23 @@ db.pragma('cache_size = -65536');
 db.pragma('mmap_size = 268435456');
 const retention = sqliteRetentionRunner(db);
 const checklist = sqliteChecklistQuery(db);
+const rows = sqliteRowsQuery(db);
+
+const run = (request: KpiReaderRequest): unknown[] => {
+  switch (request.kind) {
+    case 'retention':
+      return retention(request.name, request.segment, request.params);
+    case 'checklist':
+      return checklist(request.params);
+    case 'rows':
+      return rows(request.sql, request.params);
+  }
+};
 
 process.on('message', (request: KpiReaderRequest) => {
   let response: KpiReaderResponse;
   try {
-    const rows = request.kind === 'retention' ? retention(request.name, request.segment, request.params) : checklist(request.params);
-    response = { id: request.id, rows };
+    response = { id: request.id, rows: run(request) };
   } catch (error) {
     const { message, code } = error as { message?: string; code?: unknown };
     response = { id: request.id, error: { message: message ?? String(error), code: typeof code === 'string' ? code : undefined } };

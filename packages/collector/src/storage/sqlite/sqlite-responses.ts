@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { StoredResponse } from '../../domain/survey/response.js';
 import { ATTEMPT_COLUMNS, RESPONSE_COLUMNS, groupMarks, respondentKey, toAttempt, toStoredResponse, type AttemptRow, type ResponseRow } from '../responses/response-rows.js';
 import type { Respondent, ResponseStore } from '../responses/response-store.js';
+import { sqliteKpiRows, type KpiRows } from './sqlite-kpi-rows.js';
 
 const params = (projectId: string, r: StoredResponse) => ({
   projectId,
@@ -38,7 +39,7 @@ export function sqliteClaimResponses(db: Database): (projectId: string, anonymou
   };
 }
 
-export function sqliteResponseStore(db: Database): ResponseStore {
+export function sqliteResponseStore(db: Database, kpiRows: KpiRows = sqliteKpiRows(db, null)): ResponseStore {
   const get = db.prepare<[string, string, string, number, number], ResponseRow>(
     `SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE project_id = ? AND survey_id = ? AND user_id = ? AND anonymous = ? AND cycle = ?`,
   );
@@ -54,10 +55,9 @@ export function sqliteResponseStore(db: Database): ResponseStore {
     WHERE project_id = @projectId AND survey_id = @surveyId AND user_id = @userId AND anonymous = @anonymous AND cycle = @cycle
       AND answer = @previousAnswer AND comment IS @previousComment`);
   const claim = sqliteClaimResponses(db);
-  const list = db.prepare<[string, string, number, number], ResponseRow>(
-    `SELECT ${RESPONSE_COLUMNS} FROM survey_responses
-     WHERE project_id = ? AND survey_id = ? AND answered_at >= ? AND answered_at < ? ORDER BY answered_at, user_id, cycle`,
-  );
+  // The survey KPIs' reads (list, displays) go through `kpiRows`: the reader process on a file store.
+  const LIST = `SELECT ${RESPONSE_COLUMNS} FROM survey_responses
+     WHERE project_id = ? AND survey_id = ? AND answered_at >= ? AND answered_at < ? ORDER BY answered_at, user_id, cycle`;
   const marks = db.prepare<[string, string, number], { survey_id: string; cycle: number; answered_at: number }>(
     'SELECT survey_id, cycle, answered_at FROM survey_responses WHERE project_id = ? AND user_id = ? AND anonymous = ?',
   );
@@ -67,10 +67,10 @@ export function sqliteResponseStore(db: Database): ResponseStore {
     WHERE e.project_id = @projectId AND e.name = '${PROMPT_EVENTS.shown}' AND e.timestamp >= @since
       AND json_extract(e.properties, '$.promptId') IN (SELECT value FROM json_each(@ids))
     GROUP BY 1`);
-  const displays = db.prepare<[string, string, number, number], { timestamp: number }>(`
+  const DISPLAYS = `
     SELECT e.timestamp FROM events e
     WHERE e.project_id = ? AND e.name = '${PROMPT_EVENTS.shown}' AND json_extract(e.properties, '$.promptId') = ?
-      AND e.timestamp >= ? AND e.timestamp < ? ORDER BY e.timestamp`);
+      AND e.timestamp >= ? AND e.timestamp < ? ORDER BY e.timestamp`;
   const recordAttempt = db.prepare(`
     INSERT INTO webhook_attempts (project_id, delivery_id, url, attempt, at, status, error, outcome, next_attempt_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
@@ -90,12 +90,13 @@ export function sqliteResponseStore(db: Database): ResponseStore {
     insert: async (projectId, record) => insert.run(params(projectId, record)).changes > 0,
     update: async (projectId, previous, next) =>
       update.run({ ...params(projectId, next), previousAnswer: JSON.stringify(previous.answer), previousComment: previous.comment }).changes > 0,
-    list: async (projectId, surveyId, range) => list.all(projectId, surveyId, range.from.getTime(), range.to.getTime()).map(toStoredResponse),
+    list: async (projectId, surveyId, range) =>
+      (await kpiRows<ResponseRow>(LIST, [projectId, surveyId, range.from.getTime(), range.to.getTime()])).map(toStoredResponse),
     marks: async (projectId, respondent) => groupMarks(marks.all(projectId, ...keyOf(respondent))),
     usersShownSince: async (projectId, surveyIds, since) =>
       new Map(surveyIds.length ? shownSince.all({ projectId, ids: JSON.stringify(surveyIds), since: since.getTime() }).map((r) => [r.survey_id, r.n]) : []),
     displays: async (projectId, surveyId, range) =>
-      displays.all(projectId, surveyId, range.from.getTime(), range.to.getTime()).map((r) => new Date(r.timestamp)),
+      (await kpiRows<{ timestamp: number }>(DISPLAYS, [projectId, surveyId, range.from.getTime(), range.to.getTime()])).map((r) => new Date(r.timestamp)),
     recordAttempt: async (projectId, a) =>
       void recordAttempt.run(projectId, a.deliveryId, a.url, a.attempt, a.at.getTime(), a.status, a.error, a.outcome, a.nextAttemptAt?.getTime() ?? null),
     attempts: async (projectId, deliveryId) => attempts.all(projectId, deliveryId).map(toAttempt),

@@ -11,6 +11,7 @@ import { sqliteAnnouncementStore } from './sqlite-announcements.js';
 import { sqliteFactStore } from './sqlite-facts.js';
 import { sqliteKpiStore } from './sqlite-kpi.js';
 import { SqliteKpiReader } from './sqlite-kpi-reader.js';
+import { sqliteKpiRows } from './sqlite-kpi-rows.js';
 import { sqlitePromptStore } from './sqlite-prompts.js';
 import { sqliteSettingsStore } from './sqlite-settings.js';
 import { sqliteResponseStore } from './sqlite-responses.js';
@@ -51,6 +52,7 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
 
   // An in-memory database cannot be opened by a second connection: its KPIs are read inline.
   const reader = file === ':memory:' ? null : new SqliteKpiReader(file);
+  const kpiRows = sqliteKpiRows(db, reader);
   const ops = sqliteWriteOps(db);
   // better-sqlite3 is synchronous, so the whole transaction runs without yielding to other I/O.
   const committer = new GroupCommitter(async (groups) => {
@@ -93,9 +95,9 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     facts: sqliteFactStore(db),
     kpi: sqliteKpiStore(db, reader),
     // The same connection as the event writer: a second one would block on its lock synchronously.
-    rewards: sqliteRewardsStore(db),
-    announcements: sqliteAnnouncementStore(db),
-    responses: sqliteResponseStore(db),
+    rewards: sqliteRewardsStore(db, kpiRows),
+    announcements: sqliteAnnouncementStore(db, kpiRows),
+    responses: sqliteResponseStore(db, kpiRows),
     users: sqliteUserStore(db),
     settings: sqliteSettingsStore(db),
     writeEvents: (events) => committer.write(events),
