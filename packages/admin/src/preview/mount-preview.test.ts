@@ -1,7 +1,7 @@
-import { checklistPromptSchema } from '@hearth/schema';
+import { checklistPromptSchema, surveyPromptSchema } from '@hearth/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mountPreview } from './mount-preview.js';
-import { checklistPreviewState } from './preview-state.js';
+import { checklistPreviewState, surveyPreviewState } from './preview-state.js';
 
 const box = document.createElement('div');
 document.body.append(box);
@@ -21,6 +21,20 @@ describe('mountPreview', () => {
     expect(root?.textContent).toContain('Create a project');
     unmount();
     expect(root?.textContent ?? '').not.toContain('Get started');
+    unmount = () => undefined;
+  });
+
+  it('moves the floating survey card, with its corner dock, into the preview box', async () => {
+    const nps = surveyPromptSchema.parse({
+      id: 'nps',
+      kind: 'survey',
+      content: { type: 'nps', product: 'Acme' },
+    });
+    unmount = await mountPreview(box, { kind: 'survey', state: surveyPreviewState(nps, 'en') }, 'en', {});
+    const inBox = [...box.querySelectorAll('hearth-root')].map((host) => host.shadowRoot?.textContent ?? '').join(' ');
+    expect(inBox).toContain('Acme');
+    expect(document.body.querySelector(':scope > hearth-dock, :scope > hearth-root')).toBeNull();
+    unmount();
     unmount = () => undefined;
   });
 });

@@ -16,11 +16,13 @@ export type { Theme };
 const ignore = () => undefined;
 
 /**
- * A survey is always a floating card on `<body>`; its host is moved into the preview box, whose
- * `transform` makes the card's `position: fixed` relative to the box instead of the console page.
+ * A survey is always a floating card on `<body>`, in the corner dock its widget joins (or, as a
+ * modal, a host of its own); that element is moved into the preview box, whose `transform` makes
+ * the card's `position: fixed` relative to the box instead of the console page.
  */
 function adoptFloatingHost(container: HTMLElement, before: ReadonlySet<Element>): void {
-  const host = [...container.ownerDocument.body.children].find((child) => child.localName === 'hearth-root' && !before.has(child));
+  const floating = ['hearth-root', 'hearth-dock'];
+  const host = [...container.ownerDocument.body.children].find((child) => floating.includes(child.localName) && !before.has(child));
   if (host) container.append(host);
 }
 
