@@ -123,6 +123,21 @@ export function responsesConformance(open: OpenStore): void {
       expect(await store.responses.get(projectId, 'nps', { userId: 'u2' }, 1)).toBeNull();
     });
 
+    withStore('a claim racing the user\'s own answer for the same cycle never fails: exactly one user answer is kept', async (store, projectId) => {
+      for (let round = 0; round < 20; round += 1) {
+        const [anonymousId, userId] = [`anon-race-${round}`, `u-race-${round}`];
+        await store.responses.insert(projectId, response({ userId: anonymousId, anonymous: true, answer: { type: 'nps', score: 2 } }));
+        const [, inserted] = await Promise.all([
+          store.responses.claim(projectId, anonymousId, userId),
+          store.responses.insert(projectId, response({ userId, answer: { type: 'nps', score: 9 } })),
+        ]);
+        const kept = await store.responses.get(projectId, 'nps', { userId }, 1);
+        // Whichever committed first stands; the other is skipped, never an error.
+        expect(kept?.answer).toEqual(inserted ? { type: 'nps', score: 9 } : { type: 'nps', score: 2 });
+        expect(await store.responses.get(projectId, 'nps', { anonymousId }, 1)).toBeNull();
+      }
+    });
+
     withStore('the first identify of an anonymous id brings its earlier anonymous answers to the user, in the same write', async (store, projectId) => {
       await store.responses.insert(projectId, response({ userId: 'anon-c', anonymous: true, answer: { type: 'nps', score: 1 } }));
       await store.writeEvents([newEvent({ projectId, anonymousId: 'anon-c', type: 'identify', name: null, userId: 'u3', timestamp: T0 })]);

@@ -20,11 +20,15 @@ type Query = (sql: string, values: unknown[]) => Promise<{ rowCount: number | nu
  */
 export async function postgresClaimResponses(query: Query, projectId: string, anonymousId: string, userId: string): Promise<number> {
   const unlinked = 'NOT EXISTS (SELECT 1 FROM identities i WHERE i.project_id = $1 AND i.anonymous_id = $2)';
+  // A copy under the user's key, not an UPDATE of the key: a user answer for the same cycle that
+  // commits meanwhile makes ON CONFLICT skip the copy (the user's answer stands) instead of raising
+  // a unique violation that would fail the answer or the whole identify batch.
   const moved = await query(
-    `UPDATE survey_responses r SET user_id = $3, anonymous = false
+    `INSERT INTO survey_responses (project_id, survey_id, user_id, anonymous, cycle, answer, comment, traits, locale, answered_at, updated_at)
+     SELECT r.project_id, r.survey_id, $3, false, r.cycle, r.answer, r.comment, r.traits, r.locale, r.answered_at, r.updated_at
+     FROM survey_responses r
      WHERE r.project_id = $1 AND r.user_id = $2 AND r.anonymous AND ${unlinked}
-       AND NOT EXISTS (SELECT 1 FROM survey_responses u
-                       WHERE u.project_id = $1 AND u.survey_id = r.survey_id AND u.user_id = $3 AND NOT u.anonymous AND u.cycle = r.cycle)`,
+     ON CONFLICT DO NOTHING`,
     [projectId, anonymousId, userId],
   );
   await query(`DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 AND anonymous AND ${unlinked}`, [projectId, anonymousId]);
