@@ -88,6 +88,44 @@ for (const locale of ['en', 'ar']) {
   });
 }
 
+/** The three floating launchers, found by the panel each one controls (the same in every language). */
+function launchers(page: Page): Record<string, Locator> {
+  const launcher = (panel: string) => page.locator(`button.launcher[aria-controls="${panel}"]`);
+  return { 'checklist launcher': launcher('hearth-checklist'), bell: launcher('hearth-news'), 'rewards launcher': launcher('hearth-rewards') };
+}
+
+/** Opens or closes what `launcher` controls with a real pointer click, which fails when anything covers it. */
+async function clickTo(launcher: Locator, expanded: boolean): Promise<void> {
+  if ((await launcher.getAttribute('aria-expanded')) === String(expanded)) return;
+  await launcher.click({ timeout: 5_000 });
+  await expect(launcher).toHaveAttribute('aria-expanded', String(expanded));
+}
+
+for (const locale of ['en', 'ar']) {
+  test(`every launcher takes a real click while another corner's surface is open, at 1280 and 375 px (${locale})`, async ({ page, stack }) => {
+    await publish(stack, { id: `click-news-${locale}`, category: 'new', content: { title: 'Click news', body: 'Body.' } });
+    await withoutMountPoints(page, ['checklist', 'rewards']);
+    await page.setViewportSize(WIDTHS[0]!);
+    await page.goto(locale === 'en' ? '/' : `/?locale=${locale}`);
+    await acmeApp(page).signIn(roleSetup('admin').user.email);
+    const all = Object.entries(launchers(page));
+    for (const [, launcher] of all) await expect(launcher).toBeVisible();
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      for (const [name, launcher] of all) {
+        for (const [otherName, other] of all) {
+          if (other === launcher) continue;
+          await test.step(`${size.width} px: ${name} with the ${otherName}'s surface open`, async () => {
+            for (const [, each] of all) if (each !== other) await clickTo(each, false);
+            await clickTo(other, true);
+            await clickTo(launcher, true);
+          });
+        }
+      }
+    }
+  });
+}
+
 test('the floating rewards panel: opening moves focus in, Tab walks it, Escape closes and returns to the launcher', async ({ page }) => {
   await withoutMountPoints(page, ['rewards']);
   await page.goto('/');
