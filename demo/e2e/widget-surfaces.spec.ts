@@ -77,7 +77,7 @@ for (const locale of ['en', 'ar']) {
       await expectApart(page, surfaces);
     }
     const severe = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(severe.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(severe.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html).join(" ")}`)).toEqual([]);
 
     // Closing the card by keyboard leaves focus in a sensible place, never on <body>.
     // Its × when it can be dismissed, else "Ask me later": either removes the card.
