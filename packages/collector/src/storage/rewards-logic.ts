@@ -1,6 +1,6 @@
 import { ask, type LedgerOps, type TxLogic } from './rewards-ops.js';
+import { RewardsError } from '../domain/rewards/rewards-error.js';
 import {
-  RewardsError,
   type AppendResult,
   type Balance,
   type CapCheck,
