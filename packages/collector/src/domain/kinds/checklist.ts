@@ -15,6 +15,7 @@ function completionStep(prompt: ChecklistPrompt, progress: ChecklistProgressResu
 /** Progress comes from the user's events and traits; a complete checklist may hide itself. */
 export const checklist: PromptKindModule<ChecklistPrompt> = {
   facts: (prompt) => ({ matches: checklistEventQueries(prompt), responses: false, askedLast24h: false }),
+  surveyGap: false,
   decide(prompt, ctx) {
     const progress = checklistProgress(prompt, ctx.facts, ctx.now);
     return { steps: [completionStep(prompt, progress)], state: (locale) => checklistState(prompt, progress, locale) };

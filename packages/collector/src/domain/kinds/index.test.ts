@@ -1,8 +1,10 @@
-import { audienceSchema, promptSchema } from '@hearth/schema';
+import { audienceSchema, fatigueBudgetSchema, promptSchema } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { npsSurvey, surveyFacts } from '../survey/fixtures.js';
 import { NOW, checklist, facts } from '../test-helpers.js';
 import { factQueries, kindOf, responseNeeds } from './index.js';
+
+const fatigue = fatigueBudgetSchema.parse({});
 
 describe('prompt kinds', () => {
   it('has a module for every kind the prompt schema accepts', () => {
@@ -10,14 +12,14 @@ describe('prompt kinds', () => {
     expect(kinds).toEqual(['checklist', 'survey']);
     for (const kind of kinds) {
       const prompt = kind === 'checklist' ? checklist() : npsSurvey();
-      expect(kindOf(prompt).decide(prompt, { facts: facts({ prompts: [prompt] }), history: [], now: NOW, fatigue: { maxInterruptingPerDay: 1 } }).steps).toHaveLength(1);
+      expect(kindOf(prompt).decide(prompt, { facts: facts({ prompts: [prompt] }), history: [], now: NOW, fatigue }).steps).toHaveLength(1);
     }
   });
 
   it('a checklist decides on completion, a survey on its cadence', () => {
     const list = checklist();
     const survey = npsSurvey();
-    const ctx = { facts: facts({ prompts: [list, survey] }), history: [], now: NOW, fatigue: { maxInterruptingPerDay: 1 }, surveys: new Map([['nps', surveyFacts()]]) };
+    const ctx = { facts: facts({ prompts: [list, survey] }), history: [], now: NOW, fatigue, surveys: new Map([['nps', surveyFacts()]]) };
     expect(kindOf(list).decide(list, ctx).steps.map((s) => s.step)).toEqual(['completion']);
     expect(kindOf(survey).decide(survey, ctx).steps).toEqual([{ step: 'cadence', ok: true, reason: expect.any(String) }]);
     expect(kindOf(survey).decide(survey, ctx).state('en')).toMatchObject({ kind: 'survey', id: 'nps', cycle: 1 });

@@ -24,6 +24,8 @@ export interface KindDecision {
 /** Everything the decision code knows about one prompt kind; `domain/kinds/index.ts` lists them. */
 export interface PromptKindModule<P extends Prompt> {
   facts(prompt: P): KindFacts;
+  /** Held by the project's wait between two different surveys (`fatigue.minDaysBetweenSurveys`). */
+  surveyGap: boolean;
   /** Runs after the gates every kind shares (status, schedule, audience, frequency). */
   decide(prompt: P, ctx: DecisionContext): KindDecision;
 }

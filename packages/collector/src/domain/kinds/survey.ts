@@ -6,6 +6,7 @@ import type { PromptKindModule } from './kind.js';
 /** Asked again by its cadence, which reads the user's responses and asks (and, capped, everyone's). */
 export const survey: PromptKindModule<SurveyPrompt> = {
   facts: (prompt) => ({ matches: [], responses: true, askedLast24h: prompt.spread?.type === 'dailyCap' }),
+  surveyGap: true,
   decide(prompt, ctx) {
     // Without the user's survey history the cadence cannot be checked: never ask twice by accident.
     const facts = ctx.surveys?.get(prompt.id);
