@@ -248,3 +248,15 @@ export {
 export { resolveLink, LINK_RULE, PROBE_BASE } from './links.js';
 export { absoluteUrl } from './absolute-url.js';
 export { csvField, looksLikeFormula, toCsv, type CsvCell } from './csv.js';
+export {
+  decisionStepNameSchema,
+  ruleCheckSchema,
+  decisionStepSchema,
+  explanationSchema,
+  explainAnswerSchema,
+  type DecisionStepName,
+  type RuleCheck,
+  type DecisionStep,
+  type Explanation,
+  type ExplainAnswer,
+} from './explanation.js';
