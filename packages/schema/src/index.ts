@@ -220,6 +220,7 @@ export {
   projectSettingsPatchSchema,
   projectSettingsViewSchema,
   newSecretSchema,
+  settingsChangeSchema,
   type WebhookSetting,
   type ProjectSettingsPatch,
   type ProjectSettingsPatchInput,

@@ -9,11 +9,9 @@ import {
   batchSchema,
   healthSchema,
   kpiInstantSchema,
-  newSecretSchema,
   pointsRequestSchema,
   pointsResultSchema,
   projectSettingsPatchSchema,
-  projectSettingsViewSchema,
   promptListSchema,
   promptRecordSchema,
   promptSchema,
@@ -29,6 +27,7 @@ import {
   serverEventsResultSchema,
   serverLedgerEntrySchema,
   serverRedemptionSchema,
+  settingsChangeSchema,
   surveyResponseSchema,
   trustedTraitsRequestSchema,
   userStateSchema,
@@ -54,7 +53,7 @@ import { stateQuerySchema } from '../routes/state.js';
 export type Access = 'public' | 'server' | 'admin' | 'open';
 
 /** One answer: JSON checked against a schema, another media type, or no body. */
-export type Answer = { json: z.ZodType } | { media: 'text/csv' | 'text/html' | 'application/atom+xml' | 'application/javascript' } | { empty: true };
+export type Answer = { json: z.ZodType } | { media: 'text/csv' | 'text/html' | 'application/atom+xml' | 'text/javascript' } | { empty: true };
 
 export interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -78,7 +77,6 @@ const report = (what: string) => z.looseObject({}).describe(what);
 
 const kpiRange = { from: kpiInstantSchema.optional(), to: kpiInstantSchema.optional() };
 const kpiQuery = (shape: z.ZodRawShape) => z.object({ ...kpiRange, ...shape });
-const settingsAnswer = projectSettingsViewSchema.extend({ newSecrets: z.array(newSecretSchema) });
 const redeemAnswer = z.object({
   status: z.enum(['created', 'duplicate']),
   redemption: z.object({ id: z.string(), itemId: z.string(), cost: z.number().int(), status: z.string() }),
@@ -101,7 +99,7 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'post', path: '/v1/rewards/redeem', tag: 'Public', access: 'public', summary: 'Redeem a catalog item (idempotent by requestId)', body: redeemRequestSchema, answers: { 200: json(redeemAnswer), 201: json(redeemAnswer) } },
   { method: 'get', path: '/changelog/{project}', tag: 'Public', access: 'open', summary: 'Public changelog page', answers: { 200: { media: 'text/html' } } },
   { method: 'get', path: '/changelog/{project}/feed.xml', tag: 'Public', access: 'open', summary: 'Public changelog as Atom', answers: { 200: { media: 'application/atom+xml' } } },
-  { method: 'get', path: '/sdk/{file}', tag: 'Public', access: 'open', summary: "The widget's files (hearth.js, snippet.min.js, chunks/…)", answers: { 200: { media: 'application/javascript' } } },
+  { method: 'get', path: '/sdk/{file}', tag: 'Public', access: 'open', summary: "The widget's files (hearth.js, snippet.min.js, chunks/…)", answers: { 200: { media: 'text/javascript' } } },
 
   // Backends (secret key)
   { method: 'post', path: '/v1/server/events', tag: 'Server', access: 'server', summary: 'Trusted events from a backend (idempotent by id)', body: serverEventsRequestSchema, answers: { 200: json(serverEventsResultSchema) } },
@@ -137,12 +135,12 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'post', path: '/v1/admin/announcements/{id}/publish', tag: 'Admin', access: 'admin', summary: 'Publish now, or schedule with `at`', body: publishBodySchema, answers: { 200: json(announcementSavedSchema) } },
   { method: 'post', path: '/v1/admin/announcements/{id}/archive', tag: 'Admin', access: 'admin', summary: 'Take it out of the feed and the changelog', answers: { 200: json(announcementSavedSchema) } },
   { method: 'get', path: '/v1/admin/announcements/{id}/kpis', tag: 'Admin', access: 'admin', summary: 'Reach, read rate, CTA clicks, adoption', query: kpiQuerySchema, answers: { 200: json(report('Announcement KPIs: docs/kpis.md')) } },
-  { method: 'get', path: '/v1/admin/settings', tag: 'Admin', access: 'admin', summary: 'Project settings (secrets as fingerprints)', answers: { 200: json(settingsAnswer) } },
-  { method: 'patch', path: '/v1/admin/settings', tag: 'Admin', access: 'admin', summary: 'Change project settings (If-Match: settings version)', body: projectSettingsPatchSchema, answers: { 200: json(settingsAnswer) } },
-  { method: 'post', path: '/v1/admin/settings/keys/rotate', tag: 'Admin', access: 'admin', summary: 'Add a new secret key', answers: { 200: json(settingsAnswer) } },
-  { method: 'post', path: '/v1/admin/settings/keys/finish-rotation', tag: 'Admin', access: 'admin', summary: 'Retire the old secret key', answers: { 200: json(settingsAnswer) } },
-  { method: 'post', path: '/v1/admin/settings/webhooks/rotate', tag: 'Admin', access: 'admin', summary: "Add a new signing secret to a webhook", body: webhookRefSchema, answers: { 200: json(settingsAnswer) } },
-  { method: 'post', path: '/v1/admin/settings/webhooks/finish-rotation', tag: 'Admin', access: 'admin', summary: "Retire a webhook's old signing secret", body: webhookRefSchema, answers: { 200: json(settingsAnswer) } },
+  { method: 'get', path: '/v1/admin/settings', tag: 'Admin', access: 'admin', summary: 'Project settings (secrets as fingerprints)', answers: { 200: json(settingsChangeSchema) } },
+  { method: 'patch', path: '/v1/admin/settings', tag: 'Admin', access: 'admin', summary: 'Change project settings (If-Match: settings version)', body: projectSettingsPatchSchema, answers: { 200: json(settingsChangeSchema) } },
+  { method: 'post', path: '/v1/admin/settings/keys/rotate', tag: 'Admin', access: 'admin', summary: 'Add a new secret key', answers: { 200: json(settingsChangeSchema) } },
+  { method: 'post', path: '/v1/admin/settings/keys/finish-rotation', tag: 'Admin', access: 'admin', summary: 'Retire the old secret key', answers: { 200: json(settingsChangeSchema) } },
+  { method: 'post', path: '/v1/admin/settings/webhooks/rotate', tag: 'Admin', access: 'admin', summary: "Add a new signing secret to a webhook", body: webhookRefSchema, answers: { 200: json(settingsChangeSchema) } },
+  { method: 'post', path: '/v1/admin/settings/webhooks/finish-rotation', tag: 'Admin', access: 'admin', summary: "Retire a webhook's old signing secret", body: webhookRefSchema, answers: { 200: json(settingsChangeSchema) } },
   { method: 'get', path: '/v1/admin/rewards-program', tag: 'Admin', access: 'admin', summary: 'The rewards program', answers: { 200: json(rewardsProgramRecordSchema) } },
   { method: 'put', path: '/v1/admin/rewards-program', tag: 'Admin', access: 'admin', summary: 'Replace the rewards program (If-Match: settings version)', body: rewardsConfigSchema, answers: { 200: json(rewardsProgramRecordSchema) } },
   { method: 'get', path: '/v1/admin/kpi/checklists/{id}', tag: 'Admin', access: 'admin', summary: 'Checklist funnel and completion', query: kpiQuery(traitShape), answers: { 200: json(report('Checklist KPIs: docs/kpis.md')) } },
