@@ -226,6 +226,7 @@ export {
   type ProjectSettingsPatchInput,
   type ProjectSettingsView,
   type NewSecret,
+  type SettingsChange,
 } from './project-settings.js';
 export {
   balanceSchema,
@@ -264,6 +265,8 @@ export {
   type PromptRecordAnswer,
   type AnnouncementSaved,
   type AdminSession,
+  type PromptVersionList,
+  type RewardsProgramRecord,
 } from './admin-api.js';
 export {
   decisionStepNameSchema,
