@@ -44,7 +44,7 @@ export function setupRewards(options: RewardsSetupOptions) {
   });
   const engine = createRewardsEngine({ events: store, rewards, configFor, clock, onRedemption: (projectId, redemption) => void webhook(projectId, redemption) });
   const routes = new Hono<AppEnv>()
-    .route('/', rewardsRoutes({ engine, config, clock, log, rateLimit: options.rateLimit ?? rateLimit({ limits: config.rateLimit, clock, clientAddress: () => 'unknown' }) }))
+    .route('/', rewardsRoutes({ engine, store, config, clock, log, rateLimit: options.rateLimit ?? rateLimit({ limits: config.rateLimit, clock, clientAddress: () => 'unknown' }) }))
     // The server API writes events through the undecorated store: it applies the rules itself, as `server`.
     .route('/', serverApiRoutes({ store, rewards, engine, config, configFor, clock, log }));
   return { engine, routes, configFor, ingestStore: withRewardsIngest(store, engine, log) };

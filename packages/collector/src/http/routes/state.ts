@@ -2,6 +2,7 @@ import { localeTagSchema, type CollectorConfig } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { RewardsEngine } from '../../domain/rewards/engine.js';
+import { earnableTriggers } from '../../domain/rewards/earnable.js';
 import { rewardsForUserState } from '../../domain/rewards/user-state.js';
 import { buildUserState } from '../../domain/state/build-state.js';
 import { loadAnnouncementsState } from '../../services/announcements-state.js';
@@ -51,7 +52,9 @@ export function stateRoutes({ store, config, clock, rateLimit, rewards }: StateR
     const state = buildUserState(prompts, ctx);
     const announcements = await loadAnnouncementsState(store, { project, subject, prompts, state, now: new Date(now), locale: query.locale ?? null });
     if (announcements) state.announcements = announcements;
-    const userRewards = rewards && verified && 'userId' in subject ? await rewardsForUserState(rewards, project.id, subject.userId, state, prompts, query.locale ?? null) : null;
+    const userRewards = rewards && verified && 'userId' in subject
+      ? await rewardsForUserState(rewards, project.id, subject.userId, state, prompts, query.locale ?? null, earnableTriggers(prompts, ctx.facts, ctx.now))
+      : null;
     if (userRewards) state.rewards = userRewards;
     if (Object.keys(project.theme).length > 0) state.theme = project.theme;
     c.header('Access-Control-Expose-Headers', 'ETag');
