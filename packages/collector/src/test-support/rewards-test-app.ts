@@ -3,7 +3,8 @@ import { createApp } from '../app.js';
 import { parseConfig } from '../config.js';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { NOW, testConfig } from './http.js';
-import { setupRewards } from '../http/routes/rewards-setup.js';
+import { ProjectRegistry } from '../services/project-registry.js';
+import { createRewardsEngine } from '../services/rewards-engine.js';
 
 /** A program exercising every kind of rule, for the route and client tests. */
 export const PROGRAM: RewardsConfigInput = {
@@ -29,9 +30,11 @@ export const NO_DNS = { resolve: (hostname: string, callback: (error: NodeJS.Err
 export function rewardsTestApp(program: RewardsConfigInput = PROGRAM, project: Record<string, unknown> = {}) {
   const store = openSqliteStore(':memory:');
   const config = testConfig({ rewards: program, ...project });
-  const options = { store, config: parseConfig(config), clock: () => NOW, log: () => undefined, webhookDelivery: NO_DNS };
-  const app = createApp(options);
-  // A second engine over the same store and program: stateless, so it acts exactly like the app's.
-  const { engine } = setupRewards({ ...options, rewards: store.rewards });
+  const parsed = parseConfig(config);
+  const app = createApp({ store, config: parsed, clock: () => NOW, log: () => undefined, webhookDelivery: NO_DNS });
+  // A second engine over the same store and program: stateless, so it acts exactly like the app's
+  // (without the fulfilment webhook, which no test of it expects).
+  const projects = new ProjectRegistry(parsed.projects);
+  const engine = createRewardsEngine({ events: store, rewards: store.rewards, configFor: (id) => projects.get(id)?.rewards, clock: () => NOW });
   return { app, rewards: store.rewards, events: store, engine };
 }

@@ -1,6 +1,7 @@
-import { MAX_EVENT_BYTES, redeemRequestSchema, type CollectorConfig } from '@hearth/schema';
+import { MAX_EVENT_BYTES, redeemRequestSchema } from '@hearth/schema';
 import { Hono } from 'hono';
-import type { RewardsEngine } from '../../domain/rewards/engine.js';
+import type { RewardsEngine } from '../../services/rewards-engine.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { bodyLimit } from '../middleware/body-limit.js';
@@ -12,7 +13,8 @@ import { parseJson, rewardsErrorHandler } from './rewards-errors.js';
 
 export interface RewardsRouteDeps {
   engine: RewardsEngine;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
   log?: (message: string, error: unknown) => void;
   /** The app's one rate limit, shared with the other public routes. */
@@ -25,13 +27,13 @@ export interface RewardsRouteDeps {
  * - `GET /v1/rewards?key=…&userId=…&userToken=…[&locale=…]`: the user's rewards state, in that locale.
  * - `POST /v1/rewards/redeem?key=…` `{ userId, userToken, itemId, requestId }` (text/plain, no preflight).
  */
-export function rewardsRoutes({ engine, config, clock, log, rateLimit }: RewardsRouteDeps) {
+export function rewardsRoutes({ engine, projects, clock, log, rateLimit }: RewardsRouteDeps) {
   const app = new Hono<AppEnv>();
   app.onError(rewardsErrorHandler(log));
   // Public endpoints: the same per-project and per-client budgets as the other browser routes, so a
   // script hammering redeem or the rewards state cannot starve the store.
   // Hono's `/v1/rewards/*` also matches `/v1/rewards` itself: one registration, so one token each.
-  app.use('/v1/rewards/*', projectKey(config.projects), projectCors(), rateLimit);
+  app.use('/v1/rewards/*', projectKey(projects), projectCors(), rateLimit);
 
   // Points belong to a proven person: a token is required even where the project opts out of enforcement.
   const verify = async (project: AppEnv['Variables']['project'], userId: string | undefined, userToken: string | undefined): Promise<string> => {
