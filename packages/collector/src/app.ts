@@ -34,9 +34,9 @@ import { createIngest } from './services/ingest.js';
 import { ProjectRegistry } from './services/project-registry.js';
 import { createProjectSettings } from './services/project-settings.js';
 import { awardClientEvents } from './services/rewards-after-commit.js';
-import { createRewardsEngine } from './services/rewards-engine.js';
+import { createRewardsService } from './services/rewards.js';
 import type { Store } from './storage/store.js';
-import { createRedemptionWebhook, type WebhookOptions } from './webhooks/redemption.js';
+import type { WebhookOptions } from './webhooks/redemption.js';
 
 export interface AppOptions {
   store: Store;
@@ -85,10 +85,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const sessions = new AdminSessions({ admin: config.admin, env: options.env ?? process.env, clock });
   app.route('/', adminSessionRoutes({ sessions, projects: projects.all(), clock, clientAddress }));
   app.use('/v1/admin/*', adminAuth(sessions, projects));
-  // Rewards: the engine reads each project's program per call, so a program changed in the console
-  // applies at once; a new redemption sends the fulfilment webhook once committed.
-  const fulfilment = createRedemptionWebhook({ project: (id) => projects.get(id), clock, log, delivery: options.webhookDelivery });
-  const engine = createRewardsEngine({ events: store, rewards: store.rewards, configFor: (id) => projects.get(id)?.rewards, clock, onRedemption: (id, redemption) => void fulfilment(id, redemption) });
+  const engine = createRewardsService({ store, projects, clock, log, webhookDelivery: options.webhookDelivery });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));
   // The server API applies the earning rules itself, as `server` events.
   app.route('/', serverApiRoutes({ ...deps, rewards: store.rewards, engine, log }));

@@ -4,7 +4,7 @@ import { parseConfig } from '../config.js';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { NOW, testConfig } from './http.js';
 import { ProjectRegistry } from '../services/project-registry.js';
-import { createRewardsEngine } from '../services/rewards-engine.js';
+import { createRewardsService } from '../services/rewards.js';
 
 /** A program exercising every kind of rule, for the route and client tests. */
 export const PROGRAM: RewardsConfigInput = {
@@ -30,11 +30,9 @@ export const NO_DNS = { resolve: (hostname: string, callback: (error: NodeJS.Err
 export function rewardsTestApp(program: RewardsConfigInput = PROGRAM, project: Record<string, unknown> = {}) {
   const store = openSqliteStore(':memory:');
   const config = testConfig({ rewards: program, ...project });
-  const parsed = parseConfig(config);
-  const app = createApp({ store, config: parsed, clock: () => NOW, log: () => undefined, webhookDelivery: NO_DNS });
-  // A second engine over the same store and program: stateless, so it acts exactly like the app's
-  // (without the fulfilment webhook, which no test of it expects).
-  const projects = new ProjectRegistry(parsed.projects);
-  const engine = createRewardsEngine({ events: store, rewards: store.rewards, configFor: (id) => projects.get(id)?.rewards, clock: () => NOW });
+  const options = { store, config: parseConfig(config), clock: () => NOW, log: () => undefined, webhookDelivery: NO_DNS };
+  const app = createApp(options);
+  // A second engine over the same store and program: stateless, so it acts exactly like the app's.
+  const engine = createRewardsService({ ...options, projects: new ProjectRegistry(options.config.projects) });
   return { app, rewards: store.rewards, events: store, engine };
 }
