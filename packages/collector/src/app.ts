@@ -25,6 +25,7 @@ import { announcementKpiRoutes } from './http/routes/announcements-kpi.js';
 import { batchRoutes } from './http/routes/batch.js';
 import { changelogRoutes } from './http/routes/changelog.js';
 import { healthzRoutes } from './http/routes/healthz.js';
+import { openApiRoutes } from './http/openapi/openapi-route.js';
 import { responseRoutes } from './http/routes/responses.js';
 import { rewardsRoutes } from './http/routes/rewards.js';
 import { serverApiRoutes } from './http/routes/server-api.js';
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // One limiter for every public route: the documented rate is a client's total, not per route.
   const deps = { store, projects, config, clock, rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress }) };
   app.route('/', healthzRoutes(store));
+  app.route('/', openApiRoutes());
   app.use('*', overload(store, { ...DEFAULT_OVERLOAD_LIMITS, ...options.overload }, options.eventLoopDelayMs));
   const settings = createProjectSettings({ store, projects, clock, log });
   app.use('*', settingsSync(settings));
