@@ -7,6 +7,7 @@ import { checklistEventQueries, checklistProgress } from '../domain/checklist/pr
 import { evaluateAudience } from '../domain/targeting/evaluate.js';
 import { answerFactQueries, audienceQueries, createUserFacts, type EventMatchQuery, type UserFacts } from '../domain/targeting/facts.js';
 import { buildRewardsState } from '../domain/rewards/build-state.js';
+import type { Earnable } from '../domain/rewards/earnable.js';
 import { localizeProgram } from '../domain/rewards/localize-program.js';
 import { awardKey, capWindows, matchesWhere, rulesFor, type EarningSource, type EventOrigin } from '../domain/rewards/rules.js';
 
@@ -158,8 +159,11 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
       return result;
     },
 
-    /** The rewards widget's state for a verified user, in their locale; null when the project has no program. */
-    async state(projectId: string, userId: string, locale: string | null = null): Promise<RewardsState | null> {
+    /**
+     * The rewards widget's state for a verified user, in their locale; null when the project has no
+     * program. `earnable` leaves out rules fed by prompts that never reach this user.
+     */
+    async state(projectId: string, userId: string, locale: string | null, earnable: Earnable): Promise<RewardsState | null> {
       const program = deps.configFor(projectId);
       if (!program) return null;
       const config = localizeProgram(program, locale);
@@ -175,7 +179,7 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
         needsEvents ? view.listEvents() : [],
       ]);
       const eligible = new Set<string>();
-      for (const rule of config.rules) if (await view.inAudience(rule.audience, rule.id)) eligible.add(`rule:${rule.id}`);
+      for (const rule of config.rules) if (earnable(rule.on) && (await view.inAudience(rule.audience, rule.id))) eligible.add(`rule:${rule.id}`);
       for (const item of config.catalog) if (await view.inAudience(item.audience, item.id)) eligible.add(`item:${item.id}`);
       return buildRewardsState(config, {
         ...balance,

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { RewardsEngine } from '../../services/rewards-engine.js';
 import { rewardsForUserState } from '../../services/rewards-state.js';
+import { earnableTriggers } from '../../domain/rewards/earnable.js';
 import { buildUserState } from '../../domain/state/build-state.js';
 import { loadAnnouncementsState } from '../../services/announcements-state.js';
 import { loadDecisionContext } from '../../services/decision-context.js';
@@ -53,7 +54,9 @@ export function stateRoutes({ store, projects, clock, rateLimit, rewards }: Stat
     const state = buildUserState(prompts, ctx);
     const announcements = await loadAnnouncementsState(store, { project, subject, prompts, state, now: new Date(now), locale: query.locale ?? null });
     if (announcements) state.announcements = announcements;
-    const userRewards = rewards && verified && 'userId' in subject ? await rewardsForUserState(rewards, project.id, subject.userId, state, prompts, query.locale ?? null) : null;
+    const userRewards = rewards && verified && 'userId' in subject
+      ? await rewardsForUserState(rewards, project.id, subject.userId, state, prompts, query.locale ?? null, earnableTriggers(prompts, ctx.facts, ctx.now))
+      : null;
     if (userRewards) state.rewards = userRewards;
     if (Object.keys(project.theme).length > 0) state.theme = project.theme;
     c.header('Access-Control-Expose-Headers', 'ETag');
