@@ -1,6 +1,7 @@
-import { MAX_EVENT_BYTES, redeemRequestSchema, type CollectorConfig } from '@hearth/schema';
+import { MAX_EVENT_BYTES, redeemRequestSchema } from '@hearth/schema';
 import { Hono } from 'hono';
-import type { RewardsEngine } from '../../domain/rewards/engine.js';
+import type { RewardsEngine } from '../../services/rewards-engine.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import { loadEarnable } from '../../services/rewards-earnable.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
@@ -14,9 +15,10 @@ import { parseJson, rewardsErrorHandler } from './rewards-errors.js';
 
 export interface RewardsRouteDeps {
   engine: RewardsEngine;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   /** The prompts and facts that decide which prompt-fed rules this user can earn. */
   store: Store;
-  config: CollectorConfig;
   clock: () => number;
   log?: (message: string, error: unknown) => void;
   /** The app's one rate limit, shared with the other public routes. */
@@ -29,13 +31,13 @@ export interface RewardsRouteDeps {
  * - `GET /v1/rewards?key=…&userId=…&userToken=…[&locale=…]`: the user's rewards state, in that locale.
  * - `POST /v1/rewards/redeem?key=…` `{ userId, userToken, itemId, requestId }` (text/plain, no preflight).
  */
-export function rewardsRoutes({ engine, store, config, clock, log, rateLimit }: RewardsRouteDeps) {
+export function rewardsRoutes({ engine, store, projects, clock, log, rateLimit }: RewardsRouteDeps) {
   const app = new Hono<AppEnv>();
   app.onError(rewardsErrorHandler(log));
   // Public endpoints: the same per-project and per-client budgets as the other browser routes, so a
   // script hammering redeem or the rewards state cannot starve the store.
   // Hono's `/v1/rewards/*` also matches `/v1/rewards` itself: one registration, so one token each.
-  app.use('/v1/rewards/*', projectKey(config.projects), projectCors(), rateLimit);
+  app.use('/v1/rewards/*', projectKey(projects), projectCors(), rateLimit);
 
   // Points belong to a proven person: a token is required even where the project opts out of enforcement.
   const verify = async (project: AppEnv['Variables']['project'], userId: string | undefined, userToken: string | undefined): Promise<string> => {

@@ -1,15 +1,15 @@
 import type { AudienceRule, ChecklistPrompt, EarningRule, RewardsConfig, RewardsState } from '@hearth/schema';
-import type { RedeemResult, RewardsStore, StoredRedemption } from '../../storage/rewards-store.js';
-import { RewardsError } from './rewards-error.js';
-import type { Store } from '../../storage/store.js';
-import type { NewEvent, StoredEvent } from '../../storage/events.js';
-import { checklistEventQueries, checklistProgress } from '../checklist/progress.js';
-import { evaluateAudience } from '../targeting/evaluate.js';
-import { answerFactQueries, audienceQueries, createUserFacts, type EventMatchQuery, type UserFacts } from '../targeting/facts.js';
-import { buildRewardsState } from './build-state.js';
-import type { Earnable } from './earnable.js';
-import { localizeProgram } from './localize-program.js';
-import { awardKey, capWindows, matchesWhere, rulesFor, type EarningSource, type EventOrigin } from './rules.js';
+import type { RedeemResult, RewardsStore, StoredRedemption } from '../storage/rewards-store.js';
+import { RewardsError } from '../domain/rewards/rewards-error.js';
+import type { Store } from '../storage/store.js';
+import type { NewEvent, StoredEvent } from '../storage/events.js';
+import { checklistEventQueries, checklistProgress } from '../domain/checklist/progress.js';
+import { evaluateAudience } from '../domain/targeting/evaluate.js';
+import { answerFactQueries, audienceQueries, createUserFacts, type EventMatchQuery, type UserFacts } from '../domain/targeting/facts.js';
+import { buildRewardsState } from '../domain/rewards/build-state.js';
+import type { Earnable } from '../domain/rewards/earnable.js';
+import { localizeProgram } from '../domain/rewards/localize-program.js';
+import { awardKey, capWindows, matchesWhere, rulesFor, type EarningSource, type EventOrigin } from '../domain/rewards/rules.js';
 
 export interface RewardsEngineDeps {
   /** `users` gives the traits the host's backend vouches for (the only traits rewards read). */

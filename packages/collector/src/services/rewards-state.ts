@@ -1,6 +1,6 @@
 import type { ChecklistPrompt, Prompt, RewardsState, UserState } from '@hearth/schema';
-import type { Earnable } from './earnable.js';
-import type { RewardsEngine } from './engine.js';
+import type { Earnable } from '../domain/rewards/earnable.js';
+import type { RewardsEngine } from './rewards-engine.js';
 
 /**
  * The rewards part of `GET /v1/state` for a verified user. The checklists this state shows are
