@@ -1,15 +1,11 @@
 import Database from 'better-sqlite3';
-import { eventsMigration } from '../sqlite/migrations/001-events.js';
-import { announcementsMigration } from '../sqlite/migrations/005-announcements.js';
-import { announcementEventsMigration } from '../sqlite/migrations/010-announcement-events.js';
+import { migrateSqlite } from '../migrations/migrate.js';
 import { sqliteAnnouncementStore } from '../sqlite/sqlite-announcements.js';
 
 /** Tests only: an announcement store on a fresh in-memory SQLite, plus ways to add raw events and users. */
 export function testAnnouncementStore() {
   const db = new Database(':memory:');
-  db.exec(eventsMigration.sql);
-  db.exec(announcementsMigration.sql);
-  db.exec(announcementEventsMigration.sql);
+  migrateSqlite(db);
   let n = 0;
   const insert = db.prepare(`INSERT INTO events (project_id, message_id, type, name, anonymous_id, user_id, timestamp, received_at, verified, properties, payload_hash)
     VALUES (?, ?, 'track', ?, ?, ?, ?, 0, 0, ?, 'h')`);
