@@ -6,14 +6,16 @@ import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventR
 import type { Store } from '../store.js';
 import { postgresAnnouncementStore } from './postgres-announcements.js';
 import { postgresFactStore } from './postgres-facts.js';
-import { postgresKpiStore } from './postgres-kpi.js';
-import { postgresPromptStore } from './postgres-prompts.js';
 import { postgresResponseStore } from './postgres-responses.js';
-import { postgresSettingsStore } from './postgres-settings.js';
 import { postgresWriteOps } from './postgres-write-ops.js';
 import { applyWrite } from '../apply-write.js';
+import { sqlPromptStore } from '../prompts/prompt-sql.js';
+import { sqlKpiStore } from '../kpi/kpi-sql.js';
+import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
+import { postgresRollupFolder } from '../kpi/rollup-fold.js';
 import { createSqlRewardsStore, REWARDS_POSTGRES_RETRY } from '../rewards-sql-store.js';
-import { postgresTransact, postgresTransaction } from '../sql/postgres-gate.js';
+import { sqlSettingsStore } from '../settings/settings-sql.js';
+import { postgresReadOnlyRunner, postgresTransact, postgresTransaction } from '../sql/postgres-gate.js';
 import { postgresRunner } from '../sql/postgres-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
 
@@ -74,14 +76,14 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
 
   return {
     kind: 'postgres',
-    prompts: postgresPromptStore(pool),
+    prompts: sqlPromptStore(sql, postgresTransact(pool)),
     facts: postgresFactStore(pool),
-    kpi: postgresKpiStore(kpiPool),
+    kpi: sqlKpiStore(postgresRunner(kpiPool), postgresRollupFolder(kpiPool), postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
     rewards: createSqlRewardsStore(postgresTransact(pool, REWARDS_POSTGRES_RETRY), sql),
     announcements: postgresAnnouncementStore(pool),
     responses: postgresResponseStore(pool),
     users: createSqlUserStore(postgresTransact(pool), sql),
-    settings: postgresSettingsStore(pool),
+    settings: sqlSettingsStore(sql),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),

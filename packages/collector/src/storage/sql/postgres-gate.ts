@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { postgresRunner } from './postgres-runner.js';
+import type { SqlReader } from './runner.js';
 import { runAsync, type Transact } from './transaction.js';
 
 const MAX_ATTEMPTS = 3;
@@ -36,4 +37,21 @@ export async function postgresTransaction<T>(pool: pg.Pool, body: (client: pg.Po
 /** Generator logic in `postgresTransaction`s, over a runner on the transaction's client. */
 export function postgresTransact(pool: pg.Pool, retry?: ReadonlySet<string>): Transact {
   return (logic) => postgresTransaction(pool, (client) => runAsync(logic(postgresRunner(client))), { retry });
+}
+
+/** Reads, each in its own READ ONLY transaction on `pool`, run after `settings` (`SET LOCAL …`). */
+export function postgresReadOnlyRunner(pool: pg.Pool, settings: readonly string[]): SqlReader {
+  return {
+    dialect: 'postgres',
+    time: (ms) => new Date(ms),
+    all: <T>(sql: string, params: readonly unknown[]) =>
+      postgresTransaction(
+        pool,
+        async (client) => {
+          for (const setting of settings) await client.query(setting);
+          return (await client.query(sql, [...params])).rows as T[];
+        },
+        { begin: 'BEGIN READ ONLY' },
+      ),
+  };
 }

@@ -4,7 +4,7 @@ import { countKey, matchKey, type FactEvent } from '../../domain/targeting/facts
 import { DAY_MS } from '../../domain/time.js';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
 import type { FactStore, Subject, SubjectProfile } from '../facts/fact-store.js';
-import { propertiesMatch } from './sqlite-json.js';
+import { jsonContains } from '../sql/dialect.js';
 
 type Params = { projectId: string; subjectId: string; queries?: string };
 type Statements<T> = { user: Statement<Params, T>; anonymous: Statement<Params, T> };
@@ -32,7 +32,7 @@ export function sqliteFactStore(db: Database): FactStore {
   const matches = prepare<{ first_at: number | null }>((subject) => `
     SELECT (SELECT MIN(e.timestamp) FROM events e
             WHERE e.project_id = @projectId AND ${subject} AND e.name = json_extract(q.value, '$.event')
-              AND ${propertiesMatch('e.properties', "q.value, '$.where'")}) AS first_at
+              AND ${jsonContains('sqlite', 'e.properties', "q.value, '$.where'")}) AS first_at
     FROM json_each(@queries) q ORDER BY q.key`);
   const promptEvents = prepare<{ name: string; timestamp: number; properties: string }>((subject) => `
     SELECT e.name, e.timestamp, e.properties FROM events e

@@ -8,14 +8,15 @@ import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventR
 import type { Store } from '../store.js';
 import { sqliteAnnouncementStore } from './sqlite-announcements.js';
 import { sqliteFactStore } from './sqlite-facts.js';
-import { sqliteKpiStore } from './sqlite-kpi.js';
 import { SqliteKpiReader } from './sqlite-kpi-reader.js';
 import { sqliteKpiRows } from './sqlite-kpi-rows.js';
-import { sqlitePromptStore } from './sqlite-prompts.js';
 import { sqliteResponseStore } from './sqlite-responses.js';
-import { sqliteSettingsStore } from './sqlite-settings.js';
 import { sqliteWriteOps } from './sqlite-write-ops.js';
+import { sqlPromptStore } from '../prompts/prompt-sql.js';
+import { sqlKpiStore } from '../kpi/kpi-sql.js';
+import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
+import { sqlSettingsStore } from '../settings/settings-sql.js';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteTransact, sqliteWriteTransaction } from '../sql/sqlite-gate.js';
 import { sqliteKpiRunner, sqliteRunner } from '../sql/sqlite-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
@@ -58,6 +59,7 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
   // Every write shares the event writer's connection: see sql/sqlite-gate.ts.
   const sql = sqliteRunner(db);
   const transact = sqliteTransact(db, sql);
+  const kpiSql = sqliteKpiRunner(kpiRows);
 
   const listEvents = (projectId: string, filter: { userId?: string; anonymousId?: string } = {}) => {
     const { where, values } = eventFilterSql(projectId, filter, () => '?');
@@ -83,14 +85,15 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
 
   return {
     kind: 'sqlite',
-    prompts: sqlitePromptStore(db),
+    prompts: sqlPromptStore(sql, transact),
     facts: sqliteFactStore(db),
-    kpi: sqliteKpiStore(db, reader),
-    rewards: createSqlRewardsStore(transact, sql, sqliteKpiRunner(kpiRows)),
+    // The fold writes, so it stays on this connection; the reads go to the reader process.
+    kpi: sqlKpiStore(kpiSql, sqliteRollupFolder(db)),
+    rewards: createSqlRewardsStore(transact, sql, kpiSql),
     announcements: sqliteAnnouncementStore(db, kpiRows),
     responses: sqliteResponseStore(db, kpiRows),
     users: createSqlUserStore(transact, sql),
-    settings: sqliteSettingsStore(db),
+    settings: sqlSettingsStore(sql),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),

@@ -1,7 +1,7 @@
 -- migration: kpi-rollups
 -- Rollup behind the retention KPIs (docs/kpis.md, "Queries and indexes"): one row per (project, UTC day,
 -- subject) with the first and last event time (epoch ms) and the event count, folded in at query
--- time (postgres-kpi-rollup.ts), not on the write path. Statement-level triggers copy an insert's
+-- time (kpi/rollup-fold.ts), not on the write path. Statement-level triggers copy an insert's
 -- keys to `kpi_event_queue` in one INSERT … SELECT per statement, and name the subjects that
 -- deleted or re-attributed events counted for in `kpi_dirty_subjects`. Neither queue has a key:
 -- a fold deletes exactly the rows its snapshot sees, so rows committed meanwhile wait for the

@@ -1,7 +1,7 @@
 -- migration: kpi-rollups
 -- Rollup behind the retention KPIs (docs/kpis.md, "Queries and indexes"): one row per (project,
 -- UTC day, subject) with the first and last event time and the event count, folded in at query
--- time (sqlite-kpi-rollup.ts), not on the write path. The event insert appends the new event's
+-- time (kpi/rollup-fold.ts), not on the write path. The event insert appends the new event's
 -- key to `kpi_event_queue` (a rowid table: an append at its right edge; sqlite-write-ops.ts, as an
 -- AFTER INSERT trigger on `events` measured +15 µs per row); triggers on the rare updates and
 -- deletes of events name the subject a re-attributed or deleted event counted for in

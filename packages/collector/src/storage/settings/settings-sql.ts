@@ -1,15 +1,16 @@
-import type pg from 'pg';
-import { SETTINGS_COLUMNS, toStoredSettings, type SettingsRow, type SettingsStore } from '../settings/settings-store.js';
+import type { SqlRunner } from '../sql/runner.js';
+import { SETTINGS_COLUMNS, toStoredSettings, type SettingsRow, type SettingsStore } from './settings-store.js';
 
-export function postgresSettingsStore(pool: pg.Pool): SettingsStore {
-  const one = async (sql: string, params: unknown[]) => {
-    const { rows } = await pool.query<SettingsRow>(sql, params);
-    return rows[0] ? toStoredSettings(rows[0]) : null;
+/** `store.settings` over either dialect. */
+export function sqlSettingsStore(sql: SqlRunner): SettingsStore {
+  const one = async (text: string, params: unknown[]) => {
+    const [row] = await sql.all<SettingsRow>(text, params);
+    return row ? toStoredSettings(row) : null;
   };
   return {
     get: (projectId) => one(`SELECT ${SETTINGS_COLUMNS} FROM project_settings WHERE project_id = $1`, [projectId]),
     save: (projectId, overrides, expectedVersion, at, updatedBy) => {
-      const values = [projectId, JSON.stringify(overrides), new Date(at), updatedBy];
+      const values = [projectId, JSON.stringify(overrides), sql.time(at), updatedBy];
       return expectedVersion === 0
         ? one(
             `INSERT INTO project_settings (project_id, version, overrides, updated_at, updated_by) VALUES ($1, 1, $2, $3, $4)
