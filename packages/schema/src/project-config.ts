@@ -63,8 +63,8 @@ export const projectConfigSchema = z.object({
     .default(30)
     .describe('Days without activity after which a user counts as lost (churn).'),
   fatigue: fatigueBudgetSchema
-    .default({ maxInterruptingPerDay: 1 })
-    .describe('Project-wide cap on interrupting prompts per user, across all prompt types.'),
+    .default({ maxInterruptingPerDay: 1, minDaysBetweenSurveys: 14 })
+    .describe('Project-wide cap on interrupting prompts per user, across all prompt types, and the gap between two surveys.'),
   /**
    * Prompts seeded into the store at start-up: inserted when absent, updated while only the file
    * has ever edited them, and never again once the admin API changed them.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toErrorIssues } from './error-body.js';
+import { projectConfigSchema } from './project-config.js';
 import { fatigueBudgetSchema, promptSchema } from './prompt.js';
 import { LINK_RULE } from './links.js';
 
@@ -78,8 +79,22 @@ describe('promptSchema (checklist)', () => {
 });
 
 describe('fatigueBudgetSchema', () => {
-  it('defaults to one interrupting prompt per day and no weekly cap', () => {
-    expect(fatigueBudgetSchema.parse({})).toEqual({ maxInterruptingPerDay: 1 });
+  it('defaults to one interrupting prompt per day, no weekly cap and 14 days between two surveys', () => {
+    expect(fatigueBudgetSchema.parse({})).toEqual({ maxInterruptingPerDay: 1, minDaysBetweenSurveys: 14 });
     expect(fatigueBudgetSchema.safeParse({ maxInterruptingPerDay: -1 }).success).toBe(false);
+  });
+
+  it('names the survey gap when it is not a number of days from 0 to 365', () => {
+    const messages = (minDaysBetweenSurveys: unknown) =>
+      fatigueBudgetSchema.safeParse({ minDaysBetweenSurveys }).error?.issues.map((i) => [i.path.join('.'), i.message]);
+    expect(messages(-1)).toEqual([['minDaysBetweenSurveys', 'minDaysBetweenSurveys must not be negative']]);
+    expect(messages(400)).toEqual([['minDaysBetweenSurveys', 'minDaysBetweenSurveys must be at most 365']]);
+    expect(messages('soon')).toEqual([['minDaysBetweenSurveys', 'minDaysBetweenSurveys must be a number of days']]);
+    expect(fatigueBudgetSchema.parse({ minDaysBetweenSurveys: 0 }).minDaysBetweenSurveys).toBe(0);
+  });
+
+  it('is what a project without a fatigue setting gets', () => {
+    const project = projectConfigSchema.parse({ id: 'acme', name: 'Acme', publicKey: 'pk_test_acme_public', secretKeys: ['sk_test_acme_secret_0001'], allowedOrigins: ['https://app.acme.test'] });
+    expect(project.fatigue).toEqual(fatigueBudgetSchema.parse({}));
   });
 });

@@ -35,6 +35,16 @@ export const fatigueBudgetSchema = z.object({
   maxInterruptingPerDay: z.number().int().nonnegative().max(100).default(1),
   /** Interrupting displays allowed per user in any 7 × 24 hours. Absent means no weekly cap. */
   maxInterruptingPerWeek: z.number().int().nonnegative().max(700).optional(),
+  /**
+   * After a user was shown one survey, other surveys wait this many 24-hour periods, so two surveys
+   * never ask the same person in a row; 0 lets them follow each other. A survey's own re-asks follow
+   * its `cadence`.
+   */
+  minDaysBetweenSurveys: z
+    .number({ error: 'minDaysBetweenSurveys must be a number of days' })
+    .nonnegative('minDaysBetweenSurveys must not be negative')
+    .max(365, 'minDaysBetweenSurveys must be at most 365')
+    .default(14),
 });
 
 /** Fields every prompt kind shares; a new kind spreads this into its own object. */

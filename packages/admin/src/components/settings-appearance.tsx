@@ -89,7 +89,7 @@ export function LocaleFields({ draft, errors, set, inUse }: SectionProps & { inU
   );
 }
 
-/** Engagement: when a user counts as lost, and how often interrupting prompts may appear. */
+/** Engagement: when a user counts as lost, and how often interrupting prompts and surveys may appear. */
 export function EngagementFields({ draft, errors, set }: SectionProps) {
   return (
     <fieldset>
@@ -97,6 +97,7 @@ export function EngagementFields({ draft, errors, set }: SectionProps) {
       <TextField id="inactivity-days" label="Inactivity threshold (days)" type="number" value={draft.inactivityDays} error={errors.inactivityDays} hint="Days without activity after which a user counts as churned (1–365)." onInput={(inactivityDays) => set({ inactivityDays })} />
       <TextField id="fatigue-day" label="Interrupting prompts per user per 24 h" type="number" value={draft.maxPerDay} error={errors['fatigue.maxInterruptingPerDay']} hint="0 turns interrupting prompts off." onInput={(maxPerDay) => set({ maxPerDay })} />
       <TextField id="fatigue-week" label="Interrupting prompts per user per 7 days" type="number" value={draft.maxPerWeek} error={errors['fatigue.maxInterruptingPerWeek']} hint="Empty: no weekly cap." onInput={(maxPerWeek) => set({ maxPerWeek })} />
+      <TextField id="fatigue-survey-gap" label="Days between two different surveys" type="number" value={draft.surveyGapDays} error={errors['fatigue.minDaysBetweenSurveys']} hint="After one survey, others wait this long for the same user (0–365; 0: no wait)." onInput={(surveyGapDays) => set({ surveyGapDays })} />
     </fieldset>
   );
 }

@@ -16,7 +16,7 @@ const errorFor = (id: string) => host.querySelector(`#${id}-error`)?.textContent
 describe('settings sections show the schema error at the field', () => {
   it('appearance, locales and engagement', () => {
     const saved = savedSettings();
-    const draft = { ...draftFromSettings(saved), brandColor: 'red', radius: '33', font: 'Inter; }', defaultLocale: 'fr', supportedLocales: 'en, english!', maxPerDay: '-1' };
+    const draft = { ...draftFromSettings(saved), brandColor: 'red', radius: '33', font: 'Inter; }', defaultLocale: 'fr', supportedLocales: 'en, english!', maxPerDay: '-1', surveyGapDays: '400' };
     const { errors } = checkSettingsDraft(draft, saved);
     const section = { draft, errors, set: noop };
     act(() => render(<><AppearanceFields {...section} /><LocaleFields {...section} inUse={['en', 'nb']} /><EngagementFields {...section} /></>, host));
@@ -25,6 +25,7 @@ describe('settings sections show the schema error at the field', () => {
     expect(errorFor('theme-font')).toContain('font may hold only font names');
     expect(errorFor('locales-supported')).toBe('locales look like "en" or "ar-SA"');
     expect(errorFor('fatigue-day')).toBeTruthy();
+    expect(errorFor('fatigue-survey-gap')).toBe('minDaysBetweenSurveys must be at most 365');
     expect(host.querySelector('#theme-radius')?.getAttribute('aria-invalid')).toBe('true');
     expect(host.querySelector('#theme-radius')?.getAttribute('aria-describedby')).toBe('theme-radius-error');
     expect(host.querySelector('#locales-supported-hint')?.textContent).toContain('en, nb');

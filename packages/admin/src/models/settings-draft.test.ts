@@ -32,6 +32,20 @@ describe('settings draft', () => {
     });
   });
 
+  it('edits the days between two surveys as part of the fatigue budget, with the schema\'s error at the field', () => {
+    const saved = savedSettings();
+    expect(draftFromSettings(saved).surveyGapDays).toBe('14');
+    expect(checkSettingsDraft({ ...draftFromSettings(saved), surveyGapDays: '30' }, saved).patch).toEqual({
+      fatigue: { maxInterruptingPerDay: 1, minDaysBetweenSurveys: 30 },
+    });
+    expect(checkSettingsDraft({ ...draftFromSettings(saved), surveyGapDays: '-1' }, saved).errors).toEqual({
+      'fatigue.minDaysBetweenSurveys': 'minDaysBetweenSurveys must not be negative',
+    });
+    expect(checkSettingsDraft({ ...draftFromSettings(saved), surveyGapDays: '' }, saved).errors).toEqual({
+      'fatigue.minDaysBetweenSurveys': 'minDaysBetweenSurveys must be a number of days',
+    });
+  });
+
   it('keeps a saved webhook tied to its secrets, a new one asks for a fresh secret', () => {
     const saved = savedSettings();
     const draft = { ...draftFromSettings(saved), webhooks: [...draftFromSettings(saved).webhooks, { ...emptyWebhook(), url: 'https://hooks.acme.test/all', surveyResponses: 'all' as const }] };

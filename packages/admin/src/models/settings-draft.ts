@@ -25,6 +25,7 @@ export interface SettingsDraft {
   inactivityDays: string;
   maxPerDay: string;
   maxPerWeek: string;
+  surveyGapDays: string;
   allowedOrigins: string[];
   enforce: boolean;
   respectGpc: boolean;
@@ -49,6 +50,7 @@ export function draftFromSettings(view: ProjectSettingsView): SettingsDraft {
     inactivityDays: String(view.inactivityDays),
     maxPerDay: String(view.fatigue.maxInterruptingPerDay),
     maxPerWeek: text(view.fatigue.maxInterruptingPerWeek),
+    surveyGapDays: String(view.fatigue.minDaysBetweenSurveys),
     allowedOrigins: [...view.allowedOrigins],
     enforce: view.identityVerification.enforce,
     respectGpc: view.respectGlobalPrivacyControl,
@@ -75,7 +77,11 @@ export function toPatch(draft: SettingsDraft): ProjectSettingsPatchInput {
     theme,
     locales: localesSet ? { default: draft.defaultLocale.trim(), supported: list(draft.supportedLocales) } : null,
     inactivityDays: number(draft.inactivityDays) ?? Number.NaN,
-    fatigue: { maxInterruptingPerDay: number(draft.maxPerDay) ?? Number.NaN, ...(number(draft.maxPerWeek) !== undefined ? { maxInterruptingPerWeek: number(draft.maxPerWeek) } : {}) },
+    fatigue: {
+      maxInterruptingPerDay: number(draft.maxPerDay) ?? Number.NaN,
+      ...(number(draft.maxPerWeek) !== undefined ? { maxInterruptingPerWeek: number(draft.maxPerWeek) } : {}),
+      minDaysBetweenSurveys: number(draft.surveyGapDays) ?? Number.NaN,
+    },
     allowedOrigins: draft.allowedOrigins.map((origin) => origin.trim()),
     identityVerification: { enforce: draft.enforce },
     respectGlobalPrivacyControl: draft.respectGpc,

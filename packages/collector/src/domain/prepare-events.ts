@@ -1,5 +1,5 @@
 import type { Batch } from '@hearth/schema';
-import type { NewEvent } from '../storage/store.js';
+import type { NewEvent } from '../storage/events.js';
 import { correctTimestamp, skewOffset } from './clock-skew.js';
 import { hashCanonical } from './payload-hash.js';
 

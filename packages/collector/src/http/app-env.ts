@@ -1,5 +1,5 @@
 import type { ProjectConfig } from '@hearth/schema';
-import type { AdminSessionClaims } from './routes/admin-session-token.js';
+import type { AdminSessionClaims } from './admin-session-token.js';
 
 /** Per-request values middleware hands to routes. */
 export interface AppEnv {

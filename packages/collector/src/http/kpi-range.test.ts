@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOW, SECRET, errorOf } from '../test-support/http.js';
-import { rewardsTestApp } from './routes/rewards-test-app.js';
+import { rewardsTestApp } from '../test-support/rewards-test-app.js';
 
 const D = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();

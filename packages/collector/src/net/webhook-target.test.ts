@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, parseConfig } from '../config.js';
-import { PROGRAM } from '../http/routes/rewards-test-app.js';
+import { PROGRAM } from '../test-support/rewards-test-app.js';
 import { startCollector } from '../server.js';
 import { testConfig } from '../test-support/http.js';
 import { PRIVATE_TARGETS } from '../test-support/private-targets.js';

@@ -1,7 +1,7 @@
 import type { LedgerOps } from './rewards-ops.js';
 import { ask, type TxLogic } from './sql/transaction.js';
+import { RewardsError } from '../domain/rewards/rewards-error.js';
 import {
-  RewardsError,
   type AppendResult,
   type Balance,
   type CapCheck,

@@ -1,6 +1,5 @@
-import type { Balance, StoredEntry, StoredRedemption, StoredReferral } from './rewards-store.js';
+import type { Balance, RedemptionStatus, StoredEntry, StoredRedemption, StoredReferral } from './rewards-store.js';
 
-export type RedemptionStatus = 'pending' | 'fulfilled' | 'failed';
 type Awaitable<T> = T | Promise<T>;
 
 /**

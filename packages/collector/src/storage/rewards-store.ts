@@ -1,4 +1,5 @@
-import type { RedemptionStatus } from './rewards-ops.js';
+/** A redemption's life: pending until the host settles it as fulfilled or failed (refunded). */
+export type RedemptionStatus = 'pending' | 'fulfilled' | 'failed';
 
 /** One ledger entry to append. `id` is the idempotency key, unique per project. */
 export interface NewEntry {
@@ -86,29 +87,6 @@ export interface RewardsActivity {
   referrals: StoredReferral[];
   /** Lifetime points of every member, for the tier distribution. */
   lifetimes: ReadonlyMap<string, number>;
-}
-
-/** Refusals the HTTP layer maps to statuses (409 for state conflicts, 404, 422). */
-export type RewardsErrorCode =
-  | 'idempotency_conflict'
-  | 'insufficient_points'
-  | 'out_of_stock'
-  | 'limit_reached'
-  | 'redemption_not_found'
-  | 'already_settled'
-  | 'unknown_referral_code'
-  | 'self_referral'
-  | 'referral_loop'
-  | 'already_referred'
-  | 'unknown_item';
-
-export class RewardsError extends Error {
-  override name = 'RewardsError';
-  readonly code: RewardsErrorCode;
-  constructor(code: RewardsErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
 }
 
 /**

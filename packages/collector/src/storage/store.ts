@@ -1,4 +1,4 @@
-import type { JsonValue, PageContext } from '@hearth/schema';
+import type { EventFilter, NewEvent, StoredEvent, StoredUser, WriteResult } from './events.js';
 import type { AnnouncementStore } from './announcements/announcement-store.js';
 import type { FactStore } from './facts/fact-store.js';
 import type { KpiStore } from './kpi/kpi-store.js';
@@ -7,64 +7,6 @@ import type { ResponseStore } from './responses/response-store.js';
 import type { RewardsStore } from './rewards-store.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import type { UserStore } from './users/user-store.js';
-
-type Properties = Record<string, JsonValue>;
-
-/** One event ready to be stored: validated, skew-corrected, identity-checked. */
-export interface NewEvent {
-  projectId: string;
-  messageId: string;
-  type: 'track' | 'page' | 'identify';
-  /** Track events only; page and identify events have no name. */
-  name: string | null;
-  anonymousId: string;
-  /** The user id the client sent (identify events always carry one). */
-  userId: string | null;
-  /** Skew-corrected event time, epoch milliseconds. */
-  timestamp: number;
-  receivedAt: number;
-  verified: boolean;
-  properties: Properties;
-  traits: Properties | null;
-  context: PageContext | null;
-  /** Hash of the event exactly as the client sent it; tells a retry from a conflicting reuse of an id. */
-  payloadHash: string;
-}
-
-/** An event as read back. `userId` is the attributed user: sent, or linked through `identify`. */
-export interface StoredEvent {
-  messageId: string;
-  type: NewEvent['type'];
-  name: string | null;
-  userId: string | null;
-  anonymousId: string;
-  /** ISO 8601. */
-  timestamp: string;
-  receivedAt: string;
-  verified: boolean;
-  properties: Properties;
-  traits: Properties | null;
-  context: PageContext | null;
-}
-
-export interface StoredUser {
-  userId: string;
-  traits: Properties;
-  firstSeen: string;
-  lastSeen: string;
-  anonymousIds: string[];
-}
-
-export interface WriteResult {
-  accepted: number;
-  duplicates: number;
-  conflicts: number;
-}
-
-export interface EventFilter {
-  userId?: string;
-  anonymousId?: string;
-}
 
 /**
  * Events and users live on the store itself; each later feature adds a sub-store (its interface in

@@ -1,4 +1,4 @@
-import type { NewEvent } from '../storage/store.js';
+import type { NewEvent } from '../storage/events.js';
 
 let counter = 0;
 /** A unique, time-ordered-looking message id. */

@@ -1,7 +1,8 @@
 import type { AudienceRule, ChecklistPrompt, EarningRule, RewardsConfig, RewardsState } from '@hearth/schema';
 import type { RedeemResult, RewardsStore, StoredRedemption } from '../../storage/rewards-store.js';
-import { RewardsError } from '../../storage/rewards-store.js';
-import type { NewEvent, StoredEvent, Store } from '../../storage/store.js';
+import { RewardsError } from './rewards-error.js';
+import type { Store } from '../../storage/store.js';
+import type { NewEvent, StoredEvent } from '../../storage/events.js';
 import { checklistEventQueries, checklistProgress } from '../checklist/progress.js';
 import { evaluateAudience } from '../targeting/evaluate.js';
 import { answerFactQueries, audienceQueries, createUserFacts, type EventMatchQuery, type UserFacts } from '../targeting/facts.js';

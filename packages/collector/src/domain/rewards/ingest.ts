@@ -1,4 +1,5 @@
-import type { NewEvent, Store } from '../../storage/store.js';
+import type { Store } from '../../storage/store.js';
+import type { NewEvent } from '../../storage/events.js';
 import type { RewardsEngine } from './engine.js';
 
 /**

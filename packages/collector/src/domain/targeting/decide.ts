@@ -3,6 +3,7 @@ import { checklistProgress, type ChecklistProgressResult } from '../checklist/pr
 import { fatigueUsage, type FatigueUsage } from '../frequency/fatigue.js';
 import { checkFrequency } from '../frequency/frequency.js';
 import type { DisplayRecord } from '../frequency/history.js';
+import { surveyGaps } from '../frequency/survey-gap.js';
 import { checkCadence, type SurveyFacts } from '../survey/cadence.js';
 import { evaluateAudience, type RuleCheck } from './evaluate.js';
 import type { UserFacts } from './facts.js';
@@ -84,18 +85,23 @@ const byPriority = (a: PromptDecision, b: PromptDecision) =>
 
 /**
  * Decides every prompt for one user: status, schedule, audience, frequency, completion, then the
- * project-wide fatigue budget, which eligible interrupting prompts share by priority (ties by id,
- * so the answer is stable across requests). The state API and the explain API both read this, so
- * "why is it not showing?" can never disagree with what is shown.
+ * project-wide fatigue budget: the wait between two surveys, then the cap that eligible
+ * interrupting prompts share by priority (ties by id, so the answer is stable across requests).
+ * The state API and the explain API both read this, so "why is it not showing?" can never disagree
+ * with what is shown.
  */
 export function decidePrompts(prompts: readonly Prompt[], ctx: DecisionContext): PromptDecision[] {
   const decisions = prompts.map((prompt) => decideOne(prompt, ctx));
+  const surveyIds = prompts.filter((p) => p.kind === 'survey').map((p) => p.id);
+  const gaps = surveyGaps(surveyIds, ctx.history, ctx.surveys, ctx.fatigue, ctx.now);
+  const held = (d: PromptDecision) => gaps.get(d.prompt.id)?.ok === false;
   const interruptingIds = new Set(prompts.filter((p) => p.interrupting).map((p) => p.id));
   const usage = fatigueUsage(ctx.history, interruptingIds, ctx.fatigue, ctx.now);
-  const winners = decisions.filter((d) => d.show && d.prompt.interrupting).sort(byPriority);
+  const winners = decisions.filter((d) => d.show && !held(d) && d.prompt.interrupting).sort(byPriority);
   const granted = winners.slice(0, usage.remaining);
   for (const decision of decisions) {
-    const step = fatigueStep(decision, granted, usage);
+    const gap = gaps.get(decision.prompt.id);
+    const step: Step = gap && !gap.ok ? { step: 'fatigue', ...gap } : fatigueStep(decision, granted, usage);
     decision.steps.push(step);
     decision.show &&= step.ok;
   }

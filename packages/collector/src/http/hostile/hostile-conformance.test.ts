@@ -6,7 +6,7 @@ import type { Store } from '../../storage/store.js';
 import { bothStores } from '../../test-support/both-stores.js';
 import { NOW, ORIGIN, PUBLIC_KEY, SECRET, batch, post, testApp, testConfig, trackEvent } from '../../test-support/http.js';
 import { npsInput } from '../../test-support/surveys.js';
-import { NO_DNS, PROGRAM } from '../routes/rewards-test-app.js';
+import { NO_DNS, PROGRAM } from '../../test-support/rewards-test-app.js';
 import { TARGETS, type HostileTarget } from './hostile-targets.js';
 import { HOSTILE_KEYS, HOSTILE_VALUES, hostileUriComponent, type HostileValue } from './hostile-values.js';
 

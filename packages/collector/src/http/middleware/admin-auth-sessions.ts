@@ -3,7 +3,7 @@ import type { AdminConfig } from '@hearth/schema';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { hashAdminPassword, verifyAdminPassword } from '../routes/admin-session-password.js';
-import { SessionSigner, type AdminSessionClaims } from '../routes/admin-session-token.js';
+import { SessionSigner, type AdminSessionClaims } from '../admin-session-token.js';
 
 export const ADMIN_COOKIE = 'hearth_admin';
 export const CSRF_HEADER = 'X-Hearth-CSRF';

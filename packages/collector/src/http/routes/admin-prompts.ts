@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { explainPrompt } from '../../domain/targeting/explain.js';
 import type { Subject } from '../../storage/facts/fact-store.js';
-import { loadDecisionContext } from '../../storage/facts/decision-context.js';
+import { loadDecisionContext } from '../../services/decision-context.js';
 import type { PromptRecord } from '../../storage/prompts/prompt-store.js';
 import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';

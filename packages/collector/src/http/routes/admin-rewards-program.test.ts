@@ -4,7 +4,7 @@ import { createApp } from '../../app.js';
 import { openSqliteStore } from '../../storage/sqlite/sqlite-store.js';
 import { NOW, ORIGIN, PUBLIC_KEY, SECRET, batch, errorOf, post, testConfig, trackEvent, userToken } from '../../test-support/http.js';
 import { hashAdminPassword } from './admin-session-password.js';
-import { PROGRAM } from './rewards-test-app.js';
+import { PROGRAM } from '../../test-support/rewards-test-app.js';
 
 const PASSWORD = 'correct horse battery staple';
 let passwordHash = '';

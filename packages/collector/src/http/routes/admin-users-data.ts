@@ -1,7 +1,8 @@
 import type { ChecklistPrompt, ProjectConfig } from '@hearth/schema';
 import { checklistProgress } from '../../domain/checklist/progress.js';
-import { loadDecisionContext } from '../../storage/facts/decision-context.js';
-import type { StoredEvent, StoredUser, Store } from '../../storage/store.js';
+import { loadDecisionContext } from '../../services/decision-context.js';
+import type { Store } from '../../storage/store.js';
+import type { StoredEvent, StoredUser } from '../../storage/events.js';
 import { HttpError } from '../http-error.js';
 
 /** What the console's user page shows of recent activity and of the ledger. */

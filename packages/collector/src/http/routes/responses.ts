@@ -1,7 +1,7 @@
 import { surveyResponseSchema, type CollectorConfig } from '@hearth/schema';
 import { Hono } from 'hono';
 import type { RewardsEngine } from '../../domain/rewards/engine.js';
-import { saveResponse } from '../../storage/responses/save-response.js';
+import { saveResponse } from '../../services/save-response.js';
 import type { Store } from '../../storage/store.js';
 import { dispatchSurveyWebhooks } from '../../webhooks/dispatch.js';
 import type { AppEnv } from '../app-env.js';

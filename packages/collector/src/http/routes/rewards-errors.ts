@@ -2,7 +2,7 @@ import type { ErrorBody } from '@hearth/schema';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { RewardsError, type RewardsErrorCode } from '../../storage/rewards-store.js';
+import { RewardsError, type RewardsErrorCode } from '../../domain/rewards/rewards-error.js';
 import { parseJsonBody } from '../json-body.js';
 import { errorHandler } from '../middleware/error-handler.js';
 

@@ -1,7 +1,7 @@
 import { checklistPromptSchema } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { batch, NOW, ORIGIN, post, PUBLIC_KEY, testApp, testConfig, trackEvent, userToken } from '../../test-support/http.js';
-import { PROGRAM, rewardsTestApp } from './rewards-test-app.js';
+import { PROGRAM, rewardsTestApp } from '../../test-support/rewards-test-app.js';
 
 const identified = (name: string, userId = 'u1') => trackEvent({ name, userId, properties: {} });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rewardsTestApp } from './rewards-test-app.js';
+import { rewardsTestApp } from '../../test-support/rewards-test-app.js';
 import { NOW, SECRET } from '../../test-support/http.js';
 import { createHearthClient, HearthApiError } from '@hearth/node';
 

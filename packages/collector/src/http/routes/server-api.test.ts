@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { verifyWebhook } from '@hearth/node';
 import { NOW, ORIGIN, PUBLIC_KEY, SECRET, errorOf, userToken } from '../../test-support/http.js';
 import { webhookReceiver } from '../../test-support/webhook-receiver.js';
-import { PROGRAM, rewardsTestApp } from './rewards-test-app.js';
+import { PROGRAM, rewardsTestApp } from '../../test-support/rewards-test-app.js';
 
 type App = ReturnType<typeof rewardsTestApp>['app'];
 const server = (app: App, path: string, body?: unknown, headers: Record<string, string> = {}) =>

@@ -2,7 +2,7 @@ import { CHECKLIST_EVENTS, PROMPT_EVENTS, type JsonValue } from '@hearth/schema'
 import { describe, expect } from 'vitest';
 import { checklistKpis } from '../../kpi/checklist.js';
 import { T0, newEvent } from '../../test-support/events.js';
-import type { NewEvent } from '../store.js';
+import type { NewEvent } from '../events.js';
 import { storeTest, type OpenStore } from './harness.js';
 
 const HOUR = 3_600_000;

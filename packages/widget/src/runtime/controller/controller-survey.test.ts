@@ -48,4 +48,18 @@ describe('prompt controller (surveys)', () => {
     controller.event('report_exported');
     await vi.waitFor(() => expect(root()?.querySelector('[role=radiogroup]')).not.toBeNull());
   });
+
+  it('shows at most one survey on a page: another one listed with it waits, even after the first is closed', async () => {
+    const { controller, track } = setup();
+    const second = surveyFixture({ id: 'csat-checkout' }, { type: 'csat', question: 'How was checkout?' });
+    controller.update({ prompts: [surveyFixture(), second] });
+    await vi.waitFor(() => expect(root()?.querySelector('[role=radiogroup]')).toBeTruthy());
+    root()!.querySelector<HTMLElement>('.icon-btn')!.click();
+    await vi.waitFor(() => expect(track).toHaveBeenCalledWith('$prompt_dismissed', expect.objectContaining({ promptId: 'nps-q2' })));
+    // A refresh that still lists the second survey (its answer was computed before the first's display arrived).
+    controller.update({ prompts: [second] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(track).not.toHaveBeenCalledWith('$prompt_shown', expect.objectContaining({ promptId: 'csat-checkout' }));
+    expect(root()?.textContent ?? '').not.toContain('How was checkout?');
+  });
 });

@@ -1,14 +1,14 @@
 import type { ProjectConfig, Prompt } from '@hearth/schema';
-import { historyFromEvents } from '../../domain/frequency/history.js';
-import type { SurveyFacts } from '../../domain/survey/cadence.js';
-import { surveyAsksFromEvents } from '../../domain/survey/history.js';
-import type { DecisionContext } from '../../domain/targeting/decide.js';
-import { createUserFacts, factQueries } from '../../domain/targeting/facts.js';
-import { DAY_MS } from '../../domain/time.js';
-import { lastSeenBeforeVisit } from '../../domain/visit.js';
-import type { Store } from '../store.js';
-import type { Subject } from './fact-store.js';
-import { servedLocale } from '../../domain/settings/served-locale.js';
+import { historyFromEvents } from '../domain/frequency/history.js';
+import type { SurveyFacts } from '../domain/survey/cadence.js';
+import { surveyAsksFromEvents } from '../domain/survey/history.js';
+import type { DecisionContext } from '../domain/targeting/decide.js';
+import { createUserFacts, factQueries } from '../domain/targeting/facts.js';
+import { DAY_MS } from '../domain/time.js';
+import { lastSeenBeforeVisit } from '../domain/visit.js';
+import type { Store } from '../storage/store.js';
+import type { Subject } from '../storage/facts/fact-store.js';
+import { servedLocale } from '../domain/settings/served-locale.js';
 
 export interface DecisionInput {
   project: ProjectConfig;

@@ -1,9 +1,9 @@
 import type { RewardsConfigInput } from '@hearth/schema';
-import { createApp } from '../../app.js';
-import { parseConfig } from '../../config.js';
-import { openSqliteStore } from '../../storage/sqlite/sqlite-store.js';
-import { NOW, testConfig } from '../../test-support/http.js';
-import { setupRewards } from './rewards-setup.js';
+import { createApp } from '../app.js';
+import { parseConfig } from '../config.js';
+import { openSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import { NOW, testConfig } from './http.js';
+import { setupRewards } from '../http/routes/rewards-setup.js';
 
 /** A program exercising every kind of rule, for the route and client tests. */
 export const PROGRAM: RewardsConfigInput = {

@@ -1,8 +1,8 @@
 import type { AnnouncementsState, ProjectConfig, Prompt, UserState } from '@hearth/schema';
-import { buildAnnouncementsState } from '../../domain/announcements/build-state.js';
-import type { Subject } from '../facts/fact-store.js';
-import type { Store } from '../store.js';
-import { loadAnnouncementContext } from './announcement-context.js';
+import { buildAnnouncementsState } from '../domain/announcements/build-state.js';
+import type { Subject } from '../storage/facts/fact-store.js';
+import type { Store } from '../storage/store.js';
+import { loadAnnouncementContext } from '../storage/announcements/announcement-context.js';
 
 export interface AnnouncementsStateInput {
   project: ProjectConfig;

@@ -1,7 +1,7 @@
 import type { JsonValue, SurveyPrompt, SurveyResponse } from '@hearth/schema';
-import { decideResponse, type ResponseDecision } from '../../domain/survey/response.js';
-import { respondentKey } from './response-rows.js';
-import type { Respondent, ResponseStore } from './response-store.js';
+import { decideResponse, type ResponseDecision } from '../domain/survey/response.js';
+import { respondentKey } from '../storage/responses/response-rows.js';
+import type { Respondent, ResponseStore } from '../storage/responses/response-store.js';
 
 export interface SaveInput {
   projectId: string;
