@@ -77,7 +77,7 @@ for (const locale of ['en', 'ar']) {
       await expectApart(page, surfaces);
     }
     const severe = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(severe.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    expect(severe.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html).join(" ")}`)).toEqual([]);
 
     // Closing the card by keyboard leaves focus in a sensible place, never on <body>.
     // Its × when it can be dismissed, else "Ask me later": either removes the card.
@@ -85,6 +85,44 @@ for (const locale of ['en', 'ar']) {
     await page.keyboard.press('Enter');
     await expect(nps).toHaveCount(0);
     await expect.poll(() => page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
+  });
+}
+
+/** The three floating launchers, found by the panel each one controls (the same in every language). */
+function launchers(page: Page): Record<string, Locator> {
+  const launcher = (panel: string) => page.locator(`button.launcher[aria-controls="${panel}"]`);
+  return { 'checklist launcher': launcher('hearth-checklist'), bell: launcher('hearth-news'), 'rewards launcher': launcher('hearth-rewards') };
+}
+
+/** Opens or closes what `launcher` controls with a real pointer click, which fails when anything covers it. */
+async function clickTo(launcher: Locator, expanded: boolean): Promise<void> {
+  if ((await launcher.getAttribute('aria-expanded')) === String(expanded)) return;
+  await launcher.click({ timeout: 5_000 });
+  await expect(launcher).toHaveAttribute('aria-expanded', String(expanded));
+}
+
+for (const locale of ['en', 'ar']) {
+  test(`every launcher takes a real click while another corner's surface is open, at 1280 and 375 px (${locale})`, async ({ page, stack }) => {
+    await publish(stack, { id: `click-news-${locale}`, category: 'new', content: { title: 'Click news', body: 'Body.' } });
+    await withoutMountPoints(page, ['checklist', 'rewards']);
+    await page.setViewportSize(WIDTHS[0]!);
+    await page.goto(locale === 'en' ? '/' : `/?locale=${locale}`);
+    await acmeApp(page).signIn(roleSetup('admin').user.email);
+    const all = Object.entries(launchers(page));
+    for (const [, launcher] of all) await expect(launcher).toBeVisible();
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      for (const [name, launcher] of all) {
+        for (const [otherName, other] of all) {
+          if (other === launcher) continue;
+          await test.step(`${size.width} px: ${name} with the ${otherName}'s surface open`, async () => {
+            for (const [, each] of all) if (each !== other) await clickTo(each, false);
+            await clickTo(other, true);
+            await clickTo(launcher, true);
+          });
+        }
+      }
+    }
   });
 }
 

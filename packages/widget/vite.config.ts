@@ -68,10 +68,13 @@ function chunkName(chunk: Rollup.PreRenderedChunk): string {
  * `<link rel="modulepreload">` (even with `modulePreload: false`: vitejs/vite#13952). We have no CSS
  * or dependency lists to preload, the helper touches `document`, and as a module shared by the core
  * and the runtime Rollup put it in the runtime chunk, so hearth.js imported Preact statically.
- * Running after Vite's transform, this swaps the helper import for a pass-through in each module.
+ * Running after Vite's transform, this unwraps each plain `__vitePreload(() => import("…"), …)` back
+ * to its `import("…")` (a few bytes per call in every chunk) and, for any other form left, swaps the
+ * helper import for a pass-through.
  */
 function inlinePreloadHelper(): Plugin {
   const helperImport = /import \{ __vitePreload \} from "\0vite\/preload-helper\.js";/;
+  const wrapped = /__vitePreload\(\(\) => (import\((["'`])[^"'`]+\2\)),__VITE_IS_MODERN__\?__VITE_PRELOAD__:void 0(?:,import\.meta\.url)?\)/g;
   return {
     name: 'hearth-inline-preload-helper',
     apply: 'build',
@@ -79,7 +82,9 @@ function inlinePreloadHelper(): Plugin {
       order: 'post',
       handler(code) {
         if (!helperImport.test(code)) return null;
-        return { code: code.replace(helperImport, 'const __vitePreload = (load) => load();'), map: null };
+        const direct = code.replace(wrapped, '$1');
+        const helper = direct.includes('__vitePreload(') ? 'const __vitePreload = (load) => load();' : '';
+        return { code: direct.replace(helperImport, helper), map: null };
       },
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcementInputSchema } from './announcement.js';
+import { announcementCreateSchema, announcementInputSchema } from './announcement.js';
 import { toErrorIssues } from './error-body.js';
 
 const base = { id: 'dark-mode', content: { title: 'Dark mode', body: 'Try **it**' } };
@@ -39,5 +39,14 @@ describe('announcementInputSchema', () => {
       { ...base.content, cta: { type: 'url', label: 'Go', url: '//evil.example' } },
       { ...base.content, image: { url: 'data:image/svg+xml,<svg onload=alert(1)>', alt: '' } },
     ]) expect(announcementInputSchema.safeParse({ ...base, content }).success).toBe(false);
+  });
+
+  it('on create, refuses an expiresAt already past, naming the field; a later one passes', () => {
+    const now = Date.parse('2026-12-01T00:00:00Z');
+    const past = announcementCreateSchema(now).safeParse({ ...base, expiresAt: '2026-06-01T00:00:00Z' });
+    expect(toErrorIssues(past.error!)).toEqual([
+      { path: 'expiresAt', message: 'expiresAt is already past (now is 2026-12-01T00:00:00.000Z); set a later time or leave it out' },
+    ]);
+    expect(announcementCreateSchema(now).safeParse({ ...base, expiresAt: '2027-06-01T00:00:00Z' }).success).toBe(true);
   });
 });

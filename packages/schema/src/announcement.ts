@@ -99,6 +99,19 @@ export const announcementInputSchema = z
     }
   });
 
+/**
+ * What `POST /v1/admin/announcements` accepts at `now`: the input, with an `expiresAt` still ahead.
+ * An announcement created already expired could never be published (publishing stamps
+ * `publishAt` with the current time, which must come before `expiresAt`).
+ */
+export function announcementCreateSchema(now: number) {
+  return announcementInputSchema.superRefine((a, ctx) => {
+    if (a.expiresAt && Date.parse(a.expiresAt) <= now) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: `expiresAt is already past (now is ${new Date(now).toISOString()}); set a later time or leave it out` });
+    }
+  });
+}
+
 /** The parsed texts of one locale, as stored and served. */
 export const announcementTextsSchema = z.object({
   title: z.string(),

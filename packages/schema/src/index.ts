@@ -136,6 +136,7 @@ export {
   announcementContentSchema,
   announcementTranslationSchema,
   announcementInputSchema,
+  announcementCreateSchema,
   announcementTextsSchema,
   announcementItemSchema,
   announcementsStateSchema,

@@ -1,12 +1,11 @@
-import { archivePrompt, listPrompts, publishPrompt } from '../api/prompts.js';
+import { listPrompts } from '../api/prompts.js';
 import { surveyKpis } from '../api/surveys.js';
-import type { ListRow } from '../components/list-view.js';
-import { StatusActions } from '../components/status-actions.js';
 import { formatRate } from '../models/funnel.js';
 
 /** NPS runs −100…100; two decimals are what a person compares. */
 const formatScore = (score: number | null) => (score === null ? '—' : String(Math.round(score * 100) / 100));
 import { ListPage } from './list-page.js';
+import { promptRow } from './prompt-row.js';
 import { useRecordList } from './use-record-list.js';
 
 /** Survey prompts with status, search, NPS and response rate; publish and archive from the list. */
@@ -16,25 +15,9 @@ export function SurveysPage() {
     idOf: (record) => record.prompt.id,
     kpisOf: ({ prompt }) => surveyKpis(prompt.id),
   });
-  const rows = records?.map(({ prompt, version, updatedAt }): ListRow => {
-    const kpi = figures[prompt.id];
-    return {
-      id: prompt.id,
-      link: `prompts/survey/${prompt.id}`,
-      name: prompt.name ?? '',
-      status: prompt.status,
-      updatedAt,
-      version,
-      figures: [formatScore(kpi?.nps?.score ?? null), String(kpi?.responseRate.responses ?? '—'), formatRate(kpi?.responseRate.rate ?? null)],
-      actions: (
-        <StatusActions
-          id={prompt.id}
-          status={prompt.status}
-          onPublish={() => act(() => publishPrompt(prompt.id, version), 'Published')}
-          onArchive={() => act(() => archivePrompt(prompt.id, version), 'Archived')}
-        />
-      ),
-    };
+  const rows = records?.map((record) => {
+    const kpi = figures[record.prompt.id];
+    return promptRow(record, [formatScore(kpi?.nps?.score ?? null), String(kpi?.responseRate.responses ?? '—'), formatRate(kpi?.responseRate.rate ?? null)], act);
   });
   return (
     <ListPage

@@ -1,9 +1,9 @@
 import { promptSchema, type AudienceRule, type JsonValue, type Prompt, type PromptInput } from '@hearth/schema';
+import { factQueries } from './kinds/index.js';
 import {
   answerFactQueries,
   audienceQueries,
   createUserFacts,
-  factQueries,
   type FactEvent,
   type UserFacts,
   type UserProfile,

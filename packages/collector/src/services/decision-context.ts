@@ -1,9 +1,10 @@
 import type { ProjectConfig, Prompt } from '@hearth/schema';
 import { historyFromEvents } from '../domain/frequency/history.js';
+import { factQueries, responseNeeds } from '../domain/kinds/index.js';
 import type { SurveyFacts } from '../domain/survey/cadence.js';
 import { surveyAsksFromEvents } from '../domain/survey/history.js';
-import type { DecisionContext } from '../domain/targeting/decide.js';
-import { createUserFacts, factQueries } from '../domain/targeting/facts.js';
+import type { DecisionContext } from '../domain/targeting/decision.js';
+import { createUserFacts } from '../domain/targeting/facts.js';
 import { DAY_MS } from '../domain/time.js';
 import { lastSeenBeforeVisit } from '../domain/visit.js';
 import type { Store } from '../storage/store.js';
@@ -30,15 +31,14 @@ const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 export async function loadDecisionContext(store: Store, input: DecisionInput): Promise<DecisionContext> {
   const { project, subject, now } = input;
   const subjectId = 'userId' in subject ? subject.userId : subject.anonymousId;
-  const surveys = input.prompts.filter((prompt) => prompt.kind === 'survey');
-  // Only surveys with a daily cap need the project-wide count: skip that query otherwise.
-  const capped = surveys.filter((survey) => survey.spread?.type === 'dailyCap').map((survey) => survey.id);
+  // Only prompts whose kind reads them (surveys; daily-capped ones for the project-wide count) cost these queries.
+  const needs = responseNeeds(input.prompts);
   const [profile, answers, promptEvents, responses, shown] = await Promise.all([
     store.facts.profile(project.id, subject),
     store.facts.answer(project.id, subject, factQueries(input.prompts), now),
     store.facts.promptEvents(project.id, subject),
-    surveys.length ? store.responses.marks(project.id, subject) : new Map<string, never[]>(),
-    store.responses.usersShownSince(project.id, capped, new Date(now.getTime() - DAY_MS)),
+    needs.responses.length ? store.responses.marks(project.id, subject) : new Map<string, never[]>(),
+    store.responses.usersShownSince(project.id, needs.askedLast24h, new Date(now.getTime() - DAY_MS)),
   ]);
   const traitLocale = typeof profile.traits.locale === 'string' ? profile.traits.locale : null;
   const facts = createUserFacts(
@@ -52,14 +52,14 @@ export async function loadDecisionContext(store: Store, input: DecisionInput): P
     answers,
   );
   const surveyFacts = new Map<string, SurveyFacts>(
-    surveys.map((survey) => [
-      survey.id,
+    needs.responses.map((id) => [
+      id,
       {
         userId: subjectId,
         firstSeen: date(profile.firstSeen),
-        responses: responses.get(survey.id) ?? [],
-        asks: surveyAsksFromEvents(survey.id, promptEvents),
-        askedLast24h: shown.get(survey.id) ?? 0,
+        responses: responses.get(id) ?? [],
+        asks: surveyAsksFromEvents(id, promptEvents),
+        askedLast24h: shown.get(id) ?? 0,
       },
     ]),
   );

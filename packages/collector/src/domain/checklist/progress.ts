@@ -1,4 +1,4 @@
-import { CHECKLIST_EVENTS, type ChecklistItem, type ChecklistPrompt } from '@hearth/schema';
+import { CHECKLIST_EVENTS, type ChecklistItem, type ChecklistPrompt, type CompleteWhen } from '@hearth/schema';
 import type { EventMatchQuery, UserFacts } from '../targeting/facts.js';
 import { evaluateTrait } from '../targeting/trait.js';
 
@@ -23,12 +23,22 @@ const skipQuery = (promptId: string, item: ChecklistItem): EventMatchQuery => ({
   where: { promptId, itemId: item.id },
 });
 
+/**
+ * The one definition of "done by an event": the user's first event of this name whose properties
+ * hold every `where` entry. Progress asks it through the facts, the checklist KPI through its SQL;
+ * null for a trait-completed item.
+ */
+export function completingEvent(item: { completeWhen: CompleteWhen }): EventMatchQuery | null {
+  const rule = item.completeWhen;
+  return rule.type === 'event' ? { event: rule.event, where: rule.where ?? null } : null;
+}
+
 /** The event lookups progress needs: one per event-completed item, one per optional item's skip. */
 export function checklistEventQueries(prompt: ChecklistPrompt): EventMatchQuery[] {
-  return prompt.content.items.flatMap((item) => [
-    ...(item.completeWhen.type === 'event' ? [{ event: item.completeWhen.event, where: item.completeWhen.where ?? null }] : []),
-    ...(item.optional ? [skipQuery(prompt.id, item)] : []),
-  ]);
+  return prompt.content.items.flatMap((item) => {
+    const byEvent = completingEvent(item);
+    return [...(byEvent ? [byEvent] : []), ...(item.optional ? [skipQuery(prompt.id, item)] : [])];
+  });
 }
 
 /**
@@ -39,7 +49,8 @@ export function checklistEventQueries(prompt: ChecklistPrompt): EventMatchQuery[
 export function checklistProgress(prompt: ChecklistPrompt, facts: UserFacts, now: Date): ChecklistProgressResult {
   const items = prompt.content.items.map((item): ItemProgress => {
     const rule = item.completeWhen;
-    const doneAt = rule.type === 'event' ? facts.firstEventAt(rule.event, rule.where ?? null) : null;
+    const byEvent = completingEvent(item);
+    const doneAt = byEvent ? facts.firstEventAt(byEvent.event, byEvent.where) : null;
     const done = rule.type === 'event' ? doneAt !== null : evaluateTrait(rule, facts.traits, now).ok;
     const skipQ = skipQuery(prompt.id, item);
     const skipped = item.optional && !done && facts.firstEventAt(skipQ.event, skipQ.where) !== null;

@@ -1,42 +1,10 @@
-import type { FatigueBudget, Prompt } from '@hearth/schema';
-import { checklistProgress, type ChecklistProgressResult } from '../checklist/progress.js';
+import type { Prompt } from '@hearth/schema';
 import { fatigueUsage, type FatigueUsage } from '../frequency/fatigue.js';
 import { checkFrequency } from '../frequency/frequency.js';
-import type { DisplayRecord } from '../frequency/history.js';
 import { surveyGaps } from '../frequency/survey-gap.js';
-import { checkCadence, type SurveyFacts } from '../survey/cadence.js';
-import { evaluateAudience, type RuleCheck } from './evaluate.js';
-import type { UserFacts } from './facts.js';
-
-export type StepName = 'status' | 'schedule' | 'audience' | 'frequency' | 'cadence' | 'completion' | 'fatigue';
-
-/** One gate a prompt passes on its way to a user, with a sentence saying why. */
-export interface Step {
-  step: StepName;
-  ok: boolean;
-  reason: string;
-  /** For `audience`: the rules that decided it, with their paths in the rule tree. */
-  rules?: RuleCheck[];
-}
-
-export interface PromptDecision {
-  prompt: Prompt;
-  show: boolean;
-  steps: Step[];
-  /** Checklists only. */
-  progress: ChecklistProgressResult | null;
-  /** Surveys only: the cycle a response now belongs to. */
-  cycle: number | null;
-}
-
-export interface DecisionContext {
-  facts: UserFacts;
-  history: readonly DisplayRecord[];
-  now: Date;
-  fatigue: FatigueBudget;
-  /** Per survey id: the user's responses and asks (surveys without an entry are not shown). */
-  surveys?: ReadonlyMap<string, SurveyFacts>;
-}
+import { kindOf } from '../kinds/index.js';
+import type { DecisionContext, PromptDecision, Step } from './decision.js';
+import { evaluateAudience } from './evaluate.js';
 
 function statusStep(prompt: Prompt): Step {
   const ok = prompt.status === 'live' || prompt.status === 'scheduled';
@@ -51,33 +19,19 @@ function scheduleStep(prompt: Prompt, now: Date): Step {
   return { step: 'schedule', ok: true, reason: startAt || endAt ? 'now is within its schedule' : 'it has no schedule limits' };
 }
 
-function completionStep(prompt: Prompt, progress: ChecklistProgressResult): Step {
-  const hides = prompt.kind === 'checklist' && prompt.content.hideWhenComplete;
-  const state = `${progress.done} of ${progress.total} items done`;
-  if (progress.complete && hides) return { step: 'completion', ok: false, reason: `${state}: the checklist is complete and hides when complete` };
-  return { step: 'completion', ok: true, reason: progress.complete ? `${state}: complete, and it stays visible` : state };
-}
-
-/** Without the user's survey history the cadence cannot be checked: never ask twice by accident. */
-function cadenceOf(prompt: Extract<Prompt, { kind: 'survey' }>, ctx: DecisionContext): { ok: boolean; reason: string; cycle: number | null } {
-  const facts = ctx.surveys?.get(prompt.id);
-  return facts ? checkCadence(prompt, facts, ctx.now) : { ok: false, reason: "the user's survey history was not loaded", cycle: null };
-}
-
+/** The gates every kind shares, then the kind's own (a survey's cadence, a checklist's completion). */
 function decideOne(prompt: Prompt, ctx: DecisionContext): PromptDecision {
   const audience = evaluateAudience(prompt.audience, ctx.facts, ctx.now, { promptId: prompt.id });
   const frequency = checkFrequency(prompt.id, prompt.frequency, ctx.history, ctx.now);
-  const progress = prompt.kind === 'checklist' ? checklistProgress(prompt, ctx.facts, ctx.now) : null;
-  const cadence = prompt.kind === 'survey' ? cadenceOf(prompt, ctx) : null;
+  const kind = kindOf(prompt).decide(prompt, ctx);
   const steps: Step[] = [
     statusStep(prompt),
     scheduleStep(prompt, ctx.now),
     { step: 'audience', ok: audience.matched, reason: audience.reasons.join('; '), rules: audience.checks },
     { step: 'frequency', ...frequency },
-    ...(cadence ? [{ step: 'cadence' as const, ok: cadence.ok, reason: cadence.reason }] : []),
-    ...(progress ? [completionStep(prompt, progress)] : []),
+    ...kind.steps,
   ];
-  return { prompt, show: steps.every((s) => s.ok), steps, progress, cycle: cadence?.cycle ?? null };
+  return { prompt, show: steps.every((s) => s.ok), steps, state: kind.state };
 }
 
 const byPriority = (a: PromptDecision, b: PromptDecision) =>
@@ -92,7 +46,7 @@ const byPriority = (a: PromptDecision, b: PromptDecision) =>
  */
 export function decidePrompts(prompts: readonly Prompt[], ctx: DecisionContext): PromptDecision[] {
   const decisions = prompts.map((prompt) => decideOne(prompt, ctx));
-  const surveyIds = prompts.filter((p) => p.kind === 'survey').map((p) => p.id);
+  const surveyIds = prompts.filter((p) => kindOf(p).surveyGap).map((p) => p.id);
   const gaps = surveyGaps(surveyIds, ctx.history, ctx.surveys, ctx.fatigue, ctx.now);
   const held = (d: PromptDecision) => gaps.get(d.prompt.id)?.ok === false;
   const interruptingIds = new Set(prompts.filter((p) => p.interrupting).map((p) => p.id));

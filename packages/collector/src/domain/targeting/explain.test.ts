@@ -2,7 +2,7 @@ import { PROMPT_EVENTS, fatigueBudgetSchema, type Prompt } from '@hearth/schema'
 import { describe, expect, it } from 'vitest';
 import { historyFromEvents } from '../frequency/history.js';
 import { NOW, checklist, daysAgo, event, facts } from '../test-helpers.js';
-import type { DecisionContext } from './decide.js';
+import type { DecisionContext } from './decision.js';
 import { explainPrompt } from './explain.js';
 
 const role = (value: string) => ({ type: 'trait', trait: 'role', op: 'equals', value });

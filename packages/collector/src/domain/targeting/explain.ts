@@ -1,5 +1,6 @@
 import type { Prompt } from '@hearth/schema';
-import { decidePrompts, type DecisionContext, type Step } from './decide.js';
+import { decidePrompts } from './decide.js';
+import type { DecisionContext, Step } from './decision.js';
 
 /** The answer to "why is this (not) showing?" for one user and one prompt. */
 export interface Explanation {

@@ -1,24 +1,8 @@
-import { audienceSchema } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
-import { NOW, checklist, daysAgo, event } from '../test-helpers.js';
-import { answerFactQueries, countKey, createUserFacts, factQueries, matchKey } from './facts.js';
+import { NOW, daysAgo, event } from '../test-helpers.js';
+import { answerFactQueries, countKey, createUserFacts, matchKey } from './facts.js';
 
-describe('factQueries', () => {
-  it('collects every behaviour rule and checklist lookup once', () => {
-    const audience = audienceSchema.parse({
-      type: 'all',
-      rules: [
-        { type: 'behavior', event: 'login', op: 'atLeast', count: 3, withinDays: 7 },
-        { type: 'not', rule: { type: 'behavior', event: 'login', op: 'atMost', count: 10, withinDays: 7 } },
-        { type: 'behavior', event: 'export', op: 'never' },
-      ],
-    });
-    const queries = factQueries([checklist({ audience }), checklist({ id: 'second' })]);
-    expect(queries.counts).toEqual([{ event: 'login', withinDays: 7 }, { event: 'export', withinDays: null }]);
-    // Both checklists share item lookups; their skip lookups differ by prompt id.
-    expect(queries.matches).toHaveLength(4);
-  });
-
+describe('matchKey', () => {
   it('treats property filters with reordered keys as one query', () => {
     expect(matchKey({ event: 'e', where: { a: 1, b: 2 } })).toBe(matchKey({ event: 'e', where: { b: 2, a: 1 } }));
     expect(matchKey({ event: 'e', where: { a: 1 } })).not.toBe(matchKey({ event: 'e', where: { a: '1' } }));

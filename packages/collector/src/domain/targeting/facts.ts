@@ -1,5 +1,4 @@
-import type { AudienceRule, JsonValue, Prompt } from '@hearth/schema';
-import { checklistEventQueries } from '../checklist/progress.js';
+import type { AudienceRule, JsonValue } from '@hearth/schema';
 import { DAY_MS } from '../time.js';
 
 /** Property values an event filter compares with `===`. */
@@ -52,24 +51,6 @@ export function audienceQueries(rule: AudienceRule | undefined): EventCountQuery
   if (rule.type === 'all' || rule.type === 'any') return rule.rules.flatMap(audienceQueries);
   if (rule.type === 'not') return audienceQueries(rule.rule);
   return rule.type === 'behavior' ? [{ event: rule.event, withinDays: rule.withinDays ?? null }] : [];
-}
-
-function unique<T>(items: T[], key: (item: T) => string): T[] {
-  return [...new Map(items.map((item) => [key(item), item])).values()];
-}
-
-/**
- * Everything the rules of these prompts will ask, de-duplicated, so a store answers each with one
- * query (or all counts with one grouped query) before evaluating, and the domain stays synchronous.
- */
-export function factQueries(prompts: readonly Prompt[]): FactQueries {
-  const counts: EventCountQuery[] = [];
-  const matches: EventMatchQuery[] = [];
-  for (const prompt of prompts) {
-    counts.push(...audienceQueries(prompt.audience));
-    if (prompt.kind === 'checklist') matches.push(...checklistEventQueries(prompt));
-  }
-  return { counts: unique(counts, countKey), matches: unique(matches, matchKey) };
 }
 
 export interface FactAnswers {

@@ -1,4 +1,4 @@
-import { announcementInputSchema, type Announcement, type AnnouncementRecord, type CollectorConfig } from '@hearth/schema';
+import { announcementCreateSchema, announcementInputSchema, type Announcement, type AnnouncementRecord, type CollectorConfig } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { published, stamped } from '../../domain/announcements/admin.js';
@@ -61,7 +61,7 @@ export function announcementAdminRoutes({ announcements, config, clock }: Announ
   app.get('/v1/admin/announcements', async (c) => c.json({ announcements: await announcements.list(c.var.project.id) }));
 
   app.post('/v1/admin/announcements', body, async (c) => {
-    const announcement = stamped(parseJsonBody(c.var.body, announcementInputSchema, INVALID), clock());
+    const announcement = stamped(parseJsonBody(c.var.body, announcementCreateSchema(clock()), INVALID), clock());
     const { texts, warnings } = compileAnnouncement(announcement);
     const created = await announcements.create(c.var.project.id, announcement, texts, clock());
     if (!created) throw new HttpError(409, 'announcement_exists', `An announcement "${announcement.id}" already exists; PUT /v1/admin/announcements/${announcement.id} to change it.`);

@@ -49,6 +49,18 @@ describe('announcement admin API', () => {
     expect(archived).toMatchObject({ announcement: { status: 'archived' } });
   });
 
+  it('refuses to create an announcement whose expiresAt is already past, naming the field', async () => {
+    const { admin } = setup();
+    const expired = await admin('POST', '/v1/admin/announcements', { ...draft, expiresAt: new Date(NOW - 60_000).toISOString() });
+    expect(expired.status).toBe(400);
+    const { error } = errorBodySchema.parse(await expired.json());
+    expect(error.issues).toEqual([{ path: 'expiresAt', message: expect.stringMatching(/^expiresAt is already past/) }]);
+    const ahead = await admin('POST', '/v1/admin/announcements', { ...draft, expiresAt: new Date(NOW + 86_400_000).toISOString() });
+    expect(ahead.status).toBe(201);
+    const published = await admin('POST', '/v1/admin/announcements/dark-mode/publish', {});
+    expect(await published.json()).toMatchObject({ announcement: { status: 'live' } });
+  });
+
   it('names invalid fields, refuses duplicates, stale versions, browsers and public keys', async () => {
     const { admin, app } = setup();
     const invalid = await admin('POST', '/v1/admin/announcements', { id: 'X', content: { title: '' } });
@@ -68,13 +80,16 @@ describe('announcement admin API', () => {
 
 describe('public changelog', () => {
   it('lists public, published, audience-free announcements newest first as escaped HTML and Atom', async () => {
-    const { admin, app, track } = setup();
+    const { admin, app, track, setNow } = setup();
     const publish = async (id: string, extra: object, at: string) => {
       await admin('POST', '/v1/admin/announcements', { id, content: { title: `<b>${id}</b>`, body: `## Head\n\nSee [docs](https://acme.example/docs)` }, ...extra });
       await admin('POST', `/v1/admin/announcements/${id}/publish`, { at });
     };
     await publish('older', {}, '2026-03-01T00:00:00Z');
+    // Written before it expired: since then it has left the feed, not the changelog.
+    setNow(Date.parse('2026-03-04T00:00:00Z'));
     await publish('newer', { category: 'fixed', expiresAt: '2026-03-10T00:00:00Z' }, '2026-03-05T00:00:00Z');
+    setNow(NOW);
     await publish('private', { public: false }, '2026-03-02T00:00:00Z');
     await publish('pro-only', { audience: { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' } }, '2026-03-02T00:00:00Z');
     await publish('future', {}, '2026-04-01T00:00:00Z');

@@ -1,5 +1,8 @@
-import { CHECKLIST_EVENTS, PROMPT_EVENTS, type JsonValue } from '@hearth/schema';
+import { CHECKLIST_EVENTS, PROMPT_EVENTS, checklistPromptSchema, type JsonValue } from '@hearth/schema';
 import { describe, expect } from 'vitest';
+import { checklistProgress } from '../../domain/checklist/progress.js';
+import { factQueries } from '../../domain/kinds/index.js';
+import { createUserFacts } from '../../domain/targeting/facts.js';
 import { checklistKpis } from '../../kpi/checklist.js';
 import { T0, newEvent } from '../../test-support/events.js';
 import type { NewEvent } from '../events.js';
@@ -99,6 +102,23 @@ export function kpiConformance(open: OpenStore): void {
         completionRateOfStarted: 100,
         medianTimeToCompleteMs: HOUR,
       });
+    });
+
+    withStore("marks an item done when the user's checklist progress does, at the same first event", async (store, projectId) => {
+      await store.writeEvents(fixture(projectId));
+      const rows = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, to: TO });
+      const checklist = checklistPromptSchema.parse({ id: 'onboarding', kind: 'checklist', content: { title: 'Start', items: ITEMS.map((item) => ({ ...item, title: item.id })) } });
+      const eventItems = ITEMS.filter((item) => item.completeWhen.type === 'event').map((item) => item.id);
+      for (const userId of ['u1', 'u2', 'u3', 'u4']) {
+        const answers = await store.facts.answer(projectId, { userId }, factQueries([checklist]), TO);
+        const profile = { userId, traits: {}, locale: null, firstSeen: null, lastSeen: null };
+        const progress = checklistProgress(checklist, createUserFacts(profile, answers), TO);
+        for (const itemId of eventItems) {
+          const kpiDoneAt = rows.filter((row) => row.userId === userId && row.itemId === itemId).map((row) => row.firstAt.getTime());
+          const doneAt = progress.items.find((item) => item.id === itemId)?.doneAt?.getTime();
+          expect([userId, itemId, kpiDoneAt.length ? Math.min(...kpiDoneAt) : undefined]).toEqual([userId, itemId, doneAt]);
+        }
+      }
     });
 
     withStore('has no rows for a checklist nobody saw', async (store, projectId) => {

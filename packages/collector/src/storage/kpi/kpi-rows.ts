@@ -1,4 +1,5 @@
 import type { JsonValue } from '@hearth/schema';
+import { completingEvent } from '../../domain/checklist/progress.js';
 import type { ChecklistKpiRow } from '../../kpi/checklist.js';
 import type { ChecklistRowsQuery } from './kpi-store.js';
 
@@ -14,9 +15,10 @@ export interface ChecklistKpiDbRow {
 
 /** The event-completed items as `{ itemId, event, where }` (where `{}` when absent), for the SQL. */
 export function eventItems(query: ChecklistRowsQuery) {
-  return query.items.flatMap((item) =>
-    item.completeWhen.type === 'event' ? [{ itemId: item.id, event: item.completeWhen.event, where: item.completeWhen.where ?? {} }] : [],
-  );
+  return query.items.flatMap((item) => {
+    const byEvent = completingEvent(item);
+    return byEvent ? [{ itemId: item.id, event: byEvent.event, where: byEvent.where ?? {} }] : [];
+  });
 }
 
 /** Visitors who never identified are counted under their anonymous id, apart from user ids. */

@@ -4,10 +4,11 @@ import type { Catalog } from './en.js';
 export const ar: Catalog = {
   progress: '{done} من {total}',
   progressLabel: 'التقدم',
+  // One and two are words in Arabic; the digit follows so the launcher's badge is part of its name.
   stepsLeft: {
     zero: 'لا خطوات متبقية',
-    one: 'خطوة واحدة متبقية',
-    two: 'خطوتان متبقيتان',
+    one: 'خطوة واحدة متبقية ({count})',
+    two: 'خطوتان متبقيتان ({count})',
     few: '{count} خطوات متبقية',
     many: '{count} خطوة متبقية',
     other: '{count} خطوة متبقية',

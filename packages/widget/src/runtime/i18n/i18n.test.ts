@@ -43,8 +43,8 @@ describe('createI18n', () => {
     expect(en.t('stepsLeft', { count: 1 })).toBe('1 step left');
     expect(en.t('stepsLeft', { count: 3 })).toBe('3 steps left');
     const ar = await loadI18n('ar');
-    expect(ar.t('stepsLeft', { count: 2 })).toBe('خطوتان متبقيتان');
-    expect(ar.t('stepsLeft', { count: 1 })).toBe('خطوة واحدة متبقية');
+    expect(ar.t('stepsLeft', { count: 2 })).toBe(`خطوتان متبقيتان (${ar.formatNumber(2)})`);
+    expect(ar.t('stepsLeft', { count: 1 })).toBe(`خطوة واحدة متبقية (${ar.formatNumber(1)})`);
   });
 
   it('is right-to-left for Arabic only', async () => {

@@ -1,8 +1,9 @@
 import { lazySheet } from '../../runtime/index.js';
 
-export const announcementsSheet = lazySheet(`.stack{display:flex;flex-direction:column;gap:12px;align-items:stretch}
+export const announcementsSheet = lazySheet(`.stack{display:flex;flex-direction:column;gap:12px;align-items:stretch;pointer-events:none}
+.stack>*,.backdrop{pointer-events:auto}
 .panel,.boost{background:var(--h-bg);color:var(--h-fg);border:1px solid var(--h-line);border-radius:var(--h-radius);padding:16px}
-.float .panel{width:360px;max-width:calc(100vw - 40px);max-height:calc(100vh - 120px);overflow:auto;box-shadow:0 8px 32px #0003}
+.float .panel{width:360px;max-width:calc(100vw - 40px);max-height:calc(100vh - 168px);overflow:auto;box-shadow:0 8px 32px #0003}
 .head{display:flex;align-items:flex-start;gap:4px}.head h2{flex:1}
 h2,h3{margin:0;font-size:16px;font-weight:600}
 .item{padding:12px 0;border-top:1px solid var(--h-line);content-visibility:auto;contain-intrinsic-size:auto 150px}.panel[hidden]{display:block;position:absolute;visibility:hidden;content-visibility:hidden}.item:focus{outline:none}.item:focus-visible{outline:2px solid var(--h-brand)}

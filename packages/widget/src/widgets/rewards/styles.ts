@@ -3,7 +3,7 @@ import { lazySheet } from '../../runtime/index.js';
 /* The launcher's balance is a neutral chip, not the red badge that means "things to do". */
 export const rewardsSheet = lazySheet(`.badge{background:var(--h-bg);color:var(--h-fg);border:1px solid var(--h-line);line-height:18px}
 .card{background:var(--h-bg);color:var(--h-fg);border:1px solid var(--h-line);border-radius:var(--h-radius);padding:16px}
-.float .card{width:340px;max-width:calc(100vw - 40px);max-height:calc(100vh - 120px);overflow:auto;box-shadow:0 8px 32px #0003}
+.float .card{width:340px;max-width:calc(100vw - 40px);max-height:calc(100vh - 168px);overflow:auto;box-shadow:0 8px 32px #0003}
 .title{margin:0;font-size:16px;font-weight:600}
 .rw h3{margin:16px 0 6px;font-size:13px;font-weight:600;color:var(--h-muted);text-transform:uppercase;letter-spacing:.04em}
 .balance{margin:4px 0;font-size:28px;font-weight:700}
