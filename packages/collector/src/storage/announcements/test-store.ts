@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { migrateSqlite } from '../migrations/migrate.js';
-import { sqliteAnnouncementStore } from '../sqlite/sqlite-announcements.js';
+import { sqliteRunner } from '../sql/sqlite-runner.js';
+import { sqlAnnouncementStore } from './announcement-sql.js';
 
 /** Tests only: an announcement store on a fresh in-memory SQLite, plus ways to add raw events and users. */
 export function testAnnouncementStore() {
@@ -14,5 +15,5 @@ export function testAnnouncementStore() {
   const user = db.prepare(`INSERT INTO users (project_id, user_id, traits, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)`);
   const addUser = (projectId: string, userId: string, traits: object, firstSeen: number, lastSeen = firstSeen) =>
     user.run(projectId, userId, JSON.stringify(traits), firstSeen, lastSeen);
-  return { store: sqliteAnnouncementStore(db), track, addUser };
+  return { store: sqlAnnouncementStore(sqliteRunner(db)), track, addUser };
 }

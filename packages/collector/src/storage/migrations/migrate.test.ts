@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ANNOUNCEMENT_KEY, ANNOUNCEMENT_KEY_NAMES } from '../announcements/announcement-key-sql.js';
 import { loadMigrations } from './migrate.js';
 
 /** What databases already record in hearth_migrations: a file may move, these never change. */
@@ -23,6 +24,12 @@ describe('migrations', () => {
     expect(migrations.map((m) => [m.version, m.name])).toEqual(RECORDED.slice(0, migrations.length));
     expect(migrations.length).toBeGreaterThanOrEqual(RECORDED.length);
     for (const m of migrations) expect(m.sql).toMatch(/CREATE|ALTER|INSERT/);
+  });
+
+  it.each(['sqlite', 'postgres'] as const)('%s: indexes the announcement key exactly as the queries spell it (else they miss the index)', (dialect) => {
+    const index = loadMigrations(dialect).find((m) => m.version === 10)!.sql;
+    expect(index).toContain(ANNOUNCEMENT_KEY[dialect]);
+    expect(index).toContain(ANNOUNCEMENT_KEY_NAMES);
   });
 
   it('has the same versions for both dialects', () => {

@@ -4,15 +4,15 @@ import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
 import { migratePostgres } from '../migrations/migrate.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store } from '../store.js';
-import { postgresAnnouncementStore } from './postgres-announcements.js';
-import { postgresFactStore } from './postgres-facts.js';
-import { postgresResponseStore } from './postgres-responses.js';
 import { postgresWriteOps } from './postgres-write-ops.js';
 import { applyWrite } from '../apply-write.js';
 import { sqlPromptStore } from '../prompts/prompt-sql.js';
+import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
+import { sqlFactStore } from '../facts/fact-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
 import { postgresRollupFolder } from '../kpi/rollup-fold.js';
+import { sqlResponseStore } from '../responses/response-sql.js';
 import { createSqlRewardsStore, REWARDS_POSTGRES_RETRY } from '../rewards-sql-store.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
 import { postgresReadOnlyRunner, postgresTransact, postgresTransaction } from '../sql/postgres-gate.js';
@@ -77,11 +77,11 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
   return {
     kind: 'postgres',
     prompts: sqlPromptStore(sql, postgresTransact(pool)),
-    facts: postgresFactStore(pool),
+    facts: sqlFactStore(sql),
     kpi: sqlKpiStore(postgresRunner(kpiPool), postgresRollupFolder(kpiPool), postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
     rewards: createSqlRewardsStore(postgresTransact(pool, REWARDS_POSTGRES_RETRY), sql),
-    announcements: postgresAnnouncementStore(pool),
-    responses: postgresResponseStore(pool),
+    announcements: sqlAnnouncementStore(sql),
+    responses: sqlResponseStore(sql),
     users: createSqlUserStore(postgresTransact(pool), sql),
     settings: sqlSettingsStore(sql),
     writeEvents: (events) => committer.write(events),

@@ -24,6 +24,6 @@ export interface SqlRunner extends SqlReader {
  * Runs `next` on a value that may be a promise, without making a synchronous one asynchronous.
  * (Not named `then`: a module exporting `then` is thenable, and `await import()` would call it.)
  */
-export function andThen<T, U>(value: Awaitable<T>, next: (value: T) => U): Awaitable<U> {
+export function andThen<T, U>(value: Awaitable<T>, next: (value: T) => Awaitable<U>): Awaitable<U> {
   return value instanceof Promise ? value.then(next) : next(value);
 }

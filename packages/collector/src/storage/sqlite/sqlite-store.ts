@@ -6,15 +6,15 @@ import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
 import { migrateSqlite } from '../migrations/migrate.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store } from '../store.js';
-import { sqliteAnnouncementStore } from './sqlite-announcements.js';
-import { sqliteFactStore } from './sqlite-facts.js';
 import { SqliteKpiReader } from './sqlite-kpi-reader.js';
 import { sqliteKpiRows } from './sqlite-kpi-rows.js';
-import { sqliteResponseStore } from './sqlite-responses.js';
 import { sqliteWriteOps } from './sqlite-write-ops.js';
 import { sqlPromptStore } from '../prompts/prompt-sql.js';
+import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
+import { sqlFactStore } from '../facts/fact-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
+import { sqlResponseStore } from '../responses/response-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteTransact, sqliteWriteTransaction } from '../sql/sqlite-gate.js';
@@ -86,12 +86,12 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
   return {
     kind: 'sqlite',
     prompts: sqlPromptStore(sql, transact),
-    facts: sqliteFactStore(db),
+    facts: sqlFactStore(sql),
     // The fold writes, so it stays on this connection; the reads go to the reader process.
     kpi: sqlKpiStore(kpiSql, sqliteRollupFolder(db)),
     rewards: createSqlRewardsStore(transact, sql, kpiSql),
-    announcements: sqliteAnnouncementStore(db, kpiRows),
-    responses: sqliteResponseStore(db, kpiRows),
+    announcements: sqlAnnouncementStore(sql, kpiSql),
+    responses: sqlResponseStore(sql, kpiSql),
     users: createSqlUserStore(transact, sql),
     settings: sqlSettingsStore(sql),
     writeEvents: (events) => committer.write(events),
