@@ -26,6 +26,7 @@ import { announcementKpiRoutes } from './http/routes/announcements-kpi.js';
 import { batchRoutes } from './http/routes/batch.js';
 import { changelogRoutes } from './http/routes/changelog.js';
 import { healthzRoutes } from './http/routes/healthz.js';
+import { openApiRoutes } from './http/openapi/openapi-route.js';
 import { responseRoutes } from './http/routes/responses.js';
 import { setupRewards } from './http/routes/rewards-setup.js';
 import type { WebhookOptions } from './http/routes/rewards-webhook.js';
@@ -68,6 +69,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // One limiter for every public route: the documented rate is a client's total, not per route.
   const deps = { store: options.store, config, clock, rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress }) };
   app.route('/', healthzRoutes(options.store));
+  app.route('/', openApiRoutes());
   app.use('*', overload(options.store, { ...DEFAULT_OVERLOAD_LIMITS, ...options.overload }, options.eventLoopDelayMs));
   // Console changes to project settings are applied to `config.projects` in place, so every route
   // below sees them on its next request; this loads them (and other processes' changes) first.

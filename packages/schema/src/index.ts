@@ -220,6 +220,7 @@ export {
   projectSettingsPatchSchema,
   projectSettingsViewSchema,
   newSecretSchema,
+  settingsChangeSchema,
   type WebhookSetting,
   type ProjectSettingsPatch,
   type ProjectSettingsPatchInput,
@@ -248,3 +249,19 @@ export {
 export { resolveLink, LINK_RULE, PROBE_BASE } from './links.js';
 export { absoluteUrl } from './absolute-url.js';
 export { csvField, looksLikeFormula, toCsv, type CsvCell } from './csv.js';
+export {
+  promptOriginSchema,
+  promptRecordSchema,
+  promptListSchema,
+  promptVersionListSchema,
+  compileWarningSchema,
+  announcementRecordSchema,
+  announcementSavedSchema,
+  announcementListSchema,
+  adminSessionSchema,
+  rewardsProgramRecordSchema,
+  healthSchema,
+  type PromptRecordAnswer,
+  type AnnouncementSaved,
+  type AdminSession,
+} from './admin-api.js';

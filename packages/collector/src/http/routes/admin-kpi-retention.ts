@@ -20,13 +20,13 @@ export interface AdminKpiRetentionDeps {
   clock: () => number;
 }
 
-const queryShape = {
+export const queryShape = {
   ...traitShape,
   inactivityDays: z.coerce.number().int().min(1).max(365).optional(),
   period: z.enum(['week', 'month']).default('week'),
   event: z.string().min(1).max(200).optional(),
 };
-const adoptionShape = { ...queryShape, event: z.string({ error: 'expected the name of the feature\'s event' }).min(1).max(200) };
+export const adoptionShape = { ...queryShape, event: z.string({ error: 'expected the name of the feature\'s event' }).min(1).max(200) };
 
 const definition = (section: string) => `docs/reference/kpi-definitions.md: ${section}`;
 

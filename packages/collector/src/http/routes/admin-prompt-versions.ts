@@ -8,7 +8,7 @@ import { bodyLimit } from '../middleware/body-limit.js';
 import { secretKey } from '../middleware/secret-key.js';
 import { answer, expectedVersion, type AdminRouteDeps } from './admin-prompts.js';
 
-const rollbackSchema = z.object({ version: z.number().int('version must be a whole number').min(1, 'version must be at least 1') });
+export const rollbackSchema = z.object({ version: z.number().int('version must be a whole number').min(1, 'version must be at least 1') });
 const INVALID_ROLLBACK = { code: 'invalid_rollback', message: 'Name the version to roll back to; see issues.' };
 const INVALID_PROMPT = { code: 'invalid_prompt', message: 'That version is not valid as the prompt today; see issues.' };
 

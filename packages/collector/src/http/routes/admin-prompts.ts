@@ -21,7 +21,7 @@ export interface AdminRouteDeps {
 const MAX_PROMPT_BYTES = 256 * 1024;
 const INVALID_PROMPT = { code: 'invalid_prompt', message: 'The prompt is not valid; see issues.' };
 
-const explainQuerySchema = z
+export const explainQuerySchema = z
   .object({
     userId: z.string().min(1).max(128).optional(),
     anonymousId: z.string().min(1).max(64).optional(),

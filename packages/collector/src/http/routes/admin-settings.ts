@@ -20,7 +20,7 @@ export interface AdminSettingsDeps {
 /** Rewards programs and webhook lists are the largest settings; 256 KiB leaves room for both. */
 const MAX_SETTINGS_BYTES = 256 * 1024;
 const INVALID = { code: 'invalid_settings', message: 'The settings are not valid; see issues.' };
-const webhookRefSchema = z.object({ fingerprint: secretFingerprintSchema });
+export const webhookRefSchema = z.object({ fingerprint: secretFingerprintSchema });
 
 const STATUS: Record<SettingsError['code'], ErrorStatus> = {
   invalid_settings: 400,

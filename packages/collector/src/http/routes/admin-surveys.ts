@@ -21,13 +21,13 @@ export interface AdminSurveyDeps {
 }
 
 const traitName = z.string().min(1).max(100);
-const surveyKpiShape = {
+export const surveyKpiShape = {
   ...traitShape,
   interval: z.enum(['week', 'month']).default('week'),
   /** NPS per value of this answer-time trait (`plan` → free / pro / …). */
   by: traitName.optional(),
 };
-const csvShape = {
+export const csvShape = {
   ...traitShape,
   /** Answer-time traits to add as columns, comma-separated. */
   traits: z

@@ -20,7 +20,7 @@ const cursor = {
   decode: (text: string) => Buffer.from(text, 'base64url').toString('utf8'),
 };
 
-const searchQuerySchema = z.object({
+export const searchQuerySchema = z.object({
   q: z.string().trim().max(128, 'q must be at most 128 characters').optional(),
   trait: z
     .string()

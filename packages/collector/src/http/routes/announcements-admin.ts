@@ -18,7 +18,7 @@ export interface AnnouncementAdminDeps {
 
 const MAX_BODY_BYTES = 512 * 1024;
 const INVALID = { code: 'invalid_announcement', message: 'The announcement is not valid; see issues.' };
-const publishBodySchema = z.object({ at: z.iso.datetime({ offset: true, error: 'at must be an ISO 8601 date-time with offset' }).optional() });
+export const publishBodySchema = z.object({ at: z.iso.datetime({ offset: true, error: 'at must be an ISO 8601 date-time with offset' }).optional() });
 
 /** The record with what the Markdown parse dropped (`warnings`), and its version as ETag. */
 function answer(c: Context, record: AnnouncementRecord, warnings: CompileWarning[], status: 200 | 201 = 200): Response {

@@ -22,7 +22,7 @@ export interface AnnouncementFeedDeps {
   rateLimit: RateLimit;
 }
 
-const feedQuerySchema = z.object({
+export const feedQuerySchema = z.object({
   key: z.string(),
   anonymousId: z.string({ error: 'anonymousId is required' }).min(1, 'anonymousId is required').max(64),
   userId: z.string().min(1).max(128).optional(),

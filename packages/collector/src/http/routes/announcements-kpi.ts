@@ -15,7 +15,7 @@ export interface AnnouncementKpiDeps {
   clock: () => number;
 }
 
-const kpiQuerySchema = z.object({
+export const kpiQuerySchema = z.object({
   /** Exclusive end of the observed range; default now. The range starts at publication. */
   to: kpiInstantSchema.optional(),
   adoptionDays: z.coerce.number().int().min(1, 'adoptionDays must be 1–365').max(365, 'adoptionDays must be 1–365').default(14),

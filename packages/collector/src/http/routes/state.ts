@@ -25,7 +25,7 @@ export interface StateRouteDeps {
   rewards?: RewardsEngine;
 }
 
-const stateQuerySchema = z.object({
+export const stateQuerySchema = z.object({
   key: z.string(),
   anonymousId: z.string({ error: 'anonymousId is required' }).min(1, 'anonymousId is required').max(64),
   userId: z.string().min(1).max(128).optional(),
