@@ -17,9 +17,9 @@ const INVALID_PROMPT = { code: 'invalid_prompt', message: 'That version is not v
  * never rewrites history: it saves the old configuration as a new version, keeping the prompt's
  * current status, like any edit (rolling back the texts of a live prompt must not unpublish it).
  */
-export function adminPromptVersionRoutes({ store, config, clock }: AdminRouteDeps) {
+export function adminPromptVersionRoutes({ store, projects, clock }: AdminRouteDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/v1/admin/prompts/*', secretKey(config.projects));
+  app.use('/v1/admin/prompts/*', secretKey(projects));
 
   const load = async (c: Context<AppEnv>) => {
     const id = c.req.param('id') ?? '';

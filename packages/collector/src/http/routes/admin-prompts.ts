@@ -1,4 +1,4 @@
-import { localeTagSchema, promptSchema, type CollectorConfig, type Prompt, type PromptStatus } from '@hearth/schema';
+import { localeTagSchema, promptSchema, type Prompt, type PromptStatus } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { explainPrompt } from '../../domain/targeting/explain.js';
@@ -6,6 +6,7 @@ import type { Subject } from '../../storage/facts/fact-store.js';
 import { loadDecisionContext } from '../../services/decision-context.js';
 import type { PromptRecord } from '../../storage/prompts/prompt-store.js';
 import type { Store } from '../../storage/store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { parseJsonBody, parseValue } from '../json-body.js';
@@ -14,7 +15,8 @@ import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminRouteDeps {
   store: Store;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
 }
 
@@ -48,10 +50,10 @@ export function expectedVersion(c: Context, current: PromptRecord): number {
  * `/v1/admin/prompts…`: create, update (each change is a new version), publish, archive, list,
  * read, and "why is this (not) showing?". Secret key only, never from a browser.
  */
-export function adminPromptRoutes({ store, config, clock }: AdminRouteDeps) {
+export function adminPromptRoutes({ store, projects, clock }: AdminRouteDeps) {
   const app = new Hono<AppEnv>();
   const body = bodyLimit({ maxBytes: MAX_PROMPT_BYTES });
-  app.use('/v1/admin/*', secretKey(config.projects));
+  app.use('/v1/admin/*', secretKey(projects));
 
   const load = async (c: Context<AppEnv>): Promise<PromptRecord> => {
     const id = c.req.param('id') ?? '';

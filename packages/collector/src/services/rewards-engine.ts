@@ -1,14 +1,15 @@
 import type { AudienceRule, ChecklistPrompt, EarningRule, RewardsConfig, RewardsState } from '@hearth/schema';
-import type { RedeemResult, RewardsStore, StoredRedemption } from '../../storage/rewards-store.js';
-import { RewardsError } from './rewards-error.js';
-import type { Store } from '../../storage/store.js';
-import type { NewEvent, StoredEvent } from '../../storage/events.js';
-import { checklistEventQueries, checklistProgress } from '../checklist/progress.js';
-import { evaluateAudience } from '../targeting/evaluate.js';
-import { answerFactQueries, audienceQueries, createUserFacts, type EventMatchQuery, type UserFacts } from '../targeting/facts.js';
-import { buildRewardsState } from './build-state.js';
-import { localizeProgram } from './localize-program.js';
-import { awardKey, capWindows, matchesWhere, rulesFor, type EarningSource, type EventOrigin } from './rules.js';
+import type { RedeemResult, RewardsStore, StoredRedemption } from '../storage/rewards-store.js';
+import { RewardsError } from '../domain/rewards/rewards-error.js';
+import type { Store } from '../storage/store.js';
+import type { NewEvent, StoredEvent } from '../storage/events.js';
+import { checklistEventQueries, checklistProgress } from '../domain/checklist/progress.js';
+import { evaluateAudience } from '../domain/targeting/evaluate.js';
+import { answerFactQueries, audienceQueries, createUserFacts, type EventMatchQuery, type UserFacts } from '../domain/targeting/facts.js';
+import { buildRewardsState } from '../domain/rewards/build-state.js';
+import type { Earnable } from '../domain/rewards/earnable.js';
+import { localizeProgram } from '../domain/rewards/localize-program.js';
+import { awardKey, capWindows, matchesWhere, rulesFor, type EarningSource, type EventOrigin } from '../domain/rewards/rules.js';
 
 export interface RewardsEngineDeps {
   /** `users` gives the traits the host's backend vouches for (the only traits rewards read). */
@@ -158,8 +159,11 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
       return result;
     },
 
-    /** The rewards widget's state for a verified user, in their locale; null when the project has no program. */
-    async state(projectId: string, userId: string, locale: string | null = null): Promise<RewardsState | null> {
+    /**
+     * The rewards widget's state for a verified user, in their locale; null when the project has no
+     * program. `earnable` leaves out rules fed by prompts that never reach this user.
+     */
+    async state(projectId: string, userId: string, locale: string | null, earnable: Earnable): Promise<RewardsState | null> {
       const program = deps.configFor(projectId);
       if (!program) return null;
       const config = localizeProgram(program, locale);
@@ -175,7 +179,7 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
         needsEvents ? view.listEvents() : [],
       ]);
       const eligible = new Set<string>();
-      for (const rule of config.rules) if (await view.inAudience(rule.audience, rule.id)) eligible.add(`rule:${rule.id}`);
+      for (const rule of config.rules) if (earnable(rule.on) && (await view.inAudience(rule.audience, rule.id))) eligible.add(`rule:${rule.id}`);
       for (const item of config.catalog) if (await view.inAudience(item.audience, item.id)) eligible.add(`item:${item.id}`);
       return buildRewardsState(config, {
         ...balance,

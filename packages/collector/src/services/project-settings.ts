@@ -1,9 +1,10 @@
-import { projectSettingsPatchSchema, toErrorIssues, type CollectorConfig, type NewSecret, type ProjectConfig, type WebhookEndpoint } from '@hearth/schema';
-import type { StoredSettings } from '../../storage/settings/settings-store.js';
-import type { Store } from '../../storage/store.js';
-import { effectiveConfig, replaceInPlace } from './effective-config.js';
-import { keyFingerprint, newSecretKey, newWebhookSecret } from './secrets.js';
-import { SettingsError } from './settings-error.js';
+import { projectSettingsPatchSchema, toErrorIssues, type NewSecret, type ProjectConfig, type WebhookEndpoint } from '@hearth/schema';
+import type { StoredSettings } from '../storage/settings/settings-store.js';
+import type { Store } from '../storage/store.js';
+import { effectiveConfig } from '../domain/settings/effective-config.js';
+import { keyFingerprint, newSecretKey, newWebhookSecret } from '../crypto/secrets.js';
+import { SettingsError } from '../domain/settings/settings-error.js';
+import type { ProjectRegistry } from './project-registry.js';
 import { resolveWebhooks } from './webhook-settings.js';
 
 /** How often a request checks the store for changes made by another collector process. */
@@ -11,8 +12,8 @@ export const SETTINGS_SYNC_MS = 5_000;
 
 export interface ProjectSettingsDeps {
   store: Pick<Store, 'settings'>;
-  /** The parsed configuration whose project objects every route reads; changes are applied to them. */
-  config: CollectorConfig;
+  /** Holds the configuration file's projects when created; each applied change replaces one there. */
+  projects: ProjectRegistry;
   clock: () => number;
   log?: (message: string, error: unknown) => void;
 }
@@ -42,10 +43,9 @@ export interface ChangeResult extends SettingsSnapshot {
  * store keeps what the console changed, and a change applies to the running collector on the next
  * request. Other processes sharing the database pick it up within `SETTINGS_SYNC_MS`.
  */
-export function createProjectSettings({ store, config, clock, log = console.error }: ProjectSettingsDeps) {
-  const live = new Map(config.projects.map((project) => [project.id, project]));
-  // The file's values, kept apart from the live objects that changes are applied to.
-  const files = new Map(config.projects.map((project) => [project.id, structuredClone(project)]));
+export function createProjectSettings({ store, projects, clock, log = console.error }: ProjectSettingsDeps) {
+  // The file's values: the registry's projects before any change (changes replace them, never edit them).
+  const files = new Map(projects.all().map((project) => [project.id, project]));
   const applied = new Map<string, StoredSettings | null>();
   let syncing: Promise<void> | undefined;
   let syncedAt = -Infinity;
@@ -63,12 +63,12 @@ export function createProjectSettings({ store, config, clock, log = console.erro
       log(`hearth-collector: stored settings of project ${projectId} are not valid here and were not applied`, result.issues);
       return;
     }
-    replaceInPlace(live.get(projectId)!, result.project);
+    projects.replace(result.project);
     applied.set(projectId, stored);
   };
 
   const refresh = async () => {
-    for (const projectId of live.keys()) {
+    for (const projectId of files.keys()) {
       const stored = await store.settings.get(projectId);
       if (!applied.has(projectId) || stored?.version !== applied.get(projectId)?.version) apply(projectId, stored);
     }
@@ -77,7 +77,7 @@ export function createProjectSettings({ store, config, clock, log = console.erro
 
   const snapshot = (projectId: string): SettingsSnapshot => {
     const stored = applied.get(projectId) ?? null;
-    return { project: live.get(projectId)!, version: stored?.version ?? 0, updatedAt: stored?.updatedAt ?? null, updatedBy: stored?.updatedBy ?? null };
+    return { project: projects.get(projectId)!, version: stored?.version ?? 0, updatedAt: stored?.updatedAt ?? null, updatedBy: stored?.updatedBy ?? null };
   };
 
   /** Reads the stored row, lets `compute` derive the new overrides from it, validates, saves, applies. */
@@ -93,7 +93,7 @@ export function createProjectSettings({ store, config, clock, log = console.erro
     const expected = options.expectedVersion ?? version;
     const conflict = () => new SettingsError('version_conflict', `The settings changed meanwhile (now version ${version}); reload them and apply your change again.`);
     if (expected !== version) throw conflict();
-    const next = compute({ ...stored?.overrides }, live.get(projectId)!);
+    const next = compute({ ...stored?.overrides }, projects.get(projectId)!);
     const result = effectiveConfig(fileOf(projectId), next.overrides);
     if (!result.ok) throw new SettingsError('invalid_settings', 'The settings are not valid; see issues.', result.issues);
     const saved = await store.settings.save(projectId, next.overrides, version, clock(), options.actor);

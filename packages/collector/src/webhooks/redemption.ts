@@ -1,13 +1,11 @@
-import type { StoredRedemption } from '../../storage/rewards-store.js';
-import { deliverWebhook, type DeliveryOptions, type WebhookAttempt } from '../../webhooks/deliver.js';
-import type { OutboundPolicy } from '../../webhooks/outbound.js';
+import type { ProjectConfig } from '@hearth/schema';
+import type { StoredRedemption } from '../storage/rewards-store.js';
+import { deliverWebhook, type DeliveryOptions, type WebhookAttempt } from './deliver.js';
+import type { OutboundPolicy } from './outbound.js';
 
 export interface WebhookOptions {
-  /**
-   * Where a project's redemptions go, the secret that signs them (none: no webhook), and whether
-   * the project allows private targets.
-   */
-  target(projectId: string): { url: string; secret: string; allowPrivate: boolean } | undefined;
+  /** The project as it applies now: its program's `fulfilmentWebhookUrl` and first secret key sign it (either missing: no webhook). */
+  project(projectId: string): ProjectConfig | undefined;
   clock: () => number;
   log?: (message: string, error: unknown) => void;
   /** Backoff, timing and resolver overrides (tests). */
@@ -21,12 +19,15 @@ export interface WebhookOptions {
  * 408, 429 and 5xx): receivers de-duplicate by `redemption.id` (also the `Hearth-Delivery`
  * header), then report back with `POST /v1/server/redemptions/{id}/fulfilled|failed`.
  */
-export function createWebhookSender(options: WebhookOptions) {
+export function createRedemptionWebhook(options: WebhookOptions) {
   const log = options.log ?? console.error;
   const { resolve, ...timing } = options.delivery ?? {};
   return async (projectId: string, redemption: StoredRedemption): Promise<boolean> => {
-    const target = options.target(projectId);
-    if (!target) return false;
+    const project = options.project(projectId);
+    const url = project?.rewards?.fulfilmentWebhookUrl;
+    const secret = project?.secretKeys[0];
+    if (!url || !secret) return false;
+    const target = { url, secret, allowPrivate: project.allowPrivateWebhookTargets };
     const body = JSON.stringify({ type: 'redemption.created', projectId, redemption });
     const recorder = {
       record(attempt: WebhookAttempt) {

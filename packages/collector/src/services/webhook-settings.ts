@@ -1,5 +1,5 @@
 import type { ErrorIssue, WebhookEndpoint, WebhookSetting } from '@hearth/schema';
-import { keyFingerprint, newWebhookSecret } from './secrets.js';
+import { keyFingerprint, newWebhookSecret } from '../crypto/secrets.js';
 
 /**
  * Turns the console's webhook list (no secrets) into endpoints: an entry naming an existing
