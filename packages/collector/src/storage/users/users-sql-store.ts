@@ -1,13 +1,11 @@
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../rows.js';
 import { RESPONSE_COLUMNS, toStoredResponse, type ResponseRow } from '../responses/response-rows.js';
 import type { JsonValue } from '@hearth/schema';
-import { ask, type TxLogic } from '../rewards-ops.js';
-import { REFERRAL_COLUMNS, toReferral, type ReferralRow, type SqlRunner } from '../rewards-sql.js';
+import { REFERRAL_COLUMNS, toReferral, type ReferralRow } from '../rewards-sql.js';
+import type { Dialect, SqlReader } from '../sql/runner.js';
+import { ask, type Transact } from '../sql/transaction.js';
 import { eraseLogic } from './erase-logic.js';
 import type { ErasureCounts, UserQuery, UserStore, UserSummary } from './user-store.js';
-
-/** Runs one transaction's logic with the store's locking rules. */
-export type UserTransact = <T>(logic: (sql: SqlRunner) => TxLogic<T>) => Promise<T>;
 
 type Time = number | Date;
 interface SummaryRow {
@@ -30,12 +28,12 @@ const toSummary = (row: SummaryRow): UserSummary => ({
  * SQLite's JSON functions give booleans as 1/0, so they are spelled out there (json_each, not a
  * JSON path: a path cannot quote every key).
  */
-function traitText(dialect: SqlRunner['dialect'], key: string): string {
+function traitText(dialect: Dialect, key: string): string {
   if (dialect === 'postgres') return `traits ->> ${key}`;
   return `(SELECT CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(atom AS TEXT) END FROM json_each(traits) WHERE key = ${key})`;
 }
 
-function searchSql(dialect: SqlRunner['dialect'], projectId: string, query: UserQuery) {
+function searchSql(dialect: Dialect, projectId: string, query: UserQuery) {
   const params: unknown[] = [projectId];
   const where = ['project_id = $1'];
   const param = (value: unknown) => (params.push(value), `$${params.length}`);
@@ -55,7 +53,7 @@ function searchSql(dialect: SqlRunner['dialect'], projectId: string, query: User
 }
 
 /** The users sub-store over either dialect: `transact` for the erasure, `read` for lookups. */
-export function createSqlUserStore(transact: UserTransact, read: SqlRunner): UserStore {
+export function createSqlUserStore(transact: Transact, read: SqlReader): UserStore {
   const all = async <T>(text: string, params: unknown[]) => await read.all<T>(text, params);
   return {
     async search(projectId, query) {
