@@ -1,7 +1,6 @@
 import type { CollectorConfig, CollectorConfigInput } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { parseConfig } from './config.js';
-import { createProjectSettings } from './domain/settings/project-settings.js';
 import type { AppEnv } from './http/app-env.js';
 import { adminAuth } from './http/middleware/admin-auth.js';
 import { AdminSessions } from './http/middleware/admin-auth-sessions.js';
@@ -26,12 +25,19 @@ import { announcementKpiRoutes } from './http/routes/announcements-kpi.js';
 import { batchRoutes } from './http/routes/batch.js';
 import { changelogRoutes } from './http/routes/changelog.js';
 import { healthzRoutes } from './http/routes/healthz.js';
+import { openApiRoutes } from './http/openapi/openapi-route.js';
 import { responseRoutes } from './http/routes/responses.js';
-import { setupRewards } from './http/routes/rewards-setup.js';
-import type { WebhookOptions } from './http/routes/rewards-webhook.js';
+import { rewardsRoutes } from './http/routes/rewards.js';
+import { serverApiRoutes } from './http/routes/server-api.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
 import { stateRoutes } from './http/routes/state.js';
+import { createIngest } from './services/ingest.js';
+import { ProjectRegistry } from './services/project-registry.js';
+import { createProjectSettings } from './services/project-settings.js';
+import { awardClientEvents } from './services/rewards-after-commit.js';
+import { createRewardsService } from './services/rewards.js';
 import type { Store } from './storage/store.js';
+import type { WebhookOptions } from './webhooks/redemption.js';
 
 export interface AppOptions {
   store: Store;
@@ -65,34 +71,40 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound(notFound);
   app.use('*', storableUrl());
   const clientAddress = options.clientAddress ?? (() => 'unknown');
+  const { store, log } = options;
+  // Every route looks its project up here per request; the settings service replaces a project
+  // when a console change applies, and loads stored changes (and other processes') before serving.
+  const projects = new ProjectRegistry(config.projects);
   // One limiter for every public route: the documented rate is a client's total, not per route.
-  const deps = { store: options.store, config, clock, rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress }) };
-  app.route('/', healthzRoutes(options.store));
-  app.use('*', overload(options.store, { ...DEFAULT_OVERLOAD_LIMITS, ...options.overload }, options.eventLoopDelayMs));
-  // Console changes to project settings are applied to `config.projects` in place, so every route
-  // below sees them on its next request; this loads them (and other processes' changes) first.
-  const settings = createProjectSettings({ store: options.store, config, clock, log: options.log });
+  const deps = { store, projects, config, clock, rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress }) };
+  app.route('/', healthzRoutes(store));
+  app.route('/', openApiRoutes());
+  app.use('*', overload(store, { ...DEFAULT_OVERLOAD_LIMITS, ...options.overload }, options.eventLoopDelayMs));
+  const settings = createProjectSettings({ store, projects, clock, log });
   app.use('*', settingsSync(settings));
   // Sign-in answers without a session; every other /v1/admin/* route then needs the console's
   // session (checked here) or a secret key (checked by each route's secretKey middleware).
   const sessions = new AdminSessions({ admin: config.admin, env: options.env ?? process.env, clock });
-  app.route('/', adminSessionRoutes({ sessions, projects: config.projects, clock, clientAddress }));
-  app.use('/v1/admin/*', adminAuth(sessions, config.projects));
-  const rewards = setupRewards({ store: options.store, rewards: options.store.rewards, config, clock, log: options.log, webhookDelivery: options.webhookDelivery, rateLimit: deps.rateLimit });
-  app.route('/', rewards.routes);
+  app.route('/', adminSessionRoutes({ sessions, projects: projects.all(), clock, clientAddress }));
+  app.use('/v1/admin/*', adminAuth(sessions, projects));
+  const engine = createRewardsService({ store, projects, clock, log, webhookDelivery: options.webhookDelivery });
+  app.route('/', rewardsRoutes({ ...deps, engine, log }));
+  // The server API applies the earning rules itself, as `server` events.
+  app.route('/', serverApiRoutes({ ...deps, rewards: store.rewards, engine, log }));
   // Browser events go through the earning rules once committed (as `client` events).
-  app.route('/', batchRoutes({ ...deps, store: rewards.ingestStore }));
-  app.route('/', stateRoutes({ ...deps, rewards: rewards.engine }));
+  const ingest = createIngest({ store, afterCommit: [awardClientEvents(engine)], log });
+  app.route('/', batchRoutes({ ...deps, ingest }));
+  app.route('/', stateRoutes({ ...deps, rewards: engine }));
   app.route('/', adminPromptRoutes(deps));
   app.route('/', adminPromptVersionRoutes(deps));
   app.route('/', adminSettingsRoutes({ ...deps, settings }));
-  app.route('/', adminRewardsProgramRoutes({ config, settings }));
+  app.route('/', adminRewardsProgramRoutes({ projects, settings }));
   app.route('/', adminKpiRoutes(deps));
   app.route('/', adminKpiRetentionRoutes(deps));
   app.route('/', adminSurveyRoutes(deps));
   app.route('/', adminUserRoutes(deps));
-  app.route('/', responseRoutes({ ...deps, rewards: rewards.engine, log: options.log }));
-  const announcements = { announcements: options.store.announcements, facts: options.store.facts, ...deps };
+  app.route('/', responseRoutes({ ...deps, rewards: engine, log }));
+  const announcements = { announcements: store.announcements, facts: store.facts, ...deps };
   app.route('/', announcementKpiRoutes(announcements));
   app.route('/', announcementAdminRoutes(announcements));
   app.route('/', announcementFeedRoutes(announcements));

@@ -220,11 +220,13 @@ export {
   projectSettingsPatchSchema,
   projectSettingsViewSchema,
   newSecretSchema,
+  settingsChangeSchema,
   type WebhookSetting,
   type ProjectSettingsPatch,
   type ProjectSettingsPatchInput,
   type ProjectSettingsView,
   type NewSecret,
+  type SettingsChange,
 } from './project-settings.js';
 export {
   balanceSchema,
@@ -248,3 +250,33 @@ export {
 export { resolveLink, LINK_RULE, PROBE_BASE } from './links.js';
 export { absoluteUrl } from './absolute-url.js';
 export { csvField, looksLikeFormula, toCsv, type CsvCell } from './csv.js';
+export {
+  promptOriginSchema,
+  promptRecordSchema,
+  promptListSchema,
+  promptVersionListSchema,
+  compileWarningSchema,
+  announcementRecordSchema,
+  announcementSavedSchema,
+  announcementListSchema,
+  adminSessionSchema,
+  rewardsProgramRecordSchema,
+  healthSchema,
+  type PromptRecordAnswer,
+  type AnnouncementSaved,
+  type AdminSession,
+  type PromptVersionList,
+  type RewardsProgramRecord,
+} from './admin-api.js';
+export {
+  decisionStepNameSchema,
+  ruleCheckSchema,
+  decisionStepSchema,
+  explanationSchema,
+  explainAnswerSchema,
+  type DecisionStepName,
+  type RuleCheck,
+  type DecisionStep,
+  type Explanation,
+  type ExplainAnswer,
+} from './explanation.js';

@@ -84,8 +84,14 @@ export const newSecretSchema = z.object({
   fingerprint: secretFingerprintSchema,
 });
 
+/** A settings change's answer: the settings, and each secret the change generated, with what it is for. */
+export const settingsChangeSchema = projectSettingsViewSchema.extend({
+  newSecrets: z.array(newSecretSchema.extend({ for: z.string().describe('`secretKey`, or the URL of the webhook the secret signs for.') })),
+});
+
 export type WebhookSetting = z.infer<typeof webhookSettingSchema>;
 export type ProjectSettingsPatch = z.infer<typeof projectSettingsPatchSchema>;
 export type ProjectSettingsPatchInput = z.input<typeof projectSettingsPatchSchema>;
 export type ProjectSettingsView = z.infer<typeof projectSettingsViewSchema>;
 export type NewSecret = z.infer<typeof newSecretSchema>;
+export type SettingsChange = z.infer<typeof settingsChangeSchema>;

@@ -1,19 +1,18 @@
 import type { Batch } from '@hearth/schema';
 import type { NewEvent } from '../storage/events.js';
 import { correctTimestamp, skewOffset } from './clock-skew.js';
-import { hashCanonical } from './payload-hash.js';
 
 export interface PrepareContext {
   projectId: string;
   receivedAt: number;
   /** The user id proven by the batch's token, or null. */
   verifiedUserId: string | null;
-  /** Each event's `canonicalJson`, in batch order (the route already built it for the size check). */
-  canonical: readonly string[];
+  /** Each event's payload hash, in batch order: the event as the client sent it (not the corrected time: a retry has another sentAt). */
+  payloadHashes: readonly string[];
 }
 
 /** Turns a validated batch into rows: skew-corrected times, verification flag, content hash. */
-export function prepareEvents(batch: Batch, { projectId, receivedAt, verifiedUserId, canonical }: PrepareContext): NewEvent[] {
+export function prepareEvents(batch: Batch, { projectId, receivedAt, verifiedUserId, payloadHashes }: PrepareContext): NewEvent[] {
   const offset = skewOffset(batch.sentAt, receivedAt);
   return batch.events.map((event, index) => {
     const userId = event.userId ?? null;
@@ -30,8 +29,7 @@ export function prepareEvents(batch: Batch, { projectId, receivedAt, verifiedUse
       properties: (event.type === 'identify' ? undefined : event.properties) ?? {},
       traits: event.type === 'identify' ? (event.traits ?? {}) : null,
       context: event.context ?? null,
-      // The event as the client sent it (not the corrected time: a retry has another sentAt).
-      payloadHash: hashCanonical(canonical[index]!),
+      payloadHash: payloadHashes[index]!,
     };
   });
 }

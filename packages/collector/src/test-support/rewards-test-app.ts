@@ -3,7 +3,8 @@ import { createApp } from '../app.js';
 import { parseConfig } from '../config.js';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { NOW, testConfig } from './http.js';
-import { setupRewards } from '../http/routes/rewards-setup.js';
+import { ProjectRegistry } from '../services/project-registry.js';
+import { createRewardsService } from '../services/rewards.js';
 
 /** A program exercising every kind of rule, for the route and client tests. */
 export const PROGRAM: RewardsConfigInput = {
@@ -32,6 +33,6 @@ export function rewardsTestApp(program: RewardsConfigInput = PROGRAM, project: R
   const options = { store, config: parseConfig(config), clock: () => NOW, log: () => undefined, webhookDelivery: NO_DNS };
   const app = createApp(options);
   // A second engine over the same store and program: stateless, so it acts exactly like the app's.
-  const { engine } = setupRewards({ ...options, rewards: store.rewards });
+  const engine = createRewardsService({ ...options, projects: new ProjectRegistry(options.config.projects) });
   return { app, rewards: store.rewards, events: store, engine };
 }

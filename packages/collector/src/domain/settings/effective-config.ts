@@ -34,13 +34,3 @@ export function effectiveConfig(file: ProjectConfig, overrides: Record<string, u
   return issues.length === 0 ? { ok: true, project: parsed.data } : { ok: false, issues };
 }
 
-/**
- * Makes `target` equal to `next` in place. Every route and middleware holds the project objects of
- * the parsed configuration, so replacing their fields is what makes a change apply on the very next
- * request, without a restart and without a registry every reader would have to consult.
- */
-export function replaceInPlace(target: ProjectConfig, next: ProjectConfig): void {
-  const record = target as unknown as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (!(key in next)) delete record[key];
-  Object.assign(target, next);
-}

@@ -1,5 +1,5 @@
-import type { ProjectConfig } from '@hearth/schema';
 import { createMiddleware } from 'hono/factory';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import type { AdminSessions } from './admin-auth-sessions.js';
@@ -14,7 +14,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * state (SameSite=Strict already keeps the cookie off cross-site requests; the header also covers
  * same-site subdomains). The project is `X-Hearth-Project`, else the first configured one.
  */
-export function adminAuth(sessions: AdminSessions, projects: readonly ProjectConfig[]) {
+export function adminAuth(sessions: AdminSessions, projects: ProjectRegistry) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.header('Authorization') !== undefined) return next();
     const claims = sessions.read(c);
@@ -24,7 +24,7 @@ export function adminAuth(sessions: AdminSessions, projects: readonly ProjectCon
       throw new HttpError(403, 'csrf_failed', 'Missing or wrong X-Hearth-CSRF header: send the csrfToken from POST /v1/admin/session.');
     }
     const wanted = c.req.header(PROJECT_HEADER);
-    const project = wanted === undefined ? projects[0] : projects.find((candidate) => candidate.id === wanted);
+    const project = wanted === undefined ? projects.all()[0] : projects.get(wanted);
     if (!project) throw new HttpError(404, 'project_not_found', `No project "${wanted ?? ''}" on this collector.`);
     c.set('project', project);
     c.set('adminSession', claims);

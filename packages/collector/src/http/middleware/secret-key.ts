@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ProjectConfig } from '@hearth/schema';
 import { createMiddleware } from 'hono/factory';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 
@@ -10,7 +10,7 @@ const digest = (key: string) => createHash('sha256').update(key).digest();
  * Admin endpoints: `Authorization: Bearer sk_…` names the project. Refuses public keys, and any
  * request with an `Origin` header: a browser sent it, and a secret key must never be in a browser.
  */
-export function secretKey(projects: readonly ProjectConfig[]) {
+export function secretKey(projects: ProjectRegistry) {
   return createMiddleware<AppEnv>(async (c, next) => {
     // The console's session was already checked (with CSRF) by admin-auth, which set the project.
     if (c.get('adminSession')) return next();
@@ -29,7 +29,7 @@ export function secretKey(projects: readonly ProjectConfig[]) {
     // Compares fixed-length digests in constant time, so response timing reveals nothing of a key.
     const given = digest(key);
     // Read per request: a key rotated in the console works (and a retired one stops) at once.
-    const keys = projects.flatMap((project) => project.secretKeys.map((secret) => ({ digest: digest(secret), project })));
+    const keys = projects.all().flatMap((project) => project.secretKeys.map((secret) => ({ digest: digest(secret), project })));
     const match = keys.find((candidate) => timingSafeEqual(candidate.digest, given));
     if (!match) throw new HttpError(401, 'unknown_key', 'No project has this secret key.');
     c.set('project', match.project);

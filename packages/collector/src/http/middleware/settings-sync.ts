@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import type { ProjectSettings } from '../../domain/settings/project-settings.js';
+import type { ProjectSettings } from '../../services/project-settings.js';
 
 /**
  * Runs first on every request: applies the settings stored by the console before the first

@@ -1,4 +1,4 @@
-import type { CollectorConfig, KpiRange } from '@hearth/schema';
+import type { KpiRange } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { activeUsersSeries } from '../../kpi/active-users.js';
@@ -10,23 +10,25 @@ import { PERIOD_MS } from '../../kpi/retention-periods.js';
 import { usageKpis } from '../../kpi/usage.js';
 import type { ActivityQuery } from '../../storage/kpi/retention-store.js';
 import type { Store } from '../../storage/store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { readKpiQuery, segmentOf, traitSegmentOf, traitShape } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminKpiRetentionDeps {
   store: Store;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
 }
 
-const queryShape = {
+export const queryShape = {
   ...traitShape,
   inactivityDays: z.coerce.number().int().min(1).max(365).optional(),
   period: z.enum(['week', 'month']).default('week'),
   event: z.string().min(1).max(200).optional(),
 };
-const adoptionShape = { ...queryShape, event: z.string({ error: 'expected the name of the feature\'s event' }).min(1).max(200) };
+export const adoptionShape = { ...queryShape, event: z.string({ error: 'expected the name of the feature\'s event' }).min(1).max(200) };
 
 const definition = (section: string) => `docs/reference/kpi-definitions.md: ${section}`;
 
@@ -43,9 +45,9 @@ function scope({ range, trait }: { range: KpiRange; trait?: string | undefined }
  * [from, to), default the last 30 days; admin session or secret key). Definitions and formulas:
  * docs/kpis.md and the kpi/ module of each.
  */
-export function adminKpiRetentionRoutes({ store, config, clock }: AdminKpiRetentionDeps) {
+export function adminKpiRetentionRoutes({ store, projects, clock }: AdminKpiRetentionDeps) {
   const app = new Hono<AppEnv>();
-  const auth = secretKey(config.projects);
+  const auth = secretKey(projects);
 
   app.get('/v1/admin/kpi/active-users', auth, async (c) => {
     const { range, activity, echo } = scope(readKpiQuery(c, queryShape, clock()));

@@ -1,7 +1,7 @@
-import type { CollectorConfig } from '@hearth/schema';
 import { Hono } from 'hono';
 import { checklistKpis } from '../../kpi/checklist.js';
 import type { Store } from '../../storage/store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { readKpiQuery, segmentOf, traitShape } from '../kpi-query.js';
@@ -9,7 +9,8 @@ import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminKpiDeps {
   store: Store;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
 }
 
@@ -19,9 +20,9 @@ export interface AdminKpiDeps {
  * funnel, median time to complete), for users first shown the checklist in [from, to). Defaults:
  * the last 30 days up to now.
  */
-export function adminKpiRoutes({ store, config, clock }: AdminKpiDeps) {
+export function adminKpiRoutes({ store, projects, clock }: AdminKpiDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/v1/admin/kpi/*', secretKey(config.projects));
+  app.use('/v1/admin/kpi/*', secretKey(projects));
   app.get('/v1/admin/kpi/checklists/:id', async (c) => {
     const project = c.var.project;
     const id = c.req.param('id');

@@ -8,7 +8,7 @@ import { bodyLimit } from '../middleware/body-limit.js';
 import { secretKey } from '../middleware/secret-key.js';
 import { answer, expectedVersion, type AdminRouteDeps } from './admin-prompts.js';
 
-const rollbackSchema = z.object({ version: z.number().int('version must be a whole number').min(1, 'version must be at least 1') });
+export const rollbackSchema = z.object({ version: z.number().int('version must be a whole number').min(1, 'version must be at least 1') });
 const INVALID_ROLLBACK = { code: 'invalid_rollback', message: 'Name the version to roll back to; see issues.' };
 const INVALID_PROMPT = { code: 'invalid_prompt', message: 'That version is not valid as the prompt today; see issues.' };
 
@@ -17,9 +17,9 @@ const INVALID_PROMPT = { code: 'invalid_prompt', message: 'That version is not v
  * never rewrites history: it saves the old configuration as a new version, keeping the prompt's
  * current status, like any edit (rolling back the texts of a live prompt must not unpublish it).
  */
-export function adminPromptVersionRoutes({ store, config, clock }: AdminRouteDeps) {
+export function adminPromptVersionRoutes({ store, projects, clock }: AdminRouteDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/v1/admin/prompts/*', secretKey(config.projects));
+  app.use('/v1/admin/prompts/*', secretKey(projects));
 
   const load = async (c: Context<AppEnv>) => {
     const id = c.req.param('id') ?? '';

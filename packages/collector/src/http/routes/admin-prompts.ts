@@ -1,4 +1,4 @@
-import { localeTagSchema, promptSchema, type CollectorConfig, type Prompt, type PromptStatus } from '@hearth/schema';
+import { localeTagSchema, promptSchema, type ExplainAnswer, type Prompt, type PromptStatus } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { explainPrompt } from '../../domain/targeting/explain.js';
@@ -6,6 +6,7 @@ import type { Subject } from '../../storage/facts/fact-store.js';
 import { loadDecisionContext } from '../../services/decision-context.js';
 import type { PromptRecord } from '../../storage/prompts/prompt-store.js';
 import type { Store } from '../../storage/store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { parseJsonBody, parseValue } from '../json-body.js';
@@ -14,14 +15,15 @@ import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminRouteDeps {
   store: Store;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
 }
 
 const MAX_PROMPT_BYTES = 256 * 1024;
 const INVALID_PROMPT = { code: 'invalid_prompt', message: 'The prompt is not valid; see issues.' };
 
-const explainQuerySchema = z
+export const explainQuerySchema = z
   .object({
     userId: z.string().min(1).max(128).optional(),
     anonymousId: z.string().min(1).max(64).optional(),
@@ -48,10 +50,10 @@ export function expectedVersion(c: Context, current: PromptRecord): number {
  * `/v1/admin/prompts…`: create, update (each change is a new version), publish, archive, list,
  * read, and "why is this (not) showing?". Secret key only, never from a browser.
  */
-export function adminPromptRoutes({ store, config, clock }: AdminRouteDeps) {
+export function adminPromptRoutes({ store, projects, clock }: AdminRouteDeps) {
   const app = new Hono<AppEnv>();
   const body = bodyLimit({ maxBytes: MAX_PROMPT_BYTES });
-  app.use('/v1/admin/*', secretKey(config.projects));
+  app.use('/v1/admin/*', secretKey(projects));
 
   const load = async (c: Context<AppEnv>): Promise<PromptRecord> => {
     const id = c.req.param('id') ?? '';
@@ -107,7 +109,10 @@ export function adminPromptRoutes({ store, config, clock }: AdminRouteDeps) {
     const prompts = (await store.prompts.list(project.id)).map((record) => record.prompt);
     const now = new Date(clock());
     const ctx = await loadDecisionContext(store, { project, subject, prompts, now, locale: query.locale ?? null });
-    return c.json({ subject, at: now.toISOString(), ...explainPrompt(target.prompt.id, prompts, ctx) });
+    const explanation = explainPrompt(target.prompt.id, prompts, ctx);
+    // `load` found it, and prompts are never deleted: only a prompt missing from the list gets here.
+    if (!explanation) throw new HttpError(404, 'prompt_not_found', `No prompt "${target.prompt.id}" in project ${project.id}.`);
+    return c.json({ subject, at: now.toISOString(), ...explanation } satisfies ExplainAnswer);
   });
 
   return app;

@@ -1,7 +1,8 @@
-import { rewardsConfigSchema, type CollectorConfig, type ErrorIssue } from '@hearth/schema';
+import { rewardsConfigSchema, type ErrorIssue } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
-import type { ProjectSettings, SettingsSnapshot } from '../../domain/settings/project-settings.js';
+import type { ProjectSettings, SettingsSnapshot } from '../../services/project-settings.js';
 import { SettingsError } from '../../domain/settings/settings-error.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { parseJsonBody } from '../json-body.js';
@@ -10,7 +11,8 @@ import { secretKey } from '../middleware/secret-key.js';
 import { changeOptions } from './admin-settings.js';
 
 export interface AdminRewardsProgramDeps {
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   /** Where the program is stored and applied: the project settings (`rewards`). */
   settings: Pick<ProjectSettings, 'get' | 'update'>;
 }
@@ -37,9 +39,9 @@ const programIssues = (issues: readonly ErrorIssue[] = []) => issues.map(({ path
  * with the project settings and applies to the next request (earning, redeeming, the widget's
  * state) without a restart. 409 when the settings changed after the version sent in `If-Match`.
  */
-export function adminRewardsProgramRoutes({ config, settings }: AdminRewardsProgramDeps) {
+export function adminRewardsProgramRoutes({ projects, settings }: AdminRewardsProgramDeps) {
   const app = new Hono<AppEnv>();
-  app.use(PATH, secretKey(config.projects));
+  app.use(PATH, secretKey(projects));
 
   app.get(PATH, (c) => answer(c, settings.get(c.var.project.id)));
 

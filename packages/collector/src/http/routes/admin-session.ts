@@ -20,7 +20,7 @@ export interface AdminSessionDeps {
  * password checks at once.
  */
 export const SIGN_IN_LIMITS: SignInLimits = { perClient: 5, overall: 50, perClientUnderAttack: 1, concurrent: 8, windowMs: 15 * 60_000 };
-const signInSchema = z.object({ password: z.string({ error: 'password is required' }).min(1, 'password is required').max(1_024) });
+export const signInSchema = z.object({ password: z.string({ error: 'password is required' }).min(1, 'password is required').max(1_024) });
 
 /**
  * `POST /v1/admin/session` signs in with the admin credential, `GET` tells the console whether it

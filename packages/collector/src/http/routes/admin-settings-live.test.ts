@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SETTINGS_SYNC_MS } from '../../domain/settings/project-settings.js';
+import { SETTINGS_SYNC_MS } from '../../services/project-settings.js';
 import { openSqliteStore } from '../../storage/sqlite/sqlite-store.js';
 import { NOW, ORIGIN, PUBLIC_KEY, SECRET, batch, errorOf, post, testApp, testConfig, trackEvent, userToken } from '../../test-support/http.js';
 import { admin, checklistInput, getState, promptApp } from '../../test-support/prompts.js';

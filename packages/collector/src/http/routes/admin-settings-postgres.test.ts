@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTINGS_SYNC_MS } from '../../domain/settings/project-settings.js';
+import { SETTINGS_SYNC_MS } from '../../services/project-settings.js';
 import { openPostgresStore } from '../../storage/postgres/postgres-store.js';
 import type { Store } from '../../storage/store.js';
 import { NOW, PUBLIC_KEY, testApp } from '../../test-support/http.js';

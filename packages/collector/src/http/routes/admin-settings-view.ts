@@ -1,6 +1,6 @@
 import type { ProjectSettingsView } from '@hearth/schema';
-import type { SettingsSnapshot } from '../../domain/settings/project-settings.js';
-import { keyFingerprint } from '../../domain/settings/secrets.js';
+import type { SettingsSnapshot } from '../../services/project-settings.js';
+import { keyFingerprint } from '../../crypto/secrets.js';
 import type { Store } from '../../storage/store.js';
 
 /** Every locale the project's prompts and announcements are written or translated in, default locales first. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyFingerprint } from '../../domain/settings/secrets.js';
+import { keyFingerprint } from '../../crypto/secrets.js';
 import { OTHER_SECRET, SECRET, errorOf, testApp } from '../../test-support/http.js';
 import { admin, checklistInput, promptApp } from '../../test-support/prompts.js';
 

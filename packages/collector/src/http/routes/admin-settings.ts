@@ -1,9 +1,10 @@
-import { secretFingerprintSchema, type CollectorConfig } from '@hearth/schema';
+import { secretFingerprintSchema } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { ChangeOptions, ChangeResult, ProjectSettings } from '../../domain/settings/project-settings.js';
+import type { ChangeOptions, ChangeResult, ProjectSettings } from '../../services/project-settings.js';
 import { SettingsError } from '../../domain/settings/settings-error.js';
 import type { Store } from '../../storage/store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError, type ErrorStatus } from '../http-error.js';
 import { parseJsonBody } from '../json-body.js';
@@ -13,14 +14,15 @@ import { localesInUse, settingsView } from './admin-settings-view.js';
 
 export interface AdminSettingsDeps {
   store: Store;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   settings: ProjectSettings;
 }
 
 /** Rewards programs and webhook lists are the largest settings; 256 KiB leaves room for both. */
 const MAX_SETTINGS_BYTES = 256 * 1024;
 const INVALID = { code: 'invalid_settings', message: 'The settings are not valid; see issues.' };
-const webhookRefSchema = z.object({ fingerprint: secretFingerprintSchema });
+export const webhookRefSchema = z.object({ fingerprint: secretFingerprintSchema });
 
 const STATUS: Record<SettingsError['code'], ErrorStatus> = {
   invalid_settings: 400,
@@ -46,11 +48,11 @@ export function changeOptions(c: Context<AppEnv>): ChangeOptions {
  * secret key), rotate the secret key and webhook secrets. New secrets appear only in the answer of
  * the call that made them; every other answer carries fingerprints.
  */
-export function adminSettingsRoutes({ store, config, settings }: AdminSettingsDeps) {
+export function adminSettingsRoutes({ store, projects, settings }: AdminSettingsDeps) {
   const app = new Hono<AppEnv>();
   const body = bodyLimit({ maxBytes: MAX_SETTINGS_BYTES });
-  app.use('/v1/admin/settings', secretKey(config.projects));
-  app.use('/v1/admin/settings/*', secretKey(config.projects));
+  app.use('/v1/admin/settings', secretKey(projects));
+  app.use('/v1/admin/settings/*', secretKey(projects));
 
   const answer = async (c: Context<AppEnv>, run: () => Promise<ChangeResult> | ChangeResult) => {
     let result: ChangeResult;

@@ -1,4 +1,4 @@
-import type { CollectorConfig, SurveyPrompt } from '@hearth/schema';
+import type { SurveyPrompt } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { responsesCsv } from '../../export/survey-responses.js';
@@ -9,6 +9,7 @@ import { npsByTrait, npsTrend } from '../../kpi/nps-trend.js';
 import { responseRate } from '../../kpi/response-rate.js';
 import { selectRows } from '../../kpi/survey-rows.js';
 import type { Store } from '../../storage/store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { readKpiQuery, segmentOf, traitShape } from '../kpi-query.js';
@@ -16,18 +17,19 @@ import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminSurveyDeps {
   store: Store;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
 }
 
 const traitName = z.string().min(1).max(100);
-const surveyKpiShape = {
+export const surveyKpiShape = {
   ...traitShape,
   interval: z.enum(['week', 'month']).default('week'),
   /** NPS per value of this answer-time trait (`plan` → free / pro / …). */
   by: traitName.optional(),
 };
-const csvShape = {
+export const csvShape = {
   ...traitShape,
   /** Answer-time traits to add as columns, comma-separated. */
   traits: z
@@ -54,10 +56,10 @@ async function surveyOf(store: Store, projectId: string, id: string): Promise<Su
  * - `GET /v1/admin/surveys/:id/responses.csv?from=&to=[&trait=key:value][&traits=plan,role][&bom=1]`:
  *   the responses as RFC 4180 CSV, formula-injection safe.
  */
-export function adminSurveyRoutes({ store, config, clock }: AdminSurveyDeps) {
+export function adminSurveyRoutes({ store, projects, clock }: AdminSurveyDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/v1/admin/kpi/surveys/*', secretKey(config.projects));
-  app.use('/v1/admin/surveys/*', secretKey(config.projects));
+  app.use('/v1/admin/kpi/surveys/*', secretKey(projects));
+  app.use('/v1/admin/surveys/*', secretKey(projects));
 
   app.get('/v1/admin/kpi/surveys/:id', async (c) => {
     const project = c.var.project;

@@ -1,7 +1,7 @@
-import type { CollectorConfig } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../../storage/store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { parseValue } from '../json-body.js';
@@ -11,7 +11,8 @@ import { secretKeyAuth } from './server-api-auth.js';
 
 export interface AdminUserDeps {
   store: Store;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
 }
 
@@ -20,7 +21,7 @@ const cursor = {
   decode: (text: string) => Buffer.from(text, 'base64url').toString('utf8'),
 };
 
-const searchQuerySchema = z.object({
+export const searchQuerySchema = z.object({
   q: z.string().trim().max(128, 'q must be at most 128 characters').optional(),
   trait: z
     .string()
@@ -52,11 +53,11 @@ const exportFileName = (userId: string) => `hearth-user-${userId.replace(/[^A-Za
  * - `DELETE /v1/admin/users/:userId`: erase the user; idempotent, answers what was removed.
  * The host's backend gets the same export and erasure at `/v1/server/users/:userId[/export]`.
  */
-export function adminUserRoutes({ store, config, clock }: AdminUserDeps) {
+export function adminUserRoutes({ store, projects, clock }: AdminUserDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/v1/admin/users', secretKey(config.projects));
-  app.use('/v1/admin/users/*', secretKey(config.projects));
-  app.use('/v1/server/users/*', secretKeyAuth(config.projects));
+  app.use('/v1/admin/users', secretKey(projects));
+  app.use('/v1/admin/users/*', secretKey(projects));
+  app.use('/v1/server/users/*', secretKeyAuth(projects));
 
   app.get('/v1/admin/users', async (c) => {
     const query = parseValue(c.req.query(), searchQuerySchema, { code: 'invalid_query', message: 'The user search is not valid; see issues.' });

@@ -1,9 +1,10 @@
-import { announcementCreateSchema, announcementInputSchema, type Announcement, type AnnouncementRecord, type CollectorConfig } from '@hearth/schema';
+import { announcementCreateSchema, announcementInputSchema, type Announcement, type AnnouncementRecord } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { published, stamped } from '../../domain/announcements/admin.js';
 import { compileAnnouncement, type CompileWarning } from '../../content/compile-announcement.js';
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { parseJsonBody, parseValue } from '../json-body.js';
@@ -12,13 +13,14 @@ import { secretKey } from '../middleware/secret-key.js';
 
 export interface AnnouncementAdminDeps {
   announcements: AnnouncementStore;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
 }
 
 const MAX_BODY_BYTES = 512 * 1024;
 const INVALID = { code: 'invalid_announcement', message: 'The announcement is not valid; see issues.' };
-const publishBodySchema = z.object({ at: z.iso.datetime({ offset: true, error: 'at must be an ISO 8601 date-time with offset' }).optional() });
+export const publishBodySchema = z.object({ at: z.iso.datetime({ offset: true, error: 'at must be an ISO 8601 date-time with offset' }).optional() });
 
 /** The record with what the Markdown parse dropped (`warnings`), and its version as ETag. */
 function answer(c: Context, record: AnnouncementRecord, warnings: CompileWarning[], status: 200 | 201 = 200): Response {
@@ -39,11 +41,11 @@ function expectedVersion(c: Context, current: AnnouncementRecord): number {
  * archive. The Markdown is parsed into the allowlisted tree on every save; what could not be kept
  * comes back as `warnings` naming the field and line. Secret key only, never from a browser.
  */
-export function announcementAdminRoutes({ announcements, config, clock }: AnnouncementAdminDeps) {
+export function announcementAdminRoutes({ announcements, projects, clock }: AnnouncementAdminDeps) {
   const app = new Hono<AppEnv>();
   const body = bodyLimit({ maxBytes: MAX_BODY_BYTES });
-  app.use('/v1/admin/announcements', secretKey(config.projects));
-  app.use('/v1/admin/announcements/*', secretKey(config.projects));
+  app.use('/v1/admin/announcements', secretKey(projects));
+  app.use('/v1/admin/announcements/*', secretKey(projects));
 
   const load = async (c: Context<AppEnv>): Promise<AnnouncementRecord> => {
     const id = c.req.param('id') ?? '';

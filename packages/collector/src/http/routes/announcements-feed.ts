@@ -1,10 +1,11 @@
-import { localeTagSchema, type CollectorConfig } from '@hearth/schema';
+import { localeTagSchema } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { announcementPage } from '../../domain/announcements/build-state.js';
 import { loadAnnouncementContext } from '../../storage/announcements/announcement-context.js';
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
 import type { FactStore } from '../../storage/facts/fact-store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { revalidatedJson } from '../etag.js';
 import { parseValue } from '../json-body.js';
@@ -16,13 +17,14 @@ import { resolveCaller } from '../resolve-subject.js';
 export interface AnnouncementFeedDeps {
   facts: FactStore;
   announcements: AnnouncementStore;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
   /** The app's one rate limit, shared with the other public routes. */
   rateLimit: RateLimit;
 }
 
-const feedQuerySchema = z.object({
+export const feedQuerySchema = z.object({
   key: z.string(),
   anonymousId: z.string({ error: 'anonymousId is required' }).min(1, 'anonymousId is required').max(64),
   userId: z.string().min(1).max(128).optional(),
@@ -37,9 +39,9 @@ const feedQuerySchema = z.object({
  * the next feed page after `before` (the first page comes with `/v1/state`), only what this user
  * may see, with read flags. Same identity rules as `/v1/state`.
  */
-export function announcementFeedRoutes({ facts, announcements, config, clock, rateLimit }: AnnouncementFeedDeps) {
+export function announcementFeedRoutes({ facts, announcements, projects, clock, rateLimit }: AnnouncementFeedDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/v1/announcements', projectKey(config.projects), projectCors(), rateLimit);
+  app.use('/v1/announcements', projectKey(projects), projectCors(), rateLimit);
   app.get('/v1/announcements', async (c) => {
     const now = clock();
     const project = c.var.project;

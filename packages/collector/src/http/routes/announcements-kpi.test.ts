@@ -7,6 +7,7 @@ import { testAnnouncementStore } from '../../storage/announcements/test-store.js
 import type { AppEnv } from '../app-env.js';
 import { errorHandler } from '../middleware/error-handler.js';
 import { announcementKpiRoutes } from './announcements-kpi.js';
+import { ProjectRegistry } from '../../services/project-registry.js';
 
 const SECRET = 'sk_test_acme_secret_0123456789';
 const config = collectorConfigSchema.parse({ projects: [{ id: 'acme', name: 'Acme', publicKey: 'pk_test_acme', secretKeys: [SECRET] }] });
@@ -33,7 +34,7 @@ describe('GET /v1/admin/announcements/:id/kpis', () => {
 
     const app = new Hono<AppEnv>();
     app.onError(errorHandler());
-    app.route('/', announcementKpiRoutes({ announcements: store, config, clock: () => day(10) }));
+    app.route('/', announcementKpiRoutes({ announcements: store, projects: new ProjectRegistry(config.projects), clock: () => day(10) }));
     const response = await app.request('/v1/admin/announcements/reports/kpis?adoptionDays=7', { headers: { Authorization: `Bearer ${SECRET}` } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({

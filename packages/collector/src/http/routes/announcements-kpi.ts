@@ -1,9 +1,10 @@
-import { kpiInstantSchema, type CollectorConfig } from '@hearth/schema';
+import { kpiInstantSchema } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { announcementAudienceEventNames, announcementKpiUsers } from '../../kpi/announcement-rows.js';
 import { announcementKpis } from '../../kpi/announcement.js';
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { parseValue } from '../json-body.js';
@@ -11,11 +12,12 @@ import { secretKey } from '../middleware/secret-key.js';
 
 export interface AnnouncementKpiDeps {
   announcements: AnnouncementStore;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
 }
 
-const kpiQuerySchema = z.object({
+export const kpiQuerySchema = z.object({
   /** Exclusive end of the observed range; default now. The range starts at publication. */
   to: kpiInstantSchema.optional(),
   adoptionDays: z.coerce.number().int().min(1, 'adoptionDays must be 1–365').max(365, 'adoptionDays must be 1–365').default(14),
@@ -26,9 +28,9 @@ const kpiQuerySchema = z.object({
  * reactions and adoption after announcement (kpi/announcement.ts). The control group comes from
  * every identified user first seen before `to` who is in the announcement's audience at `to`.
  */
-export function announcementKpiRoutes({ announcements, config, clock }: AnnouncementKpiDeps) {
+export function announcementKpiRoutes({ announcements, projects, clock }: AnnouncementKpiDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/v1/admin/announcements/:id/kpis', secretKey(config.projects));
+  app.use('/v1/admin/announcements/:id/kpis', secretKey(projects));
   app.get('/v1/admin/announcements/:id/kpis', async (c) => {
     const project = c.var.project;
     const query = parseValue(c.req.query(), kpiQuerySchema, { code: 'invalid_query', message: 'The KPI query is not valid; see issues.' });

@@ -7,6 +7,7 @@ import type { AppEnv } from '../app-env.js';
 import { errorHandler, notFound } from '../middleware/error-handler.js';
 import { announcementAdminRoutes } from './announcements-admin.js';
 import { changelogRoutes } from './changelog.js';
+import { ProjectRegistry } from '../../services/project-registry.js';
 
 const NOW = Date.parse('2026-03-15T12:00:00Z');
 const SECRET = 'sk_test_acme_secret_0123456789';
@@ -22,8 +23,8 @@ function setup() {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler());
   app.notFound(notFound);
-  app.route('/', announcementAdminRoutes({ announcements: store, config, clock }));
-  app.route('/', changelogRoutes({ announcements: store, config, clock }));
+  app.route('/', announcementAdminRoutes({ announcements: store, projects: new ProjectRegistry(config.projects), clock }));
+  app.route('/', changelogRoutes({ announcements: store, projects: new ProjectRegistry(config.projects), config, clock }));
   const admin = (method: string, path: string, body?: unknown) =>
     app.request(path, { method, headers: { Authorization: `Bearer ${SECRET}` }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   return { app, admin, store, track, setNow: (t: number) => (now = t) };

@@ -8,9 +8,11 @@ import {
 } from '@hearth/schema';
 import { Hono } from 'hono';
 import { eventTimeIssues } from '../../domain/clock-skew.js';
-import { canonicalJson } from '../../domain/payload-hash.js';
+import { canonicalJson, hashCanonical } from '../../crypto/payload-hash.js';
 import { prepareEvents } from '../../domain/prepare-events.js';
+import type { Ingest } from '../../services/ingest.js';
 import type { Store } from '../../storage/store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { parseJsonBody } from '../json-body.js';
@@ -22,20 +24,24 @@ import type { RateLimit } from '../middleware/rate-limit.js';
 import { identityNotVerified, provenUserId } from '../resolve-subject.js';
 
 export interface BatchRouteDeps {
-  store: Store;
+  ingest: Ingest;
+  /** Load shedding reads how many events wait for a commit. */
+  store: Pick<Store, 'pendingEvents'>;
   config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
   /** The app's one rate limit, shared with the other public routes. */
   rateLimit: RateLimit;
 }
 
 /** `POST /v1/batch?key=<public key>`: answers `BatchResult` once the events are committed. */
-export function batchRoutes({ store, config, clock, rateLimit }: BatchRouteDeps) {
+export function batchRoutes({ ingest, store, projects, config, clock, rateLimit }: BatchRouteDeps) {
   const app = new Hono<AppEnv>();
   // Cheapest refusals first: key, origin, rate, load; only then is the body read.
   app.use(
     '/v1/batch',
-    projectKey(config.projects),
+    projectKey(projects),
     projectCors(),
     rateLimit,
     loadShed(store, config.maxPendingEvents),
@@ -46,7 +52,7 @@ export function batchRoutes({ store, config, clock, rateLimit }: BatchRouteDeps)
     const project = c.var.project;
     const { batch, canonical } = parseBatch(c.var.body);
     const userId = await provenUserId(project, batch.userToken, receivedAt);
-    const events = prepareEvents(batch, { projectId: project.id, receivedAt, verifiedUserId: userId, canonical });
+    const events = prepareEvents(batch, { projectId: project.id, receivedAt, verifiedUserId: userId, payloadHashes: canonical.map(hashCanonical) });
     const outOfBounds = eventTimeIssues(events.map((event) => event.timestamp), receivedAt);
     if (outOfBounds.length > 0) throw new HttpError(400, 'invalid_batch', 'Some event times are out of bounds after clock-skew correction; see issues.', outOfBounds);
     if (project.identityVerification.enforce) {
@@ -55,7 +61,10 @@ export function batchRoutes({ store, config, clock, rateLimit }: BatchRouteDeps)
         throw identityNotVerified(`events.${unverified}.userId`, 'This project enforces identity verification: identified events need a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired).');
       }
     }
-    const result: BatchResult = await store.writeEvents(events);
+    const result: BatchResult = await ingest.commit(events);
+    // Acknowledged only after the after-commit steps (rewards' earning rules), so the widget's next
+    // state already shows their effect; a failing step is logged and never fails the batch.
+    await ingest.afterCommit(events);
     return c.json(result);
   });
   return app;

@@ -8,6 +8,7 @@ import type { AppEnv } from '../app-env.js';
 import { errorHandler, notFound } from '../middleware/error-handler.js';
 import { announcementAdminRoutes } from './announcements-admin.js';
 import { changelogRoutes } from './changelog.js';
+import { ProjectRegistry } from '../../services/project-registry.js';
 
 const SECRET = 'sk_test_acme_secret_0123456789';
 const NOW = Date.parse('2026-03-15T12:00:00Z');
@@ -18,8 +19,8 @@ function setup(extra: Partial<CollectorConfigInput> = {}) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler());
   app.notFound(notFound);
-  app.route('/', announcementAdminRoutes({ announcements: store, config, clock: () => NOW }));
-  app.route('/', changelogRoutes({ announcements: store, config, clock: () => NOW }));
+  app.route('/', announcementAdminRoutes({ announcements: store, projects: new ProjectRegistry(config.projects), clock: () => NOW }));
+  app.route('/', changelogRoutes({ announcements: store, projects: new ProjectRegistry(config.projects), config, clock: () => NOW }));
   const publish = async (id: string, content: object, status = 201) => {
     const response = await app.request('/v1/admin/announcements', {
       method: 'POST',

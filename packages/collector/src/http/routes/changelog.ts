@@ -2,6 +2,7 @@ import type { AnnouncementRecord, CollectorConfig, ProjectConfig } from '@hearth
 import { Hono } from 'hono';
 import { isPublishedAt, newestFirst } from '../../domain/announcements/record.js';
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { atomFeed, changelogLinks, changelogPage } from './changelog-render.js';
@@ -9,6 +10,8 @@ import { atomFeed, changelogLinks, changelogPage } from './changelog-render.js';
 export interface ChangelogDeps {
   announcements: AnnouncementStore;
   config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
 }
 
@@ -28,9 +31,8 @@ export function publicAnnouncements(records: readonly AnnouncementRecord[], now:
 }
 
 /** `GET /changelog/<project>` (HTML) and `GET /changelog/<project>/feed.xml` (Atom). */
-export function changelogRoutes({ announcements, config, clock }: ChangelogDeps) {
+export function changelogRoutes({ announcements, projects, config, clock }: ChangelogDeps) {
   const app = new Hono<AppEnv>();
-  const projects = new Map(config.projects.map((p) => [p.id, p]));
   const project = (id: string): ProjectConfig => {
     const found = projects.get(id);
     if (!found) throw new HttpError(404, 'project_not_found', `No project "${id}" on this collector.`);

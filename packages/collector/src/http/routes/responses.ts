@@ -1,9 +1,10 @@
-import { surveyResponseSchema, type CollectorConfig } from '@hearth/schema';
+import { surveyResponseSchema } from '@hearth/schema';
 import { Hono } from 'hono';
-import type { RewardsEngine } from '../../domain/rewards/engine.js';
+import type { RewardsEngine } from '../../services/rewards-engine.js';
 import { saveResponse } from '../../services/save-response.js';
 import type { Store } from '../../storage/store.js';
 import { dispatchSurveyWebhooks } from '../../webhooks/dispatch.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { parseJsonBody } from '../json-body.js';
@@ -18,7 +19,8 @@ const MAX_RESPONSE_BYTES = 32 * 1024;
 
 export interface ResponseRouteDeps {
   store: Store;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
   /** The app's one rate limit, shared with the other public routes. */
   rateLimit: RateLimit;
@@ -35,11 +37,11 @@ export interface ResponseRouteDeps {
  * webhooks (in the background) and, for a verified user's first answer of a cycle, the rewards hook.
  */
 export function responseRoutes(deps: ResponseRouteDeps) {
-  const { store, config, clock, rateLimit } = deps;
+  const { store, projects, clock, rateLimit } = deps;
   const app = new Hono<AppEnv>();
   app.use(
     '/v1/responses',
-    projectKey(config.projects),
+    projectKey(projects),
     projectCors(),
     rateLimit,
     bodyLimit({ maxBytes: MAX_RESPONSE_BYTES }),

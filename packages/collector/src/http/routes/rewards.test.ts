@@ -4,6 +4,12 @@ import { batch, NOW, ORIGIN, post, PUBLIC_KEY, testApp, testConfig, trackEvent, 
 import { PROGRAM, rewardsTestApp } from '../../test-support/rewards-test-app.js';
 
 const identified = (name: string, userId = 'u1') => trackEvent({ name, userId, properties: {} });
+const item = (id: string, event: string) => ({ id, title: id, completeWhen: { type: 'event', event } });
+/** The checklist the program's `first-invite` rule pays for. */
+const gettingStarted = checklistPromptSchema.parse({
+  id: 'getting-started', kind: 'checklist', status: 'live',
+  content: { title: 'Getting started', items: [item('profile', 'profile_completed'), item('invite', 'teammate_invited')] },
+});
 
 describe('earning from browser events (forgery)', () => {
   it('pays nothing for a server-only rule\'s event tracked in a browser, even with a valid token', async () => {
@@ -34,11 +40,6 @@ describe('earning from browser events (forgery)', () => {
 });
 
 describe('built-in sources', () => {
-  const item = (id: string, event: string) => ({ id, title: id, completeWhen: { type: 'event', event } });
-  const gettingStarted = checklistPromptSchema.parse({
-    id: 'getting-started', kind: 'checklist', status: 'live',
-    content: { title: 'Getting started', items: [item('profile', 'profile_completed'), item('invite', 'teammate_invited')] },
-  });
   it('pays a checklist item rule once however often progress reports it, for verified events only', async () => {
     const { app, engine, rewards } = rewardsTestApp();
     expect(await engine.onChecklists('acme', 'u1', [gettingStarted])).toEqual([]);
@@ -80,7 +81,8 @@ describe('rewards texts in the user\'s locale', () => {
   };
 
   it('answers GET /v1/rewards with the translation of the best matching locale, text by text', async () => {
-    const { app } = rewardsTestApp(translated);
+    const { app, events } = rewardsTestApp(translated);
+    await events.prompts.seed('acme', [gettingStarted], NOW);
     const token = await userToken('u1');
     const get = async (locale?: string) => {
       const res = await app.request(`/v1/rewards?key=${PUBLIC_KEY}&userId=u1&userToken=${token}${locale ? `&locale=${locale}` : ''}`, { headers: { Origin: ORIGIN } });

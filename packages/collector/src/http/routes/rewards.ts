@@ -1,6 +1,9 @@
-import { MAX_EVENT_BYTES, redeemRequestSchema, type CollectorConfig } from '@hearth/schema';
+import { MAX_EVENT_BYTES, redeemRequestSchema } from '@hearth/schema';
 import { Hono } from 'hono';
-import type { RewardsEngine } from '../../domain/rewards/engine.js';
+import type { RewardsEngine } from '../../services/rewards-engine.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
+import { loadEarnable } from '../../services/rewards-earnable.js';
+import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { bodyLimit } from '../middleware/body-limit.js';
@@ -12,7 +15,10 @@ import { parseJson, rewardsErrorHandler } from './rewards-errors.js';
 
 export interface RewardsRouteDeps {
   engine: RewardsEngine;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
+  /** The prompts and facts that decide which prompt-fed rules this user can earn. */
+  store: Store;
   clock: () => number;
   log?: (message: string, error: unknown) => void;
   /** The app's one rate limit, shared with the other public routes. */
@@ -25,13 +31,13 @@ export interface RewardsRouteDeps {
  * - `GET /v1/rewards?key=…&userId=…&userToken=…[&locale=…]`: the user's rewards state, in that locale.
  * - `POST /v1/rewards/redeem?key=…` `{ userId, userToken, itemId, requestId }` (text/plain, no preflight).
  */
-export function rewardsRoutes({ engine, config, clock, log, rateLimit }: RewardsRouteDeps) {
+export function rewardsRoutes({ engine, store, projects, clock, log, rateLimit }: RewardsRouteDeps) {
   const app = new Hono<AppEnv>();
   app.onError(rewardsErrorHandler(log));
   // Public endpoints: the same per-project and per-client budgets as the other browser routes, so a
   // script hammering redeem or the rewards state cannot starve the store.
   // Hono's `/v1/rewards/*` also matches `/v1/rewards` itself: one registration, so one token each.
-  app.use('/v1/rewards/*', projectKey(config.projects), projectCors(), rateLimit);
+  app.use('/v1/rewards/*', projectKey(projects), projectCors(), rateLimit);
 
   // Points belong to a proven person: a token is required even where the project opts out of enforcement.
   const verify = async (project: AppEnv['Variables']['project'], userId: string | undefined, userToken: string | undefined): Promise<string> => {
@@ -43,8 +49,10 @@ export function rewardsRoutes({ engine, config, clock, log, rateLimit }: Rewards
 
   app.get('/v1/rewards', async (c) => {
     const userId = await verify(c.var.project, c.req.query('userId'), c.req.query('userToken'));
-    // Only matched against the program's own locale keys, so any value is harmless.
-    const state = await engine.state(c.var.project.id, userId, c.req.query('locale') ?? null);
+    // Only compared with locale tags (the program's translations, locale rules), so any value is harmless.
+    const locale = c.req.query('locale') ?? null;
+    const earnable = await loadEarnable(store, { project: c.var.project, userId, now: new Date(clock()), locale });
+    const state = await engine.state(c.var.project.id, userId, locale, earnable);
     if (!state) throw new HttpError(404, 'rewards_not_configured', 'This project has no rewards program.');
     c.header('Cache-Control', 'no-store');
     return c.json(state);

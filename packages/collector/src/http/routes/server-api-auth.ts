@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { ProjectConfig } from '@hearth/schema';
 import { createMiddleware } from 'hono/factory';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 
@@ -15,7 +15,7 @@ const equal = (a: string, b: string) => {
  * is refused outright (a secret key in page code has leaked), and so is a public key: it proves
  * nothing, so it can never award, adjust or settle anything.
  */
-export function secretKeyAuth(projects: readonly ProjectConfig[]) {
+export function secretKeyAuth(projects: ProjectRegistry) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.header('Origin') !== undefined) {
       throw new HttpError(403, 'browser_refused', 'Secret-key endpoints refuse browser requests (an Origin header is present): call them from your backend, never from page code.');
@@ -26,7 +26,7 @@ export function secretKeyAuth(projects: readonly ProjectConfig[]) {
       throw new HttpError(403, 'public_key_refused', 'Only a secret key (sk_…) may call server endpoints; a public key proves nothing.');
     }
     // Every key is compared (in constant time), so timing does not tell which project matched.
-    const matches = projects.filter((project) => project.secretKeys.map((secret) => equal(secret, key)).includes(true));
+    const matches = projects.all().filter((project) => project.secretKeys.map((secret) => equal(secret, key)).includes(true));
     const project = matches[0];
     if (!project) throw new HttpError(401, 'unknown_secret_key', 'No project has this secret key.');
     c.set('project', project);

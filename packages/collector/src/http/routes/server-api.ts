@@ -5,18 +5,19 @@ import {
   serverEventsRequestSchema,
   trustedTraitsRequestSchema,
   MAX_EVENT_BYTES,
-  type CollectorConfig,
+  type ProjectConfig,
   type RewardsConfig,
 } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { eventTimeIssues } from '../../domain/clock-skew.js';
-import { payloadHash } from '../../domain/payload-hash.js';
-import type { RewardsEngine } from '../../domain/rewards/engine.js';
+import { payloadHash } from '../../crypto/payload-hash.js';
+import type { RewardsEngine } from '../../services/rewards-engine.js';
 import { DAY_MS } from '../../domain/time.js';
 import { rewardsKpis } from '../../kpi/rewards.js';
 import type { RewardsStore } from '../../storage/rewards-store.js';
 import type { Store } from '../../storage/store.js';
 import type { NewEvent } from '../../storage/events.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { readKpiQuery } from '../kpi-query.js';
 import { HttpError } from '../http-error.js';
@@ -29,8 +30,8 @@ export interface ServerApiDeps {
   store: Store;
   rewards: RewardsStore;
   engine: RewardsEngine;
-  config: CollectorConfig;
-  configFor(projectId: string): RewardsConfig | undefined;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
   log?: (message: string, error: unknown) => void;
 }
@@ -49,12 +50,11 @@ export function serverApiRoutes(deps: ServerApiDeps) {
   const { store, rewards, engine, clock } = deps;
   const app = new Hono<AppEnv>();
   app.onError(rewardsErrorHandler(deps.log));
-  app.use('/v1/server/*', secretKeyAuth(deps.config.projects));
+  app.use('/v1/server/*', secretKeyAuth(deps.projects));
   app.on('POST', '/v1/server/*', bodyLimit({ maxBytes: MAX_BODY_BYTES }));
-  const program = (projectId: string): RewardsConfig => {
-    const config = deps.configFor(projectId);
-    if (!config) throw new HttpError(404, 'rewards_not_configured', `Project ${projectId} has no rewards program.`);
-    return config;
+  const program = (project: ProjectConfig): RewardsConfig => {
+    if (!project.rewards) throw new HttpError(404, 'rewards_not_configured', `Project ${project.id} has no rewards program.`);
+    return project.rewards;
   };
 
   app.post('/v1/server/events', async (c) => {
@@ -117,20 +117,20 @@ export function serverApiRoutes(deps: ServerApiDeps) {
   });
 
   app.post('/v1/server/referrals', async (c) => {
-    program(c.var.project.id);
+    program(c.var.project);
     const { userId, code } = parseJson(referralAttachSchema, c.var.body);
     return c.json(await rewards.attachReferral(c.var.project.id, code.toUpperCase(), userId, clock()), 201);
   });
 
   app.post('/v1/server/rewards/expire', async (c) => {
-    const months = program(c.var.project.id).expiryMonths;
+    const months = program(c.var.project).expiryMonths;
     if (months === undefined) throw new HttpError(400, 'expiry_not_configured', 'This project\'s rewards program sets no expiryMonths.');
     const now = clock();
     return c.json({ expired: await rewards.expire(c.var.project.id, now - months * MONTH_MS, now) });
   });
 
   // The console reads the same figures with its session (or the secret key), under the admin path.
-  app.use('/v1/admin/kpi/rewards', secretKey(deps.config.projects));
+  app.use('/v1/admin/kpi/rewards', secretKey(deps.projects));
   app.get('/v1/admin/kpi/rewards', (c) => rewardsKpisAnswer(c));
   app.get('/v1/server/rewards/kpis', (c) => rewardsKpisAnswer(c));
   async function rewardsKpisAnswer(c: Context<AppEnv>) {
@@ -138,7 +138,7 @@ export function serverApiRoutes(deps: ServerApiDeps) {
     // `to` is exclusive; the default period also includes this very moment.
     const [from, to] = [range.from.getTime(), range.to.getTime() + (c.req.query('to') === undefined ? 1 : 0)];
     const projectId = c.var.project.id;
-    const kpis = rewardsKpis(await rewards.activity(projectId, from, to), program(projectId).tiers, { from, to });
+    const kpis = rewardsKpis(await rewards.activity(projectId, from, to), program(c.var.project).tiers, { from, to });
     return c.json({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), ...kpis });
   }
 

@@ -1,12 +1,14 @@
-import { localeTagSchema, type CollectorConfig } from '@hearth/schema';
+import { localeTagSchema } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { RewardsEngine } from '../../domain/rewards/engine.js';
-import { rewardsForUserState } from '../../domain/rewards/user-state.js';
+import type { RewardsEngine } from '../../services/rewards-engine.js';
+import { rewardsForUserState } from '../../services/rewards-state.js';
+import { earnableTriggers } from '../../domain/rewards/earnable.js';
 import { buildUserState } from '../../domain/state/build-state.js';
 import { loadAnnouncementsState } from '../../services/announcements-state.js';
 import { loadDecisionContext } from '../../services/decision-context.js';
 import type { Store } from '../../storage/store.js';
+import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { revalidatedJson } from '../etag.js';
 import { parseValue } from '../json-body.js';
@@ -17,7 +19,8 @@ import { resolveCaller } from '../resolve-subject.js';
 
 export interface StateRouteDeps {
   store: Store;
-  config: CollectorConfig;
+  /** The projects as they apply now, looked up per request. */
+  projects: ProjectRegistry;
   clock: () => number;
   /** The app's one rate limit, shared with the other public routes. */
   rateLimit: RateLimit;
@@ -25,7 +28,7 @@ export interface StateRouteDeps {
   rewards?: RewardsEngine;
 }
 
-const stateQuerySchema = z.object({
+export const stateQuerySchema = z.object({
   key: z.string(),
   anonymousId: z.string({ error: 'anonymousId is required' }).min(1, 'anonymousId is required').max(64),
   userId: z.string().min(1).max(128).optional(),
@@ -38,9 +41,9 @@ const stateQuerySchema = z.object({
  * prompts this user should see now, with progress. Strong ETag + `no-cache`, so the widget's
  * revalidation costs a 304 when nothing changed.
  */
-export function stateRoutes({ store, config, clock, rateLimit, rewards }: StateRouteDeps) {
+export function stateRoutes({ store, projects, clock, rateLimit, rewards }: StateRouteDeps) {
   const app = new Hono<AppEnv>();
-  app.use('/v1/state', projectKey(config.projects), projectCors(), rateLimit);
+  app.use('/v1/state', projectKey(projects), projectCors(), rateLimit);
   app.get('/v1/state', async (c) => {
     const now = clock();
     const project = c.var.project;
@@ -51,7 +54,9 @@ export function stateRoutes({ store, config, clock, rateLimit, rewards }: StateR
     const state = buildUserState(prompts, ctx);
     const announcements = await loadAnnouncementsState(store, { project, subject, prompts, state, now: new Date(now), locale: query.locale ?? null });
     if (announcements) state.announcements = announcements;
-    const userRewards = rewards && verified && 'userId' in subject ? await rewardsForUserState(rewards, project.id, subject.userId, state, prompts, query.locale ?? null) : null;
+    const userRewards = rewards && verified && 'userId' in subject
+      ? await rewardsForUserState(rewards, project.id, subject.userId, state, prompts, query.locale ?? null, earnableTriggers(prompts, ctx.facts, ctx.now))
+      : null;
     if (userRewards) state.rewards = userRewards;
     if (Object.keys(project.theme).length > 0) state.theme = project.theme;
     c.header('Access-Control-Expose-Headers', 'ETag');

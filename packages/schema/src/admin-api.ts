@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { announcementInputSchema, announcementTextsSchema } from './announcement.js';
+import { promptSchema } from './prompt.js';
+import { rewardsConfigSchema } from './rewards.js';
+
+/**
+ * The admin API's answers that are not wire formats of their own: records with their version,
+ * lists, the console session. The OpenAPI document describes the routes with these.
+ */
+
+const isoInstant = z.string().describe('ISO 8601 date-time');
+
+/** Who wrote a prompt last: the configuration file (seeding) or the admin API. */
+export const promptOriginSchema = z.enum(['config', 'api']);
+
+/** `GET/POST/PUT /v1/admin/prompts…`: a prompt with its version (also its `ETag`). */
+export const promptRecordSchema = z.object({
+  prompt: promptSchema,
+  version: z.number().int().positive(),
+  origin: promptOriginSchema,
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+
+export const promptListSchema = z.object({ prompts: z.array(promptRecordSchema) });
+
+/** `GET /v1/admin/prompts/:id/versions`: every saved version, for history and rollback. */
+export const promptVersionListSchema = z.object({
+  promptId: z.string(),
+  current: z.number().int().positive(),
+  versions: z.array(z.object({ version: z.number().int().positive(), prompt: promptSchema, origin: promptOriginSchema, savedAt: isoInstant })),
+});
+
+/** What a Markdown parse dropped, by field (`content.body`, `translations.ar.body`). */
+export const compileWarningSchema = z.object({ path: z.string(), message: z.string() });
+
+/** An announcement as stored: the admin's source plus the compiled texts per locale. */
+export const announcementRecordSchema = z.object({
+  announcement: announcementInputSchema,
+  texts: z.record(z.string(), announcementTextsSchema),
+  version: z.number().int().positive(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+
+/** A saved announcement with what its Markdown parse dropped. */
+export const announcementSavedSchema = announcementRecordSchema.extend({ warnings: z.array(compileWarningSchema) });
+
+export const announcementListSchema = z.object({ announcements: z.array(announcementRecordSchema) });
+
+/** `POST/GET /v1/admin/session`: the console's session and the projects it may manage. */
+export const adminSessionSchema = z.object({
+  signedIn: z.literal(true),
+  csrfToken: z.string(),
+  expiresAt: isoInstant,
+  projects: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+/** `GET/PUT /v1/admin/rewards-program`: the program (null: none) and the settings version. */
+export const rewardsProgramRecordSchema = z.object({
+  program: rewardsConfigSchema.nullable(),
+  version: z.number().int().nonnegative(),
+  updatedAt: isoInstant.nullable(),
+  updatedBy: z.string().nullable(),
+});
+
+/** `GET /healthz`. */
+export const healthSchema = z.object({ ok: z.literal(true), store: z.enum(['sqlite', 'postgres']), pendingEvents: z.number().int().nonnegative() });
+
+export type PromptRecordAnswer = z.infer<typeof promptRecordSchema>;
+export type AnnouncementSaved = z.infer<typeof announcementSavedSchema>;
+export type AdminSession = z.infer<typeof adminSessionSchema>;
+export type PromptVersionList = z.infer<typeof promptVersionListSchema>;
+export type RewardsProgramRecord = z.infer<typeof rewardsProgramRecordSchema>;
