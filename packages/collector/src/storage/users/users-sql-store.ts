@@ -6,6 +6,7 @@ import type { Dialect, SqlReader } from '../sql/runner.js';
 import { ask, type Transact } from '../sql/transaction.js';
 import { eraseLogic } from './erase-logic.js';
 import type { ErasureCounts, UserQuery, UserStore, UserSummary } from './user-store.js';
+import { readJson } from '../sql/dialect.js';
 
 type Time = number | Date;
 interface SummaryRow {
@@ -18,7 +19,7 @@ interface SummaryRow {
 const iso = (time: Time) => new Date(time).toISOString();
 const toSummary = (row: SummaryRow): UserSummary => ({
   userId: row.user_id,
-  traits: typeof row.traits === 'string' ? (JSON.parse(row.traits) as UserSummary['traits']) : row.traits,
+  traits: readJson(row.traits),
   firstSeen: iso(row.first_seen),
   lastSeen: iso(row.last_seen),
 });
@@ -98,7 +99,7 @@ export function createSqlUserStore(transact: Transact, read: SqlReader): UserSto
     async trustedTraits(projectId, userId) {
       const [row] = await all<{ traits: string | Record<string, JsonValue> }>('SELECT traits FROM trusted_traits WHERE project_id = $1 AND user_id = $2', [projectId, userId]);
       if (!row) return {};
-      return typeof row.traits === 'string' ? (JSON.parse(row.traits) as Record<string, JsonValue>) : row.traits;
+      return readJson(row.traits);
     },
     setTrustedTraits: (projectId, userId, traits, at) =>
       transact(function* (sql) {
