@@ -1,5 +1,5 @@
 import type { JsonValue, PageContext } from '@hearth/schema';
-import type { StoredEvent, StoredUser } from './events.js';
+import type { StoredEvent, StoredUser } from '../domain/events.js';
 
 type Properties = Record<string, JsonValue>;
 /** SQLite hands back epoch ms and JSON text; Postgres hands back Date and parsed jsonb. */

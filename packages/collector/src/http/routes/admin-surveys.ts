@@ -12,7 +12,8 @@ import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
-import { readKpiQuery, segmentOf, traitShape } from '../kpi-query.js';
+import { segmentOf } from '../../kpi/segment.js';
+import { readKpiQuery, traitShape } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminSurveyDeps {

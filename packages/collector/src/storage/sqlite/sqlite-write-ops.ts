@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
-import type { NewEvent } from '../events.js';
+import type { NewEvent } from '../../domain/events.js';
 import { sqliteClaimResponses } from './sqlite-responses.js';
 
 /**
