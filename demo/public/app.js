@@ -26,8 +26,7 @@ function render() {
   document.title = `${view.title} · Acme Projects`;
   document.getElementById('main-nav').hidden = !state.user;
   document.getElementById('account').hidden = !state.user;
-  document.getElementById('getting-started').hidden = !state.user;
-  document.getElementById('rewards').hidden = !state.user;
+  document.getElementById('sidebar').hidden = !state.user;
   document.getElementById('account-name').textContent = state.user ? `${state.user.name} (${state.user.plan})` : '';
   for (const link of document.querySelectorAll('nav a')) {
     if (link.pathname === window.location.pathname) link.setAttribute('aria-current', 'page');

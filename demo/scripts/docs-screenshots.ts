@@ -65,7 +65,6 @@ try {
   await demo.getByRole('button', { name: 'Sign in' }).click();
   await heading(demo, 'Projects');
   await demo.getByRole('complementary', { name: 'Getting started' }).getByRole('region').waitFor();
-  await demo.evaluate(() => window.scrollTo(0, 0));
   await capture(demo, 'demo-app-widgets.png');
   await context.close();
 } finally {

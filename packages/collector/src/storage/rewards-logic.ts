@@ -1,4 +1,5 @@
-import { ask, type LedgerOps, type TxLogic } from './rewards-ops.js';
+import type { LedgerOps } from './rewards-ops.js';
+import { ask, type TxLogic } from './sql/transaction.js';
 import { RewardsError } from '../domain/rewards/rewards-error.js';
 import type { AppendResult, Balance, CapCheck, EarnResult, NewEntry, NewRedemption, RedeemResult, StoredEntry, StoredRedemption, StoredReferral } from '../domain/rewards/ledger.js';
 

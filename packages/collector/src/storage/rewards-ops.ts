@@ -3,10 +3,9 @@ import type { Balance, RedemptionStatus, StoredEntry, StoredRedemption, StoredRe
 type Awaitable<T> = T | Promise<T>;
 
 /**
- * The SQL each store runs inside one open transaction. SQLite answers synchronously and must stay
- * synchronous (an `await` inside its transaction would let the event writer's BEGIN interleave on
- * the one connection); Postgres answers with promises. The write logic is written once, as
- * generators (`rewards-logic.ts`), and each store drives it its own way (`runSync`/`runAsync`).
+ * The ledger's SQL inside one open transaction (`rewards-sql.ts`), answered synchronously on SQLite
+ * and with promises on PostgreSQL; the write logic over it is written once, as generators
+ * (`rewards-logic.ts`, driven by `sql/transaction.ts`).
  */
 export interface LedgerOps {
   /** The user's balance row, created at zero if missing, locked until the transaction ends. */
@@ -27,29 +26,4 @@ export interface LedgerOps {
   insertReferral(projectId: string, referrerUserId: string, referredUserId: string, at: number): Awaitable<void>;
   /** Positive points created before `cutoff`, and everything ever debited (as a positive number). */
   expirySums(projectId: string, userId: string, cutoff: number): Awaitable<{ oldEarned: number; debited: number }>;
-}
-
-/** A transaction's logic: yields store answers (values or promises), returns its result. */
-export type TxLogic<T> = Generator<unknown, T, unknown>;
-
-/** `const x = yield* ask(ops.something())`: a typed round trip through the driver. */
-export function* ask<T>(answer: Awaitable<T>): Generator<Awaitable<T>, T, unknown> {
-  return (yield answer) as T;
-}
-
-/** Drives logic over synchronous ops (SQLite): no `await`, so nothing can interleave. */
-export function runSync<T>(logic: TxLogic<T>): T {
-  let step = logic.next();
-  while (!step.done) {
-    if (step.value instanceof Promise) throw new Error('a synchronous store returned a promise');
-    step = logic.next(step.value);
-  }
-  return step.value;
-}
-
-/** Drives logic over asynchronous ops (Postgres). */
-export async function runAsync<T>(logic: TxLogic<T>): Promise<T> {
-  let step = logic.next();
-  while (!step.done) step = logic.next(await step.value);
-  return step.value;
 }

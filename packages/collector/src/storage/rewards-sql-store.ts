@@ -1,22 +1,27 @@
 import { randomInt } from 'node:crypto';
 import { appendLogic, attachReferralLogic, earnLogic, expireUserLogic, redeemLogic, settleLogic } from './rewards-logic.js';
-import { ask, type LedgerOps, type TxLogic } from './rewards-ops.js';
 import {
   ENTRY_COLUMNS,
   REDEMPTION_COLUMNS,
   REFERRAL_COLUMNS,
   toEntry,
   toRedemption,
+  ledgerOps,
   toReferral,
   type EntryRow,
   type RedemptionRow,
   type ReferralRow,
-  type SqlRunner,
 } from './rewards-sql.js';
 import type { RewardsStore } from './rewards-store.js';
+import type { SqlReader, SqlRunner } from './sql/runner.js';
+import { ask, type Transact, type TxLogic } from './sql/transaction.js';
 
-/** Runs one transaction's logic with the store's locking and retry rules. */
-export type Transact = <T>(logic: (ops: LedgerOps, sql: SqlRunner) => TxLogic<T>) => Promise<T>;
+/**
+ * PostgreSQL races the row locks cannot prevent, retried from the start: the same new idempotency
+ * key used for two *different* users (unique violation; the retry then sees the winner's entry
+ * and answers 409) and deadlocks between a user lock and an item lock.
+ */
+export const REWARDS_POSTGRES_RETRY: ReadonlySet<string> = new Set(['23505', '40P01']);
 
 /** Unambiguous when read aloud or typed: no 0/O, 1/I/L. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -37,7 +42,7 @@ function* codeLogic(sql: SqlRunner, projectId: string, userId: string): TxLogic<
  * The rewards store over either dialect: `transact` for writes, `read` for plain reads, `kpiRead`
  * for the KPI's reads (a store may run them away from its event loop).
  */
-export function createSqlRewardsStore(transact: Transact, read: SqlRunner, kpiRead: SqlRunner = read): RewardsStore {
+export function createSqlRewardsStore(transact: Transact, read: SqlReader, kpiRead: SqlReader = read): RewardsStore {
   const all = async <T>(sql: string, params: unknown[]) => await read.all<T>(sql, params);
   const kpiAll = async <T>(sql: string, params: unknown[]) => await kpiRead.all<T>(sql, params);
   const users = async (projectId: string, cutoff: number) =>
@@ -46,21 +51,21 @@ export function createSqlRewardsStore(transact: Transact, read: SqlRunner, kpiRe
     );
 
   return {
-    append: (entry) => transact((ops) => appendLogic(ops, entry)),
-    earn: (entry, caps) => transact((ops) => earnLogic(ops, entry, caps)),
-    redeem: (request) => transact((ops) => redeemLogic(ops, request)),
-    settle: (projectId, id, outcome, at, reason) => transact((ops) => settleLogic(ops, projectId, id, outcome, at, reason ?? null)),
-    attachReferral: (projectId, code, referred, at) => transact((ops) => attachReferralLogic(ops, projectId, code, referred, at)),
-    referralCode: (projectId, userId) => transact((_ops, sql) => codeLogic(sql, projectId, userId)),
+    append: (entry) => transact((sql) => appendLogic(ledgerOps(sql), entry)),
+    earn: (entry, caps) => transact((sql) => earnLogic(ledgerOps(sql), entry, caps)),
+    redeem: (request) => transact((sql) => redeemLogic(ledgerOps(sql), request)),
+    settle: (projectId, id, outcome, at, reason) => transact((sql) => settleLogic(ledgerOps(sql), projectId, id, outcome, at, reason ?? null)),
+    attachReferral: (projectId, code, referred, at) => transact((sql) => attachReferralLogic(ledgerOps(sql), projectId, code, referred, at)),
+    referralCode: (projectId, userId) => transact((sql) => codeLogic(sql, projectId, userId)),
     markReferralConverted: (projectId, referred, at) =>
-      transact(function* (_ops, sql) {
+      transact(function* (sql) {
         yield* ask(sql.all('UPDATE reward_referrals SET converted_at = $3 WHERE project_id = $1 AND referred_user_id = $2 AND converted_at IS NULL', [projectId, referred, sql.time(at)]));
       }),
     async expire(projectId, cutoff, at) {
       let written = 0;
       // One short transaction per user: expiry never holds many users' locks at once.
       for (const userId of await users(projectId, cutoff)) {
-        if (await transact((ops) => expireUserLogic(ops, projectId, userId, cutoff, at))) written += 1;
+        if (await transact((sql) => expireUserLogic(ledgerOps(sql), projectId, userId, cutoff, at))) written += 1;
       }
       return written;
     },

@@ -1,28 +1,10 @@
 import type { LedgerOps } from './rewards-ops.js';
 import type { RedemptionStatus, StoredEntry, StoredRedemption, StoredReferral } from '../domain/rewards/ledger.js';
+import { andThen, type Awaitable, type SqlRunner } from './sql/runner.js';
 
-type Awaitable<T> = T | Promise<T>;
 /** SQLite hands back epoch ms, Postgres `Date`; Postgres hands bigint and sums back as strings. */
 type Time = number | Date;
 type Int = number | string;
-
-/**
- * One SQL dialect seam for the rewards tables: statements are written once with `$n` parameters
- * (SQLite reads them as `?n`), times go in through `time`.
- */
-export interface SqlRunner {
-  readonly dialect: 'sqlite' | 'postgres';
-  all<T>(sql: string, params: readonly unknown[]): Awaitable<T[]>;
-  time(ms: number): unknown;
-}
-
-/**
- * Runs `next` on a value that may be a promise, without making a synchronous one asynchronous.
- * (Not named `then`: a module exporting `then` is thenable, and `await import()` would call it.)
- */
-export function andThen<T, U>(value: Awaitable<T>, next: (value: T) => U): Awaitable<U> {
-  return value instanceof Promise ? value.then(next) : next(value);
-}
 
 const iso = (time: Time): string => new Date(time).toISOString();
 

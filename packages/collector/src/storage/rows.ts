@@ -1,5 +1,6 @@
 import type { JsonValue, PageContext } from '@hearth/schema';
 import type { StoredEvent, StoredUser } from '../domain/events.js';
+import { readJson as json } from './sql/dialect.js';
 
 type Properties = Record<string, JsonValue>;
 /** SQLite hands back epoch ms and JSON text; Postgres hands back Date and parsed jsonb. */
@@ -28,7 +29,6 @@ export interface UserRow {
 }
 
 const iso = (time: Time): string => new Date(time).toISOString();
-const json = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 export function toStoredEvent(row: EventRow): StoredEvent {
   return {

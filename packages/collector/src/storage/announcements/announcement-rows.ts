@@ -1,4 +1,5 @@
 import type { Announcement, AnnouncementRecord, AnnouncementTexts, JsonValue } from '@hearth/schema';
+import { readJson as json } from '../sql/dialect.js';
 
 /** SQLite hands back epoch ms and JSON text; PostgreSQL hands back Date and parsed jsonb. */
 type Time = number | Date;
@@ -20,7 +21,6 @@ export interface ActivityRow {
 
 export const ANNOUNCEMENT_COLUMNS = 'source, texts, version, created_at, updated_at';
 
-const json = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 export function toAnnouncementRecord(row: AnnouncementRow): AnnouncementRecord {
   return {

@@ -1,15 +1,12 @@
 import Database from 'better-sqlite3';
-import { eventsMigration } from '../sqlite/migrations/001-events.js';
-import { announcementsMigration } from '../sqlite/migrations/005-announcements.js';
-import { announcementEventsMigration } from '../sqlite/migrations/010-announcement-events.js';
-import { sqliteAnnouncementStore } from '../sqlite/sqlite-announcements.js';
+import { migrateSqlite } from '../migrations/migrate.js';
+import { sqliteRunner } from '../sql/sqlite-runner.js';
+import { sqlAnnouncementStore } from './announcement-sql.js';
 
 /** Tests only: an announcement store on a fresh in-memory SQLite, plus ways to add raw events and users. */
 export function testAnnouncementStore() {
   const db = new Database(':memory:');
-  db.exec(eventsMigration.sql);
-  db.exec(announcementsMigration.sql);
-  db.exec(announcementEventsMigration.sql);
+  migrateSqlite(db);
   let n = 0;
   const insert = db.prepare(`INSERT INTO events (project_id, message_id, type, name, anonymous_id, user_id, timestamp, received_at, verified, properties, payload_hash)
     VALUES (?, ?, 'track', ?, ?, ?, ?, 0, 0, ?, 'h')`);
@@ -18,5 +15,5 @@ export function testAnnouncementStore() {
   const user = db.prepare(`INSERT INTO users (project_id, user_id, traits, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)`);
   const addUser = (projectId: string, userId: string, traits: object, firstSeen: number, lastSeen = firstSeen) =>
     user.run(projectId, userId, JSON.stringify(traits), firstSeen, lastSeen);
-  return { store: sqliteAnnouncementStore(db), track, addUser };
+  return { store: sqlAnnouncementStore(sqliteRunner(db)), track, addUser };
 }

@@ -2,6 +2,7 @@ import type { JsonValue } from '@hearth/schema';
 import { completingEvent } from '../../domain/checklist/progress.js';
 import type { ChecklistKpiRow } from '../../kpi/checklist.js';
 import type { ChecklistRowsQuery } from './kpi-store.js';
+import { readJson } from '../sql/dialect.js';
 
 /** A checklist KPI row as either driver returns it. */
 export interface ChecklistKpiDbRow {
@@ -23,7 +24,7 @@ export function eventItems(query: ChecklistRowsQuery) {
 
 /** Visitors who never identified are counted under their anonymous id, apart from user ids. */
 export function toChecklistKpiRow(row: ChecklistKpiDbRow): ChecklistKpiRow {
-  const traits = row.traits === null ? {} : typeof row.traits === 'string' ? (JSON.parse(row.traits) as Record<string, JsonValue>) : row.traits;
+  const traits = row.traits === null ? {} : readJson(row.traits);
   return {
     userId: row.user_id ?? `anonymous:${row.anonymous_id ?? ''}`,
     event: row.event,

@@ -1,15 +1,42 @@
 import type { ActiveUserCount } from '../../kpi/active-users.js';
+import { numbered } from '../sql/dialect.js';
+import type { Awaitable, SqlReader } from '../sql/runner.js';
 import type { ActivityQuery, RetentionKpiStore } from './retention-store.js';
-import { scanParams, type RetentionStatement } from './retention-sql.js';
+import { retentionSql, scanParams, type RetentionStatement } from './retention-sql.js';
 
 /** Counts as either driver returns them (pg: COUNT is bigint and SUM numeric, so strings). */
 export type RetentionRow = Record<string, string | number | bigint | null>;
 
 /** Runs statement `name` of `retentionSql(dialect, segment)` with `@name` parameters. */
-export type RunRetention = (name: RetentionStatement, segment: boolean, params: Record<string, unknown>) => Promise<RetentionRow[]>;
+type RunRetention = (name: RetentionStatement, segment: boolean, params: Record<string, unknown>) => Promise<RetentionRow[]>;
+
+/**
+ * PostgreSQL's planner cannot see into the materialized CTEs, so it estimates the joins on them at
+ * millions of rows: it would start JIT compilation (seconds) for a ~100k-row query, and sort both
+ * sides of a merge join on the subject text (collation-aware, often spilling to disk) where
+ * hashing the smaller side costs a third. The PostgreSQL store runs these reads with these settings.
+ */
+export const RETENTION_POSTGRES_SETTINGS = ['SET LOCAL jit = off', 'SET LOCAL enable_mergejoin = off'];
+
+/**
+ * The retention KPIs over `read`; `refresh` folds new events into the rollup before each read.
+ * SQLite gets times and spans as BigInt, i.e. INTEGER: a JS number binds as REAL, and
+ * `(t - from) / 86400000` would then divide exactly instead of giving the day index.
+ */
+export function sqlRetentionKpis(read: SqlReader, refresh: () => Awaitable<void>): RetentionKpiStore {
+  const statements = new Map<string, ReturnType<typeof numbered>>();
+  const bind = (value: unknown) => (read.dialect === 'sqlite' && typeof value === 'number' ? BigInt(value) : value);
+  return retentionKpis(async (name, segment, params) => {
+    const key = `${name}:${segment}`;
+    let statement = statements.get(key);
+    if (!statement) statements.set(key, (statement = numbered(retentionSql(read.dialect, segment)[name])));
+    await refresh();
+    return read.all<RetentionRow>(statement.text, statement.names.map((n) => bind(params[n])));
+  });
+}
 
 /** The retention KPIs over a store's `RunRetention`: parameters in, counts out. */
-export function retentionKpis(execute: RunRetention): RetentionKpiStore {
+function retentionKpis(execute: RunRetention): RetentionKpiStore {
   const run = (name: RetentionStatement, projectId: string, query: ActivityQuery, extra: Record<string, unknown> = {}, lo?: number) =>
     execute(name, query.segment !== undefined, { ...scanParams(projectId, query, lo), ...extra });
   const num = (row: RetentionRow | undefined, column: string) => Number(row?.[column] ?? 0);

@@ -1,16 +1,18 @@
 import { DAY_MS } from '../../domain/time.js';
+import { epochMs, fromEpochMs } from '../sql/dialect.js';
+import type { Dialect } from '../sql/runner.js';
 import type { ActivityQuery } from './retention-store.js';
 import { dayOf, dayOfSql, IS_VISITOR, subjectSql } from './rollup-sql.js';
 
 /**
- * The retention KPIs' SQL, written once for both stores (`@name` parameters; the PostgreSQL store
- * numbers them). A subject's activity is read from the `kpi_activity_days` rollup: per UTC day
+ * The retention KPIs' SQL, written once for both stores (`@name` parameters, numbered by the
+ * caller). A subject's activity is read from the `kpi_activity_days` rollup: per UTC day
  * its first and last event time and its event count. A KPI period is ≥ 24 h, so the events of
  * one UTC day fall into at most two periods, those of its first and its last event: the pair
  * answers "which periods was the subject active in" exactly. Only the partial UTC days at the
  * ends of the scanned range are read from `events`, for the subjects active on those days.
  */
-export interface RetentionDialect {
+interface RetentionDialect {
   /** An `events.timestamp` column as epoch ms. */
   eventMs(column: string): string;
   /** Epoch ms as a value comparable with `events.timestamp`. */
@@ -18,6 +20,22 @@ export interface RetentionDialect {
   /** The users row `u` has trait @segTrait equal (typed) to an element of the JSON array @segValues. */
   traitEquals: string;
 }
+
+const DIALECTS: Record<Dialect, RetentionDialect> = {
+  sqlite: {
+    eventMs: (column) => epochMs('sqlite', column),
+    eventTime: (ms) => fromEpochMs('sqlite', ms),
+    // Same type family and same value: 5 matches 5.0 (integer/real), never the text "5" or true (1).
+    traitEquals: `EXISTS (SELECT 1 FROM json_each(u.traits) j JOIN json_each(@segValues) v ON j.value = v.value
+    AND (j.type = v.type OR (j.type IN ('integer', 'real') AND v.type IN ('integer', 'real'))) WHERE j.key = @segTrait)`,
+  },
+  postgres: {
+    eventMs: (column) => epochMs('postgres', column),
+    eventTime: (ms) => fromEpochMs('postgres', ms),
+    // jsonb equality is typed: 5 = 5.0, never "5" or true.
+    traitEquals: 'u.traits -> CAST(@segTrait AS text) IN (SELECT value FROM jsonb_array_elements(CAST(@segValues AS jsonb)))',
+  },
+};
 
 const int = (name: string) => `CAST(@${name} AS bigint)`;
 const isUser = (subject: string) => `substr(${subject}, 1, 2) = 'u:'`;
@@ -67,7 +85,8 @@ const firsts = (d: RetentionDialect, segment: boolean) => `
 
 const periodIndex = (t: string, period: string) => `(${t} - ${int('from')}) / ${period}`;
 
-export function retentionSql(d: RetentionDialect, segment: boolean) {
+export function retentionSql(dialect: Dialect, segment: boolean) {
+  const d = DIALECTS[dialect];
   const ctes = (split: string) => activityCtes(d, segment, split);
   const dayIdx = periodIndex('t', String(DAY_MS));
   // A day's row answers "an event in [L, @to)" when its first or last event is in it; only a day

@@ -1,22 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
-import { pendingMigrations } from '../migration.js';
+import { migratePostgres } from '../migrations/migrate.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store } from '../store.js';
-import { postgresMigrations } from './migrations/index.js';
-import { postgresAnnouncementStore } from './postgres-announcements.js';
-import { postgresFactStore } from './postgres-facts.js';
-import { postgresKpiStore } from './postgres-kpi.js';
-import { postgresPromptStore } from './postgres-prompts.js';
-import { postgresResponseStore } from './postgres-responses.js';
-import { postgresSettingsStore } from './postgres-settings.js';
-import { postgresRewardsStore } from './rewards-postgres.js';
-import { postgresGroupWriter } from './postgres-group-writer.js';
-import { postgresUserStore } from '../users/users-postgres.js';
+import { postgresWriteOps } from './postgres-write-ops.js';
+import { applyWrite } from '../apply-write.js';
+import { sqlPromptStore } from '../prompts/prompt-sql.js';
+import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
+import { sqlFactStore } from '../facts/fact-sql.js';
+import { sqlKpiStore } from '../kpi/kpi-sql.js';
+import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
+import { postgresRollupFolder } from '../kpi/rollup-fold.js';
+import { sqlResponseStore } from '../responses/response-sql.js';
+import { createSqlRewardsStore, REWARDS_POSTGRES_RETRY } from '../rewards-sql-store.js';
+import { sqlSettingsStore } from '../settings/settings-sql.js';
+import { postgresReadOnlyRunner, postgresTransact, postgresTransaction } from '../sql/postgres-gate.js';
+import { postgresRunner } from '../sql/postgres-runner.js';
+import { createSqlUserStore } from '../users/users-sql-store.js';
 
 /** Write transactions in flight at once (of the pool's 5 connections), chosen by `pnpm bench`. */
 const POSTGRES_WRITE_CONCURRENCY = 3;
+/**
+ * Key-ordered writes keep overlapping event groups from deadlocking; should PostgreSQL still report
+ * a deadlock or serialization failure, the group runs again (it was rolled back, nothing was acked).
+ */
+const WRITE_RETRY: ReadonlySet<string> = new Set(['40P01', '40001']);
 /**
  * Longest wait for a lock held by another session (a long transaction, an admin's LOCK TABLE):
  * then the statement fails with lock_not_available, answered 503 + Retry-After, instead of the
@@ -30,8 +39,6 @@ const LOCK_TIMEOUT_MS = 4_000;
 const KPI_POOL_SIZE = 2;
 const KPI_STATEMENT_TIMEOUT_MS = 30_000;
 const KPI_LOCK_TIMEOUT_MS = 15_000;
-/** Arbitrary constant naming Hearth's migration lock (pg advisory locks take a bigint). */
-const MIGRATION_LOCK = 0x4e_41_52_54_48;
 
 /** The production store. Default settings (`synchronous_commit = on`) make each COMMIT durable. */
 export async function openPostgresStore(databaseUrl: string, options: GroupCommitOptions = {}): Promise<Store> {
@@ -61,18 +68,22 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
   kpiPool.on('error', (error) => console.error('hearth-collector: an idle PostgreSQL KPI connection was closed by the server', error.message));
 
   // Overlapping groups: one builds and sends its rows while another's COMMIT waits for the WAL flush.
-  const committer = new GroupCommitter(postgresGroupWriter(pool), { concurrency: POSTGRES_WRITE_CONCURRENCY, ...options });
+  const committer = new GroupCommitter(
+    (groups) => postgresTransaction(pool, (client) => applyWrite(postgresWriteOps(client), groups), { retry: WRITE_RETRY }),
+    { concurrency: POSTGRES_WRITE_CONCURRENCY, ...options },
+  );
+  const sql = postgresRunner(pool);
 
   return {
     kind: 'postgres',
-    prompts: postgresPromptStore(pool),
-    facts: postgresFactStore(pool),
-    kpi: postgresKpiStore(kpiPool),
-    rewards: postgresRewardsStore(pool),
-    announcements: postgresAnnouncementStore(pool),
-    responses: postgresResponseStore(pool),
-    users: postgresUserStore(pool),
-    settings: postgresSettingsStore(pool),
+    prompts: sqlPromptStore(sql, postgresTransact(pool)),
+    facts: sqlFactStore(sql),
+    kpi: sqlKpiStore(postgresRunner(kpiPool), postgresRollupFolder(kpiPool), postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
+    rewards: createSqlRewardsStore(postgresTransact(pool, REWARDS_POSTGRES_RETRY), sql),
+    announcements: sqlAnnouncementStore(sql),
+    responses: sqlResponseStore(sql),
+    users: createSqlUserStore(postgresTransact(pool), sql),
+    settings: sqlSettingsStore(sql),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),
@@ -106,33 +117,4 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
       await Promise.all([pool.end(), kpiPool.end()]);
     },
   };
-}
-
-/** Applies pending migrations while holding an advisory lock, so several collectors may start at once. */
-export async function migratePostgres(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    // Another collector may be migrating: wait for it, however long it takes.
-    await client.query('SET lock_timeout = 0');
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS hearth_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
-    const applied = await client.query<{ version: number }>('SELECT version FROM hearth_migrations');
-    for (const migration of pendingMigrations(postgresMigrations, new Set(applied.rows.map((r) => r.version)))) {
-      await client.query('BEGIN');
-      try {
-        await client.query(migration.sql);
-        await client.query('INSERT INTO hearth_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
-    }
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    await client.query('RESET lock_timeout').catch(() => undefined);
-    client.release();
-  }
 }

@@ -2,7 +2,8 @@ import type { PoolClient } from 'pg';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
 import type { NewEvent } from '../../domain/events.js';
-import { postgresClaimResponses } from './postgres-responses.js';
+import { claimResponses } from '../responses/response-sql.js';
+import { postgresRunner } from '../sql/postgres-runner.js';
 
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 // ISO text, not Date objects: pg's own Date formatting costs more per row than the rest of the row.
@@ -74,7 +75,7 @@ export function postgresWriteOps(client: PoolClient): WriteOps {
       );
       return new Set(rows.map((row) => row.anonymous_id));
     },
-    claimResponses: (projectId, anonymousId, userId) => postgresClaimResponses((sql, values) => client.query(sql, values), projectId, anonymousId, userId),
+    claimResponses: (projectId, anonymousId, userId) => claimResponses(postgresRunner(client), projectId, anonymousId, userId),
     async upsertIdentities(links) {
       // Row by row, in event order: a batch may identify one anonymous id twice.
       for (const link of links) {

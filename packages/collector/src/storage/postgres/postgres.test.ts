@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storeConformance } from '../conformance/index.js';
-import { postgresMigrations } from './migrations/index.js';
+import { loadMigrations } from '../migrations/migrate.js';
 import { openPostgresStore } from './postgres-store.js';
 import { scratchDatabase } from '../../test-support/postgres-database.js';
 
@@ -21,7 +21,7 @@ describe('postgres store', () => {
     await client.connect();
     try {
       const { rows } = await client.query('SELECT version FROM hearth_migrations ORDER BY version');
-      expect(rows).toEqual(postgresMigrations.map((m) => ({ version: m.version })));
+      expect(rows).toEqual(loadMigrations('postgres').map((m) => ({ version: m.version })));
     } finally {
       await client.end();
     }

@@ -2,6 +2,7 @@ import type { JsonValue, SurveyAnswer } from '@hearth/schema';
 import type { StoredResponse } from '../../domain/survey/response.js';
 import type { WebhookAttempt } from '../../webhooks/deliver.js';
 import type { Subject as Respondent } from '../facts/fact-store.js';
+import { readJson as json } from '../sql/dialect.js';
 
 export const RESPONSE_COLUMNS = 'survey_id, user_id, anonymous, cycle, answer, comment, traits, locale, answered_at, updated_at';
 export const ATTEMPT_COLUMNS = 'delivery_id, url, attempt, at, status, error, outcome, next_attempt_at';
@@ -39,7 +40,6 @@ export interface AttemptRow {
 export const respondentKey = (respondent: Respondent) =>
   'userId' in respondent ? { id: respondent.userId, anonymous: false } : { id: respondent.anonymousId, anonymous: true };
 
-const json = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 const date = (value: Time) => new Date(value);
 
 export function toStoredResponse(row: ResponseRow): StoredResponse {

@@ -1,3 +1,5 @@
+import { readJson } from '../sql/dialect.js';
+
 /**
  * Project settings changed at runtime (console or secret-key API): only the fields ever changed,
  * as JSON; the configuration file stays the default for every other field. The row holds secrets
@@ -36,7 +38,7 @@ export const SETTINGS_COLUMNS = 'overrides, version, updated_at, updated_by';
 
 export function toStoredSettings(row: SettingsRow): StoredSettings {
   return {
-    overrides: typeof row.overrides === 'string' ? (JSON.parse(row.overrides) as Record<string, unknown>) : row.overrides,
+    overrides: readJson(row.overrides),
     version: row.version,
     updatedAt: new Date(row.updated_at).toISOString(),
     updatedBy: row.updated_by,

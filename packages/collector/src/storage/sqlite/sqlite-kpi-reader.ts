@@ -1,14 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { RetentionRow } from '../kpi/retention-kpis.js';
-import type { RetentionStatement } from '../kpi/retention-sql.js';
-import type { ChecklistKpiDbRow } from '../kpi/kpi-rows.js';
 import type { KpiParams } from './sqlite-kpi-rows.js';
 
-type KpiRead =
-  | { kind: 'retention'; name: RetentionStatement; segment: boolean; params: Record<string, unknown> }
-  | { kind: 'checklist'; params: Record<string, unknown> }
-  | { kind: 'rows'; sql: string; params: KpiParams };
+type KpiRead = { sql: string; params: KpiParams };
 export type KpiReaderRequest = KpiRead & { id: number };
 export type KpiReaderResponse = { id: number; rows: unknown[] } | { id: number; error: { message: string; code: string | undefined } };
 
@@ -52,17 +46,9 @@ export class SqliteKpiReader {
     return worker;
   }
 
-  retention(name: RetentionStatement, segment: boolean, params: Record<string, unknown>): Promise<RetentionRow[]> {
-    return this.#send({ kind: 'retention', name, segment, params }) as Promise<RetentionRow[]>;
-  }
-
-  checklist(params: Record<string, unknown>): Promise<ChecklistKpiDbRow[]> {
-    return this.#send({ kind: 'checklist', params }) as Promise<ChecklistKpiDbRow[]>;
-  }
-
-  /** Any other KPI read statement (survey, announcement and rewards KPIs); the connection is read-only. */
+  /** One KPI read statement's rows; the connection is read-only. */
   rows<T>(sql: string, params: KpiParams): Promise<T[]> {
-    return this.#send({ kind: 'rows', sql, params }) as Promise<T[]>;
+    return this.#send({ sql, params }) as Promise<T[]>;
   }
 
   async close(): Promise<void> {

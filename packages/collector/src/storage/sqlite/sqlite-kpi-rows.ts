@@ -4,7 +4,7 @@ import type { SqliteKpiReader } from './sqlite-kpi-reader.js';
 /** A statement's parameters: positional (`?`) or named (`@name`). */
 export type KpiParams = readonly unknown[] | Record<string, unknown>;
 
-/** Rows of one KPI read statement (the survey, announcement and rewards KPIs' reads). */
+/** Rows of one KPI read statement. */
 export type KpiRows = <T>(sql: string, params: KpiParams) => Promise<T[]>;
 
 /** Runs a read statement on `db`, synchronously (in the KPI reader's process, or inline); each text is prepared once. */

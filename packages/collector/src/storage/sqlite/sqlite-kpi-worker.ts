@@ -1,6 +1,4 @@
 import Database from 'better-sqlite3';
-import { sqliteChecklistQuery } from './sqlite-kpi.js';
-import { sqliteRetentionRunner } from './sqlite-kpi-retention.js';
 import { sqliteRowsQuery } from './sqlite-kpi-rows.js';
 import type { KpiReaderRequest, KpiReaderResponse } from './sqlite-kpi-reader.js';
 
@@ -10,25 +8,12 @@ const db = new Database(process.argv[2]!, { readonly: true, fileMustExist: true 
 db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -65536');
 db.pragma('mmap_size = 268435456');
-const retention = sqliteRetentionRunner(db);
-const checklist = sqliteChecklistQuery(db);
 const rows = sqliteRowsQuery(db);
-
-const run = (request: KpiReaderRequest): unknown[] => {
-  switch (request.kind) {
-    case 'retention':
-      return retention(request.name, request.segment, request.params);
-    case 'checklist':
-      return checklist(request.params);
-    case 'rows':
-      return rows(request.sql, request.params);
-  }
-};
 
 process.on('message', (request: KpiReaderRequest) => {
   let response: KpiReaderResponse;
   try {
-    response = { id: request.id, rows: run(request) };
+    response = { id: request.id, rows: rows(request.sql, request.params) };
   } catch (error) {
     const { message, code } = error as { message?: string; code?: unknown };
     response = { id: request.id, error: { message: message ?? String(error), code: typeof code === 'string' ? code : undefined } };

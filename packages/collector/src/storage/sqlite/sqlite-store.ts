@@ -3,22 +3,23 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyWrite } from '../apply-write.js';
 import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
-import { pendingMigrations } from '../migration.js';
+import { migrateSqlite } from '../migrations/migrate.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store } from '../store.js';
-import { sqliteMigrations } from './migrations/index.js';
-import { sqliteAnnouncementStore } from './sqlite-announcements.js';
-import { sqliteFactStore } from './sqlite-facts.js';
-import { sqliteKpiStore } from './sqlite-kpi.js';
 import { SqliteKpiReader } from './sqlite-kpi-reader.js';
 import { sqliteKpiRows } from './sqlite-kpi-rows.js';
-import { sqlitePromptStore } from './sqlite-prompts.js';
-import { sqliteSettingsStore } from './sqlite-settings.js';
-import { sqliteResponseStore } from './sqlite-responses.js';
-import { sqliteRewardsStore } from './rewards-sqlite.js';
 import { sqliteWriteOps } from './sqlite-write-ops.js';
-import { beginImmediate, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-write-lock.js';
-import { sqliteUserStore } from '../users/users-sqlite.js';
+import { sqlPromptStore } from '../prompts/prompt-sql.js';
+import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
+import { sqlFactStore } from '../facts/fact-sql.js';
+import { sqlKpiStore } from '../kpi/kpi-sql.js';
+import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
+import { sqlResponseStore } from '../responses/response-sql.js';
+import { createSqlRewardsStore } from '../rewards-sql-store.js';
+import { sqlSettingsStore } from '../settings/settings-sql.js';
+import { SQLITE_BUSY_TIMEOUT_MS, sqliteTransact, sqliteWriteTransaction } from '../sql/sqlite-gate.js';
+import { sqliteKpiRunner, sqliteRunner } from '../sql/sqlite-runner.js';
+import { createSqlUserStore } from '../users/users-sql-store.js';
 
 const OPTIMIZE_EVERY_MS = 3_600_000;
 
@@ -33,7 +34,7 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  // Migrations may wait for another process starting at the same time; see sqlite-write-lock.ts after.
+  // Migrations may wait for another process starting at the same time; see sql/sqlite-gate.ts after.
   db.pragma('busy_timeout = 5000');
   // The default 2 MiB page cache cannot hold the events indexes' hot pages, so every insert and
   // every KPI scan went back to the OS; 64 MiB (a cap, allocated as pages are used) keeps them.
@@ -54,18 +55,11 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
   const reader = file === ':memory:' ? null : new SqliteKpiReader(file);
   const kpiRows = sqliteKpiRows(db, reader);
   const ops = sqliteWriteOps(db);
-  // better-sqlite3 is synchronous, so the whole transaction runs without yielding to other I/O.
-  const committer = new GroupCommitter(async (groups) => {
-    await beginImmediate(db);
-    try {
-      const results = await applyWrite(ops, groups);
-      db.exec('COMMIT');
-      return results;
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
-  }, options);
+  const committer = new GroupCommitter((groups) => sqliteWriteTransaction(db, () => applyWrite(ops, groups)), options);
+  // Every write shares the event writer's connection: see sql/sqlite-gate.ts.
+  const sql = sqliteRunner(db);
+  const transact = sqliteTransact(db, sql);
+  const kpiSql = sqliteKpiRunner(kpiRows);
 
   const listEvents = (projectId: string, filter: { userId?: string; anonymousId?: string } = {}) => {
     const { where, values } = eventFilterSql(projectId, filter, () => '?');
@@ -91,15 +85,15 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
 
   return {
     kind: 'sqlite',
-    prompts: sqlitePromptStore(db),
-    facts: sqliteFactStore(db),
-    kpi: sqliteKpiStore(db, reader),
-    // The same connection as the event writer: a second one would block on its lock synchronously.
-    rewards: sqliteRewardsStore(db, kpiRows),
-    announcements: sqliteAnnouncementStore(db, kpiRows),
-    responses: sqliteResponseStore(db, kpiRows),
-    users: sqliteUserStore(db),
-    settings: sqliteSettingsStore(db),
+    prompts: sqlPromptStore(sql, transact),
+    facts: sqlFactStore(sql),
+    // The fold writes, so it stays on this connection; the reads go to the reader process.
+    kpi: sqlKpiStore(kpiSql, sqliteRollupFolder(db)),
+    rewards: createSqlRewardsStore(transact, sql, kpiSql),
+    announcements: sqlAnnouncementStore(sql, kpiSql),
+    responses: sqlResponseStore(sql, kpiSql),
+    users: createSqlUserStore(transact, sql),
+    settings: sqlSettingsStore(sql),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),
@@ -114,20 +108,4 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
       db.close();
     },
   };
-}
-
-/** Applies pending migrations under an IMMEDIATE lock, so two processes cannot race. */
-export function migrateSqlite(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS hearth_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-  db.transaction(() => {
-    const applied = db.prepare<[], { version: number }>('SELECT version FROM hearth_migrations').all();
-    for (const migration of pendingMigrations(sqliteMigrations, new Set(applied.map((r) => r.version)))) {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO hearth_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        Date.now(),
-      );
-    }
-  }).immediate();
 }

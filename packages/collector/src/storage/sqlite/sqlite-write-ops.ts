@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
 import type { NewEvent } from '../../domain/events.js';
-import { sqliteClaimResponses } from './sqlite-responses.js';
+import { claimResponses } from '../responses/response-sql.js';
+import { sqliteRunner } from '../sql/sqlite-runner.js';
 
 /**
  * Prepared statements run row by row inside the caller's transaction: in SQLite the cost is the
@@ -30,7 +31,7 @@ export function sqliteWriteOps(db: Database): WriteOps {
   const linkOf = db.prepare<[string, string], { user_id: string }>(
     'SELECT user_id FROM identities WHERE project_id = ? AND anonymous_id = ?',
   );
-  const claimResponses = sqliteClaimResponses(db);
+  const sql = sqliteRunner(db);
   // Seeks the (project_id, anonymous_id, user_id) index to the rows still without a user.
   const attribute = db.prepare<[string, string, string], { timestamp: number }>(`
     UPDATE events SET user_id = ?
@@ -92,7 +93,7 @@ export function sqliteWriteOps(db: Database): WriteOps {
     linkedAnonymousIds(projectId, anonymousIds) {
       return new Set(anonymousIds.filter((anonymousId) => linkOf.get(projectId, anonymousId)));
     },
-    claimResponses,
+    claimResponses: (projectId, anonymousId, userId) => claimResponses(sql, projectId, anonymousId, userId),
     upsertIdentities(links) {
       for (const entry of links) link.run(entry);
     },

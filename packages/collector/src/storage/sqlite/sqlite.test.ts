@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeConformance } from '../conformance/index.js';
-import { sqliteMigrations } from './migrations/index.js';
+import { loadMigrations } from '../migrations/migrate.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { newEvent } from '../../test-support/events.js';
 
@@ -21,7 +21,7 @@ describe('sqlite store', () => {
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT version FROM hearth_migrations ORDER BY version').all()).toEqual(sqliteMigrations.map((m) => ({ version: m.version })));
+      expect(db.prepare('SELECT version FROM hearth_migrations ORDER BY version').all()).toEqual(loadMigrations('sqlite').map((m) => ({ version: m.version })));
     } finally {
       db.close();
     }

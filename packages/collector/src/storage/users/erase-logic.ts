@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ask, type TxLogic } from '../rewards-ops.js';
-import type { SqlRunner } from '../rewards-sql.js';
+import type { SqlRunner } from '../sql/runner.js';
+import { ask, type TxLogic } from '../sql/transaction.js';
 import type { ErasureCounts } from './user-store.js';
 
 /** Ledger ids whose suffix is a redemption id: `redeem:<id>`, `refund:<id>` (the KPIs read the prefix). */

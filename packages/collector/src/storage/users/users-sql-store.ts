@@ -1,13 +1,12 @@
 import { EVENT_COLUMNS, toStoredEvent, type EventRow } from '../rows.js';
 import { RESPONSE_COLUMNS, toStoredResponse, type ResponseRow } from '../responses/response-rows.js';
 import type { JsonValue } from '@hearth/schema';
-import { ask, type TxLogic } from '../rewards-ops.js';
-import { REFERRAL_COLUMNS, toReferral, type ReferralRow, type SqlRunner } from '../rewards-sql.js';
+import { REFERRAL_COLUMNS, toReferral, type ReferralRow } from '../rewards-sql.js';
+import type { Dialect, SqlReader } from '../sql/runner.js';
+import { ask, type Transact } from '../sql/transaction.js';
 import { eraseLogic } from './erase-logic.js';
 import type { ErasureCounts, UserQuery, UserStore, UserSummary } from './user-store.js';
-
-/** Runs one transaction's logic with the store's locking rules. */
-export type UserTransact = <T>(logic: (sql: SqlRunner) => TxLogic<T>) => Promise<T>;
+import { readJson } from '../sql/dialect.js';
 
 type Time = number | Date;
 interface SummaryRow {
@@ -20,7 +19,7 @@ interface SummaryRow {
 const iso = (time: Time) => new Date(time).toISOString();
 const toSummary = (row: SummaryRow): UserSummary => ({
   userId: row.user_id,
-  traits: typeof row.traits === 'string' ? (JSON.parse(row.traits) as UserSummary['traits']) : row.traits,
+  traits: readJson(row.traits),
   firstSeen: iso(row.first_seen),
   lastSeen: iso(row.last_seen),
 });
@@ -30,12 +29,12 @@ const toSummary = (row: SummaryRow): UserSummary => ({
  * SQLite's JSON functions give booleans as 1/0, so they are spelled out there (json_each, not a
  * JSON path: a path cannot quote every key).
  */
-function traitText(dialect: SqlRunner['dialect'], key: string): string {
+function traitText(dialect: Dialect, key: string): string {
   if (dialect === 'postgres') return `traits ->> ${key}`;
   return `(SELECT CASE type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(atom AS TEXT) END FROM json_each(traits) WHERE key = ${key})`;
 }
 
-function searchSql(dialect: SqlRunner['dialect'], projectId: string, query: UserQuery) {
+function searchSql(dialect: Dialect, projectId: string, query: UserQuery) {
   const params: unknown[] = [projectId];
   const where = ['project_id = $1'];
   const param = (value: unknown) => (params.push(value), `$${params.length}`);
@@ -55,7 +54,7 @@ function searchSql(dialect: SqlRunner['dialect'], projectId: string, query: User
 }
 
 /** The users sub-store over either dialect: `transact` for the erasure, `read` for lookups. */
-export function createSqlUserStore(transact: UserTransact, read: SqlRunner): UserStore {
+export function createSqlUserStore(transact: Transact, read: SqlReader): UserStore {
   const all = async <T>(text: string, params: unknown[]) => await read.all<T>(text, params);
   return {
     async search(projectId, query) {
@@ -100,7 +99,7 @@ export function createSqlUserStore(transact: UserTransact, read: SqlRunner): Use
     async trustedTraits(projectId, userId) {
       const [row] = await all<{ traits: string | Record<string, JsonValue> }>('SELECT traits FROM trusted_traits WHERE project_id = $1 AND user_id = $2', [projectId, userId]);
       if (!row) return {};
-      return typeof row.traits === 'string' ? (JSON.parse(row.traits) as Record<string, JsonValue>) : row.traits;
+      return readJson(row.traits);
     },
     setTrustedTraits: (projectId, userId, traits, at) =>
       transact(function* (sql) {

@@ -1,0 +1,131 @@
+import { ANNOUNCEMENT_EVENTS, type JsonValue } from '@hearth/schema';
+import { ACTIVITY_EVENT_NAMES } from '../../domain/announcements/activity.js';
+import { placeholders, readJson } from '../sql/dialect.js';
+import type { Dialect, SqlReader, SqlRunner } from '../sql/runner.js';
+import { ANNOUNCEMENT_KEY, ANNOUNCEMENT_KEY_NAMES } from './announcement-key-sql.js';
+import {
+  ANNOUNCEMENT_COLUMNS,
+  announcementParams,
+  toActivityEvent,
+  toAnnouncementRecord,
+  type ActivityRow,
+  type AnnouncementRow,
+} from './announcement-rows.js';
+import type { AnnouncementStore } from './announcement-store.js';
+
+type KpiEventRow = ActivityRow & { user_id: string };
+type KpiUserRow = { user_id: string; traits: string | Record<string, JsonValue>; first_seen: number; last_seen: number; feature_first_at: number | null };
+
+const ACTIVITY_NAMES = ACTIVITY_EVENT_NAMES.map((name) => `'${name}'`).join(', ');
+
+/**
+ * A timestamptz as epoch ms (float8, a JS number): for ~10k users and their events, parsing the
+ * text into a Date took more than half the client's CPU for these queries. floor, as node-pg
+ * truncates microseconds.
+ */
+const pgEpochMs = (column: string) => `floor(extract(epoch from ${column}) * 1000)::float8`;
+
+/** Users first seen before `to` ($2), with the first time of the feature event ($3) per user. */
+const KPI_USERS: Record<Dialect, (feature: boolean) => string> = {
+  // One seek per user in events_by_user_name_time.
+  sqlite: (feature) => `
+    SELECT user_id, traits, first_seen, last_seen,
+      ${feature ? '(SELECT MIN(e.timestamp) FROM events e WHERE e.project_id = u.project_id AND e.user_id = u.user_id AND e.name = $3 AND e.timestamp < $2)' : 'NULL'} AS feature_first_at
+    FROM users u WHERE u.project_id = $1 AND u.first_seen < $2`,
+  // One grouped pass over that event's rows (a hash join: measured 2x faster than a correlated probe per user).
+  postgres: (feature) => `
+    SELECT u.user_id, u.traits, ${pgEpochMs('u.first_seen')} AS first_seen, ${pgEpochMs('u.last_seen')} AS last_seen,
+      ${feature ? pgEpochMs('f.first_at') : 'NULL::float8'} AS feature_first_at
+    FROM users u
+    ${feature ? `LEFT JOIN (SELECT user_id, MIN(timestamp) AS first_at FROM events
+      WHERE project_id = $1 AND name = $3 AND user_id IS NOT NULL AND timestamp < $2 GROUP BY user_id) f ON f.user_id = u.user_id` : ''}
+    WHERE u.project_id = $1 AND u.first_seen < $2`,
+};
+
+/**
+ * One announcement's ($2) keyed events through events_by_announcement (migration 010), then its
+ * digests ($4) by name. SQLite: INDEXED BY because, without statistics, the planner prefers
+ * scanning the project's whole primary-key range (160 ms instead of 10 ms at 280k events).
+ */
+const KPI_ANNOUNCEMENT_EVENTS: Record<Dialect, string> = {
+  sqlite: `
+    SELECT user_id, name, timestamp, properties FROM events INDEXED BY events_by_announcement
+    WHERE project_id = $1 AND ${ANNOUNCEMENT_KEY.sqlite} = $2 AND ${ANNOUNCEMENT_KEY_NAMES} AND user_id IS NOT NULL AND timestamp < $3
+    UNION ALL
+    SELECT user_id, name, timestamp, properties FROM events
+    WHERE project_id = $1 AND name = $4 AND user_id IS NOT NULL AND timestamp < $3
+      AND json_type(properties, '$.announcementIds') = 'array'
+      AND EXISTS (SELECT 1 FROM json_each(properties, '$.announcementIds') WHERE type = 'text' AND value = $2)`,
+  postgres: `
+    SELECT user_id, name, ${pgEpochMs('timestamp')} AS timestamp, properties FROM events
+    WHERE project_id = $1 AND ${ANNOUNCEMENT_KEY.postgres} = to_jsonb($2::text) AND ${ANNOUNCEMENT_KEY_NAMES} AND user_id IS NOT NULL AND timestamp < $3
+    UNION ALL
+    SELECT user_id, name, ${pgEpochMs('timestamp')}, properties FROM events
+    WHERE project_id = $1 AND name = $4 AND user_id IS NOT NULL AND timestamp < $3
+      AND jsonb_typeof(properties->'announcementIds') = 'array' AND properties->'announcementIds' ? $2::text`,
+};
+
+const kpiEvent = (row: KpiEventRow) => ({ userId: row.user_id, ...toActivityEvent(row), at: new Date(row.timestamp).getTime() });
+
+/** `store.announcements` over either dialect; the KPI reads (`kpi*`) go through `kpiRead`. */
+export function sqlAnnouncementStore(sql: SqlRunner, kpiRead: SqlReader = sql): AnnouncementStore {
+  const one = async (text: string, params: unknown[]) => {
+    const [row] = await sql.all<AnnouncementRow>(text, params);
+    return row ? toAnnouncementRecord(row) : null;
+  };
+  const params = (...args: Parameters<typeof announcementParams>) => {
+    const p = announcementParams(...args);
+    return [p.projectId, p.id, p.status, p.publishAt === null ? null : sql.time(p.publishAt), p.source, p.texts];
+  };
+  return {
+    list: async (projectId) =>
+      (await sql.all<AnnouncementRow>(`SELECT ${ANNOUNCEMENT_COLUMNS} FROM announcements WHERE project_id = $1 ORDER BY publish_at DESC NULLS LAST, announcement_id`, [projectId])).map(
+        toAnnouncementRecord,
+      ),
+    get: (projectId, id) => one(`SELECT ${ANNOUNCEMENT_COLUMNS} FROM announcements WHERE project_id = $1 AND announcement_id = $2`, [projectId, id]),
+    create: (projectId, announcement, texts, at) =>
+      one(
+        `INSERT INTO announcements (project_id, announcement_id, status, publish_at, version, source, texts, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $7) ON CONFLICT (project_id, announcement_id) DO NOTHING RETURNING ${ANNOUNCEMENT_COLUMNS}`,
+        [...params(projectId, announcement, texts), sql.time(at)],
+      ),
+    replace: (projectId, announcement, texts, expectedVersion, at) =>
+      one(
+        `UPDATE announcements SET status = $3, publish_at = $4, source = $5, texts = $6, version = version + 1, updated_at = $7
+         WHERE project_id = $1 AND announcement_id = $2 AND version = $8 RETURNING ${ANNOUNCEMENT_COLUMNS}`,
+        [...params(projectId, announcement, texts), sql.time(at), expectedVersion],
+      ),
+    remove: async (projectId, id) => (await sql.run('DELETE FROM announcements WHERE project_id = $1 AND announcement_id = $2', [projectId, id])) > 0,
+    activity: async (projectId, subject) => {
+      const [where, value] = 'userId' in subject ? ['user_id = $2', subject.userId] : ['anonymous_id = $2 AND user_id IS NULL', subject.anonymousId];
+      const rows = await sql.all<ActivityRow>(`SELECT name, timestamp, properties FROM events WHERE project_id = $1 AND ${where} AND name IN (${ACTIVITY_NAMES})`, [
+        projectId,
+        value,
+      ]);
+      return rows.map(toActivityEvent);
+    },
+    kpiUsers: async (projectId, to, featureEvent) => {
+      const feature = featureEvent !== undefined;
+      const at = kpiRead.time(to.getTime());
+      const rows = await kpiRead.all<KpiUserRow>(KPI_USERS[kpiRead.dialect](feature), feature ? [projectId, at, featureEvent] : [projectId, at]);
+      return rows.map((row) => ({
+        userId: row.user_id,
+        traits: readJson(row.traits),
+        firstSeen: row.first_seen,
+        lastSeen: row.last_seen,
+        featureFirstAt: row.feature_first_at,
+      }));
+    },
+    kpiAnnouncementEvents: async (projectId, id, to) =>
+      (await kpiRead.all<KpiEventRow>(KPI_ANNOUNCEMENT_EVENTS[kpiRead.dialect], [projectId, id, kpiRead.time(to.getTime()), ANNOUNCEMENT_EVENTS.digestShown])).map(kpiEvent),
+    kpiEvents: async (projectId, names, to) => {
+      if (names.length === 0) return [];
+      const rows = await kpiRead.all<KpiEventRow>(
+        `SELECT user_id, name, timestamp, properties FROM events
+         WHERE project_id = $1 AND name IN (${placeholders(3, names.length)}) AND user_id IS NOT NULL AND timestamp < $2`,
+        [projectId, kpiRead.time(to.getTime()), ...names],
+      );
+      return rows.map(kpiEvent);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { CHECKLIST_EVENTS, PROMPT_EVENTS } from '@hearth/schema';
+import { jsonContains, jsonFieldIs, jsonIsString, jsonText, typed } from '../sql/dialect.js';
+import type { Dialect, SqlReader } from '../sql/runner.js';
+import { eventItems, toChecklistKpiRow, type ChecklistKpiDbRow } from './kpi-rows.js';
+import type { ChecklistRowsQuery, KpiStore } from './kpi-store.js';
+import { subjectSql } from './rollup-sql.js';
+
+/** Events of this prompt ($2, a JSON string) before `to` ($3), per subject. */
+const ofPrompt = (d: Dialect, name: string) => `
+  FROM events e WHERE e.project_id = $1 AND e.name = '${name}' AND e.timestamp < $3
+    AND ${jsonFieldIs(d, 'e.properties', 'promptId', '$2')}`;
+
+/**
+ * Per shown subject `s` and item `i`, the first event `i.event` before `to` that matches `i.filter`.
+ * Items without a filter get a seek that the index covers (no row is read for its properties).
+ */
+const firstItemEvents = (d: Dialect, subjectMatch: string, shownWhere: string) =>
+  [
+    [`i.filter = ${typed(d, "'{}'", 'jsonb')}`, 'true'],
+    [`i.filter <> ${typed(d, "'{}'", 'jsonb')}`, jsonContains(d, 'e.properties', 'i.filter')],
+  ]
+    .map(
+      ([items, properties]) => `
+    SELECT s.user_id, s.anon, i.item_id, (
+      SELECT e.timestamp FROM events e WHERE e.project_id = $1 AND ${subjectMatch} AND e.name = i.event AND e.timestamp < $3
+        AND ${properties}
+      ORDER BY e.timestamp LIMIT 1)
+    FROM shown s JOIN items i ON ${items} WHERE ${shownWhere}`,
+    )
+    .join(' UNION ALL ');
+
+/** The items ($5…) as rows (item_id, event, filter): a JSON array on SQLite, column arrays on PostgreSQL. */
+const ITEMS = {
+  sqlite: `SELECT json_extract(value, '$.itemId') AS item_id, json_extract(value, '$.event') AS event,
+           json_extract(value, '$.where') AS filter
+    FROM json_each($5)`,
+  postgres: 'SELECT * FROM unnest($5::text[], $6::text[], $7::jsonb[]) AS i(item_id, event, filter)',
+};
+
+// One statement, driven by the subjects who saw the checklist (a few per cent of the events'
+// subjects): their first display; explicit completion and widget-reported item completions
+// (this prompt's events, joined on one subject key: a join on IS NOT DISTINCT FROM pairs cannot be
+// hashed); and, per item, the first matching real event, one index seek per subject and item
+// (events_by_user_name_time for users; it covers the seek when the item has no property filter)
+// instead of a scan of every such event in the project's history. The seeks are materialized so
+// they run once, not again for the NULL test. PostgreSQL groups by every selected column.
+const checklistSql = (d: Dialect) => `
+  WITH items AS MATERIALIZED (
+    ${ITEMS[d]}
+  ),
+  shown AS MATERIALIZED (
+    SELECT ${subjectSql('e.')} AS subject, e.user_id, CASE WHEN e.user_id IS NULL THEN e.anonymous_id END AS anon,
+      MIN(e.timestamp) AS first_at ${ofPrompt(d, PROMPT_EVENTS.shown)} GROUP BY ${d === 'sqlite' ? '1' : '1, 2, 3'}
+    HAVING ${typed(d, '$4', 'timestamptz')} IS NULL OR MIN(e.timestamp) >= ${typed(d, '$4', 'timestamptz')}
+  ),
+  reported (subject, event, item_id, first_at) AS (
+    SELECT ${subjectSql('e.')}, 'completed', NULL, MIN(e.timestamp) ${ofPrompt(d, PROMPT_EVENTS.completed)} GROUP BY 1
+    UNION ALL
+    SELECT ${subjectSql('e.')}, 'item_completed', ${jsonText(d, 'e.properties', 'itemId')}, MIN(e.timestamp)
+      ${ofPrompt(d, CHECKLIST_EVENTS.itemCompleted)} AND ${jsonIsString(d, 'e.properties', 'itemId')} GROUP BY 1, 3
+  ),
+  done_items (user_id, anon, item_id, first_at) AS MATERIALIZED (
+    ${firstItemEvents(d, 'e.user_id = s.user_id', 's.user_id IS NOT NULL')}
+    UNION ALL ${firstItemEvents(d, 'e.anonymous_id = s.anon AND e.user_id IS NULL', 's.user_id IS NULL')}
+  ),
+  facts (user_id, anonymous_id, event, item_id, first_at) AS (
+    SELECT user_id, anon, 'shown', NULL, first_at FROM shown
+    UNION ALL
+    SELECT s.user_id, s.anon, r.event, r.item_id, r.first_at FROM shown s JOIN reported r ON r.subject = s.subject
+    UNION ALL
+    SELECT user_id, anon, 'item_completed', item_id, first_at FROM done_items WHERE first_at IS NOT NULL
+  )
+  SELECT f.user_id, f.anonymous_id, f.event, f.item_id, f.first_at, u.traits
+  FROM facts f LEFT JOIN users u ON u.project_id = $1 AND u.user_id = f.user_id`;
+
+/** `KpiStore.checklistRows` over `read` (on SQLite, the KPI reader process on a file store). */
+export function checklistRows(read: SqlReader): KpiStore['checklistRows'] {
+  const text = checklistSql(read.dialect);
+  return async (projectId: string, query: ChecklistRowsQuery) => {
+    const items = eventItems(query);
+    const head = [projectId, query.promptId, read.time(query.to.getTime()), query.from === undefined ? null : read.time(query.from.getTime())];
+    const rows = await read.all<ChecklistKpiDbRow>(
+      text,
+      read.dialect === 'sqlite'
+        ? [...head, JSON.stringify(items)]
+        : [...head, items.map((i) => i.itemId), items.map((i) => i.event), items.map((i) => JSON.stringify(i.where))],
+    );
+    return rows.map(toChecklistKpiRow);
+  };
+}

@@ -1,0 +1,109 @@
+import type { Database } from 'better-sqlite3';
+import type pg from 'pg';
+import { epochMs } from '../sql/dialect.js';
+import { postgresTransaction } from '../sql/postgres-gate.js';
+import type { Dialect } from '../sql/runner.js';
+import { dayOfSql, subjectSql } from './rollup-sql.js';
+
+/*
+ * Brings `kpi_activity_days` (migration 009) up to date; every retention KPI calls it before its
+ * query. Queued events are added to their (day, subject) rows and leave the queue; then subjects
+ * named dirty (an event of theirs was deleted or re-attributed) get all their rows recomputed from
+ * `events`, which also overrides anything the first step added for them. The two dialects differ
+ * in how folds stay consistent with concurrent writers, so each has its own folder below.
+ */
+
+const dayRows = (d: Dialect) => {
+  const ms = epochMs(d, 'e.timestamp');
+  return `SELECT e.project_id, ${dayOfSql(ms)}, ${subjectSql('e.')}, MIN(${ms}), MAX(${ms}), COUNT(*)`;
+};
+const PENDING = 'SELECT EXISTS (SELECT 1 FROM kpi_event_queue) OR EXISTS (SELECT 1 FROM kpi_dirty_subjects) AS pending';
+
+/**
+ * SQLite: one transaction on the writer's connection, a savepoint when the group committer's
+ * transaction is open there, so a rollback there undoes the fold too.
+ */
+export function sqliteRollupFolder(db: Database): () => void {
+  const pending = db.prepare<[], number>(PENDING).pluck();
+  // SQLite needs the WHERE before ON CONFLICT to parse an upsert from a join.
+  const foldQueue = db.prepare(`
+    INSERT INTO kpi_activity_days (project_id, day, subject, first_at, last_at, events)
+    ${dayRows('sqlite')}
+    FROM (SELECT DISTINCT project_id, message_id FROM kpi_event_queue) q
+    JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
+    WHERE true GROUP BY 1, 2, 3
+    ON CONFLICT (project_id, day, subject) DO UPDATE SET
+      first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), events = events + excluded.events`);
+  const clearQueue = db.prepare('DELETE FROM kpi_event_queue');
+  const dirty = db.prepare<[], { project_id: string; subject: string }>('SELECT project_id, subject FROM kpi_dirty_subjects');
+  const dropSubject = db.prepare('DELETE FROM kpi_activity_days WHERE project_id = ? AND subject = ?');
+  const rebuildUser = db.prepare(`INSERT INTO kpi_activity_days ${dayRows('sqlite')} FROM events e WHERE e.project_id = ? AND e.user_id = ? GROUP BY 1, 2, 3`);
+  const rebuildVisitor = db.prepare(
+    `INSERT INTO kpi_activity_days ${dayRows('sqlite')} FROM events e WHERE e.project_id = ? AND e.anonymous_id = ? AND e.user_id IS NULL GROUP BY 1, 2, 3`,
+  );
+  const clearDirty = db.prepare('DELETE FROM kpi_dirty_subjects');
+
+  const fold = db.transaction(() => {
+    foldQueue.run();
+    clearQueue.run();
+    for (const { project_id: projectId, subject } of dirty.all()) {
+      dropSubject.run(projectId, subject);
+      (subject.startsWith('u:') ? rebuildUser : rebuildVisitor).run(projectId, subject.slice(2));
+    }
+    clearDirty.run();
+  });
+  return () => {
+    if (pending.get()) fold();
+  };
+}
+
+const FOLD_QUEUE = `
+  WITH taken AS (DELETE FROM kpi_event_queue RETURNING project_id, message_id)
+  INSERT INTO kpi_activity_days AS k (project_id, day, subject, first_at, last_at, events)
+  ${dayRows('postgres')}
+  FROM (SELECT DISTINCT project_id, message_id FROM taken) q
+  JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
+  GROUP BY 1, 2, 3
+  ON CONFLICT (project_id, day, subject) DO UPDATE SET
+    first_at = LEAST(k.first_at, excluded.first_at), last_at = GREATEST(k.last_at, excluded.last_at), events = k.events + excluded.events`;
+
+// $1 project ids, $2 subjects (one pair per dirty subject).
+const DIRTY = 'unnest($1::text[], $2::text[]) AS d(project_id, subject)';
+const DROP_DIRTY = `DELETE FROM kpi_activity_days k USING ${DIRTY} WHERE k.project_id = d.project_id AND k.subject = d.subject`;
+const REBUILD_DIRTY = `
+  INSERT INTO kpi_activity_days ${dayRows('postgres')} FROM ${DIRTY}
+  JOIN events e ON e.project_id = d.project_id AND e.user_id = substr(d.subject, 3) WHERE substr(d.subject, 1, 2) = 'u:' GROUP BY 1, 2, 3
+  UNION ALL
+  ${dayRows('postgres')} FROM ${DIRTY}
+  JOIN events e ON e.project_id = d.project_id AND e.anonymous_id = substr(d.subject, 3) AND e.user_id IS NULL
+  WHERE substr(d.subject, 1, 2) = 'a:' GROUP BY 1, 2, 3`;
+
+/**
+ * PostgreSQL: folds serialize on a table lock taken before the REPEATABLE READ snapshot, so each
+ * one sees what the previous committed, and each takes its queue and dirty rows by deleting them.
+ * Queue and dirty rows of transactions still in flight are invisible to the snapshot, as are their
+ * events, so they are left for the next fold.
+ */
+export function postgresRollupFolder(pool: pg.Pool): () => Promise<void> {
+  return async () => {
+    const { rows } = await pool.query<{ pending: boolean }>(PENDING);
+    if (!rows[0]?.pending) return;
+    await postgresTransaction(
+      pool,
+      async (client) => {
+        // Conflicts only with itself and stronger modes: KPI reads (ACCESS SHARE) go on.
+        await client.query('LOCK TABLE kpi_activity_days IN SHARE ROW EXCLUSIVE MODE');
+        await client.query(FOLD_QUEUE);
+        const dirty = await client.query<{ project_id: string; subject: string }>(
+          'WITH d AS (DELETE FROM kpi_dirty_subjects RETURNING project_id, subject) SELECT DISTINCT project_id, subject FROM d',
+        );
+        if (dirty.rows.length > 0) {
+          const params = [dirty.rows.map((r) => r.project_id), dirty.rows.map((r) => r.subject)];
+          await client.query(DROP_DIRTY, params);
+          await client.query(REBUILD_DIRTY, params);
+        }
+      },
+      { begin: 'BEGIN ISOLATION LEVEL REPEATABLE READ' },
+    );
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ANNOUNCEMENT_KEY, ANNOUNCEMENT_KEY_NAMES } from '../announcements/announcement-key-sql.js';
+import { loadMigrations } from './migrate.js';
+
+/** What databases already record in hearth_migrations: a file may move, these never change. */
+const RECORDED = [
+  [1, 'events, users, identities'],
+  [2, 'prompts'],
+  [3, 'targeting facts'],
+  [4, 'survey-responses'],
+  [5, 'announcements'],
+  [6, 'rewards'],
+  [7, 'prompt-versions'],
+  [8, 'project-settings'],
+  [9, 'kpi-rollups'],
+  [10, 'announcement-events-index'],
+  [11, 'anonymous-responses'],
+  [12, 'trusted-traits'],
+];
+
+describe('migrations', () => {
+  it.each(['sqlite', 'postgres'] as const)('%s: loads the .sql files in version order, with the versions and names existing databases record', (dialect) => {
+    const migrations = loadMigrations(dialect);
+    expect(migrations.map((m) => [m.version, m.name])).toEqual(RECORDED.slice(0, migrations.length));
+    expect(migrations.length).toBeGreaterThanOrEqual(RECORDED.length);
+    for (const m of migrations) expect(m.sql).toMatch(/CREATE|ALTER|INSERT/);
+  });
+
+  it.each(['sqlite', 'postgres'] as const)('%s: indexes the announcement key exactly as the queries spell it (else they miss the index)', (dialect) => {
+    const index = loadMigrations(dialect).find((m) => m.version === 10)!.sql;
+    expect(index).toContain(ANNOUNCEMENT_KEY[dialect]);
+    expect(index).toContain(ANNOUNCEMENT_KEY_NAMES);
+  });
+
+  it('has the same versions for both dialects', () => {
+    expect(loadMigrations('sqlite').map((m) => m.version)).toEqual(loadMigrations('postgres').map((m) => m.version));
+  });
+});
