@@ -1,7 +1,7 @@
 /**
  * Drives the consumer app in Chromium the way its user would: sign in (identify), export a report
- * (the checklist ticks itself, the NPS survey asks), answer the survey, read the points balance,
- * open the feed.
+ * (the checklist ticks itself, the NPS survey asks), leave the route and come back (the inline
+ * checklist fills again), answer the survey, open the feed, read the points balance.
  */
 import { chromium, expect } from '@playwright/test';
 
@@ -36,7 +36,15 @@ export async function browserFlow({ appUrl, collectorUrl, user, announcement }: 
     await page.getByRole('button', { name: 'Send' }).click();
     await expect(survey).toHaveCount(0, { timeout: 10_000 });
 
-    await expect(page.locator('[data-hearth="rewards"] .balance')).toHaveText('50 points', { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+    await expect(page.locator('[data-hearth="checklist"]')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    // A new mount point: the checklist comes back in it, with the step the settings visit did.
+    await expect(page.locator(progress)).toHaveText('2 of 3', { timeout: 15_000 });
+    await expect(page.locator('[data-hearth="checklist"]').getByRole('listitem')).toHaveCount(3);
+
+    await expect(page.locator('[data-hearth="rewards"] .balance')).toHaveText('100 points', { timeout: 15_000 });
 
     await page.getByRole('button', { name: /^What's new/ }).click();
     await expect(page.getByRole('region', { name: "What's new", exact: true }).getByRole('article', { name: announcement })).toBeVisible();

@@ -77,7 +77,7 @@ try {
 
   node([join('node_modules', 'typescript', 'bin', 'tsc'), '-p', '.']);
   const html = node([join('out', 'app', 'src', 'ssr.js')]);
-  if (!html.includes('data-hearth="checklist"')) throw new Error(`server rendering printed ${html}`);
+  if (!html.includes('<h1>Dashboard</h1>')) throw new Error(`server rendering printed ${html}`);
   node([join('node_modules', 'vite', 'bin', 'vite.js'), 'build', 'app', '--outDir', '../app-dist', '--emptyOutDir', '--logLevel', 'warn']);
 
   const app = await serveApp(join(scratch, 'app-dist'));

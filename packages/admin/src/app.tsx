@@ -14,14 +14,14 @@ import { UserDetailPage } from './pages/users/user-detail-page.js';
 import { UsersPage } from './pages/users/users-page.js';
 import { href, navigate, route } from './router.js';
 
+/** Each kind's editor, by the kind in its route (`prompts/<kind>/<id>`, `new` for a new one). */
+const editors = { checklist: ChecklistEditor, survey: SurveyEditor, announcement: AnnouncementEditor };
+
 function Page() {
   const path = route.value;
-  const editing = /^prompts\/checklist\/([^/]+)$/.exec(path)?.[1];
-  if (editing) return <ChecklistEditor key={editing} id={editing === 'new' ? null : decodeURIComponent(editing)} />;
-  const [, kind, id] = /^prompts\/(survey|announcement)\/([^/]+)$/.exec(path) ?? [];
-  const editorId = id === 'new' || id === undefined ? null : decodeURIComponent(id);
-  if (kind === 'survey') return <SurveyEditor key={path} id={editorId} />;
-  if (kind === 'announcement') return <AnnouncementEditor key={path} id={editorId} />;
+  const [, kind, id = ''] = /^prompts\/(checklist|survey|announcement)\/([^/]+)$/.exec(path) ?? [];
+  const Editor = editors[kind as keyof typeof editors] as (typeof editors)[keyof typeof editors] | undefined;
+  if (Editor) return <Editor key={path} id={id === 'new' ? null : decodeURIComponent(id)} />;
   if (path === 'prompts/rewards') return <RewardsPage key={projectId.value} />;
   if (path === 'settings') return <SettingsPage key={projectId.value} />;
   if (path === 'dashboard') return <DashboardPage key={projectId.value} />;

@@ -21,6 +21,6 @@ describe('server rendering', () => {
         <HearthMount kind="checklist" className="onboarding" />
       </HearthProvider>,
     );
-    expect(html).toBe('<button>Export</button><div class="onboarding" data-hearth="checklist"></div>');
+    expect(html).toBe('<button>Export</button><div class="onboarding"></div>');
   });
 });

@@ -70,3 +70,5 @@ export const healthSchema = z.object({ ok: z.literal(true), store: z.enum(['sqli
 export type PromptRecordAnswer = z.infer<typeof promptRecordSchema>;
 export type AnnouncementSaved = z.infer<typeof announcementSavedSchema>;
 export type AdminSession = z.infer<typeof adminSessionSchema>;
+export type PromptVersionList = z.infer<typeof promptVersionListSchema>;
+export type RewardsProgramRecord = z.infer<typeof rewardsProgramRecordSchema>;

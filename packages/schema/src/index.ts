@@ -226,6 +226,7 @@ export {
   type ProjectSettingsPatchInput,
   type ProjectSettingsView,
   type NewSecret,
+  type SettingsChange,
 } from './project-settings.js';
 export {
   balanceSchema,
@@ -264,4 +265,18 @@ export {
   type PromptRecordAnswer,
   type AnnouncementSaved,
   type AdminSession,
+  type PromptVersionList,
+  type RewardsProgramRecord,
 } from './admin-api.js';
+export {
+  decisionStepNameSchema,
+  ruleCheckSchema,
+  decisionStepSchema,
+  explanationSchema,
+  explainAnswerSchema,
+  type DecisionStepName,
+  type RuleCheck,
+  type DecisionStep,
+  type Explanation,
+  type ExplainAnswer,
+} from './explanation.js';

@@ -94,3 +94,4 @@ export type ProjectSettingsPatch = z.infer<typeof projectSettingsPatchSchema>;
 export type ProjectSettingsPatchInput = z.input<typeof projectSettingsPatchSchema>;
 export type ProjectSettingsView = z.infer<typeof projectSettingsViewSchema>;
 export type NewSecret = z.infer<typeof newSecretSchema>;
+export type SettingsChange = z.infer<typeof settingsChangeSchema>;

@@ -1,4 +1,4 @@
-import type { AnnouncementInput, AnnouncementKpis as AnnouncementFigures, AnnouncementRecord } from '@hearth/schema';
+import type { AnnouncementInput, AnnouncementKpis as AnnouncementFigures, AnnouncementRecord, AnnouncementSaved } from '@hearth/schema';
 import { api, call } from './client.js';
 
 /** The answer of `GET /v1/admin/announcements/:id/kpis` (docs/announcements.md): counted from publication up to `to`. */
@@ -21,7 +21,7 @@ export const archiveAnnouncement = (id: string, version: number) =>
   call(() => api.post(`${path(id)}/archive`, { headers: ifMatch(version) }).json<AnnouncementRecord>());
 
 /** Single reads and saves also say what the Markdown parse dropped, by field (`content.body`). */
-export type SavedAnnouncement = AnnouncementRecord & { warnings: { path: string; message: string }[] };
+export type SavedAnnouncement = AnnouncementSaved;
 
 export const getAnnouncement = (id: string) => call(() => api.get(path(id)).json<SavedAnnouncement>());
 export const createAnnouncement = (announcement: AnnouncementInput) => call(() => api.post('announcements', { json: announcement }).json<SavedAnnouncement>());

@@ -1,28 +1,9 @@
-import type { Prompt, PromptInput } from '@hearth/schema';
+import type { ExplainAnswer, PromptInput, PromptRecordAnswer } from '@hearth/schema';
 import { api, call } from './client.js';
 
-export interface PromptRecord {
-  prompt: Prompt;
-  version: number;
-  origin: 'api' | 'config';
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ExplainStep {
-  step: string;
-  ok: boolean;
-  reason: string;
-  rules?: { path: string; ok: boolean; reason: string }[];
-}
-
-export interface Explanation {
-  promptId: string;
-  showing: boolean;
-  summary: string;
-  at: string;
-  steps: ExplainStep[];
-}
+/** The collector's answers, typed by the schemas it answers with. */
+export type PromptRecord = PromptRecordAnswer;
+export type Explanation = ExplainAnswer;
 
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 

@@ -1,11 +1,7 @@
+import type { AdminSession } from '@hearth/schema';
 import { api, call } from './client.js';
 
-export interface SessionInfo {
-  signedIn: true;
-  csrfToken: string;
-  expiresAt: string;
-  projects: { id: string; name: string }[];
-}
+export type SessionInfo = AdminSession;
 
 export const signIn = (password: string) => call(() => api.post('session', { json: { password } }).json<SessionInfo>());
 export const currentSession = () => call(() => api.get('session').json<SessionInfo>());

@@ -1,11 +1,11 @@
-import type { NewSecret, ProjectSettingsPatchInput, ProjectSettingsView } from '@hearth/schema';
+import type { ProjectSettingsPatchInput, SettingsChange } from '@hearth/schema';
 import { api, call } from './client.js';
 
 /**
  * The answer of every `/v1/admin/settings` call: the effective settings (secrets as fingerprints)
  * and any secret the call just generated, shown this once.
  */
-export type ProjectSettings = ProjectSettingsView & { newSecrets: (NewSecret & { for: string })[] };
+export type ProjectSettings = SettingsChange;
 
 /** Every change is conditional on the version it was based on: 409 when someone saved meanwhile. */
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });

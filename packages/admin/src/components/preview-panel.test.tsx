@@ -28,7 +28,7 @@ function fakeApi() {
     search: (params) => (searches.push(params), Promise.resolve<UserPage>({ users: params.trait === 'plan:team' ? [ada] : [], nextCursor: null })),
     explain: (promptId, userId) =>
       (explained.push(`${promptId}:${userId}`),
-      Promise.resolve<Explanation>({ promptId, showing: false, summary: `"${promptId}" is not shown to this user because audience: plan is "team"`, at: '', steps: [{ step: 'audience', ok: false, reason: 'plan is "team"' }] })),
+      Promise.resolve<Explanation>({ promptId, showing: false, summary: `"${promptId}" is not shown to this user because audience: plan is "team"`, subject: { userId }, at: '', steps: [{ step: 'audience', ok: false, reason: 'plan is "team"' }] })),
   };
   return { api, searches, explained };
 }

@@ -1,19 +1,10 @@
-import type { FatigueBudget, Prompt, StatePrompt } from '@hearth/schema';
+import type { DecisionStep, FatigueBudget, Prompt, StatePrompt } from '@hearth/schema';
 import type { DisplayRecord } from '../frequency/history.js';
 import type { SurveyFacts } from '../survey/cadence.js';
-import type { RuleCheck } from './evaluate.js';
 import type { UserFacts } from './facts.js';
 
-export type StepName = 'status' | 'schedule' | 'audience' | 'frequency' | 'cadence' | 'completion' | 'fatigue';
-
-/** One gate a prompt passes on its way to a user, with a sentence saying why. */
-export interface Step {
-  step: StepName;
-  ok: boolean;
-  reason: string;
-  /** For `audience`: the rules that decided it, with their paths in the rule tree. */
-  rules?: RuleCheck[];
-}
+/** One gate a prompt passes on its way to a user, with a sentence saying why: the explain API sends these as they are. */
+export type Step = DecisionStep;
 
 export interface PromptDecision {
   prompt: Prompt;

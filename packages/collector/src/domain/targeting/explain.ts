@@ -1,15 +1,6 @@
-import type { Prompt } from '@hearth/schema';
+import type { Explanation, Prompt } from '@hearth/schema';
 import { decidePrompts } from './decide.js';
-import type { DecisionContext, Step } from './decision.js';
-
-/** The answer to "why is this (not) showing?" for one user and one prompt. */
-export interface Explanation {
-  promptId: string;
-  showing: boolean;
-  /** One sentence for people; `steps` has the detail per gate. */
-  summary: string;
-  steps: Step[];
-}
+import type { DecisionContext } from './decision.js';
 
 /**
  * Explains one prompt for one user. Needs every prompt of the project, because the fatigue budget

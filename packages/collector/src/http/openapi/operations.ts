@@ -7,6 +7,7 @@ import {
   balanceSchema,
   batchResultSchema,
   batchSchema,
+  explainAnswerSchema,
   healthSchema,
   kpiInstantSchema,
   pointsRequestSchema,
@@ -71,7 +72,7 @@ export interface Operation {
 
 /**
  * A JSON answer not yet described field by field by a schema in @hearth/schema (KPI reports,
- * user search and detail, explain): the document promises an object and names its definition.
+ * user search and detail): the document promises an object and names its definition.
  */
 const report = (what: string) => z.looseObject({}).describe(what);
 
@@ -124,7 +125,7 @@ export const OPERATIONS: readonly Operation[] = [
   { method: 'put', path: '/v1/admin/prompts/{id}', tag: 'Admin', access: 'admin', summary: 'Replace a prompt (If-Match: its version)', body: promptSchema, answers: { 200: json(promptRecordSchema) } },
   { method: 'post', path: '/v1/admin/prompts/{id}/publish', tag: 'Admin', access: 'admin', summary: 'Publish (live, or scheduled until startAt)', answers: { 200: json(promptRecordSchema) } },
   { method: 'post', path: '/v1/admin/prompts/{id}/archive', tag: 'Admin', access: 'admin', summary: 'Archive', answers: { 200: json(promptRecordSchema) } },
-  { method: 'get', path: '/v1/admin/prompts/{id}/explain', tag: 'Admin', access: 'admin', summary: 'Why a user does or does not see the prompt', query: explainQuerySchema, answers: { 200: json(report('The decision, gate by gate: docs/collector.md')) } },
+  { method: 'get', path: '/v1/admin/prompts/{id}/explain', tag: 'Admin', access: 'admin', summary: 'Why a user does or does not see the prompt', query: explainQuerySchema, answers: { 200: json(explainAnswerSchema) } },
   { method: 'get', path: '/v1/admin/prompts/{id}/versions', tag: 'Admin', access: 'admin', summary: 'Saved versions', answers: { 200: json(promptVersionListSchema) } },
   { method: 'post', path: '/v1/admin/prompts/{id}/rollback', tag: 'Admin', access: 'admin', summary: "Save an old version's configuration as a new version", body: rollbackSchema, answers: { 200: json(promptRecordSchema) } },
   { method: 'get', path: '/v1/admin/announcements', tag: 'Admin', access: 'admin', summary: 'Every announcement', answers: { 200: json(announcementListSchema) } },

@@ -1,4 +1,4 @@
-import { localeTagSchema, promptSchema, type Prompt, type PromptStatus } from '@hearth/schema';
+import { localeTagSchema, promptSchema, type ExplainAnswer, type Prompt, type PromptStatus } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { explainPrompt } from '../../domain/targeting/explain.js';
@@ -109,7 +109,10 @@ export function adminPromptRoutes({ store, projects, clock }: AdminRouteDeps) {
     const prompts = (await store.prompts.list(project.id)).map((record) => record.prompt);
     const now = new Date(clock());
     const ctx = await loadDecisionContext(store, { project, subject, prompts, now, locale: query.locale ?? null });
-    return c.json({ subject, at: now.toISOString(), ...explainPrompt(target.prompt.id, prompts, ctx) });
+    const explanation = explainPrompt(target.prompt.id, prompts, ctx);
+    // `load` found it, and prompts are never deleted: only a prompt missing from the list gets here.
+    if (!explanation) throw new HttpError(404, 'prompt_not_found', `No prompt "${target.prompt.id}" in project ${project.id}.`);
+    return c.json({ subject, at: now.toISOString(), ...explanation } satisfies ExplainAnswer);
   });
 
   return app;

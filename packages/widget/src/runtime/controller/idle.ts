@@ -17,7 +17,7 @@ export function whenIdle(win: (Window & typeof globalThis) | null): Promise<void
   });
 }
 
-type Chunk<K extends keyof Chunks> = Awaited<ReturnType<Chunks[K]>>;
+export type Chunk<K extends keyof Chunks> = Awaited<ReturnType<Chunks[K]>>;
 /** Loads a widget kind's chunk and runs `mount` with it in a task of its own. */
 export type MountLane = <K extends keyof Chunks & string, T>(kind: K, mount: (chunk: Chunk<K>) => Promise<T>) => Promise<T>;
 

@@ -8,11 +8,10 @@ import type { StatePrompt, UserState } from '@hearth/schema';
 import type { LoadChunk } from '../../core/registry.js';
 import type { Post } from '../../core/transport.js';
 import type { ChecklistHandle } from '../../widgets/checklist/index.js';
-import type { SurveyHandle } from '../../widgets/survey/index.js';
 import type { Track, Traits } from '../state-types.js';
 import type { Corner, Theme } from '../theme.js';
 import { announcementsSlot } from './announcements.js';
-import { mountLane } from './idle.js';
+import { mountLane, type Chunk } from './idle.js';
 import { rewardsSlot } from './rewards.js';
 import { watchTriggers, type TriggerWatch } from './triggers.js';
 
@@ -45,6 +44,25 @@ export interface Controller {
 
 type WidgetHandle = Omit<ChecklistHandle, 'update'> & { update(prompt: StatePrompt): void };
 
+/** What every widget is mounted with, whatever its kind. */
+type Common = { document: Document; theme: Theme; corner?: Corner; locale?: string; traits?: Traits; track: Track; onHide(): void };
+
+type Mounted = Omit<WidgetHandle, 'update'> & { update?(prompt: never): void };
+
+/**
+ * How each prompt kind reaches the screen, from its chunk (named like the kind): a lookup, not a
+ * switch, and a kind missing here fails to compile.
+ */
+type KindWidgets = {
+  [K in StatePrompt['kind']]: (common: Common, first: Extract<StatePrompt, { kind: K }>) => (chunk: Chunk<K>) => Promise<Mounted>;
+};
+
+/**
+ * Kinds that stay on screen once shown though later states leave them out: the server drops a
+ * survey once its display is stored (so reloads and other tabs do not ask again).
+ */
+const STAYS: { [K in StatePrompt['kind']]?: true } = { survey: true };
+
 interface Entry {
   prompt: StatePrompt;
   triggers: TriggerWatch;
@@ -53,9 +71,6 @@ interface Entry {
   /** Set once the widget starts mounting; stays set after it hides, so it does not show again. */
   handle?: Promise<WidgetHandle | undefined>;
 }
-
-/** A survey keeps its cycle and answers on screen: state refreshes do not change it. */
-const withUpdate = (handle: SurveyHandle): WidgetHandle => ({ ...handle, update() {} });
 
 export function createController(options: ControllerOptions): Controller {
   const { load, track } = options;
@@ -73,17 +88,19 @@ export function createController(options: ControllerOptions): Controller {
 
   const unmount = (entry: Entry) => void entry.handle?.then((handle) => handle?.unmount());
 
-  const mountWidget = (entry: Entry, first: StatePrompt): Promise<WidgetHandle> => {
-    // Dismissed, answered, or hidden after its celebration: take the host element away too.
-    const common = { document: doc, theme, corner: options.corner, ...context, track, onHide: () => unmount(entry) };
-    if (first.kind === 'survey') {
-      return lane('survey', async ({ mountSurvey, createResponder }) => withUpdate(await mountSurvey({ ...common, survey: first, onResponse: createResponder(options.post) })));
-    }
-    return lane('checklist', async ({ mountChecklist }) => {
-      const handle = await mountChecklist({ ...common, checklist: first, container: mountPoint('checklist') });
-      return { ...handle, update: (prompt: StatePrompt) => prompt.kind === 'checklist' && handle.update(prompt) };
-    });
+  const widgets: KindWidgets = {
+    checklist: (common, checklist) => ({ mountChecklist }) => mountChecklist({ ...common, checklist, container: mountPoint('checklist') }),
+    // A survey has no `update`: it keeps its cycle and answers on screen whatever later states say.
+    survey: (common, survey) => ({ mountSurvey, createResponder }) => mountSurvey({ ...common, survey, onResponse: createResponder(options.post) }),
   };
+
+  // Dismissed, answered, or hidden after its celebration: take the host element away too. A prompt
+  // id now of another kind leaves the widget on screen as it was.
+  const mountWidget = (entry: Entry, first: StatePrompt): Promise<WidgetHandle> =>
+    lane<StatePrompt['kind'], Mounted>(
+      first.kind,
+      widgets[first.kind]({ document: doc, theme, corner: options.corner, ...context, track, onHide: () => unmount(entry) }, first as never) as never,
+    ).then((handle) => ({ ...handle, update: (prompt: StatePrompt) => prompt.kind === first.kind && handle.update?.(prompt as never) }));
 
   const show = (entry: Entry) => {
     const first = entry.prompt;
@@ -126,7 +143,7 @@ export function createController(options: ControllerOptions): Controller {
       const ids = new Set(state.prompts.map((prompt) => prompt.id));
       // The server drops a survey once its display is stored (so reloads and other tabs do not ask
       // again); the one on screen stays until the user answers or closes it.
-      const stays = (entry: Entry) => ids.has(entry.prompt.id) || (entry.prompt.kind === 'survey' && !!entry.handle);
+      const stays = (entry: Entry) => ids.has(entry.prompt.id) || (STAYS[entry.prompt.kind] && !!entry.handle);
       for (const entry of [...entries.values()]) if (!stays(entry)) remove(entry);
       for (const prompt of state.prompts) {
         const known = entries.get(prompt.id);
