@@ -48,6 +48,19 @@ async function expectApart(page: Page, surfaces: Record<string, Locator>): Promi
   }
 }
 
+/** Names of the pairs among the visible `surfaces` whose boxes overlap or leave the window. */
+async function overlappingPairs(surfaces: Record<string, Locator>): Promise<string[]> {
+  const boxes: [string, Box][] = [];
+  for (const [name, target] of Object.entries(surfaces)) {
+    const box = (await target.isVisible()) ? await target.boundingBox() : null;
+    if (box) boxes.push([name, box]);
+  }
+  const viewport = surfaces[Object.keys(surfaces)[0]!]!.page().viewportSize()!;
+  const outside = boxes.filter(([, b]) => b.x < 0 || b.y < 0 || b.x + b.width > viewport.width || b.y + b.height > viewport.height);
+  const pairs = boxes.flatMap(([a, boxA], i) => boxes.slice(i + 1).filter(([, boxB]) => overlaps(boxA, boxB)).map(([b]) => `${a} / ${b}`));
+  return [...outside.map(([name]) => `${name} / window`), ...pairs];
+}
+
 const WIDTHS = [
   { width: 1280, height: 800 },
   { width: 375, height: 812 },
@@ -94,6 +107,15 @@ function launchers(page: Page): Record<string, Locator> {
   return { 'checklist launcher': launcher('hearth-checklist'), bell: launcher('hearth-news'), 'rewards launcher': launcher('hearth-rewards') };
 }
 
+/** The panels the launchers open. */
+function cornerPanels(page: Page): Record<string, Locator> {
+  return {
+    'checklist card': page.locator('section#hearth-checklist'),
+    'feed panel': page.locator('section#hearth-news'),
+    'rewards panel': page.locator('section#hearth-rewards'),
+  };
+}
+
 /** Opens or closes what `launcher` controls with a real pointer click, which fails when anything covers it. */
 async function clickTo(launcher: Locator, expanded: boolean): Promise<void> {
   if ((await launcher.getAttribute('aria-expanded')) === String(expanded)) return;
@@ -116,11 +138,39 @@ for (const locale of ['en', 'ar']) {
         for (const [otherName, other] of all) {
           if (other === launcher) continue;
           await test.step(`${size.width} px: ${name} with the ${otherName}'s surface open`, async () => {
+            // A panel the last one opened covered closes a frame or two later: start once it has.
+            await expect.poll(() => overlappingPairs({ ...launchers(page), ...cornerPanels(page) })).toEqual([]);
             for (const [, each] of all) if (each !== other) await clickTo(each, false);
             await clickTo(other, true);
             await clickTo(launcher, true);
           });
         }
+      }
+    }
+  });
+}
+
+for (const locale of ['en', 'ar']) {
+  test(`opening any corner's panel leaves no two surfaces overlapping, at 1280 and 375 px (${locale})`, async ({ page, stack }) => {
+    await publish(stack, { id: `apart-news-${locale}`, category: 'new', content: { title: 'Apart news', body: 'Body.' } });
+    await withoutMountPoints(page, ['checklist', 'rewards']);
+    await page.setViewportSize(WIDTHS[0]!);
+    await page.goto(locale === 'en' ? '/' : `/?locale=${locale}`);
+    await acmeApp(page).signIn(roleSetup('admin').user.email);
+    const buttons = launchers(page);
+    const panels = cornerPanels(page);
+    for (const size of WIDTHS) {
+      await page.setViewportSize(size);
+      // Each panel opened in turn (the others as they were left), both orders round the corners.
+      for (const name of ['checklist launcher', 'bell', 'rewards launcher', 'checklist launcher', 'rewards launcher', 'bell']) {
+        await test.step(`${size.width} px: ${name} opens its panel`, async () => {
+          await clickTo(buttons[name]!, false);
+          await clickTo(buttons[name]!, true);
+          // A panel the new one covers closes within a frame or two: poll until the layout settles.
+          await expect.poll(() => overlappingPairs({ ...buttons, ...panels })).toEqual([]);
+          await expect(page.locator(`#${await buttons[name]!.getAttribute('aria-controls')}`)).toBeVisible();
+          for (const launcher of Object.values(buttons)) await expect(launcher).toBeVisible();
+        });
       }
     }
   });

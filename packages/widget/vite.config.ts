@@ -46,6 +46,8 @@ function manualChunks(id: string): string | undefined {
   if (/\/src\/runtime\/controller\//.test(id)) return 'controller';
   // Focus trapping serves modal dialogs only (survey, announcements): kept out of the runtime.
   if (/\/src\/runtime\/modal\//.test(id)) return 'modal';
+  // Precedence between corner docks serves floating surfaces only: kept out of the runtime.
+  if (/\/src\/runtime\/dock\//.test(id)) return 'dock';
   if (/\/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?(?:preact|@preact)\//.test(id)) return 'runtime';
   if (/\/src\/runtime\//.test(id) && !LOCALE_CATALOG.test(id)) return 'runtime';
   return undefined;

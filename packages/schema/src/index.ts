@@ -210,7 +210,23 @@ export {
   type Redemption,
   type RewardsState,
 } from './rewards.js';
-export type { NpsSummary, NpsTrendPoint, ChecklistKpis, AdoptionGroup, AnnouncementKpis, RewardsKpis } from './kpi.js';
+export {
+  npsSummarySchema,
+  npsTrendPointSchema,
+  checklistKpisSchema,
+  adoptionGroupSchema,
+  announcementKpisSchema,
+  rewardsKpisSchema,
+  checklistKpisAnswerSchema,
+  announcementKpisAnswerSchema,
+  rewardsKpisAnswerSchema,
+  type NpsSummary,
+  type NpsTrendPoint,
+  type ChecklistKpis,
+  type AdoptionGroup,
+  type AnnouncementKpis,
+  type RewardsKpis,
+} from './kpi.js';
 export { KPI_MAX_RANGE_DAYS, KPI_DEFAULT_RANGE_DAYS, kpiInstantSchema, kpiRangeSchema, type KpiRange } from './kpi-range.js';
 export { webhookEndpointSchema, type WebhookEndpoint, type WebhookEndpointInput } from './webhook.js';
 export { themeSchema, projectLocalesSchema, type Theme, type ColorMode, type ProjectLocales } from './theme.js';

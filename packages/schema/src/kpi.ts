@@ -1,71 +1,99 @@
+import { z } from 'zod';
+import { traitConditionSchema } from './targeting.js';
+
 /**
  * Result shapes of the KPIs the collector computes (packages/collector/src/kpi/) and the admin
- * console renders. Plain types, not schemas: the collector builds these values itself, so there is
- * nothing to validate, and one declaration keeps both sides from drifting apart.
+ * console renders. The collector builds these values itself, so nothing parses them at run time;
+ * they are schemas so the OpenAPI document describes the answers from the same declaration.
  * Percentages are unrounded, 0–100, and null when their denominator is 0.
  */
 
-/** NPS (docs/reference/kpi-definitions.md, "Net Promoter Score"): promoters 9–10, passives 7–8, detractors 0–6. */
-export interface NpsSummary {
-  count: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  promotersPct: number | null;
-  passivesPct: number | null;
-  detractorsPct: number | null;
-  /** % promoters − % detractors, −100 to +100; null with no responses, never 0. */
-  score: number | null;
-}
+const count = z.number().int().nonnegative();
+const pct = z.number().nullable();
+const isoInstant = z.string().describe('ISO 8601 date-time');
 
-export interface NpsTrendPoint extends NpsSummary {
+/** NPS (docs/reference/kpi-definitions.md, "Net Promoter Score"): promoters 9–10, passives 7–8, detractors 0–6. */
+export const npsSummarySchema = z.object({
+  count,
+  promoters: count,
+  passives: count,
+  detractors: count,
+  promotersPct: pct,
+  passivesPct: pct,
+  detractorsPct: pct,
+  /** % promoters − % detractors, −100 to +100; null with no responses, never 0. */
+  score: z.number().nullable(),
+});
+
+export const npsTrendPointSchema = npsSummarySchema.extend({
   /** ISO 8601, inclusive. */
-  start: string;
+  start: isoInstant,
   /** ISO 8601, exclusive. */
-  end: string;
-}
+  end: isoInstant,
+});
 
 /** Checklist KPIs (docs/reference/kpi-definitions.md, "Engagement and adoption → Onboarding / checklist"). */
-export interface ChecklistKpis {
-  shown: number;
-  started: number;
-  completed: number;
-  startedRate: number | null;
-  completionRate: number | null;
-  completionRateOfStarted: number | null;
-  medianTimeToCompleteMs: number | null;
-  items: { itemId: string; completed: number; rate: number | null }[];
-}
+export const checklistKpisSchema = z.object({
+  shown: count,
+  started: count,
+  completed: count,
+  startedRate: pct,
+  completionRate: pct,
+  completionRateOfStarted: pct,
+  medianTimeToCompleteMs: z.number().nullable(),
+  items: z.array(z.object({ itemId: z.string(), completed: count, rate: pct })),
+});
 
-export interface AdoptionGroup {
-  users: number;
-  adopted: number;
-  rate: number | null;
+export const adoptionGroupSchema = z.object({
+  users: count,
+  adopted: count,
+  rate: pct,
   /** Did the feature before their start; left out of `users`. */
-  alreadyUsing: number;
-}
+  alreadyUsing: count,
+});
 
 /** Announcement KPIs (docs/reference/kpi-definitions.md, "Engagement and adoption → Announcement"). */
-export interface AnnouncementKpis {
-  reach: number;
-  read: number;
-  readRate: number | null;
-  ctaClicks: number;
-  ctaClickRate: number | null;
-  reactions: { up: number; down: number; feedback: number };
+export const announcementKpisSchema = z.object({
+  reach: count,
+  read: count,
+  readRate: pct,
+  ctaClicks: count,
+  ctaClickRate: pct,
+  reactions: z.object({ up: count, down: count, feedback: count }),
   /** Null when the announcement has no `featureEvent`. `lift` is in percentage points. */
-  adoption: { days: number; exposed: AdoptionGroup; control: AdoptionGroup; lift: number | null } | null;
-}
+  adoption: z.object({ days: z.number().int(), exposed: adoptionGroupSchema, control: adoptionGroupSchema, lift: z.number().nullable() }).nullable(),
+});
 
 /** Rewards KPIs (docs/reference/kpi-definitions.md, "Rewards") over one period. */
-export interface RewardsKpis {
-  pointsIssued: number;
-  pointsRedeemed: number;
-  pointsExpired: number;
-  redemptionRate: number | null;
-  activeMembers: number;
+export const rewardsKpisSchema = z.object({
+  pointsIssued: count,
+  pointsRedeemed: count,
+  pointsExpired: count,
+  redemptionRate: pct,
+  activeMembers: count,
   /** Lowest tier first; `tierId: null` holds members below every threshold. */
-  tierDistribution: { tierId: string | null; members: number }[];
-  topRules: { ruleId: string; points: number; awards: number }[];
-  referrals: { attached: number; converted: number };
-}
+  tierDistribution: z.array(z.object({ tierId: z.string().nullable(), members: count })),
+  topRules: z.array(z.object({ ruleId: z.string(), points: z.number().int(), awards: count })),
+  referrals: z.object({ attached: count, converted: count }),
+});
+
+/** `GET /v1/admin/kpi/checklists/:id`: the KPIs with the range and segment they cover. */
+export const checklistKpisAnswerSchema = checklistKpisSchema.extend({
+  promptId: z.string(),
+  definition: z.string(),
+  range: z.object({ from: isoInstant, to: isoInstant }),
+  segment: traitConditionSchema.nullable(),
+});
+
+/** `GET /v1/admin/announcements/:id/kpis`. */
+export const announcementKpisAnswerSchema = announcementKpisSchema.extend({ announcementId: z.string(), to: isoInstant });
+
+/** `GET /v1/admin/kpi/rewards` and `GET /v1/server/rewards/kpis`. */
+export const rewardsKpisAnswerSchema = rewardsKpisSchema.extend({ from: isoInstant, to: isoInstant });
+
+export type NpsSummary = z.infer<typeof npsSummarySchema>;
+export type NpsTrendPoint = z.infer<typeof npsTrendPointSchema>;
+export type ChecklistKpis = z.infer<typeof checklistKpisSchema>;
+export type AdoptionGroup = z.infer<typeof adoptionGroupSchema>;
+export type AnnouncementKpis = z.infer<typeof announcementKpisSchema>;
+export type RewardsKpis = z.infer<typeof rewardsKpisSchema>;

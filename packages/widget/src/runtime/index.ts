@@ -5,6 +5,7 @@
 export { mount, type MountOptions } from './mount.js';
 export { Shell } from './shell.js';
 export { Launcher } from './launcher.js';
+export { useCorner } from './corners.js';
 export { lazySheet } from './styles.js';
 export { themeProperties, type Theme, type ColorMode, type Corner } from './theme.js';
 export { safeUrl } from './safe-url.js';

@@ -67,8 +67,6 @@ function attach(host: Element): { root: ShadowRoot; child?: Element } {
 export function mount({ container, corner, document: doc = globalThis.document, sheets = [], view }: MountOptions): () => void {
   const parent = corner ? dock(doc, corner) : doc.body;
   const host = container ?? parent.appendChild(doc.createElement('hearth-root'));
-  // Docked: the host's empty parts let clicks through to the page and to other docks (styles.ts).
-  if (corner) host.setAttribute('data-dock', '');
   const { root, child } = attach(host);
   root.adoptedStyleSheets = [baseSheet(), ...sheets];
   const focus = keepFocus(root);

@@ -18,16 +18,11 @@ export type Locale = keyof typeof catalogs;
 export const LOCALES = Object.keys(catalogs) as Locale[];
 export const DEFAULT_LOCALE: Locale = 'en';
 
-/** Languages we map onto a shipped catalog: Norwegian (`no`) and Nynorsk readers get Bokmål. */
-const ALIASES = new Map<string, Locale>([
-  ['no', 'nb'],
-  ['nn', 'nb'],
-]);
-
 function toLocale(tag: string): Locale | undefined {
-  const language = tag.toLowerCase().split(/[-_]/)[0] ?? '';
+  const language = tag.toLowerCase().split(/[-_]/)[0]!;
   if (Object.hasOwn(catalogs, language)) return language as Locale;
-  return ALIASES.get(language);
+  // Norwegian (`no`) and Nynorsk (`nn`) readers get the Bokmål catalog.
+  return language === 'no' || language === 'nn' ? 'nb' : undefined;
 }
 
 /**

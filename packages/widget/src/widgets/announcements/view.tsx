@@ -2,7 +2,7 @@ import type { Ref } from 'preact';
 import { signal, type Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { trapFocus } from '../../runtime/modal/trap-focus.js';
-import { Shell, type Corner, type Theme } from '../../runtime/index.js';
+import { Shell, useCorner, type Corner, type Theme } from '../../runtime/index.js';
 import { categoryLabel, FeedItem } from './item.js';
 import type { AnnouncementsModel } from './model.js';
 import { readTracker, type ReadTracker } from './visibility.js';
@@ -48,6 +48,7 @@ function Panel({ model, pageUrl, onClose, hidden }: { model: AnnouncementsModel;
   const shown = limit.value;
   const ref = useRef<HTMLElement>(null);
   useEffect(() => reads.stop, []);
+  useCorner(ref, !!onClose && !hidden, model.actions.close);
   // Opened from the bell: focus moves into the feed (an item opened by link has taken it already).
   useEffect(() => {
     const panel = ref.current;
@@ -79,6 +80,7 @@ function Boost({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: stri
   const ref = useRef<HTMLDivElement>(null);
   const { t } = model.i18n.value;
   const id = boost?.item.id;
+  useCorner(ref, boost?.style === 'toast');
   useEffect(() => {
     const dialog = ref.current;
     if (!id) return;
@@ -114,12 +116,14 @@ function Digest({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: str
   const i18n = model.i18n.value;
   const { t } = i18n;
   const key = digest?.entries.map((e) => e.id).join();
+  const ref = useRef<HTMLElement>(null);
+  useCorner(ref, !!digest);
   useEffect(() => {
     if (digest) model.actions.digestShown(digest.entries.map((e) => e.id));
   }, [key]);
   if (!digest) return null;
   return (
-    <section class="boost toast digest" aria-labelledby="hearth-digest-title">
+    <section class="boost toast digest" ref={ref} aria-labelledby="hearth-digest-title">
       <div class="head">
         <h2 id="hearth-digest-title">{t('away')}</h2>
         <button type="button" class="icon-btn" aria-label={t('close')} onClick={model.actions.dismissDigest}>×</button>

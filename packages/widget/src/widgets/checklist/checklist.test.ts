@@ -1,7 +1,8 @@
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checklistFixture, withDone } from './fixtures.js';
-import { CHECKLIST_EVENTS, mountChecklist, type MountChecklistOptions } from './index.js';
+import { mountChecklist, type MountChecklistOptions } from './index.js';
+import { EVENTS as CHECKLIST_EVENTS } from './model.js';
 
 afterEach(() => {
   document.body.replaceChildren();

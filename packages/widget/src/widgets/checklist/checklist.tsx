@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { Launcher, Shell, type Corner, type Theme } from '../../runtime/index.js';
+import { Launcher, Shell, useCorner, type Corner, type Theme } from '../../runtime/index.js';
 import { ChecklistItem } from './checklist-item.js';
 import type { ChecklistModel } from './model.js';
 
@@ -63,9 +63,13 @@ function Card({ model, floating, progress, baseUrl, onMinimize }: CardProps) {
   const { t, dir } = model.i18n.value;
   const { title, description, done, total, complete, minimized, actions } = model;
   const collapsed = !floating && minimized.value;
+  const ref = useRef<HTMLElement>(null);
+  // Floating, the open card is a panel that another corner's surface may close back to the launcher.
+  useCorner(ref, floating, () => minimized.value || actions.toggleMinimized());
   return (
     <section
       class="card"
+      ref={ref}
       id={CARD_ID}
       dir={dir}
       aria-labelledby="hearth-checklist-title"

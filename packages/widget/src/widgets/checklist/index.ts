@@ -8,8 +8,6 @@ import { ChecklistView } from './checklist.js';
 import { createChecklistModel, type ChecklistModelOptions } from './model.js';
 import { checklistSheet } from './styles.js';
 
-export { EVENTS as CHECKLIST_EVENTS, CELEBRATION_MS } from './model.js';
-
 export interface MountChecklistOptions extends Omit<ChecklistModelOptions, 'i18n'> {
   /** Inline mount point (`<div data-hearth="checklist">`); absent: a floating corner card. */
   container?: Element;

@@ -93,11 +93,11 @@ describe('checklist model', () => {
     expect(setup({ checklist: { ...complete, hideWhenComplete: false } }).model.visible.value).toBe(true);
   });
 
-  it('reports minimize changes so the core can remember them', () => {
-    const onMinimizedChange = vi.fn();
-    const { model } = setup({ onMinimizedChange });
+  it('minimizes and restores', () => {
+    const { model } = setup();
     model.actions.toggleMinimized();
     expect(model.minimized.value).toBe(true);
-    expect(onMinimizedChange).toHaveBeenCalledWith(true);
+    model.actions.toggleMinimized();
+    expect(model.minimized.value).toBe(false);
   });
 });

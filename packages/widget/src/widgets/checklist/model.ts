@@ -38,9 +38,6 @@ export interface ChecklistModelOptions {
   i18n: I18n;
   traits?: Traits;
   track: Track;
-  minimized?: boolean;
-  /** So the core can remember the choice across page loads. */
-  onMinimizedChange?: (minimized: boolean) => void;
   /** Dismissed, or hidden after completion: the core may unmount. */
   onHide?: () => void;
 }
@@ -53,11 +50,11 @@ const isComplete = (state: ChecklistState, items: ChecklistItemState[]) =>
   state.progress.complete || (items.length > 0 && items.every(settled));
 
 export function createChecklistModel(options: ChecklistModelOptions) {
-  const { track, onHide, onMinimizedChange } = options;
+  const { track, onHide } = options;
   const checklist = signal(options.checklist);
   const i18n = signal(options.i18n);
   const traits = signal(options.traits ?? {});
-  const minimized = signal(options.minimized ?? false);
+  const minimized = signal(false);
   const dismissed = signal(false);
   // Skips apply at once and survive a state refresh that predates the server seeing them.
   const skippedHere = signal<ReadonlySet<string>>(new Set());
@@ -133,7 +130,6 @@ export function createChecklistModel(options: ChecklistModelOptions) {
     },
     toggleMinimized() {
       minimized.value = !minimized.value;
-      onMinimizedChange?.(minimized.value);
     },
     dismiss() {
       if (!checklist.value.dismissible || dismissed.value) return;

@@ -19,6 +19,5 @@ export const checklistSheet = lazySheet(`.card{background:var(--h-bg);color:var(
 .item-desc{margin:2px 0 0;font-size:13px;color:var(--h-muted)}
 .actions{display:flex;gap:8px;margin-top:8px}
 .celebrate{margin:0 0 8px;font-weight:600;text-align:center}
-.celebrate svg{vertical-align:-2px}
 .pop{animation:hearth-pop .6s ease-out}
 @keyframes hearth-pop{0%{transform:scale(.6);opacity:0}60%{transform:scale(1.08);opacity:1}100%{transform:scale(1)}}`);

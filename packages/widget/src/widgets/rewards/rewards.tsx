@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { Launcher, Shell, type Corner, type Theme } from '../../runtime/index.js';
+import { Launcher, Shell, useCorner, type Corner, type Theme } from '../../runtime/index.js';
 import { Catalog } from './catalog.js';
 import type { RewardsModel } from './model.js';
 import { Badges, History, Referral, WaysToEarn } from './sections.js';
@@ -54,6 +54,7 @@ function Panel({ model, focusOnOpen }: { model: RewardsModel; focusOnOpen?: bool
   const ref = useRef<HTMLElement>(null);
   // Opened from the launcher: focus moves into the panel, so Tab walks its controls next.
   useEffect(() => void (focusOnOpen && ref.current?.focus()), []);
+  useCorner(ref, !!focusOnOpen, () => model.open.value && model.actions.toggle());
   return (
     <section class="card rw" id={PANEL_ID} ref={ref} tabIndex={-1} dir={model.i18n.value.dir} aria-labelledby="hearth-rw-title">
       <h2 class="title" id="hearth-rw-title">{t('title')}</h2>

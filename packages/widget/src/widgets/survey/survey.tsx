@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { trapFocus } from '../../runtime/modal/trap-focus.js';
-import { Shell, type Corner, type Theme } from '../../runtime/index.js';
+import { Shell, useCorner, type Corner, type Theme } from '../../runtime/index.js';
 import type { SurveyModel } from './model.js';
 import { Scale } from './scale.js';
 
@@ -35,6 +35,8 @@ function Card({ model, modal }: { model: SurveyModel; modal: boolean }) {
   const { survey, step, index, questions, actions } = model;
 
   useEffect(() => (modal && card.current ? trapFocus(card.current) : undefined), [modal]);
+  // A corner card has no launcher to close to: it waits while a panel the user opened covers it.
+  useCorner(card, !modal);
   useEffect(() => {
     if (!moved.current) return;
     moved.current = false;
