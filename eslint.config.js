@@ -49,4 +49,47 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Collector layers (docs/architecture.md#layers): the domain is pure and web-standard.
+    // Tests may assemble real parts (a store, the file system), so they are not held to this.
+    files: ['packages/collector/src/domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*'], message: 'The domain uses no Node API: hashing and secrets live in crypto/, I/O in services/ and storage/.' },
+          { group: ['**/storage/**', '**/services/**', '**/http/**', '**/crypto/**'], message: 'The domain imports no storage, services, HTTP or Node crypto: pass it the records it decides on (its own types).' },
+        ],
+      }],
+    },
+  },
+  {
+    // Storage keeps and reads records; who calls it (routes, services) is none of its business.
+    files: ['packages/collector/src/storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/http/**', '**/services/**'], message: 'Storage imports no HTTP or services code: move the orchestration into services/.' }],
+      }],
+    },
+  },
+  {
+    files: ['packages/collector/src/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/http/**'], message: 'Services know nothing of HTTP: routes call services, not the other way round.' }],
+      }],
+    },
+  },
+  {
+    // Routes reach storage through services. Storage *types* are allowed: a route that reads or
+    // writes one sub-store takes it as a typed dependency wired in app.ts, which is not a run-time
+    // import. store-busy.ts is the storage error contract the error handler answers with 503.
+    files: ['packages/collector/src/http/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '/storage/(?!store-busy\\.js$)', allowTypeImports: true, message: 'HTTP reaches storage through services/ (type-only imports are fine).' }],
+      }],
+    },
+  },
 );

@@ -3,7 +3,7 @@ export { startCollector, type StartOptions, type RunningCollector } from './serv
 export { loadConfig, parseConfig, envSettings, ConfigError, type EnvSettings } from './config.js';
 export { openStore, type StoreOptions } from './storage/open-store.js';
 export type { Store } from './storage/store.js';
-export type { NewEvent, StoredEvent, StoredUser, WriteResult, EventFilter } from './storage/events.js';
+export type { NewEvent, StoredEvent, StoredUser, WriteResult, EventFilter } from './domain/events.js';
 export type { GroupCommitOptions } from './storage/group-commit.js';
 export { HttpError } from './http/http-error.js';
 export { seedPrompts } from './seed-prompts.js';

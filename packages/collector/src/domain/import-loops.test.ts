@@ -49,4 +49,8 @@ describe('domain imports', () => {
   it('form no loops, type-only imports included', () => {
     expect(loops(importGraph(sources(domain)))).toEqual([]);
   });
+
+  it('and neither do the rest of the collector\'s (storage, services, http)', () => {
+    expect(loops(importGraph(sources(dirname(domain))))).toEqual([]);
+  });
 });

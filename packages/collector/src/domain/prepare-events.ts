@@ -1,5 +1,5 @@
 import type { Batch } from '@hearth/schema';
-import type { NewEvent } from '../storage/events.js';
+import type { NewEvent } from './events.js';
 import { correctTimestamp, skewOffset } from './clock-skew.js';
 
 export interface PrepareContext {

@@ -1,6 +1,6 @@
 import type { Tier } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
-import type { RewardsActivity, StoredEntry } from '../storage/rewards-store.js';
+import type { RewardsActivity, StoredEntry } from '../domain/rewards/ledger.js';
 import { rewardsKpis } from './rewards.js';
 
 const T = Date.parse('2026-06-01T00:00:00Z');

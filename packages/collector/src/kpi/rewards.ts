@@ -1,5 +1,5 @@
 import type { RewardsKpis, Tier } from '@hearth/schema';
-import type { RewardsActivity, StoredEntry } from '../storage/rewards-store.js';
+import type { RewardsActivity, StoredEntry } from '../domain/rewards/ledger.js';
 
 /**
  * Rewards KPIs (docs/reference/kpi-definitions.md, "Rewards"), from one period's ledger activity:

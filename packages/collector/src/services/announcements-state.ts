@@ -2,7 +2,7 @@ import type { AnnouncementsState, ProjectConfig, Prompt, UserState } from '@hear
 import { buildAnnouncementsState } from '../domain/announcements/build-state.js';
 import type { Subject } from '../storage/facts/fact-store.js';
 import type { Store } from '../storage/store.js';
-import { loadAnnouncementContext } from '../storage/announcements/announcement-context.js';
+import { loadAnnouncementContext } from './announcement-context.js';
 
 export interface AnnouncementsStateInput {
   project: ProjectConfig;

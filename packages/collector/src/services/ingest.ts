@@ -1,4 +1,4 @@
-import type { NewEvent, WriteResult } from '../storage/events.js';
+import type { NewEvent, WriteResult } from '../domain/events.js';
 import type { Store } from '../storage/store.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { NewEvent } from '../storage/events.js';
+import type { NewEvent } from '../domain/events.js';
 import type { AfterCommitStep } from './ingest.js';
 import type { RewardsEngine } from './rewards-engine.js';
 

@@ -1,8 +1,9 @@
 import type { AudienceRule, ChecklistPrompt, EarningRule, RewardsConfig, RewardsState } from '@hearth/schema';
-import type { RedeemResult, RewardsStore, StoredRedemption } from '../storage/rewards-store.js';
+import type { RewardsStore } from '../storage/rewards-store.js';
+import type { RedeemResult, StoredRedemption } from '../domain/rewards/ledger.js';
 import { RewardsError } from '../domain/rewards/rewards-error.js';
 import type { Store } from '../storage/store.js';
-import type { NewEvent, StoredEvent } from '../storage/events.js';
+import type { NewEvent, StoredEvent } from '../domain/events.js';
 import { checklistEventQueries, checklistProgress } from '../domain/checklist/progress.js';
 import { evaluateAudience } from '../domain/targeting/evaluate.js';
 import { answerFactQueries, audienceQueries, createUserFacts, type EventMatchQuery, type UserFacts } from '../domain/targeting/facts.js';

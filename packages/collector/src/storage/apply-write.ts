@@ -1,6 +1,6 @@
 import type { JsonValue } from '@hearth/schema';
 import { previousVisitEnd } from '../domain/visit.js';
-import type { NewEvent, WriteResult } from './events.js';
+import type { NewEvent, WriteResult } from '../domain/events.js';
 
 type Awaitable<T> = T | Promise<T>;
 type Properties = Record<string, JsonValue>;

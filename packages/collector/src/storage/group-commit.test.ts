@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newEvent } from '../test-support/events.js';
 import { GroupCommitter, type GroupWriter } from './group-commit.js';
-import type { NewEvent, WriteResult } from './events.js';
+import type { NewEvent, WriteResult } from '../domain/events.js';
 import { StoreBusyError } from './store-busy.js';
 
 const events = (n: number): NewEvent[] => Array.from({ length: n }, () => newEvent({ projectId: 'p' }));

@@ -1,4 +1,4 @@
-import type { NewEvent, WriteResult } from './events.js';
+import type { NewEvent, WriteResult } from '../domain/events.js';
 import { isStoreBusy } from './store-busy.js';
 
 /** Writes several requests' events in ONE transaction and returns each request's own counts. */

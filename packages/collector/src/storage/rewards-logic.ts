@@ -1,18 +1,7 @@
 import type { LedgerOps } from './rewards-ops.js';
 import { ask, type TxLogic } from './sql/transaction.js';
 import { RewardsError } from '../domain/rewards/rewards-error.js';
-import {
-  type AppendResult,
-  type Balance,
-  type CapCheck,
-  type EarnResult,
-  type NewEntry,
-  type NewRedemption,
-  type RedeemResult,
-  type StoredEntry,
-  type StoredRedemption,
-  type StoredReferral,
-} from './rewards-store.js';
+import type { AppendResult, Balance, CapCheck, EarnResult, NewEntry, NewRedemption, RedeemResult, StoredEntry, StoredRedemption, StoredReferral } from '../domain/rewards/ledger.js';
 
 /**
  * The ledger's write rules, once for both stores (see `rewards-ops.ts` for why generators). Every

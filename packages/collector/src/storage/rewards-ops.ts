@@ -1,4 +1,4 @@
-import type { Balance, RedemptionStatus, StoredEntry, StoredRedemption, StoredReferral } from './rewards-store.js';
+import type { Balance, RedemptionStatus, StoredEntry, StoredRedemption, StoredReferral } from '../domain/rewards/ledger.js';
 
 type Awaitable<T> = T | Promise<T>;
 

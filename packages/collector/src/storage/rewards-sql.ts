@@ -1,5 +1,5 @@
 import type { LedgerOps } from './rewards-ops.js';
-import type { RedemptionStatus, StoredEntry, StoredRedemption, StoredReferral } from './rewards-store.js';
+import type { RedemptionStatus, StoredEntry, StoredRedemption, StoredReferral } from '../domain/rewards/ledger.js';
 import { andThen, type Awaitable, type SqlRunner } from './sql/runner.js';
 
 /** SQLite hands back epoch ms, Postgres `Date`; Postgres hands bigint and sums back as strings. */

@@ -1,5 +1,5 @@
 import type { JsonValue, PageContext } from '@hearth/schema';
-import type { StoredEvent, StoredUser } from './events.js';
+import type { StoredEvent, StoredUser } from '../domain/events.js';
 import { readJson as json } from './sql/dialect.js';
 
 type Properties = Record<string, JsonValue>;

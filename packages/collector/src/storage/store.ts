@@ -1,4 +1,4 @@
-import type { EventFilter, NewEvent, StoredEvent, StoredUser, WriteResult } from './events.js';
+import type { EventFilter, NewEvent, StoredEvent, StoredUser, WriteResult } from '../domain/events.js';
 import type { AnnouncementStore } from './announcements/announcement-store.js';
 import type { FactStore } from './facts/fact-store.js';
 import type { KpiStore } from './kpi/kpi-store.js';

@@ -1,4 +1,4 @@
-import type { NewEvent } from '../storage/events.js';
+import type { NewEvent } from '../domain/events.js';
 
 let counter = 0;
 /** A unique, time-ordered-looking message id. */

@@ -1,5 +1,5 @@
 import type { ProjectConfig } from '@hearth/schema';
-import type { StoredRedemption } from '../storage/rewards-store.js';
+import type { StoredRedemption } from '../domain/rewards/ledger.js';
 import { deliverWebhook, type DeliveryOptions, type WebhookAttempt } from './deliver.js';
 import type { OutboundPolicy } from './outbound.js';
 

@@ -1,5 +1,5 @@
 import type { RewardsConfig, RewardsState } from '@hearth/schema';
-import type { Balance, ItemUsage, StoredEntry } from '../../storage/rewards-store.js';
+import type { Balance, ItemUsage, StoredEntry } from './ledger.js';
 import { badgeStates, tierFor, type BadgeFacts } from './tiers.js';
 
 /** How many ledger entries the widget's history shows. */

@@ -1,5 +1,5 @@
 import type { EarningCaps, EarningRule, EarningTrigger, JsonValue } from '@hearth/schema';
-import type { CapCheck } from '../../storage/rewards-store.js';
+import type { CapCheck } from './ledger.js';
 import { DAY_MS } from '../time.js';
 
 /** Where an event came from: the host's backend (secret key) or a browser (public key). */

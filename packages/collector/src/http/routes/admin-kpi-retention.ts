@@ -12,7 +12,8 @@ import type { ActivityQuery } from '../../storage/kpi/retention-store.js';
 import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
-import { readKpiQuery, segmentOf, traitSegmentOf, traitShape } from '../kpi-query.js';
+import { segmentOf, traitSegmentOf } from '../../kpi/segment.js';
+import { readKpiQuery, traitShape } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminKpiRetentionDeps {

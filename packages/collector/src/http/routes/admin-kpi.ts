@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
-import { checklistKpis } from '../../kpi/checklist.js';
 import type { Store } from '../../storage/store.js';
+import { checklistKpisOf } from '../../services/checklist-kpis.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
-import { readKpiQuery, segmentOf, traitShape } from '../kpi-query.js';
+import { segmentOf } from '../../kpi/segment.js';
+import { readKpiQuery, traitShape } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminKpiDeps {
@@ -35,8 +36,7 @@ export function adminKpiRoutes({ store, projects, clock }: AdminKpiDeps) {
 
     const { from, to } = query.range;
     const segment = segmentOf(query.trait);
-    const rows = await store.kpi.checklistRows(project.id, { promptId: id, items: prompt.content.items, from, to });
-    const kpis = checklistKpis(rows, { items: prompt.content.items, range: { from, to }, now, ...(segment ? { segment } : {}) });
+    const kpis = await checklistKpisOf(store, project.id, prompt, { range: { from, to }, now, ...(segment ? { segment } : {}) });
     return c.json({
       promptId: id,
       definition: 'docs/reference/kpi-definitions.md: Engagement and adoption → Onboarding / checklist',

@@ -2,17 +2,14 @@ import type { SurveyPrompt } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { responsesCsv } from '../../export/survey-responses.js';
-import { cliKpi } from '../../kpi/cli.js';
-import { csatKpi } from '../../kpi/csat.js';
-import { npsDistribution, npsKpi } from '../../kpi/nps.js';
-import { npsByTrait, npsTrend } from '../../kpi/nps-trend.js';
-import { responseRate } from '../../kpi/response-rate.js';
 import { selectRows } from '../../kpi/survey-rows.js';
 import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
+import { surveyKpis } from '../../services/survey-kpis.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
-import { readKpiQuery, segmentOf, traitShape } from '../kpi-query.js';
+import { segmentOf } from '../../kpi/segment.js';
+import { readKpiQuery, traitShape } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminSurveyDeps {
@@ -68,23 +65,14 @@ export function adminSurveyRoutes({ store, projects, clock }: AdminSurveyDeps) {
     const survey = await surveyOf(store, project.id, c.req.param('id'));
     const { range } = query;
     const segment = segmentOf(query.trait);
-    const kpiQuery = { range, now, ...(segment ? { segment } : {}) };
-    const [responses, displays] = await Promise.all([store.responses.list(project.id, survey.id, range), store.responses.displays(project.id, survey.id, range)]);
-    const nps = survey.content.type === 'nps';
+    const kpis = await surveyKpis(store, project.id, survey, { range, now, ...(segment ? { segment } : {}), interval: query.interval, by: query.by });
     return c.json({
       surveyId: survey.id,
       type: survey.content.type,
       definition: 'docs/reference/kpi-definitions.md: Net Promoter Score, Customer Loyalty Index, CSAT, survey response rate',
       range: { from: range.from.toISOString(), to: range.to.toISOString() },
       segment: segment ?? null,
-      nps: nps ? npsKpi(responses, kpiQuery) : null,
-      trend: nps ? { interval: query.interval, points: npsTrend(responses, { ...kpiQuery, interval: query.interval }) } : null,
-      byTrait: nps && query.by ? { trait: query.by, groups: npsByTrait(responses, { ...kpiQuery, trait: query.by }) } : null,
-      distribution: nps ? npsDistribution(responses, kpiQuery) : null,
-      // Displays are events without an answer-time trait snapshot, so the rate ignores `trait`.
-      responseRate: responseRate(displays, responses.map((r) => r.answeredAt), range),
-      cli: survey.content.type === 'cli' ? cliKpi(responses, { ...kpiQuery, questionIds: survey.content.questions.map((q) => q.id) }) : null,
-      csat: survey.content.type === 'csat' ? csatKpi(responses, kpiQuery) : null,
+      ...kpis,
     });
   });
 

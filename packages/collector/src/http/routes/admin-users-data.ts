@@ -2,7 +2,7 @@ import type { ChecklistPrompt, ProjectConfig } from '@hearth/schema';
 import { checklistProgress } from '../../domain/checklist/progress.js';
 import { loadDecisionContext } from '../../services/decision-context.js';
 import type { Store } from '../../storage/store.js';
-import type { StoredEvent, StoredUser } from '../../storage/events.js';
+import type { StoredEvent, StoredUser } from '../../domain/events.js';
 import { HttpError } from '../http-error.js';
 
 /** What the console's user page shows of recent activity and of the ledger. */

@@ -2,7 +2,7 @@ import { localeTagSchema } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { announcementPage } from '../../domain/announcements/build-state.js';
-import { loadAnnouncementContext } from '../../storage/announcements/announcement-context.js';
+import { loadAnnouncementContext } from '../../services/announcement-context.js';
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
 import type { FactStore } from '../../storage/facts/fact-store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';

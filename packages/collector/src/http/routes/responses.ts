@@ -1,9 +1,8 @@
 import { surveyResponseSchema } from '@hearth/schema';
 import { Hono } from 'hono';
 import type { RewardsEngine } from '../../services/rewards-engine.js';
-import { saveResponse } from '../../services/save-response.js';
+import { submitSurveyResponse } from '../../services/survey-responses.js';
 import type { Store } from '../../storage/store.js';
-import { dispatchSurveyWebhooks } from '../../webhooks/dispatch.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
@@ -37,7 +36,7 @@ export interface ResponseRouteDeps {
  * webhooks (in the background) and, for a verified user's first answer of a cycle, the rewards hook.
  */
 export function responseRoutes(deps: ResponseRouteDeps) {
-  const { store, projects, clock, rateLimit } = deps;
+  const { projects, clock, rateLimit } = deps;
   const app = new Hono<AppEnv>();
   app.use(
     '/v1/responses',
@@ -51,28 +50,13 @@ export function responseRoutes(deps: ResponseRouteDeps) {
     const project = c.var.project;
     const response = parseJsonBody(c.var.body, surveyResponseSchema, { code: 'invalid_response', message: 'The survey response is not valid; see issues.' });
     const { subject, verified } = await resolveCaller(project, response, now);
-    const record = await store.prompts.get(project.id, response.surveyId);
-    if (record?.prompt.kind !== 'survey') {
+    const decision = await submitSurveyResponse(deps, { project, subject, verified, response, now: new Date(now) });
+    if (decision.outcome === 'unknown_survey') {
       throw new HttpError(404, 'survey_not_found', `No survey "${response.surveyId}" in project ${project.id}.`, [{ path: 'surveyId', message: 'unknown survey' }]);
     }
-    // One person, one answer per cycle: what this browser answered before signing in becomes the
-    // user's (only while its anonymous id is not linked yet; see ResponseStore.claim).
-    if ('userId' in subject) await store.responses.claim(project.id, response.anonymousId, subject.userId);
-    const { traits } = await store.facts.profile(project.id, subject);
-    const decision = await saveResponse(store.responses, { projectId: project.id, survey: record.prompt, respondent: subject, response, traits, now: new Date(now) });
     if (decision.outcome === 'refused') {
       const [first] = decision.issues;
       throw new HttpError(decision.status, decision.status === 422 ? 'answer_does_not_fit' : 'response_conflict', first?.message ?? 'refused', decision.issues);
-    }
-    if (decision.outcome !== 'duplicate') {
-      const outcome = decision.outcome;
-      // Not awaited: a slow receiver must not slow the widget down; attempts are recorded.
-      void (async () => {
-        if (outcome === 'created' && deps.rewards && verified && 'userId' in subject) {
-          await deps.rewards.onSurveyAnswered(project.id, subject.userId, response.surveyId, `cycle-${response.cycle}`);
-        }
-        await dispatchSurveyWebhooks({ responses: store.responses, log: deps.log }, project.id, outcome, decision.record, project.webhooks, project.allowPrivateWebhookTargets);
-      })().catch((error: unknown) => deps.log?.('survey response follow-up failed', error));
     }
     return c.json({ outcome: decision.outcome, cycle: decision.record.cycle });
   });

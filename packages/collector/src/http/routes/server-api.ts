@@ -16,7 +16,7 @@ import { DAY_MS } from '../../domain/time.js';
 import { rewardsKpis } from '../../kpi/rewards.js';
 import type { RewardsStore } from '../../storage/rewards-store.js';
 import type { Store } from '../../storage/store.js';
-import type { NewEvent } from '../../storage/events.js';
+import type { NewEvent } from '../../domain/events.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { readKpiQuery } from '../kpi-query.js';

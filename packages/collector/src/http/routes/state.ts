@@ -2,11 +2,7 @@ import { localeTagSchema } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { RewardsEngine } from '../../services/rewards-engine.js';
-import { rewardsForUserState } from '../../services/rewards-state.js';
-import { earnableTriggers } from '../../domain/rewards/earnable.js';
-import { buildUserState } from '../../domain/state/build-state.js';
-import { loadAnnouncementsState } from '../../services/announcements-state.js';
-import { loadDecisionContext } from '../../services/decision-context.js';
+import { loadUserState } from '../../services/user-state.js';
 import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
@@ -49,16 +45,7 @@ export function stateRoutes({ store, projects, clock, rateLimit, rewards }: Stat
     const project = c.var.project;
     const query = parseValue(c.req.query(), stateQuerySchema, { code: 'invalid_query', message: 'The state request is not valid; see issues.' });
     const { subject, verified } = await resolveCaller(project, query, now);
-    const prompts = (await store.prompts.list(project.id)).map((record) => record.prompt);
-    const ctx = await loadDecisionContext(store, { project, subject, prompts, now: new Date(now), locale: query.locale ?? null });
-    const state = buildUserState(prompts, ctx);
-    const announcements = await loadAnnouncementsState(store, { project, subject, prompts, state, now: new Date(now), locale: query.locale ?? null });
-    if (announcements) state.announcements = announcements;
-    const userRewards = rewards && verified && 'userId' in subject
-      ? await rewardsForUserState(rewards, project.id, subject.userId, state, prompts, query.locale ?? null, earnableTriggers(prompts, ctx.facts, ctx.now))
-      : null;
-    if (userRewards) state.rewards = userRewards;
-    if (Object.keys(project.theme).length > 0) state.theme = project.theme;
+    const state = await loadUserState(store, rewards, { project, subject, verified, now: new Date(now), locale: query.locale ?? null });
     c.header('Access-Control-Expose-Headers', 'ETag');
     return revalidatedJson(c, JSON.stringify(state));
   });

@@ -4,7 +4,7 @@ import { answerFactQueries, type FactEvent, type FactQueries } from '../../domai
 import { DAY_MS } from '../../domain/time.js';
 import { VISIT_GAP_MS, lastSeenBeforeVisit, lastSeenBeforeVisitOf } from '../../domain/visit.js';
 import { T0, newEvent } from '../../test-support/events.js';
-import type { NewEvent } from '../events.js';
+import type { NewEvent } from '../../domain/events.js';
 import { storeTest, type OpenStore } from './harness.js';
 
 const NOW = new Date(T0 + 10 * DAY_MS);

@@ -6,8 +6,8 @@ import { FIRST_DAYS_MS } from '../../kpi/drop-off.js';
 import { cohortRetention } from '../../kpi/retention-cohorts.js';
 import { PERIOD_MS } from '../../kpi/retention-periods.js';
 import { newEvent } from '../../test-support/events.js';
-import type { NewEvent } from '../events.js';
-import { segmentOf, traitSegmentOf } from '../../http/kpi-query.js';
+import type { NewEvent } from '../../domain/events.js';
+import { segmentOf, traitSegmentOf } from '../../kpi/segment.js';
 import { storeTest, type OpenStore } from './harness.js';
 
 const D = PERIOD_MS.day;

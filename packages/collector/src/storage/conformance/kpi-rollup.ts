@@ -4,7 +4,7 @@ import { newEvent } from '../../test-support/events.js';
 import { mulberry32 } from '../../test-support/seeded-random.js';
 import type { ActivityQuery, RetentionKpiStore } from '../kpi/retention-store.js';
 import type { Store } from '../store.js';
-import type { NewEvent } from '../events.js';
+import type { NewEvent } from '../../domain/events.js';
 import { storeTest, type OpenStore } from './harness.js';
 import { referenceKpis } from './kpi-reference.js';
 

@@ -5,7 +5,7 @@ import { factQueries } from '../../domain/kinds/index.js';
 import { createUserFacts } from '../../domain/targeting/facts.js';
 import { checklistKpis } from '../../kpi/checklist.js';
 import { T0, newEvent } from '../../test-support/events.js';
-import type { NewEvent } from '../events.js';
+import type { NewEvent } from '../../domain/events.js';
 import { storeTest, type OpenStore } from './harness.js';
 
 const HOUR = 3_600_000;

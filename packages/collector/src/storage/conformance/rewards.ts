@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import { T0 } from '../../test-support/events.js';
-import type { NewEntry, RewardsStore } from '../rewards-store.js';
+import type { RewardsStore } from '../rewards-store.js';
+import type { NewEntry } from '../../domain/rewards/ledger.js';
 import { storeTest, type OpenStore } from './harness.js';
 
 const DAY = 86_400_000;

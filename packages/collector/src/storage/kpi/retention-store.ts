@@ -3,17 +3,8 @@ import type { AdoptionCounts } from '../../kpi/adoption.js';
 import type { RetentionCounts } from '../../kpi/churn.js';
 import type { DropOffCounts } from '../../kpi/drop-off.js';
 import type { CohortCount } from '../../kpi/retention-cohorts.js';
+import type { TraitSegment } from '../../kpi/segment.js';
 import type { UsageCounts } from '../../kpi/usage.js';
-
-/**
- * `trait=key:value`: identified users whose current trait `key` equals one of `values`, compared
- * typed (the string "5" and the number 5 are both listed for `seats:5`: see http/kpi-query.ts).
- * Visitors who never identified have no traits, so no segment has them.
- */
-export interface TraitSegment {
-  trait: string;
-  values: readonly (string | number | boolean)[];
-}
 
 /** [from, to), optionally narrowed to a segment. */
 export interface ActivityQuery {

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
-import type { NewEvent } from '../events.js';
+import type { NewEvent } from '../../domain/events.js';
 import { claimResponses } from '../responses/response-sql.js';
 import { postgresRunner } from '../sql/postgres-runner.js';
 

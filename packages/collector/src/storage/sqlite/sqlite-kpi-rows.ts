@@ -1,5 +1,4 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { SqliteKpiReader } from './sqlite-kpi-reader.js';
 
 /** A statement's parameters: positional (`?`) or named (`@name`). */
 export type KpiParams = readonly unknown[] | Record<string, unknown>;
@@ -21,7 +20,7 @@ export function sqliteRowsQuery(db: Database): (sql: string, params: KpiParams) 
  * KPI reads through the reader process when the store has one, so a long statement never holds the
  * event loop (ingest, health checks); inline on the writer's connection for an in-memory store.
  */
-export function sqliteKpiRows(db: Database, reader: SqliteKpiReader | null): KpiRows {
+export function sqliteKpiRows(db: Database, reader: { rows: KpiRows } | null): KpiRows {
   if (reader) return <T>(sql: string, params: KpiParams) => reader.rows<T>(sql, params);
   const inline = sqliteRowsQuery(db);
   return async <T>(sql: string, params: KpiParams) => inline(sql, params) as T[];

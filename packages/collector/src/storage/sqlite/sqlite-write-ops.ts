@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
-import type { NewEvent } from '../events.js';
+import type { NewEvent } from '../../domain/events.js';
 import { claimResponses } from '../responses/response-sql.js';
 import { sqliteRunner } from '../sql/sqlite-runner.js';
 

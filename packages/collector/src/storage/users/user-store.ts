@@ -1,6 +1,6 @@
 import type { JsonValue } from '@hearth/schema';
 import type { StoredResponse } from '../../domain/survey/response.js';
-import type { StoredEvent } from '../events.js';
+import type { StoredEvent } from '../../domain/events.js';
 
 export interface UserSummary {
   userId: string;

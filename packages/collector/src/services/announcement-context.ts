@@ -1,14 +1,14 @@
 import type { AnnouncementRecord, ProjectConfig } from '@hearth/schema';
-import { foldActivity } from '../../domain/announcements/activity.js';
-import type { AnnouncementStateContext } from '../../domain/announcements/build-state.js';
-import { announcementFactQueries } from '../../domain/announcements/visible.js';
-import { fatigueUsage } from '../../domain/frequency/fatigue.js';
-import { historyFromEvents } from '../../domain/frequency/history.js';
-import { createUserFacts } from '../../domain/targeting/facts.js';
-import { lastSeenBeforeVisit } from '../../domain/visit.js';
-import type { FactStore, Subject } from '../facts/fact-store.js';
-import type { AnnouncementStore } from './announcement-store.js';
-import { servedLocale } from '../../domain/settings/served-locale.js';
+import { foldActivity } from '../domain/announcements/activity.js';
+import type { AnnouncementStateContext } from '../domain/announcements/build-state.js';
+import { announcementFactQueries } from '../domain/announcements/visible.js';
+import { fatigueUsage } from '../domain/frequency/fatigue.js';
+import { historyFromEvents } from '../domain/frequency/history.js';
+import { createUserFacts } from '../domain/targeting/facts.js';
+import { lastSeenBeforeVisit } from '../domain/visit.js';
+import type { FactStore, Subject } from '../storage/facts/fact-store.js';
+import type { AnnouncementStore } from '../storage/announcements/announcement-store.js';
+import { servedLocale } from '../domain/settings/served-locale.js';
 
 export interface AnnouncementContextInput {
   project: ProjectConfig;
