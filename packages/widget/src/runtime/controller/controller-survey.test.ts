@@ -32,10 +32,10 @@ describe('prompt controller (surveys)', () => {
   it('keeps the survey on screen when a refresh no longer lists it (its display was stored)', async () => {
     const { controller } = setup();
     controller.update({ prompts: [surveyFixture()] });
-    await vi.waitFor(() => expect(root()?.querySelector('[role=radiogroup]')).not.toBeNull());
+    await vi.waitFor(() => expect(root()?.querySelector('[role=radiogroup]')).toBeTruthy());
     controller.update({ prompts: [] });
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(root()?.querySelector('[role=radiogroup]')).not.toBeNull();
+    expect(root()?.querySelector('[role=radiogroup]')).toBeTruthy();
   });
 
   it('waits for the trigger: an event survey shows after the third export', async () => {
@@ -46,7 +46,7 @@ describe('prompt controller (surveys)', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(document.querySelector('hearth-root')).toBeNull();
     controller.event('report_exported');
-    await vi.waitFor(() => expect(root()?.querySelector('[role=radiogroup]')).not.toBeNull());
+    await vi.waitFor(() => expect(root()?.querySelector('[role=radiogroup]')).toBeTruthy());
   });
 
   it('shows at most one survey on a page: another one listed with it waits, even after the first is closed', async () => {
