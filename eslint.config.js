@@ -16,13 +16,20 @@ export default tseslint.config(
     // Browser code stays lean and host-safe: no Node built-ins, no runtime zod.
     files: ['packages/widget/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*'], message: 'The widget runs in browsers: no Node built-ins.' },
-          { group: ['zod', 'zod/*', '@hearth/collector'], message: 'The widget must not ship zod or server code.' },
-          { regex: '^@hearth/schema(?!/(links|absolute-url)$)', allowTypeImports: true, message: 'Import only types from @hearth/schema in the widget (and the zod-free @hearth/schema/links and /absolute-url).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The widget runs in browsers: no Node built-ins.' },
+            { group: ['zod', 'zod/*', '@hearth/collector'], message: 'The widget must not ship zod or server code.' },
+            {
+              regex: '^@hearth/schema(?!/(links|absolute-url)$)',
+              allowTypeImports: true,
+              message: 'Import only types from @hearth/schema in the widget (and the zod-free @hearth/schema/links and /absolute-url).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -31,22 +38,32 @@ export default tseslint.config(
     files: ['packages/widget/src/core/**/*.ts'],
     ignores: ['packages/widget/src/core/env.ts'],
     rules: {
-      'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'history'].map((name) => ({
-        name,
-        message: 'The core reaches the browser only through Env (src/core/env.ts), so tests can inject fakes.',
-      }))],
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*'], message: 'The widget runs in browsers: no Node built-ins.' },
-          { group: ['zod', 'zod/*', '@hearth/collector'], message: 'The widget must not ship zod or server code.' },
-          { regex: '^@hearth/schema(?!/(links|absolute-url)$)', allowTypeImports: true, message: 'Import only types from @hearth/schema in the widget (and the zod-free @hearth/schema/links and /absolute-url).' },
-          {
-            group: ['../widgets/**', '../runtime/**', 'preact', 'preact/*', '@preact/*'],
-            allowTypeImports: true,
-            message: 'The core never imports UI code statically: load it lazily through registry.ts.',
-          },
-        ],
-      }],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'history'].map((name) => ({
+          name,
+          message: 'The core reaches the browser only through Env (src/core/env.ts), so tests can inject fakes.',
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The widget runs in browsers: no Node built-ins.' },
+            { group: ['zod', 'zod/*', '@hearth/collector'], message: 'The widget must not ship zod or server code.' },
+            {
+              regex: '^@hearth/schema(?!/(links|absolute-url)$)',
+              allowTypeImports: true,
+              message: 'Import only types from @hearth/schema in the widget (and the zod-free @hearth/schema/links and /absolute-url).',
+            },
+            {
+              group: ['../widgets/**', '../runtime/**', 'preact', 'preact/*', '@preact/*'],
+              allowTypeImports: true,
+              message: 'The core never imports UI code statically: load it lazily through registry.ts.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -55,29 +72,49 @@ export default tseslint.config(
     files: ['packages/collector/src/domain/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*'], message: 'The domain uses no Node API: hashing and secrets live in crypto/, I/O in services/ and storage/.' },
-          { group: ['**/storage/**', '**/services/**', '**/http/**', '**/crypto/**'], message: 'The domain imports no storage, services, HTTP or Node crypto: pass it the records it decides on (its own types).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'The domain uses no Node API: hashing and secrets live in crypto/, I/O in services/ and storage/.',
+            },
+            {
+              group: ['**/storage/**', '**/services/**', '**/http/**', '**/crypto/**'],
+              message: 'The domain imports no storage, services, HTTP or Node crypto: pass it the records it decides on (its own types).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Storage keeps and reads records; who calls it (routes, services) is none of its business.
     files: ['packages/collector/src/storage/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/http/**', '**/services/**'], message: 'Storage imports no HTTP or services code: move the orchestration into services/.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/**', '**/services/**'],
+              message: 'Storage imports no HTTP or services code: move the orchestration into services/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['packages/collector/src/services/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/http/**'], message: 'Services know nothing of HTTP: routes call services, not the other way round.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/http/**'], message: 'Services know nothing of HTTP: routes call services, not the other way round.' }],
+        },
+      ],
     },
   },
   {
@@ -87,9 +124,18 @@ export default tseslint.config(
     files: ['packages/collector/src/http/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '/storage/(?!store-busy\\.js$)', allowTypeImports: true, message: 'HTTP reaches storage through services/ (type-only imports are fine).' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/storage/(?!store-busy\\.js$)',
+              allowTypeImports: true,
+              message: 'HTTP reaches storage through services/ (type-only imports are fine).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

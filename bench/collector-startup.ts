@@ -18,7 +18,13 @@ const bin = process.argv[2] ?? new URL('../packages/collector/bin/hearth-collect
 const scratch = mkdtempSync(join(tmpdir(), 'hearth-startup-'));
 const config = process.argv[3] ?? join(scratch, 'hearth.config.json');
 if (!process.argv[3]) {
-  const project = { id: 'acme', name: 'Acme', publicKey: 'pk_acme_public_key', secretKeys: ['sk_acme_secret_change_me_please'], allowedOrigins: ['https://app.acme.example'] };
+  const project = {
+    id: 'acme',
+    name: 'Acme',
+    publicKey: 'pk_acme_public_key',
+    secretKeys: ['sk_acme_secret_change_me_please'],
+    allowedOrigins: ['https://app.acme.example'],
+  };
   writeFileSync(config, JSON.stringify({ projects: [project] }));
 }
 

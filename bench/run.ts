@@ -26,7 +26,9 @@ const benchmarks: Record<string, () => Promise<BenchReport>> = {
   kpi: runKpi,
 };
 
-const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY?.split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 const unknown = only?.filter((name) => !(name in benchmarks)) ?? [];
 if (unknown.length) throw new Error(`BENCH_ONLY: unknown benchmark(s) ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
 
@@ -53,11 +55,15 @@ const loadAtEnd = Math.round(loadavg()[0]! * 100) / 100;
 const header = `Machine: ${describeMachine(machine)}, load ${loadAtEnd} at end\nDate: ${new Date().toISOString()}\nCommand: ${command}${benchConfig.quick ? ' (QUICK smoke mode: not for publishing)' : ''}`;
 console.log(`\n${'='.repeat(20)} Hearth benchmarks\n${header}\n\n${tables.map(formatText).join('\n\n')}`);
 
-const markdown = `${header.split('\n').map((line) => `${line}  `).join('\n')}\n\n${tables.map(formatMarkdown).join('\n\n')}\n`;
+const markdown = `${header
+  .split('\n')
+  .map((line) => `${line}  `)
+  .join('\n')}\n\n${tables.map(formatMarkdown).join('\n\n')}\n`;
 writeFileSync(join(resultsDir, 'latest.md'), markdown);
 console.log('\nwrote bench/results/latest.md');
 if (process.env.BENCH_UPDATE_DOCS === '1') {
-  if (benchConfig.quick || only || failed) console.error('BENCH_UPDATE_DOCS ignored: only a full, non-quick, successful run updates the docs');
+  if (benchConfig.quick || only || failed)
+    console.error('BENCH_UPDATE_DOCS ignored: only a full, non-quick, successful run updates the docs');
   else updatePerformanceDoc(join(repoRoot, 'docs/performance.md'), markdown);
 }
 if (failed) process.exitCode = 1;

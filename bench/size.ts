@@ -52,7 +52,13 @@ function rowsFor(files: readonly DistFile[], bundles: readonly Bundle[]): string
     const s = sizesOf([f.path]);
     return [f.path, f.kind ? `${f.role} (${f.kind})` : f.role, String(s.raw), String(s.gzip), String(s.brotli)];
   });
-  const bundleRows = bundles.map((b) => [b.label, b.files.map(shortName).join(' + '), String(b.sizes.raw), String(b.sizes.gzip), String(b.sizes.brotli)]);
+  const bundleRows = bundles.map((b) => [
+    b.label,
+    b.files.map(shortName).join(' + '),
+    String(b.sizes.raw),
+    String(b.sizes.gzip),
+    String(b.sizes.brotli),
+  ]);
   return [...fileRows, ...bundleRows];
 }
 
@@ -78,15 +84,21 @@ export async function runSize(): Promise<BenchReport> {
     .filter((file) => roleOf.get(file)?.role === 'shared' || roleOf.get(file)?.role === 'runtime');
   const checklist = files.find((f) => f.kind === 'checklist');
   const pageWithChecklist = checklist
-    ? bundle('page showing one checklist', [...new Set([...snippet, ...staticClosure(DIST, [...core, ...uiPlumbing, ...byRole('runtime'), checklist.path])])])
+    ? bundle('page showing one checklist', [
+        ...new Set([...snippet, ...staticClosure(DIST, [...core, ...uiPlumbing, ...byRole('runtime'), checklist.path])]),
+      ])
     : undefined;
   const everything = bundle('all widgets (everything shipped)', [...new Set([...snippet, ...core, ...files.map((f) => f.path)])]);
   // What one visitor of a page showing all four widgets downloads: in English, and in the language
   // whose strings weigh most. Shown beside the target's "everything shipped", which counts every language.
-  const allWidgetsPage = [...new Set([...snippet, ...staticClosure(DIST, [...core, ...uiPlumbing, ...byRole('runtime'), ...byRole('widget')])])];
+  const allWidgetsPage = [
+    ...new Set([...snippet, ...staticClosure(DIST, [...core, ...uiPlumbing, ...byRole('runtime'), ...byRole('widget')])]),
+  ];
   const localeOf = (path: string) => /i18n-([a-z]+)-/.exec(path)?.[1] ?? '';
   const heaviestLocale = [...new Set(byRole('locale').map(localeOf))]
-    .map((locale) => bundle(`page showing all four widgets (${locale})`, [...allWidgetsPage, ...byRole('locale').filter((f) => localeOf(f) === locale)]))
+    .map((locale) =>
+      bundle(`page showing all four widgets (${locale})`, [...allWidgetsPage, ...byRole('locale').filter((f) => localeOf(f) === locale)]),
+    )
     .sort((a, b) => b.sizes.gzip - a.sizes.gzip)[0];
   const pages = [bundle('page showing all four widgets (en)', allWidgetsPage), ...(heaviestLocale ? [heaviestLocale] : [])];
   const bundles = [bundle('core + its static imports', core), ...(pageWithChecklist ? [pageWithChecklist] : []), ...pages, everything];
@@ -99,7 +111,14 @@ export async function runSize(): Promise<BenchReport> {
   ].filter(Boolean);
   return {
     name: 'size',
-    tables: [{ title: 'Size (packages/widget/dist)', columns: ['file / bundle', 'role / contents', 'raw', 'gzip', 'brotli'], rows: rowsFor(files, bundles), notes }],
+    tables: [
+      {
+        title: 'Size (packages/widget/dist)',
+        columns: ['file / bundle', 'role / contents', 'raw', 'gzip', 'brotli'],
+        rows: rowsFor(files, bundles),
+        notes,
+      },
+    ],
     checks: [
       check('snippet', TARGETS.snippet, snippet.length ? bundle('snippet', snippet) : undefined),
       check('core (hearth.js + what it imports statically)', TARGETS.core, bundles[0]),

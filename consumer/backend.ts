@@ -11,4 +11,12 @@ const balance = await hearth.balance('user-1');
 const body = JSON.stringify({ type: 'survey.response.created' });
 const now = Math.floor(Date.now() / 1000);
 const check = verifyWebhook({ body, header: signWebhook([secretKey], body, now), secrets: [secretKey] });
-console.log(JSON.stringify({ tokenParts: token.split('.').length, accepted: result.accepted, balance: balance.balance, header: SIGNATURE_HEADER, webhook: check.ok }));
+console.log(
+  JSON.stringify({
+    tokenParts: token.split('.').length,
+    accepted: result.accepted,
+    balance: balance.balance,
+    header: SIGNATURE_HEADER,
+    webhook: check.ok,
+  }),
+);

@@ -12,12 +12,16 @@ export interface RunningCollector {
 /** Starts the collector through the installed bin, as the quickstart does, on a free port. */
 export function startInstalledCollector(scratch: string, configFile: string): Promise<RunningCollector> {
   const started = performance.now();
-  const child = spawn('npx', ['--no-install', 'hearth-collector', 'start', '--config', configFile, '--port', '0', '--sqlite', 'hearth.sqlite'], {
-    cwd: scratch,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: npx runs the bin in a child, and stopping must reach both.
-    detached: true,
-  });
+  const child = spawn(
+    'npx',
+    ['--no-install', 'hearth-collector', 'start', '--config', configFile, '--port', '0', '--sqlite', 'hearth.sqlite'],
+    {
+      cwd: scratch,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: npx runs the bin in a child, and stopping must reach both.
+      detached: true,
+    },
+  );
   let output = '';
   const stop = () =>
     new Promise<void>((resolve) => {

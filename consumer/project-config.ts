@@ -16,7 +16,9 @@ export function projectConfig(appOrigin: string): CollectorConfigInput {
         publicKey: 'pk_acme_public_key',
         secretKeys: [SECRET],
         allowedOrigins: ['https://app.acme.example', appOrigin],
-        rewards: { rules: [{ id: 'step', title: 'Complete a setup step', on: { type: 'checklistItem', checklistId: 'onboarding' }, points: 50 }] },
+        rewards: {
+          rules: [{ id: 'step', title: 'Complete a setup step', on: { type: 'checklistItem', checklistId: 'onboarding' }, points: 50 }],
+        },
         prompts: [
           {
             id: 'onboarding',

@@ -70,7 +70,9 @@ try {
   installAll(root, scratch, tarballs);
   const installTime = seconds(installing);
   for (const name of ['node', 'schema']) {
-    const manifest = JSON.parse(readFileSync(join(scratch, 'node_modules', '@hearth', name, 'package.json'), 'utf8')) as { dependencies?: object };
+    const manifest = JSON.parse(readFileSync(join(scratch, 'node_modules', '@hearth', name, 'package.json'), 'utf8')) as {
+      dependencies?: object;
+    };
     const forbidden = Object.keys(manifest.dependencies ?? {}).filter((dep) => /better-sqlite3|^pg$|hono/.test(dep));
     if (forbidden.length) throw new Error(`@hearth/${name} depends on ${forbidden.join(', ')}: a backend would install the server`);
   }
@@ -88,23 +90,35 @@ try {
     const { stdout } = await promisify(execFile)(process.execPath, [join(scratch, 'out', 'backend.js'), collector.url], { cwd: scratch });
     const output = JSON.parse(stdout) as Record<string, unknown>;
     const expected = { tokenParts: 3, accepted: 1, balance: 0, header: 'Hearth-Signature', webhook: true };
-    if (JSON.stringify(output) !== JSON.stringify(expected)) throw new Error(`backend.ts printed ${JSON.stringify(output)}, expected ${JSON.stringify(expected)}`);
+    if (JSON.stringify(output) !== JSON.stringify(expected))
+      throw new Error(`backend.ts printed ${JSON.stringify(output)}, expected ${JSON.stringify(expected)}`);
 
     const announcement = 'Dark mode is here';
-    await expectOk(admin(collector.url, 'POST', '/v1/admin/announcements', { id: 'dark-mode', content: { title: announcement, body: 'Switch it on in Settings.' } }), 'create announcement');
+    await expectOk(
+      admin(collector.url, 'POST', '/v1/admin/announcements', {
+        id: 'dark-mode',
+        content: { title: announcement, body: 'Switch it on in Settings.' },
+      }),
+      'create announcement',
+    );
     await expectOk(admin(collector.url, 'POST', '/v1/admin/announcements/dark-mode/publish', {}), 'publish announcement');
     const user = { id: 'ada', token: mintUserToken('ada', { secretKey: SECRET }) };
     await browserFlow({ appUrl: app.url, collectorUrl: collector.url, user, announcement });
     const responses = await (await expectOk(admin(collector.url, 'GET', '/v1/admin/surveys/nps/responses.csv'), 'survey responses')).text();
-    if (!responses.split('\n').some((line) => line.includes('ada') && line.includes(',9'))) throw new Error(`no NPS answer 9 from ada stored:\n${responses}`);
-    console.log(`consumer: packed ${sizes.join(', ')}; npm install ${installTime}; hearth-collector ready ${collector.startupMs.toFixed(0)} ms after npx`);
+    if (!responses.split('\n').some((line) => line.includes('ada') && line.includes(',9')))
+      throw new Error(`no NPS answer 9 from ada stored:\n${responses}`);
+    console.log(
+      `consumer: packed ${sizes.join(', ')}; npm install ${installTime}; hearth-collector ready ${collector.startupMs.toFixed(0)} ms after npx`,
+    );
   } catch (error) {
     throw new Error(`${(error as Error).message}\ncollector output:\n${collector.output()}`, { cause: error });
   } finally {
     await collector.stop();
     await app.close();
   }
-  console.log(`consumer: every package installed from its tarball, type-checked, server-rendered, built and driven in Chromium in ${seconds(started)}`);
+  console.log(
+    `consumer: every package installed from its tarball, type-checked, server-rendered, built and driven in Chromium in ${seconds(started)}`,
+  );
 } catch (error) {
   const detail = error as { message: string; stdout?: string; stderr?: string };
   console.error(`consumer: ${detail.message}\n${detail.stdout ?? ''}${detail.stderr ?? ''}`);

@@ -31,7 +31,15 @@ export function packAll(root: string, scratch: string): string[] {
  * `npm rebuild` compiles it as a plain install would.
  */
 export function installAll(root: string, scratch: string, tarballs: string[]): void {
-  const tools = ['typescript@~5.9.3', '@types/node@^20.19.0', 'react@^19.2.0', 'react-dom@^19.2.0', '@types/react@^19.2.0', '@types/react-dom@^19.2.0', 'vite@^7.3.8'];
+  const tools = [
+    'typescript@~5.9.3',
+    '@types/node@^20.19.0',
+    'react@^19.2.0',
+    'react-dom@^19.2.0',
+    '@types/react@^19.2.0',
+    '@types/react-dom@^19.2.0',
+    'vite@^7.3.8',
+  ];
   run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs.map((file) => `./${file}`), ...tools], scratch);
   const installed = join(scratch, 'node_modules', 'better-sqlite3');
   const workspace = dirname(createRequire(join(root, 'packages', 'collector', 'package.json')).resolve('better-sqlite3/package.json'));

@@ -32,9 +32,14 @@ export function samplesOf(file: string, root: string): Sample[] {
     const [, indent = '', lang = ''] = open;
     const start = index;
     const body: string[] = [];
-    for (index += 1; index < lines.length && !/^\s*```\s*$/.test(lines[index] ?? ''); index += 1) body.push((lines[index] ?? '').slice(indent.length));
+    for (index += 1; index < lines.length && !/^\s*```\s*$/.test(lines[index] ?? ''); index += 1)
+      body.push((lines[index] ?? '').slice(indent.length));
     if (!lang) continue;
-    const above = lines.slice(0, start).reverse().find((line) => line.trim() !== '') ?? '';
+    const above =
+      lines
+        .slice(0, start)
+        .reverse()
+        .find((line) => line.trim() !== '') ?? '';
     samples.push({ where: `${relative(root, file)}:${start + 1}`, lang, code: body.join('\n'), marker: MARKER.exec(above)?.[1] ?? null });
   }
   return samples;

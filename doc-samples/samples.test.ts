@@ -21,7 +21,11 @@ const JSON_SCHEMAS: Record<string, (value: unknown) => string[]> = {
 };
 /** How a JSON sample is written: one value, one value per line (`lines`), or object members (`fragment`). */
 const values = (sample: Sample): unknown[] => {
-  if (sample.marker === 'lines') return sample.code.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+  if (sample.marker === 'lines')
+    return sample.code
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line));
   return [JSON.parse(sample.marker === 'fragment' ? `{${sample.code}}` : sample.code)];
 };
 function issues(parsed: { success: true } | { success: false; issues: { path: string; message: string }[] }): string[] {
@@ -73,7 +77,10 @@ describe('every code sample in docs/ runs as written', () => {
       });
       return [...files].flatMap(([file, sample]) =>
         ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((diagnostic) => {
-          const line = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : 0;
+          const line =
+            diagnostic.file && diagnostic.start !== undefined
+              ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1
+              : 0;
           return `${sample.where} (+${line}): ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`;
         }),
       );
@@ -87,9 +94,14 @@ describe('every code sample in docs/ runs as written', () => {
 
   it('every shell sample is marked: run (and it runs, from the repository root) or skip with the reason', () => {
     const shell = samples.filter((sample) => sample.lang === 'sh');
-    expect(shell.filter((sample) => !(sample.marker === 'run' || /^skip: \S/.test(sample.marker ?? ''))).map((sample) => sample.where)).toEqual([]);
+    expect(
+      shell.filter((sample) => !(sample.marker === 'run' || /^skip: \S/.test(sample.marker ?? ''))).map((sample) => sample.where),
+    ).toEqual([]);
     for (const sample of shell.filter((candidate) => candidate.marker === 'run')) {
-      expect(() => execFileSync('sh', ['-e', '-c', sample.code], { cwd: root, stdio: 'pipe', timeout: 60_000 }), sample.where).not.toThrow();
+      expect(
+        () => execFileSync('sh', ['-e', '-c', sample.code], { cwd: root, stdio: 'pipe', timeout: 60_000 }),
+        sample.where,
+      ).not.toThrow();
     }
   });
 });

@@ -42,9 +42,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     ],
   });
   const ok = result['2xx'];
-  const statusCodes = Object.fromEntries(
-    Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]),
-  );
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, stat.count ?? 0]));
   return {
     requestsPerSec: ok / result.duration,
     eventsPerSec: (ok * options.batchSize) / result.duration,

@@ -60,7 +60,19 @@ export function summarize(cells: readonly IngestCell[]): IngestSummary[] {
 export function ingestTable(summaries: readonly IngestSummary[], notes: readonly string[]): Table {
   return {
     title: 'Ingest throughput (loopback, medians of runs)',
-    columns: ['server', 'batch', 'events/s', 'requests/s', '× bare req/s', 'p50 ms', 'p99 ms', 'server CPU µs/event', 'errors', 'non-2xx', 'peak RSS MiB'],
+    columns: [
+      'server',
+      'batch',
+      'events/s',
+      'requests/s',
+      '× bare req/s',
+      'p50 ms',
+      'p99 ms',
+      'server CPU µs/event',
+      'errors',
+      'non-2xx',
+      'peak RSS MiB',
+    ],
     rows: summaries.map((s) => [
       targetLabels[s.target],
       String(s.batchSize),
@@ -75,7 +87,7 @@ export function ingestTable(summaries: readonly IngestSummary[], notes: readonly
       String(round(s.peakRssMiB)),
     ]),
     notes: [
-      'server CPU µs/event: the server process\'s user + system CPU during the timed load ÷ events stored; unlike events/s it hardly depends on other load on the machine',
+      "server CPU µs/event: the server process's user + system CPU during the timed load ÷ events stored; unlike events/s it hardly depends on other load on the machine",
       ...notes,
     ],
   };

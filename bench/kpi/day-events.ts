@@ -23,7 +23,8 @@ export interface ResponseToWrite {
 }
 
 /** A ledger change, applied per user in order after the events: earn (rule) or redeem. */
-export type LedgerOp = { kind: 'earn'; ruleId: string; key: string; points: number; at: number } | { kind: 'redeem'; key: string; at: number };
+export type LedgerOp =
+  { kind: 'earn'; ruleId: string; key: string; points: number; at: number } | { kind: 'redeem'; key: string; at: number };
 
 export interface Announcement {
   id: string;
@@ -45,12 +46,30 @@ interface UserState {
 const PAGES = ['/projects', '/projects/board', '/tasks', '/reports', '/settings', '/team', '/inbox', '/calendar'];
 /** Product events, Zipf-like: browsing and tasks dominate, setup events are rare. */
 const TRACKS: readonly (readonly [string, number])[] = [
-  ['Task Created', 30], ['Task Completed', 25], ['Comment Added', 18], ['Board Viewed', 15], ['Search Performed', 10],
-  ['File Uploaded', 6], ['Project Created', 4], ['Teammate Invited', 1.5], ['Report Exported', 1.2], ['Integration Connected', 0.4],
+  ['Task Created', 30],
+  ['Task Completed', 25],
+  ['Comment Added', 18],
+  ['Board Viewed', 15],
+  ['Search Performed', 10],
+  ['File Uploaded', 6],
+  ['Project Created', 4],
+  ['Teammate Invited', 1.5],
+  ['Report Exported', 1.2],
+  ['Integration Connected', 0.4],
 ];
 const ITEM_OF = new Map<string, string>(CHECKLIST_ITEMS.map(([itemId, event]) => [event, itemId]));
 const NPS_SCORES: readonly (readonly [number, number])[] = [
-  [10, 25], [9, 20], [8, 17], [7, 13], [6, 8], [5, 6], [4, 4], [3, 3], [2, 2], [1, 1], [0, 1],
+  [10, 25],
+  [9, 20],
+  [8, 17],
+  [7, 13],
+  [6, 8],
+  [5, 6],
+  [4, 4],
+  [3, 3],
+  [2, 2],
+  [1, 1],
+  [0, 1],
 ];
 
 export interface DayContext {
@@ -113,14 +132,21 @@ export class ActivityModel {
     this.#engage(user, state, day, at, emit);
   }
 
-  #afterTrack(user: BenchUser, state: UserState, name: string, at: number, emit: (type: RawEvent['type'], name: string | null, p?: Properties) => void) {
+  #afterTrack(
+    user: BenchUser,
+    state: UserState,
+    name: string,
+    at: number,
+    emit: (type: RawEvent['type'], name: string | null, p?: Properties) => void,
+  ) {
     if (name === 'Project Created' && user.rewardsMember) this.#earn(user, state, 'project-created', 10, at);
     const itemId = ITEM_OF.get(name);
     if (!itemId || !state.checklistShown || state.itemsDone.has(itemId)) return;
     state.itemsDone.add(itemId);
     emit('track', CHECKLIST_EVENTS.itemCompleted, { promptId: CHECKLIST_ID, itemId });
     if (user.rewardsMember) this.#earn(user, state, 'onboarding-step', 50, at);
-    if (state.itemsDone.size === CHECKLIST_ITEMS.length) emit('track', PROMPT_EVENTS.completed, { promptId: CHECKLIST_ID, kind: 'checklist' });
+    if (state.itemsDone.size === CHECKLIST_ITEMS.length)
+      emit('track', PROMPT_EVENTS.completed, { promptId: CHECKLIST_ID, kind: 'checklist' });
   }
 
   /** Ledger keys are unique per project, as the engine's `rule:<rule>:<user>:<happening>` are. */
@@ -134,7 +160,13 @@ export class ActivityModel {
   }
 
   /** NPS (once a user is a week old) and announcements (after they are published). */
-  #engage(user: BenchUser, state: UserState, day: number, at: number, emit: (type: RawEvent['type'], name: string | null, p?: Properties) => void) {
+  #engage(
+    user: BenchUser,
+    state: UserState,
+    day: number,
+    at: number,
+    emit: (type: RawEvent['type'], name: string | null, p?: Properties) => void,
+  ) {
     const { random } = this.ctx;
     if (!state.surveyShown && day >= user.startDay + 7 && random.chance(0.04)) {
       state.surveyShown = true;
@@ -146,7 +178,8 @@ export class ActivityModel {
       state.read.add(a.id);
       emit('track', ANNOUNCEMENT_EVENTS.read, { announcementId: a.id });
       if (random.chance(0.3)) emit('track', ANNOUNCEMENT_EVENTS.ctaClicked, { announcementId: a.id });
-      if (random.chance(0.1)) emit('track', ANNOUNCEMENT_EVENTS.reacted, { announcementId: a.id, reaction: random.chance(0.8) ? 'up' : 'down' });
+      if (random.chance(0.1))
+        emit('track', ANNOUNCEMENT_EVENTS.reacted, { announcementId: a.id, reaction: random.chance(0.8) ? 'up' : 'down' });
     }
   }
 
@@ -156,7 +189,15 @@ export class ActivityModel {
     let at = start + day * DAY_MS + random.int(DAY_MS - 3_600_000);
     for (let i = 1 + random.int(5); i > 0; i--) {
       at += 5_000 + random.int(60_000);
-      out.push({ type: 'page', name: null, userId: null, anonymousId: `visitor-${index}`, at, properties: { path: PAGES[random.int(PAGES.length)]! }, traits: null });
+      out.push({
+        type: 'page',
+        name: null,
+        userId: null,
+        anonymousId: `visitor-${index}`,
+        at,
+        properties: { path: PAGES[random.int(PAGES.length)]! },
+        traits: null,
+      });
     }
   }
 }

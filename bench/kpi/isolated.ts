@@ -51,7 +51,9 @@ export async function timeEndpointsIsolated(
   const outcomes: EndpointOutcome[] = [];
   for (const endpoint of endpoints) {
     const outcome = await timeInChild({ options, endpoint, end: settings.end, warmRuns: settings.warmRuns }, settings.limitMs);
-    console.error(`kpi:   ${endpoint.label}: ${'coldMs' in outcome ? `cold ${outcome.coldMs.toFixed(1)} ms, warm ${outcome.warmMs.toFixed(1)} ms` : `no answer within ${settings.limitMs / 1000} s`}`);
+    console.error(
+      `kpi:   ${endpoint.label}: ${'coldMs' in outcome ? `cold ${outcome.coldMs.toFixed(1)} ms, warm ${outcome.warmMs.toFixed(1)} ms` : `no answer within ${settings.limitMs / 1000} s`}`,
+    );
     outcomes.push(outcome);
   }
   return outcomes;

@@ -29,8 +29,16 @@ export function adminRequest(app: App, method: string, path: string, body?: unkn
 /** Announcements go through the admin API (create, then publish at their historical time). */
 async function createAnnouncements(app: App, announcements: readonly Announcement[]): Promise<void> {
   for (const a of announcements) {
-    const input = { id: a.id, status: 'draft', content: { title: `What's new: ${a.id}`, body: `All about **${a.id}**.` }, ...(a.featureEvent ? { featureEvent: a.featureEvent } : {}) };
-    for (const [path, body] of [['/v1/admin/announcements', input], [`/v1/admin/announcements/${a.id}/publish`, { at: new Date(a.publishAt).toISOString() }]] as const) {
+    const input = {
+      id: a.id,
+      status: 'draft',
+      content: { title: `What's new: ${a.id}`, body: `All about **${a.id}**.` },
+      ...(a.featureEvent ? { featureEvent: a.featureEvent } : {}),
+    };
+    for (const [path, body] of [
+      ['/v1/admin/announcements', input],
+      [`/v1/admin/announcements/${a.id}/publish`, { at: new Date(a.publishAt).toISOString() }],
+    ] as const) {
       const res = await adminRequest(app, 'POST', path, body);
       if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
     }
@@ -41,7 +49,18 @@ async function createAnnouncements(app: App, announcements: readonly Announcemen
 async function writeResponses(store: Store, model: ActivityModel, inFlight: number): Promise<void> {
   await inPool(model.responses, inFlight, async ({ user, score, at }) => {
     const answeredAt = new Date(at);
-    const record = { surveyId: SURVEY_ID, userId: user.userId, anonymous: false, cycle: 1, answer: { type: 'nps' as const, score }, comment: null, traits: user.traits, locale: user.traits.locale, answeredAt, updatedAt: answeredAt };
+    const record = {
+      surveyId: SURVEY_ID,
+      userId: user.userId,
+      anonymous: false,
+      cycle: 1,
+      answer: { type: 'nps' as const, score },
+      comment: null,
+      traits: user.traits,
+      locale: user.traits.locale,
+      answeredAt,
+      updatedAt: answeredAt,
+    };
     if (!(await store.responses.insert(PROJECT_ID, record))) throw new Error(`response of ${user.userId} already stored`);
   });
 }
@@ -53,9 +72,23 @@ async function writeLedger(store: Store, model: ActivityModel, inFlight: number)
   await inPool(model.ledgers(), inFlight, async ([user, ops]) => {
     for (const op of ops) {
       if (op.kind === 'earn') {
-        await store.rewards.append({ projectId: PROJECT_ID, id: op.key, userId: user.userId, amount: op.points, reason: `Earned: ${op.ruleId}`, ruleId: op.ruleId, at: op.at });
+        await store.rewards.append({
+          projectId: PROJECT_ID,
+          id: op.key,
+          userId: user.userId,
+          amount: op.points,
+          reason: `Earned: ${op.ruleId}`,
+          ruleId: op.ruleId,
+          at: op.at,
+        });
       } else {
-        await store.rewards.redeem({ projectId: PROJECT_ID, id: op.key, userId: user.userId, item: { id: 'sticker-pack', cost: 50 }, at: op.at });
+        await store.rewards.redeem({
+          projectId: PROJECT_ID,
+          id: op.key,
+          userId: user.userId,
+          item: { id: 'sticker-pack', cost: 50 },
+          at: op.at,
+        });
         redemptions++;
       }
       entries++;
@@ -91,7 +124,12 @@ export async function loadDataSet(store: Store, options: DataSetOptions): Promis
     responses: model.responses.length,
     ledgerEntries: ledger.entries,
     redemptions: ledger.redemptions,
-    seconds: { events: eventSeconds, responsesAndLedger: (ledgerDone - eventsDone) / 1000, rollups: (done - ledgerDone) / 1000, total: (done - started) / 1000 },
+    seconds: {
+      events: eventSeconds,
+      responsesAndLedger: (ledgerDone - eventsDone) / 1000,
+      rollups: (done - ledgerDone) / 1000,
+      total: (done - started) / 1000,
+    },
     eventsPerSecond: written / eventSeconds,
   };
 }

@@ -30,9 +30,23 @@ export function createPopulation(random: Random, users: number, days: number): B
       userId: `user-${i}`,
       anonymousId: `anon-${i}`,
       traits: {
-        plan: random.weighted([['free', 60], ['pro', 30], ['enterprise', 10]] as const),
-        role: random.weighted([['member', 75], ['admin', 20], ['owner', 5]] as const),
-        locale: random.weighted([['en', 70], ['de', 10], ['fr', 8], ['es', 7], ['nb', 5]] as const),
+        plan: random.weighted([
+          ['free', 60],
+          ['pro', 30],
+          ['enterprise', 10],
+        ] as const),
+        role: random.weighted([
+          ['member', 75],
+          ['admin', 20],
+          ['owner', 5],
+        ] as const),
+        locale: random.weighted([
+          ['en', 70],
+          ['de', 10],
+          ['fr', 8],
+          ['es', 7],
+          ['nb', 5],
+        ] as const),
         company: `company-${random.int(Math.ceil(users / 8))}`,
       },
       startDay,

@@ -35,7 +35,13 @@ export const kpiBenchConfig: CollectorConfigInput = {
       ],
       rewards: {
         rules: [
-          { id: 'project-created', title: 'Create a project', on: { type: 'event', event: 'Project Created' }, points: 10, caps: { perDay: 5 } },
+          {
+            id: 'project-created',
+            title: 'Create a project',
+            on: { type: 'event', event: 'Project Created' },
+            points: 10,
+            caps: { perDay: 5 },
+          },
           { id: 'onboarding-step', title: 'Complete a setup step', on: { type: 'checklistItem', checklistId: CHECKLIST_ID }, points: 50 },
         ],
         tiers: [

@@ -26,7 +26,8 @@ export function createRandom(seed: number): Random {
     chance: (p) => next() < p,
     pareto: (alpha) => 1 / (1 - next()) ** (1 / alpha),
     poisson(mean) {
-      if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next())));
+      if (mean > 30)
+        return Math.max(0, Math.round(mean + Math.sqrt(mean) * Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next())));
       const limit = Math.exp(-mean);
       let k = 0;
       for (let p = next(); p > limit; p *= next()) k++;

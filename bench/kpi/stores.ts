@@ -44,7 +44,11 @@ async function analyze(url: string): Promise<void> {
 export async function createStoreLocation(kind: KpiStoreKind): Promise<BenchStoreLocation> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-kpi-'));
-    return { options: { sqliteFile: join(dir, 'hearth.db') }, settle: async () => {}, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      options: { sqliteFile: join(dir, 'hearth.db') },
+      settle: async () => {},
+      dispose: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const database = await createThrowAwayDatabase(benchConfig.postgresAdminUrl);
   return { options: { databaseUrl: database.url }, settle: () => analyze(database.url), dispose: () => database.drop() };

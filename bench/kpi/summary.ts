@@ -31,7 +31,15 @@ export function timingTable(results: readonly StoreResult[], targetMs: number, w
       timings.map((t) =>
         'coldMs' in t
           ? [t.label, storeLabels[store], ms(t.coldMs), ms(t.warmMs), `≤ ${targetMs} ms`, metLabel(t, targetMs), t.sample]
-          : [t.label, storeLabels[store], `> ${integer(t.timedOutAfterMs)}`, '—', `≤ ${targetMs} ms`, 'NO', 'stopped: no answer within the limit'],
+          : [
+              t.label,
+              storeLabels[store],
+              `> ${integer(t.timedOutAfterMs)}`,
+              '—',
+              `≤ ${targetMs} ms`,
+              'NO',
+              'stopped: no answer within the limit',
+            ],
       ),
     ),
     notes: [...notes],
@@ -41,7 +49,17 @@ export function timingTable(results: readonly StoreResult[], targetMs: number, w
 export function loadTable(results: readonly StoreResult[], users: number, days: number): Table {
   return {
     title: `KPI data set (${integer(users)} users, ${days} days, loaded through the store's write paths)`,
-    columns: ['store', 'events', 'NPS responses', 'ledger entries (redemptions)', 'events load s', 'events/s', 'responses + ledger s', 'rollup catch-up s', 'total s'],
+    columns: [
+      'store',
+      'events',
+      'NPS responses',
+      'ledger entries (redemptions)',
+      'events load s',
+      'events/s',
+      'responses + ledger s',
+      'rollup catch-up s',
+      'total s',
+    ],
     rows: results.map(({ store, load }) => [
       storeLabels[store],
       integer(load.events),
@@ -64,6 +82,10 @@ export function kpiChecks(results: readonly StoreResult[], targetMs: number, eve
     const measured = worst
       ? `${timings.length - slow.length} of ${timings.length} within; slowest ${worst.label}: ${'coldMs' in worst ? `cold ${ms(worst.coldMs)} ms, warm ${ms(worst.warmMs)} ms` : `no answer in ${integer(worst.timedOutAfterMs)} ms`}`
       : 'no endpoint timed';
-    return { target: `${store}: each KPI endpoint ≤ ${targetMs} ms cold and warm at ${integer(events)} events`, measured, met: worst ? slow.length === 0 : null };
+    return {
+      target: `${store}: each KPI endpoint ≤ ${targetMs} ms cold and warm at ${integer(events)} events`,
+      measured,
+      met: worst ? slow.length === 0 : null,
+    };
   });
 }

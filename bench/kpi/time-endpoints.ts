@@ -24,7 +24,21 @@ function sampleOf(body: Json): string {
   const pick = (...keys: string[]) => keys.filter((k) => k in body && typeof body[k] !== 'object').map((k) => `${k} ${String(body[k])}`);
   const nps = body.nps as Json | null | undefined;
   const parts = [
-    ...pick('shown', 'completed', 'customersAtStart', 'retained', 'newUsers', 'returned', 'activeUsers', 'adopters', 'events', 'reach', 'read', 'pointsIssued', 'activeMembers'),
+    ...pick(
+      'shown',
+      'completed',
+      'customersAtStart',
+      'retained',
+      'newUsers',
+      'returned',
+      'activeUsers',
+      'adopters',
+      'events',
+      'reach',
+      'read',
+      'pointsIssued',
+      'activeMembers',
+    ),
     ...(nps ? [`responses ${String(nps.count)}`, `NPS ${Number(nps.score).toFixed(1)}`] : []),
     ...(Array.isArray(body.cohorts) ? [`${body.cohorts.length} cohorts`] : []),
     ...(Array.isArray(body.daily) ? [`${body.daily.length} days`] : []),

@@ -2,11 +2,12 @@ import type { Table } from './report.js';
 
 /** Plain-text table for the terminal, columns padded to their widest cell. */
 export function formatText(table: Table): string {
-  const widths = table.columns.map((column, i) =>
-    Math.max(column.length, ...table.rows.map((row) => (row[i] ?? '').length)),
-  );
+  const widths = table.columns.map((column, i) => Math.max(column.length, ...table.rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
-    cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [
     `== ${table.title}`,
     line(table.columns),

@@ -21,7 +21,9 @@ function cpuModel(): string {
   const fromOs = os.cpus()[0]?.model?.trim();
   if (fromOs) return fromOs;
   try {
-    const line = readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => l.startsWith('model name'));
+    const line = readFileSync('/proc/cpuinfo', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('model name'));
     return line?.split(':')[1]?.trim() ?? 'unknown';
   } catch {
     return 'unknown';

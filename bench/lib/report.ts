@@ -32,8 +32,6 @@ export function checksTable(reports: readonly BenchReport[]): Table {
   return {
     title: 'Targets',
     columns: ['benchmark', 'target', 'measured', 'met'],
-    rows: reports.flatMap((report) =>
-      report.checks.map((check) => [report.name, check.target, check.measured, metLabel(check.met)]),
-    ),
+    rows: reports.flatMap((report) => report.checks.map((check) => [report.name, check.target, check.measured, metLabel(check.met)])),
   };
 }

@@ -37,7 +37,8 @@ const MORE = '#hearth-news button.more';
 const DEEP_LINK_TIMEOUT_MS = 60_000;
 /** `performance.mark` set just before each click (and the deep link): where its trace window starts. */
 const CLICK_MARK = 'hearth-feed-click';
-const longestCpu = (tasks: TracedTask[], from: number, to: number) => Math.max(0, ...tasks.filter((t) => t.ts >= from && t.ts < to).map((t) => t.cpuMs));
+const longestCpu = (tasks: TracedTask[], from: number, to: number) =>
+  Math.max(0, ...tasks.filter((t) => t.ts >= from && t.ts < to).map((t) => t.cpuMs));
 
 /**
  * Publishes `count` announcements through the collector's admin API (secret key), as a product
@@ -54,7 +55,10 @@ async function seedAnnouncements(stack: HostStack, count: number): Promise<void>
         status: 'live',
         publishAt: new Date(now - 3_600_000 - i * 60_000).toISOString(),
         category: ['new', 'improved', 'fixed'][i % 3],
-        content: { title: `Release note ${i}`, body: `Item **${i}** of the benchmark feed.\n\n- one change\n- [another](https://example.com/${i})` },
+        content: {
+          title: `Release note ${i}`,
+          body: `Item **${i}** of the benchmark feed.\n\n- one change\n- [another](https://example.com/${i})`,
+        },
       }),
     });
     if (res.status !== 201) throw new Error(`seeding announcement ${i} failed: ${res.status} ${await res.text()}`);
@@ -83,14 +87,23 @@ function recordInteractions() {
   }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as (PerformanceEntry & { scripts?: { sourceURL: string }[] })[]) {
-      record.frames.push({ start: entry.startTime, duration: entry.duration, urls: (entry.scripts ?? []).map((script) => script.sourceURL) });
+      record.frames.push({
+        start: entry.startTime,
+        duration: entry.duration,
+        urls: (entry.scripts ?? []).map((script) => script.sourceURL),
+      });
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
 }
 
 /** Items in Hearth's feed, through the shadow roots (opaque to `:has()`); no helper functions: tsx would wrap them. */
 const itemCount = (page: Page) =>
-  page.evaluate(() => Array.from(document.querySelectorAll('hearth-root')).reduce((sum, host) => sum + (host.shadowRoot?.querySelectorAll('#hearth-news article.item').length ?? 0), 0));
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('hearth-root')).reduce(
+      (sum, host) => sum + (host.shadowRoot?.querySelectorAll('#hearth-news article.item').length ?? 0),
+      0,
+    ),
+  );
 
 /**
  * Clicks, waits for `until`, then one more frame and a short idle, so the click's Event Timing
@@ -113,7 +126,12 @@ async function clickAndSettle(page: Page, selector: string, until: () => Promise
  * Each click's cost: the Event Timing entries and Hearth's long frames between its start and the
  * next click's, and the longest main-thread task between its trace mark and the next one.
  */
-function attribute(clicks: { action: FeedAction; start: number }[], record: InPageFeedRecord, sdkUrl: string, trace: { marks: number[]; tasks: TracedTask[] }): FeedClick[] {
+function attribute(
+  clicks: { action: FeedAction; start: number }[],
+  record: InPageFeedRecord,
+  sdkUrl: string,
+  trace: { marks: number[]; tasks: TracedTask[] },
+): FeedClick[] {
   return clicks.map(({ action, start }, i) => {
     const end = clicks[i + 1]?.start ?? Infinity;
     const within = (t: number) => t >= start && t < end;
@@ -128,7 +146,11 @@ function attribute(clicks: { action: FeedAction; start: number }[], record: InPa
  * A fresh load of `#hearth-news/<id>` for an item on the last feed page: how long until it has
  * focus (from navigation start), and the longest frame with Hearth script on the way.
  */
-async function measureDeepLink(page: Page, stack: HostStack, id: string): Promise<{ focused: boolean; ms: number; longestHearthFrameMs: number }> {
+async function measureDeepLink(
+  page: Page,
+  stack: HostStack,
+  id: string,
+): Promise<{ focused: boolean; ms: number; longestHearthFrameMs: number }> {
   await page.evaluate((mark) => performance.mark(mark), CLICK_MARK);
   // Via about:blank: from the page itself, a new fragment would be a same-document navigation.
   await page.goto('about:blank');
@@ -137,7 +159,9 @@ async function measureDeepLink(page: Page, stack: HostStack, id: string): Promis
   const ms = await page
     .waitForFunction(
       (labelledBy) =>
-        Array.from(document.querySelectorAll('hearth-root')).some((host) => host.shadowRoot?.activeElement?.getAttribute('aria-labelledby') === labelledBy) && performance.now(),
+        Array.from(document.querySelectorAll('hearth-root')).some(
+          (host) => host.shadowRoot?.activeElement?.getAttribute('aria-labelledby') === labelledBy,
+        ) && performance.now(),
       label,
       { timeout: DEEP_LINK_TIMEOUT_MS, polling: 16 },
     )
@@ -169,10 +193,27 @@ export async function measureFeed(browser: Browser, stack: HostStack, count: num
     await waitForHearthReady(page);
     await page.locator(BELL).waitFor({ state: 'visible', timeout: 15_000 });
     const clicks: { action: FeedAction; start: number }[] = [];
-    const click = async (action: FeedAction, selector: string, until: () => Promise<unknown>) => clicks.push({ action, start: await clickAndSettle(page, selector, until) });
-    const itemsAtLeast = (n: number) => page.waitForFunction((min) => Array.from(document.querySelectorAll('hearth-root')).reduce((sum, host) => sum + (host.shadowRoot?.querySelectorAll('#hearth-news article.item').length ?? 0), 0) >= min, n);
+    const click = async (action: FeedAction, selector: string, until: () => Promise<unknown>) =>
+      clicks.push({ action, start: await clickAndSettle(page, selector, until) });
+    const itemsAtLeast = (n: number) =>
+      page.waitForFunction(
+        (min) =>
+          Array.from(document.querySelectorAll('hearth-root')).reduce(
+            (sum, host) => sum + (host.shadowRoot?.querySelectorAll('#hearth-news article.item').length ?? 0),
+            0,
+          ) >= min,
+        n,
+      );
     // Any change: a state refresh may also fold the list (it did before the feed kept loaded pages).
-    const itemsChanged = (n: number) => page.waitForFunction((was) => Array.from(document.querySelectorAll('hearth-root')).reduce((sum, host) => sum + (host.shadowRoot?.querySelectorAll('#hearth-news article.item').length ?? 0), 0) !== was, n);
+    const itemsChanged = (n: number) =>
+      page.waitForFunction(
+        (was) =>
+          Array.from(document.querySelectorAll('hearth-root')).reduce(
+            (sum, host) => sum + (host.shadowRoot?.querySelectorAll('#hearth-news article.item').length ?? 0),
+            0,
+          ) !== was,
+        n,
+      );
 
     await click('open', BELL, () => page.locator(ITEMS).first().waitFor());
     while (await page.locator(MORE).count()) {
@@ -188,7 +229,13 @@ export async function measureFeed(browser: Browser, stack: HostStack, count: num
     const deepLink = await measureDeepLink(page, stack, `bench-news-${count - 1}`);
     const traced = await trace.stop();
     const longestTaskCpuMs = longestCpu(traced.tasks, traced.marks[clicks.length] ?? Infinity, Infinity);
-    return { measured: true, announcements: count, itemsShown, clicks: attribute(clicks, record, stack.sdkUrl, traced), deepLink: { ...deepLink, longestTaskCpuMs } };
+    return {
+      measured: true,
+      announcements: count,
+      itemsShown,
+      clicks: attribute(clicks, record, stack.sdkUrl, traced),
+      deepLink: { ...deepLink, longestTaskCpuMs },
+    };
   } finally {
     await context.close();
   }

@@ -3,8 +3,7 @@ import type { HostStack } from './host.js';
 import { openHostPage, SETTLE_MS, waitForHearthReady } from './open-page.js';
 
 export type HeapCyclesResult =
-  | { measured: true; cycles: number; baselineKiB: number; afterKiB: number; growthKiB: number }
-  | { measured: false; reason: string };
+  { measured: true; cycles: number; baselineKiB: number; afterKiB: number; growthKiB: number } | { measured: false; reason: string };
 
 /**
  * The widget's disclosure toggle, through its open shadow root: a floating launcher, or the
@@ -50,7 +49,10 @@ export async function heapAfterCycles(browser: Browser, stack: HostStack, cycles
     await page.goto(stack.pageUrl, { waitUntil: 'load' });
     await waitForHearthReady(page);
     try {
-      await page.locator(TOGGLE).first().waitFor({ state: 'visible', timeout: SETTLE_MS * 4 });
+      await page
+        .locator(TOGGLE)
+        .first()
+        .waitFor({ state: 'visible', timeout: SETTLE_MS * 4 });
     } catch {
       return { measured: false, reason: 'no widget with an open/close toggle shown on the measured page' };
     }

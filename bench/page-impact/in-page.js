@@ -15,16 +15,31 @@ function installHearthBench(variant) {
   var record = { longTasks: [], layoutShift: 0, loafScripts: [] };
   window.__hearthBench = record;
   [
-    ['longtask', function (entry) { record.longTasks.push(entry.duration); }],
-    ['layout-shift', function (entry) { if (!entry.hadRecentInput) record.layoutShift += entry.value; }],
-    ['long-animation-frame', function (entry) {
-      (entry.scripts || []).forEach(function (script) {
-        record.loafScripts.push({ url: script.sourceURL, duration: script.duration, frame: entry.duration });
-      });
-    }],
+    [
+      'longtask',
+      function (entry) {
+        record.longTasks.push(entry.duration);
+      },
+    ],
+    [
+      'layout-shift',
+      function (entry) {
+        if (!entry.hadRecentInput) record.layoutShift += entry.value;
+      },
+    ],
+    [
+      'long-animation-frame',
+      function (entry) {
+        (entry.scripts || []).forEach(function (script) {
+          record.loafScripts.push({ url: script.sourceURL, duration: script.duration, frame: entry.duration });
+        });
+      },
+    ],
   ].forEach(function (pair) {
     try {
-      new PerformanceObserver(function (list) { list.getEntries().forEach(pair[1]); }).observe({ type: pair[0], buffered: true });
+      new PerformanceObserver(function (list) {
+        list.getEntries().forEach(pair[1]);
+      }).observe({ type: pair[0], buffered: true });
     } catch {
       // Entry type not supported by this browser: that figure stays empty.
     }
@@ -39,11 +54,15 @@ function installHearthBench(variant) {
   Object.defineProperty(window, 'Hearth', {
     configurable: true,
     enumerable: true,
-    get: function () { return hearth; },
+    get: function () {
+      return hearth;
+    },
     set: function (value) {
       if (hearth === undefined) {
         performance.mark('hearth:snippet');
-        value('on', 'ready', function () { performance.mark('hearth:ready'); });
+        value('on', 'ready', function () {
+          performance.mark('hearth:ready');
+        });
       }
       hearth = value;
     },

@@ -53,7 +53,8 @@ export async function measureLoad(browser: Browser, stack: HostStack, variant: V
     }));
     const [start, ready, widget] = observed.marks;
     const since = (end: number | null | undefined) => (start != null && end != null ? end - start : null);
-    if (variant === 'without' && sdkRequests.length) throw new Error(`"without Hearth" page fetched Hearth files: ${sdkRequests.join(', ')}`);
+    if (variant === 'without' && sdkRequests.length)
+      throw new Error(`"without Hearth" page fetched Hearth files: ${sdkRequests.join(', ')}`);
     const { metrics } = await cdp.send('Performance.getMetrics');
     const { record } = observed;
     return {

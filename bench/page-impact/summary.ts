@@ -51,7 +51,9 @@ function clicksByAction(feed: MeasuredFeed): string {
   return actions
     .map((action) => {
       const costs = feed.clicks.filter((c) => c.action === action).map(clickCostMs);
-      return costs.length === 1 ? `${action} ${ms(costs[0]!)}` : `${action} ×${costs.length} median ${ms(median(costs))}, worst ${ms(Math.max(...costs))}`;
+      return costs.length === 1
+        ? `${action} ${ms(costs[0]!)}`
+        : `${action} ×${costs.length} median ${ms(median(costs))}, worst ${ms(Math.max(...costs))}`;
     })
     .join('; ');
 }
@@ -65,7 +67,13 @@ function feedRow(feed: FeedResult): string[] {
     : 'deep link to the oldest item: not focused';
   const cpu = feed.clicks.map((c) => c.taskCpuMs);
   const tasks = `longest main-thread task per click, CPU time: median ${ms(median(cpu))}, worst ${ms(Math.max(...cpu))}`;
-  return [label, '—', `${ms(feedWorstMs(feed))} over ${feed.clicks.length} clicks, ${feed.itemsShown} items shown (${clicksByAction(feed)}); ${tasks}; ${link}`, '—', `< ${INTERACTION_TARGET_MS} ms`];
+  return [
+    label,
+    '—',
+    `${ms(feedWorstMs(feed))} over ${feed.clicks.length} clicks, ${feed.itemsShown} items shown (${clicksByAction(feed)}); ${tasks}; ${link}`,
+    '—',
+    `< ${INTERACTION_TARGET_MS} ms`,
+  ];
 }
 
 export function pageImpactTable(runs: PageImpactRuns, heap: HeapCyclesResult, feed: FeedResult, notes: string[]): Table {
@@ -87,7 +95,13 @@ export function pageImpactTable(runs: PageImpactRuns, heap: HeapCyclesResult, fe
       ],
       compareRow('main-thread script time (CDP ScriptDuration)', runs, 'scriptMs', ms, 'small'),
       compareRow('main-thread task time (CDP TaskDuration)', runs, 'taskMs', ms, 'small'),
-      ['JS self time in Hearth files (CPU profile)', '—', runs.hearthSelfMs.length ? ms(median(runs.hearthSelfMs)) : 'not measured', '—', 'small'],
+      [
+        'JS self time in Hearth files (CPU profile)',
+        '—',
+        runs.hearthSelfMs.length ? ms(median(runs.hearthSelfMs)) : 'not measured',
+        '—',
+        'small',
+      ],
       compareRow('long tasks > 50 ms (count)', runs, 'longTasks', String, 'none from Hearth'),
       compareRow('Hearth script time inside long frames', runs, 'hearthLongFrameScriptMs', ms, '0 ms'),
       compareRow('cumulative layout shift', runs, 'layoutShift', shift, '0 from Hearth'),

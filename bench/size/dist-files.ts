@@ -31,14 +31,19 @@ export function listDistFiles(distDir: string): DistFile[] {
   const top = ['snippet.min.js', 'hearth.js'].filter((file) => existsSync(join(distDir, file)));
   const chunksDir = join(distDir, 'chunks');
   const chunks = existsSync(chunksDir)
-    ? readdirSync(chunksDir).filter((file) => file.endsWith('.js')).sort().map((file) => `chunks/${file}`)
+    ? readdirSync(chunksDir)
+        .filter((file) => file.endsWith('.js'))
+        .sort()
+        .map((file) => `chunks/${file}`)
     : [];
   return [...top, ...chunks].map(classify);
 }
 
 /** `chunks/checklist-Buoj137J.js` → `checklist`: the chunk's name without the content hash. */
 export function shortName(path: string): string {
-  return basename(path, '.js').replace(/-[\w-]{8}$/, '').replace(/\.min$/, '');
+  return basename(path, '.js')
+    .replace(/-[\w-]{8}$/, '')
+    .replace(/\.min$/, '');
 }
 
 // Static imports (`import{a}from"./x.js"`, `import"./x.js"`) run before the importer;

@@ -4,7 +4,8 @@ import { expect, test } from './fixtures.js';
 
 /** The demo is what newcomers see first; its own markup should be an example worth copying. */
 test('the demo pages have no detectable accessibility violations', async ({ page }) => {
-  const violations = async () => (await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.help}`);
+  const violations = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${violation.id}: ${violation.help}`);
 
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Sign in to Acme Projects' })).toBeVisible();

@@ -7,7 +7,11 @@ import { checklistPanel, doItemInApp, expect, expectItemDone, roleSetup, test } 
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/admin-console/', import.meta.url));
 
-test('a checklist title edited in the console shows in the demo without restarting the collector', async ({ page, browser, stack }, testInfo) => {
+test('a checklist title edited in the console shows in the demo without restarting the collector', async ({
+  page,
+  browser,
+  stack,
+}, testInfo) => {
   const { user, checklist } = roleSetup('admin');
   const name = checklist.name ?? checklist.id;
   const demo = await browser.newPage({ baseURL: stack.demoUrl });

@@ -40,7 +40,12 @@ async function inDemo<T>(browser: Browser, baseURL: string, user: DemoUser, run:
   }
 }
 
-test('a survey built in the console reaches Pro users only, and the dashboard shows the NPS of their answers', async ({ page, browser, baseURL, stack }, testInfo) => {
+test('a survey built in the console reaches Pro users only, and the dashboard shows the NPS of their answers', async ({
+  page,
+  browser,
+  baseURL,
+  stack,
+}, testInfo) => {
   expect(pro.map((user) => user.id).sort()).toEqual(Object.keys(SCORES).sort());
   if (!free || !baseURL) throw new Error('the demo needs a Free user and a base URL');
 
@@ -72,7 +77,9 @@ test('a survey built in the console reaches Pro users only, and the dashboard sh
   // The Free user never gets it: the widget loaded their checklist, and the server leaves the survey out.
   await inDemo(browser, baseURL, free, async (demo) => {
     await expect(checklistPanel(demo).panel).toBeVisible();
-    await expect.poll(async () => (await stack.store.listEvents(stack.projectId, { userId: free.id })).some((e) => e.type === 'identify')).toBe(true);
+    await expect
+      .poll(async () => (await stack.store.listEvents(stack.projectId, { userId: free.id })).some((e) => e.type === 'identify'))
+      .toBe(true);
     expect(await servedPromptIds(demo, stack, free.id)).not.toContain(SURVEY.id);
     await expect(demo.getByRole('radiogroup', { name: QUESTION })).toHaveCount(0);
   });
@@ -118,7 +125,11 @@ test('announcements edited in the console change the demo feed without a restart
   if (!reader) throw new Error('the demo has no users');
   await publish(stack, { id: 'timeline', category: 'new', content: { title: 'Timeline view', body: 'Plan on a **timeline**.' } });
   // Another one saved as a draft: nobody sees it until it is published.
-  const draft = await adminCall(stack, 'POST', '/v1/admin/announcements', { id: 'exports', category: 'improved', content: { title: 'Faster exports draft' } });
+  const draft = await adminCall(stack, 'POST', '/v1/admin/announcements', {
+    id: 'exports',
+    category: 'improved',
+    content: { title: 'Faster exports draft' },
+  });
   expect(draft.status).toBe(201);
 
   const demo = await browser.newPage({ baseURL: stack.demoUrl });

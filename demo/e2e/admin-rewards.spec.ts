@@ -28,7 +28,11 @@ async function openRewards(page: Page, collectorUrl: string) {
 const rule = (page: Page, n: number, title: string) => page.getByRole('group', { name: `Earning rule ${n}: ${title}` });
 const status = (page: Page) => page.locator('p[role="status"].message');
 
-test('points and a catalog item changed in the console apply in the demo at once, without restarting the collector', async ({ page, browser, stack }) => {
+test('points and a catalog item changed in the console apply in the demo at once, without restarting the collector', async ({
+  page,
+  browser,
+  stack,
+}) => {
   const { user, item } = adminStep();
   await openRewards(page, stack.collector.url);
   const points = rule(page, 1, 'Complete a setup step').getByLabel('Points', { exact: true });
@@ -52,7 +56,10 @@ test('points and a catalog item changed in the console apply in the demo at once
   await page.keyboard.type(HOODIE.id);
   await page.keyboard.press('Tab');
   await page.keyboard.type(HOODIE.name);
-  await page.getByRole('group', { name: `Catalog item 3: ${HOODIE.name}` }).getByLabel('Cost in points').fill(String(HOODIE.cost));
+  await page
+    .getByRole('group', { name: `Catalog item 3: ${HOODIE.name}` })
+    .getByLabel('Cost in points')
+    .fill(String(HOODIE.cost));
   await page.getByRole('button', { name: 'Move catalog item 3 up' }).focus();
   await page.keyboard.press('Enter');
   await expectFocused(page.getByRole('button', { name: 'Move catalog item 2 up' }));
@@ -82,7 +89,11 @@ test('points and a catalog item changed in the console apply in the demo at once
   await demo.close();
 });
 
-test('a save based on an older version is refused with a reload offered, and the reload shows the other change', async ({ page, browser, stack }) => {
+test('a save based on an older version is refused with a reload offered, and the reload shows the other change', async ({
+  page,
+  browser,
+  stack,
+}) => {
   await openRewards(page, stack.collector.url);
   const other = await browser.newPage();
   await openRewards(other, stack.collector.url);

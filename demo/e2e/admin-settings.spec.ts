@@ -6,7 +6,10 @@ import { checklistPanel, expect, roleSetup, test } from './checklist-fixtures.js
 
 /** The project brand colour as the widget applies it: a custom property on its root inside the shadow root. */
 const widgetBrand = (demo: Page) =>
-  demo.locator('.root').first().evaluate((root) => (root as HTMLElement).style.getPropertyValue('--hearth-config-brand'));
+  demo
+    .locator('.root')
+    .first()
+    .evaluate((root) => (root as HTMLElement).style.getPropertyValue('--hearth-config-brand'));
 
 test('settings edited in the console apply to the demo without restarting the collector', async ({ page, browser, request, stack }) => {
   const { user, checklist } = roleSetup('admin');
@@ -52,7 +55,10 @@ test('settings edited in the console apply to the demo without restarting the co
 
   // Replace the demo's development wildcard with real origins: the collector's next answer follows.
   const origin = 'https://beta.acme.example';
-  const state = (from: string) => request.get(`${stack.collector.url}/v1/state?key=${loadDemoProject().project.publicKey}&anonymousId=anon-e2e`, { headers: { Origin: from } });
+  const state = (from: string) =>
+    request.get(`${stack.collector.url}/v1/state?key=${loadDemoProject().project.publicKey}&anonymousId=anon-e2e`, {
+      headers: { Origin: from },
+    });
   expect((await state(origin)).headers()['access-control-allow-origin']).toBe('*');
   await page.getByRole('textbox', { name: 'Origin 1', exact: true }).fill(new URL(stack.demoUrl).origin);
   await page.getByRole('button', { name: 'Add origin' }).click();

@@ -51,15 +51,27 @@ test('a product manager finds a demo user, exports them, deletes them, and they 
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByRole('heading', { name: 'No users match' })).toBeVisible();
   expect(await stack.store.listEvents(stack.projectId, { userId: ada.id })).toEqual([]);
-  for (const anonymousId of new Set(held.map((e) => e.anonymousId))) expect(await stack.store.listEvents(stack.projectId, { anonymousId })).toEqual([]);
+  for (const anonymousId of new Set(held.map((e) => e.anonymousId)))
+    expect(await stack.store.listEvents(stack.projectId, { anonymousId })).toEqual([]);
   expect(await stack.store.getUser(stack.projectId, ada.id)).toBeNull();
 });
 
 test('the Users pages work from the keyboard and have no serious or critical axe violations', async ({ page, stack }) => {
   await stack.store.writeEvents([
     {
-      projectId: stack.projectId, messageId: 'seed-identify-max', type: 'identify', name: null, anonymousId: 'anon-max', userId: 'usr_max',
-      timestamp: Date.now(), receivedAt: Date.now(), verified: false, properties: {}, traits: { plan: 'free' }, context: null, payloadHash: 'seed',
+      projectId: stack.projectId,
+      messageId: 'seed-identify-max',
+      type: 'identify',
+      name: null,
+      anonymousId: 'anon-max',
+      userId: 'usr_max',
+      timestamp: Date.now(),
+      receivedAt: Date.now(),
+      verified: false,
+      properties: {},
+      traits: { plan: 'free' },
+      context: null,
+      payloadHash: 'seed',
     },
   ]);
   await adminConsole(page, stack.collector.url).signIn();

@@ -36,11 +36,25 @@ export async function publish(stack: HearthStack, input: AnnouncementInput, ageD
  * back then. `sentAt` is the real send time (now), so the skew correction
  * (receive time − sentAt) is about zero and the old timestamps are kept as they are.
  */
-export async function seedPastActivity(stack: HearthStack, userId: string, times: readonly Date[], traits: Record<string, string>): Promise<void> {
+export async function seedPastActivity(
+  stack: HearthStack,
+  userId: string,
+  times: readonly Date[],
+  traits: Record<string, string>,
+): Promise<void> {
   const anonymousId = `anon-past-${userId}`;
   const events = times.flatMap((at, i): HearthEvent[] => [
-    ...(i === 0 ? [{ type: 'identify', messageId: randomUUID(), anonymousId, userId, traits, timestamp: at.toISOString() } as HearthEvent] : []),
-    { type: 'page', messageId: randomUUID(), anonymousId, userId, timestamp: new Date(at.getTime() + 1_000).toISOString(), context: { path: '/projects' } } as HearthEvent,
+    ...(i === 0
+      ? [{ type: 'identify', messageId: randomUUID(), anonymousId, userId, traits, timestamp: at.toISOString() } as HearthEvent]
+      : []),
+    {
+      type: 'page',
+      messageId: randomUUID(),
+      anonymousId,
+      userId,
+      timestamp: new Date(at.getTime() + 1_000).toISOString(),
+      context: { path: '/projects' },
+    } as HearthEvent,
   ]);
   const res = await fetch(`${stack.collector.url}/v1/batch?key=${project.publicKey}`, {
     method: 'POST',
@@ -52,7 +66,12 @@ export async function seedPastActivity(stack: HearthStack, userId: string, times
 }
 
 /** Waits until the widget's `name` event whose properties pass `match` is committed for `userId`. */
-export async function eventStored(stack: HearthStack, userId: string, name: string, match: (properties: Record<string, JsonValue>) => boolean): Promise<void> {
+export async function eventStored(
+  stack: HearthStack,
+  userId: string,
+  name: string,
+  match: (properties: Record<string, JsonValue>) => boolean,
+): Promise<void> {
   await expect
     .poll(async () => (await stack.store.listEvents(stack.projectId, { userId })).some((e) => e.name === name && match(e.properties)), {
       message: `${name} stored for ${userId}`,
@@ -61,7 +80,8 @@ export async function eventStored(stack: HearthStack, userId: string, name: stri
 }
 
 /** `eventStored` matcher: the event is about announcement (or prompt) `id`. */
-export const about = (id: string) => (properties: Record<string, JsonValue>) => properties.announcementId === id || properties.promptId === id;
+export const about = (id: string) => (properties: Record<string, JsonValue>) =>
+  properties.announcementId === id || properties.promptId === id;
 
 /** The floating bell, its badge, and the feed panel (found by role through the open shadow root). */
 export function newsWidget(page: Page, label = "What's new") {

@@ -5,8 +5,22 @@ import { roleSetup } from './checklist-fixtures.js';
 import { expectFocused, tabTo } from './keyboard.js';
 
 const NEWS = [
-  { id: 'faster-exports', category: 'improved', ageDays: 3, content: { title: 'Faster exports', body: 'Exports finish in seconds.\n\n- CSV\n- PDF', cta: { type: 'url' as const, label: 'Export a report', url: '/reports' } } },
-  { id: 'roadmaps', category: 'new', ageDays: 0, content: { title: 'Roadmap template', body: 'Plan on a [timeline](https://acme.example/guide).' } },
+  {
+    id: 'faster-exports',
+    category: 'improved',
+    ageDays: 3,
+    content: {
+      title: 'Faster exports',
+      body: 'Exports finish in seconds.\n\n- CSV\n- PDF',
+      cta: { type: 'url' as const, label: 'Export a report', url: '/reports' },
+    },
+  },
+  {
+    id: 'roadmaps',
+    category: 'new',
+    ageDays: 0,
+    content: { title: 'Roadmap template', body: 'Plan on a [timeline](https://acme.example/guide).' },
+  },
 ];
 
 test.beforeEach(async ({ stack }) => {
@@ -60,10 +74,15 @@ test('axe finds no serious or critical violation with the feed open', async ({ p
   const results = await new AxeBuilder({ page }).analyze();
   const severe = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+    );
   expect(severe).toEqual([]);
   // axe names shadow nodes with a path through the host; make sure it looked inside the feed.
-  const inFeed = results.passes.flatMap((rule) => rule.nodes).filter((node) => Array.isArray(node.target[0]) && JSON.stringify(node.target).includes('hearth'));
+  const inFeed = results.passes
+    .flatMap((rule) => rule.nodes)
+    .filter((node) => Array.isArray(node.target[0]) && JSON.stringify(node.target).includes('hearth'));
   expect(inFeed.length, 'axe checked nodes inside the announcements shadow root').toBeGreaterThan(0);
 });
 

@@ -14,7 +14,16 @@ test('a user back after 40 days sees, once, a digest of exactly the announcement
   });
   await publish(stack, { id: 'before-they-left', category: 'fixed', content: { title: 'Shipped while they were here' } }, 45);
   await publish(stack, { id: 'timeline-view', category: 'new', content: { title: 'Timeline view' } }, 20);
-  await publish(stack, { id: 'pro-only', category: 'new', audience: { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' }, content: { title: 'Pro only' } }, 10);
+  await publish(
+    stack,
+    {
+      id: 'pro-only',
+      category: 'new',
+      audience: { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' },
+      content: { title: 'Pro only' },
+    },
+    10,
+  );
   await publish(stack, { id: 'not-in-digests', category: 'improved', digest: { include: false }, content: { title: 'Small tweak' } }, 5);
   await publish(stack, { id: 'faster-search', category: 'improved', content: { title: 'Faster search' } }, 2);
 
@@ -25,7 +34,9 @@ test('a user back after 40 days sees, once, a digest of exactly the announcement
   // Newest first; not the one from before their last visit, not another audience's, not one kept out of digests.
   await expect(digest.getByRole('listitem')).toHaveText(['Improved Faster search', 'New Timeline view']);
   await eventStored(stack, user.id, ANNOUNCEMENT_EVENTS.digestShown, (properties) => Array.isArray(properties.announcementIds));
-  const shown = (await stack.store.listEvents(stack.projectId, { userId: user.id })).find((e) => e.name === ANNOUNCEMENT_EVENTS.digestShown);
+  const shown = (await stack.store.listEvents(stack.projectId, { userId: user.id })).find(
+    (e) => e.name === ANNOUNCEMENT_EVENTS.digestShown,
+  );
   expect(shown?.properties.announcementIds).toEqual(['faster-search', 'timeline-view']);
 
   // An entry opens the feed on that announcement.

@@ -5,7 +5,11 @@ import { roleSetup } from './checklist-fixtures.js';
 
 test('a published announcement is unread once, then read on every reload and device', async ({ page, stack, browser, baseURL }) => {
   const { user } = roleSetup('admin');
-  await publish(stack, { id: 'dark-mode', category: 'new', content: { title: 'Dark mode is here', body: 'Switch it on in **Settings**.' } });
+  await publish(stack, {
+    id: 'dark-mode',
+    category: 'new',
+    content: { title: 'Dark mode is here', body: 'Switch it on in **Settings**.' },
+  });
 
   await page.goto('/');
   await acmeApp(page).signIn(user.email);
@@ -46,7 +50,12 @@ test('a boosted announcement shows once as a toast, then lives on in the feed', 
   // The demo's fatigue budget (2 a day) leaves room for this boost beside its NPS survey.
   const { user } = roleSetup('member');
   await publish(stack, { id: 'older-news', category: 'fixed', content: { title: 'Invites fixed' } }, 2);
-  await publish(stack, { id: 'roadmaps', category: 'new', boosted: true, content: { title: 'Roadmap template', body: 'Plan on a timeline.' } });
+  await publish(stack, {
+    id: 'roadmaps',
+    category: 'new',
+    boosted: true,
+    content: { title: 'Roadmap template', body: 'Plan on a timeline.' },
+  });
 
   await page.goto('/');
   await acmeApp(page).signIn(user.email);
@@ -62,7 +71,9 @@ test('a boosted announcement shows once as a toast, then lives on in the feed', 
   await expect(news.bell).toBeVisible();
   await expect(news.badge).toHaveText('2');
   await expect(page.getByRole('heading', { name: 'Roadmap template' })).toHaveCount(0);
-  const shown = (await stack.store.listEvents(stack.projectId, { userId: user.id })).filter((e) => e.name === PROMPT_EVENTS.shown && e.properties.promptId === 'roadmaps');
+  const shown = (await stack.store.listEvents(stack.projectId, { userId: user.id })).filter(
+    (e) => e.name === PROMPT_EVENTS.shown && e.properties.promptId === 'roadmaps',
+  );
   expect(shown).toHaveLength(1);
 
   await news.bell.click();

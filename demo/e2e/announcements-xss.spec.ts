@@ -10,7 +10,11 @@ interface XssCase {
 
 // The corpus lives with the collector's sanitizer; loaded by path because it sits outside the demo's TypeScript project.
 const corpusUrl = pathToFileURL(resolve(import.meta.dirname, '../../packages/collector/src/content/xss-corpus.ts')).href;
-const { XSS_CORPUS, XSS_URLS, XSS_TRAITS } = (await import(corpusUrl)) as { XSS_CORPUS: readonly XssCase[]; XSS_URLS: readonly string[]; XSS_TRAITS: Record<string, string> };
+const { XSS_CORPUS, XSS_URLS, XSS_TRAITS } = (await import(corpusUrl)) as {
+  XSS_CORPUS: readonly XssCase[];
+  XSS_URLS: readonly string[];
+  XSS_TRAITS: Record<string, string>;
+};
 
 /**
  * Each payload raw, plus each dangerous URL as a link, an image and a trait-filled link; text the
@@ -58,7 +62,11 @@ test('the XSS corpus saved as announcements renders in Chromium without running 
   await page.goto('/');
   // A hostile user: their traits fill the `{{user.*}}` placeholders.
   const userToken = tokenFor('usr_hostile');
-  await page.evaluate(({ traits, userToken }) => (window as unknown as { Hearth: (...args: unknown[]) => void }).Hearth('identify', 'usr_hostile', traits, { userToken }), { traits: XSS_TRAITS, userToken });
+  await page.evaluate(
+    ({ traits, userToken }) =>
+      (window as unknown as { Hearth: (...args: unknown[]) => void }).Hearth('identify', 'usr_hostile', traits, { userToken }),
+    { traits: XSS_TRAITS, userToken },
+  );
   const news = newsWidget(page);
   await news.bell.click();
   const articles = news.panel.getByRole('article');
@@ -71,7 +79,8 @@ test('the XSS corpus saved as announcements renders in Chromium without running 
     for (const root of roots) {
       for (const element of root.querySelectorAll('*')) {
         const tag = element.tagName.toLowerCase();
-        if (['script', 'iframe', 'object', 'embed', 'frame', 'base', 'meta', 'link', 'math', 'template', 'style'].includes(tag)) bad.push(`<${tag}>`);
+        if (['script', 'iframe', 'object', 'embed', 'frame', 'base', 'meta', 'link', 'math', 'template', 'style'].includes(tag))
+          bad.push(`<${tag}>`);
         if (tag === 'svg' || tag === 'path') {
           // Only the widget's own icons: the bell's and the reaction buttons'.
           if (!element.closest('button.launcher, .reactions > button')) bad.push(`<${tag}> outside the widget's icons`);
@@ -79,7 +88,10 @@ test('the XSS corpus saved as announcements renders in Chromium without running 
         for (const attribute of element.attributes) {
           const name = attribute.name.toLowerCase();
           if (name.startsWith('on')) bad.push(`${tag}[${name}]`);
-          if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'background'].includes(name) && !/^(https?:|mailto:)/i.test(attribute.value)) {
+          if (
+            ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'background'].includes(name) &&
+            !/^(https?:|mailto:)/i.test(attribute.value)
+          ) {
             bad.push(`${tag}[${name}=${attribute.value}]`);
           }
         }

@@ -11,7 +11,10 @@ test('axe finds no serious or critical violation with the checklist open', async
   const results = await new AxeBuilder({ page }).analyze();
   const severe = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+    );
   expect(severe).toEqual([]);
   // A scan that never entered the shadow root would pass trivially: axe names shadow nodes with a
   // selector path through the host, e.g. [["[data-hearth=\"checklist\"]", ".card"]].

@@ -69,13 +69,16 @@ async function storedEvents(stack: HearthStack, run: string) {
  * each stored event crossed the network (fetches and beacons that reached the proxy), for the log.
  */
 export async function expectAllStored(stack: FaultyStack, scenario: string, run: string, tracked: number, timeout: number) {
-  await expect.poll(async () => (await storedEvents(stack, run)).length, { timeout, intervals: [500, 1000, 2000] }).toBeGreaterThanOrEqual(tracked);
+  await expect
+    .poll(async () => (await storedEvents(stack, run)).length, { timeout, intervals: [500, 1000, 2000] })
+    .toBeGreaterThanOrEqual(tracked);
   const events = await storedEvents(stack, run);
   // One row per messageId is the store's key; one row per tracked call is what counts.
   const calls = new Set(events.map((event) => `${String(event.properties?.tab)}:${String(event.properties?.i)}`));
   const perEvent = (counted: (batch: BatchArrival) => boolean) => {
     const sends = new Map(events.map((event) => [event.messageId, 0]));
-    for (const batch of stack.proxy.batches.filter(counted)) for (const id of batch.messageIds) if (sends.has(id)) sends.set(id, (sends.get(id) ?? 0) + 1);
+    for (const batch of stack.proxy.batches.filter(counted))
+      for (const id of batch.messageIds) if (sends.has(id)) sends.set(id, (sends.get(id) ?? 0) + 1);
     const counts = [...sends.values()];
     return { mean: Number((counts.reduce((sum, n) => sum + n, 0) / Math.max(counts.length, 1)).toFixed(2)), max: Math.max(...counts) };
   };

@@ -7,7 +7,10 @@ import { expect, expectAllStored, hearthKeys, newRun, openSignedInTabs, test, tr
  * 15 s heartbeat.
  */
 
-test('an idle tab delivers what closed tabs left while the collector was unreachable, tracking nothing itself', async ({ context, stack }) => {
+test('an idle tab delivers what closed tabs left while the collector was unreachable, tracking nothing itself', async ({
+  context,
+  stack,
+}) => {
   test.setTimeout(180_000);
   const run = newRun();
   const [idle, ...closing] = await openSignedInTabs(context, 3);
@@ -22,7 +25,10 @@ test('an idle tab delivers what closed tabs left while the collector was unreach
   expect(idle.isClosed()).toBe(false);
 });
 
-test('four tabs, two closed while the collector is unreachable: every event is stored once and closed tabs leave no keys', async ({ context, stack }) => {
+test('four tabs, two closed while the collector is unreachable: every event is stored once and closed tabs leave no keys', async ({
+  context,
+  stack,
+}) => {
   test.setTimeout(300_000);
   const run = newRun();
   const tabs = await openSignedInTabs(context, 4);
@@ -36,7 +42,14 @@ test('four tabs, two closed while the collector is unreachable: every event is s
   await expectAllStored(stack, '4 tabs x 300, 2 closed while unreachable', run, 1200, 180_000);
   const live = tabs[0];
   // Two open tabs: two heartbeats; the closed tabs' heartbeats and outboxes are gone.
-  await expect.poll(async () => (await hearthKeys(live)).filter((key) => /:(hb|ob):/.test(key)).map((key) => key.split(':')[2]).sort()).toEqual(['hb', 'hb']);
+  await expect
+    .poll(async () =>
+      (await hearthKeys(live))
+        .filter((key) => /:(hb|ob):/.test(key))
+        .map((key) => key.split(':')[2])
+        .sort(),
+    )
+    .toEqual(['hb', 'hb']);
 });
 
 test('tabs opened and closed with nothing queued leave no heartbeat behind', async ({ context, stack }) => {
@@ -70,14 +83,22 @@ test('429 with Retry-After under continuous tracking in two tabs: no batch befor
     for (const [n, tab] of tabs.entries()) await track(tab, run, `t${n}`, 10, step * 10);
     await tabs[0].waitForTimeout(250);
   }
-  const report = await expectAllStored(stack, '429 Retry-After: 5 under continuous tracking, 2 tabs', run, tabs.length * steps * 10, 60_000);
+  const report = await expectAllStored(
+    stack,
+    '429 Retry-After: 5 under continuous tracking, 2 tabs',
+    run,
+    tabs.length * steps * 10,
+    60_000,
+  );
   const batches = stack.proxy.batches.slice(before);
   const refused = batches.find((batch) => batch.answer === 429);
   if (!refused) throw new Error('no batch was refused');
   // A request already on its way when the 429 left the proxy is not a violation; anything later is.
   const early = batches.filter((batch) => batch.at > refused.at + 200 && batch.at < refused.at + 5_000);
   const next = batches.find((batch) => batch.at > refused.at + 200);
-  console.log(`[delivery] ${JSON.stringify({ scenario: report.scenario, batchesBeforeNotBefore: early.length, firstBatchAfter429Ms: next ? next.at - refused.at : null })}`);
+  console.log(
+    `[delivery] ${JSON.stringify({ scenario: report.scenario, batchesBeforeNotBefore: early.length, firstBatchAfter429Ms: next ? next.at - refused.at : null })}`,
+  );
   expect(early, 'batches sent before the Retry-After delay was over').toEqual([]);
 });
 

@@ -32,7 +32,9 @@ async function expectOnScreenAndUncovered(page: Page, form: Locator): Promise<vo
   expect(covered, 'points of the form covered by something else').toEqual([]);
 }
 
-test('at 1280 × 800 the app comes first: its forms above the fold after sign-in, the checklist and rewards beside them, nothing over them', async ({ page }) => {
+test('at 1280 × 800 the app comes first: its forms above the fold after sign-in, the checklist and rewards beside them, nothing over them', async ({
+  page,
+}) => {
   const app = acmeApp(page);
   await page.goto('/');
   await app.signIn('ada@acme.test');

@@ -43,7 +43,13 @@ export async function withHearthStack(use: (stack: HearthStack) => Promise<void>
   });
   try {
     const collectorUrl = options.collectorUrlForPages ? await options.collectorUrlForPages(collector.url) : collector.url;
-    const demo = await startDemoServer({ port: demoPort, collectorUrl, projectKey: project.publicKey, secret, ...(options.clock ? { clock: options.clock } : {}) });
+    const demo = await startDemoServer({
+      port: demoPort,
+      collectorUrl,
+      projectKey: project.publicKey,
+      secret,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     try {
       await use({ collector, store: collector.store, projectId: project.id, demoUrl: demo.url, demo });
     } finally {

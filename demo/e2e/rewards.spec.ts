@@ -42,7 +42,9 @@ test('redeeming drops the balance, lists it in the history, and the fulfilment w
   await expectBalance(page, 0);
   await expect(rewards.history.getByRole('listitem').first()).toContainText('−50');
   // The demo backend received the signed webhook and reported the redemption fulfilled.
-  await expect.poll(() => stack.demo.fulfilments()).toEqual([expect.objectContaining({ userId: user.id, itemId: 'sticker-pack', reported: 'fulfilled' })]);
+  await expect
+    .poll(() => stack.demo.fulfilments())
+    .toEqual([expect.objectContaining({ userId: user.id, itemId: 'sticker-pack', reported: 'fulfilled' })]);
   const [redemption] = await stack.store.rewards.redemptions(stack.projectId, user.id);
   expect(redemption).toMatchObject({ itemId: 'sticker-pack', status: 'fulfilled', cost: 50 });
 });

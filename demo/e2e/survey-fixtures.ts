@@ -47,7 +47,12 @@ export async function exportReports(page: Page, exports: number, prefix = 'q3') 
  * The prompt ids `/v1/state` serves this user now: what the server decided, not what a tab
  * remembers. Signed in like the page, with a token minted at the collector's (possibly moved) time.
  */
-export async function servedPromptIds(page: Page, stack: HearthStack, userId: string, clock: { offsetMs: number } = { offsetMs: 0 }): Promise<string[]> {
+export async function servedPromptIds(
+  page: Page,
+  stack: HearthStack,
+  userId: string,
+  clock: { offsetMs: number } = { offsetMs: 0 },
+): Promise<string[]> {
   const { project, secret } = loadDemoProject();
   const userToken = mintUserToken(userId, { secretKey: secret, now: new Date(Date.now() + clock.offsetMs) });
   const query = new URLSearchParams({ key: project.publicKey, anonymousId: `e2e-${userId}`, userId, userToken });

@@ -3,12 +3,26 @@ import type { Page } from '@playwright/test';
 import { loadDemoProject } from '../server/demo-project.js';
 import { acmeApp } from './acme-app.js';
 import { expectFocused, tabTo } from './keyboard.js';
-import { DAY_MS, DETRACTOR_FOLLOW_UP, PROMOTER_FOLLOW_UP, expect, exportReports, npsCard, servedPromptIds, test } from './survey-fixtures.js';
+import {
+  DAY_MS,
+  DETRACTOR_FOLLOW_UP,
+  PROMOTER_FOLLOW_UP,
+  expect,
+  exportReports,
+  npsCard,
+  servedPromptIds,
+  test,
+} from './survey-fixtures.js';
 
 const SURVEY = 'nps-2026';
 const axeViolations = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`);
 
-test('NPS: shows after the third export, a 3 gets the detractor follow-up, it never returns, the webhook and the admin NPS agree', async ({ page, browser, baseURL, stack }) => {
+test('NPS: shows after the third export, a 3 gets the detractor follow-up, it never returns, the webhook and the admin NPS agree', async ({
+  page,
+  browser,
+  baseURL,
+  stack,
+}) => {
   await page.goto('/');
   await acmeApp(page).signIn('ada@acme.test');
   const card = npsCard(page);
@@ -34,7 +48,12 @@ test('NPS: shows after the third export, a 3 gets the detractor follow-up, it ne
 
   // The demo backend got the signed detractor webhook (verified there), for the score and the comment.
   await expect
-    .poll(() => stack.demo.detractors().map((n) => [n.event, n.userId, n.score, n.comment]).sort())
+    .poll(() =>
+      stack.demo
+        .detractors()
+        .map((n) => [n.event, n.userId, n.score, n.comment])
+        .sort(),
+    )
     .toEqual([
       ['survey.response.created', 'usr_ada', 3, null],
       ['survey.response.updated', 'usr_ada', 3, 'Exports time out'],
@@ -66,13 +85,19 @@ test('NPS: shows after the third export, a 3 gets the detractor follow-up, it ne
 
   // The admin API's NPS equals the NPS computed here from the responses this test created.
   const range = { from: new Date(Date.now() - DAY_MS), to: new Date(Date.now() + DAY_MS) };
-  await expect.poll(async () => (await stack.store.responses.list(stack.projectId, SURVEY, range)).map((r) => r.userId).sort()).toEqual(['usr_ada', 'usr_max']);
-  const scores = (await stack.store.responses.list(stack.projectId, SURVEY, range)).map((r) => (r.answer.type === 'nps' ? r.answer.score : NaN));
+  await expect
+    .poll(async () => (await stack.store.responses.list(stack.projectId, SURVEY, range)).map((r) => r.userId).sort())
+    .toEqual(['usr_ada', 'usr_max']);
+  const scores = (await stack.store.responses.list(stack.projectId, SURVEY, range)).map((r) =>
+    r.answer.type === 'nps' ? r.answer.score : NaN,
+  );
   const share = (test: (s: number) => boolean) => (scores.filter(test).length / scores.length) * 100;
   const expected = share((s) => s >= 9) - share((s) => s <= 6);
   const { secret } = loadDemoProject();
   const query = new URLSearchParams({ from: range.from.toISOString(), to: range.to.toISOString() });
-  const res = await page.request.get(`${stack.collector.url}/v1/admin/kpi/surveys/${SURVEY}?${query}`, { headers: { Authorization: `Bearer ${secret}` } });
+  const res = await page.request.get(`${stack.collector.url}/v1/admin/kpi/surveys/${SURVEY}?${query}`, {
+    headers: { Authorization: `Bearer ${secret}` },
+  });
   expect(res.status()).toBe(200);
   const kpi = (await res.json()) as { nps: { score: number; count: number; promoters: number; detractors: number } };
   expect(kpi.nps).toMatchObject({ count: 2, promoters: 1, detractors: 1, score: expected });

@@ -57,7 +57,12 @@ async function overlappingPairs(surfaces: Record<string, Locator>): Promise<stri
   }
   const viewport = surfaces[Object.keys(surfaces)[0]!]!.page().viewportSize()!;
   const outside = boxes.filter(([, b]) => b.x < 0 || b.y < 0 || b.x + b.width > viewport.width || b.y + b.height > viewport.height);
-  const pairs = boxes.flatMap(([a, boxA], i) => boxes.slice(i + 1).filter(([, boxB]) => overlaps(boxA, boxB)).map(([b]) => `${a} / ${b}`));
+  const pairs = boxes.flatMap(([a, boxA], i) =>
+    boxes
+      .slice(i + 1)
+      .filter(([, boxB]) => overlaps(boxA, boxB))
+      .map(([b]) => `${a} / ${b}`),
+  );
   return [...outside.map(([name]) => `${name} / window`), ...pairs];
 }
 
@@ -90,7 +95,7 @@ for (const locale of ['en', 'ar']) {
       await expectApart(page, surfaces);
     }
     const severe = (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(severe.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html).join(" ")}`)).toEqual([]);
+    expect(severe.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
 
     // Closing the card by keyboard leaves focus in a sensible place, never on <body>.
     // Its × when it can be dismissed, else "Ask me later": either removes the card.
@@ -104,7 +109,11 @@ for (const locale of ['en', 'ar']) {
 /** The three floating launchers, found by the panel each one controls (the same in every language). */
 function launchers(page: Page): Record<string, Locator> {
   const launcher = (panel: string) => page.locator(`button.launcher[aria-controls="${panel}"]`);
-  return { 'checklist launcher': launcher('hearth-checklist'), bell: launcher('hearth-news'), 'rewards launcher': launcher('hearth-rewards') };
+  return {
+    'checklist launcher': launcher('hearth-checklist'),
+    bell: launcher('hearth-news'),
+    'rewards launcher': launcher('hearth-rewards'),
+  };
 }
 
 /** The panels the launchers open. */
@@ -124,7 +133,10 @@ async function clickTo(launcher: Locator, expanded: boolean): Promise<void> {
 }
 
 for (const locale of ['en', 'ar']) {
-  test(`every launcher takes a real click while another corner's surface is open, at 1280 and 375 px (${locale})`, async ({ page, stack }) => {
+  test(`every launcher takes a real click while another corner's surface is open, at 1280 and 375 px (${locale})`, async ({
+    page,
+    stack,
+  }) => {
     await publish(stack, { id: `click-news-${locale}`, category: 'new', content: { title: 'Click news', body: 'Body.' } });
     await withoutMountPoints(page, ['checklist', 'rewards']);
     await page.setViewportSize(WIDTHS[0]!);
@@ -225,7 +237,9 @@ test('the feed opened from the bell takes focus, Tab stays in it, and Escape clo
 for (const locale of ['en', 'ar']) {
   test(`focus stays on a checklist item when it ticks while its Start control has focus (${locale})`, async ({ page }) => {
     const { user, checklist } = roleSetup('admin');
-    const index = checklist.content.items.findIndex((entry) => entry.completeWhen.type === 'event' && entry.completeWhen.event === 'Report Exported');
+    const index = checklist.content.items.findIndex(
+      (entry) => entry.completeWhen.type === 'event' && entry.completeWhen.event === 'Report Exported',
+    );
     await page.goto(locale === 'en' ? '/' : `/?locale=${locale}`);
     await acmeApp(page).signIn(user.email);
     const { panel } = checklistPanel(page);

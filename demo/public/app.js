@@ -18,9 +18,7 @@ const main = document.getElementById('main');
 function render() {
   const route = routes[window.location.pathname];
   if (state.user && !route) return navigate('/projects', { replace: true });
-  const view = state.user
-    ? route
-    : { title: 'Sign in', template: 'view-signed-out', render: renderSignedOut };
+  const view = state.user ? route : { title: 'Sign in', template: 'view-signed-out', render: renderSignedOut };
   main.replaceChildren(document.getElementById(view.template).content.cloneNode(true));
   view.render(main, { user: state.user, onSignedIn });
   document.title = `${view.title} · Acme Projects`;

@@ -69,7 +69,11 @@ export function renderProjects(root, { user }) {
   onSubmit(root, 'new-project-form', async (values, form) => {
     // The backend vouches for it to Hearth (points, referrals) before the browser tracks it, so the
     // state refresh that follows the tracked event already shows the points.
-    await fetch('/api/projects', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ template: values.template }) }).catch(() => undefined);
+    await fetch('/api/projects', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ template: values.template }),
+    }).catch(() => undefined);
     const projects = loadProjects(user);
     const project = { name: values.name.trim(), template: values.template, createdAt: new Date().toISOString() };
     localStorage.setItem(projectsKey(user), JSON.stringify([...projects, project]));

@@ -24,19 +24,32 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { level:
 async function capture(page: Page, file: string, area: ConsoleShot['area'] = 'viewport'): Promise<void> {
   await settle(page);
   const path = join(imagesDir, file);
-  if (typeof area === 'object') await page.getByRole('region', { name: area.region, exact: true }).screenshot({ path, animations: 'disabled' });
+  if (typeof area === 'object')
+    await page.getByRole('region', { name: area.region, exact: true }).screenshot({ path, animations: 'disabled' });
   else await page.screenshot({ path, fullPage: area === 'fullPage', animations: 'disabled' });
   console.log(`  docs/images/${file}`);
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'hearth-docs-'));
 const now = new Date();
-const stack = await startDemoStack({ sqliteFile: join(dir, 'demo.sqlite'), host: '127.0.0.1', collectorPort: 0, demoPort: await freePort(), now });
+const stack = await startDemoStack({
+  sqliteFile: join(dir, 'demo.sqlite'),
+  host: '127.0.0.1',
+  collectorPort: 0,
+  demoPort: await freePort(),
+  now,
+});
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   mkdirSync(imagesDir, { recursive: true });
   console.log(`Seeded ${stack.seeded.accepted} events for ${stack.seeded.users} users; writing:`);
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB', timezoneId: 'UTC', colorScheme: 'light', reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+  });
   const page = await context.newPage();
   const admin = `${stack.collector.url}/admin/`;
 
@@ -50,7 +63,8 @@ try {
   // The user page shows a keen admin: checklist done, an NPS answer, points.
   const plan = buildSeedPlan(now, stack.project);
   const answered = new Set(plan.responses.map((response) => response.userId));
-  const showcase = plan.users.find((user) => user.engagement === 'power' && user.traits.role === 'admin' && answered.has(user.id)) ?? plan.users[0]!;
+  const showcase =
+    plan.users.find((user) => user.engagement === 'power' && user.traits.role === 'admin' && answered.has(user.id)) ?? plan.users[0]!;
   for (const shot of consoleShots(showcase.id)) {
     await page.goto(admin + shot.route);
     await heading(page, shot.heading);

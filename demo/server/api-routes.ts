@@ -31,7 +31,8 @@ export function createApiRoutes(secret: string, rewards: Fulfilment, surveys?: S
         }
         // The fake app has no sign-up: a first sign-in through a referral link stands for one.
         // Hearth refuses self-referral, loops and a second referrer; the sign-in goes on regardless.
-        if (typeof ref === 'string' && ref) await hearth.attachReferral(user.id, ref).catch((error: unknown) => console.warn('[demo] referral not attached:', error));
+        if (typeof ref === 'string' && ref)
+          await hearth.attachReferral(user.id, ref).catch((error: unknown) => console.warn('[demo] referral not attached:', error));
         sendJson(res, 200, await signedIn(user), { 'Set-Cookie': sessionCookie(user.id) });
         return true;
       }

@@ -16,6 +16,6 @@ export function strictCsp({ collectorOrigin, inlineScriptHash }: { collectorOrig
     "object-src 'none'",
     "base-uri 'none'",
     "require-trusted-types-for 'script'",
-    "trusted-types hearth",
+    'trusted-types hearth',
   ].join('; ');
 }

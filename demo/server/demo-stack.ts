@@ -45,7 +45,13 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
   });
   let demo: DemoServer | undefined;
   try {
-    demo = await startDemoServer({ port: options.demoPort, host: options.host, collectorUrl: collector.url, projectKey: project.publicKey, secret });
+    demo = await startDemoServer({
+      port: options.demoPort,
+      host: options.host,
+      collectorUrl: collector.url,
+      projectKey: project.publicKey,
+      secret,
+    });
     const now = options.now ?? new Date();
     const announcements = await seedDemoAnnouncements({ collectorUrl: collector.url, secret, now });
     const seeded = await seedDemoData({ collectorUrl: collector.url, project, secret, store: collector.store, now });

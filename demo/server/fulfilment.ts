@@ -3,7 +3,13 @@ import { SIGNATURE_HEADER, createHearthClient, verifyWebhook, type HearthClient 
 import { HttpError, sendJson } from './http-utils.js';
 
 /** What the demo's "warehouse" received: one entry per redemption, however often Hearth retried. */
-export type FulfilmentReceipt = { redemptionId: string; userId: string; itemId: string; receivedAt: string; reported: 'fulfilled' | 'failed' | null };
+export type FulfilmentReceipt = {
+  redemptionId: string;
+  userId: string;
+  itemId: string;
+  receivedAt: string;
+  reported: 'fulfilled' | 'failed' | null;
+};
 
 const MAX_BODY_BYTES = 64 * 1024;
 

@@ -13,7 +13,10 @@ export function demoAnnouncements(): { input: AnnouncementInput; ageDays: number
       input: {
         id: 'invite-links-fixed',
         category: 'fixed',
-        content: { title: 'Invite links no longer expire early', body: 'Invitations now stay valid for the full **7 days**, whatever your time zone.' },
+        content: {
+          title: 'Invite links no longer expire early',
+          body: 'Invitations now stay valid for the full **7 days**, whatever your time zone.',
+        },
         translations: { ar: { title: 'روابط الدعوة لم تعد تنتهي مبكرًا' } },
       },
     },
@@ -58,7 +61,11 @@ export type AnnouncementSeedOptions = { collectorUrl: string; secret: string; no
  */
 export async function seedDemoAnnouncements({ collectorUrl, secret, now = new Date() }: AnnouncementSeedOptions): Promise<number> {
   const call = async (method: string, path: string, body: unknown) =>
-    fetch(`${collectorUrl}${path}`, { method, headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${collectorUrl}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   let created = 0;
   for (const { input, ageDays } of demoAnnouncements()) {
     const res = await call('POST', '/v1/admin/announcements', input);

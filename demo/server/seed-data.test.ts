@@ -17,7 +17,9 @@ describe('buildSeedPlan', () => {
     const a = buildSeedPlan(NOW, project).batches.flatMap((batch) => batch.events);
     const b = buildSeedPlan(later, project).batches.flatMap((batch) => batch.events);
     expect(b.map((event) => event.messageId)).toEqual(a.map((event) => event.messageId));
-    expect(b.map((event) => Date.parse(event.timestamp) - later.getTime())).toEqual(a.map((event) => Date.parse(event.timestamp) - NOW.getTime()));
+    expect(b.map((event) => Date.parse(event.timestamp) - later.getTime())).toEqual(
+      a.map((event) => Date.parse(event.timestamp) - NOW.getTime()),
+    );
   });
 
   it('spreads about 90 days of history before now, every messageId once', () => {
@@ -37,7 +39,9 @@ describe('buildSeedPlan', () => {
     expect(plan.serverEvents.every((events, request) => events.every((event) => requestOf.get(event.userId) === request))).toBe(true);
     for (const { user, events } of plan.batches) {
       expect(events.length).toBeLessThanOrEqual(MAX_BATCH_EVENTS);
-      expect(new TextEncoder().encode(JSON.stringify({ sentAt: NOW.toISOString(), userToken: 'x'.repeat(300), events })).byteLength).toBeLessThan(MAX_BATCH_BYTES);
+      expect(
+        new TextEncoder().encode(JSON.stringify({ sentAt: NOW.toISOString(), userToken: 'x'.repeat(300), events })).byteLength,
+      ).toBeLessThan(MAX_BATCH_BYTES);
       expect(events.every((event) => event.anonymousId === user.anonymousId && (event.userId ?? user.id) === user.id)).toBe(true);
     }
   });
@@ -45,15 +49,21 @@ describe('buildSeedPlan', () => {
   it('mixes engagement, plans, roles and locales, and asks the NPS only after three exports', () => {
     const plan = buildSeedPlan(NOW, project);
     expect(plan.users.length).toBeGreaterThanOrEqual(150);
-    expect(new Set(plan.users.map((user) => user.engagement))).toEqual(new Set(['power', 'regular', 'casual', 'fading', 'churned', 'dropoff']));
+    expect(new Set(plan.users.map((user) => user.engagement))).toEqual(
+      new Set(['power', 'regular', 'casual', 'fading', 'churned', 'dropoff']),
+    );
     expect(new Set(plan.users.map((user) => user.traits.plan))).toEqual(new Set(['free', 'pro', 'team']));
     expect(new Set(plan.users.map((user) => user.traits.role))).toEqual(new Set(['admin', 'member']));
     expect(new Set(plan.users.map((user) => user.traits.locale))).toEqual(new Set(['en', 'nb', 'id', 'ms', 'ar']));
     for (const user of plan.users) {
       const events = plan.batches.filter((batch) => batch.user === user).flatMap((batch) => batch.events);
-      const asked = events.findIndex((event) => event.type === 'track' && event.name === '$prompt_shown' && event.properties?.promptId === 'nps-2026');
+      const asked = events.findIndex(
+        (event) => event.type === 'track' && event.name === '$prompt_shown' && event.properties?.promptId === 'nps-2026',
+      );
       if (asked < 0) continue;
-      expect(events.slice(0, asked).filter((event) => event.type === 'track' && event.name === 'Report Exported').length).toBeGreaterThanOrEqual(3);
+      expect(
+        events.slice(0, asked).filter((event) => event.type === 'track' && event.name === 'Report Exported').length,
+      ).toBeGreaterThanOrEqual(3);
     }
     expect(new Set(plan.responses.map((response) => response.score)).size).toBeGreaterThan(6);
   });

@@ -37,8 +37,17 @@ export type SeedPlan = {
 export function seedProgram(project: ProjectConfig): SeedProgram {
   const checklists = project.prompts.flatMap((prompt) => {
     const audience = prompt.audience;
-    if (prompt.kind !== 'checklist' || audience?.type !== 'trait' || audience.trait !== 'role' || audience.op !== 'equals' || typeof audience.value !== 'string') return [];
-    const items = prompt.content.items.flatMap((item) => (item.completeWhen.type === 'event' ? [{ id: item.id, event: item.completeWhen.event }] : []));
+    if (
+      prompt.kind !== 'checklist' ||
+      audience?.type !== 'trait' ||
+      audience.trait !== 'role' ||
+      audience.op !== 'equals' ||
+      typeof audience.value !== 'string'
+    )
+      return [];
+    const items = prompt.content.items.flatMap((item) =>
+      item.completeWhen.type === 'event' ? [{ id: item.id, event: item.completeWhen.event }] : [],
+    );
     return [{ id: prompt.id, role: audience.value, items }];
   });
   const survey = project.prompts.flatMap((prompt) => {
@@ -96,7 +105,8 @@ export function buildSeedPlan(now: Date, project: ProjectConfig): SeedPlan {
     if (now.getTime() - history.lastSeenAt > 7 * DAY_MS) return;
     plan.recentUserIds.push(user.id);
     // Checklist points (the demo pays 50 per item) buy the cheapest item; some spend them.
-    if (reward && history.checklistItemsDone > 0 && random.chance(0.3)) plan.redemptions.push({ userId: user.id, itemId: reward.id, requestId: `dseed-redeem-${user.id}` });
+    if (reward && history.checklistItemsDone > 0 && random.chance(0.3))
+      plan.redemptions.push({ userId: user.id, itemId: reward.id, requestId: `dseed-redeem-${user.id}` });
   });
   return plan;
 }

@@ -12,9 +12,24 @@ const SCORE_WEIGHTS: Record<Engagement, Record<string, number>> = {
 };
 
 const COMMENTS = {
-  detractor: ['Exports of big projects time out.', 'Too hard to invite people from another domain.', 'I miss a timeline view.', 'The mobile layout is cramped.'],
-  passive: ['Solid, but reports could be more flexible.', 'Good for small teams.', 'Would love recurring tasks.', 'Fine once you find your way around.'],
-  promoter: ['Our team plans everything here now.', 'The kanban template saved us hours.', 'Reports make my weekly update easy.', 'Simple and fast.'],
+  detractor: [
+    'Exports of big projects time out.',
+    'Too hard to invite people from another domain.',
+    'I miss a timeline view.',
+    'The mobile layout is cramped.',
+  ],
+  passive: [
+    'Solid, but reports could be more flexible.',
+    'Good for small teams.',
+    'Would love recurring tasks.',
+    'Fine once you find your way around.',
+  ],
+  promoter: [
+    'Our team plans everything here now.',
+    'The kanban template saved us hours.',
+    'Reports make my weekly update easy.',
+    'Simple and fast.',
+  ],
 };
 
 /**

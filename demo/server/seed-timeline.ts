@@ -18,7 +18,15 @@ export type SeedProgram = {
 export type ServerEvent = ServerEventsRequest['events'][number];
 
 /** An NPS answer, written with its real (past) answer time; see seed.ts for why not via /v1/responses. */
-export type SeedResponse = { surveyId: string; userId: string; score: number; comment: string | null; locale: string; traits: SeedTraits; answeredAt: Date };
+export type SeedResponse = {
+  surveyId: string;
+  userId: string;
+  score: number;
+  comment: string | null;
+  locale: string;
+  traits: SeedTraits;
+  answeredAt: Date;
+};
 
 export type UserHistory = {
   /** What the user's browser sent, oldest first. */
@@ -31,7 +39,16 @@ export type UserHistory = {
   lastSeenAt: number;
 };
 
-const PROJECT_NAMES = ['Website relaunch', 'Q3 roadmap', 'Mobile app', 'Hiring plan', 'Data migration', 'Onboarding revamp', 'Brand refresh', 'Customer portal'];
+const PROJECT_NAMES = [
+  'Website relaunch',
+  'Q3 roadmap',
+  'Mobile app',
+  'Hiring plan',
+  'Data migration',
+  'Onboarding revamp',
+  'Brand refresh',
+  'Customer portal',
+];
 const TEMPLATES = ['blank', 'kanban', 'roadmap'];
 const REPORTS = ['velocity', 'burndown', 'workload'];
 const PAGES = [
@@ -71,7 +88,8 @@ export function buildUserHistory(user: SeedUser, userNo: number, program: SeedPr
     } as HearthEvent);
     at += (1 + random.next() * 3) * MINUTE_MS;
   };
-  const track = (name: string, properties: Record<string, JsonValue>) => add({ type: 'track', userId: user.id, name, properties, context: context(lastPath) });
+  const track = (name: string, properties: Record<string, JsonValue>) =>
+    add({ type: 'track', userId: user.id, name, properties, context: context(lastPath) });
   const page = (target: (typeof PAGES)[number]) => {
     lastPath = target.path;
     add({ type: 'page', userId: user.id, context: context(target.path, target.title) });
@@ -92,7 +110,13 @@ export function buildUserHistory(user: SeedUser, userNo: number, program: SeedPr
   const act = (name: string, properties: Record<string, JsonValue>) => {
     if (name === 'Project Created') {
       // The demo's backend vouches for it first (points, referrals), then the browser tracks it.
-      serverEvents.push({ id: `dseed_srv_${String(userNo).padStart(3, '0')}_${String(serverEvents.length + 1).padStart(3, '0')}`, userId: user.id, name, properties: { template: String(properties.template) }, timestamp: new Date(at).toISOString() });
+      serverEvents.push({
+        id: `dseed_srv_${String(userNo).padStart(3, '0')}_${String(serverEvents.length + 1).padStart(3, '0')}`,
+        userId: user.id,
+        name,
+        properties: { template: String(properties.template) },
+        timestamp: new Date(at).toISOString(),
+      });
     }
     track(name, properties);
     counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -113,7 +137,9 @@ export function buildUserHistory(user: SeedUser, userNo: number, program: SeedPr
     if (!nps || survey === 'closed' || (counts.get(nps.event) ?? 0) < nps.minCount || sessionAt < surveyAgainAt) return;
     const props = { promptId: nps.id, kind: 'survey', cycle: 1 };
     track('$prompt_shown', props);
-    const outcome = random.weighted(survey === 'snoozed' ? { answer: 50, dismiss: 50, snooze: 0 } : { answer: 55, dismiss: 25, snooze: 20 });
+    const outcome = random.weighted(
+      survey === 'snoozed' ? { answer: 50, dismiss: 50, snooze: 0 } : { answer: 55, dismiss: 25, snooze: 20 },
+    );
     if (outcome === 'snooze') {
       track('$survey_snoozed', props);
       survey = 'snoozed';
@@ -132,7 +158,9 @@ export function buildUserHistory(user: SeedUser, userNo: number, program: SeedPr
     const published = program.announcements.filter((a) => now - a.publishedMsAgo < sessionAt);
     const fresh = published.filter((a) => !handled.has(a.id));
     // "Since you were away": back after a week or more, with news published meanwhile.
-    const missed = fresh.filter((a) => previousSessionAt !== null && sessionAt - previousSessionAt > 7 * DAY_MS && now - a.publishedMsAgo > previousSessionAt);
+    const missed = fresh.filter(
+      (a) => previousSessionAt !== null && sessionAt - previousSessionAt > 7 * DAY_MS && now - a.publishedMsAgo > previousSessionAt,
+    );
     if (missed.length > 0) track('$announcement_digest_shown', { announcementIds: missed.map((a) => a.id) });
     for (const announcement of fresh) {
       handled.add(announcement.id);
@@ -143,7 +171,8 @@ export function buildUserHistory(user: SeedUser, userNo: number, program: SeedPr
       read.add(announcement.id);
       track('$announcement_read', { announcementId: announcement.id });
       if (announcement.hasCta && random.chance(0.35)) track('$announcement_cta_clicked', { announcementId: announcement.id });
-      if (random.chance(0.25)) track('$announcement_reacted', { announcementId: announcement.id, reaction: random.chance(0.8) ? 'up' : 'down' });
+      if (random.chance(0.25))
+        track('$announcement_reacted', { announcementId: announcement.id, reaction: random.chance(0.8) ? 'up' : 'down' });
     }
   };
 
@@ -165,12 +194,32 @@ export function buildUserHistory(user: SeedUser, userNo: number, program: SeedPr
     seeAnnouncements(sessionAt);
     const rates = ACTION_RATES[user.engagement];
     const onboarding = signup || done.size < (checklist?.items.length ?? 0);
-    if (random.chance(signup ? 0.8 : rates.project)) act('Project Created', { projectName: random.pick(PROJECT_NAMES), template: random.pick(TEMPLATES), projectCount: (counts.get('Project Created') ?? 0) + 1 });
+    if (random.chance(signup ? 0.8 : rates.project))
+      act('Project Created', {
+        projectName: random.pick(PROJECT_NAMES),
+        template: random.pick(TEMPLATES),
+        projectCount: (counts.get('Project Created') ?? 0) + 1,
+      });
     const inviteRate = traits.role === 'admin' ? (onboarding ? 0.4 : rates.invite * 2) : rates.invite;
-    if (random.chance(inviteRate)) act('Teammate Invited', { role: random.pick(['member', 'viewer', 'admin']), inviteeDomain: `${traits.company.toLowerCase().replace(/\s/g, '')}.test` });
-    const exports = signup ? (random.chance(0.35) ? 1 : 0) : random.chance(rates.report) ? random.int(1, user.engagement === 'power' ? 3 : 2) : 0;
+    if (random.chance(inviteRate))
+      act('Teammate Invited', {
+        role: random.pick(['member', 'viewer', 'admin']),
+        inviteeDomain: `${traits.company.toLowerCase().replace(/\s/g, '')}.test`,
+      });
+    const exports = signup
+      ? random.chance(0.35)
+        ? 1
+        : 0
+      : random.chance(rates.report)
+        ? random.int(1, user.engagement === 'power' ? 3 : 2)
+        : 0;
     if (exports > 0) page(PAGES[1]!);
-    for (let n = 0; n < exports; n++) act('Report Exported', { report: random.pick(REPORTS), format: random.pick(['csv', 'pdf']), fileName: `report-${(counts.get('Report Exported') ?? 0) + 1}` });
+    for (let n = 0; n < exports; n++)
+      act('Report Exported', {
+        report: random.pick(REPORTS),
+        format: random.pick(['csv', 'pdf']),
+        fileName: `report-${(counts.get('Report Exported') ?? 0) + 1}`,
+      });
     if (random.chance(0.15)) page(PAGES[2]!);
     askSurvey(sessionAt);
     previousSessionAt = sessionAt;

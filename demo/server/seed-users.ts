@@ -11,7 +11,14 @@ export const SEED_HISTORY_DAYS = 90;
  */
 export type Engagement = 'power' | 'regular' | 'casual' | 'fading' | 'churned' | 'dropoff';
 
-export type SeedTraits = { name: string; email: string; plan: 'free' | 'pro' | 'team'; role: 'admin' | 'member'; company: string; locale: string };
+export type SeedTraits = {
+  name: string;
+  email: string;
+  plan: 'free' | 'pro' | 'team';
+  role: 'admin' | 'member';
+  company: string;
+  locale: string;
+};
 
 export type SeedUser = {
   id: string;
@@ -26,17 +33,93 @@ export type SeedUser = {
   upgradeDaysAgo?: number;
 };
 
-const FIRST_NAMES = ['Amara', 'Bao', 'Carmen', 'Dmitri', 'Elif', 'Farah', 'Gustav', 'Hana', 'Ivan', 'Jonas', 'Kiri', 'Lena', 'Mateo', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tariq', 'Uma', 'Viktor', 'Wen', 'Yusuf', 'Zara', 'Ingrid', 'Putri', 'Aziz', 'Siti', 'Layla'];
-const LAST_NAMES = ['Okafor', 'Nguyen', 'Silva', 'Petrov', 'Yilmaz', 'Haddad', 'Berg', 'Sato', 'Novak', 'Keller', 'Rahman', 'Costa', 'Larsen', 'Hakim', 'Wijaya', 'Moreau', 'Lindqvist', 'Tan', 'Santos', 'Fischer'];
-const COMPANIES = ['Globex', 'Initech', 'Umbrella', 'Hooli', 'Vandelay', 'Soylent', 'Wonka', 'Tyrell', 'Cyberdyne', 'Aperture', 'Nordlys', 'Nusantara', 'Sahara Labs', 'Pied Piper', 'Massive Dynamic'];
+const FIRST_NAMES = [
+  'Amara',
+  'Bao',
+  'Carmen',
+  'Dmitri',
+  'Elif',
+  'Farah',
+  'Gustav',
+  'Hana',
+  'Ivan',
+  'Jonas',
+  'Kiri',
+  'Lena',
+  'Mateo',
+  'Nadia',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tariq',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Yusuf',
+  'Zara',
+  'Ingrid',
+  'Putri',
+  'Aziz',
+  'Siti',
+  'Layla',
+];
+const LAST_NAMES = [
+  'Okafor',
+  'Nguyen',
+  'Silva',
+  'Petrov',
+  'Yilmaz',
+  'Haddad',
+  'Berg',
+  'Sato',
+  'Novak',
+  'Keller',
+  'Rahman',
+  'Costa',
+  'Larsen',
+  'Hakim',
+  'Wijaya',
+  'Moreau',
+  'Lindqvist',
+  'Tan',
+  'Santos',
+  'Fischer',
+];
+const COMPANIES = [
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Vandelay',
+  'Soylent',
+  'Wonka',
+  'Tyrell',
+  'Cyberdyne',
+  'Aperture',
+  'Nordlys',
+  'Nusantara',
+  'Sahara Labs',
+  'Pied Piper',
+  'Massive Dynamic',
+];
 /** Active-day probability after sign-up, per engagement. */
 const DAILY_ACTIVITY: Record<Engagement, number> = { power: 0.7, regular: 0.35, casual: 0.09, fading: 0.3, churned: 0.3, dropoff: 0.45 };
 
 export const seedUserId = (index: number) => `usr_seed_${String(index + 1).padStart(3, '0')}`;
 
 function engagementOf(random: Random, signupDaysAgo: number): { engagement: Engagement; lastDaysAgo: number } {
-  if (signupDaysAgo >= 45 && random.chance(0.22)) return { engagement: 'churned', lastDaysAgo: random.int(31, Math.min(signupDaysAgo - 5, 80)) };
-  const engagement = random.weighted<Engagement>({ power: 15, regular: 33, casual: 20, fading: signupDaysAgo >= 20 ? 10 : 0, churned: 0, dropoff: 22 });
+  if (signupDaysAgo >= 45 && random.chance(0.22))
+    return { engagement: 'churned', lastDaysAgo: random.int(31, Math.min(signupDaysAgo - 5, 80)) };
+  const engagement = random.weighted<Engagement>({
+    power: 15,
+    regular: 33,
+    casual: 20,
+    fading: signupDaysAgo >= 20 ? 10 : 0,
+    churned: 0,
+    dropoff: 22,
+  });
   if (engagement === 'fading') return { engagement, lastDaysAgo: random.int(8, Math.min(signupDaysAgo - 3, 26)) };
   // Drop-offs are seen only in their first 7 days.
   if (engagement === 'dropoff') return { engagement, lastDaysAgo: Math.max(0, signupDaysAgo - 6) };
@@ -70,12 +153,17 @@ export function buildSeedUsers(random: Random): SeedUser[] {
     const activeDaysAgo: number[] = [];
     for (let day = signupDaysAgo - 1; day >= lastDaysAgo; day--) if (random.chance(DAILY_ACTIVITY[engagement])) activeDaysAgo.push(day);
     // Quiet users still left a trace on their last day, so "went quiet N days ago" holds exactly.
-    if (engagement !== 'dropoff' && lastDaysAgo > 0 && activeDaysAgo.at(-1) !== lastDaysAgo && lastDaysAgo < signupDaysAgo) activeDaysAgo.push(lastDaysAgo);
+    if (engagement !== 'dropoff' && lastDaysAgo > 0 && activeDaysAgo.at(-1) !== lastDaysAgo && lastDaysAgo < signupDaysAgo)
+      activeDaysAgo.push(lastDaysAgo);
     const upgradeable = traits.plan === 'free' && (engagement === 'power' || engagement === 'regular') && activeDaysAgo.length > 4;
     const upgradeDaysAgo = upgradeable && random.chance(0.3) ? activeDaysAgo[Math.floor(activeDaysAgo.length / 2)] : undefined;
     return { traits, engagement, signupDaysAgo, activeDaysAgo, ...(upgradeDaysAgo === undefined ? {} : { upgradeDaysAgo }) };
   });
   // Stable sort: equal sign-up days keep their draw order.
   drafts.sort((a, b) => b.signupDaysAgo - a.signupDaysAgo);
-  return drafts.map((draft, index) => ({ id: seedUserId(index), anonymousId: `anon_seed_${String(index + 1).padStart(3, '0')}`, ...draft }));
+  return drafts.map((draft, index) => ({
+    id: seedUserId(index),
+    anonymousId: `anon_seed_${String(index + 1).padStart(3, '0')}`,
+    ...draft,
+  }));
 }

@@ -23,7 +23,13 @@ const kpi = async <T>(path: string): Promise<T> => {
 // The real stack `pnpm start` runs: collector on a temp SQLite file, demo app, seeding over HTTP.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hearth-seed-'));
-  stack = await startDemoStack({ sqliteFile: join(dir, 'demo.sqlite'), host: '127.0.0.1', collectorPort: 0, demoPort: await freePort(), now: NOW });
+  stack = await startDemoStack({
+    sqliteFile: join(dir, 'demo.sqlite'),
+    host: '127.0.0.1',
+    collectorPort: 0,
+    demoPort: await freePort(),
+    now: NOW,
+  });
 });
 afterAll(async () => {
   await stack?.close();
@@ -50,7 +56,10 @@ describe('seeded demo history', () => {
     const dropOff = await kpi<{ eligible: number; droppedOff: number; returned: number }>('kpi/drop-off');
     expect(dropOff.droppedOff).toBeGreaterThan(0);
     expect(dropOff.returned).toBeGreaterThan(0);
-    const survey = await kpi<{ nps: { count: number; promoters: number; passives: number; detractors: number }; trend: { points: { count: number }[] } }>('kpi/surveys/nps-2026?interval=week');
+    const survey = await kpi<{
+      nps: { count: number; promoters: number; passives: number; detractors: number };
+      trend: { points: { count: number }[] };
+    }>('kpi/surveys/nps-2026?interval=week');
     expect(survey.nps.count).toBeGreaterThan(10);
     expect(Math.min(survey.nps.promoters, survey.nps.passives, survey.nps.detractors)).toBeGreaterThan(0);
     expect(survey.trend.points.filter((point) => point.count > 0).length).toBeGreaterThanOrEqual(4);
@@ -58,7 +67,10 @@ describe('seeded demo history', () => {
       const checklist = await kpi<{ shown: number; completed: number; items: { completed: number }[] }>(`kpi/checklists/${id}`);
       expect(checklist.completed, id).toBeGreaterThan(0);
       expect(checklist.completed, id).toBeLessThan(checklist.shown);
-      expect(checklist.items.every((item) => item.completed > 0), id).toBe(true);
+      expect(
+        checklist.items.every((item) => item.completed > 0),
+        id,
+      ).toBe(true);
     }
     const news = await kpi<{ reach: number; read: number; ctaClicks: number }>('announcements/faster-exports/kpis');
     expect(news.reach).toBeGreaterThan(0);
@@ -73,7 +85,12 @@ describe('seeded demo history', () => {
   it('adds nothing when seeding runs again', async () => {
     const before = await kpi<{ events: number }>('kpi/usage');
     const points = await kpi<{ pointsIssued: number }>('kpi/rewards');
-    const again = await seedDemoData({ collectorUrl: stack.collector.url, project: stack.project, secret: SECRET, store: stack.collector.store });
+    const again = await seedDemoData({
+      collectorUrl: stack.collector.url,
+      project: stack.project,
+      secret: SECRET,
+      store: stack.collector.store,
+    });
     expect(again).toMatchObject({ skipped: true, accepted: 0, responses: 0, redemptions: 0 });
     expect((await kpi<{ events: number }>('kpi/usage')).events).toBe(before.events);
     expect((await kpi<{ pointsIssued: number }>('kpi/rewards')).pointsIssued).toBe(points.pointsIssued);

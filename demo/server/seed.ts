@@ -65,7 +65,15 @@ async function inLanes<T>(items: readonly T[], task: (item: T) => Promise<void>,
  * back as conflicts.
  */
 export async function seedDemoData({ collectorUrl, project, secret, store, now = new Date() }: SeedOptions): Promise<SeedSummary> {
-  const summary: SeedSummary = { accepted: 0, duplicates: 0, conflicts: 0, skipped: false, users: SEED_USER_COUNT, responses: 0, redemptions: 0 };
+  const summary: SeedSummary = {
+    accepted: 0,
+    duplicates: 0,
+    conflicts: 0,
+    skipped: false,
+    users: SEED_USER_COUNT,
+    responses: 0,
+    redemptions: 0,
+  };
   if ((await store.listEvents(project.id, { userId: seedUserId(0) })).length > 0) return { ...summary, skipped: true };
   const plan = buildSeedPlan(now, project);
   const key = `key=${encodeURIComponent(project.publicKey)}`;
@@ -82,7 +90,14 @@ export async function seedDemoData({ collectorUrl, project, secret, store, now =
     const userToken = tokens.get(user.id)!;
     for (const { events } of plan.batches.filter((batch) => batch.user === user)) {
       const body = JSON.stringify({ sentAt: new Date().toISOString(), userToken, events });
-      count(await (await ensureOk(await send(`${collectorUrl}/v1/batch?${key}`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body }), `batch of ${user.id}`)).json());
+      count(
+        await (
+          await ensureOk(
+            await send(`${collectorUrl}/v1/batch?${key}`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body }),
+            `batch of ${user.id}`,
+          )
+        ).json(),
+      );
     }
     if (!recent.has(user.id)) return;
     const query = new URLSearchParams({ anonymousId: user.anonymousId, userId: user.id, userToken, locale: user.traits.locale });
@@ -91,7 +106,11 @@ export async function seedDemoData({ collectorUrl, project, secret, store, now =
   /** After every award: whether a user can afford it never depends on which request finished first. */
   const redeem = async (redemption: SeedRedemption) => {
     const body = JSON.stringify({ ...redemption, userToken: tokens.get(redemption.userId) });
-    const response = await send(`${collectorUrl}/v1/rewards/redeem?${key}`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body });
+    const response = await send(`${collectorUrl}/v1/rewards/redeem?${key}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body,
+    });
     // 409: not enough points after all (the rules decide, not the generator); that user keeps them.
     if (response.status === 409) return void (await response.body?.cancel());
     await ensureOk(response, `redemption of ${redemption.userId}`);
@@ -104,7 +123,11 @@ export async function seedDemoData({ collectorUrl, project, secret, store, now =
   const hearth = createHearthClient({ baseUrl: collectorUrl, secretKey: secret, ky: { timeout: 120_000 } });
   const backend = (events: ServerEvent[]) => hearth.sendEvents(events).then(count);
   // Browsers wait out the per-client rate limit now and then; the backend's requests fill those pauses.
-  await Promise.all([inLanes(plan.users, browse), inLanes(plan.serverEvents, backend, 2), writeResponses(store, project.id, plan).then((written) => (summary.responses = written))]);
+  await Promise.all([
+    inLanes(plan.users, browse),
+    inLanes(plan.serverEvents, backend, 2),
+    writeResponses(store, project.id, plan).then((written) => (summary.responses = written)),
+  ]);
   await inLanes(plan.redemptions, redeem);
   return summary;
 }
@@ -113,7 +136,18 @@ export async function seedDemoData({ collectorUrl, project, secret, store, now =
 async function writeResponses(store: Store, projectId: string, plan: SeedPlan): Promise<number> {
   let written = 0;
   for (const { surveyId, userId, score, comment, locale, traits, answeredAt } of plan.responses) {
-    const record: StoredResponse = { surveyId, userId, anonymous: false, cycle: 1, answer: { type: 'nps', score }, comment, traits, locale, answeredAt, updatedAt: answeredAt };
+    const record: StoredResponse = {
+      surveyId,
+      userId,
+      anonymous: false,
+      cycle: 1,
+      answer: { type: 'nps', score },
+      comment,
+      traits,
+      locale,
+      answeredAt,
+      updatedAt: answeredAt,
+    };
     if (await store.responses.insert(projectId, record)) written++;
   }
   return written;

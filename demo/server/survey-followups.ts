@@ -3,7 +3,14 @@ import { SIGNATURE_HEADER, verifyWebhook } from '@hearth/node';
 import { HttpError, sendJson } from './http-utils.js';
 
 /** A detractor the demo's "customer success" inbox was told about, once per response change. */
-export type DetractorNotice = { deliveryId: string; event: string; userId: string; score: number | null; comment: string | null; receivedAt: string };
+export type DetractorNotice = {
+  deliveryId: string;
+  event: string;
+  userId: string;
+  score: number | null;
+  comment: string | null;
+  receivedAt: string;
+};
 
 type SurveyResponseEvent = {
   type: string;
@@ -41,7 +48,14 @@ export function createSurveyFollowUps(secrets: readonly string[]) {
     const event = JSON.parse(body) as SurveyResponseEvent;
     const { userId, comment, answer } = event.data;
     if (!event.data.unhappy || !userId || notices.has(deliveryId)) return;
-    notices.set(deliveryId, { deliveryId, event: event.type, userId, score: answer.score ?? null, comment, receivedAt: new Date().toISOString() });
+    notices.set(deliveryId, {
+      deliveryId,
+      event: event.type,
+      userId,
+      score: answer.score ?? null,
+      comment,
+      receivedAt: new Date().toISOString(),
+    });
   }
   return { handle, notices: () => [...notices.values()] };
 }

@@ -76,7 +76,8 @@ function chunkName(chunk: Rollup.PreRenderedChunk): string {
  */
 function inlinePreloadHelper(): Plugin {
   const helperImport = /import \{ __vitePreload \} from "\0vite\/preload-helper\.js";/;
-  const wrapped = /__vitePreload\(\(\) => (import\((["'`])[^"'`]+\2\)),__VITE_IS_MODERN__\?__VITE_PRELOAD__:void 0(?:,import\.meta\.url)?\)/g;
+  const wrapped =
+    /__vitePreload\(\(\) => (import\((["'`])[^"'`]+\2\)),__VITE_IS_MODERN__\?__VITE_PRELOAD__:void 0(?:,import\.meta\.url)?\)/g;
   return {
     name: 'hearth-inline-preload-helper',
     apply: 'build',

@@ -51,10 +51,22 @@ export function App({ apiHost, path: firstPath, account }: AppProps) {
   return (
     <HearthProvider options={{ projectKey: 'pk_acme_public_key', apiHost }} user={user}>
       <nav>
-        <button type="button" onClick={() => go('/')}>Dashboard</button>
-        <button type="button" onClick={() => go('/settings')}>Settings</button>
-        {account && !user && <button type="button" onClick={() => setUser(account)}>Sign in</button>}
-        {user && <button type="button" onClick={() => setUser(null)}>Sign out</button>}
+        <button type="button" onClick={() => go('/')}>
+          Dashboard
+        </button>
+        <button type="button" onClick={() => go('/settings')}>
+          Settings
+        </button>
+        {account && !user && (
+          <button type="button" onClick={() => setUser(account)}>
+            Sign in
+          </button>
+        )}
+        {user && (
+          <button type="button" onClick={() => setUser(null)}>
+            Sign out
+          </button>
+        )}
       </nav>
       {path === '/settings' ? <Settings /> : <Dashboard />}
     </HearthProvider>

@@ -4,8 +4,12 @@ import { cpSync } from 'node:fs';
 import { URL } from 'node:url';
 
 for (const dialect of ['sqlite', 'postgres']) {
-  cpSync(new URL(`../src/storage/migrations/${dialect}/`, import.meta.url), new URL(`../dist/storage/migrations/${dialect}/`, import.meta.url), {
-    recursive: true,
-    filter: (source) => !source.includes('.') || source.endsWith('.sql'),
-  });
+  cpSync(
+    new URL(`../src/storage/migrations/${dialect}/`, import.meta.url),
+    new URL(`../dist/storage/migrations/${dialect}/`, import.meta.url),
+    {
+      recursive: true,
+      filter: (source) => !source.includes('.') || source.endsWith('.sql'),
+    },
+  );
 }

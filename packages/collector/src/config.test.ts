@@ -16,7 +16,11 @@ const write = (name: string, content: unknown) => {
 describe('loadConfig', () => {
   it('loads a valid file and fills defaults', () => {
     const config = loadConfig(write('ok.json', testConfig({ allowedOrigins: ['https://app.acme.test/some/path'] })));
-    expect(config.projects[0]).toMatchObject({ id: 'acme', allowedOrigins: ['https://app.acme.test'], identityVerification: { enforce: true } });
+    expect(config.projects[0]).toMatchObject({
+      id: 'acme',
+      allowedOrigins: ['https://app.acme.test'],
+      identityVerification: { enforce: true },
+    });
     expect(config.maxPendingEvents).toBeGreaterThan(0);
   });
 
@@ -52,7 +56,13 @@ describe('loadConfig', () => {
 describe('envSettings', () => {
   it('reads PORT, HOST, DATABASE_URL, HEARTH_CONFIG and HEARTH_SQLITE_FILE', () => {
     expect(
-      envSettings({ PORT: '9000', HOST: '0.0.0.0', DATABASE_URL: 'postgres://db/x', HEARTH_CONFIG: 'c.json', HEARTH_SQLITE_FILE: 'd.sqlite' }),
+      envSettings({
+        PORT: '9000',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://db/x',
+        HEARTH_CONFIG: 'c.json',
+        HEARTH_SQLITE_FILE: 'd.sqlite',
+      }),
     ).toEqual({ port: 9000, host: '0.0.0.0', databaseUrl: 'postgres://db/x', configPath: 'c.json', sqliteFile: 'd.sqlite' });
   });
 

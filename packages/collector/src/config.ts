@@ -13,7 +13,9 @@ export class ConfigError extends Error {
  */
 export function parseConfig(input: CollectorConfigInput | CollectorConfig, source = 'configuration'): CollectorConfig {
   const parsed = parseWire(collectorConfigSchema, input);
-  const problems = parsed.success ? [...duplicates(parsed.data), ...privateTargets(parsed.data)] : parsed.issues.map((i) => `${i.path}: ${i.message}`);
+  const problems = parsed.success
+    ? [...duplicates(parsed.data), ...privateTargets(parsed.data)]
+    : parsed.issues.map((i) => `${i.path}: ${i.message}`);
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`Invalid ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
@@ -38,7 +40,9 @@ export function loadConfig(path: string): CollectorConfig {
 }
 
 function privateTargets(config: CollectorConfig): string[] {
-  return config.projects.flatMap((project, index) => webhookTargetIssues(project).map((issue) => `projects.${index}.${issue.path}: ${issue.message}`));
+  return config.projects.flatMap((project, index) =>
+    webhookTargetIssues(project).map((issue) => `projects.${index}.${issue.path}: ${issue.message}`),
+  );
 }
 
 function duplicates(config: CollectorConfig): string[] {

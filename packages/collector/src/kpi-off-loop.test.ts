@@ -53,26 +53,30 @@ const config = () => testConfig({ allowedOrigins: ['*'], prompts: [npsInput()] }
 
 describe('KPI reads off the event loop (SQLite)', () => {
   // Retention (rollup), survey (responses and displays); announcement and rewards KPIs read the same way.
-  it.each([`/v1/admin/kpi/active-users?${year}`, '/v1/admin/kpi/surveys/nps'])('answers health checks and batches while a long KPI read runs: %s', async (path) => {
-    const collector = await startCollector({ config: config(), port: 0, sqliteFile: file });
-    try {
-      const order: string[] = [];
-      const kpi = fetch(`${collector.url}${path}`, { headers: { Authorization: `Bearer ${SECRET}` } }).then(async (res) => {
-        order.push(`kpi ${res.status}`);
-        return (await res.json()) as unknown;
-      });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const health = await fetch(`${collector.url}/healthz`);
-      order.push(`healthz ${health.status}`);
-      const ingest = await fetch(`${collector.url}/v1/batch?key=${PUBLIC_KEY}`, { method: 'POST', body: batch() });
-      order.push(`batch ${ingest.status}`);
-      await kpi;
-      // Both answered while the KPI read was still running.
-      expect(order).toEqual(['healthz 200', 'batch 200', 'kpi 200']);
-    } finally {
-      await collector.close();
-    }
-  }, 60_000);
+  it.each([`/v1/admin/kpi/active-users?${year}`, '/v1/admin/kpi/surveys/nps'])(
+    'answers health checks and batches while a long KPI read runs: %s',
+    async (path) => {
+      const collector = await startCollector({ config: config(), port: 0, sqliteFile: file });
+      try {
+        const order: string[] = [];
+        const kpi = fetch(`${collector.url}${path}`, { headers: { Authorization: `Bearer ${SECRET}` } }).then(async (res) => {
+          order.push(`kpi ${res.status}`);
+          return (await res.json()) as unknown;
+        });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const health = await fetch(`${collector.url}/healthz`);
+        order.push(`healthz ${health.status}`);
+        const ingest = await fetch(`${collector.url}/v1/batch?key=${PUBLIC_KEY}`, { method: 'POST', body: batch() });
+        order.push(`batch ${ingest.status}`);
+        await kpi;
+        // Both answered while the KPI read was still running.
+        expect(order).toEqual(['healthz 200', 'batch 200', 'kpi 200']);
+      } finally {
+        await collector.close();
+      }
+    },
+    60_000,
+  );
 
   it('a collector process exits promptly on SIGTERM with a KPI read running', async () => {
     const configPath = join(dir, 'hearth.config.json');
@@ -85,7 +89,10 @@ describe('KPI reads off the event loop (SQLite)', () => {
       );
       await new Promise((resolve) => setTimeout(resolve, 300));
       child.kill('SIGTERM');
-      const exit = await Promise.race([exited(child), new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 20_000))]);
+      const exit = await Promise.race([
+        exited(child),
+        new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 20_000)),
+      ]);
       expect(exit).toEqual({ code: 0, signal: null });
       await Promise.all(reads);
     } finally {

@@ -133,7 +133,11 @@ describe.each(stores)('overload on $name', ({ open }) => {
 
 describe('overload: a blocked event loop', () => {
   it('refuses the requests that queued up while the loop was blocked, then serves again', async () => {
-    const collector = await startCollector({ config: testConfig({ allowedOrigins: ['*'] }), port: 0, sqliteFile: join(dir, 'loop.sqlite') });
+    const collector = await startCollector({
+      config: testConfig({ allowedOrigins: ['*'] }),
+      port: 0,
+      sqliteFile: join(dir, 'loop.sqlite'),
+    });
     try {
       expect((await send(collector)).status).toBe(200);
       // Requests go out, then the (shared) event loop is blocked for 1.5 s before the server reads them.

@@ -73,7 +73,12 @@ describe('HTTP limits of the real server', () => {
   });
 
   it.each([
-    ['bad framing', 'POST /v1/batch HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', 400, 'malformed_request'],
+    [
+      'bad framing',
+      'POST /v1/batch HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+      400,
+      'malformed_request',
+    ],
     ['an invalid header line', 'GET /healthz HTTP/1.1\r\nHo st: x\r\n\r\n', 400, 'malformed_request'],
     ['oversized headers', `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'headers_too_large'],
   ])('answers %s with the JSON error body', async (_name, request, status, code) => {

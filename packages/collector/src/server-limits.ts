@@ -32,7 +32,7 @@ function clientErrorAnswer(code: string | undefined): [number, string, string, s
     case 'HPE_HEADER_OVERFLOW':
       return [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request headers are too large.'];
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
-      return [413, 'Payload Too Large', 'payload_too_large', 'The request\'s chunk extensions are too large.'];
+      return [413, 'Payload Too Large', 'payload_too_large', "The request's chunk extensions are too large."];
     default:
       return [400, 'Bad Request', 'malformed_request', 'The request is not valid HTTP/1.1 (framing, headers or encoding).'];
   }

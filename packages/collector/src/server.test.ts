@@ -44,7 +44,12 @@ describe('startCollector', () => {
     const warnings: string[] = [];
     const [secure] = testConfig().projects;
     const optedOut = { ...secure!, id: 'legacy', publicKey: 'pk_test_legacy_public', identityVerification: { enforce: false } };
-    const collector = await startCollector({ config: { projects: [secure!, optedOut] }, port: 0, sqliteFile: join(dir, 'w.sqlite'), warn: (message) => warnings.push(message) });
+    const collector = await startCollector({
+      config: { projects: [secure!, optedOut] },
+      port: 0,
+      sqliteFile: join(dir, 'w.sqlite'),
+      warn: (message) => warnings.push(message),
+    });
     await collector.close();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/project legacy opts out of identity verification/);

@@ -56,13 +56,13 @@ const DRAIN_TIMEOUT_MS = 10_000;
  */
 export async function startCollector(options: StartOptions = {}): Promise<RunningCollector> {
   const env = envSettings();
-  const config = options.config
-    ? parseConfig(options.config)
-    : loadConfig(options.configPath ?? env.configPath ?? 'hearth.config.json');
+  const config = options.config ? parseConfig(options.config) : loadConfig(options.configPath ?? env.configPath ?? 'hearth.config.json');
   for (const warning of enforcementOptOutWarnings(config.projects)) (options.warn ?? console.warn)(warning);
   for (const project of config.projects) {
     if (project.allowPrivateWebhookTargets) {
-      console.warn(`hearth-collector: project ${project.id} allows webhooks to private addresses (allowPrivateWebhookTargets): its webhook URLs may reach this host and its network`);
+      console.warn(
+        `hearth-collector: project ${project.id} allows webhooks to private addresses (allowPrivateWebhookTargets): its webhook URLs may reach this host and its network`,
+      );
     }
   }
   const store = await openStore(storeOptions(options, env));
@@ -80,7 +80,8 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     config,
     ...(widgetDir ? { widgetDir } : {}),
     ...(DEFAULT_ADMIN_DIR ? { adminDir: DEFAULT_ADMIN_DIR } : {}),
-    clientAddress: (c) => clientAddress((c.env as HttpBindings).incoming.socket.remoteAddress ?? 'unknown', c.req.header('x-forwarded-for')),
+    clientAddress: (c) =>
+      clientAddress((c.env as HttpBindings).incoming.socket.remoteAddress ?? 'unknown', c.req.header('x-forwarded-for')),
     ...(options.clock ? { clock: options.clock } : {}),
     eventLoopDelayMs: loopDelay.current,
   });

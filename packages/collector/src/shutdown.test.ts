@@ -24,7 +24,8 @@ describe('collector process shutdown', () => {
     try {
       await holder.query('BEGIN');
       await holder.query('LOCK TABLE kpi_activity_days IN ACCESS EXCLUSIVE MODE');
-      const readKpi = () => fetch(`${url}/v1/admin/kpi/active-users`, { headers: { Authorization: `Bearer ${SECRET}` } }).catch((error: unknown) => error);
+      const readKpi = () =>
+        fetch(`${url}/v1/admin/kpi/active-users`, { headers: { Authorization: `Bearer ${SECRET}` } }).catch((error: unknown) => error);
       let settled = false;
       const track = (read: Promise<unknown>) => read.finally(() => (settled = true));
       let kpi = track(readKpi());
@@ -45,7 +46,10 @@ describe('collector process shutdown', () => {
       }
       expect(waiting).toBeGreaterThan(0);
       child.kill('SIGTERM');
-      const exit = await Promise.race([exited(child), new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 20_000))]);
+      const exit = await Promise.race([
+        exited(child),
+        new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 20_000)),
+      ]);
       // The process ended while the lock was still held: the query was cancelled, not waited out.
       expect(exit).toEqual({ code: 0, signal: null });
       await kpi;

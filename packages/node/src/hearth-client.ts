@@ -81,7 +81,8 @@ export function createHearthClient(options: HearthClientOptions) {
   /** Sends events your backend vouches for; they feed every earning rule, badge and referral. */
   const sendEvents = (events: ServerEvent[]) => post<ServerEventsResult>('v1/server/events', { events });
   /** Adds or removes points; a removal that would take the balance below zero is refused (409). */
-  const adjust = ({ userId, amount, reason, idempotencyKey }: PointsChange) => post<PointsResult>('v1/server/points', { userId, amount, reason, idempotencyKey });
+  const adjust = ({ userId, amount, reason, idempotencyKey }: PointsChange) =>
+    post<PointsResult>('v1/server/points', { userId, amount, reason, idempotencyKey });
 
   return {
     sendEvents,
@@ -97,16 +98,20 @@ export function createHearthClient(options: HearthClientOptions) {
       call<{ userId: string; traits: Record<string, JsonValue> }>(`${user(userId)}/traits`, { method: 'put', json: { traits } }),
     balance: (userId: string) => call<UserBalance>(`${user(userId)}/balance`),
     /** Newest first. */
-    ledger: async (userId: string, { limit = 100 } = {}) => (await call<{ entries: ServerLedgerEntry[] }>(`${user(userId)}/ledger`, { searchParams: { limit } })).entries,
+    ledger: async (userId: string, { limit = 100 } = {}) =>
+      (await call<{ entries: ServerLedgerEntry[] }>(`${user(userId)}/ledger`, { searchParams: { limit } })).entries,
     fulfilled: (redemptionId: string) => post<ServerRedemption>(`v1/server/redemptions/${encodeURIComponent(redemptionId)}/fulfilled`),
     /** The points are refunded with a new ledger entry. */
-    failed: (redemptionId: string, reason?: string) => post<ServerRedemption>(`v1/server/redemptions/${encodeURIComponent(redemptionId)}/failed`, reason ? { reason } : {}),
+    failed: (redemptionId: string, reason?: string) =>
+      post<ServerRedemption>(`v1/server/redemptions/${encodeURIComponent(redemptionId)}/failed`, reason ? { reason } : {}),
     /** A user signed up with someone's referral code; both are paid once the user's qualifying event arrives. */
     attachReferral: (userId: string, code: string) => post<Referral>('v1/server/referrals', { userId, code }),
     /** Runs the points-expiry job (idempotent: schedule it daily). */
     expirePoints: () => post<{ expired: number }>('v1/server/rewards/expire'),
     kpis: ({ from, to }: { from?: string; to?: string } = {}) =>
-      call<RewardsKpis & { from: string; to: string }>('v1/server/rewards/kpis', { searchParams: { ...(from ? { from } : {}), ...(to ? { to } : {}) } }),
+      call<RewardsKpis & { from: string; to: string }>('v1/server/rewards/kpis', {
+        searchParams: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+      }),
   };
 }
 

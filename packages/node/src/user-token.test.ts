@@ -23,7 +23,9 @@ describe('mintUserToken', () => {
 
   it('is refused under another secret', async () => {
     const token = mintUserToken('u1', { secretKey, now });
-    await expect(jwtVerify(token, new TextEncoder().encode('sk_other_secret_0000000000'), { currentDate: now })).rejects.toThrow(/signature/);
+    await expect(jwtVerify(token, new TextEncoder().encode('sk_other_secret_0000000000'), { currentDate: now })).rejects.toThrow(
+      /signature/,
+    );
   });
 
   it('names the bad argument', () => {

@@ -28,7 +28,9 @@ export const promptListSchema = z.object({ prompts: z.array(promptRecordSchema) 
 export const promptVersionListSchema = z.object({
   promptId: z.string(),
   current: z.number().int().positive(),
-  versions: z.array(z.object({ version: z.number().int().positive(), prompt: promptSchema, origin: promptOriginSchema, savedAt: isoInstant })),
+  versions: z.array(
+    z.object({ version: z.number().int().positive(), prompt: promptSchema, origin: promptOriginSchema, savedAt: isoInstant }),
+  ),
 });
 
 /** What a Markdown parse dropped, by field (`content.body`, `translations.ar.body`). */
@@ -65,7 +67,11 @@ export const rewardsProgramRecordSchema = z.object({
 });
 
 /** `GET /healthz`. */
-export const healthSchema = z.object({ ok: z.literal(true), store: z.enum(['sqlite', 'postgres']), pendingEvents: z.number().int().nonnegative() });
+export const healthSchema = z.object({
+  ok: z.literal(true),
+  store: z.enum(['sqlite', 'postgres']),
+  pendingEvents: z.number().int().nonnegative(),
+});
 
 export type PromptRecordAnswer = z.infer<typeof promptRecordSchema>;
 export type AnnouncementSaved = z.infer<typeof announcementSavedSchema>;

@@ -7,14 +7,22 @@ const base = { id: 'dark-mode', content: { title: 'Dark mode', body: 'Try **it**
 describe('announcementInputSchema', () => {
   it('fills defaults: draft, category new, public, in digests, not boosted', () => {
     expect(announcementInputSchema.parse(base)).toMatchObject({
-      status: 'draft', category: 'new', public: true, boosted: false, boostStyle: 'toast',
-      digest: { include: true }, defaultLocale: 'en', translations: {},
+      status: 'draft',
+      category: 'new',
+      public: true,
+      boosted: false,
+      boostStyle: 'toast',
+      digest: { include: true },
+      defaultLocale: 'en',
+      translations: {},
     });
   });
 
   it('accepts custom categories and event CTAs', () => {
     const parsed = announcementInputSchema.parse({
-      ...base, category: 'security', content: { ...base.content, categoryLabel: 'Security', cta: { type: 'event', label: 'Try', name: 'dark_mode_opened' } },
+      ...base,
+      category: 'security',
+      content: { ...base.content, categoryLabel: 'Security', cta: { type: 'event', label: 'Try', name: 'dark_mode_opened' } },
     });
     expect(parsed.category).toBe('security');
   });
@@ -22,7 +30,7 @@ describe('announcementInputSchema', () => {
   it('names broken fields: scheduling, CTA URL, translation locale, expiry order', () => {
     const result = announcementInputSchema.safeParse({
       ...base,
-            content: { ...base.content, cta: { type: 'url', label: 'Go', url: 'javascript:alert(1)' } },
+      content: { ...base.content, cta: { type: 'url', label: 'Go', url: 'javascript:alert(1)' } },
       translations: { 'not a locale': {} },
     });
     expect(result.success).toBe(false);
@@ -38,7 +46,8 @@ describe('announcementInputSchema', () => {
     for (const content of [
       { ...base.content, cta: { type: 'url', label: 'Go', url: '//evil.example' } },
       { ...base.content, image: { url: 'data:image/svg+xml,<svg onload=alert(1)>', alt: '' } },
-    ]) expect(announcementInputSchema.safeParse({ ...base, content }).success).toBe(false);
+    ])
+      expect(announcementInputSchema.safeParse({ ...base, content }).success).toBe(false);
   });
 
   it('on create, refuses an expiresAt already past, naming the field; a later one passes', () => {

@@ -31,7 +31,10 @@ export const announcementCtaSchema = z.discriminatedUnion('type', [
 ]);
 
 export const announcementImageSchema = z.object({
-  url: z.string().max(2_048).refine((url) => /^https?:\/\//i.test(url), 'image url must be absolute http(s)'),
+  url: z
+    .string()
+    .max(2_048)
+    .refine((url) => /^https?:\/\//i.test(url), 'image url must be absolute http(s)'),
   /** Required: an image without alt text is invisible to screen-reader users. */
   alt: z.string().max(300),
 });
@@ -107,7 +110,11 @@ export const announcementInputSchema = z
 export function announcementCreateSchema(now: number) {
   return announcementInputSchema.superRefine((a, ctx) => {
     if (a.expiresAt && Date.parse(a.expiresAt) <= now) {
-      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: `expiresAt is already past (now is ${new Date(now).toISOString()}); set a later time or leave it out` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expiresAt'],
+        message: `expiresAt is already past (now is ${new Date(now).toISOString()}); set a later time or leave it out`,
+      });
     }
   });
 }
@@ -149,7 +156,9 @@ export const announcementsStateSchema = z.object({
     .object({
       /** The user's last activity before this visit. */
       since: instant,
-      entries: z.array(announcementItemSchema.pick({ id: true, title: true, category: true, categoryLabel: true, publishedAt: true })).min(1),
+      entries: z
+        .array(announcementItemSchema.pick({ id: true, title: true, category: true, categoryLabel: true, publishedAt: true }))
+        .min(1),
     })
     .optional(),
 });

@@ -19,7 +19,10 @@ describe('batchSchema', () => {
   it('names each failing field and its reason', () => {
     const result = batchSchema.safeParse({
       sentAt: 'yesterday',
-      events: [{ ...event, name: '' }, { ...event, type: 'click' }],
+      events: [
+        { ...event, name: '' },
+        { ...event, type: 'click' },
+      ],
     });
     expect(result.success).toBe(false);
     const issues = toErrorIssues(result.error!);

@@ -5,9 +5,7 @@ import { LINK_RULE, PROBE_BASE, resolveLink } from './links.js';
 import { traitConditionSchema } from './targeting.js';
 
 /** Ids that appear in events and URLs: short, lowercase, stable across edits. */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'ids are 1–64 lowercase letters, digits, "_" or "-"');
+export const slugSchema = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'ids are 1–64 lowercase letters, digits, "_" or "-"');
 
 /** Only http(s) links and paths that stay on the host page's origin; never `javascript:`. */
 const actionUrl = z

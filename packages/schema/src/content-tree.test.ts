@@ -13,8 +13,18 @@ describe('isAllowedUrl', () => {
   });
 
   it('refuses script-capable, relative and obfuscated URLs', () => {
-    const bad = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', ' javascript:alert(1)',
-      'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '/settings', '//evil.example', 'settings', 'https://a.example/\u0000'];
+    const bad = [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      '/settings',
+      '//evil.example',
+      'settings',
+      'https://a.example/\u0000',
+    ];
     for (const url of bad) expect(isAllowedUrl(url, CONTENT_LINK_SCHEMES), url).toBe(false);
   });
 });
@@ -23,7 +33,11 @@ describe('contentTreeSchema', () => {
   it('accepts every allowlisted node type', () => {
     const tree = [
       { type: 'heading', depth: 2, children: [{ type: 'text', value: 'New' }] },
-      paragraph({ type: 'emphasis', children: [{ type: 'strong', children: [{ type: 'text', value: 'hi' }] }] }, { type: 'break' }, { type: 'inlineCode', value: 'x' }),
+      paragraph(
+        { type: 'emphasis', children: [{ type: 'strong', children: [{ type: 'text', value: 'hi' }] }] },
+        { type: 'break' },
+        { type: 'inlineCode', value: 'x' },
+      ),
       paragraph({ type: 'image', src: 'https://cdn.example/a.png', alt: 'A' }),
       { type: 'list', ordered: true, start: 3, children: [{ type: 'listItem', children: [link('mailto:a@b.example')] }] },
       { type: 'code', value: 'let a = 1', lang: 'ts' },

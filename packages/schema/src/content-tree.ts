@@ -76,8 +76,19 @@ export const listItemNodeSchema: z.ZodType<ListItemNode> = z.lazy(() =>
 export const blockNodeSchema: z.ZodType<BlockNode> = z.lazy(() =>
   z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('paragraph'), children: z.array(inlineNodeSchema) }),
-    z.strictObject({ type: z.literal('heading'), depth: z.union([z.literal(2), z.literal(3), z.literal(4)]), children: z.array(inlineNodeSchema) }),
-    z.strictObject({ type: z.literal('code'), value: text, lang: z.string().regex(/^[\w+#.-]{1,32}$/, 'lang is a short language name').optional() }),
+    z.strictObject({
+      type: z.literal('heading'),
+      depth: z.union([z.literal(2), z.literal(3), z.literal(4)]),
+      children: z.array(inlineNodeSchema),
+    }),
+    z.strictObject({
+      type: z.literal('code'),
+      value: text,
+      lang: z
+        .string()
+        .regex(/^[\w+#.-]{1,32}$/, 'lang is a short language name')
+        .optional(),
+    }),
     z.strictObject({
       type: z.literal('list'),
       ordered: z.boolean(),
@@ -105,6 +116,7 @@ export const contentTreeSchema = z
   .superRefine((tree, ctx) => {
     const size = measure(tree, 1);
     if (size.nodes > CONTENT_LIMITS.maxNodes) ctx.addIssue({ code: 'custom', message: `at most ${CONTENT_LIMITS.maxNodes} nodes` });
-    if (size.depth > CONTENT_LIMITS.maxDepth) ctx.addIssue({ code: 'custom', message: `nesting deeper than ${CONTENT_LIMITS.maxDepth} levels` });
+    if (size.depth > CONTENT_LIMITS.maxDepth)
+      ctx.addIssue({ code: 'custom', message: `nesting deeper than ${CONTENT_LIMITS.maxDepth} levels` });
   })
   .describe('Allowlisted rich text: block nodes (paragraph, heading 2–4, list, code) holding inline nodes.');

@@ -44,12 +44,20 @@ describe('csvField', () => {
 
 describe('toCsv', () => {
   it('ends every record with CRLF, the last one included', () => {
-    expect(toCsv(['a', 'b'], [[1, 'x'], [2, 'y,z']])).toBe('a,b\r\n1,x\r\n2,"y,z"\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          [1, 'x'],
+          [2, 'y,z'],
+        ],
+      ),
+    ).toBe('a,b\r\n1,x\r\n2,"y,z"\r\n');
     expect(toCsv(['a'], [])).toBe('a\r\n');
   });
 
   it('adds a BOM on request and refuses ragged rows, naming the count', () => {
     expect(toCsv(['a'], [['é']], { bom: true })).toBe('\uFEFFa\r\né\r\n');
-    expect(() => toCsv(['a', 'b'], [['only one']])).toThrow('every row needs 2 cells (the header\'s), got 1');
+    expect(() => toCsv(['a', 'b'], [['only one']])).toThrow("every row needs 2 cells (the header's), got 1");
   });
 });

@@ -7,13 +7,15 @@ export const errorIssueSchema = z.object({
 });
 
 /** The one JSON error body every collector endpoint answers with. */
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string().describe('Stable, machine-readable error code.'),
-    message: z.string().describe('For humans.'),
-    issues: z.array(errorIssueSchema).optional().describe('One entry per failing field.'),
-  }),
-}).describe('The JSON body of every error answer.');
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable, machine-readable error code.'),
+      message: z.string().describe('For humans.'),
+      issues: z.array(errorIssueSchema).optional().describe('One entry per failing field.'),
+    }),
+  })
+  .describe('The JSON body of every error answer.');
 
 export type ErrorIssue = z.infer<typeof errorIssueSchema>;
 export type ErrorBody = z.infer<typeof errorBodySchema>;

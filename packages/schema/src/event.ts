@@ -12,19 +12,17 @@ export const messageIdSchema = z
   .regex(/^[0-9A-Za-z_-]+$/, 'messageId may only contain letters, digits, "_" and "-"')
   .describe('Client-generated, time-ordered id; stored once per project (retries are de-duplicated).');
 
-export const eventNameSchema = z
-  .string()
-  .min(1, 'name must not be empty')
-  .max(200)
-  .describe('What the user did, e.g. `project_created`.');
+export const eventNameSchema = z.string().min(1, 'name must not be empty').max(200).describe('What the user did, e.g. `project_created`.');
 
-export const pageContextSchema = z.object({
-  url: z.string().max(2048).optional(),
-  path: z.string().max(2048).optional(),
-  title: z.string().max(512).optional(),
-  referrer: z.string().max(2048).optional(),
-  locale: z.string().max(35).optional(),
-}).describe('The page the event happened on.');
+export const pageContextSchema = z
+  .object({
+    url: z.string().max(2048).optional(),
+    path: z.string().max(2048).optional(),
+    title: z.string().max(512).optional(),
+    referrer: z.string().max(2048).optional(),
+    locale: z.string().max(35).optional(),
+  })
+  .describe('The page the event happened on.');
 
 /**
  * Bounds on an event's time after clock-skew correction (server events: as sent). Later than
@@ -71,11 +69,7 @@ export const identifyEventSchema = z.object({
 });
 
 /** One thing the end user did, as the widget reports it. */
-export const eventSchema = z.discriminatedUnion('type', [
-  trackEventSchema,
-  pageEventSchema,
-  identifyEventSchema,
-]);
+export const eventSchema = z.discriminatedUnion('type', [trackEventSchema, pageEventSchema, identifyEventSchema]);
 
 export type TrackEvent = z.infer<typeof trackEventSchema>;
 export type PageEvent = z.infer<typeof pageEventSchema>;

@@ -16,9 +16,7 @@ function checkJson(value: unknown, depth: number): string | null {
   if (value === null || typeof value === 'boolean') return null;
   if (typeof value === 'number') return Number.isFinite(value) ? null : 'numbers must be finite';
   if (typeof value === 'string') {
-    return value.length > JSON_LIMITS.maxStringLength
-      ? `strings are limited to ${JSON_LIMITS.maxStringLength} characters`
-      : null;
+    return value.length > JSON_LIMITS.maxStringLength ? `strings are limited to ${JSON_LIMITS.maxStringLength} characters` : null;
   }
   if (depth >= JSON_LIMITS.maxDepth) return `nesting deeper than ${JSON_LIMITS.maxDepth} levels`;
   if (Array.isArray(value)) {

@@ -39,11 +39,19 @@ export function kpiRangeSchema(defaultTo: number) {
     const to = query.to === undefined ? defaultTo : Date.parse(query.to);
     const from = query.from === undefined ? to - KPI_DEFAULT_RANGE_DAYS * DAY_MS : Date.parse(query.from);
     if (from > to) {
-      ctx.addIssue({ code: 'custom', path: ['from'], message: query.to === undefined ? 'from must not be in the future' : 'from must not be after to' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['from'],
+        message: query.to === undefined ? 'from must not be in the future' : 'from must not be after to',
+      });
       return z.NEVER;
     }
     if (to - from > KPI_MAX_RANGE_DAYS * DAY_MS) {
-      ctx.addIssue({ code: 'custom', path: [query.to === undefined ? 'from' : 'to'], message: `the range must not exceed ${KPI_MAX_RANGE_DAYS} days` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [query.to === undefined ? 'from' : 'to'],
+        message: `the range must not exceed ${KPI_MAX_RANGE_DAYS} days`,
+      });
       return z.NEVER;
     }
     return { from: new Date(from), to: new Date(to) };

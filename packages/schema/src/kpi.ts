@@ -61,7 +61,9 @@ export const announcementKpisSchema = z.object({
   ctaClickRate: pct,
   reactions: z.object({ up: count, down: count, feedback: count }),
   /** Null when the announcement has no `featureEvent`. `lift` is in percentage points. */
-  adoption: z.object({ days: z.number().int(), exposed: adoptionGroupSchema, control: adoptionGroupSchema, lift: z.number().nullable() }).nullable(),
+  adoption: z
+    .object({ days: z.number().int(), exposed: adoptionGroupSchema, control: adoptionGroupSchema, lift: z.number().nullable() })
+    .nullable(),
 });
 
 /** Rewards KPIs (docs/reference/kpi-definitions.md, "Rewards") over one period. */

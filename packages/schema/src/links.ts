@@ -25,4 +25,5 @@ export function resolveLink(url: string, base: string): string | undefined {
 export const PROBE_BASE = 'https://host.invalid/';
 
 /** The validation message for links `resolveLink` refuses. */
-export const LINK_RULE = 'url must start with http://, https:// or a single "/" and stay on the page\'s site (no whitespace, control characters or "\\")';
+export const LINK_RULE =
+  'url must start with http://, https:// or a single "/" and stay on the page\'s site (no whitespace, control characters or "\\")';

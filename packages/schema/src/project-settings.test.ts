@@ -3,7 +3,8 @@ import { toErrorIssues } from './error-body.js';
 import { projectSettingsPatchSchema } from './project-settings.js';
 import { themeSchema } from './theme.js';
 
-const issues = (result: { success: boolean; error?: Parameters<typeof toErrorIssues>[0] }) => (result.error ? toErrorIssues(result.error) : []);
+const issues = (result: { success: boolean; error?: Parameters<typeof toErrorIssues>[0] }) =>
+  result.error ? toErrorIssues(result.error) : [];
 
 describe('project settings schemas', () => {
   it('a theme takes only values that cannot carry other CSS into host pages', () => {
@@ -13,7 +14,13 @@ describe('project settings schemas', () => {
       font: '"Inter Var", system-ui, sans-serif',
       mode: 'auto',
     });
-    const refused = themeSchema.safeParse({ brandColor: 'red;background:url(//x)', radius: 12.5, font: 'x}body{display:none', mode: 'sepia', shadow: true });
+    const refused = themeSchema.safeParse({
+      brandColor: 'red;background:url(//x)',
+      radius: 12.5,
+      font: 'x}body{display:none',
+      mode: 'sepia',
+      shadow: true,
+    });
     expect(issues(refused).map((issue) => issue.path)).toEqual(['brandColor', 'radius', 'font', 'mode', '(root)']);
   });
 

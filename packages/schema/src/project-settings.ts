@@ -28,22 +28,25 @@ export const webhookSettingSchema = z
  * setting (the locales list, the rewards program). Keys, ids and the project name stay in the file.
  */
 export const projectSettingsPatchSchema = z
-  .strictObject({
-    theme: themeSchema.optional(),
-    locales: projectLocalesSchema.nullable().optional(),
-    inactivityDays: inactivityDaysSchema.optional(),
-    fatigue: fatigueBudgetSchema.optional(),
-    allowedOrigins: z.array(originSchema).max(100, 'at most 100 allowed origins').optional(),
-    identityVerification: z.strictObject({ enforce: z.boolean({ error: 'enforce must be true or false' }) }).optional(),
-    respectGlobalPrivacyControl: z.boolean({ error: 'respectGlobalPrivacyControl must be true or false' }).optional(),
-    webhooks: z.array(webhookSettingSchema).max(10, 'at most 10 webhook endpoints').optional(),
-    rewards: rewardsConfigSchema.nullable().optional(),
-  }, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `${issue.keys.join(', ')} cannot be changed here: secret keys rotate through /v1/admin/settings/keys/*, id, name, publicKey and prompts stay in hearth.config.json`
-        : undefined,
-  })
+  .strictObject(
+    {
+      theme: themeSchema.optional(),
+      locales: projectLocalesSchema.nullable().optional(),
+      inactivityDays: inactivityDaysSchema.optional(),
+      fatigue: fatigueBudgetSchema.optional(),
+      allowedOrigins: z.array(originSchema).max(100, 'at most 100 allowed origins').optional(),
+      identityVerification: z.strictObject({ enforce: z.boolean({ error: 'enforce must be true or false' }) }).optional(),
+      respectGlobalPrivacyControl: z.boolean({ error: 'respectGlobalPrivacyControl must be true or false' }).optional(),
+      webhooks: z.array(webhookSettingSchema).max(10, 'at most 10 webhook endpoints').optional(),
+      rewards: rewardsConfigSchema.nullable().optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `${issue.keys.join(', ')} cannot be changed here: secret keys rotate through /v1/admin/settings/keys/*, id, name, publicKey and prompts stay in hearth.config.json`
+          : undefined,
+    },
+  )
   .describe('A change to the project settings: present fields replace the stored value, absent ones keep theirs.');
 
 const webhookViewSchema = webhookEndpointSchema.omit({ secrets: true }).extend({

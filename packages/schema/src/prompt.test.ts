@@ -10,8 +10,18 @@ const checklist = {
   content: {
     title: 'Set up your workspace',
     items: [
-      { id: 'create-project', title: 'Create a project', action: { type: 'url', url: '/projects/new' }, completeWhen: { type: 'event', event: 'project_created' } },
-      { id: 'invite', title: 'Invite a teammate', completeWhen: { type: 'event', event: 'invite_sent', where: { role: 'member' } }, points: 10 },
+      {
+        id: 'create-project',
+        title: 'Create a project',
+        action: { type: 'url', url: '/projects/new' },
+        completeWhen: { type: 'event', event: 'project_created' },
+      },
+      {
+        id: 'invite',
+        title: 'Invite a teammate',
+        completeWhen: { type: 'event', event: 'invite_sent', where: { role: 'member' } },
+        points: 10,
+      },
       { id: 'avatar', title: 'Add an avatar', optional: true, completeWhen: { type: 'trait', trait: 'avatarUrl', op: 'exists' } },
     ],
   },
@@ -51,7 +61,11 @@ describe('promptSchema (checklist)', () => {
   });
 
   it('refuses duplicate item ids and translations of unknown items', () => {
-    const duplicate = { ...checklist, content: { ...checklist.content, items: [checklist.content.items[0], checklist.content.items[0]] }, translations: {} };
+    const duplicate = {
+      ...checklist,
+      content: { ...checklist.content, items: [checklist.content.items[0], checklist.content.items[0]] },
+      translations: {},
+    };
     expect(issuesOf(duplicate)).toEqual([{ path: 'content.items.1.id', message: 'duplicate item id "create-project"' }]);
     const stray = { ...checklist, translations: { nb: { items: { ghost: { title: 'Spøkelse' } } } } };
     expect(issuesOf(stray)).toEqual([{ path: 'translations.nb.items.ghost', message: 'no item "ghost" in content.items' }]);
@@ -59,7 +73,11 @@ describe('promptSchema (checklist)', () => {
 
   it('refuses javascript: and protocol-relative action URLs', () => {
     for (const url of ['javascript:alert(1)', '//evil.example/x']) {
-      const bad = { ...checklist, translations: {}, content: { ...checklist.content, items: [{ ...checklist.content.items[0], action: { type: 'url', url } }] } };
+      const bad = {
+        ...checklist,
+        translations: {},
+        content: { ...checklist.content, items: [{ ...checklist.content.items[0], action: { type: 'url', url } }] },
+      };
       expect(issuesOf(bad)).toEqual([{ path: 'content.items.0.action.url', message: LINK_RULE }]);
     }
   });
@@ -94,7 +112,13 @@ describe('fatigueBudgetSchema', () => {
   });
 
   it('is what a project without a fatigue setting gets', () => {
-    const project = projectConfigSchema.parse({ id: 'acme', name: 'Acme', publicKey: 'pk_test_acme_public', secretKeys: ['sk_test_acme_secret_0001'], allowedOrigins: ['https://app.acme.test'] });
+    const project = projectConfigSchema.parse({
+      id: 'acme',
+      name: 'Acme',
+      publicKey: 'pk_test_acme_public',
+      secretKeys: ['sk_test_acme_secret_0001'],
+      allowedOrigins: ['https://app.acme.test'],
+    });
     expect(project.fatigue).toEqual(fatigueBudgetSchema.parse({}));
   });
 });

@@ -57,7 +57,11 @@ export const promptEnvelopeShape = {
   frequency: frequencySchema.default({ stopAfterDismiss: true, stopAfterComplete: true }),
   /** Who may see it; absent means everyone. */
   audience: audienceSchema.optional(),
-  triggers: z.array(triggerSchema).min(1, 'triggers needs at least one trigger').max(10).default([{ type: 'load' }]),
+  triggers: z
+    .array(triggerSchema)
+    .min(1, 'triggers needs at least one trigger')
+    .max(10)
+    .default([{ type: 'load' }]),
   /** Higher wins when the fatigue budget cannot fit every eligible interrupting prompt. */
   priority: z.number().int().min(-1_000).max(1_000).default(0),
   /** Interrupting prompts count against the project's fatigue budget. */

@@ -20,8 +20,8 @@ describe('docs/reference/wire-format.md', () => {
     const committed = readFileSync(committedUrl, 'utf8');
     expect(
       committed,
-      'docs/reference/wire-format.md is out of date with packages/schema/src. Regenerate it with '
-        + '`npx tsx packages/schema/scripts/gen-reference.ts` (or `pnpm docs:reference`) and commit the result.',
+      'docs/reference/wire-format.md is out of date with packages/schema/src. Regenerate it with ' +
+        '`npx tsx packages/schema/scripts/gen-reference.ts` (or `pnpm docs:reference`) and commit the result.',
     ).toBe(await render());
   });
 

@@ -61,7 +61,11 @@ export const earningRuleSchema = z
     const { caps } = rule;
     const capped = caps.oncePerUser || caps.perDay !== undefined || caps.perWeek !== undefined || caps.perMonth !== undefined;
     if (rule.on.type === 'event' && rule.on.source === 'client' && !capped) {
-      ctx.addIssue({ code: 'custom', path: ['caps'], message: 'a rule fed by client events needs a cap (oncePerUser, perDay, perWeek or perMonth)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['caps'],
+        message: 'a rule fed by client events needs a cap (oncePerUser, perDay, perWeek or perMonth)',
+      });
     }
   });
 
@@ -142,7 +146,8 @@ export const rewardsConfigSchema = z
       for (const field of ['rules', 'badges', 'tiers', 'catalog'] as const) {
         const ids = new Set(config[field].map((entry) => entry.id));
         for (const id of Object.keys(translation[field])) {
-          if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['translations', locale, field, id], message: `no ${field} entry "${id}"` });
+          if (!ids.has(id))
+            ctx.addIssue({ code: 'custom', path: ['translations', locale, field, id], message: `no ${field} entry "${id}"` });
         }
       }
     }
@@ -199,7 +204,11 @@ export const trustedTraitsRequestSchema = z.object({
 export const pointsRequestSchema = z.object({
   idempotencyKey,
   userId,
-  amount: z.number().int('amount must be a whole number').refine((n) => n !== 0, 'amount must not be 0').refine((n) => Math.abs(n) <= 1_000_000, 'amount must be within ±1000000'),
+  amount: z
+    .number()
+    .int('amount must be a whole number')
+    .refine((n) => n !== 0, 'amount must not be 0')
+    .refine((n) => Math.abs(n) <= 1_000_000, 'amount must be within ±1000000'),
   reason: text(200),
 });
 
@@ -243,7 +252,14 @@ export const rewardsStateSchema = z.object({
   tier: z.object({ id: z.string(), name: z.string(), minPoints: z.number().int(), perks: z.array(z.string()) }).nullable(),
   nextTier: z.object({ id: z.string(), name: z.string(), minPoints: z.number().int() }).nullable(),
   badges: z.array(
-    z.object({ id: z.string(), name: z.string(), description: z.string().optional(), earned: z.boolean(), count: z.number().int(), target: z.number().int() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      description: z.string().optional(),
+      earned: z.boolean(),
+      count: z.number().int(),
+      target: z.number().int(),
+    }),
   ),
   waysToEarn: z.array(
     z.object({ id: z.string(), title: z.string(), description: z.string().optional(), points: z.number().int(), done: z.boolean() }),

@@ -25,7 +25,10 @@ describe('storable text', () => {
 
   it('parseWire reports text issues even in fields the schema would drop, and schema issues otherwise', () => {
     const schema = z.object({ name: z.string() });
-    expect(parseWire(schema, { name: 'a', extra: '\u0000' })).toEqual({ success: false, issues: [{ path: 'extra', message: expect.any(String) }] });
+    expect(parseWire(schema, { name: 'a', extra: '\u0000' })).toEqual({
+      success: false,
+      issues: [{ path: 'extra', message: expect.any(String) }],
+    });
     expect(parseWire(schema, { name: 1 })).toMatchObject({ success: false, issues: [{ path: 'name' }] });
     expect(parseWire(schema, { name: 'a' })).toEqual({ success: true, data: { name: 'a' } });
   });

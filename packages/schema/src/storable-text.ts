@@ -30,7 +30,11 @@ const printable = (key: string) =>
 export function findUnstorableText(value: unknown): ErrorIssue[] {
   // Paths are linked to their parent and joined only for an issue: copying them per level would
   // cost depth² on a deeply nested body.
-  interface Node { value: unknown; key: string; parent: Node | null }
+  interface Node {
+    value: unknown;
+    key: string;
+    parent: Node | null;
+  }
   const pathOf = (node: Node | null): string => {
     const keys: string[] = [];
     for (let n = node; n?.parent; n = n.parent) keys.push(n.key);

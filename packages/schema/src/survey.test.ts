@@ -64,9 +64,14 @@ describe('surveyPromptSchema', () => {
 
   it('anchors an eligibility window on schedule.startAt', () => {
     const spread = { type: 'window', days: 30 };
-    expect(issuesOf({ ...nps, spread })).toEqual([{ path: 'spread', message: 'an eligibility window counts from schedule.startAt: set it' }]);
+    expect(issuesOf({ ...nps, spread })).toEqual([
+      { path: 'spread', message: 'an eligibility window counts from schedule.startAt: set it' },
+    ]);
     expect(surveyPromptSchema.safeParse({ ...nps, spread, schedule: { startAt: '2026-03-01T00:00:00Z' } }).success).toBe(true);
-    expect(surveyPromptSchema.parse({ ...nps, spread: { type: 'dailyCap', maxPerDay: 200 } }).spread).toEqual({ type: 'dailyCap', maxPerDay: 200 });
+    expect(surveyPromptSchema.parse({ ...nps, spread: { type: 'dailyCap', maxPerDay: 200 } }).spread).toEqual({
+      type: 'dailyCap',
+      maxPerDay: 200,
+    });
   });
 
   it('names each broken field', () => {
@@ -107,10 +112,18 @@ describe('surveyResponseSchema', () => {
 describe('surveyStateSchema', () => {
   it('carries the cycle and one locale of texts, and no cadence or audience', () => {
     const state = surveyStateSchema.parse({
-      id: 'nps-q2', kind: 'survey', triggers: [{ type: 'load' }], interrupting: true, locale: 'en',
-      cycle: 2, display: 'modal', askLater: true, dismissible: true,
+      id: 'nps-q2',
+      kind: 'survey',
+      triggers: [{ type: 'load' }],
+      interrupting: true,
+      locale: 'en',
+      cycle: 2,
+      display: 'modal',
+      askLater: true,
+      dismissible: true,
       content: { type: 'nps', product: 'Acme Projects' },
-      cadence: { snoozeDays: 1 }, audience: { type: 'sample', percent: 5 },
+      cadence: { snoozeDays: 1 },
+      audience: { type: 'sample', percent: 5 },
     });
     expect(state).not.toHaveProperty('cadence');
     expect(state).not.toHaveProperty('audience');

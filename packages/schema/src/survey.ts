@@ -73,8 +73,7 @@ export const surveyTranslationSchema = z.object({
 /** A corner card never takes focus from the host page; a modal traps focus and returns it on close. */
 export const surveyDisplaySchema = z.enum(['corner', 'modal']);
 
-const days = (name: string) =>
-  z.number().positive(`${name} must be greater than 0`).max(3_650, `${name} must be at most 3650`);
+const days = (name: string) => z.number().positive(`${name} must be greater than 0`).max(3_650, `${name} must be at most 3650`);
 
 /**
  * When a user may be asked (again). Defaults follow what mature tools ship (field notes). All days
@@ -133,7 +132,8 @@ export function checkSurvey(survey: SurveyConfig, ctx: z.RefinementCtx): void {
   for (const [locale, t] of Object.entries(survey.translations)) {
     const at = (...path: string[]) => ['translations', locale, ...path];
     for (const id of Object.keys(t.questions ?? {})) {
-      if (!questionIds.has(id)) ctx.addIssue({ code: 'custom', path: at('questions', id), message: `no question "${id}" in content.questions` });
+      if (!questionIds.has(id))
+        ctx.addIssue({ code: 'custom', path: at('questions', id), message: `no question "${id}" in content.questions` });
     }
     if (content.type !== 'nps' && t.followUp !== undefined && typeof t.followUp !== 'string') {
       ctx.addIssue({ code: 'custom', path: at('followUp'), message: 'only NPS surveys have a follow-up per group' });
@@ -169,7 +169,10 @@ const cliScore = z.number().int('score must be a whole number').min(1, 'score mu
 /** The answer, by survey type; a CLI answer may hold only the questions rated so far. */
 export const surveyAnswerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('nps'), score: npsScore }),
-  z.object({ type: z.literal('csat'), score: z.number().int('score must be a whole number').min(1, 'score must be 1–5').max(5, 'score must be 1–5') }),
+  z.object({
+    type: z.literal('csat'),
+    score: z.number().int('score must be a whole number').min(1, 'score must be 1–5').max(5, 'score must be 1–5'),
+  }),
   z.object({
     type: z.literal('cli'),
     scores: z.record(slugSchema, cliScore).refine((s) => Object.keys(s).length > 0, 'scores needs at least one question'),

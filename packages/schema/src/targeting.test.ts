@@ -19,7 +19,13 @@ describe('audienceSchema', () => {
         { type: 'behavior', event: 'report_viewed', op: 'atLeast', count: 3, withinDays: 14 },
         { type: 'behavior', event: 'export', op: 'never' },
         { type: 'lifecycle', measure: 'daysSinceLastSeen', op: 'gte', days: 30 },
-        { type: 'any', rules: [{ type: 'locale', in: ['ar', 'nb-NO'] }, { type: 'not', rule: { type: 'sample', percent: 12.5 } }] },
+        {
+          type: 'any',
+          rules: [
+            { type: 'locale', in: ['ar', 'nb-NO'] },
+            { type: 'not', rule: { type: 'sample', percent: 12.5 } },
+          ],
+        },
       ],
     };
     const parsed = audienceSchema.parse(rule);

@@ -9,9 +9,7 @@ import { eventNameSchema } from './event.js';
  */
 
 /** BCP 47-ish language tag (`en`, `ar-SA`, `nb-NO`, `zh-Hant-TW`); compared case-insensitively. */
-export const localeTagSchema = z
-  .string()
-  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'locales look like "en" or "ar-SA"');
+export const localeTagSchema = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'locales look like "en" or "ar-SA"');
 
 const traitName = z.string().min(1, 'trait must not be empty').max(200);
 const scalar = z.union([z.string().max(1_000), z.number(), z.boolean(), z.null()]);
@@ -87,10 +85,7 @@ export type SampleRule = z.infer<typeof sampleRuleSchema>;
 export type LeafRule = TraitCondition | BehaviorRule | LifecycleRule | LocaleRule | SampleRule;
 /** Recursive types cannot be inferred through getters, so this one union is written out. */
 export type AudienceRule =
-  | LeafRule
-  | { type: 'all'; rules: AudienceRule[] }
-  | { type: 'any'; rules: AudienceRule[] }
-  | { type: 'not'; rule: AudienceRule };
+  LeafRule | { type: 'all'; rules: AudienceRule[] } | { type: 'any'; rules: AudienceRule[] } | { type: 'not'; rule: AudienceRule };
 
 const MAX_RULES_PER_GROUP = 50;
 /** Deeper trees are unreadable and invite abuse of the evaluator. */

@@ -32,9 +32,9 @@ export const themeSchema = z
     mode: z
       .enum(['light', 'dark', 'auto'], { error: 'mode must be light, dark or auto' })
       .optional()
-      .describe('`auto` follows the user\'s `prefers-color-scheme`.'),
+      .describe("`auto` follows the user's `prefers-color-scheme`."),
   })
-  .describe('The widget theme; the host\'s `init({ theme })` and `--hearth-*` properties override it per field.');
+  .describe("The widget theme; the host's `init({ theme })` and `--hearth-*` properties override it per field.");
 
 /**
  * The languages the product is offered in. When set, `GET /v1/state` serves a user whose locale
@@ -56,7 +56,8 @@ export const projectLocalesSchema = z
       if (seen.has(tag.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['supported', index], message: `${tag} is listed twice` });
       seen.add(tag.toLowerCase());
     });
-    if (!seen.has(locales.default.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['default'], message: 'the default locale must be one of the supported locales' });
+    if (!seen.has(locales.default.toLowerCase()))
+      ctx.addIssue({ code: 'custom', path: ['default'], message: 'the default locale must be one of the supported locales' });
   })
   .describe('The languages the product is offered in.');
 

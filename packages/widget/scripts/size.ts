@@ -22,7 +22,12 @@ function listJs(dir: string): string[] {
 }
 
 const toRegExp = (pattern: string) =>
-  new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*')}$`,
+  );
 
 function budgetFor(file: string, budgets: Record<string, number>): number | undefined {
   const match = Object.keys(budgets).find((pattern) => toRegExp(pattern).test(file));

@@ -43,7 +43,11 @@ export function createFakeEnv(overrides: Partial<Env> = {}) {
   const events = new EventTarget();
   const page: PageInfo = { url: 'https://app.test/', path: '/', title: 'Home', referrer: '', locale: 'en-US' };
   const state = { hidden: false, gpc: false, mountPoint: false };
-  const fetchCalls: Array<{ url: string; init: RequestInit; body: { sentAt: string; userToken?: string; events: Array<Record<string, unknown>> } }> = [];
+  const fetchCalls: Array<{
+    url: string;
+    init: RequestInit;
+    body: { sentAt: string; userToken?: string; events: Array<Record<string, unknown>> };
+  }> = [];
   let handler: FetchHandler = () => Response.json({ accepted: 1, duplicates: 0, conflicts: 0 });
   /** `GET /v1/state` requests go here, not to `fetchCalls`. */
   const stateCalls: Array<{ url: string; init: RequestInit }> = [];

@@ -23,7 +23,13 @@ function setup(prompts: unknown[], prepare?: (fake: ReturnType<typeof createFake
   fake.respondState(() => Response.json({ prompts: current }));
   prepare?.(fake);
   hearth = createHearthWith(fake.env);
-  hearth('init', { projectKey: 'pk_test_1234', apiHost: 'https://c.test', trackPages: false, flushInterval: 10, launcher: { corner: 'bottom-left' } });
+  hearth('init', {
+    projectKey: 'pk_test_1234',
+    apiHost: 'https://c.test',
+    trackPages: false,
+    flushInterval: 10,
+    launcher: { corner: 'bottom-left' },
+  });
   return { fake, hearth, setPrompts: (next: unknown[]) => (current = next) };
 }
 

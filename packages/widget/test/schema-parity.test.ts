@@ -1,5 +1,15 @@
 // Lives outside src/ because it imports the zod schemas at runtime, which browser code must not.
-import { batchSchema, eventNameSchema, eventSchema, identifyEventSchema, JSON_LIMITS, MAX_BATCH_BYTES, MAX_BATCH_EVENTS, MAX_EVENT_BYTES, parseWire } from '@hearth/schema';
+import {
+  batchSchema,
+  eventNameSchema,
+  eventSchema,
+  identifyEventSchema,
+  JSON_LIMITS,
+  MAX_BATCH_BYTES,
+  MAX_BATCH_EVENTS,
+  MAX_EVENT_BYTES,
+  parseWire,
+} from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { buildEvent, checkProperties, checkString, LIMITS, pageContext } from '../src/core/events.js';
 import { KEEPALIVE_BYTES, MAX_EVENTS_PER_BATCH, takeBatch } from '../src/core/transport.js';
@@ -21,7 +31,15 @@ describe('widget ↔ schema parity', () => {
       expect(() => checkString('track: name', text, LIMITS.maxName)).toThrow(/NUL or a lone surrogate/);
       expect(() => checkProperties('track: properties', { plan: text })).toThrow(/NUL or a lone surrogate/);
       expect(() => checkProperties('track: properties', { nested: { [text]: 1 } })).toThrow(/NUL or a lone surrogate/);
-      expect(parseWire(eventSchema, { messageId: '01JAAAAAAAAAAAAAAAAAAAAAAE', anonymousId: 'a', type: 'track', name: text, timestamp: new Date().toISOString() }).success).toBe(false);
+      expect(
+        parseWire(eventSchema, {
+          messageId: '01JAAAAAAAAAAAAAAAAAAAAAAE',
+          anonymousId: 'a',
+          type: 'track',
+          name: text,
+          timestamp: new Date().toISOString(),
+        }).success,
+      ).toBe(false);
     }
     expect(checkProperties('track: properties', { mood: 'ok 😀' })).toEqual({ mood: 'ok 😀' });
   });
@@ -30,16 +48,31 @@ describe('widget ↔ schema parity', () => {
     const page = { url: `https://app.test/${'x'.repeat(3000)}`, path: '/', title: 't'.repeat(600), referrer: '', locale: 'en-US' };
     const who = { anonymousId: '01JANONYMOUS0000000000000' };
     const events = [
-      buildEvent({ type: 'track', name: 'clicked', properties: { n: 1 } }, who, '01JAAAAAAAAAAAAAAAAAAAAAAA', Date.now(), pageContext(page, undefined)),
+      buildEvent(
+        { type: 'track', name: 'clicked', properties: { n: 1 } },
+        who,
+        '01JAAAAAAAAAAAAAAAAAAAAAAA',
+        Date.now(),
+        pageContext(page, undefined),
+      ),
       buildEvent({ type: 'page' }, who, '01JAAAAAAAAAAAAAAAAAAAAAAB', Date.now(), pageContext(page, 'fr')),
-      buildEvent({ type: 'identify', userId: 'u1', traits: { plan: 'pro' } }, who, '01JAAAAAAAAAAAAAAAAAAAAAAC', Date.now(), pageContext(page, undefined)),
+      buildEvent(
+        { type: 'identify', userId: 'u1', traits: { plan: 'pro' } },
+        who,
+        '01JAAAAAAAAAAAAAAAAAAAAAAC',
+        Date.now(),
+        pageContext(page, undefined),
+      ),
     ];
     for (const event of events) expect(eventSchema.safeParse(event).success).toBe(true);
     // A title cut in the middle of an emoji, or carrying NUL, is made storable rather than refused.
     const awkward = { ...page, title: `${'t'.repeat(511)}😀`, path: '/a\u0000b' };
     const clipped = buildEvent({ type: 'page' }, who, '01JAAAAAAAAAAAAAAAAAAAAAAD', Date.now(), pageContext(awkward, undefined));
     expect(parseWire(eventSchema, clipped).success).toBe(true);
-    const batch = takeBatch(events.map((e) => ({ e, k: 'jwt' })), Date.now());
+    const batch = takeBatch(
+      events.map((e) => ({ e, k: 'jwt' })),
+      Date.now(),
+    );
     expect(batchSchema.safeParse(JSON.parse(batch?.body ?? '{}')).success).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ export const archiveAnnouncement = (id: string, version: number) =>
 export type SavedAnnouncement = AnnouncementSaved;
 
 export const getAnnouncement = (id: string) => call(() => api.get(path(id)).json<SavedAnnouncement>());
-export const createAnnouncement = (announcement: AnnouncementInput) => call(() => api.post('announcements', { json: announcement }).json<SavedAnnouncement>());
+export const createAnnouncement = (announcement: AnnouncementInput) =>
+  call(() => api.post('announcements', { json: announcement }).json<SavedAnnouncement>());
 export const updateAnnouncement = (announcement: AnnouncementInput, version: number) =>
   call(() => api.put(path(announcement.id), { json: announcement, headers: ifMatch(version) }).json<SavedAnnouncement>());

@@ -57,8 +57,15 @@ export async function asApiError(error: unknown): Promise<ApiError> {
   if (error instanceof ApiError) return error;
   if (!isHTTPError(error)) return new ApiError(0, 'network_error', 'The collector did not answer; check that it is running.');
   // ky has already read the body into `data` (the response body itself is consumed).
-  const body = (typeof error.data === 'object' ? error.data : null) as { error?: { code?: string; message?: string; issues?: ErrorIssue[] } } | null;
-  return new ApiError(error.response.status, body?.error?.code ?? 'http_error', body?.error?.message ?? error.message, body?.error?.issues ?? []);
+  const body = (typeof error.data === 'object' ? error.data : null) as {
+    error?: { code?: string; message?: string; issues?: ErrorIssue[] };
+  } | null;
+  return new ApiError(
+    error.response.status,
+    body?.error?.code ?? 'http_error',
+    body?.error?.message ?? error.message,
+    body?.error?.issues ?? [],
+  );
 }
 
 /** Runs an API call, rethrowing failures as ApiError. */

@@ -86,7 +86,8 @@ export const activeUsersKpis = (filters: KpiFilters) => get<ActiveUsersKpis>('kp
 export const churnKpis = (filters: KpiFilters) => get<ChurnKpis>('kpi/churn', query(filters));
 export const cohortKpis = (filters: KpiFilters) => get<CohortKpis>('kpi/cohorts', query(filters, { period: 'week' }));
 export const dropOffKpis = (filters: KpiFilters) => get<DropOffKpis>('kpi/drop-off', query(filters));
-export const fullSurveyKpis = (id: string, filters: KpiFilters) => get<FullSurveyKpis>(`kpi/surveys/${encodeURIComponent(id)}`, query(filters, { interval: 'week' }));
+export const fullSurveyKpis = (id: string, filters: KpiFilters) =>
+  get<FullSurveyKpis>(`kpi/surveys/${encodeURIComponent(id)}`, query(filters, { interval: 'week' }));
 export const usageKpis = (filters: KpiFilters) => get<UsageKpis>('kpi/usage', query(filters));
 export const adoptionKpis = (event: string, filters: KpiFilters) => get<AdoptionKpis>('kpi/adoption', query(filters, { event }));
 /** Rewards KPIs have no trait segment: the ledger is counted for every member. */

@@ -16,7 +16,8 @@ export const getSettings = () => call(() => api.get('settings').json<ProjectSett
 export const saveSettings = (patch: ProjectSettingsPatchInput, version: number) =>
   call(() => api.patch('settings', { json: patch, headers: ifMatch(version) }).json<ProjectSettings>());
 
-export const rotateSecretKey = (version: number) => call(() => api.post('settings/keys/rotate', { headers: ifMatch(version) }).json<ProjectSettings>());
+export const rotateSecretKey = (version: number) =>
+  call(() => api.post('settings/keys/rotate', { headers: ifMatch(version) }).json<ProjectSettings>());
 
 export const finishSecretKeyRotation = (version: number) =>
   call(() => api.post('settings/keys/finish-rotation', { headers: ifMatch(version) }).json<ProjectSettings>());

@@ -57,7 +57,12 @@ export interface UserDetail {
   recentEvents: UserEvent[];
   checklists: ChecklistProgress[];
   surveyResponses: SurveyAnswer[];
-  points: { balance: number; lifetime: number; ledger: LedgerEntry[]; redemptions: { id: string; itemId: string; cost: number; status: string; createdAt: string }[] };
+  points: {
+    balance: number;
+    lifetime: number;
+    ledger: LedgerEntry[];
+    redemptions: { id: string; itemId: string; cost: number; status: string; createdAt: string }[];
+  };
 }
 
 /** What `DELETE /v1/admin/users/:userId` removed (deleted) or anonymised (ledger kept for KPIs). */

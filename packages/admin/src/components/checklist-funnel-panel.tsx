@@ -41,7 +41,10 @@ export function ChecklistFunnelPanel({ checklists, filters }: { checklists: read
     checklistKpis(selected, filters).then(setKpis, (failure: Error) => (setKpis(null), setError(failure.message)));
   }, [selected, filters.from, filters.to, filters.trait]);
   const record = checklists.find((r) => r.prompt.id === selected);
-  const titles = useMemo(() => new Map(record?.prompt.kind === 'checklist' ? record.prompt.content.items.map((i) => [i.id, i.title]) : []), [record]);
+  const titles = useMemo(
+    () => new Map(record?.prompt.kind === 'checklist' ? record.prompt.content.items.map((i) => [i.id, i.title]) : []),
+    [record],
+  );
   const rows = kpis ? funnelRows(kpis, titles) : [];
   const chart = useMemo(() => (kpis ? funnelChartData(kpis, rows) : null), [kpis]);
 
@@ -49,19 +52,30 @@ export function ChecklistFunnelPanel({ checklists, filters }: { checklists: read
     <section aria-labelledby="funnel-title" class="panel">
       <h2 id="funnel-title">Checklist funnel</h2>
       {checklists.length === 0 ? (
-        <EmptyState title="No checklist to measure yet">Create and publish a checklist under Prompts; its funnel appears here once users see it.</EmptyState>
+        <EmptyState title="No checklist to measure yet">
+          Create and publish a checklist under Prompts; its funnel appears here once users see it.
+        </EmptyState>
       ) : (
         <>
           <PromptPicker id="kpi-checklist" label="Checklist" records={checklists} value={selected} onChange={setSelected} />
-          {error && <p class="error" role="alert">{error}</p>}
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
           {kpis && kpis.shown === 0 && (
             <EmptyState title="Nobody was shown this checklist in this range">
-              Widen the dates, clear the segment, or check that the checklist is live and its audience matches someone (use “Would this user see it?” in the editor).
+              Widen the dates, clear the segment, or check that the checklist is live and its audience matches someone (use “Would this user
+              see it?” in the editor).
             </EmptyState>
           )}
           {kpis && kpis.shown > 0 && chart && (
             <>
-              <BarChart horizontal data={chart} label={`Funnel: ${kpis.shown} users shown; ${rows.map((r) => `${r.title}: ${r.completed}`).join('; ')}`} />
+              <BarChart
+                horizontal
+                data={chart}
+                label={`Funnel: ${kpis.shown} users shown; ${rows.map((r) => `${r.title}: ${r.completed}`).join('; ')}`}
+              />
               <DataTable caption="Checklist summary" rows={summaryOf(kpis)} columns={SUMMARY_COLUMNS} exportName={`${selected}-summary`} />
               <DataTable caption="Completion per item" rows={rows} columns={FUNNEL_COLUMNS} exportName={`${selected}-funnel`} />
             </>

@@ -1,7 +1,21 @@
 import { Field } from './field.js';
 
 /** A labelled select; options are `[value, text]` pairs. */
-export function SelectField({ id, label, value, options, error, onChange }: { id: string; label: string; value: string; options: readonly (readonly [string, string])[]; error?: string | undefined; onChange: (value: string) => void }) {
+export function SelectField({
+  id,
+  label,
+  value,
+  options,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  error?: string | undefined;
+  onChange: (value: string) => void;
+}) {
   return (
     <Field id={id} label={label} error={error}>
       {(aria) => (
@@ -17,7 +31,19 @@ export function SelectField({ id, label, value, options, error, onChange }: { id
   );
 }
 
-export function CheckboxField({ id, label, checked, error, onChange }: { id: string; label: string; checked: boolean; error?: string | undefined; onChange: (checked: boolean) => void }) {
+export function CheckboxField({
+  id,
+  label,
+  checked,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  checked: boolean;
+  error?: string | undefined;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <Field id={id} label={label} error={error}>
       {(aria) => <input {...aria} type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />}

@@ -20,7 +20,15 @@ describe('editor forms show the schema error at the field', () => {
   it('survey: product, cadence and follow-up per group', () => {
     const draft = { ...newSurveyDraft('nps'), id: 'nps', followUpPerGroup: true, cadence: { ...newSurveyDraft().cadence, maxAsks: '0' } };
     const { errors } = checkSurveyDraft(draft);
-    act(() => render(<><SurveyQuestionFields draft={draft} errors={errors} set={noop} /><SurveyDisplayFields draft={draft} errors={errors} set={noop} /></>, host));
+    act(() =>
+      render(
+        <>
+          <SurveyQuestionFields draft={draft} errors={errors} set={noop} />
+          <SurveyDisplayFields draft={draft} errors={errors} set={noop} />
+        </>,
+        host,
+      ),
+    );
     expect(errorFor('survey-product')).toBe('product must not be empty');
     expect(errorFor('cadence-maxAsks')).toBe('maxAsks must be at least 1');
     expect(host.querySelector('#survey-follow-up-detractor')).not.toBeNull();
@@ -48,7 +56,18 @@ describe('editor forms show the schema error at the field', () => {
     const draft = { ...newSurveyDraft('csat'), id: 'csat', question: 'How satisfied are you?', thankYou: 'Thanks!' };
     draft.translations = { fr: { question: 'Êtes-vous satisfait ?' } };
     const { errors } = checkSurveyDraft(draft);
-    act(() => render(<TranslationTable defaultLocale="en" fields={surveyTranslatableFields(draft)} value={draft.translations} errors={errors} onChange={noop} />, host));
+    act(() =>
+      render(
+        <TranslationTable
+          defaultLocale="en"
+          fields={surveyTranslatableFields(draft)}
+          value={draft.translations}
+          errors={errors}
+          onChange={noop}
+        />,
+        host,
+      ),
+    );
     expect(host.querySelector('#tr-fr-thankYou-note')?.textContent).toBe('Missing');
     expect(host.querySelector('#tr-fr-question-note')).toBeNull();
     expect(host.textContent).toContain('fr: 1 missing');

@@ -17,25 +17,64 @@ interface Props {
   onChange: (next: EnvelopeDraft) => void;
 }
 
-function TriggerRow({ index, trigger, errors, set }: { index: number; trigger: TriggerDraft; errors: FieldErrors; set: (patch: Partial<TriggerDraft>) => void }) {
+function TriggerRow({
+  index,
+  trigger,
+  errors,
+  set,
+}: {
+  index: number;
+  trigger: TriggerDraft;
+  errors: FieldErrors;
+  set: (patch: Partial<TriggerDraft>) => void;
+}) {
   const at = (field: string) => `trigger-${index}-${field}`;
   const err = (field: string) => errors[`triggers.${index}.${field}`];
   return (
     <>
-      <SelectField id={at('type')} label={`Trigger ${index + 1}`} value={trigger.type} options={TRIGGER_TYPES} onChange={(type) => set(emptyTrigger(type as TriggerType))} />
+      <SelectField
+        id={at('type')}
+        label={`Trigger ${index + 1}`}
+        value={trigger.type}
+        options={TRIGGER_TYPES}
+        onChange={(type) => set(emptyTrigger(type as TriggerType))}
+      />
       {trigger.type === 'event' && (
         <>
           <TextField id={at('name')} label="Event name" value={trigger.name} error={err('name')} onInput={(name) => set({ name })} />
-          <TextField id={at('min-count')} label="After this many times (empty: 1)" value={trigger.minCount} error={err('minCount')} onInput={(minCount) => set({ minCount })} />
+          <TextField
+            id={at('min-count')}
+            label="After this many times (empty: 1)"
+            value={trigger.minCount}
+            error={err('minCount')}
+            onInput={(minCount) => set({ minCount })}
+          />
         </>
       )}
       {trigger.type === 'url' && (
         <>
-          <SelectField id={at('match')} label="Match" value={trigger.match} options={[['glob', 'glob (/projects/*)'], ['regex', 'regular expression']]} onChange={(match) => set({ match: match === 'regex' ? 'regex' : 'glob' })} />
-          <TextField id={at('pattern')} label="URL path pattern" value={trigger.pattern} error={err('pattern')} onInput={(pattern) => set({ pattern })} />
+          <SelectField
+            id={at('match')}
+            label="Match"
+            value={trigger.match}
+            options={[
+              ['glob', 'glob (/projects/*)'],
+              ['regex', 'regular expression'],
+            ]}
+            onChange={(match) => set({ match: match === 'regex' ? 'regex' : 'glob' })}
+          />
+          <TextField
+            id={at('pattern')}
+            label="URL path pattern"
+            value={trigger.pattern}
+            error={err('pattern')}
+            onInput={(pattern) => set({ pattern })}
+          />
         </>
       )}
-      {trigger.type === 'delay' && <TextField id={at('ms')} label="Milliseconds after load" value={trigger.ms} error={err('ms')} onInput={(ms) => set({ ms })} />}
+      {trigger.type === 'delay' && (
+        <TextField id={at('ms')} label="Milliseconds after load" value={trigger.ms} error={err('ms')} onInput={(ms) => set({ ms })} />
+      )}
     </>
   );
 }
@@ -43,12 +82,17 @@ function TriggerRow({ index, trigger, errors, set }: { index: number; trigger: T
 /** Triggers, schedule, frequency and priority: the fields every prompt form shares. */
 export function EnvelopeFields({ value, errors, onChange }: Props) {
   const set = (patch: Partial<EnvelopeDraft>) => onChange({ ...value, ...patch });
-  const setTrigger = (index: number, patch: Partial<TriggerDraft>) => set({ triggers: value.triggers.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
+  const setTrigger = (index: number, patch: Partial<TriggerDraft>) =>
+    set({ triggers: value.triggers.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
   return (
     <>
       <fieldset>
         <legend>Triggers (it shows when any fires)</legend>
-        {errors.triggers && <p class="error" role="alert">{errors.triggers}</p>}
+        {errors.triggers && (
+          <p class="error" role="alert">
+            {errors.triggers}
+          </p>
+        )}
         <ol class="rules">
           {value.triggers.map((trigger, index) => (
             <li key={index} class="rule">
@@ -65,13 +109,55 @@ export function EnvelopeFields({ value, errors, onChange }: Props) {
       </fieldset>
       <fieldset>
         <legend>Schedule and frequency</legend>
-        <TextField id="schedule-start" type="datetime-local" label="Show from (empty: as soon as published)" value={value.startAt} error={errors['schedule.startAt']} onInput={(startAt) => set({ startAt })} />
-        <TextField id="schedule-end" type="datetime-local" label="Show until (empty: no end)" value={value.endAt} error={errors['schedule.endAt']} onInput={(endAt) => set({ endAt })} />
-        <TextField id="frequency-max" label="Show at most this many times per user (empty: no limit)" value={value.maxDisplays} error={errors['frequency.maxDisplays']} onInput={(maxDisplays) => set({ maxDisplays })} />
-        <TextField id="frequency-gap" label="Days between displays (empty: none)" value={value.minDaysBetween} error={errors['frequency.minDaysBetween']} onInput={(minDaysBetween) => set({ minDaysBetween })} />
-        <CheckboxField id="frequency-dismiss" label="Stop after the user dismisses it" checked={value.stopAfterDismiss} onChange={(stopAfterDismiss) => set({ stopAfterDismiss })} />
-        <CheckboxField id="frequency-complete" label="Stop after the user completes it" checked={value.stopAfterComplete} onChange={(stopAfterComplete) => set({ stopAfterComplete })} />
-        <TextField id="priority" label="Priority (higher wins under the fatigue budget)" value={value.priority} error={errors.priority} onInput={(priority) => set({ priority })} />
+        <TextField
+          id="schedule-start"
+          type="datetime-local"
+          label="Show from (empty: as soon as published)"
+          value={value.startAt}
+          error={errors['schedule.startAt']}
+          onInput={(startAt) => set({ startAt })}
+        />
+        <TextField
+          id="schedule-end"
+          type="datetime-local"
+          label="Show until (empty: no end)"
+          value={value.endAt}
+          error={errors['schedule.endAt']}
+          onInput={(endAt) => set({ endAt })}
+        />
+        <TextField
+          id="frequency-max"
+          label="Show at most this many times per user (empty: no limit)"
+          value={value.maxDisplays}
+          error={errors['frequency.maxDisplays']}
+          onInput={(maxDisplays) => set({ maxDisplays })}
+        />
+        <TextField
+          id="frequency-gap"
+          label="Days between displays (empty: none)"
+          value={value.minDaysBetween}
+          error={errors['frequency.minDaysBetween']}
+          onInput={(minDaysBetween) => set({ minDaysBetween })}
+        />
+        <CheckboxField
+          id="frequency-dismiss"
+          label="Stop after the user dismisses it"
+          checked={value.stopAfterDismiss}
+          onChange={(stopAfterDismiss) => set({ stopAfterDismiss })}
+        />
+        <CheckboxField
+          id="frequency-complete"
+          label="Stop after the user completes it"
+          checked={value.stopAfterComplete}
+          onChange={(stopAfterComplete) => set({ stopAfterComplete })}
+        />
+        <TextField
+          id="priority"
+          label="Priority (higher wins under the fatigue budget)"
+          value={value.priority}
+          error={errors.priority}
+          onInput={(priority) => set({ priority })}
+        />
       </fieldset>
     </>
   );

@@ -51,7 +51,8 @@ export function ExplainPanel({ promptId, userId: chosen = null, explain = explai
           <ul class="steps">
             {result.steps.map((step) => (
               <li key={step.step}>
-                <span aria-hidden="true">{step.ok ? '✓' : '✗'}</span> <strong>{step.step}</strong> ({step.ok ? 'passes' : 'fails'}): {step.reason}
+                <span aria-hidden="true">{step.ok ? '✓' : '✗'}</span> <strong>{step.step}</strong> ({step.ok ? 'passes' : 'fails'}):{' '}
+                {step.reason}
               </li>
             ))}
           </ul>

@@ -15,7 +15,11 @@ export function Field({ id, label, error, hint, children }: FieldProps) {
     <div class={`field${error ? ' field--invalid' : ''}`}>
       <label for={id}>{label}</label>
       {children({ id, 'aria-invalid': Boolean(error), ...(described ? { 'aria-describedby': described } : {}) })}
-      {hint && <p id={`${id}-hint`} class="hint">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} class="error" role="alert">
           {error}

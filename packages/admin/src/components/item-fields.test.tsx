@@ -11,7 +11,16 @@ describe('<ItemFields>', () => {
     const item = { ...draft.items[0]!, id: 'Bad Id', url: 'javascript:alert(1)' };
     const { errors } = checkDraft({ ...draft, id: 'ok', title: 'T', items: [item] });
     const host = document.createElement('div');
-    render(<ItemFields index={0} item={item} errors={errorsUnder(errors, 'content.items.0')} onChange={() => undefined} onRemove={() => undefined} />, host);
+    render(
+      <ItemFields
+        index={0}
+        item={item}
+        errors={errorsUnder(errors, 'content.items.0')}
+        onChange={() => undefined}
+        onRemove={() => undefined}
+      />,
+      host,
+    );
     const errorFor = (id: string) => host.querySelector(`#${id}-error`)?.textContent;
     expect(errorFor('item-0-id')).toBe('ids are 1–64 lowercase letters, digits, "_" or "-"');
     expect(errorFor('item-0-title')).toBe('title must not be empty');

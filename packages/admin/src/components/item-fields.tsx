@@ -20,7 +20,13 @@ export function ItemFields({ index, item, errors, onChange, onRemove }: Props) {
       <legend>Item {index + 1}</legend>
       <TextField id={at('id')} label="Item id" value={item.id} error={errors.id} onInput={(id) => set({ id })} />
       <TextField id={at('title')} label="Item title" value={item.title} error={errors.title} onInput={(title) => set({ title })} />
-      <TextField id={at('description')} label="Item description" value={item.description} error={errors.description} onInput={(description) => set({ description })} />
+      <TextField
+        id={at('description')}
+        label="Item description"
+        value={item.description}
+        error={errors.description}
+        onInput={(description) => set({ description })}
+      />
       {byTrait === null ? (
         <TextField
           id={at('event')}
@@ -32,7 +38,13 @@ export function ItemFields({ index, item, errors, onChange, onRemove }: Props) {
       ) : (
         <p class="hint">Done when the user's trait “{byTrait}” matches (kept as configured).</p>
       )}
-      <TextField id={at('url')} label="Button link (optional)" value={item.url} error={errors['action.url']} onInput={(url) => set({ url })} />
+      <TextField
+        id={at('url')}
+        label="Button link (optional)"
+        value={item.url}
+        error={errors['action.url']}
+        onInput={(url) => set({ url })}
+      />
       <Field id={at('optional')} label="Optional item">
         {(aria) => <input {...aria} type="checkbox" checked={item.optional} onChange={(e) => set({ optional: e.currentTarget.checked })} />}
       </Field>

@@ -43,9 +43,18 @@ export function ListView({ kind, rows, figureHeaders, emptyHint }: Props) {
     <>
       <div class="filters" role="search" aria-label={`Find ${id}`}>
         <label for={`${id}-search`}>Search</label>
-        <input id={`${id}-search`} type="search" value={filter.search} onInput={(e) => setFilter({ ...filter, search: e.currentTarget.value })} />
+        <input
+          id={`${id}-search`}
+          type="search"
+          value={filter.search}
+          onInput={(e) => setFilter({ ...filter, search: e.currentTarget.value })}
+        />
         <label for={`${id}-status`}>Status</label>
-        <select id={`${id}-status`} value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.currentTarget.value as ListFilter['status'] })}>
+        <select
+          id={`${id}-status`}
+          value={filter.status}
+          onChange={(e) => setFilter({ ...filter, status: e.currentTarget.value as ListFilter['status'] })}
+        >
           <option value="all">All ({rows.length})</option>
           {STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -55,9 +64,13 @@ export function ListView({ kind, rows, figureHeaders, emptyHint }: Props) {
         </select>
       </div>
       {rows.length === 0 ? (
-        <EmptyState level={2} title={`No ${id} yet`}>{emptyHint}</EmptyState>
+        <EmptyState level={2} title={`No ${id} yet`}>
+          {emptyHint}
+        </EmptyState>
       ) : visible.length === 0 ? (
-        <EmptyState level={2} title="Nothing matches">Clear the search or pick another status.</EmptyState>
+        <EmptyState level={2} title="Nothing matches">
+          Clear the search or pick another status.
+        </EmptyState>
       ) : (
         <table>
           <caption>

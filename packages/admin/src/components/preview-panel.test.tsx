@@ -15,20 +15,39 @@ afterEach(() => act(() => render(null, host)));
 const prompt = checklistPromptSchema.parse({
   id: 'onboarding',
   kind: 'checklist',
-  content: { title: 'Hi {{user.firstName | "there"}}', items: [{ id: 'create', title: 'Create a {{user.plan}} project', completeWhen: { type: 'event', event: 'Project Created' } }] },
+  content: {
+    title: 'Hi {{user.firstName | "there"}}',
+    items: [{ id: 'create', title: 'Create a {{user.plan}} project', completeWhen: { type: 'event', event: 'Project Created' } }],
+  },
   translations: { fr: { title: 'Salut {{user.firstName}}' } },
 });
-const ada = { userId: 'usr_ada', traits: { firstName: 'Ada', plan: 'team', locale: 'fr-CA' }, firstSeen: '2026-01-01T00:00:00Z', lastSeen: '2026-01-02T00:00:00Z' };
+const ada = {
+  userId: 'usr_ada',
+  traits: { firstName: 'Ada', plan: 'team', locale: 'fr-CA' },
+  firstSeen: '2026-01-01T00:00:00Z',
+  lastSeen: '2026-01-02T00:00:00Z',
+};
 
 /** A collector that knows one user and explains "not shown" for anyone: records what it was asked. */
 function fakeApi() {
   const searches: SearchParams[] = [];
   const explained: string[] = [];
   const api: PreviewApi = {
-    search: (params) => (searches.push(params), Promise.resolve<UserPage>({ users: params.trait === 'plan:team' ? [ada] : [], nextCursor: null })),
-    explain: (promptId, userId) =>
-      (explained.push(`${promptId}:${userId}`),
-      Promise.resolve<Explanation>({ promptId, showing: false, summary: `"${promptId}" is not shown to this user because audience: plan is "team"`, subject: { userId }, at: '', steps: [{ step: 'audience', ok: false, reason: 'plan is "team"' }] })),
+    search: (params) => (
+      searches.push(params),
+      Promise.resolve<UserPage>({ users: params.trait === 'plan:team' ? [ada] : [], nextCursor: null })
+    ),
+    explain: (promptId, userId) => (
+      explained.push(`${promptId}:${userId}`),
+      Promise.resolve<Explanation>({
+        promptId,
+        showing: false,
+        summary: `"${promptId}" is not shown to this user because audience: plan is "team"`,
+        subject: { userId },
+        at: '',
+        steps: [{ step: 'audience', ok: false, reason: 'plan is "team"' }],
+      })
+    ),
   };
   return { api, searches, explained };
 }
@@ -44,7 +63,8 @@ const type = (selector: string, value: string) => {
   input.value = value;
   act(() => void input.dispatchEvent(new Event('input', { bubbles: true })));
 };
-const submit = (selector: string) => act(() => void host.querySelector(selector)!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+const submit = (selector: string) =>
+  act(() => void host.querySelector(selector)!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
 
 describe('<PreviewPanel> for the sample or a chosen real user', () => {
   it('fills placeholders from the sample user, then from a user found by trait, in their locale, and explains it for them', async () => {

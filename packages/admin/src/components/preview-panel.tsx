@@ -59,12 +59,22 @@ export function PreviewPanel({ locales, target, explainFor = null, api = preview
         <h2 id="preview-title">Preview</h2>
         <UserPicker value={user} onChange={choose} search={api.search} />
         <div class="inline-form">
-          <SelectField id="preview-locale" label="Locale" value={shownLocale} options={locales.map((tag) => [tag, tag] as const)} onChange={setLocale} />
+          <SelectField
+            id="preview-locale"
+            label="Locale"
+            value={shownLocale}
+            options={locales.map((tag) => [tag, tag] as const)}
+            onChange={setLocale}
+          />
           <CheckboxField id="preview-dark" label="Dark mode" checked={dark} onChange={setDark} />
           <TextField id="preview-brand" label="Brand colour" value={brandColor} onInput={setBrandColor} />
         </div>
         {!current && <p class="hint">Fix the highlighted fields to see the preview.</p>}
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         <div class="preview-box" ref={box} data-testid="preview" />
         <p class="hint">Rendered by the widget's own components; nothing you click here is recorded.</p>
       </section>

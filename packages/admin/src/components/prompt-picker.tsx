@@ -2,7 +2,19 @@ import type { PromptRecord } from '../api/prompts.js';
 import { Field } from './field.js';
 
 /** A select of prompts by name, for the dashboard panels. */
-export function PromptPicker({ id, label, records, value, onChange }: { id: string; label: string; records: readonly PromptRecord[]; value: string; onChange: (id: string) => void }) {
+export function PromptPicker({
+  id,
+  label,
+  records,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  records: readonly PromptRecord[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
   return (
     <Field id={id} label={label}>
       {(aria) => (

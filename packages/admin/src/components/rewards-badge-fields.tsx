@@ -26,25 +26,60 @@ export function RewardsBadgeFields({ path, badge, ruleIds, errors, onChange }: P
   const set = (patch: Partial<BadgeDraft>) => onChange({ ...badge, ...patch });
   const at = (field: string) => ({ id: fieldId(`${path}.${field}`), error: errors[field] });
   // A rule id no longer in the program stays selectable, so the schema's "no rule" shows at the field.
-  const ruleOptions = [...new Set([...(badge.ruleId === '' ? [''] : []), ...ruleIds, badge.ruleId])].map((id) => [id, id === '' ? 'Choose a rule' : id] as const);
-  const count = <TextField {...at('unlock.count')} type="number" label="How many times" value={badge.count} onInput={(value) => set({ count: value })} />;
+  const ruleOptions = [...new Set([...(badge.ruleId === '' ? [''] : []), ...ruleIds, badge.ruleId])].map(
+    (id) => [id, id === '' ? 'Choose a rule' : id] as const,
+  );
+  const count = (
+    <TextField
+      {...at('unlock.count')}
+      type="number"
+      label="How many times"
+      value={badge.count}
+      onInput={(value) => set({ count: value })}
+    />
+  );
   return (
     <>
       <TextField {...at('id')} label="Badge id" value={badge.id} onInput={(id) => set({ id })} />
       <TextField {...at('name')} label="Name" value={badge.name} onInput={(name) => set({ name })} />
-      <TextField {...at('description')} label="Description" multiline value={badge.description} onInput={(description) => set({ description })} />
-      <SelectField {...at('unlock.type')} label="Unlocks on" value={badge.unlock} options={UNLOCKS} onChange={(unlock) => set({ unlock: unlock as UnlockType })} />
-      {badge.unlock === 'lifetimePoints' && <TextField {...at('unlock.min')} type="number" label="Lifetime points at least" value={badge.min} onInput={(min) => set({ min })} />}
+      <TextField
+        {...at('description')}
+        label="Description"
+        multiline
+        value={badge.description}
+        onInput={(description) => set({ description })}
+      />
+      <SelectField
+        {...at('unlock.type')}
+        label="Unlocks on"
+        value={badge.unlock}
+        options={UNLOCKS}
+        onChange={(unlock) => set({ unlock: unlock as UnlockType })}
+      />
+      {badge.unlock === 'lifetimePoints' && (
+        <TextField {...at('unlock.min')} type="number" label="Lifetime points at least" value={badge.min} onInput={(min) => set({ min })} />
+      )}
       {badge.unlock === 'rule' && (
         <>
-          <SelectField {...at('unlock.ruleId')} label="Earning rule" value={badge.ruleId} options={ruleOptions} onChange={(ruleId) => set({ ruleId })} />
+          <SelectField
+            {...at('unlock.ruleId')}
+            label="Earning rule"
+            value={badge.ruleId}
+            options={ruleOptions}
+            onChange={(ruleId) => set({ ruleId })}
+          />
           {count}
         </>
       )}
       {badge.unlock === 'event' && (
         <>
           <TextField {...at('unlock.event')} label="Event name" value={badge.event} onInput={(event) => set({ event })} />
-          <RewardsWhereFields path={`${path}.where`} rows={badge.where} errors={errorsUnder(errors, 'where')} onChange={(where) => set({ where })} />
+          <RewardsWhereFields
+            path={`${path}.where`}
+            rows={badge.where}
+            errors={errorsUnder(errors, 'where')}
+            onChange={(where) => set({ where })}
+          />
           {count}
         </>
       )}

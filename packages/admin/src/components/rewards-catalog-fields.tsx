@@ -20,11 +20,37 @@ export function RewardsCatalogFields({ path, item, errors, onChange }: Props) {
     <>
       <TextField {...at('id')} label="Item id" value={item.id} onInput={(id) => set({ id })} />
       <TextField {...at('name')} label="Name" value={item.name} onInput={(name) => set({ name })} />
-      <TextField {...at('description')} label="Description" multiline value={item.description} onInput={(description) => set({ description })} />
+      <TextField
+        {...at('description')}
+        label="Description"
+        multiline
+        value={item.description}
+        onInput={(description) => set({ description })}
+      />
       <TextField {...at('cost')} type="number" label="Cost in points" value={item.cost} onInput={(cost) => set({ cost })} />
-      <TextField {...at('stock')} type="number" label="Stock" hint="Shared by all users; failed redemptions give theirs back. Empty: unlimited." value={item.stock} onInput={(stock) => set({ stock })} />
-      <TextField {...at('perUserLimit')} type="number" label="Per-user limit" hint="Empty: no limit." value={item.perUserLimit} onInput={(perUserLimit) => set({ perUserLimit })} />
-      <RewardsAudienceField path={path} value={item} errors={errors} everyoneHint="Everyone can redeem this item. Add a rule to narrow who can." onChange={set} />
+      <TextField
+        {...at('stock')}
+        type="number"
+        label="Stock"
+        hint="Shared by all users; failed redemptions give theirs back. Empty: unlimited."
+        value={item.stock}
+        onInput={(stock) => set({ stock })}
+      />
+      <TextField
+        {...at('perUserLimit')}
+        type="number"
+        label="Per-user limit"
+        hint="Empty: no limit."
+        value={item.perUserLimit}
+        onInput={(perUserLimit) => set({ perUserLimit })}
+      />
+      <RewardsAudienceField
+        path={path}
+        value={item}
+        errors={errors}
+        everyoneHint="Everyone can redeem this item. Add a rule to narrow who can."
+        onChange={set}
+      />
     </>
   );
 }

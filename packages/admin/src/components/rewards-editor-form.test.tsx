@@ -23,7 +23,16 @@ const program = rewardsConfigSchema.parse({
 function mount(initial: RewardsDraft, checkErrors = true) {
   let current = initial;
   const draw = () =>
-    render(<RewardsEditorForm draft={current} errors={checkErrors ? checkRewardsDraft(current).errors : {}} saving={false} onSubmit={() => undefined} onChange={(next) => ((current = next), draw())} />, host);
+    render(
+      <RewardsEditorForm
+        draft={current}
+        errors={checkErrors ? checkRewardsDraft(current).errors : {}}
+        saving={false}
+        onSubmit={() => undefined}
+        onChange={(next) => ((current = next), draw())}
+      />,
+      host,
+    );
   act(draw);
   return {
     get draft() {
@@ -63,7 +72,9 @@ describe('<RewardsEditorForm>', () => {
   it('names a duplicate id, a client rule without a cap, and a badge whose rule was renamed', () => {
     mount(draftFromProgram(program));
     type('rw-rules-1-caps-perDay', '');
-    expect(host.querySelector('#rw-rules-1-caps')?.textContent).toBe('a rule fed by client events needs a cap (oncePerUser, perDay, perWeek or perMonth)');
+    expect(host.querySelector('#rw-rules-1-caps')?.textContent).toBe(
+      'a rule fed by client events needs a cap (oncePerUser, perDay, perWeek or perMonth)',
+    );
     type('rw-rules-1-id', 'export');
     expect(errorOf('rw-rules-1-id')).toBe('duplicate id "export"');
     type('rw-rules-1-id', 'login');
@@ -91,7 +102,7 @@ describe('<RewardsEditorForm>', () => {
     ]);
   });
 
-  it('switches a rule to a built-in source with that source\'s fields', () => {
+  it("switches a rule to a built-in source with that source's fields", () => {
     const form = mount(draftFromProgram(program));
     const trigger = field('rw-rules-0-on-type') as unknown as HTMLSelectElement;
     trigger.value = 'checklistItem';
@@ -99,6 +110,8 @@ describe('<RewardsEditorForm>', () => {
     expect(field('rw-rules-0-on-event')).toBeNull();
     expect(errorOf('rw-rules-0-on-checklistId')).toBeTruthy();
     type('rw-rules-0-on-checklistId', 'getting-started');
-    expect(checkRewardsDraft(form.draft).program.rules).toContainEqual(expect.objectContaining({ id: 'export', on: { type: 'checklistItem', checklistId: 'getting-started' } }));
+    expect(checkRewardsDraft(form.draft).program.rules).toContainEqual(
+      expect.objectContaining({ id: 'export', on: { type: 'checklistItem', checklistId: 'getting-started' } }),
+    );
   });
 });

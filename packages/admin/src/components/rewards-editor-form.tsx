@@ -33,10 +33,18 @@ export function RewardsEditorForm({ draft, errors, onChange, onSubmit, saving }:
       error: errors[list],
       onAdd: () => put(list, [...entries, make(nextId(prefix, entries))]),
       onMove: (from: number, to: number) => put(list, move(entries, from, to)),
-      onRemove: (index: number) => put(list, entries.filter((_, i) => i !== index)),
+      onRemove: (index: number) =>
+        put(
+          list,
+          entries.filter((_, i) => i !== index),
+        ),
     };
   };
-  const update = <K extends RewardsList>(list: K, index: number, next: Entry<K>) => put(list, entriesOf(list).map((entry, i) => (i === index ? next : entry)));
+  const update = <K extends RewardsList>(list: K, index: number, next: Entry<K>) =>
+    put(
+      list,
+      entriesOf(list).map((entry, i) => (i === index ? next : entry)),
+    );
   const ruleIds = draft.rules.map((rule) => rule.id);
 
   return (
@@ -49,16 +57,57 @@ export function RewardsEditorForm({ draft, errors, onChange, onSubmit, saving }:
         empty="No earning rules: nobody earns points yet."
         label={(rule) => rule.title}
       >
-        {(rule, index) => <RewardsRuleFields path={`rules.${index}`} rule={rule} errors={errorsUnder(errors, `rules.${index}`)} onChange={(next) => update('rules', index, next)} />}
+        {(rule, index) => (
+          <RewardsRuleFields
+            path={`rules.${index}`}
+            rule={rule}
+            errors={errorsUnder(errors, `rules.${index}`)}
+            onChange={(next) => update('rules', index, next)}
+          />
+        )}
       </RewardsListSection>
-      <RewardsListSection {...listProps('badges', 'badge', newBadge)} title="Badges" noun="Badge" empty="No badges." label={(badge) => badge.name}>
-        {(badge, index) => <RewardsBadgeFields path={`badges.${index}`} badge={badge} ruleIds={ruleIds} errors={errorsUnder(errors, `badges.${index}`)} onChange={(next) => update('badges', index, next)} />}
+      <RewardsListSection
+        {...listProps('badges', 'badge', newBadge)}
+        title="Badges"
+        noun="Badge"
+        empty="No badges."
+        label={(badge) => badge.name}
+      >
+        {(badge, index) => (
+          <RewardsBadgeFields
+            path={`badges.${index}`}
+            badge={badge}
+            ruleIds={ruleIds}
+            errors={errorsUnder(errors, `badges.${index}`)}
+            onChange={(next) => update('badges', index, next)}
+          />
+        )}
       </RewardsListSection>
       <RewardsListSection {...listProps('tiers', 'tier', newTier)} title="Tiers" noun="Tier" empty="No tiers." label={(tier) => tier.name}>
-        {(tier, index) => <RewardsTierFields path={`tiers.${index}`} tier={tier} errors={errorsUnder(errors, `tiers.${index}`)} onChange={(next) => update('tiers', index, next)} />}
+        {(tier, index) => (
+          <RewardsTierFields
+            path={`tiers.${index}`}
+            tier={tier}
+            errors={errorsUnder(errors, `tiers.${index}`)}
+            onChange={(next) => update('tiers', index, next)}
+          />
+        )}
       </RewardsListSection>
-      <RewardsListSection {...listProps('catalog', 'item', newCatalogItem)} title="Catalog" noun="Catalog item" empty="Nothing to redeem yet." label={(item) => item.name}>
-        {(item, index) => <RewardsCatalogFields path={`catalog.${index}`} item={item} errors={errorsUnder(errors, `catalog.${index}`)} onChange={(next) => update('catalog', index, next)} />}
+      <RewardsListSection
+        {...listProps('catalog', 'item', newCatalogItem)}
+        title="Catalog"
+        noun="Catalog item"
+        empty="Nothing to redeem yet."
+        label={(item) => item.name}
+      >
+        {(item, index) => (
+          <RewardsCatalogFields
+            path={`catalog.${index}`}
+            item={item}
+            errors={errorsUnder(errors, `catalog.${index}`)}
+            onChange={(next) => update('catalog', index, next)}
+          />
+        )}
       </RewardsListSection>
       <RewardsProgramFields draft={draft} errors={errors} set={set} />
       <div class="actions">

@@ -16,7 +16,9 @@ function focusField(path: string): void {
   for (let parts = path.split('.'); parts.length > 0; parts = parts.slice(0, -1)) {
     const element = document.getElementById(fieldId(parts.join('.')));
     if (!element) continue;
-    const target = element.matches('input, select, textarea, button, [tabindex]') ? element : element.querySelector<HTMLElement>('input, select, textarea, button');
+    const target = element.matches('input, select, textarea, button, [tabindex]')
+      ? element
+      : element.querySelector<HTMLElement>('input, select, textarea, button');
     target?.focus();
     return;
   }

@@ -20,18 +20,60 @@ export function RewardsProgramFields({ draft, errors, set }: Props) {
       <h2 id="rw-program-title">Referrals, expiry and fulfilment</h2>
       <fieldset>
         <legend>Referrals</legend>
-        <CheckboxField {...at('referral')} label="Referral program on" checked={referral.enabled} onChange={(enabled) => setReferral({ enabled })} />
+        <CheckboxField
+          {...at('referral')}
+          label="Referral program on"
+          checked={referral.enabled}
+          onChange={(enabled) => setReferral({ enabled })}
+        />
         {referral.enabled && (
           <>
-            <TextField {...at('referral.qualifyingEvent')} label="Qualifying event (sent by your backend)" value={referral.qualifyingEvent} onInput={(qualifyingEvent) => setReferral({ qualifyingEvent })} />
-            <TextField {...at('referral.referrerPoints')} type="number" label="Points for the referrer" value={referral.referrerPoints} onInput={(referrerPoints) => setReferral({ referrerPoints })} />
-            <TextField {...at('referral.referredPoints')} type="number" label="Points for the referred user" value={referral.referredPoints} onInput={(referredPoints) => setReferral({ referredPoints })} />
-            <TextField {...at('referral.linkTemplate')} label="Referral link" hint="An http(s) URL; {code} is replaced by the user's referral code." value={referral.linkTemplate} onInput={(linkTemplate) => setReferral({ linkTemplate })} />
+            <TextField
+              {...at('referral.qualifyingEvent')}
+              label="Qualifying event (sent by your backend)"
+              value={referral.qualifyingEvent}
+              onInput={(qualifyingEvent) => setReferral({ qualifyingEvent })}
+            />
+            <TextField
+              {...at('referral.referrerPoints')}
+              type="number"
+              label="Points for the referrer"
+              value={referral.referrerPoints}
+              onInput={(referrerPoints) => setReferral({ referrerPoints })}
+            />
+            <TextField
+              {...at('referral.referredPoints')}
+              type="number"
+              label="Points for the referred user"
+              value={referral.referredPoints}
+              onInput={(referredPoints) => setReferral({ referredPoints })}
+            />
+            <TextField
+              {...at('referral.linkTemplate')}
+              label="Referral link"
+              hint="An http(s) URL; {code} is replaced by the user's referral code."
+              value={referral.linkTemplate}
+              onInput={(linkTemplate) => setReferral({ linkTemplate })}
+            />
           </>
         )}
       </fieldset>
-      <TextField {...at('expiryMonths')} type="number" label="Points expire after (30-day months)" hint="Oldest points first; run the expiry job daily. Empty: points never expire." value={draft.expiryMonths} onInput={(expiryMonths) => set({ expiryMonths })} />
-      <TextField {...at('fulfilmentWebhookUrl')} type="url" label="Fulfilment webhook URL" hint="Hearth POSTs each new redemption here, signed with the project's first secret key. Empty: none." value={draft.fulfilmentWebhookUrl} onInput={(fulfilmentWebhookUrl) => set({ fulfilmentWebhookUrl })} />
+      <TextField
+        {...at('expiryMonths')}
+        type="number"
+        label="Points expire after (30-day months)"
+        hint="Oldest points first; run the expiry job daily. Empty: points never expire."
+        value={draft.expiryMonths}
+        onInput={(expiryMonths) => set({ expiryMonths })}
+      />
+      <TextField
+        {...at('fulfilmentWebhookUrl')}
+        type="url"
+        label="Fulfilment webhook URL"
+        hint="Hearth POSTs each new redemption here, signed with the project's first secret key. Empty: none."
+        value={draft.fulfilmentWebhookUrl}
+        onInput={(fulfilmentWebhookUrl) => set({ fulfilmentWebhookUrl })}
+      />
     </section>
   );
 }

@@ -29,15 +29,34 @@ interface Props {
 /** What triggers the rule; the ids that name what counts, each optional where the schema says so. */
 function TriggerFields({ path, rule, errors, set }: Omit<Props, 'onChange'> & { set: (patch: Partial<RuleDraft>) => void }) {
   const text = (field: 'event' | 'checklistId' | 'itemId' | 'surveyId', label: string, hint?: string) => (
-    <TextField id={fieldId(`${path}.on.${field}`)} label={label} value={rule[field]} error={errors[`on.${field}`]} hint={hint} onInput={(value) => set({ [field]: value })} />
+    <TextField
+      id={fieldId(`${path}.on.${field}`)}
+      label={label}
+      value={rule[field]}
+      error={errors[`on.${field}`]}
+      hint={hint}
+      onInput={(value) => set({ [field]: value })}
+    />
   );
   switch (rule.trigger) {
     case 'event':
       return (
         <>
           {text('event', 'Event name')}
-          <SelectField id={fieldId(`${path}.on.source`)} label="Counted" value={rule.source} options={SOURCES} error={errors['on.source']} onChange={(source) => set({ source: source === 'client' ? 'client' : 'server' })} />
-          <RewardsWhereFields path={`${path}.where`} rows={rule.where} errors={errorsUnder(errors, 'where')} onChange={(where) => set({ where })} />
+          <SelectField
+            id={fieldId(`${path}.on.source`)}
+            label="Counted"
+            value={rule.source}
+            options={SOURCES}
+            error={errors['on.source']}
+            onChange={(source) => set({ source: source === 'client' ? 'client' : 'server' })}
+          />
+          <RewardsWhereFields
+            path={`${path}.where`}
+            rows={rule.where}
+            errors={errorsUnder(errors, 'where')}
+            onChange={(where) => set({ where })}
+          />
         </>
       );
     case 'checklistItem':
@@ -63,10 +82,28 @@ export function RewardsRuleFields({ path, rule, errors, onChange }: Props) {
   );
   return (
     <>
-      <TextField {...at('id')} label="Rule id" hint="Badges and the ledger refer to it; a new id starts its caps and badge counts afresh." value={rule.id} onInput={(id) => set({ id })} />
+      <TextField
+        {...at('id')}
+        label="Rule id"
+        hint="Badges and the ledger refer to it; a new id starts its caps and badge counts afresh."
+        value={rule.id}
+        onInput={(id) => set({ id })}
+      />
       <TextField {...at('title')} label="Title (shown to users)" value={rule.title} onInput={(title) => set({ title })} />
-      <TextField {...at('description')} label="Description" multiline value={rule.description} onInput={(description) => set({ description })} />
-      <SelectField {...at('on.type')} label="Earned for" value={rule.trigger} options={TRIGGERS} onChange={(trigger) => set({ trigger: trigger as TriggerType })} />
+      <TextField
+        {...at('description')}
+        label="Description"
+        multiline
+        value={rule.description}
+        onInput={(description) => set({ description })}
+      />
+      <SelectField
+        {...at('on.type')}
+        label="Earned for"
+        value={rule.trigger}
+        options={TRIGGERS}
+        onChange={(trigger) => set({ trigger: trigger as TriggerType })}
+      />
       <TriggerFields path={path} rule={rule} errors={errors} set={set} />
       <TextField {...at('points')} type="number" label="Points" value={rule.points} onInput={(points) => set({ points })} />
       <fieldset class="caps" aria-describedby={errors.caps ? fieldId(`${path}.caps`) : undefined}>
@@ -76,13 +113,29 @@ export function RewardsRuleFields({ path, rule, errors, onChange }: Props) {
             {errors.caps}
           </p>
         )}
-        <CheckboxField {...at('caps.oncePerUser')} label="Once per user" checked={rule.oncePerUser} onChange={(oncePerUser) => set({ oncePerUser })} />
+        <CheckboxField
+          {...at('caps.oncePerUser')}
+          label="Once per user"
+          checked={rule.oncePerUser}
+          onChange={(oncePerUser) => set({ oncePerUser })}
+        />
         {cap('perDay', 'At most per 24 hours')}
         {cap('perWeek', 'At most per 7 days')}
         {cap('perMonth', 'At most per 30 days')}
       </fieldset>
-      <CheckboxField {...at('hidden')} label="Hidden from “ways to earn” (still awards)" checked={rule.hidden} onChange={(hidden) => set({ hidden })} />
-      <RewardsAudienceField path={path} value={rule} errors={errors} everyoneHint="Everyone can earn this rule. Add a rule to narrow who can." onChange={set} />
+      <CheckboxField
+        {...at('hidden')}
+        label="Hidden from “ways to earn” (still awards)"
+        checked={rule.hidden}
+        onChange={(hidden) => set({ hidden })}
+      />
+      <RewardsAudienceField
+        path={path}
+        value={rule}
+        errors={errors}
+        everyoneHint="Everyone can earn this rule. Add a rule to narrow who can."
+        onChange={set}
+      />
     </>
   );
 }

@@ -27,8 +27,22 @@ export function RewardsTierFields({ path, tier, errors, onChange }: Props) {
     <>
       <TextField {...at('id')} label="Tier id" value={tier.id} onInput={(id) => set({ id })} />
       <TextField {...at('name')} label="Name" value={tier.name} onInput={(name) => set({ name })} />
-      <TextField {...at('minPoints')} type="number" label="From lifetime points" hint="Spending never lowers a tier; a user holds the highest tier whose threshold they reached." value={tier.minPoints} onInput={(minPoints) => set({ minPoints })} />
-      <TextField id={fieldId(`${path}.perks`)} error={perkError(errors)} label="Perks (one per line)" multiline value={tier.perks} onInput={(perks) => set({ perks })} />
+      <TextField
+        {...at('minPoints')}
+        type="number"
+        label="From lifetime points"
+        hint="Spending never lowers a tier; a user holds the highest tier whose threshold they reached."
+        value={tier.minPoints}
+        onInput={(minPoints) => set({ minPoints })}
+      />
+      <TextField
+        id={fieldId(`${path}.perks`)}
+        error={perkError(errors)}
+        label="Perks (one per line)"
+        multiline
+        value={tier.perks}
+        onInput={(perks) => set({ perks })}
+      />
     </>
   );
 }

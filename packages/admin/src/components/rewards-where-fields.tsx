@@ -21,13 +21,28 @@ export function RewardsWhereFields({ path, rows, errors, onChange }: Props) {
       {rows.length === 0 ? (
         <p class="hint">Any event of that name counts.</p>
       ) : (
-        <p class="hint">Each property must equal its value exactly. true, false, null and numbers are typed as such; put a value in double quotes to keep it text ("42").</p>
+        <p class="hint">
+          Each property must equal its value exactly. true, false, null and numbers are typed as such; put a value in double quotes to keep
+          it text ("42").
+        </p>
       )}
       <ol class="rules">
         {rows.map((row, index) => (
           <li key={index} class="rule">
-            <TextField id={fieldId(`${path}.${index}.property`)} label={`Property ${index + 1}`} value={row.property} error={errors[`${index}.property`]} onInput={(property) => setRow(index, { property })} />
-            <TextField id={fieldId(`${path}.${index}.value`)} label={`Value ${index + 1}`} value={row.value} error={errors[`${index}.value`]} onInput={(value) => setRow(index, { value })} />
+            <TextField
+              id={fieldId(`${path}.${index}.property`)}
+              label={`Property ${index + 1}`}
+              value={row.property}
+              error={errors[`${index}.property`]}
+              onInput={(property) => setRow(index, { property })}
+            />
+            <TextField
+              id={fieldId(`${path}.${index}.value`)}
+              label={`Value ${index + 1}`}
+              value={row.value}
+              error={errors[`${index}.value`]}
+              onInput={(value) => setRow(index, { value })}
+            />
             <button type="button" class="secondary" onClick={() => onChange(rows.filter((_, i) => i !== index))}>
               Remove property {index + 1}
             </button>

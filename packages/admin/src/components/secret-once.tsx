@@ -1,7 +1,17 @@
 import { useState } from 'preact/hooks';
 
 /** A secret the collector just generated: shown this once, with a copy button and a warning. */
-export function SecretOnce({ label, secret, fingerprint, onDismiss }: { label: string; secret: string; fingerprint: string; onDismiss: () => void }) {
+export function SecretOnce({
+  label,
+  secret,
+  fingerprint,
+  onDismiss,
+}: {
+  label: string;
+  secret: string;
+  fingerprint: string;
+  onDismiss: () => void;
+}) {
   const [copied, setCopied] = useState(false);
   const id = `secret-${fingerprint.slice(7)}`;
   const copy = () =>
@@ -21,9 +31,7 @@ export function SecretOnce({ label, secret, fingerprint, onDismiss }: { label: s
           I stored it
         </button>
       </div>
-      <p class="hint">
-        Shown once: store it in your backend's secret store now. Later pages show only its fingerprint, {fingerprint}.
-      </p>
+      <p class="hint">Shown once: store it in your backend's secret store now. Later pages show only its fingerprint, {fingerprint}.</p>
       <p role="status" class="message">
         {copied ? 'Copied to the clipboard.' : ''}
       </p>

@@ -10,8 +10,8 @@ interface SectionProps {
 }
 
 const MODES = [
-  ['', 'Widget default (follows the user\'s system)'],
-  ['auto', 'Auto: follows the user\'s system'],
+  ['', "Widget default (follows the user's system)"],
+  ['auto', "Auto: follows the user's system"],
   ['light', 'Light'],
   ['dark', 'Dark'],
 ] as const;
@@ -30,7 +30,12 @@ function Swatch({ draft }: { draft: SettingsDraft }) {
       data-testid="theme-swatch"
       role="img"
       aria-label={`Preview of the widget: brand colour ${brand}, ${radius} px corners, ${dark ? 'dark' : 'light'} mode`}
-      style={{ borderRadius: `${radius}px`, fontFamily: draft.font.trim() || 'inherit', background: dark ? '#1f2430' : '#fff', color: dark ? '#f2f4f8' : '#1b1f24' }}
+      style={{
+        borderRadius: `${radius}px`,
+        fontFamily: draft.font.trim() || 'inherit',
+        background: dark ? '#1f2430' : '#fff',
+        color: dark ? '#f2f4f8' : '#1b1f24',
+      }}
     >
       <strong>Get started with Acme</strong>
       <span class="swatch-bar" style={{ background: brand }} />
@@ -49,7 +54,14 @@ export function AppearanceFields({ draft, errors, set }: SectionProps) {
       <div class="two-columns">
         <div>
           <div class="color-row">
-            <TextField id="theme-brand" label="Brand colour (hex)" value={draft.brandColor} error={errors['theme.brandColor']} hint="For example #4f46e5; empty: the widget's blue." onInput={(brandColor) => set({ brandColor })} />
+            <TextField
+              id="theme-brand"
+              label="Brand colour (hex)"
+              value={draft.brandColor}
+              error={errors['theme.brandColor']}
+              hint="For example #4f46e5; empty: the widget's blue."
+              onInput={(brandColor) => set({ brandColor })}
+            />
             <input
               type="color"
               aria-label="Pick the brand colour"
@@ -57,26 +69,59 @@ export function AppearanceFields({ draft, errors, set }: SectionProps) {
               onInput={(e) => set({ brandColor: e.currentTarget.value })}
             />
           </div>
-          <TextField id="theme-radius" label="Corner radius (px, 0–32)" type="number" value={draft.radius} error={errors['theme.radius']} onInput={(radius) => set({ radius })} />
-          <TextField id="theme-font" label="Font family" value={draft.font} error={errors['theme.font']} hint="A CSS font list, e.g. Inter, system-ui, sans-serif; empty: the host page's font." onInput={(font) => set({ font })} />
-          <SelectField id="theme-mode" label="Colour mode" value={draft.mode} options={MODES} error={errors['theme.mode']} onChange={(mode) => set({ mode: mode as SettingsDraft['mode'] })} />
+          <TextField
+            id="theme-radius"
+            label="Corner radius (px, 0–32)"
+            type="number"
+            value={draft.radius}
+            error={errors['theme.radius']}
+            onInput={(radius) => set({ radius })}
+          />
+          <TextField
+            id="theme-font"
+            label="Font family"
+            value={draft.font}
+            error={errors['theme.font']}
+            hint="A CSS font list, e.g. Inter, system-ui, sans-serif; empty: the host page's font."
+            onInput={(font) => set({ font })}
+          />
+          <SelectField
+            id="theme-mode"
+            label="Colour mode"
+            value={draft.mode}
+            options={MODES}
+            error={errors['theme.mode']}
+            onChange={(mode) => set({ mode: mode as SettingsDraft['mode'] })}
+          />
         </div>
         <Swatch draft={draft} />
       </div>
-      {errors.theme && <p class="error" role="alert">{errors.theme}</p>}
+      {errors.theme && (
+        <p class="error" role="alert">
+          {errors.theme}
+        </p>
+      )}
     </fieldset>
   );
 }
 
 /** The first error under `prefix` (a list's errors name an index, the form shows one field). */
-const firstUnder = (errors: FieldErrors, prefix: string) => Object.entries(errors).find(([path]) => path === prefix || path.startsWith(`${prefix}.`))?.[1];
+const firstUnder = (errors: FieldErrors, prefix: string) =>
+  Object.entries(errors).find(([path]) => path === prefix || path.startsWith(`${prefix}.`))?.[1];
 
 /** Locales: the languages the product is offered in; empty turns the project-wide fallback off. */
 export function LocaleFields({ draft, errors, set, inUse }: SectionProps & { inUse: readonly string[] }) {
   return (
     <fieldset>
       <legend>Locales</legend>
-      <TextField id="locales-default" label="Default locale" value={draft.defaultLocale} error={errors['locales.default']} hint="Served to users whose language is not offered, e.g. en." onInput={(defaultLocale) => set({ defaultLocale })} />
+      <TextField
+        id="locales-default"
+        label="Default locale"
+        value={draft.defaultLocale}
+        error={errors['locales.default']}
+        hint="Served to users whose language is not offered, e.g. en."
+        onInput={(defaultLocale) => set({ defaultLocale })}
+      />
       <TextField
         id="locales-supported"
         label="Supported locales (comma-separated)"
@@ -94,10 +139,42 @@ export function EngagementFields({ draft, errors, set }: SectionProps) {
   return (
     <fieldset>
       <legend>Engagement</legend>
-      <TextField id="inactivity-days" label="Inactivity threshold (days)" type="number" value={draft.inactivityDays} error={errors.inactivityDays} hint="Days without activity after which a user counts as churned (1–365)." onInput={(inactivityDays) => set({ inactivityDays })} />
-      <TextField id="fatigue-day" label="Interrupting prompts per user per 24 h" type="number" value={draft.maxPerDay} error={errors['fatigue.maxInterruptingPerDay']} hint="0 turns interrupting prompts off." onInput={(maxPerDay) => set({ maxPerDay })} />
-      <TextField id="fatigue-week" label="Interrupting prompts per user per 7 days" type="number" value={draft.maxPerWeek} error={errors['fatigue.maxInterruptingPerWeek']} hint="Empty: no weekly cap." onInput={(maxPerWeek) => set({ maxPerWeek })} />
-      <TextField id="fatigue-survey-gap" label="Days between two different surveys" type="number" value={draft.surveyGapDays} error={errors['fatigue.minDaysBetweenSurveys']} hint="After one survey, others wait this long for the same user (0–365; 0: no wait)." onInput={(surveyGapDays) => set({ surveyGapDays })} />
+      <TextField
+        id="inactivity-days"
+        label="Inactivity threshold (days)"
+        type="number"
+        value={draft.inactivityDays}
+        error={errors.inactivityDays}
+        hint="Days without activity after which a user counts as churned (1–365)."
+        onInput={(inactivityDays) => set({ inactivityDays })}
+      />
+      <TextField
+        id="fatigue-day"
+        label="Interrupting prompts per user per 24 h"
+        type="number"
+        value={draft.maxPerDay}
+        error={errors['fatigue.maxInterruptingPerDay']}
+        hint="0 turns interrupting prompts off."
+        onInput={(maxPerDay) => set({ maxPerDay })}
+      />
+      <TextField
+        id="fatigue-week"
+        label="Interrupting prompts per user per 7 days"
+        type="number"
+        value={draft.maxPerWeek}
+        error={errors['fatigue.maxInterruptingPerWeek']}
+        hint="Empty: no weekly cap."
+        onInput={(maxPerWeek) => set({ maxPerWeek })}
+      />
+      <TextField
+        id="fatigue-survey-gap"
+        label="Days between two different surveys"
+        type="number"
+        value={draft.surveyGapDays}
+        error={errors['fatigue.minDaysBetweenSurveys']}
+        hint="After one survey, others wait this long for the same user (0–365; 0: no wait)."
+        onInput={(surveyGapDays) => set({ surveyGapDays })}
+      />
     </fieldset>
   );
 }

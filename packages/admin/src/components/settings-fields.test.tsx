@@ -16,10 +16,28 @@ const errorFor = (id: string) => host.querySelector(`#${id}-error`)?.textContent
 describe('settings sections show the schema error at the field', () => {
   it('appearance, locales and engagement', () => {
     const saved = savedSettings();
-    const draft = { ...draftFromSettings(saved), brandColor: 'red', radius: '33', font: 'Inter; }', defaultLocale: 'fr', supportedLocales: 'en, english!', maxPerDay: '-1', surveyGapDays: '400' };
+    const draft = {
+      ...draftFromSettings(saved),
+      brandColor: 'red',
+      radius: '33',
+      font: 'Inter; }',
+      defaultLocale: 'fr',
+      supportedLocales: 'en, english!',
+      maxPerDay: '-1',
+      surveyGapDays: '400',
+    };
     const { errors } = checkSettingsDraft(draft, saved);
     const section = { draft, errors, set: noop };
-    act(() => render(<><AppearanceFields {...section} /><LocaleFields {...section} inUse={['en', 'nb']} /><EngagementFields {...section} /></>, host));
+    act(() =>
+      render(
+        <>
+          <AppearanceFields {...section} />
+          <LocaleFields {...section} inUse={['en', 'nb']} />
+          <EngagementFields {...section} />
+        </>,
+        host,
+      ),
+    );
     expect(errorFor('theme-brand')).toBe('brandColor must be a hex colour such as #4f46e5');
     expect(errorFor('theme-radius')).toBe('radius must be at most 32 px');
     expect(errorFor('theme-font')).toContain('font may hold only font names');
@@ -45,7 +63,12 @@ describe('settings sections show the schema error at the field', () => {
     const draft = { ...draftFromSettings(saved), allowedOrigins: ['https://app.acme.test', 'not a url'] };
     const { errors } = checkSettingsDraft(draft, saved);
     const onRotate = vi.fn();
-    act(() => render(<SecurityFields draft={draft} errors={errors} set={noop} keys={saved.keys} onRotate={onRotate} onFinishRotation={noop} />, host));
+    act(() =>
+      render(
+        <SecurityFields draft={draft} errors={errors} set={noop} keys={saved.keys} onRotate={onRotate} onFinishRotation={noop} />,
+        host,
+      ),
+    );
     expect(errorFor('origin-1')).toBeTruthy();
     expect(errorFor('origin-0')).toBeUndefined();
     const rotate = [...host.querySelectorAll('button')].find((button) => button.textContent === 'Rotate secret key')!;
@@ -54,8 +77,12 @@ describe('settings sections show the schema error at the field', () => {
 
     const rotating = { ...saved.keys, secretKeyFingerprints: ['sha256:aaaaaaaaaaaa', 'sha256:dddddddddddd'], rotating: true };
     const onFinish = vi.fn();
-    act(() => render(<SecurityFields draft={draft} errors={{}} set={noop} keys={rotating} onRotate={noop} onFinishRotation={onFinish} />, host));
-    const finish = [...host.querySelectorAll('button')].find((button) => button.textContent === 'Finish rotation: retire sha256:aaaaaaaaaaaa')!;
+    act(() =>
+      render(<SecurityFields draft={draft} errors={{}} set={noop} keys={rotating} onRotate={noop} onFinishRotation={onFinish} />, host),
+    );
+    const finish = [...host.querySelectorAll('button')].find(
+      (button) => button.textContent === 'Finish rotation: retire sha256:aaaaaaaaaaaa',
+    )!;
     // Retiring a key breaks whoever still uses it: it asks first, with the focus on the answer.
     act(() => finish.click());
     expect(onFinish).not.toHaveBeenCalled();
@@ -64,12 +91,18 @@ describe('settings sections show the schema error at the field', () => {
     expect(document.activeElement).toBe(retire);
     act(() => retire.click());
     expect(onFinish).toHaveBeenCalledOnce();
-    expect([...host.querySelectorAll('[aria-label="Active secret key fingerprints"] li')].map((li) => li.textContent)).toEqual(['sha256:aaaaaaaaaaaa', 'sha256:dddddddddddd']);
+    expect([...host.querySelectorAll('[aria-label="Active secret key fingerprints"] li')].map((li) => li.textContent)).toEqual([
+      'sha256:aaaaaaaaaaaa',
+      'sha256:dddddddddddd',
+    ]);
   });
 
   it('webhooks: the URL error at its row; new rows say a secret comes on save', () => {
     const saved = savedSettings();
-    const draft = { ...draftFromSettings(saved), webhooks: [...draftFromSettings(saved).webhooks, { ...emptyWebhook(), url: 'javascript:alert(1)' }] };
+    const draft = {
+      ...draftFromSettings(saved),
+      webhooks: [...draftFromSettings(saved).webhooks, { ...emptyWebhook(), url: 'javascript:alert(1)' }],
+    };
     const { errors } = checkSettingsDraft(draft, saved);
     act(() => render(<WebhookFields draft={draft} errors={errors} set={noop} onRotate={noop} onFinishRotation={noop} />, host));
     expect(errorFor('webhook-1-url')).toBe('url must start with http:// or https://');

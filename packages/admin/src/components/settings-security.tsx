@@ -18,18 +18,35 @@ export function SecurityFields({ draft, errors, set, keys, onRotate, onFinishRot
   useEffect(() => {
     if (confirming) retire.current?.focus();
   }, [confirming]);
-  const setOrigin = (index: number, origin: string) => set({ allowedOrigins: draft.allowedOrigins.map((o, i) => (i === index ? origin : o)) });
+  const setOrigin = (index: number, origin: string) =>
+    set({ allowedOrigins: draft.allowedOrigins.map((o, i) => (i === index ? origin : o)) });
   return (
     <fieldset>
       <legend>Security</legend>
       <h2 id="origins-heading">Allowed origins</h2>
-      <p class="hint">Pages on these origins may send events and read state, e.g. https://app.acme.example. "*" allows any origin (development only).</p>
-      {errors.allowedOrigins && <p class="error" role="alert">{errors.allowedOrigins}</p>}
+      <p class="hint">
+        Pages on these origins may send events and read state, e.g. https://app.acme.example. "*" allows any origin (development only).
+      </p>
+      {errors.allowedOrigins && (
+        <p class="error" role="alert">
+          {errors.allowedOrigins}
+        </p>
+      )}
       <ul class="rules" aria-labelledby="origins-heading">
         {draft.allowedOrigins.map((origin, index) => (
           <li key={index} class="rule">
-            <TextField id={`origin-${index}`} label={`Origin ${index + 1}`} value={origin} error={errors[`allowedOrigins.${index}`]} onInput={(value) => setOrigin(index, value)} />
-            <button type="button" class="secondary" onClick={() => set({ allowedOrigins: draft.allowedOrigins.filter((_, i) => i !== index) })}>
+            <TextField
+              id={`origin-${index}`}
+              label={`Origin ${index + 1}`}
+              value={origin}
+              error={errors[`allowedOrigins.${index}`]}
+              onInput={(value) => setOrigin(index, value)}
+            />
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => set({ allowedOrigins: draft.allowedOrigins.filter((_, i) => i !== index) })}
+            >
               Remove origin {index + 1}
             </button>
           </li>
@@ -40,8 +57,18 @@ export function SecurityFields({ draft, errors, set, keys, onRotate, onFinishRot
       </button>
 
       <h2>Identity and privacy</h2>
-      <CheckboxField id="enforce-identity" label="Enforce identity verification: refuse identified calls without a valid userToken" checked={draft.enforce} onChange={(enforce) => set({ enforce })} />
-      <CheckboxField id="respect-gpc" label="Treat Global Privacy Control as consent denied" checked={draft.respectGpc} onChange={(respectGpc) => set({ respectGpc })} />
+      <CheckboxField
+        id="enforce-identity"
+        label="Enforce identity verification: refuse identified calls without a valid userToken"
+        checked={draft.enforce}
+        onChange={(enforce) => set({ enforce })}
+      />
+      <CheckboxField
+        id="respect-gpc"
+        label="Treat Global Privacy Control as consent denied"
+        checked={draft.respectGpc}
+        onChange={(respectGpc) => set({ respectGpc })}
+      />
 
       <h2>Keys</h2>
       <dl class="keys">

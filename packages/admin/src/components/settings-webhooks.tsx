@@ -16,23 +16,62 @@ interface WebhookProps extends SectionProps {
 
 /** Webhooks: where survey responses are pushed; secrets are generated on save and shown once. */
 export function WebhookFields({ draft, errors, set, onRotate, onFinishRotation }: WebhookProps) {
-  const setHook = (index: number, patch: Partial<WebhookDraft>) => set({ webhooks: draft.webhooks.map((hook, i) => (i === index ? { ...hook, ...patch } : hook)) });
-  const err = (index: number, field: string) => Object.entries(errors).find(([path]) => path === `webhooks.${index}.${field}` || path.startsWith(`webhooks.${index}.${field}.`))?.[1];
+  const setHook = (index: number, patch: Partial<WebhookDraft>) =>
+    set({ webhooks: draft.webhooks.map((hook, i) => (i === index ? { ...hook, ...patch } : hook)) });
+  const err = (index: number, field: string) =>
+    Object.entries(errors).find(([path]) => path === `webhooks.${index}.${field}` || path.startsWith(`webhooks.${index}.${field}.`))?.[1];
   return (
     <fieldset>
       <legend>Webhooks</legend>
-      {errors.webhooks && <p class="error" role="alert">{errors.webhooks}</p>}
-      {draft.webhooks.length === 0 && <p class="hint">No webhooks yet. Add one to receive survey responses (detractors by default) on your backend.</p>}
+      {errors.webhooks && (
+        <p class="error" role="alert">
+          {errors.webhooks}
+        </p>
+      )}
+      {draft.webhooks.length === 0 && (
+        <p class="hint">No webhooks yet. Add one to receive survey responses (detractors by default) on your backend.</p>
+      )}
       <ol class="rules">
         {draft.webhooks.map((hook, index) => (
           <li key={index} class="rule webhook">
-            <TextField id={`webhook-${index}-url`} label={`Webhook ${index + 1} URL`} value={hook.url} error={err(index, 'url')} onInput={(url) => setHook(index, { url })} />
-            <SelectField id={`webhook-${index}-responses`} label="Send" value={hook.surveyResponses} options={RESPONSES} onChange={(value) => setHook(index, { surveyResponses: value as SurveyResponses })} />
-            <TextField id={`webhook-${index}-surveys`} label="Only these surveys (ids, comma-separated)" value={hook.surveyIds} error={err(index, 'surveyIds')} onInput={(surveyIds) => setHook(index, { surveyIds })} />
+            <TextField
+              id={`webhook-${index}-url`}
+              label={`Webhook ${index + 1} URL`}
+              value={hook.url}
+              error={err(index, 'url')}
+              onInput={(url) => setHook(index, { url })}
+            />
+            <SelectField
+              id={`webhook-${index}-responses`}
+              label="Send"
+              value={hook.surveyResponses}
+              options={RESPONSES}
+              onChange={(value) => setHook(index, { surveyResponses: value as SurveyResponses })}
+            />
+            <TextField
+              id={`webhook-${index}-surveys`}
+              label="Only these surveys (ids, comma-separated)"
+              value={hook.surveyIds}
+              error={err(index, 'surveyIds')}
+              onInput={(surveyIds) => setHook(index, { surveyIds })}
+            />
             <p class="hint">
-              {hook.secretsOf ? <>Signing secrets: {hook.secretFingerprints.map((fingerprint) => <code key={fingerprint}>{fingerprint} </code>)}</> : 'New: a signing secret is generated when you save.'}
+              {hook.secretsOf ? (
+                <>
+                  Signing secrets:{' '}
+                  {hook.secretFingerprints.map((fingerprint) => (
+                    <code key={fingerprint}>{fingerprint} </code>
+                  ))}
+                </>
+              ) : (
+                'New: a signing secret is generated when you save.'
+              )}
             </p>
-            {err(index, 'secretsOf') && <p class="error" role="alert">{err(index, 'secretsOf')}</p>}
+            {err(index, 'secretsOf') && (
+              <p class="error" role="alert">
+                {err(index, 'secretsOf')}
+              </p>
+            )}
             {hook.secretsOf &&
               (hook.secretFingerprints.length > 1 ? (
                 <button type="button" class="secondary" onClick={() => onFinishRotation(hook.secretsOf)}>
@@ -49,7 +88,12 @@ export function WebhookFields({ draft, errors, set, onRotate, onFinishRotation }
           </li>
         ))}
       </ol>
-      <button type="button" class="secondary" onClick={() => set({ webhooks: [...draft.webhooks, emptyWebhook()] })} disabled={draft.webhooks.length >= 10}>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => set({ webhooks: [...draft.webhooks, emptyWebhook()] })}
+        disabled={draft.webhooks.length >= 10}
+      >
         Add webhook
       </button>
     </fieldset>

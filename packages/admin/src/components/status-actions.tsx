@@ -1,7 +1,17 @@
 import type { PromptStatus } from '@hearth/schema';
 
 /** Publish (unless already live or scheduled) and Archive (unless archived) for one list row. */
-export function StatusActions({ id, status, onPublish, onArchive }: { id: string; status: PromptStatus; onPublish: () => void; onArchive: () => void }) {
+export function StatusActions({
+  id,
+  status,
+  onPublish,
+  onArchive,
+}: {
+  id: string;
+  status: PromptStatus;
+  onPublish: () => void;
+  onArchive: () => void;
+}) {
   return (
     <>
       {status !== 'live' && status !== 'scheduled' && (

@@ -12,9 +12,14 @@ afterEach(() => render(null, host));
 /** Renders the builder as the editor does: row errors from the schema, state kept across edits. */
 function mount(initial: AudienceDraft) {
   let current = initial;
-  const draw = () => render(<TargetingBuilder value={current} errors={rowErrors(current)} onChange={(next) => ((current = next), draw())} />, host);
+  const draw = () =>
+    render(<TargetingBuilder value={current} errors={rowErrors(current)} onChange={(next) => ((current = next), draw())} />, host);
   act(draw);
-  return { get value() { return current; } };
+  return {
+    get value() {
+      return current;
+    },
+  };
 }
 
 function type(input: Element | null, text: string) {
@@ -43,7 +48,7 @@ describe('<TargetingBuilder>', () => {
     expect(audienceSchema.safeParse(audience).success).toBe(true);
   });
 
-  it('switches a row to another kind of rule with that kind\'s inputs', () => {
+  it("switches a row to another kind of rule with that kind's inputs", () => {
     const builder = mount({ match: 'all', rows: [ROW_DEFAULTS.trait] });
     const kind = host.querySelector('#audience-rows-0-kind') as HTMLSelectElement;
     kind.value = 'inactivity';

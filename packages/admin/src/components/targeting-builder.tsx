@@ -34,7 +34,19 @@ interface Props {
   everyoneHint?: string;
 }
 
-function Input({ id, label, value, error, onChange }: { id: string; label: string; value: string; error?: string | undefined; onChange: (v: string) => void }) {
+function Input({
+  id,
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  onChange: (v: string) => void;
+}) {
   return (
     <Field id={id} label={label} error={error}>
       {(aria) => <input {...aria} value={value} onInput={(e) => onChange(e.currentTarget.value)} />}
@@ -43,7 +55,19 @@ function Input({ id, label, value, error, onChange }: { id: string; label: strin
 }
 
 /** The inputs one row needs, labelled for what they mean in that kind of rule. */
-function RowInputs({ row, id, idPrefix, errors, set }: { row: AudienceRow; id: string; idPrefix: string; errors: FieldErrors; set: (patch: Partial<AudienceRow>) => void }) {
+function RowInputs({
+  row,
+  id,
+  idPrefix,
+  errors,
+  set,
+}: {
+  row: AudienceRow;
+  id: string;
+  idPrefix: string;
+  errors: FieldErrors;
+  set: (patch: Partial<AudienceRow>) => void;
+}) {
   const err = (field: keyof AudienceRow) => errors[`${id}.${field}`];
   const at = (field: string) => `${idPrefix}-${id.replace('.', '-')}-${field}`;
   switch (row.kind) {
@@ -52,7 +76,9 @@ function RowInputs({ row, id, idPrefix, errors, set }: { row: AudienceRow; id: s
         <>
           <Input id={at('name')} label="Trait" value={row.name} error={err('name')} onChange={(name) => set({ name })} />
           <SelectField id={at('op')} label="Condition" value={row.op} options={TRAIT_OPS} onChange={(op) => set({ op })} />
-          {row.op !== 'exists' && <Input id={at('value')} label="Value" value={row.value} error={err('value')} onChange={(value) => set({ value })} />}
+          {row.op !== 'exists' && (
+            <Input id={at('value')} label="Value" value={row.value} error={err('value')} onChange={(value) => set({ value })} />
+          )}
         </>
       );
     case 'behavior':
@@ -60,21 +86,59 @@ function RowInputs({ row, id, idPrefix, errors, set }: { row: AudienceRow; id: s
         <>
           <Input id={at('name')} label="Event" value={row.name} error={err('name')} onChange={(name) => set({ name })} />
           <SelectField id={at('op')} label="How often" value={row.op} options={BEHAVIOR_OPS} onChange={(op) => set({ op })} />
-          {row.op !== 'never' && <Input id={at('value')} label="Times" value={row.value} error={err('value')} onChange={(value) => set({ value })} />}
-          <Input id={at('within')} label="In the last … days (empty: ever)" value={row.withinDays} error={err('withinDays')} onChange={(withinDays) => set({ withinDays })} />
+          {row.op !== 'never' && (
+            <Input id={at('value')} label="Times" value={row.value} error={err('value')} onChange={(value) => set({ value })} />
+          )}
+          <Input
+            id={at('within')}
+            label="In the last … days (empty: ever)"
+            value={row.withinDays}
+            error={err('withinDays')}
+            onChange={(withinDays) => set({ withinDays })}
+          />
         </>
       );
     case 'inactivity':
-      return <Input id={at('value')} label="Days without activity, at least" value={row.value} error={err('value')} onChange={(value) => set({ value })} />;
+      return (
+        <Input
+          id={at('value')}
+          label="Days without activity, at least"
+          value={row.value}
+          error={err('value')}
+          onChange={(value) => set({ value })}
+        />
+      );
     case 'locale':
-      return <Input id={at('value')} label="Locales (comma-separated, e.g. en, fr-CA)" value={row.value} error={err('value')} onChange={(value) => set({ value })} />;
+      return (
+        <Input
+          id={at('value')}
+          label="Locales (comma-separated, e.g. en, fr-CA)"
+          value={row.value}
+          error={err('value')}
+          onChange={(value) => set({ value })}
+        />
+      );
     case 'sample':
-      return <Input id={at('value')} label="Percent of users (stable per user)" value={row.value} error={err('value')} onChange={(value) => set({ value })} />;
+      return (
+        <Input
+          id={at('value')}
+          label="Percent of users (stable per user)"
+          value={row.value}
+          error={err('value')}
+          onChange={(value) => set({ value })}
+        />
+      );
   }
 }
 
 /** Audience rules as rows joined by "all" or "any"; no rows means everyone. */
-export function TargetingBuilder({ value, errors, onChange, idPrefix = 'audience', everyoneHint = 'Everyone sees this prompt. Add a rule to narrow the audience.' }: Props) {
+export function TargetingBuilder({
+  value,
+  errors,
+  onChange,
+  idPrefix = 'audience',
+  everyoneHint = 'Everyone sees this prompt. Add a rule to narrow the audience.',
+}: Props) {
   const setRow = (index: number, patch: Partial<AudienceRow>) =>
     onChange({ ...value, rows: value.rows.map((row, i) => (i === index ? { ...row, ...patch } : row)) });
   return (

@@ -32,14 +32,31 @@ export function TranslationTable({ defaultLocale, fields, value, errors, onChang
   return (
     <fieldset>
       <legend>Translations</legend>
-      {locales.length === 0 && <p class="hint">Only {defaultLocale}. Texts left empty use the widget's own wording in each user's language.</p>}
+      {locales.length === 0 && (
+        <p class="hint">Only {defaultLocale}. Texts left empty use the widget's own wording in each user's language.</p>
+      )}
       {locales.map((locale) => {
         const invalid = errors[`translations.${locale}`];
-        if (invalid) return <p key={locale} class="error" role="alert">{locale}: {invalid}</p>;
+        if (invalid)
+          return (
+            <p key={locale} class="error" role="alert">
+              {locale}: {invalid}
+            </p>
+          );
         const missing = missingKeys(value, locale, fields);
-        return missing.length > 0 && <p key={locale} class="error">{locale}: {missing.length} missing (users there read {defaultLocale}).</p>;
+        return (
+          missing.length > 0 && (
+            <p key={locale} class="error">
+              {locale}: {missing.length} missing (users there read {defaultLocale}).
+            </p>
+          )
+        );
       })}
-      {errors.translations && <p class="error" role="alert">{errors.translations}</p>}
+      {errors.translations && (
+        <p class="error" role="alert">
+          {errors.translations}
+        </p>
+      )}
       {locales.length > 0 && (
         <table class="translations">
           <thead>
@@ -49,7 +66,11 @@ export function TranslationTable({ defaultLocale, fields, value, errors, onChang
               {locales.map((locale) => (
                 <th scope="col" key={locale}>
                   {locale}{' '}
-                  <button type="button" class="secondary" onClick={() => onChange(Object.fromEntries(Object.entries(value).filter(([tag]) => tag !== locale)))}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() => onChange(Object.fromEntries(Object.entries(value).filter(([tag]) => tag !== locale)))}
+                  >
                     Remove<span class="visually-hidden"> {locale}</span>
                   </button>
                 </th>
@@ -70,7 +91,14 @@ export function TranslationTable({ defaultLocale, fields, value, errors, onChang
                       <label class="visually-hidden" for={id}>
                         {field.label} in {locale}
                       </label>
-                      <textarea id={id} rows={field.key === 'body' ? 4 : 1} value={value[locale]?.[field.key] ?? ''} aria-invalid={Boolean(error)} aria-describedby={error || missing ? `${id}-note` : undefined} onInput={(e) => setText(locale, field.key, e.currentTarget.value)} />
+                      <textarea
+                        id={id}
+                        rows={field.key === 'body' ? 4 : 1}
+                        value={value[locale]?.[field.key] ?? ''}
+                        aria-invalid={Boolean(error)}
+                        aria-describedby={error || missing ? `${id}-note` : undefined}
+                        onInput={(e) => setText(locale, field.key, e.currentTarget.value)}
+                      />
                       {(error || missing) && (
                         <p id={`${id}-note`} class={error ? 'error' : 'hint missing'}>
                           {error ?? 'Missing'}

@@ -13,7 +13,10 @@ export function VersionHistory({ record, onRolledBack }: Props) {
   const [versions, setVersions] = useState<PromptVersion[] | null>(null);
   const [message, setMessage] = useState('');
   useEffect(() => {
-    listVersions(record.prompt.id).then((body) => setVersions(body.versions), (failure: Error) => setMessage(failure.message));
+    listVersions(record.prompt.id).then(
+      (body) => setVersions(body.versions),
+      (failure: Error) => setMessage(failure.message),
+    );
   }, [record.prompt.id, record.version]);
   const rollback = async (version: number) => {
     try {

@@ -4,7 +4,15 @@ import { checkAnnouncementDraft, draftFromAnnouncement, newAnnouncementDraft } f
 
 describe('announcement form validation (announcementInputSchema)', () => {
   it('puts schema errors at the title, CTA, image and expiry fields', () => {
-    const draft = { ...newAnnouncementDraft(), id: 'dark-mode', title: '', cta: 'url' as const, ctaLabel: 'Try it', ctaUrl: 'javascript:alert(1)', imageUrl: '/relative.png' };
+    const draft = {
+      ...newAnnouncementDraft(),
+      id: 'dark-mode',
+      title: '',
+      cta: 'url' as const,
+      ctaLabel: 'Try it',
+      ctaUrl: 'javascript:alert(1)',
+      imageUrl: '/relative.png',
+    };
     draft.publishAt = '2026-05-02T09:00';
     draft.expiresAt = '2026-05-01T09:00';
     const { ok, errors } = checkAnnouncementDraft(draft);
@@ -29,7 +37,13 @@ describe('announcement form validation (announcementInputSchema)', () => {
     const { ok, announcement } = checkAnnouncementDraft(draft);
     expect(ok).toBe(true);
     const parsed = announcementInputSchema.parse(announcement);
-    expect(parsed).toMatchObject({ status: 'live', boosted: true, digest: { include: false }, publishAt: '2026-05-01T09:00:00.000Z', translations: { fr: { title: 'Mode sombre' } } });
+    expect(parsed).toMatchObject({
+      status: 'live',
+      boosted: true,
+      digest: { include: false },
+      publishAt: '2026-05-01T09:00:00.000Z',
+      translations: { fr: { title: 'Mode sombre' } },
+    });
     expect(parsed.content.cta).toEqual(stored.content.cta);
   });
 });

@@ -136,7 +136,11 @@ export function toAnnouncementInput(draft: AnnouncementDraft): Record<string, un
 }
 
 /** Field errors from announcementInputSchema (what the collector runs) plus the targeting rows' errors. */
-export function checkAnnouncementDraft(draft: AnnouncementDraft): { ok: boolean; errors: FieldErrors; announcement: Record<string, unknown> } {
+export function checkAnnouncementDraft(draft: AnnouncementDraft): {
+  ok: boolean;
+  errors: FieldErrors;
+  announcement: Record<string, unknown>;
+} {
   const announcement = toAnnouncementInput(draft);
   return { ...checkForm(announcementInputSchema, announcement, draft.audience), announcement };
 }

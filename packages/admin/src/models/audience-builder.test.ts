@@ -41,7 +41,7 @@ describe('targeting builder → audience rules', () => {
     const bad: AudienceDraft = {
       match: 'any',
       rows: [
-        { ...ROW_DEFAULTS.trait, name: '' , value: 'x' },
+        { ...ROW_DEFAULTS.trait, name: '', value: 'x' },
         { ...ROW_DEFAULTS.sample, value: '150' },
         { ...ROW_DEFAULTS.locale, value: 'english!' },
         { ...ROW_DEFAULTS.behavior, name: 'Signed In', value: '1.5' },

@@ -48,7 +48,12 @@ export function toRule(row: AudienceRow): unknown {
   switch (row.kind) {
     case 'trait':
       if (row.op === 'exists') return { type: 'trait', trait: row.name, op: 'exists' };
-      return { type: 'trait', trait: row.name, op: row.op, value: row.op === 'gt' || row.op === 'lt' ? numberOrText(row.value) : scalar(row.value) };
+      return {
+        type: 'trait',
+        trait: row.name,
+        op: row.op,
+        value: row.op === 'gt' || row.op === 'lt' ? numberOrText(row.value) : scalar(row.value),
+      };
     case 'behavior': {
       const within = row.withinDays.trim() === '' ? {} : { withinDays: numberOrText(row.withinDays) };
       if (row.op === 'never') return { type: 'behavior', event: row.name, op: 'never', ...within };
@@ -57,7 +62,13 @@ export function toRule(row: AudienceRow): unknown {
     case 'inactivity':
       return { type: 'lifecycle', measure: 'daysSinceLastSeen', op: 'gte', days: numberOrText(row.value) };
     case 'locale':
-      return { type: 'locale', in: row.value.split(',').map((tag) => tag.trim()).filter(Boolean) };
+      return {
+        type: 'locale',
+        in: row.value
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean),
+      };
     case 'sample':
       return { type: 'sample', percent: numberOrText(row.value) };
   }
@@ -107,7 +118,13 @@ function fromTrait(rule: TraitCondition): AudienceRow | null {
 }
 
 function fromBehavior(rule: BehaviorRule): AudienceRow {
-  return { kind: 'behavior', name: rule.event, op: rule.op, value: 'count' in rule ? String(rule.count) : '', withinDays: text(rule.withinDays) };
+  return {
+    kind: 'behavior',
+    name: rule.event,
+    op: rule.op,
+    value: 'count' in rule ? String(rule.count) : '',
+    withinDays: text(rule.withinDays),
+  };
 }
 
 function fromLeaf(rule: AudienceRule): AudienceRow | null {
@@ -136,4 +153,3 @@ export function fromAudience(rule: AudienceRule | undefined): AudienceDraft | nu
   if (rows.some((row) => row === null)) return null;
   return { match: group?.type ?? 'all', rows: rows as AudienceRow[] };
 }
-

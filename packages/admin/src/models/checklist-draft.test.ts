@@ -52,7 +52,7 @@ describe('checklist form validation (checklistPromptSchema)', () => {
 });
 
 describe('checklist triggers, schedule and frequency (the envelope every prompt form shares)', () => {
-  it('starts with the schema\'s checklist defaults: on load, stop after dismiss, not after complete', () => {
+  it("starts with the schema's checklist defaults: on load, stop after dismiss, not after complete", () => {
     const { envelope } = newChecklistDraft();
     expect(envelope.triggers.map((t) => t.type)).toEqual(['load']);
     expect([envelope.stopAfterDismiss, envelope.stopAfterComplete]).toEqual([true, false]);
@@ -61,7 +61,10 @@ describe('checklist triggers, schedule and frequency (the envelope every prompt 
   it('round-trips triggers, schedule and frequency of a stored prompt, and sends edits', () => {
     const withEnvelope = checklistPromptSchema.parse({
       ...stored,
-      triggers: [{ type: 'event', name: 'Project Created', minCount: 2 }, { type: 'url', match: 'glob', pattern: '/projects/*' }],
+      triggers: [
+        { type: 'event', name: 'Project Created', minCount: 2 },
+        { type: 'url', match: 'glob', pattern: '/projects/*' },
+      ],
       schedule: { startAt: '2026-05-01T08:00:00.000Z', endAt: '2026-06-01T08:00:00.000Z' },
       frequency: { maxDisplays: 3, minDaysBetween: 2, stopAfterDismiss: false, stopAfterComplete: true },
       priority: 5,
@@ -73,16 +76,28 @@ describe('checklist triggers, schedule and frequency (the envelope every prompt 
     expect(unchanged.frequency).toEqual(withEnvelope.frequency);
     expect(unchanged.priority).toBe(5);
 
-    draft.envelope = { ...draft.envelope, triggers: [draft.envelope.triggers[0]!, { ...draft.envelope.triggers[0]!, type: 'delay', ms: '1500' }], maxDisplays: '', priority: '-2' };
+    draft.envelope = {
+      ...draft.envelope,
+      triggers: [draft.envelope.triggers[0]!, { ...draft.envelope.triggers[0]!, type: 'delay', ms: '1500' }],
+      maxDisplays: '',
+      priority: '-2',
+    };
     const edited = checklistPromptSchema.parse(checkDraft(draft).prompt);
     expect(edited.triggers[1]).toEqual({ type: 'delay', ms: 1500 });
     expect(edited.frequency.maxDisplays).toBeUndefined();
     expect(edited.priority).toBe(-2);
   });
 
-  it('puts the schema\'s envelope errors at their paths', () => {
+  it("puts the schema's envelope errors at their paths", () => {
     const draft = draftFromPrompt(stored);
-    draft.envelope = { ...draft.envelope, triggers: [], startAt: '2026-06-01T10:00', endAt: '2026-05-01T10:00', minDaysBetween: '-1', priority: 'high' };
+    draft.envelope = {
+      ...draft.envelope,
+      triggers: [],
+      startAt: '2026-06-01T10:00',
+      endAt: '2026-05-01T10:00',
+      minDaysBetween: '-1',
+      priority: 'high',
+    };
     const { ok, errors } = checkDraft(draft);
     expect(ok).toBe(false);
     expect(errors.triggers).toBe('triggers needs at least one trigger');

@@ -47,7 +47,16 @@ export const emptyItem = (index: number): ItemDraft => ({
 export function newChecklistDraft(): ChecklistDraft {
   // The schema's checklist defaults: dismissing hides it, finishing is up to `content.hideWhenComplete`.
   const envelope = newEnvelope({ stopAfterDismiss: true, stopAfterComplete: false });
-  return { id: '', name: '', title: '', description: '', items: [emptyItem(0)], envelope, audience: { match: 'all', rows: [] }, base: null };
+  return {
+    id: '',
+    name: '',
+    title: '',
+    description: '',
+    items: [emptyItem(0)],
+    envelope,
+    audience: { match: 'all', rows: [] },
+    base: null,
+  };
 }
 
 export function draftFromPrompt(prompt: ChecklistPrompt): ChecklistDraft {
@@ -73,8 +82,12 @@ export function draftFromPrompt(prompt: ChecklistPrompt): ChecklistDraft {
 }
 
 function itemInput(item: ItemDraft) {
-  const completeWhen = item.completeWhen && item.completeWhen.type !== 'event' ? item.completeWhen : { ...item.completeWhen, type: 'event', event: item.event };
-  const action = item.url.trim() !== '' ? { type: 'url', url: item.url, newTab: false } : item.action?.type === 'event' ? item.action : undefined;
+  const completeWhen =
+    item.completeWhen && item.completeWhen.type !== 'event'
+      ? item.completeWhen
+      : { ...item.completeWhen, type: 'event', event: item.event };
+  const action =
+    item.url.trim() !== '' ? { type: 'url', url: item.url, newTab: false } : item.action?.type === 'event' ? item.action : undefined;
   return {
     id: item.id,
     title: item.title,

@@ -11,7 +11,10 @@ export interface Column<Row> {
  * defuse formula-like cells exactly as the server's exports do.
  */
 export function toCsv<Row>(rows: readonly Row[], columns: readonly Column<Row>[]): string {
-  return writeCsv(columns.map((column) => column.header), rows.map((row) => columns.map((column) => column.value(row))));
+  return writeCsv(
+    columns.map((column) => column.header),
+    rows.map((row) => columns.map((column) => column.value(row))),
+  );
 }
 
 /** Saves text as a file through a temporary object URL. */

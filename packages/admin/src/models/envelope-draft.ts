@@ -32,7 +32,14 @@ export interface EnvelopeDraft {
   priority: string;
 }
 
-export const emptyTrigger = (type: TriggerType = 'load'): TriggerDraft => ({ type, name: '', minCount: '', match: 'glob', pattern: '', ms: '3000' });
+export const emptyTrigger = (type: TriggerType = 'load'): TriggerDraft => ({
+  type,
+  name: '',
+  minCount: '',
+  match: 'glob',
+  pattern: '',
+  ms: '3000',
+});
 
 function triggerDraft(trigger: Trigger): TriggerDraft {
   switch (trigger.type) {
@@ -88,7 +95,8 @@ export function newEnvelope(stops: Pick<Frequency, 'stopAfterDismiss' | 'stopAft
   return { triggers: [emptyTrigger()], startAt: '', endAt: '', maxDisplays: '', minDaysBetween: '', priority: '0', ...stops };
 }
 
-const defined = (entries: Record<string, unknown>) => Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
+const defined = (entries: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
 
 /** The envelope fields of the prompt input (paths `triggers.0.name`, `schedule.endAt`, `frequency.maxDisplays`…). */
 export function toEnvelopeInput(draft: EnvelopeDraft): Record<string, unknown> {

@@ -12,7 +12,10 @@ export function errorsFromIssues(issues: readonly ErrorIssue[]): FieldErrors {
 }
 
 /** Validates with a zod schema, exactly as the collector will: no errors means the API will accept it. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown): { ok: true; value: z.output<S> } | { ok: false; errors: FieldErrors } {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { ok: true; value: z.output<S> } | { ok: false; errors: FieldErrors } {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, errors: errorsFromIssues(toErrorIssues(parsed.error)) };

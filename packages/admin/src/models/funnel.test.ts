@@ -41,10 +41,16 @@ describe('checklist funnel chart mapping', () => {
 
 describe('CSV export', () => {
   it('quotes separators and defuses spreadsheet formulas', () => {
-    const csv = toCsv([{ a: 'x, "y"', b: 2 }, { a: '=HYPERLINK("evil")', b: null }], [
-      { header: 'A', value: (r: { a: string; b: number | null }) => r.a },
-      { header: 'B', value: (r) => r.b },
-    ]);
+    const csv = toCsv(
+      [
+        { a: 'x, "y"', b: 2 },
+        { a: '=HYPERLINK("evil")', b: null },
+      ],
+      [
+        { header: 'A', value: (r: { a: string; b: number | null }) => r.a },
+        { header: 'B', value: (r) => r.b },
+      ],
+    );
     expect(csv).toBe('A,B\r\n"x, ""y""",2\r\n"\'=HYPERLINK(""evil"")",\r\n');
   });
 });

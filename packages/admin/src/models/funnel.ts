@@ -10,7 +10,12 @@ export interface FunnelRow {
 
 /** The funnel in checklist order: "shown" first, then each item with the API's numbers unchanged. */
 export function funnelRows(kpis: ChecklistKpis, titles: ReadonlyMap<string, string>): FunnelRow[] {
-  return kpis.items.map((item) => ({ itemId: item.itemId, title: titles.get(item.itemId) ?? item.itemId, completed: item.completed, rate: item.rate }));
+  return kpis.items.map((item) => ({
+    itemId: item.itemId,
+    title: titles.get(item.itemId) ?? item.itemId,
+    completed: item.completed,
+    rate: item.rate,
+  }));
 }
 
 export interface BarChartData {

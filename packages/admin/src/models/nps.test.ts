@@ -13,7 +13,16 @@ describe('NPS chart mapping', () => {
   });
 
   it('lists the groups with the API figures unchanged', () => {
-    const rows = npsGroupRows({ count: 7, promoters: 6, passives: 0, detractors: 1, promotersPct: 85.71, passivesPct: 0, detractorsPct: 14.29, score: 71.42 });
+    const rows = npsGroupRows({
+      count: 7,
+      promoters: 6,
+      passives: 0,
+      detractors: 1,
+      promotersPct: 85.71,
+      passivesPct: 0,
+      detractorsPct: 14.29,
+      score: 71.42,
+    });
     expect(rows.map((row) => [row.group, row.count, row.percent])).toEqual([
       ['Promoters (9–10)', 6, 85.71],
       ['Passives (7–8)', 0, 0],

@@ -7,10 +7,35 @@ import { whereText, whereValue } from './rewards-where.js';
 /** A stored program touching every kind of entry, as the collector answers it (defaults applied). */
 const stored = rewardsConfigSchema.parse({
   rules: [
-    { id: 'export', title: 'Export a report', on: { type: 'event', event: 'report_exported', where: { format: 'pdf', pages: 3, draft: false, note: '42' } }, points: 50, caps: { perDay: 3 } },
-    { id: 'login', title: 'Log in', on: { type: 'event', event: 'logged_in', source: 'client' }, points: 5, caps: { oncePerUser: true }, hidden: true },
-    { id: 'invite', title: 'Invite a teammate', on: { type: 'checklistItem', checklistId: 'getting-started', itemId: 'invite' }, points: 20, audience: { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' } },
-    { id: 'nested', title: 'Answer', on: { type: 'surveyAnswered' }, points: 10, audience: { type: 'not', rule: { type: 'trait', trait: 'plan', op: 'exists' } } },
+    {
+      id: 'export',
+      title: 'Export a report',
+      on: { type: 'event', event: 'report_exported', where: { format: 'pdf', pages: 3, draft: false, note: '42' } },
+      points: 50,
+      caps: { perDay: 3 },
+    },
+    {
+      id: 'login',
+      title: 'Log in',
+      on: { type: 'event', event: 'logged_in', source: 'client' },
+      points: 5,
+      caps: { oncePerUser: true },
+      hidden: true,
+    },
+    {
+      id: 'invite',
+      title: 'Invite a teammate',
+      on: { type: 'checklistItem', checklistId: 'getting-started', itemId: 'invite' },
+      points: 20,
+      audience: { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' },
+    },
+    {
+      id: 'nested',
+      title: 'Answer',
+      on: { type: 'surveyAnswered' },
+      points: 10,
+      audience: { type: 'not', rule: { type: 'trait', trait: 'plan', op: 'exists' } },
+    },
   ],
   badges: [
     { id: 'exporter', name: 'Report pro', unlock: { type: 'rule', ruleId: 'export', count: 10 } },
@@ -22,7 +47,12 @@ const stored = rewardsConfigSchema.parse({
     { id: 'silver', name: 'Silver', minPoints: 500, perks: ['Early access', 'Swag'] },
   ],
   catalog: [{ id: 'tee', name: 'T-shirt', cost: 800, stock: 100, perUserLimit: 1 }],
-  referral: { qualifyingEvent: 'project_created', referrerPoints: 200, referredPoints: 100, linkTemplate: 'https://acme.test/signup?ref={code}' },
+  referral: {
+    qualifyingEvent: 'project_created',
+    referrerPoints: 200,
+    referredPoints: 100,
+    linkTemplate: 'https://acme.test/signup?ref={code}',
+  },
   expiryMonths: 12,
   fulfilmentWebhookUrl: 'https://acme.test/hooks/hearth',
   translations: { ar: { catalog: { tee: { name: 'قميص' } }, tiers: { silver: { name: 'فضي', perks: ['وصول مبكر'] } } } },
@@ -58,7 +88,9 @@ describe('rewards program form (rewardsConfigSchema)', () => {
     draft.catalog = [];
     const { ok, program } = checkRewardsDraft(draft);
     expect(ok).toBe(true);
-    expect((program as { translations: unknown }).translations).toEqual({ ar: { rules: {}, badges: {}, tiers: { silver: { name: 'فضي', perks: ['وصول مبكر'] } }, catalog: {} } });
+    expect((program as { translations: unknown }).translations).toEqual({
+      ar: { rules: {}, badges: {}, tiers: { silver: { name: 'فضي', perks: ['وصول مبكر'] } }, catalog: {} },
+    });
   });
 
   it('puts each schema error at its field path', () => {
@@ -99,8 +131,23 @@ describe('rewards program form (rewardsConfigSchema)', () => {
   it('reports audience and where rows at the row, not as raw schema paths', () => {
     const draft = newRewardsDraft();
     const rule = newRule('r');
-    draft.rules = [{ ...rule, title: 'R', event: 'e', points: '1', where: [{ property: 'plan', value: 'pro' }, { property: 'plan', value: 'team' }, { property: '', value: 'x' }], audience: { match: 'all', rows: [{ kind: 'sample', name: '', op: 'percent', value: '150', withinDays: '' }] } }];
-    draft.badges = [{ ...newBadge('b'), name: 'B', unlock: 'event', event: 'e', count: '0', where: [{ property: 'note', value: 'x'.repeat(1_001) }] }];
+    draft.rules = [
+      {
+        ...rule,
+        title: 'R',
+        event: 'e',
+        points: '1',
+        where: [
+          { property: 'plan', value: 'pro' },
+          { property: 'plan', value: 'team' },
+          { property: '', value: 'x' },
+        ],
+        audience: { match: 'all', rows: [{ kind: 'sample', name: '', op: 'percent', value: '150', withinDays: '' }] },
+      },
+    ];
+    draft.badges = [
+      { ...newBadge('b'), name: 'B', unlock: 'event', event: 'e', count: '0', where: [{ property: 'note', value: 'x'.repeat(1_001) }] },
+    ];
     const { errors } = checkRewardsDraft(draft);
     expect(errors['rules.0.where.1.property']).toBe('property "plan" is already in row 1');
     expect(errors['rules.0.where.2.property']).toBe('property must not be empty');
@@ -113,7 +160,13 @@ describe('rewards program form (rewardsConfigSchema)', () => {
 
 describe('where values keep their JSON type', () => {
   it('reads true/false/null and numbers as such, quotes to force text, and writes them back', () => {
-    expect([whereValue('true'), whereValue('null'), whereValue('3'), whereValue('"3"'), whereValue('pdf')]).toEqual([true, null, 3, '3', 'pdf']);
+    expect([whereValue('true'), whereValue('null'), whereValue('3'), whereValue('"3"'), whereValue('pdf')]).toEqual([
+      true,
+      null,
+      3,
+      '3',
+      'pdf',
+    ]);
     for (const value of ['42', 'true', '"quoted"', 'pdf', '', 7, false, null]) expect(whereValue(whereText(value))).toBe(value);
   });
 });

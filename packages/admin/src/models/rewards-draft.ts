@@ -48,7 +48,16 @@ export type RewardsList = 'rules' | 'badges' | 'tiers' | 'catalog';
 const NO_REFERRAL: ReferralDraft = { enabled: false, qualifyingEvent: '', referrerPoints: '', referredPoints: '', linkTemplate: '' };
 
 export function newRewardsDraft(): RewardsDraft {
-  return { rules: [], badges: [], tiers: [], catalog: [], referral: NO_REFERRAL, expiryMonths: '', fulfilmentWebhookUrl: '', translations: {} };
+  return {
+    rules: [],
+    badges: [],
+    tiers: [],
+    catalog: [],
+    referral: NO_REFERRAL,
+    expiryMonths: '',
+    fulfilmentWebhookUrl: '',
+    translations: {},
+  };
 }
 
 export function draftFromProgram(program: RewardsConfig): RewardsDraft {
@@ -59,7 +68,13 @@ export function draftFromProgram(program: RewardsConfig): RewardsDraft {
     tiers: program.tiers.map(tierDraft),
     catalog: program.catalog.map(catalogDraft),
     referral: referral
-      ? { enabled: true, qualifyingEvent: referral.qualifyingEvent, referrerPoints: String(referral.referrerPoints), referredPoints: String(referral.referredPoints), linkTemplate: referral.linkTemplate }
+      ? {
+          enabled: true,
+          qualifyingEvent: referral.qualifyingEvent,
+          referrerPoints: String(referral.referrerPoints),
+          referredPoints: String(referral.referredPoints),
+          linkTemplate: referral.linkTemplate,
+        }
       : NO_REFERRAL,
     expiryMonths: numberText(program.expiryMonths),
     fulfilmentWebhookUrl: program.fulfilmentWebhookUrl ?? '',
@@ -90,7 +105,12 @@ export function toProgramInput(draft: RewardsDraft): Record<string, unknown> {
     tiers: draft.tiers.map(tierInput),
     catalog: draft.catalog.map(catalogInput),
     referral: referral.enabled
-      ? { qualifyingEvent: referral.qualifyingEvent, referrerPoints: numberInput(referral.referrerPoints), referredPoints: numberInput(referral.referredPoints), linkTemplate: referral.linkTemplate }
+      ? {
+          qualifyingEvent: referral.qualifyingEvent,
+          referrerPoints: numberInput(referral.referrerPoints),
+          referredPoints: numberInput(referral.referredPoints),
+          linkTemplate: referral.linkTemplate,
+        }
       : undefined,
     expiryMonths: numberInput(draft.expiryMonths),
     fulfilmentWebhookUrl: optionalText(draft.fulfilmentWebhookUrl),

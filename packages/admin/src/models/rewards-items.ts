@@ -140,12 +140,27 @@ export const ruleInput = (rule: RuleDraft) => ({
   description: optionalText(rule.description),
   on: triggerInput(rule),
   points: numberInput(rule.points),
-  caps: { oncePerUser: rule.oncePerUser, perDay: numberInput(rule.perDay), perWeek: numberInput(rule.perWeek), perMonth: numberInput(rule.perMonth) },
+  caps: {
+    oncePerUser: rule.oncePerUser,
+    perDay: numberInput(rule.perDay),
+    perWeek: numberInput(rule.perWeek),
+    perMonth: numberInput(rule.perMonth),
+  },
   audience: audienceInput(rule),
   hidden: rule.hidden,
 });
 
-export const newBadge = (id: string): BadgeDraft => ({ id, name: '', description: '', unlock: 'lifetimePoints', ruleId: '', count: '1', min: '', event: '', where: [] });
+export const newBadge = (id: string): BadgeDraft => ({
+  id,
+  name: '',
+  description: '',
+  unlock: 'lifetimePoints',
+  ruleId: '',
+  count: '1',
+  min: '',
+  event: '',
+  where: [],
+});
 
 export function badgeDraft(badge: Badge): BadgeDraft {
   const { unlock } = badge;
@@ -171,11 +186,21 @@ function unlockInput(badge: BadgeDraft) {
   }
 }
 
-export const badgeInput = (badge: BadgeDraft) => ({ id: badge.id, name: badge.name, description: optionalText(badge.description), unlock: unlockInput(badge) });
+export const badgeInput = (badge: BadgeDraft) => ({
+  id: badge.id,
+  name: badge.name,
+  description: optionalText(badge.description),
+  unlock: unlockInput(badge),
+});
 
 export const newTier = (id: string): TierDraft => ({ id, name: '', minPoints: '', perks: '' });
 
-export const tierDraft = (tier: Tier): TierDraft => ({ id: tier.id, name: tier.name, minPoints: String(tier.minPoints), perks: tier.perks.join('\n') });
+export const tierDraft = (tier: Tier): TierDraft => ({
+  id: tier.id,
+  name: tier.name,
+  minPoints: String(tier.minPoints),
+  perks: tier.perks.join('\n'),
+});
 
 export const tierInput = (tier: TierDraft) => ({
   id: tier.id,
@@ -184,7 +209,16 @@ export const tierInput = (tier: TierDraft) => ({
   perks: tier.perks.split('\n').filter((perk) => perk.trim() !== ''),
 });
 
-export const newCatalogItem = (id: string): CatalogDraft => ({ id, name: '', description: '', cost: '', stock: '', perUserLimit: '', audience: { match: 'all', rows: [] }, keptAudience: undefined });
+export const newCatalogItem = (id: string): CatalogDraft => ({
+  id,
+  name: '',
+  description: '',
+  cost: '',
+  stock: '',
+  perUserLimit: '',
+  audience: { match: 'all', rows: [] },
+  keptAudience: undefined,
+});
 
 export const catalogDraft = (item: CatalogItem): CatalogDraft => ({
   id: item.id,

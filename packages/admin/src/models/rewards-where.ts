@@ -31,7 +31,8 @@ export function whereText(value: WhereValue): string {
   return looksTyped(value.trim()) || /^".*"$/s.test(value.trim()) ? `"${value}"` : value;
 }
 
-export const fromWhere = (where: Where | undefined): WhereRow[] => Object.entries(where ?? {}).map(([property, value]) => ({ property, value: whereText(value) }));
+export const fromWhere = (where: Where | undefined): WhereRow[] =>
+  Object.entries(where ?? {}).map(([property, value]) => ({ property, value: whereText(value) }));
 
 /** No rows means no filter (the key is left out). */
 export function toWhere(rows: readonly WhereRow[]): Where | undefined {

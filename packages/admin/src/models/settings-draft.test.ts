@@ -7,10 +7,14 @@ describe('settings draft', () => {
     const saved = savedSettings();
     const draft = { ...draftFromSettings(saved), brandColor: '#ff6600', inactivityDays: '14' };
     expect(checkSettingsDraft(draftFromSettings(saved), saved)).toEqual({ ok: true, errors: {}, patch: {} });
-    expect(checkSettingsDraft(draft, saved)).toEqual({ ok: true, errors: {}, patch: { theme: { brandColor: '#ff6600' }, inactivityDays: 14 } });
+    expect(checkSettingsDraft(draft, saved)).toEqual({
+      ok: true,
+      errors: {},
+      patch: { theme: { brandColor: '#ff6600' }, inactivityDays: 14 },
+    });
   });
 
-  it('names each invalid field with the collector schema\'s message', () => {
+  it("names each invalid field with the collector schema's message", () => {
     const saved = savedSettings();
     const draft = {
       ...draftFromSettings(saved),
@@ -32,7 +36,7 @@ describe('settings draft', () => {
     });
   });
 
-  it('edits the days between two surveys as part of the fatigue budget, with the schema\'s error at the field', () => {
+  it("edits the days between two surveys as part of the fatigue budget, with the schema's error at the field", () => {
     const saved = savedSettings();
     expect(draftFromSettings(saved).surveyGapDays).toBe('14');
     expect(checkSettingsDraft({ ...draftFromSettings(saved), surveyGapDays: '30' }, saved).patch).toEqual({
@@ -48,7 +52,13 @@ describe('settings draft', () => {
 
   it('keeps a saved webhook tied to its secrets, a new one asks for a fresh secret', () => {
     const saved = savedSettings();
-    const draft = { ...draftFromSettings(saved), webhooks: [...draftFromSettings(saved).webhooks, { ...emptyWebhook(), url: 'https://hooks.acme.test/all', surveyResponses: 'all' as const }] };
+    const draft = {
+      ...draftFromSettings(saved),
+      webhooks: [
+        ...draftFromSettings(saved).webhooks,
+        { ...emptyWebhook(), url: 'https://hooks.acme.test/all', surveyResponses: 'all' as const },
+      ],
+    };
     expect(checkSettingsDraft(draft, saved).patch.webhooks).toEqual([
       { url: 'https://hooks.acme.test/nps', surveyResponses: 'detractors', secretsOf: 'sha256:bbbbbbbbbbbb' },
       { url: 'https://hooks.acme.test/all', surveyResponses: 'all' },
@@ -58,10 +68,19 @@ describe('settings draft', () => {
   it('follows a webhook through a secret rotation without losing unsaved edits', () => {
     const saved = savedSettings();
     const edited = draftFromSettings(saved).webhooks.map((hook) => ({ ...hook, url: 'https://hooks.acme.test/edited' }));
-    const rotated = savedSettings({ webhooks: [{ ...saved.webhooks[0]!, secretFingerprints: ['sha256:bbbbbbbbbbbb', 'sha256:cccccccccccc'] }] });
+    const rotated = savedSettings({
+      webhooks: [{ ...saved.webhooks[0]!, secretFingerprints: ['sha256:bbbbbbbbbbbb', 'sha256:cccccccccccc'] }],
+    });
     const finished = savedSettings({ webhooks: [{ ...saved.webhooks[0]!, secretFingerprints: ['sha256:cccccccccccc'] }] });
     const during = withCurrentSecrets(edited, rotated);
-    expect(during[0]).toMatchObject({ url: 'https://hooks.acme.test/edited', secretsOf: 'sha256:bbbbbbbbbbbb', secretFingerprints: ['sha256:bbbbbbbbbbbb', 'sha256:cccccccccccc'] });
-    expect(withCurrentSecrets(during, finished)[0]).toMatchObject({ url: 'https://hooks.acme.test/edited', secretsOf: 'sha256:cccccccccccc' });
+    expect(during[0]).toMatchObject({
+      url: 'https://hooks.acme.test/edited',
+      secretsOf: 'sha256:bbbbbbbbbbbb',
+      secretFingerprints: ['sha256:bbbbbbbbbbbb', 'sha256:cccccccccccc'],
+    });
+    expect(withCurrentSecrets(during, finished)[0]).toMatchObject({
+      url: 'https://hooks.acme.test/edited',
+      secretsOf: 'sha256:cccccccccccc',
+    });
   });
 });

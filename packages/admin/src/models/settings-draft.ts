@@ -35,9 +35,19 @@ export interface SettingsDraft {
 const text = (value: number | undefined) => (value === undefined ? '' : String(value));
 /** Empty means "not set"; anything else goes to the schema as a number (NaN gets its error there). */
 const number = (value: string) => (value.trim() === '' ? undefined : Number(value));
-const list = (value: string) => value.split(',').map((part) => part.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 
-export const emptyWebhook = (): WebhookDraft => ({ url: '', surveyResponses: 'detractors', surveyIds: '', secretsOf: '', secretFingerprints: [] });
+export const emptyWebhook = (): WebhookDraft => ({
+  url: '',
+  surveyResponses: 'detractors',
+  surveyIds: '',
+  secretsOf: '',
+  secretFingerprints: [],
+});
 
 export function draftFromSettings(view: ProjectSettingsView): SettingsDraft {
   return {
@@ -105,7 +115,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * Checks the draft with the collector's schema and keeps only the fields that differ from the
  * saved settings: an untouched field keeps following hearth.config.json.
  */
-export function checkSettingsDraft(draft: SettingsDraft, saved: ProjectSettingsView): { ok: boolean; errors: FieldErrors; patch: ProjectSettingsPatchInput } {
+export function checkSettingsDraft(
+  draft: SettingsDraft,
+  saved: ProjectSettingsView,
+): { ok: boolean; errors: FieldErrors; patch: ProjectSettingsPatchInput } {
   const full = toPatch(draft) as Record<string, unknown>;
   const before = currentValues(saved);
   const patch = Object.fromEntries(Object.entries(full).filter(([key, value]) => !same(value, before[key]))) as ProjectSettingsPatchInput;
@@ -119,7 +132,9 @@ export function checkSettingsDraft(draft: SettingsDraft, saved: ProjectSettingsV
  */
 export function withCurrentSecrets(hooks: readonly WebhookDraft[], view: ProjectSettingsView): WebhookDraft[] {
   return hooks.map((hook) => {
-    const current = hook.secretsOf ? view.webhooks.find((saved) => saved.secretFingerprints.some((fingerprint) => hook.secretFingerprints.includes(fingerprint))) : undefined;
+    const current = hook.secretsOf
+      ? view.webhooks.find((saved) => saved.secretFingerprints.some((fingerprint) => hook.secretFingerprints.includes(fingerprint)))
+      : undefined;
     return current ? { ...hook, secretsOf: current.secretFingerprints[0] ?? '', secretFingerprints: current.secretFingerprints } : hook;
   });
 }

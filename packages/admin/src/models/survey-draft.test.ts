@@ -19,7 +19,13 @@ describe('survey form validation (surveyPromptSchema)', () => {
   it('needs 2–4 CLI questions and unique ids; CSAT needs its question', () => {
     const cli = { ...newSurveyDraft('cli'), id: 'loyalty', questions: [{ id: 'q1', text: 'Easy?' }] };
     expect(checkSurveyDraft(cli).errors['content.questions']).toBe('a CLI survey needs 2–4 questions');
-    const twins = { ...cli, questions: [{ id: 'q1', text: 'Easy?' }, { id: 'q1', text: 'Fast?' }] };
+    const twins = {
+      ...cli,
+      questions: [
+        { id: 'q1', text: 'Easy?' },
+        { id: 'q1', text: 'Fast?' },
+      ],
+    };
     expect(checkSurveyDraft(twins).errors['content.questions.1.id']).toBe('duplicate question id "q1"');
     expect(checkSurveyDraft({ ...newSurveyDraft('csat'), id: 'csat' }).errors['content.question']).toBe('text must not be empty');
   });

@@ -43,7 +43,8 @@ export interface SurveyDraft {
 }
 
 const DEFAULT_CADENCE: SurveyCadence = { reaskAfterDays: 90, snoozeDays: 7, maxAsks: 3, periodDays: 90, minDaysBetweenAsks: 7 };
-const cadenceText = (cadence: SurveyCadence) => Object.fromEntries(CADENCE_KEYS.map((key) => [key, String(cadence[key])])) as Record<CadenceKey, string>;
+const cadenceText = (cadence: SurveyCadence) =>
+  Object.fromEntries(CADENCE_KEYS.map((key) => [key, String(cadence[key])])) as Record<CadenceKey, string>;
 
 export function newSurveyDraft(type: SurveyType = 'nps'): SurveyDraft {
   return {
@@ -113,9 +114,13 @@ const groupFollowUp = (draft: SurveyDraft) => draft.type === 'nps' && draft.foll
 export function surveyTranslatableFields(draft: SurveyDraft): TranslatableField[] {
   const fields: TranslatableField[] = [];
   if (draft.type === 'nps') fields.push({ key: 'product', label: 'Product name', source: draft.product });
-  if (draft.type === 'cli') fields.push(...draft.questions.map((q, i) => ({ key: `questions.${q.id}`, label: `Question ${i + 1}`, source: q.text })));
+  if (draft.type === 'cli')
+    fields.push(...draft.questions.map((q, i) => ({ key: `questions.${q.id}`, label: `Question ${i + 1}`, source: q.text })));
   else fields.push({ key: 'question', label: 'Question', source: draft.question });
-  if (groupFollowUp(draft)) fields.push(...NPS_GROUPS.map((group) => ({ key: `followUp.${group}`, label: `Follow-up (${group}s)`, source: draft.followUpByGroup[group] })));
+  if (groupFollowUp(draft))
+    fields.push(
+      ...NPS_GROUPS.map((group) => ({ key: `followUp.${group}`, label: `Follow-up (${group}s)`, source: draft.followUpByGroup[group] })),
+    );
   else fields.push({ key: 'followUp', label: 'Follow-up question', source: draft.followUp });
   fields.push(
     { key: 'lowLabel', label: 'Lowest-score label', source: draft.lowLabel },
@@ -126,8 +131,15 @@ export function surveyTranslatableFields(draft: SurveyDraft): TranslatableField[
 }
 
 function contentInput(draft: SurveyDraft): Record<string, unknown> {
-  const shared = { comment: draft.comment, lowLabel: optionalText(draft.lowLabel), highLabel: optionalText(draft.highLabel), thankYou: optionalText(draft.thankYou) };
-  const byGroup = Object.fromEntries(NPS_GROUPS.flatMap((group) => (draft.followUpByGroup[group].trim() ? [[group, draft.followUpByGroup[group]]] : [])));
+  const shared = {
+    comment: draft.comment,
+    lowLabel: optionalText(draft.lowLabel),
+    highLabel: optionalText(draft.highLabel),
+    thankYou: optionalText(draft.thankYou),
+  };
+  const byGroup = Object.fromEntries(
+    NPS_GROUPS.flatMap((group) => (draft.followUpByGroup[group].trim() ? [[group, draft.followUpByGroup[group]]] : [])),
+  );
   const followUp = groupFollowUp(draft) ? byGroup : optionalText(draft.followUp);
   switch (draft.type) {
     case 'nps':

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createUserPrivacy, describeErasure } from './user-privacy.js';
 
-const REMOVED = { events: 3, identities: 1, users: 1, surveyResponses: 0, referralCodes: 0, rewardEntriesAnonymised: 2, rewardRedemptionsAnonymised: 0, rewardBalancesAnonymised: 1, referralsAnonymised: 0 };
+const REMOVED = {
+  events: 3,
+  identities: 1,
+  users: 1,
+  surveyResponses: 0,
+  referralCodes: 0,
+  rewardEntriesAnonymised: 2,
+  rewardRedemptionsAnonymised: 0,
+  rewardBalancesAnonymised: 1,
+  referralsAnonymised: 0,
+};
 
 function setup() {
   const erased: string[] = [];
@@ -27,7 +37,7 @@ describe('describeErasure', () => {
 });
 
 describe('export and delete for one user', () => {
-  it('saves the export under the collector\'s file name', async () => {
+  it("saves the export under the collector's file name", async () => {
     const { privacy, saved } = setup();
     await privacy.exportJson();
     expect(saved).toEqual([{ filename: 'hearth-user-usr_ada.json', text: '{"user":{"userId":"usr_ada"}}' }]);

@@ -27,8 +27,14 @@ const phrase = (counts: ErasureCounts, keys: string[]) =>
 /** "Deleted 3 events, 1 profile; anonymised 2 ledger entries." — or that nothing was held. */
 export function describeErasure(userId: string, counts: ErasureCounts): string {
   const keys = Object.keys(counts);
-  const deleted = phrase(counts, keys.filter((key) => !key.endsWith('Anonymised')));
-  const anonymised = phrase(counts, keys.filter((key) => key.endsWith('Anonymised')));
+  const deleted = phrase(
+    counts,
+    keys.filter((key) => !key.endsWith('Anonymised')),
+  );
+  const anonymised = phrase(
+    counts,
+    keys.filter((key) => key.endsWith('Anonymised')),
+  );
   if (!deleted && !anonymised) return `Nothing was held about ${userId}.`;
   return `Deleted ${userId}: ${[deleted, anonymised && `anonymised ${anonymised} (kept for the points KPIs)`].filter(Boolean).join('; ')}.`;
 }
@@ -64,7 +70,13 @@ export function createUserPrivacy(userId: string, api: PrivacyApi, save: (filena
   };
 
   return {
-    confirming, typed, busy, message, error, deleted, canDelete,
+    confirming,
+    typed,
+    busy,
+    message,
+    error,
+    deleted,
+    canDelete,
     exportJson: () =>
       run(async () => {
         const { filename, text } = await api.exportUser(userId);

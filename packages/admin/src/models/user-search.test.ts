@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { SearchParams, UserPage } from '../api/users.js';
 import { TRAIT_ERROR, createUserSearch, searchParamsOf } from './user-search.js';
 
-const user = (userId: string) => ({ userId, traits: { plan: 'pro' }, firstSeen: '2026-01-01T00:00:00.000Z', lastSeen: '2026-01-02T00:00:00.000Z' });
+const user = (userId: string) => ({
+  userId,
+  traits: { plan: 'pro' },
+  firstSeen: '2026-01-01T00:00:00.000Z',
+  lastSeen: '2026-01-02T00:00:00.000Z',
+});
 
 /** A fake API over a fixed list, paging two at a time by a cursor that is the last id. */
 function fakeApi(ids: string[]) {

@@ -40,7 +40,8 @@ export function createUserSearch(search: (params: SearchParams) => Promise<UserP
       state.results.value = append ? [...(state.results.value ?? []), ...page.users] : page.users;
       state.nextCursor.value = page.nextCursor;
       const count = state.results.value.length;
-      state.message.value = count === 0 ? 'No users match.' : `${count} user${count === 1 ? '' : 's'} found${page.nextCursor ? ' (more available)' : ''}.`;
+      state.message.value =
+        count === 0 ? 'No users match.' : `${count} user${count === 1 ? '' : 's'} found${page.nextCursor ? ' (more available)' : ''}.`;
     } catch (failure) {
       state.message.value = (failure as Error).message;
     } finally {

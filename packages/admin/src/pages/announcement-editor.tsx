@@ -1,13 +1,25 @@
 import type { AnnouncementInput, AnnouncementRecord } from '@hearth/schema';
 import { useState } from 'preact/hooks';
-import { archiveAnnouncement, createAnnouncement, getAnnouncement, publishAnnouncement, updateAnnouncement, type SavedAnnouncement } from '../api/announcements.js';
+import {
+  archiveAnnouncement,
+  createAnnouncement,
+  getAnnouncement,
+  publishAnnouncement,
+  updateAnnouncement,
+  type SavedAnnouncement,
+} from '../api/announcements.js';
 import { AnnouncementContentFields, AnnouncementPublishingFields } from '../components/announcement-fields.js';
 import { EditorActions, EditorHead } from '../components/editor-chrome.js';
 import { TextField } from '../components/field.js';
 import { PreviewPanel } from '../components/preview-panel.js';
 import { TargetingBuilder } from '../components/targeting-builder.js';
 import { TranslationTable } from '../components/translation-table.js';
-import { announcementTranslatableFields, checkAnnouncementDraft, draftFromAnnouncement, newAnnouncementDraft } from '../models/announcement-draft.js';
+import {
+  announcementTranslatableFields,
+  checkAnnouncementDraft,
+  draftFromAnnouncement,
+  newAnnouncementDraft,
+} from '../models/announcement-draft.js';
 import { errorsUnder } from '../models/field-errors.js';
 import { announcementPreviewState } from '../preview/preview-state.js';
 import { useRecordEditor, type RecordApi } from './use-record-editor.js';
@@ -43,10 +55,17 @@ export function AnnouncementEditor({ id }: { id: string | null }) {
   if (!draft) return <p aria-busy="true">{message || 'Loading…'}</p>;
 
   const status = record?.announcement.status ?? null;
-  const preview = (locale: string) => (record ? { kind: 'announcements' as const, state: announcementPreviewState(record.announcement, record.texts, locale, new Date()) } : null);
+  const preview = (locale: string) =>
+    record
+      ? { kind: 'announcements' as const, state: announcementPreviewState(record.announcement, record.texts, locale, new Date()) }
+      : null;
   return (
     <>
-      <EditorHead title={record ? `Announcement: ${record.announcement.name ?? record.announcement.content.title}` : 'New announcement'} status={status} message={message} />
+      <EditorHead
+        title={record ? `Announcement: ${record.announcement.name ?? record.announcement.content.title}` : 'New announcement'}
+        status={status}
+        message={message}
+      />
       {warnings.length > 0 && (
         <div class="panel" role="alert">
           <p>The collector kept the text but dropped what is not allowed:</p>
@@ -60,10 +79,22 @@ export function AnnouncementEditor({ id }: { id: string | null }) {
         </div>
       )}
       <form onSubmit={save} noValidate>
-        <TextField id="id" label="Id (used in events and URLs)" value={draft.id} error={errors.id} onInput={(v) => !record && set({ id: v })} />
+        <TextField
+          id="id"
+          label="Id (used in events and URLs)"
+          value={draft.id}
+          error={errors.id}
+          onInput={(v) => !record && set({ id: v })}
+        />
         <TextField id="name" label="Internal name" value={draft.name} error={errors.name} onInput={(name) => set({ name })} />
         <AnnouncementContentFields draft={draft} errors={errors} set={set} />
-        <TranslationTable defaultLocale={draft.defaultLocale} fields={announcementTranslatableFields(draft)} value={draft.translations} errors={errors} onChange={(translations) => set({ translations })} />
+        <TranslationTable
+          defaultLocale={draft.defaultLocale}
+          fields={announcementTranslatableFields(draft)}
+          value={draft.translations}
+          errors={errors}
+          onChange={(translations) => set({ translations })}
+        />
         <AnnouncementPublishingFields draft={draft} errors={errors} set={set} />
         {draft.audience ? (
           <TargetingBuilder value={draft.audience} errors={errorsUnder(errors, 'audience')} onChange={(audience) => set({ audience })} />

@@ -31,15 +31,36 @@ export function ChecklistEditor({ id }: { id: string | null }) {
   const status = record?.prompt.status ?? null;
   return (
     <>
-      <EditorHead title={record ? `Checklist: ${record.prompt.name ?? record.prompt.id}` : 'New checklist'} status={status} message={message} />
+      <EditorHead
+        title={record ? `Checklist: ${record.prompt.name ?? record.prompt.id}` : 'New checklist'}
+        status={status}
+        message={message}
+      />
       <form onSubmit={save} noValidate>
-        <TextField id="id" label="Id (used in events and URLs)" value={draft.id} error={errors.id} onInput={(v) => !record && set({ id: v })} />
+        <TextField
+          id="id"
+          label="Id (used in events and URLs)"
+          value={draft.id}
+          error={errors.id}
+          onInput={(v) => !record && set({ id: v })}
+        />
         <TextField id="name" label="Internal name" value={draft.name} error={errors.name} onInput={(name) => set({ name })} />
         <TextField id="title" label="Title" value={draft.title} error={errors['content.title']} onInput={(title) => set({ title })} />
-        <TextField id="description" label="Description" multiline value={draft.description} error={errors['content.description']} onInput={(description) => set({ description })} />
+        <TextField
+          id="description"
+          label="Description"
+          multiline
+          value={draft.description}
+          error={errors['content.description']}
+          onInput={(description) => set({ description })}
+        />
         <fieldset>
           <legend>Items</legend>
-          {errors['content.items'] && <p class="error" role="alert">{errors['content.items']}</p>}
+          {errors['content.items'] && (
+            <p class="error" role="alert">
+              {errors['content.items']}
+            </p>
+          )}
           <ol class="items">
             {draft.items.map((item, index) => (
               <li key={index}>
@@ -65,7 +86,11 @@ export function ChecklistEditor({ id }: { id: string | null }) {
         )}
         <EditorActions status={status} onPublish={publish} onArchive={archive} />
       </form>
-      <PreviewPanel locales={[draft.base?.defaultLocale ?? 'en', ...Object.keys(draft.base?.translations ?? {})]} target={preview} explainFor={record?.prompt.id ?? null} />
+      <PreviewPanel
+        locales={[draft.base?.defaultLocale ?? 'en', ...Object.keys(draft.base?.translations ?? {})]}
+        target={preview}
+        explainFor={record?.prompt.id ?? null}
+      />
       {record && <VersionHistory record={record} onRolledBack={load} />}
     </>
   );

@@ -24,7 +24,11 @@ export function ChecklistsPage() {
       message={message}
       rows={rows ?? null}
       figureHeaders={['Shown', 'Completion']}
-      emptyHint={<>Create one with “New checklist”, or list it under <code>prompts</code> in hearth.config.json.</>}
+      emptyHint={
+        <>
+          Create one with “New checklist”, or list it under <code>prompts</code> in hearth.config.json.
+        </>
+      }
     />
   );
 }

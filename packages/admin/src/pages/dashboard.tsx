@@ -14,7 +14,10 @@ import './dashboard/dashboard.css';
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Date inputs name whole UTC days; the API's `to` is exclusive, so the chosen last day is included. */
-const rangeOf = (from: string, to: string) => ({ from: `${from}T00:00:00.000Z`, to: new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS).toISOString() });
+const rangeOf = (from: string, to: string) => ({
+  from: `${from}T00:00:00.000Z`,
+  to: new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS).toISOString(),
+});
 
 /** KPIs with one date range and trait segment for every panel; the numbers are the KPI APIs', unchanged. */
 export function DashboardPage() {
@@ -48,7 +51,11 @@ export function DashboardPage() {
           {(aria) => <input {...aria} value={trait} onChange={(e) => setTrait(e.currentTarget.value)} />}
         </Field>
       </form>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {records && (
         <>
           <ChecklistFunnelPanel checklists={records.filter((r) => r.prompt.kind === 'checklist')} filters={filters} />

@@ -19,9 +19,18 @@ const save = () => act(() => void $('form')!.dispatchEvent(new Event('submit', {
 const errorFor = (id: string) => $(`#${id}-error`)?.textContent;
 
 describe('every prompt editor edits triggers, schedule and frequency where its schema has them', () => {
-  it('new checklist: the shared fields, with the schema\'s errors at each before anything is sent', () => {
+  it("new checklist: the shared fields, with the schema's errors at each before anything is sent", () => {
     act(() => render(<ChecklistEditor id={null} />, host));
-    for (const id of ['trigger-0-type', 'schedule-start', 'schedule-end', 'frequency-max', 'frequency-gap', 'frequency-dismiss', 'frequency-complete', 'priority']) {
+    for (const id of [
+      'trigger-0-type',
+      'schedule-start',
+      'schedule-end',
+      'frequency-max',
+      'frequency-gap',
+      'frequency-dismiss',
+      'frequency-complete',
+      'priority',
+    ]) {
       expect($(`#${id}`), id).not.toBeNull();
     }
     // Checklist defaults: stop after dismiss, not after complete (content.hideWhenComplete decides).
@@ -55,7 +64,8 @@ describe('every prompt editor edits triggers, schedule and frequency where its s
 
   it('new survey: the same shared fields', () => {
     act(() => render(<SurveyEditor id={null} />, host));
-    for (const id of ['trigger-0-type', 'schedule-start', 'schedule-end', 'frequency-max', 'frequency-gap', 'priority']) expect($(`#${id}`), id).not.toBeNull();
+    for (const id of ['trigger-0-type', 'schedule-start', 'schedule-end', 'frequency-max', 'frequency-gap', 'priority'])
+      expect($(`#${id}`), id).not.toBeNull();
     fill('#frequency-gap', '-3');
     save();
     expect(errorFor('frequency-gap')).toBe('minDaysBetween must not be negative');

@@ -12,7 +12,12 @@ export function KindTabs() {
   return (
     <nav aria-label="Prompt types" class="tabs">
       {KINDS.map(([to, label]) => (
-        <a key={to} href={href(to)} aria-current={route.value === to ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(to))}>
+        <a
+          key={to}
+          href={href(to)}
+          aria-current={route.value === to ? 'page' : undefined}
+          onClick={(e) => (e.preventDefault(), navigate(to))}
+        >
           {label}
         </a>
       ))}

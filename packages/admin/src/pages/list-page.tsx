@@ -30,7 +30,11 @@ export function ListPage({ kind, newRoute, newLabel, message, rows, figureHeader
       <p role="status" class="message">
         {message}
       </p>
-      {rows === null ? <p aria-busy="true">Loading {kind.toLowerCase()}…</p> : <ListView kind={kind} rows={rows} figureHeaders={figureHeaders} emptyHint={emptyHint} />}
+      {rows === null ? (
+        <p aria-busy="true">Loading {kind.toLowerCase()}…</p>
+      ) : (
+        <ListView kind={kind} rows={rows} figureHeaders={figureHeaders} emptyHint={emptyHint} />
+      )}
     </>
   );
 }

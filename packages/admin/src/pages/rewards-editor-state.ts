@@ -58,11 +58,17 @@ export function useRewardsEditor() {
     try {
       const saved = await saveRewardsProgram(checked.program, record.version);
       show(saved);
-      setOutcome({ kind: 'saved', text: `Saved (settings version ${saved.version}). The new program applies from the next request: no restart needed.` });
+      setOutcome({
+        kind: 'saved',
+        text: `Saved (settings version ${saved.version}). The new program applies from the next request: no restart needed.`,
+      });
     } catch (failure) {
       const error = failure instanceof ApiError ? failure : new ApiError(0, 'unknown', (failure as Error).message);
       if (error.status === 409) {
-        setOutcome({ kind: 'conflict', text: `Not saved: ${error.message} Reload to see the current program (your edits here will be discarded).` });
+        setOutcome({
+          kind: 'conflict',
+          text: `Not saved: ${error.message} Reload to see the current program (your edits here will be discarded).`,
+        });
       } else {
         setErrors(errorsFromIssues(error.issues));
         setRecheck(error.issues.length > 0);

@@ -27,7 +27,8 @@ interface Sent {
 
 let sent: Sent[] = [];
 let answerPut: (body: unknown) => Response;
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const record = (program: RewardsConfig | null, version: number) => ({ program, version, updatedAt: null, updatedBy: null });
 
 const host = document.createElement('div');
@@ -38,7 +39,12 @@ beforeEach(() => {
   answerPut = (body) => json(200, record(rewardsConfigSchema.parse(body), 4));
   vi.stubGlobal('fetch', async (request: Request) => {
     const text = await request.text();
-    sent.push({ method: request.method, path: new URL(request.url).pathname, ifMatch: request.headers.get('If-Match'), body: text ? JSON.parse(text) : undefined });
+    sent.push({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      ifMatch: request.headers.get('If-Match'),
+      body: text ? JSON.parse(text) : undefined,
+    });
     return request.method === 'PUT' ? answerPut(JSON.parse(text)) : json(200, record(stored, 3));
   });
 });
@@ -73,7 +79,9 @@ describe('<RewardsPage>', () => {
   it('loads the program, and a valid edit sends exactly the edited program with the loaded version', async () => {
     await open();
     expect(sent).toEqual([{ method: 'GET', path: '/v1/admin/rewards-program', ifMatch: null, body: undefined }]);
-    expect(host.textContent).toContain('Saved program: 2 earning rules · 0 badges · 1 tier · 1 catalog item · referrals off · points never expire.');
+    expect(host.textContent).toContain(
+      'Saved program: 2 earning rules · 0 badges · 1 tier · 1 catalog item · referrals off · points never expire.',
+    );
     type('rw-rules-0-points', '75');
     await click('Add catalog item');
     type('rw-catalog-1-id', 'mug');
@@ -101,8 +109,15 @@ describe('<RewardsPage>', () => {
     expect(document.activeElement?.id).toBe('rw-rules-0-points');
   });
 
-  it('shows the collector\'s field errors at the field when it refuses the program', async () => {
-    answerPut = () => json(400, { error: { code: 'invalid_rewards_program', message: 'The rewards program is not valid; see issues.', issues: [{ path: 'catalog.0.name', message: 'already sold out elsewhere' }] } });
+  it("shows the collector's field errors at the field when it refuses the program", async () => {
+    answerPut = () =>
+      json(400, {
+        error: {
+          code: 'invalid_rewards_program',
+          message: 'The rewards program is not valid; see issues.',
+          issues: [{ path: 'catalog.0.name', message: 'already sold out elsewhere' }],
+        },
+      });
     await open();
     await click('Save program');
     expect(host.querySelector('#rw-catalog-0-name-error')?.textContent).toBe('already sold out elsewhere');
@@ -110,7 +125,13 @@ describe('<RewardsPage>', () => {
   });
 
   it('on 409 says someone changed it meanwhile and offers to reload', async () => {
-    answerPut = () => json(409, { error: { code: 'version_conflict', message: 'The settings changed meanwhile (now version 5); reload them and apply your change again.' } });
+    answerPut = () =>
+      json(409, {
+        error: {
+          code: 'version_conflict',
+          message: 'The settings changed meanwhile (now version 5); reload them and apply your change again.',
+        },
+      });
     await open();
     type('rw-rules-0-points', '99');
     await click('Save program');

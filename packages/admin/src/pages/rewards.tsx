@@ -34,7 +34,8 @@ export function RewardsPage() {
   const { record, loadError, draft, errors, outcome, saving, load, edit, save, start } = useRewardsEditor();
   useEffect(() => {
     // A refused save sends focus to the list of problems; each links to its field.
-    if (outcome.kind === 'invalid' || (outcome.kind === 'failed' && Object.keys(errors).length > 0)) document.getElementById('rw-errors-title')?.focus();
+    if (outcome.kind === 'invalid' || (outcome.kind === 'failed' && Object.keys(errors).length > 0))
+      document.getElementById('rw-errors-title')?.focus();
   }, [outcome]);
 
   return (

@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
-import { finishSecretKeyRotation, finishWebhookRotation, getSettings, rotateSecretKey, rotateWebhookSecret, saveSettings, type ProjectSettings } from '../api/settings.js';
+import {
+  finishSecretKeyRotation,
+  finishWebhookRotation,
+  getSettings,
+  rotateSecretKey,
+  rotateWebhookSecret,
+  saveSettings,
+  type ProjectSettings,
+} from '../api/settings.js';
 import { SecretOnce } from '../components/secret-once.js';
 import { AppearanceFields, EngagementFields, LocaleFields } from '../components/settings-appearance.js';
 import { SecurityFields } from '../components/settings-security.js';
@@ -12,7 +20,9 @@ import { checkSettingsDraft, draftFromSettings, withCurrentSecrets, type Setting
 type NewSecrets = ProjectSettings['newSecrets'];
 
 const lastChange = (saved: ProjectSettings) =>
-  saved.updatedAt ? `Version ${saved.version}, last changed ${new Date(saved.updatedAt).toLocaleString()} (${saved.updatedBy ?? 'unknown'}).` : 'Never changed in the console: every value comes from hearth.config.json.';
+  saved.updatedAt
+    ? `Version ${saved.version}, last changed ${new Date(saved.updatedAt).toLocaleString()} (${saved.updatedBy ?? 'unknown'}).`
+    : 'Never changed in the console: every value comes from hearth.config.json.';
 
 /**
  * The project's settings, editable: a save sends only the fields the form changed (the others keep
@@ -28,7 +38,9 @@ export function SettingsPage() {
 
   const load = (answer: ProjectSettings, keepDraft = false) => {
     setSaved(answer);
-    setDraft((current) => (keepDraft && current ? { ...current, webhooks: withCurrentSecrets(current.webhooks, answer) } : draftFromSettings(answer)));
+    setDraft((current) =>
+      keepDraft && current ? { ...current, webhooks: withCurrentSecrets(current.webhooks, answer) } : draftFromSettings(answer),
+    );
     if (answer.newSecrets.length) setSecrets((shown) => [...shown, ...answer.newSecrets]);
   };
   useEffect(() => {
@@ -45,13 +57,22 @@ export function SettingsPage() {
     } catch (failure) {
       const error = failure as Error;
       setErrors(errorsFromIssues(failure instanceof ApiError ? failure.issues : []));
-      setMessage(failure instanceof ApiError && failure.status === 409 ? `${error.message} Your edits are still in the form.` : error.message);
+      setMessage(
+        failure instanceof ApiError && failure.status === 409 ? `${error.message} Your edits are still in the form.` : error.message,
+      );
     } finally {
       setBusy(false);
     }
   };
 
-  if (!saved || !draft) return message ? <p class="error" role="alert">{message}</p> : <p aria-busy="true">Loading settings…</p>;
+  if (!saved || !draft)
+    return message ? (
+      <p class="error" role="alert">
+        {message}
+      </p>
+    ) : (
+      <p aria-busy="true">Loading settings…</p>
+    );
   const set = (patch: Partial<SettingsDraft>) => setDraft({ ...draft, ...patch });
   const section = { draft, errors, set };
 
@@ -80,7 +101,8 @@ export function SettingsPage() {
     <>
       <h1>Project settings</h1>
       <p class="hint">
-        {saved.project.name} ({saved.project.id}). {lastChange(saved)} Changes apply without a restart; fields never changed here follow hearth.config.json.
+        {saved.project.name} ({saved.project.id}). {lastChange(saved)} Changes apply without a restart; fields never changed here follow
+        hearth.config.json.
       </p>
       <p role="status" class="message">
         {message}
@@ -101,13 +123,25 @@ export function SettingsPage() {
         <SecurityFields
           {...section}
           keys={saved.keys}
-          onRotate={() => void run(() => rotateSecretKey(saved.version), 'New secret key created: both keys work until you finish the rotation.', true)}
-          onFinishRotation={() => void run(() => finishSecretKeyRotation(saved.version), 'Rotation finished: the old secret key no longer works.', true)}
+          onRotate={() =>
+            void run(() => rotateSecretKey(saved.version), 'New secret key created: both keys work until you finish the rotation.', true)
+          }
+          onFinishRotation={() =>
+            void run(() => finishSecretKeyRotation(saved.version), 'Rotation finished: the old secret key no longer works.', true)
+          }
         />
         <WebhookFields
           {...section}
-          onRotate={(fingerprint) => void run(() => rotateWebhookSecret(fingerprint, saved.version), 'New signing secret created: deliveries carry both signatures until you finish.', true)}
-          onFinishRotation={(fingerprint) => void run(() => finishWebhookRotation(fingerprint, saved.version), 'Secret rotation finished for the webhook.', true)}
+          onRotate={(fingerprint) =>
+            void run(
+              () => rotateWebhookSecret(fingerprint, saved.version),
+              'New signing secret created: deliveries carry both signatures until you finish.',
+              true,
+            )
+          }
+          onFinishRotation={(fingerprint) =>
+            void run(() => finishWebhookRotation(fingerprint, saved.version), 'Secret rotation finished for the webhook.', true)
+          }
         />
         <div class="actions">
           <button type="submit" disabled={busy}>

@@ -34,10 +34,22 @@ export function SurveyEditor({ id }: { id: string | null }) {
     <>
       <EditorHead title={record ? `Survey: ${record.prompt.name ?? record.prompt.id}` : 'New survey'} status={status} message={message} />
       <form onSubmit={save} noValidate>
-        <TextField id="id" label="Id (used in events and URLs)" value={draft.id} error={errors.id} onInput={(v) => !record && set({ id: v })} />
+        <TextField
+          id="id"
+          label="Id (used in events and URLs)"
+          value={draft.id}
+          error={errors.id}
+          onInput={(v) => !record && set({ id: v })}
+        />
         <TextField id="name" label="Internal name" value={draft.name} error={errors.name} onInput={(name) => set({ name })} />
         <SurveyQuestionFields draft={draft} errors={errors} set={set} />
-        <TranslationTable defaultLocale={draft.defaultLocale} fields={surveyTranslatableFields(draft)} value={draft.translations} errors={errors} onChange={(translations) => set({ translations })} />
+        <TranslationTable
+          defaultLocale={draft.defaultLocale}
+          fields={surveyTranslatableFields(draft)}
+          value={draft.translations}
+          errors={errors}
+          onChange={(translations) => set({ translations })}
+        />
         <SurveyDisplayFields draft={draft} errors={errors} set={set} />
         <EnvelopeFields value={draft.envelope} errors={errors} onChange={(envelope) => set({ envelope })} />
         {draft.audience ? (
@@ -45,10 +57,18 @@ export function SurveyEditor({ id }: { id: string | null }) {
         ) : (
           <p class="hint">This audience nests groups the builder cannot show; it is kept unchanged. Edit it through the admin API.</p>
         )}
-        {errors.spread && <p class="error" role="alert">{errors.spread}</p>}
+        {errors.spread && (
+          <p class="error" role="alert">
+            {errors.spread}
+          </p>
+        )}
         <EditorActions status={status} onPublish={publish} onArchive={archive} />
       </form>
-      <PreviewPanel locales={[draft.defaultLocale, ...Object.keys(draft.translations)]} target={preview} explainFor={record?.prompt.id ?? null} />
+      <PreviewPanel
+        locales={[draft.defaultLocale, ...Object.keys(draft.translations)]}
+        target={preview}
+        explainFor={record?.prompt.id ?? null}
+      />
       {record && <VersionHistory record={record} onRolledBack={load} />}
     </>
   );

@@ -17,7 +17,11 @@ export function SurveysPage() {
   });
   const rows = records?.map((record) => {
     const kpi = figures[record.prompt.id];
-    return promptRow(record, [formatScore(kpi?.nps?.score ?? null), String(kpi?.responseRate.responses ?? '—'), formatRate(kpi?.responseRate.rate ?? null)], act);
+    return promptRow(
+      record,
+      [formatScore(kpi?.nps?.score ?? null), String(kpi?.responseRate.responses ?? '—'), formatRate(kpi?.responseRate.rate ?? null)],
+      act,
+    );
   });
   return (
     <ListPage
@@ -27,7 +31,11 @@ export function SurveysPage() {
       message={message}
       rows={rows ?? null}
       figureHeaders={['NPS', 'Answers', 'Response rate']}
-      emptyHint={<>Create one with “New survey”, or list it under <code>prompts</code> in hearth.config.json.</>}
+      emptyHint={
+        <>
+          Create one with “New survey”, or list it under <code>prompts</code> in hearth.config.json.
+        </>
+      }
     />
   );
 }

@@ -38,7 +38,14 @@ let handedOver = '';
  * State and actions shared by the console's editors: load the record, keep the draft, check it
  * before sending, and show the collector's field errors and outcome message.
  */
-export function useRecordEditor<R extends { version: number }, D, C extends CheckedDraft>({ id, api, newDraft, toDraft, check, onLoad }: RecordEditorOptions<R, D, C>) {
+export function useRecordEditor<R extends { version: number }, D, C extends CheckedDraft>({
+  id,
+  api,
+  newDraft,
+  toDraft,
+  check,
+  onLoad,
+}: RecordEditorOptions<R, D, C>) {
   const [record, setRecord] = useState<R | null>(null);
   const [draft, setDraft] = useState<D | null>(id ? null : newDraft());
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -13,7 +13,10 @@ describe('mountPreview', () => {
     const prompt = checklistPromptSchema.parse({
       id: 'onboarding',
       kind: 'checklist',
-      content: { title: 'Get started', items: [{ id: 'create', title: 'Create a project', completeWhen: { type: 'event', event: 'Project Created' } }] },
+      content: {
+        title: 'Get started',
+        items: [{ id: 'create', title: 'Create a project', completeWhen: { type: 'event', event: 'Project Created' } }],
+      },
     });
     unmount = await mountPreview(box, { kind: 'checklist', state: checklistPreviewState(prompt, 'en') }, 'en', { mode: 'dark' });
     const root = box.shadowRoot;

@@ -27,7 +27,13 @@ function adoptFloatingHost(container: HTMLElement, before: ReadonlySet<Element>)
 }
 
 /** Mounts the preview into `container`, `{{user.*}}` filled from `traits`; resolves to its unmount. */
-export async function mountPreview(container: HTMLElement, target: PreviewTarget, locale: string, theme: Theme, traits: Traits = {}): Promise<() => void> {
+export async function mountPreview(
+  container: HTMLElement,
+  target: PreviewTarget,
+  locale: string,
+  theme: Theme,
+  traits: Traits = {},
+): Promise<() => void> {
   const doc = container.ownerDocument;
   switch (target.kind) {
     case 'survey': {

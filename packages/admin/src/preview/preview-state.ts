@@ -1,4 +1,12 @@
-import type { Announcement, AnnouncementTexts, AnnouncementsState, ChecklistPrompt, ChecklistState, SurveyPrompt, SurveyState } from '@hearth/schema';
+import type {
+  Announcement,
+  AnnouncementTexts,
+  AnnouncementsState,
+  ChecklistPrompt,
+  ChecklistState,
+  SurveyPrompt,
+  SurveyState,
+} from '@hearth/schema';
 
 /**
  * The draft as the widget would receive it in `/v1/state` for one locale: texts of that locale
@@ -9,10 +17,15 @@ import type { Announcement, AnnouncementTexts, AnnouncementsState, ChecklistProm
 export function pickLocale(available: readonly string[], wanted: string): string | null {
   const lower = wanted.toLowerCase();
   const language = lower.split('-')[0];
-  return available.find((tag) => tag.toLowerCase() === lower) ?? available.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? null;
+  return (
+    available.find((tag) => tag.toLowerCase() === lower) ?? available.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? null
+  );
 }
 
-function localized<U>(prompt: { defaultLocale: string; translations: Record<string, U> }, wanted: string): { locale: string; translation: U | undefined } {
+function localized<U>(
+  prompt: { defaultLocale: string; translations: Record<string, U> },
+  wanted: string,
+): { locale: string; translation: U | undefined } {
   if (pickLocale([prompt.defaultLocale], wanted)) return { locale: prompt.defaultLocale, translation: undefined };
   const tag = pickLocale(Object.keys(prompt.translations), wanted);
   return tag ? { locale: tag, translation: prompt.translations[tag] } : { locale: prompt.defaultLocale, translation: undefined };
@@ -32,7 +45,12 @@ export function surveyPreviewState(prompt: SurveyPrompt, wanted: string): Survey
       ? { ...c, ...texts, product: t?.product ?? c.product, question: t?.question ?? c.question, followUp: followUp(c.followUp) }
       : c.type === 'csat'
         ? { ...c, ...texts, question: t?.question ?? c.question, followUp: followUp(c.followUp) as string | undefined }
-        : { ...c, ...texts, questions: c.questions.map((q) => ({ id: q.id, text: t?.questions?.[q.id] ?? q.text })), followUp: followUp(c.followUp) as string | undefined };
+        : {
+            ...c,
+            ...texts,
+            questions: c.questions.map((q) => ({ id: q.id, text: t?.questions?.[q.id] ?? q.text })),
+            followUp: followUp(c.followUp) as string | undefined,
+          };
   return {
     kind: 'survey',
     id: prompt.id,
@@ -64,7 +82,9 @@ export function checklistPreviewState(prompt: ChecklistPrompt, wanted: string): 
     items: c.items.map((item) => ({
       id: item.id,
       title: t?.items?.[item.id]?.title ?? item.title,
-      ...((t?.items?.[item.id]?.description ?? item.description) === undefined ? {} : { description: t?.items?.[item.id]?.description ?? item.description }),
+      ...((t?.items?.[item.id]?.description ?? item.description) === undefined
+        ? {}
+        : { description: t?.items?.[item.id]?.description ?? item.description }),
       ...(item.action ? { action: item.action } : {}),
       optional: item.optional,
       ...(item.points === undefined ? {} : { points: item.points }),
@@ -76,12 +96,26 @@ export function checklistPreviewState(prompt: ChecklistPrompt, wanted: string): 
 }
 
 /** A feed holding only this announcement, unread, with the server's parsed tree for the locale. */
-export function announcementPreviewState(announcement: Announcement, texts: Record<string, AnnouncementTexts>, wanted: string, now: Date): AnnouncementsState {
+export function announcementPreviewState(
+  announcement: Announcement,
+  texts: Record<string, AnnouncementTexts>,
+  wanted: string,
+  now: Date,
+): AnnouncementsState {
   const tag = pickLocale(Object.keys(texts), wanted) ?? announcement.defaultLocale;
   const localizedTexts = texts[tag] ?? texts[announcement.defaultLocale];
   if (!localizedTexts) return { unread: 0, items: [] };
   return {
     unread: 1,
-    items: [{ ...localizedTexts, id: announcement.id, category: announcement.category, publishedAt: announcement.publishAt ?? now.toISOString(), locale: tag, read: false }],
+    items: [
+      {
+        ...localizedTexts,
+        id: announcement.id,
+        category: announcement.category,
+        publishedAt: announcement.publishAt ?? now.toISOString(),
+        locale: tag,
+        read: false,
+      },
+    ],
   };
 }

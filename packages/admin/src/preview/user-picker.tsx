@@ -51,7 +51,12 @@ export function UserPicker({ value, onChange, search }: Props) {
         <ul class="preview-users">
           {results.map((user) => (
             <li key={user.userId}>
-              <button type="button" class="secondary" aria-pressed={user.userId === value.userId} onClick={() => onChange(previewUserOf(user))}>
+              <button
+                type="button"
+                class="secondary"
+                aria-pressed={user.userId === value.userId}
+                onClick={() => onChange(previewUserOf(user))}
+              >
                 Preview as {user.userId}
               </button>{' '}
               <span class="hint">{traitList(user.traits)}</span>

@@ -8,8 +8,8 @@ const text = (value: string) => ({ type: 'text', value });
 describe('markdownToTree', () => {
   it('keeps the allowlisted constructs', () => {
     const { tree, warnings } = markdownToTree(
-      '## New\n\nTry *this* and **that**, `code`,  \nthen [docs](https://acme.example/docs "Docs") or [mail](mailto:a@acme.example).\n\n'
-        + '![Shot](https://cdn.acme.example/a.png)\n\n3. one\n4. two\n\n```ts\nlet a = 1;\n```',
+      '## New\n\nTry *this* and **that**, `code`,  \nthen [docs](https://acme.example/docs "Docs") or [mail](mailto:a@acme.example).\n\n' +
+        '![Shot](https://cdn.acme.example/a.png)\n\n3. one\n4. two\n\n```ts\nlet a = 1;\n```',
     );
     expect(warnings).toEqual([]);
     expect(tree).toEqual([
@@ -17,17 +17,31 @@ describe('markdownToTree', () => {
       {
         type: 'paragraph',
         children: [
-          text('Try '), { type: 'emphasis', children: [text('this')] }, text(' and '), { type: 'strong', children: [text('that')] },
-          text(', '), { type: 'inlineCode', value: 'code' }, text(','), { type: 'break' }, text('then '),
-          { type: 'link', href: 'https://acme.example/docs', title: 'Docs', children: [text('docs')] }, text(' or '),
-          { type: 'link', href: 'mailto:a@acme.example', children: [text('mail')] }, text('.'),
+          text('Try '),
+          { type: 'emphasis', children: [text('this')] },
+          text(' and '),
+          { type: 'strong', children: [text('that')] },
+          text(', '),
+          { type: 'inlineCode', value: 'code' },
+          text(','),
+          { type: 'break' },
+          text('then '),
+          { type: 'link', href: 'https://acme.example/docs', title: 'Docs', children: [text('docs')] },
+          text(' or '),
+          { type: 'link', href: 'mailto:a@acme.example', children: [text('mail')] },
+          text('.'),
         ],
       },
       { type: 'paragraph', children: [{ type: 'image', src: 'https://cdn.acme.example/a.png', alt: 'Shot' }] },
-      { type: 'list', ordered: true, start: 3, children: [
-        { type: 'listItem', children: [{ type: 'paragraph', children: [text('one')] }] },
-        { type: 'listItem', children: [{ type: 'paragraph', children: [text('two')] }] },
-      ] },
+      {
+        type: 'list',
+        ordered: true,
+        start: 3,
+        children: [
+          { type: 'listItem', children: [{ type: 'paragraph', children: [text('one')] }] },
+          { type: 'listItem', children: [{ type: 'paragraph', children: [text('two')] }] },
+        ],
+      },
       { type: 'code', value: 'let a = 1;', lang: 'ts' },
     ]);
     expect(contentTreeSchema.safeParse(tree).success).toBe(true);
@@ -44,7 +58,9 @@ describe('markdownToTree', () => {
   });
 
   it('unlinks dangerous and relative URLs but keeps the link text; drops such images', () => {
-    const { tree, warnings } = markdownToTree('[a](javascript:alert(1)) [b](/settings) [c][r] ![d](data:image/png;base64,AA)\n\n[r]: vbscript:x');
+    const { tree, warnings } = markdownToTree(
+      '[a](javascript:alert(1)) [b](/settings) [c][r] ![d](data:image/png;base64,AA)\n\n[r]: vbscript:x',
+    );
     expect(tree).toEqual([{ type: 'paragraph', children: [text('a b c ')] }]);
     expect(warnings.map((w) => w.message)).toEqual([
       'link to "javascript:alert(1)" was removed: only absolute http, https and mailto URLs are allowed',
@@ -73,7 +89,9 @@ describe('markdownToTree', () => {
   });
 
   it('keeps placeholders as text, for the widget to fill', () => {
-    expect(markdownToTree('Hi {{user.firstName | "there"}}').tree).toEqual([{ type: 'paragraph', children: [text('Hi {{user.firstName | "there"}}')] }]);
+    expect(markdownToTree('Hi {{user.firstName | "there"}}').tree).toEqual([
+      { type: 'paragraph', children: [text('Hi {{user.firstName | "there"}}')] },
+    ]);
   });
 });
 
@@ -81,7 +99,12 @@ describe('raw HTML, as docs/announcements.md describes it', () => {
   const doc = readFileSync(new URL('../../../../docs/announcements.md', import.meta.url), 'utf8');
 
   it('drops an HTML block with everything in it, and says so', () => {
-    for (const block of ['<script>\nalert("inner")\n</script>', '<div>\ninner text\n</div>', '<!--\ninner\n-->', '<style>\np{}\n</style>']) {
+    for (const block of [
+      '<script>\nalert("inner")\n</script>',
+      '<div>\ninner text\n</div>',
+      '<!--\ninner\n-->',
+      '<style>\np{}\n</style>',
+    ]) {
       const { tree } = markdownToTree(`${block}\n\nAfter`);
       expect(tree, block).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: 'After' }] }]);
     }

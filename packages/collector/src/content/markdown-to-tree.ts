@@ -127,7 +127,8 @@ function resolve(node: MdNode, walk: Walk): { url: string; title: string | null 
 
 function link(node: MdNode, walk: Walk, children: InlineNode[]): InlineNode[] {
   const target = resolve(node, walk);
-  if (target && isAllowedUrl(target.url, CONTENT_LINK_SCHEMES)) return [withTitle({ type: 'link', href: target.url, children }, target.title)];
+  if (target && isAllowedUrl(target.url, CONTENT_LINK_SCHEMES))
+    return [withTitle({ type: 'link', href: target.url, children }, target.title)];
   if (target) warn(walk, node, `link to "${target.url.slice(0, 60)}" was removed: only absolute http, https and mailto URLs are allowed`);
   return children;
 }
@@ -168,9 +169,16 @@ function block(node: MdNode, walk: Walk, depth: number): BlockNode[] {
       return [{ type: 'heading', depth: level, children: inlines(node.children ?? [], walk, depth + 1) }];
     }
     case 'code':
-      return [node.lang && LANG.test(node.lang) ? { type: 'code', value: node.value ?? '', lang: node.lang } : { type: 'code', value: node.value ?? '' }];
+      return [
+        node.lang && LANG.test(node.lang)
+          ? { type: 'code', value: node.value ?? '', lang: node.lang }
+          : { type: 'code', value: node.value ?? '' },
+      ];
     case 'list': {
-      const items: ListItemNode[] = (node.children ?? []).map((item) => ({ type: 'listItem', children: blocks(item.children ?? [], walk, depth + 2) }));
+      const items: ListItemNode[] = (node.children ?? []).map((item) => ({
+        type: 'listItem',
+        children: blocks(item.children ?? [], walk, depth + 2),
+      }));
       const start = node.ordered && typeof node.start === 'number' && node.start !== 1 ? { start: Math.min(node.start, 1_000_000) } : {};
       return [{ type: 'list', ordered: !!node.ordered, ...start, children: items }];
     }
@@ -198,6 +206,7 @@ export function markdownToTree(markdown: string): ParsedContent {
   const walk: Walk = { definitions: new Map(), warnings: [], nodes: 0 };
   collectDefinitions(root, walk.definitions);
   const tree = blocks(root.children ?? [], walk, 1);
-  if (walk.nodes > CONTENT_LIMITS.maxNodes / 2) walk.warnings.push({ message: `the body was cut after ${CONTENT_LIMITS.maxNodes / 2} elements` });
+  if (walk.nodes > CONTENT_LIMITS.maxNodes / 2)
+    walk.warnings.push({ message: `the body was cut after ${CONTENT_LIMITS.maxNodes / 2} elements` });
   return { tree, warnings: walk.warnings };
 }

@@ -1,4 +1,11 @@
-import { CONTENT_IMAGE_SCHEMES, CONTENT_LINK_SCHEMES, isAllowedUrl, type BlockNode, type ContentTree, type InlineNode } from '@hearth/schema';
+import {
+  CONTENT_IMAGE_SCHEMES,
+  CONTENT_LINK_SCHEMES,
+  isAllowedUrl,
+  type BlockNode,
+  type ContentTree,
+  type InlineNode,
+} from '@hearth/schema';
 import { fillWithFallbacks } from './placeholders.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

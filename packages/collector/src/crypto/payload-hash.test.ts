@@ -9,7 +9,9 @@ function reference(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort().filter((key) => record[key] !== undefined);
+  const keys = Object.keys(record)
+    .sort()
+    .filter((key) => record[key] !== undefined);
   return `{${keys.map((key) => `${JSON.stringify(key)}:${reference(record[key])}`).join(',')}}`;
 }
 

@@ -50,7 +50,7 @@ describe('domain imports', () => {
     expect(loops(importGraph(sources(domain)))).toEqual([]);
   });
 
-  it('and neither do the rest of the collector\'s (storage, services, http)', () => {
+  it("and neither do the rest of the collector's (storage, services, http)", () => {
     expect(loops(importGraph(sources(dirname(domain))))).toEqual([]);
   });
 });

@@ -20,7 +20,14 @@ describe('responsesCsv', () => {
   });
 
   it('gives CLI scores a column per question', () => {
-    const cli: StoredResponse = { ...base, surveyId: 'cli', userId: 'u3', answer: { type: 'cli', scores: { quality: 8 } }, comment: null, traits: {} };
+    const cli: StoredResponse = {
+      ...base,
+      surveyId: 'cli',
+      userId: 'u3',
+      answer: { type: 'cli', scores: { quality: 8 } },
+      comment: null,
+      traits: {},
+    };
     const [header, row] = responsesCsv([cli], { questionIds: ['quality', 'support'] }).split('\r\n');
     expect(header).toContain('score:quality,score:support');
     expect(row).toBe('2026-03-15T12:00:00.000Z,2026-03-15T12:00:00.000Z,cli,u3,1,cli,,,8,,,en');

@@ -23,17 +23,35 @@ export function responsesCsv(responses: readonly StoredResponse[], options: Resp
   const traits = options.traits ?? [];
   const questionIds = options.questionIds ?? [];
   const header = [
-    'answered_at', 'updated_at', 'survey_id', 'user_id', 'cycle', 'type', 'score', 'nps_group',
-    ...questionIds.map((id) => `score:${id}`), 'comment', 'locale', ...traits.map((name) => `trait:${name}`),
+    'answered_at',
+    'updated_at',
+    'survey_id',
+    'user_id',
+    'cycle',
+    'type',
+    'score',
+    'nps_group',
+    ...questionIds.map((id) => `score:${id}`),
+    'comment',
+    'locale',
+    ...traits.map((name) => `trait:${name}`),
   ];
   const rows = responses.map((r): CsvCell[] => {
     const { answer } = r;
     const score = answer.type === 'cli' ? null : answer.score;
     return [
-      r.answeredAt.toISOString(), r.updatedAt.toISOString(), r.surveyId, r.userId, r.cycle, answer.type, score,
+      r.answeredAt.toISOString(),
+      r.updatedAt.toISOString(),
+      r.surveyId,
+      r.userId,
+      r.cycle,
+      answer.type,
+      score,
       answer.type === 'nps' ? npsGroup(answer.score) : null,
       ...questionIds.map((id) => (answer.type === 'cli' ? answer.scores[id] : null)),
-      r.comment, r.locale, ...traits.map((name) => traitCell(Object.hasOwn(r.traits, name) ? r.traits[name] : undefined)),
+      r.comment,
+      r.locale,
+      ...traits.map((name) => traitCell(Object.hasOwn(r.traits, name) ? r.traits[name] : undefined)),
     ];
   });
   return toCsv(header, rows, { bom: options.bom });

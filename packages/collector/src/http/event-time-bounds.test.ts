@@ -31,7 +31,9 @@ describe.each(bothStores('hearth_time'))('event times are bounded after clock-sk
 
   it('a sentAt in year 1 that would carry the event into year 10000 is refused, and a valid batch sent at the same time is stored', async () => {
     const { app: collector, store } = await app();
-    const hostile = batch([trackEvent({ anonymousId: 'far', timestamp: '9999-12-31T23:59:59.000Z' })], { sentAt: '0001-01-01T00:00:00.000Z' });
+    const hostile = batch([trackEvent({ anonymousId: 'far', timestamp: '9999-12-31T23:59:59.000Z' })], {
+      sentAt: '0001-01-01T00:00:00.000Z',
+    });
     const valid = trackEvent({ anonymousId: 'near' });
     const [refused, accepted] = await Promise.all([post(collector, hostile), post(collector, batch([valid]))]);
     expect(refused.status).toBe(400);

@@ -44,7 +44,11 @@ describe.each(Object.keys(STORES))('identity boundaries (%s)', (kind) => {
   it('an anonymous id equal to a user id never reads, replaces or answers for that user', async () => {
     const hook = await webhookReceiver();
     cleanups.push(async () => void hook.close());
-    const { app, store } = await surveyApp([npsInput()], { webhooks: [{ url: hook.url, secrets: [WEBHOOK_SECRET], surveyResponses: 'all' }], allowPrivateWebhookTargets: true }, await open());
+    const { app, store } = await surveyApp(
+      [npsInput()],
+      { webhooks: [{ url: hook.url, secrets: [WEBHOOK_SECRET], surveyResponses: 'all' }], allowPrivateWebhookTargets: true },
+      await open(),
+    );
     // Before the victim answers, a visitor under the victim's id sees what any new visitor sees.
     const unanswered = await stateIds(app, { anonymousId: 'victim' });
     await identify(app, 'victim');
@@ -57,18 +61,24 @@ describe.each(Object.keys(STORES))('identity boundaries (%s)', (kind) => {
     expect(await forged.json()).toEqual({ outcome: 'created', cycle: 1 });
     expect(await store.responses.get('acme', 'nps', { userId: 'victim' }, 1)).toMatchObject({ answer: nps(9), comment: 'great' });
     // Naming the user without a token is refused, on every per-user route.
-    expect((await respond(app, { userId: 'victim', userToken: undefined, anonymousId: 'x', answer: nps(9), comment: 'hacked' })).status).toBe(401);
+    expect(
+      (await respond(app, { userId: 'victim', userToken: undefined, anonymousId: 'x', answer: nps(9), comment: 'hacked' })).status,
+    ).toBe(401);
     expect((await getState(app, { anonymousId: 'x', userId: 'victim', userToken: '' })).status).toBe(401);
     expect((await nextPage(app, { anonymousId: 'x', userId: 'victim' })).status).toBe(401);
     expect((await store.responses.get('acme', 'nps', { userId: 'victim' }, 1))?.comment).toBe('great');
 
     // The forged detractor reaches the webhook as an anonymous answer, never in the victim's name.
     await expect.poll(() => hook.received.length).toBe(2);
-    const bodies = hook.received.map((delivery) => JSON.parse(delivery.body) as { data: { userId: string | null; anonymousId?: string; answer: { score: number } } });
-    expect(bodies.map((body) => [body.data.userId, body.data.anonymousId ?? null, body.data.answer.score]).sort()).toEqual([
-      [null, 'victim', 0],
-      ['victim', null, 9],
-    ].sort());
+    const bodies = hook.received.map(
+      (delivery) => JSON.parse(delivery.body) as { data: { userId: string | null; anonymousId?: string; answer: { score: number } } },
+    );
+    expect(bodies.map((body) => [body.data.userId, body.data.anonymousId ?? null, body.data.answer.score]).sort()).toEqual(
+      [
+        [null, 'victim', 0],
+        ['victim', null, 9],
+      ].sort(),
+    );
   });
 
   it('one person answers one cycle once: an answer before sign-in and one after are one (NPS −100, not 0)', async () => {
@@ -89,18 +99,20 @@ describe.each(Object.keys(STORES))('identity boundaries (%s)', (kind) => {
     expect(kpi.nps).toMatchObject({ count: 2, score: -100 });
   });
 
-  it('anonymous events sent under a linked anonymous id after identify do not become the user\'s', async () => {
+  it("anonymous events sent under a linked anonymous id after identify do not become the user's", async () => {
     const { app } = await promptApp([checklistInput('onboarding', { events: ['Project Created'] })], {}, await open());
     await track(app, null, 'Page Viewed', { anonymousId: 'anon-ada' });
     await identify(app, 'ada');
     // Someone who learnt Ada's anonymous id, without her token.
     await track(app, null, 'Project Created', { anonymousId: 'anon-ada' });
     await identify(app, 'ada');
-    const state = (await (await getState(app, { anonymousId: 'anon-ada', userId: 'ada' })).json()) as { prompts: { id: string; items: { done: boolean }[] }[] };
+    const state = (await (await getState(app, { anonymousId: 'anon-ada', userId: 'ada' })).json()) as {
+      prompts: { id: string; items: { done: boolean }[] }[];
+    };
     expect(state.prompts.find((prompt) => prompt.id === 'onboarding')?.items.map((item) => item.done)).toEqual([false]);
   });
 
-  it('events nobody proved pay no points on the user\'s next verified visit', async () => {
+  it("events nobody proved pay no points on the user's next verified visit", async () => {
     const program: RewardsConfigInput = {
       rules: [{ id: 'step', title: 'Onboarding step', on: { type: 'checklistItem', checklistId: 'onboarding' }, points: 100 }],
       tiers: [{ id: 'bronze', name: 'Bronze', minPoints: 0 }],
@@ -110,7 +122,9 @@ describe.each(Object.keys(STORES))('identity boundaries (%s)', (kind) => {
     const optedOut = await promptApp([checklist], { rewards: program, identityVerification: { enforce: false } }, await open());
     await track(optedOut.app, 'victim', 'Project Created', {}, { userToken: undefined });
     await track(optedOut.app, 'victim', 'Report Exported', {}, { userToken: undefined });
-    const visit = (await (await getState(optedOut.app, { anonymousId: 'anon-victim', userId: 'victim' })).json()) as { rewards?: { balance: number } };
+    const visit = (await (await getState(optedOut.app, { anonymousId: 'anon-victim', userId: 'victim' })).json()) as {
+      rewards?: { balance: number };
+    };
     expect(visit.rewards?.balance).toBe(0);
     expect(await optedOut.store.rewards.balance('acme', 'victim')).toEqual({ balance: 0, lifetime: 0 });
 
@@ -127,7 +141,7 @@ describe.each(Object.keys(STORES))('identity boundaries (%s)', (kind) => {
     expect((await enforcing.store.rewards.balance('acme', 'victim')).balance).toBe(100);
   });
 
-  it('a trait the browser sent itself never unlocks a catalog item; the backend\'s trusted trait does', async () => {
+  it("a trait the browser sent itself never unlocks a catalog item; the backend's trusted trait does", async () => {
     const program: RewardsConfigInput = {
       rules: [],
       tiers: [{ id: 'bronze', name: 'Bronze', minPoints: 0 }],
@@ -135,7 +149,13 @@ describe.each(Object.keys(STORES))('identity boundaries (%s)', (kind) => {
     };
     const { app } = await promptApp([], { rewards: program }, await open());
     await identify(app, 'max', { plan: 'pro' });
-    expect((await admin(app, 'POST', '/v1/server/points', { body: { idempotencyKey: 'welcome', userId: 'max', amount: 100, reason: 'Welcome' } })).status).toBe(201);
+    expect(
+      (
+        await admin(app, 'POST', '/v1/server/points', {
+          body: { idempotencyKey: 'welcome', userId: 'max', amount: 100, reason: 'Welcome' },
+        })
+      ).status,
+    ).toBe(201);
     const redeem = async (requestId: string) =>
       app.request(`/v1/rewards/redeem?key=${PUBLIC_KEY}`, {
         method: 'POST',

@@ -18,7 +18,11 @@ const invalid = { code: 'invalid_query', message: 'The KPI query is not valid; s
  * Parses a KPI route's query through the shared range schema (`from`/`to` rules in
  * docs/kpis.md) plus the route's own parameters; `defaultTo` is the exclusive end when `to` is absent.
  */
-export function readKpiQuery<S extends z.ZodRawShape>(c: Context<AppEnv>, shape: S, defaultTo: number): z.output<z.ZodObject<S>> & { range: KpiRange } {
+export function readKpiQuery<S extends z.ZodRawShape>(
+  c: Context<AppEnv>,
+  shape: S,
+  defaultTo: number,
+): z.output<z.ZodObject<S>> & { range: KpiRange } {
   const raw = c.req.query();
   const range = kpiRangeSchema(defaultTo).safeParse(raw);
   const rest = z.object(shape).safeParse(raw);

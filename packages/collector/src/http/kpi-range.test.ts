@@ -45,19 +45,28 @@ describe('KPI ranges: one rule for every KPI route', () => {
       expect(res.status, path).toBe(400);
       const error = await errorOf(res);
       expect(error.code, path).toBe('invalid_query');
-      expect(error.issues?.map((issue) => issue.path), path).toEqual([field]);
+      expect(
+        error.issues?.map((issue) => issue.path),
+        path,
+      ).toEqual([field]);
     }
   });
 
   it('accepts 366 days with to given or defaulted, any explicit offset, and echoes the range', async () => {
     const { app } = rewardsTestApp();
-    for (const query of [`from=${iso(NOW - 366 * D)}&to=${iso(NOW)}`, `from=${iso(NOW - 366 * D)}`, 'from=2026-02-28T23:00:00-01:00&to=2026-03-01T03:00:00%2B02:00']) {
+    for (const query of [
+      `from=${iso(NOW - 366 * D)}&to=${iso(NOW)}`,
+      `from=${iso(NOW - 366 * D)}`,
+      'from=2026-02-28T23:00:00-01:00&to=2026-03-01T03:00:00%2B02:00',
+    ]) {
       for (const path of RANGE_ROUTES.filter((p) => !p.includes('checklists') && !p.includes('surveys'))) {
         const res = await get(app, path, query);
         expect(res.status, `${path} ${query}`).toBe(200);
       }
     }
-    const body = (await (await get(app, '/v1/admin/kpi/active-users', 'from=2026-02-28T23:00:00-01:00&to=2026-03-01T03:00:00%2B02:00')).json()) as {
+    const body = (await (
+      await get(app, '/v1/admin/kpi/active-users', 'from=2026-02-28T23:00:00-01:00&to=2026-03-01T03:00:00%2B02:00')
+    ).json()) as {
       range: { from: string; to: string };
     };
     expect(body.range).toEqual({ from: '2026-03-01T00:00:00.000Z', to: '2026-03-01T01:00:00.000Z' });
@@ -78,7 +87,10 @@ describe('KPI ranges: one rule for every KPI route', () => {
     for (const to of ['2026-02-30T00:00:00Z', '2026-11-01T00:00:00', '1']) {
       const res = await get(app, '/v1/admin/announcements/launch/kpis', `to=${to}`);
       expect(res.status, to).toBe(400);
-      expect((await errorOf(res)).issues?.map((issue) => issue.path), to).toEqual(['to']);
+      expect(
+        (await errorOf(res)).issues?.map((issue) => issue.path),
+        to,
+      ).toEqual(['to']);
     }
   });
 });

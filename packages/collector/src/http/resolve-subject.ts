@@ -21,7 +21,10 @@ export function provenUserId(project: ProjectConfig, token: string | undefined, 
 }
 
 /** The one refusal every route gives a user id without a valid token for it. */
-export function identityNotVerified(path: string, message = 'This call needs a verified identity: pass a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired) with the userId.'): HttpError {
+export function identityNotVerified(
+  path: string,
+  message = 'This call needs a verified identity: pass a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired) with the userId.',
+): HttpError {
   return new HttpError(401, 'identity_not_verified', message, [{ path, message: 'no valid userToken for this user id' }]);
 }
 
@@ -33,7 +36,12 @@ export function identityNotVerified(path: string, message = 'This call needs a v
  * visitor — an anonymous id is never looked up as a user id, whatever it looks like.
  * `requireToken` refuses an unproven user even when the project opts out (rewards).
  */
-export async function resolveCaller(project: ProjectConfig, caller: Caller, now: number, options: { requireToken?: boolean; message?: string } = {}): Promise<ResolvedCaller> {
+export async function resolveCaller(
+  project: ProjectConfig,
+  caller: Caller,
+  now: number,
+  options: { requireToken?: boolean; message?: string } = {},
+): Promise<ResolvedCaller> {
   if (!caller.userId) return { subject: { anonymousId: caller.anonymousId }, verified: false };
   const verified = (await provenUserId(project, caller.userToken, now)) === caller.userId;
   if (!verified && (options.requireToken || project.identityVerification.enforce)) throw identityNotVerified('userToken', options.message);

@@ -18,7 +18,10 @@ describe('activeUsersSeries', () => {
       range,
     );
     expect(series.daily.map((p) => p.activeUsers)).toEqual([4, 0, 0, 0, 0, 0, 0, 0, 1]);
-    expect(series.weekly.map((p) => [p.activeUsers, p.complete])).toEqual([[5, true], [1, false]]);
+    expect(series.weekly.map((p) => [p.activeUsers, p.complete])).toEqual([
+      [5, true],
+      [1, false],
+    ]);
     expect(series.monthly).toEqual([{ start: from.toISOString(), end: range.to.toISOString(), complete: false, activeUsers: 5 }]);
   });
 

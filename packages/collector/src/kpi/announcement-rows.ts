@@ -38,8 +38,18 @@ export function announcementKpiUsers(
   const counts = audienceQueries(announcement.audience);
   const inAudience = (row: AnnouncementKpiUserRow) => {
     const facts = createUserFacts(
-      { userId: row.userId, traits: row.traits, locale: typeof row.traits.locale === 'string' ? row.traits.locale : null, firstSeen: new Date(row.firstSeen), lastSeen: new Date(row.lastSeen) },
-      answerFactQueries({ counts, matches: [] }, (audience.get(row.userId) ?? []).map((e) => ({ name: e.name, at: new Date(e.at), properties: e.properties })), to),
+      {
+        userId: row.userId,
+        traits: row.traits,
+        locale: typeof row.traits.locale === 'string' ? row.traits.locale : null,
+        firstSeen: new Date(row.firstSeen),
+        lastSeen: new Date(row.lastSeen),
+      },
+      answerFactQueries(
+        { counts, matches: [] },
+        (audience.get(row.userId) ?? []).map((e) => ({ name: e.name, at: new Date(e.at), properties: e.properties })),
+        to,
+      ),
     );
     return evaluateAudience(announcement.audience, facts, to, { promptId: announcement.id }).matched;
   };
@@ -47,7 +57,12 @@ export function announcementKpiUsers(
     const user: AnnouncementKpiUser = {
       userId: row.userId,
       inAudience: null,
-      shownAt: null, readAt: null, ctaAt: null, reaction: null, feedback: false, featureFirstAt: row.featureFirstAt,
+      shownAt: null,
+      readAt: null,
+      ctaAt: null,
+      reaction: null,
+      feedback: false,
+      featureFirstAt: row.featureFirstAt,
     };
     for (const event of (own.get(row.userId) ?? []).sort((a, b) => a.at - b.at)) {
       if (event.name === ANNOUNCEMENT_EVENTS.read) user.readAt = min(user.readAt, event.at);

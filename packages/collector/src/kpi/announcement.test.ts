@@ -6,7 +6,15 @@ const P = Date.parse('2026-03-01T00:00:00Z');
 const TO = P + 60 * DAY_MS;
 const day = (n: number) => P + n * DAY_MS;
 const user = (userId: string, u: Partial<AnnouncementKpiUser>): AnnouncementKpiUser => ({
-  userId, inAudience: true, shownAt: null, readAt: null, ctaAt: null, reaction: null, feedback: false, featureFirstAt: null, ...u,
+  userId,
+  inAudience: true,
+  shownAt: null,
+  readAt: null,
+  ctaAt: null,
+  reaction: null,
+  feedback: false,
+  featureFirstAt: null,
+  ...u,
 });
 const query = { publishedAt: P, to: TO, adoptionDays: 14, hasFeatureEvent: true };
 
@@ -53,9 +61,22 @@ describe('announcementKpis', () => {
 
   it('answers null rates for nobody reached and no adoption block without a feature event', () => {
     const kpis = announcementKpis([], { ...query, hasFeatureEvent: false });
-    expect(kpis).toEqual({ reach: 0, read: 0, readRate: null, ctaClicks: 0, ctaClickRate: null, reactions: { up: 0, down: 0, feedback: 0 }, adoption: null });
+    expect(kpis).toEqual({
+      reach: 0,
+      read: 0,
+      readRate: null,
+      ctaClicks: 0,
+      ctaClickRate: null,
+      reactions: { up: 0, down: 0, feedback: 0 },
+      adoption: null,
+    });
     const noControls = announcementKpis([user('a', { readAt: day(1), featureFirstAt: day(2) })], query);
-    expect(noControls.adoption).toEqual({ days: 14, exposed: { users: 1, adopted: 1, rate: 100, alreadyUsing: 0 }, control: { users: 0, adopted: 0, rate: null, alreadyUsing: 0 }, lift: null });
+    expect(noControls.adoption).toEqual({
+      days: 14,
+      exposed: { users: 1, adopted: 1, rate: 100, alreadyUsing: 0 },
+      control: { users: 0, adopted: 0, rate: null, alreadyUsing: 0 },
+      lift: null,
+    });
   });
 
   it('shows lift when exposed users adopt more than the control group', () => {

@@ -71,8 +71,16 @@ export function announcementKpis(users: readonly AnnouncementKpiUser[], query: A
   const read = reached.filter((u) => before(u.readAt, to)).length;
   const ctaClicks = reached.filter((u) => before(u.ctaAt, to)).length;
   const controls = users.filter((u) => u.inAudience && exposure(u) === null && query.publishedAt < to);
-  const exposed = adoptionGroup(reached.map((u) => ({ start: exposure(u) as number, first: u.featureFirstAt })), query.adoptionDays, to);
-  const control = adoptionGroup(controls.map((u) => ({ start: query.publishedAt, first: u.featureFirstAt })), query.adoptionDays, to);
+  const exposed = adoptionGroup(
+    reached.map((u) => ({ start: exposure(u) as number, first: u.featureFirstAt })),
+    query.adoptionDays,
+    to,
+  );
+  const control = adoptionGroup(
+    controls.map((u) => ({ start: query.publishedAt, first: u.featureFirstAt })),
+    query.adoptionDays,
+    to,
+  );
   return {
     reach: reached.length,
     read,
@@ -85,7 +93,12 @@ export function announcementKpis(users: readonly AnnouncementKpiUser[], query: A
       feedback: reached.filter((u) => u.feedback).length,
     },
     adoption: query.hasFeatureEvent
-      ? { days: query.adoptionDays, exposed, control, lift: exposed.rate === null || control.rate === null ? null : exposed.rate - control.rate }
+      ? {
+          days: query.adoptionDays,
+          exposed,
+          control,
+          lift: exposed.rate === null || control.rate === null ? null : exposed.rate - control.rate,
+        }
       : null,
   };
 }

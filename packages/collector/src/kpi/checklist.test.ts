@@ -6,7 +6,11 @@ const HOUR = 3_600_000;
 /** Times in March 2026, UTC: `at('05T12:00')`. */
 const at = (dayTime: string) => new Date(`2026-03-${dayTime}:00Z`);
 const range = { from: at('01T00:00'), to: at('08T00:00') };
-const items = [{ id: 'a', optional: false }, { id: 'b', optional: false }, { id: 'c', optional: true }];
+const items = [
+  { id: 'a', optional: false },
+  { id: 'b', optional: false },
+  { id: 'c', optional: true },
+];
 const now = at('10T00:00');
 const pro = { plan: 'pro' };
 const free = { plan: 'free' };
@@ -39,7 +43,13 @@ const fixture: ChecklistKpiRow[] = [
   // u9 free: item rows only, never shown → outside.
   ...rows('u9', free, [item('a', at('02T00:00'))]),
   // u10 free: two shown rows (earliest wins); required items done before the completed event → 24 h.
-  ...rows('u10', free, [shown(at('06T00:00')), shown(at('05T00:00')), item('a', at('05T12:00')), item('b', at('06T00:00')), completed(at('06T06:00'))]),
+  ...rows('u10', free, [
+    shown(at('06T00:00')),
+    shown(at('05T00:00')),
+    item('a', at('05T12:00')),
+    item('b', at('06T00:00')),
+    completed(at('06T06:00')),
+  ]),
   // u11 free: a row for an item no longer in the checklist does not make a start.
   ...rows('u11', free, [shown(at('04T00:00')), item('deleted', at('04T01:00'))]),
 ];
@@ -75,8 +85,13 @@ describe('checklistKpis', () => {
 
   it('answers null, never 0 %, when nobody was shown the checklist', () => {
     const empty = {
-      shown: 0, started: 0, completed: 0,
-      startedRate: null, completionRate: null, completionRateOfStarted: null, medianTimeToCompleteMs: null,
+      shown: 0,
+      started: 0,
+      completed: 0,
+      startedRate: null,
+      completionRate: null,
+      completionRateOfStarted: null,
+      medianTimeToCompleteMs: null,
       items: items.map((i) => ({ itemId: i.id, completed: 0, rate: null })),
     };
     expect(checklistKpis([], { items, range, now })).toEqual(empty);
@@ -87,12 +102,27 @@ describe('checklistKpis', () => {
 
   it('reports 0 % completion and a null median when people start but nobody finishes', () => {
     const result = checklistKpis(rows('x', free, [shown(at('02T00:00')), item('a', at('02T00:01'))]), { items, range, now });
-    expect(result).toMatchObject({ shown: 1, started: 1, completed: 0, startedRate: 100, completionRate: 0, completionRateOfStarted: 0, medianTimeToCompleteMs: null });
+    expect(result).toMatchObject({
+      shown: 1,
+      started: 1,
+      completed: 0,
+      startedRate: 100,
+      completionRate: 0,
+      completionRateOfStarted: 0,
+      medianTimeToCompleteMs: null,
+    });
   });
 
-  it('handles everyone finishing instantly, and a single user\'s median', () => {
-    const all = ['p', 'q', 'r'].flatMap((id) => rows(id, free, [shown(at('02T00:00')), item('a', at('02T00:00')), completed(at('02T00:00'))]));
-    expect(checklistKpis(all, { items, range, now })).toMatchObject({ shown: 3, completed: 3, completionRate: 100, medianTimeToCompleteMs: 0 });
+  it("handles everyone finishing instantly, and a single user's median", () => {
+    const all = ['p', 'q', 'r'].flatMap((id) =>
+      rows(id, free, [shown(at('02T00:00')), item('a', at('02T00:00')), completed(at('02T00:00'))]),
+    );
+    expect(checklistKpis(all, { items, range, now })).toMatchObject({
+      shown: 3,
+      completed: 3,
+      completionRate: 100,
+      medianTimeToCompleteMs: 0,
+    });
     const one = rows('solo', free, [shown(at('02T00:00')), item('a', at('03T00:00')), completed(at('04T00:00'))]);
     expect(checklistKpis(one, { items, range, now }).medianTimeToCompleteMs).toBe(48 * HOUR);
   });
@@ -109,6 +139,8 @@ describe('checklistKpis', () => {
   });
 
   it('refuses a range that ends before it starts, naming the field', () => {
-    expect(() => checklistKpis([], { items, range: { from: range.to, to: range.from }, now })).toThrow('range.from must not be after range.to');
+    expect(() => checklistKpis([], { items, range: { from: range.to, to: range.from }, now })).toThrow(
+      'range.from must not be after range.to',
+    );
   });
 });

@@ -3,7 +3,13 @@ import { churnKpis } from './churn.js';
 
 describe('churnKpis', () => {
   it('divides lost and retained customers by the customers at the start', () => {
-    expect(churnKpis({ customersAtStart: 8, retained: 6 })).toEqual({ customersAtStart: 8, retained: 6, lost: 2, churnRate: 25, retentionRate: 75 });
+    expect(churnKpis({ customersAtStart: 8, retained: 6 })).toEqual({
+      customersAtStart: 8,
+      retained: 6,
+      lost: 2,
+      churnRate: 25,
+      retentionRate: 75,
+    });
   });
 
   it('is 100 % churn when everyone left, 0 % when nobody did, null without customers', () => {

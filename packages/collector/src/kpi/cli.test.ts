@@ -6,7 +6,10 @@ const range = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-04-01
 const now = range.to;
 const questionIds = ['quality', 'support', 'overall'];
 const row = (scores: Record<string, number>): SurveyResponseRow => ({
-  userId: JSON.stringify(scores), answeredAt: new Date('2026-03-10T00:00:00Z'), traits: {}, answer: { type: 'cli', scores },
+  userId: JSON.stringify(scores),
+  answeredAt: new Date('2026-03-10T00:00:00Z'),
+  traits: {},
+  answer: { type: 'cli', scores },
 });
 
 describe('cliKpi', () => {
@@ -39,7 +42,11 @@ describe('cliKpi', () => {
 
   it('gives 67.50 on the partial-answers fixture (the mean of question means would give 67.22)', () => {
     // quality 9, 1, 1; support 10, 10, 10; overall 3, 10 → 54 / 8 = 6.75 → 67.5.
-    const rows = [row({ quality: 9, support: 10, overall: 3 }), row({ quality: 1, support: 10, overall: 10 }), row({ quality: 1, support: 10 })];
+    const rows = [
+      row({ quality: 9, support: 10, overall: 3 }),
+      row({ quality: 1, support: 10, overall: 10 }),
+      row({ quality: 1, support: 10 }),
+    ];
     expect(cliKpi(rows, { range, now, questionIds }).cli).toBe(67.5);
   });
 

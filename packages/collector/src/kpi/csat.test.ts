@@ -4,7 +4,10 @@ import type { SurveyResponseRow } from './survey-rows.js';
 
 const range = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') };
 const row = (score: number, iso = '2026-03-10T00:00:00Z'): SurveyResponseRow => ({
-  userId: `${score}-${iso}`, answeredAt: new Date(iso), traits: {}, answer: { type: 'csat', score },
+  userId: `${score}-${iso}`,
+  answeredAt: new Date(iso),
+  traits: {},
+  answer: { type: 'csat', score },
 });
 
 describe('csatKpi', () => {

@@ -15,18 +15,29 @@ function files(dir: string, ext: RegExp): string[] {
 }
 
 const THIS_FILE = 'packages/collector/src/kpi/definitions-reference.test.ts';
-const sources = [...files('packages/schema/src', /\.tsx?$/), ...files('packages/collector/src', /\.tsx?$/), ...files('docs', /\.md$/)].filter((file) => file !== THIS_FILE);
-const headings = new Set(readFileSync(join(ROOT, REFERENCE), 'utf8').split('\n').filter((line) => line.startsWith('## ')).map((line) => line.slice(3)));
+const sources = [
+  ...files('packages/schema/src', /\.tsx?$/),
+  ...files('packages/collector/src', /\.tsx?$/),
+  ...files('docs', /\.md$/),
+].filter((file) => file !== THIS_FILE);
+const headings = new Set(
+  readFileSync(join(ROOT, REFERENCE), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('## '))
+    .map((line) => line.slice(3)),
+);
 
 describe('the KPI definitions live in the repository', () => {
   it('every citation of kpi-definitions.md names the reference page, which exists', () => {
     expect(existsSync(join(ROOT, REFERENCE))).toBe(true);
     const stray = sources.flatMap((file) =>
-      readFileSync(join(ROOT, file), 'utf8').split('\n').flatMap((line, index) =>
-        [...line.matchAll(/[\w./-]*kpi-definitions\.md/g)]
-          .filter(([cited]) => !file.startsWith('docs/') && cited !== REFERENCE)
-          .map(([cited]) => `${file}:${index + 1}: ${cited}`),
-      ),
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .flatMap((line, index) =>
+          [...line.matchAll(/[\w./-]*kpi-definitions\.md/g)]
+            .filter(([cited]) => !file.startsWith('docs/') && cited !== REFERENCE)
+            .map(([cited]) => `${file}:${index + 1}: ${cited}`),
+        ),
     );
     expect(stray).toEqual([]);
   });
@@ -46,9 +57,15 @@ describe('the KPI definitions live in the repository', () => {
   it('each section an API answer cites is a heading of the page', () => {
     const cited = sources
       .filter((file) => file.startsWith('packages/'))
-      .flatMap((file) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:'docs\/reference\/kpi-definitions\.md: |definition\(')([^'→,]+)/g)])
+      .flatMap((file) => [
+        ...readFileSync(join(ROOT, file), 'utf8').matchAll(/(?:'docs\/reference\/kpi-definitions\.md: |definition\(')([^'→,]+)/g),
+      ])
       .map(([, section]) => section?.trim() ?? '');
     expect(cited.length).toBeGreaterThan(3);
-    for (const section of cited) expect([...headings].some((heading) => heading.startsWith(section)), section).toBe(true);
+    for (const section of cited)
+      expect(
+        [...headings].some((heading) => heading.startsWith(section)),
+        section,
+      ).toBe(true);
   });
 });

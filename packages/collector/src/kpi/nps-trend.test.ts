@@ -4,7 +4,10 @@ import { bucketStart, npsByTrait, npsTrend } from './nps-trend.js';
 import type { SurveyResponseRow } from './survey-rows.js';
 
 const row = (score: number, iso: string, traits: Record<string, JsonValue> = {}): SurveyResponseRow => ({
-  userId: iso, answeredAt: new Date(iso), traits, answer: { type: 'nps', score },
+  userId: iso,
+  answeredAt: new Date(iso),
+  traits,
+  answer: { type: 'nps', score },
 });
 const now = new Date('2026-06-01T00:00:00Z');
 
@@ -20,10 +23,13 @@ describe('bucketStart', () => {
 describe('npsTrend', () => {
   const rows = [
     // week of 9 March: 10, 0 → 50 − 50 = 0
-    row(10, '2026-03-10T10:00:00Z'), row(0, '2026-03-15T23:59:59Z'),
+    row(10, '2026-03-10T10:00:00Z'),
+    row(0, '2026-03-15T23:59:59Z'),
     // week of 16 March: none → null
     // week of 23 March: 9, 9, 7 → 66.67 − 0
-    row(9, '2026-03-23T00:00:00Z'), row(9, '2026-03-24T00:00:00Z'), row(7, '2026-03-29T12:00:00Z'),
+    row(9, '2026-03-23T00:00:00Z'),
+    row(9, '2026-03-24T00:00:00Z'),
+    row(7, '2026-03-29T12:00:00Z'),
     // April: 3 → −100
     row(3, '2026-04-02T00:00:00Z'),
   ];
@@ -53,9 +59,12 @@ describe('npsTrend', () => {
 describe('npsByTrait', () => {
   it('groups by the answer-time trait, largest group first, missing traits as null', () => {
     const rows = [
-      row(10, '2026-03-01T00:00:00Z', { plan: 'pro' }), row(9, '2026-03-02T00:00:00Z', { plan: 'pro' }), row(2, '2026-03-03T00:00:00Z', { plan: 'pro' }),
+      row(10, '2026-03-01T00:00:00Z', { plan: 'pro' }),
+      row(9, '2026-03-02T00:00:00Z', { plan: 'pro' }),
+      row(2, '2026-03-03T00:00:00Z', { plan: 'pro' }),
       row(8, '2026-03-04T00:00:00Z', { plan: 'free' }),
-      row(1, '2026-03-05T00:00:00Z'), row(10, '2026-03-06T00:00:00Z', { plan: { tier: 'weird' } }),
+      row(1, '2026-03-05T00:00:00Z'),
+      row(10, '2026-03-06T00:00:00Z', { plan: { tier: 'weird' } }),
     ];
     const range = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') };
     const groups = npsByTrait(rows, { range, now, trait: 'plan' });

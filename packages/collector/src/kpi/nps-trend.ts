@@ -37,7 +37,11 @@ export function npsTrend(rows: readonly SurveyResponseRow[], query: SurveyKpiQue
   for (let start = bucketStart(from, query.interval); start < to; start = nextBucket(start, query.interval)) {
     const end = nextBucket(start, query.interval);
     const inBucket = selected.filter((row) => row.answeredAt.getTime() >= start && row.answeredAt.getTime() < end);
-    points.push({ start: new Date(Math.max(start, from)).toISOString(), end: new Date(Math.min(end, to)).toISOString(), ...npsSummary(npsScores(inBucket)) });
+    points.push({
+      start: new Date(Math.max(start, from)).toISOString(),
+      end: new Date(Math.min(end, to)).toISOString(),
+      ...npsSummary(npsScores(inBucket)),
+    });
   }
   return points;
 }
@@ -46,7 +50,10 @@ export function npsTrend(rows: readonly SurveyResponseRow[], query: SurveyKpiQue
  * NPS per value of one answer-time trait (`plan`: free / pro / …), largest group first; users
  * without the trait form the `null` group. Only scalar values group; others count as `null`.
  */
-export function npsByTrait(rows: readonly SurveyResponseRow[], query: SurveyKpiQuery & { trait: string }): ({ value: JsonValue } & NpsSummary)[] {
+export function npsByTrait(
+  rows: readonly SurveyResponseRow[],
+  query: SurveyKpiQuery & { trait: string },
+): ({ value: JsonValue } & NpsSummary)[] {
   const groups = new Map<string, { value: JsonValue; rows: SurveyResponseRow[] }>();
   for (const row of selectRows(rows, query)) {
     const raw = Object.hasOwn(row.traits, query.trait) ? row.traits[query.trait] : null;

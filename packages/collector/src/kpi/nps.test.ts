@@ -7,7 +7,10 @@ const at = (day: string) => new Date(`2026-03-${day}T12:00:00Z`);
 const range = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') };
 const now = new Date('2026-04-02T00:00:00Z');
 const row = (userId: string, score: number, day: string, traits: Record<string, JsonValue> = {}): SurveyResponseRow => ({
-  userId, answeredAt: at(day), traits, answer: { type: 'nps', score },
+  userId,
+  answeredAt: at(day),
+  traits,
+  answer: { type: 'nps', score },
 });
 
 // Hand-checked: 10 responses in March — promoters 9, 10, 10, 9 (4); passives 7, 8 (2);
@@ -15,9 +18,16 @@ const row = (userId: string, score: number, day: string, traits: Record<string, 
 const pro = { plan: 'pro' };
 const free = { plan: 'free' };
 const march = [
-  row('u1', 9, '01', pro), row('u2', 10, '02', pro), row('u3', 10, '03', free), row('u4', 9, '04', pro),
-  row('u5', 7, '05', free), row('u6', 8, '06', pro),
-  row('u7', 0, '07', free), row('u8', 3, '08', free), row('u9', 6, '09', pro), row('u10', 6, '31', free),
+  row('u1', 9, '01', pro),
+  row('u2', 10, '02', pro),
+  row('u3', 10, '03', free),
+  row('u4', 9, '04', pro),
+  row('u5', 7, '05', free),
+  row('u6', 8, '06', pro),
+  row('u7', 0, '07', free),
+  row('u8', 3, '08', free),
+  row('u9', 6, '09', pro),
+  row('u10', 6, '31', free),
 ];
 const outside = [
   { ...row('early', 10, '01'), answeredAt: new Date('2026-02-28T23:59:59.999Z') },
@@ -28,7 +38,14 @@ const outside = [
 describe('npsSummary', () => {
   it('is −100 when everyone is a detractor', () => {
     expect(npsSummary([0, 6, 3])).toEqual({
-      count: 3, promoters: 0, passives: 0, detractors: 3, promotersPct: 0, passivesPct: 0, detractorsPct: 100, score: -100,
+      count: 3,
+      promoters: 0,
+      passives: 0,
+      detractors: 3,
+      promotersPct: 0,
+      passivesPct: 0,
+      detractorsPct: 100,
+      score: -100,
     });
   });
 
@@ -42,7 +59,14 @@ describe('npsSummary', () => {
 
   it('is null, never 0, with no responses', () => {
     expect(npsSummary([])).toEqual({
-      count: 0, promoters: 0, passives: 0, detractors: 0, promotersPct: null, passivesPct: null, detractorsPct: null, score: null,
+      count: 0,
+      promoters: 0,
+      passives: 0,
+      detractors: 0,
+      promotersPct: null,
+      passivesPct: null,
+      detractorsPct: null,
+      score: null,
     });
   });
 
@@ -56,7 +80,14 @@ describe('npsSummary', () => {
 describe('npsKpi', () => {
   it('computes the hand-checked fixture, ignoring rows outside [from, to) and other survey types', () => {
     expect(npsKpi([...march, ...outside], { range, now })).toEqual({
-      count: 10, promoters: 4, passives: 2, detractors: 4, promotersPct: 40, passivesPct: 20, detractorsPct: 40, score: 0,
+      count: 10,
+      promoters: 4,
+      passives: 2,
+      detractors: 4,
+      promotersPct: 40,
+      passivesPct: 20,
+      detractorsPct: 40,
+      score: 0,
     });
   });
 

@@ -15,11 +15,7 @@ export interface ResponseRateKpi {
   rate: number | null;
 }
 
-export function responseRate(
-  displays: readonly Date[],
-  responses: readonly Date[],
-  range: { from: Date; to: Date },
-): ResponseRateKpi {
+export function responseRate(displays: readonly Date[], responses: readonly Date[], range: { from: Date; to: Date }): ResponseRateKpi {
   const from = range.from.getTime();
   const to = range.to.getTime();
   if (!(from <= to)) throw new RangeError('range.from must not be after range.to');

@@ -19,7 +19,12 @@ const sum = (entries: StoredEntry[]) => entries.reduce((total, entry) => total +
 /** `0 - x`, not `-x`: an empty sum must give 0, not -0. */
 const negated = (n: number) => 0 - n;
 
-export function rewardsKpis(activity: RewardsActivity, tiers: readonly Tier[], period: { from: number; to: number }, topN = 5): RewardsKpis {
+export function rewardsKpis(
+  activity: RewardsActivity,
+  tiers: readonly Tier[],
+  period: { from: number; to: number },
+  topN = 5,
+): RewardsKpis {
   const { entries } = activity;
   const pointsIssued = sum(entries.filter((e) => e.amount > 0 && !isRefund(e)));
   const pointsRedeemed = negated(sum(entries.filter(isDebit)) + sum(entries.filter(isRefund)));

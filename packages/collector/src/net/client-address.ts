@@ -13,7 +13,13 @@ export function clientAddressResolver(trust: TrustedProxyConfig): (socketAddress
   const trusted = addressSet(trust.cidrs);
   if (trust.hops === 0 && trust.cidrs.length === 0) return (socketAddress) => socketAddress;
   return (socketAddress, forwardedFor) => {
-    const chain = [...(forwardedFor ?? '').split(',').map(withoutPort).filter((part) => part !== ''), socketAddress];
+    const chain = [
+      ...(forwardedFor ?? '')
+        .split(',')
+        .map(withoutPort)
+        .filter((part) => part !== ''),
+      socketAddress,
+    ];
     let index = chain.length - 1;
     for (let skipped = 0; skipped < trust.hops && index > 0; skipped += 1) index -= 1;
     while (index > 0 && trusted(chain[index] ?? '')) index -= 1;

@@ -17,14 +17,22 @@ describe('webhook targets', () => {
   });
 
   it('accepts public addresses and names', () => {
-    for (const url of ['https://hooks.acme.example/hearth', 'http://93.184.216.34/hook', 'https://[2606:4700::1111]/hook', 'https://hooks.acme.test/x']) {
+    for (const url of [
+      'https://hooks.acme.example/hearth',
+      'http://93.184.216.34/hook',
+      'https://[2606:4700::1111]/hook',
+      'https://hooks.acme.test/x',
+    ]) {
       expect(webhookTargetProblem(url), url).toBeNull();
     }
   });
 
   it('refuses them in the configuration file, naming the field, unless the project opts out', () => {
     const config = testConfig({
-      webhooks: [{ url: 'https://hooks.acme.example/ok', secrets: [SECRET] }, { url: 'http://169.254.169.254/', secrets: [SECRET] }],
+      webhooks: [
+        { url: 'https://hooks.acme.example/ok', secrets: [SECRET] },
+        { url: 'http://169.254.169.254/', secrets: [SECRET] },
+      ],
       rewards: { ...PROGRAM, fulfilmentWebhookUrl: 'http://2130706433/fulfil' },
     });
     const error = (() => {
@@ -47,7 +55,11 @@ describe('webhook targets', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hearth-private-'));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const collector = await startCollector({ config: testConfig({ allowPrivateWebhookTargets: true }), port: 0, sqliteFile: join(dir, 's.sqlite') });
+      const collector = await startCollector({
+        config: testConfig({ allowPrivateWebhookTargets: true }),
+        port: 0,
+        sqliteFile: join(dir, 's.sqlite'),
+      });
       await collector.close();
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('project acme allows webhooks to private addresses'));
     } finally {

@@ -49,7 +49,10 @@ export async function loadAnnouncementContext(
     },
     answers,
   );
-  const interrupting = new Set([...(input.interruptingPromptIds ?? []), ...records.filter((r) => r.announcement.boosted).map((r) => r.announcement.id)]);
+  const interrupting = new Set([
+    ...(input.interruptingPromptIds ?? []),
+    ...records.filter((r) => r.announcement.boosted).map((r) => r.announcement.id),
+  ]);
   const usage = fatigueUsage(historyFromEvents(promptEvents), interrupting, project.fatigue, now);
   return {
     facts: userFacts,

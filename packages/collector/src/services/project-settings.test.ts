@@ -38,10 +38,15 @@ describe('project settings service', () => {
   it('refuses a stale or invalid change with a SettingsError naming the problem, and applies nothing', async () => {
     const { settings, project } = setup();
     await settings.update('acme', { inactivityDays: 7 }, { actor: 'console', expectedVersion: 0 });
-    await expect(settings.update('acme', { inactivityDays: 9 }, { actor: 'console', expectedVersion: 0 })).rejects.toMatchObject({ code: 'version_conflict' });
+    await expect(settings.update('acme', { inactivityDays: 9 }, { actor: 'console', expectedVersion: 0 })).rejects.toMatchObject({
+      code: 'version_conflict',
+    });
     const invalid = await settings.update('acme', { inactivityDays: 400 }, { actor: 'console' }).catch((error: unknown) => error);
     expect(invalid).toBeInstanceOf(SettingsError);
-    expect(invalid).toMatchObject({ code: 'invalid_settings', issues: [{ path: 'inactivityDays', message: 'inactivityDays must be at most 365' }] });
+    expect(invalid).toMatchObject({
+      code: 'invalid_settings',
+      issues: [{ path: 'inactivityDays', message: 'inactivityDays must be at most 365' }],
+    });
     await expect(settings.update('nope', {}, { actor: 'console' })).rejects.toMatchObject({ code: 'project_not_found' });
     expect(project().inactivityDays).toBe(7);
   });
@@ -58,7 +63,11 @@ describe('project settings service', () => {
 
     const closed = openSqliteStore(':memory:');
     await closed.close();
-    const cold = createProjectSettings({ store: closed, projects: new ProjectRegistry(parseConfig(testConfig()).projects), clock: () => NOW });
+    const cold = createProjectSettings({
+      store: closed,
+      projects: new ProjectRegistry(parseConfig(testConfig()).projects),
+      clock: () => NOW,
+    });
     await expect(cold.sync()).rejects.toThrow();
   });
 });

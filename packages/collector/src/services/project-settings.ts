@@ -77,21 +77,33 @@ export function createProjectSettings({ store, projects, clock, log = console.er
 
   const snapshot = (projectId: string): SettingsSnapshot => {
     const stored = applied.get(projectId) ?? null;
-    return { project: projects.get(projectId)!, version: stored?.version ?? 0, updatedAt: stored?.updatedAt ?? null, updatedBy: stored?.updatedBy ?? null };
+    return {
+      project: projects.get(projectId)!,
+      version: stored?.version ?? 0,
+      updatedAt: stored?.updatedAt ?? null,
+      updatedBy: stored?.updatedBy ?? null,
+    };
   };
 
   /** Reads the stored row, lets `compute` derive the new overrides from it, validates, saves, applies. */
   async function change(
     projectId: string,
     options: ChangeOptions,
-    compute: (overrides: Record<string, unknown>, current: ProjectConfig) => { overrides: Record<string, unknown>; newSecrets?: ChangeResult['newSecrets'] },
+    compute: (
+      overrides: Record<string, unknown>,
+      current: ProjectConfig,
+    ) => { overrides: Record<string, unknown>; newSecrets?: ChangeResult['newSecrets'] },
   ): Promise<ChangeResult> {
     fileOf(projectId);
     const stored = await store.settings.get(projectId);
     if (stored?.version !== applied.get(projectId)?.version) apply(projectId, stored);
     const version = stored?.version ?? 0;
     const expected = options.expectedVersion ?? version;
-    const conflict = () => new SettingsError('version_conflict', `The settings changed meanwhile (now version ${version}); reload them and apply your change again.`);
+    const conflict = () =>
+      new SettingsError(
+        'version_conflict',
+        `The settings changed meanwhile (now version ${version}); reload them and apply your change again.`,
+      );
     if (expected !== version) throw conflict();
     const next = compute({ ...stored?.overrides }, projects.get(projectId)!);
     const result = effectiveConfig(fileOf(projectId), next.overrides);
@@ -140,13 +152,17 @@ export function createProjectSettings({ store, projects, clock, log = console.er
      */
     update(projectId: string, patch: unknown, options: ChangeOptions): Promise<ChangeResult> {
       const parsed = projectSettingsPatchSchema.safeParse(patch);
-      if (!parsed.success) return Promise.reject(new SettingsError('invalid_settings', 'The settings are not valid; see issues.', toErrorIssues(parsed.error)));
+      if (!parsed.success)
+        return Promise.reject(
+          new SettingsError('invalid_settings', 'The settings are not valid; see issues.', toErrorIssues(parsed.error)),
+        );
       const { webhooks, ...fields } = parsed.data;
       return change(projectId, options, (overrides, current) => {
         Object.assign(overrides, fields);
         if (webhooks === undefined) return { overrides };
         const resolved = resolveWebhooks(webhooks, current.webhooks);
-        if (resolved.issues.length > 0) throw new SettingsError('invalid_settings', 'The settings are not valid; see issues.', resolved.issues);
+        if (resolved.issues.length > 0)
+          throw new SettingsError('invalid_settings', 'The settings are not valid; see issues.', resolved.issues);
         return {
           overrides: { ...overrides, webhooks: resolved.endpoints },
           newSecrets: resolved.created.map(({ url, secret }) => ({ for: url, secret, fingerprint: keyFingerprint(secret) })),
@@ -157,9 +173,13 @@ export function createProjectSettings({ store, projects, clock, log = console.er
     /** Adds a new secret key beside the current one (both verify) and returns it, once. */
     rotateSecretKey: (projectId: string, options: ChangeOptions) =>
       change(projectId, options, (overrides, current) => {
-        if (current.secretKeys.length > 1) throw new SettingsError('rotation_in_progress', 'A key rotation is already under way: finish it before starting another.');
+        if (current.secretKeys.length > 1)
+          throw new SettingsError('rotation_in_progress', 'A key rotation is already under way: finish it before starting another.');
         const secret = newSecretKey();
-        return { overrides: { ...overrides, secretKeys: [...current.secretKeys, secret] }, newSecrets: [{ for: 'secretKey', secret, fingerprint: keyFingerprint(secret) }] };
+        return {
+          overrides: { ...overrides, secretKeys: [...current.secretKeys, secret] },
+          newSecrets: [{ for: 'secretKey', secret, fingerprint: keyFingerprint(secret) }],
+        };
       }),
 
     /** Ends a rotation: the older secret key stops working, the newer one stays. */
@@ -174,7 +194,8 @@ export function createProjectSettings({ store, projects, clock, log = console.er
       change(projectId, options, (overrides, current) => {
         const index = webhookIndex(current, fingerprint);
         const hook = current.webhooks[index]!;
-        if (hook.secrets.length > 1) throw new SettingsError('rotation_in_progress', `The webhook ${hook.url} is already rotating its secret: finish that first.`);
+        if (hook.secrets.length > 1)
+          throw new SettingsError('rotation_in_progress', `The webhook ${hook.url} is already rotating its secret: finish that first.`);
         const secret = newWebhookSecret();
         return {
           overrides: { ...overrides, webhooks: withWebhook(current, index, [...hook.secrets, secret]) },

@@ -47,14 +47,25 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
    * (`verified`), and the traits the host's backend set through the server API — never the traits
    * a browser sent with `identify`, nor events anyone holding the public key could have sent.
    */
-  const userView = (projectId: string, userId: string, audiences: readonly (AudienceRule | undefined)[], matches: readonly EventMatchQuery[] = []) => {
+  const userView = (
+    projectId: string,
+    userId: string,
+    audiences: readonly (AudienceRule | undefined)[],
+    matches: readonly EventMatchQuery[] = [],
+  ) => {
     let events: Promise<StoredEvent[]> | undefined;
     let facts: Promise<UserFacts> | undefined;
     const listEvents = () => (events ??= deps.events.listEvents(projectId, { userId }));
     const loadFacts = async (): Promise<UserFacts> => {
-      const [user, traits, stored] = await Promise.all([deps.events.getUser(projectId, userId), deps.events.users.trustedTraits(projectId, userId), listEvents()]);
+      const [user, traits, stored] = await Promise.all([
+        deps.events.getUser(projectId, userId),
+        deps.events.users.trustedTraits(projectId, userId),
+        listEvents(),
+      ]);
       const counts = audiences.flatMap((audience) => audienceQueries(audience));
-      const factEvents = stored.flatMap((e) => (e.name && e.verified ? [{ name: e.name, at: new Date(e.timestamp), properties: e.properties }] : []));
+      const factEvents = stored.flatMap((e) =>
+        e.name && e.verified ? [{ name: e.name, at: new Date(e.timestamp), properties: e.properties }] : [],
+      );
       const profile = {
         userId,
         traits,
@@ -78,7 +89,11 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
     const config = deps.configFor(projectId);
     if (!config) return [];
     const rules = rulesFor(config.rules, source);
-    const view = userView(projectId, userId, rules.map((rule) => rule.audience));
+    const view = userView(
+      projectId,
+      userId,
+      rules.map((rule) => rule.audience),
+    );
     const awards: Award[] = [];
     for (const rule of rules) {
       if (!(await view.inAudience(rule.audience, rule.id))) continue;
@@ -90,7 +105,15 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
   async function earn(projectId: string, userId: string, rule: EarningRule, happening: string): Promise<Award> {
     // The server's clock, never the event's: a backdated event must not slip past a daily cap.
     const at = clock();
-    const entry = { projectId, id: awardKey(rule.id, userId, happening), userId, amount: rule.points, reason: rule.title, ruleId: rule.id, at };
+    const entry = {
+      projectId,
+      id: awardKey(rule.id, userId, happening),
+      userId,
+      amount: rule.points,
+      reason: rule.title,
+      ruleId: rule.id,
+      at,
+    };
     const result = await rewards.earn(entry, capWindows(rule.caps, at));
     return { userId, ruleId: rule.id, points: rule.points, status: result.status };
   }
@@ -103,11 +126,22 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
     const at = clock();
     const bonus = async (userId: string, points: number, role: string): Promise<Award> => {
       const id = `referral:${referral.referredUserId}:${role}`;
-      const result = await rewards.append({ projectId, id, userId, amount: points, reason: 'Referral bonus', ruleId: REFERRAL_RULE_ID, at });
+      const result = await rewards.append({
+        projectId,
+        id,
+        userId,
+        amount: points,
+        reason: 'Referral bonus',
+        ruleId: REFERRAL_RULE_ID,
+        at,
+      });
       return { userId, ruleId: REFERRAL_RULE_ID, points, status: result.status };
     };
     // Each bonus has its own fixed key, so a repeat (or a crash between the two) pays each once.
-    const awards = [await bonus(referral.referrerUserId, program.referrerPoints, 'referrer'), await bonus(referral.referredUserId, program.referredPoints, 'referred')];
+    const awards = [
+      await bonus(referral.referrerUserId, program.referrerPoints, 'referrer'),
+      await bonus(referral.referredUserId, program.referredPoints, 'referred'),
+    ];
     if (!referral.convertedAt) await rewards.markReferralConverted(projectId, referral.referredUserId, at);
     return awards;
   }
@@ -140,9 +174,20 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
       for (const checklist of checklists) {
         const progress = checklistProgress(checklist, facts, new Date(clock()));
         for (const item of progress.items) {
-          if (item.done) awards.push(...(await award(projectId, userId, { type: 'checklistItem', checklistId: checklist.id, itemId: item.id }, `checklist:${checklist.id}:${item.id}`)));
+          if (item.done)
+            awards.push(
+              ...(await award(
+                projectId,
+                userId,
+                { type: 'checklistItem', checklistId: checklist.id, itemId: item.id },
+                `checklist:${checklist.id}:${item.id}`,
+              )),
+            );
         }
-        if (progress.complete) awards.push(...(await award(projectId, userId, { type: 'checklistComplete', checklistId: checklist.id }, `checklist:${checklist.id}`)));
+        if (progress.complete)
+          awards.push(
+            ...(await award(projectId, userId, { type: 'checklistComplete', checklistId: checklist.id }, `checklist:${checklist.id}`)),
+          );
       }
       return awards;
     },
@@ -153,7 +198,8 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
     async redeem(projectId: string, userId: string, itemId: string, requestId: string): Promise<RedeemResult> {
       const item = deps.configFor(projectId)?.catalog.find((candidate) => candidate.id === itemId);
       const view = userView(projectId, userId, [item?.audience]);
-      if (!item || !(await view.inAudience(item.audience, item.id))) throw new RewardsError('unknown_item', `No catalog item "${itemId}" for this user.`);
+      if (!item || !(await view.inAudience(item.audience, item.id)))
+        throw new RewardsError('unknown_item', `No catalog item "${itemId}" for this user.`);
       const { id, cost, stock, perUserLimit } = item;
       const result = await rewards.redeem({ projectId, id: requestId, userId, item: { id, cost, stock, perUserLimit }, at: clock() });
       if (result.status === 'created') deps.onRedemption?.(projectId, result.redemption);
@@ -180,7 +226,8 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
         needsEvents ? view.listEvents() : [],
       ]);
       const eligible = new Set<string>();
-      for (const rule of config.rules) if (earnable(rule.on) && (await view.inAudience(rule.audience, rule.id))) eligible.add(`rule:${rule.id}`);
+      for (const rule of config.rules)
+        if (earnable(rule.on) && (await view.inAudience(rule.audience, rule.id))) eligible.add(`rule:${rule.id}`);
       for (const item of config.catalog) if (await view.inAudience(item.audience, item.id)) eligible.add(`item:${item.id}`);
       return buildRewardsState(config, {
         ...balance,

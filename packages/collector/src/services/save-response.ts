@@ -67,7 +67,12 @@ export function saveResponse(store: ResponseStore, input: SaveInput): Promise<Re
     return {
       outcome: 'refused',
       status: 409,
-      issues: [{ path: 'cycle', message: `the response to cycle ${response.cycle} kept changing while being saved (another collector is writing it); retry` }],
+      issues: [
+        {
+          path: 'cycle',
+          message: `the response to cycle ${response.cycle} kept changing while being saved (another collector is writing it); retry`,
+        },
+      ],
     };
   });
 }

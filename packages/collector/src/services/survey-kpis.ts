@@ -20,7 +20,10 @@ export interface SurveyKpisInput extends SurveyKpiQuery {
 export async function surveyKpis(store: Pick<Store, 'responses'>, projectId: string, survey: SurveyPrompt, input: SurveyKpisInput) {
   const { range, interval, by, ...rest } = input;
   const kpiQuery: SurveyKpiQuery = { range, ...rest };
-  const [responses, displays] = await Promise.all([store.responses.list(projectId, survey.id, range), store.responses.displays(projectId, survey.id, range)]);
+  const [responses, displays] = await Promise.all([
+    store.responses.list(projectId, survey.id, range),
+    store.responses.displays(projectId, survey.id, range),
+  ]);
   const nps = survey.content.type === 'nps';
   return {
     nps: nps ? npsKpi(responses, kpiQuery) : null,
@@ -28,7 +31,11 @@ export async function surveyKpis(store: Pick<Store, 'responses'>, projectId: str
     byTrait: nps && by ? { trait: by, groups: npsByTrait(responses, { ...kpiQuery, trait: by }) } : null,
     distribution: nps ? npsDistribution(responses, kpiQuery) : null,
     // Displays are events without an answer-time trait snapshot, so the rate ignores `trait`.
-    responseRate: responseRate(displays, responses.map((r) => r.answeredAt), range),
+    responseRate: responseRate(
+      displays,
+      responses.map((r) => r.answeredAt),
+      range,
+    ),
     cli: survey.content.type === 'cli' ? cliKpi(responses, { ...kpiQuery, questionIds: survey.content.questions.map((q) => q.id) }) : null,
     csat: survey.content.type === 'csat' ? csatKpi(responses, kpiQuery) : null,
   };

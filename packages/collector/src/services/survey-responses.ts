@@ -27,7 +27,10 @@ export interface SurveyResponseInput {
  * cycle, the rewards hook, in the background: a slow receiver must not slow the widget down
  * (attempts are recorded).
  */
-export async function submitSurveyResponse(deps: SurveyResponseDeps, input: SurveyResponseInput): Promise<ResponseDecision | { outcome: 'unknown_survey' }> {
+export async function submitSurveyResponse(
+  deps: SurveyResponseDeps,
+  input: SurveyResponseInput,
+): Promise<ResponseDecision | { outcome: 'unknown_survey' }> {
   const { store } = deps;
   const { project, subject, response } = input;
   const record = await store.prompts.get(project.id, response.surveyId);
@@ -36,14 +39,28 @@ export async function submitSurveyResponse(deps: SurveyResponseDeps, input: Surv
   // user's (only while its anonymous id is not linked yet; see ResponseStore.claim).
   if ('userId' in subject) await store.responses.claim(project.id, response.anonymousId, subject.userId);
   const { traits } = await store.facts.profile(project.id, subject);
-  const decision = await saveResponse(store.responses, { projectId: project.id, survey: record.prompt, respondent: subject, response, traits, now: input.now });
+  const decision = await saveResponse(store.responses, {
+    projectId: project.id,
+    survey: record.prompt,
+    respondent: subject,
+    response,
+    traits,
+    now: input.now,
+  });
   if (decision.outcome === 'created' || decision.outcome === 'updated') {
     const outcome = decision.outcome;
     void (async () => {
       if (outcome === 'created' && deps.rewards && input.verified && 'userId' in subject) {
         await deps.rewards.onSurveyAnswered(project.id, subject.userId, response.surveyId, `cycle-${response.cycle}`);
       }
-      await dispatchSurveyWebhooks({ responses: store.responses, log: deps.log }, project.id, outcome, decision.record, project.webhooks, project.allowPrivateWebhookTargets);
+      await dispatchSurveyWebhooks(
+        { responses: store.responses, log: deps.log },
+        project.id,
+        outcome,
+        decision.record,
+        project.webhooks,
+        project.allowPrivateWebhookTargets,
+      );
     })().catch((error: unknown) => deps.log?.('survey response follow-up failed', error));
   }
   return decision;

@@ -30,9 +30,18 @@ export async function loadUserState(store: Store, rewards: RewardsEngine | undef
   const state = buildUserState(prompts, ctx);
   const announcements = await loadAnnouncementsState(store, { project, subject, prompts, state, now, locale });
   if (announcements) state.announcements = announcements;
-  const userRewards = rewards && input.verified && 'userId' in subject
-    ? await rewardsForUserState(rewards, project.id, subject.userId, state, prompts, locale, earnableTriggers(prompts, ctx.facts, ctx.now))
-    : null;
+  const userRewards =
+    rewards && input.verified && 'userId' in subject
+      ? await rewardsForUserState(
+          rewards,
+          project.id,
+          subject.userId,
+          state,
+          prompts,
+          locale,
+          earnableTriggers(prompts, ctx.facts, ctx.now),
+        )
+      : null;
   if (userRewards) state.rewards = userRewards;
   if (Object.keys(project.theme).length > 0) state.theme = project.theme;
   return state;

@@ -16,7 +16,11 @@ export function resolveWebhooks(settings: readonly WebhookSetting[], current: re
       return { ...endpoint, secrets: [secret] };
     }
     const existing = current.find((hook) => hook.secrets.some((secret) => keyFingerprint(secret) === secretsOf));
-    if (!existing) issues.push({ path: `webhooks.${index}.secretsOf`, message: `no webhook signs with ${secretsOf}; leave secretsOf out to add a new endpoint` });
+    if (!existing)
+      issues.push({
+        path: `webhooks.${index}.secretsOf`,
+        message: `no webhook signs with ${secretsOf}; leave secretsOf out to add a new endpoint`,
+      });
     return { ...endpoint, secrets: existing?.secrets ?? [] };
   });
   return { endpoints, created, issues };

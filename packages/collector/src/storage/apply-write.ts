@@ -113,7 +113,11 @@ export async function applyWrite(ops: WriteOps, groups: readonly (readonly NewEv
 async function applyIdentity(ops: WriteOps, accepted: readonly NewEvent[]): Promise<void> {
   const identifies = accepted.filter((event) => event.type === 'identify' && event.userId);
   const firstLinks = new Map<string, { projectId: string; anonymousId: string; userId: string }>();
-  for (const [projectId, anonymousIds] of groupBy(identifies, (e) => e.projectId, (e) => e.anonymousId)) {
+  for (const [projectId, anonymousIds] of groupBy(
+    identifies,
+    (e) => e.projectId,
+    (e) => e.anonymousId,
+  )) {
     const linked = await ops.linkedAnonymousIds(projectId, [...anonymousIds]);
     // The newest identify's user is the one the link keeps (see upsertIdentities).
     for (const event of [...identifies].sort((a, b) => a.timestamp - b.timestamp)) {
@@ -134,7 +138,11 @@ async function applyIdentity(ops: WriteOps, accepted: readonly NewEvent[]): Prom
 
   const seen = new SeenRanges();
   for (const event of accepted) if (event.userId) seen.add(event.projectId, event.userId, event.timestamp);
-  for (const [projectId, anonymousIds] of groupBy([...firstLinks.values()], (link) => link.projectId, (link) => link.anonymousId)) {
+  for (const [projectId, anonymousIds] of groupBy(
+    [...firstLinks.values()],
+    (link) => link.projectId,
+    (link) => link.anonymousId,
+  )) {
     const attributed = await ops.attributeAnonymous(projectId, [...anonymousIds]);
     for (const row of attributed) seen.add(projectId, row.userId, row.timestamp);
   }

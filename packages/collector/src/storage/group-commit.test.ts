@@ -90,7 +90,7 @@ describe('GroupCommitter', () => {
     expect(committer.pending).toBe(0);
   });
 
-  it('rejects a lone request with its transaction\'s error, without a retry', async () => {
+  it("rejects a lone request with its transaction's error, without a retry", async () => {
     const { write, transactions } = controllableWriter();
     const committer = new GroupCommitter(write, { windowMs: 1 });
     const a = committer.write(events(1));

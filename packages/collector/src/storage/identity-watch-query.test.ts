@@ -37,7 +37,8 @@ async function sendTraffic(store: Store) {
 }
 
 /** `verified → events` from the query's rows (SQLite says 0/1, PostgreSQL false/true). */
-const tally = (rows: { verified: unknown; events: unknown }[]) => Object.fromEntries(rows.map((row) => [String(Number(row.verified)), Number(row.events)]));
+const tally = (rows: { verified: unknown; events: unknown }[]) =>
+  Object.fromEntries(rows.map((row) => [String(Number(row.verified)), Number(row.events)]));
 
 describe('the identity-verification "Watch" query', () => {
   it('is in the doc', () => expect(WATCH_SQL).toMatch(/^WITH first_identify/));

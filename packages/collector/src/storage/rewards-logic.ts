@@ -1,7 +1,18 @@
 import type { LedgerOps } from './rewards-ops.js';
 import { ask, type TxLogic } from './sql/transaction.js';
 import { RewardsError } from '../domain/rewards/rewards-error.js';
-import type { AppendResult, Balance, CapCheck, EarnResult, NewEntry, NewRedemption, RedeemResult, StoredEntry, StoredRedemption, StoredReferral } from '../domain/rewards/ledger.js';
+import type {
+  AppendResult,
+  Balance,
+  CapCheck,
+  EarnResult,
+  NewEntry,
+  NewRedemption,
+  RedeemResult,
+  StoredEntry,
+  StoredRedemption,
+  StoredReferral,
+} from '../domain/rewards/ledger.js';
 
 /**
  * The ledger's write rules, once for both stores (see `rewards-ops.ts` for why generators). Every
@@ -77,7 +88,15 @@ export function* redeemLogic(ops: LedgerOps, request: NewRedemption): TxLogic<Re
     }
   }
   yield* ask(ops.insertRedemption(projectId, { id: request.id, userId, itemId: item.id, cost: item.cost, at: request.at }));
-  const debit = { projectId, id: debitId(request.id), userId, amount: -item.cost, reason: `Redeemed ${item.id}`, ruleId: null, at: request.at };
+  const debit = {
+    projectId,
+    id: debitId(request.id),
+    userId,
+    amount: -item.cost,
+    reason: `Redeemed ${item.id}`,
+    ruleId: null,
+    at: request.at,
+  };
   const written = yield* write(ops, debit, balance);
   const redemption = yield* ask(ops.getRedemption(projectId, request.id));
   return { status: 'created', redemption: redemption!, balance: written.balance, lifetime: written.lifetime };
@@ -102,7 +121,15 @@ export function* settleLogic(
   }
   yield* ask(ops.settleRedemption(projectId, id, outcome, at, reason));
   if (outcome === 'failed') {
-    const refund = { projectId, id: refundId(id), userId: redemption.userId, amount: redemption.cost, reason: `Refund: ${redemption.itemId}`, ruleId: null, at };
+    const refund = {
+      projectId,
+      id: refundId(id),
+      userId: redemption.userId,
+      amount: redemption.cost,
+      reason: `Refund: ${redemption.itemId}`,
+      ruleId: null,
+      at,
+    };
     yield* write(ops, refund, balance, true);
   }
   return (yield* ask(ops.getRedemption(projectId, id)))!;
@@ -111,7 +138,13 @@ export function* settleLogic(
 /** Longest referral chain walked when looking for a loop; deeper chains are refused outright. */
 const MAX_CHAIN = 1_000;
 
-export function* attachReferralLogic(ops: LedgerOps, projectId: string, code: string, referredUserId: string, at: number): TxLogic<StoredReferral> {
+export function* attachReferralLogic(
+  ops: LedgerOps,
+  projectId: string,
+  code: string,
+  referredUserId: string,
+  at: number,
+): TxLogic<StoredReferral> {
   // One referral graph per project: attaches serialize so two crossing attaches cannot form a loop.
   yield* ask(ops.lockName(projectId, 'referrals'));
   const referrer = yield* ask(ops.userOfCode(projectId, code));

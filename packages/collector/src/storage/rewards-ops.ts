@@ -17,7 +17,10 @@ export interface LedgerOps {
   insertEntry(projectId: string, entry: Omit<StoredEntry, 'at'> & { at: number }): Awaitable<void>;
   countRuleEntries(projectId: string, userId: string, ruleId: string, since: number): Awaitable<number>;
   getRedemption(projectId: string, id: string): Awaitable<StoredRedemption | null>;
-  insertRedemption(projectId: string, redemption: { id: string; userId: string; itemId: string; cost: number; at: number }): Awaitable<void>;
+  insertRedemption(
+    projectId: string,
+    redemption: { id: string; userId: string; itemId: string; cost: number; at: number },
+  ): Awaitable<void>;
   /** Live (pending or fulfilled) redemptions of an item, of one user when given. */
   countRedemptions(projectId: string, itemId: string, userId: string | null): Awaitable<number>;
   settleRedemption(projectId: string, id: string, status: RedemptionStatus, at: number, reason: string | null): Awaitable<void>;

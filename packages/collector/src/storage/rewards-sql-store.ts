@@ -28,12 +28,19 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const newCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
 function* codeLogic(sql: SqlRunner, projectId: string, userId: string): TxLogic<string> {
-  const select = () => ask(sql.all<{ code: string }>('SELECT code FROM reward_referral_codes WHERE project_id = $1 AND user_id = $2', [projectId, userId]));
+  const select = () =>
+    ask(sql.all<{ code: string }>('SELECT code FROM reward_referral_codes WHERE project_id = $1 AND user_id = $2', [projectId, userId]));
   // A new code may collide with another user's (unique per project): try another.
   for (let attempt = 0; attempt < 5; attempt++) {
     const [row] = yield* select();
     if (row) return row.code;
-    yield* ask(sql.all('INSERT INTO reward_referral_codes (project_id, user_id, code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [projectId, userId, newCode()]));
+    yield* ask(
+      sql.all('INSERT INTO reward_referral_codes (project_id, user_id, code) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+        projectId,
+        userId,
+        newCode(),
+      ]),
+    );
   }
   throw new Error('could not allocate a unique referral code');
 }
@@ -46,20 +53,30 @@ export function createSqlRewardsStore(transact: Transact, read: SqlReader, kpiRe
   const all = async <T>(sql: string, params: unknown[]) => await read.all<T>(sql, params);
   const kpiAll = async <T>(sql: string, params: unknown[]) => await kpiRead.all<T>(sql, params);
   const users = async (projectId: string, cutoff: number) =>
-    (await all<{ user_id: string }>('SELECT DISTINCT user_id FROM reward_entries WHERE project_id = $1 AND amount > 0 AND created_at < $2', [projectId, read.time(cutoff)])).map(
-      (row) => row.user_id,
-    );
+    (
+      await all<{ user_id: string }>(
+        'SELECT DISTINCT user_id FROM reward_entries WHERE project_id = $1 AND amount > 0 AND created_at < $2',
+        [projectId, read.time(cutoff)],
+      )
+    ).map((row) => row.user_id);
 
   return {
     append: (entry) => transact((sql) => appendLogic(ledgerOps(sql), entry)),
     earn: (entry, caps) => transact((sql) => earnLogic(ledgerOps(sql), entry, caps)),
     redeem: (request) => transact((sql) => redeemLogic(ledgerOps(sql), request)),
-    settle: (projectId, id, outcome, at, reason) => transact((sql) => settleLogic(ledgerOps(sql), projectId, id, outcome, at, reason ?? null)),
-    attachReferral: (projectId, code, referred, at) => transact((sql) => attachReferralLogic(ledgerOps(sql), projectId, code, referred, at)),
+    settle: (projectId, id, outcome, at, reason) =>
+      transact((sql) => settleLogic(ledgerOps(sql), projectId, id, outcome, at, reason ?? null)),
+    attachReferral: (projectId, code, referred, at) =>
+      transact((sql) => attachReferralLogic(ledgerOps(sql), projectId, code, referred, at)),
     referralCode: (projectId, userId) => transact((sql) => codeLogic(sql, projectId, userId)),
     markReferralConverted: (projectId, referred, at) =>
       transact(function* (sql) {
-        yield* ask(sql.all('UPDATE reward_referrals SET converted_at = $3 WHERE project_id = $1 AND referred_user_id = $2 AND converted_at IS NULL', [projectId, referred, sql.time(at)]));
+        yield* ask(
+          sql.all(
+            'UPDATE reward_referrals SET converted_at = $3 WHERE project_id = $1 AND referred_user_id = $2 AND converted_at IS NULL',
+            [projectId, referred, sql.time(at)],
+          ),
+        );
       }),
     async expire(projectId, cutoff, at) {
       let written = 0;
@@ -70,7 +87,10 @@ export function createSqlRewardsStore(transact: Transact, read: SqlReader, kpiRe
       return written;
     },
     async balance(projectId, userId) {
-      const [row] = await all<{ balance: number | string; lifetime: number | string }>('SELECT balance, lifetime FROM reward_balances WHERE project_id = $1 AND user_id = $2', [projectId, userId]);
+      const [row] = await all<{ balance: number | string; lifetime: number | string }>(
+        'SELECT balance, lifetime FROM reward_balances WHERE project_id = $1 AND user_id = $2',
+        [projectId, userId],
+      );
       return { balance: Number(row?.balance ?? 0), lifetime: Number(row?.lifetime ?? 0) };
     },
     async entries(projectId, userId, limit = 100) {
@@ -89,7 +109,10 @@ export function createSqlRewardsStore(transact: Transact, read: SqlReader, kpiRe
       return new Map(rows.map((row) => [row.rule_id, Number(row.n)]));
     },
     async redemptions(projectId, userId) {
-      const rows = await all<RedemptionRow>(`SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE project_id = $1 AND user_id = $2 ORDER BY created_at DESC, id`, [projectId, userId]);
+      const rows = await all<RedemptionRow>(
+        `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE project_id = $1 AND user_id = $2 ORDER BY created_at DESC, id`,
+        [projectId, userId],
+      );
       return rows.map(toRedemption);
     },
     async itemUsage(projectId, userId) {
@@ -101,16 +124,27 @@ export function createSqlRewardsStore(transact: Transact, read: SqlReader, kpiRe
       return { total: new Map(rows.map((r) => [r.item_id, Number(r.total)])), mine: new Map(rows.map((r) => [r.item_id, Number(r.mine)])) };
     },
     async referralOf(projectId, referred) {
-      const [row] = await all<ReferralRow>(`SELECT ${REFERRAL_COLUMNS} FROM reward_referrals WHERE project_id = $1 AND referred_user_id = $2`, [projectId, referred]);
+      const [row] = await all<ReferralRow>(
+        `SELECT ${REFERRAL_COLUMNS} FROM reward_referrals WHERE project_id = $1 AND referred_user_id = $2`,
+        [projectId, referred],
+      );
       return row ? toReferral(row) : null;
     },
     async activity(projectId, from, to) {
       const range = [projectId, kpiRead.time(from), kpiRead.time(to)];
       const [entries, redemptions, referrals, balances] = await Promise.all([
-        kpiAll<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM reward_entries WHERE project_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at`, range),
-        kpiAll<RedemptionRow>(`SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE project_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at`, range),
+        kpiAll<EntryRow>(
+          `SELECT ${ENTRY_COLUMNS} FROM reward_entries WHERE project_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at`,
+          range,
+        ),
+        kpiAll<RedemptionRow>(
+          `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE project_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at`,
+          range,
+        ),
         kpiAll<ReferralRow>(`SELECT ${REFERRAL_COLUMNS} FROM reward_referrals WHERE project_id = $1 ORDER BY created_at`, [projectId]),
-        kpiAll<{ user_id: string; lifetime: number | string }>('SELECT user_id, lifetime FROM reward_balances WHERE project_id = $1', [projectId]),
+        kpiAll<{ user_id: string; lifetime: number | string }>('SELECT user_id, lifetime FROM reward_balances WHERE project_id = $1', [
+          projectId,
+        ]),
       ]);
       return {
         entries: entries.map(toEntry),

@@ -1,4 +1,17 @@
-import type { NewEntry, StoredEntry, Balance, AppendResult, CapCheck, EarnResult, NewRedemption, StoredRedemption, RedeemResult, StoredReferral, ItemUsage, RewardsActivity } from '../domain/rewards/ledger.js';
+import type {
+  NewEntry,
+  StoredEntry,
+  Balance,
+  AppendResult,
+  CapCheck,
+  EarnResult,
+  NewRedemption,
+  StoredRedemption,
+  RedeemResult,
+  StoredReferral,
+  ItemUsage,
+  RewardsActivity,
+} from '../domain/rewards/ledger.js';
 
 /**
  * The ledger and everything around it, on both stores. Every write is one transaction holding the

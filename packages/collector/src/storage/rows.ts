@@ -75,5 +75,4 @@ export function eventFilterSql(
   return { where: clauses.join(' AND '), values };
 }
 
-export const EVENT_COLUMNS =
-  'message_id, type, name, user_id, anonymous_id, timestamp, received_at, verified, properties, traits, context';
+export const EVENT_COLUMNS = 'message_id, type, name, user_id, anonymous_id, timestamp, received_at, verified, properties, traits, context';

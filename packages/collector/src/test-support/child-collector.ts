@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 const BIN = fileURLToPath(new URL('../../bin/hearth-collector.js', import.meta.url));
 
 /** Runs `hearth-collector start` as a real child process and resolves with its URL; SQLite unless `env` sets `DATABASE_URL`. */
-export function spawnCollector(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+export function spawnCollector(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, [BIN, 'start', '--port', '0', ...args], {
     env: { ...process.env, DATABASE_URL: '', PORT: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -29,7 +29,10 @@ export function testConfig(project: Record<string, unknown> = {}, rest: Partial<
 }
 
 /** An app on a fresh in-memory store with a fixed clock; the client address comes from `x-test-client`. */
-export function testApp(options: Partial<AppOptions> & { config?: CollectorConfigInput } = {}): { app: ReturnType<typeof createApp>; store: Store } {
+export function testApp(options: Partial<AppOptions> & { config?: CollectorConfigInput } = {}): {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+} {
   const store = options.store ?? openSqliteStore(':memory:');
   const app = createApp({
     clock: () => NOW,

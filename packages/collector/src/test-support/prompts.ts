@@ -10,7 +10,10 @@ type App = ReturnType<typeof createApp>;
 /** A checklist prompt input; `audience` as given, items completing on the named events. */
 type ChecklistInput = Extract<PromptInput, { kind: 'checklist' }>;
 
-export function checklistInput(id: string, options: { audience?: unknown; events?: string[]; status?: string; title?: string } = {}): ChecklistInput {
+export function checklistInput(
+  id: string,
+  options: { audience?: unknown; events?: string[]; status?: string; title?: string } = {},
+): ChecklistInput {
   const events = options.events ?? ['Project Created'];
   return {
     id,
@@ -40,13 +43,31 @@ const signedIn = async (userId: string | null, extra: Record<string, unknown>) =
 
 /** Sends an identify with traits for `userId` (anonymous id `anon-<userId>`), with a token for it unless `extra` sets one. */
 export async function identify(app: App, userId: string, traits: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
-  const res = await post(app, batch([trackEvent({ type: 'identify', name: undefined, properties: undefined, userId, anonymousId: `anon-${userId}`, traits })], await signedIn(userId, extra)));
+  const res = await post(
+    app,
+    batch(
+      [trackEvent({ type: 'identify', name: undefined, properties: undefined, userId, anonymousId: `anon-${userId}`, traits })],
+      await signedIn(userId, extra),
+    ),
+  );
   if (res.status !== 200) throw new Error(`identify failed: ${res.status} ${await res.text()}`);
 }
 
 /** Tracks `name` for `userId` now (or at `timestamp`), with a token for the user unless `extra` sets one. */
-export async function track(app: App, userId: string | null, name: string, overrides: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
-  const res = await post(app, batch([trackEvent({ name, userId, anonymousId: userId ? `anon-${userId}` : 'visitor', properties: {}, ...overrides })], await signedIn(userId, extra)));
+export async function track(
+  app: App,
+  userId: string | null,
+  name: string,
+  overrides: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+) {
+  const res = await post(
+    app,
+    batch(
+      [trackEvent({ name, userId, anonymousId: userId ? `anon-${userId}` : 'visitor', properties: {}, ...overrides })],
+      await signedIn(userId, extra),
+    ),
+  );
   if (res.status !== 200) throw new Error(`track failed: ${res.status} ${await res.text()}`);
 }
 
@@ -69,10 +90,19 @@ export async function stateIds(app: App, params: Record<string, string>): Promis
 }
 
 /** An admin call from a server: secret key, no Origin. */
-export function admin(app: App, method: string, path: string, init: { body?: unknown; key?: string; headers?: Record<string, string> } = {}) {
+export function admin(
+  app: App,
+  method: string,
+  path: string,
+  init: { body?: unknown; key?: string; headers?: Record<string, string> } = {},
+) {
   return app.request(path, {
     method,
-    headers: { Authorization: `Bearer ${init.key ?? SECRET}`, ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+    headers: {
+      Authorization: `Bearer ${init.key ?? SECRET}`,
+      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...init.headers,
+    },
     ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
   });
 }

@@ -11,7 +11,12 @@ export const PROGRAM: RewardsConfigInput = {
   rules: [
     { id: 'export', title: 'Export a report', on: { type: 'event', event: 'report_exported' }, points: 50 },
     { id: 'daily-login', title: 'Log in', on: { type: 'event', event: 'logged_in', source: 'client' }, points: 5, caps: { perDay: 1 } },
-    { id: 'first-invite', title: 'Invite a teammate', on: { type: 'checklistItem', checklistId: 'getting-started', itemId: 'invite' }, points: 20 },
+    {
+      id: 'first-invite',
+      title: 'Invite a teammate',
+      on: { type: 'checklistItem', checklistId: 'getting-started', itemId: 'invite' },
+      points: 20,
+    },
   ],
   badges: [{ id: 'exporter', name: 'Exporter', unlock: { type: 'rule', ruleId: 'export', count: 2 } }],
   tiers: [
@@ -19,12 +24,21 @@ export const PROGRAM: RewardsConfigInput = {
     { id: 'silver', name: 'Silver', minPoints: 100, perks: ['Early access'] },
   ],
   catalog: [{ id: 'tee', name: 'T-shirt', cost: 80, stock: 10 }],
-  referral: { qualifyingEvent: 'project_created', referrerPoints: 30, referredPoints: 10, linkTemplate: 'https://acme.test/join?ref={code}' },
+  referral: {
+    qualifyingEvent: 'project_created',
+    referrerPoints: 30,
+    referredPoints: 10,
+    linkTemplate: 'https://acme.test/join?ref={code}',
+  },
   fulfilmentWebhookUrl: 'https://hooks.acme.test/hearth',
 };
 
 /** No DNS in tests: a webhook to a name fails at once; receivers are real servers on 127.0.0.1. */
-export const NO_DNS = { resolve: (hostname: string, callback: (error: NodeJS.ErrnoException, addresses: []) => void) => callback(Object.assign(new Error(`no DNS in tests: ${hostname}`), { code: 'ENOTFOUND' }), []), sleep: async () => undefined };
+export const NO_DNS = {
+  resolve: (hostname: string, callback: (error: NodeJS.ErrnoException, addresses: []) => void) =>
+    callback(Object.assign(new Error(`no DNS in tests: ${hostname}`), { code: 'ENOTFOUND' }), []),
+  sleep: async () => undefined,
+};
 
 /** The collector's app with `program` as the test project's rewards (plus `project` fields), and the pieces tests inspect. */
 export function rewardsTestApp(program: RewardsConfigInput = PROGRAM, project: Record<string, unknown> = {}) {

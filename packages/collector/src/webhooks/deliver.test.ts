@@ -60,7 +60,11 @@ describe('deliverWebhook', () => {
     expect(await deliverWebhook(delivery, options)).toEqual({ delivered: true, attempts: 3 });
     expect(received).toHaveLength(3);
     expect(sleeps).toEqual([500, 1_000]);
-    expect(attempts.map((a) => [a.attempt, a.status, a.outcome])).toEqual([[1, 500, 'retry'], [2, 503, 'retry'], [3, 200, 'delivered']]);
+    expect(attempts.map((a) => [a.attempt, a.status, a.outcome])).toEqual([
+      [1, 500, 'retry'],
+      [2, 503, 'retry'],
+      [3, 200, 'delivered'],
+    ]);
     expect(attempts[0]).toMatchObject({ deliveryId: 'dlv_1', url, error: 'HTTP 500', nextAttemptAt: new Date(NOW.getTime() + 500) });
   });
 
@@ -74,7 +78,10 @@ describe('deliverWebhook', () => {
     expect(request?.headers['hearth-delivery']).toBe('dlv_1');
     expect(request?.headers['hearth-event']).toBe('survey.response.created');
     const header = request?.headers['hearth-signature'] as string;
-    expect(verifyWebhook({ body: request!.body, header, secrets: [secret], now: NOW.getTime() / 1000 })).toEqual({ ok: true, timestamp: NOW.getTime() / 1000 });
+    expect(verifyWebhook({ body: request!.body, header, secrets: [secret], now: NOW.getTime() / 1000 })).toEqual({
+      ok: true,
+      timestamp: NOW.getTime() / 1000,
+    });
   });
 
   it('gives up after maxAttempts, and does not retry a refusal', async () => {
@@ -92,7 +99,10 @@ describe('deliverWebhook', () => {
   });
 
   it('honours Retry-After on 429, capped at maxDelayMs', async () => {
-    const { url } = await receiver([[429, { 'retry-after': '7' }], [429, { 'retry-after': '9999' }]]);
+    const { url } = await receiver([
+      [429, { 'retry-after': '7' }],
+      [429, { 'retry-after': '9999' }],
+    ]);
     const { sleeps, delivery, options } = setup(url);
     expect(await deliverWebhook(delivery, options)).toEqual({ delivered: true, attempts: 3 });
     expect(sleeps).toEqual([7_000, 60_000]);
@@ -104,7 +114,10 @@ describe('deliverWebhook', () => {
     server = undefined;
     const { attempts, delivery, options } = setup(url);
     expect(await deliverWebhook(delivery, { ...options, maxAttempts: 2 })).toEqual({ delivered: false, attempts: 2 });
-    expect(attempts.map((a) => [a.status, a.outcome])).toEqual([[null, 'retry'], [null, 'failed']]);
+    expect(attempts.map((a) => [a.status, a.outcome])).toEqual([
+      [null, 'retry'],
+      [null, 'failed'],
+    ]);
     expect(attempts[0]?.error).toBeTruthy();
   });
 });

@@ -61,23 +61,40 @@ interface AttemptResult {
 
 async function attempt(delivery: WebhookDelivery, timestamp: number, timeoutMs: number, policy: OutboundPolicy): Promise<AttemptResult> {
   try {
-    const response = await postOutbound(delivery.url, {
-      body: delivery.body,
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Hearth-Webhooks/1',
-        'hearth-delivery': delivery.deliveryId,
-        'hearth-event': delivery.event,
-        [SIGNATURE_HEADER.toLowerCase()]: signWebhook(delivery.secrets, delivery.body, timestamp),
+    const response = await postOutbound(
+      delivery.url,
+      {
+        body: delivery.body,
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Hearth-Webhooks/1',
+          'hearth-delivery': delivery.deliveryId,
+          'hearth-event': delivery.event,
+          [SIGNATURE_HEADER.toLowerCase()]: signWebhook(delivery.secrets, delivery.body, timestamp),
+        },
+        timeoutMs,
       },
-      timeoutMs,
-    }, policy);
+      policy,
+    );
     const ok = response.status >= 200 && response.status < 300;
     // A redirect could point the signed payload anywhere; the receiver must answer itself.
-    const redirect = response.status >= 300 && response.status < 400 ? `HTTP ${response.status}: redirect${response.location ? ` to ${response.location}` : ''} not followed` : null;
-    return { status: response.status, error: ok ? null : (redirect ?? `HTTP ${response.status}`), retryAfter: response.retryAfter, refused: false };
+    const redirect =
+      response.status >= 300 && response.status < 400
+        ? `HTTP ${response.status}: redirect${response.location ? ` to ${response.location}` : ''} not followed`
+        : null;
+    return {
+      status: response.status,
+      error: ok ? null : (redirect ?? `HTTP ${response.status}`),
+      retryAfter: response.retryAfter,
+      refused: false,
+    };
   } catch (error) {
-    return { status: null, error: error instanceof Error ? error.message : String(error), retryAfter: null, refused: error instanceof OutboundRefused };
+    return {
+      status: null,
+      error: error instanceof Error ? error.message : String(error),
+      retryAfter: null,
+      refused: error instanceof OutboundRefused,
+    };
   }
 }
 
@@ -88,7 +105,10 @@ async function attempt(delivery: WebhookDelivery, timestamp: number, timeoutMs: 
  * outbound policy refuses (a private address) is final too. Each attempt is signed afresh, so a
  * late retry still passes the receiver's timestamp tolerance; every attempt is recorded.
  */
-export async function deliverWebhook(delivery: WebhookDelivery, options: DeliveryOptions): Promise<{ delivered: boolean; attempts: number }> {
+export async function deliverWebhook(
+  delivery: WebhookDelivery,
+  options: DeliveryOptions,
+): Promise<{ delivered: boolean; attempts: number }> {
   const { recorder, maxAttempts = 6, baseDelayMs = 1_000, maxDelayMs = 5 * 60_000, timeoutMs = 10_000 } = options;
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? realSleep;

@@ -30,7 +30,9 @@ export async function dispatchSurveyWebhooks(
   const policy: OutboundPolicy = { allowPrivate, ...(resolve ? { resolve } : {}) };
   await Promise.all(
     surveyResponseDeliveries(projectId, outcome, record, endpoints).map((delivery) =>
-      deliverWebhook(delivery, { ...timing, recorder, policy }).catch((error: unknown) => deps.log?.(`webhook ${delivery.url} failed`, error)),
+      deliverWebhook(delivery, { ...timing, recorder, policy }).catch((error: unknown) =>
+        deps.log?.(`webhook ${delivery.url} failed`, error),
+      ),
     ),
   );
 }

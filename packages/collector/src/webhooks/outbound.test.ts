@@ -19,32 +19,54 @@ const resolvingTo = (address: string, family: 4 | 6 = 4) => vi.fn<Resolver>((_ho
 describe('postOutbound', () => {
   it('refuses every private spelling before connecting when private targets are not allowed', async () => {
     const target = await loopback();
-    for (const url of [`http://127.0.0.1:${target.port}/hook`, `http://2130706433:${target.port}/hook`, `http://0x7f.1:${target.port}/hook`, `http://[::ffff:127.0.0.1]:${target.port}/hook`]) {
+    for (const url of [
+      `http://127.0.0.1:${target.port}/hook`,
+      `http://2130706433:${target.port}/hook`,
+      `http://0x7f.1:${target.port}/hook`,
+      `http://[::ffff:127.0.0.1]:${target.port}/hook`,
+    ]) {
       await expect(postOutbound(url, request, { allowPrivate: false }), url).rejects.toBeInstanceOf(OutboundRefused);
     }
     // The literal spellings never reach a resolver; names do, and are refused by it (stubbed: no DNS traffic).
     const resolve = resolvingTo('10.0.0.1');
-    for (const url of PRIVATE_TARGETS) await expect(postOutbound(url, request, { allowPrivate: false, resolve }), url).rejects.toBeInstanceOf(OutboundRefused);
+    for (const url of PRIVATE_TARGETS)
+      await expect(postOutbound(url, request, { allowPrivate: false, resolve }), url).rejects.toBeInstanceOf(OutboundRefused);
     expect(target.received).toHaveLength(0);
   });
 
   it('checks the address a name resolves to at delivery time (DNS rebinding), before connecting', async () => {
     const target = await loopback();
-    for (const [address, family] of [['127.0.0.1', 4], ['169.254.169.254', 4], ['10.0.0.1', 4], ['::1', 6], ['::ffff:127.0.0.1', 6]] as const) {
+    for (const [address, family] of [
+      ['127.0.0.1', 4],
+      ['169.254.169.254', 4],
+      ['10.0.0.1', 4],
+      ['::1', 6],
+      ['::ffff:127.0.0.1', 6],
+    ] as const) {
       const resolve = resolvingTo(address, family);
       const sent = postOutbound(`http://hooks.acme.example:${target.port}/hook`, request, { allowPrivate: false, resolve });
       await expect(sent, address).rejects.toThrow(`hooks.acme.example (resolves to ${address})`);
       expect(resolve).toHaveBeenCalledWith('hooks.acme.example', expect.any(Function));
     }
     // One private address among public ones is enough to refuse.
-    const mixed = vi.fn<Resolver>((_hostname, callback) => callback(null, [{ address: '93.184.216.34', family: 4 }, { address: '127.0.0.1', family: 4 }]));
-    await expect(postOutbound(`http://hooks.acme.example:${target.port}/hook`, request, { allowPrivate: false, resolve: mixed })).rejects.toBeInstanceOf(OutboundRefused);
+    const mixed = vi.fn<Resolver>((_hostname, callback) =>
+      callback(null, [
+        { address: '93.184.216.34', family: 4 },
+        { address: '127.0.0.1', family: 4 },
+      ]),
+    );
+    await expect(
+      postOutbound(`http://hooks.acme.example:${target.port}/hook`, request, { allowPrivate: false, resolve: mixed }),
+    ).rejects.toBeInstanceOf(OutboundRefused);
     expect(target.received).toHaveLength(0);
   });
 
   it('connects to the resolved address when the project allows private targets', async () => {
     const target = await loopback();
-    const response = await postOutbound(`http://hooks.acme.example:${target.port}/hook`, request, { allowPrivate: true, resolve: resolvingTo('127.0.0.1') });
+    const response = await postOutbound(`http://hooks.acme.example:${target.port}/hook`, request, {
+      allowPrivate: true,
+      resolve: resolvingTo('127.0.0.1'),
+    });
     expect(response.status).toBe(204);
     expect(target.received.map((hook) => hook.headers.host)).toEqual([`hooks.acme.example:${target.port}`]);
   });

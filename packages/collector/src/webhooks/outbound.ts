@@ -71,7 +71,9 @@ export function postOutbound(url: string, request: OutboundRequest, policy: Outb
 
 function refusal(hostname: string, address: string): OutboundRefused {
   const via = hostname === address ? address : `${hostname} (resolves to ${address})`;
-  return new OutboundRefused(`refused to connect to ${via}: a loopback, private, link-local or reserved address; allowPrivateWebhookTargets is off`);
+  return new OutboundRefused(
+    `refused to connect to ${via}: a loopback, private, link-local or reserved address; allowPrivateWebhookTargets is off`,
+  );
 }
 
 /** A `lookup` for the socket that refuses non-public addresses (every one the name resolves to). */

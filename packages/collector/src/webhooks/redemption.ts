@@ -31,12 +31,21 @@ export function createRedemptionWebhook(options: WebhookOptions) {
     const body = JSON.stringify({ type: 'redemption.created', projectId, redemption });
     const recorder = {
       record(attempt: WebhookAttempt) {
-        if (attempt.outcome === 'failed') log(`hearth-collector: fulfilment webhook for redemption ${redemption.id} failed`, new Error(attempt.error ?? 'failed'));
+        if (attempt.outcome === 'failed')
+          log(`hearth-collector: fulfilment webhook for redemption ${redemption.id} failed`, new Error(attempt.error ?? 'failed'));
       },
     };
     const { delivered } = await deliverWebhook(
       { url: target.url, secrets: [target.secret], deliveryId: redemption.id, event: 'redemption.created', body },
-      { maxAttempts: 4, baseDelayMs: 1_000, maxDelayMs: 25_000, now: () => new Date(options.clock()), ...timing, recorder, policy: { allowPrivate: target.allowPrivate, ...(resolve ? { resolve } : {}) } },
+      {
+        maxAttempts: 4,
+        baseDelayMs: 1_000,
+        maxDelayMs: 25_000,
+        now: () => new Date(options.clock()),
+        ...timing,
+        recorder,
+        policy: { allowPrivate: target.allowPrivate, ...(resolve ? { resolve } : {}) },
+      },
     );
     return delivered;
   };

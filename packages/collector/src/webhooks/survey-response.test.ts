@@ -5,7 +5,17 @@ import { surveyResponseDeliveries, type SurveyResponsePayload } from './survey-r
 
 const at = new Date('2026-03-15T12:00:00Z');
 const response = (answer: StoredResponse['answer'], overrides: Partial<StoredResponse> = {}): StoredResponse => ({
-  surveyId: 'nps', userId: 'user-1', anonymous: false, cycle: 1, answer, comment: null, traits: { plan: 'pro' }, locale: 'en', answeredAt: at, updatedAt: at, ...overrides,
+  surveyId: 'nps',
+  userId: 'user-1',
+  anonymous: false,
+  cycle: 1,
+  answer,
+  comment: null,
+  traits: { plan: 'pro' },
+  locale: 'en',
+  answeredAt: at,
+  updatedAt: at,
+  ...overrides,
 });
 const secrets = ['whsec_test_0123456789abcdefghij'];
 const detractorsOnly = webhookEndpointSchema.parse({ url: 'https://crm.acme.test/hearth', secrets });
@@ -21,29 +31,47 @@ describe('surveyResponseDeliveries', () => {
     expect(payload).toMatchObject({
       type: 'survey.response.created',
       projectId: 'acme',
-      data: { surveyId: 'nps', userId: 'user-1', answer: { type: 'nps', score: 3 }, group: 'detractor', unhappy: true, traits: { plan: 'pro' } },
+      data: {
+        surveyId: 'nps',
+        userId: 'user-1',
+        answer: { type: 'nps', score: 3 },
+        group: 'detractor',
+        unhappy: true,
+        traits: { plan: 'pro' },
+      },
     });
     expect(deliveries[0]!.deliveryId).toBe(payload.id);
   });
 
-  it('never names a user for a visitor\'s anonymous answer, whatever its anonymous id looks like', () => {
-    const [delivery] = surveyResponseDeliveries('acme', 'created', response({ type: 'nps', score: 3 }, { userId: 'user-1', anonymous: true }), [detractorsOnly]);
+  it("never names a user for a visitor's anonymous answer, whatever its anonymous id looks like", () => {
+    const [delivery] = surveyResponseDeliveries(
+      'acme',
+      'created',
+      response({ type: 'nps', score: 3 }, { userId: 'user-1', anonymous: true }),
+      [detractorsOnly],
+    );
     const payload = JSON.parse(delivery!.body) as SurveyResponsePayload;
     expect(payload.data).toMatchObject({ userId: null, anonymousId: 'user-1' });
-    expect(delivery!.deliveryId).not.toBe(surveyResponseDeliveries('acme', 'created', response({ type: 'nps', score: 3 }), [detractorsOnly])[0]!.deliveryId);
+    expect(delivery!.deliveryId).not.toBe(
+      surveyResponseDeliveries('acme', 'created', response({ type: 'nps', score: 3 }), [detractorsOnly])[0]!.deliveryId,
+    );
   });
 
   it('sends promoters and passives only where every response is wanted', () => {
     for (const score of [7, 10]) {
-      expect(surveyResponseDeliveries('acme', 'created', response({ type: 'nps', score }), endpoints).map((d) => d.url)).toEqual([everything.url]);
+      expect(surveyResponseDeliveries('acme', 'created', response({ type: 'nps', score }), endpoints).map((d) => d.url)).toEqual([
+        everything.url,
+      ]);
     }
   });
 
   it('treats CSAT 1–2 and a CLI mean of 6 or less as unhappy', () => {
-    const csat = (score: number) => surveyResponseDeliveries('acme', 'created', response({ type: 'csat', score }, { surveyId: 'csat' }), [detractorsOnly]);
+    const csat = (score: number) =>
+      surveyResponseDeliveries('acme', 'created', response({ type: 'csat', score }, { surveyId: 'csat' }), [detractorsOnly]);
     expect(csat(2)).toHaveLength(1);
     expect(csat(3)).toHaveLength(0);
-    const cli = (scores: Record<string, number>) => surveyResponseDeliveries('acme', 'created', response({ type: 'cli', scores }), [detractorsOnly]);
+    const cli = (scores: Record<string, number>) =>
+      surveyResponseDeliveries('acme', 'created', response({ type: 'cli', scores }), [detractorsOnly]);
     expect(cli({ quality: 6, support: 6 })).toHaveLength(1);
     expect(cli({ quality: 6, support: 7 })).toHaveLength(0);
   });
@@ -62,7 +90,9 @@ describe('surveyResponseDeliveries', () => {
 describe('webhookEndpointSchema', () => {
   it('needs an http(s) URL and one or two long secrets', () => {
     expect(webhookEndpointSchema.safeParse({ url: 'ftp://x', secrets }).success).toBe(false);
-    expect(webhookEndpointSchema.safeParse({ url: 'https://x.test', secrets: ['short'] }).error?.issues[0]?.message).toBe('webhook secrets must be at least 24 characters');
+    expect(webhookEndpointSchema.safeParse({ url: 'https://x.test', secrets: ['short'] }).error?.issues[0]?.message).toBe(
+      'webhook secrets must be at least 24 characters',
+    );
     expect(webhookEndpointSchema.safeParse({ url: 'https://x.test', secrets: [...secrets, ...secrets, ...secrets] }).success).toBe(false);
   });
 });

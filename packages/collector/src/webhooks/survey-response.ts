@@ -47,7 +47,12 @@ export function surveyResponseDeliveries(
   if (outcome === 'duplicate') return [];
   const unhappy = isUnhappy(record.answer);
   const type: SurveyResponseEvent = `survey.response.${outcome}`;
-  const id = createHash('sha256').update(JSON.stringify([projectId, record.surveyId, record.userId, record.anonymous, record.cycle, type, record.updatedAt.toISOString()])).digest('hex').slice(0, 32);
+  const id = createHash('sha256')
+    .update(
+      JSON.stringify([projectId, record.surveyId, record.userId, record.anonymous, record.cycle, type, record.updatedAt.toISOString()]),
+    )
+    .digest('hex')
+    .slice(0, 32);
   const payload: SurveyResponsePayload = {
     id,
     type,

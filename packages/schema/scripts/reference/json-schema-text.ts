@@ -64,7 +64,7 @@ export function typeText(node: JsonSchemaNode, link: LinkResolver): string {
     return `map of ${key} to ${typeText(mapValue, link)}`;
   }
   if (typeof node.type === 'string') {
-    const format = node.format ? FORMATS[node.format] ?? node.format : null;
+    const format = node.format ? (FORMATS[node.format] ?? node.format) : null;
     return format ? `${node.type} (${format})` : node.type;
   }
   return 'any JSON value';
@@ -103,10 +103,15 @@ export function constraintTexts(node: JsonSchemaNode): string[] {
   ];
   const own = parts.filter((part): part is string => part !== null);
   const each = (label: string, inner: JsonSchemaNode | undefined): string[] =>
-    (inner ? constraintTexts(inner).map((text) => `${label} ${text}`) : []);
+    inner ? constraintTexts(inner).map((text) => `${label} ${text}`) : [];
   const branches = (node.oneOf ?? node.anyOf ?? []).flatMap(constraintTexts);
-  return [...own, ...each('each item', node.items), ...each('each key', node.propertyNames),
-    ...each('each value', mapValueOf(node)), ...branches];
+  return [
+    ...own,
+    ...each('each item', node.items),
+    ...each('each key', node.propertyNames),
+    ...each('each value', mapValueOf(node)),
+    ...branches,
+  ];
 }
 
 /** Escapes text for a GitHub-flavoured Markdown table cell. */

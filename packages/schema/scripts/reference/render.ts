@@ -7,30 +7,67 @@ import { renderSection, type Section } from './sections.js';
 const GROUPS = [
   {
     title: 'Sent by the widget',
-    names: ['batchSchema', 'eventSchema', 'trackEventSchema', 'pageEventSchema', 'identifyEventSchema',
-      'pageContextSchema', 'messageIdSchema', 'eventNameSchema', 'propertiesSchema'],
+    names: [
+      'batchSchema',
+      'eventSchema',
+      'trackEventSchema',
+      'pageEventSchema',
+      'identifyEventSchema',
+      'pageContextSchema',
+      'messageIdSchema',
+      'eventNameSchema',
+      'propertiesSchema',
+    ],
   },
   { title: 'Answered by the collector', names: ['batchResultSchema', 'errorBodySchema', 'errorIssueSchema'] },
   {
     title: 'Collector configuration file',
-    names: ['collectorConfigSchema', 'projectConfigSchema', 'rateLimitSchema', 'fatigueBudgetSchema',
-      'publicKeySchema', 'secretKeySchema', 'originSchema', 'themeSchema', 'projectLocalesSchema'],
+    names: [
+      'collectorConfigSchema',
+      'projectConfigSchema',
+      'rateLimitSchema',
+      'fatigueBudgetSchema',
+      'publicKeySchema',
+      'secretKeySchema',
+      'originSchema',
+      'themeSchema',
+      'projectLocalesSchema',
+    ],
   },
   {
     title: 'Prompts',
-    names: ['promptSchema', 'checklistPromptSchema', 'checklistContentSchema', 'checklistItemSchema',
-      'checklistActionSchema', 'completeWhenSchema', 'eventCompletionSchema', 'checklistTranslationSchema',
-      'scheduleSchema', 'frequencySchema', 'promptStatusSchema', 'slugSchema', 'localeTagSchema'],
+    names: [
+      'promptSchema',
+      'checklistPromptSchema',
+      'checklistContentSchema',
+      'checklistItemSchema',
+      'checklistActionSchema',
+      'completeWhenSchema',
+      'eventCompletionSchema',
+      'checklistTranslationSchema',
+      'scheduleSchema',
+      'frequencySchema',
+      'promptStatusSchema',
+      'slugSchema',
+      'localeTagSchema',
+    ],
   },
   {
     title: 'Targeting',
-    names: ['audienceRuleSchema', 'audienceSchema', 'traitConditionSchema', 'behaviorRuleSchema',
-      'lifecycleRuleSchema', 'localeRuleSchema', 'sampleRuleSchema', 'triggerSchema'],
+    names: [
+      'audienceRuleSchema',
+      'audienceSchema',
+      'traitConditionSchema',
+      'behaviorRuleSchema',
+      'lifecycleRuleSchema',
+      'localeRuleSchema',
+      'sampleRuleSchema',
+      'triggerSchema',
+    ],
   },
   {
     title: 'Per-user state',
-    names: ['userStateSchema', 'statePromptSchema', 'checklistStateSchema', 'checklistItemStateSchema',
-      'checklistProgressSchema'],
+    names: ['userStateSchema', 'statePromptSchema', 'checklistStateSchema', 'checklistItemStateSchema', 'checklistProgressSchema'],
   },
 ];
 
@@ -62,10 +99,11 @@ function sortedExports(): Array<[string, unknown]> {
 function describeProperties(ctx: { zodSchema: unknown; jsonSchema: JsonSchemaNode }): void {
   if (ctx.zodSchema !== propertiesSchema) return;
   ctx.jsonSchema.type = 'object';
-  ctx.jsonSchema.description ??= `Free-form JSON object: at most ${JSON_LIMITS.maxDepth} levels deep, `
-    + `at most ${JSON_LIMITS.maxKeys} keys per object and items per array, strings of at most `
-    + `${JSON_LIMITS.maxStringLength} characters, finite numbers; the keys \`__proto__\`, \`constructor\` `
-    + 'and `prototype` are refused';
+  ctx.jsonSchema.description ??=
+    `Free-form JSON object: at most ${JSON_LIMITS.maxDepth} levels deep, ` +
+    `at most ${JSON_LIMITS.maxKeys} keys per object and items per array, strings of at most ` +
+    `${JSON_LIMITS.maxStringLength} characters, finite numbers; the keys \`__proto__\`, \`constructor\` ` +
+    'and `prototype` are refused';
 }
 
 function toNode(schema: z.ZodType): JsonSchemaNode {
@@ -83,13 +121,19 @@ function toNode(schema: z.ZodType): JsonSchemaNode {
 
 /** "batchResultSchema" → "Batch result". */
 function titleOf(name: string): string {
-  const words = name.replace(/Schema$/, '').replace(/([A-Z])/g, ' $1').toLowerCase();
+  const words = name
+    .replace(/Schema$/, '')
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** GitHub's heading anchor for the plain-word titles above. */
 function anchorOf(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 }
 
 function isComposite(node: JsonSchemaNode): boolean {
@@ -132,12 +176,14 @@ function limitRows(): string[] {
 
 /** The whole Markdown page, byte-for-byte the same for the same schemas. */
 export function renderReference(): string {
-  const byName = new Map(sortedExports()
-    .filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType)
-    .map(([name, schema]): [string, Section] => {
-      const title = titleOf(name);
-      return [name, { name, title, anchor: anchorOf(title), node: toNode(schema) }];
-    }));
+  const byName = new Map(
+    sortedExports()
+      .filter((entry): entry is [string, z.ZodType] => entry[1] instanceof z.ZodType)
+      .map(([name, schema]): [string, Section] => {
+        const title = titleOf(name);
+        return [name, { name, title, anchor: anchorOf(title), node: toNode(schema) }];
+      }),
+  );
   const listed = new Set(GROUPS.flatMap((group) => group.names));
   const groups = [
     ...GROUPS.map((group) => ({ title: group.title, names: group.names.filter((name) => byName.has(name)) })),
@@ -158,9 +204,13 @@ export function renderReference(): string {
   };
 
   const contents = groups.map((group) => `- ${group.title}: ${group.sections.map(toLink).join(', ')}`);
-  const sections = groups.map((group) => [`## ${group.title}`,
-    ...group.sections.map((section) => renderSection(section, link, sameAs(section)))].join('\n\n'));
-  const limits = ['## Limits', 'Constants exported by `@hearth/schema`.',
-    ['| Constant | Value |', '| --- | --- |', ...limitRows()].join('\n')].join('\n\n');
+  const sections = groups.map((group) =>
+    [`## ${group.title}`, ...group.sections.map((section) => renderSection(section, link, sameAs(section)))].join('\n\n'),
+  );
+  const limits = [
+    '## Limits',
+    'Constants exported by `@hearth/schema`.',
+    ['| Constant | Value |', '| --- | --- |', ...limitRows()].join('\n'),
+  ].join('\n\n');
   return `${[HEADER, contents.join('\n'), ...sections, limits].join('\n\n')}\n`;
 }

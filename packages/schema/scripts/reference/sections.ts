@@ -2,9 +2,7 @@
  * Renders one documented schema as a Markdown section: a field table for objects, a list of
  * variants for unions, a one-line type for everything else.
  */
-import {
-  cell, constraintTexts, mapValueOf, resolveDef, typeText, type JsonSchemaNode, type LinkResolver,
-} from './json-schema-text.js';
+import { cell, constraintTexts, mapValueOf, resolveDef, typeText, type JsonSchemaNode, type LinkResolver } from './json-schema-text.js';
 
 export interface Section {
   name: string;
@@ -22,8 +20,9 @@ function fieldRows(node: JsonSchemaNode, prefix: string, link: LinkResolver): st
   return Object.entries(node.properties ?? {}).flatMap(([key, child]) => {
     const path = `${prefix}${key}`;
     const fallback = child.default === undefined ? '—' : `\`${JSON.stringify(child.default)}\``;
-    const row = `| \`${path}\` | ${cell(typeText(child, link))} | ${required.has(key) ? 'yes' : 'no'} `
-      + `| ${cell(fallback)} | ${cell(notesOf(child))} |`;
+    const row =
+      `| \`${path}\` | ${cell(typeText(child, link))} | ${required.has(key) ? 'yes' : 'no'} ` +
+      `| ${cell(fallback)} | ${cell(notesOf(child))} |`;
     if (link(child)) return [row];
     if (child.properties) return [row, ...fieldRows(child, `${path}.`, link)];
     if (child.items?.properties && !link(child.items)) return [row, ...fieldRows(child.items, `${path}[].`, link)];
@@ -44,11 +43,12 @@ function fieldTable(node: JsonSchemaNode, link: LinkResolver): string[] {
 /** The property whose constant value differs in every variant, if there is one. */
 function discriminatorOf(branches: JsonSchemaNode[]): string | null {
   const keys = Object.keys(branches[0]?.properties ?? {});
-  return keys.find((key) => {
-    const values = branches.map((branch) => branch.properties?.[key]?.const);
-    return values.every((value) => value !== undefined)
-      && new Set(values.map((value) => JSON.stringify(value))).size === branches.length;
-  }) ?? null;
+  return (
+    keys.find((key) => {
+      const values = branches.map((branch) => branch.properties?.[key]?.const);
+      return values.every((value) => value !== undefined) && new Set(values.map((value) => JSON.stringify(value))).size === branches.length;
+    }) ?? null
+  );
 }
 
 /** "`type: "trait"`, `op: "equals"`": the constants that identify one variant, if any. */

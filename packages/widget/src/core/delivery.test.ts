@@ -38,7 +38,8 @@ const accepted = () => Response.json({ accepted: 1, duplicates: 0, conflicts: 0 
 function sendsPerEvent(...fakes: Array<ReturnType<typeof createFakeEnv>>) {
   const counts = new Map<string, number>();
   const count = (body: string) => {
-    for (const e of (JSON.parse(body) as { events: Array<{ messageId: string }> }).events) counts.set(e.messageId, (counts.get(e.messageId) ?? 0) + 1);
+    for (const e of (JSON.parse(body) as { events: Array<{ messageId: string }> }).events)
+      counts.set(e.messageId, (counts.get(e.messageId) ?? 0) + 1);
   };
   for (const fake of fakes) {
     fake.fetchCalls.forEach((call) => count(String(call.init.body)));
@@ -82,7 +83,10 @@ describe('batching', () => {
     expect(fake.fetchCalls).toHaveLength(1);
     release();
     await vi.advanceTimersByTimeAsync(0);
-    expect(fake.fetchCalls.map((call) => call.body.events.map((e) => e.messageId))).toEqual([['m1', 'm2'], ['m3', 'm4']]);
+    expect(fake.fetchCalls.map((call) => call.body.events.map((e) => e.messageId))).toEqual([
+      ['m1', 'm2'],
+      ['m3', 'm4'],
+    ]);
   });
 });
 

@@ -29,7 +29,8 @@ const clip = (text: string, max: number) => text.slice(0, max).replace(LONE_SURR
 
 /** Returns the reason `value` breaks a limit, or '' when it is acceptable JSON. */
 function jsonProblem(value: unknown, depth: number): string {
-  if (typeof value === 'string') return value.length > LIMITS.maxStringLength ? 'a string is too long' : unstorable(value) ? `a string ${UNSTORABLE}` : '';
+  if (typeof value === 'string')
+    return value.length > LIMITS.maxStringLength ? 'a string is too long' : unstorable(value) ? `a string ${UNSTORABLE}` : '';
   if (typeof value === 'number') return Number.isFinite(value) ? '' : 'numbers must be finite';
   if (value === null || typeof value === 'boolean') return '';
   if (typeof value !== 'object') return `${typeof value} is not JSON`;
@@ -48,8 +49,7 @@ function jsonProblem(value: unknown, depth: number): string {
 /** Validates a properties/traits bag; throws an Error naming the field and the reason. */
 export function checkProperties(field: string, value: unknown): Properties | undefined {
   if (value === undefined || value === null) return undefined;
-  const problem =
-    typeof value !== 'object' || Array.isArray(value) ? 'expected an object' : jsonProblem(value, 0);
+  const problem = typeof value !== 'object' || Array.isArray(value) ? 'expected an object' : jsonProblem(value, 0);
   if (problem) throw new Error(`${field}: ${problem}`);
   return value as Properties;
 }
@@ -78,13 +78,7 @@ export type EventBody =
   | { type: 'identify'; userId: string; traits?: Properties };
 
 /** Builds the wire event; its `messageId` is fixed here, once, so every retry reuses it. */
-export function buildEvent(
-  body: EventBody,
-  who: IdentityState,
-  messageId: string,
-  now: number,
-  context: PageContext,
-): HearthEvent {
+export function buildEvent(body: EventBody, who: IdentityState, messageId: string, now: number, context: PageContext): HearthEvent {
   return {
     messageId,
     anonymousId: who.anonymousId,

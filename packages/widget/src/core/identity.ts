@@ -8,8 +8,7 @@ export interface IdentityState {
   userToken?: string;
 }
 
-const isState = (value: unknown): value is IdentityState =>
-  typeof (value as IdentityState | null)?.anonymousId === 'string';
+const isState = (value: unknown): value is IdentityState => typeof (value as IdentityState | null)?.anonymousId === 'string';
 
 export interface Identity {
   get(): IdentityState;

@@ -22,7 +22,10 @@ function setup() {
   hearth('init', { projectKey: 'pk_test_1234', apiHost: 'https://c.test', batchSize: 1 });
   const pages = async () => {
     await vi.advanceTimersByTimeAsync(0);
-    return fake.sentEvents().filter((e) => e.type === 'page').map((e) => (e.context as { path: string }).path);
+    return fake
+      .sentEvents()
+      .filter((e) => e.type === 'page')
+      .map((e) => (e.context as { path: string }).path);
   };
   return { fake, history, originals, hearth, pages };
 }

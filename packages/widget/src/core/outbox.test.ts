@@ -11,12 +11,22 @@ const ids = (items: readonly OutboxItem[]) => items.map((i) => i.e.messageId);
 describe('outbox', () => {
   it('writes every change to storage, so a reload (or crash) finds it', () => {
     const kv = new MemoryStorage();
-    const outbox = createOutbox(createStore(kv, () => {}), 'ob', 10, () => {});
+    const outbox = createOutbox(
+      createStore(kv, () => {}),
+      'ob',
+      10,
+      () => {},
+    );
     outbox.add(item('m1'));
     outbox.add(item('m2'));
     expect(ids(JSON.parse(kv.getItem('ob') ?? '[]'))).toEqual(['m1', 'm2']);
     outbox.remove(new Set(['m1']));
-    const reloaded = createOutbox(createStore(kv, () => {}), 'ob', 10, () => {});
+    const reloaded = createOutbox(
+      createStore(kv, () => {}),
+      'ob',
+      10,
+      () => {},
+    );
     expect(ids(reloaded.items())).toEqual(['m2']);
     reloaded.clear();
     expect(kv.getItem('ob')).toBeNull();
@@ -24,7 +34,12 @@ describe('outbox', () => {
 
   it('drops the oldest events past its bound and counts them', () => {
     const onDrop = vi.fn();
-    const outbox = createOutbox(createStore(new MemoryStorage(), () => {}), 'ob', 3, onDrop);
+    const outbox = createOutbox(
+      createStore(new MemoryStorage(), () => {}),
+      'ob',
+      3,
+      onDrop,
+    );
     for (const id of ['m1', 'm2', 'm3', 'm4', 'm5']) outbox.add(item(id));
     expect(ids(outbox.items())).toEqual(['m3', 'm4', 'm5']);
     expect(onDrop.mock.calls).toEqual([[1], [1]]);
@@ -52,7 +67,12 @@ describe('outbox', () => {
   it('past its bound drops the events with the oldest event time, wherever they sit', () => {
     const kv = new MemoryStorage();
     const onDrop = vi.fn();
-    const outbox = createOutbox(createStore(kv, () => {}), 'ob:mine', 3, onDrop);
+    const outbox = createOutbox(
+      createStore(kv, () => {}),
+      'ob:mine',
+      3,
+      onDrop,
+    );
     outbox.add(item('m1', 1));
     kv.setItem('ob:dead', JSON.stringify([item('d5', 5), item('d6', 6)]));
     outbox.adopt('ob:dead');
@@ -77,6 +97,13 @@ describe('outbox', () => {
   it('ignores corrupt stored data', () => {
     const kv = new MemoryStorage();
     kv.setItem('ob', '{"not":"a list"');
-    expect(createOutbox(createStore(kv, () => {}), 'ob', 10, () => {}).items()).toEqual([]);
+    expect(
+      createOutbox(
+        createStore(kv, () => {}),
+        'ob',
+        10,
+        () => {},
+      ).items(),
+    ).toEqual([]);
   });
 });

@@ -52,7 +52,9 @@ export function createOutbox(store: Store, key: string, max: number, onDrop: (co
     add: (item) => commit([...items, item]),
     adopt(from) {
       const ours = new Set(items.map((item) => item.e.messageId));
-      const rest = read(from).filter((item) => !ours.has(item.e.messageId)).sort(byAge);
+      const rest = read(from)
+        .filter((item) => !ours.has(item.e.messageId))
+        .sort(byAge);
       // Ours first, then theirs: a crash in between leaves a copy (de-duplicated), never a loss.
       commit([...items, ...rest.splice(0, max - items.length)]);
       save(from, rest);

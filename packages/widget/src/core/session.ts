@@ -60,7 +60,11 @@ export function createSession(
   const post: Post = (path, body) => {
     const { anonymousId, userId, userToken } = identity.get();
     return consent === 'granted'
-      ? send(env, `${api}${path}?key=${encodeURIComponent(options.projectKey)}`, JSON.stringify({ ...body, anonymousId, userId: userId || undefined, userToken: userToken || undefined }))
+      ? send(
+          env,
+          `${api}${path}?key=${encodeURIComponent(options.projectKey)}`,
+          JSON.stringify({ ...body, anonymousId, userId: userId || undefined, userToken: userToken || undefined }),
+        )
       : Promise.resolve(null);
   };
   const ui = createUi(

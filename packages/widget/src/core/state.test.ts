@@ -99,7 +99,13 @@ describe('createStateClient', () => {
     const fake = createFakeEnv();
     const deliver = vi.fn();
     const log = vi.fn();
-    const state = createStateClient(fake.env, () => 'https://c.test/v1/state?key=pk_x', () => true, deliver, log);
+    const state = createStateClient(
+      fake.env,
+      () => 'https://c.test/v1/state?key=pk_x',
+      () => true,
+      deliver,
+      log,
+    );
     return { fake, deliver, log, state };
   }
 

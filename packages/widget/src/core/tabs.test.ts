@@ -15,7 +15,13 @@ let ids = 0;
 function openTab(local: MemoryStorage, session = new MemoryStorage(), overrides: Partial<Env> = {}, max = 100) {
   const fake = createFakeEnv({ local, session, ...overrides });
   const localStore = createStore(local, () => {});
-  const tabs = createTabs(fake.env, localStore, createStore(session, () => {}), PREFIX, () => `tab${++ids}`);
+  const tabs = createTabs(
+    fake.env,
+    localStore,
+    createStore(session, () => {}),
+    PREFIX,
+    () => `tab${++ids}`,
+  );
   const dropped = vi.fn();
   const outbox = createOutbox(localStore, `${PREFIX}ob:${tabs.id}`, max, dropped);
   const delivery = { notify: vi.fn(), failing: vi.fn(() => false) };

@@ -38,8 +38,7 @@ export function createTabs(env: Env, local: Store, session: Store, prefix: strin
   const beatKey = (tab: string) => `${prefix}hb:${tab}`;
   const outboxPrefix = `${prefix}ob:`;
   const readBeat = (tab: string) => readJson(local, beatKey(tab), isBeat);
-  const isDead = (beat: Beat | null) =>
-    !beat || env.now() - beat.t > (beat.c ? CLOSED_GRACE_MS : STALE_MS);
+  const isDead = (beat: Beat | null) => !beat || env.now() - beat.t > (beat.c ? CLOSED_GRACE_MS : STALE_MS);
 
   let id = session.get(`${prefix}tab`);
   const previous = id ? readBeat(id) : null;
@@ -48,8 +47,7 @@ export function createTabs(env: Env, local: Store, session: Store, prefix: strin
   if (!id || (previous && !previous.c && !isDead(previous))) id = newId();
   const tabId = id;
 
-  const beat = (closed?: boolean) =>
-    local.set(beatKey(tabId), JSON.stringify(closed ? { t: env.now(), c: 1 } : { t: env.now() }));
+  const beat = (closed?: boolean) => local.set(beatKey(tabId), JSON.stringify(closed ? { t: env.now(), c: 1 } : { t: env.now() }));
 
   const adoptOrphans = (outbox: Outbox, delivery: Sink) => {
     for (const key of local.keys()) {

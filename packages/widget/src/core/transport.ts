@@ -11,9 +11,7 @@ const BACKOFF_CAP_MS = 60_000;
 export const RETRY_AFTER_CAP_MS = 600_000;
 
 export type Outcome =
-  | { kind: 'ok'; result: BatchResult }
-  | { kind: 'drop'; status: number }
-  | { kind: 'retry'; status: number; after?: number };
+  { kind: 'ok'; result: BatchResult } | { kind: 'drop'; status: number } | { kind: 'retry'; status: number; after?: number };
 
 /**
  * The lazy UI's way to the collector besides batches (survey answers): a text/plain JSON POST to

@@ -21,10 +21,7 @@ export interface Ui {
  * The core's side of the lazy UI: it loads the controller chunk on first need and forwards state,
  * tracked events and navigations to it. Everything about prompts (triggers, mounting) lives there.
  */
-export function createUi(
-  options: () => Omit<ControllerOptions, 'load'>,
-  onError: (error: unknown) => void,
-): Ui {
+export function createUi(options: () => Omit<ControllerOptions, 'load'>, onError: (error: unknown) => void): Ui {
   const load = createChunkLoader(chunks);
   let controller: Controller | undefined;
   let loading = false;

@@ -6,15 +6,7 @@ import { browserEnv, inBrowser, type Env } from '../core/env.js';
 import { createHearthWith, type HearthHandle } from '../core/hearth.js';
 import type { ConsentMode, IdentifyOptions, InitOptions, Properties } from '../core/types.js';
 
-export type {
-  ConsentMode,
-  DropInfo,
-  HearthCommand,
-  HearthEventMap,
-  IdentifyOptions,
-  InitOptions,
-  Properties,
-} from '../core/types.js';
+export type { ConsentMode, DropInfo, HearthCommand, HearthEventMap, IdentifyOptions, InitOptions, Properties } from '../core/types.js';
 export type { Env, KeyValue, PageInfo } from '../core/env.js';
 
 export interface Hearth extends HearthHandle {

@@ -11,10 +11,13 @@ const PLACEHOLDER = /\{\{\s*user\.([\w.]+)\s*(?:\|\s*"([^"]*)"\s*)?\}\}/g;
  */
 export function fillPlaceholders(template: string, traits: Traits): string {
   return template.replace(PLACEHOLDER, (_match, path: string, fallback: string | undefined) => {
-    const value = path.split('.').reduce<unknown>(
-      (node, key) => (node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined),
-      traits,
-    );
+    const value = path
+      .split('.')
+      .reduce<unknown>(
+        (node, key) =>
+          node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined,
+        traits,
+      );
     const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
     return scalar && String(value) !== '' ? String(value) : (fallback ?? '');
   });

@@ -17,7 +17,15 @@ interface LauncherProps {
 /** The floating corner button: a disclosure toggle; the widget moves focus into what it opens. */
 export function Launcher({ label, icon, badge, expanded, controls, onToggle, buttonRef }: LauncherProps) {
   return (
-    <button type="button" class="launcher" ref={buttonRef} aria-label={label} aria-expanded={expanded} aria-controls={controls} onClick={onToggle}>
+    <button
+      type="button"
+      class="launcher"
+      ref={buttonRef}
+      aria-label={label}
+      aria-expanded={expanded}
+      aria-controls={controls}
+      onClick={onToggle}
+    >
       <svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">
         <path d={icon} />
       </svg>

@@ -34,7 +34,7 @@ describe('mount', () => {
     expect(host).toMatch(/display: block !important/);
   });
 
-  it('reserves the inline mount point\'s min-height only until the widget is mounted', () => {
+  it("reserves the inline mount point's min-height only until the widget is mounted", () => {
     const container = document.createElement('div');
     container.dataset.hearth = 'checklist';
     container.style.setProperty('--hearth-min-height', '30rem');

@@ -28,7 +28,8 @@ function open(host: Element): ShadowRoot {
  * window scrolls. Corners are physical: the same in right-to-left pages. Styled inline through
  * CSSOM (allowed by a strict `style-src`) with `!important`, which page styles cannot beat.
  */
-const DOCK = 'position:fixed;z-index:var(--hearth-z-index,2147483000);display:flex;gap:12px;padding:20px;box-sizing:border-box;max-height:100vh;overflow:auto;pointer-events:none';
+const DOCK =
+  'position:fixed;z-index:var(--hearth-z-index,2147483000);display:flex;gap:12px;padding:20px;box-sizing:border-box;max-height:100vh;overflow:auto;pointer-events:none';
 
 function dock(doc: Document, corner: Corner): Element {
   const found = doc.querySelector(`hearth-dock[data-corner="${corner}"]`);

@@ -7,7 +7,10 @@ import { mountChecklist } from './checklist/index.js';
 
 // The corpus lives with the schema; loaded through a variable path so the widget's build never sees it.
 const corpusPath = new URL('../../../schema/src/link-tricks.ts', import.meta.url).pathname;
-const { LINK_TRICKS, TRAIT_TRICKS, GOOD_LINKS } = (await import(/* @vite-ignore */ corpusPath)) as Record<'LINK_TRICKS' | 'TRAIT_TRICKS' | 'GOOD_LINKS', string[]>;
+const { LINK_TRICKS, TRAIT_TRICKS, GOOD_LINKS } = (await import(/* @vite-ignore */ corpusPath)) as Record<
+  'LINK_TRICKS' | 'TRAIT_TRICKS' | 'GOOD_LINKS',
+  string[]
+>;
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -25,7 +28,14 @@ function expectLinksOnPage(root: ShadowRoot, absoluteSources: number) {
 
 describe('links in widgets stay where they say', () => {
   it('checklist actions from the trick corpus render on the page origin or not at all', async () => {
-    const items = LINK_TRICKS.map((url, i) => ({ id: `t${i}`, title: `Trick ${i}`, action: { type: 'url' as const, url, newTab: false }, optional: false, done: false, skipped: false }));
+    const items = LINK_TRICKS.map((url, i) => ({
+      id: `t${i}`,
+      title: `Trick ${i}`,
+      action: { type: 'url' as const, url, newTab: false },
+      optional: false,
+      done: false,
+      skipped: false,
+    }));
     const container = document.body.appendChild(document.createElement('div'));
     await act(async () => {
       await mountChecklist({ container, checklist: { ...checklistFixture(), items }, locale: 'en', track: () => {}, onHide: () => {} });
@@ -36,7 +46,14 @@ describe('links in widgets stay where they say', () => {
   });
 
   it('keeps good checklist links', async () => {
-    const items = GOOD_LINKS.map((url, i) => ({ id: `g${i}`, title: `Good ${i}`, action: { type: 'url' as const, url, newTab: false }, optional: false, done: false, skipped: false }));
+    const items = GOOD_LINKS.map((url, i) => ({
+      id: `g${i}`,
+      title: `Good ${i}`,
+      action: { type: 'url' as const, url, newTab: false },
+      optional: false,
+      done: false,
+      skipped: false,
+    }));
     const container = document.body.appendChild(document.createElement('div'));
     await act(async () => {
       await mountChecklist({ container, checklist: { ...checklistFixture(), items }, locale: 'en', track: () => {}, onHide: () => {} });
@@ -46,7 +63,10 @@ describe('links in widgets stay where they say', () => {
 
   it.each([
     ['from the corpus', LINK_TRICKS.map((url) => ({ url, traits: {} }))],
-    ['as /{{user.x}} templates filled from hostile traits', TRAIT_TRICKS.map((trait, i) => ({ url: `/{{user.t${i}}}`, traits: { [`t${i}`]: trait } }))],
+    [
+      'as /{{user.x}} templates filled from hostile traits',
+      TRAIT_TRICKS.map((trait, i) => ({ url: `/{{user.t${i}}}`, traits: { [`t${i}`]: trait } })),
+    ],
   ])('announcement CTAs %s render on the page origin or not at all', async (_name, cases) => {
     stubIntersectionObserver(vi.stubGlobal);
     const items = cases.map(({ url }, i) => itemFixture(`n${i}`, { body: [], cta: { type: 'url', label: 'Go', url } }));

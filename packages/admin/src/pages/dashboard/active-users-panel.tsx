@@ -34,17 +34,30 @@ export function ActiveUsersPanel({ filters }: { filters: KpiFilters }) {
           </select>
         )}
       </Field>
-      {error && <p class="error" role="alert">{error.message}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error.message}
+        </p>
+      )}
       {data && data.daily.every((p) => p.activeUsers === 0) && (
         <EmptyState title="Nobody was active in this range">
-          Check that the Hearth snippet is on your app's pages and that consent is granted, then widen the dates or clear the segment (a segment only matches users identified with
-          that trait).
+          Check that the Hearth snippet is on your app's pages and that consent is granted, then widen the dates or clear the segment (a
+          segment only matches users identified with that trait).
         </EmptyState>
       )}
       {chart && data?.daily.some((p) => p.activeUsers > 0) && (
         <>
-          <KpiChart type="line" data={chart} label={`Active users: ${points.map((p) => `${p.start.slice(0, 10)}: ${p.activeUsers}`).join('; ')}`} />
-          <DataTable caption={`Active users, ${granularity}`} rows={points} columns={ACTIVE_USER_COLUMNS} exportName={`active-users-${granularity}`} />
+          <KpiChart
+            type="line"
+            data={chart}
+            label={`Active users: ${points.map((p) => `${p.start.slice(0, 10)}: ${p.activeUsers}`).join('; ')}`}
+          />
+          <DataTable
+            caption={`Active users, ${granularity}`}
+            rows={points}
+            columns={ACTIVE_USER_COLUMNS}
+            exportName={`active-users-${granularity}`}
+          />
         </>
       )}
     </section>

@@ -37,15 +37,35 @@ function AnnouncementKpisView({ kpis }: { kpis: AnnouncementKpis }) {
           { label: 'Reach', value: String(kpis.reach), detail: 'users it was shown to' },
           { label: 'Read rate', value: formatRate(kpis.readRate), detail: `${kpis.read} read it` },
           { label: 'Click rate', value: formatRate(kpis.ctaClickRate), detail: `${kpis.ctaClicks} clicked its call to action` },
-          ...(adoption ? [{ label: 'Adoption lift', value: adoption.lift === null ? '—' : `${Math.round(adoption.lift * 100) / 100} points`, detail: `within ${adoption.days} days, vs. the control group` }] : []),
+          ...(adoption
+            ? [
+                {
+                  label: 'Adoption lift',
+                  value: adoption.lift === null ? '—' : `${Math.round(adoption.lift * 100) / 100} points`,
+                  detail: `within ${adoption.days} days, vs. the control group`,
+                },
+              ]
+            : []),
         ]}
       />
       <KpiChart data={announcementChartData(kpis)} label={`Reached ${kpis.reach}, read ${kpis.read}, clicked ${kpis.ctaClicks}`} />
-      <DataTable caption="Reach, read and click" rows={figuresOf(kpis)} columns={FIGURE_COLUMNS} exportName={`${kpis.announcementId}-reach`} />
+      <DataTable
+        caption="Reach, read and click"
+        rows={figuresOf(kpis)}
+        columns={FIGURE_COLUMNS}
+        exportName={`${kpis.announcementId}-reach`}
+      />
       {adoption ? (
-        <DataTable caption={`Adoption of the feature within ${adoption.days} days`} rows={adoptionRows(adoption)} columns={ADOPTION_COLUMNS} exportName={`${kpis.announcementId}-adoption`} />
+        <DataTable
+          caption={`Adoption of the feature within ${adoption.days} days`}
+          rows={adoptionRows(adoption)}
+          columns={ADOPTION_COLUMNS}
+          exportName={`${kpis.announcementId}-adoption`}
+        />
       ) : (
-        <EmptyState title="No adoption figure for this announcement">Set its “feature event” in the announcement editor to compare adoption by users who saw it against those who did not.</EmptyState>
+        <EmptyState title="No adoption figure for this announcement">
+          Set its “feature event” in the announcement editor to compare adoption by users who saw it against those who did not.
+        </EmptyState>
       )}
     </>
   );
@@ -66,14 +86,26 @@ export function AnnouncementPanel({ filters }: { filters: KpiFilters }) {
       (failure: Error) => setListError(failure.message),
     );
   }, []);
-  const { data: kpis, error } = useKpi(selected ? () => announcementKpis(selected, filters.to) : null, JSON.stringify([selected, filters.to]));
+  const { data: kpis, error } = useKpi(
+    selected ? () => announcementKpis(selected, filters.to) : null,
+    JSON.stringify([selected, filters.to]),
+  );
   return (
     <section aria-labelledby="announcement-title" class="panel">
       <h2 id="announcement-title">Announcements</h2>
-      <p class="hint">Counted from each announcement's publication to the end of the date range, for every user: the announcement KPI API takes no start date and no segment.</p>
-      {listError && <p class="error" role="alert">{listError}</p>}
+      <p class="hint">
+        Counted from each announcement's publication to the end of the date range, for every user: the announcement KPI API takes no start
+        date and no segment.
+      </p>
+      {listError && (
+        <p class="error" role="alert">
+          {listError}
+        </p>
+      )}
       {records?.length === 0 && (
-        <EmptyState title="No published announcement yet">Write one under Prompts → Announcements and publish it; its reach and reads appear here as users open the feed.</EmptyState>
+        <EmptyState title="No published announcement yet">
+          Write one under Prompts → Announcements and publish it; its reach and reads appear here as users open the feed.
+        </EmptyState>
       )}
       {records && records.length > 0 && (
         <Field id="kpi-announcement" label="Announcement">
@@ -88,9 +120,15 @@ export function AnnouncementPanel({ filters }: { filters: KpiFilters }) {
           )}
         </Field>
       )}
-      {error && <p class="error" role="alert">{error.message}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error.message}
+        </p>
+      )}
       {kpis && kpis.reach === 0 && (
-        <EmptyState title="Nobody has seen this announcement yet">Check that it is live and its audience matches someone, or move “To” later than its publication.</EmptyState>
+        <EmptyState title="Nobody has seen this announcement yet">
+          Check that it is live and its audience matches someone, or move “To” later than its publication.
+        </EmptyState>
       )}
       {kpis && kpis.reach > 0 && <AnnouncementKpisView kpis={kpis} />}
     </section>

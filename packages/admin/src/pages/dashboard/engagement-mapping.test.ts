@@ -5,7 +5,10 @@ import { announcementAnswer, rewardsAnswer } from './fixtures.js';
 
 describe('announcement chart mapping', () => {
   it('charts reach, read and click with the API user counts', () => {
-    expect(announcementChartData(announcementAnswer)).toMatchObject({ labels: ['Reached', 'Read', 'Clicked the call to action'], datasets: [{ data: [8, 6, 3] }] });
+    expect(announcementChartData(announcementAnswer)).toMatchObject({
+      labels: ['Reached', 'Read', 'Clicked the call to action'],
+      datasets: [{ data: [8, 6, 3] }],
+    });
   });
 
   it('lists exposed and control adoption with the API rates, users who already used the feature apart', () => {

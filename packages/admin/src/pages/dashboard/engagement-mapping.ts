@@ -6,7 +6,10 @@ import { COLORS, type SeriesChartData } from './format.js';
 
 /** Reach → read → clicked, users as the announcement KPI API counts them. */
 export function announcementChartData(kpis: AnnouncementKpis): SeriesChartData {
-  return { labels: ['Reached', 'Read', 'Clicked the call to action'], datasets: [{ label: 'Users', data: [kpis.reach, kpis.read, kpis.ctaClicks], color: COLORS.primary }] };
+  return {
+    labels: ['Reached', 'Read', 'Clicked the call to action'],
+    datasets: [{ label: 'Users', data: [kpis.reach, kpis.read, kpis.ctaClicks], color: COLORS.primary }],
+  };
 }
 
 export interface AdoptionRow extends AdoptionGroup {
@@ -29,11 +32,15 @@ export const ADOPTION_COLUMNS: Column<AdoptionRow>[] = [
 ];
 
 export function pointsChartData(kpis: RewardsKpis): SeriesChartData {
-  return { labels: ['Issued', 'Redeemed', 'Expired'], datasets: [{ label: 'Points', data: [kpis.pointsIssued, kpis.pointsRedeemed, kpis.pointsExpired], color: COLORS.primary }] };
+  return {
+    labels: ['Issued', 'Redeemed', 'Expired'],
+    datasets: [{ label: 'Points', data: [kpis.pointsIssued, kpis.pointsRedeemed, kpis.pointsExpired], color: COLORS.primary }],
+  };
 }
 
 /** `tierId: null` is every member below the lowest tier's threshold. */
-export const tierName = (tierId: string | null, names: ReadonlyMap<string, string>): string => (tierId === null ? 'Below every tier' : (names.get(tierId) ?? tierId));
+export const tierName = (tierId: string | null, names: ReadonlyMap<string, string>): string =>
+  tierId === null ? 'Below every tier' : (names.get(tierId) ?? tierId);
 
 export function tierChartData(kpis: RewardsKpis, names: ReadonlyMap<string, string>): SeriesChartData {
   return {

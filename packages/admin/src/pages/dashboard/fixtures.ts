@@ -5,18 +5,51 @@ import type { ActiveUsersKpis, ChurnKpis, CohortKpis, DropOffKpis, FullSurveyKpi
  * KPI answers shaped exactly as the collector sends them (docs/kpis.md, docs/surveys.md,
  * docs/rewards.md examples), with rates left unrounded as the API leaves them.
  */
-const period = (start: string, end: string, complete = true) => ({ start: `${start}T00:00:00.000Z`, end: `${end}T00:00:00.000Z`, complete });
+const period = (start: string, end: string, complete = true) => ({
+  start: `${start}T00:00:00.000Z`,
+  end: `${end}T00:00:00.000Z`,
+  complete,
+});
 
 export const surveyAnswer: FullSurveyKpis = {
   surveyId: 'nps-q1',
   type: 'nps',
   range: { from: '2026-03-02T00:00:00.000Z', to: '2026-03-16T00:00:00.000Z' },
-  nps: { count: 7, promoters: 6, passives: 0, detractors: 1, promotersPct: 85.71428571428571, passivesPct: 0, detractorsPct: 14.285714285714286, score: 71.42857142857143 },
+  nps: {
+    count: 7,
+    promoters: 6,
+    passives: 0,
+    detractors: 1,
+    promotersPct: 85.71428571428571,
+    passivesPct: 0,
+    detractorsPct: 14.285714285714286,
+    score: 71.42857142857143,
+  },
   trend: {
     interval: 'week',
     points: [
-      { ...period('2026-03-02', '2026-03-09'), count: 3, promoters: 2, passives: 0, detractors: 1, promotersPct: 66.67, passivesPct: 0, detractorsPct: 33.33, score: 33.33 },
-      { ...period('2026-03-09', '2026-03-16'), count: 0, promoters: 0, passives: 0, detractors: 0, promotersPct: null, passivesPct: null, detractorsPct: null, score: null },
+      {
+        ...period('2026-03-02', '2026-03-09'),
+        count: 3,
+        promoters: 2,
+        passives: 0,
+        detractors: 1,
+        promotersPct: 66.67,
+        passivesPct: 0,
+        detractorsPct: 33.33,
+        score: 33.33,
+      },
+      {
+        ...period('2026-03-09', '2026-03-16'),
+        count: 0,
+        promoters: 0,
+        passives: 0,
+        detractors: 0,
+        promotersPct: null,
+        passivesPct: null,
+        detractorsPct: null,
+        score: null,
+      },
     ],
   },
   distribution: [
@@ -41,9 +74,24 @@ export const activeUsersAnswer: ActiveUsersKpis = {
   monthly: [{ ...period('2026-03-02', '2026-03-12', false), activeUsers: 9 }],
 };
 
-export const churnAnswer: ChurnKpis = { inactivityDays: 10, customersAtStart: 3, retained: 1, lost: 2, churnRate: 66.66666666666667, retentionRate: 33.333333333333336 };
+export const churnAnswer: ChurnKpis = {
+  inactivityDays: 10,
+  customersAtStart: 3,
+  retained: 1,
+  lost: 2,
+  churnRate: 66.66666666666667,
+  retentionRate: 33.333333333333336,
+};
 
-export const dropOffAnswer: DropOffKpis = { firstDays: 7, newUsers: 5, pending: 1, eligible: 4, returned: 2, droppedOff: 2, dropOffRate: 50 };
+export const dropOffAnswer: DropOffKpis = {
+  firstDays: 7,
+  newUsers: 5,
+  pending: 1,
+  eligible: 4,
+  returned: 2,
+  droppedOff: 2,
+  dropOffRate: 50,
+};
 
 export const cohortAnswer: CohortKpis = {
   period: 'week',

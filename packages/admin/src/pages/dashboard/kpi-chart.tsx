@@ -1,4 +1,15 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import { useEffect, useRef } from 'preact/hooks';
 import { COLORS, type SeriesChartData } from './format.js';
 
@@ -21,7 +32,12 @@ export function KpiChart({ data, label, type = 'bar', stacked = false }: KpiChar
       type,
       data: {
         labels: data.labels,
-        datasets: data.datasets.map(({ label: name, data: values, color = COLORS.primary }) => ({ label: name, data: values, backgroundColor: color, borderColor: color })),
+        datasets: data.datasets.map(({ label: name, data: values, color = COLORS.primary }) => ({
+          label: name,
+          data: values,
+          backgroundColor: color,
+          borderColor: color,
+        })),
       },
       options: {
         animation: false,

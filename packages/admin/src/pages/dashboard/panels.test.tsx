@@ -41,7 +41,10 @@ describe('<RetentionPanel>', () => {
     api.cohortKpis.mockResolvedValue(cohortAnswer);
     await show(<RetentionPanel filters={filters} />);
     for (const call of [api.churnKpis, api.dropOffKpis, api.cohortKpis]) expect(call).toHaveBeenCalledWith(filters);
-    const tiles = [...host.querySelectorAll('.tile')].map((tile) => [tile.querySelector('dt')?.textContent, tile.querySelector('strong')?.textContent]);
+    const tiles = [...host.querySelectorAll('.tile')].map((tile) => [
+      tile.querySelector('dt')?.textContent,
+      tile.querySelector('strong')?.textContent,
+    ]);
     expect(tiles).toEqual([
       ['Churn rate', '66.67%'],
       ['Retention rate', '33.33%'],
@@ -56,7 +59,10 @@ describe('<RetentionPanel>', () => {
   it('explains what to do instead of an empty heatmap and a churn of nobody', async () => {
     api.churnKpis.mockResolvedValue({ ...churnAnswer, customersAtStart: 0, retained: 0, lost: 0, churnRate: null, retentionRate: null });
     api.dropOffKpis.mockResolvedValue(dropOffAnswer);
-    api.cohortKpis.mockResolvedValue({ period: 'week', cohorts: cohortAnswer.cohorts.map((c) => ({ ...c, size: 0, active: c.active.map(() => 0), retention: c.retention.map(() => null) })) });
+    api.cohortKpis.mockResolvedValue({
+      period: 'week',
+      cohorts: cohortAnswer.cohorts.map((c) => ({ ...c, size: 0, active: c.active.map(() => 0), retention: c.retention.map(() => null) })),
+    });
     await show(<RetentionPanel filters={filters} />);
     const empty = [...host.querySelectorAll('.empty h3')].map((h) => h.textContent);
     expect(empty).toEqual(['No active users at the start of the range', 'No new users in this range']);
@@ -101,7 +107,11 @@ describe('<SurveyPanel>', () => {
   });
 
   it('says nobody answered, with how many were shown, instead of empty charts', async () => {
-    api.fullSurveyKpis.mockResolvedValue({ ...surveyAnswer, nps: { ...surveyAnswer.nps!, count: 0 }, responseRate: { displays: 4, responses: 0, rate: 0 } });
+    api.fullSurveyKpis.mockResolvedValue({
+      ...surveyAnswer,
+      nps: { ...surveyAnswer.nps!, count: 0 },
+      responseRate: { displays: 4, responses: 0, rate: 0 },
+    });
     await show(<SurveyPanel surveys={[survey]} filters={filters} />);
     expect(host.querySelector('.empty')?.textContent).toContain('4 users were shown the survey');
     expect(host.querySelector('canvas')).toBeNull();

@@ -5,8 +5,14 @@ import { ACTIVE_USER_COLUMNS, activeUsersChartData, cohortColumns, heatBucket, h
 
 describe('active users chart mapping', () => {
   it('charts the chosen series with the API counts and marks a period cut at the range end', () => {
-    expect(activeUsersChartData(activeUsersAnswer, 'daily')).toMatchObject({ labels: ['2026-03-02', '2026-03-03'], datasets: [{ data: [1, 0] }] });
-    expect(activeUsersChartData(activeUsersAnswer, 'weekly')).toMatchObject({ labels: ['2026-03-02', '2026-03-09 (partial)'], datasets: [{ data: [7, 5] }] });
+    expect(activeUsersChartData(activeUsersAnswer, 'daily')).toMatchObject({
+      labels: ['2026-03-02', '2026-03-03'],
+      datasets: [{ data: [1, 0] }],
+    });
+    expect(activeUsersChartData(activeUsersAnswer, 'weekly')).toMatchObject({
+      labels: ['2026-03-02', '2026-03-09 (partial)'],
+      datasets: [{ data: [7, 5] }],
+    });
     expect(activeUsersChartData(activeUsersAnswer, 'monthly').datasets[0]?.data).toEqual([9]);
   });
 
@@ -21,15 +27,30 @@ describe('active users chart mapping', () => {
 
 describe('cohort heatmap mapping', () => {
   it('shades by 20 % steps and keeps an empty cohort apart from 0 %', () => {
-    expect([0, 1, 20, 20.01, 50, 99.9, 100].map(heatBucket)).toEqual(['heat-0', 'heat-1', 'heat-1', 'heat-2', 'heat-3', 'heat-5', 'heat-5']);
+    expect([0, 1, 20, 20.01, 50, 99.9, 100].map(heatBucket)).toEqual([
+      'heat-0',
+      'heat-1',
+      'heat-1',
+      'heat-2',
+      'heat-3',
+      'heat-5',
+      'heat-5',
+    ]);
     expect(heatBucket(null)).toBe('heat-none');
   });
 
   it('keeps the triangle: one cell per observed offset with the API active count and percentage', () => {
     const rows = heatmapRows(cohortAnswer.cohorts);
     expect(rows.map((row) => row.cells.map((cell) => [cell.active, cell.retention, cell.bucket]))).toEqual([
-      [[4, 100, 'heat-5'], [3, 75, 'heat-4'], [1, 25, 'heat-2']],
-      [[3, 100, 'heat-5'], [1, 33.333333333333336, 'heat-2']],
+      [
+        [4, 100, 'heat-5'],
+        [3, 75, 'heat-4'],
+        [1, 25, 'heat-2'],
+      ],
+      [
+        [3, 100, 'heat-5'],
+        [1, 33.333333333333336, 'heat-2'],
+      ],
       [[0, null, 'heat-none']],
     ]);
   });

@@ -10,7 +10,10 @@ const periodLabel = (point: { start: string; complete: boolean }) => `${dayOf(po
 
 export function activeUsersChartData(kpis: ActiveUsersKpis, granularity: Granularity): SeriesChartData {
   const points = kpis[granularity];
-  return { labels: points.map(periodLabel), datasets: [{ label: 'Active users', data: points.map((p) => p.activeUsers), color: COLORS.primary }] };
+  return {
+    labels: points.map(periodLabel),
+    datasets: [{ label: 'Active users', data: points.map((p) => p.activeUsers), color: COLORS.primary }],
+  };
 }
 
 export const ACTIVE_USER_COLUMNS: Column<ActivePoint>[] = [
@@ -31,13 +34,19 @@ export interface HeatCell {
 }
 
 /** Five steps of 20 %: enough to read a pattern, and each step keeps its text legible. */
-export const heatBucket = (retention: number | null): string => (retention === null ? 'heat-none' : `heat-${Math.ceil(Math.min(100, Math.max(0, retention)) / 20)}`);
+export const heatBucket = (retention: number | null): string =>
+  retention === null ? 'heat-none' : `heat-${Math.ceil(Math.min(100, Math.max(0, retention)) / 20)}`;
 
 /** The triangle as rows of cells, in the API's order; cohort k has one cell per observed period. */
 export function heatmapRows(cohorts: readonly Cohort[]): { cohort: Cohort; cells: HeatCell[] }[] {
   return cohorts.map((cohort) => ({
     cohort,
-    cells: cohort.retention.map((retention, offset) => ({ offset, active: cohort.active[offset] ?? 0, retention, bucket: heatBucket(retention) })),
+    cells: cohort.retention.map((retention, offset) => ({
+      offset,
+      active: cohort.active[offset] ?? 0,
+      retention,
+      bucket: heatBucket(retention),
+    })),
   }));
 }
 
@@ -48,6 +57,9 @@ export function cohortColumns(cohorts: readonly Cohort[], period: CohortKpis['pe
   return [
     { header: 'Cohort from', value: (c) => dayOf(c.start) },
     { header: 'New users', value: (c) => c.size },
-    ...Array.from({ length: offsets }, (_, offset): Column<Cohort> => ({ header: `${unit} ${offset} (%)`, value: (c) => c.retention[offset] ?? null })),
+    ...Array.from({ length: offsets }, (_, offset): Column<Cohort> => ({
+      header: `${unit} ${offset} (%)`,
+      value: (c) => c.retention[offset] ?? null,
+    })),
   ];
 }

@@ -20,8 +20,16 @@ function figuresOf(churn: ChurnKpis | null, dropOff: DropOffKpis | null): { tile
   const rows: Figure[] = [];
   if (churn) {
     tiles.push(
-      { label: 'Churn rate', value: formatRate(churn.churnRate), detail: `${churn.lost} of ${churn.customersAtStart} active at the start went ${churn.inactivityDays} days without activity` },
-      { label: 'Retention rate', value: formatRate(churn.retentionRate), detail: `${churn.retained} of ${churn.customersAtStart} still active at the end` },
+      {
+        label: 'Churn rate',
+        value: formatRate(churn.churnRate),
+        detail: `${churn.lost} of ${churn.customersAtStart} active at the start went ${churn.inactivityDays} days without activity`,
+      },
+      {
+        label: 'Retention rate',
+        value: formatRate(churn.retentionRate),
+        detail: `${churn.retained} of ${churn.customersAtStart} still active at the end`,
+      },
     );
     rows.push(
       { figure: 'Customers at start', value: churn.customersAtStart },
@@ -69,15 +77,19 @@ export function RetentionPanel({ filters }: { filters: KpiFilters }) {
       ))}
       {churn.data?.customersAtStart === 0 && (
         <EmptyState title="No active users at the start of the range">
-          Churn compares users active when the range starts with the same users at its end. Move “From” later than the first events, or clear the segment.
+          Churn compares users active when the range starts with the same users at its end. Move “From” later than the first events, or
+          clear the segment.
         </EmptyState>
       )}
       {tiles.length > 0 && <KpiTiles label="Retention figures" tiles={tiles} />}
-      {rows.length > 0 && <DataTable caption="Churn, retention and drop-off" rows={rows} columns={FIGURE_COLUMNS} exportName="retention-figures" />}
+      {rows.length > 0 && (
+        <DataTable caption="Churn, retention and drop-off" rows={rows} columns={FIGURE_COLUMNS} exportName="retention-figures" />
+      )}
       <h3>Weekly cohorts</h3>
       {noCohort && (
         <EmptyState title="No new users in this range">
-          A cohort is the users first seen in a week of the range. Widen the dates to when users first arrived, or clear the segment; users seen before “From” belong to no cohort.
+          A cohort is the users first seen in a week of the range. Widen the dates to when users first arrived, or clear the segment; users
+          seen before “From” belong to no cohort.
         </EmptyState>
       )}
       {cohorts.data && !noCohort && <CohortHeatmap kpis={cohorts.data} />}

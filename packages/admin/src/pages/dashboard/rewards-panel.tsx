@@ -34,15 +34,30 @@ function RewardsView({ kpis, names }: { kpis: RewardsKpis; names: ReadonlyMap<st
       <KpiTiles
         label="Rewards figures"
         tiles={[
-          { label: 'Redemption rate', value: formatRate(kpis.redemptionRate), detail: `${kpis.pointsRedeemed} of ${kpis.pointsIssued} points issued` },
+          {
+            label: 'Redemption rate',
+            value: formatRate(kpis.redemptionRate),
+            detail: `${kpis.pointsRedeemed} of ${kpis.pointsIssued} points issued`,
+          },
           { label: 'Active members', value: String(kpis.activeMembers), detail: 'earned or spent points in the range' },
         ]}
       />
-      <KpiChart data={pointsChartData(kpis)} label={`Points issued ${kpis.pointsIssued}, redeemed ${kpis.pointsRedeemed}, expired ${kpis.pointsExpired}`} />
+      <KpiChart
+        data={pointsChartData(kpis)}
+        label={`Points issued ${kpis.pointsIssued}, redeemed ${kpis.pointsRedeemed}, expired ${kpis.pointsExpired}`}
+      />
       <DataTable caption="Points" rows={figuresOf(kpis)} columns={FIGURE_COLUMNS} exportName="rewards-points" />
       <h3>Tier distribution</h3>
-      <KpiChart data={tierChartData(kpis, names)} label={`Members per tier: ${kpis.tierDistribution.map((t) => `${tierName(t.tierId, names)}: ${t.members}`).join('; ')}`} />
-      <DataTable caption="Members per tier (lifetime points, now)" rows={kpis.tierDistribution} columns={tierColumns} exportName="rewards-tiers" />
+      <KpiChart
+        data={tierChartData(kpis, names)}
+        label={`Members per tier: ${kpis.tierDistribution.map((t) => `${tierName(t.tierId, names)}: ${t.members}`).join('; ')}`}
+      />
+      <DataTable
+        caption="Members per tier (lifetime points, now)"
+        rows={kpis.tierDistribution}
+        columns={tierColumns}
+        exportName="rewards-tiers"
+      />
     </>
   );
 }
@@ -52,7 +67,10 @@ export function RewardsPanel({ filters }: { filters: KpiFilters }) {
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
     // Tier names are only labels: without them the chart shows tier ids.
-    getSettings().then((s) => setNames(new Map((s.rewards?.tiers ?? []).map((t) => [t.id, t.name]))), () => {});
+    getSettings().then(
+      (s) => setNames(new Map((s.rewards?.tiers ?? []).map((t) => [t.id, t.name]))),
+      () => {},
+    );
   }, []);
   const { data: kpis, error } = useKpi(() => rewardsKpis(filters), JSON.stringify([filters.from, filters.to]));
   const notConfigured = error?.code === 'rewards_not_configured';
@@ -60,10 +78,20 @@ export function RewardsPanel({ filters }: { filters: KpiFilters }) {
     <section aria-labelledby="rewards-title" class="panel">
       <h2 id="rewards-title">Rewards</h2>
       <p class="hint">For every member: the rewards KPI API takes no segment.</p>
-      {notConfigured && <EmptyState title="No rewards program">Add a `rewards` section (earning rules, tiers, catalog) to hearth.config.json and restart the collector; see docs/rewards.md.</EmptyState>}
-      {error && !notConfigured && <p class="error" role="alert">{error.message}</p>}
+      {notConfigured && (
+        <EmptyState title="No rewards program">
+          Add a `rewards` section (earning rules, tiers, catalog) to hearth.config.json and restart the collector; see docs/rewards.md.
+        </EmptyState>
+      )}
+      {error && !notConfigured && (
+        <p class="error" role="alert">
+          {error.message}
+        </p>
+      )}
       {kpis && kpis.pointsIssued === 0 && kpis.pointsRedeemed === 0 && kpis.activeMembers === 0 && (
-        <EmptyState title="No points moved in this range">Widen the dates, or check that earning rules match the events your app sends (Prompts → Rewards lists them).</EmptyState>
+        <EmptyState title="No points moved in this range">
+          Widen the dates, or check that earning rules match the events your app sends (Prompts → Rewards lists them).
+        </EmptyState>
       )}
       {kpis && (kpis.pointsIssued > 0 || kpis.pointsRedeemed > 0 || kpis.activeMembers > 0) && <RewardsView kpis={kpis} names={names} />}
     </section>

@@ -33,14 +33,26 @@ function NpsView({ kpis, id }: { kpis: FullSurveyKpis; id: string }) {
       <KpiTiles
         label="NPS figures"
         tiles={[
-          { label: 'NPS', value: nps.score === null ? '—' : String(Math.round(nps.score * 100) / 100), detail: `from ${nps.count} answers` },
-          { label: 'Response rate', value: formatRate(kpis.responseRate.rate), detail: `${kpis.responseRate.responses} of ${kpis.responseRate.displays} shown` },
+          {
+            label: 'NPS',
+            value: nps.score === null ? '—' : String(Math.round(nps.score * 100) / 100),
+            detail: `from ${nps.count} answers`,
+          },
+          {
+            label: 'Response rate',
+            value: formatRate(kpis.responseRate.rate),
+            detail: `${kpis.responseRate.responses} of ${kpis.responseRate.displays} shown`,
+          },
         ]}
       />
       {trend && kpis.trend && (
         <>
           <h3>Trend per week</h3>
-          <KpiChart stacked data={trend} label={`Answers per week by group: ${kpis.trend.points.map((p) => `${p.start.slice(0, 10)}: NPS ${p.score ?? 'none'}`).join('; ')}`} />
+          <KpiChart
+            stacked
+            data={trend}
+            label={`Answers per week by group: ${kpis.trend.points.map((p) => `${p.start.slice(0, 10)}: NPS ${p.score ?? 'none'}`).join('; ')}`}
+          />
           <DataTable caption="NPS per week" rows={kpis.trend.points} columns={TREND_COLUMNS} exportName={`${id}-nps-trend`} />
         </>
       )}
@@ -55,15 +67,32 @@ function NpsView({ kpis, id }: { kpis: FullSurveyKpis; id: string }) {
 function CliView({ kpis, record }: { kpis: FullSurveyKpis; record: PromptRecord | undefined }) {
   const cli = kpis.cli;
   const titles = useMemo(
-    () => new Map(record?.prompt.kind === 'survey' && record.prompt.content.type === 'cli' ? record.prompt.content.questions.map((q) => [q.id, q.text]) : []),
+    () =>
+      new Map(
+        record?.prompt.kind === 'survey' && record.prompt.content.type === 'cli'
+          ? record.prompt.content.questions.map((q) => [q.id, q.text])
+          : [],
+      ),
     [record],
   );
   if (!cli) return null;
   const rows = cli.questions.map((q) => ({ ...q, title: titles.get(q.questionId) ?? q.questionId }));
   return (
     <>
-      <KpiTiles label="CLI figures" tiles={[{ label: 'Customer Loyalty Index', value: cli.cli === null ? '—' : String(Math.round(cli.cli * 100) / 100), detail: `from ${cli.count} answers` }]} />
-      <KpiChart data={cliChartData(cli.questions, titles)} label={`Mean rating per question: ${rows.map((r) => `${r.title}: ${r.mean ?? 'none'}`).join('; ')}`} />
+      <KpiTiles
+        label="CLI figures"
+        tiles={[
+          {
+            label: 'Customer Loyalty Index',
+            value: cli.cli === null ? '—' : String(Math.round(cli.cli * 100) / 100),
+            detail: `from ${cli.count} answers`,
+          },
+        ]}
+      />
+      <KpiChart
+        data={cliChartData(cli.questions, titles)}
+        label={`Mean rating per question: ${rows.map((r) => `${r.title}: ${r.mean ?? 'none'}`).join('; ')}`}
+      />
       <DataTable caption="CLI per question" rows={rows} columns={CLI_COLUMNS} exportName={`${kpis.surveyId}-cli`} />
     </>
   );
@@ -89,7 +118,11 @@ function CsatView({ kpis }: { kpis: FullSurveyKpis }) {
         label="CSAT figures"
         tiles={[
           { label: 'CSAT', value: formatRate(csat.satisfiedPct), detail: 'answered 4 or 5' },
-          { label: 'Average', value: csat.average === null ? '—' : `${Math.round(csat.average * 100) / 100} / 5`, detail: `from ${csat.count} answers` },
+          {
+            label: 'Average',
+            value: csat.average === null ? '—' : `${Math.round(csat.average * 100) / 100} / 5`,
+            detail: `from ${csat.count} answers`,
+          },
         ]}
       />
       <DataTable caption="CSAT" rows={rows} columns={CSAT_COLUMNS} exportName={`${kpis.surveyId}-csat`} />
@@ -108,15 +141,21 @@ export function SurveyPanel({ surveys, filters }: { surveys: readonly PromptReco
     <section aria-labelledby="survey-title" class="panel">
       <h2 id="survey-title">Surveys: NPS, CLI and CSAT</h2>
       {surveys.length === 0 ? (
-        <EmptyState title="No survey yet">Create a survey under Prompts → Surveys (NPS, CLI or CSAT) and publish it; scores appear here as users answer.</EmptyState>
+        <EmptyState title="No survey yet">
+          Create a survey under Prompts → Surveys (NPS, CLI or CSAT) and publish it; scores appear here as users answer.
+        </EmptyState>
       ) : (
         <>
           <PromptPicker id="kpi-survey" label="Survey" records={surveys} value={selected} onChange={setSelected} />
-          {error && <p class="error" role="alert">{error.message}</p>}
+          {error && (
+            <p class="error" role="alert">
+              {error.message}
+            </p>
+          )}
           {kpis && answers(kpis) === 0 && (
             <EmptyState title="No answers in this range">
-              Widen the dates or clear the segment; {kpis.responseRate.displays} users were shown the survey in this range. If nobody was, check that it is live and
-              that its audience matches someone (“Would this user see it?” in the editor).
+              Widen the dates or clear the segment; {kpis.responseRate.displays} users were shown the survey in this range. If nobody was,
+              check that it is live and that its audience matches someone (“Would this user see it?” in the editor).
             </EmptyState>
           )}
           {kpis && answers(kpis) > 0 && (

@@ -10,7 +10,9 @@ import type { Tile } from './kpi-tiles.js';
  */
 export function featureEvents(prompts: readonly Prompt[]): string[] {
   const names = prompts.flatMap((prompt) =>
-    prompt.kind === 'checklist' ? prompt.content.items.flatMap((item) => (item.completeWhen.type === 'event' ? [item.completeWhen.event] : [])) : [],
+    prompt.kind === 'checklist'
+      ? prompt.content.items.flatMap((item) => (item.completeWhen.type === 'event' ? [item.completeWhen.event] : []))
+      : [],
   );
   return [...new Set(names)].sort();
 }
@@ -34,8 +36,16 @@ export function usageFigures(usage: UsageKpis | null, adoption: AdoptionKpis | n
   const rows: UsageFigure[] = [];
   if (usage) {
     tiles.push(
-      { label: 'Events per user per week', value: perWeek(usage.eventsPerUserPerWeek), detail: `${usage.events} events by ${usage.activeUsers} active users` },
-      { label: 'Active days per user per week', value: perWeek(usage.activeDaysPerUserPerWeek), detail: `${usage.activeDays} active user-days over ${perWeek(usage.weeks)} weeks` },
+      {
+        label: 'Events per user per week',
+        value: perWeek(usage.eventsPerUserPerWeek),
+        detail: `${usage.events} events by ${usage.activeUsers} active users`,
+      },
+      {
+        label: 'Active days per user per week',
+        value: perWeek(usage.activeDaysPerUserPerWeek),
+        detail: `${usage.activeDays} active user-days over ${perWeek(usage.weeks)} weeks`,
+      },
     );
     rows.push(
       { figure: 'Active users', value: usage.activeUsers },
@@ -47,7 +57,11 @@ export function usageFigures(usage: UsageKpis | null, adoption: AdoptionKpis | n
     );
   }
   if (adoption) {
-    tiles.push({ label: `Adoption of ${adoption.event}`, value: formatRate(adoption.adoptionRate), detail: `${adoption.adopters} of ${adoption.activeUsers} active users did it at least once` });
+    tiles.push({
+      label: `Adoption of ${adoption.event}`,
+      value: formatRate(adoption.adoptionRate),
+      detail: `${adoption.adopters} of ${adoption.activeUsers} active users did it at least once`,
+    });
     rows.push(
       { figure: `Adopters of ${adoption.event}`, value: adoption.adopters },
       { figure: `Adoption rate of ${adoption.event} (%)`, value: adoption.adoptionRate },

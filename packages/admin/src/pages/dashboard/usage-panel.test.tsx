@@ -27,11 +27,17 @@ const usage = { activeUsers: 4, events: 30, activeDays: 10, weeks: 2, eventsPerU
 
 describe('usage mapping', () => {
   it('suggests each checklist completion event once, sorted, and no trait conditions', () => {
-    expect(featureEvents([checklist('a', ['Report Exported', 'Project Created']), checklist('b', ['Project Created'])])).toEqual(['Project Created', 'Report Exported']);
+    expect(featureEvents([checklist('a', ['Report Exported', 'Project Created']), checklist('b', ['Project Created'])])).toEqual([
+      'Project Created',
+      'Report Exported',
+    ]);
   });
 
   it('rounds tiles for reading and keeps the API values in the table rows', () => {
-    const { tiles, rows } = usageFigures({ ...usage, eventsPerUserPerWeek: 3.7549 }, { event: 'Report Exported', activeUsers: 4, adopters: 1, adoptionRate: 25 });
+    const { tiles, rows } = usageFigures(
+      { ...usage, eventsPerUserPerWeek: 3.7549 },
+      { event: 'Report Exported', activeUsers: 4, adopters: 1, adoptionRate: 25 },
+    );
     expect(tiles.map((t) => [t.label, t.value])).toEqual([
       ['Events per user per week', '3.8'],
       ['Active days per user per week', '1.3'],
@@ -72,7 +78,14 @@ describe('<UsagePanel>', () => {
   });
 
   it('explains an empty range instead of showing zeros', async () => {
-    api.usageKpis.mockResolvedValue({ activeUsers: 0, events: 0, activeDays: 0, weeks: 2, eventsPerUserPerWeek: null, activeDaysPerUserPerWeek: null });
+    api.usageKpis.mockResolvedValue({
+      activeUsers: 0,
+      events: 0,
+      activeDays: 0,
+      weeks: 2,
+      eventsPerUserPerWeek: null,
+      activeDaysPerUserPerWeek: null,
+    });
     await settle(() => render(<UsagePanel filters={filters} prompts={[]} />, host));
     expect(host.querySelector('.empty h3')?.textContent).toBe('Nobody was active in this range');
   });

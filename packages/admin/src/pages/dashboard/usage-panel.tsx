@@ -41,7 +41,8 @@ export function UsagePanel({ filters, prompts }: { filters: KpiFilters; prompts:
       ))}
       {usage.data?.activeUsers === 0 && (
         <EmptyState title="Nobody was active in this range">
-          Usage counts users with at least one event between “From” and “To”. Widen the dates, clear the segment, or check that the snippet is installed and consent is granted.
+          Usage counts users with at least one event between “From” and “To”. Widen the dates, clear the segment, or check that the snippet
+          is installed and consent is granted.
         </EmptyState>
       )}
       {tiles.length > 0 && <KpiTiles label="Usage figures" tiles={tiles} />}

@@ -18,7 +18,8 @@ export function useKpi<T>(load: (() => Promise<T>) | null, key: string): KpiStat
     setState({ data: null, error: null });
     load().then(
       (data) => current && setState({ data, error: null }),
-      (error: unknown) => current && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error)) }),
+      (error: unknown) =>
+        current && setState({ data: null, error: error instanceof ApiError ? error : new ApiError(0, 'unknown', String(error)) }),
     );
     return () => {
       current = false;

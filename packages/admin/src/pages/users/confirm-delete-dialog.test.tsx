@@ -13,7 +13,11 @@ function mount() {
   const opener = document.createElement('button');
   document.body.append(opener);
   opener.focus();
-  const privacy = createUserPrivacy('usr_ada', { exportUser: () => Promise.reject(new Error('unused')), eraseUser: (id) => (erased.push(id), Promise.resolve({ removed: {} })) }, () => {});
+  const privacy = createUserPrivacy(
+    'usr_ada',
+    { exportUser: () => Promise.reject(new Error('unused')), eraseUser: (id) => (erased.push(id), Promise.resolve({ removed: {} })) },
+    () => {},
+  );
   privacy.askToDelete();
   const draw = () => render(privacy.confirming.value ? <ConfirmDeleteDialog userId="usr_ada" privacy={privacy} /> : null, host);
   act(draw);

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { UserPrivacy } from '../../models/user-privacy.js';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal confirm for deleting a user: focus moves into it, Tab and Shift+Tab stay inside, Escape
@@ -37,11 +38,19 @@ export function ConfirmDeleteDialog({ userId, privacy }: { userId: string; priva
 
   return (
     <div class="dialog-backdrop">
-      <div ref={dialog} class="dialog" role="dialog" aria-modal="true" aria-labelledby="delete-title" aria-describedby="delete-what" onKeyDown={onKeyDown}>
+      <div
+        ref={dialog}
+        class="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="delete-title"
+        aria-describedby="delete-what"
+        onKeyDown={onKeyDown}
+      >
         <h2 id="delete-title">Delete user {userId}?</h2>
         <p id="delete-what">
-          This permanently deletes their events, traits, anonymous ids, survey answers and referral code. Their points ledger is kept for the KPIs but no
-          longer names them. It cannot be undone.
+          This permanently deletes their events, traits, anonymous ids, survey answers and referral code. Their points ledger is kept for
+          the KPIs but no longer names them. It cannot be undone.
         </p>
         <form
           onSubmit={(e) => {
@@ -51,7 +60,13 @@ export function ConfirmDeleteDialog({ userId, privacy }: { userId: string; priva
         >
           <div class="field">
             <label for="confirm-user-id">Type the user id to confirm</label>
-            <input id="confirm-user-id" autocomplete="off" spellcheck={false} value={privacy.typed.value} onInput={(e) => (privacy.typed.value = e.currentTarget.value)} />
+            <input
+              id="confirm-user-id"
+              autocomplete="off"
+              spellcheck={false}
+              value={privacy.typed.value}
+              onInput={(e) => (privacy.typed.value = e.currentTarget.value)}
+            />
           </div>
           {privacy.error.value && (
             <p class="error" role="alert">

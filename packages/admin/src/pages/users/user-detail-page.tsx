@@ -16,7 +16,9 @@ export function UserDetailPage({ userId }: { userId: string }) {
   const [error, setError] = useState('');
   const privacy = useMemo(() => createUserPrivacy(userId, { exportUser, eraseUser }, saveJson), [userId]);
   useEffect(() => {
-    getUser(userId).then(setDetail, (failure: Error & { status?: number }) => (failure.status === 404 ? setDetail(null) : setError(failure.message)));
+    getUser(userId).then(setDetail, (failure: Error & { status?: number }) =>
+      failure.status === 404 ? setDetail(null) : setError(failure.message),
+    );
   }, [userId]);
 
   const back = (
@@ -37,7 +39,9 @@ export function UserDetailPage({ userId }: { userId: string }) {
         </p>
       )}
       {privacy.deleted.value || detail === null ? (
-        <EmptyState level={2} title="No data held">Hearth holds nothing about {userId} (never identified, or deleted). If their app keeps sending events, they reappear.</EmptyState>
+        <EmptyState level={2} title="No data held">
+          Hearth holds nothing about {userId} (never identified, or deleted). If their app keeps sending events, they reappear.
+        </EmptyState>
       ) : detail === undefined ? (
         <p aria-busy="true">Loading {userId}…</p>
       ) : (

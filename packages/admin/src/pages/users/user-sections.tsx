@@ -48,7 +48,12 @@ export function UserSections({ detail }: { detail: UserDetail }) {
       <section class="panel" aria-labelledby="events-heading">
         <h2 id="events-heading">Recent events</h2>
         {detail.recentEvents.length ? (
-          <DataTable caption="The last 50 events, newest first" rows={detail.recentEvents} columns={eventColumns} exportName={file('events')} />
+          <DataTable
+            caption="The last 50 events, newest first"
+            rows={detail.recentEvents}
+            columns={eventColumns}
+            exportName={file('events')}
+          />
         ) : (
           <EmptyState title="No events">Nothing was tracked for this user yet.</EmptyState>
         )}
@@ -87,7 +92,8 @@ export function UserSections({ detail }: { detail: UserDetail }) {
       <section class="panel" aria-labelledby="points-heading">
         <h2 id="points-heading">Points</h2>
         <p class="big-figure">
-          Balance <strong>{points.balance}</strong> · lifetime {points.lifetime} · {points.redemptions.length} redemption{points.redemptions.length === 1 ? '' : 's'}
+          Balance <strong>{points.balance}</strong> · lifetime {points.lifetime} · {points.redemptions.length} redemption
+          {points.redemptions.length === 1 ? '' : 's'}
         </p>
         {points.ledger.length ? (
           <DataTable caption="Ledger, newest first (last 50)" rows={points.ledger} columns={ledgerColumns} exportName={file('ledger')} />

@@ -25,7 +25,9 @@ export function UsersPage() {
         }}
       >
         <Field id="user-id" label="User id starts with">
-          {(aria) => <input {...aria} type="search" value={model.idPrefix.value} onInput={(e) => (model.idPrefix.value = e.currentTarget.value)} />}
+          {(aria) => (
+            <input {...aria} type="search" value={model.idPrefix.value} onInput={(e) => (model.idPrefix.value = e.currentTarget.value)} />
+          )}
         </Field>
         <Field id="user-trait" label="Trait (key:value)" hint="e.g. plan:pro" error={model.traitError.value || undefined}>
           {(aria) => <input {...aria} value={model.trait.value} onInput={(e) => (model.trait.value = e.currentTarget.value)} />}
@@ -38,9 +40,13 @@ export function UsersPage() {
         {model.message.value}
       </p>
       {results === null ? (
-        <EmptyState level={2} title="Find a person">Type the start of a user id, a trait such as plan:pro, or both, then Search. Leave both empty to list everyone.</EmptyState>
+        <EmptyState level={2} title="Find a person">
+          Type the start of a user id, a trait such as plan:pro, or both, then Search. Leave both empty to list everyone.
+        </EmptyState>
       ) : results.length === 0 ? (
-        <EmptyState level={2} title="No users match">Users appear once the widget identifies them. Check the id's spelling, or search by a trait instead.</EmptyState>
+        <EmptyState level={2} title="No users match">
+          Users appear once the widget identifies them. Check the id's spelling, or search by a trait instead.
+        </EmptyState>
       ) : (
         <table>
           <caption>Users, by id</caption>

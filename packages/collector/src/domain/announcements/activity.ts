@@ -47,7 +47,8 @@ export function foldActivity(events: readonly ActivityEvent[]): AnnouncementActi
     } else if (name === ANNOUNCEMENT_EVENTS.reacted) {
       const reaction = properties.reaction;
       const previous = reactions.get(id);
-      if ((reaction === 'up' || reaction === 'down') && (!previous || previous.at <= at.getTime())) reactions.set(id, { reaction, at: at.getTime() });
+      if ((reaction === 'up' || reaction === 'down') && (!previous || previous.at <= at.getTime()))
+        reactions.set(id, { reaction, at: at.getTime() });
     }
   }
   return {

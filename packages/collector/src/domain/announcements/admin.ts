@@ -14,5 +14,7 @@ export function published(announcement: Announcement, now: number, at?: string):
  * the digest can tell whether it is newer than a user's last visit.
  */
 export function stamped(announcement: Announcement, now: number): Announcement {
-  return announcement.status === 'live' && !announcement.publishAt ? { ...announcement, publishAt: new Date(now).toISOString() } : announcement;
+  return announcement.status === 'live' && !announcement.publishAt
+    ? { ...announcement, publishAt: new Date(now).toISOString() }
+    : announcement;
 }

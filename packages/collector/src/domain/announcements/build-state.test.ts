@@ -28,7 +28,10 @@ describe('buildAnnouncementsState', () => {
     ];
     const activity = foldActivity([{ name: ANNOUNCEMENT_EVENTS.read, at: NOW, properties: { announcementId: 'old' } }]);
     const state = buildAnnouncementsState(records, ctx({ activity }));
-    expect(state.items.map((i) => [i.id, i.read])).toEqual([['new', false], ['old', true]]);
+    expect(state.items.map((i) => [i.id, i.read])).toEqual([
+      ['new', false],
+      ['old', true],
+    ]);
     expect(state.unread).toBe(1);
     const pro = buildAnnouncementsState(records, ctx({ facts: facts({ traits: { plan: 'pro' } }), activity }));
     expect(pro.items.map((i) => i.id)).toEqual(['new', 'pro-only', 'old']);
@@ -45,12 +48,22 @@ describe('buildAnnouncementsState', () => {
 
   it('picks the translation for the user locale, falling back to the default', () => {
     const r = record('dark', 1, { translations: { ar: { title: 'الوضع الداكن' } } });
-    expect(buildAnnouncementsState([r], ctx({ facts: facts({ locale: 'ar-SA' }) })).items[0]).toMatchObject({ title: 'الوضع الداكن', locale: 'ar' });
-    expect(buildAnnouncementsState([r], ctx({ facts: facts({ locale: 'nb' }) })).items[0]).toMatchObject({ title: 'Title dark', locale: 'en' });
+    expect(buildAnnouncementsState([r], ctx({ facts: facts({ locale: 'ar-SA' }) })).items[0]).toMatchObject({
+      title: 'الوضع الداكن',
+      locale: 'ar',
+    });
+    expect(buildAnnouncementsState([r], ctx({ facts: facts({ locale: 'nb' }) })).items[0]).toMatchObject({
+      title: 'Title dark',
+      locale: 'en',
+    });
   });
 
   it('offers the newest unseen boosted announcement once, within the fatigue budget', () => {
-    const records = [record('boost-old', 3, { boosted: true }), record('boost-new', 1, { boosted: true, boostStyle: 'modal' }), record('plain', 0.5)];
+    const records = [
+      record('boost-old', 3, { boosted: true }),
+      record('boost-new', 1, { boosted: true, boostStyle: 'modal' }),
+      record('plain', 0.5),
+    ];
     expect(buildAnnouncementsState(records, ctx()).boosted).toMatchObject({ style: 'modal', item: { id: 'boost-new' } });
     const shown = foldActivity([{ name: PROMPT_EVENTS.shown, at: NOW, properties: { promptId: 'boost-new', kind: 'announcement' } }]);
     expect(buildAnnouncementsState(records, ctx({ activity: shown })).boosted?.item.id).toBe('boost-old');
@@ -58,7 +71,12 @@ describe('buildAnnouncementsState', () => {
   });
 
   it('builds the digest for a user back after ≥ inactivityDays, once, with exactly the announcements since', () => {
-    const records = [record('before', 45), record('since-1', 20), record('since-2', 2), record('not-in-digest', 3, { digest: { include: false } })];
+    const records = [
+      record('before', 45),
+      record('since-1', 20),
+      record('since-2', 2),
+      record('not-in-digest', 3, { digest: { include: false } }),
+    ];
     const away = facts({ lastSeen: daysAgo(40) });
     const state = buildAnnouncementsState(records, ctx({ facts: away }));
     expect(state.digest).toEqual({
@@ -68,7 +86,9 @@ describe('buildAnnouncementsState', () => {
         { id: 'since-1', title: 'Title since-1', category: 'new', publishedAt: daysAgo(20).toISOString() },
       ],
     });
-    const shown = foldActivity([{ name: ANNOUNCEMENT_EVENTS.digestShown, at: daysAgo(0.01), properties: { announcementIds: ['since-2', 'since-1'] } }]);
+    const shown = foldActivity([
+      { name: ANNOUNCEMENT_EVENTS.digestShown, at: daysAgo(0.01), properties: { announcementIds: ['since-2', 'since-1'] } },
+    ]);
     expect(buildAnnouncementsState(records, ctx({ facts: away, activity: shown })).digest).toBeUndefined();
     expect(buildAnnouncementsState(records, ctx({ facts: facts({ lastSeen: daysAgo(29) }) })).digest).toBeUndefined();
     expect(buildAnnouncementsState(records, ctx({ facts: facts({ lastSeen: daysAgo(40) }), inactivityDays: 60 })).digest).toBeUndefined();
@@ -81,7 +101,10 @@ describe('buildAnnouncementsState', () => {
       record('power-feature', 6, { digest: { include: true, audience: { type: 'not', rule: trial } } }),
     ];
     const digestOf = (firstSeenDays: number) =>
-      buildAnnouncementsState(records, ctx({ facts: facts({ firstSeen: daysAgo(firstSeenDays), lastSeen: daysAgo(35) }) })).digest?.entries.map((e) => e.id);
+      buildAnnouncementsState(
+        records,
+        ctx({ facts: facts({ firstSeen: daysAgo(firstSeenDays), lastSeen: daysAgo(35) }) }),
+      ).digest?.entries.map((e) => e.id);
     expect(digestOf(50)).toEqual(['getting-started']);
     expect(digestOf(400)).toEqual(['power-feature']);
   });

@@ -64,9 +64,10 @@ export function digestFor(visible: readonly AnnouncementRecord[], ctx: Announcem
 export function buildAnnouncementsState(records: readonly AnnouncementRecord[], ctx: AnnouncementStateContext): AnnouncementsState {
   const { visible, items, nextCursor } = announcementPage(records, ctx);
   const digest = digestFor(visible, ctx);
-  const boost = digest || ctx.fatigueRemaining <= 0
-    ? undefined
-    : visible.find(({ announcement: a }) => a.boosted && !ctx.activity.boostedShown.has(a.id) && !ctx.activity.read.has(a.id));
+  const boost =
+    digest || ctx.fatigueRemaining <= 0
+      ? undefined
+      : visible.find(({ announcement: a }) => a.boosted && !ctx.activity.boostedShown.has(a.id) && !ctx.activity.read.has(a.id));
   return {
     unread: visible.filter(({ announcement: a }) => !ctx.activity.read.has(a.id)).length,
     items,

@@ -16,9 +16,19 @@ export function announcementFactQueries(records: readonly AnnouncementRecord[]):
  * visitor who has not identified sees only announcements whose `visitors` is `everyone` (records
  * saved before that setting existed count as `identified`).
  */
-export function visibleRecords(records: readonly AnnouncementRecord[], facts: UserFacts, now: Date, identified: boolean): AnnouncementRecord[] {
+export function visibleRecords(
+  records: readonly AnnouncementRecord[],
+  facts: UserFacts,
+  now: Date,
+  identified: boolean,
+): AnnouncementRecord[] {
   return records
-    .filter(({ announcement: a }) => (identified || a.visitors === 'everyone') && isPublishedAt(a, now) && evaluateAudience(a.audience, facts, now, { promptId: a.id }).matched)
+    .filter(
+      ({ announcement: a }) =>
+        (identified || a.visitors === 'everyone') &&
+        isPublishedAt(a, now) &&
+        evaluateAudience(a.audience, facts, now, { promptId: a.id }).matched,
+    )
     .sort((x, y) => newestFirst(x.announcement, y.announcement));
 }
 
@@ -42,7 +52,8 @@ export function toItem(record: AnnouncementRecord, locale: string | null, activi
 }
 
 /** `<publish ms>~<id>`: opaque to clients, stable across edits of other announcements. */
-export const cursorOf = (record: AnnouncementRecord): string => `${Date.parse(record.announcement.publishAt ?? '')}~${record.announcement.id}`;
+export const cursorOf = (record: AnnouncementRecord): string =>
+  `${Date.parse(record.announcement.publishAt ?? '')}~${record.announcement.id}`;
 
 /** The records strictly after `cursor` in newest-first order (all when the cursor is absent or malformed). */
 export function afterCursor(sorted: readonly AnnouncementRecord[], cursor: string | undefined): readonly AnnouncementRecord[] {

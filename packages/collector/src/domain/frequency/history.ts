@@ -10,9 +10,7 @@ export interface DisplayRecord {
   action: DisplayAction;
 }
 
-const ACTIONS = new Map<string, DisplayAction>(
-  Object.entries(PROMPT_EVENTS).map(([action, name]) => [name, action as DisplayAction]),
-);
+const ACTIONS = new Map<string, DisplayAction>(Object.entries(PROMPT_EVENTS).map(([action, name]) => [name, action as DisplayAction]));
 
 /**
  * Display history from the user's stored prompt events (`$prompt_shown` … with properties

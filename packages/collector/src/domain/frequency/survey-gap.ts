@@ -19,7 +19,9 @@ const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
  */
 function surveysSeen(history: readonly DisplayRecord[], surveys: ReadonlyMap<string, SurveyFacts> | undefined): SurveySeen[] {
   const displays = history.filter((r) => r.kind === 'survey').map((r) => ({ surveyId: r.promptId, at: r.at }));
-  const answers = [...(surveys ?? new Map<string, SurveyFacts>())].flatMap(([surveyId, facts]) => facts.responses.map((r) => ({ surveyId, at: r.answeredAt })));
+  const answers = [...(surveys ?? new Map<string, SurveyFacts>())].flatMap(([surveyId, facts]) =>
+    facts.responses.map((r) => ({ surveyId, at: r.answeredAt })),
+  );
   return [...displays, ...answers];
 }
 

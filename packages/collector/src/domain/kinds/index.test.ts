@@ -20,7 +20,11 @@ describe('prompt kinds', () => {
     const list = checklist();
     const survey = npsSurvey();
     const ctx = { facts: facts({ prompts: [list, survey] }), history: [], now: NOW, fatigue, surveys: new Map([['nps', surveyFacts()]]) };
-    expect(kindOf(list).decide(list, ctx).steps.map((s) => s.step)).toEqual(['completion']);
+    expect(
+      kindOf(list)
+        .decide(list, ctx)
+        .steps.map((s) => s.step),
+    ).toEqual(['completion']);
     expect(kindOf(survey).decide(survey, ctx).steps).toEqual([{ step: 'cadence', ok: true, reason: expect.any(String) }]);
     expect(kindOf(survey).decide(survey, ctx).state('en')).toMatchObject({ kind: 'survey', id: 'nps', cycle: 1 });
   });
@@ -37,7 +41,10 @@ describe('factQueries', () => {
       ],
     });
     const queries = factQueries([checklist({ audience }), checklist({ id: 'second' }), npsSurvey()]);
-    expect(queries.counts).toEqual([{ event: 'login', withinDays: 7 }, { event: 'export', withinDays: null }]);
+    expect(queries.counts).toEqual([
+      { event: 'login', withinDays: 7 },
+      { event: 'export', withinDays: null },
+    ]);
     // Both checklists share item lookups; their skip lookups differ by prompt id.
     expect(queries.matches).toHaveLength(4);
   });

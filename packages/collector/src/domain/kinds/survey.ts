@@ -10,7 +10,9 @@ export const survey: PromptKindModule<SurveyPrompt> = {
   decide(prompt, ctx) {
     // Without the user's survey history the cadence cannot be checked: never ask twice by accident.
     const facts = ctx.surveys?.get(prompt.id);
-    const cadence = facts ? checkCadence(prompt, facts, ctx.now) : { ok: false, reason: "the user's survey history was not loaded", cycle: null };
+    const cadence = facts
+      ? checkCadence(prompt, facts, ctx.now)
+      : { ok: false, reason: "the user's survey history was not loaded", cycle: null };
     return {
       steps: [{ step: 'cadence', ok: cadence.ok, reason: cadence.reason }],
       // A shown survey passed its cadence step, which sets the cycle; 1 only satisfies the type.

@@ -8,7 +8,13 @@ const config = rewardsConfigSchema.parse({
     { id: 'export', title: 'Export a report', on: { type: 'event', event: 'report_exported' }, points: 10 },
     { id: 'welcome', title: 'Say hello', on: { type: 'event', event: 'hello' }, points: 5, caps: { oncePerUser: true } },
     { id: 'secret', title: 'Hidden', on: { type: 'event', event: 'x' }, points: 5, hidden: true },
-    { id: 'admins', title: 'Admins only', on: { type: 'event', event: 'y' }, points: 5, audience: { type: 'trait', trait: 'role', op: 'equals', value: 'admin' } },
+    {
+      id: 'admins',
+      title: 'Admins only',
+      on: { type: 'event', event: 'y' },
+      points: 5,
+      audience: { type: 'trait', trait: 'role', op: 'equals', value: 'admin' },
+    },
   ],
   badges: [
     { id: 'exporter', name: 'Exporter', unlock: { type: 'rule', ruleId: 'export', count: 10 } },
@@ -32,9 +38,19 @@ const config = rewardsConfigSchema.parse({
 const input = (overrides: Partial<RewardsStateInput> = {}): RewardsStateInput => ({
   balance: 40,
   lifetime: 120,
-  ruleCounts: new Map([['export', 12], ['welcome', 1]]),
+  ruleCounts: new Map([
+    ['export', 12],
+    ['welcome', 1],
+  ]),
   eventCount: (event, where) => (event === 'report_exported' && where?.format === 'pdf' ? 1 : 0),
-  history: Array.from({ length: 30 }, (_, i) => ({ id: `e${i}`, userId: 'u1', amount: 4, reason: 'r', ruleId: 'export', at: new Date(i).toISOString() })),
+  history: Array.from({ length: 30 }, (_, i) => ({
+    id: `e${i}`,
+    userId: 'u1',
+    amount: 4,
+    reason: 'r',
+    ruleId: 'export',
+    at: new Date(i).toISOString(),
+  })),
   usage: { total: new Map([['tee', 3]]), mine: new Map([['cap', 1]]) },
   referralCode: 'ABCD2345',
   eligible: (kind, id) => id !== 'admins' && id !== 'car',
@@ -47,22 +63,47 @@ describe('buildRewardsState', () => {
     expect(rewardsStateSchema.parse(state)).toEqual(state);
     expect(state.tier).toEqual({ id: 'silver', name: 'Silver', minPoints: 100, perks: [] });
     expect(state.nextTier).toEqual({ id: 'gold', name: 'Gold', minPoints: 500 });
-    expect(state.badges.map((b) => [b.id, b.earned, b.count, b.target])).toEqual([['exporter', true, 10, 10], ['big', true, 100, 100], ['pdf', false, 1, 2]]);
-    expect(state.waysToEarn.map((w) => [w.id, w.done])).toEqual([['export', false], ['welcome', true]]);
+    expect(state.badges.map((b) => [b.id, b.earned, b.count, b.target])).toEqual([
+      ['exporter', true, 10, 10],
+      ['big', true, 100, 100],
+      ['pdf', false, 1, 2],
+    ]);
+    expect(state.waysToEarn.map((w) => [w.id, w.done])).toEqual([
+      ['export', false],
+      ['welcome', true],
+    ]);
     expect(state.history).toHaveLength(20);
-    expect(state.catalog.map((i) => [i.id, i.blocked])).toEqual([['mug', 'points'], ['tee', 'stock'], ['cap', 'limit']]);
+    expect(state.catalog.map((i) => [i.id, i.blocked])).toEqual([
+      ['mug', 'points'],
+      ['tee', 'stock'],
+      ['cap', 'limit'],
+    ]);
     expect(state.referral).toEqual({ code: 'ABCD2345', link: 'https://acme.test/join?ref=ABCD2345' });
   });
 
-  it('leaks no audiences, caps, hidden rules or other users\' data', () => {
+  it("leaks no audiences, caps, hidden rules or other users' data", () => {
     const body = JSON.stringify(buildRewardsState(config, input()));
-    for (const secret of ['audience', 'role', 'admin', 'caps', 'oncePerUser', 'Hidden', 'perUserLimit', 'userId', 'ruleId', 'report_exported']) {
+    for (const secret of [
+      'audience',
+      'role',
+      'admin',
+      'caps',
+      'oncePerUser',
+      'Hidden',
+      'perUserLimit',
+      'userId',
+      'ruleId',
+      'report_exported',
+    ]) {
       expect(body, secret).not.toContain(secret);
     }
   });
 
   it('has no tier below the lowest threshold and no next tier at the top', () => {
-    expect(tierFor([{ id: 'silver', name: 'S', minPoints: 100, perks: [] }], 99)).toEqual({ tier: null, nextTier: { id: 'silver', name: 'S', minPoints: 100 } });
+    expect(tierFor([{ id: 'silver', name: 'S', minPoints: 100, perks: [] }], 99)).toEqual({
+      tier: null,
+      nextTier: { id: 'silver', name: 'S', minPoints: 100 },
+    });
     expect(tierFor(config.tiers, 10_000).nextTier).toBeNull();
     expect(tierFor([], 10)).toEqual({ tier: null, nextTier: null });
   });

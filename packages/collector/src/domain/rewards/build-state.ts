@@ -49,6 +49,9 @@ export function buildRewardsState(config: RewardsConfig, input: RewardsStateInpu
         const blocked = blockedBy(item, input);
         return { id: item.id, name: item.name, ...optional(item.description), cost: item.cost, ...(blocked ? { blocked } : {}) };
       }),
-    referral: config.referral && input.referralCode ? { code: input.referralCode, link: referralLink(config.referral.linkTemplate, input.referralCode) } : null,
+    referral:
+      config.referral && input.referralCode
+        ? { code: input.referralCode, link: referralLink(config.referral.linkTemplate, input.referralCode) }
+        : null,
   };
 }

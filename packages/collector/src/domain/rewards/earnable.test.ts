@@ -34,7 +34,11 @@ describe('earnableTriggers', () => {
   });
 
   it('takes any prompt of the kind for a trigger that names none, and leaves event rules to their own audience', () => {
-    const visitor = earnableTriggers(prompts.filter((p) => p.audience), facts({ prompts, traits: {} }), NOW);
+    const visitor = earnableTriggers(
+      prompts.filter((p) => p.audience),
+      facts({ prompts, traits: {} }),
+      NOW,
+    );
     expect(visitor(trigger({ type: 'checklistComplete' }))).toBe(false);
     expect(visitor(trigger({ type: 'surveyAnswered' }))).toBe(false);
     expect(earnableFor({ role: 'member' })(trigger({ type: 'checklistComplete' }))).toBe(true);

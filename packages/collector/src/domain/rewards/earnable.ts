@@ -14,9 +14,9 @@ export type Earnable = (on: EarningTrigger) => boolean;
  */
 export function earnableTriggers(prompts: readonly Prompt[], facts: UserFacts, now: Date): Earnable {
   const reaches = (prompt: Prompt) =>
-    (prompt.status === 'live' || prompt.status === 'scheduled')
-    && !(prompt.schedule.endAt && now.getTime() >= Date.parse(prompt.schedule.endAt))
-    && evaluateAudience(prompt.audience, facts, now, { promptId: prompt.id }).matched;
+    (prompt.status === 'live' || prompt.status === 'scheduled') &&
+    !(prompt.schedule.endAt && now.getTime() >= Date.parse(prompt.schedule.endAt)) &&
+    evaluateAudience(prompt.audience, facts, now, { promptId: prompt.id }).matched;
   const reached = prompts.filter(reaches);
   const some = (kind: Prompt['kind'], id: string | undefined, fits: (prompt: Prompt) => boolean = () => true) =>
     reached.some((prompt) => prompt.kind === kind && (id === undefined || prompt.id === id) && fits(prompt));
@@ -25,7 +25,12 @@ export function earnableTriggers(prompts: readonly Prompt[], facts: UserFacts, n
       case 'event':
         return true;
       case 'checklistItem':
-        return some('checklist', on.checklistId, (prompt) => on.itemId === undefined || (prompt.kind === 'checklist' && prompt.content.items.some((item) => item.id === on.itemId)));
+        return some(
+          'checklist',
+          on.checklistId,
+          (prompt) =>
+            on.itemId === undefined || (prompt.kind === 'checklist' && prompt.content.items.some((item) => item.id === on.itemId)),
+        );
       case 'checklistComplete':
         return some('checklist', on.checklistId);
       case 'surveyAnswered':

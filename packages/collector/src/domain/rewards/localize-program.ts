@@ -11,7 +11,10 @@ export function localizeProgram(config: RewardsConfig, userLocale: string | null
   const translation = config.translations[locale];
   if (!translation) return config;
   const over = <T extends { id: string }>(entries: T[], texts: Record<string, Partial<T>>): T[] =>
-    entries.map((entry) => ({ ...entry, ...Object.fromEntries(Object.entries(texts[entry.id] ?? {}).filter(([, value]) => value !== undefined)) }));
+    entries.map((entry) => ({
+      ...entry,
+      ...Object.fromEntries(Object.entries(texts[entry.id] ?? {}).filter(([, value]) => value !== undefined)),
+    }));
   return {
     ...config,
     rules: over(config.rules, translation.rules),

@@ -23,9 +23,16 @@ function triggerMatches(on: EarningTrigger, source: EarningSource): boolean {
   switch (on.type) {
     case 'event':
       // A server-only rule ignores browser events entirely: a browser's `track` is a claim.
-      return source.type === 'event' && on.event === source.name && (on.source === 'client' || source.origin === 'server') && matchesWhere(source.properties, on.where);
+      return (
+        source.type === 'event' &&
+        on.event === source.name &&
+        (on.source === 'client' || source.origin === 'server') &&
+        matchesWhere(source.properties, on.where)
+      );
     case 'checklistItem':
-      return source.type === 'checklistItem' && on.checklistId === source.checklistId && (on.itemId === undefined || on.itemId === source.itemId);
+      return (
+        source.type === 'checklistItem' && on.checklistId === source.checklistId && (on.itemId === undefined || on.itemId === source.itemId)
+      );
     case 'checklistComplete':
       return source.type === 'checklistComplete' && (on.checklistId === undefined || on.checklistId === source.checklistId);
     case 'surveyAnswered':

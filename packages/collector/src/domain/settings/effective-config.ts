@@ -21,7 +21,10 @@ export const OVERRIDABLE = [
  * inside the network unless the file allows private targets). Unknown stored fields are ignored, so
  * an older row never smuggles in a field a newer collector made file-only.
  */
-export function effectiveConfig(file: ProjectConfig, overrides: Record<string, unknown>): { ok: true; project: ProjectConfig } | { ok: false; issues: ErrorIssue[] } {
+export function effectiveConfig(
+  file: ProjectConfig,
+  overrides: Record<string, unknown>,
+): { ok: true; project: ProjectConfig } | { ok: false; issues: ErrorIssue[] } {
   const merged: Record<string, unknown> = { ...file };
   for (const field of OVERRIDABLE) {
     if (!(field in overrides)) continue;
@@ -33,4 +36,3 @@ export function effectiveConfig(file: ProjectConfig, overrides: Record<string, u
   const issues = webhookTargetIssues(parsed.data);
   return issues.length === 0 ? { ok: true, project: parsed.data } : { ok: false, issues };
 }
-

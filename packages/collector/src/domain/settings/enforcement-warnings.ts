@@ -10,7 +10,7 @@ export function enforcementOptOutWarnings(projects: readonly ProjectConfig[]): s
     .map(
       (project) =>
         `hearth-collector: WARNING project ${project.id} opts out of identity verification (identityVerification.enforce: false): ` +
-        'anyone holding its public key can send events and answers as any user id and read any identified user\'s state. ' +
+        "anyone holding its public key can send events and answers as any user id and read any identified user's state. " +
         'Mint user tokens and remove the opt-out before going live.',
     );
 }

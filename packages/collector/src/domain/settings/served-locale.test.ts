@@ -4,7 +4,7 @@ import { servedLocale } from './served-locale.js';
 describe('servedLocale', () => {
   const locales = { default: 'en', supported: ['en', 'fr', 'pt-BR'] };
 
-  it('keeps the user\'s locale when the project does not list its languages', () => {
+  it("keeps the user's locale when the project does not list its languages", () => {
     expect(servedLocale(undefined, 'de')).toBe('de');
     expect(servedLocale(undefined, null)).toBeNull();
   });

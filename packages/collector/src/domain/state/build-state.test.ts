@@ -25,12 +25,21 @@ const adminPath = checklist({
 });
 const memberPath = checklist({
   id: 'member-path',
-  audience: { type: 'all', rules: [{ type: 'trait', trait: 'role', op: 'equals', value: 'member' }, { type: 'trait', trait: 'plan', op: 'in', values: ['team', 'pro'] }] },
+  audience: {
+    type: 'all',
+    rules: [
+      { type: 'trait', trait: 'role', op: 'equals', value: 'member' },
+      { type: 'trait', trait: 'plan', op: 'in', values: ['team', 'pro'] },
+    ],
+  },
   content: { title: 'Member path', items: items('member') },
 });
 const prompts: Prompt[] = [adminPath, memberPath];
 
-function stateFor(traits: Record<string, JsonValue>, options: { locale?: string; events?: ReturnType<typeof event>[]; userId?: string } = {}) {
+function stateFor(
+  traits: Record<string, JsonValue>,
+  options: { locale?: string; events?: ReturnType<typeof event>[]; userId?: string } = {},
+) {
   const events = options.events ?? [];
   const f = facts({ prompts, traits, events, locale: options.locale ?? null, userId: options.userId });
   return buildUserState(prompts, { facts: f, history: historyFromEvents(events), now: NOW, fatigue: fatigueBudgetSchema.parse({}) });
@@ -51,7 +60,7 @@ describe('buildUserState', () => {
     expect(stateFor({}).prompts).toEqual([]);
   });
 
-  it('never sends a prompt outside the user\'s audience (randomized users)', () => {
+  it("never sends a prompt outside the user's audience (randomized users)", () => {
     let seed = 7;
     const pick = <T>(values: T[]): T => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -75,9 +84,23 @@ describe('buildUserState', () => {
     expect([...seen].sort()).toEqual(['admin-path', 'member-path']);
   });
 
-  it('leaks no rules, conditions, other locales or other audiences\' content', () => {
+  it("leaks no rules, conditions, other locales or other audiences' content", () => {
     const body = JSON.stringify(stateFor({ role: 'admin' }, { locale: 'ar' }));
-    for (const secret of ['audience', 'role', 'completeWhen', 'secretFlag', 'codeword', 'admin_first', 'Member path', 'member: first', 'Oppsett', 'Admin setup', 'frequency', 'schedule', 'priority']) {
+    for (const secret of [
+      'audience',
+      'role',
+      'completeWhen',
+      'secretFlag',
+      'codeword',
+      'admin_first',
+      'Member path',
+      'member: first',
+      'Oppsett',
+      'Admin setup',
+      'frequency',
+      'schedule',
+      'priority',
+    ]) {
       expect(body, secret).not.toContain(secret);
     }
   });

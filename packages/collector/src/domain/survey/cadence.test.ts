@@ -8,7 +8,11 @@ const later = (days: number) => new Date(NOW.getTime() + days * DAY_MS);
 
 describe('checkCadence', () => {
   it('asks a user who was never asked, in cycle 1', () => {
-    expect(checkCadence(npsSurvey(), surveyFacts(), NOW)).toEqual({ ok: true, cycle: 1, reason: 'cycle 1: asked 0 of 3 times; no even spread is configured' });
+    expect(checkCadence(npsSurvey(), surveyFacts(), NOW)).toEqual({
+      ok: true,
+      cycle: 1,
+      reason: 'cycle 1: asked 0 of 3 times; no even spread is configured',
+    });
   });
 
   it('does not ask again for 90 days after a response, then opens the next cycle', () => {
@@ -50,7 +54,10 @@ describe('checkCadence', () => {
   it('stops at max asks per period, and asks again once old asks leave the period', () => {
     const survey = npsSurvey({ cadence: { maxAsks: 2, periodDays: 30, minDaysBetweenAsks: 1 } });
     const facts = surveyFacts({ asks: [ask('shown', daysAgo(20)), ask('shown', daysAgo(10)), ask('dismissed', daysAgo(10))] });
-    expect(checkCadence(survey, facts, NOW)).toMatchObject({ ok: false, reason: 'asked 2 times in this cycle within 30 days; the limit is 2' });
+    expect(checkCadence(survey, facts, NOW)).toMatchObject({
+      ok: false,
+      reason: 'asked 2 times in this cycle within 30 days; the limit is 2',
+    });
     expect(checkCadence(survey, facts, later(10)).ok).toBe(true);
   });
 
@@ -61,7 +68,12 @@ describe('checkCadence', () => {
   });
 
   it('numbers cycles after the highest answered one', () => {
-    const facts = surveyFacts({ responses: [{ cycle: 2, answeredAt: daysAgo(100) }, { cycle: 1, answeredAt: daysAgo(300) }] });
+    const facts = surveyFacts({
+      responses: [
+        { cycle: 2, answeredAt: daysAgo(100) },
+        { cycle: 1, answeredAt: daysAgo(300) },
+      ],
+    });
     expect(checkCadence(npsSurvey(), facts, NOW)).toMatchObject({ ok: true, cycle: 3 });
   });
 });
@@ -79,10 +91,12 @@ describe('even spread', () => {
     const again = Array.from({ length: 400 }, (_, i) => checkCadence(windowSurvey, surveyFacts({ userId: `user-${i}` }), NOW).ok);
     expect(again).toEqual(opened);
     // After the whole window, everyone is.
-    expect(Array.from({ length: 50 }, (_, i) => checkCadence(windowSurvey, surveyFacts({ userId: `user-${i}` }), later(20)).ok).every(Boolean)).toBe(true);
+    expect(
+      Array.from({ length: 50 }, (_, i) => checkCadence(windowSurvey, surveyFacts({ userId: `user-${i}` }), later(20)).ok).every(Boolean),
+    ).toBe(true);
   });
 
-  it('counts the window from a late user\'s first visit, and only in the first cycle', () => {
+  it("counts the window from a late user's first visit, and only in the first cycle", () => {
     const newcomer = surveyFacts({ userId: 'user-7', firstSeen: NOW });
     expect(checkCadence(windowSurvey, newcomer, NOW).ok).toBe(false);
     expect(checkCadence(windowSurvey, newcomer, later(30)).ok).toBe(true);

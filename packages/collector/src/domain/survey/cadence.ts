@@ -51,7 +51,9 @@ export function checkCadence(survey: SurveyPrompt, facts: SurveyFacts, now: Date
   if (last) {
     const opensAt = last.answeredAt.getTime() + cadence.reaskAfterDays * DAY_MS;
     if (t < opensAt) {
-      return held(`answered on ${last.answeredAt.toISOString()}; asks again ${cadence.reaskAfterDays} days after a response (next: ${iso(opensAt)})`);
+      return held(
+        `answered on ${last.answeredAt.toISOString()}; asks again ${cadence.reaskAfterDays} days after a response (next: ${iso(opensAt)})`,
+      );
     }
   }
   const cycleStart = last?.answeredAt.getTime() ?? -Infinity;
@@ -59,7 +61,10 @@ export function checkCadence(survey: SurveyPrompt, facts: SurveyFacts, now: Date
   const since = (from: number) => facts.asks.filter((a) => a.at.getTime() > from);
   const inCycle = since(cycleStart);
 
-  const snooze = latest(inCycle.filter((a) => a.action === 'snoozed'), (a) => a.at);
+  const snooze = latest(
+    inCycle.filter((a) => a.action === 'snoozed'),
+    (a) => a.at,
+  );
   if (snooze) {
     const until = snooze.at.getTime() + cadence.snoozeDays * DAY_MS;
     if (t < until) return held(`"ask me later" on ${snooze.at.toISOString()} snoozes it ${cadence.snoozeDays} days (until ${iso(until)})`);
@@ -70,10 +75,16 @@ export function checkCadence(survey: SurveyPrompt, facts: SurveyFacts, now: Date
   if (asks >= cadence.maxAsks) {
     return held(`asked ${asks} times in this cycle within ${cadence.periodDays} days; the limit is ${cadence.maxAsks}`);
   }
-  const lastAsk = latest(inCycle.filter((a) => a.action !== 'snoozed'), (a) => a.at);
+  const lastAsk = latest(
+    inCycle.filter((a) => a.action !== 'snoozed'),
+    (a) => a.at,
+  );
   if (lastAsk) {
     const nextAt = lastAsk.at.getTime() + cadence.minDaysBetweenAsks * DAY_MS;
-    if (t < nextAt) return held(`last asked on ${lastAsk.at.toISOString()}; waits ${cadence.minDaysBetweenAsks} days between asks (next: ${iso(nextAt)})`);
+    if (t < nextAt)
+      return held(
+        `last asked on ${lastAsk.at.toISOString()}; waits ${cadence.minDaysBetweenAsks} days between asks (next: ${iso(nextAt)})`,
+      );
   }
   const spread = checkSpread(
     survey.spread,

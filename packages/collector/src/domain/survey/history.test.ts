@@ -3,7 +3,7 @@ import { daysAgo, NOW } from '../test-helpers.js';
 import { surveyAsksFromEvents } from './history.js';
 
 describe('surveyAsksFromEvents', () => {
-  it('keeps this survey\'s shows, dismissals and snoozes, oldest first', () => {
+  it("keeps this survey's shows, dismissals and snoozes, oldest first", () => {
     const events: Parameters<typeof surveyAsksFromEvents>[1] = [
       { name: '$survey_snoozed', at: NOW, properties: { promptId: 'nps', kind: 'survey', cycle: 1 } },
       { name: '$prompt_shown', at: daysAgo(1), properties: { promptId: 'nps', kind: 'survey' } },

@@ -43,7 +43,11 @@ export type ResponseDecision =
   | { outcome: 'duplicate'; record: StoredResponse }
   | { outcome: 'refused'; status: 409 | 422; issues: ErrorIssue[] };
 
-const refused = (status: 409 | 422, path: string, message: string): ResponseDecision => ({ outcome: 'refused', status, issues: [{ path, message }] });
+const refused = (status: 409 | 422, path: string, message: string): ResponseDecision => ({
+  outcome: 'refused',
+  status,
+  issues: [{ path, message }],
+});
 
 /** The stored answer with the incoming one folded in, or the path of the first disagreement. */
 function mergeAnswer(stored: SurveyAnswer, incoming: SurveyAnswer): SurveyAnswer | string {
@@ -64,7 +68,8 @@ const sameAnswer = (a: SurveyAnswer, b: SurveyAnswer) => JSON.stringify(a) === J
  */
 export function decideResponse(response: SurveyResponse, ctx: ResponseContext): ResponseDecision {
   const { survey, existing, latest, now } = ctx;
-  if (survey.status !== 'live' && survey.status !== 'scheduled') return refused(409, 'surveyId', `survey "${survey.id}" is ${survey.status} and takes no responses`);
+  if (survey.status !== 'live' && survey.status !== 'scheduled')
+    return refused(409, 'surveyId', `survey "${survey.id}" is ${survey.status} and takes no responses`);
   const issues = answerIssues(survey, response);
   if (issues.length) return { outcome: 'refused', status: 422, issues };
   const comment = response.comment || null;

@@ -41,6 +41,9 @@ export function checkSpread(spread: SurveySpread | undefined, facts: SpreadFacts
   }
   if (facts.askedThisCycle) return { ok: true, reason: 'the daily cap limits first asks only; this cycle was already asked' };
   return facts.askedLast24h >= spread.maxPerDay
-    ? { ok: false, reason: `even spread: ${facts.askedLast24h} users were asked in the last 24 hours, the daily cap is ${spread.maxPerDay}` }
+    ? {
+        ok: false,
+        reason: `even spread: ${facts.askedLast24h} users were asked in the last 24 hours, the daily cap is ${spread.maxPerDay}`,
+      }
     : { ok: true, reason: `even spread: ${facts.askedLast24h} of ${spread.maxPerDay} daily asks used` };
 }

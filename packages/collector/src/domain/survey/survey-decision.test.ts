@@ -17,7 +17,10 @@ const context = (surveys?: Map<string, SurveyFacts>, traits = { plan: 'pro' }) =
 
 describe('surveys in /v1/state', () => {
   it('serves an eligible survey with the cycle to answer, localized and without rules', () => {
-    const state = buildUserState([survey], context(new Map([['nps', surveyFacts({ responses: [{ cycle: 1, answeredAt: daysAgo(120) }] })]])));
+    const state = buildUserState(
+      [survey],
+      context(new Map([['nps', surveyFacts({ responses: [{ cycle: 1, answeredAt: daysAgo(120) }] })]])),
+    );
     expect(userStateSchema.parse(state)).toEqual(state);
     expect(state.prompts).toHaveLength(1);
     expect(state.prompts[0]).toMatchObject({ id: 'nps', kind: 'survey', cycle: 2, display: 'corner' });
@@ -51,13 +54,22 @@ describe('the wait between two surveys', () => {
     history: [],
     now: NOW,
     fatigue: fatigueBudgetSchema.parse({ maxInterruptingPerDay: 5 }),
-    surveys: new Map([['nps', surveyFacts()], ['csat', surveyFacts()]]),
+    surveys: new Map([
+      ['nps', surveyFacts()],
+      ['csat', surveyFacts()],
+    ]),
     ...overrides,
   });
   const ids = (ctx: ReturnType<typeof both>) => buildUserState([nps, csat], ctx).prompts.map((p) => p.id);
 
   it('holds another survey 14 days after one was shown, by default, and says why', () => {
-    const yesterday = both({ history: [shown('nps', daysAgo(1))], surveys: new Map([['nps', surveyFacts({ responses: [{ cycle: 1, answeredAt: daysAgo(1) }] })], ['csat', surveyFacts()]]) });
+    const yesterday = both({
+      history: [shown('nps', daysAgo(1))],
+      surveys: new Map([
+        ['nps', surveyFacts({ responses: [{ cycle: 1, answeredAt: daysAgo(1) }] })],
+        ['csat', surveyFacts()],
+      ]),
+    });
     expect(ids(yesterday)).toEqual([]);
     const fatigue = explainPrompt('csat', [nps, csat], yesterday)?.steps.find((s) => s.step === 'fatigue');
     expect(fatigue).toEqual({
@@ -69,15 +81,23 @@ describe('the wait between two surveys', () => {
 
   it('lets the other survey show exactly 14 days later, on the server clock', () => {
     const history = [shown('nps', daysAgo(14))];
-    const answered = new Map([['nps', surveyFacts({ responses: [{ cycle: 1, answeredAt: daysAgo(14) }] })], ['csat', surveyFacts()]]);
+    const answered = new Map([
+      ['nps', surveyFacts({ responses: [{ cycle: 1, answeredAt: daysAgo(14) }] })],
+      ['csat', surveyFacts()],
+    ]);
     expect(ids(both({ history, surveys: answered }))).toEqual(['csat']);
     expect(ids(both({ history, surveys: answered, now: new Date(NOW.getTime() - 1) }))).toEqual([]);
   });
 
   it('counts a stored response as the survey on screen, even before its display event arrives', () => {
-    const answered = new Map([['nps', surveyFacts({ responses: [{ cycle: 1, answeredAt: daysAgo(2) }] })], ['csat', surveyFacts()]]);
+    const answered = new Map([
+      ['nps', surveyFacts({ responses: [{ cycle: 1, answeredAt: daysAgo(2) }] })],
+      ['csat', surveyFacts()],
+    ]);
     expect(ids(both({ surveys: answered }))).toEqual([]);
-    expect(explainPrompt('csat', [nps, csat], both({ surveys: answered }))?.summary).toContain(`fatigue: the user saw the survey "nps" on ${daysAgo(2).toISOString()}`);
+    expect(explainPrompt('csat', [nps, csat], both({ surveys: answered }))?.summary).toContain(
+      `fatigue: the user saw the survey "nps" on ${daysAgo(2).toISOString()}`,
+    );
   });
 
   it('lets both through while neither was shown: the widget shows one survey at a time', () => {
@@ -85,7 +105,9 @@ describe('the wait between two surveys', () => {
   });
 
   it('does not hold a survey back for its own displays, and 0 turns the wait off', () => {
-    const ownStep = explainPrompt('nps', [nps, csat], both({ history: [shown('nps', daysAgo(1))] }))?.steps.find((s) => s.step === 'fatigue');
+    const ownStep = explainPrompt('nps', [nps, csat], both({ history: [shown('nps', daysAgo(1))] }))?.steps.find(
+      (s) => s.step === 'fatigue',
+    );
     expect(ownStep).toMatchObject({ ok: true });
     const off = fatigueBudgetSchema.parse({ maxInterruptingPerDay: 5, minDaysBetweenSurveys: 0 });
     expect(ids(both({ fatigue: off, history: [shown('nps', daysAgo(1))] }))).toEqual(['nps', 'csat']);
@@ -95,7 +117,11 @@ describe('the wait between two surveys', () => {
     const dismissed = [{ ...shown('nps', daysAgo(3)), action: 'dismissed' as const }];
     expect(ids(both({ history: dismissed, surveys: new Map([['csat', surveyFacts()]]) }))).toEqual([]);
     const onboarding = checklist({ id: 'onboarding' });
-    const state = buildUserState([nps, onboarding], { ...both(), facts: facts({ prompts: [nps, onboarding] }), history: [shown('csat', daysAgo(1))] });
+    const state = buildUserState([nps, onboarding], {
+      ...both(),
+      facts: facts({ prompts: [nps, onboarding] }),
+      history: [shown('csat', daysAgo(1))],
+    });
     expect(state.prompts.map((p) => p.id)).toEqual(['onboarding']);
   });
 });

@@ -7,7 +7,12 @@ const survey = npsSurvey({
   display: 'modal',
   points: 50,
   audience: { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' },
-  content: { type: 'nps', product: 'Acme Projects', followUp: { detractor: 'What should we fix first?', promoter: 'What do you love?' }, thankYou: 'Thanks!' },
+  content: {
+    type: 'nps',
+    product: 'Acme Projects',
+    followUp: { detractor: 'What should we fix first?', promoter: 'What do you love?' },
+    thankYou: 'Thanks!',
+  },
   translations: { nb: { product: 'Acme Prosjekter', followUp: { detractor: 'Hva bør vi fikse først?' } } },
 });
 
@@ -16,14 +21,22 @@ describe('surveyState', () => {
     const state = surveyState(survey, 2, null);
     expect(surveyStateSchema.parse(state)).toEqual(state);
     expect(state).toEqual({
-      id: 'nps', kind: 'survey', triggers: [{ type: 'load' }], interrupting: true, locale: 'en',
-      cycle: 2, display: 'modal', askLater: true, dismissible: true, points: 50,
+      id: 'nps',
+      kind: 'survey',
+      triggers: [{ type: 'load' }],
+      interrupting: true,
+      locale: 'en',
+      cycle: 2,
+      display: 'modal',
+      askLater: true,
+      dismissible: true,
+      points: 50,
       content: survey.content,
     });
     expect(JSON.stringify(state)).not.toContain('plan');
   });
 
-  it('picks the user\'s translation, filling missing texts from the default locale', () => {
+  it("picks the user's translation, filling missing texts from the default locale", () => {
     const state = surveyState(survey, 1, 'nb-NO');
     expect(state.locale).toBe('nb');
     expect(state.content).toMatchObject({
@@ -35,11 +48,21 @@ describe('surveyState', () => {
 
   it('translates CLI questions by id', () => {
     const cli = npsSurvey({
-      content: { type: 'cli', questions: [{ id: 'quality', text: 'Quality?' }, { id: 'support', text: 'Support?' }], followUp: 'Why?' },
+      content: {
+        type: 'cli',
+        questions: [
+          { id: 'quality', text: 'Quality?' },
+          { id: 'support', text: 'Support?' },
+        ],
+        followUp: 'Why?',
+      },
       translations: { ar: { questions: { support: 'الدعم؟' }, followUp: 'لماذا؟' } },
     });
     expect(surveyState(cli, 1, 'ar').content).toMatchObject({
-      questions: [{ id: 'quality', text: 'Quality?' }, { id: 'support', text: 'الدعم؟' }],
+      questions: [
+        { id: 'quality', text: 'Quality?' },
+        { id: 'support', text: 'الدعم؟' },
+      ],
       followUp: 'لماذا؟',
     });
   });

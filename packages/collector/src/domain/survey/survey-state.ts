@@ -16,7 +16,13 @@ function localize(content: SurveyContent, t: SurveyTranslation | undefined): Sur
     thankYou: t.thankYou ?? content.thankYou,
   };
   if (content.type === 'nps') {
-    return { ...content, ...texts, product: t.product ?? content.product, question: t.question ?? content.question, followUp: mergeFollowUp(content.followUp, t.followUp) };
+    return {
+      ...content,
+      ...texts,
+      product: t.product ?? content.product,
+      question: t.question ?? content.question,
+      followUp: mergeFollowUp(content.followUp, t.followUp),
+    };
   }
   // The schema refuses per-group follow-ups outside NPS.
   const followUp = typeof t.followUp === 'string' ? t.followUp : content.followUp;

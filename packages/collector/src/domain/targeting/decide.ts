@@ -69,7 +69,11 @@ function fatigueStep(decision: PromptDecision, granted: readonly PromptDecision[
   if (usage.exhausted) return { step: 'fatigue', ok: false, reason: usage.exhausted };
   if (decision.show && !granted.includes(decision)) {
     const ids = granted.map((d) => d.prompt.id).join(', ');
-    return { step: 'fatigue', ok: false, reason: `higher-priority interrupting prompts use the remaining budget of ${usage.remaining}: ${ids}` };
+    return {
+      step: 'fatigue',
+      ok: false,
+      reason: `higher-priority interrupting prompts use the remaining budget of ${usage.remaining}: ${ids}`,
+    };
   }
   return { step: 'fatigue', ok: true, reason: `the fatigue budget has room for ${usage.remaining} more interrupting prompt(s)` };
 }

@@ -125,7 +125,9 @@ describe('evaluateAudience: combinators and reasons', () => {
   const planIs = (value: string) => ({ type: 'trait', trait: 'plan', op: 'equals', value });
 
   it('all needs every rule and reports each failing one with its path', () => {
-    const result = evaluateAudience(rule({ type: 'all', rules: [roleIs('admin'), planIs('pro'), roleIs('owner')] }), admin, NOW, { promptId: 'p' });
+    const result = evaluateAudience(rule({ type: 'all', rules: [roleIs('admin'), planIs('pro'), roleIs('owner')] }), admin, NOW, {
+      promptId: 'p',
+    });
     expect(result.matched).toBe(false);
     expect(result.checks.map((c) => c.path)).toEqual(['rules.1', 'rules.2']);
     expect(result.reasons).toEqual([

@@ -73,11 +73,16 @@ function evaluateSample(rule: SampleRule, facts: UserFacts, options: AudienceOpt
 
 function evaluateLeaf(rule: LeafRule, facts: UserFacts, now: Date, options: AudienceOptions): Check {
   switch (rule.type) {
-    case 'trait': return evaluateTrait(rule, facts.traits, now);
-    case 'behavior': return evaluateBehavior(rule, facts);
-    case 'lifecycle': return evaluateLifecycle(rule, facts, now);
-    case 'locale': return evaluateLocale(rule, facts);
-    case 'sample': return evaluateSample(rule, facts, options);
+    case 'trait':
+      return evaluateTrait(rule, facts.traits, now);
+    case 'behavior':
+      return evaluateBehavior(rule, facts);
+    case 'lifecycle':
+      return evaluateLifecycle(rule, facts, now);
+    case 'locale':
+      return evaluateLocale(rule, facts);
+    case 'sample':
+      return evaluateSample(rule, facts, options);
   }
 }
 
@@ -108,12 +113,7 @@ function evaluateNode(rule: AudienceRule, path: string, facts: UserFacts, now: D
 }
 
 /** Does this user belong to the audience? No rule means everyone. Pure: `now` is injected. */
-export function evaluateAudience(
-  rule: AudienceRule | undefined,
-  facts: UserFacts,
-  now: Date,
-  options: AudienceOptions,
-): AudienceResult {
+export function evaluateAudience(rule: AudienceRule | undefined, facts: UserFacts, now: Date, options: AudienceOptions): AudienceResult {
   if (!rule) return { matched: true, reasons: ['no audience rules: everyone is in the audience'], checks: [] };
   const { matched, decisive } = evaluateNode(rule, '', facts, now, options);
   return { matched, reasons: decisive.map((check) => check.reason), checks: decisive };

@@ -28,7 +28,10 @@ function context(overrides: Partial<DecisionContext> & { events?: ReturnType<typ
   };
 }
 const explain = (id: string, ctx = context()) => explainPrompt(id, prompts, ctx);
-const failing = (id: string, ctx = context()) => explain(id, ctx)?.steps.filter((s) => !s.ok).map((s) => [s.step, s.reason]);
+const failing = (id: string, ctx = context()) =>
+  explain(id, ctx)
+    ?.steps.filter((s) => !s.ok)
+    .map((s) => [s.step, s.reason]);
 
 describe('explainPrompt', () => {
   it('says a matching, live prompt is eligible and lets triggers decide', () => {
@@ -44,7 +47,9 @@ describe('explainPrompt', () => {
     const audience = result?.steps.find((s) => s.step === 'audience');
     expect(audience).toMatchObject({ ok: false, reason: 'trait "role" equals "member": the user\'s value is "admin"' });
     expect(audience?.rules?.[0]?.path).toBe('(root)');
-    expect(result?.summary).toBe('"member-path" is not shown to this user because audience: trait "role" equals "member": the user\'s value is "admin".');
+    expect(result?.summary).toBe(
+      '"member-path" is not shown to this user because audience: trait "role" equals "member": the user\'s value is "admin".',
+    );
   });
 
   it('explains status and schedule', () => {
@@ -62,7 +67,14 @@ describe('explainPrompt', () => {
   });
 
   it('explains completion when a finished checklist hides itself', () => {
-    const hiding = checklist({ id: 'hiding', content: { title: 'T', hideWhenComplete: true, items: [{ id: 'a', title: 'A', completeWhen: { type: 'trait', trait: 'role', op: 'exists' } }] } });
+    const hiding = checklist({
+      id: 'hiding',
+      content: {
+        title: 'T',
+        hideWhenComplete: true,
+        items: [{ id: 'a', title: 'A', completeWhen: { type: 'trait', trait: 'role', op: 'exists' } }],
+      },
+    });
     const result = explainPrompt('hiding', [hiding], { ...context(), facts: facts({ prompts: [hiding], traits: { role: 'admin' } }) });
     expect(result?.steps.filter((s) => !s.ok)).toEqual([
       { step: 'completion', ok: false, reason: '1 of 1 items done: the checklist is complete and hides when complete' },
@@ -76,7 +88,7 @@ describe('explainPrompt', () => {
     expect(explain('promo', roomy)?.showing).toBe(true);
   });
 
-  it('blocks every interrupting prompt once today\'s budget is spent, and frees it 24 hours later', () => {
+  it("blocks every interrupting prompt once today's budget is spent, and frees it 24 hours later", () => {
     const events = [event(PROMPT_EVENTS.shown, daysAgo(0.25), { promptId: 'promo', kind: 'checklist' })];
     const spent = 'the project allows 1 interrupting prompt per user per day (24 hours) and this user already saw 1';
     expect(failing('survey', context({ events }))).toEqual([['fatigue', spent]]);

@@ -13,9 +13,23 @@ describe('answerFactQueries / createUserFacts', () => {
   const profile = { userId: 'u', traits: {}, locale: null, firstSeen: null, lastSeen: null };
 
   it('counts from the window start inclusive and finds the first matching event', () => {
-    const events = [event('login', daysAgo(7)), event('login', daysAgo(8)), event('invite', daysAgo(5), { role: 'admin' }), event('invite', daysAgo(2), { role: 'admin' })];
+    const events = [
+      event('login', daysAgo(7)),
+      event('login', daysAgo(8)),
+      event('invite', daysAgo(5), { role: 'admin' }),
+      event('invite', daysAgo(2), { role: 'admin' }),
+    ];
     const answers = answerFactQueries(
-      { counts: [{ event: 'login', withinDays: 7 }, { event: 'login', withinDays: null }], matches: [{ event: 'invite', where: { role: 'admin' } }, { event: 'invite', where: { role: 'member' } }] },
+      {
+        counts: [
+          { event: 'login', withinDays: 7 },
+          { event: 'login', withinDays: null },
+        ],
+        matches: [
+          { event: 'invite', where: { role: 'admin' } },
+          { event: 'invite', where: { role: 'member' } },
+        ],
+      },
       events,
       NOW,
     );

@@ -14,8 +14,10 @@ describe('stable sampling', () => {
     // FNV-1a("a") = 0xe40c292c; fmix32 of that, computed by hand with BigInt below.
     const fmix = (h: bigint) => {
       const mask = 0xffffffffn;
-      h ^= h >> 16n; h = (h * 0x85ebca6bn) & mask;
-      h ^= h >> 13n; h = (h * 0xc2b2ae35n) & mask;
+      h ^= h >> 16n;
+      h = (h * 0x85ebca6bn) & mask;
+      h ^= h >> 13n;
+      h = (h * 0xc2b2ae35n) & mask;
       return Number(h ^ (h >> 16n));
     };
     expect(stableHash('a')).toBe(fmix(0xe40c292cn));
@@ -40,7 +42,7 @@ describe('stable sampling', () => {
       const bucket = sampleBucket('welcome-tour', `user-${i}`);
       deciles[Math.floor(bucket / 1000)]! += 1;
     }
-    for (const count of deciles) expect(Math.abs(count - users / 10)).toBeLessThan(users / 10 * 0.15);
+    for (const count of deciles) expect(Math.abs(count - users / 10)).toBeLessThan((users / 10) * 0.15);
     const fivePercent = Array.from({ length: users }, (_, i) => inSample(5, 'nps', `user-${i}`)).filter(Boolean).length;
     expect(fivePercent / users).toBeGreaterThan(0.04);
     expect(fivePercent / users).toBeLessThan(0.06);

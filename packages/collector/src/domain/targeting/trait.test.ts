@@ -67,9 +67,16 @@ describe('evaluateTrait', () => {
 
   it('a missing trait fails every operator except notEquals', () => {
     const ops = [
-      { op: 'equals', value: 'x' }, { op: 'in', values: ['x'] }, { op: 'contains', value: 'x' },
-      { op: 'gt', value: 0 }, { op: 'gte', value: 0 }, { op: 'lt', value: 0 }, { op: 'lte', value: 0 },
-      { op: 'exists' }, { op: 'before', value: '2030-01-01' }, { op: 'after', value: '2000-01-01' },
+      { op: 'equals', value: 'x' },
+      { op: 'in', values: ['x'] },
+      { op: 'contains', value: 'x' },
+      { op: 'gt', value: 0 },
+      { op: 'gte', value: 0 },
+      { op: 'lt', value: 0 },
+      { op: 'lte', value: 0 },
+      { op: 'exists' },
+      { op: 'before', value: '2030-01-01' },
+      { op: 'after', value: '2000-01-01' },
       { op: 'withinDays', days: 3650 },
     ];
     for (const op of ops) expect(run({ trait: 'missing', ...op }, {})).toBe(false);

@@ -16,7 +16,10 @@ export function describeTrait(condition: TraitCondition): string {
       return `${name} is a date within the ${condition.direction === 'past' ? 'last' : 'next'} ${condition.days} days`;
     case 'notEquals':
       return `${name} does not equal ${show(condition.value)}`;
-    case 'gt': case 'gte': case 'lt': case 'lte':
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
       return `${name} ${{ gt: '>', gte: '≥', lt: '<', lte: '≤' }[condition.op]} ${condition.value}`;
     default:
       return `${name} ${condition.op} ${show(condition.value)}`;
@@ -52,15 +55,22 @@ function typeProblem(condition: TraitCondition, value: JsonValue): string | null
 
 function test(condition: TraitCondition, value: JsonValue, now: number): boolean {
   switch (condition.op) {
-    case 'equals': return value === condition.value;
-    case 'notEquals': return value !== condition.value;
-    case 'in': return condition.values.includes(value as never);
+    case 'equals':
+      return value === condition.value;
+    case 'notEquals':
+      return value !== condition.value;
+    case 'in':
+      return condition.values.includes(value as never);
     case 'contains':
       if (Array.isArray(value)) return value.includes(condition.value);
       return typeof value === 'string' && typeof condition.value === 'string' && value.includes(condition.value);
-    case 'gt': case 'gte': case 'lt': case 'lte':
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
       return typeof value === 'number' && compareNumbers(condition.op, value, condition.value);
-    case 'exists': return value !== null;
+    case 'exists':
+      return value !== null;
     default: {
       const at = parseInstant(value);
       return at !== null && dateTest(condition, at, now);

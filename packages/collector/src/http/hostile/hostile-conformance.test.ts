@@ -37,7 +37,12 @@ function setAt(root: Record<string, unknown>, field: string, value: unknown, asK
   let node: Record<string, unknown> = root;
   for (const key of keys) node = node[key] as Record<string, unknown>;
   // defineProperty: a plain assignment of "__proto__" would set the prototype, not a key.
-  Object.defineProperty(node, asKey ? String(value) : last!, { value: asKey ? 'v' : value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(node, asKey ? String(value) : last!, {
+    value: asKey ? 'v' : value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** The request `target` makes with `value` injected, identical for both stores. */
@@ -50,10 +55,17 @@ function hostileRequest(target: HostileTarget, value: unknown, id: string): { ur
   if (target.in === 'query') query[target.field] = stringOf(value);
   if (target.in === 'path') params[target.field] = stringOf(value);
   const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => hostileUriComponent(params[name]!));
-  const search = Object.entries(query).map(([k, v]) => `${hostileUriComponent(k)}=${hostileUriComponent(v)}`).join('&');
+  const search = Object.entries(query)
+    .map(([k, v]) => `${hostileUriComponent(k)}=${hostileUriComponent(v)}`)
+    .join('&');
   const headers: Record<string, string> =
-    route.auth === 'public' ? { Origin: ORIGIN, 'Content-Type': 'text/plain;charset=UTF-8' } : { Authorization: `Bearer ${SECRET}`, 'Content-Type': 'application/json' };
-  return { url: search ? `${path}?${search}` : path, init: { method: route.method, headers, ...(body ? { body: JSON.stringify(body) } : {}) } };
+    route.auth === 'public'
+      ? { Origin: ORIGIN, 'Content-Type': 'text/plain;charset=UTF-8' }
+      : { Authorization: `Bearer ${SECRET}`, 'Content-Type': 'application/json' };
+  return {
+    url: search ? `${path}?${search}` : path,
+    init: { method: route.method, headers, ...(body ? { body: JSON.stringify(body) } : {}) },
+  };
 }
 
 /** Where the issue naming the injected field must point. */
@@ -71,40 +83,49 @@ const mustRefuse = (target: HostileTarget, hostile: HostileValue) =>
 
 let sequence = 0;
 
-describe.each(TARGETS.map((target) => ({ target, title: `${target.route.name} ${target.in} ${target.field}` })))('hostile input: $title', ({ target }) => {
-  const values = target.in === 'key' ? HOSTILE_KEYS : HOSTILE_VALUES;
-  it('gets the same answer from both stores, never a 5xx; unstorable text is refused naming the field; valid requests alongside are stored', async () => {
-    for (const hostile of values) {
-      const id = `h${(sequence++).toString().padStart(5, '0')}`;
-      const answers = await Promise.all(
-        apps.map(async (entry) => {
-          const { url, init } = hostileRequest(target, hostile.value, id);
-          const valid = trackEvent({ messageId: `msg_valid_${id}`, anonymousId: `valid-${id}` });
-          const [res, alongside] = await Promise.all([entry.app.request(url, init), post(entry.app, batch([valid]))]);
-          expect(alongside.status, `${entry.name}: a valid batch next to ${hostile.name}`).toBe(200);
-          entry.validIds.push(valid.messageId);
-          const text = await res.text();
-          return { status: res.status, body: res.status >= 300 ? text : '' };
-        }),
-      );
-      const [sqlite, postgres] = answers as [{ status: number; body: string }, { status: number; body: string }];
-      const label = `${hostile.name} → sqlite ${sqlite.status} ${sqlite.body.slice(0, 300)}`;
-      expect(sqlite.status, label).toBeLessThan(500);
-      expect(postgres, `${hostile.name}: postgres differs`).toEqual(sqlite);
-      if (mustRefuse(target, hostile)) {
-        expect(sqlite.status, label).toBe(400);
-        const issues = errorBodySchema.parse(JSON.parse(sqlite.body)).error.issues ?? [];
-        expect(issues.some((issue) => expectedIssuePath(target, hostile.value)(issue.path)), label).toBe(true);
+describe.each(TARGETS.map((target) => ({ target, title: `${target.route.name} ${target.in} ${target.field}` })))(
+  'hostile input: $title',
+  ({ target }) => {
+    const values = target.in === 'key' ? HOSTILE_KEYS : HOSTILE_VALUES;
+    it('gets the same answer from both stores, never a 5xx; unstorable text is refused naming the field; valid requests alongside are stored', async () => {
+      for (const hostile of values) {
+        const id = `h${(sequence++).toString().padStart(5, '0')}`;
+        const answers = await Promise.all(
+          apps.map(async (entry) => {
+            const { url, init } = hostileRequest(target, hostile.value, id);
+            const valid = trackEvent({ messageId: `msg_valid_${id}`, anonymousId: `valid-${id}` });
+            const [res, alongside] = await Promise.all([entry.app.request(url, init), post(entry.app, batch([valid]))]);
+            expect(alongside.status, `${entry.name}: a valid batch next to ${hostile.name}`).toBe(200);
+            entry.validIds.push(valid.messageId);
+            const text = await res.text();
+            return { status: res.status, body: res.status >= 300 ? text : '' };
+          }),
+        );
+        const [sqlite, postgres] = answers as [{ status: number; body: string }, { status: number; body: string }];
+        const label = `${hostile.name} → sqlite ${sqlite.status} ${sqlite.body.slice(0, 300)}`;
+        expect(sqlite.status, label).toBeLessThan(500);
+        expect(postgres, `${hostile.name}: postgres differs`).toEqual(sqlite);
+        if (mustRefuse(target, hostile)) {
+          expect(sqlite.status, label).toBe(400);
+          const issues = errorBodySchema.parse(JSON.parse(sqlite.body)).error.issues ?? [];
+          expect(
+            issues.some((issue) => expectedIssuePath(target, hostile.value)(issue.path)),
+            label,
+          ).toBe(true);
+        }
       }
-    }
-  });
-});
+    });
+  },
+);
 
 describe('after the hostile corpus', () => {
   it('every valid batch sent alongside is stored in both stores, and no prototype was polluted', async () => {
     for (const { name, store, validIds } of apps) {
       const stored = new Set((await store.listEvents('acme')).map((event) => event.messageId));
-      expect(validIds.filter((id) => !stored.has(id)), name).toEqual([]);
+      expect(
+        validIds.filter((id) => !stored.has(id)),
+        name,
+      ).toEqual([]);
       expect(validIds.length, name).toBeGreaterThan(500);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -2,7 +2,8 @@
 const nested = (depth: number): unknown => (depth === 0 ? 'deep' : [nested(depth - 1)]);
 
 /** An object whose own key is `key` (an object literal would set the prototype for `__proto__`). */
-const withOwnKey = (key: string): Record<string, unknown> => Object.defineProperty({}, key, { value: { polluted: true }, enumerable: true });
+const withOwnKey = (key: string): Record<string, unknown> =>
+  Object.defineProperty({}, key, { value: { polluted: true }, enumerable: true });
 
 export interface HostileValue {
   name: string;
@@ -67,7 +68,9 @@ export function hostileUriComponent(text: string): string {
       out += encodeURIComponent(text.slice(i, i + 2));
       i++;
     } else if (code >= 0xd800 && code <= 0xdfff) {
-      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      out += [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
     } else out += encodeURIComponent(text[i]!);
   }
   return out;

@@ -13,7 +13,16 @@ export function errorHandler(log: (message: string, error: unknown) => void = co
   return (error: Error, c: Context): Response => {
     if (error instanceof HttpError) return errorResponse(c, error);
     // Nothing was stored: the client's retry is safe, so say when to make it instead of "failed".
-    if (isStoreBusy(error)) return errorResponse(c, retryLater(503, 'store_busy', 'The database is busy (a lock is held or a query ran too long); retry after the delay in Retry-After.', 2_000));
+    if (isStoreBusy(error))
+      return errorResponse(
+        c,
+        retryLater(
+          503,
+          'store_busy',
+          'The database is busy (a lock is held or a query ran too long); retry after the delay in Retry-After.',
+          2_000,
+        ),
+      );
     log('hearth-collector: unexpected error', error);
     return errorResponse(c, new HttpError(500, 'internal_error', 'The collector failed to handle this request; retry later.'));
   };

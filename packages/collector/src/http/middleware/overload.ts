@@ -26,13 +26,28 @@ export function overload(store: Store, limits: OverloadLimits, eventLoopDelayMs:
   let inFlight = 0;
   return createMiddleware(async (_c, next) => {
     if (inFlight >= limits.maxInFlight) {
-      throw retryLater(503, 'overloaded', 'The collector is handling too many requests at once; retry after the delay in Retry-After.', RETRY_AFTER_MS);
+      throw retryLater(
+        503,
+        'overloaded',
+        'The collector is handling too many requests at once; retry after the delay in Retry-After.',
+        RETRY_AFTER_MS,
+      );
     }
     if (store.writeWaitMs() > limits.maxWriteWaitMs) {
-      throw retryLater(503, 'overloaded', 'The database is not taking writes right now; retry after the delay in Retry-After.', RETRY_AFTER_MS);
+      throw retryLater(
+        503,
+        'overloaded',
+        'The database is not taking writes right now; retry after the delay in Retry-After.',
+        RETRY_AFTER_MS,
+      );
     }
     if (eventLoopDelayMs() > limits.maxEventLoopDelayMs) {
-      throw retryLater(503, 'overloaded', 'The collector is too busy to answer in time; retry after the delay in Retry-After.', RETRY_AFTER_MS);
+      throw retryLater(
+        503,
+        'overloaded',
+        'The collector is too busy to answer in time; retry after the delay in Retry-After.',
+        RETRY_AFTER_MS,
+      );
     }
     inFlight += 1;
     try {

@@ -26,7 +26,8 @@ describe('rate limits', () => {
       config: testConfig({}, { rateLimit: { perClientPerSecond: 100, perProjectPerSecond: 0.5, burstSeconds: 4 } }),
     });
     const statuses = [];
-    for (const client of ['a', 'b', 'c', 'd']) statuses.push((await post(app, batch([trackEvent()]), { headers: { 'x-test-client': client } })).status);
+    for (const client of ['a', 'b', 'c', 'd'])
+      statuses.push((await post(app, batch([trackEvent()]), { headers: { 'x-test-client': client } })).status);
     expect(statuses).toEqual([200, 200, 429, 429]);
     const limited = await post(app, batch([trackEvent()]), { headers: { 'x-test-client': 'e' } });
     expect(limited.headers.get('Retry-After')).toBe('2');
@@ -49,7 +50,11 @@ describe('rate limits', () => {
     expect(statuses[3]).toBe(429);
     const batches = await Promise.all(Array.from({ length: 10 }, () => post(app, batch([trackEvent()]))));
     expect(batches.map((res) => res.status)).toEqual(Array(10).fill(429));
-    const responses = await app.request(`/v1/responses?key=${PUBLIC_KEY}`, { method: 'POST', headers: { Origin: ORIGIN, 'Content-Type': 'text/plain' }, body: '{}' });
+    const responses = await app.request(`/v1/responses?key=${PUBLIC_KEY}`, {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(responses.status).toBe(429);
     expect(await store.listEvents('acme')).toHaveLength(0);
   });
@@ -58,7 +63,8 @@ describe('rate limits', () => {
     const { app } = testApp({
       config: testConfig({}, { rateLimit: { perClientPerSecond: 1_000, perProjectPerSecond: 1, burstSeconds: 2 } }),
     });
-    const state = (client: string) => app.request(`/v1/state?key=${PUBLIC_KEY}&anonymousId=${client}`, { headers: { Origin: ORIGIN, 'x-test-client': client } });
+    const state = (client: string) =>
+      app.request(`/v1/state?key=${PUBLIC_KEY}&anonymousId=${client}`, { headers: { Origin: ORIGIN, 'x-test-client': client } });
     expect([(await state('a')).status, (await state('b')).status]).toEqual([200, 200]);
     expect((await post(app, batch([trackEvent()]), { headers: { 'x-test-client': 'c' } })).status).toBe(429);
   });

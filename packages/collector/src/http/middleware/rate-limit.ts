@@ -29,9 +29,11 @@ export function rateLimit({ limits, clock, clientAddress }: RateLimitOptions): R
     const projectId = c.var.project.id;
     // The client bucket first: one noisy client must not drain its project's shared budget.
     const clientWait = perClient.take(`${projectId}\u0000${clientAddress(c)}`, now);
-    if (clientWait > 0) throw retryLater(429, 'rate_limited', 'Too many requests from this client; retry after the delay in Retry-After.', clientWait);
+    if (clientWait > 0)
+      throw retryLater(429, 'rate_limited', 'Too many requests from this client; retry after the delay in Retry-After.', clientWait);
     const projectWait = perProject.take(projectId, now);
-    if (projectWait > 0) throw retryLater(429, 'rate_limited', 'Too many requests for this project; retry after the delay in Retry-After.', projectWait);
+    if (projectWait > 0)
+      throw retryLater(429, 'rate_limited', 'Too many requests for this project; retry after the delay in Retry-After.', projectWait);
     await next();
   });
 }

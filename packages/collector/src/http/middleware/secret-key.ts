@@ -24,7 +24,11 @@ export function secretKey(projects: ProjectRegistry) {
     const key = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1];
     if (!key) throw new HttpError(401, 'missing_secret_key', 'Send the project\'s secret key as "Authorization: Bearer sk_…".');
     if (key.startsWith('pk_')) {
-      throw new HttpError(403, 'public_key_refused', 'This is a public key (pk_…); admin endpoints need one of the project\'s secret keys (sk_…).');
+      throw new HttpError(
+        403,
+        'public_key_refused',
+        "This is a public key (pk_…); admin endpoints need one of the project's secret keys (sk_…).",
+      );
     }
     // Compares fixed-length digests in constant time, so response timing reveals nothing of a key.
     const given = digest(key);

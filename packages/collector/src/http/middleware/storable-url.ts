@@ -21,7 +21,8 @@ export function storableUrl(): MiddlewareHandler {
   return async (c, next) => {
     const url = new URL(c.req.url);
     const pathReason = unstorableTextReason(decoded(url.pathname));
-    if (pathReason) throw new HttpError(400, 'invalid_path', 'The URL path cannot be stored; see issues.', [{ path: '(path)', message: pathReason }]);
+    if (pathReason)
+      throw new HttpError(400, 'invalid_path', 'The URL path cannot be stored; see issues.', [{ path: '(path)', message: pathReason }]);
     // Every value of a repeated parameter is checked; the issue names the parameter.
     const issues = findUnstorableText(c.req.queries()).map((issue) => ({ ...issue, path: issue.path.replace(/\.\d+$/, '') }));
     if (issues.length > 0) throw new HttpError(400, 'invalid_query', 'A query parameter cannot be stored; see issues.', issues);

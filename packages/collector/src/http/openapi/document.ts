@@ -37,7 +37,10 @@ function components(schemas: Map<z.ZodType, string>, io: 'input' | 'output'): Re
       out[id] = rest;
     }
   }
-  return JSON.parse(JSON.stringify(out).replaceAll(`#/components/schemas/${SHARED}#/$defs/`, `#/components/schemas/${io}_`)) as Record<string, JsonSchema>;
+  return JSON.parse(JSON.stringify(out).replaceAll(`#/components/schemas/${SHARED}#/$defs/`, `#/components/schemas/${io}_`)) as Record<
+    string,
+    JsonSchema
+  >;
 }
 
 /** `/v1/admin/prompts/{id}/publish` + `post` → `PostV1AdminPromptsIdPublish`. */
@@ -58,7 +61,10 @@ function content(answer: Answer, id: string) {
 function parameters(op: Operation): unknown[] {
   const path = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
   if (!op.query) return path;
-  const shape = z.toJSONSchema(op.query, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const shape = z.toJSONSchema(op.query, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
   const query = Object.entries(shape.properties ?? {}).map(([name, schema]) => ({
     name,
     in: 'query',
@@ -85,7 +91,10 @@ export function openApiDocument(): JsonSchema {
       const body = content(answer, schemaId);
       responses[status] = { description: status === '304' ? 'Not modified' : 'Success', ...(body ? { content: body } : {}) };
     }
-    responses.default = { description: 'An error: its code, a message and the fields at fault', content: { 'application/json': { schema: ref('ErrorBody') } } };
+    responses.default = {
+      description: 'An error: its code, a message and the fields at fault',
+      content: { 'application/json': { schema: ref('ErrorBody') } },
+    };
     const requestBody = op.body
       ? { required: !op.bodyOptional, content: { 'application/json': { schema: ref(name(bodies, op.body, `${id}Body`)) } } }
       : undefined;
@@ -104,18 +113,23 @@ export function openApiDocument(): JsonSchema {
     info: { title: 'Hearth collector', version: '0.1.0', license: { name: 'MIT', identifier: 'MIT' } },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: [
-      { name: 'Public', description: 'Called by pages through the widget, with the project\'s public key' },
+      { name: 'Public', description: "Called by pages through the widget, with the project's public key" },
       { name: 'Server', description: 'Called by a backend, with a secret key' },
-      { name: 'Admin', description: 'The admin API: a secret key, or the console\'s session' },
+      { name: 'Admin', description: "The admin API: a secret key, or the console's session" },
       { name: 'Collector', description: 'Health and this document' },
     ],
     paths,
     components: {
       schemas: { ...components(bodies, 'input'), ...components(answers, 'output') },
       securitySchemes: {
-        publicKey: { type: 'apiKey', in: 'query', name: 'key', description: 'The project\'s public key (pk_…)' },
+        publicKey: { type: 'apiKey', in: 'query', name: 'key', description: "The project's public key (pk_…)" },
         secretKey: { type: 'http', scheme: 'bearer', description: 'A project secret key (sk_…)' },
-        consoleSession: { type: 'apiKey', in: 'cookie', name: 'hearth_admin', description: 'The console\'s session cookie, set by POST /v1/admin/session' },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'hearth_admin',
+          description: "The console's session cookie, set by POST /v1/admin/session",
+        },
         csrfToken: { type: 'apiKey', in: 'header', name: 'X-Hearth-CSRF', description: 'The csrfToken of the session answer' },
       },
     },

@@ -16,7 +16,10 @@ import { npsInput, nps } from '../../test-support/surveys.js';
  * documented operation; each answer's status must be documented for that operation and its body
  * must validate against the document's schema for that status (errors against ErrorBody).
  */
-type Doc = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>; components: object };
+type Doc = {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
+  components: object;
+};
 
 const folder = mkdtempSync(join(tmpdir(), 'hearth-contract-'));
 mkdirSync(join(folder, 'sdk'));
@@ -70,7 +73,9 @@ function operationOf(method: string, url: string): string {
 async function call(method: string, url: string, init: { body?: unknown; headers?: Record<string, string | null> } = {}) {
   const operation = operationOf(method, url);
   // A console call carries the session cookie instead of a secret key: `Authorization: null` drops it.
-  const headers = Object.entries({ Authorization: `Bearer ${SECRET}`, ...init.headers }).filter((entry): entry is [string, string] => entry[1] !== null);
+  const headers = Object.entries({ Authorization: `Bearer ${SECRET}`, ...init.headers }).filter(
+    (entry): entry is [string, string] => entry[1] !== null,
+  );
   const res = await app.request(url, {
     method,
     headers,
@@ -98,19 +103,37 @@ async function call(method: string, url: string, init: { body?: unknown; headers
 }
 
 /** A value inside a JSON answer: `field(body, 'redemption', 'id')`. */
-const field = <T = string>(body: unknown, ...path: (string | number)[]): T => path.reduce<unknown>((value, key) => (value as Record<string | number, unknown>)[key], body) as T;
+const field = <T = string>(body: unknown, ...path: (string | number)[]): T =>
+  path.reduce<unknown>((value, key) => (value as Record<string | number, unknown>)[key], body) as T;
 
 const page = { 'Content-Type': 'text/plain;charset=UTF-8', Origin: ORIGIN };
 const as = async (userId: string) => `userId=${userId}&userToken=${await pageToken(userId)}`;
 
 describe('every documented operation answers as the document says', () => {
   it('public routes: batch, state, responses, rewards', async () => {
-    expect((await post(app, batch([trackEvent({ anonymousId: 'anon-ada', type: 'identify', name: undefined, userId: 'ada' })], { userToken: await pageToken('ada') }))).status).toBe(200);
-    await call('POST', `/v1/batch?key=${PUBLIC_KEY}`, { headers: page, body: batch([trackEvent({ anonymousId: 'anon-ada', userId: 'ada', name: 'report_exported' })], { userToken: await pageToken('ada') }) });
+    expect(
+      (
+        await post(
+          app,
+          batch([trackEvent({ anonymousId: 'anon-ada', type: 'identify', name: undefined, userId: 'ada' })], {
+            userToken: await pageToken('ada'),
+          }),
+        )
+      ).status,
+    ).toBe(200);
+    await call('POST', `/v1/batch?key=${PUBLIC_KEY}`, {
+      headers: page,
+      body: batch([trackEvent({ anonymousId: 'anon-ada', userId: 'ada', name: 'report_exported' })], { userToken: await pageToken('ada') }),
+    });
     const state = await call('GET', `/v1/state?key=${PUBLIC_KEY}&anonymousId=anon-ada&${await as('ada')}`, { headers: { Origin: ORIGIN } });
     expect(field<unknown[]>(state.body, 'prompts').length).toBeGreaterThan(0);
-    await call('GET', `/v1/state?key=${PUBLIC_KEY}&anonymousId=anon-ada&${await as('ada')}`, { headers: { Origin: ORIGIN, 'If-None-Match': state.res.headers.get('etag')! } });
-    await call('POST', `/v1/responses?key=${PUBLIC_KEY}`, { headers: page, body: { surveyId: 'nps', cycle: 1, anonymousId: 'anon-ada', userId: 'ada', userToken: await pageToken('ada'), answer: nps(9) } });
+    await call('GET', `/v1/state?key=${PUBLIC_KEY}&anonymousId=anon-ada&${await as('ada')}`, {
+      headers: { Origin: ORIGIN, 'If-None-Match': state.res.headers.get('etag')! },
+    });
+    await call('POST', `/v1/responses?key=${PUBLIC_KEY}`, {
+      headers: page,
+      body: { surveyId: 'nps', cycle: 1, anonymousId: 'anon-ada', userId: 'ada', userToken: await pageToken('ada'), answer: nps(9) },
+    });
     await call('GET', `/v1/rewards?key=${PUBLIC_KEY}&${await as('ada')}`, { headers: { Origin: ORIGIN } });
   });
 
@@ -120,7 +143,10 @@ describe('every documented operation answers as the document says', () => {
     await call('PUT', '/v1/server/users/ada/traits', { body: { traits: { plan: 'pro' } } });
     await call('GET', '/v1/server/users/ada/balance');
     await call('GET', '/v1/server/users/ada/ledger?limit=10');
-    const redeemed = await call('POST', `/v1/rewards/redeem?key=${PUBLIC_KEY}`, { headers: page, body: { itemId: 'tee', requestId: 'req-1', userId: 'ada', userToken: await pageToken('ada') } });
+    const redeemed = await call('POST', `/v1/rewards/redeem?key=${PUBLIC_KEY}`, {
+      headers: page,
+      body: { itemId: 'tee', requestId: 'req-1', userId: 'ada', userToken: await pageToken('ada') },
+    });
     await call('POST', `/v1/server/redemptions/${field(redeemed.body, 'redemption', 'id')}/fulfilled`);
     const rewards = await call('GET', `/v1/rewards?key=${PUBLIC_KEY}&${await as('ada')}`, { headers: { Origin: ORIGIN } });
     await call('POST', '/v1/server/referrals', { body: { userId: 'bob', code: field(rewards.body, 'referral', 'code') } });
@@ -141,10 +167,21 @@ describe('every documented operation answers as the document says', () => {
     await call('POST', '/v1/admin/prompts/tour/rollback', { body: { version: 1 } });
     await call('POST', '/v1/admin/prompts/tour/archive');
     await call('GET', '/v1/admin/prompts/getting-started/explain?userId=ada');
-    for (const kpi of ['checklists/getting-started', 'surveys/nps', 'active-users', 'churn', 'cohorts', 'drop-off', 'adoption?event=report_exported', 'usage', 'rewards']) {
+    for (const kpi of [
+      'checklists/getting-started',
+      'surveys/nps',
+      'active-users',
+      'churn',
+      'cohorts',
+      'drop-off',
+      'adoption?event=report_exported',
+      'usage',
+      'rewards',
+    ]) {
       await call('GET', `/v1/admin/kpi/${kpi}`);
     }
-    for (const path of ['/v1/admin/surveys/nps/responses.csv', '/v1/admin/users?q=a', '/v1/admin/users/ada', '/v1/admin/users/ada/export']) await call('GET', path);
+    for (const path of ['/v1/admin/surveys/nps/responses.csv', '/v1/admin/users?q=a', '/v1/admin/users/ada', '/v1/admin/users/ada/export'])
+      await call('GET', path);
     await call('DELETE', '/v1/admin/users/bob');
   });
 
@@ -155,9 +192,13 @@ describe('every documented operation answers as the document says', () => {
     await call('GET', '/v1/admin/announcements/dark-mode');
     await call('PUT', '/v1/admin/announcements/dark-mode', { body: { content: { title: 'Dark mode!', body: 'Try it' } } });
     await call('POST', '/v1/admin/announcements/dark-mode/publish', { body: {} });
-    const feed = await call('GET', `/v1/announcements?key=${PUBLIC_KEY}&anonymousId=anon-ada&${await as('ada')}`, { headers: { Origin: ORIGIN } });
+    const feed = await call('GET', `/v1/announcements?key=${PUBLIC_KEY}&anonymousId=anon-ada&${await as('ada')}`, {
+      headers: { Origin: ORIGIN },
+    });
     expect(field<unknown[]>(feed.body, 'items')).toHaveLength(1);
-    await call('GET', `/v1/announcements?key=${PUBLIC_KEY}&anonymousId=anon-ada&${await as('ada')}`, { headers: { Origin: ORIGIN, 'If-None-Match': feed.res.headers.get('etag')! } });
+    await call('GET', `/v1/announcements?key=${PUBLIC_KEY}&anonymousId=anon-ada&${await as('ada')}`, {
+      headers: { Origin: ORIGIN, 'If-None-Match': feed.res.headers.get('etag')! },
+    });
     await call('GET', '/changelog/acme');
     await call('GET', '/changelog/acme/feed.xml');
     await call('GET', '/v1/admin/announcements/dark-mode/kpis');
@@ -167,7 +208,11 @@ describe('every documented operation answers as the document says', () => {
 
   it('console session, settings, rewards program, assets', async () => {
     const signIn = await call('POST', '/v1/admin/session', { headers: { Authorization: null }, body: { password: 'contract-password' } });
-    const session = { Authorization: null, Cookie: signIn.res.headers.get('set-cookie')!.split(';')[0]!, 'X-Hearth-CSRF': field(signIn.body, 'csrfToken') };
+    const session = {
+      Authorization: null,
+      Cookie: signIn.res.headers.get('set-cookie')!.split(';')[0]!,
+      'X-Hearth-CSRF': field(signIn.body, 'csrfToken'),
+    };
     await call('GET', '/v1/admin/session', { headers: session });
     const settings = await call('GET', '/v1/admin/settings', { headers: session });
     await call('PATCH', '/v1/admin/settings', { headers: session, body: { inactivityDays: 20 } });
@@ -175,7 +220,10 @@ describe('every documented operation answers as the document says', () => {
     await call('POST', '/v1/admin/settings/webhooks/rotate', { headers: session, body: { fingerprint } });
     await call('POST', '/v1/admin/settings/webhooks/finish-rotation', { headers: session, body: { fingerprint } });
     const program = await call('GET', '/v1/admin/rewards-program', { headers: session });
-    await call('PUT', '/v1/admin/rewards-program', { headers: { ...session, 'If-Match': `"${field<number>(program.body, 'version')}"` }, body: field<object>(program.body, 'program') });
+    await call('PUT', '/v1/admin/rewards-program', {
+      headers: { ...session, 'If-Match': `"${field<number>(program.body, 'version')}"` },
+      body: field<object>(program.body, 'program'),
+    });
     await call('POST', '/v1/admin/settings/keys/rotate', { headers: session });
     await call('POST', '/v1/admin/settings/keys/finish-rotation', { headers: session });
     await call('DELETE', '/v1/admin/session', { headers: session });
@@ -186,7 +234,9 @@ describe('every documented operation answers as the document says', () => {
   });
 
   it('drove every documented operation to a success', () => {
-    const documented = Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     expect(documented.filter((operation) => !covered.has(operation))).toEqual([]);
   });
 });

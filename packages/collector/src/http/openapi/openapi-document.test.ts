@@ -11,10 +11,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const { app } = testApp({ widgetDir: folder, adminDir: folder });
 
 /** Hono's `:id`, `:outcome{fulfilled|failed}` and trailing `*` as OpenAPI path templates. */
-const template = (path: string) =>
-  path
-    .replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')
-    .replace(/\/\*$/, '/{file}');
+const template = (path: string) => path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}').replace(/\/\*$/, '/{file}');
 
 /**
  * Handlers registered in the app: `use()` middleware shows as `ALL`; the server API's body limit

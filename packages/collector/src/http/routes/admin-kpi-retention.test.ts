@@ -23,8 +23,17 @@ async function fixture() {
     if (res.status !== 200) throw new Error(`batch failed: ${res.status} ${await res.text()}`);
   };
   const identify = (userId: string, plan: string, at: number) =>
-    send({ type: 'identify', name: undefined, properties: undefined, userId, anonymousId: `anon-${userId}`, traits: { plan }, timestamp: iso(at) });
-  const track = (userId: string, at: number, name = 'Page Viewed') => send({ userId, anonymousId: `anon-${userId}`, name, timestamp: iso(at) });
+    send({
+      type: 'identify',
+      name: undefined,
+      properties: undefined,
+      userId,
+      anonymousId: `anon-${userId}`,
+      traits: { plan },
+      timestamp: iso(at),
+    });
+  const track = (userId: string, at: number, name = 'Page Viewed') =>
+    send({ userId, anonymousId: `anon-${userId}`, name, timestamp: iso(at) });
   await identify('ada', 'pro', NOW - 16 * D);
   await track('ada', NOW - D);
   await identify('bob', 'free', NOW - 15 * D);
@@ -51,20 +60,54 @@ describe('GET /v1/admin/kpi/{active-users,churn,cohorts,drop-off,adoption,usage}
 
     expect(await get(app, `/v1/admin/kpi/churn?${window}`)).toMatchObject({
       definition: 'docs/reference/kpi-definitions.md: Churn rate and retention rate',
-      inactivityDays: 7, customersAtStart: 2, retained: 1, lost: 1, churnRate: 50, retentionRate: 50,
+      inactivityDays: 7,
+      customersAtStart: 2,
+      retained: 1,
+      lost: 1,
+      churnRate: 50,
+      retentionRate: 50,
     });
     const cohorts = await get(app, `/v1/admin/kpi/cohorts?${window}`);
-    expect(cohorts).toMatchObject({ period: 'week', cohorts: [{ size: 1, retention: [100, 100] }, { size: 0, retention: [null] }] });
-    expect(await get(app, `/v1/admin/kpi/drop-off?${window}`)).toMatchObject({ newUsers: 1, eligible: 1, returned: 1, droppedOff: 0, dropOffRate: 0 });
-    expect(await get(app, `/v1/admin/kpi/adoption?${window}&event=Report%20Exported`)).toMatchObject({ event: 'Report Exported', activeUsers: 2, adopters: 1, adoptionRate: 50 });
+    expect(cohorts).toMatchObject({
+      period: 'week',
+      cohorts: [
+        { size: 1, retention: [100, 100] },
+        { size: 0, retention: [null] },
+      ],
+    });
+    expect(await get(app, `/v1/admin/kpi/drop-off?${window}`)).toMatchObject({
+      newUsers: 1,
+      eligible: 1,
+      returned: 1,
+      droppedOff: 0,
+      dropOffRate: 0,
+    });
+    expect(await get(app, `/v1/admin/kpi/adoption?${window}&event=Report%20Exported`)).toMatchObject({
+      event: 'Report Exported',
+      activeUsers: 2,
+      adopters: 1,
+      adoptionRate: 50,
+    });
     // ada 1 event on 1 day, cy 3 events on 2 days, over 2 weeks.
-    expect(await get(app, `/v1/admin/kpi/usage?${window}`)).toMatchObject({ activeUsers: 2, events: 4, activeDays: 3, weeks: 2, eventsPerUserPerWeek: 1, activeDaysPerUserPerWeek: 0.75 });
+    expect(await get(app, `/v1/admin/kpi/usage?${window}`)).toMatchObject({
+      activeUsers: 2,
+      events: 4,
+      activeDays: 3,
+      weeks: 2,
+      eventsPerUserPerWeek: 1,
+      activeDaysPerUserPerWeek: 0.75,
+    });
   });
 
   it('takes the inactivity threshold from the project, overridable, and narrows to a segment', async () => {
     const app = await fixture();
     // With N = 1 day nobody had an event in (from − 1 d, from): bob's is exactly 1 day before.
-    expect(await get(app, `/v1/admin/kpi/churn?${window}&inactivityDays=1`)).toMatchObject({ inactivityDays: 1, customersAtStart: 0, churnRate: null, retentionRate: null });
+    expect(await get(app, `/v1/admin/kpi/churn?${window}&inactivityDays=1`)).toMatchObject({
+      inactivityDays: 1,
+      customersAtStart: 0,
+      churnRate: null,
+      retentionRate: null,
+    });
     expect(await get(app, `/v1/admin/kpi/churn?${window}&trait=plan:free`)).toMatchObject({ customersAtStart: 1, churnRate: 100 });
     expect(await get(app, `/v1/admin/kpi/churn?${window}&trait=plan:pro`)).toMatchObject({ customersAtStart: 1, churnRate: 0 });
     // Defaults to the last 30 days: nobody was active in the 7 days before it.

@@ -29,7 +29,7 @@ export const queryShape = {
   period: z.enum(['week', 'month']).default('week'),
   event: z.string().min(1).max(200).optional(),
 };
-export const adoptionShape = { ...queryShape, event: z.string({ error: 'expected the name of the feature\'s event' }).min(1).max(200) };
+export const adoptionShape = { ...queryShape, event: z.string({ error: "expected the name of the feature's event" }).min(1).max(200) };
 
 const definition = (section: string) => `docs/reference/kpi-definitions.md: ${section}`;
 
@@ -79,20 +79,34 @@ export function adminKpiRetentionRoutes({ store, projects, clock }: AdminKpiRete
   app.get('/v1/admin/kpi/drop-off', auth, async (c) => {
     const { activity, echo } = scope(readKpiQuery(c, queryShape, clock()));
     const counts = await store.kpi.dropOffCounts(c.var.project.id, { ...activity, firstDaysMs: FIRST_DAYS_MS });
-    return c.json({ definition: definition('Churn rate and retention rate → Early drop-off'), ...echo, firstDays: 7, ...dropOffKpis(counts) });
+    return c.json({
+      definition: definition('Churn rate and retention rate → Early drop-off'),
+      ...echo,
+      firstDays: 7,
+      ...dropOffKpis(counts),
+    });
   });
 
   app.get('/v1/admin/kpi/adoption', auth, async (c) => {
     const query = readKpiQuery(c, adoptionShape, clock());
     const { activity, echo } = scope(query);
     const { activeUsers, adopters } = await store.kpi.engagementCounts(c.var.project.id, { ...activity, event: query.event });
-    return c.json({ definition: definition('Engagement and adoption → Feature adoption rate'), ...echo, event: query.event, ...adoptionKpis({ activeUsers, adopters }) });
+    return c.json({
+      definition: definition('Engagement and adoption → Feature adoption rate'),
+      ...echo,
+      event: query.event,
+      ...adoptionKpis({ activeUsers, adopters }),
+    });
   });
 
   app.get('/v1/admin/kpi/usage', auth, async (c) => {
     const { range, activity, echo } = scope(readKpiQuery(c, queryShape, clock()));
     const { activeUsers, events, activeDays } = await store.kpi.engagementCounts(c.var.project.id, activity);
-    return c.json({ definition: definition('Engagement and adoption → Usage frequency'), ...echo, ...usageKpis({ activeUsers, events, activeDays }, range) });
+    return c.json({
+      definition: definition('Engagement and adoption → Usage frequency'),
+      ...echo,
+      ...usageKpis({ activeUsers, events, activeDays }, range),
+    });
   });
   return app;
 }

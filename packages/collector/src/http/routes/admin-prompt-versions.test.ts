@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { errorOf } from '../../test-support/http.js';
 import { admin, checklistInput, promptApp } from '../../test-support/prompts.js';
 
-type Versions = { current: number; versions: { version: number; origin: string; prompt: { status: string; content: { title: string } } }[] };
+type Versions = {
+  current: number;
+  versions: { version: number; origin: string; prompt: { status: string; content: { title: string } } }[];
+};
 
 describe('admin API: prompt versions and rollback', () => {
   it('lists every version newest first and rolls back as a new version, keeping the status', async () => {
@@ -18,7 +21,10 @@ describe('admin API: prompt versions and rollback', () => {
       [1, 'config', 'From the file', 'draft'],
     ]);
 
-    const rolled = await admin(app, 'POST', '/v1/admin/prompts/onboarding/rollback', { body: { version: 1 }, headers: { 'If-Match': '"3"' } });
+    const rolled = await admin(app, 'POST', '/v1/admin/prompts/onboarding/rollback', {
+      body: { version: 1 },
+      headers: { 'If-Match': '"3"' },
+    });
     expect(rolled.status).toBe(200);
     expect(rolled.headers.get('ETag')).toBe('"4"');
     expect(await rolled.json()).toMatchObject({ version: 4, prompt: { status: 'live', content: { title: 'From the file' } } });
@@ -28,7 +34,10 @@ describe('admin API: prompt versions and rollback', () => {
 
   it('refuses a stale If-Match, an unknown version and a malformed body, naming the field', async () => {
     const { app } = await promptApp([checklistInput('onboarding')]);
-    const stale = await admin(app, 'POST', '/v1/admin/prompts/onboarding/rollback', { body: { version: 1 }, headers: { 'If-Match': '"7"' } });
+    const stale = await admin(app, 'POST', '/v1/admin/prompts/onboarding/rollback', {
+      body: { version: 1 },
+      headers: { 'If-Match': '"7"' },
+    });
     expect(stale.status).toBe(412);
     const unknown = await admin(app, 'POST', '/v1/admin/prompts/onboarding/rollback', { body: { version: 5 } });
     expect(unknown.status).toBe(404);

@@ -30,7 +30,11 @@ export function adminPromptVersionRoutes({ store, projects, clock }: AdminRouteD
 
   app.get('/v1/admin/prompts/:id/versions', async (c) => {
     const record = await load(c);
-    return c.json({ promptId: record.prompt.id, current: record.version, versions: await store.prompts.versions(c.var.project.id, record.prompt.id) });
+    return c.json({
+      promptId: record.prompt.id,
+      current: record.version,
+      versions: await store.prompts.versions(c.var.project.id, record.prompt.id),
+    });
   });
 
   app.post('/v1/admin/prompts/:id/rollback', bodyLimit({ maxBytes: 1_024 }), async (c) => {

@@ -52,7 +52,9 @@ describe('admin API: prompts', () => {
 
     const one = await admin(app, 'GET', '/v1/admin/prompts/onboarding');
     expect(one.headers.get('ETag')).toBe('"4"');
-    const list = (await (await admin(app, 'GET', '/v1/admin/prompts')).json()) as { prompts: { prompt: { id: string }; version: number }[] };
+    const list = (await (await admin(app, 'GET', '/v1/admin/prompts')).json()) as {
+      prompts: { prompt: { id: string }; version: number }[];
+    };
     expect(list.prompts.map((r) => [r.prompt.id, r.version])).toEqual([['onboarding', 4]]);
     expect((await admin(app, 'GET', '/v1/admin/prompts/missing')).status).toBe(404);
     expect((await admin(app, 'POST', '/v1/admin/prompts/missing/publish')).status).toBe(404);
@@ -62,12 +64,16 @@ describe('admin API: prompts', () => {
     const { app } = await promptApp([]);
     const later = { ...draft(), schedule: { startAt: new Date(NOW + 86_400_000).toISOString() } };
     await admin(app, 'POST', '/v1/admin/prompts', { body: later });
-    expect(await (await admin(app, 'POST', '/v1/admin/prompts/onboarding/publish')).json()).toMatchObject({ prompt: { status: 'scheduled' } });
+    expect(await (await admin(app, 'POST', '/v1/admin/prompts/onboarding/publish')).json()).toMatchObject({
+      prompt: { status: 'scheduled' },
+    });
   });
 
   it('refuses invalid prompts with the failing paths, a changed id and a stale If-Match', async () => {
     const { app } = await promptApp([]);
-    const invalid = await admin(app, 'POST', '/v1/admin/prompts', { body: { id: 'Bad Id', kind: 'checklist', content: { title: '', items: [] } } });
+    const invalid = await admin(app, 'POST', '/v1/admin/prompts', {
+      body: { id: 'Bad Id', kind: 'checklist', content: { title: '', items: [] } },
+    });
     expect(invalid.status).toBe(400);
     const error = await errorOf(invalid);
     expect(error.code).toBe('invalid_prompt');
@@ -88,7 +94,10 @@ describe('admin API: prompts', () => {
     const { app, store, config } = await promptApp([seeded]);
     await admin(app, 'PUT', '/v1/admin/prompts/from-file', { body: { ...seeded, content: { ...seeded.content, title: 'Edited' } } });
     expect(await seedPrompts(store, parseConfig(config), NOW + 1)).toEqual(new Map([['acme', { inserted: [], updated: [] }]]));
-    expect(await (await admin(app, 'GET', '/v1/admin/prompts/from-file')).json()).toMatchObject({ origin: 'api', prompt: { content: { title: 'Edited' } } });
+    expect(await (await admin(app, 'GET', '/v1/admin/prompts/from-file')).json()).toMatchObject({
+      origin: 'api',
+      prompt: { content: { title: 'Edited' } },
+    });
   });
 });
 

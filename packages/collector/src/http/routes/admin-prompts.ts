@@ -29,7 +29,10 @@ export const explainQuerySchema = z
     anonymousId: z.string().min(1).max(64).optional(),
     locale: localeTagSchema.optional(),
   })
-  .refine((q) => (q.userId === undefined) !== (q.anonymousId === undefined), { message: 'pass exactly one of userId or anonymousId', path: ['userId'] });
+  .refine((q) => (q.userId === undefined) !== (q.anonymousId === undefined), {
+    message: 'pass exactly one of userId or anonymousId',
+    path: ['userId'],
+  });
 
 /** The record as JSON, with its version as the ETag a later `If-Match` can send back. */
 export function answer(c: Context, record: PromptRecord, status: 200 | 201 = 200): Response {
@@ -63,7 +66,12 @@ export function adminPromptRoutes({ store, projects, clock }: AdminRouteDeps) {
   };
   const save = async (c: Context<AppEnv>, current: PromptRecord, next: Prompt): Promise<Response> => {
     const saved = await store.prompts.replace(c.var.project.id, next, expectedVersion(c, current), clock());
-    if (!saved) throw new HttpError(412, 'version_mismatch', `Prompt "${next.id}" changed meanwhile (now version ${(await load(c)).version}); read it again and retry.`);
+    if (!saved)
+      throw new HttpError(
+        412,
+        'version_mismatch',
+        `Prompt "${next.id}" changed meanwhile (now version ${(await load(c)).version}); read it again and retry.`,
+      );
     return answer(c, saved);
   };
   const withStatus = (c: Context<AppEnv>, current: PromptRecord, status: PromptStatus) =>
@@ -74,7 +82,8 @@ export function adminPromptRoutes({ store, projects, clock }: AdminRouteDeps) {
   app.post('/v1/admin/prompts', body, async (c) => {
     const prompt = parseJsonBody(c.var.body, promptSchema, INVALID_PROMPT);
     const created = await store.prompts.create(c.var.project.id, prompt, clock());
-    if (!created) throw new HttpError(409, 'prompt_exists', `A prompt "${prompt.id}" already exists; PUT /v1/admin/prompts/${prompt.id} to change it.`);
+    if (!created)
+      throw new HttpError(409, 'prompt_exists', `A prompt "${prompt.id}" already exists; PUT /v1/admin/prompts/${prompt.id} to change it.`);
     return answer(c, created, 201);
   });
 
@@ -84,7 +93,9 @@ export function adminPromptRoutes({ store, projects, clock }: AdminRouteDeps) {
     const id = c.req.param('id');
     const input = parseJsonBody(c.var.body, z.record(z.string(), z.unknown()), INVALID_PROMPT);
     if (input.id !== undefined && input.id !== id) {
-      throw new HttpError(400, 'invalid_prompt', 'The prompt id cannot change.', [{ path: 'id', message: `must be "${id}" (the id in the URL)` }]);
+      throw new HttpError(400, 'invalid_prompt', 'The prompt id cannot change.', [
+        { path: 'id', message: `must be "${id}" (the id in the URL)` },
+      ]);
     }
     const current = await load(c);
     // A body without `status` keeps the current one: editing a live prompt must not unpublish it.
@@ -103,7 +114,10 @@ export function adminPromptRoutes({ store, projects, clock }: AdminRouteDeps) {
 
   app.get('/v1/admin/prompts/:id/explain', async (c) => {
     const project = c.var.project;
-    const query = parseValue(c.req.query(), explainQuerySchema, { code: 'invalid_query', message: 'Name the user to explain for; see issues.' });
+    const query = parseValue(c.req.query(), explainQuerySchema, {
+      code: 'invalid_query',
+      message: 'Name the user to explain for; see issues.',
+    });
     const target = await load(c);
     const subject: Subject = query.userId !== undefined ? { userId: query.userId } : { anonymousId: query.anonymousId ?? '' };
     const prompts = (await store.prompts.list(project.id)).map((record) => record.prompt);

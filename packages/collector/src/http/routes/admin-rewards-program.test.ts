@@ -25,7 +25,11 @@ function collector(program: RewardsConfigInput | null = PROGRAM, store = openSql
 
 /** Signs in to the console as the browser does: the session cookie and the CSRF token. */
 async function consoleSession(app: App) {
-  const res = await app.request('/v1/admin/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password: PASSWORD }) });
+  const res = await app.request('/v1/admin/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ password: PASSWORD }),
+  });
   expect(res.status).toBe(201);
   const cookie = (res.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
   const { csrfToken } = (await res.json()) as { csrfToken: string };
@@ -35,7 +39,12 @@ async function consoleSession(app: App) {
     put: (program: unknown, version?: number, extra: Record<string, string> = {}) =>
       app.request('/v1/admin/rewards-program', {
         method: 'PUT',
-        headers: { ...headers, 'Content-Type': 'application/json', ...(version === undefined ? {} : { 'If-Match': `"${version}"` }), ...extra },
+        headers: {
+          ...headers,
+          'Content-Type': 'application/json',
+          ...(version === undefined ? {} : { 'If-Match': `"${version}"` }),
+          ...extra,
+        },
         body: JSON.stringify(program),
       }),
   };
@@ -71,11 +80,19 @@ describe('PUT /v1/admin/rewards-program', () => {
     const admin = await consoleSession(app);
     const loaded = (await (await admin.get()).json()) as ProgramAnswer;
     expect(loaded).toMatchObject({ version: 0, updatedBy: null, program: rewardsConfigSchema.parse(PROGRAM) });
-    expect(await serverEvent(app, 'export-0001', 'u1', 'report_exported')).toEqual([expect.objectContaining({ ruleId: 'export', points: 50 })]);
+    expect(await serverEvent(app, 'export-0001', 'u1', 'report_exported')).toEqual([
+      expect.objectContaining({ ruleId: 'export', points: 50 }),
+    ]);
 
     const program = edited((p) => {
       p.rules[0] = { ...p.rules[0]!, points: 75 };
-      p.rules.push({ id: 'comment', title: 'Comment', on: { type: 'event', event: 'comment_posted', source: 'client' }, points: 3, caps: { perDay: 2 } });
+      p.rules.push({
+        id: 'comment',
+        title: 'Comment',
+        on: { type: 'event', event: 'comment_posted', source: 'client' },
+        points: 3,
+        caps: { perDay: 2 },
+      });
       p.catalog = [...(p.catalog ?? []), { id: 'mug', name: 'Mug', cost: 40 }];
     });
     const res = await admin.put(program, loaded.version);
@@ -86,8 +103,13 @@ describe('PUT /v1/admin/rewards-program', () => {
     expect(saved.program).toEqual(rewardsConfigSchema.parse(program));
 
     // The backend's next event earns the new amount; a verified browser event feeds the new rule.
-    expect(await serverEvent(app, 'export-0002', 'u1', 'report_exported')).toEqual([expect.objectContaining({ ruleId: 'export', points: 75, status: 'created' })]);
-    const tracked = await post(app, batch([trackEvent({ name: 'comment_posted', userId: 'u1', properties: {} })], { userToken: await userToken('u1') }));
+    expect(await serverEvent(app, 'export-0002', 'u1', 'report_exported')).toEqual([
+      expect.objectContaining({ ruleId: 'export', points: 75, status: 'created' }),
+    ]);
+    const tracked = await post(
+      app,
+      batch([trackEvent({ name: 'comment_posted', userId: 'u1', properties: {} })], { userToken: await userToken('u1') }),
+    );
     expect(tracked.status).toBe(200);
     const state = await rewardsState(app, 'u1');
     expect(state.balance).toBe(50 + 75 + 3);
@@ -102,7 +124,9 @@ describe('PUT /v1/admin/rewards-program', () => {
     expect((await admin.put(program, 0)).status).toBe(200);
 
     const restarted = collector(PROGRAM, first.store);
-    expect(await serverEvent(restarted.app, 'export-0003', 'u2', 'report_exported')).toEqual([expect.objectContaining({ ruleId: 'export', points: 120 })]);
+    expect(await serverEvent(restarted.app, 'export-0003', 'u2', 'report_exported')).toEqual([
+      expect.objectContaining({ ruleId: 'export', points: 120 }),
+    ]);
     const again = await consoleSession(restarted.app);
     expect(((await (await again.get()).json()) as ProgramAnswer).program?.rules[0]?.points).toBe(120);
   });
@@ -126,7 +150,15 @@ describe('PUT /v1/admin/rewards-program', () => {
         { path: 'tiers.2.id', message: 'duplicate id "bronze"' },
       ]),
     );
-    expect((await app.request('/v1/admin/rewards-program', { method: 'PUT', headers: { Authorization: `Bearer ${SECRET}` }, body: '{"rules": [' })).status).toBe(400);
+    expect(
+      (
+        await app.request('/v1/admin/rewards-program', {
+          method: 'PUT',
+          headers: { Authorization: `Bearer ${SECRET}` },
+          body: '{"rules": [',
+        })
+      ).status,
+    ).toBe(400);
     expect(((await (await admin.get()).json()) as ProgramAnswer).version).toBe(0);
     expect(await serverEvent(app, 'export-0004', 'u1', 'report_exported')).toEqual([expect.objectContaining({ points: 50 })]);
   });
@@ -134,10 +166,17 @@ describe('PUT /v1/admin/rewards-program', () => {
   it('refuses a fulfilment webhook pointing inside the network, naming the field', async () => {
     const { app } = collector();
     const admin = await consoleSession(app);
-    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://[::1]:8080/fulfil', 'http://2130706433/fulfil', 'http://metadata.google.internal/']) {
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]:8080/fulfil',
+      'http://2130706433/fulfil',
+      'http://metadata.google.internal/',
+    ]) {
       const res = await admin.put({ ...PROGRAM, fulfilmentWebhookUrl: url }, 0);
       expect(res.status, url).toBe(400);
-      expect((await errorOf(res)).issues, url).toEqual([{ path: 'fulfilmentWebhookUrl', message: expect.stringContaining('allowPrivateWebhookTargets') }]);
+      expect((await errorOf(res)).issues, url).toEqual([
+        { path: 'fulfilmentWebhookUrl', message: expect.stringContaining('allowPrivateWebhookTargets') },
+      ]);
     }
     expect(((await (await admin.get()).json()) as ProgramAnswer).version).toBe(0);
   });
@@ -146,8 +185,18 @@ describe('PUT /v1/admin/rewards-program', () => {
     const { app } = collector();
     const alice = await consoleSession(app);
     const bob = await consoleSession(app);
-    expect((await alice.put(edited((p) => void (p.rules[0] = { ...p.rules[0]!, points: 60 })), 0)).status).toBe(200);
-    const stale = await bob.put(edited((p) => void (p.rules[0] = { ...p.rules[0]!, points: 90 })), 0);
+    expect(
+      (
+        await alice.put(
+          edited((p) => void (p.rules[0] = { ...p.rules[0]!, points: 60 })),
+          0,
+        )
+      ).status,
+    ).toBe(200);
+    const stale = await bob.put(
+      edited((p) => void (p.rules[0] = { ...p.rules[0]!, points: 90 })),
+      0,
+    );
     expect(stale.status).toBe(409);
     expect((await errorOf(stale)).code).toBe('version_conflict');
     expect(((await (await bob.get()).json()) as ProgramAnswer).program?.rules[0]?.points).toBe(60);
@@ -159,16 +208,23 @@ describe('PUT /v1/admin/rewards-program', () => {
     const headers = { Authorization: `Bearer ${SECRET}` };
     expect(await (await app.request('/v1/admin/rewards-program', { headers })).json()).toMatchObject({ program: null, version: 0 });
     expect(await serverEvent(app, 'export-0005', 'u1', 'report_exported')).toEqual([]);
-    const res = await app.request('/v1/admin/rewards-program', { method: 'PUT', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(PROGRAM) });
+    const res = await app.request('/v1/admin/rewards-program', {
+      method: 'PUT',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(PROGRAM),
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ version: 1, updatedBy: 'secret-key' });
-    expect(await serverEvent(app, 'export-0006', 'u1', 'report_exported')).toEqual([expect.objectContaining({ ruleId: 'export', points: 50 })]);
+    expect(await serverEvent(app, 'export-0006', 'u1', 'report_exported')).toEqual([
+      expect.objectContaining({ ruleId: 'export', points: 50 }),
+    ]);
   });
 
   it('refuses callers without a console session and CSRF token or a secret key', async () => {
     const { app } = collector();
     const body = JSON.stringify(edited((p) => void (p.rules[0] = { ...p.rules[0]!, points: 1 })));
-    const put = (headers: Record<string, string>) => app.request('/v1/admin/rewards-program', { method: 'PUT', headers: { 'Content-Type': 'application/json', ...headers }, body });
+    const put = (headers: Record<string, string>) =>
+      app.request('/v1/admin/rewards-program', { method: 'PUT', headers: { 'Content-Type': 'application/json', ...headers }, body });
     expect((await put({})).status).toBe(401);
     expect((await app.request('/v1/admin/rewards-program')).status).toBe(401);
     expect((await put({ Authorization: `Bearer ${PUBLIC_KEY}` })).status).toBe(403);

@@ -31,7 +31,8 @@ function answer(c: Context<AppEnv>, snapshot: SettingsSnapshot): Response {
 }
 
 /** The settings' issues about the program, at the program's own paths (`rules.0.points`, not `rewards.rules.0.points`). */
-const programIssues = (issues: readonly ErrorIssue[] = []) => issues.map(({ path, message }) => ({ path: path.startsWith('rewards.') ? path.slice('rewards.'.length) : path, message }));
+const programIssues = (issues: readonly ErrorIssue[] = []) =>
+  issues.map(({ path, message }) => ({ path: path.startsWith('rewards.') ? path.slice('rewards.'.length) : path, message }));
 
 /**
  * `/v1/admin/rewards-program`: the project's rewards program as one document (console session with

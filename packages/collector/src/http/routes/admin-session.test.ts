@@ -108,7 +108,8 @@ describe('admin console: authorising admin API calls', () => {
     const { cookie, csrfToken } = await session(app);
     const other = await session(app);
     expect((await call(app, 'GET', '/v1/admin/prompts', { Cookie: cookie, Origin: 'http://collector.test' })).status).toBe(200);
-    const publish = (headers: Record<string, string>) => call(app, 'POST', '/v1/admin/prompts/onboarding/publish', { Cookie: cookie, ...headers });
+    const publish = (headers: Record<string, string>) =>
+      call(app, 'POST', '/v1/admin/prompts/onboarding/publish', { Cookie: cookie, ...headers });
     const missing = await publish({});
     expect(missing.status).toBe(403);
     expect((await errorOf(missing)).code).toBe('csrf_failed');

@@ -36,12 +36,20 @@ export function adminSessionRoutes({ sessions, projects, clock, clientAddress }:
   app.post('/v1/admin/session', bodyLimit({ maxBytes: 4_096 }), async (c) => {
     noStore(c);
     if (!sessions.configured) {
-      throw new HttpError(403, 'admin_not_configured', 'No admin credential is configured: set admin.passwordHash in the config or HEARTH_ADMIN_PASSWORD.');
+      throw new HttpError(
+        403,
+        'admin_not_configured',
+        'No admin credential is configured: set admin.passwordHash in the config or HEARTH_ADMIN_PASSWORD.',
+      );
     }
-    const { password } = parseJsonBody(c.var.body, signInSchema, { code: 'invalid_sign_in', message: 'Send {"password": "…"}; see issues.' });
+    const { password } = parseJsonBody(c.var.body, signInSchema, {
+      code: 'invalid_sign_in',
+      message: 'Send {"password": "…"}; see issues.',
+    });
     // Reserved before the (awaited) hash: concurrent guesses are counted while they are checked.
     const attempt = limiter.reserve(clientAddress(c));
-    if ('wait' in attempt) throw retryLater(429, 'rate_limited', 'Too many sign-in attempts; retry after the delay in Retry-After.', attempt.wait);
+    if ('wait' in attempt)
+      throw retryLater(429, 'rate_limited', 'Too many sign-in attempts; retry after the delay in Retry-After.', attempt.wait);
     let matches = false;
     try {
       matches = await sessions.passwordMatches(password);

@@ -4,7 +4,19 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SETTINGS_SYNC_MS } from '../../services/project-settings.js';
 import { openSqliteStore } from '../../storage/sqlite/sqlite-store.js';
-import { NOW, ORIGIN, PUBLIC_KEY, SECRET, batch, errorOf, post, testApp, testConfig, trackEvent, userToken } from '../../test-support/http.js';
+import {
+  NOW,
+  ORIGIN,
+  PUBLIC_KEY,
+  SECRET,
+  batch,
+  errorOf,
+  post,
+  testApp,
+  testConfig,
+  trackEvent,
+  userToken,
+} from '../../test-support/http.js';
 import { admin, checklistInput, getState, promptApp } from '../../test-support/prompts.js';
 import { nps, npsInput, respond, surveyApp } from '../../test-support/surveys.js';
 import { webhookReceiver } from '../../test-support/webhook-receiver.js';
@@ -40,14 +52,22 @@ describe('project settings apply live', () => {
     await patch(app, { identityVerification: { enforce: true } });
     const refused = await post(app, identified());
     expect(refused.status).toBe(401);
-    expect((await post(app, batch([trackEvent({ userId: 'ada', anonymousId: 'anon-ada' })], { userToken: await userToken('ada') }))).status).toBe(200);
+    expect(
+      (await post(app, batch([trackEvent({ userId: 'ada', anonymousId: 'anon-ada' })], { userToken: await userToken('ada') }))).status,
+    ).toBe(200);
   });
 
   it('tokens signed with either secret verify during a rotation, only the new one after it', async () => {
     const { app } = await promptApp([], { secretKeys: [SECRET], identityVerification: { enforce: true } });
     const rotate = await admin(app, 'POST', '/v1/admin/settings/keys/rotate');
     const { secret } = ((await rotate.json()) as { newSecrets: { secret: string }[] }).newSecrets[0]!;
-    const send = async (key: string) => (await post(app, batch([trackEvent({ userId: 'ada', anonymousId: 'anon-ada' })], { userToken: await userToken('ada', { secret: key }) }))).status;
+    const send = async (key: string) =>
+      (
+        await post(
+          app,
+          batch([trackEvent({ userId: 'ada', anonymousId: 'anon-ada' })], { userToken: await userToken('ada', { secret: key }) }),
+        )
+      ).status;
     expect([await send(SECRET), await send(secret)]).toEqual([200, 200]);
     expect((await admin(app, 'POST', '/v1/admin/settings/keys/finish-rotation', { key: secret })).status).toBe(200);
     expect([await send(SECRET), await send(secret)]).toEqual([401, 200]);
@@ -55,7 +75,8 @@ describe('project settings apply live', () => {
 
   it('a new inactivity threshold is what the churn KPI uses next', async () => {
     const { app } = await promptApp([], { inactivityDays: 30 });
-    const churn = async () => ((await (await admin(app, 'GET', '/v1/admin/kpi/churn')).json()) as { inactivityDays: number }).inactivityDays;
+    const churn = async () =>
+      ((await (await admin(app, 'GET', '/v1/admin/kpi/churn')).json()) as { inactivityDays: number }).inactivityDays;
     expect(await churn()).toBe(30);
     await patch(app, { inactivityDays: 3 });
     expect(await churn()).toBe(3);
@@ -63,13 +84,24 @@ describe('project settings apply live', () => {
 
   it('refuses a webhook pointing inside the network, naming the field, unless the file allows private targets', async () => {
     const { app } = await surveyApp([npsInput()]);
-    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://[::ffff:7f00:1]/hook', 'http://0x0a.0.0.1/hook', 'http://metadata.google.internal/']) {
-      const res = await admin(app, 'PATCH', '/v1/admin/settings', { body: { webhooks: [{ url: 'https://hooks.acme.example/ok' }, { url }] } });
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::ffff:7f00:1]/hook',
+      'http://0x0a.0.0.1/hook',
+      'http://metadata.google.internal/',
+    ]) {
+      const res = await admin(app, 'PATCH', '/v1/admin/settings', {
+        body: { webhooks: [{ url: 'https://hooks.acme.example/ok' }, { url }] },
+      });
       expect(res.status, url).toBe(400);
-      expect((await errorOf(res)).issues, url).toEqual([{ path: 'webhooks.1.url', message: expect.stringContaining('allowPrivateWebhookTargets') }]);
+      expect((await errorOf(res)).issues, url).toEqual([
+        { path: 'webhooks.1.url', message: expect.stringContaining('allowPrivateWebhookTargets') },
+      ]);
     }
     const allowed = await surveyApp([npsInput()], { allowPrivateWebhookTargets: true });
-    expect((await admin(allowed.app, 'PATCH', '/v1/admin/settings', { body: { webhooks: [{ url: 'http://127.0.0.1:9/hook' }] } })).status).toBe(200);
+    expect(
+      (await admin(allowed.app, 'PATCH', '/v1/admin/settings', { body: { webhooks: [{ url: 'http://127.0.0.1:9/hook' }] } })).status,
+    ).toBe(200);
   });
 
   it('a webhook added in the console receives the next detractor, signed with the secret shown once', async () => {
@@ -89,7 +121,9 @@ describe('project settings apply live', () => {
     const { app } = await promptApp([]);
     expect(await (await getState(app, { anonymousId: 'anon-1' })).json()).not.toHaveProperty('theme');
     await patch(app, { theme: { brandColor: '#0a7f5a', radius: 12, font: 'Inter, sans-serif', mode: 'auto' } });
-    expect(await (await getState(app, { anonymousId: 'anon-1' })).json()).toMatchObject({ theme: { brandColor: '#0a7f5a', radius: 12, font: 'Inter, sans-serif', mode: 'auto' } });
+    expect(await (await getState(app, { anonymousId: 'anon-1' })).json()).toMatchObject({
+      theme: { brandColor: '#0a7f5a', radius: 12, font: 'Inter, sans-serif', mode: 'auto' },
+    });
   });
 
   it('project locales decide the language of users whose own is missing or not offered', async () => {
@@ -111,7 +145,9 @@ describe('project settings apply live', () => {
       return (await res.json()) as { awards: { points: number }[] };
     };
     expect((await exported('export-0001')).awards).toEqual([]);
-    await patch(app, { rewards: { rules: [{ id: 'export', title: 'Export a report', on: { type: 'event', event: 'report_exported' }, points: 50 }] } });
+    await patch(app, {
+      rewards: { rules: [{ id: 'export', title: 'Export a report', on: { type: 'event', event: 'report_exported' }, points: 50 }] },
+    });
     expect((await exported('export-0002')).awards).toEqual([expect.objectContaining({ ruleId: 'export', points: 50, status: 'created' })]);
     expect(await (await admin(app, 'GET', '/v1/server/users/ada/balance')).json()).toMatchObject({ balance: 50 });
   });
@@ -131,7 +167,11 @@ describe('project settings persist and spread', () => {
     const { app } = testApp({ store: second, config: testConfig({ inactivityDays: 40 }) });
     expect(await (await getState(app, { anonymousId: 'anon-1' })).json()).toMatchObject({ theme: { brandColor: '#123456' } });
     // Edited fields come from the store, the others from the file.
-    expect(await (await admin(app, 'GET', '/v1/admin/settings')).json()).toMatchObject({ version: 1, inactivityDays: 9, fatigue: { maxInterruptingPerDay: 1 } });
+    expect(await (await admin(app, 'GET', '/v1/admin/settings')).json()).toMatchObject({
+      version: 1,
+      inactivityDays: 9,
+      fatigue: { maxInterruptingPerDay: 1 },
+    });
   });
 
   it('another collector on the same database picks a change up within the sync interval', async () => {

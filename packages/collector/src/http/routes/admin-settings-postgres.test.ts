@@ -40,6 +40,8 @@ describe('project settings on PostgreSQL, across collector processes', () => {
     const state = await from(restarted);
     expect(await state.json()).toMatchObject({ theme: { brandColor: '#336699' } });
     // The second process saw version 1; a change based on version 0 is refused there too.
-    expect((await admin(second, 'PATCH', '/v1/admin/settings', { body: { inactivityDays: 5 }, headers: { 'If-Match': '"0"' } })).status).toBe(409);
+    expect(
+      (await admin(second, 'PATCH', '/v1/admin/settings', { body: { inactivityDays: 5 }, headers: { 'If-Match': '"0"' } })).status,
+    ).toBe(409);
   });
 });

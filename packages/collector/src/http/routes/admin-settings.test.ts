@@ -34,7 +34,9 @@ describe('admin API: settings', () => {
 
   it('changes the sent fields only, as a new version, and remembers who changed them', async () => {
     const { app } = await promptApp([], { inactivityDays: 14 });
-    const res = await admin(app, 'PATCH', '/v1/admin/settings', { body: { theme: { brandColor: '#ff6600', radius: 4, mode: 'dark' }, fatigue: { maxInterruptingPerDay: 2 } } });
+    const res = await admin(app, 'PATCH', '/v1/admin/settings', {
+      body: { theme: { brandColor: '#ff6600', radius: 4, mode: 'dark' }, fatigue: { maxInterruptingPerDay: 2 } },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('ETag')).toBe('"1"');
     expect(await json(res)).toMatchObject({
@@ -77,12 +79,18 @@ describe('admin API: settings', () => {
 
   it('answers 409 when If-Match names a version someone else already replaced', async () => {
     const { app } = await promptApp([]);
-    expect((await admin(app, 'PATCH', '/v1/admin/settings', { body: { inactivityDays: 7 }, headers: { 'If-Match': '"0"' } })).status).toBe(200);
+    expect((await admin(app, 'PATCH', '/v1/admin/settings', { body: { inactivityDays: 7 }, headers: { 'If-Match': '"0"' } })).status).toBe(
+      200,
+    );
     const stale = await admin(app, 'PATCH', '/v1/admin/settings', { body: { inactivityDays: 9 }, headers: { 'If-Match': '"0"' } });
     expect(stale.status).toBe(409);
     expect((await errorOf(stale)).code).toBe('version_conflict');
-    expect((await errorOf(await admin(app, 'PATCH', '/v1/admin/settings', { body: {}, headers: { 'If-Match': 'latest' } }))).code).toBe('invalid_if_match');
-    expect(await json(await admin(app, 'PATCH', '/v1/admin/settings', { body: { inactivityDays: 9 }, headers: { 'If-Match': '"1"' } }))).toMatchObject({ version: 2, inactivityDays: 9 });
+    expect((await errorOf(await admin(app, 'PATCH', '/v1/admin/settings', { body: {}, headers: { 'If-Match': 'latest' } }))).code).toBe(
+      'invalid_if_match',
+    );
+    expect(
+      await json(await admin(app, 'PATCH', '/v1/admin/settings', { body: { inactivityDays: 9 }, headers: { 'If-Match': '"1"' } })),
+    ).toMatchObject({ version: 2, inactivityDays: 9 });
   });
 
   it('rotates the secret key: the new one is shown once, both work, finishing retires the old one', async () => {
@@ -99,10 +107,12 @@ describe('admin API: settings', () => {
     const finished = await json(await admin(app, 'POST', '/v1/admin/settings/keys/finish-rotation', { key: created!.secret }));
     expect(finished).toMatchObject({ keys: { secretKeyFingerprints: [created!.fingerprint], rotating: false }, newSecrets: [] });
     expect((await admin(app, 'GET', '/v1/admin/settings')).status).toBe(401);
-    expect((await errorOf(await admin(app, 'POST', '/v1/admin/settings/keys/finish-rotation', { key: created!.secret }))).code).toBe('not_rotating');
+    expect((await errorOf(await admin(app, 'POST', '/v1/admin/settings/keys/finish-rotation', { key: created!.secret }))).code).toBe(
+      'not_rotating',
+    );
   });
 
-  it('adds webhooks with a generated secret shown once, keeps an edited one\'s secrets, and rotates them', async () => {
+  it("adds webhooks with a generated secret shown once, keeps an edited one's secrets, and rotates them", async () => {
     const { app } = await promptApp([], { webhooks: [{ url: 'https://hooks.acme.test/old', secrets: [WEBHOOK_SECRET] }] });
     const kept = keyFingerprint(WEBHOOK_SECRET);
     const res = await json(
@@ -122,24 +132,40 @@ describe('admin API: settings', () => {
       { url: 'https://hooks.acme.test/new', surveyResponses: 'detractors', surveyIds: ['nps'], secretFingerprints: [created!.fingerprint] },
     ]);
 
-    const unknown = await admin(app, 'PATCH', '/v1/admin/settings', { body: { webhooks: [{ url: 'https://hooks.acme.test/x', secretsOf: 'sha256:000000000000' }] } });
-    expect((await errorOf(unknown)).issues).toEqual([{ path: 'webhooks.0.secretsOf', message: expect.stringContaining('no webhook signs with sha256:000000000000') }]);
+    const unknown = await admin(app, 'PATCH', '/v1/admin/settings', {
+      body: { webhooks: [{ url: 'https://hooks.acme.test/x', secretsOf: 'sha256:000000000000' }] },
+    });
+    expect((await errorOf(unknown)).issues).toEqual([
+      { path: 'webhooks.0.secretsOf', message: expect.stringContaining('no webhook signs with sha256:000000000000') },
+    ]);
 
     const rotated = await json(await admin(app, 'POST', '/v1/admin/settings/webhooks/rotate', { body: { fingerprint: kept } }));
     const [next] = rotated.newSecrets;
     expect(rotated.webhooks).toMatchObject([{ secretFingerprints: [kept, next!.fingerprint] }, {}]);
-    const finished = await json(await admin(app, 'POST', '/v1/admin/settings/webhooks/finish-rotation', { body: { fingerprint: next!.fingerprint } }));
+    const finished = await json(
+      await admin(app, 'POST', '/v1/admin/settings/webhooks/finish-rotation', { body: { fingerprint: next!.fingerprint } }),
+    );
     expect(finished.webhooks).toMatchObject([{ secretFingerprints: [next!.fingerprint] }, {}]);
-    expect((await errorOf(await admin(app, 'POST', '/v1/admin/settings/webhooks/rotate', { body: { fingerprint: kept } }))).code).toBe('webhook_not_found');
+    expect((await errorOf(await admin(app, 'POST', '/v1/admin/settings/webhooks/rotate', { body: { fingerprint: kept } }))).code).toBe(
+      'webhook_not_found',
+    );
   });
 
-  it('takes changes from the console\'s session with its CSRF token, and records them as the console\'s', async () => {
+  it("takes changes from the console's session with its CSRF token, and records them as the console's", async () => {
     const { app } = testApp({ env: { HEARTH_ADMIN_PASSWORD: 'settings-test-password' } });
-    const signIn = await app.request('/v1/admin/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password: 'settings-test-password' }) });
+    const signIn = await app.request('/v1/admin/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ password: 'settings-test-password' }),
+    });
     const cookie = (signIn.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
     const change = (headers: Record<string, string>) =>
-      app.request('/v1/admin/settings', { method: 'PATCH', headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ inactivityDays: 21 }) });
+      app.request('/v1/admin/settings', {
+        method: 'PATCH',
+        headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ inactivityDays: 21 }),
+      });
     expect((await errorOf(await change({}))).code).toBe('csrf_failed');
     const saved = await change({ 'X-Hearth-CSRF': csrfToken });
     expect(saved.status).toBe(200);

@@ -66,13 +66,23 @@ export function adminSettingsRoutes({ store, projects, settings }: AdminSettings
     c.header('Cache-Control', 'no-store');
     return c.json({ ...settingsView(result, await localesInUse(store, result.project.id)), newSecrets: result.newSecrets });
   };
-  const webhookRef = (c: Context<AppEnv>) => parseJsonBody(c.var.body, webhookRefSchema, { code: 'invalid_request', message: 'Name the webhook by a secret fingerprint; see issues.' }).fingerprint;
+  const webhookRef = (c: Context<AppEnv>) =>
+    parseJsonBody(c.var.body, webhookRefSchema, {
+      code: 'invalid_request',
+      message: 'Name the webhook by a secret fingerprint; see issues.',
+    }).fingerprint;
 
   app.get('/v1/admin/settings', (c) => answer(c, () => ({ ...settings.get(c.var.project.id), newSecrets: [] })));
-  app.patch('/v1/admin/settings', body, (c) => answer(c, () => settings.update(c.var.project.id, parseJsonBody(c.var.body, z.unknown(), INVALID), changeOptions(c))));
+  app.patch('/v1/admin/settings', body, (c) =>
+    answer(c, () => settings.update(c.var.project.id, parseJsonBody(c.var.body, z.unknown(), INVALID), changeOptions(c))),
+  );
   app.post('/v1/admin/settings/keys/rotate', (c) => answer(c, () => settings.rotateSecretKey(c.var.project.id, changeOptions(c))));
-  app.post('/v1/admin/settings/keys/finish-rotation', (c) => answer(c, () => settings.finishSecretKeyRotation(c.var.project.id, changeOptions(c))));
-  app.post('/v1/admin/settings/webhooks/rotate', body, (c) => answer(c, () => settings.rotateWebhookSecret(c.var.project.id, webhookRef(c), changeOptions(c))));
+  app.post('/v1/admin/settings/keys/finish-rotation', (c) =>
+    answer(c, () => settings.finishSecretKeyRotation(c.var.project.id, changeOptions(c))),
+  );
+  app.post('/v1/admin/settings/webhooks/rotate', body, (c) =>
+    answer(c, () => settings.rotateWebhookSecret(c.var.project.id, webhookRef(c), changeOptions(c))),
+  );
   app.post('/v1/admin/settings/webhooks/finish-rotation', body, (c) =>
     answer(c, () => settings.finishWebhookRotation(c.var.project.id, webhookRef(c), changeOptions(c))),
   );

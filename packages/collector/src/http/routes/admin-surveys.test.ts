@@ -17,11 +17,19 @@ const WEEK2 = Date.parse('2026-11-17T09:00:00Z');
  */
 async function fixture() {
   const { app, clock } = await surveyApp([npsInput()]);
-  const answers: [string, string, number, number][] = [['ada', 'pro', 10, WEEK1], ['bob', 'pro', 9, WEEK1], ['cy', 'free', 3, WEEK1], ['dee', 'free', 7, WEEK2], ['eve', 'pro', 0, WEEK2]];
+  const answers: [string, string, number, number][] = [
+    ['ada', 'pro', 10, WEEK1],
+    ['bob', 'pro', 9, WEEK1],
+    ['cy', 'free', 3, WEEK1],
+    ['dee', 'free', 7, WEEK2],
+    ['eve', 'pro', 0, WEEK2],
+  ];
   for (const [user, plan, score, at] of answers) {
     await identify(app, user, { plan });
     clock.now = at;
-    expect((await respond(app, { userId: user, answer: nps(score), ...(user === 'eve' ? { comment: '=HYPERLINK(1)' } : {}) })).status).toBe(200);
+    expect((await respond(app, { userId: user, answer: nps(score), ...(user === 'eve' ? { comment: '=HYPERLINK(1)' } : {}) })).status).toBe(
+      200,
+    );
     clock.now = NOW;
   }
   for (const [user, , , at] of [...answers, ...answers.slice(0, 3)]) {
@@ -40,14 +48,26 @@ describe('GET /v1/admin/kpi/surveys/:id', () => {
     const res = await admin(app, 'GET', `/v1/admin/kpi/surveys/nps?${range}&by=plan`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Kpi;
-    expect(body.nps).toEqual({ count: 5, promoters: 2, passives: 1, detractors: 2, promotersPct: 40, passivesPct: 20, detractorsPct: 40, score: 0 });
+    expect(body.nps).toEqual({
+      count: 5,
+      promoters: 2,
+      passives: 1,
+      detractors: 2,
+      promotersPct: 40,
+      passivesPct: 20,
+      detractorsPct: 40,
+      score: 0,
+    });
     const weeks = body.trend.points.filter((p: { count: number }) => p.count > 0);
     const third = expect.closeTo(100 / 3, 9);
     expect(weeks.map((p: { start: string; score: number }) => [p.start, p.score])).toEqual([
       ['2026-11-09T00:00:00.000Z', third],
       ['2026-11-16T00:00:00.000Z', -50],
     ]);
-    expect(body.byTrait.groups.map((g: { value: string; score: number }) => [g.value, g.score])).toEqual([['pro', third], ['free', -50]]);
+    expect(body.byTrait.groups.map((g: { value: string; score: number }) => [g.value, g.score])).toEqual([
+      ['pro', third],
+      ['free', -50],
+    ]);
     expect(body.distribution.filter((d: { count: number }) => d.count).map((d: { score: number }) => d.score)).toEqual([0, 3, 7, 9, 10]);
     expect(body.responseRate).toEqual({ displays: 8, responses: 5, rate: 62.5 });
     const pro = (await (await admin(app, 'GET', `/v1/admin/kpi/surveys/nps?${range}&trait=plan:pro`)).json()) as Kpi;

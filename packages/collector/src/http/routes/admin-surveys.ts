@@ -33,7 +33,14 @@ export const csvShape = {
     .string()
     .max(1_000)
     .optional()
-    .transform((list) => (list ? list.split(',').map((name) => name.trim()).filter(Boolean) : [])),
+    .transform((list) =>
+      list
+        ? list
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean)
+        : [],
+    ),
   bom: z.enum(['0', '1']).optional(),
 };
 
@@ -65,7 +72,13 @@ export function adminSurveyRoutes({ store, projects, clock }: AdminSurveyDeps) {
     const survey = await surveyOf(store, project.id, c.req.param('id'));
     const { range } = query;
     const segment = segmentOf(query.trait);
-    const kpis = await surveyKpis(store, project.id, survey, { range, now, ...(segment ? { segment } : {}), interval: query.interval, by: query.by });
+    const kpis = await surveyKpis(store, project.id, survey, {
+      range,
+      now,
+      ...(segment ? { segment } : {}),
+      interval: query.interval,
+      by: query.by,
+    });
     return c.json({
       surveyId: survey.id,
       type: survey.content.type,

@@ -33,7 +33,13 @@ async function checklists(store: Store, project: ProjectConfig, userId: string, 
         complete: progress.complete,
         items: prompt.content.items.map((item, index) => {
           const state = progress.items[index];
-          return { id: item.id, title: item.title, done: state?.done ?? false, doneAt: state?.doneAt?.toISOString() ?? null, skipped: state?.skipped ?? false };
+          return {
+            id: item.id,
+            title: item.title,
+            done: state?.done ?? false,
+            doneAt: state?.doneAt?.toISOString() ?? null,
+            skipped: state?.skipped ?? false,
+          };
         }),
       };
     });

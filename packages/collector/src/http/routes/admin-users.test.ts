@@ -14,7 +14,18 @@ async function fixture() {
   await identify(app, 'usr_max', { plan: 'free' });
   await identify(app, 'usr_alan', { plan: 'pro' });
   const at = new Date(NOW);
-  await store.responses.insert('acme', { surveyId: 'nps', userId: 'usr_ada', anonymous: false, cycle: 1, answer: { type: 'nps', score: 9 }, comment: 'love it', traits: { plan: 'pro' }, locale: null, answeredAt: at, updatedAt: at });
+  await store.responses.insert('acme', {
+    surveyId: 'nps',
+    userId: 'usr_ada',
+    anonymous: false,
+    cycle: 1,
+    answer: { type: 'nps', score: 9 },
+    comment: 'love it',
+    traits: { plan: 'pro' },
+    locale: null,
+    answeredAt: at,
+    updatedAt: at,
+  });
   await store.rewards.append({ projectId: 'acme', id: 'grant-1', userId: 'usr_ada', amount: 40, reason: 'Welcome', ruleId: null, at: NOW });
   return { app, store };
 }
@@ -33,7 +44,11 @@ describe('GET /v1/admin/users', () => {
 
   it('refuses a malformed search, naming the field', async () => {
     const { app } = await fixture();
-    for (const [query, path, message] of [['trait=plan', 'trait', 'expected key:value, e.g. plan:pro'], ['limit=500', 'limit', 'limit must be 1–100'], ['cursor=%2F%2F', 'cursor', 'cursor must be the nextCursor of a previous page']]) {
+    for (const [query, path, message] of [
+      ['trait=plan', 'trait', 'expected key:value, e.g. plan:pro'],
+      ['limit=500', 'limit', 'limit must be 1–100'],
+      ['cursor=%2F%2F', 'cursor', 'cursor must be the nextCursor of a previous page'],
+    ]) {
       const res = await admin(app, 'GET', `/v1/admin/users?${query}`);
       expect(res.status).toBe(400);
       expect((await errorOf(res)).issues).toEqual([{ path, message }]);
@@ -50,9 +65,19 @@ describe('GET /v1/admin/users/:userId', () => {
     expect(body.user).toMatchObject({ userId: 'usr_ada', traits: { plan: 'pro', email: 'ada@acme.test' }, anonymousIds: ['anon-usr_ada'] });
     expect(body.recentEvents.map((e: Json) => e.name ?? e.type)).toEqual(['Project Created', 'identify', 'Pricing Viewed']);
     expect(body.checklists).toEqual([expect.objectContaining({ promptId: 'onboarding', done: 1, total: 2, complete: false })]);
-    expect(body.checklists[0].items.map((i: Json) => [i.id, i.done])).toEqual([['step-1', true], ['step-2', false]]);
-    expect(body.surveyResponses).toEqual([expect.objectContaining({ surveyId: 'nps', answer: { type: 'nps', score: 9 }, comment: 'love it' })]);
-    expect(body.points).toMatchObject({ balance: 40, lifetime: 40, ledger: [expect.objectContaining({ id: 'grant-1', amount: 40 })], redemptions: [] });
+    expect(body.checklists[0].items.map((i: Json) => [i.id, i.done])).toEqual([
+      ['step-1', true],
+      ['step-2', false],
+    ]);
+    expect(body.surveyResponses).toEqual([
+      expect.objectContaining({ surveyId: 'nps', answer: { type: 'nps', score: 9 }, comment: 'love it' }),
+    ]);
+    expect(body.points).toMatchObject({
+      balance: 40,
+      lifetime: 40,
+      ledger: [expect.objectContaining({ id: 'grant-1', amount: 40 })],
+      redemptions: [],
+    });
   });
 
   it('answers 404 for someone never identified', async () => {
@@ -70,7 +95,12 @@ describe('export and erasure', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="hearth-user-usr_ada.json"');
     const body = (await res.json()) as Json;
-    expect(body).toMatchObject({ format: 'hearth.user-export.v1', projectId: 'acme', user: { userId: 'usr_ada' }, points: { balance: 40, referrals: { code: null } } });
+    expect(body).toMatchObject({
+      format: 'hearth.user-export.v1',
+      projectId: 'acme',
+      user: { userId: 'usr_ada' },
+      points: { balance: 40, referrals: { code: null } },
+    });
     expect(body.events.map((e: Json) => e.name ?? e.type)).toEqual(['Pricing Viewed', 'identify', 'Project Created']);
     expect(body.surveyResponses).toHaveLength(1);
   });
@@ -86,7 +116,9 @@ describe('export and erasure', () => {
     expect((await admin(app, 'GET', '/v1/admin/users/usr_ada')).status).toBe(404);
     expect((await admin(app, 'GET', '/v1/admin/users/usr_ada/export')).status).toBe(404);
     expect(await store.listEvents('acme', { anonymousId: 'anon-usr_ada' })).toEqual([]);
-    expect((await (await admin(app, 'GET', '/v1/admin/users?q=usr_')).json()) as Json).toMatchObject({ users: [{ userId: 'usr_alan' }, { userId: 'usr_max' }] });
+    expect((await (await admin(app, 'GET', '/v1/admin/users?q=usr_')).json()) as Json).toMatchObject({
+      users: [{ userId: 'usr_alan' }, { userId: 'usr_max' }],
+    });
     const again = (await (await admin(app, 'DELETE', '/v1/admin/users/usr_ada')).json()) as Json;
     expect(Object.values(again.removed).every((n) => n === 0)).toBe(true);
   });

@@ -28,7 +28,12 @@ export const searchQuerySchema = z.object({
     .max(300)
     .regex(/^[^:]+:.*$/, 'expected key:value, e.g. plan:pro')
     .optional(),
-  limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be 1–100').max(100, 'limit must be 1–100').default(20),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be 1–100')
+    .max(100, 'limit must be 1–100')
+    .default(20),
   cursor: z
     .string()
     .max(400)
@@ -60,7 +65,10 @@ export function adminUserRoutes({ store, projects, clock }: AdminUserDeps) {
   app.use('/v1/server/users/*', secretKeyAuth(projects));
 
   app.get('/v1/admin/users', async (c) => {
-    const query = parseValue(c.req.query(), searchQuerySchema, { code: 'invalid_query', message: 'The user search is not valid; see issues.' });
+    const query = parseValue(c.req.query(), searchQuerySchema, {
+      code: 'invalid_query',
+      message: 'The user search is not valid; see issues.',
+    });
     const at = query.trait?.indexOf(':') ?? -1;
     const page = await store.users.search(c.var.project.id, {
       limit: query.limit,

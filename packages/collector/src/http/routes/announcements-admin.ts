@@ -20,7 +20,9 @@ export interface AnnouncementAdminDeps {
 
 const MAX_BODY_BYTES = 512 * 1024;
 const INVALID = { code: 'invalid_announcement', message: 'The announcement is not valid; see issues.' };
-export const publishBodySchema = z.object({ at: z.iso.datetime({ offset: true, error: 'at must be an ISO 8601 date-time with offset' }).optional() });
+export const publishBodySchema = z.object({
+  at: z.iso.datetime({ offset: true, error: 'at must be an ISO 8601 date-time with offset' }).optional(),
+});
 
 /** The record with what the Markdown parse dropped (`warnings`), and its version as ETag. */
 function answer(c: Context, record: AnnouncementRecord, warnings: CompileWarning[], status: 200 | 201 = 200): Response {
@@ -66,7 +68,12 @@ export function announcementAdminRoutes({ announcements, projects, clock }: Anno
     const announcement = stamped(parseJsonBody(c.var.body, announcementCreateSchema(clock()), INVALID), clock());
     const { texts, warnings } = compileAnnouncement(announcement);
     const created = await announcements.create(c.var.project.id, announcement, texts, clock());
-    if (!created) throw new HttpError(409, 'announcement_exists', `An announcement "${announcement.id}" already exists; PUT /v1/admin/announcements/${announcement.id} to change it.`);
+    if (!created)
+      throw new HttpError(
+        409,
+        'announcement_exists',
+        `An announcement "${announcement.id}" already exists; PUT /v1/admin/announcements/${announcement.id} to change it.`,
+      );
     return answer(c, created, warnings, 201);
   });
 
@@ -76,7 +83,9 @@ export function announcementAdminRoutes({ announcements, projects, clock }: Anno
     const id = c.req.param('id');
     const input = parseJsonBody(c.var.body, z.record(z.string(), z.unknown()), INVALID);
     if (input.id !== undefined && input.id !== id) {
-      throw new HttpError(400, INVALID.code, 'The announcement id cannot change.', [{ path: 'id', message: `must be "${id}" (the id in the URL)` }]);
+      throw new HttpError(400, INVALID.code, 'The announcement id cannot change.', [
+        { path: 'id', message: `must be "${id}" (the id in the URL)` },
+      ]);
     }
     const current = await load(c);
     // Without `status`/`publishAt` in the body, an edit keeps them: fixing a typo must not unpublish.
@@ -87,7 +96,8 @@ export function announcementAdminRoutes({ announcements, projects, clock }: Anno
 
   app.delete('/v1/admin/announcements/:id', async (c) => {
     const id = c.req.param('id');
-    if (!(await announcements.remove(c.var.project.id, id))) throw new HttpError(404, 'announcement_not_found', `No announcement "${id}" in project ${c.var.project.id}.`);
+    if (!(await announcements.remove(c.var.project.id, id)))
+      throw new HttpError(404, 'announcement_not_found', `No announcement "${id}" in project ${c.var.project.id}.`);
     return c.body(null, 204);
   });
 

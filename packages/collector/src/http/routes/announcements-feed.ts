@@ -45,10 +45,19 @@ export function announcementFeedRoutes({ facts, announcements, projects, clock, 
   app.get('/v1/announcements', async (c) => {
     const now = clock();
     const project = c.var.project;
-    const query = parseValue(c.req.query(), feedQuerySchema, { code: 'invalid_query', message: 'The announcements request is not valid; see issues.' });
+    const query = parseValue(c.req.query(), feedQuerySchema, {
+      code: 'invalid_query',
+      message: 'The announcements request is not valid; see issues.',
+    });
     const { subject } = await resolveCaller(project, query, now);
     const records = await announcements.list(project.id);
-    const ctx = await loadAnnouncementContext(facts, announcements, { project, subject, records, now: new Date(now), locale: query.locale ?? null });
+    const ctx = await loadAnnouncementContext(facts, announcements, {
+      project,
+      subject,
+      records,
+      now: new Date(now),
+      locale: query.locale ?? null,
+    });
     const { items, nextCursor } = announcementPage(records, ctx, query.before);
     c.header('Access-Control-Expose-Headers', 'ETag');
     return revalidatedJson(c, JSON.stringify({ items, ...(nextCursor ? { nextCursor } : {}) }));

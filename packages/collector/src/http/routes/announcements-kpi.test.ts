@@ -16,11 +16,21 @@ describe('GET /v1/admin/announcements/:id/kpis', () => {
   it('folds stored users and events into the hand-computed figures', async () => {
     const { store, track, addUser } = testAnnouncementStore();
     // Published 10 days before "now" (test-fixtures NOW); pro users only; feature event `report_exported`.
-    const r = record('reports', 10, { featureEvent: 'report_exported', audience: { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' } });
+    const r = record('reports', 10, {
+      featureEvent: 'report_exported',
+      audience: { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' },
+    });
     await store.create('acme', r.announcement, r.texts, 0);
     const published = Date.parse(r.announcement.publishAt!);
     const day = (n: number) => published + n * DAY_MS;
-    for (const [userId, plan] of [['a', 'pro'], ['b', 'pro'], ['c', 'pro'], ['d', 'pro'], ['e', 'free']] as const) addUser('acme', userId, { plan }, day(-30));
+    for (const [userId, plan] of [
+      ['a', 'pro'],
+      ['b', 'pro'],
+      ['c', 'pro'],
+      ['d', 'pro'],
+      ['e', 'free'],
+    ] as const)
+      addUser('acme', userId, { plan }, day(-30));
     // a: read on day 1, clicked, reacted up with feedback, adopted day 2. b: boosted shown, never adopted.
     track('acme', ANNOUNCEMENT_EVENTS.read, { userId: 'a' }, { announcementId: 'reports' }, day(1));
     track('acme', ANNOUNCEMENT_EVENTS.ctaClicked, { userId: 'a' }, { announcementId: 'reports' }, day(1));
@@ -35,12 +45,18 @@ describe('GET /v1/admin/announcements/:id/kpis', () => {
     const app = new Hono<AppEnv>();
     app.onError(errorHandler());
     app.route('/', announcementKpiRoutes({ announcements: store, projects: new ProjectRegistry(config.projects), clock: () => day(10) }));
-    const response = await app.request('/v1/admin/announcements/reports/kpis?adoptionDays=7', { headers: { Authorization: `Bearer ${SECRET}` } });
+    const response = await app.request('/v1/admin/announcements/reports/kpis?adoptionDays=7', {
+      headers: { Authorization: `Bearer ${SECRET}` },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       announcementId: 'reports',
       to: new Date(day(10)).toISOString(),
-      reach: 2, read: 1, readRate: 50, ctaClicks: 1, ctaClickRate: 50,
+      reach: 2,
+      read: 1,
+      readRate: 50,
+      ctaClicks: 1,
+      ctaClickRate: 50,
       reactions: { up: 1, down: 0, feedback: 1 },
       adoption: {
         days: 7,
@@ -49,7 +65,9 @@ describe('GET /v1/admin/announcements/:id/kpis', () => {
         lift: 0,
       },
     });
-    const bad = await app.request('/v1/admin/announcements/reports/kpis?adoptionDays=0', { headers: { Authorization: `Bearer ${SECRET}` } });
+    const bad = await app.request('/v1/admin/announcements/reports/kpis?adoptionDays=0', {
+      headers: { Authorization: `Bearer ${SECRET}` },
+    });
     expect(bad.status).toBe(400);
     expect((await app.request('/v1/admin/announcements/nope/kpis', { headers: { Authorization: `Bearer ${SECRET}` } })).status).toBe(404);
   });

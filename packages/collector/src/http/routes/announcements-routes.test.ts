@@ -26,7 +26,11 @@ function setup() {
   app.route('/', announcementAdminRoutes({ announcements: store, projects: new ProjectRegistry(config.projects), clock }));
   app.route('/', changelogRoutes({ announcements: store, projects: new ProjectRegistry(config.projects), config, clock }));
   const admin = (method: string, path: string, body?: unknown) =>
-    app.request(path, { method, headers: { Authorization: `Bearer ${SECRET}` }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    app.request(path, {
+      method,
+      headers: { Authorization: `Bearer ${SECRET}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   return { app, admin, store, track, setNow: (t: number) => (now = t) };
 }
 
@@ -37,7 +41,11 @@ describe('announcement admin API', () => {
     const { admin } = setup();
     const created = await admin('POST', '/v1/admin/announcements', draft);
     expect(created.status).toBe(201);
-    const body = (await created.json()) as { announcement: { status: string }; texts: Record<string, { body: unknown }>; warnings: { path: string; message: string }[] };
+    const body = (await created.json()) as {
+      announcement: { status: string };
+      texts: Record<string, { body: unknown }>;
+      warnings: { path: string; message: string }[];
+    };
     expect(body.announcement.status).toBe('draft');
     expect(body.texts.en?.body).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: 'Try it  now' }] }]);
     expect(body.warnings.map((w) => w.path)).toEqual(['content.body', 'content.body']);
@@ -66,12 +74,21 @@ describe('announcement admin API', () => {
     const { admin, app } = setup();
     const invalid = await admin('POST', '/v1/admin/announcements', { id: 'X', content: { title: '' } });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path)).toEqual(['id', 'content.title']);
+    expect(((await invalid.json()) as { error: { issues: { path: string }[] } }).error.issues.map((i) => i.path)).toEqual([
+      'id',
+      'content.title',
+    ]);
     await admin('POST', '/v1/admin/announcements', draft);
     expect((await admin('POST', '/v1/admin/announcements', draft)).status).toBe(409);
-    const stale = await app.request('/v1/admin/announcements/dark-mode', { method: 'PUT', headers: { Authorization: `Bearer ${SECRET}`, 'If-Match': '"7"' }, body: JSON.stringify(draft) });
+    const stale = await app.request('/v1/admin/announcements/dark-mode', {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${SECRET}`, 'If-Match': '"7"' },
+      body: JSON.stringify(draft),
+    });
     expect(stale.status).toBe(412);
-    const browser = await app.request('/v1/admin/announcements', { headers: { Authorization: `Bearer ${SECRET}`, Origin: 'https://acme.example' } });
+    const browser = await app.request('/v1/admin/announcements', {
+      headers: { Authorization: `Bearer ${SECRET}`, Origin: 'https://acme.example' },
+    });
     expect(browser.status).toBe(403);
     expect((await app.request('/v1/admin/announcements', { headers: { Authorization: 'Bearer pk_test_acme' } })).status).toBe(403);
     expect((await admin('DELETE', '/v1/admin/announcements/dark-mode')).status).toBe(204);
@@ -83,7 +100,11 @@ describe('public changelog', () => {
   it('lists public, published, audience-free announcements newest first as escaped HTML and Atom', async () => {
     const { admin, app, track, setNow } = setup();
     const publish = async (id: string, extra: object, at: string) => {
-      await admin('POST', '/v1/admin/announcements', { id, content: { title: `<b>${id}</b>`, body: `## Head\n\nSee [docs](https://acme.example/docs)` }, ...extra });
+      await admin('POST', '/v1/admin/announcements', {
+        id,
+        content: { title: `<b>${id}</b>`, body: `## Head\n\nSee [docs](https://acme.example/docs)` },
+        ...extra,
+      });
       await admin('POST', `/v1/admin/announcements/${id}/publish`, { at });
     };
     await publish('older', {}, '2026-03-01T00:00:00Z');
@@ -111,7 +132,10 @@ describe('public changelog', () => {
     const feed = await app.request('http://collector.example/changelog/acme/feed.xml');
     expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=UTF-8');
     const xml = await feed.text();
-    expect([...xml.matchAll(/<entry><id>([^<]+)<\/id>/g)].map((m) => m[1])).toEqual(['https://hearth.example.com/changelog/acme#newer', 'https://hearth.example.com/changelog/acme#older']);
+    expect([...xml.matchAll(/<entry><id>([^<]+)<\/id>/g)].map((m) => m[1])).toEqual([
+      'https://hearth.example.com/changelog/acme#newer',
+      'https://hearth.example.com/changelog/acme#older',
+    ]);
     expect(xml).toContain('<content type="html">&lt;h3&gt;Head&lt;/h3&gt;');
     expect((await app.request('/changelog/nope')).status).toBe(404);
   });
@@ -120,20 +144,64 @@ describe('public changelog', () => {
     const { admin, app } = setup();
     const chunk = 40;
     // Text no store can keep (a NUL inside `java\0script:`) is refused at the door instead.
-    const [storable, unstorable] = [XSS_CORPUS.filter((c) => !unstorableTextReason(c.markdown)), XSS_CORPUS.filter((c) => unstorableTextReason(c.markdown))];
+    const [storable, unstorable] = [
+      XSS_CORPUS.filter((c) => !unstorableTextReason(c.markdown)),
+      XSS_CORPUS.filter((c) => unstorableTextReason(c.markdown)),
+    ];
     for (const { markdown } of unstorable) {
-      const response = await admin('POST', '/v1/admin/announcements', { id: 'refused', status: 'live', content: { title: 'x', body: markdown } });
+      const response = await admin('POST', '/v1/admin/announcements', {
+        id: 'refused',
+        status: 'live',
+        content: { title: 'x', body: markdown },
+      });
       expect(response.status).toBe(400);
       expect(errorBodySchema.parse(await response.json()).error.issues?.map((issue) => issue.path)).toEqual(['content.body']);
     }
     for (let i = 0; i < storable.length; i += chunk) {
-      const body = storable.slice(i, i + chunk).map((c) => c.markdown).join('\n\n');
-      const response = await admin('POST', '/v1/admin/announcements', { id: `x${i}`, status: 'live', publishAt: '2026-03-01T00:00:00Z', content: { title: '<script>alert(1)</script>', body } });
+      const body = storable
+        .slice(i, i + chunk)
+        .map((c) => c.markdown)
+        .join('\n\n');
+      const response = await admin('POST', '/v1/admin/announcements', {
+        id: `x${i}`,
+        status: 'live',
+        publishAt: '2026-03-01T00:00:00Z',
+        content: { title: '<script>alert(1)</script>', body },
+      });
       expect(response.status).toBe(201);
     }
     const html = await (await app.request('/changelog/acme')).text();
     // Texts are escaped, so every `<` left starts one of our own tags: check each tag and its attribute names.
-    const ALLOWED = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'link', 'style', 'body', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'article', 'p', 'span', 'time', 'a', 'img', 'em', 'strong', 'code', 'pre', 'br', 'ul', 'ol', 'li']);
+    const ALLOWED = new Set([
+      '!doctype',
+      'html',
+      'head',
+      'meta',
+      'title',
+      'link',
+      'style',
+      'body',
+      'main',
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+      'article',
+      'p',
+      'span',
+      'time',
+      'a',
+      'img',
+      'em',
+      'strong',
+      'code',
+      'pre',
+      'br',
+      'ul',
+      'ol',
+      'li',
+    ]);
     const tags = [...html.matchAll(/<\/?([!a-z0-9]+)([^>]*)>/gi)];
     expect(tags.length).toBeGreaterThan(100);
     for (const [, name, attributes] of tags) {

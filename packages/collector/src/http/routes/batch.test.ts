@@ -56,7 +56,14 @@ describe('POST /v1/batch', () => {
     const { app, store } = testApp();
     const anonymous = trackEvent({ anonymousId: 'anon-9', timestamp: new Date(NOW - 5_000).toISOString() });
     await post(app, batch([anonymous]));
-    const identify = trackEvent({ anonymousId: 'anon-9', type: 'identify', name: undefined, properties: undefined, userId: 'user-9', traits: { plan: 'pro' } });
+    const identify = trackEvent({
+      anonymousId: 'anon-9',
+      type: 'identify',
+      name: undefined,
+      properties: undefined,
+      userId: 'user-9',
+      traits: { plan: 'pro' },
+    });
     await post(app, batch([identify], { userToken: await userToken('user-9') }));
     const events = await store.listEvents('acme', { userId: 'user-9' });
     expect(events.map((e) => e.messageId)).toEqual([anonymous.messageId, identify.messageId]);

@@ -1,11 +1,4 @@
-import {
-  MAX_BATCH_BYTES,
-  MAX_EVENT_BYTES,
-  batchSchema,
-  type Batch,
-  type BatchResult,
-  type CollectorConfig,
-} from '@hearth/schema';
+import { MAX_BATCH_BYTES, MAX_EVENT_BYTES, batchSchema, type Batch, type BatchResult, type CollectorConfig } from '@hearth/schema';
 import { Hono } from 'hono';
 import { eventTimeIssues } from '../../domain/clock-skew.js';
 import { canonicalJson, hashCanonical } from '../../crypto/payload-hash.js';
@@ -52,13 +45,25 @@ export function batchRoutes({ ingest, store, projects, config, clock, rateLimit 
     const project = c.var.project;
     const { batch, canonical } = parseBatch(c.var.body);
     const userId = await provenUserId(project, batch.userToken, receivedAt);
-    const events = prepareEvents(batch, { projectId: project.id, receivedAt, verifiedUserId: userId, payloadHashes: canonical.map(hashCanonical) });
-    const outOfBounds = eventTimeIssues(events.map((event) => event.timestamp), receivedAt);
-    if (outOfBounds.length > 0) throw new HttpError(400, 'invalid_batch', 'Some event times are out of bounds after clock-skew correction; see issues.', outOfBounds);
+    const events = prepareEvents(batch, {
+      projectId: project.id,
+      receivedAt,
+      verifiedUserId: userId,
+      payloadHashes: canonical.map(hashCanonical),
+    });
+    const outOfBounds = eventTimeIssues(
+      events.map((event) => event.timestamp),
+      receivedAt,
+    );
+    if (outOfBounds.length > 0)
+      throw new HttpError(400, 'invalid_batch', 'Some event times are out of bounds after clock-skew correction; see issues.', outOfBounds);
     if (project.identityVerification.enforce) {
       const unverified = events.findIndex((event) => event.userId !== null && !event.verified);
       if (unverified >= 0) {
-        throw identityNotVerified(`events.${unverified}.userId`, 'This project enforces identity verification: identified events need a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired).');
+        throw identityNotVerified(
+          `events.${unverified}.userId`,
+          'This project enforces identity verification: identified events need a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired).',
+        );
       }
     }
     const result: BatchResult = await ingest.commit(events);
@@ -71,12 +76,17 @@ export function batchRoutes({ ingest, store, projects, config, clock, rateLimit 
 }
 
 function parseBatch(body: string): { batch: Batch; canonical: string[] } {
-  const batch = parseJsonBody(body, batchSchema, { code: 'invalid_batch', message: 'The batch does not match the wire format; see issues.' });
+  const batch = parseJsonBody(body, batchSchema, {
+    code: 'invalid_batch',
+    message: 'The batch does not match the wire format; see issues.',
+  });
   // Checked after validation (validated events are shallow), on the canonical JSON the payload hash
   // needs anyway: it has exactly the length of JSON.stringify(event), only its keys are sorted.
   const canonical = batch.events.map(canonicalJson);
   const oversized = canonical.flatMap((json, index) =>
-    Buffer.byteLength(json, 'utf8') > MAX_EVENT_BYTES ? [{ path: `events.${index}`, message: `an event may be at most ${MAX_EVENT_BYTES} bytes` }] : [],
+    Buffer.byteLength(json, 'utf8') > MAX_EVENT_BYTES
+      ? [{ path: `events.${index}`, message: `an event may be at most ${MAX_EVENT_BYTES} bytes` }]
+      : [],
   );
   if (oversized.length > 0) throw new HttpError(413, 'event_too_large', 'Some events exceed the per-event size limit.', oversized);
   return { batch, canonical };

@@ -14,7 +14,10 @@ const SECRET = 'sk_test_acme_secret_0123456789';
 const NOW = Date.parse('2026-03-15T12:00:00Z');
 
 function setup(extra: Partial<CollectorConfigInput> = {}) {
-  const config = collectorConfigSchema.parse({ projects: [{ id: 'acme', name: 'Acme', publicKey: 'pk_test_acme', secretKeys: [SECRET] }], ...extra });
+  const config = collectorConfigSchema.parse({
+    projects: [{ id: 'acme', name: 'Acme', publicKey: 'pk_test_acme', secretKeys: [SECRET] }],
+    ...extra,
+  });
   const { store } = testAnnouncementStore();
   const app = new Hono<AppEnv>();
   app.onError(errorHandler());
@@ -58,7 +61,12 @@ function parseXml(xml: string): { titles: string[]; links: string[] } {
 const NASTY = [
   ...Array.from({ length: 0x20 }, (_, c) => String.fromCharCode(c)),
   ...Array.from({ length: 0x21 }, (_, i) => String.fromCharCode(0x7f + i)),
-  '\ud800', '\udbff', '\udc00', '\udfff', '\ufffe', '\uffff',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '\ufffe',
+  '\uffff',
 ];
 
 describe('Atom feed', () => {
@@ -81,11 +89,16 @@ describe('Atom feed', () => {
   it('takes its links from the configured public URL, never from the Host header', async () => {
     const { app, publish } = setup({ publicUrl: 'https://hearth.example.com/' });
     await publish('one', { title: 'One' });
-    const asked = async (host: string) => (await app.request(`http://${host}/changelog/acme/feed.xml`, { headers: { Host: host, 'X-Forwarded-Host': host } })).text();
+    const asked = async (host: string) =>
+      (await app.request(`http://${host}/changelog/acme/feed.xml`, { headers: { Host: host, 'X-Forwarded-Host': host } })).text();
     const honest = await asked('hearth.example.com');
     expect(await asked('evil.example')).toBe(honest);
     const { links } = parseXml(honest);
-    expect(links).toEqual(['https://hearth.example.com/changelog/acme/feed.xml', 'https://hearth.example.com/changelog/acme', 'https://hearth.example.com/changelog/acme#one']);
+    expect(links).toEqual([
+      'https://hearth.example.com/changelog/acme/feed.xml',
+      'https://hearth.example.com/changelog/acme',
+      'https://hearth.example.com/changelog/acme#one',
+    ]);
     const page = await (await app.request('http://evil.example/changelog/acme', { headers: { Host: 'evil.example' } })).text();
     expect(page).not.toContain('evil.example');
     expect(page).toContain('href="https://hearth.example.com/changelog/acme/feed.xml"');
@@ -110,13 +123,19 @@ describe('changelog CTA links', () => {
       const response = await app.request('/v1/admin/announcements', {
         method: 'POST',
         headers: { Authorization: `Bearer ${SECRET}` },
-        body: JSON.stringify({ id: `t${i}`, status: 'live', publishAt: '2026-03-01T00:00:00Z', content: { title: `T${i}`, cta: { type: 'url', label: 'Go', url } } }),
+        body: JSON.stringify({
+          id: `t${i}`,
+          status: 'live',
+          publishAt: '2026-03-01T00:00:00Z',
+          content: { title: `T${i}`, cta: { type: 'url', label: 'Go', url } },
+        }),
       });
       if (response.status === 201) accepted += 1;
       else expect((await response.json()) as unknown).toMatchObject({ error: { issues: [{ path: 'content.cta.url' }] } });
     }
     const html = await (await app.request('/changelog/acme')).text();
-    for (const [, href] of html.matchAll(/<a href="([^"]*)"/g)) expect(new URL(href!.replaceAll('&amp;', '&'), 'https://hearth.example.com/').origin).toBe('https://hearth.example.com');
+    for (const [, href] of html.matchAll(/<a href="([^"]*)"/g))
+      expect(new URL(href!.replaceAll('&amp;', '&'), 'https://hearth.example.com/').origin).toBe('https://hearth.example.com');
     expect(accepted).toBeGreaterThan(0);
   });
 });

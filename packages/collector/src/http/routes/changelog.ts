@@ -41,7 +41,8 @@ export function changelogRoutes({ announcements, projects, config, clock }: Chan
   const entries = async (p: ProjectConfig) => publicAnnouncements(await announcements.list(p.id), new Date(clock()));
   // A page of our own markup only: no script at all, so the policy can forbid every script.
   const headers = {
-    'Content-Security-Policy': "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    'Content-Security-Policy':
+      "default-src 'none'; img-src https: http:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'public, max-age=60',
   };

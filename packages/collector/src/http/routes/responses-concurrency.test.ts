@@ -6,7 +6,10 @@ import { NOW, errorOf, testApp, testConfig } from '../../test-support/http.js';
 import { nps, npsInput, respond } from '../../test-support/surveys.js';
 
 // Enforcement explicitly off: answers come from anonymous ids, the subject of this test is the row.
-const config = testConfig({ prompts: [npsInput()], identityVerification: { enforce: false } }, { rateLimit: { perProjectPerSecond: 1e6, perClientPerSecond: 1e6 } });
+const config = testConfig(
+  { prompts: [npsInput()], identityVerification: { enforce: false } },
+  { rateLimit: { perProjectPerSecond: 1e6, perClientPerSecond: 1e6 } },
+);
 const WRITERS = 100;
 
 describe.each(bothStores('hearth_comment_race'))('concurrent updates of one survey response ($name)', (kind) => {
@@ -25,7 +28,9 @@ describe.each(bothStores('hearth_comment_race'))('concurrent updates of one surv
     const bodies = await Promise.all(answers.map((res) => res.text()));
     expect(answers.map((res, i) => `${res.status} ${bodies[i]}`).filter((line) => !line.startsWith('200'))).toEqual([]);
     expect(bodies.map((body) => (JSON.parse(body) as { outcome: string }).outcome).filter((outcome) => outcome !== 'updated')).toEqual([]);
-    const [stored] = await store.responses.list('acme', 'nps', { from: new Date(0), to: new Date(NOW + 1) }).then((rows) => rows.filter((r) => r.userId === anonymousId));
+    const [stored] = await store.responses
+      .list('acme', 'nps', { from: new Date(0), to: new Date(NOW + 1) })
+      .then((rows) => rows.filter((r) => r.userId === anonymousId));
     expect(comments).toContain(stored?.comment);
   });
 
@@ -34,7 +39,9 @@ describe.each(bothStores('hearth_comment_race'))('concurrent updates of one surv
     const anonymousId = `race-${kind.name}-many`;
     expect((await respond(collectors[0]!, { anonymousId, answer: nps(9) })).status).toBe(200);
     const answers = await Promise.all(
-      Array.from({ length: WRITERS }, (_, i) => respond(collectors[i % collectors.length]!, { anonymousId, answer: nps(9), comment: `comment ${i}` })),
+      Array.from({ length: WRITERS }, (_, i) =>
+        respond(collectors[i % collectors.length]!, { anonymousId, answer: nps(9), comment: `comment ${i}` }),
+      ),
     );
     const statuses = answers.map((res) => res.status);
     expect(statuses.filter((status) => status !== 200 && status !== 409)).toEqual([]);

@@ -24,7 +24,10 @@ describe('POST /v1/responses', () => {
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ outcome: 'created', cycle: 1 });
     expect(await (await respond(app, { userId: 'ada', answer: nps(3) })).json()).toEqual({ outcome: 'duplicate', cycle: 1 });
-    expect(await (await respond(app, { userId: 'ada', answer: nps(3), comment: '  too slow  ' })).json()).toEqual({ outcome: 'updated', cycle: 1 });
+    expect(await (await respond(app, { userId: 'ada', answer: nps(3), comment: '  too slow  ' })).json()).toEqual({
+      outcome: 'updated',
+      cycle: 1,
+    });
     await identify(app, 'ada', { plan: 'business' });
     expect(await store.responses.get('acme', 'nps', { userId: 'ada' }, 1)).toMatchObject({
       answer: nps(3),
@@ -76,12 +79,17 @@ describe('POST /v1/responses', () => {
     expect(state.prompts).toEqual([expect.objectContaining({ id: 'nps', cycle: 1 })]);
     // Ada's next cycle opens 90 days after her answer.
     clock.now = NOW + 90 * DAY_MS;
-    expect(((await (await getState(app, { anonymousId: 'anon-ada', userId: 'ada' })).json()) as { prompts: unknown[] }).prompts).toEqual([expect.objectContaining({ id: 'nps', cycle: 2 })]);
+    expect(((await (await getState(app, { anonymousId: 'anon-ada', userId: 'ada' })).json()) as { prompts: unknown[] }).prompts).toEqual([
+      expect.objectContaining({ id: 'nps', cycle: 2 }),
+    ]);
   });
 
   it('sends a signed webhook for a detractor (created, then updated with the comment) and records the attempts', async () => {
     const hook = await receiver();
-    const { app, store } = await surveyApp([npsInput()], { webhooks: [{ url: hook.url, secrets: [SECRET] }], allowPrivateWebhookTargets: true });
+    const { app, store } = await surveyApp([npsInput()], {
+      webhooks: [{ url: hook.url, secrets: [SECRET] }],
+      allowPrivateWebhookTargets: true,
+    });
     await identify(app, 'ada', { plan: 'pro' });
     await respond(app, { userId: 'ada', answer: nps(9) });
     await respond(app, { userId: 'max', answer: nps(2) });
@@ -90,7 +98,9 @@ describe('POST /v1/responses', () => {
     const events = hook.received.map(({ body, headers }) => {
       const verified = verifyWebhook({ body, header: headers['hearth-signature'] as string, secrets: [SECRET] });
       expect(verified.ok).toBe(true);
-      expect(verifyWebhook({ body, header: headers['hearth-signature'] as string, secrets: ['whsec_wrong_0123456789abcdefghij'] }).ok).toBe(false);
+      expect(verifyWebhook({ body, header: headers['hearth-signature'] as string, secrets: ['whsec_wrong_0123456789abcdefghij'] }).ok).toBe(
+        false,
+      );
       return JSON.parse(body);
     });
     expect(events.map((e) => [e.type, e.data.userId, e.data.group, e.data.comment]).sort()).toEqual([
@@ -98,6 +108,10 @@ describe('POST /v1/responses', () => {
       ['survey.response.updated', 'max', 'detractor', 'exports break'],
     ]);
     const id = hook.received.map((r) => r.headers['hearth-delivery'] as string)[0] as string;
-    await vi.waitFor(async () => expect(await store.responses.attempts('acme', id)).toEqual([expect.objectContaining({ attempt: 1, status: 204, outcome: 'delivered' })]));
+    await vi.waitFor(async () =>
+      expect(await store.responses.attempts('acme', id)).toEqual([
+        expect.objectContaining({ attempt: 1, status: 204, outcome: 'delivered' }),
+      ]),
+    );
   });
 });

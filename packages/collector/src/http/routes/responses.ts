@@ -38,25 +38,29 @@ export interface ResponseRouteDeps {
 export function responseRoutes(deps: ResponseRouteDeps) {
   const { projects, clock, rateLimit } = deps;
   const app = new Hono<AppEnv>();
-  app.use(
-    '/v1/responses',
-    projectKey(projects),
-    projectCors(),
-    rateLimit,
-    bodyLimit({ maxBytes: MAX_RESPONSE_BYTES }),
-  );
+  app.use('/v1/responses', projectKey(projects), projectCors(), rateLimit, bodyLimit({ maxBytes: MAX_RESPONSE_BYTES }));
   app.post('/v1/responses', async (c) => {
     const now = clock();
     const project = c.var.project;
-    const response = parseJsonBody(c.var.body, surveyResponseSchema, { code: 'invalid_response', message: 'The survey response is not valid; see issues.' });
+    const response = parseJsonBody(c.var.body, surveyResponseSchema, {
+      code: 'invalid_response',
+      message: 'The survey response is not valid; see issues.',
+    });
     const { subject, verified } = await resolveCaller(project, response, now);
     const decision = await submitSurveyResponse(deps, { project, subject, verified, response, now: new Date(now) });
     if (decision.outcome === 'unknown_survey') {
-      throw new HttpError(404, 'survey_not_found', `No survey "${response.surveyId}" in project ${project.id}.`, [{ path: 'surveyId', message: 'unknown survey' }]);
+      throw new HttpError(404, 'survey_not_found', `No survey "${response.surveyId}" in project ${project.id}.`, [
+        { path: 'surveyId', message: 'unknown survey' },
+      ]);
     }
     if (decision.outcome === 'refused') {
       const [first] = decision.issues;
-      throw new HttpError(decision.status, decision.status === 422 ? 'answer_does_not_fit' : 'response_conflict', first?.message ?? 'refused', decision.issues);
+      throw new HttpError(
+        decision.status,
+        decision.status === 422 ? 'answer_does_not_fit' : 'response_conflict',
+        first?.message ?? 'refused',
+        decision.issues,
+      );
     }
     return c.json({ outcome: decision.outcome, cycle: decision.record.cycle });
   });

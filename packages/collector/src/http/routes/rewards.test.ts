@@ -7,12 +7,14 @@ const identified = (name: string, userId = 'u1') => trackEvent({ name, userId, p
 const item = (id: string, event: string) => ({ id, title: id, completeWhen: { type: 'event', event } });
 /** The checklist the program's `first-invite` rule pays for. */
 const gettingStarted = checklistPromptSchema.parse({
-  id: 'getting-started', kind: 'checklist', status: 'live',
+  id: 'getting-started',
+  kind: 'checklist',
+  status: 'live',
   content: { title: 'Getting started', items: [item('profile', 'profile_completed'), item('invite', 'teammate_invited')] },
 });
 
 describe('earning from browser events (forgery)', () => {
-  it('pays nothing for a server-only rule\'s event tracked in a browser, even with a valid token', async () => {
+  it("pays nothing for a server-only rule's event tracked in a browser, even with a valid token", async () => {
     const { app, rewards, events } = rewardsTestApp();
     const res = await post(app, batch([identified('report_exported')], { userToken: await userToken('u1') }));
     expect(await res.json()).toMatchObject({ accepted: 1 });
@@ -67,7 +69,7 @@ describe('browser endpoints are rate limited', () => {
   });
 });
 
-describe('rewards texts in the user\'s locale', () => {
+describe("rewards texts in the user's locale", () => {
   const translated: typeof PROGRAM = {
     ...PROGRAM,
     translations: {
@@ -85,9 +87,16 @@ describe('rewards texts in the user\'s locale', () => {
     await events.prompts.seed('acme', [gettingStarted], NOW);
     const token = await userToken('u1');
     const get = async (locale?: string) => {
-      const res = await app.request(`/v1/rewards?key=${PUBLIC_KEY}&userId=u1&userToken=${token}${locale ? `&locale=${locale}` : ''}`, { headers: { Origin: ORIGIN } });
+      const res = await app.request(`/v1/rewards?key=${PUBLIC_KEY}&userId=u1&userToken=${token}${locale ? `&locale=${locale}` : ''}`, {
+        headers: { Origin: ORIGIN },
+      });
       expect(res.status).toBe(200);
-      return (await res.json()) as { tier: { name: string }; badges: { name: string }[]; waysToEarn: { id: string; title: string }[]; catalog: { name: string; description?: string }[] };
+      return (await res.json()) as {
+        tier: { name: string };
+        badges: { name: string }[];
+        waysToEarn: { id: string; title: string }[];
+        catalog: { name: string; description?: string }[];
+      };
     };
     const arabic = await get('ar-EG');
     expect(arabic.tier.name).toBe('برونزي');

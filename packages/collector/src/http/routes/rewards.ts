@@ -40,8 +40,13 @@ export function rewardsRoutes({ engine, store, projects, clock, log, rateLimit }
   app.use('/v1/rewards/*', projectKey(projects), projectCors(), rateLimit);
 
   // Points belong to a proven person: a token is required even where the project opts out of enforcement.
-  const verify = async (project: AppEnv['Variables']['project'], userId: string | undefined, userToken: string | undefined): Promise<string> => {
-    const message = 'Rewards need a verified identity: pass userId and a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired).';
+  const verify = async (
+    project: AppEnv['Variables']['project'],
+    userId: string | undefined,
+    userToken: string | undefined,
+  ): Promise<string> => {
+    const message =
+      'Rewards need a verified identity: pass userId and a valid userToken (HS256 JWT signed with the project secret, sub = userId, not expired).';
     if (!userId) throw identityNotVerified('userId', message);
     await resolveCaller(project, { anonymousId: '', userId, userToken }, clock(), { requireToken: true, message });
     return userId;
@@ -63,7 +68,10 @@ export function rewardsRoutes({ engine, store, projects, clock, log, rateLimit }
     const userId = await verify(c.var.project, request.userId, request.userToken);
     const result = await engine.redeem(c.var.project.id, userId, request.itemId, request.requestId);
     const { status, redemption, balance } = result;
-    return c.json({ status, redemption: { id: redemption.id, itemId: redemption.itemId, cost: redemption.cost, status: redemption.status }, balance }, status === 'created' ? 201 : 200);
+    return c.json(
+      { status, redemption: { id: redemption.id, itemId: redemption.itemId, cost: redemption.cost, status: redemption.status }, balance },
+      status === 'created' ? 201 : 200,
+    );
   });
 
   return app;

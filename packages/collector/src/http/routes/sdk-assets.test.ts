@@ -36,17 +36,25 @@ describe('GET /sdk/*', () => {
     expect((await app.request('/sdk/hearth.js.map')).headers.get('Content-Type')).toContain('application/json');
   });
 
-  it.each(['/sdk/../outside.txt', '/sdk/%2e%2e/outside.txt', '/sdk/chunks/..%2f..%2foutside.txt', '/sdk/.env', '/sdk/', '/sdk/missing.js', '/sdk/%E0%A4%A'])(
-    'answers 404 for %s',
-    async (path) => {
-      const res = await app.request(path);
-      expect(res.status).toBe(404);
-      expect(await res.text()).not.toContain('not for the web');
-    },
-  );
+  it.each([
+    '/sdk/../outside.txt',
+    '/sdk/%2e%2e/outside.txt',
+    '/sdk/chunks/..%2f..%2foutside.txt',
+    '/sdk/.env',
+    '/sdk/',
+    '/sdk/missing.js',
+    '/sdk/%E0%A4%A',
+  ])('answers 404 for %s', async (path) => {
+    const res = await app.request(path);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('not for the web');
+  });
 
   const fetchRuntime = async (acceptEncoding?: string) => {
-    const res = await app.request('/sdk/chunks/runtime-def456.js', acceptEncoding === undefined ? {} : { headers: { 'Accept-Encoding': acceptEncoding } });
+    const res = await app.request(
+      '/sdk/chunks/runtime-def456.js',
+      acceptEncoding === undefined ? {} : { headers: { 'Accept-Encoding': acceptEncoding } },
+    );
     return { res, bytes: Buffer.from(await res.arrayBuffer()) };
   };
 

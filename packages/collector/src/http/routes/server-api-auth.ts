@@ -18,7 +18,11 @@ const equal = (a: string, b: string) => {
 export function secretKeyAuth(projects: ProjectRegistry) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (c.req.header('Origin') !== undefined) {
-      throw new HttpError(403, 'browser_refused', 'Secret-key endpoints refuse browser requests (an Origin header is present): call them from your backend, never from page code.');
+      throw new HttpError(
+        403,
+        'browser_refused',
+        'Secret-key endpoints refuse browser requests (an Origin header is present): call them from your backend, never from page code.',
+      );
     }
     const key = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '')?.[1];
     if (!key) throw new HttpError(401, 'missing_secret_key', 'Send the project\'s secret key as "Authorization: Bearer sk_…".');

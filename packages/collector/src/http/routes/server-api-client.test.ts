@@ -20,13 +20,19 @@ describe('createHearthClient', () => {
     expect((await hearth.ledger('u1', { limit: 1 })).map((e) => e.id)).toEqual(['beta-u1']);
   });
 
-  it('throws HearthApiError with the collector\'s code', async () => {
+  it("throws HearthApiError with the collector's code", async () => {
     const { hearth } = client();
     const overdraw = hearth.adjust({ userId: 'u1', amount: -5, reason: 'Fix', idempotencyKey: 'fix-1' });
     await expect(overdraw).rejects.toBeInstanceOf(HearthApiError);
-    await expect(hearth.adjust({ userId: 'u1', amount: -5, reason: 'Fix', idempotencyKey: 'fix-2' })).rejects.toMatchObject({ status: 409, code: 'insufficient_points' });
+    await expect(hearth.adjust({ userId: 'u1', amount: -5, reason: 'Fix', idempotencyKey: 'fix-2' })).rejects.toMatchObject({
+      status: 409,
+      code: 'insufficient_points',
+    });
     await expect(hearth.award({ userId: 'u1', amount: -5, reason: 'x', idempotencyKey: 'k' })).rejects.toBeInstanceOf(RangeError);
-    await expect(client('sk_not_the_right_key_000').hearth.balance('u1')).rejects.toMatchObject({ status: 401, code: 'unknown_secret_key' });
+    await expect(client('sk_not_the_right_key_000').hearth.balance('u1')).rejects.toMatchObject({
+      status: 401,
+      code: 'unknown_secret_key',
+    });
   });
 
   it('settles redemptions and attaches referrals', async () => {

@@ -49,12 +49,17 @@ describe('server API', () => {
     expect((await errorOf(invalid)).issues?.map((i) => i.path).sort()).toEqual(['amount', 'reason']);
     expect(await (await server(app, '/v1/server/users/u1/balance')).json()).toEqual({ userId: 'u1', balance: 100, lifetime: 100 });
     const ledger = (await (await server(app, '/v1/server/users/u1/ledger?limit=10')).json()) as { entries: unknown[] };
-    expect(ledger.entries).toEqual([{ id: 'grant-1', userId: 'u1', amount: 100, reason: 'Support goodwill', ruleId: null, at: new Date(NOW).toISOString() }]);
+    expect(ledger.entries).toEqual([
+      { id: 'grant-1', userId: 'u1', amount: 100, reason: 'Support goodwill', ruleId: null, at: new Date(NOW).toISOString() },
+    ]);
   });
 
   it('stores sent events as verified and pays server rules once per event id', async () => {
     const { app, events, rewards } = rewardsTestApp();
-    const send = () => server(app, '/v1/server/events', { events: [{ id: 'export-981', userId: 'u1', name: 'report_exported', properties: { format: 'pdf' } }] });
+    const send = () =>
+      server(app, '/v1/server/events', {
+        events: [{ id: 'export-981', userId: 'u1', name: 'report_exported', properties: { format: 'pdf' } }],
+      });
     const body = await (await send()).json();
     expect(body).toMatchObject({ accepted: 1, awards: [{ userId: 'u1', ruleId: 'export', points: 50, status: 'created' }] });
     expect(((await (await send()).json()) as { awards: { status: string }[] }).awards[0]?.status).toBe('duplicate');
@@ -62,7 +67,7 @@ describe('server API', () => {
     expect((await rewards.balance('acme', 'u1')).balance).toBe(50);
   });
 
-  it('pays a referral once, to both users, when the referred user\'s qualifying event arrives', async () => {
+  it("pays a referral once, to both users, when the referred user's qualifying event arrives", async () => {
     const { app, rewards } = rewardsTestApp();
     const code = await rewards.referralCode('acme', 'ada');
     expect((await server(app, '/v1/server/referrals', { userId: 'bob', code: code.toLowerCase() })).status).toBe(201);
@@ -79,7 +84,10 @@ describe('server API', () => {
   it('signs the fulfilment webhook and refunds a failed fulfilment with a new entry', async () => {
     const receiver = await webhookReceiver();
     onTestFinished(() => void receiver.close());
-    const { app, engine, rewards } = rewardsTestApp({ ...PROGRAM, fulfilmentWebhookUrl: receiver.url }, { allowPrivateWebhookTargets: true });
+    const { app, engine, rewards } = rewardsTestApp(
+      { ...PROGRAM, fulfilmentWebhookUrl: receiver.url },
+      { allowPrivateWebhookTargets: true },
+    );
     await server(app, '/v1/server/points', points('u1', 100, 'seed'));
     await engine.redeem('acme', 'u1', 'tee', 'redeem-1');
     await vi.waitFor(() => expect(receiver.received).toHaveLength(1));
@@ -89,7 +97,10 @@ describe('server API', () => {
     const now = Math.floor(NOW / 1000);
     expect(verifyWebhook({ secrets: [SECRET], body: hook!.body, header, now }).ok).toBe(true);
     expect(verifyWebhook({ secrets: [SECRET], body: hook!.body.replace('tee', 'car'), header, now }).ok).toBe(false);
-    expect(JSON.parse(hook!.body)).toMatchObject({ type: 'redemption.created', redemption: { id: 'redeem-1', itemId: 'tee', status: 'pending' } });
+    expect(JSON.parse(hook!.body)).toMatchObject({
+      type: 'redemption.created',
+      redemption: { id: 'redeem-1', itemId: 'tee', status: 'pending' },
+    });
     const failed = await server(app, '/v1/server/redemptions/redeem-1/failed', { reason: 'Size out of stock' });
     expect(await failed.json()).toMatchObject({ status: 'failed', failureReason: 'Size out of stock' });
     expect((await rewards.balance('acme', 'u1')).balance).toBe(100);
@@ -114,8 +125,19 @@ describe('server API', () => {
   it('answers KPIs for a period', async () => {
     const { app } = rewardsTestApp();
     await server(app, '/v1/server/points', points('u1', 120, 'seed'));
-    const kpis = await (await server(app, `/v1/server/rewards/kpis?from=${new Date(NOW - 1_000).toISOString()}&to=${new Date(NOW + 1_000).toISOString()}`)).json();
-    expect(kpis).toMatchObject({ pointsIssued: 120, pointsRedeemed: 0, activeMembers: 1, tierDistribution: [{ tierId: null, members: 0 }, { tierId: 'bronze', members: 0 }, { tierId: 'silver', members: 1 }] });
+    const kpis = await (
+      await server(app, `/v1/server/rewards/kpis?from=${new Date(NOW - 1_000).toISOString()}&to=${new Date(NOW + 1_000).toISOString()}`)
+    ).json();
+    expect(kpis).toMatchObject({
+      pointsIssued: 120,
+      pointsRedeemed: 0,
+      activeMembers: 1,
+      tierDistribution: [
+        { tierId: null, members: 0 },
+        { tierId: 'bronze', members: 0 },
+        { tierId: 'silver', members: 1 },
+      ],
+    });
     expect((await server(app, '/v1/server/rewards/kpis?from=yesterday')).status).toBe(400);
   });
 
@@ -141,7 +163,12 @@ describe('browser endpoints', () => {
     const res = await state(app, 'u1', await userToken('u1'));
     expect(res.status).toBe(200);
     expect(res.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN);
-    expect(await res.json()).toMatchObject({ balance: 0, tier: { id: 'bronze' }, nextTier: { id: 'silver', minPoints: 100 }, referral: { link: expect.stringMatching(/^https:\/\/acme\.test\/join\?ref=[A-Z2-9]{8}$/) } });
+    expect(await res.json()).toMatchObject({
+      balance: 0,
+      tier: { id: 'bronze' },
+      nextTier: { id: 'silver', minPoints: 100 },
+      referral: { link: expect.stringMatching(/^https:\/\/acme\.test\/join\?ref=[A-Z2-9]{8}$/) },
+    });
   });
 
   it('redeems with a verified identity only, once per request id', async () => {

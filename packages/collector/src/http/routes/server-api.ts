@@ -77,7 +77,10 @@ export function serverApiRoutes(deps: ServerApiDeps) {
       context: null,
       payloadHash: payloadHash(event),
     }));
-    const outOfBounds = eventTimeIssues(rows.map((row) => row.timestamp), now);
+    const outOfBounds = eventTimeIssues(
+      rows.map((row) => row.timestamp),
+      now,
+    );
     if (outOfBounds.length > 0) throw new HttpError(400, 'invalid_request', 'Some event times are out of bounds; see issues.', outOfBounds);
     const result = await store.writeEvents(rows);
     const awards = await engine.onEvents(projectId, rows, 'server');
@@ -86,7 +89,15 @@ export function serverApiRoutes(deps: ServerApiDeps) {
 
   app.post('/v1/server/points', async (c) => {
     const request = parseJson(pointsRequestSchema, c.var.body);
-    const result = await rewards.append({ projectId: c.var.project.id, id: request.idempotencyKey, userId: request.userId, amount: request.amount, reason: request.reason, ruleId: null, at: clock() });
+    const result = await rewards.append({
+      projectId: c.var.project.id,
+      id: request.idempotencyKey,
+      userId: request.userId,
+      amount: request.amount,
+      reason: request.reason,
+      ruleId: null,
+      at: clock(),
+    });
     return c.json(result, result.status === 'created' ? 201 : 200);
   });
 
@@ -105,7 +116,10 @@ export function serverApiRoutes(deps: ServerApiDeps) {
 
   app.get('/v1/server/users/:userId/ledger', async (c) => {
     const limit = Number(c.req.query('limit') ?? 100);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1_000) throw new HttpError(400, 'invalid_limit', 'limit must be a whole number from 1 to 1000.', [{ path: 'limit', message: 'expected 1–1000' }]);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1_000)
+      throw new HttpError(400, 'invalid_limit', 'limit must be a whole number from 1 to 1000.', [
+        { path: 'limit', message: 'expected 1–1000' },
+      ]);
     const userId = c.req.param('userId');
     return c.json({ userId, entries: await rewards.entries(c.var.project.id, userId, limit) });
   });
@@ -124,7 +138,7 @@ export function serverApiRoutes(deps: ServerApiDeps) {
 
   app.post('/v1/server/rewards/expire', async (c) => {
     const months = program(c.var.project).expiryMonths;
-    if (months === undefined) throw new HttpError(400, 'expiry_not_configured', 'This project\'s rewards program sets no expiryMonths.');
+    if (months === undefined) throw new HttpError(400, 'expiry_not_configured', "This project's rewards program sets no expiryMonths.");
     const now = clock();
     return c.json({ expired: await rewards.expire(c.var.project.id, now - months * MONTH_MS, now) });
   });

@@ -13,7 +13,9 @@ async function announcementsOf(app: App, userId: string): Promise<AnnouncementsS
 }
 
 async function publish(app: App, id: string, extra: Record<string, unknown> = {}, at = new Date(NOW - DAY_MS).toISOString()) {
-  const created = await admin(app, 'POST', '/v1/admin/announcements', { body: { id, content: { title: `News ${id}`, body: 'Hello **there**' }, ...extra } });
+  const created = await admin(app, 'POST', '/v1/admin/announcements', {
+    body: { id, content: { title: `News ${id}`, body: 'Hello **there**' }, ...extra },
+  });
   expect(created.status, await created.clone().text()).toBe(201);
   expect((await admin(app, 'POST', `/v1/admin/announcements/${id}/publish`, { body: { at } })).status).toBe(200);
 }
@@ -26,7 +28,7 @@ describe('GET /v1/state: announcements', () => {
     expect(Object.keys((await res.json()) as object)).toEqual(['prompts']);
   });
 
-  it('serves published announcements with the unread count the user\'s read events leave', async () => {
+  it("serves published announcements with the unread count the user's read events leave", async () => {
     const { app } = await promptApp([]);
     await identify(app, 'ada', { plan: 'pro' });
     await identify(app, 'max', { plan: 'free' });
@@ -35,7 +37,10 @@ describe('GET /v1/state: announcements', () => {
     await admin(app, 'POST', '/v1/admin/announcements', { body: { id: 'draft', content: { title: 'Not yet' } } });
 
     const ada = await announcementsOf(app, 'ada');
-    expect(ada?.items.map((i) => [i.id, i.read])).toEqual([['pro-only', false], ['older', false]]);
+    expect(ada?.items.map((i) => [i.id, i.read])).toEqual([
+      ['pro-only', false],
+      ['older', false],
+    ]);
     expect(ada?.unread).toBe(2);
     expect((await announcementsOf(app, 'max'))?.items.map((i) => i.id)).toEqual(['older']);
 
@@ -47,8 +52,11 @@ describe('GET /v1/state: announcements', () => {
     expect((await announcementsOf(app, 'max'))?.unread).toBe(1);
   });
 
-  it('boosts only while the fatigue budget has room after this state\'s interrupting prompts', async () => {
-    const interrupting = { ...checklistInput('tour', { audience: { type: 'trait', trait: 'role', op: 'equals', value: 'admin' } }), interrupting: true };
+  it("boosts only while the fatigue budget has room after this state's interrupting prompts", async () => {
+    const interrupting = {
+      ...checklistInput('tour', { audience: { type: 'trait', trait: 'role', op: 'equals', value: 'admin' } }),
+      interrupting: true,
+    };
     const { app } = await promptApp([interrupting], { fatigue: { maxInterruptingPerDay: 1 } });
     await identify(app, 'ada', { role: 'admin' });
     await identify(app, 'max', { role: 'member' });
@@ -64,7 +72,13 @@ describe('GET /v1/state: announcements', () => {
     for (let i = 0; i < 12; i++) await publish(app, `n${i}`, {}, new Date(NOW - (i + 1) * 3_600_000).toISOString());
     const first = await announcementsOf(app, 'ada');
     expect(first?.items).toHaveLength(10);
-    const query = new URLSearchParams({ key: PUBLIC_KEY, anonymousId: 'anon-ada', userId: 'ada', userToken: await userToken('ada'), before: first?.nextCursor ?? '' });
+    const query = new URLSearchParams({
+      key: PUBLIC_KEY,
+      anonymousId: 'anon-ada',
+      userId: 'ada',
+      userToken: await userToken('ada'),
+      before: first?.nextCursor ?? '',
+    });
     const next = await app.request(`/v1/announcements?${query}`, { headers: { Origin: ORIGIN } });
     expect(next.status).toBe(200);
     expect(((await next.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(['n10', 'n11']);

@@ -36,7 +36,10 @@ describe('GET /v1/state with a rewards program', () => {
   });
 
   it('gives no rewards (and pays nothing) to a user id without a valid identity token, even with enforcement opted out', async () => {
-    const { app, store } = await promptApp([checklistInput('onboarding', { events: ['Project Created', 'Report Exported'] })], { rewards: PROGRAM, identityVerification: { enforce: false } });
+    const { app, store } = await promptApp([checklistInput('onboarding', { events: ['Project Created', 'Report Exported'] })], {
+      rewards: PROGRAM,
+      identityVerification: { enforce: false },
+    });
     await track(app, 'max', 'Project Created');
     expect((await stateOf(app, 'max')).rewards).toBeUndefined();
     expect((await stateOf(app, 'max', await userToken('mallory'))).rewards).toBeUndefined();
@@ -45,10 +48,12 @@ describe('GET /v1/state with a rewards program', () => {
 
   it('leaves the state of a project without a program unchanged', async () => {
     const { app } = await promptApp([checklistInput('onboarding')]);
-    expect(await (await getState(app, { anonymousId: 'anon-ada', userId: 'ada', userToken: await userToken('ada') })).json()).not.toHaveProperty('rewards');
+    expect(
+      await (await getState(app, { anonymousId: 'anon-ada', userId: 'ada', userToken: await userToken('ada') })).json(),
+    ).not.toHaveProperty('rewards');
   });
 
-  it('gives the rewards texts in the state\'s locale', async () => {
+  it("gives the rewards texts in the state's locale", async () => {
     const { app } = await promptApp([checklistInput('onboarding', { events: ['Project Created'] })], {
       rewards: { ...PROGRAM, translations: { ar: { tiers: { bronze: { name: 'برونزي' } }, rules: { step: { title: 'خطوة الإعداد' } } } } },
     });
@@ -57,7 +62,10 @@ describe('GET /v1/state with a rewards program', () => {
       const res = await getState(app, { anonymousId: 'anon-ada', userId: 'ada', userToken: token, ...(locale ? { locale } : {}) });
       return userStateSchema.parse(await res.json()).rewards;
     };
-    expect(await get('ar')).toMatchObject({ tier: { name: 'برونزي' }, waysToEarn: [{ title: 'خطوة الإعداد' }, { title: 'Finish onboarding' }] });
+    expect(await get('ar')).toMatchObject({
+      tier: { name: 'برونزي' },
+      waysToEarn: [{ title: 'خطوة الإعداد' }, { title: 'Finish onboarding' }],
+    });
     expect((await get('en'))?.tier?.name).toBe('Bronze');
   });
 });

@@ -7,7 +7,9 @@ import { checklistInput, getState, identify, promptApp, roleIs, stateIds, track 
 const PROMPTS = [
   checklistInput('admin-path', { audience: roleIs('admin'), title: 'Admin secret path', events: ['Project Created', 'Teammate Invited'] }),
   checklistInput('member-path', { audience: roleIs('member'), title: 'Member path' }),
-  checklistInput('pro-admins', { audience: { type: 'all', rules: [roleIs('admin'), { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' }] } }),
+  checklistInput('pro-admins', {
+    audience: { type: 'all', rules: [roleIs('admin'), { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' }] },
+  }),
   checklistInput('everyone'),
   checklistInput('draft-for-all', { status: 'draft' }),
   checklistInput('archived-for-all', { status: 'archived' }),
@@ -27,7 +29,10 @@ describe('GET /v1/state', () => {
     for (const [userId, , expected] of users) {
       const res = await getState(app, { anonymousId: `anon-${userId}`, userId });
       const text = await res.text();
-      const ids = userStateSchema.parse(JSON.parse(text)).prompts.map((p) => p.id).sort();
+      const ids = userStateSchema
+        .parse(JSON.parse(text))
+        .prompts.map((p) => p.id)
+        .sort();
       expect(ids, userId).toEqual(expected);
       if (!expected.includes('admin-path')) expect(text, userId).not.toContain('Admin secret path');
       expect(text).not.toContain('role');
@@ -37,7 +42,7 @@ describe('GET /v1/state', () => {
     expect(await stateIds(app, { anonymousId: 'stranger', userId: 'unknown-user' })).toEqual(['everyone']);
   });
 
-  it('does not lend a linked anonymous id\'s user state to a caller who only sends that anonymous id', async () => {
+  it("does not lend a linked anonymous id's user state to a caller who only sends that anonymous id", async () => {
     const { app } = await promptApp(PROMPTS);
     await identify(app, 'ada', { role: 'admin' });
     expect(await stateIds(app, { anonymousId: 'anon-ada' })).toEqual(['everyone']);
@@ -49,7 +54,8 @@ describe('GET /v1/state', () => {
     const params = { anonymousId: 'anon-ada', userId: 'ada' };
     const before = await getState(app, params);
     const etag = before.headers.get('ETag')!;
-    const adminPath = (body: unknown) => (body as { prompts: { id: string; items: { done: boolean }[] }[] }).prompts.find((p) => p.id === 'admin-path')!;
+    const adminPath = (body: unknown) =>
+      (body as { prompts: { id: string; items: { done: boolean }[] }[] }).prompts.find((p) => p.id === 'admin-path')!;
     expect(adminPath(await before.json()).items.map((i) => i.done)).toEqual([false, false]);
 
     await track(app, 'ada', 'Project Created');
@@ -82,7 +88,9 @@ describe('GET /v1/state', () => {
     expect(missing.status).toBe(401);
     expect(await errorOf(missing)).toMatchObject({ code: 'identity_not_verified', issues: [{ path: 'userToken' }] });
     expect((await getState(app, { anonymousId: 'a', userId: 'ada', userToken: await userToken('max') })).status).toBe(401);
-    expect((await getState(app, { anonymousId: 'a', userId: 'ada', userToken: await userToken('ada', { expiresAt: NOW / 1000 - 1 }) })).status).toBe(401);
+    expect(
+      (await getState(app, { anonymousId: 'a', userId: 'ada', userToken: await userToken('ada', { expiresAt: NOW / 1000 - 1 }) })).status,
+    ).toBe(401);
     expect((await getState(app, { anonymousId: 'a', userId: 'ada', userToken: await userToken('ada') })).status).toBe(200);
     expect((await getState(app, { anonymousId: 'a' })).status).toBe(200);
   });

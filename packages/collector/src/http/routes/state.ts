@@ -43,7 +43,10 @@ export function stateRoutes({ store, projects, clock, rateLimit, rewards }: Stat
   app.get('/v1/state', async (c) => {
     const now = clock();
     const project = c.var.project;
-    const query = parseValue(c.req.query(), stateQuerySchema, { code: 'invalid_query', message: 'The state request is not valid; see issues.' });
+    const query = parseValue(c.req.query(), stateQuerySchema, {
+      code: 'invalid_query',
+      message: 'The state request is not valid; see issues.',
+    });
     const { subject, verified } = await resolveCaller(project, query, now);
     const state = await loadUserState(store, rewards, { project, subject, verified, now: new Date(now), locale: query.locale ?? null });
     c.header('Access-Control-Expose-Headers', 'ETag');

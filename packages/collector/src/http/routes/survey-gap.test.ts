@@ -23,9 +23,14 @@ describe.each(bothStores('hearth_survey_gap'))('the wait between two surveys ($n
 
     clock.now = NOW + DAY_MS;
     expect(await stateIds(app, ada)).toEqual([]);
-    const explained = (await (await admin(app, 'GET', '/v1/admin/prompts/csat/explain?userId=ada')).json()) as { showing: boolean; summary: string };
+    const explained = (await (await admin(app, 'GET', '/v1/admin/prompts/csat/explain?userId=ada')).json()) as {
+      showing: boolean;
+      summary: string;
+    };
     expect(explained.showing).toBe(false);
-    expect(explained.summary).toContain('fatigue: the user saw the survey "nps" on 2026-11-22T12:00:00.000Z and the project waits 14 days between two surveys (next: 2026-12-06T12:00:00.000Z)');
+    expect(explained.summary).toContain(
+      'fatigue: the user saw the survey "nps" on 2026-11-22T12:00:00.000Z and the project waits 14 days between two surveys (next: 2026-12-06T12:00:00.000Z)',
+    );
 
     // The answer (timed by the collector) is the latest time a survey was on screen.
     clock.now = NOW + 14 * DAY_MS - 1;
@@ -42,7 +47,9 @@ describe.each(bothStores('hearth_survey_gap'))('the wait between two surveys ($n
     await respond(app, { userId: 'max', answer: nps(3) });
     clock.now = NOW + 3 * DAY_MS;
     expect(await stateIds(app, max)).toEqual([]);
-    const patched = await admin(app, 'PATCH', '/v1/admin/settings', { body: { fatigue: { maxInterruptingPerDay: 5, minDaysBetweenSurveys: 2 } } });
+    const patched = await admin(app, 'PATCH', '/v1/admin/settings', {
+      body: { fatigue: { maxInterruptingPerDay: 5, minDaysBetweenSurveys: 2 } },
+    });
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ fatigue: { maxInterruptingPerDay: 5, minDaysBetweenSurveys: 2 } });
     expect(await stateIds(app, max)).toEqual(['csat']);

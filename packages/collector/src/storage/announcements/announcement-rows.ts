@@ -21,7 +21,6 @@ export interface ActivityRow {
 
 export const ANNOUNCEMENT_COLUMNS = 'source, texts, version, created_at, updated_at';
 
-
 export function toAnnouncementRecord(row: AnnouncementRow): AnnouncementRecord {
   return {
     announcement: json(row.source),

@@ -14,7 +14,13 @@ import {
 import type { AnnouncementStore } from './announcement-store.js';
 
 type KpiEventRow = ActivityRow & { user_id: string };
-type KpiUserRow = { user_id: string; traits: string | Record<string, JsonValue>; first_seen: number; last_seen: number; feature_first_at: number | null };
+type KpiUserRow = {
+  user_id: string;
+  traits: string | Record<string, JsonValue>;
+  first_seen: number;
+  last_seen: number;
+  feature_first_at: number | null;
+};
 
 const ACTIVITY_NAMES = ACTIVITY_EVENT_NAMES.map((name) => `'${name}'`).join(', ');
 
@@ -37,8 +43,12 @@ const KPI_USERS: Record<Dialect, (feature: boolean) => string> = {
     SELECT u.user_id, u.traits, ${pgEpochMs('u.first_seen')} AS first_seen, ${pgEpochMs('u.last_seen')} AS last_seen,
       ${feature ? pgEpochMs('f.first_at') : 'NULL::float8'} AS feature_first_at
     FROM users u
-    ${feature ? `LEFT JOIN (SELECT user_id, MIN(timestamp) AS first_at FROM events
-      WHERE project_id = $1 AND name = $3 AND user_id IS NOT NULL AND timestamp < $2 GROUP BY user_id) f ON f.user_id = u.user_id` : ''}
+    ${
+      feature
+        ? `LEFT JOIN (SELECT user_id, MIN(timestamp) AS first_at FROM events
+      WHERE project_id = $1 AND name = $3 AND user_id IS NOT NULL AND timestamp < $2 GROUP BY user_id) f ON f.user_id = u.user_id`
+        : ''
+    }
     WHERE u.project_id = $1 AND u.first_seen < $2`,
 };
 
@@ -79,10 +89,14 @@ export function sqlAnnouncementStore(sql: SqlRunner, kpiRead: SqlReader = sql): 
   };
   return {
     list: async (projectId) =>
-      (await sql.all<AnnouncementRow>(`SELECT ${ANNOUNCEMENT_COLUMNS} FROM announcements WHERE project_id = $1 ORDER BY publish_at DESC NULLS LAST, announcement_id`, [projectId])).map(
-        toAnnouncementRecord,
-      ),
-    get: (projectId, id) => one(`SELECT ${ANNOUNCEMENT_COLUMNS} FROM announcements WHERE project_id = $1 AND announcement_id = $2`, [projectId, id]),
+      (
+        await sql.all<AnnouncementRow>(
+          `SELECT ${ANNOUNCEMENT_COLUMNS} FROM announcements WHERE project_id = $1 ORDER BY publish_at DESC NULLS LAST, announcement_id`,
+          [projectId],
+        )
+      ).map(toAnnouncementRecord),
+    get: (projectId, id) =>
+      one(`SELECT ${ANNOUNCEMENT_COLUMNS} FROM announcements WHERE project_id = $1 AND announcement_id = $2`, [projectId, id]),
     create: (projectId, announcement, texts, at) =>
       one(
         `INSERT INTO announcements (project_id, announcement_id, status, publish_at, version, source, texts, created_at, updated_at)
@@ -95,19 +109,24 @@ export function sqlAnnouncementStore(sql: SqlRunner, kpiRead: SqlReader = sql): 
          WHERE project_id = $1 AND announcement_id = $2 AND version = $8 RETURNING ${ANNOUNCEMENT_COLUMNS}`,
         [...params(projectId, announcement, texts), sql.time(at), expectedVersion],
       ),
-    remove: async (projectId, id) => (await sql.run('DELETE FROM announcements WHERE project_id = $1 AND announcement_id = $2', [projectId, id])) > 0,
+    remove: async (projectId, id) =>
+      (await sql.run('DELETE FROM announcements WHERE project_id = $1 AND announcement_id = $2', [projectId, id])) > 0,
     activity: async (projectId, subject) => {
-      const [where, value] = 'userId' in subject ? ['user_id = $2', subject.userId] : ['anonymous_id = $2 AND user_id IS NULL', subject.anonymousId];
-      const rows = await sql.all<ActivityRow>(`SELECT name, timestamp, properties FROM events WHERE project_id = $1 AND ${where} AND name IN (${ACTIVITY_NAMES})`, [
-        projectId,
-        value,
-      ]);
+      const [where, value] =
+        'userId' in subject ? ['user_id = $2', subject.userId] : ['anonymous_id = $2 AND user_id IS NULL', subject.anonymousId];
+      const rows = await sql.all<ActivityRow>(
+        `SELECT name, timestamp, properties FROM events WHERE project_id = $1 AND ${where} AND name IN (${ACTIVITY_NAMES})`,
+        [projectId, value],
+      );
       return rows.map(toActivityEvent);
     },
     kpiUsers: async (projectId, to, featureEvent) => {
       const feature = featureEvent !== undefined;
       const at = kpiRead.time(to.getTime());
-      const rows = await kpiRead.all<KpiUserRow>(KPI_USERS[kpiRead.dialect](feature), feature ? [projectId, at, featureEvent] : [projectId, at]);
+      const rows = await kpiRead.all<KpiUserRow>(
+        KPI_USERS[kpiRead.dialect](feature),
+        feature ? [projectId, at, featureEvent] : [projectId, at],
+      );
       return rows.map((row) => ({
         userId: row.user_id,
         traits: readJson(row.traits),
@@ -117,7 +136,14 @@ export function sqlAnnouncementStore(sql: SqlRunner, kpiRead: SqlReader = sql): 
       }));
     },
     kpiAnnouncementEvents: async (projectId, id, to) =>
-      (await kpiRead.all<KpiEventRow>(KPI_ANNOUNCEMENT_EVENTS[kpiRead.dialect], [projectId, id, kpiRead.time(to.getTime()), ANNOUNCEMENT_EVENTS.digestShown])).map(kpiEvent),
+      (
+        await kpiRead.all<KpiEventRow>(KPI_ANNOUNCEMENT_EVENTS[kpiRead.dialect], [
+          projectId,
+          id,
+          kpiRead.time(to.getTime()),
+          ANNOUNCEMENT_EVENTS.digestShown,
+        ])
+      ).map(kpiEvent),
     kpiEvents: async (projectId, names, to) => {
       if (names.length === 0) return [];
       const rows = await kpiRead.all<KpiEventRow>(

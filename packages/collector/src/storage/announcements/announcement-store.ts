@@ -27,7 +27,12 @@ export interface AnnouncementStore {
   list(projectId: string): Promise<AnnouncementRecord[]>;
   get(projectId: string, id: string): Promise<AnnouncementRecord | null>;
   /** Inserts version 1; null when the id is taken. */
-  create(projectId: string, announcement: Announcement, texts: Record<string, AnnouncementTexts>, at: number): Promise<AnnouncementRecord | null>;
+  create(
+    projectId: string,
+    announcement: Announcement,
+    texts: Record<string, AnnouncementTexts>,
+    at: number,
+  ): Promise<AnnouncementRecord | null>;
   /** Next version if the stored one is still `expectedVersion`; null when missing or changed meanwhile. */
   replace(
     projectId: string,

@@ -12,7 +12,15 @@ export function announcementsConformance(open: OpenStore): void {
   const withStore = storeTest(open);
   const track = (store: Store, projectId: string, name: string, who: Who, properties: Record<string, JsonValue>, at = T0) =>
     store.writeEvents([
-      newEvent({ projectId, name, userId: who.userId ?? null, anonymousId: who.anonymousId ?? `a-${who.userId}`, properties, timestamp: at, receivedAt: at }),
+      newEvent({
+        projectId,
+        name,
+        userId: who.userId ?? null,
+        anonymousId: who.anonymousId ?? `a-${who.userId}`,
+        properties,
+        timestamp: at,
+        receivedAt: at,
+      }),
     ]);
 
   describe('announcements', () => {
@@ -21,7 +29,8 @@ export function announcementsConformance(open: OpenStore): void {
       const older = record('older', 5);
       const newer = record('newer', 1);
       const draft = record('draft', 0, { status: 'draft', publishAt: undefined });
-      for (const r of [older, draft, newer]) expect(await announcements.create(projectId, r.announcement, r.texts, 10)).toMatchObject({ version: 1 });
+      for (const r of [older, draft, newer])
+        expect(await announcements.create(projectId, r.announcement, r.texts, 10)).toMatchObject({ version: 1 });
       expect(await announcements.create(projectId, older.announcement, older.texts, 11)).toBeNull();
       expect((await announcements.list(projectId)).map((r) => r.announcement.id)).toEqual(['newer', 'older', 'draft']);
       expect(await announcements.list(`${projectId}-other`)).toEqual([]);
@@ -38,7 +47,7 @@ export function announcementsConformance(open: OpenStore): void {
       expect(await announcements.get(projectId, 'older')).toBeNull();
     });
 
-    withStore('reads a subject\'s announcement events only, and identified users\' events for KPIs', async (store, projectId) => {
+    withStore("reads a subject's announcement events only, and identified users' events for KPIs", async (store, projectId) => {
       await track(store, projectId, ANNOUNCEMENT_EVENTS.read, { userId: 'u1' }, { announcementId: 'a' });
       await track(store, projectId, PROMPT_EVENTS.shown, { userId: 'u1' }, { promptId: 'a', kind: 'announcement' });
       await track(store, projectId, 'project_created', { userId: 'u1' }, {});
@@ -47,15 +56,22 @@ export function announcementsConformance(open: OpenStore): void {
       const mine = await store.announcements.activity(projectId, { userId: 'u1' });
       expect(mine.map((e) => e.name).sort()).toEqual([ANNOUNCEMENT_EVENTS.read, PROMPT_EVENTS.shown].sort());
       expect(mine.every((e) => e.at.getTime() === T0)).toBe(true);
-      expect((await store.announcements.activity(projectId, { anonymousId: 'v1' })).map((e) => e.properties)).toEqual([{ announcementId: 'c' }]);
+      expect((await store.announcements.activity(projectId, { anonymousId: 'v1' })).map((e) => e.properties)).toEqual([
+        { announcementId: 'c' },
+      ]);
       const kpi = await store.announcements.kpiEvents(projectId, [ANNOUNCEMENT_EVENTS.read], new Date(T0 + 2));
-      expect(kpi.map((e) => [e.userId, e.at]).sort()).toEqual([['u1', T0], ['u2', T0 + 1]]);
+      expect(kpi.map((e) => [e.userId, e.at]).sort()).toEqual([
+        ['u1', T0],
+        ['u2', T0 + 1],
+      ]);
       // `to` is exclusive.
-      expect((await store.announcements.kpiEvents(projectId, [ANNOUNCEMENT_EVENTS.read], new Date(T0 + 1))).map((e) => e.userId)).toEqual(['u1']);
+      expect((await store.announcements.kpiEvents(projectId, [ANNOUNCEMENT_EVENTS.read], new Date(T0 + 1))).map((e) => e.userId)).toEqual([
+        'u1',
+      ]);
       expect(await store.announcements.kpiEvents(projectId, [], new Date(T0 + 2))).toEqual([]);
     });
 
-    withStore('reads one announcement\'s events by id, and each user\'s first feature event, for its KPIs', async (store, projectId) => {
+    withStore("reads one announcement's events by id, and each user's first feature event, for its KPIs", async (store, projectId) => {
       const { announcements } = store;
       const to = new Date(T0 + 10);
       await track(store, projectId, ANNOUNCEMENT_EVENTS.read, { userId: 'u1' }, { announcementId: 'a' });
@@ -93,9 +109,11 @@ export function announcementsConformance(open: OpenStore): void {
       expect(await first()).toEqual({ u1: null, u2: null, u3: null, u4: null });
     });
 
-    withStore('attributes a visitor\'s reads to the user their anonymous id is linked to', async (store, projectId) => {
+    withStore("attributes a visitor's reads to the user their anonymous id is linked to", async (store, projectId) => {
       await track(store, projectId, ANNOUNCEMENT_EVENTS.read, { anonymousId: 'before-sign-in' }, { announcementId: 'a' });
-      await store.writeEvents([newEvent({ projectId, type: 'identify', name: null, userId: 'u1', anonymousId: 'before-sign-in', traits: {}, timestamp: T0 + 1 })]);
+      await store.writeEvents([
+        newEvent({ projectId, type: 'identify', name: null, userId: 'u1', anonymousId: 'before-sign-in', traits: {}, timestamp: T0 + 1 }),
+      ]);
       expect((await store.announcements.activity(projectId, { userId: 'u1' })).map((e) => e.properties)).toEqual([{ announcementId: 'a' }]);
       expect(await store.announcements.activity(projectId, { anonymousId: 'before-sign-in' })).toEqual([]);
       const users = await store.announcements.kpiUsers(projectId, new Date(T0 + 2));

@@ -53,7 +53,10 @@ export function eventsConformance(open: OpenStore): void {
     });
 
     withStore('stores the first of two contents sent under one messageId in one write', async (store, projectId) => {
-      for (const order of [[1, 2], [2, 1]]) {
+      for (const order of [
+        [1, 2],
+        [2, 1],
+      ]) {
         const base = newEvent({ projectId, anonymousId: `copies-${order.join('-')}` });
         const copies = order.map((v) => ({ ...base, properties: { v }, payloadHash: `hash-${v}` }));
         expect(await store.writeEvents(copies)).toEqual({ accepted: 1, duplicates: 0, conflicts: 1 });
@@ -81,12 +84,21 @@ export function eventsConformance(open: OpenStore): void {
     withStore('a write the store cannot take fails alone: the other writes of its group commit are stored', async (store, projectId) => {
       // A value no JSON column can hold stands for any row the database refuses mid-transaction.
       const poison = newEvent({ projectId, anonymousId: 'poison', properties: { n: 1n as unknown as number } });
-      const writes = Array.from({ length: 12 }, (_, i) => [newEvent({ projectId, anonymousId: `a${i}` }), newEvent({ projectId, anonymousId: `b${i}` })]);
+      const writes = Array.from({ length: 12 }, (_, i) => [
+        newEvent({ projectId, anonymousId: `a${i}` }),
+        newEvent({ projectId, anonymousId: `b${i}` }),
+      ]);
       writes.splice(5, 0, [newEvent({ projectId, anonymousId: 'with-poison' }), poison]);
       const results = await Promise.allSettled(writes.map((events) => store.writeEvents(events)));
       expect(results.map((r) => r.status)).toEqual(writes.map((_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
       const stored = await store.listEvents(projectId);
-      expect(stored.map((e) => e.anonymousId).sort()).toEqual(writes.flat().map((e) => e.anonymousId).filter((id) => id !== 'poison' && id !== 'with-poison').sort());
+      expect(stored.map((e) => e.anonymousId).sort()).toEqual(
+        writes
+          .flat()
+          .map((e) => e.anonymousId)
+          .filter((id) => id !== 'poison' && id !== 'with-poison')
+          .sort(),
+      );
       expect(store.pendingEvents()).toBe(0);
     });
 
@@ -99,30 +111,43 @@ export function eventsConformance(open: OpenStore): void {
       expect(await store.listEvents(otherProject)).toHaveLength(1);
     });
 
-    withStore('links an anonymous id to the user: what it did before the first link is attributed, what arrives anonymously after stays anonymous', async (store, projectId) => {
-      const before = newEvent({ projectId, anonymousId: 'anon-x', timestamp: T0 - 60_000 });
-      await store.writeEvents([before]);
-      const identify = newEvent({ projectId, anonymousId: 'anon-x', type: 'identify', name: null, userId: 'u42', traits: { plan: 'pro' }, timestamp: T0 });
-      await store.writeEvents([identify]);
-      // Anyone who learnt the anonymous id could send these: they are not the user's without a token.
-      const after = newEvent({ projectId, anonymousId: 'anon-x', timestamp: T0 + 60_000 });
-      const stranger = newEvent({ projectId, anonymousId: 'anon-y' });
-      await store.writeEvents([after, stranger]);
-      // Identifying again (every page load does) merges nothing more.
-      await store.writeEvents([newEvent({ ...identify, messageId: `${identify.messageId}-again`, timestamp: T0 + 120_000 })]);
+    withStore(
+      'links an anonymous id to the user: what it did before the first link is attributed, what arrives anonymously after stays anonymous',
+      async (store, projectId) => {
+        const before = newEvent({ projectId, anonymousId: 'anon-x', timestamp: T0 - 60_000 });
+        await store.writeEvents([before]);
+        const identify = newEvent({
+          projectId,
+          anonymousId: 'anon-x',
+          type: 'identify',
+          name: null,
+          userId: 'u42',
+          traits: { plan: 'pro' },
+          timestamp: T0,
+        });
+        await store.writeEvents([identify]);
+        // Anyone who learnt the anonymous id could send these: they are not the user's without a token.
+        const after = newEvent({ projectId, anonymousId: 'anon-x', timestamp: T0 + 60_000 });
+        const stranger = newEvent({ projectId, anonymousId: 'anon-y' });
+        await store.writeEvents([after, stranger]);
+        // Identifying again (every page load does) merges nothing more.
+        await store.writeEvents([newEvent({ ...identify, messageId: `${identify.messageId}-again`, timestamp: T0 + 120_000 })]);
 
-      const mine = await store.listEvents(projectId, { userId: 'u42' });
-      expect(mine.map((e) => e.messageId)).toEqual([before.messageId, identify.messageId, `${identify.messageId}-again`]);
-      expect(await store.getUser(projectId, 'u42')).toEqual({
-        userId: 'u42',
-        traits: { plan: 'pro' },
-        firstSeen: new Date(T0 - 60_000).toISOString(),
-        lastSeen: new Date(T0 + 120_000).toISOString(),
-        anonymousIds: ['anon-x'],
-      });
-      expect((await store.listEvents(projectId, { anonymousId: 'anon-x' })).find((e) => e.messageId === after.messageId)?.userId).toBeNull();
-      expect((await store.listEvents(projectId, { anonymousId: 'anon-y' }))[0]!.userId).toBeNull();
-    });
+        const mine = await store.listEvents(projectId, { userId: 'u42' });
+        expect(mine.map((e) => e.messageId)).toEqual([before.messageId, identify.messageId, `${identify.messageId}-again`]);
+        expect(await store.getUser(projectId, 'u42')).toEqual({
+          userId: 'u42',
+          traits: { plan: 'pro' },
+          firstSeen: new Date(T0 - 60_000).toISOString(),
+          lastSeen: new Date(T0 + 120_000).toISOString(),
+          anonymousIds: ['anon-x'],
+        });
+        expect(
+          (await store.listEvents(projectId, { anonymousId: 'anon-x' })).find((e) => e.messageId === after.messageId)?.userId,
+        ).toBeNull();
+        expect((await store.listEvents(projectId, { anonymousId: 'anon-y' }))[0]!.userId).toBeNull();
+      },
+    );
 
     withStore('links anonymous events that precede identify in the same write', async (store, projectId) => {
       const track = newEvent({ projectId, anonymousId: 'anon-z', timestamp: T0 });

@@ -48,7 +48,8 @@ const SPECS: Spec[] = [
   { name: PROMPT_EVENTS.dismissed, at: T0 + 6 * HOUR, properties: { promptId: 'p', kind: 'checklist' } },
 ];
 
-const asFactEvents = (specs: Spec[]): FactEvent[] => specs.map((s) => ({ name: s.name, at: new Date(s.at), properties: s.properties ?? {} }));
+const asFactEvents = (specs: Spec[]): FactEvent[] =>
+  specs.map((s) => ({ name: s.name, at: new Date(s.at), properties: s.properties ?? {} }));
 
 /** Targeting facts: every answer must equal the in-memory reference over the same events. */
 export function factsConformance(open: OpenStore): void {
@@ -69,18 +70,34 @@ export function factsConformance(open: OpenStore): void {
       // Guard against a reference that trivially matches everything or nothing.
       expect([...expected.counts.values()]).toEqual([1, 3, 4, 1, 0]);
       expect([...expected.firstEvents.values()].map((d) => d && d.getTime() - T0)).toEqual([
-        NOW.getTime() - 9 * DAY_MS - T0, 2 * HOUR, 3 * HOUR, 1 * HOUR, 2 * HOUR, 3 * HOUR, 3 * HOUR, 4 * HOUR, null, null,
+        NOW.getTime() - 9 * DAY_MS - T0,
+        2 * HOUR,
+        3 * HOUR,
+        1 * HOUR,
+        2 * HOUR,
+        3 * HOUR,
+        3 * HOUR,
+        4 * HOUR,
+        null,
+        null,
       ]);
-      expect(await store.facts.answer(projectId, { userId: 'u1' }, { counts: [], matches: [] }, NOW)).toEqual({ counts: new Map(), firstEvents: new Map() });
+      expect(await store.facts.answer(projectId, { userId: 'u1' }, { counts: [], matches: [] }, NOW)).toEqual({
+        counts: new Map(),
+        firstEvents: new Map(),
+      });
     });
 
-    withStore('reads a visitor\'s own unclaimed events only', async (store, projectId) => {
+    withStore("reads a visitor's own unclaimed events only", async (store, projectId) => {
       const mine = SPECS.slice(0, 5);
       await store.writeEvents(mine.map((spec) => track(projectId, spec, { anonymousId: 'visitor' })));
       // Events of an anonymous id linked to a user belong to that user, not to whoever sends the id.
       await store.writeEvents([track(projectId, { name: 'opened', at: T0 }, { anonymousId: 'claimed' })]);
-      await store.writeEvents([newEvent({ projectId, anonymousId: 'claimed', type: 'identify', name: null, userId: 'owner', timestamp: T0 + 1 })]);
-      expect(await store.facts.answer(projectId, { anonymousId: 'visitor' }, QUERIES, NOW)).toEqual(answerFactQueries(QUERIES, asFactEvents(mine), NOW));
+      await store.writeEvents([
+        newEvent({ projectId, anonymousId: 'claimed', type: 'identify', name: null, userId: 'owner', timestamp: T0 + 1 }),
+      ]);
+      expect(await store.facts.answer(projectId, { anonymousId: 'visitor' }, QUERIES, NOW)).toEqual(
+        answerFactQueries(QUERIES, asFactEvents(mine), NOW),
+      );
       expect(await store.facts.answer(projectId, { anonymousId: 'claimed' }, QUERIES, NOW)).toEqual(answerFactQueries(QUERIES, [], NOW));
     });
 
@@ -95,7 +112,9 @@ export function factsConformance(open: OpenStore): void {
       // Visits: [T0, T0+10m], [T0+2d], then a batch holding a gap inside: [T0+3d, T0+3d+gap+1m].
       const times = [T0, T0 + 10 * 60_000, T0 + 2 * DAY_MS, T0 + 3 * DAY_MS, T0 + 3 * DAY_MS + gap + 60_000];
       const at = (t: number) => track(projectId, { name: 'opened', at: t }, { userId: 'u1', anonymousId: 'a-u1' });
-      await store.writeEvents([newEvent({ projectId, type: 'identify', name: null, userId: 'u1', anonymousId: 'a-u1', timestamp: T0, traits: { role: 'admin' } })]);
+      await store.writeEvents([
+        newEvent({ projectId, type: 'identify', name: null, userId: 'u1', anonymousId: 'a-u1', timestamp: T0, traits: { role: 'admin' } }),
+      ]);
       await store.writeEvents([at(times[1]!)]);
       await store.writeEvents([at(times[2]!)]);
       await store.writeEvents([at(times[3]!), at(times[4]!)]);
@@ -107,13 +126,25 @@ export function factsConformance(open: OpenStore): void {
         expect(profile.lastSeen).toBe(times[4]);
         // During the last visit, and after it ended.
         for (const now of [times[4]! + 60_000, times[4]! + gap, times[4]! + 5 * DAY_MS]) {
-          expect(lastSeenBeforeVisit(profile, now), `${JSON.stringify(subject)} at +${now - times[4]!}`).toBe(lastSeenBeforeVisitOf(times, now));
+          expect(lastSeenBeforeVisit(profile, now), `${JSON.stringify(subject)} at +${now - times[4]!}`).toBe(
+            lastSeenBeforeVisitOf(times, now),
+          );
         }
       }
       expect(lastSeenBeforeVisit(await store.facts.profile(projectId, { userId: 'u1' }), times[4]! + 1)).toBe(times[3]);
       expect((await store.facts.profile(projectId, { userId: 'u1' })).traits).toEqual({ role: 'admin' });
-      expect(await store.facts.profile(projectId, { userId: 'nobody' })).toEqual({ traits: {}, firstSeen: null, lastSeen: null, previousSeen: null });
-      expect(await store.facts.profile(projectId, { anonymousId: 'nobody' })).toEqual({ traits: {}, firstSeen: null, lastSeen: null, previousSeen: null });
+      expect(await store.facts.profile(projectId, { userId: 'nobody' })).toEqual({
+        traits: {},
+        firstSeen: null,
+        lastSeen: null,
+        previousSeen: null,
+      });
+      expect(await store.facts.profile(projectId, { anonymousId: 'nobody' })).toEqual({
+        traits: {},
+        firstSeen: null,
+        lastSeen: null,
+        previousSeen: null,
+      });
     });
   });
 }

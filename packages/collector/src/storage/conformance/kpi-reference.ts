@@ -21,14 +21,17 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
     name: e.name,
   }));
   const userIds = [...new Set(events.filter((e) => e.subject.startsWith('u:')).map((e) => e.subject.slice(2)))];
-  const users = new Map((await Promise.all(userIds.map((id) => store.getUser(projectId, id)))).flatMap((u) => (u ? [[u.userId, u] as const] : [])));
+  const users = new Map(
+    (await Promise.all(userIds.map((id) => store.getUser(projectId, id)))).flatMap((u) => (u ? [[u.userId, u] as const] : [])),
+  );
 
   const inSegment = (subject: string, q: ActivityQuery) => {
     if (!q.segment) return true;
     const user = subject.startsWith('u:') ? users.get(subject.slice(2)) : undefined;
     return user !== undefined && q.segment.values.some((value) => value === user.traits[q.segment!.trait]);
   };
-  const scan = (q: ActivityQuery, lo = q.from.getTime()) => events.filter((e) => e.t >= lo && e.t < q.to.getTime() && inSegment(e.subject, q));
+  const scan = (q: ActivityQuery, lo = q.from.getTime()) =>
+    events.filter((e) => e.t >= lo && e.t < q.to.getTime() && inSegment(e.subject, q));
   const count = <K>(keys: Iterable<K>) => new Set(keys).size;
   const firsts = (q: ActivityQuery) => {
     const first = new Map<string, number>();
@@ -43,7 +46,11 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
   return {
     async activeUserCounts(_projectId, q) {
       const counts: ActiveUserCount[] = [];
-      for (const [period, ms] of [['day', DAY_MS], ['week', 7 * DAY_MS], ['month', 30 * DAY_MS]] as const) {
+      for (const [period, ms] of [
+        ['day', DAY_MS],
+        ['week', 7 * DAY_MS],
+        ['month', 30 * DAY_MS],
+      ] as const) {
         const byIndex = new Map<number, Set<string>>();
         for (const e of scan(q)) byIndex.set(index(e.t, q, ms), (byIndex.get(index(e.t, q, ms)) ?? new Set()).add(e.subject));
         for (const [i, subjects] of byIndex) counts.push({ period, index: i, users: subjects.size });
@@ -79,7 +86,9 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
       const to = q.to.getTime();
       const news = firsts(q);
       const eligible = news.filter(([, at]) => at + q.firstDaysMs < to);
-      const returned = eligible.filter(([subject, at]) => events.some((e) => e.subject === subject && e.t >= at + q.firstDaysMs && e.t < to));
+      const returned = eligible.filter(([subject, at]) =>
+        events.some((e) => e.subject === subject && e.t >= at + q.firstDaysMs && e.t < to),
+      );
       return { newUsers: news.length, eligible: eligible.length, returned: returned.length };
     },
     async engagementCounts(_projectId, q) {

@@ -37,23 +37,44 @@ const free = { trait: 'plan', values: ['free'] };
  */
 function fixture(projectId: string): NewEvent[][] {
   const ev = (userId: string | null, at: number, extra: Partial<NewEvent> = {}) =>
-    newEvent({ projectId, userId, anonymousId: userId ? `a-${userId}` : 'v1', name: 'Page Viewed', properties: {}, timestamp: at, receivedAt: at, ...extra });
+    newEvent({
+      projectId,
+      userId,
+      anonymousId: userId ? `a-${userId}` : 'v1',
+      name: 'Page Viewed',
+      properties: {},
+      timestamp: at,
+      receivedAt: at,
+      ...extra,
+    });
   const identify = (userId: string, plan: string, at: number, anonymousId = `a-${userId}`) =>
     ev(userId, at, { type: 'identify', name: null, anonymousId, traits: { plan } as Record<string, JsonValue> });
   const exported = { name: 'Report Exported' };
   return [
     [ev(null, FROM - D, { anonymousId: 'a-hal' })],
     [
-      identify('ada', 'pro', FROM - 20 * D), ev('ada', FROM - 5 * D), ev('ada', FROM + 13 * D, exported),
-      identify('bob', 'free', FROM - 15 * D), ev('bob', FROM - 3 * D),
-      identify('cat', 'pro', FROM - 12 * D), ev('cat', FROM + D),
-      identify('dan', 'free', FROM), ev('dan', FROM + 2 * D, exported), ev('dan', FROM + 2 * D + 3_600_000, exported), ev('dan', FROM + 7 * D),
-      identify('eve', 'pro', FROM + D), ev('eve', FROM + 8 * D - 1),
-      identify('fay', 'free', FROM + 7 * D), ev('fay', FROM + 8 * D),
+      identify('ada', 'pro', FROM - 20 * D),
+      ev('ada', FROM - 5 * D),
+      ev('ada', FROM + 13 * D, exported),
+      identify('bob', 'free', FROM - 15 * D),
+      ev('bob', FROM - 3 * D),
+      identify('cat', 'pro', FROM - 12 * D),
+      ev('cat', FROM + D),
+      identify('dan', 'free', FROM),
+      ev('dan', FROM + 2 * D, exported),
+      ev('dan', FROM + 2 * D + 3_600_000, exported),
+      ev('dan', FROM + 7 * D),
+      identify('eve', 'pro', FROM + D),
+      ev('eve', FROM + 8 * D - 1),
+      identify('fay', 'free', FROM + 7 * D),
+      ev('fay', FROM + 8 * D),
       identify('gus', 'free', FROM + 7 * D - 1),
-      ev(null, FROM + 3 * D, exported), ev(null, FROM + 10 * D),
-      identify('hal', 'free', FROM + 2 * D, 'a-hal'), ev('hal', TO - N, { anonymousId: 'a-hal' }),
-      identify('ivy', 'pro', FROM - N), ev('ivy', FROM + 5 * D),
+      ev(null, FROM + 3 * D, exported),
+      ev(null, FROM + 10 * D),
+      identify('hal', 'free', FROM + 2 * D, 'a-hal'),
+      ev('hal', TO - N, { anonymousId: 'a-hal' }),
+      identify('ivy', 'pro', FROM - N),
+      ev('ivy', FROM + 5 * D),
       identify('jon', 'pro', TO),
     ],
   ];
@@ -86,18 +107,28 @@ export function kpiRetentionConformance(open: OpenStore): void {
       expect(await counts()).toEqual({ customersAtStart: 3, retained: 1 });
       expect(churnKpis(await counts(pro))).toMatchObject({ customersAtStart: 1, churnRate: 0, retentionRate: 100 });
       expect(churnKpis(await counts(free))).toMatchObject({ customersAtStart: 2, lost: 2, churnRate: 100, retentionRate: 0 });
-      expect(churnKpis(await counts({ trait: 'plan', values: ['enterprise'] }))).toMatchObject({ customersAtStart: 0, churnRate: null, retentionRate: null });
+      expect(churnKpis(await counts({ trait: 'plan', values: ['enterprise'] }))).toMatchObject({
+        customersAtStart: 0,
+        churnRate: null,
+        retentionRate: null,
+      });
     });
 
     withStore('weekly and monthly cohorts by first activity ever', async (store, projectId) => {
       await seed(store, projectId);
       const weekly = await store.kpi.cohortCounts(projectId, { ...range, periodMs: PERIOD_MS.week });
       // Cohort 0: dan eve gus v1; in week 1: dan eve v1. Cohort 1: fay. hal was first seen before FROM.
-      expect(cohortRetention(weekly, range, 'week').map((c) => [c.size, c.retention])).toEqual([[4, [100, 75]], [1, [100]]]);
+      expect(cohortRetention(weekly, range, 'week').map((c) => [c.size, c.retention])).toEqual([
+        [4, [100, 75]],
+        [1, [100]],
+      ]);
       const monthly = await store.kpi.cohortCounts(projectId, { ...range, periodMs: PERIOD_MS.month });
       expect(monthly).toEqual([{ cohort: 0, offset: 0, users: 5 }]);
       const proCohorts = await store.kpi.cohortCounts(projectId, { ...range, periodMs: PERIOD_MS.week, segment: pro });
-      expect(proCohorts.sort((a, b) => a.offset - b.offset)).toEqual([{ cohort: 0, offset: 0, users: 1 }, { cohort: 0, offset: 1, users: 1 }]);
+      expect(proCohorts.sort((a, b) => a.offset - b.offset)).toEqual([
+        { cohort: 0, offset: 0, users: 1 },
+        { cohort: 0, offset: 1, users: 1 },
+      ]);
     });
 
     withStore('7-day drop-off with its exact edges', async (store, projectId) => {
@@ -108,19 +139,38 @@ export function kpiRetentionConformance(open: OpenStore): void {
       expect(await dropOff(pro)).toEqual({ newUsers: 1, eligible: 1, returned: 0 });
     });
 
-    withStore('engagement: active users, events, active days and a feature\'s adopters', async (store, projectId) => {
+    withStore("engagement: active users, events, active days and a feature's adopters", async (store, projectId) => {
       await seed(store, projectId);
       const event = 'Report Exported';
       // 9 active (all but bob and jon); 16 events on 15 subject-days; exporters dan v1 ada.
       // Pro: ada, cat, eve (identify day 1, event day 7), ivy → 5 events on 5 days; exporter ada.
-      expect(await store.kpi.engagementCounts(projectId, { ...range, event })).toEqual({ activeUsers: 9, events: 16, activeDays: 15, adopters: 3 });
+      expect(await store.kpi.engagementCounts(projectId, { ...range, event })).toEqual({
+        activeUsers: 9,
+        events: 16,
+        activeDays: 15,
+        adopters: 3,
+      });
       expect(await store.kpi.engagementCounts(projectId, { ...range })).toMatchObject({ activeUsers: 9, adopters: 0 });
-      expect(await store.kpi.engagementCounts(projectId, { ...range, event, segment: pro })).toEqual({ activeUsers: 4, events: 5, activeDays: 5, adopters: 1 });
+      expect(await store.kpi.engagementCounts(projectId, { ...range, event, segment: pro })).toEqual({
+        activeUsers: 4,
+        events: 5,
+        activeDays: 5,
+        adopters: 1,
+      });
     });
 
     withStore('a segment compares typed values: seats:5 matches the number 5, beta:true the boolean', async (store, projectId) => {
       const user = (userId: string, traits: Record<string, JsonValue>) =>
-        newEvent({ projectId, type: 'identify', name: null, userId, anonymousId: `a-${userId}`, traits, timestamp: FROM + D, receivedAt: FROM + D });
+        newEvent({
+          projectId,
+          type: 'identify',
+          name: null,
+          userId,
+          anonymousId: `a-${userId}`,
+          traits,
+          timestamp: FROM + D,
+          receivedAt: FROM + D,
+        });
       await store.writeEvents([
         user('number', { seats: 5, beta: true }),
         user('decimal', { seats: 5.5, beta: 'true' }),
@@ -142,8 +192,17 @@ export function kpiRetentionConformance(open: OpenStore): void {
       expect(await store.kpi.activeUserCounts(projectId, range)).toEqual([]);
       expect(await store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N })).toEqual({ customersAtStart: 0, retained: 0 });
       expect(await store.kpi.cohortCounts(projectId, { ...range, periodMs: PERIOD_MS.week })).toEqual([]);
-      expect(await store.kpi.dropOffCounts(projectId, { ...range, firstDaysMs: FIRST_DAYS_MS })).toEqual({ newUsers: 0, eligible: 0, returned: 0 });
-      expect(await store.kpi.engagementCounts(projectId, { ...range, event: 'x' })).toEqual({ activeUsers: 0, events: 0, activeDays: 0, adopters: 0 });
+      expect(await store.kpi.dropOffCounts(projectId, { ...range, firstDaysMs: FIRST_DAYS_MS })).toEqual({
+        newUsers: 0,
+        eligible: 0,
+        returned: 0,
+      });
+      expect(await store.kpi.engagementCounts(projectId, { ...range, event: 'x' })).toEqual({
+        activeUsers: 0,
+        events: 0,
+        activeDays: 0,
+        adopters: 0,
+      });
     });
   });
 }

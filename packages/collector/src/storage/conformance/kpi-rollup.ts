@@ -28,7 +28,14 @@ function randomEvents(random: Random, projectId: string, count: number, within: 
     const who = random.int(10);
     const user = USERS[who % USERS.length]!;
     const name = random.pick(NAMES);
-    const base = { projectId, timestamp: at, receivedAt: at, name, type: name === null ? ('page' as const) : ('track' as const), properties: {} };
+    const base = {
+      projectId,
+      timestamp: at,
+      receivedAt: at,
+      name,
+      type: name === null ? ('page' as const) : ('track' as const),
+      properties: {},
+    };
     if (who < 6) return newEvent({ ...base, userId: user, anonymousId: `anon-${user}-0` });
     // Before identify: the user's second device, linked later (an identity merge).
     if (who < 8) return newEvent({ ...base, userId: null, anonymousId: `anon-${user}-1` });
@@ -37,7 +44,17 @@ function randomEvents(random: Random, projectId: string, count: number, within: 
 }
 
 const identify = (projectId: string, user: string, device: number, at: number, plan: string) =>
-  newEvent({ projectId, type: 'identify', name: null, userId: user, anonymousId: `anon-${user}-${device}`, traits: { plan }, timestamp: at, receivedAt: at, properties: {} });
+  newEvent({
+    projectId,
+    type: 'identify',
+    name: null,
+    userId: user,
+    anonymousId: `anon-${user}-${device}`,
+    traits: { plan },
+    timestamp: at,
+    receivedAt: at,
+    properties: {},
+  });
 
 /** Ranges at arbitrary milliseconds: shorter than a day, one UTC day exactly, days, weeks. */
 function randomQueries(random: Random): ActivityQuery[] {
@@ -46,7 +63,11 @@ function randomQueries(random: Random): ActivityQuery[] {
   for (const length of lengths) {
     for (let i = 0; i < 2; i++) {
       const from = BASE + random.int(30 * DAY_MS);
-      queries.push({ from: new Date(from), to: new Date(from + length), ...(i === 1 ? { segment: { trait: 'plan', values: ['pro'] } } : {}) });
+      queries.push({
+        from: new Date(from),
+        to: new Date(from + length),
+        ...(i === 1 ? { segment: { trait: 'plan', values: ['pro'] } } : {}),
+      });
     }
   }
   return queries;
@@ -101,14 +122,19 @@ export function kpiRollupConformance(open: OpenStore): void {
       await expectExact(store, projectId, queries, 'late events');
 
       // Second devices identify: their anonymous events now count for the user (merged subjects).
-      await store.writeEvents(USERS.slice(0, 4).map((user) => identify(projectId, user, 1, BASE + 20 * DAY_MS + random.int(DAY_MS), plans.get(user)!)));
+      await store.writeEvents(
+        USERS.slice(0, 4).map((user) => identify(projectId, user, 1, BASE + 20 * DAY_MS + random.int(DAY_MS), plans.get(user)!)),
+      );
       await expectExact(store, projectId, queries, 'identity merges');
 
       await store.users.erase(projectId, 'u2');
       await store.users.erase(projectId, 'u5');
       await expectExact(store, projectId, queries, 'erasure');
 
-      await store.writeEvents([identify(projectId, 'u2', 0, BASE + 33 * DAY_MS, 'pro'), ...randomEvents(random, projectId, 100, [BASE, BASE + 40 * DAY_MS])]);
+      await store.writeEvents([
+        identify(projectId, 'u2', 0, BASE + 33 * DAY_MS, 'pro'),
+        ...randomEvents(random, projectId, 100, [BASE, BASE + 40 * DAY_MS]),
+      ]);
       await expectExact(store, projectId, queries, 'comeback');
     });
 
@@ -117,7 +143,9 @@ export function kpiRollupConformance(open: OpenStore): void {
       const at = BASE + 2 * DAY_MS + 5 * HOUR;
       await store.writeEvents([newEvent({ projectId, userId: 'solo', anonymousId: 'a-solo', timestamp: at, receivedAt: at })]);
       expect(await store.kpi.engagementCounts(projectId, range)).toMatchObject({ activeUsers: 1, events: 1, activeDays: 1 });
-      await store.writeEvents([newEvent({ projectId, userId: 'solo', anonymousId: 'a-solo', timestamp: at + HOUR, receivedAt: at + HOUR })]);
+      await store.writeEvents([
+        newEvent({ projectId, userId: 'solo', anonymousId: 'a-solo', timestamp: at + HOUR, receivedAt: at + HOUR }),
+      ]);
       await store.kpi.refreshRollups();
       expect(await store.kpi.engagementCounts(projectId, range)).toMatchObject({ activeUsers: 1, events: 2, activeDays: 1 });
     });

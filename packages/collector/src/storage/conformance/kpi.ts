@@ -34,18 +34,33 @@ function fixture(projectId: string): NewEvent[] {
     newEvent({ projectId, type: 'identify', name: null, userId, anonymousId: `a-${userId}`, traits, ...at(T0 - 48 * HOUR) });
   const ev = (who: string | null, name: string, ms: number, properties: Record<string, JsonValue> = {}) =>
     newEvent({ projectId, userId: who, anonymousId: who ? `a-${who}` : 'visitor', name, properties, ...at(ms) });
-  const shown = (who: string | null, ms: number, promptId = 'onboarding') => ev(who, PROMPT_EVENTS.shown, ms, { promptId, kind: 'checklist' });
+  const shown = (who: string | null, ms: number, promptId = 'onboarding') =>
+    ev(who, PROMPT_EVENTS.shown, ms, { promptId, kind: 'checklist' });
   return [
-    user('u1', { plan: 'pro' }), user('u2', { plan: 'free' }), user('u3', { plan: 'free' }), user('u4', { plan: 'pro' }), user('u5', { plan: 'pro' }), user('u6', { plan: 'pro' }),
-    shown('u1', T0), ev('u1', 'Project Created', T0 + HOUR), ev('u1', 'Teammate Invited', T0 + 2 * HOUR, { role: 'admin' }),
-    shown('u2', T0 + 24 * HOUR), ev('u2', 'Project Created', T0 - 24 * HOUR), ev('u2', 'Teammate Invited', T0 + 25 * HOUR, { role: 'member' }),
-    shown('u3', T0), shown('u3', T0 - 5 * HOUR, 'other-checklist'),
-    shown('u4', T0), ev('u4', 'Project Created', T0 + HOUR / 2),
+    user('u1', { plan: 'pro' }),
+    user('u2', { plan: 'free' }),
+    user('u3', { plan: 'free' }),
+    user('u4', { plan: 'pro' }),
+    user('u5', { plan: 'pro' }),
+    user('u6', { plan: 'pro' }),
+    shown('u1', T0),
+    ev('u1', 'Project Created', T0 + HOUR),
+    ev('u1', 'Teammate Invited', T0 + 2 * HOUR, { role: 'admin' }),
+    shown('u2', T0 + 24 * HOUR),
+    ev('u2', 'Project Created', T0 - 24 * HOUR),
+    ev('u2', 'Teammate Invited', T0 + 25 * HOUR, { role: 'member' }),
+    shown('u3', T0),
+    shown('u3', T0 - 5 * HOUR, 'other-checklist'),
+    shown('u4', T0),
+    ev('u4', 'Project Created', T0 + HOUR / 2),
     ev('u4', CHECKLIST_EVENTS.itemCompleted, T0 + 3 * HOUR, { promptId: 'onboarding', itemId: 'avatar' }),
     ev('u4', PROMPT_EVENTS.completed, T0 + 4 * HOUR, { promptId: 'onboarding', kind: 'checklist' }),
-    shown(null, T0), ev(null, 'Project Created', T0 + HOUR),
-    ev('u5', 'Project Created', T0), ev('u5', 'Teammate Invited', T0, { role: 'admin' }),
-    shown('u6', TO.getTime() + HOUR), ev('u6', 'Project Created', TO.getTime() + 2 * HOUR),
+    shown(null, T0),
+    ev(null, 'Project Created', T0 + HOUR),
+    ev('u5', 'Project Created', T0),
+    ev('u5', 'Teammate Invited', T0, { role: 'admin' }),
+    shown('u6', TO.getTime() + HOUR),
+    ev('u6', 'Project Created', TO.getTime() + 2 * HOUR),
   ];
 }
 
@@ -80,7 +95,9 @@ export function kpiConformance(open: OpenStore): void {
       const later = new Date(T0 + 12 * HOUR);
       const fromRows = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, from: later, to: TO });
       expect(new Set(fromRows.map((row) => row.userId))).toEqual(new Set(['u2']));
-      expect(checklistKpis(fromRows, { ...query, range: { from: later, to: TO } })).toEqual(checklistKpis(rows, { ...query, range: { from: later, to: TO } }));
+      expect(checklistKpis(fromRows, { ...query, range: { from: later, to: TO } })).toEqual(
+        checklistKpis(rows, { ...query, range: { from: later, to: TO } }),
+      );
     });
 
     withStore('counts as started only users who completed an item, so a bare completion is neither', async (store, projectId) => {
@@ -90,8 +107,11 @@ export function kpiConformance(open: OpenStore): void {
       const shown = (who: string) => ev(who, PROMPT_EVENTS.shown, T0, { promptId: 'onboarding', kind: 'checklist' });
       const completed = (who: string) => ev(who, PROMPT_EVENTS.completed, T0 + HOUR, { promptId: 'onboarding', kind: 'checklist' });
       await store.writeEvents([
-        shown('did-one'), ev('did-one', 'Project Created', T0 + HOUR / 2, {}), completed('did-one'),
-        shown('did-none'), completed('did-none'),
+        shown('did-one'),
+        ev('did-one', 'Project Created', T0 + HOUR / 2, {}),
+        completed('did-one'),
+        shown('did-none'),
+        completed('did-none'),
         shown('idle'),
       ]);
       const rows = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, to: TO });
@@ -107,7 +127,11 @@ export function kpiConformance(open: OpenStore): void {
     withStore("marks an item done when the user's checklist progress does, at the same first event", async (store, projectId) => {
       await store.writeEvents(fixture(projectId));
       const rows = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, to: TO });
-      const checklist = checklistPromptSchema.parse({ id: 'onboarding', kind: 'checklist', content: { title: 'Start', items: ITEMS.map((item) => ({ ...item, title: item.id })) } });
+      const checklist = checklistPromptSchema.parse({
+        id: 'onboarding',
+        kind: 'checklist',
+        content: { title: 'Start', items: ITEMS.map((item) => ({ ...item, title: item.id })) },
+      });
       const eventItems = ITEMS.filter((item) => item.completeWhen.type === 'event').map((item) => item.id);
       for (const userId of ['u1', 'u2', 'u3', 'u4']) {
         const answers = await store.facts.answer(projectId, { userId }, factQueries([checklist]), TO);

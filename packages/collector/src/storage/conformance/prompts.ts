@@ -18,14 +18,20 @@ export function promptsConformance(open: OpenStore): void {
     withStore('creates a prompt once and reads it back whole', async (store, projectId) => {
       const prompt = checklist('onboarding');
       const created = await store.prompts.create(projectId, prompt, T0);
-      expect(created).toEqual({ prompt, version: 1, origin: 'api', createdAt: new Date(T0).toISOString(), updatedAt: new Date(T0).toISOString() });
+      expect(created).toEqual({
+        prompt,
+        version: 1,
+        origin: 'api',
+        createdAt: new Date(T0).toISOString(),
+        updatedAt: new Date(T0).toISOString(),
+      });
       expect(await store.prompts.create(projectId, checklist('onboarding', 'Other'), T0 + 1)).toBeNull();
       expect(await store.prompts.get(projectId, 'onboarding')).toEqual(created);
       expect(await store.prompts.get(projectId, 'missing')).toBeNull();
       expect(await store.prompts.get(uniqueProjectId(), 'onboarding')).toBeNull();
     });
 
-    withStore('lists a project\'s prompts by id', async (store, projectId) => {
+    withStore("lists a project's prompts by id", async (store, projectId) => {
       await store.prompts.create(projectId, checklist('zeta'), T0);
       await store.prompts.create(projectId, checklist('alpha'), T0);
       await store.prompts.create(uniqueProjectId(), checklist('other-project'), T0);
@@ -36,7 +42,13 @@ export function promptsConformance(open: OpenStore): void {
       await store.prompts.create(projectId, checklist('onboarding'), T0);
       const live = { ...checklist('onboarding', 'Welcome'), status: 'live' as const };
       const saved = await store.prompts.replace(projectId, live, 1, T0 + 5_000);
-      expect(saved).toMatchObject({ prompt: live, version: 2, origin: 'api', createdAt: new Date(T0).toISOString(), updatedAt: new Date(T0 + 5_000).toISOString() });
+      expect(saved).toMatchObject({
+        prompt: live,
+        version: 2,
+        origin: 'api',
+        createdAt: new Date(T0).toISOString(),
+        updatedAt: new Date(T0 + 5_000).toISOString(),
+      });
       expect(await store.prompts.replace(projectId, checklist('onboarding', 'Stale'), 1, T0 + 6_000)).toBeNull();
       expect(await store.prompts.replace(projectId, checklist('missing'), 1, T0)).toBeNull();
       expect((await store.prompts.get(projectId, 'onboarding'))?.prompt).toMatchObject({ content: { title: 'Welcome' } });
@@ -50,13 +62,27 @@ export function promptsConformance(open: OpenStore): void {
       expect(await store.prompts.get(projectId, 'a')).toMatchObject({ version: 1, origin: 'config' });
 
       // The file changed `a`: only the file ever wrote it, so it follows.
-      expect(await store.prompts.seed(projectId, [checklist('a', 'From the file, v2'), b], T0 + 2)).toEqual({ inserted: [], updated: ['a'] });
-      expect(await store.prompts.get(projectId, 'a')).toMatchObject({ version: 2, origin: 'config', prompt: { content: { title: 'From the file, v2' } } });
+      expect(await store.prompts.seed(projectId, [checklist('a', 'From the file, v2'), b], T0 + 2)).toEqual({
+        inserted: [],
+        updated: ['a'],
+      });
+      expect(await store.prompts.get(projectId, 'a')).toMatchObject({
+        version: 2,
+        origin: 'config',
+        prompt: { content: { title: 'From the file, v2' } },
+      });
 
       // An admin edited `b`: the file never wins again, whatever it says.
       await store.prompts.replace(projectId, checklist('b', 'Edited by an admin'), 1, T0 + 3);
-      expect(await store.prompts.seed(projectId, [checklist('a', 'From the file, v2'), checklist('b', 'From the file')], T0 + 4)).toEqual({ inserted: [], updated: [] });
-      expect(await store.prompts.get(projectId, 'b')).toMatchObject({ version: 2, origin: 'api', prompt: { content: { title: 'Edited by an admin' } } });
+      expect(await store.prompts.seed(projectId, [checklist('a', 'From the file, v2'), checklist('b', 'From the file')], T0 + 4)).toEqual({
+        inserted: [],
+        updated: [],
+      });
+      expect(await store.prompts.get(projectId, 'b')).toMatchObject({
+        version: 2,
+        origin: 'api',
+        prompt: { content: { title: 'Edited by an admin' } },
+      });
       expect(await store.prompts.seed(projectId, [], T0 + 5)).toEqual({ inserted: [], updated: [] });
     });
 

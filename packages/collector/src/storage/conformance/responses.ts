@@ -37,7 +37,12 @@ export function responsesConformance(open: OpenStore): void {
     withStore('updates only while the row still holds the previous answer and comment', async (store, projectId) => {
       const first = response({ answer: { type: 'cli', scores: { quality: 7 } } });
       await store.responses.insert(projectId, first);
-      const commented = { ...first, answer: { type: 'cli' as const, scores: { quality: 7, support: 9 } }, comment: 'fix exports', updatedAt: at(2) };
+      const commented = {
+        ...first,
+        answer: { type: 'cli' as const, scores: { quality: 7, support: 9 } },
+        comment: 'fix exports',
+        updatedAt: at(2),
+      };
       expect(await store.responses.update(projectId, first, commented)).toBe(true);
       // A second writer that read the old row loses: the route re-reads and decides again.
       expect(await store.responses.update(projectId, first, { ...first, comment: 'stale', updatedAt: at(3) })).toBe(false);
@@ -47,17 +52,28 @@ export function responsesConformance(open: OpenStore): void {
     withStore('latest is the highest cycle; marks group cycles by survey for one user', async (store, projectId) => {
       await store.responses.insert(projectId, response({ cycle: 1, answeredAt: at(0), updatedAt: at(0) }));
       await store.responses.insert(projectId, response({ cycle: 2, answeredAt: at(100), updatedAt: at(100) }));
-      await store.responses.insert(projectId, response({ surveyId: 'csat', answer: { type: 'csat', score: 5 }, answeredAt: at(5), updatedAt: at(5) }));
+      await store.responses.insert(
+        projectId,
+        response({ surveyId: 'csat', answer: { type: 'csat', score: 5 }, answeredAt: at(5), updatedAt: at(5) }),
+      );
       await store.responses.insert(projectId, response({ userId: 'u2' }));
       expect((await store.responses.latest(projectId, 'nps', { userId: 'u1' }))?.cycle).toBe(2);
       expect(await store.responses.latest(projectId, 'nps', { userId: 'nobody' })).toBeNull();
       const marks = await store.responses.marks(projectId, { userId: 'u1' });
-      expect(marks.get('nps')?.sort((a, b) => a.cycle - b.cycle)).toEqual([{ cycle: 1, answeredAt: at(0) }, { cycle: 2, answeredAt: at(100) }]);
+      expect(marks.get('nps')?.sort((a, b) => a.cycle - b.cycle)).toEqual([
+        { cycle: 1, answeredAt: at(0) },
+        { cycle: 2, answeredAt: at(100) },
+      ]);
       expect(marks.get('csat')).toEqual([{ cycle: 1, answeredAt: at(5) }]);
     });
 
     withStore('lists one survey by answer time in [from, to), oldest first', async (store, projectId) => {
-      for (const [userId, minutes] of [['late', 30], ['early', 10], ['edge', 60], ['before', -1]] as const) {
+      for (const [userId, minutes] of [
+        ['late', 30],
+        ['early', 10],
+        ['edge', 60],
+        ['before', -1],
+      ] as const) {
         await store.responses.insert(projectId, response({ userId, answeredAt: at(minutes), updatedAt: at(minutes) }));
       }
       const listed = await store.responses.list(projectId, 'nps', { from: at(0), to: at(60) });
@@ -66,7 +82,11 @@ export function responsesConformance(open: OpenStore): void {
     });
 
     withStore('reads back partial CLI answers so the index is the mean of every rating (67.50)', async (store, projectId) => {
-      const answers: Record<string, number>[] = [{ quality: 9, support: 10, overall: 3 }, { quality: 1, support: 10, overall: 10 }, { quality: 1, support: 10 }];
+      const answers: Record<string, number>[] = [
+        { quality: 9, support: 10, overall: 3 },
+        { quality: 1, support: 10, overall: 10 },
+        { quality: 1, support: 10 },
+      ];
       for (const [index, scores] of answers.entries()) {
         await store.responses.insert(projectId, response({ surveyId: 'cli', userId: `u${index}`, answer: { type: 'cli', scores } }));
       }
@@ -78,10 +98,21 @@ export function responsesConformance(open: OpenStore): void {
 
     withStore('counts distinct users shown each survey since a time, and lists display times', async (store, projectId) => {
       const shown = (who: string, promptId: string, minutes: number, name: string = PROMPT_EVENTS.shown) =>
-        newEvent({ projectId, name, userId: who.startsWith('u') ? who : null, anonymousId: `a-${who}`, properties: { promptId, kind: 'survey', cycle: 1 }, timestamp: at(minutes).getTime() });
+        newEvent({
+          projectId,
+          name,
+          userId: who.startsWith('u') ? who : null,
+          anonymousId: `a-${who}`,
+          properties: { promptId, kind: 'survey', cycle: 1 },
+          timestamp: at(minutes).getTime(),
+        });
       await store.writeEvents([
-        shown('u1', 'nps', 10), shown('u1', 'nps', 20), shown('visitor', 'nps', 30), shown('u2', 'nps', -10),
-        shown('u3', 'csat', 10), shown('u4', 'nps', 10, SURVEY_EVENTS.snoozed),
+        shown('u1', 'nps', 10),
+        shown('u1', 'nps', 20),
+        shown('visitor', 'nps', 30),
+        shown('u2', 'nps', -10),
+        shown('u3', 'csat', 10),
+        shown('u4', 'nps', 10, SURVEY_EVENTS.snoozed),
       ]);
       const counts = await store.responses.usersShownSince(projectId, ['nps', 'csat', 'none'], at(0));
       expect(Object.fromEntries(counts)).toEqual({ nps: 2, csat: 1 });
@@ -89,7 +120,7 @@ export function responsesConformance(open: OpenStore): void {
       expect(await store.responses.displays(projectId, 'nps', { from: at(0), to: at(30) })).toEqual([at(10), at(20)]);
     });
 
-    withStore('keeps a visitor\'s anonymous answers apart from a user\'s, even under the same id', async (store, projectId) => {
+    withStore("keeps a visitor's anonymous answers apart from a user's, even under the same id", async (store, projectId) => {
       const user = response({ userId: 'victim', answer: { type: 'nps', score: 10 }, comment: 'love it' });
       const anonymous = response({ userId: 'victim', anonymous: true, answer: { type: 'nps', score: 0 } });
       expect(await store.responses.insert(projectId, user)).toBe(true);
@@ -98,58 +129,83 @@ export function responsesConformance(open: OpenStore): void {
       expect(await store.responses.get(projectId, 'nps', { anonymousId: 'victim' }, 1)).toEqual(anonymous);
       expect(await store.responses.update(projectId, anonymous, { ...anonymous, comment: 'hacked', updatedAt: at(1) })).toBe(true);
       expect((await store.responses.get(projectId, 'nps', { userId: 'victim' }, 1))?.comment).toBe('love it');
-      expect((await store.responses.latest(projectId, 'nps', { anonymousId: 'nobody' }))).toBeNull();
+      expect(await store.responses.latest(projectId, 'nps', { anonymousId: 'nobody' })).toBeNull();
       expect((await store.responses.marks(projectId, { anonymousId: 'stranger' })).size).toBe(0);
       expect((await store.responses.marks(projectId, { userId: 'victim' })).get('nps')).toEqual([{ cycle: 1, answeredAt: at(0) }]);
     });
 
-    withStore('claim: a visitor\'s anonymous answers become the user\'s, one per cycle, only while the anonymous id is unlinked', async (store, projectId) => {
-      await store.responses.insert(projectId, response({ userId: 'anon-a', anonymous: true, answer: { type: 'nps', score: 2 } }));
-      await store.responses.insert(projectId, response({ surveyId: 'csat', userId: 'anon-a', anonymous: true, answer: { type: 'csat', score: 5 } }));
-      // The user already answered csat cycle 1 elsewhere: that answer stands, the anonymous duplicate goes.
-      const own = response({ surveyId: 'csat', userId: 'u1', answer: { type: 'csat', score: 1 } });
-      await store.responses.insert(projectId, own);
-      expect(await store.responses.claim(projectId, 'anon-a', 'u1')).toBe(1);
-      expect(await store.responses.get(projectId, 'nps', { userId: 'u1' }, 1)).toMatchObject({ anonymous: false, answer: { type: 'nps', score: 2 } });
-      expect(await store.responses.get(projectId, 'csat', { userId: 'u1' }, 1)).toEqual(own);
-      expect(await store.responses.get(projectId, 'nps', { anonymousId: 'anon-a' }, 1)).toBeNull();
-      expect(await store.responses.list(projectId, 'csat', { from: at(-1), to: at(10) })).toEqual([own]);
+    withStore(
+      "claim: a visitor's anonymous answers become the user's, one per cycle, only while the anonymous id is unlinked",
+      async (store, projectId) => {
+        await store.responses.insert(projectId, response({ userId: 'anon-a', anonymous: true, answer: { type: 'nps', score: 2 } }));
+        await store.responses.insert(
+          projectId,
+          response({ surveyId: 'csat', userId: 'anon-a', anonymous: true, answer: { type: 'csat', score: 5 } }),
+        );
+        // The user already answered csat cycle 1 elsewhere: that answer stands, the anonymous duplicate goes.
+        const own = response({ surveyId: 'csat', userId: 'u1', answer: { type: 'csat', score: 1 } });
+        await store.responses.insert(projectId, own);
+        expect(await store.responses.claim(projectId, 'anon-a', 'u1')).toBe(1);
+        expect(await store.responses.get(projectId, 'nps', { userId: 'u1' }, 1)).toMatchObject({
+          anonymous: false,
+          answer: { type: 'nps', score: 2 },
+        });
+        expect(await store.responses.get(projectId, 'csat', { userId: 'u1' }, 1)).toEqual(own);
+        expect(await store.responses.get(projectId, 'nps', { anonymousId: 'anon-a' }, 1)).toBeNull();
+        expect(await store.responses.list(projectId, 'csat', { from: at(-1), to: at(10) })).toEqual([own]);
 
-      // Once the anonymous id is linked, what it answers anonymously stays anonymous.
-      await store.writeEvents([newEvent({ projectId, anonymousId: 'anon-b', type: 'identify', name: null, userId: 'u2', timestamp: T0 })]);
-      await store.responses.insert(projectId, response({ userId: 'anon-b', anonymous: true }));
-      expect(await store.responses.claim(projectId, 'anon-b', 'u2')).toBe(0);
-      expect(await store.responses.get(projectId, 'nps', { anonymousId: 'anon-b' }, 1)).not.toBeNull();
-      expect(await store.responses.get(projectId, 'nps', { userId: 'u2' }, 1)).toBeNull();
-    });
-
-    withStore('a claim racing the user\'s own answer for the same cycle never fails: exactly one user answer is kept', async (store, projectId) => {
-      for (let round = 0; round < 20; round += 1) {
-        const [anonymousId, userId] = [`anon-race-${round}`, `u-race-${round}`];
-        await store.responses.insert(projectId, response({ userId: anonymousId, anonymous: true, answer: { type: 'nps', score: 2 } }));
-        const [, inserted] = await Promise.all([
-          store.responses.claim(projectId, anonymousId, userId),
-          store.responses.insert(projectId, response({ userId, answer: { type: 'nps', score: 9 } })),
+        // Once the anonymous id is linked, what it answers anonymously stays anonymous.
+        await store.writeEvents([
+          newEvent({ projectId, anonymousId: 'anon-b', type: 'identify', name: null, userId: 'u2', timestamp: T0 }),
         ]);
-        const kept = await store.responses.get(projectId, 'nps', { userId }, 1);
-        // Whichever committed first stands; the other is skipped, never an error.
-        expect(kept?.answer).toEqual(inserted ? { type: 'nps', score: 9 } : { type: 'nps', score: 2 });
-        expect(await store.responses.get(projectId, 'nps', { anonymousId }, 1)).toBeNull();
-      }
-    });
+        await store.responses.insert(projectId, response({ userId: 'anon-b', anonymous: true }));
+        expect(await store.responses.claim(projectId, 'anon-b', 'u2')).toBe(0);
+        expect(await store.responses.get(projectId, 'nps', { anonymousId: 'anon-b' }, 1)).not.toBeNull();
+        expect(await store.responses.get(projectId, 'nps', { userId: 'u2' }, 1)).toBeNull();
+      },
+    );
 
-    withStore('the first identify of an anonymous id brings its earlier anonymous answers to the user, in the same write', async (store, projectId) => {
-      await store.responses.insert(projectId, response({ userId: 'anon-c', anonymous: true, answer: { type: 'nps', score: 1 } }));
-      await store.writeEvents([newEvent({ projectId, anonymousId: 'anon-c', type: 'identify', name: null, userId: 'u3', timestamp: T0 })]);
-      expect(await store.responses.get(projectId, 'nps', { userId: 'u3' }, 1)).toMatchObject({ answer: { type: 'nps', score: 1 } });
-      expect((await store.responses.marks(projectId, { userId: 'u3' })).get('nps')).toHaveLength(1);
-      expect(await store.responses.get(projectId, 'nps', { anonymousId: 'anon-c' }, 1)).toBeNull();
-    });
+    withStore(
+      "a claim racing the user's own answer for the same cycle never fails: exactly one user answer is kept",
+      async (store, projectId) => {
+        for (let round = 0; round < 20; round += 1) {
+          const [anonymousId, userId] = [`anon-race-${round}`, `u-race-${round}`];
+          await store.responses.insert(projectId, response({ userId: anonymousId, anonymous: true, answer: { type: 'nps', score: 2 } }));
+          const [, inserted] = await Promise.all([
+            store.responses.claim(projectId, anonymousId, userId),
+            store.responses.insert(projectId, response({ userId, answer: { type: 'nps', score: 9 } })),
+          ]);
+          const kept = await store.responses.get(projectId, 'nps', { userId }, 1);
+          // Whichever committed first stands; the other is skipped, never an error.
+          expect(kept?.answer).toEqual(inserted ? { type: 'nps', score: 9 } : { type: 'nps', score: 2 });
+          expect(await store.responses.get(projectId, 'nps', { anonymousId }, 1)).toBeNull();
+        }
+      },
+    );
+
+    withStore(
+      'the first identify of an anonymous id brings its earlier anonymous answers to the user, in the same write',
+      async (store, projectId) => {
+        await store.responses.insert(projectId, response({ userId: 'anon-c', anonymous: true, answer: { type: 'nps', score: 1 } }));
+        await store.writeEvents([
+          newEvent({ projectId, anonymousId: 'anon-c', type: 'identify', name: null, userId: 'u3', timestamp: T0 }),
+        ]);
+        expect(await store.responses.get(projectId, 'nps', { userId: 'u3' }, 1)).toMatchObject({ answer: { type: 'nps', score: 1 } });
+        expect((await store.responses.marks(projectId, { userId: 'u3' })).get('nps')).toHaveLength(1);
+        expect(await store.responses.get(projectId, 'nps', { anonymousId: 'anon-c' }, 1)).toBeNull();
+      },
+    );
 
     withStore('records webhook attempts once each and reads them in order', async (store, projectId) => {
       const attempt = (n: number, outcome: 'retry' | 'delivered') => ({
-        deliveryId: 'd1', url: 'https://hooks.test/a', attempt: n, at: at(n), status: outcome === 'retry' ? 503 : 204,
-        error: outcome === 'retry' ? 'HTTP 503' : null, outcome, nextAttemptAt: outcome === 'retry' ? at(n + 1) : null,
+        deliveryId: 'd1',
+        url: 'https://hooks.test/a',
+        attempt: n,
+        at: at(n),
+        status: outcome === 'retry' ? 503 : 204,
+        error: outcome === 'retry' ? 'HTTP 503' : null,
+        outcome,
+        nextAttemptAt: outcome === 'retry' ? at(n + 1) : null,
       });
       await store.responses.recordAttempt(projectId, attempt(2, 'delivered'));
       await store.responses.recordAttempt(projectId, attempt(1, 'retry'));

@@ -11,7 +11,14 @@ export function rewardsConformance(open: OpenStore): void {
   const withStore = (title: string, body: (rewards: RewardsStore, projectId: string) => Promise<void>) =>
     storeTest(open)(title, (store, projectId) => body(store.rewards, projectId));
   const entry = (projectId: string, overrides: Partial<NewEntry> = {}): NewEntry => ({
-    projectId, id: `k-${Math.random().toString(36).slice(2)}`, userId: 'u1', amount: 100, reason: 'Welcome', ruleId: null, at: T0, ...overrides,
+    projectId,
+    id: `k-${Math.random().toString(36).slice(2)}`,
+    userId: 'u1',
+    amount: 100,
+    reason: 'Welcome',
+    ruleId: null,
+    at: T0,
+    ...overrides,
   });
   const codeOf = (error: unknown) => (error as { code?: string }).code;
 
@@ -52,18 +59,26 @@ export function rewardsConformance(open: OpenStore): void {
     });
 
     withStore('one key raced by different users gives one entry and conflicts for the rest', async (rewards, p) => {
-      const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => rewards.append(entry(p, { id: 'raced', userId: `u${i}` }))));
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) => rewards.append(entry(p, { id: 'raced', userId: `u${i}` }))),
+      );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => codeOf((o as PromiseRejectedResult).reason))).toEqual(Array(9).fill('idempotency_conflict'));
+      expect(outcomes.filter((o) => o.status === 'rejected').map((o) => codeOf((o as PromiseRejectedResult).reason))).toEqual(
+        Array(9).fill('idempotency_conflict'),
+      );
     });
 
     withStore('50 parallel redemptions beyond the balance accept exactly the affordable ones', async (rewards, p) => {
       await rewards.append(entry(p, { amount: 500 }));
       const item = { id: 'mug', cost: 30 };
-      const outcomes = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => rewards.redeem({ projectId: p, id: `r${i}`, userId: 'u1', item, at: T0 })));
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) => rewards.redeem({ projectId: p, id: `r${i}`, userId: 'u1', item, at: T0 })),
+      );
       const accepted = outcomes.filter((o) => o.status === 'fulfilled');
       expect(accepted).toHaveLength(16);
-      expect(outcomes.filter((o) => o.status === 'rejected').every((o) => codeOf((o as PromiseRejectedResult).reason) === 'insufficient_points')).toBe(true);
+      expect(
+        outcomes.filter((o) => o.status === 'rejected').every((o) => codeOf((o as PromiseRejectedResult).reason) === 'insufficient_points'),
+      ).toBe(true);
       expect(await rewards.balance(p, 'u1')).toEqual({ balance: 20, lifetime: 500 });
       expect(await rewards.redemptions(p, 'u1')).toHaveLength(16);
       expect((await rewards.entries(p, 'u1')).reduce((sum, e) => sum + e.amount, 0)).toBe(20);
@@ -85,8 +100,13 @@ export function rewardsConformance(open: OpenStore): void {
       const item = { id: 'tee', cost: 100, stock: 2, perUserLimit: 1 };
       const first = await rewards.redeem({ projectId: p, id: 'r1', userId: 'u1', item, at: T0 });
       expect(first).toMatchObject({ status: 'created', balance: 900, redemption: { status: 'pending', itemId: 'tee', cost: 100 } });
-      expect(await rewards.redeem({ projectId: p, id: 'r1', userId: 'u1', item, at: T0 + 9 })).toMatchObject({ status: 'duplicate', balance: 900 });
-      await expect(rewards.redeem({ projectId: p, id: 'r1', userId: 'u1', item: { ...item, id: 'cap' }, at: T0 })).rejects.toMatchObject({ code: 'idempotency_conflict' });
+      expect(await rewards.redeem({ projectId: p, id: 'r1', userId: 'u1', item, at: T0 + 9 })).toMatchObject({
+        status: 'duplicate',
+        balance: 900,
+      });
+      await expect(rewards.redeem({ projectId: p, id: 'r1', userId: 'u1', item: { ...item, id: 'cap' }, at: T0 })).rejects.toMatchObject({
+        code: 'idempotency_conflict',
+      });
       await expect(rewards.redeem({ projectId: p, id: 'r2', userId: 'u1', item, at: T0 })).rejects.toMatchObject({ code: 'limit_reached' });
       await rewards.redeem({ projectId: p, id: 'r3', userId: 'u2', item, at: T0 });
       await rewards.append(entry(p, { userId: 'u3', amount: 1_000 }));
@@ -102,13 +122,17 @@ export function rewardsConformance(open: OpenStore): void {
       expect((await rewards.settle(p, 'r1', 'failed', T0 + 2)).status).toBe('failed');
       await expect(rewards.settle(p, 'r1', 'fulfilled', T0 + 3)).rejects.toMatchObject({ code: 'already_settled' });
       await expect(rewards.settle(p, 'nope', 'fulfilled', T0)).rejects.toMatchObject({ code: 'redemption_not_found' });
-      expect((await rewards.entries(p, 'u1')).map((e) => [e.id, e.amount])).toEqual([['refund:r1', 120], ['redeem:r1', -120], [expect.any(String), 300]]);
+      expect((await rewards.entries(p, 'u1')).map((e) => [e.id, e.amount])).toEqual([
+        ['refund:r1', 120],
+        ['redeem:r1', -120],
+        [expect.any(String), 300],
+      ]);
       expect((await rewards.balance(p, 'u1')).balance).toBe(300);
       // A failed redemption gives its stock back.
       expect((await rewards.itemUsage(p, 'u1')).total.get('mug')).toBeUndefined();
     });
 
-    withStore('does not count a failed redemption\'s refund as points earned: lifetime and tier stay', async (rewards, p) => {
+    withStore("does not count a failed redemption's refund as points earned: lifetime and tier stay", async (rewards, p) => {
       await rewards.append(entry(p, { id: 'grant', amount: 290, at: T0 }));
       const item = { id: 'sticker', cost: 30 };
       await rewards.redeem({ projectId: p, id: 'r1', userId: 'u1', item, at: T0 + 1 });
@@ -149,14 +173,19 @@ export function rewardsConformance(open: OpenStore): void {
       expect((await rewards.entries(p, 'u1'))[0]).toMatchObject({ amount: -70, reason: 'Points expired' });
     });
 
-    withStore('reads a period\'s activity for KPIs', async (rewards, p) => {
+    withStore("reads a period's activity for KPIs", async (rewards, p) => {
       await rewards.append(entry(p, { id: 'before', at: T0 - DAY }));
       await rewards.append(entry(p, { id: 'in', userId: 'u2', amount: 40, ruleId: 'r', at: T0 }));
       await rewards.redeem({ projectId: p, id: 'x', userId: 'u1', item: { id: 'mug', cost: 10 }, at: T0 + 1 });
       const activity = await rewards.activity(p, T0, T0 + DAY);
       expect(activity.entries.map((e) => e.id)).toEqual(['in', 'redeem:x']);
       expect(activity.redemptions.map((r) => r.id)).toEqual(['x']);
-      expect(activity.lifetimes).toEqual(new Map([['u1', 100], ['u2', 40]]));
+      expect(activity.lifetimes).toEqual(
+        new Map([
+          ['u1', 100],
+          ['u2', 40],
+        ]),
+      );
     });
   });
 }

@@ -20,7 +20,13 @@ export function settingsConformance(open: OpenStore): void {
 
     withStore('replaces the overrides as the next version only when the expected version is current', async (store, projectId) => {
       await store.settings.save(projectId, { inactivityDays: 7 }, 0, T0, 'console');
-      const next = await store.settings.save(projectId, { inactivityDays: 14, secretKeys: ['sk_new_secret_0123456789'] }, 1, T0 + 5_000, 'secret-key');
+      const next = await store.settings.save(
+        projectId,
+        { inactivityDays: 14, secretKeys: ['sk_new_secret_0123456789'] },
+        1,
+        T0 + 5_000,
+        'secret-key',
+      );
       expect(next).toEqual({
         overrides: { inactivityDays: 14, secretKeys: ['sk_new_secret_0123456789'] },
         version: 2,
@@ -34,10 +40,22 @@ export function settingsConformance(open: OpenStore): void {
 
     withStore('keeps nested JSON whole and the settings of each project apart', async (store, projectId) => {
       const other = uniqueProjectId();
-      const webhooks = [{ url: 'https://hooks.acme.test/nps', secrets: ['whsec_0123456789abcdefghijklmn'], surveyResponses: 'all', surveyIds: ['nps'] }];
-      await store.settings.save(projectId, { webhooks, rewards: null, locales: { default: 'en', supported: ['en', 'fr'] } }, 0, T0, 'console');
+      const webhooks = [
+        { url: 'https://hooks.acme.test/nps', secrets: ['whsec_0123456789abcdefghijklmn'], surveyResponses: 'all', surveyIds: ['nps'] },
+      ];
+      await store.settings.save(
+        projectId,
+        { webhooks, rewards: null, locales: { default: 'en', supported: ['en', 'fr'] } },
+        0,
+        T0,
+        'console',
+      );
       await store.settings.save(other, { inactivityDays: 3 }, 0, T0, 'console');
-      expect((await store.settings.get(projectId))?.overrides).toEqual({ webhooks, rewards: null, locales: { default: 'en', supported: ['en', 'fr'] } });
+      expect((await store.settings.get(projectId))?.overrides).toEqual({
+        webhooks,
+        rewards: null,
+        locales: { default: 'en', supported: ['en', 'fr'] },
+      });
       expect((await store.settings.get(other))?.overrides).toEqual({ inactivityDays: 3 });
     });
 

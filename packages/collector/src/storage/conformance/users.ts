@@ -36,7 +36,8 @@ export function usersConformance(open: OpenStore): void {
         identify('usr_max', { plan: 'pro', 'plan "tier"': 'x' }),
         identify('USR_upper', { plan: 'pro' }),
       ]);
-      const ids = async (query: Parameters<Store['users']['search']>[1]) => (await store.users.search(projectId, query)).users.map((u) => u.userId);
+      const ids = async (query: Parameters<Store['users']['search']>[1]) =>
+        (await store.users.search(projectId, query)).users.map((u) => u.userId);
       expect(await ids({ idPrefix: 'usr_a', limit: 10 })).toEqual(['usr_ada', 'usr_alan']);
       expect(await ids({ trait: { key: 'plan', value: 'pro' }, limit: 10 })).toEqual(['USR_upper', 'usr_ada', 'usr_max']);
       expect(await ids({ trait: { key: 'seats', value: '4' }, limit: 10 })).toEqual(['usr_ada']);
@@ -44,8 +45,14 @@ export function usersConformance(open: OpenStore): void {
       expect(await ids({ trait: { key: 'plan "tier"', value: 'x' }, limit: 10 })).toEqual(['usr_max']);
       expect(await ids({ idPrefix: 'usr_', trait: { key: 'plan', value: 'pro' }, limit: 10 })).toEqual(['usr_ada', 'usr_max']);
       const first = await store.users.search(projectId, { idPrefix: 'usr', limit: 2 });
-      expect(first).toMatchObject({ users: [{ userId: 'usr_ada', traits: { plan: 'pro', seats: 4, admin: true } }, { userId: 'usr_alan' }], nextAfter: 'usr_alan' });
-      expect(await store.users.search(projectId, { idPrefix: 'usr', limit: 2, after: 'usr_alan' })).toMatchObject({ users: [{ userId: 'usr_max' }], nextAfter: null });
+      expect(first).toMatchObject({
+        users: [{ userId: 'usr_ada', traits: { plan: 'pro', seats: 4, admin: true } }, { userId: 'usr_alan' }],
+        nextAfter: 'usr_alan',
+      });
+      expect(await store.users.search(projectId, { idPrefix: 'usr', limit: 2, after: 'usr_alan' })).toMatchObject({
+        users: [{ userId: 'usr_max' }],
+        nextAfter: null,
+      });
       expect(await ids({ idPrefix: 'usr_ada', limit: 10 })).toEqual(['usr_ada']);
       expect((await store.users.search(`${projectId}-other`, { limit: 10 })).users).toEqual([]);
     });
@@ -64,12 +71,27 @@ export function usersConformance(open: OpenStore): void {
 
       const counts = await store.users.erase(projectId, person.userId);
       expect(counts).toEqual({
-        events: 3, identities: 1, users: 1, surveyResponses: 2, referralCodes: 1,
-        rewardEntriesAnonymised: 3, rewardRedemptionsAnonymised: 1, rewardBalancesAnonymised: 1, referralsAnonymised: 2,
+        events: 3,
+        identities: 1,
+        users: 1,
+        surveyResponses: 2,
+        referralCodes: 1,
+        rewardEntriesAnonymised: 3,
+        rewardRedemptionsAnonymised: 1,
+        rewardBalancesAnonymised: 1,
+        referralsAnonymised: 2,
       });
       expect(await footprint(store, projectId, person.userId, person.anonymousId)).toEqual({
-        user: null, events: [], anonymousEvents: [], responses: [], anonymousResponse: null, balance: { balance: 0, lifetime: 0 },
-        entries: [], redemptions: [], referrals: { code: null, referredBy: null, referred: [] }, referredBy: null,
+        user: null,
+        events: [],
+        anonymousEvents: [],
+        responses: [],
+        anonymousResponse: null,
+        balance: { balance: 0, lifetime: 0 },
+        entries: [],
+        redemptions: [],
+        referrals: { code: null, referredBy: null, referred: [] },
+        referredBy: null,
       });
       expect((await store.users.search(projectId, { idPrefix: 'gone', limit: 10 })).users).toEqual([]);
       expect(await footprint(store, projectId, bystander.userId, bystander.anonymousId)).toEqual(bystanderBefore);
@@ -83,11 +105,22 @@ export function usersConformance(open: OpenStore): void {
       expect(new Set(after.entries.map((e) => e.userId)).size).toBe(new Set(before.entries.map((e) => e.userId)).size);
       expect(JSON.stringify(after)).not.toContain(person.userId);
       for (const secret of person.secrets) expect(JSON.stringify(after)).not.toContain(secret);
-      expect(after.redemptions.find((r) => r.userId.startsWith('deleted_'))).toMatchObject({ status: 'failed', failureReason: null, cost: 30 });
+      expect(after.redemptions.find((r) => r.userId.startsWith('deleted_'))).toMatchObject({
+        status: 'failed',
+        failureReason: null,
+        cost: 30,
+      });
 
       expect(await store.users.erase(projectId, person.userId)).toEqual({
-        events: 0, identities: 0, users: 0, surveyResponses: 0, referralCodes: 0,
-        rewardEntriesAnonymised: 0, rewardRedemptionsAnonymised: 0, rewardBalancesAnonymised: 0, referralsAnonymised: 0,
+        events: 0,
+        identities: 0,
+        users: 0,
+        surveyResponses: 0,
+        referralCodes: 0,
+        rewardEntriesAnonymised: 0,
+        rewardRedemptionsAnonymised: 0,
+        rewardBalancesAnonymised: 0,
+        referralsAnonymised: 0,
       });
     });
   });

@@ -29,8 +29,18 @@ const QUERY_ROWS = {
     matches: { from: 'json_each($3) q', event: "json_extract(q.value, '$.event')", filter: "q.value, '$.where'", order: 'q.key' },
   },
   postgres: {
-    counts: { from: 'unnest($3::text[], $4::timestamptz[]) WITH ORDINALITY AS q(event, since, ord)', event: 'q.event', since: 'q.since', order: 'q.ord' },
-    matches: { from: 'unnest($3::text[], $4::jsonb[]) WITH ORDINALITY AS q(event, filter, ord)', event: 'q.event', filter: 'q.filter', order: 'q.ord' },
+    counts: {
+      from: 'unnest($3::text[], $4::timestamptz[]) WITH ORDINALITY AS q(event, since, ord)',
+      event: 'q.event',
+      since: 'q.since',
+      order: 'q.ord',
+    },
+    matches: {
+      from: 'unnest($3::text[], $4::jsonb[]) WITH ORDINALITY AS q(event, filter, ord)',
+      event: 'q.event',
+      filter: 'q.filter',
+      order: 'q.ord',
+    },
   },
 };
 
@@ -52,22 +62,41 @@ const matchesSql = (d: Dialect, subject: string) => {
 /** `store.facts` over either dialect. */
 export function sqlFactStore(sql: SqlRunner): FactStore {
   const d = sql.dialect;
-  const statements = (build: (d: Dialect, subject: string) => string) => ({ [SUBJECT.user]: build(d, SUBJECT.user), [SUBJECT.anonymous]: build(d, SUBJECT.anonymous) });
+  const statements = (build: (d: Dialect, subject: string) => string) => ({
+    [SUBJECT.user]: build(d, SUBJECT.user),
+    [SUBJECT.anonymous]: build(d, SUBJECT.anonymous),
+  });
   const counts = statements(countsSql);
   const matches = statements(matchesSql);
   // A count since "ever" starts before any representable time.
   const since = (now: Date, withinDays: number | null) =>
-    d === 'sqlite' ? (withinDays === null ? -8.64e15 : now.getTime() - withinDays * DAY_MS) : withinDays === null ? '-infinity' : new Date(now.getTime() - withinDays * DAY_MS).toISOString();
+    d === 'sqlite'
+      ? withinDays === null
+        ? -8.64e15
+        : now.getTime() - withinDays * DAY_MS
+      : withinDays === null
+        ? '-infinity'
+        : new Date(now.getTime() - withinDays * DAY_MS).toISOString();
 
   return {
     async profile(projectId, subject): Promise<SubjectProfile> {
       if ('userId' in subject) {
-        const [row] = await sql.all<{ traits: string | Record<string, JsonValue>; first_seen: Time; last_seen: Time; previous_seen: Time | null }>(
-          'SELECT traits, first_seen, last_seen, previous_seen FROM users WHERE project_id = $1 AND user_id = $2',
-          [projectId, subject.userId],
-        );
+        const [row] = await sql.all<{
+          traits: string | Record<string, JsonValue>;
+          first_seen: Time;
+          last_seen: Time;
+          previous_seen: Time | null;
+        }>('SELECT traits, first_seen, last_seen, previous_seen FROM users WHERE project_id = $1 AND user_id = $2', [
+          projectId,
+          subject.userId,
+        ]);
         if (!row) return { traits: {}, firstSeen: null, lastSeen: null, previousSeen: null };
-        return { traits: readJson(row.traits), firstSeen: ms(row.first_seen), lastSeen: ms(row.last_seen), previousSeen: ms(row.previous_seen) };
+        return {
+          traits: readJson(row.traits),
+          firstSeen: ms(row.first_seen),
+          lastSeen: ms(row.last_seen),
+          previousSeen: ms(row.previous_seen),
+        };
       }
       // Visitors have no users row: the same figures from their few events, gaps found with LEAD.
       const [row] = await sql.all<{ first_seen: Time | null; last_seen: Time | null; previous_seen: Time | null }>(
@@ -96,7 +125,9 @@ export function sqlFactStore(sql: SqlRunner): FactStore {
           ? []
           : await sql.all<{ first_at: Time | null }>(
               matches[where]!,
-              d === 'sqlite' ? [projectId, id, JSON.stringify(filters)] : [projectId, id, filters.map((f) => f.event), filters.map((f) => JSON.stringify(f.where))],
+              d === 'sqlite'
+                ? [projectId, id, JSON.stringify(filters)]
+                : [projectId, id, filters.map((f) => f.event), filters.map((f) => JSON.stringify(f.where))],
             );
       return {
         counts: new Map(queries.counts.map((q, i) => [countKey(q), Number(countRows[i]?.n ?? 0)])),

@@ -78,7 +78,12 @@ export function checklistRows(read: SqlReader): KpiStore['checklistRows'] {
   const text = checklistSql(read.dialect);
   return async (projectId: string, query: ChecklistRowsQuery) => {
     const items = eventItems(query);
-    const head = [projectId, query.promptId, read.time(query.to.getTime()), query.from === undefined ? null : read.time(query.from.getTime())];
+    const head = [
+      projectId,
+      query.promptId,
+      read.time(query.to.getTime()),
+      query.from === undefined ? null : read.time(query.from.getTime()),
+    ];
     const rows = await read.all<ChecklistKpiDbRow>(
       text,
       read.dialect === 'sqlite'

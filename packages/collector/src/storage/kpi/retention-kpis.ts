@@ -31,7 +31,10 @@ export function sqlRetentionKpis(read: SqlReader, refresh: () => Awaitable<void>
     let statement = statements.get(key);
     if (!statement) statements.set(key, (statement = numbered(retentionSql(read.dialect, segment)[name])));
     await refresh();
-    return read.all<RetentionRow>(statement.text, statement.names.map((n) => bind(params[n])));
+    return read.all<RetentionRow>(
+      statement.text,
+      statement.names.map((n) => bind(params[n])),
+    );
   });
 }
 
@@ -60,7 +63,12 @@ function retentionKpis(execute: RunRetention): RetentionKpiStore {
     },
     async engagementCounts(projectId, query) {
       const [row] = await run('engagement', projectId, query, { event: query.event ?? null });
-      return { activeUsers: num(row, 'active_users'), events: num(row, 'events'), activeDays: num(row, 'active_days'), adopters: num(row, 'adopters') };
+      return {
+        activeUsers: num(row, 'active_users'),
+        events: num(row, 'events'),
+        activeDays: num(row, 'active_days'),
+        adopters: num(row, 'adopters'),
+      };
     },
   };
 }

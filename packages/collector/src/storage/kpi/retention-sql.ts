@@ -64,8 +64,12 @@ function activityCtes(d: RetentionDialect, segment: boolean, split: string): str
     UNION ALL SELECT subject, last_at, 0 ${rollup} AND (last_at - ${int('from')}) / ${split} <> (first_at - ${int('from')}) / ${split}
     UNION ALL SELECT * FROM edge_activity
   ),
-  ${segment ? `segment AS MATERIALIZED (SELECT 'u:' || u.user_id AS subject FROM users u WHERE u.project_id = @projectId AND ${d.traitEquals}),
-  activity AS (SELECT * FROM all_activity WHERE subject IN (SELECT subject FROM segment))` : 'activity AS (SELECT * FROM all_activity)'}`;
+  ${
+    segment
+      ? `segment AS MATERIALIZED (SELECT 'u:' || u.user_id AS subject FROM users u WHERE u.project_id = @projectId AND ${d.traitEquals}),
+  activity AS (SELECT * FROM all_activity WHERE subject IN (SELECT subject FROM segment))`
+      : 'activity AS (SELECT * FROM all_activity)'
+  }`;
 }
 
 /**

@@ -37,7 +37,9 @@ export function sqliteRollupFolder(db: Database): () => void {
   const clearQueue = db.prepare('DELETE FROM kpi_event_queue');
   const dirty = db.prepare<[], { project_id: string; subject: string }>('SELECT project_id, subject FROM kpi_dirty_subjects');
   const dropSubject = db.prepare('DELETE FROM kpi_activity_days WHERE project_id = ? AND subject = ?');
-  const rebuildUser = db.prepare(`INSERT INTO kpi_activity_days ${dayRows('sqlite')} FROM events e WHERE e.project_id = ? AND e.user_id = ? GROUP BY 1, 2, 3`);
+  const rebuildUser = db.prepare(
+    `INSERT INTO kpi_activity_days ${dayRows('sqlite')} FROM events e WHERE e.project_id = ? AND e.user_id = ? GROUP BY 1, 2, 3`,
+  );
   const rebuildVisitor = db.prepare(
     `INSERT INTO kpi_activity_days ${dayRows('sqlite')} FROM events e WHERE e.project_id = ? AND e.anonymous_id = ? AND e.user_id IS NULL GROUP BY 1, 2, 3`,
   );

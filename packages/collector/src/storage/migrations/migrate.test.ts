@@ -19,18 +19,24 @@ const RECORDED = [
 ];
 
 describe('migrations', () => {
-  it.each(['sqlite', 'postgres'] as const)('%s: loads the .sql files in version order, with the versions and names existing databases record', (dialect) => {
-    const migrations = loadMigrations(dialect);
-    expect(migrations.map((m) => [m.version, m.name])).toEqual(RECORDED.slice(0, migrations.length));
-    expect(migrations.length).toBeGreaterThanOrEqual(RECORDED.length);
-    for (const m of migrations) expect(m.sql).toMatch(/CREATE|ALTER|INSERT/);
-  });
+  it.each(['sqlite', 'postgres'] as const)(
+    '%s: loads the .sql files in version order, with the versions and names existing databases record',
+    (dialect) => {
+      const migrations = loadMigrations(dialect);
+      expect(migrations.map((m) => [m.version, m.name])).toEqual(RECORDED.slice(0, migrations.length));
+      expect(migrations.length).toBeGreaterThanOrEqual(RECORDED.length);
+      for (const m of migrations) expect(m.sql).toMatch(/CREATE|ALTER|INSERT/);
+    },
+  );
 
-  it.each(['sqlite', 'postgres'] as const)('%s: indexes the announcement key exactly as the queries spell it (else they miss the index)', (dialect) => {
-    const index = loadMigrations(dialect).find((m) => m.version === 10)!.sql;
-    expect(index).toContain(ANNOUNCEMENT_KEY[dialect]);
-    expect(index).toContain(ANNOUNCEMENT_KEY_NAMES);
-  });
+  it.each(['sqlite', 'postgres'] as const)(
+    '%s: indexes the announcement key exactly as the queries spell it (else they miss the index)',
+    (dialect) => {
+      const index = loadMigrations(dialect).find((m) => m.version === 10)!.sql;
+      expect(index).toContain(ANNOUNCEMENT_KEY[dialect]);
+      expect(index).toContain(ANNOUNCEMENT_KEY_NAMES);
+    },
+  );
 
   it('has the same versions for both dialects', () => {
     expect(loadMigrations('sqlite').map((m) => m.version)).toEqual(loadMigrations('postgres').map((m) => m.version));

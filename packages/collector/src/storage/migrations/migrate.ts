@@ -24,7 +24,8 @@ export function loadMigrations(dialect: Dialect): Migration[] {
       const sql = readFileSync(new URL(file, dir), 'utf8');
       const name = /^-- migration: (.+)\n/.exec(sql)?.[1];
       const version = Number(file.slice(0, 3));
-      if (!name || !Number.isInteger(version) || version < 1) throw new Error(`migration ${dialect}/${file}: needs an NNN- prefix and a first line "-- migration: <name>"`);
+      if (!name || !Number.isInteger(version) || version < 1)
+        throw new Error(`migration ${dialect}/${file}: needs an NNN- prefix and a first line "-- migration: <name>"`);
       return { version, name, sql };
     });
 }
@@ -34,7 +35,9 @@ export function pendingMigrations(all: readonly Migration[], applied: ReadonlySe
   const newest = Math.max(0, ...all.map((m) => m.version));
   const unknown = [...applied].filter((version) => version > newest);
   if (unknown.length > 0) {
-    throw new Error(`The database has migration ${Math.max(...unknown)}, newer than this collector knows (${newest}); upgrade the collector.`);
+    throw new Error(
+      `The database has migration ${Math.max(...unknown)}, newer than this collector knows (${newest}); upgrade the collector.`,
+    );
   }
   return [...all].sort((a, b) => a.version - b.version).filter((m) => !applied.has(m.version));
 }
@@ -46,7 +49,11 @@ export function migrateSqlite(db: Database): void {
     const applied = db.prepare<[], { version: number }>('SELECT version FROM hearth_migrations').all();
     for (const migration of pendingMigrations(loadMigrations('sqlite'), new Set(applied.map((r) => r.version)))) {
       db.exec(migration.sql);
-      db.prepare('INSERT INTO hearth_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, Date.now());
+      db.prepare('INSERT INTO hearth_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        Date.now(),
+      );
     }
   }).immediate();
 }

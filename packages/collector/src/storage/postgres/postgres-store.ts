@@ -65,7 +65,9 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
     lock_timeout: KPI_LOCK_TIMEOUT_MS,
     application_name: kpiApplication,
   });
-  kpiPool.on('error', (error) => console.error('hearth-collector: an idle PostgreSQL KPI connection was closed by the server', error.message));
+  kpiPool.on('error', (error) =>
+    console.error('hearth-collector: an idle PostgreSQL KPI connection was closed by the server', error.message),
+  );
 
   // Overlapping groups: one builds and sends its rows while another's COMMIT waits for the WAL flush.
   const committer = new GroupCommitter(
@@ -105,14 +107,19 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
         'SELECT anonymous_id FROM identities WHERE project_id = $1 AND user_id = $2 ORDER BY linked_at, anonymous_id',
         [projectId, userId],
       );
-      return toStoredUser(rows[0], links.rows.map((r) => r.anonymous_id));
+      return toStoredUser(
+        rows[0],
+        links.rows.map((r) => r.anonymous_id),
+      );
     },
     async close() {
       await committer.drain();
       // pool.end() waits for every checked-out connection: a KPI statement still running after
       // the HTTP drain would hold shutdown for up to its timeout. Its request is gone; cancel it.
       await pool
-        .query('SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [kpiApplication])
+        .query('SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [
+          kpiApplication,
+        ])
         .catch((error: unknown) => console.error('hearth-collector: could not cancel running KPI queries', error));
       await Promise.all([pool.end(), kpiPool.end()]);
     },

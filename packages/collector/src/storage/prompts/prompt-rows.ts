@@ -36,5 +36,10 @@ export interface PromptVersionRow {
 export const PROMPT_VERSION_COLUMNS = 'version, config, origin, saved_at';
 
 export function toPromptVersion(row: PromptVersionRow): PromptVersion {
-  return { version: row.version, prompt: parseConfig(row.config), origin: row.origin as PromptOrigin, savedAt: new Date(row.saved_at).toISOString() };
+  return {
+    version: row.version,
+    prompt: parseConfig(row.config),
+    origin: row.origin as PromptOrigin,
+    savedAt: new Date(row.saved_at).toISOString(),
+  };
 }

@@ -1,10 +1,24 @@
 import type { Prompt } from '@hearth/schema';
 import type { SqlRunner } from '../sql/runner.js';
 import { ask, type Transact } from '../sql/transaction.js';
-import { PROMPT_COLUMNS, PROMPT_VERSION_COLUMNS, toPromptRecord, toPromptVersion, type PromptRow, type PromptVersionRow } from './prompt-rows.js';
+import {
+  PROMPT_COLUMNS,
+  PROMPT_VERSION_COLUMNS,
+  toPromptRecord,
+  toPromptVersion,
+  type PromptRow,
+  type PromptVersionRow,
+} from './prompt-rows.js';
 import type { PromptStore, SeedResult } from './prompt-store.js';
 
-const values = (sql: SqlRunner, projectId: string, prompt: Prompt, at: number) => [projectId, prompt.id, prompt.kind, prompt.status, JSON.stringify(prompt), sql.time(at)];
+const values = (sql: SqlRunner, projectId: string, prompt: Prompt, at: number) => [
+  projectId,
+  prompt.id,
+  prompt.kind,
+  prompt.status,
+  JSON.stringify(prompt),
+  sql.time(at),
+];
 
 // A config prompt is refreshed only when its config changed (PostgreSQL compares jsonb by value,
 // so key order cannot fake a change).
@@ -25,14 +39,21 @@ export function sqlPromptStore(sql: SqlRunner, transact: Transact): PromptStore 
   };
   // Rows of prompt_versions are written by the triggers of migration 007.
   const versions = async (projectId: string, promptId: string, extra: string, params: unknown[]) =>
-    (await sql.all<PromptVersionRow>(`SELECT ${PROMPT_VERSION_COLUMNS} FROM prompt_versions WHERE project_id = $1 AND prompt_id = $2 ${extra}`, [projectId, promptId, ...params])).map(
-      toPromptVersion,
-    );
+    (
+      await sql.all<PromptVersionRow>(
+        `SELECT ${PROMPT_VERSION_COLUMNS} FROM prompt_versions WHERE project_id = $1 AND prompt_id = $2 ${extra}`,
+        [projectId, promptId, ...params],
+      )
+    ).map(toPromptVersion);
   return {
     versions: (projectId, promptId, limit = 100) => versions(projectId, promptId, 'ORDER BY version DESC LIMIT $3', [limit]),
     version: async (projectId, promptId, number) => (await versions(projectId, promptId, 'AND version = $3', [number]))[0] ?? null,
-    list: async (projectId) => (await sql.all<PromptRow>(`SELECT ${PROMPT_COLUMNS} FROM prompts WHERE project_id = $1 ORDER BY prompt_id`, [projectId])).map(toPromptRecord),
-    get: (projectId, promptId) => one(`SELECT ${PROMPT_COLUMNS} FROM prompts WHERE project_id = $1 AND prompt_id = $2`, [projectId, promptId]),
+    list: async (projectId) =>
+      (await sql.all<PromptRow>(`SELECT ${PROMPT_COLUMNS} FROM prompts WHERE project_id = $1 ORDER BY prompt_id`, [projectId])).map(
+        toPromptRecord,
+      ),
+    get: (projectId, promptId) =>
+      one(`SELECT ${PROMPT_COLUMNS} FROM prompts WHERE project_id = $1 AND prompt_id = $2`, [projectId, promptId]),
     create: (projectId, prompt, at) =>
       one(
         `INSERT INTO prompts (project_id, prompt_id, kind, status, version, config, origin, created_at, updated_at)

@@ -2,7 +2,16 @@ import { PROMPT_EVENTS } from '@hearth/schema';
 import type { StoredResponse } from '../../domain/survey/response.js';
 import { flag, jsonText, placeholders, typed } from '../sql/dialect.js';
 import { andThen, type Awaitable, type SqlReader, type SqlRunner } from '../sql/runner.js';
-import { ATTEMPT_COLUMNS, RESPONSE_COLUMNS, groupMarks, respondentKey, toAttempt, toStoredResponse, type AttemptRow, type ResponseRow } from './response-rows.js';
+import {
+  ATTEMPT_COLUMNS,
+  RESPONSE_COLUMNS,
+  groupMarks,
+  respondentKey,
+  toAttempt,
+  toStoredResponse,
+  type AttemptRow,
+  type ResponseRow,
+} from './response-rows.js';
 import type { Respondent, ResponseStore } from './response-store.js';
 
 const KEY = 'project_id = $1 AND survey_id = $2 AND user_id = $3 AND anonymous = $4';
@@ -26,7 +35,13 @@ export function claimResponses(sql: SqlRunner, projectId: string, anonymousId: s
     [projectId, anonymousId, userId],
   );
   return andThen(moved, (count) =>
-    andThen(sql.run(`DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 AND anonymous AND ${UNLINKED}`, [projectId, anonymousId]), () => count),
+    andThen(
+      sql.run(`DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 AND anonymous AND ${UNLINKED}`, [
+        projectId,
+        anonymousId,
+      ]),
+      () => count,
+    ),
   );
 }
 
@@ -47,19 +62,38 @@ export function sqlResponseStore(sql: SqlRunner, kpiRead: SqlReader = sql): Resp
     get: (projectId, surveyId, respondent, cycle) =>
       one(`SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE ${KEY} AND cycle = $5`, [projectId, surveyId, ...who(respondent), cycle]),
     latest: (projectId, surveyId, respondent) =>
-      one(`SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE ${KEY} ORDER BY cycle DESC LIMIT 1`, [projectId, surveyId, ...who(respondent)]),
+      one(`SELECT ${RESPONSE_COLUMNS} FROM survey_responses WHERE ${KEY} ORDER BY cycle DESC LIMIT 1`, [
+        projectId,
+        surveyId,
+        ...who(respondent),
+      ]),
     claim: async (projectId, anonymousId, userId) => claimResponses(sql, projectId, anonymousId, userId),
     insert: async (projectId, r) =>
       (await sql.run(
         `INSERT INTO survey_responses (project_id, survey_id, user_id, anonymous, cycle, answer, comment, traits, locale, answered_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-        [...key(projectId, r), JSON.stringify(r.answer), r.comment, JSON.stringify(r.traits), r.locale, sql.time(r.answeredAt.getTime()), sql.time(r.updatedAt.getTime())],
+        [
+          ...key(projectId, r),
+          JSON.stringify(r.answer),
+          r.comment,
+          JSON.stringify(r.traits),
+          r.locale,
+          sql.time(r.answeredAt.getTime()),
+          sql.time(r.updatedAt.getTime()),
+        ],
       )) === 1,
     update: async (projectId, previous, next) =>
       (await sql.run(
         `UPDATE survey_responses SET answer = $6, comment = $7, updated_at = $8
          WHERE ${KEY} AND cycle = $5 AND answer = ${typed(d, '$9', 'jsonb')} AND comment IS NOT DISTINCT FROM $10`,
-        [...key(projectId, next), JSON.stringify(next.answer), next.comment, sql.time(next.updatedAt.getTime()), JSON.stringify(previous.answer), previous.comment],
+        [
+          ...key(projectId, next),
+          JSON.stringify(next.answer),
+          next.comment,
+          sql.time(next.updatedAt.getTime()),
+          JSON.stringify(previous.answer),
+          previous.comment,
+        ],
       )) === 1,
     list: async (projectId, surveyId, answered) =>
       (
@@ -101,12 +135,25 @@ export function sqlResponseStore(sql: SqlRunner, kpiRead: SqlReader = sql): Resp
       await sql.run(
         `INSERT INTO webhook_attempts (project_id, delivery_id, url, attempt, at, status, error, outcome, next_attempt_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-        [projectId, a.deliveryId, a.url, a.attempt, sql.time(a.at.getTime()), a.status, a.error, a.outcome, a.nextAttemptAt === null ? null : sql.time(a.nextAttemptAt.getTime())],
+        [
+          projectId,
+          a.deliveryId,
+          a.url,
+          a.attempt,
+          sql.time(a.at.getTime()),
+          a.status,
+          a.error,
+          a.outcome,
+          a.nextAttemptAt === null ? null : sql.time(a.nextAttemptAt.getTime()),
+        ],
       );
     },
     attempts: async (projectId, deliveryId) =>
-      (await sql.all<AttemptRow>(`SELECT ${ATTEMPT_COLUMNS} FROM webhook_attempts WHERE project_id = $1 AND delivery_id = $2 ORDER BY url, attempt`, [projectId, deliveryId])).map(
-        toAttempt,
-      ),
+      (
+        await sql.all<AttemptRow>(
+          `SELECT ${ATTEMPT_COLUMNS} FROM webhook_attempts WHERE project_id = $1 AND delivery_id = $2 ORDER BY url, attempt`,
+          [projectId, deliveryId],
+        )
+      ).map(toAttempt),
   };
 }

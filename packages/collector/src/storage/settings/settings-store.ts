@@ -23,7 +23,13 @@ export interface SettingsStore {
    * Stores `overrides` as the next version if the stored version is still `expectedVersion` (0 when
    * nothing is stored yet); null when another change came first.
    */
-  save(projectId: string, overrides: Record<string, unknown>, expectedVersion: number, at: number, updatedBy: string): Promise<StoredSettings | null>;
+  save(
+    projectId: string,
+    overrides: Record<string, unknown>,
+    expectedVersion: number,
+    at: number,
+    updatedBy: string,
+  ): Promise<StoredSettings | null>;
 }
 
 /** A `project_settings` row as either driver returns it (SQLite: ms and JSON text; Postgres: Date and jsonb). */

@@ -7,7 +7,8 @@ import type { Dialect } from './runner.js';
  */
 
 /** A JSON object's field as text (`->>`): JSON strings unquoted, other values as their JSON text. */
-export const jsonText = (d: Dialect, doc: string, key: string) => (d === 'sqlite' ? `json_extract(${doc}, '$.${key}')` : `${doc}->>'${key}'`);
+export const jsonText = (d: Dialect, doc: string, key: string) =>
+  d === 'sqlite' ? `json_extract(${doc}, '$.${key}')` : `${doc}->>'${key}'`;
 
 /** The JSON object's field `key` is a JSON string. */
 export const jsonIsString = (d: Dialect, doc: string, key: string) =>

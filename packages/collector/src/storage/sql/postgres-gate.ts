@@ -16,7 +16,11 @@ export interface PostgresTransactionOptions {
  * One transaction on one pooled connection: `body` runs between `begin` and COMMIT, is rolled back
  * on any error and, for the `retry` codes, run again from the start (up to three attempts).
  */
-export async function postgresTransaction<T>(pool: pg.Pool, body: (client: pg.PoolClient) => Promise<T>, options: PostgresTransactionOptions = {}): Promise<T> {
+export async function postgresTransaction<T>(
+  pool: pg.Pool,
+  body: (client: pg.PoolClient) => Promise<T>,
+  options: PostgresTransactionOptions = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     try {

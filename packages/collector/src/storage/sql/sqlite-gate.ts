@@ -34,7 +34,8 @@ export async function beginImmediate(db: Database, waitMs = WRITE_LOCK_WAIT_MS):
       return;
     } catch (error) {
       if (!isStoreBusy(error)) throw error;
-      if (performance.now() >= deadline) throw new StoreBusyError(`SQLite's write lock stayed held by another connection for ${waitMs} ms`, { cause: error });
+      if (performance.now() >= deadline)
+        throw new StoreBusyError(`SQLite's write lock stayed held by another connection for ${waitMs} ms`, { cause: error });
     }
     await sleep(pause);
   }

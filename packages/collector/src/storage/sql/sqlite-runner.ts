@@ -49,7 +49,10 @@ export function sqliteKpiRunner(kpiRows: KpiRows): SqlReader {
     time: (ms) => ms,
     all<T>(sql: string, params: readonly unknown[]) {
       const { text, order } = positional(sql);
-      return kpiRows<T>(text, order.map((index) => params[index]));
+      return kpiRows<T>(
+        text,
+        order.map((index) => params[index]),
+      );
     },
   };
 }

@@ -21,7 +21,9 @@ describe('sqlite store', () => {
     const db = new Database(file, { readonly: true });
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare('SELECT version FROM hearth_migrations ORDER BY version').all()).toEqual(loadMigrations('sqlite').map((m) => ({ version: m.version })));
+      expect(db.prepare('SELECT version FROM hearth_migrations ORDER BY version').all()).toEqual(
+        loadMigrations('sqlite').map((m) => ({ version: m.version })),
+      );
     } finally {
       db.close();
     }

@@ -26,14 +26,17 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
   const key = [projectId, userId];
   // Postgres: hold the balance row (if any) so no rewards write for this user runs meanwhile.
   if (sql.dialect === 'postgres') yield* run('SELECT 1 AS n FROM reward_balances WHERE project_id = $1 AND user_id = $2 FOR UPDATE', key);
-  const anonymousIds = (yield* ask(sql.all<{ anonymous_id: string }>('SELECT anonymous_id FROM identities WHERE project_id = $1 AND user_id = $2', key))).map(
-    (row) => row.anonymous_id,
-  );
+  const anonymousIds = (yield* ask(
+    sql.all<{ anonymous_id: string }>('SELECT anonymous_id FROM identities WHERE project_id = $1 AND user_id = $2', key),
+  )).map((row) => row.anonymous_id);
   const linked = 'SELECT anonymous_id FROM identities WHERE project_id = $1 AND user_id = $2';
   // Postgres: wait for a KPI rollup fold in flight (it may be adding this person's days), so the
   // rows dropped below cannot come back from a snapshot taken before this erasure.
   if (sql.dialect === 'postgres') yield* run('LOCK TABLE kpi_activity_days IN SHARE ROW EXCLUSIVE MODE', []);
-  const events = yield* run(`DELETE FROM events WHERE project_id = $1 AND (user_id = $2 OR anonymous_id IN (${linked})) RETURNING 1 AS n`, key);
+  const events = yield* run(
+    `DELETE FROM events WHERE project_id = $1 AND (user_id = $2 OR anonymous_id IN (${linked})) RETURNING 1 AS n`,
+    key,
+  );
   // The KPI rollup (migration 009) is keyed by subject id. The person's own subjects have no
   // event left, so their rows and recompute marks are dropped now, not at the next KPI query.
   for (const subject of [`u:${userId}`, ...anonymousIds.map((id) => `a:${id}`)]) {
@@ -41,9 +44,15 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
     yield* run('DELETE FROM kpi_dirty_subjects WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n', [projectId, subject]);
   }
   // `anonymous` keeps the two kinds apart: an anonymous id equal to someone else's user id never erases that user's answers.
-  let surveyResponses = (yield* run('DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 AND NOT anonymous RETURNING 1 AS n', key)).length;
+  let surveyResponses = (yield* run(
+    'DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 AND NOT anonymous RETURNING 1 AS n',
+    key,
+  )).length;
   for (const anonymousId of anonymousIds) {
-    surveyResponses += (yield* run('DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 AND anonymous RETURNING 1 AS n', [projectId, anonymousId])).length;
+    surveyResponses += (yield* run('DELETE FROM survey_responses WHERE project_id = $1 AND user_id = $2 AND anonymous RETURNING 1 AS n', [
+      projectId,
+      anonymousId,
+    ])).length;
   }
   const identities = yield* run('DELETE FROM identities WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
   const users = yield* run('DELETE FROM users WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
@@ -64,17 +73,36 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
 function* anonymiseLedger(sql: SqlRunner, projectId: string, userId: string) {
   const key = [projectId, userId];
   const pseudonym = `deleted_${randomUUID()}`;
-  const redemptions = yield* ask(sql.all<{ id: string }>('SELECT id FROM reward_redemptions WHERE project_id = $1 AND user_id = $2 ORDER BY id', key));
+  const redemptions = yield* ask(
+    sql.all<{ id: string }>('SELECT id FROM reward_redemptions WHERE project_id = $1 AND user_id = $2 ORDER BY id', key),
+  );
   const renamed = new Map(redemptions.map((row, index) => [row.id, `${pseudonym}:r${index}`]));
   for (const [from, to] of renamed) {
-    yield* ask(sql.all('UPDATE reward_redemptions SET id = $3, user_id = $4, failure_reason = NULL WHERE project_id = $1 AND id = $2', [projectId, from, to, pseudonym]));
+    yield* ask(
+      sql.all('UPDATE reward_redemptions SET id = $3, user_id = $4, failure_reason = NULL WHERE project_id = $1 AND id = $2', [
+        projectId,
+        from,
+        to,
+        pseudonym,
+      ]),
+    );
   }
-  const entries = yield* ask(sql.all<{ id: string }>('SELECT id FROM reward_entries WHERE project_id = $1 AND user_id = $2 ORDER BY id', key));
+  const entries = yield* ask(
+    sql.all<{ id: string }>('SELECT id FROM reward_entries WHERE project_id = $1 AND user_id = $2 ORDER BY id', key),
+  );
   for (const [index, { id }] of entries.entries()) {
     const kind = id.slice(0, Math.max(0, id.indexOf(':'))) || 'entry';
     const redemption = renamed.get(id.slice(kind.length + 1));
     const next = REDEMPTION_KINDS.has(kind) && redemption ? `${kind}:${redemption}` : `${kind}:${pseudonym}:e${index}`;
-    yield* ask(sql.all('UPDATE reward_entries SET id = $3, user_id = $4, reason = $5 WHERE project_id = $1 AND id = $2', [projectId, id, next, pseudonym, ANONYMISED_REASON]));
+    yield* ask(
+      sql.all('UPDATE reward_entries SET id = $3, user_id = $4, reason = $5 WHERE project_id = $1 AND id = $2', [
+        projectId,
+        id,
+        next,
+        pseudonym,
+        ANONYMISED_REASON,
+      ]),
+    );
   }
   const count = (text: string) => ask(sql.all<{ n: number }>(`${text} RETURNING 1 AS n`, [projectId, userId, pseudonym]));
   const balances = yield* count('UPDATE reward_balances SET user_id = $3 WHERE project_id = $1 AND user_id = $2');

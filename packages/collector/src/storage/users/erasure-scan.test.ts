@@ -25,11 +25,24 @@ async function eraseAndScan(store: Store, dump: DumpTables) {
   await store.users.erase(projectId, person.userId);
   const needles = [person.userId, person.anonymousId, person.referralCode, ...person.secrets];
   const tables = await dump();
-  const residue = [...tables].flatMap(([table, rows]) => rows.filter((row) => needles.some((needle) => row.includes(needle))).map((row) => `${table}: ${row}`));
+  const residue = [...tables].flatMap(([table, rows]) =>
+    rows.filter((row) => needles.some((needle) => row.includes(needle))).map((row) => `${table}: ${row}`),
+  );
   expect(residue).toEqual([]);
   // The scan really reads the data: the other person is still there, in the same tables.
   const kept = [...tables].filter(([, rows]) => rows.some((row) => row.includes('usr_kept_9c1b'))).map(([table]) => table);
-  expect(kept).toEqual(expect.arrayContaining(['events', 'identities', 'users', 'survey_responses', 'reward_entries', 'reward_balances', 'reward_redemptions', 'reward_referral_codes']));
+  expect(kept).toEqual(
+    expect.arrayContaining([
+      'events',
+      'identities',
+      'users',
+      'survey_responses',
+      'reward_entries',
+      'reward_balances',
+      'reward_redemptions',
+      'reward_referral_codes',
+    ]),
+  );
 }
 
 describe('erasure leaves nothing in any table', () => {
@@ -42,7 +55,15 @@ describe('erasure leaves nothing in any table', () => {
         const db = new Database(file, { readonly: true });
         try {
           const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
-          return new Map(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all().map((row) => JSON.stringify(row))]));
+          return new Map(
+            tables.map(({ name }) => [
+              name,
+              db
+                .prepare(`SELECT * FROM "${name}"`)
+                .all()
+                .map((row) => JSON.stringify(row)),
+            ]),
+          );
         } finally {
           db.close();
         }
@@ -63,10 +84,16 @@ describe('erasure leaves nothing in any table', () => {
     await client.connect();
     try {
       await eraseAndScan(store, async () => {
-        const { rows } = await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'");
+        const { rows } = await client.query<{ name: string }>(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+        );
         const dumped = new Map<string, string[]>();
         // One query at a time: a pg client runs its queries in sequence anyway.
-        for (const { name } of rows) dumped.set(name, (await client.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${name}" t`)).rows.map((r) => r.row));
+        for (const { name } of rows)
+          dumped.set(
+            name,
+            (await client.query<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${name}" t`)).rows.map((r) => r.row),
+          );
         return dumped;
       });
     } finally {

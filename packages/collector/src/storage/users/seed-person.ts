@@ -21,15 +21,53 @@ export async function seedPerson(store: Store, projectId: string, userId: string
   const comment = `${userId} says the export is slow`;
   await store.writeEvents([
     newEvent({ projectId, anonymousId, name: 'page_before_login', timestamp: T0 }),
-    newEvent({ projectId, anonymousId, userId, type: 'identify', name: null, traits: { email, plan: 'pro', admin: true }, timestamp: T0 + 1_000 }),
-    newEvent({ projectId, anonymousId, userId, name: 'project_created', properties: { title: `${userId}'s board` }, timestamp: T0 + 2_000 }),
+    newEvent({
+      projectId,
+      anonymousId,
+      userId,
+      type: 'identify',
+      name: null,
+      traits: { email, plan: 'pro', admin: true },
+      timestamp: T0 + 1_000,
+    }),
+    newEvent({
+      projectId,
+      anonymousId,
+      userId,
+      name: 'project_created',
+      properties: { title: `${userId}'s board` },
+      timestamp: T0 + 2_000,
+    }),
   ]);
   const answered = new Date(T0 + 3_000);
-  const response = { surveyId: 'nps', cycle: 1, answer: { type: 'nps' as const, score: 9 }, traits: { email }, locale: 'en', answeredAt: answered, updatedAt: answered };
+  const response = {
+    surveyId: 'nps',
+    cycle: 1,
+    answer: { type: 'nps' as const, score: 9 },
+    traits: { email },
+    locale: 'en',
+    answeredAt: answered,
+    updatedAt: answered,
+  };
   await store.responses.insert(projectId, { ...response, userId, anonymous: false, comment });
-  await store.responses.insert(projectId, { ...response, surveyId: 'csat', answer: { type: 'csat', score: 2 }, userId: anonymousId, anonymous: true, comment: null });
+  await store.responses.insert(projectId, {
+    ...response,
+    surveyId: 'csat',
+    answer: { type: 'csat', score: 2 },
+    userId: anonymousId,
+    anonymous: true,
+    comment: null,
+  });
   const at = T0 + 4_000;
-  await store.rewards.append({ projectId, id: `rule:welcome:${userId}:1`, userId, amount: 100, reason: `Welcome ${email}`, ruleId: 'welcome', at });
+  await store.rewards.append({
+    projectId,
+    id: `rule:welcome:${userId}:1`,
+    userId,
+    amount: 100,
+    reason: `Welcome ${email}`,
+    ruleId: 'welcome',
+    at,
+  });
   await store.rewards.redeem({ projectId, id: `client-key-${userId}`, userId, item: { id: 'mug', cost: 30, stock: 10 }, at: at + 1 });
   await store.rewards.settle(projectId, `client-key-${userId}`, 'failed', at + 2, `courier lost ${email}`);
   const referralCode = await store.rewards.referralCode(projectId, userId);

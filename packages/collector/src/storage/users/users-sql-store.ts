@@ -50,7 +50,10 @@ function searchSql(dialect: Dialect, projectId: string, query: UserQuery) {
   if (query.after !== undefined) where.push(`user_id > ${param(query.after)}`);
   // One extra row tells whether there is a next page.
   const limit = param(query.limit + 1);
-  return { text: `SELECT user_id, traits, first_seen, last_seen FROM users WHERE ${where.join(' AND ')} ORDER BY user_id LIMIT ${limit}`, params };
+  return {
+    text: `SELECT user_id, traits, first_seen, last_seen FROM users WHERE ${where.join(' AND ')} ORDER BY user_id LIMIT ${limit}`,
+    params,
+  };
 }
 
 /** The users sub-store over either dialect: `transact` for the erasure, `read` for lookups. */
@@ -93,11 +96,16 @@ export function createSqlUserStore(transact: Transact, read: SqlReader): UserSto
       return {
         code: codes[0]?.code ?? null,
         referredBy: by ? { userId: by.referrerUserId, createdAt: by.createdAt, convertedAt: by.convertedAt } : null,
-        referred: mapped.filter((r) => r.referrerUserId === userId).map((r) => ({ userId: r.referredUserId, createdAt: r.createdAt, convertedAt: r.convertedAt })),
+        referred: mapped
+          .filter((r) => r.referrerUserId === userId)
+          .map((r) => ({ userId: r.referredUserId, createdAt: r.createdAt, convertedAt: r.convertedAt })),
       };
     },
     async trustedTraits(projectId, userId) {
-      const [row] = await all<{ traits: string | Record<string, JsonValue> }>('SELECT traits FROM trusted_traits WHERE project_id = $1 AND user_id = $2', [projectId, userId]);
+      const [row] = await all<{ traits: string | Record<string, JsonValue> }>(
+        'SELECT traits FROM trusted_traits WHERE project_id = $1 AND user_id = $2',
+        [projectId, userId],
+      );
       if (!row) return {};
       return readJson(row.traits);
     },

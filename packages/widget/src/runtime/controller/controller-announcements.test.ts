@@ -17,7 +17,14 @@ afterEach(() => {
 
 function setup(options: Partial<ControllerOptions> = {}) {
   const track = vi.fn();
-  const controller = createController({ load: createChunkLoader(chunks), track, post: vi.fn(), path: '/', stateUrl: () => STATE_URL, ...options });
+  const controller = createController({
+    load: createChunkLoader(chunks),
+    track,
+    post: vi.fn(),
+    path: '/',
+    stateUrl: () => STATE_URL,
+    ...options,
+  });
   active = controller;
   return { controller, track };
 }
@@ -25,7 +32,10 @@ function setup(options: Partial<ControllerOptions> = {}) {
 const roots = () => [...document.querySelectorAll('hearth-root')].map((host) => host.shadowRoot!);
 const bellRoot = () => roots().find((root) => root.querySelector('[aria-controls="hearth-news"]'));
 const badge = () => bellRoot()?.querySelector('.badge')?.textContent ?? null;
-const news = (announcements?: UserState['announcements'], prompts: UserState['prompts'] = []): UserState => ({ prompts, ...(announcements ? { announcements } : {}) });
+const news = (announcements?: UserState['announcements'], prompts: UserState['prompts'] = []): UserState => ({
+  prompts,
+  ...(announcements ? { announcements } : {}),
+});
 
 describe('announcements in the prompt controller', () => {
   it('puts the bell on the other side of the checklist launcher, updates it in place and removes it when there is no news', async () => {
@@ -33,7 +43,9 @@ describe('announcements in the prompt controller', () => {
     controller.update(news(stateFixture({ unread: 2 }), [checklistFixture()]));
     await vi.waitFor(() => expect(badge()).toBe('2'));
     await vi.waitFor(() => expect(roots()).toHaveLength(2));
-    const corners = roots().map((root) => root.querySelector('.float')?.getAttribute('data-corner')).sort();
+    const corners = roots()
+      .map((root) => root.querySelector('.float')?.getAttribute('data-corner'))
+      .sort();
     expect(corners).toEqual(['bottom-left', 'bottom-right']);
     expect(bellRoot()!.querySelector('.float')?.getAttribute('data-corner')).toBe('bottom-left');
 
@@ -48,7 +60,11 @@ describe('announcements in the prompt controller', () => {
 
   it('mirrors every corner horizontally', () => {
     expect([bellCorner('bottom-right'), bellCorner('bottom-left'), bellCorner('top-right'), bellCorner('top-left'), bellCorner()]).toEqual([
-      'bottom-left', 'bottom-right', 'top-left', 'top-right', 'bottom-left',
+      'bottom-left',
+      'bottom-right',
+      'top-left',
+      'top-right',
+      'bottom-left',
     ]);
   });
 
@@ -64,7 +80,13 @@ describe('announcements in the prompt controller', () => {
     await vi.waitFor(() => expect(bellRoot()!.textContent).toContain('Older news'));
     const url = new URL(fetch.mock.calls[0]![0]);
     expect(url.origin + url.pathname).toBe('https://hearth.test/v1/announcements');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ key: 'pk_test', anonymousId: 'a1', userId: 'u1', locale: 'en', before: 'cursor-1' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      key: 'pk_test',
+      anonymousId: 'a1',
+      userId: 'u1',
+      locale: 'en',
+      before: 'cursor-1',
+    });
   });
 
   it('renders the feed inside an inline [data-hearth="announcements"] mount point', async () => {

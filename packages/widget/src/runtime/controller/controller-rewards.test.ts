@@ -35,8 +35,12 @@ describe('prompt controller: rewards', () => {
     await vi.waitFor(() => expect(container.shadowRoot?.querySelector('section') ?? null).toBeNull());
   });
 
-  it('redeems with the state URL\'s key and identity as text/plain, then shows the fresh rewards state', async () => {
-    const fresh = { ...rewardsFixture(), balance: 750, history: [{ id: 'redeem:r1', amount: -500, reason: 'Redeemed: Mug', at: '2026-11-22T12:00:00.000Z' }] };
+  it("redeems with the state URL's key and identity as text/plain, then shows the fresh rewards state", async () => {
+    const fresh = {
+      ...rewardsFixture(),
+      balance: 750,
+      history: [{ id: 'redeem:r1', amount: -500, reason: 'Redeemed: Mug', at: '2026-11-22T12:00:00.000Z' }],
+    };
     const fetchMock = vi.fn(async (url: string, init?: RequestInit) =>
       init?.method === 'POST' ? Response.json({ status: 'created', balance: 750 }, { status: 201 }) : Response.json(fresh),
     );
@@ -45,15 +49,24 @@ describe('prompt controller: rewards', () => {
     controller.update({ prompts: [], rewards: rewardsFixture() });
     await vi.waitFor(() => expect(balance()).toBe('1,250 points'));
     const buttons = () => [...container.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
-    buttons().find((b) => b.getAttribute('aria-label')?.startsWith('Redeem:') && !b.disabled)!.click();
+    buttons()
+      .find((b) => b.getAttribute('aria-label')?.startsWith('Redeem:') && !b.disabled)!
+      .click();
     await vi.waitFor(() => expect(buttons().some((b) => b.textContent === 'Confirm')).toBe(true));
-    buttons().find((b) => b.textContent === 'Confirm')!.click();
+    buttons()
+      .find((b) => b.textContent === 'Confirm')!
+      .click();
     await vi.waitFor(() => expect(container.shadowRoot!.textContent).toContain('Redeemed: Mug'));
     expect(balance()).toBe('750 points');
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('https://hearth.test/v1/rewards/redeem?key=pk_test');
     expect(init).toMatchObject({ method: 'POST', headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
-    expect(JSON.parse(String(init?.body))).toMatchObject({ userId: 'ada', userToken: 'tok', itemId: expect.any(String), requestId: expect.any(String) });
+    expect(JSON.parse(String(init?.body))).toMatchObject({
+      userId: 'ada',
+      userToken: 'tok',
+      itemId: expect.any(String),
+      requestId: expect.any(String),
+    });
     expect(fetchMock.mock.calls[1]![0]).toBe('https://hearth.test/v1/rewards?key=pk_test&anonymousId=a1&userId=ada&userToken=tok');
   });
 });

@@ -42,7 +42,7 @@ describe('prompt controller', () => {
     expect(track).toHaveBeenCalledWith('$prompt_shown', { promptId: 'getting-started', kind: 'checklist' });
   });
 
-  it('applies the project theme from the state, with the host\'s init theme winning field by field', async () => {
+  it("applies the project theme from the state, with the host's init theme winning field by field", async () => {
     const { controller } = setup({ theme: { brandColor: '#111111' } });
     controller.update({ ...stateWith(checklist), theme: { brandColor: '#ff6600', radius: 20, mode: 'dark' } });
     await vi.waitFor(() => expect(count(floatingRoot())).toBe('1 of 3'));

@@ -19,7 +19,8 @@ const load = (() => Promise.resolve(chunk)) as unknown as LoadChunk;
 /** Idle callbacks held until the test runs them, each as its own task would. */
 function holdIdleCallbacks() {
   const idle: { callback: () => void; options: unknown }[] = [];
-  win.requestIdleCallback = ((callback: () => void, options: unknown) => idle.push({ callback, options })) as typeof win.requestIdleCallback;
+  win.requestIdleCallback = ((callback: () => void, options: unknown) =>
+    idle.push({ callback, options })) as typeof win.requestIdleCallback;
   return idle;
 }
 
@@ -56,7 +57,8 @@ describe('mountLane', () => {
 
   it('goes on with the next widget after one fails to load', async () => {
     const idle = holdIdleCallbacks();
-    const flaky = ((kind: string) => (kind === 'checklist' ? Promise.reject(new Error('offline')) : Promise.resolve(chunk))) as unknown as LoadChunk;
+    const flaky = ((kind: string) =>
+      kind === 'checklist' ? Promise.reject(new Error('offline')) : Promise.resolve(chunk)) as unknown as LoadChunk;
     const lane = mountLane(flaky, document);
     const failed = lane('checklist', async () => 'never');
     let mounted = false;

@@ -89,9 +89,15 @@ export function createController(options: ControllerOptions): Controller {
   const unmount = (entry: Entry) => void entry.handle?.then((handle) => handle?.unmount());
 
   const widgets: KindWidgets = {
-    checklist: (common, checklist) => ({ mountChecklist }) => mountChecklist({ ...common, checklist, container: mountPoint('checklist') }),
+    checklist:
+      (common, checklist) =>
+      ({ mountChecklist }) =>
+        mountChecklist({ ...common, checklist, container: mountPoint('checklist') }),
     // A survey has no `update`: it keeps its cycle and answers on screen whatever later states say.
-    survey: (common, survey) => ({ mountSurvey, createResponder }) => mountSurvey({ ...common, survey, onResponse: createResponder(options.post) }),
+    survey:
+      (common, survey) =>
+      ({ mountSurvey, createResponder }) =>
+        mountSurvey({ ...common, survey, onResponse: createResponder(options.post) }),
   };
 
   // Dismissed, answered, or hidden after its celebration: take the host element away too. A prompt
@@ -99,7 +105,10 @@ export function createController(options: ControllerOptions): Controller {
   const mountWidget = (entry: Entry, first: StatePrompt): Promise<WidgetHandle> =>
     lane<StatePrompt['kind'], Mounted>(
       first.kind,
-      widgets[first.kind]({ document: doc, theme, corner: options.corner, ...context, track, onHide: () => unmount(entry) }, first as never) as never,
+      widgets[first.kind](
+        { document: doc, theme, corner: options.corner, ...context, track, onHide: () => unmount(entry) },
+        first as never,
+      ) as never,
     ).then((handle) => ({ ...handle, update: (prompt: StatePrompt) => prompt.kind === first.kind && handle.update?.(prompt as never) }));
 
   const show = (entry: Entry) => {

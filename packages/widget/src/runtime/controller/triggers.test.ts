@@ -60,11 +60,17 @@ describe('watchTriggers', () => {
   });
 
   it('fires once for the first of several triggers, and never after stop', async () => {
-    const both = watch([{ type: 'delay', ms: 1000 }, { type: 'url', match: 'glob', pattern: '/x' }]);
+    const both = watch([
+      { type: 'delay', ms: 1000 },
+      { type: 'url', match: 'glob', pattern: '/x' },
+    ]);
     both.watcher.navigate('/x');
     await vi.advanceTimersByTimeAsync(5000);
     expect(both.fire).toHaveBeenCalledTimes(1);
-    const stopped = watch([{ type: 'delay', ms: 1000 }, { type: 'url', match: 'glob', pattern: '/x' }]);
+    const stopped = watch([
+      { type: 'delay', ms: 1000 },
+      { type: 'url', match: 'glob', pattern: '/x' },
+    ]);
     stopped.watcher.stop();
     stopped.watcher.navigate('/x');
     await vi.advanceTimersByTimeAsync(5000);

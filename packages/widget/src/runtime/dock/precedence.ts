@@ -17,7 +17,9 @@ function settle() {
   for (const surface of shown) {
     const [element, close] = surface;
     const box = element.getBoundingClientRect();
-    const covered = kept.some((other) => box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom);
+    const covered = kept.some(
+      (other) => box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom,
+    );
     if (covered && close) {
       leave(surface);
       close();

@@ -34,6 +34,9 @@ export function catalogProblems(catalogs: Record<Locale, Messages>): string[] {
 }
 
 const forms = (message: Message): Array<[string, string]> =>
-  typeof message === 'string' ? [['text', message]] : Object.entries(message).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  typeof message === 'string'
+    ? [['text', message]]
+    : Object.entries(message).filter((entry): entry is [string, string] => entry[1] !== undefined);
 
-const slotsOf = (message: Message) => new Set(forms(message).flatMap(([, text]) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')));
+const slotsOf = (message: Message) =>
+  new Set(forms(message).flatMap(([, text]) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '')));

@@ -25,6 +25,6 @@ export const en = {
 };
 
 /** A message is a string with `{name}` slots, or one per `Intl.PluralRules` category of `count`. */
-export type Message = string | Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Message = string | (Partial<Record<Intl.LDMLPluralRule, string>> & { other: string });
 export type Catalog = Record<keyof typeof en, Message>;
 export type MessageKey = keyof Catalog;

@@ -69,7 +69,10 @@ const load = <C extends Messages>(from: Loaders<C>, locale: Locale) => from[loca
  * The runtime's messages for the locale, plus the widget's own `catalogs` when given: widgets keep
  * their strings out of the runtime chunk, yet share its locale, fallback, plural rules and formats.
  */
-export async function loadI18n<C extends Messages = Catalog>(locale: Locale, own?: Catalogs<C>): Promise<I18n<MessageKey | (keyof C & string)>> {
+export async function loadI18n<C extends Messages = Catalog>(
+  locale: Locale,
+  own?: Catalogs<C>,
+): Promise<I18n<MessageKey | (keyof C & string)>> {
   const [base, extra] = await Promise.all([load<Catalog>(catalogs, locale), own && load(own, locale)]);
   return createI18n(locale, { ...base, ...extra } as Record<MessageKey | (keyof C & string), Message>);
 }
@@ -89,7 +92,9 @@ export function createI18n<K extends string>(locale: Locale, catalog: Record<K, 
   const dates = new Map<string, Intl.DateTimeFormat>();
   const plain = PLAIN_SMALL_NUMBERS.has(locale);
   const formatNumber = (value: number) =>
-    plain && Number.isInteger(value) && value >= 0 && value < 1000 ? String(value) : (numbers ??= new Intl.NumberFormat(locale)).format(value);
+    plain && Number.isInteger(value) && value >= 0 && value < 1000
+      ? String(value)
+      : (numbers ??= new Intl.NumberFormat(locale)).format(value);
   return {
     locale,
     dir: isRtl(locale) ? 'rtl' : 'ltr',
@@ -107,7 +112,7 @@ export function createI18n<K extends string>(locale: Locale, catalog: Record<K, 
       const text =
         typeof message === 'string'
           ? message
-          : (typeof count === 'number' ? message[(plurals ??= new Intl.PluralRules(locale)).select(count)] : undefined) ?? message.other;
+          : ((typeof count === 'number' ? message[(plurals ??= new Intl.PluralRules(locale)).select(count)] : undefined) ?? message.other);
       return text.replace(/\{(\w+)\}/g, (slot, name: string) => {
         const value = params[name];
         if (value === undefined) return slot;

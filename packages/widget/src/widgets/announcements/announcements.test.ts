@@ -36,7 +36,10 @@ describe('announcements widget', () => {
     act(() => bell().click());
     const see = (index: number, ratio: number) => {
       const { callback, targets } = observers[index]!;
-      callback([{ isIntersecting: ratio > 0, intersectionRatio: ratio, target: targets[0]! } as IntersectionObserverEntry], {} as IntersectionObserver);
+      callback(
+        [{ isIntersecting: ratio > 0, intersectionRatio: ratio, target: targets[0]! } as IntersectionObserverEntry],
+        {} as IntersectionObserver,
+      );
     };
     expect(observers).toHaveLength(1);
     act(() => see(0, 0.2));
@@ -49,7 +52,9 @@ describe('announcements widget', () => {
     expect(track).not.toHaveBeenCalledWith(ANNOUNCEMENT_EVENTS.read, expect.anything());
     act(() => see(0, 1));
     act(() => void vi.advanceTimersByTime(READ_DWELL_MS));
-    expect(track.mock.calls.filter(([name]) => name === ANNOUNCEMENT_EVENTS.read)).toEqual([[ANNOUNCEMENT_EVENTS.read, { announcementId: 'b' }]]);
+    expect(track.mock.calls.filter(([name]) => name === ANNOUNCEMENT_EVENTS.read)).toEqual([
+      [ANNOUNCEMENT_EVENTS.read, { announcementId: 'b' }],
+    ]);
     expect($('.badge')).toBeNull();
     expect(bell().getAttribute('aria-label')).toBe("What's new");
   });
@@ -71,11 +76,16 @@ describe('announcements widget', () => {
 
   it('opens links to other origins in a new tab without opener, and refuses trait-made dangerous URLs', async () => {
     const item = itemFixture('x', {
-      body: [{ type: 'paragraph', children: [
-        { type: 'link', href: 'https://docs.acme.example/{{user.slug}}', children: [{ type: 'text', value: 'ok' }] },
-        { type: 'link', href: '{{user.website}}', children: [{ type: 'text', value: 'bad' }] },
-        { type: 'link', href: 'mailto:help@acme.example', children: [{ type: 'text', value: 'mail' }] },
-      ] }],
+      body: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'link', href: 'https://docs.acme.example/{{user.slug}}', children: [{ type: 'text', value: 'ok' }] },
+            { type: 'link', href: '{{user.website}}', children: [{ type: 'text', value: 'bad' }] },
+            { type: 'link', href: 'mailto:help@acme.example', children: [{ type: 'text', value: 'mail' }] },
+          ],
+        },
+      ],
     });
     const { bell, $$ } = await setup({ state: stateFixture({ items: [item] }), traits: { slug: 'guide', website: 'javascript:alert(1)' } });
     act(() => bell().click());
@@ -138,7 +148,10 @@ describe('announcements widget', () => {
   });
 
   it('shows the "since you were away" digest once and opens an entry from it', async () => {
-    const digest = { since: '2026-01-01T00:00:00.000Z', entries: [{ id: 'b', title: 'Title b', category: 'improved', publishedAt: '2026-03-10T12:00:00.000Z' }] };
+    const digest = {
+      since: '2026-01-01T00:00:00.000Z',
+      entries: [{ id: 'b', title: 'Title b', category: 'improved', publishedAt: '2026-03-10T12:00:00.000Z' }],
+    };
     const { $, $$, track } = await setup({ state: stateFixture({ digest }) });
     expect($('.digest h2')?.textContent).toBe('While you were away');
     expect($$('.digest li').map((li) => li.textContent)).toEqual(['Improved Title b']);
@@ -149,7 +162,10 @@ describe('announcements widget', () => {
   });
 
   it('keeps a digest and a boost on screen when the next state no longer offers them', async () => {
-    const digest = { since: '2026-01-01T00:00:00.000Z', entries: [{ id: 'b', title: 'Title b', category: 'new', publishedAt: '2026-03-10T12:00:00.000Z' }] };
+    const digest = {
+      since: '2026-01-01T00:00:00.000Z',
+      entries: [{ id: 'b', title: 'Title b', category: 'new', publishedAt: '2026-03-10T12:00:00.000Z' }],
+    };
     const { $, handle } = await setup({ state: stateFixture({ digest, boosted: { style: 'toast', item: itemFixture('a') } }) });
     // The server stored the digest's display, so its next state has neither (it would offer the boost later).
     act(() => handle.update(stateFixture({ unread: 3 })));
@@ -228,7 +244,10 @@ describe('announcements keyboard, surfaces and live region', () => {
   });
 
   it('shows one surface at a time: the boosted toast and the digest give way to the open feed', async () => {
-    const digest = { since: '2026-01-01T00:00:00.000Z', entries: [{ id: 'a', title: 'Title a', category: 'new', publishedAt: '2026-03-10T12:00:00.000Z' }] };
+    const digest = {
+      since: '2026-01-01T00:00:00.000Z',
+      entries: [{ id: 'a', title: 'Title a', category: 'new', publishedAt: '2026-03-10T12:00:00.000Z' }],
+    };
     const { bell, $ } = await mountForTest({ state: stateFixture({ boosted: { style: 'toast', item: itemFixture('b') } }) });
     expect($('.boost.toast')).not.toBeNull();
     act(() => bell().click());

@@ -10,8 +10,23 @@ export function itemFixture(id: string, overrides: Partial<AnnouncementItem> = {
     locale: 'en',
     read: false,
     body: [
-      { type: 'paragraph', children: [{ type: 'text', value: 'Hi {{user.firstName | "there"}}, see ' }, { type: 'link', href: 'https://docs.acme.example/x', children: [{ type: 'text', value: 'docs' }] }] },
-      { type: 'list', ordered: false, children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: 'fast' }] }] }] }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: 'Hi {{user.firstName | "there"}}, see ' },
+          { type: 'link', href: 'https://docs.acme.example/x', children: [{ type: 'text', value: 'docs' }] },
+        ],
+      },
+      {
+        type: 'list',
+        ordered: false,
+        children: [
+          {
+            type: 'listItem',
+            children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: 'fast' }] }] }],
+          },
+        ],
+      },
     ],
     ...overrides,
   };
@@ -34,15 +49,18 @@ export interface ObserverStub {
  */
 export function stubIntersectionObserver(stubGlobal: (name: string, value: unknown) => unknown): ObserverStub[] {
   const observers: ObserverStub[] = [];
-  stubGlobal('IntersectionObserver', class {
-    constructor(readonly callback: IntersectionObserverCallback) {
-      observers.push({ callback, targets: [] });
-    }
-    observe(target: Element) {
-      observers.at(-1)!.targets.push(target);
-    }
-    unobserve() {}
-    disconnect() {}
-  });
+  stubGlobal(
+    'IntersectionObserver',
+    class {
+      constructor(readonly callback: IntersectionObserverCallback) {
+        observers.push({ callback, targets: [] });
+      }
+      observe(target: Element) {
+        observers.at(-1)!.targets.push(target);
+      }
+      unobserve() {}
+      disconnect() {}
+    },
+  );
   return observers;
 }

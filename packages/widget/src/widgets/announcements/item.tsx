@@ -18,7 +18,11 @@ interface ItemProps {
 }
 
 /** Category label: the admin's, else the built-in one, else the slug. */
-export function categoryLabel(item: Pick<AnnouncementItem, 'category' | 'categoryLabel'>, i18n: AnnouncementsI18n, fill: (t: string) => string): string {
+export function categoryLabel(
+  item: Pick<AnnouncementItem, 'category' | 'categoryLabel'>,
+  i18n: AnnouncementsI18n,
+  fill: (t: string) => string,
+): string {
   if (item.categoryLabel) return fill(item.categoryLabel);
   return isBuiltInCategory(item.category) ? i18n.t(item.category) : item.category;
 }
@@ -60,15 +64,26 @@ function Item({ item, model, pageUrl, reads }: ItemProps) {
   return (
     <article class="item" ref={ref} tabIndex={-1} aria-labelledby={titleId} data-read={read ? '' : undefined}>
       <p class="meta">
-        <bdi class="cat" data-cat={item.category}>{categoryLabel(item, i18n, fill)}</bdi>
+        <bdi class="cat" data-cat={item.category}>
+          {categoryLabel(item, i18n, fill)}
+        </bdi>
         <time dateTime={item.publishedAt}>{i18n.formatDate(Date.parse(item.publishedAt), { dateStyle: 'medium' })}</time>
-        {!read && <span class="dot"><span class="sr-only">{i18n.t('isUnread')}</span></span>}
+        {!read && (
+          <span class="dot">
+            <span class="sr-only">{i18n.t('isUnread')}</span>
+          </span>
+        )}
       </p>
       <h3 id={titleId}>{fill(item.title)}</h3>
       {hero && <img class="hero" src={hero} alt={fill(item.image?.alt ?? '')} loading="lazy" />}
       <ContentTreeView tree={item.body} fill={fill} pageOrigin={origin} />
       {item.cta?.type === 'url' && href && (
-        <a class="btn btn-primary" href={href} onClick={() => actions.cta(item)} {...(isExternal(href, origin) ? { target: '_blank', rel: 'noopener noreferrer' } : {})}>
+        <a
+          class="btn btn-primary"
+          href={href}
+          onClick={() => actions.cta(item)}
+          {...(isExternal(href, origin) ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+        >
           {fill(item.cta.label)}
         </a>
       )}
@@ -111,14 +126,30 @@ function Reactions({ item, model }: { item: AnnouncementItem; model: Announcemen
   return (
     <div class="reactions">
       {(['up', 'down'] as const).map((reaction) => (
-        <button key={reaction} type="button" class="icon-btn" aria-label={t(reaction === 'up' ? 'helpful' : 'notHelpful')} aria-pressed={current === reaction} onClick={() => choose(reaction)}>
+        <button
+          key={reaction}
+          type="button"
+          class="icon-btn"
+          aria-label={t(reaction === 'up' ? 'helpful' : 'notHelpful')}
+          aria-pressed={current === reaction}
+          onClick={() => choose(reaction)}
+        >
           <Thumb />
         </button>
       ))}
       {asking.value && !sent.value && (
         <form class="feedback" onSubmit={send}>
-          <input type="text" maxLength={280} aria-label={t('feedback')} placeholder={t('feedback')} value={text.value} onInput={(e) => (text.value = (e.target as HTMLInputElement).value)} />
-          <button type="submit" class="btn">{t('send')}</button>
+          <input
+            type="text"
+            maxLength={280}
+            aria-label={t('feedback')}
+            placeholder={t('feedback')}
+            value={text.value}
+            onInput={(e) => (text.value = (e.target as HTMLInputElement).value)}
+          />
+          <button type="submit" class="btn">
+            {t('send')}
+          </button>
         </form>
       )}
       {sent.value && <span role="status">{t('thanks')}</span>}

@@ -65,10 +65,17 @@ describe('a long announcement feed', () => {
     expect(targets).toHaveLength(3);
     // Each item re-renders on its own read flag only: one date parsed per item marked read.
     const renders = vi.spyOn(Date, 'parse');
-    const seen = (indexes: number[]) => callback(indexes.map((i) => ({ isIntersecting: true, intersectionRatio: 1, target: targets[i]! }) as IntersectionObserverEntry), {} as IntersectionObserver);
+    const seen = (indexes: number[]) =>
+      callback(
+        indexes.map((i) => ({ isIntersecting: true, intersectionRatio: 1, target: targets[i]! }) as IntersectionObserverEntry),
+        {} as IntersectionObserver,
+      );
     act(() => seen([0, 1]));
     act(() => void vi.advanceTimersByTime(READ_DWELL_MS));
-    expect(track.mock.calls.filter(([name]) => name === ANNOUNCEMENT_EVENTS.read).map(([, p]) => p)).toEqual([{ announcementId: 'n0' }, { announcementId: 'n1' }]);
+    expect(track.mock.calls.filter(([name]) => name === ANNOUNCEMENT_EVENTS.read).map(([, p]) => p)).toEqual([
+      { announcementId: 'n0' },
+      { announcementId: 'n1' },
+    ]);
     expect(renders).toHaveBeenCalledTimes(2);
   });
 

@@ -94,7 +94,11 @@ export function createAnnouncementsModel(options: AnnouncementsModelOptions) {
         // A digest or boost on screen stays until dismissed: once its display is stored, the server
         // stops offering it, and the refresh that follows must not snatch it from the reader.
         const { digest: shownDigest, boosted: shownBoost } = state.value;
-        state.value = { ...next, ...(shownDigest && !next.digest ? { digest: shownDigest } : {}), ...(shownBoost && !next.boosted ? { boosted: shownBoost } : {}) };
+        state.value = {
+          ...next,
+          ...(shownDigest && !next.digest ? { digest: shownDigest } : {}),
+          ...(shownBoost && !next.boosted ? { boosted: shownBoost } : {}),
+        };
         // The refresh brings the first page again. While the feed is open, the pages the reader
         // loaded stay after it, with their cursor: the feed must not fold back to one page under
         // the reader (a refresh follows the read events the feed itself sends). Closed, it starts

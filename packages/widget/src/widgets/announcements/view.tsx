@@ -30,16 +30,38 @@ function Bell({ model, buttonRef }: { model: AnnouncementsModel; buttonRef: Ref<
   const unread = model.unread.value;
   const news = i18n.t('news');
   return (
-    <button type="button" class="launcher" ref={buttonRef} aria-label={unread ? `${news}, ${i18n.t('unread', { count: unread })}` : news} aria-expanded={model.open.value} aria-controls={PANEL_ID} onClick={model.actions.toggle}>
+    <button
+      type="button"
+      class="launcher"
+      ref={buttonRef}
+      aria-label={unread ? `${news}, ${i18n.t('unread', { count: unread })}` : news}
+      aria-expanded={model.open.value}
+      aria-controls={PANEL_ID}
+      onClick={model.actions.toggle}
+    >
       <svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">
         <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
       </svg>
-      {unread > 0 && <span class="badge" aria-hidden="true">{i18n.formatNumber(unread)}</span>}
+      {unread > 0 && (
+        <span class="badge" aria-hidden="true">
+          {i18n.formatNumber(unread)}
+        </span>
+      )}
     </button>
   );
 }
 
-function Panel({ model, pageUrl, onClose, hidden }: { model: AnnouncementsModel; pageUrl: string; onClose?: () => void; hidden?: boolean }) {
+function Panel({
+  model,
+  pageUrl,
+  onClose,
+  hidden,
+}: {
+  model: AnnouncementsModel;
+  pageUrl: string;
+  onClose?: () => void;
+  hidden?: boolean;
+}) {
   const { t } = model.i18n.value;
   const items = model.items.value;
   // Kept in a ref, not `useState`: its reducer machinery would grow the shared runtime chunk.
@@ -63,12 +85,20 @@ function Panel({ model, pageUrl, onClose, hidden }: { model: AnnouncementsModel;
     <section class="panel" id={PANEL_ID} ref={ref} tabIndex={-1} hidden={hidden} aria-labelledby="hearth-news-title">
       <div class="head">
         <h2 id="hearth-news-title">{t('news')}</h2>
-        {onClose && <button type="button" class="icon-btn" aria-label={t('close')} onClick={onClose}>×</button>}
+        {onClose && (
+          <button type="button" class="icon-btn" aria-label={t('close')} onClick={onClose}>
+            ×
+          </button>
+        )}
       </div>
       {items.length === 0 && <p class="empty">{t('empty')}</p>}
-      {items.slice(0, shown).map((item) => <FeedItem key={item.id} item={item} model={model} pageUrl={pageUrl} reads={reads} />)}
+      {items.slice(0, shown).map((item) => (
+        <FeedItem key={item.id} item={item} model={model} pageUrl={pageUrl} reads={reads} />
+      ))}
       {model.hasMore.value && (
-        <button type="button" class="btn more" disabled={model.loading.value} onClick={() => void model.actions.loadMore()}>{t('more')}</button>
+        <button type="button" class="btn more" disabled={model.loading.value} onClick={() => void model.actions.loadMore()}>
+          {t('more')}
+        </button>
       )}
     </section>
   );
@@ -98,12 +128,32 @@ function Boost({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: stri
   const close = model.actions.dismissBoost;
   return (
     <div class={modal ? 'backdrop' : undefined}>
-      <div class={`boost ${style}`} ref={ref} role={modal ? 'dialog' : 'status'} aria-modal={modal || undefined} aria-labelledby="hearth-boost-title" onKeyDown={(e) => e.key === 'Escape' && close()}>
-        <p class="meta"><span class="cat">{categoryLabel(item, model.i18n.value, model.fill)}</span></p>
+      <div
+        class={`boost ${style}`}
+        ref={ref}
+        role={modal ? 'dialog' : 'status'}
+        aria-modal={modal || undefined}
+        aria-labelledby="hearth-boost-title"
+        onKeyDown={(e) => e.key === 'Escape' && close()}
+      >
+        <p class="meta">
+          <span class="cat">{categoryLabel(item, model.i18n.value, model.fill)}</span>
+        </p>
         <h2 id="hearth-boost-title">{model.fill(item.title)}</h2>
         <div class="row">
-          <button type="button" class="btn btn-primary" onClick={() => { close(); onOpen(item.id); }}>{t('open')}</button>
-          <button type="button" class="btn" onClick={close}>{t('close')}</button>
+          <button
+            type="button"
+            class="btn btn-primary"
+            onClick={() => {
+              close();
+              onOpen(item.id);
+            }}
+          >
+            {t('open')}
+          </button>
+          <button type="button" class="btn" onClick={close}>
+            {t('close')}
+          </button>
         </div>
       </div>
     </div>
@@ -126,13 +176,24 @@ function Digest({ model, onOpen }: { model: AnnouncementsModel; onOpen: (id: str
     <section class="boost toast digest" ref={ref} aria-labelledby="hearth-digest-title">
       <div class="head">
         <h2 id="hearth-digest-title">{t('away')}</h2>
-        <button type="button" class="icon-btn" aria-label={t('close')} onClick={model.actions.dismissDigest}>×</button>
+        <button type="button" class="icon-btn" aria-label={t('close')} onClick={model.actions.dismissDigest}>
+          ×
+        </button>
       </div>
       <ul>
         {digest.entries.map((entry) => (
           <li key={entry.id}>
             <span class="cat">{categoryLabel(entry, i18n, model.fill)}</span>{' '}
-            <button type="button" class="link" onClick={() => { model.actions.dismissDigest(); onOpen(entry.id); }}>{model.fill(entry.title)}</button>
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                model.actions.dismissDigest();
+                onOpen(entry.id);
+              }}
+            >
+              {model.fill(entry.title)}
+            </button>
           </li>
         ))}
       </ul>
@@ -151,12 +212,22 @@ export function AnnouncementsView({ model, theme, corner, floating, pageUrl }: A
   const i18n = model.i18n.value;
   const arrived = model.arrived.value;
   // Said once per refresh that brings new items, politely, whether or not the feed is open.
-  const live = <p class="sr-only" role="status">{arrived ? i18n.t('arrived', { count: arrived }) : ''}</p>;
+  const live = (
+    <p class="sr-only" role="status">
+      {arrived ? i18n.t('arrived', { count: arrived }) : ''}
+    </p>
+  );
   const close = () => {
     model.actions.close();
     bell.current?.focus();
   };
-  if (!floating) return <Shell i18n={i18n} theme={theme}>{live}<Panel model={model} pageUrl={pageUrl} /></Shell>;
+  if (!floating)
+    return (
+      <Shell i18n={i18n} theme={theme}>
+        {live}
+        <Panel model={model} pageUrl={pageUrl} />
+      </Shell>
+    );
   const modal = model.boosted.value?.style === 'modal';
   const boost = <Boost model={model} onOpen={model.actions.openItem} />;
   return (

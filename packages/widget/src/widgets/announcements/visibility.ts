@@ -48,15 +48,17 @@ export function readTracker(): ReadTracker {
   let observer: IntersectionObserver | undefined;
   const observe = (element: Element): boolean => {
     const IO = element.ownerDocument.defaultView?.IntersectionObserver;
-    observer ??= IO && new IO(
-      (entries) => {
-        for (const entry of entries) {
-          if (entry.isIntersecting && entry.intersectionRatio >= READ_THRESHOLD) arm(entry.target);
-          else due.delete(entry.target);
-        }
-      },
-      { threshold: [0, READ_THRESHOLD] },
-    );
+    observer ??=
+      IO &&
+      new IO(
+        (entries) => {
+          for (const entry of entries) {
+            if (entry.isIntersecting && entry.intersectionRatio >= READ_THRESHOLD) arm(entry.target);
+            else due.delete(entry.target);
+          }
+        },
+        { threshold: [0, READ_THRESHOLD] },
+      );
     observer?.observe(element);
     return !!observer;
   };

@@ -25,13 +25,16 @@ function hostileItem(payload: string, index: number): AnnouncementItem {
   const text = { type: 'text' as const, value: `${payload} {{user.firstName}}` };
   const body: BlockNode[] = [
     { type: 'heading', depth: 2, children: [text] },
-    { type: 'paragraph', children: [
-      text,
-      { type: 'link', href: payload, title: payload, children: [text] },
-      { type: 'link', href: '{{user.website}}', children: [text] },
-      { type: 'image', src: payload, alt: payload, title: payload },
-      { type: 'emphasis', children: [{ type: 'inlineCode', value: payload }] },
-    ] },
+    {
+      type: 'paragraph',
+      children: [
+        text,
+        { type: 'link', href: payload, title: payload, children: [text] },
+        { type: 'link', href: '{{user.website}}', children: [text] },
+        { type: 'image', src: payload, alt: payload, title: payload },
+        { type: 'emphasis', children: [{ type: 'inlineCode', value: payload }] },
+      ],
+    },
     { type: 'code', value: payload, lang: 'html' },
     { type: 'list', ordered: true, children: [{ type: 'listItem', children: [{ type: 'paragraph', children: [text] }] }] },
     // Not in the allowlist: the renderer must skip it.
@@ -59,7 +62,10 @@ afterEach(() => {
 const PAYLOADS = [...XSS_CORPUS.map((c) => c.markdown), ...XSS_URLS];
 const CHUNK = 40;
 // Several small renders instead of one huge one: each test stays quick on a loaded machine.
-const chunks = Array.from({ length: Math.ceil(PAYLOADS.length / CHUNK) }, (_, i) => [i * CHUNK, PAYLOADS.slice(i * CHUNK, (i + 1) * CHUNK)] as const);
+const chunks = Array.from(
+  { length: Math.ceil(PAYLOADS.length / CHUNK) },
+  (_, i) => [i * CHUNK, PAYLOADS.slice(i * CHUNK, (i + 1) * CHUNK)] as const,
+);
 
 describe('XSS corpus rendered by the widget', () => {
   it('has at least 200 payloads', () => {
@@ -79,7 +85,33 @@ describe('XSS corpus rendered by the widget', () => {
     const panel = root.querySelector('.panel')!;
     // The feed renders a long list a chunk per task.
     await vi.waitFor(() => expect(panel.querySelectorAll('article')).toHaveLength(items.length), { timeout: 5_000 });
-    const ALLOWED = new Set(['SECTION', 'DIV', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'SPAN', 'TIME', 'ARTICLE', 'A', 'IMG', 'EM', 'STRONG', 'CODE', 'PRE', 'BR', 'UL', 'OL', 'LI', 'BUTTON', 'FORM', 'INPUT', 'BDI']);
+    const ALLOWED = new Set([
+      'SECTION',
+      'DIV',
+      'H2',
+      'H3',
+      'H4',
+      'H5',
+      'H6',
+      'P',
+      'SPAN',
+      'TIME',
+      'ARTICLE',
+      'A',
+      'IMG',
+      'EM',
+      'STRONG',
+      'CODE',
+      'PRE',
+      'BR',
+      'UL',
+      'OL',
+      'LI',
+      'BUTTON',
+      'FORM',
+      'INPUT',
+      'BDI',
+    ]);
     // The reaction buttons' own icons are the only SVG allowed.
     const icon = (element: Element) => ['svg', 'path'].includes(element.tagName) && !!element.closest('.reactions > button');
     for (const element of panel.querySelectorAll('*')) {
@@ -90,7 +122,8 @@ describe('XSS corpus rendered by the widget', () => {
           expect(attribute.value, `${element.tagName} ${attribute.name}`).toMatch(/^(https?:|mailto:)/);
         }
       }
-      if (element.tagName === 'A' && element.getAttribute('target') === '_blank') expect(element.getAttribute('rel')).toBe('noopener noreferrer');
+      if (element.tagName === 'A' && element.getAttribute('target') === '_blank')
+        expect(element.getAttribute('rel')).toBe('noopener noreferrer');
     }
     expect(alert).not.toHaveBeenCalled();
     // Hostile trait values are visible as text, not markup.

@@ -18,7 +18,8 @@ async function setup(options: Partial<MountChecklistOptions> = {}) {
   await act(async () => {
     handle = await mountChecklist({ container, checklist: checklistFixture(), locale: 'en', track, onHide, ...options });
   });
-  const root = () => (options.container === undefined && 'container' in options ? document.querySelector('hearth-root')! : container).shadowRoot!;
+  const root = () =>
+    (options.container === undefined && 'container' in options ? document.querySelector('hearth-root')! : container).shadowRoot!;
   const $ = <E extends Element = HTMLElement>(selector: string) => root().querySelector<E & HTMLElement>(selector);
   const button = (name: string) =>
     [...root().querySelectorAll<HTMLElement>('button, a')].find((el) => (el.getAttribute('aria-label') ?? el.textContent) === name);

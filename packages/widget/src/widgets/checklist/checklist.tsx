@@ -28,7 +28,12 @@ export function ChecklistView({ model, theme, floating, corner, baseUrl }: Check
     if (floating) launcher.current?.focus();
   };
   const card = <Card model={model} floating={floating} progress={progress} baseUrl={baseUrl} onMinimize={minimize} />;
-  if (!floating) return <Shell i18n={i18n} theme={theme}>{card}</Shell>;
+  if (!floating)
+    return (
+      <Shell i18n={i18n} theme={theme}>
+        {card}
+      </Shell>
+    );
 
   const left = total.value - done.value;
   return (
@@ -79,7 +84,13 @@ function Card({ model, floating, progress, baseUrl, onMinimize }: CardProps) {
         <h2 class="title" id="hearth-checklist-title">
           {title.value}
         </h2>
-        <button type="button" class="icon-btn" aria-label={t(collapsed ? 'expand' : 'minimize')} aria-expanded={!collapsed} onClick={onMinimize}>
+        <button
+          type="button"
+          class="icon-btn"
+          aria-label={t(collapsed ? 'expand' : 'minimize')}
+          aria-expanded={!collapsed}
+          onClick={onMinimize}
+        >
           {collapsed ? '+' : '–'}
         </button>
         {model.dismissible.value && (
@@ -90,7 +101,15 @@ function Card({ model, floating, progress, baseUrl, onMinimize }: CardProps) {
       </div>
       {description.value && <p class="desc">{description.value}</p>}
       <div class="progress">
-        <div class="bar" role="progressbar" aria-label={t('progressLabel')} aria-valuemin={0} aria-valuemax={total.value} aria-valuenow={done.value} aria-valuetext={progress}>
+        <div
+          class="bar"
+          role="progressbar"
+          aria-label={t('progressLabel')}
+          aria-valuemin={0}
+          aria-valuemax={total.value}
+          aria-valuenow={done.value}
+          aria-valuetext={progress}
+        >
           <div class="fill" style={{ width: `${total.value ? (100 * done.value) / total.value : 0}%` }} />
         </div>
         <span class="count" aria-live="polite">
@@ -107,7 +126,15 @@ function Card({ model, floating, progress, baseUrl, onMinimize }: CardProps) {
       {!collapsed && (
         <ol class="items">
           {model.items.value.map((item, index) => (
-            <ChecklistItem key={item.id} item={item} domId={`hearth-item-${index}`} i18n={model.i18n.value} baseUrl={baseUrl} onRun={actions.run} onSkip={actions.skip} />
+            <ChecklistItem
+              key={item.id}
+              item={item}
+              domId={`hearth-item-${index}`}
+              i18n={model.i18n.value}
+              baseUrl={baseUrl}
+              onRun={actions.run}
+              onSkip={actions.skip}
+            />
           ))}
         </ol>
       )}

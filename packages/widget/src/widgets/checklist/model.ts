@@ -1,13 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { CHECKLIST_EVENTS as SCHEMA_CHECKLIST_EVENTS, PROMPT_EVENTS } from '@hearth/schema';
-import {
-  fillPlaceholders,
-  type ChecklistItemState,
-  type ChecklistState,
-  type I18n,
-  type Track,
-  type Traits,
-} from '../../runtime/index.js';
+import { fillPlaceholders, type ChecklistItemState, type ChecklistState, type I18n, type Track, type Traits } from '../../runtime/index.js';
 
 /**
  * Events the checklist reports through the core's `track`, named by @hearth/schema (`PROMPT_EVENTS`,

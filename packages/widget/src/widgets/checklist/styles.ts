@@ -1,6 +1,7 @@
 import { lazySheet } from '../../runtime/index.js';
 
-export const checklistSheet = lazySheet(`.card{background:var(--h-bg);color:var(--h-fg);border:1px solid var(--h-line);border-radius:var(--h-radius);padding:16px}
+export const checklistSheet =
+  lazySheet(`.card{background:var(--h-bg);color:var(--h-fg);border:1px solid var(--h-line);border-radius:var(--h-radius);padding:16px}
 .float .card{width:340px;max-width:calc(100vw - 40px);max-height:calc(100vh - 168px);overflow:auto;box-shadow:0 8px 32px #0003}
 .head{display:flex;align-items:flex-start;gap:4px}
 .title{flex:1;margin:0;font-size:16px;font-weight:600}

@@ -24,13 +24,19 @@ export function Catalog({ model }: { model: RewardsModel }) {
             {pending?.itemId === item.id ? (
               <span class="confirm" role="group" aria-label={t('confirm', { name: item.name, cost: points(item.cost) })}>
                 <span>{t('confirm', { name: item.name, cost: points(item.cost) })}</span>
-                <button type="button" class="btn btn-primary" ref={confirmRef} disabled={model.busy.value} onClick={actions.confirm}>{t('yes')}</button>
-                <button type="button" class="btn" onClick={actions.cancel}>{t('cancel')}</button>
+                <button type="button" class="btn btn-primary" ref={confirmRef} disabled={model.busy.value} onClick={actions.confirm}>
+                  {t('yes')}
+                </button>
+                <button type="button" class="btn" onClick={actions.cancel}>
+                  {t('cancel')}
+                </button>
               </span>
             ) : item.blocked ? (
               <span class="muted">{t(BLOCKED[item.blocked])}</span>
             ) : (
-              <button type="button" class="btn" aria-label={`${t('redeem')}: ${item.name}`} onClick={() => actions.ask(item.id)}>{t('redeem')}</button>
+              <button type="button" class="btn" aria-label={`${t('redeem')}: ${item.name}`} onClick={() => actions.ask(item.id)}>
+                {t('redeem')}
+              </button>
             )}
           </li>
         ))}

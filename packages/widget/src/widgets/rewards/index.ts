@@ -34,7 +34,13 @@ export async function mountRewards(options: MountRewardsOptions): Promise<Reward
   const { container, theme = {}, corner = 'bottom-right' } = options;
   const doc = options.document ?? globalThis.document;
   const model = createRewardsModel({ ...options, i18n: await loadI18n(localeFor(options.locale, doc), REWARDS_CATALOGS) });
-  const unmount = mount({ container, corner: container ? undefined : corner, document: doc, sheets: [rewardsSheet()], view: h(RewardsView, { model, theme, corner, floating: !container }) });
+  const unmount = mount({
+    container,
+    corner: container ? undefined : corner,
+    document: doc,
+    sheets: [rewardsSheet()],
+    view: h(RewardsView, { model, theme, corner, floating: !container }),
+  });
   let latest = 0;
   return {
     update: model.actions.update,

@@ -18,7 +18,12 @@ export function redeemer(stateUrl: () => string, refreshed: (state: RewardsState
     const query = url.searchParams;
     const body = JSON.stringify({ userId: query.get('userId'), userToken: query.get('userToken'), itemId, requestId });
     url.search = `key=${encodeURIComponent(query.get('key') ?? '')}`;
-    const response = await fetch(url.href, { method: 'POST', body, credentials: 'omit', headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
+    const response = await fetch(url.href, {
+      method: 'POST',
+      body,
+      credentials: 'omit',
+      headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+    });
     const answer = (await response.json().catch(() => ({}))) as { balance?: number; error?: { code?: string } };
     if (!response.ok || typeof answer.balance !== 'number') return { ok: false, code: answer.error?.code ?? 'network' };
     // The redemption stands whatever happens to this refresh; the next state brings the history anyway.

@@ -19,7 +19,8 @@ async function setup(options: Partial<MountRewardsOptions> = {}) {
   });
   const root = () => ('container' in options && !options.container ? document.querySelector('hearth-root')! : container).shadowRoot!;
   const $ = (selector: string) => root().querySelector<HTMLElement>(selector);
-  const button = (name: string) => [...root().querySelectorAll<HTMLButtonElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
+  const button = (name: string) =>
+    [...root().querySelectorAll<HTMLButtonElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
   return { handle, redeem, copy, root, $, button };
 }
 
@@ -207,7 +208,10 @@ describe('rewards keyboard, focus and right-to-left', () => {
     expect(row.querySelector('bdi time')).not.toBeNull();
     expect(row.querySelector('.pts')?.getAttribute('dir')).toBe('ltr');
     for (const name of ['T-shirt', 'Exporter', 'Export a report']) {
-      expect([...root().querySelectorAll('bdi')].some((bdi) => bdi.textContent === name), name).toBe(true);
+      expect(
+        [...root().querySelectorAll('bdi')].some((bdi) => bdi.textContent === name),
+        name,
+      ).toBe(true);
     }
   });
 });

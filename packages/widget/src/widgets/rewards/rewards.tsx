@@ -19,7 +19,12 @@ export function RewardsView({ model, theme, floating, corner }: RewardsViewProps
   const launcher = useRef<HTMLButtonElement>(null);
   const i18n = model.i18n.value;
   const { balance } = model.state.value;
-  if (!floating) return <Shell i18n={i18n} theme={theme}><Panel model={model} /></Shell>;
+  if (!floating)
+    return (
+      <Shell i18n={i18n} theme={theme}>
+        <Panel model={model} />
+      </Shell>
+    );
   const compact = new Intl.NumberFormat(i18n.locale, { notation: 'compact' }).format(balance);
   const open = model.open.value;
   // Escape anywhere in the widget (the launcher included) closes the panel and gives focus back.
@@ -57,10 +62,20 @@ function Panel({ model, focusOnOpen }: { model: RewardsModel; focusOnOpen?: bool
   useCorner(ref, !!focusOnOpen, () => model.open.value && model.actions.toggle());
   return (
     <section class="card rw" id={PANEL_ID} ref={ref} tabIndex={-1} dir={model.i18n.value.dir} aria-labelledby="hearth-rw-title">
-      <h2 class="title" id="hearth-rw-title">{t('title')}</h2>
-      <p class="balance" aria-live="polite">{points(balance)}</p>
+      <h2 class="title" id="hearth-rw-title">
+        {t('title')}
+      </h2>
+      <p class="balance" aria-live="polite">
+        {points(balance)}
+      </p>
       {tier && <p class="tier">{t('tier', { name: tier.name })}</p>}
-      {tier && tier.perks.length > 0 && <ul class="perks">{tier.perks.map((perk) => <li key={perk}>{perk}</li>)}</ul>}
+      {tier && tier.perks.length > 0 && (
+        <ul class="perks">
+          {tier.perks.map((perk) => (
+            <li key={perk}>{perk}</li>
+          ))}
+        </ul>
+      )}
       {progress && (
         <div class="progress">
           <progress class="bar" aria-label={t('tierProgress')} value={progress.value} max={progress.max} />

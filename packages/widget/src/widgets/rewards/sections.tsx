@@ -13,7 +13,11 @@ export function Badges({ model }: Props) {
           <li key={badge.id} data-earned={badge.earned} title={badge.description}>
             <span aria-hidden="true">{badge.earned ? '★' : '☆'}</span> <bdi>{badge.name}</bdi>
             <span class="muted">
-              {badge.earned ? <span class="sr-only">, {model.t('earned')}</span> : `, ${model.i18n.value.formatNumber(badge.count)}/${model.i18n.value.formatNumber(badge.target)}`}
+              {badge.earned ? (
+                <span class="sr-only">, {model.t('earned')}</span>
+              ) : (
+                `, ${model.i18n.value.formatNumber(badge.count)}/${model.i18n.value.formatNumber(badge.target)}`
+              )}
               {!badge.earned && <span class="sr-only"> {model.t('locked')}</span>}
             </span>
           </li>
@@ -32,8 +36,13 @@ export function WaysToEarn({ model }: Props) {
       <ul class="rows">
         {ways.map((way) => (
           <li key={way.id} data-done={way.done}>
-            <span><bdi>{way.title}</bdi>{way.done && <span class="sr-only">, {model.t('done')}</span>}</span>
-            <span class="pts" dir="ltr">{way.done ? '✓' : `+${model.i18n.value.formatNumber(way.points)}`}</span>
+            <span>
+              <bdi>{way.title}</bdi>
+              {way.done && <span class="sr-only">, {model.t('done')}</span>}
+            </span>
+            <span class="pts" dir="ltr">
+              {way.done ? '✓' : `+${model.i18n.value.formatNumber(way.points)}`}
+            </span>
           </li>
         ))}
       </ul>
@@ -50,9 +59,13 @@ export function Referral({ model }: Props) {
       <div class="ref">
         {/* A URL reads left to right in every language. */}
         <input readOnly dir="ltr" value={referral.link} aria-label={model.t('referralLink')} onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" class="btn" onClick={model.actions.copy}>{model.t('copy')}</button>
+        <button type="button" class="btn" onClick={model.actions.copy}>
+          {model.t('copy')}
+        </button>
       </div>
-      <p class="muted" role="status">{model.copied.value ? model.t('copied') : ''}</p>
+      <p class="muted" role="status">
+        {model.copied.value ? model.t('copied') : ''}
+      </p>
     </>
   );
 }
@@ -67,8 +80,18 @@ export function History({ model }: Props) {
       <ol class="rows">
         {history.map((entry) => (
           <li key={entry.id}>
-            <span><bdi>{entry.reason}</bdi> <bdi><time class="muted" dateTime={entry.at}>{formatDate(Date.parse(entry.at), { dateStyle: 'medium' })}</time></bdi></span>
-            <span class="pts" dir="ltr" data-neg={entry.amount < 0}>{entry.amount > 0 ? '+' : '−'}{formatNumber(Math.abs(entry.amount))}</span>
+            <span>
+              <bdi>{entry.reason}</bdi>{' '}
+              <bdi>
+                <time class="muted" dateTime={entry.at}>
+                  {formatDate(Date.parse(entry.at), { dateStyle: 'medium' })}
+                </time>
+              </bdi>
+            </span>
+            <span class="pts" dir="ltr" data-neg={entry.amount < 0}>
+              {entry.amount > 0 ? '+' : '−'}
+              {formatNumber(Math.abs(entry.amount))}
+            </span>
           </li>
         ))}
       </ol>

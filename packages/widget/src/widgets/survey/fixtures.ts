@@ -4,7 +4,10 @@ const npsContent: SurveyContent = {
   type: 'nps',
   product: 'Acme Projects',
   comment: true,
-  followUp: { detractor: 'Sorry to hear that, {{user.firstName | "friend"}}. What should we fix first?', promoter: 'What do you love most?' },
+  followUp: {
+    detractor: 'Sorry to hear that, {{user.firstName | "friend"}}. What should we fix first?',
+    promoter: 'What do you love most?',
+  },
 };
 
 /** Test data: a survey as `/v1/state` sends it (NPS, corner card, cycle 1 unless overridden). */

@@ -32,11 +32,17 @@ describe('survey model', () => {
     expect(track).toHaveBeenCalledWith(EVENTS.completed, event);
     expect(model.step.value).toBe('comment');
     model.actions.send('  Exports are slow  ');
-    expect(onResponse).toHaveBeenLastCalledWith({ surveyId: 'nps-q2', cycle: 1, answer: { type: 'nps', score: 3 }, locale: 'en', comment: 'Exports are slow' });
+    expect(onResponse).toHaveBeenLastCalledWith({
+      surveyId: 'nps-q2',
+      cycle: 1,
+      answer: { type: 'nps', score: 3 },
+      locale: 'en',
+      comment: 'Exports are slow',
+    });
     expect(model.step.value).toBe('thanks');
   });
 
-  it('asks the follow-up of the chosen score\'s group, personalized, else the generic one', () => {
+  it("asks the follow-up of the chosen score's group, personalized, else the generic one", () => {
     const detractor = setup({ traits: { firstName: 'Ola' } }).model;
     detractor.actions.choose(6);
     expect(detractor.followUp.value).toBe('Sorry to hear that, Ola. What should we fix first?');
@@ -82,13 +88,17 @@ describe('survey model', () => {
     expect(model.index.value).toBe(2);
     expect(onResponse).toHaveBeenLastCalledWith(expect.objectContaining({ answer: { type: 'cli', scores: { quality: 8, support: 6 } } }));
     model.actions.choose(9);
-    expect(onResponse).toHaveBeenLastCalledWith(expect.objectContaining({ answer: { type: 'cli', scores: { quality: 8, support: 6, overall: 9 } } }));
+    expect(onResponse).toHaveBeenLastCalledWith(
+      expect.objectContaining({ answer: { type: 'cli', scores: { quality: 8, support: 6, overall: 9 } } }),
+    );
     // No follow-up configured: straight to thanks.
     expect(model.step.value).toBe('thanks');
   });
 
   it('rates CSAT 1–5 with satisfaction labels', () => {
-    const { model, onResponse } = setup({ survey: surveyFixture({}, { type: 'csat', question: 'How was your export?', followUp: undefined }) });
+    const { model, onResponse } = setup({
+      survey: surveyFixture({}, { type: 'csat', question: 'How was your export?', followUp: undefined }),
+    });
     expect(model.labels.value).toEqual(['Very dissatisfied', 'Very satisfied']);
     model.actions.choose(6);
     expect(onResponse).not.toHaveBeenCalled();

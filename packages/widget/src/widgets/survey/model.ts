@@ -55,16 +55,20 @@ export function createSurveyModel(options: SurveyModelOptions) {
   const visible = signal(true);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const text = (value: string) => fillPlaceholders(value, traits.value).replace(/\{product\}/g, content.type === 'nps' ? content.product : '');
+  const text = (value: string) =>
+    fillPlaceholders(value, traits.value).replace(/\{product\}/g, content.type === 'nps' ? content.product : '');
   const questions = computed(() => {
     const { t } = i18n.value;
     if (content.type === 'cli') return content.questions.map((q) => ({ id: q.id, text: text(q.text) }));
-    const question = content.type === 'nps' ? content.question ?? t('npsQuestion', { product: content.product }) : content.question;
+    const question = content.type === 'nps' ? (content.question ?? t('npsQuestion', { product: content.product })) : content.question;
     return [{ id: content.type, text: text(question) }];
   });
   const labels = computed(() => {
     const { t } = i18n.value;
-    return [text(content.lowLabel ?? t(nps ? 'notLikely' : 'unsatisfied')), text(content.highLabel ?? t(nps ? 'veryLikely' : 'satisfied'))] as const;
+    return [
+      text(content.lowLabel ?? t(nps ? 'notLikely' : 'unsatisfied')),
+      text(content.highLabel ?? t(nps ? 'veryLikely' : 'satisfied')),
+    ] as const;
   });
   const followUp = computed(() => {
     const chosen = answer.value;
@@ -75,7 +79,8 @@ export function createSurveyModel(options: SurveyModelOptions) {
   const thanks = computed(() => text(content.thankYou ?? i18n.value.t('thanks')));
   const event = () => ({ promptId: survey.id, kind: 'survey', cycle: survey.cycle });
   const respond = (comment?: string) =>
-    answer.value && onResponse({ surveyId: survey.id, cycle: survey.cycle, answer: answer.value, locale: survey.locale, ...(comment ? { comment } : {}) });
+    answer.value &&
+    onResponse({ surveyId: survey.id, cycle: survey.cycle, answer: answer.value, locale: survey.locale, ...(comment ? { comment } : {}) });
 
   const hide = () => {
     clearTimeout(timer);

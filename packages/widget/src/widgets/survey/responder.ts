@@ -14,7 +14,8 @@ const FIRST_RETRY_MS = 2_000;
 export function createResponder(post: Post): (response: SurveyResponseBody) => void {
   const attempt = (response: SurveyResponseBody, n: number): void =>
     void post('/v1/responses', response).then((outcome) => {
-      if (outcome?.kind === 'retry' && n < MAX_RESPONSE_ATTEMPTS) setTimeout(() => attempt(response, n + 1), outcome.after ?? FIRST_RETRY_MS * 2 ** (n - 1));
+      if (outcome?.kind === 'retry' && n < MAX_RESPONSE_ATTEMPTS)
+        setTimeout(() => attempt(response, n + 1), outcome.after ?? FIRST_RETRY_MS * 2 ** (n - 1));
     });
   return (response) => attempt(response, 1);
 }

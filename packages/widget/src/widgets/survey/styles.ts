@@ -1,6 +1,7 @@
 import { lazySheet } from '../../runtime/index.js';
 
-export const surveySheet = lazySheet(`.card{background:var(--h-bg);color:var(--h-fg);border:1px solid var(--h-line);border-radius:var(--h-radius);padding:12px 16px 16px;width:420px;max-width:calc(100vw - 40px);box-shadow:0 8px 32px #0003;display:flex;flex-direction:column;gap:10px}
+export const surveySheet =
+  lazySheet(`.card{background:var(--h-bg);color:var(--h-fg);border:1px solid var(--h-line);border-radius:var(--h-radius);padding:12px 16px 16px;width:420px;max-width:calc(100vw - 40px);box-shadow:0 8px 32px #0003;display:flex;flex-direction:column;gap:10px}
 .backdrop{position:fixed;inset:0;z-index:calc(var(--h-z) + 1);background:#0007;display:grid;place-items:center}
 .head{display:flex;align-items:center;justify-content:space-between;min-height:28px;margin-bottom:-8px}
 .count{font-size:12px;color:var(--h-muted)}

@@ -18,8 +18,10 @@ async function setup(options: Partial<MountSurveyOptions> = {}) {
   const root = document.querySelector('hearth-root')!.shadowRoot!;
   const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
   const radios = () => [...root.querySelectorAll<HTMLElement>('[role=radio]')];
-  const button = (name: string) => [...root.querySelectorAll<HTMLElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
-  const key = (target: Element, keyName: string) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, bubbles: true })));
+  const button = (name: string) =>
+    [...root.querySelectorAll<HTMLElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
+  const key = (target: Element, keyName: string) =>
+    act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, bubbles: true })));
   return { root, $, radios, button, key, track, onResponse, onHide, handle };
 }
 
@@ -75,7 +77,9 @@ describe('survey widget (corner card)', () => {
     expect(root.activeElement).toBe(textarea);
     (textarea as HTMLTextAreaElement).value = 'Exports time out';
     act(() => button('Send')!.click());
-    expect(onResponse).toHaveBeenLastCalledWith(expect.objectContaining({ answer: { type: 'nps', score: 3 }, comment: 'Exports time out' }));
+    expect(onResponse).toHaveBeenLastCalledWith(
+      expect.objectContaining({ answer: { type: 'nps', score: 3 }, comment: 'Exports time out' }),
+    );
     const thanks = $('[role=status]')!;
     expect(thanks.textContent).toBe('Thank you for your feedback!');
     expect(root.activeElement).toBe(thanks);

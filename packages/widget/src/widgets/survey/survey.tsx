@@ -43,10 +43,12 @@ function Card({ model, modal }: { model: SurveyModel; modal: boolean }) {
     card.current?.querySelector<HTMLElement>('[data-focus],.score[tabindex="0"]')?.focus();
   }, [step.value, index.value]);
 
-  const act = <A extends unknown[]>(action: (...args: A) => void) => (...args: A) => {
-    moved.current = true;
-    action(...args);
-  };
+  const act =
+    <A extends unknown[]>(action: (...args: A) => void) =>
+    (...args: A) => {
+      moved.current = true;
+      action(...args);
+    };
   const answered = model.answer.value !== null;
   const total = questions.value.length;
   const onKeyDown = (event: KeyboardEvent) => {
