@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mount } from './mount.js';
 import { lazySheet } from './styles.js';
 
@@ -22,6 +22,25 @@ describe('mount', () => {
     expect(root.adoptedStyleSheets[1]).toBe(widgetSheet());
     expect(root.querySelectorAll('style, link, [style]')).toHaveLength(0);
     expect(document.querySelectorAll('style')).toHaveLength(0);
+  });
+
+  it('follows its mount point when the page renders it again, and stops following once unmounted', async () => {
+    const mountPoint = () => {
+      const element = document.body.appendChild(document.createElement('div'));
+      element.dataset.hearth = 'checklist';
+      return element;
+    };
+    const first = mountPoint();
+    const unmount = mount({ container: first, view: <p class="hello">Hi</p> });
+    first.remove();
+    const back = mountPoint();
+    await vi.waitFor(() => expect(back.shadowRoot?.querySelector('.hello')?.textContent).toBe('Hi'));
+    expect(first.shadowRoot!.childNodes).toHaveLength(0);
+    unmount();
+    back.remove();
+    const later = mountPoint();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(later.shadowRoot).toBeNull();
   });
 
   it('resets the host with !important rules so hostile page styles cannot reach in', () => {

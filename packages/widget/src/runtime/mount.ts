@@ -62,22 +62,39 @@ function attach(host: Element): { root: ShadowRoot; child?: Element } {
 }
 
 /**
- * Renders `view` into an open shadow root styled only by constructable stylesheets.
+ * Renders `view` into an open shadow root styled only by constructable stylesheets. An inline
+ * widget follows its mount point when a single-page app renders it again (a route that comes back
+ * brings a new `[data-hearth]` element; the old one left with the widget in it).
  * @returns unmount: removes the rendered tree, the adopted sheets and any host element it created.
  */
 export function mount({ container, corner, document: doc = globalThis.document, sheets = [], view }: MountOptions): () => void {
   const parent = corner ? dock(doc, corner) : doc.body;
-  const host = container ?? parent.appendChild(doc.createElement('hearth-root'));
-  const { root, child } = attach(host);
-  root.adoptedStyleSheets = [baseSheet(), ...sheets];
-  const focus = keepFocus(root);
-  render(view, root);
+  let host = container ?? parent.appendChild(doc.createElement('hearth-root'));
+  const show = () => {
+    const { root, child } = attach(host);
+    root.adoptedStyleSheets = [baseSheet(), ...sheets];
+    const focus = keepFocus(root);
+    render(view, root);
+    return () => {
+      render(null, root);
+      focus.check();
+      focus.stop();
+      root.adoptedStyleSheets = [];
+      child?.remove();
+    };
+  };
+  let hide = show();
+  const follow = new MutationObserver(() => {
+    const next = doc.querySelector(`[data-hearth="${(host as HTMLElement).dataset.hearth}"]`);
+    if (host.isConnected || !next) return;
+    hide();
+    host = next;
+    hide = show();
+  });
+  if (container) follow.observe(doc, { childList: true, subtree: true });
   return () => {
-    render(null, root);
-    focus.check();
-    focus.stop();
-    root.adoptedStyleSheets = [];
-    child?.remove();
+    follow.disconnect();
+    hide();
     if (container) return;
     host.remove();
     if (parent !== doc.body && !parent.firstElementChild) parent.remove();

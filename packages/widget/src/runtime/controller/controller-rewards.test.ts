@@ -35,6 +35,16 @@ describe('prompt controller: rewards', () => {
     await vi.waitFor(() => expect(container.shadowRoot?.querySelector('section') ?? null).toBeNull());
   });
 
+  it('moves the panel into a rewards mount point rendered again by a single-page app', async () => {
+    const { controller, container } = setup();
+    controller.update({ prompts: [], rewards: rewardsFixture() });
+    await vi.waitFor(() => expect(container.shadowRoot?.querySelector('.balance')?.textContent).toBe('1,250 points'));
+    container.remove();
+    const back = document.body.appendChild(document.createElement('div'));
+    back.dataset.hearth = 'rewards';
+    await vi.waitFor(() => expect(back.shadowRoot?.querySelector('.balance')?.textContent).toBe('1,250 points'));
+  });
+
   it("redeems with the state URL's key and identity as text/plain, then shows the fresh rewards state", async () => {
     const fresh = {
       ...rewardsFixture(),

@@ -118,6 +118,35 @@ describe('prompt controller', () => {
     await vi.waitFor(() => expect(container.shadowRoot!.querySelector('h2')?.textContent).toBe('Second list'));
   });
 
+  it('moves the checklist into a mount point a single-page app renders again (a route that comes back)', async () => {
+    const { controller } = setup();
+    controller.update(stateWith(checklist));
+    const first = inlineMountPoint();
+    await vi.waitFor(() => expect(count(first.shadowRoot)).toBe('1 of 3'));
+    first.remove();
+    const back = inlineMountPoint();
+    await vi.waitFor(() => expect(count(back.shadowRoot)).toBe('1 of 3'));
+    controller.update(stateWith(withDone(checklist, { invite: true })));
+    await vi.waitFor(() => expect(count(back.shadowRoot)).toBe('2 of 3'));
+    expect(first.shadowRoot!.childNodes).toHaveLength(0);
+  });
+
+  it('does not bring back a checklist the user dismissed when a new mount point appears', async () => {
+    const { controller } = setup();
+    const first = inlineMountPoint();
+    controller.update(stateWith(checklist));
+    await vi.waitFor(() => expect(count(first.shadowRoot)).toBe('1 of 3'));
+    const dismiss = [...first.shadowRoot!.querySelectorAll('button')].find((button) =>
+      /dismiss/i.test(button.getAttribute('aria-label') ?? button.textContent ?? ''),
+    );
+    dismiss!.click();
+    await vi.waitFor(() => expect(first.shadowRoot!.childNodes).toHaveLength(0));
+    first.remove();
+    const back = inlineMountPoint();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(back.shadowRoot).toBeNull();
+  });
+
   it('passes identify traits to a mounted checklist', async () => {
     const container = inlineMountPoint();
     const { controller } = setup();
