@@ -36,9 +36,11 @@ function timeInChild(request: ChildRequest, limitMs: number): Promise<EndpointOu
       if (message.timing) resolve(message.timing);
       else reject(new Error(message.error ?? 'child failed'));
     });
+    // After an answer this is a no-op; without one (a child whose work never settled exits 0) it
+    // fails the run loudly instead of leaving this promise, and the benchmark, hanging.
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (code !== 0 && code !== null) reject(new Error(`${request.endpoint.label}: child exited with ${code}`));
+      reject(new Error(`${request.endpoint.label}: child exited with ${code} before answering`));
     });
   });
 }
