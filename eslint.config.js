@@ -2,6 +2,17 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** What no browser code may import; the core adds its own rules on top (see below). */
+const widgetImportPatterns = [
+  { group: ['node:*'], message: 'The widget runs in browsers: no Node built-ins.' },
+  { group: ['zod', 'zod/*', '@hearth/collector'], message: 'The widget must not ship zod or server code.' },
+  {
+    regex: '^@hearth/schema(?!/(links|absolute-url)$)',
+    allowTypeImports: true,
+    message: 'Import only types from @hearth/schema in the widget (and the zod-free @hearth/schema/links and /absolute-url).',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/.tsbuild/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -19,15 +30,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['node:*'], message: 'The widget runs in browsers: no Node built-ins.' },
-            { group: ['zod', 'zod/*', '@hearth/collector'], message: 'The widget must not ship zod or server code.' },
-            {
-              regex: '^@hearth/schema(?!/(links|absolute-url)$)',
-              allowTypeImports: true,
-              message: 'Import only types from @hearth/schema in the widget (and the zod-free @hearth/schema/links and /absolute-url).',
-            },
-          ],
+          patterns: [...widgetImportPatterns],
         },
       ],
     },
@@ -49,13 +52,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*'], message: 'The widget runs in browsers: no Node built-ins.' },
-            { group: ['zod', 'zod/*', '@hearth/collector'], message: 'The widget must not ship zod or server code.' },
-            {
-              regex: '^@hearth/schema(?!/(links|absolute-url)$)',
-              allowTypeImports: true,
-              message: 'Import only types from @hearth/schema in the widget (and the zod-free @hearth/schema/links and /absolute-url).',
-            },
+            ...widgetImportPatterns,
             {
               group: ['../widgets/**', '../runtime/**', 'preact', 'preact/*', '@preact/*'],
               allowTypeImports: true,
