@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { acmeApp } from './acme-app.js';
 import { adminConsole, seriousViolations } from './admin-console.js';
 import { checklistPanel, doItemInApp, expect, expectItemDone, roleSetup, test } from './checklist-fixtures.js';
+import { DEMO_ADMIN_EMAIL } from '../server/demo-admin.js';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/admin-console/', import.meta.url));
 
@@ -68,12 +69,15 @@ test('the console works from the keyboard and has no serious or critical axe vio
   await page.goto(`${stack.collector.url}/admin/`);
   expect(await seriousViolations(page), 'sign-in page').toEqual([]);
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('Admin password')).toBeFocused();
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await page.keyboard.type(DEMO_ADMIN_EMAIL);
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Password')).toBeFocused();
   await page.keyboard.type('wrong password');
   await page.keyboard.press('Enter');
-  await expect(page.locator('#password-error')).toHaveText('That password is not the admin credential.');
-  await page.getByLabel('Admin password').fill('');
-  await page.getByLabel('Admin password').pressSequentially('hearth-demo-admin');
+  await expect(page.locator('#password-error')).toHaveText('That email and password do not match a console account.');
+  await page.getByLabel('Password').fill('');
+  await page.getByLabel('Password').pressSequentially('hearth-demo-admin');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Checklists' })).toBeVisible();
   expect(await seriousViolations(page), 'prompts page').toEqual([]);
@@ -104,5 +108,5 @@ test('the console works from the keyboard and has no serious or critical axe vio
   await page.getByRole('button', { name: 'Add rule' }).press('Enter');
   await expect(page.getByLabel('Rule 2')).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).press('Enter');
-  await expect(page.getByLabel('Admin password')).toBeVisible();
+  await expect(page.getByLabel('Password')).toBeVisible();
 });

@@ -1,13 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
-import { DEMO_ADMIN_PASSWORD } from '../server/demo-admin.js';
+import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD } from '../server/demo-admin.js';
 
 /** Drives the admin console by accessible names, as a product manager would. */
 export function adminConsole(page: Page, collectorUrl: string) {
   return {
-    async signIn(password = DEMO_ADMIN_PASSWORD) {
+    async signIn(password = DEMO_ADMIN_PASSWORD, email = DEMO_ADMIN_EMAIL) {
       await page.goto(`${collectorUrl}/admin/`);
-      await page.getByLabel('Admin password').fill(password);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Checklists' })).toBeVisible();
     },

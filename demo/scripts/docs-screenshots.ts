@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
-import { DEMO_ADMIN_PASSWORD } from '../server/demo-admin.js';
+import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD } from '../server/demo-admin.js';
 import { startDemoStack } from '../server/demo-stack.js';
 import { freePort } from '../server/free-port.js';
 import { buildSeedPlan } from '../server/seed-data.js';
@@ -54,9 +54,10 @@ try {
   const admin = `${stack.collector.url}/admin/`;
 
   await page.goto(admin);
-  await page.getByLabel('Admin password').waitFor();
+  await page.getByLabel('Email').waitFor();
+  await page.getByLabel('Email').fill(DEMO_ADMIN_EMAIL);
   await capture(page, 'admin-sign-in.png');
-  await page.getByLabel('Admin password').fill(DEMO_ADMIN_PASSWORD);
+  await page.getByLabel('Password').fill(DEMO_ADMIN_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await heading(page, 'Checklists');
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEMO_ADMIN_PASSWORD } from './demo-admin.js';
+import { DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD } from './demo-admin.js';
 import { startDemoStack } from './demo-stack.js';
 import { demoPaths } from './paths.js';
 
@@ -28,7 +28,7 @@ Hearth is running.
   Collector:                ${collector.url}   (store: ${databaseUrl ? 'PostgreSQL' : demoPaths.sqliteFile})
   Health:                   ${collector.url}/healthz
   Widget core:              ${collector.url}/sdk/hearth.js
-  Admin console:            ${collector.url}/admin/   password: ${DEMO_ADMIN_PASSWORD}
+  Admin console:            ${collector.url}/admin/   sign in as ${DEMO_ADMIN_EMAIL}, password ${DEMO_ADMIN_PASSWORD}
   Demo data: ${seeded.skipped ? 'already seeded' : `90 days of history for ${seeded.users} users seeded (${seeded.accepted} events, ${seeded.responses} NPS answers, ${seeded.redemptions} redemptions) in ${seconds} s`}; ${announcements} announcements published
   Changelog:                ${collector.url}/changelog/${project.id}
 Press Ctrl+C to stop.

@@ -1,4 +1,4 @@
-import type { CollectorConfig, CollectorConfigInput } from '@hearth/schema';
+import type { AdminConfig, CollectorConfig, CollectorConfigInput } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { parseConfig } from './config.js';
 import type { AppEnv } from './http/app-env.js';
@@ -19,6 +19,9 @@ import { adminSettingsRoutes } from './http/routes/admin-settings.js';
 import { adminSurveyRoutes } from './http/routes/admin-surveys.js';
 import { adminUserRoutes } from './http/routes/admin-users.js';
 import { adminSessionRoutes } from './http/routes/admin-session.js';
+import { adminAuditRoutes } from './http/routes/admin-audit.js';
+import { adminTeamRoutes, inviteAcceptRoutes } from './http/routes/admin-team.js';
+import { auditTrail } from './http/middleware/audit-trail.js';
 import { announcementAdminRoutes } from './http/routes/announcements-admin.js';
 import { announcementFeedRoutes } from './http/routes/announcements-feed.js';
 import { announcementKpiRoutes } from './http/routes/announcements-kpi.js';
@@ -31,7 +34,11 @@ import { rewardsRoutes } from './http/routes/rewards.js';
 import { serverApiRoutes } from './http/routes/server-api.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
 import { stateRoutes } from './http/routes/state.js';
+import { AuditLog } from './services/audit-log.js';
+import { ConsoleSessions } from './services/console-sessions.js';
+import { ConsoleTeam, type BootstrapOwner } from './services/console-team.js';
 import { createIngest } from './services/ingest.js';
+import { SignInLimiter } from './services/sign-in-limiter.js';
 import { ProjectRegistry } from './services/project-registry.js';
 import { createProjectSettings } from './services/project-settings.js';
 import { awardClientEvents } from './services/rewards-after-commit.js';
@@ -52,7 +59,7 @@ export interface AppOptions {
   log?: (message: string, error: unknown) => void;
   /** Folder served at `/admin/*` (the console's `dist`); no console routes when absent. */
   adminDir?: string;
-  /** Where `HEARTH_ADMIN_PASSWORD` / `HEARTH_ADMIN_SESSION_SECRET` are read; defaults to process.env. */
+  /** Where `HEARTH_ADMIN_PASSWORD` / `HEARTH_ADMIN_EMAIL` are read; defaults to process.env. */
   env?: Record<string, string | undefined>;
   /** The rewards fulfilment webhook's backoff and resolver (tests). */
   webhookDelivery?: WebhookOptions['delivery'];
@@ -60,6 +67,22 @@ export interface AppOptions {
   overload?: Partial<OverloadLimits>;
   /** The event loop's current delay in ms; the server entry measures it. */
   eventLoopDelayMs?: () => number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * 5 wrong passwords per account and client per 15 minutes; past 50 across everyone, 1; 8 password
+ * checks at once per process.
+ */
+export const SIGN_IN_LIMITS = { perClient: 5, overall: 50, perClientUnderAttack: 1, concurrent: 8, windowMs: 15 * 60_000 };
+
+/** The first owner's credential: the file's scrypt hash, else `HEARTH_ADMIN_PASSWORD`; none without either. */
+function bootstrapOwner(admin: AdminConfig, env: Record<string, string | undefined>): BootstrapOwner | null {
+  const email = env.HEARTH_ADMIN_EMAIL?.trim().toLowerCase() || admin.ownerEmail;
+  if (admin.passwordHash) return { email, password: { hash: admin.passwordHash } };
+  const plain = env.HEARTH_ADMIN_PASSWORD;
+  return plain ? { email, password: { plain } } : null;
 }
 
 /** The collector as a Hono app, without listening: `app.fetch` / `app.request` serve it. */
@@ -82,11 +105,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', overload(store, { ...DEFAULT_OVERLOAD_LIMITS, ...options.overload }, options.eventLoopDelayMs));
   const settings = createProjectSettings({ store, projects, clock, log });
   app.use('*', settingsSync(settings));
-  // Sign-in answers without a session; every other /v1/admin/* route then needs the console's
-  // session (checked here) or a secret key (checked by each route's secretKey middleware).
-  const sessions = new AdminSessions({ admin: config.admin, env: options.env ?? process.env, clock });
-  app.route('/', adminSessionRoutes({ sessions, projects: projects.all(), clock, clientAddress }));
-  app.use('/v1/admin/*', adminAuth(sessions, projects));
+  // Sign-in and invitations answer without a session; every other /v1/admin/* route then needs the
+  // console's session (checked here, with the person's role) or a secret key (checked by each
+  // route's secretKey middleware). Successful changes are recorded in the audit log.
+  const audit = new AuditLog(store.audit, clock, log ?? (() => {}));
+  const team = new ConsoleTeam({
+    team: store.team,
+    projects,
+    limiter: new SignInLimiter(store.team, SIGN_IN_LIMITS, clock),
+    audit,
+    clock,
+    inviteTtlMs: config.admin.inviteHours * HOUR_MS,
+    owner: bootstrapOwner(config.admin, options.env ?? process.env),
+  });
+  const sessions = new AdminSessions(new ConsoleSessions(store.team, config.admin.sessionHours * HOUR_MS, clock));
+  app.route('/', adminSessionRoutes({ sessions, team, clientAddress }));
+  app.route('/', inviteAcceptRoutes({ sessions, team }));
+  app.use('/v1/admin/*', adminAuth(sessions, team, projects));
+  app.use('/v1/admin/*', auditTrail(audit));
+  app.route('/', adminTeamRoutes({ sessions, team, publicUrl: config.publicUrl }));
+  app.route('/', adminAuditRoutes({ audit, projects }));
   const engine = createRewardsService({ store, projects, clock, log, webhookDelivery: options.webhookDelivery });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));
   // The server API applies the earning rules itself, as `server` events.
@@ -96,7 +134,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', batchRoutes({ ...deps, ingest }));
   app.route('/', stateRoutes({ ...deps, rewards: engine }));
   app.route('/', adminPromptRoutes(deps));
-  app.route('/', adminPromptVersionRoutes(deps));
+  app.route('/', adminPromptVersionRoutes({ ...deps, audit }));
   app.route('/', adminSettingsRoutes({ ...deps, settings }));
   app.route('/', adminRewardsProgramRoutes({ projects, settings }));
   app.route('/', adminKpiRoutes(deps));

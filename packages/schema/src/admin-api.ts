@@ -5,7 +5,7 @@ import { rewardsConfigSchema } from './rewards.js';
 
 /**
  * The admin API's answers that are not wire formats of their own: records with their version,
- * lists, the console session. The OpenAPI document describes the routes with these.
+ * lists. The OpenAPI document describes the routes with these.
  */
 
 const isoInstant = z.string().describe('ISO 8601 date-time');
@@ -29,7 +29,14 @@ export const promptVersionListSchema = z.object({
   promptId: z.string(),
   current: z.number().int().positive(),
   versions: z.array(
-    z.object({ version: z.number().int().positive(), prompt: promptSchema, origin: promptOriginSchema, savedAt: isoInstant }),
+    z.object({
+      version: z.number().int().positive(),
+      prompt: promptSchema,
+      origin: promptOriginSchema,
+      savedAt: isoInstant,
+      /** Who saved it (an account's email, `secret-key`), from the audit log; null when it does not say (config seeding, older versions). */
+      savedBy: z.string().nullable(),
+    }),
   ),
 });
 
@@ -50,14 +57,6 @@ export const announcementSavedSchema = announcementRecordSchema.extend({ warning
 
 export const announcementListSchema = z.object({ announcements: z.array(announcementRecordSchema) });
 
-/** `POST/GET /v1/admin/session`: the console's session and the projects it may manage. */
-export const adminSessionSchema = z.object({
-  signedIn: z.literal(true),
-  csrfToken: z.string(),
-  expiresAt: isoInstant,
-  projects: z.array(z.object({ id: z.string(), name: z.string() })),
-});
-
 /** `GET/PUT /v1/admin/rewards-program`: the program (null: none) and the settings version. */
 export const rewardsProgramRecordSchema = z.object({
   program: rewardsConfigSchema.nullable(),
@@ -75,6 +74,5 @@ export const healthSchema = z.object({
 
 export type PromptRecordAnswer = z.infer<typeof promptRecordSchema>;
 export type AnnouncementSaved = z.infer<typeof announcementSavedSchema>;
-export type AdminSession = z.infer<typeof adminSessionSchema>;
 export type PromptVersionList = z.infer<typeof promptVersionListSchema>;
 export type RewardsProgramRecord = z.infer<typeof rewardsProgramRecordSchema>;

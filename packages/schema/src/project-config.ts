@@ -129,21 +129,30 @@ export const adminPasswordHashSchema = z
   .string()
   .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{43,}$/, 'expected scrypt$N$r$p$salt$hash (see docs/admin-console.md)');
 
-/** Who may sign in to the admin console (`/admin`); without a credential, sign-in is refused. */
+/** Who may sign in to the admin console (`/admin`); without any account, sign-in is refused. */
 export const adminConfigSchema = z
   .object({
     passwordHash: adminPasswordHashSchema
       .optional()
-      .describe('The console password as an scrypt hash; the env var HEARTH_ADMIN_PASSWORD (plain) is used when absent.'),
+      .describe("The first owner's password as an scrypt hash; the env var HEARTH_ADMIN_PASSWORD (plain) is used when absent."),
+    ownerEmail: z
+      .string()
+      .trim()
+      .min(3)
+      .max(254)
+      .transform((email) => email.toLowerCase())
+      .default('admin@localhost')
+      .describe('The email the first owner signs in with (env HEARTH_ADMIN_EMAIL overrides it).'),
     sessionSecret: z
       .string()
       .min(32, 'sessionSecret needs at least 32 characters')
       .max(512)
       .optional()
-      .describe('Signs session cookies; env HEARTH_ADMIN_SESSION_SECRET when absent, else random per start (sessions end on restart).'),
+      .describe('Unused since sessions are stored by the collector; still accepted so older files load.'),
     sessionHours: z.number().positive().max(720).default(12).describe('How long a console session lasts.'),
+    inviteHours: z.number().positive().max(720).default(72).describe('How long an invitation link can be used.'),
   })
-  .describe("The admin console's credential and sessions.");
+  .describe("The admin console's accounts and sessions.");
 
 /** The collector's configuration file (`hearth.config.json`). */
 export const collectorConfigSchema = z
@@ -157,7 +166,7 @@ export const collectorConfigSchema = z
       .positive()
       .default(50_000)
       .describe('Events waiting to be written before the collector sheds load with 503.'),
-    admin: adminConfigSchema.default({ sessionHours: 12 }).describe("The admin console's credential and sessions."),
+    admin: adminConfigSchema.prefault({}).describe("The admin console's accounts and sessions."),
     trustedProxy: trustedProxySchema
       .default({ hops: 0, cidrs: [] })
       .describe('Reverse proxies trusted to report the client address in X-Forwarded-For (off by default).'),

@@ -6,6 +6,10 @@ import { currentSession, signIn as apiSignIn, signOut as apiSignOut, type Sessio
 export const session = signal<SessionInfo | null | undefined>(undefined);
 export const projectId = signal('');
 export const project = computed(() => session.value?.projects.find((p) => p.id === projectId.value) ?? null);
+/** The person's role in the current project; the collector enforces it, the console hides what it would refuse. */
+export const role = computed(() => project.value?.role ?? 'viewer');
+export const canEdit = computed(() => role.value !== 'viewer');
+export const isOwner = computed(() => role.value === 'owner');
 
 function start(info: SessionInfo): void {
   const first = info.projects[0]?.id ?? '';
@@ -27,9 +31,12 @@ export async function restoreSession(): Promise<void> {
   }
 }
 
-export async function signIn(password: string): Promise<void> {
-  start(await apiSignIn(password));
+export async function signIn(email: string, password: string): Promise<void> {
+  start(await apiSignIn(email, password));
 }
+
+/** Starts the console with a session made elsewhere (accepting an invitation). */
+export const startSession = start;
 
 export async function signOut(): Promise<void> {
   await apiSignOut().catch(() => undefined);

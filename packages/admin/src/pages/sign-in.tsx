@@ -3,6 +3,7 @@ import { TextField } from '../components/field.js';
 import { signIn } from '../models/session.js';
 
 export function SignInPage() {
+  const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -11,7 +12,7 @@ export function SignInPage() {
     setBusy(true);
     setError('');
     try {
-      await signIn(password);
+      await signIn(email, password);
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
@@ -22,7 +23,8 @@ export function SignInPage() {
     <main id="main" class="sign-in">
       <h1>Hearth admin</h1>
       <form onSubmit={submit}>
-        <TextField id="password" label="Admin password" type="password" value={password} error={error || undefined} onInput={setPassword} />
+        <TextField id="email" label="Email" type="email" value={email} onInput={setEmail} />
+        <TextField id="password" label="Password" type="password" value={password} error={error || undefined} onInput={setPassword} />
         <button type="submit" disabled={busy}>
           Sign in
         </button>

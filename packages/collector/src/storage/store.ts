@@ -1,4 +1,5 @@
 import type { EventFilter, NewEvent, StoredEvent, StoredUser, WriteResult } from '../domain/events.js';
+import type { AuditStore } from './audit/audit-store.js';
 import type { AnnouncementStore } from './announcements/announcement-store.js';
 import type { FactStore } from './facts/fact-store.js';
 import type { KpiStore } from './kpi/kpi-store.js';
@@ -6,6 +7,7 @@ import type { PromptStore } from './prompts/prompt-store.js';
 import type { ResponseStore } from './responses/response-store.js';
 import type { RewardsStore } from './rewards-store.js';
 import type { SettingsStore } from './settings/settings-store.js';
+import type { TeamStore } from './team/team-store.js';
 import type { UserStore } from './users/user-store.js';
 
 /**
@@ -23,6 +25,8 @@ export interface Store {
   readonly responses: ResponseStore;
   readonly users: UserStore;
   readonly settings: SettingsStore;
+  readonly team: TeamStore;
+  readonly audit: AuditStore;
   /** Resolves once the events are committed durably (group commit may merge concurrent calls). */
   writeEvents(events: readonly NewEvent[]): Promise<WriteResult>;
   /** Events accepted by `writeEvents` whose transaction has not committed yet (load shedding). */

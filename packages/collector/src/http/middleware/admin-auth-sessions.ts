@@ -1,88 +1,61 @@
-import { randomBytes } from 'node:crypto';
-import type { AdminConfig } from '@hearth/schema';
+import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { hashAdminPassword, verifyAdminPassword } from '../routes/admin-session-password.js';
-import { SessionSigner, type AdminSessionClaims } from '../admin-session-token.js';
+import { csrfTokenFor } from '../../crypto/opaque-token.js';
+import type { ConsoleSessions, LiveSession } from '../../services/console-sessions.js';
 
 export const ADMIN_COOKIE = 'hearth_admin';
 export const CSRF_HEADER = 'X-Hearth-CSRF';
 /** The cookie only travels with admin API calls, never with SDK or console-asset requests. */
 const COOKIE_PATH = '/v1/admin';
-const HOUR_MS = 3_600_000;
-
-export interface AdminSessionsOptions {
-  admin: AdminConfig;
-  /** `HEARTH_ADMIN_PASSWORD` and `HEARTH_ADMIN_SESSION_SECRET` are read from here. */
-  env: Record<string, string | undefined>;
-  clock: () => number;
-}
 
 /** `Secure` whenever the console is reached over HTTPS, directly or through a TLS-terminating proxy. */
 function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim() === 'https';
 }
 
-/** Console sessions: the credential, signed cookies, CSRF tokens and sign-out revocation. */
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** The console's session cookie over the stored sessions: set at sign-in, read per request, cleared at sign-out. */
 export class AdminSessions {
-  readonly #signer: SessionSigner;
-  readonly #ttlMs: number;
-  readonly #clock: () => number;
-  /** Signed-out session ids until they would have expired anyway. */
-  readonly #revoked = new Map<string, number>();
-  readonly #credential: Promise<string> | null;
-
-  constructor({ admin, env, clock }: AdminSessionsOptions) {
-    // Without a configured secret every start signs with a fresh one: sessions end on restart.
-    this.#signer = new SessionSigner(admin.sessionSecret ?? env.HEARTH_ADMIN_SESSION_SECRET ?? randomBytes(32).toString('base64url'));
-    this.#ttlMs = admin.sessionHours * HOUR_MS;
-    this.#clock = clock;
-    const plain = env.HEARTH_ADMIN_PASSWORD;
-    this.#credential = admin.passwordHash ? Promise.resolve(admin.passwordHash) : plain ? hashAdminPassword(plain) : null;
-  }
-
-  get configured(): boolean {
-    return this.#credential !== null;
-  }
-
-  async passwordMatches(password: string): Promise<boolean> {
-    return this.#credential !== null && verifyAdminPassword(password, await this.#credential);
-  }
+  constructor(private readonly sessions: ConsoleSessions) {}
 
   /** Starts a session: sets the cookie and returns what the console needs to know. */
-  signIn(c: Context): { csrfToken: string; expiresAt: string } {
-    const { token, claims } = this.#signer.issue(this.#clock(), this.#ttlMs);
+  async signIn(c: Context, accountId: string): Promise<{ csrfToken: string; expiresAt: string }> {
+    const { token, session } = await this.sessions.start(accountId);
     setCookie(c, ADMIN_COOKIE, token, {
       path: COOKIE_PATH,
       httpOnly: true,
       sameSite: 'Strict',
       secure: isHttps(c),
-      maxAge: Math.floor(this.#ttlMs / 1000),
+      maxAge: Math.floor(this.sessions.ttl / 1000),
     });
-    return this.describe(claims);
+    return this.describe({ session, token });
   }
 
-  describe(claims: AdminSessionClaims): { csrfToken: string; expiresAt: string } {
-    return { csrfToken: this.#signer.csrfFor(claims.sid), expiresAt: new Date(claims.exp).toISOString() };
+  describe({ session, token }: Pick<LiveSession, 'session' | 'token'>): { csrfToken: string; expiresAt: string } {
+    return { csrfToken: csrfTokenFor(token), expiresAt: new Date(session.expiresAt).toISOString() };
   }
 
-  /** `undefined`: no cookie sent; `null`: a cookie that is forged, expired or signed out. */
-  read(c: Context): AdminSessionClaims | null | undefined {
+  /** `undefined`: no cookie sent; `null`: a cookie that is unknown, expired or signed out. */
+  async read(c: Context): Promise<LiveSession | null | undefined> {
     const token = getCookie(c, ADMIN_COOKIE);
     if (token === undefined) return undefined;
-    const now = this.#clock();
-    const claims = this.#signer.verify(token, now);
-    return claims && !this.#revoked.has(claims.sid) ? claims : null;
+    return this.sessions.read(token);
   }
 
-  csrfMatches(claims: AdminSessionClaims, c: Context): boolean {
-    return this.#signer.csrfMatches(claims.sid, c.req.header(CSRF_HEADER));
+  csrfMatches(live: LiveSession, c: Context): boolean {
+    const given = c.req.header(CSRF_HEADER);
+    return given !== undefined && sameText(given, csrfTokenFor(live.token));
   }
 
-  signOut(c: Context, claims: AdminSessionClaims | null | undefined): void {
-    const now = this.#clock();
-    for (const [sid, exp] of this.#revoked) if (exp <= now) this.#revoked.delete(sid);
-    if (claims) this.#revoked.set(claims.sid, claims.exp);
+  /** Deletes the stored session (on every collector at once) and clears the cookie. */
+  async signOut(c: Context, live: LiveSession | null | undefined): Promise<void> {
+    if (live) await this.sessions.end(live.session.id);
     deleteCookie(c, ADMIN_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'Strict', secure: isHttps(c) });
   }
 }

@@ -37,6 +37,8 @@ export function secretKey(projects: ProjectRegistry) {
     const match = keys.find((candidate) => timingSafeEqual(candidate.digest, given));
     if (!match) throw new HttpError(401, 'unknown_key', 'No project has this secret key.');
     c.set('project', match.project);
+    // A secret key is the project's own credential: it may do what an owner may.
+    c.set('actor', { name: 'secret-key', role: 'owner' });
     await next();
   });
 }

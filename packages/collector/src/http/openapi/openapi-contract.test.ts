@@ -207,7 +207,10 @@ describe('every documented operation answers as the document says', () => {
   });
 
   it('console session, settings, rewards program, assets', async () => {
-    const signIn = await call('POST', '/v1/admin/session', { headers: { Authorization: null }, body: { password: 'contract-password' } });
+    const signIn = await call('POST', '/v1/admin/session', {
+      headers: { Authorization: null },
+      body: { email: 'admin@localhost', password: 'contract-password' },
+    });
     const session = {
       Authorization: null,
       Cookie: signIn.res.headers.get('set-cookie')!.split(';')[0]!,
@@ -226,12 +229,42 @@ describe('every documented operation answers as the document says', () => {
     });
     await call('POST', '/v1/admin/settings/keys/rotate', { headers: session });
     await call('POST', '/v1/admin/settings/keys/finish-rotation', { headers: session });
+    await teamOperations(session);
     await call('DELETE', '/v1/admin/session', { headers: session });
     await call('GET', '/healthz');
     await call('GET', '/sdk/hearth.js');
     await call('GET', '/admin');
     await call('GET', '/admin/checklists'); // a console route: answered with index.html
   });
+
+  /** Invitations (accepted as a new and as an existing account), members, sessions and the audit log. */
+  async function teamOperations(session: Record<string, string | null>) {
+    const open = { Authorization: null };
+    const invite = async (role: string) =>
+      field((await call('POST', '/v1/admin/team/invites', { headers: session, body: { email: 'ed@acme.test', role } })).body, 'link').split(
+        '#',
+      )[1]!;
+    const token = await invite('editor');
+    await call('POST', '/v1/admin/invites/peek', { headers: open, body: { token } });
+    const accepted = await call('POST', '/v1/admin/invites/accept', {
+      headers: open,
+      body: { token, name: 'Ed', password: 'ed-long-password' },
+    });
+    const edId = field(accepted.body, 'user', 'id');
+    await call('POST', '/v1/admin/invites/accept', { headers: open, body: { token: await invite('viewer') } });
+    const withdrawn = await call('POST', '/v1/admin/team/invites', { headers: session, body: { email: 'vi@acme.test', role: 'viewer' } });
+    await call('DELETE', `/v1/admin/team/invites/${field(withdrawn.body, 'invite', 'id')}`, { headers: session });
+    await call('GET', '/v1/admin/team/members', { headers: session });
+    await call('PATCH', `/v1/admin/team/members/${edId}`, { headers: session, body: { role: 'editor' } });
+    const sessions = field<{ id: string; userId: string }[]>(
+      (await call('GET', '/v1/admin/team/sessions', { headers: session })).body,
+      'sessions',
+    );
+    await call('DELETE', `/v1/admin/team/sessions/${sessions.find((s) => s.userId === edId)!.id}`, { headers: session });
+    await call('DELETE', `/v1/admin/team/members/${edId}`, { headers: session });
+    await call('GET', '/v1/admin/audit?limit=50', { headers: session });
+    await call('GET', '/v1/admin/audit.csv', { headers: session });
+  }
 
   it('drove every documented operation to a success', () => {
     const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>

@@ -1,6 +1,7 @@
 import { promptSchema } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { AuditLog } from '../../services/audit-log.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { parseJsonBody, parseValue } from '../json-body.js';
@@ -17,7 +18,7 @@ const INVALID_PROMPT = { code: 'invalid_prompt', message: 'That version is not v
  * never rewrites history: it saves the old configuration as a new version, keeping the prompt's
  * current status, like any edit (rolling back the texts of a live prompt must not unpublish it).
  */
-export function adminPromptVersionRoutes({ store, projects, clock }: AdminRouteDeps) {
+export function adminPromptVersionRoutes({ store, projects, clock, audit }: AdminRouteDeps & { audit: AuditLog }) {
   const app = new Hono<AppEnv>();
   app.use('/v1/admin/prompts/*', secretKey(projects));
 
@@ -30,10 +31,13 @@ export function adminPromptVersionRoutes({ store, projects, clock }: AdminRouteD
 
   app.get('/v1/admin/prompts/:id/versions', async (c) => {
     const record = await load(c);
+    const versions = await store.prompts.versions(c.var.project.id, record.prompt.id);
+    // Who saved each version comes from the audit log (versions saved before it existed say null).
+    const actors = await audit.versionActors(c.var.project.id, record.prompt.id);
     return c.json({
       promptId: record.prompt.id,
       current: record.version,
-      versions: await store.prompts.versions(c.var.project.id, record.prompt.id),
+      versions: versions.map((v) => ({ ...v, savedBy: actors.get(v.version) ?? null })),
     });
   });
 

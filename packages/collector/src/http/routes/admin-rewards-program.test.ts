@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
 import { openSqliteStore } from '../../storage/sqlite/sqlite-store.js';
 import { NOW, ORIGIN, PUBLIC_KEY, SECRET, batch, errorOf, post, testConfig, trackEvent, userToken } from '../../test-support/http.js';
-import { hashAdminPassword } from './admin-session-password.js';
+import { hashAdminPassword } from '../../crypto/scrypt-password.js';
 import { PROGRAM } from '../../test-support/rewards-test-app.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -28,7 +28,7 @@ async function consoleSession(app: App) {
   const res = await app.request('/v1/admin/session', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ password: PASSWORD }),
+    body: JSON.stringify({ email: 'admin@localhost', password: PASSWORD }),
   });
   expect(res.status).toBe(201);
   const cookie = (res.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
@@ -99,7 +99,7 @@ describe('PUT /v1/admin/rewards-program', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('ETag')).toBe('"1"');
     const saved = (await res.json()) as ProgramAnswer;
-    expect(saved).toMatchObject({ version: 1, updatedBy: 'console', updatedAt: new Date(NOW).toISOString() });
+    expect(saved).toMatchObject({ version: 1, updatedBy: 'admin@localhost', updatedAt: new Date(NOW).toISOString() });
     expect(saved.program).toEqual(rewardsConfigSchema.parse(program));
 
     // The backend's next event earns the new amount; a verified browser event feeds the new rule.

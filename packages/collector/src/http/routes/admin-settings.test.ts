@@ -151,12 +151,12 @@ describe('admin API: settings', () => {
     );
   });
 
-  it("takes changes from the console's session with its CSRF token, and records them as the console's", async () => {
+  it("takes changes from the console's session with its CSRF token, and records them as the signed-in person's", async () => {
     const { app } = testApp({ env: { HEARTH_ADMIN_PASSWORD: 'settings-test-password' } });
     const signIn = await app.request('/v1/admin/session', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ password: 'settings-test-password' }),
+      body: JSON.stringify({ email: 'admin@localhost', password: 'settings-test-password' }),
     });
     const cookie = (signIn.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
@@ -169,7 +169,7 @@ describe('admin API: settings', () => {
     expect((await errorOf(await change({}))).code).toBe('csrf_failed');
     const saved = await change({ 'X-Hearth-CSRF': csrfToken });
     expect(saved.status).toBe(200);
-    expect(await saved.json()).toMatchObject({ version: 1, inactivityDays: 21, updatedBy: 'console' });
+    expect(await saved.json()).toMatchObject({ version: 1, inactivityDays: 21, updatedBy: 'admin@localhost' });
   });
 
   it('removes an optional setting with null and refuses browser calls with a secret key', async () => {

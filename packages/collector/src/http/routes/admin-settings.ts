@@ -35,7 +35,7 @@ const STATUS: Record<SettingsError['code'], ErrorStatus> = {
 
 /** `If-Match: "<version>"` makes a change conditional (409 when someone else changed them first). */
 export function changeOptions(c: Context<AppEnv>): ChangeOptions {
-  const actor = c.get('adminSession') ? 'console' : 'secret-key';
+  const actor = c.var.actor.name;
   const header = c.req.header('If-Match');
   if (header === undefined) return { actor };
   const version = Number(/^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header)?.[1]);
@@ -73,9 +73,18 @@ export function adminSettingsRoutes({ store, projects, settings }: AdminSettings
     }).fingerprint;
 
   app.get('/v1/admin/settings', (c) => answer(c, () => ({ ...settings.get(c.var.project.id), newSecrets: [] })));
-  app.patch('/v1/admin/settings', body, (c) =>
-    answer(c, () => settings.update(c.var.project.id, parseJsonBody(c.var.body, z.unknown(), INVALID), changeOptions(c))),
-  );
+  app.patch('/v1/admin/settings', body, (c) => {
+    const change = parseJsonBody(c.var.body, z.unknown(), INVALID);
+    // Webhook endpoints get signing secrets and receive survey answers: changing them is an owner's call.
+    if (c.var.actor.role !== 'owner' && typeof change === 'object' && change !== null && 'webhooks' in change) {
+      throw new HttpError(
+        403,
+        'forbidden_role',
+        `Your role in ${c.var.project.name} is ${c.var.actor.role}: webhook endpoints are for owners.`,
+      );
+    }
+    return answer(c, () => settings.update(c.var.project.id, change, changeOptions(c)));
+  });
   app.post('/v1/admin/settings/keys/rotate', (c) => answer(c, () => settings.rotateSecretKey(c.var.project.id, changeOptions(c))));
   app.post('/v1/admin/settings/keys/finish-rotation', (c) =>
     answer(c, () => settings.finishSecretKeyRotation(c.var.project.id, changeOptions(c))),

@@ -10,6 +10,7 @@ import { promptsConformance } from './prompts.js';
 import { responsesConformance } from './responses.js';
 import { rewardsConformance } from './rewards.js';
 import { settingsConformance } from './settings.js';
+import { teamConformance } from './team.js';
 import { usersConformance } from './users.js';
 
 /**
@@ -29,5 +30,6 @@ export function storeConformance(name: string, open: OpenStore): void {
     responsesConformance(open);
     usersConformance(open);
     settingsConformance(open);
+    teamConformance(open);
   });
 }
