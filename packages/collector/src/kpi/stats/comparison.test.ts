@@ -50,7 +50,13 @@ describe('compareMeans', () => {
     const exposed = meanGroupOf([...Array<number>(30).fill(2), ...Array<number>(30).fill(4)]);
     const control = meanGroupOf(Array.from({ length: 30 }, (_, i) => (i % 2 ? 2 : 1)));
     const result = compareMeans(exposed, control);
-    expect(result).toMatchObject({ exposed: { n: 60, value: 3 }, control: { n: 30, value: 1.5 }, difference: 1.5, verdict: 'higher', warning: null });
+    expect(result).toMatchObject({
+      exposed: { n: 60, value: 3 },
+      control: { n: 30, value: 1.5 },
+      difference: 1.5,
+      verdict: 'higher',
+      warning: null,
+    });
     expect(result.low).toBeCloseTo(1.18222, 5);
     expect(result.high).toBeCloseTo(1.81778, 5);
   });

@@ -13,7 +13,11 @@ export function meanGroupOf(values: readonly number[]): MeanGroup {
   const n = values.length;
   let sum = 0;
   for (const value of values) sum += value;
-  return summary(n, sum, values.reduce((acc, value) => acc + value * value, 0));
+  return summary(
+    n,
+    sum,
+    values.reduce((acc, value) => acc + value * value, 0),
+  );
 }
 
 /**
