@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { chooseProject, projectId, restoreSession, session, signOut } from './models/session.js';
+import { canEdit, chooseProject, isOwner, project, projectId, restoreSession, session, signOut } from './models/session.js';
 import { AnnouncementEditor } from './pages/announcement-editor.js';
 import { ChecklistEditor } from './pages/checklist-editor.js';
 import { DashboardPage } from './pages/dashboard.js';
@@ -12,6 +12,9 @@ import { SurveyEditor } from './pages/survey-editor.js';
 import { SurveysPage } from './pages/surveys.js';
 import { UserDetailPage } from './pages/users/user-detail-page.js';
 import { UsersPage } from './pages/users/users-page.js';
+import { AuditPage } from './pages/team/audit-page.js';
+import { InvitePage } from './pages/team/invite-page.js';
+import { TeamPage } from './pages/team/team-page.js';
 import { href, navigate, route } from './router.js';
 
 /** Each kind's editor, by the kind in its route (`prompts/<kind>/<id>`, `new` for a new one). */
@@ -26,6 +29,8 @@ function Page() {
   if (path === 'settings') return <SettingsPage key={projectId.value} />;
   if (path === 'dashboard') return <DashboardPage key={projectId.value} />;
   if (path === 'users') return <UsersPage key={projectId.value} />;
+  if (path === 'team') return <TeamPage key={projectId.value} />;
+  if (path === 'audit' && isOwner.value) return <AuditPage key={projectId.value} />;
   const user = /^users\/([^/]+)$/.exec(path)?.[1];
   if (user) return <UserDetailPage key={`${projectId.value}/${user}`} userId={decodeURIComponent(user)} />;
   if (path === 'prompts/surveys') return <SurveysPage key={projectId.value} />;
@@ -45,6 +50,8 @@ function NavLink({ to, label }: { to: string; label: string }) {
 export function App() {
   useEffect(() => void restoreSession(), []);
   const info = session.value;
+  // An invitation link works signed in or not: it is about someone else's account.
+  if (route.value === 'invite') return <InvitePage />;
   if (info === undefined) return <p aria-busy="true">Loading…</p>;
   if (info === null) return <SignInPage />;
   return (
@@ -59,25 +66,37 @@ export function App() {
           <NavLink to="dashboard" label="Dashboard" />
           <NavLink to="users" label="Users" />
           <NavLink to="settings" label="Settings" />
+          <NavLink to="team" label="Team" />
+          {isOwner.value && <NavLink to="audit" label="Audit log" />}
         </nav>
-        {info.projects.length > 1 && (
+        {info.projects.length > 1 ? (
           <label>
             Project{' '}
             <select value={projectId.value} onChange={(e) => chooseProject(e.currentTarget.value)}>
               {info.projects.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name}
+                  {p.name} ({p.role})
                 </option>
               ))}
             </select>
           </label>
+        ) : (
+          <span>
+            {project.value?.name} ({project.value?.role})
+          </span>
         )}
+        <span class="hint">{info.user.email}</span>
         <button type="button" class="secondary" onClick={() => void signOut()}>
           Sign out
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        <Page />
+        {!canEdit.value && (
+          <p class="hint" role="note">
+            You are a viewer in {project.value?.name}: you can look at everything, but not publish, change or delete.
+          </p>
+        )}
+        {info.projects.length === 0 ? <p>You have no role in any project yet: ask an owner to invite you.</p> : <Page />}
       </main>
     </>
   );

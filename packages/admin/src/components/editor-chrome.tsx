@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { canEdit, role } from '../models/session.js';
 
 /** An editor's title, the record's status once it exists, and the live outcome message. */
 export function EditorHead({ title, status, message }: { title: string; status: string | null; message: string }) {
@@ -25,18 +26,28 @@ interface ActionsProps {
 
 /** Submit (labelled by `children`, "Save" by default), then Publish unless live or scheduled, Archive unless archived. */
 export function EditorActions({ status, onPublish, onArchive, children = 'Save' }: ActionsProps) {
+  // The collector refuses a viewer's changes; the buttons say so before anyone tries.
+  const locked = !canEdit.value;
+  const because = locked ? { disabled: true, 'aria-describedby': 'role-lock' } : {};
   return (
     <div class="actions">
-      <button type="submit">{children}</button>
+      <button type="submit" {...because}>
+        {children}
+      </button>
       {status && status !== 'live' && status !== 'scheduled' && (
-        <button type="button" onClick={onPublish}>
+        <button type="button" onClick={onPublish} {...because}>
           Publish
         </button>
       )}
       {status && status !== 'archived' && (
-        <button type="button" class="secondary" onClick={onArchive}>
+        <button type="button" class="secondary" onClick={onArchive} {...because}>
           Archive
         </button>
+      )}
+      {locked && (
+        <p id="role-lock" class="hint">
+          Your role here is {role.value}: viewers cannot save, publish or archive.
+        </p>
       )}
     </div>
   );

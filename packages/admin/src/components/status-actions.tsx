@@ -1,4 +1,5 @@
 import type { PromptStatus } from '@hearth/schema';
+import { canEdit } from '../models/session.js';
 
 /** Publish (unless already live or scheduled) and Archive (unless archived) for one list row. */
 export function StatusActions({
@@ -12,6 +13,8 @@ export function StatusActions({
   onPublish: () => void;
   onArchive: () => void;
 }) {
+  // A viewer's row has nothing to act on: the collector would refuse it.
+  if (!canEdit.value) return null;
   return (
     <>
       {status !== 'live' && status !== 'scheduled' && (

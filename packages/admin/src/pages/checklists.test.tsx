@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startSession } from '../models/session.js';
 import { ChecklistsPage } from './checklists.js';
 
 /**
@@ -17,6 +18,15 @@ const record = (id: string, kind: string, status: string, version: number) => ({
 });
 const stored = [record('welcome', 'checklist', 'draft', 2), record('tour', 'checklist', 'live', 5), record('nps', 'survey', 'live', 1)];
 
+const signedInAs = (role: 'editor' | 'viewer') =>
+  startSession({
+    signedIn: true,
+    csrfToken: 'csrf',
+    expiresAt: '2026-11-03T00:00:00.000Z',
+    user: { id: 'acc_1', email: 'ed@acme.test', name: 'Ed' },
+    projects: [{ id: 'acme', name: 'Acme', role }],
+  });
+
 let sent: { method: string; path: string; ifMatch: string | null }[] = [];
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
 
@@ -25,6 +35,8 @@ document.body.append(host);
 
 beforeEach(() => {
   sent = [];
+  // An editor: the row actions are for people whose role may change prompts.
+  signedInAs('editor');
   vi.stubGlobal('fetch', async (request: Request) => {
     const path = new URL(request.url).pathname;
     sent.push({ method: request.method, path, ifMatch: request.headers.get('If-Match') });
@@ -65,5 +77,14 @@ describe('<ChecklistsPage>', () => {
     await settle();
     expect(sent[0]).toEqual({ method: 'POST', path: '/v1/admin/prompts/welcome/publish', ifMatch: '"2"' });
     expect(host.querySelector('[role="status"].message')?.textContent).toBe('Published “welcome” (version 3).');
+  });
+
+  it('offers a viewer no row actions (the collector would refuse them)', async () => {
+    signedInAs('viewer');
+    act(() => render(<ChecklistsPage />, host));
+    await settle();
+    await settle();
+    expect(buttonsOf('welcome')).toEqual([]);
+    expect(buttonsOf('tour')).toEqual([]);
   });
 });
