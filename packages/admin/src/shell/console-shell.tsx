@@ -38,13 +38,7 @@ export function ConsoleShell() {
       <a class="skip" href="#main">
         Skip to content
       </a>
-      <aside
-        id="sidebar"
-        class="sidebar"
-        ref={sidebar}
-        aria-label="Sidebar"
-        onKeyDown={(e) => e.key === 'Escape' && closeMenu()}
-      >
+      <aside id="sidebar" class="sidebar" ref={sidebar} aria-label="Sidebar" onKeyDown={(e) => e.key === 'Escape' && closeMenu()}>
         <div class="brand">{APP_NAME}</div>
         <SidebarNav onNavigate={closeMenu} />
         <div class="sidebar-foot">

@@ -52,4 +52,6 @@ export function resolve(path: string): { route: ConsoleRoute; params: string[] }
 
 /** The sections that have pages, in sidebar order. */
 export const sidebarSections = () =>
-  (Object.keys(SECTIONS) as SectionId[]).filter((id) => ROUTES.some((route) => route.section === id)).map((id) => ({ id, ...SECTIONS[id] }));
+  (Object.keys(SECTIONS) as SectionId[])
+    .filter((id) => ROUTES.some((route) => route.section === id))
+    .map((id) => ({ id, ...SECTIONS[id] }));

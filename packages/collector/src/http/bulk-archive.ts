@@ -17,7 +17,10 @@ interface Archivable<R> {
  * record changed meanwhile stops the run with 412 (the ones before it stay archived; retrying is safe).
  */
 export async function archiveEach<R>(body: string, { noun, get, isArchived, archive }: Archivable<R>): Promise<BulkArchiveResult> {
-  const { ids } = parseJsonBody(body, bulkArchiveSchema, { code: 'invalid_ids', message: `Name the ${noun.toLowerCase()}s to archive; see issues.` });
+  const { ids } = parseJsonBody(body, bulkArchiveSchema, {
+    code: 'invalid_ids',
+    message: `Name the ${noun.toLowerCase()}s to archive; see issues.`,
+  });
   const result: BulkArchiveResult = { archived: [], notFound: [] };
   for (const id of new Set(ids)) {
     const record = await get(id);

@@ -123,7 +123,8 @@ export function adminPromptRoutes({ store, projects, clock }: AdminRouteDeps) {
         noun: 'Prompt',
         get: (id) => store.prompts.get(project, id),
         isArchived: (record) => record.prompt.status === 'archived',
-        archive: async (record) => Boolean(await store.prompts.replace(project, { ...record.prompt, status: 'archived' }, record.version, clock())),
+        archive: async (record) =>
+          Boolean(await store.prompts.replace(project, { ...record.prompt, status: 'archived' }, record.version, clock())),
       }),
     );
   });

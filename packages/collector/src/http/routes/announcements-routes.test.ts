@@ -67,7 +67,9 @@ describe('announcement admin API', () => {
     expect(paused).toMatchObject({ version: 3, announcement: { status: 'draft' } });
     const bulk = await admin('POST', '/v1/admin/announcements/archive', { ids: ['dark-mode', 'exports', 'gone'] });
     expect(await bulk.json()).toEqual({ archived: ['dark-mode', 'exports'], notFound: ['gone'] });
-    const list = (await (await admin('GET', '/v1/admin/announcements')).json()) as { announcements: { announcement: { status: string } }[] };
+    const list = (await (await admin('GET', '/v1/admin/announcements')).json()) as {
+      announcements: { announcement: { status: string } }[];
+    };
     expect(list.announcements.map((r) => r.announcement.status)).toEqual(['archived', 'archived']);
     expect((await admin('POST', '/v1/admin/announcements/archive', { ids: 'dark-mode' })).status).toBe(400);
   });

@@ -68,7 +68,14 @@ export function usersConformance(open: OpenStore): void {
         track('project_created', 'usr_ada'),
         track('invite_sent', 'usr_ada'),
         newEvent({ projectId, type: 'page', name: null, userId: 'usr_ada', anonymousId: 'a-usr_ada' }),
-        newEvent({ projectId, type: 'identify', name: null, userId: 'usr_ada', anonymousId: 'a-usr_ada', traits: { plan: 'pro', role: 'admin' } }),
+        newEvent({
+          projectId,
+          type: 'identify',
+          name: null,
+          userId: 'usr_ada',
+          anonymousId: 'a-usr_ada',
+          traits: { plan: 'pro', role: 'admin' },
+        }),
         newEvent({ projectId, type: 'identify', name: null, userId: 'usr_alan', anonymousId: 'a-usr_alan', traits: { Seats: 3 } }),
         newEvent({ projectId: `${projectId}-other`, name: 'elsewhere', userId: 'usr_x', anonymousId: 'a-usr_x' }),
       ]);
@@ -76,7 +83,10 @@ export function usersConformance(open: OpenStore): void {
         events: ['report_exported', 'project_created', 'Project Created', 'invite_sent'],
         traits: ['Seats', 'plan', 'role'],
       });
-      expect(await store.users.vocabulary(projectId, 2)).toEqual({ events: ['report_exported', 'project_created'], traits: ['Seats', 'plan'] });
+      expect(await store.users.vocabulary(projectId, 2)).toEqual({
+        events: ['report_exported', 'project_created'],
+        traits: ['Seats', 'plan'],
+      });
       expect(await store.users.vocabulary(`${projectId}-none`, 10)).toEqual({ events: [], traits: [] });
     });
 
