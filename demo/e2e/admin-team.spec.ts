@@ -86,7 +86,7 @@ test('an owner invites an editor and a viewer: the viewer cannot publish, the ed
 
     // The viewer has a role in one project only: no switcher, just that project and role.
     await expect(viewer.getByLabel('Project')).toHaveCount(0);
-    await expect(viewer.getByRole('banner')).toContainText('Acme Projects (demo) (viewer)');
+    await expect(viewer.getByRole('complementary', { name: 'Sidebar' })).toContainText('Acme Projects (demo) (viewer)');
     await viewer.getByRole('link', { name: `Team tour ${run}` }).click();
     await expect(viewer.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
     await expect(viewer.getByText('viewers cannot save, publish or archive')).toBeVisible();

@@ -12,7 +12,7 @@ export interface LiveSession {
 /**
  * Console sessions kept in the store: the cookie carries a random token, the store only its hash,
  * so signing out (or an owner's revocation) deletes one row and every collector refuses the
- * cookie from the next request on. See docs/decisions/0009-console-sessions-in-the-store.md.
+ * cookie from the next request on. See docs/decisions/0010-console-sessions-in-the-store.md.
  */
 export class ConsoleSessions {
   constructor(
