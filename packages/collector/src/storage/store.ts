@@ -35,6 +35,11 @@ export interface Store {
   /** Events ordered by time, then messageId. */
   listEvents(projectId: string, filter?: EventFilter): Promise<StoredEvent[]>;
   getUser(projectId: string, userId: string): Promise<StoredUser | null>;
+  /**
+   * Null when the store can serve; else why not: the database is unreachable, or another collector
+   * is applying migrations (PostgreSQL's migration lock is held). For `/readyz`.
+   */
+  readiness(): Promise<string | null>;
   /** Waits for pending writes, then releases the database. */
   close(): Promise<void>;
 }

@@ -105,6 +105,15 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     writeWaitMs: () => committer.oldestWaitMs(),
     listEvents,
     getUser,
+    // Migrations ran when this connection opened (under a write lock); the file needs no network.
+    readiness: () => {
+      try {
+        db.prepare('SELECT 1').get();
+        return Promise.resolve(null);
+      } catch (error) {
+        return Promise.resolve(`the SQLite file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
     async close() {
       // Ends a KPI statement still running: its request is gone.
       await reader?.close();
