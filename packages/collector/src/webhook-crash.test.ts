@@ -71,7 +71,14 @@ describe.each(['sqlite', 'postgres'] as const)('a pending webhook retry when the
     const first = await start();
     const answer = await fetch(`${first.url}/v1/responses?key=${PUBLIC_KEY}`, {
       method: 'POST',
-      body: JSON.stringify({ surveyId: 'nps', cycle: 1, anonymousId: 'anon-max', userId: 'max', userToken: await pageToken('max'), answer: { type: 'nps', score: 2 } }),
+      body: JSON.stringify({
+        surveyId: 'nps',
+        cycle: 1,
+        anonymousId: 'anon-max',
+        userId: 'max',
+        userToken: await pageToken('max'),
+        answer: { type: 'nps', score: 2 },
+      }),
     });
     expect(answer.status).toBe(200);
     // The first attempt got 503; its retry waits (as a row in the store) when the process dies.

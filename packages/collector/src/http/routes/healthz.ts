@@ -9,7 +9,9 @@ import type { Store } from '../../storage/store.js';
  */
 export function healthzRoutes(store: Store) {
   return new Hono()
-    .get('/healthz', (c) => c.json({ ok: true, store: store.kind, pendingEvents: store.pendingEvents(), rollups: store.kpi.rollupStatus() }))
+    .get('/healthz', (c) =>
+      c.json({ ok: true, store: store.kind, pendingEvents: store.pendingEvents(), rollups: store.kpi.rollupStatus() }),
+    )
     .get('/readyz', async (c) => {
       const reason = await store.readiness();
       return c.json({ ready: reason === null, store: store.kind, reason }, reason === null ? 200 : 503);

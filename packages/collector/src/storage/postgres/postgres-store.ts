@@ -11,6 +11,7 @@ import { sqlPromptStore } from '../prompts/prompt-sql.js';
 import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
 import { sqlFactStore } from '../facts/fact-sql.js';
 import { sqlJobStore } from '../jobs/job-sql.js';
+import { sqlRateLimitStore } from '../rate-limits/rate-limit-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
 import { postgresRollupFolder } from '../kpi/rollup-fold.js';
@@ -95,6 +96,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     users: createSqlUserStore(postgresTransact(pool), sql),
     settings: sqlSettingsStore(sql),
     jobs: sqlJobStore(sql, postgresTransact(pool)),
+    rateLimits: sqlRateLimitStore(postgresTransact(pool)),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),

@@ -32,7 +32,9 @@ describe('migrations with several collectors starting at once', () => {
     onTestFinished(() => Promise.all(pools.map((pool) => pool.end())));
     const migrating = Promise.all(pools.map((pool) => migratePostgres(pool)));
     await expect
-      .poll(async () => (await admin.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rows[0].n)
+      .poll(
+        async () => (await admin.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).rows[0].n,
+      )
       .toBe(2);
     await admin.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     await migrating;
@@ -67,13 +69,20 @@ describe('GET /readyz', () => {
 
     const other = await client(url);
     await other.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    expect(await ready()).toEqual({ status: 503, ready: false, store: 'postgres', reason: expect.stringContaining('migrations are running') });
+    expect(await ready()).toEqual({
+      status: 503,
+      ready: false,
+      store: 'postgres',
+      reason: expect.stringContaining('migrations are running'),
+    });
     await other.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     await other.end();
     expect((await ready()).status).toBe(200);
 
     // The database goes away (dropped, its sessions ended): not ready, and /healthz still answers.
-    const admin = new pg.Client({ connectionString: process.env.HEARTH_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
+    const admin = new pg.Client({
+      connectionString: process.env.HEARTH_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    });
     await admin.connect();
     // The pool reports its ended idle connections on console.error.
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
