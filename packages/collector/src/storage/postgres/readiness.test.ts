@@ -29,7 +29,7 @@ describe('migrations with several collectors starting at once', () => {
     // Hold the lock first, so both migrators are seen queued behind it, then let them race.
     await admin.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const pools = [1, 2].map(() => new pg.Pool({ connectionString: url, max: 1 }));
-    onTestFinished(() => Promise.all(pools.map((pool) => pool.end())));
+    onTestFinished(async () => void (await Promise.all(pools.map((pool) => pool.end()))));
     const migrating = Promise.all(pools.map((pool) => migratePostgres(pool)));
     await expect
       .poll(
