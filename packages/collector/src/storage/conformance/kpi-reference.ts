@@ -26,9 +26,11 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
   );
 
   const inSegment = (subject: string, q: ActivityQuery) => {
-    if (!q.segment) return true;
+    const segment = q.segment;
+    if (!segment) return true;
+    if (segment.kind !== 'trait') throw new Error(`the reference computes trait segments only, not ${segment.kind}`);
     const user = subject.startsWith('u:') ? users.get(subject.slice(2)) : undefined;
-    return user !== undefined && q.segment.values.some((value) => value === user.traits[q.segment!.trait]);
+    return user !== undefined && segment.values.some((value) => value === user.traits[segment.trait]);
   };
   const scan = (q: ActivityQuery, lo = q.from.getTime()) =>
     events.filter((e) => e.t >= lo && e.t < q.to.getTime() && inSegment(e.subject, q));

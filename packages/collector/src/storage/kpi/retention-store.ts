@@ -3,14 +3,14 @@ import type { AdoptionCounts } from '../../kpi/adoption.js';
 import type { RetentionCounts } from '../../kpi/churn.js';
 import type { DropOffCounts } from '../../kpi/drop-off.js';
 import type { CohortCount } from '../../kpi/retention-cohorts.js';
-import type { TraitSegment } from '../../kpi/segment.js';
+import type { KpiSegment } from '../../kpi/segment.js';
 import type { UsageCounts } from '../../kpi/usage.js';
 
 /** [from, to), optionally narrowed to a segment. */
 export interface ActivityQuery {
   from: Date;
   to: Date;
-  segment?: TraitSegment | undefined;
+  segment?: KpiSegment | undefined;
 }
 
 /**
