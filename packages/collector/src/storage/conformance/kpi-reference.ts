@@ -35,6 +35,11 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
   const scan = (q: ActivityQuery, lo = q.from.getTime()) =>
     events.filter((e) => e.t >= lo && e.t < q.to.getTime() && inSegment(e.subject, q));
   const count = <K>(keys: Iterable<K>) => new Set(keys).size;
+  const perSubject = (seen: readonly Activity[]) => {
+    const counts = new Map<string, number>();
+    for (const e of seen) counts.set(e.subject, (counts.get(e.subject) ?? 0) + 1);
+    return counts;
+  };
   const firsts = (q: ActivityQuery) => {
     const first = new Map<string, number>();
     for (const [id, user] of users) first.set(`u:${id}`, Date.parse(user.firstSeen));
@@ -100,7 +105,11 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
         events: seen.length,
         activeDays: count(seen.map((e) => `${e.subject}\u0000${index(e.t, q, DAY_MS)}`)),
         adopters: q.event === undefined ? 0 : count(seen.filter((e) => e.name === q.event).map((e) => e.subject)),
+        eventsSquared: [...perSubject(seen).values()].reduce((total, n) => total + n * n, 0),
       };
+    },
+    async segmentUserIds(_projectId, segment) {
+      return [...users.keys()].filter((id) => inSegment(`u:${id}`, { from: new Date(0), to: new Date(0), segment })).sort();
     },
   };
 }

@@ -144,11 +144,13 @@ export function kpiRetentionConformance(open: OpenStore): void {
       const event = 'Report Exported';
       // 9 active (all but bob and jon); 16 events on 15 subject-days; exporters dan v1 ada.
       // Pro: ada, cat, eve (identify day 1, event day 7), ivy → 5 events on 5 days; exporter ada.
+      // Events per active subject: dan 4; eve, fay, hal, v1 2; ada, cat, gus, ivy 1 → Σ² = 16 + 4 × 4 + 4 × 1 = 36.
       expect(await store.kpi.engagementCounts(projectId, { ...range, event })).toEqual({
         activeUsers: 9,
         events: 16,
         activeDays: 15,
         adopters: 3,
+        eventsSquared: 36,
       });
       expect(await store.kpi.engagementCounts(projectId, { ...range })).toMatchObject({ activeUsers: 9, adopters: 0 });
       expect(await store.kpi.engagementCounts(projectId, { ...range, event, segment: pro })).toEqual({
@@ -156,6 +158,7 @@ export function kpiRetentionConformance(open: OpenStore): void {
         events: 5,
         activeDays: 5,
         adopters: 1,
+        eventsSquared: 7, // eve 2, ada cat ivy 1
       });
     });
 
@@ -208,6 +211,9 @@ export function kpiRetentionConformance(open: OpenStore): void {
       // At risk for 7 days: a day active in [TO − 37 d, TO − 7 d), none in [TO − 7 d, TO). Last active day:
       // ada TO − 1 d, dan and eve TO − 7 d, fay TO − 6 d (recent); bob −17, cat −13, gus −8, hal −10, ivy −9 (at risk).
       expect(await active({ kind: 'at-risk', days: 7 })).toBe(4); // cat gus hal ivy (bob is not active in the range)
+      expect(await store.kpi.segmentUserIds(projectId, { kind: 'at-risk', days: 7 }, range.to)).toEqual(['bob', 'cat', 'gus', 'hal', 'ivy']);
+      expect(await store.kpi.segmentUserIds(projectId, { kind: 'member' }, range.to)).toEqual(['ada']);
+      expect(await store.kpi.segmentUserIds(projectId, pro, range.to)).toEqual(['ada', 'cat', 'eve', 'ivy', 'jon']);
       const churn = await store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N, segment: { kind: 'at-risk', days: 7 } });
       expect(churn).toEqual({ customersAtStart: 2, retained: 0 }); // bob and hal (his −1 d visit is his): customers at FROM, lost by TO
       const dropOff = await store.kpi.dropOffCounts(projectId, { ...range, firstDaysMs: FIRST_DAYS_MS, segment: { kind: 'non-member' } });
@@ -228,6 +234,7 @@ export function kpiRetentionConformance(open: OpenStore): void {
         events: 0,
         activeDays: 0,
         adopters: 0,
+        eventsSquared: 0,
       });
     });
   });

@@ -69,7 +69,12 @@ function retentionKpis(execute: RunRetention): RetentionKpiStore {
         events: num(row, 'events'),
         activeDays: num(row, 'active_days'),
         adopters: num(row, 'adopters'),
+        eventsSquared: num(row, 'events_squared'),
       };
+    },
+    async segmentUserIds(projectId, segment, to) {
+      const rows = await run('segmentUsers', projectId, { from: to, to, segment });
+      return rows.map((r) => String(r.user_id)).sort();
     },
   };
 }

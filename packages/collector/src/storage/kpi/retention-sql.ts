@@ -128,9 +128,12 @@ export function retentionSql(dialect: Dialect, segment: SegmentKind | null) {
       days AS (SELECT subject, SUM(n) AS n FROM activity GROUP BY subject, ${dayIdx}),
       adopters AS (SELECT DISTINCT ${subjectSql('e.')} AS subject FROM events e WHERE e.project_id = @projectId
         AND e.name = CAST(@event AS text) AND e.timestamp >= ${d.eventTime(int('from'))} AND e.timestamp < ${d.eventTime(int('to'))})
-      SELECT COUNT(DISTINCT subject) AS active_users, COALESCE(SUM(n), 0) AS events, COUNT(*) AS active_days,
+      SELECT COUNT(*) AS active_users, COALESCE(SUM(n), 0) AS events, COALESCE(SUM(n * n), 0) AS events_squared,
+        COALESCE(SUM(d), 0) AS active_days,
         (SELECT COUNT(*) FROM adopters ${segment ? 'WHERE subject IN (SELECT subject FROM segment)' : ''}) AS adopters
-      FROM days`,
+      FROM (SELECT subject, SUM(n) AS n, COUNT(*) AS d FROM days GROUP BY subject) per_subject`,
+    // The users of a segment at @to (KPIs folded outside SQL filter their rows by these).
+    segmentUsers: `WITH ${withSegment.replace(/,$/, '')} SELECT substr(subject, 3) AS user_id FROM segment`,
   };
 }
 
