@@ -68,9 +68,7 @@ export type ProgramGroup = (typeof PROGRAM_GROUPS)[number];
 
 /** A segment as the URL names it (`segment=` of the KPI routes). */
 export type SegmentChoice =
-  | { kind: 'trait'; trait: string }
-  | { kind: 'lifecycle'; stage: LifecycleStage }
-  | { kind: 'program'; group: ProgramGroup };
+  { kind: 'trait'; trait: string } | { kind: 'lifecycle'; stage: LifecycleStage } | { kind: 'program'; group: ProgramGroup };
 
 /**
  * The one segment filter the KPI statements apply (storage/kpi/segment-sql.ts), every kind
@@ -100,6 +98,8 @@ export function parseSegment(text: string): SegmentChoice | string {
       ? { kind, stage: rest as LifecycleStage }
       : `expected lifecycle:${LIFECYCLE_STAGES.join('|')}`;
   if (kind === 'program')
-    return (PROGRAM_GROUPS as readonly string[]).includes(rest) ? { kind, group: rest as ProgramGroup } : `expected program:${PROGRAM_GROUPS.join('|')}`;
+    return (PROGRAM_GROUPS as readonly string[]).includes(rest)
+      ? { kind, group: rest as ProgramGroup }
+      : `expected program:${PROGRAM_GROUPS.join('|')}`;
   return 'expected trait:key:value, lifecycle:<stage> or program:<group>';
 }

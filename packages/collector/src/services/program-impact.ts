@@ -58,15 +58,22 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
     byTier.push({
       tierId,
       members: ids.length,
-      metrics: await compare({ kind: 'users', ids, negate: false }, nonMembers, { exposed: `tier ${tierId ?? '(none)'}`, control: 'non-members' }),
+      metrics: await compare({ kind: 'users', ids, negate: false }, nonMembers, {
+        exposed: `tier ${tierId ?? '(none)'}`,
+        control: 'non-members',
+      }),
     });
   const holdout = program?.holdout
     ? await holdoutUserIds(store, project, range.to).then(async (ids) => ({
         percent: program.holdout!.percent,
-        exposedVsHoldout: await compare({ kind: 'users', ids, negate: true }, { kind: 'users', ids, negate: false }, {
-          exposed: 'the exposed users',
-          control: 'the holdout',
-        }),
+        exposedVsHoldout: await compare(
+          { kind: 'users', ids, negate: true },
+          { kind: 'users', ids, negate: false },
+          {
+            exposed: 'the exposed users',
+            control: 'the holdout',
+          },
+        ),
       }))
     : null;
   const pointValue = program?.pointValue ?? null;

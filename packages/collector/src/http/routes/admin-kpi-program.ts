@@ -35,4 +35,3 @@ export function adminKpiProgramRoutes({ store, projects, clock }: AdminKpiProgra
   });
   return app;
 }
-

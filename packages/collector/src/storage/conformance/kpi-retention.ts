@@ -211,7 +211,13 @@ export function kpiRetentionConformance(open: OpenStore): void {
       // At risk for 7 days: a day active in [TO − 37 d, TO − 7 d), none in [TO − 7 d, TO). Last active day:
       // ada TO − 1 d, dan and eve TO − 7 d, fay TO − 6 d (recent); bob −17, cat −13, gus −8, hal −10, ivy −9 (at risk).
       expect(await active({ kind: 'at-risk', days: 7 })).toBe(4); // cat gus hal ivy (bob is not active in the range)
-      expect(await store.kpi.segmentUserIds(projectId, { kind: 'at-risk', days: 7 }, range.to)).toEqual(['bob', 'cat', 'gus', 'hal', 'ivy']);
+      expect(await store.kpi.segmentUserIds(projectId, { kind: 'at-risk', days: 7 }, range.to)).toEqual([
+        'bob',
+        'cat',
+        'gus',
+        'hal',
+        'ivy',
+      ]);
       expect(await store.kpi.segmentUserIds(projectId, { kind: 'member' }, range.to)).toEqual(['ada']);
       expect(await store.kpi.segmentUserIds(projectId, pro, range.to)).toEqual(['ada', 'cat', 'eve', 'ivy', 'jon']);
       const churn = await store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N, segment: { kind: 'at-risk', days: 7 } });

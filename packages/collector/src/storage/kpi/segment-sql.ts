@@ -41,7 +41,9 @@ function segmentBody(d: Dialect, kind: SegmentKind): string {
     case 'trait':
       return users(TRAIT_EQUALS[d]);
     case 'first-seen':
-      return users(`(CAST(@segFrom AS bigint) IS NULL OR ${epochMs(d, 'u.first_seen')} >= ${int('segFrom')}) AND ${epochMs(d, 'u.first_seen')} < ${int('segTo')}`);
+      return users(
+        `(CAST(@segFrom AS bigint) IS NULL OR ${epochMs(d, 'u.first_seen')} >= ${int('segFrom')}) AND ${epochMs(d, 'u.first_seen')} < ${int('segTo')}`,
+      );
     case 'member':
       return users(memberOf(d, 'u.user_id'));
     case 'non-member':
