@@ -31,6 +31,10 @@ import { rewardsRoutes } from './http/routes/rewards.js';
 import { serverApiRoutes } from './http/routes/server-api.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
 import { stateRoutes } from './http/routes/state.js';
+import { adminEmailRoutes } from './http/routes/admin-email.js';
+import { emailLinkRoutes } from './http/routes/email-links.js';
+import { createEmailService, type EmailService } from './services/email/email-service.js';
+import { smtpTransport, type MailTransport } from './services/email/smtp-transport.js';
 import { createIngest } from './services/ingest.js';
 import { ProjectRegistry } from './services/project-registry.js';
 import { createProjectSettings } from './services/project-settings.js';
@@ -60,6 +64,12 @@ export interface AppOptions {
   overload?: Partial<OverloadLimits>;
   /** The event loop's current delay in ms; the server entry measures it. */
   eventLoopDelayMs?: () => number;
+  /** Where lifecycle email goes; default: the configured SMTP relay (`email.smtp`), or none. */
+  emailTransport?: MailTransport | null;
+  /** Receives the email service, whose queue the server entry runs on a timer (tests run it by hand). */
+  onEmailService?: (email: EmailService) => void;
+  /** Crash test hook: runs between a send's claim and its SMTP transaction. */
+  emailAfterClaim?: Parameters<typeof createEmailService>[0]['afterClaim'];
 }
 
 /** The collector as a Hono app, without listening: `app.fetch` / `app.request` serve it. */
@@ -109,6 +119,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', announcementAdminRoutes(announcements));
   app.route('/', announcementFeedRoutes(announcements));
   app.route('/', changelogRoutes(announcements));
+  const transport = options.emailTransport !== undefined ? options.emailTransport : config.email ? smtpTransport(config.email.smtp) : null;
+  const email = createEmailService({
+    store,
+    projects,
+    transport,
+    // Links in an email must be absolute; config validation requires publicUrl once email is on.
+    baseUrl: config.publicUrl ?? 'http://127.0.0.1:8787/',
+    clock,
+    rewards: engine,
+    ...(log ? { log } : {}),
+    ...(options.emailAfterClaim ? { afterClaim: options.emailAfterClaim } : {}),
+  });
+  options.onEmailService?.(email);
+  app.route('/', emailLinkRoutes({ email }));
+  app.route('/', adminEmailRoutes({ email, emailStore: store.email, projects, clock }));
   if (options.widgetDir) app.route('/', sdkAssetRoutes(options.widgetDir));
   if (options.adminDir) app.route('/', adminConsoleRoutes(options.adminDir));
   return app;

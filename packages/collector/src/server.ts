@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { serve, type HttpBindings } from '@hono/node-server';
 import type { CollectorConfigInput } from '@hearth/schema';
 import { createApp } from './app.js';
+import { emailScheduler } from './services/email/scheduler.js';
+import type { EmailService } from './services/email/email-service.js';
 import { envSettings, loadConfig, parseConfig } from './config.js';
 import { enforcementOptOutWarnings } from './domain/settings/enforcement-warnings.js';
 import { eventLoopDelay } from './event-loop-delay.js';
@@ -75,7 +77,9 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   const clientAddress = clientAddressResolver(config.trustedProxy);
   const loopDelay = eventLoopDelay();
   const widgetDir = options.widgetDir ?? (existsSync(DEFAULT_WIDGET_DIR) ? DEFAULT_WIDGET_DIR : undefined);
+  let email: EmailService | undefined;
   const app = createApp({
+    onEmailService: (service) => (email = service),
     store,
     config,
     ...(widgetDir ? { widgetDir } : {}),
@@ -100,6 +104,9 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     throw error;
   });
 
+  // Lifecycle email: the config's messages seeded, then planning and the queue on a timer.
+  const scheduler = email && config.email ? emailScheduler(email, config.email.tickSeconds * 1000, console.error) : null;
+
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
@@ -117,6 +124,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
         http.closeIdleConnections();
       });
       loopDelay.stop();
+      await scheduler?.stop();
       await store.close();
     })());
 

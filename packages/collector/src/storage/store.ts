@@ -1,5 +1,6 @@
 import type { EventFilter, NewEvent, StoredEvent, StoredUser, WriteResult } from '../domain/events.js';
 import type { AnnouncementStore } from './announcements/announcement-store.js';
+import type { EmailStore } from './email/email-store.js';
 import type { FactStore } from './facts/fact-store.js';
 import type { KpiStore } from './kpi/kpi-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
@@ -23,6 +24,7 @@ export interface Store {
   readonly responses: ResponseStore;
   readonly users: UserStore;
   readonly settings: SettingsStore;
+  readonly email: EmailStore;
   /** Resolves once the events are committed durably (group commit may merge concurrent calls). */
   writeEvents(events: readonly NewEvent[]): Promise<WriteResult>;
   /** Events accepted by `writeEvents` whose transaction has not committed yet (load shedding). */

@@ -15,6 +15,7 @@ import { postgresRollupFolder } from '../kpi/rollup-fold.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { createSqlRewardsStore, REWARDS_POSTGRES_RETRY } from '../rewards-sql-store.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
+import { sqlEmailStore } from '../email/email-sql.js';
 import { postgresReadOnlyRunner, postgresTransact, postgresTransaction } from '../sql/postgres-gate.js';
 import { postgresRunner } from '../sql/postgres-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
@@ -86,6 +87,7 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
     responses: sqlResponseStore(sql),
     users: createSqlUserStore(postgresTransact(pool), sql),
     settings: sqlSettingsStore(sql),
+    email: sqlEmailStore(sql),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),

@@ -17,6 +17,7 @@ import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
+import { sqlEmailStore } from '../email/email-sql.js';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteTransact, sqliteWriteTransaction } from '../sql/sqlite-gate.js';
 import { sqliteKpiRunner, sqliteRunner } from '../sql/sqlite-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
@@ -94,6 +95,7 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     responses: sqlResponseStore(sql, kpiSql),
     users: createSqlUserStore(transact, sql),
     settings: sqlSettingsStore(sql),
+    email: sqlEmailStore(sql),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),
