@@ -68,8 +68,6 @@ export interface AppOptions {
   emailTransport?: MailTransport | null;
   /** Receives the email service, whose queue the server entry runs on a timer (tests run it by hand). */
   onEmailService?: (email: EmailService) => void;
-  /** Crash test hook: runs between a send's claim and its SMTP transaction. */
-  emailAfterClaim?: Parameters<typeof createEmailService>[0]['afterClaim'];
 }
 
 /** The collector as a Hono app, without listening: `app.fetch` / `app.request` serve it. */
@@ -127,9 +125,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     // Links in an email must be absolute; config validation requires publicUrl once email is on.
     baseUrl: config.publicUrl ?? 'http://127.0.0.1:8787/',
     clock,
+    leaseMs: (config.email?.claimLeaseSeconds ?? 60) * 1000,
     rewards: engine,
     ...(log ? { log } : {}),
-    ...(options.emailAfterClaim ? { afterClaim: options.emailAfterClaim } : {}),
   });
   options.onEmailService?.(email);
   app.route('/', emailLinkRoutes({ email }));

@@ -40,6 +40,13 @@ export const emailServerConfigSchema = z
     smtp: smtpConfigSchema,
     /** How often the collector plans new sends and works the queue. */
     tickSeconds: z.number().int().min(1).max(3_600).default(60).describe('How often audiences are planned and the queue is worked.'),
+    claimLeaseSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(3_600)
+      .default(60)
+      .describe('A claimed send whose sender died is claimed again after this long; keep it above the slowest SMTP transaction.'),
   })
   .describe('Lifecycle email: the SMTP relay and how often the queue runs. Absent: no email is sent.');
 

@@ -1,5 +1,7 @@
 import type { EmailMessageInput, JsonValue } from '@hearth/schema';
 import { createApp } from '../app.js';
+import { parseConfig } from '../config.js';
+import { seedPrompts } from '../seed-prompts.js';
 import type { EmailService } from '../services/email/email-service.js';
 import { smtpTransport } from '../services/email/smtp-transport.js';
 import type { Store } from '../storage/store.js';
@@ -28,21 +30,22 @@ export function emailFixture(store: Store, catcher: SmtpCatcher, options: { mess
   const clock = { now: NOW };
   const transport = smtpTransport(catcher.smtp);
   let email!: EmailService;
+  const config = testConfig(
+    {
+      id: projectId,
+      publicKey: `pk_${projectId.replace(/-/g, '_')}_public`,
+      email: { from: 'Acme <news@acme.test>', holdoutPercent: 0, messages: options.messages ?? [digestMessage()] },
+      ...options.project,
+    },
+    { publicUrl: PUBLIC_URL },
+  );
   const app = createApp({
     store,
     clock: () => clock.now,
     log: () => undefined,
     emailTransport: transport,
     onEmailService: (service) => (email = service),
-    config: testConfig(
-      {
-        id: projectId,
-        publicKey: `pk_${projectId.replace(/-/g, '_')}_public`,
-        email: { from: 'Acme <news@acme.test>', holdoutPercent: 0, messages: options.messages ?? [digestMessage()] },
-        ...options.project,
-      },
-      { publicUrl: PUBLIC_URL },
-    ),
+    config,
   });
   const admin = (method: string, path: string, body?: unknown) =>
     app.request(path, {
@@ -94,6 +97,8 @@ export function emailFixture(store: Store, catcher: SmtpCatcher, options: { mess
       });
       if (res.status !== 201) throw new Error(`announce ${id}: ${res.status} ${await res.text()}`);
     },
+    /** Puts the configured prompts (surveys) in the store. */
+    seedPrompts: () => seedPrompts(store, parseConfig(config), clock.now),
     /** One round: plan, then send what is due (the configured messages seeded first, as the scheduler does). */
     async tick() {
       await email.seedMessages();

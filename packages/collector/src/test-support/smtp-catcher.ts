@@ -14,8 +14,10 @@ export interface RcptReply {
  * A real SMTP server in-process (the `smtp-server` package) that keeps every accepted message,
  * parsed by `mailparser`, and answers chosen recipients with chosen 4xx/5xx codes.
  */
-export async function startSmtpCatcher() {
+export async function startSmtpCatcher(options: { port?: number } = {}) {
   const messages: ParsedMail[] = [];
+  /** `holdNext`: the next message's DATA is kept unanswered until the test decides. */
+  let hold: { reached: () => void; decision: Promise<'accept' | 'drop'> } | null = null;
   const replies = new Map<string, RcptReply>();
   const server = new SMTPServer({
     authOptional: true,
@@ -32,15 +34,20 @@ export async function startSmtpCatcher() {
       callback();
     },
     onData(stream, _session, callback) {
+      const held = hold;
+      hold = null;
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          held?.reached();
+          // A message is the relay's only once it answered 250: a dropped one was never accepted.
+          if (held && (await held.decision) === 'drop') return callback(new Error('dropped'));
           messages.push(mail);
           callback();
         })
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
@@ -49,6 +56,17 @@ export async function startSmtpCatcher() {
     /** Answers `RCPT TO:<address>` with `reply` (its `times`, or always). */
     reply(address: string, reply: RcptReply) {
       replies.set(address.toLowerCase(), reply);
+    },
+    /**
+     * Keeps the next message's DATA unanswered: resolves `reached` once it is in, and answers as
+     * `decide` is then told (the crash test kills the sender in between).
+     */
+    holdNext() {
+      let reached!: () => void;
+      let decide!: (d: 'accept' | 'drop') => void;
+      const inside = new Promise<void>((resolve) => (reached = resolve));
+      hold = { reached, decision: new Promise((resolve) => (decide = resolve)) };
+      return { reached: inside, decide };
     },
     /** A header exactly as sent (mailparser turns List-* headers into objects). */
     header: (mail: ParsedMail, name: string) =>

@@ -15,7 +15,6 @@ import { HttpError } from '../http-error.js';
 import { parseJsonBody, parseValue } from '../json-body.js';
 import { bodyLimit } from '../middleware/body-limit.js';
 import { secretKey } from '../middleware/secret-key.js';
-import { secretKeyAuth } from './server-api-auth.js';
 
 export interface AdminEmailDeps {
   email: EmailService;
@@ -51,7 +50,6 @@ export function adminEmailRoutes({ email, emailStore, projects, clock }: AdminEm
   const app = new Hono<AppEnv>();
   const body = bodyLimit({ maxBytes: MAX_BODY_BYTES });
   app.use('/v1/admin/email/*', secretKey(projects));
-  app.use('/v1/server/email/*', secretKeyAuth(projects));
 
   const found = (record: EmailMessageRecord | null, id: string) => {
     if (!record) throw new HttpError(404, 'email_message_not_found', `No email message "${id}".`);
@@ -128,7 +126,8 @@ export function adminEmailRoutes({ email, emailStore, projects, clock }: AdminEm
     return c.json({ sent: true, to: request.to });
   });
 
-  app.post('/v1/server/email/bounces', body, async (c) => {
+  // `/v1/server/*` is authenticated (secret key) and its body read by the server API's middleware.
+  app.post('/v1/server/email/bounces', async (c) => {
     const project = emailEnabled(c);
     const bounce = parseJsonBody(c.var.body, emailBounceSchema, { code: 'invalid_bounce', message: 'The bounce notice is not valid; see issues.' });
     return c.json(await email.bounce(project, bounce));

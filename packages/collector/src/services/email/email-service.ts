@@ -18,9 +18,10 @@ export interface EmailServiceDeps {
   /** The collector's public URL, ending with `/`. */
   baseUrl: string;
   clock: () => number;
+  /** How long a claim lasts (`email.claimLeaseSeconds`). */
+  leaseMs: number;
   rewards?: RewardsEngine;
   log?: (message: string, error: unknown) => void;
-  afterClaim?: SendDeps['afterClaim'];
 }
 
 export class EmailUnavailableError extends Error {
@@ -36,7 +37,7 @@ export function createEmailService(deps: EmailServiceDeps) {
     transport,
     baseUrl: deps.baseUrl,
     clock,
-    ...(deps.afterClaim ? { afterClaim: deps.afterClaim } : {}),
+    leaseMs: deps.leaseMs,
   });
   const emailProjects = () => deps.projects.all().filter((p) => p.email);
 

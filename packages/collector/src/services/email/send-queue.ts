@@ -11,8 +11,6 @@ import { composeEmail } from './compose.js';
 import { emailSettings, mergedTraits, whyNot } from './recipient.js';
 import type { MailTransport } from './smtp-transport.js';
 
-/** A claim lasts this long: a sender that died holding it is taken over after it. */
-export const CLAIM_LEASE_MS = 60_000;
 /** Temporary failures (4xx, connection trouble) are retried with back-off this many times. */
 export const MAX_ATTEMPTS = 8;
 const RETRY_BASE_MS = 60_000;
@@ -25,9 +23,9 @@ export interface SendDeps {
   transport: MailTransport;
   baseUrl: string;
   clock: () => number;
+  /** A claim lasts this long: a sender that died holding it is taken over after it. */
+  leaseMs: number;
   random?: () => number;
-  /** Test hook: runs between the claim and the SMTP transaction (the crash test kills the process there). */
-  afterClaim?: (send: SendRecord) => Promise<void>;
 }
 
 export type SendResult = 'sent' | 'retry' | 'failed' | 'deferred';
@@ -101,7 +99,6 @@ export async function sendOne(deps: SendDeps, project: ProjectConfig, send: Send
     baseUrl: deps.baseUrl,
     now,
   });
-  await deps.afterClaim?.(send);
   const domain = /@([^>]+)>?$/.exec(settings.from)?.[1] ?? 'hearth.invalid';
   const result = await deps.transport.send({
     from: settings.from,
@@ -142,7 +139,7 @@ export async function workQueue(deps: SendDeps, project: ProjectConfig, max = 1_
   const counts: Record<SendResult, number> = { sent: 0, retry: 0, failed: 0, deferred: 0 };
   let handled = 0;
   while (handled < max) {
-    const claimed = await deps.store.email.claim(project.id, deps.clock(), CLAIM_LEASE_MS, Math.min(20, max - handled));
+    const claimed = await deps.store.email.claim(project.id, deps.clock(), deps.leaseMs, Math.min(20, max - handled));
     if (claimed.length === 0) break;
     for (const send of claimed) counts[await sendOne(deps, project, send)] += 1;
     handled += claimed.length;
