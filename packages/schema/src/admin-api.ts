@@ -71,6 +71,11 @@ export const healthSchema = z.object({
   ok: z.literal(true),
   store: z.enum(['sqlite', 'postgres']),
   pendingEvents: z.number().int().nonnegative(),
+  /** The KPI rollups, folded in the background: every event acknowledged more than `lagMs` ago is in them. */
+  rollups: z.object({
+    lagMs: z.number().int().nonnegative().nullable(),
+    error: z.string().nullable(),
+  }),
 });
 
 export type PromptRecordAnswer = z.infer<typeof promptRecordSchema>;
