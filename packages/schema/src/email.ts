@@ -53,7 +53,7 @@ export const emailServerConfigSchema = z
 /** Quiet hours in the user's own time zone (the `timeZone` trait, an IANA name); UTC when unknown. */
 export const quietHoursSchema = z
   .object({ start: hour.default(21), end: hour.default(8) })
-  .describe('No email is sent from `start` to `end` o\'clock in the user\'s time zone (the window may wrap midnight).');
+  .describe("No email is sent from `start` to `end` o'clock in the user's time zone (the window may wrap midnight).");
 
 export const EMAIL_KINDS = ['digest', 'onboarding', 'nps'] as const;
 /** Unsubscribe categories: a user stops one without stopping the others. */
@@ -119,12 +119,7 @@ export const projectEmailSchema = z
     replyTo: mailbox.optional(),
     /** Trusted traits (set with the secret key) that say where to write and that the user agreed to it. */
     addressTrait: z.string().min(1).max(200).default('email').describe('Trusted trait holding the address.'),
-    consentTrait: z
-      .string()
-      .min(1)
-      .max(200)
-      .default('emailConsent')
-      .describe('Trusted trait that must be `true` before anything is sent.'),
+    consentTrait: z.string().min(1).max(200).default('emailConsent').describe('Trusted trait that must be `true` before anything is sent.'),
     dailyCap: z.number().int().min(0).max(10_000_000).default(1_000).describe('At most this many emails per project per UTC day.'),
     quietHours: quietHoursSchema.default({ start: 21, end: 8 }),
     holdoutPercent: percent
@@ -170,11 +165,16 @@ export const emailBounceSchema = z.object({
   reason: z.string().max(1_000).optional(),
 });
 
-/** A share with its 95 % interval. */
+const group = z.object({ n: z.number().int(), value: z.number().nullable() });
+/** Sent against holdout: reactivation rates in percent, their difference in points with its 95 % interval. */
 const uplift = z.object({
+  exposed: group,
+  control: group,
   difference: z.number().nullable(),
   low: z.number().nullable(),
   high: z.number().nullable(),
+  verdict: z.enum(['too-small', 'higher', 'lower', 'no-difference']),
+  warning: z.string().nullable(),
 });
 
 export const emailKpisSchema = z.object({
@@ -190,7 +190,7 @@ export const emailKpisSchema = z.object({
   reactivated: z.number().int(),
   holdout: z.number().int(),
   holdoutReactivated: z.number().int(),
-  /** Reactivation rate of the sent minus the holdout's, with a 95 % interval (null below the sample size). */
+  /** Reactivation of the delivered minus the holdout's, in percentage points, with a 95 % (Newcombe) interval. */
   uplift,
 });
 

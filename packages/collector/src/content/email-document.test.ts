@@ -7,7 +7,31 @@ import { XSS_CORPUS, XSS_TRAITS, XSS_URLS } from './xss-corpus.js';
 const fill = (text: string) => fillPlaceholders(text, XSS_TRAITS);
 const href = (url: string) => `https://hearth.example/v1/email/click?u=${encodeURIComponent(url)}`;
 
-const TAGS = new Set(['html', 'head', 'meta', 'title', 'body', 'div', 'p', 'a', 'h2', 'h3', 'h4', 'h5', 'h6', 'h7', 'strong', 'em', 'code', 'pre', 'ul', 'ol', 'li', 'br', 'img']);
+const TAGS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'body',
+  'div',
+  'p',
+  'a',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'h7',
+  'strong',
+  'em',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'br',
+  'img',
+]);
 const ATTRIBUTES = new Set(['charset', 'name', 'content', 'style', 'href', 'title', 'rel', 'src', 'alt', 'loading', 'start']);
 
 /**

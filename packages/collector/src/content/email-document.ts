@@ -43,7 +43,8 @@ const STYLE = {
   label: 'display:inline-block;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:#52525b;margin:0 0 4px;',
   sectionTitle: 'font-size:18px;margin:0 0 8px;',
   button: 'display:inline-block;background:#4f46e5;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:6px;font-weight:600;',
-  score: 'display:inline-block;min-width:28px;margin:2px;padding:8px 0;text-align:center;border:1px solid #d4d4d8;border-radius:4px;color:#18181b;text-decoration:none;font-weight:600;',
+  score:
+    'display:inline-block;min-width:28px;margin:2px;padding:8px 0;text-align:center;border:1px solid #d4d4d8;border-radius:4px;color:#18181b;text-decoration:none;font-weight:600;',
   footer: 'font-size:12px;color:#71717a;margin-top:16px;text-align:center;',
   tree: {
     p: 'margin:0 0 12px;',
@@ -93,9 +94,7 @@ export function renderEmail(doc: EmailDocument, fill: (text: string) => string, 
   const textParts = [
     treeToText(doc.intro, fill, href),
     ...doc.sections.map((s) => `${fill(s.label)} · ${s.publishedAt.slice(0, 10)}\n${fill(s.title)}\n\n${treeToText(s.body, fill, href)}`),
-    ...(doc.nps
-      ? [`${fill(doc.nps.question)}\n${doc.nps.links.map((link, score) => `${score}: ${link}`).join('\n')}`]
-      : []),
+    ...(doc.nps ? [`${fill(doc.nps.question)}\n${doc.nps.links.map((link, score) => `${score}: ${link}`).join('\n')}`] : []),
     ...(doc.cta ? [`${fill(doc.cta.label)}: ${href(doc.cta.url)}`] : []),
     `--\n${fill(doc.reason)} · ${fill(doc.productName)}\nUnsubscribe: ${doc.unsubscribeUrl}`,
   ];

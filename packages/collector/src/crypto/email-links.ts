@@ -8,7 +8,10 @@ export type EmailLink =
 
 /** Separates these MACs from every other use of the project's secret key. */
 const CONTEXT = 'hearth-email-link-v1\n';
-const mac = (key: string, body: string) => createHmac('sha256', key).update(CONTEXT + body).digest();
+const mac = (key: string, body: string) =>
+  createHmac('sha256', key)
+    .update(CONTEXT + body)
+    .digest();
 
 /**
  * A link token: the claims as base64url JSON, a dot, and an HMAC-SHA256 over them keyed with the
@@ -31,7 +34,8 @@ export type VerifiedLink = { ok: true; link: EmailLink } | { ok: false; reason: 
 /** Checks the MAC against each of the project's keys (two while rotating), then the expiry. */
 export function verifyEmailLink(token: string, secretKeys: readonly string[], now: number): VerifiedLink {
   const [body = '', signature = '', extra] = token.split('.');
-  if (extra !== undefined || !/^[A-Za-z0-9_-]+$/.test(body) || !/^[A-Za-z0-9_-]{43}$/.test(signature)) return { ok: false, reason: 'forged' };
+  if (extra !== undefined || !/^[A-Za-z0-9_-]+$/.test(body) || !/^[A-Za-z0-9_-]{43}$/.test(signature))
+    return { ok: false, reason: 'forged' };
   const given = Buffer.from(signature, 'base64url');
   if (!secretKeys.some((key) => timingSafeEqual(mac(key, body), given))) return { ok: false, reason: 'forged' };
   const link = decode(body) as EmailLink | null;

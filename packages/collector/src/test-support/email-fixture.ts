@@ -17,7 +17,10 @@ export const digestMessage = (overrides: Partial<EmailMessageInput> = {}): Email
     id: 'whats-new',
     kind: 'digest',
     status: 'live',
-    content: { subject: 'What is new at Acme, {{user.name | "friend"}}', body: 'Hi {{user.name | "there"}}, here is what shipped while you were away.' },
+    content: {
+      subject: 'What is new at Acme, {{user.name | "friend"}}',
+      body: 'Hi {{user.name | "there"}}, here is what shipped while you were away.',
+    },
     ...overrides,
   }) as EmailMessageInput;
 
@@ -25,7 +28,11 @@ export const digestMessage = (overrides: Partial<EmailMessageInput> = {}): Email
  * A collector on `store` whose email goes to `catcher` over real SMTP, for a project of its own
  * (tests share one database), with a clock the test moves.
  */
-export function emailFixture(store: Store, catcher: SmtpCatcher, options: { messages?: EmailMessageInput[]; project?: Record<string, unknown> } = {}) {
+export function emailFixture(
+  store: Store,
+  catcher: SmtpCatcher,
+  options: { messages?: EmailMessageInput[]; project?: Record<string, unknown> } = {},
+) {
   const projectId = uniqueProjectId();
   const clock = { now: NOW };
   const transport = smtpTransport(catcher.smtp);
@@ -71,7 +78,14 @@ export function emailFixture(store: Store, catcher: SmtpCatcher, options: { mess
       const firstSeen = clock.now - (options.firstSeenDaysAgo ?? lastSeenDaysAgo + 30) * DAY;
       const base = { projectId, userId, anonymousId: `anon-${userId}`, verified: true };
       await store.writeEvents([
-        newEvent({ ...base, type: 'identify', name: null, timestamp: firstSeen, receivedAt: firstSeen, traits: options.traits ?? { name: userId } }),
+        newEvent({
+          ...base,
+          type: 'identify',
+          name: null,
+          timestamp: firstSeen,
+          receivedAt: firstSeen,
+          traits: options.traits ?? { name: userId },
+        }),
         newEvent({ ...base, name: 'report_exported', timestamp: lastSeen, receivedAt: lastSeen }),
       ]);
       await store.users.setTrustedTraits(

@@ -70,7 +70,10 @@ export async function startSmtpCatcher(options: { port?: number } = {}) {
     },
     /** A header exactly as sent (mailparser turns List-* headers into objects). */
     header: (mail: ParsedMail, name: string) =>
-      mail.headerLines.find((h) => h.key === name.toLowerCase())?.line.replace(/^[^:]+:\s*/, '').replace(/\r?\n\s+/g, ' '),
+      mail.headerLines
+        .find((h) => h.key === name.toLowerCase())
+        ?.line.replace(/^[^:]+:\s*/, '')
+        .replace(/\r?\n\s+/g, ' '),
     to: (address: string) => messages.filter((m) => m.to && !Array.isArray(m.to) && m.to.value.some((v) => v.address === address)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -22,7 +22,8 @@ export function recipientAddress(settings: ProjectEmail, recipient: Recipient): 
  */
 export function stopReasons(settings: ProjectEmail, message: EmailMessage, recipient: Recipient): string[] {
   const reasons: string[] = [];
-  if (recipient.trustedTraits[settings.consentTrait] !== true) reasons.push(`no email consent (trusted trait "${settings.consentTrait}" is not true)`);
+  if (recipient.trustedTraits[settings.consentTrait] !== true)
+    reasons.push(`no email consent (trusted trait "${settings.consentTrait}" is not true)`);
   if (recipientAddress(settings, recipient) === null) reasons.push(`no valid address in trusted trait "${settings.addressTrait}"`);
   if (recipient.suppressions.includes('*')) reasons.push('the address bounced or complained: nothing more is sent to it');
   const category = EMAIL_CATEGORY_OF[message.kind];

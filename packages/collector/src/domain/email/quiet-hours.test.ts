@@ -4,7 +4,7 @@ import { localHour, nextSendableAt } from './quiet-hours.js';
 const at = (iso: string) => Date.parse(iso);
 const QUIET = { start: 21, end: 8 };
 
-describe('quiet hours in the user\'s time zone', () => {
+describe("quiet hours in the user's time zone", () => {
   it('reads the hour in the zone, UTC when the zone is unknown or not a string', () => {
     expect(localHour(at('2026-11-22T12:30:00Z'), 'Asia/Tokyo')).toBe(21);
     expect(localHour(at('2026-11-22T12:30:00Z'), 'Not/AZone')).toBe(12);

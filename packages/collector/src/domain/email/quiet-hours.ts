@@ -15,7 +15,8 @@ export function localHour(at: number, zone: JsonValue | undefined): number {
   return new Date(at).getUTCHours();
 }
 
-const inWindow = (hour: number, start: number, end: number) => (start === end ? false : start < end ? hour >= start && hour < end : hour >= start || hour < end);
+const inWindow = (hour: number, start: number, end: number) =>
+  start === end ? false : start < end ? hour >= start && hour < end : hour >= start || hour < end;
 
 /**
  * `now` when it is outside the quiet hours in the user's zone, else the next whole hour that is.

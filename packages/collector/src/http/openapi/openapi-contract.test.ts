@@ -223,13 +223,25 @@ describe('every documented operation answers as the document says', () => {
     const at = Date.now();
     const base = { kind: 'nps', campaign: 'nps', status: 'queued', notBefore: at, createdAt: at } as const;
     await store.email.enqueue([
-      { ...base, projectId: 'acme', sendId: 'send-nps', messageId: 'nps-mail', userId: 'cy', period: 'cycle-1', category: 'surveys', payload: { surveyId: 'nps', cycle: 1 } },
+      {
+        ...base,
+        projectId: 'acme',
+        sendId: 'send-nps',
+        messageId: 'nps-mail',
+        userId: 'cy',
+        period: 'cycle-1',
+        category: 'surveys',
+        payload: { surveyId: 'nps', cycle: 1 },
+      },
     ]);
     const token = (claims: Record<string, unknown>) =>
       encodeURIComponent(signEmailLink({ projectId: 'acme', sendId: 'send-nps', expiresAt: at + 86_400_000, ...claims } as never, SECRET));
     await call('GET', `/v1/email/click?t=${token({ action: 'click', url: 'https://acme.test/' })}`);
     await call('GET', `/v1/email/nps?t=${token({ action: 'nps', score: 9 })}`);
-    await call('POST', `/v1/email/nps?t=${token({ action: 'nps', score: 9 })}`, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'comment=Great' });
+    await call('POST', `/v1/email/nps?t=${token({ action: 'nps', score: 9 })}`, {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'comment=Great',
+    });
     await call('GET', `/v1/email/unsubscribe?t=${token({ action: 'unsubscribe' })}`);
     await call('POST', `/v1/email/unsubscribe?t=${token({ action: 'unsubscribe' })}`, { body: 'List-Unsubscribe=One-Click' });
     await call('DELETE', '/v1/admin/email/messages/whats-new');

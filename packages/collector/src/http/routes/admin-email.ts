@@ -33,7 +33,11 @@ export const emailHistoryQuerySchema = z.object({
 
 const emailEnabled = (c: Context<AppEnv>) => {
   if (!c.var.project.email) {
-    throw new HttpError(409, 'email_not_configured', `Project ${c.var.project.id} has no email settings (projects[].email in the configuration).`);
+    throw new HttpError(
+      409,
+      'email_not_configured',
+      `Project ${c.var.project.id} has no email settings (projects[].email in the configuration).`,
+    );
   }
   return c.var.project;
 };
@@ -68,10 +72,14 @@ export function adminEmailRoutes({ email, emailStore, projects, clock }: AdminEm
   app.put('/v1/admin/email/messages/:id', body, async (c) => {
     const id = c.req.param('id');
     const { message, version } = parseJsonBody(c.var.body, emailMessageUpdateSchema, INVALID);
-    if (message.id !== id) throw new HttpError(400, INVALID.code, 'message.id must be the id in the path.', [{ path: 'message.id', message: `expected "${id}"` }]);
+    if (message.id !== id)
+      throw new HttpError(400, INVALID.code, 'message.id must be the id in the path.', [
+        { path: 'message.id', message: `expected "${id}"` },
+      ]);
     found(await emailStore.getMessage(c.var.project.id, id), id);
     const saved = await emailStore.saveMessage(c.var.project.id, message, version, clock());
-    if (!saved) throw new HttpError(409, 'version_conflict', `Email message "${id}" changed meanwhile (not version ${version}); reload it.`);
+    if (!saved)
+      throw new HttpError(409, 'version_conflict', `Email message "${id}" changed meanwhile (not version ${version}); reload it.`);
     return c.json(saved);
   });
 
@@ -88,7 +96,10 @@ export function adminEmailRoutes({ email, emailStore, projects, clock }: AdminEm
   });
 
   app.get('/v1/admin/email/sends', async (c) => {
-    const query = parseValue(c.req.query(), emailHistoryQuerySchema, { code: 'invalid_query', message: 'The history query is not valid; see issues.' });
+    const query = parseValue(c.req.query(), emailHistoryQuerySchema, {
+      code: 'invalid_query',
+      message: 'The history query is not valid; see issues.',
+    });
     const sends = await emailStore.history(c.var.project.id, query.messageId ?? null, query.limit);
     return c.json({
       sends: sends.map((s) => ({
@@ -129,7 +140,10 @@ export function adminEmailRoutes({ email, emailStore, projects, clock }: AdminEm
   // `/v1/server/*` is authenticated (secret key) and its body read by the server API's middleware.
   app.post('/v1/server/email/bounces', async (c) => {
     const project = emailEnabled(c);
-    const bounce = parseJsonBody(c.var.body, emailBounceSchema, { code: 'invalid_bounce', message: 'The bounce notice is not valid; see issues.' });
+    const bounce = parseJsonBody(c.var.body, emailBounceSchema, {
+      code: 'invalid_bounce',
+      message: 'The bounce notice is not valid; see issues.',
+    });
     return c.json(await email.bounce(project, bounce));
   });
   return app;

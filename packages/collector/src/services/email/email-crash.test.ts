@@ -35,7 +35,9 @@ async function seed(store: Store, projectId: string) {
   for (let i = 0; i < USERS; i += 1) {
     const userId = `crash-${i}`;
     const at = now - 40 * DAY;
-    await store.writeEvents([newEvent({ projectId, userId, anonymousId: `anon-${userId}`, verified: true, timestamp: at, receivedAt: at })]);
+    await store.writeEvents([
+      newEvent({ projectId, userId, anonymousId: `anon-${userId}`, verified: true, timestamp: at, receivedAt: at }),
+    ]);
     await store.users.setTrustedTraits(projectId, userId, { email: `${userId}@people.test`, emailConsent: true }, now);
   }
   const announcement = announcementInputSchema.parse({
@@ -59,26 +61,38 @@ describe.each([
     },
   },
 ])('email queue under kill -9 ($name)', (kind) => {
-  it('a collector killed between a claim and the relay\'s answer sends no message twice and loses none', async () => {
+  it("a collector killed between a claim and the relay's answer sends no message twice and loses none", async () => {
     const projectId = `crash-${kind.name}`;
     const configPath = join(dir, `${kind.name}.config.json`);
     writeFileSync(
       configPath,
       JSON.stringify(
         testConfig(
-          { id: projectId, publicKey: `pk_crash_${kind.name}_public`, email: { from: 'Acme <news@acme.test>', holdoutPercent: 0, quietHours: { start: 0, end: 0 }, messages: [digestMessage()] } },
+          {
+            id: projectId,
+            publicKey: `pk_crash_${kind.name}_public`,
+            email: { from: 'Acme <news@acme.test>', holdoutPercent: 0, quietHours: { start: 0, end: 0 }, messages: [digestMessage()] },
+          },
           { publicUrl: 'https://hearth.acme.test/', email: { smtp: catcher.smtp, tickSeconds: 1, claimLeaseSeconds: 2 } },
         ),
       ),
     );
     await seed(await kind.open(), projectId);
-    const mine = () => catcher.messages.filter((m) => String(m.subject).startsWith('What is new') && m.headers.get('x-hearth-message') === 'whats-new' && (m.to as { text: string }).text.startsWith('crash-'));
+    const mine = () =>
+      catcher.messages.filter(
+        (m) =>
+          String(m.subject).startsWith('What is new') &&
+          m.headers.get('x-hearth-message') === 'whats-new' &&
+          (m.to as { text: string }).text.startsWith('crash-'),
+      );
     const before = mine().length;
 
     // The fourth message is held inside its SMTP transaction; the collector dies there.
     const held = catcher.holdNext();
     const first = await spawnCollector(['--config', configPath, ...kind.args], kind.env);
-    const stuck = new Promise((_, reject) => setTimeout(() => reject(new Error(`no message reached the relay:\n${first.output()}`)), 20_000));
+    const stuck = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`no message reached the relay:\n${first.output()}`)), 20_000),
+    );
     await Promise.race([held.reached, stuck, exited(first.child).then(() => Promise.reject(new Error(first.output())))]);
     first.child.kill('SIGKILL');
     await exited(first.child);

@@ -6,7 +6,9 @@ import { npsInput } from '../../test-support/surveys.js';
 import type { Store } from '../../storage/store.js';
 
 const scoreLinks = (html: string) =>
-  [...html.matchAll(/href="([^"]+\/v1\/email\/nps\?[^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&').replace('https://hearth.acme.test', ''));
+  [...html.matchAll(/href="([^"]+\/v1\/email\/nps\?[^"]+)"/g)].map((m) =>
+    m[1]!.replaceAll('&amp;', '&').replace('https://hearth.acme.test', ''),
+  );
 
 describe.each(bothStores('hearth_email_nps'))('NPS by email ($name)', (kind) => {
   let store: Store;
@@ -28,7 +30,9 @@ describe.each(bothStores('hearth_email_nps'))('NPS by email ($name)', (kind) => 
           content: { subject: 'Quick question, {{user.name | "friend"}}', body: 'One click is all it takes.' },
         },
       ],
-      project: { prompts: [npsInput('nps', { content: { type: 'nps', product: 'Acme', followUp: { detractor: 'What should we fix first?' } } })] },
+      project: {
+        prompts: [npsInput('nps', { content: { type: 'nps', product: 'Acme', followUp: { detractor: 'What should we fix first?' } } })],
+      },
     });
 
   it('eleven signed links: one click records the score once, a second click is idempotent, another score is refused, and the in-app survey shares the cycle', async () => {

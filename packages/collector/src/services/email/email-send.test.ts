@@ -5,7 +5,8 @@ import { startSmtpCatcher, type SmtpCatcher } from '../../test-support/smtp-catc
 import type { Store } from '../../storage/store.js';
 
 /** The links of a parsed mail's HTML part whose path starts with `path`. */
-const linksIn = (html: string, path: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')).filter((href) => href.includes(path));
+const linksIn = (html: string, path: string) =>
+  [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&')).filter((href) => href.includes(path));
 const pathOf = (url: string) => url.replace('https://hearth.acme.test', '');
 
 describe.each(bothStores('hearth_email'))('lifecycle email over real SMTP ($name)', (kind) => {
@@ -100,7 +101,9 @@ describe.each(bothStores('hearth_email'))('lifecycle email over real SMTP ($name
     f.clock.now += 61_000;
     await f.tick();
     expect(catcher.to('greylisted@people.test')).toHaveLength(1);
-    const sends = (await (await f.admin('GET', '/v1/admin/email/sends')).json()) as { sends: { userId: string; status: string; attempts: number; bounced: boolean }[] };
+    const sends = (await (await f.admin('GET', '/v1/admin/email/sends')).json()) as {
+      sends: { userId: string; status: string; attempts: number; bounced: boolean }[];
+    };
     expect(sends.sends.find((s) => s.userId === 'greylisted')).toMatchObject({ status: 'sent', attempts: 2 });
     expect(sends.sends.find((s) => s.userId === 'no-mailbox')).toMatchObject({ status: 'failed', attempts: 1, bounced: true });
     expect(await store.email.suppressions(f.projectId, 'no-mailbox')).toEqual(['*']);

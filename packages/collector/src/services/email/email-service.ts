@@ -31,7 +31,12 @@ export class EmailUnavailableError extends Error {
 /** Lifecycle email: planning, the send queue, previews and test sends, the links in the mails and the KPIs. */
 export function createEmailService(deps: EmailServiceDeps) {
   const { store, clock } = deps;
-  const linkDeps: LinkDeps = { store, projects: deps.projects, ...(deps.rewards ? { rewards: deps.rewards } : {}), ...(deps.log ? { log: deps.log } : {}) };
+  const linkDeps: LinkDeps = {
+    store,
+    projects: deps.projects,
+    ...(deps.rewards ? { rewards: deps.rewards } : {}),
+    ...(deps.log ? { log: deps.log } : {}),
+  };
   const sendDeps = (transport: MailTransport): SendDeps => ({
     store,
     transport,

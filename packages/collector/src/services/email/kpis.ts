@@ -1,9 +1,6 @@
 import type { EmailKpis } from '@hearth/schema';
-import { proportionDifference } from '../../kpi/stats/two-proportions.js';
+import { compareProportions } from '../../kpi/stats/index.js';
 import type { SendKpiRow } from '../../storage/email/email-store.js';
-
-/** Below this many users in either group the uplift's interval is not shown. */
-export const MIN_UPLIFT_GROUP = 30;
 
 /**
  * One message's figures (docs/reference/kpi-definitions.md): sent = handed to the relay at least
@@ -29,6 +26,10 @@ export function emailKpis(messageId: string, rows: readonly SendKpiRow[]): Email
     reactivated,
     holdout: holdout.length,
     holdoutReactivated,
-    uplift: proportionDifference(reactivated, delivered.length, holdoutReactivated, holdout.length, MIN_UPLIFT_GROUP),
+    uplift: compareProportions(
+      { n: delivered.length, successes: reactivated },
+      { n: holdout.length, successes: holdoutReactivated },
+      { exposed: 'the users sent the message', control: 'the holdout' },
+    ),
   };
 }

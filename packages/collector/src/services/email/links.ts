@@ -18,7 +18,12 @@ export type LinkCheck<A extends EmailLink['action']> =
   | { ok: false; reason: 'forged' | 'expired' | 'unknown' };
 
 /** The token's project, its signature under one of that project's keys, its expiry and its send. */
-export async function checkLink<A extends EmailLink['action']>(deps: LinkDeps, token: string, action: A, now: number): Promise<LinkCheck<A>> {
+export async function checkLink<A extends EmailLink['action']>(
+  deps: LinkDeps,
+  token: string,
+  action: A,
+  now: number,
+): Promise<LinkCheck<A>> {
   const projectId = emailLinkProject(token);
   const project = projectId === null ? undefined : deps.projects.get(projectId);
   if (!project) return { ok: false, reason: 'forged' };
@@ -77,7 +82,14 @@ export async function answerNps(deps: LinkDeps, token: string, now: number, comm
   if (decision.outcome === 'refused') return { ok: false, reason: 'answered', detail: decision.issues[0]?.message ?? '' };
   await deps.store.email.recordClick(project.id, send.sendId, now);
   const recorded = decision.outcome === 'created' ? 'created' : 'duplicate';
-  return { ok: true, project, score: link.score, recorded, surveyId, followUp: await followUpQuestion(deps, project.id, surveyId, link.score) };
+  return {
+    ok: true,
+    project,
+    score: link.score,
+    recorded,
+    surveyId,
+    followUp: await followUpQuestion(deps, project.id, surveyId, link.score),
+  };
 }
 
 const DEFAULT_FOLLOW_UP = 'What is the main reason for your score?';
@@ -98,6 +110,7 @@ async function followUpQuestion(deps: LinkDeps, projectId: string, surveyId: str
 export async function recordBounce(store: Pick<Store, 'email'>, project: ProjectConfig, bounce: EmailBounce, now: number) {
   await store.email.markBounced(project.id, bounce.email, bounce.messageId ?? null, now);
   const users = bounce.type === 'soft' ? [] : await store.email.usersByAddress(project.id, bounce.email);
-  for (const userId of users) await store.email.suppress(project.id, userId, '*', `${bounce.type}: ${bounce.reason ?? 'bounce notice'}`, now);
+  for (const userId of users)
+    await store.email.suppress(project.id, userId, '*', `${bounce.type}: ${bounce.reason ?? 'bounce notice'}`, now);
   return { suppressedUsers: users.length };
 }

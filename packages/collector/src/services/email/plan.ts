@@ -56,7 +56,13 @@ async function candidatesFor(store: PlanStore, project: ProjectConfig, message: 
  * unread, for this user, no digest shown or sent since), capped at `maxAgeDays` old. One per
  * absence: the period is the absence's start.
  */
-async function pickDigest(store: PlanStore, project: ProjectConfig, message: Extract<EmailMessage, { kind: 'digest' }>, c: EmailCandidate, now: number): Promise<Chosen | null> {
+async function pickDigest(
+  store: PlanStore,
+  project: ProjectConfig,
+  message: Extract<EmailMessage, { kind: 'digest' }>,
+  c: EmailCandidate,
+  now: number,
+): Promise<Chosen | null> {
   const records = await store.announcements.list(project.id);
   const ctx = await loadAnnouncementContext(store.facts, store.announcements, {
     project,
@@ -78,7 +84,13 @@ async function pickDigest(store: PlanStore, project: ProjectConfig, message: Ext
 }
 
 /** NPS by email: the survey's next cycle, once the cadence reopened it (one answer per cycle, either channel). */
-async function pickNps(store: PlanStore, project: ProjectConfig, message: Extract<EmailMessage, { kind: 'nps' }>, c: EmailCandidate, now: number): Promise<Chosen | null> {
+async function pickNps(
+  store: PlanStore,
+  project: ProjectConfig,
+  message: Extract<EmailMessage, { kind: 'nps' }>,
+  c: EmailCandidate,
+  now: number,
+): Promise<Chosen | null> {
   const record = await store.prompts.get(project.id, message.surveyId);
   const survey = record?.prompt;
   if (survey?.kind !== 'survey' || survey.content.type !== 'nps' || survey.status !== 'live') return null;
@@ -89,7 +101,13 @@ async function pickNps(store: PlanStore, project: ProjectConfig, message: Extrac
   return { period: `cycle-${cycle}`, campaign: survey.id, payload: { surveyId: survey.id, cycle } };
 }
 
-async function pick(store: PlanStore, project: ProjectConfig, message: EmailMessage, c: EmailCandidate, now: number): Promise<Chosen | null> {
+async function pick(
+  store: PlanStore,
+  project: ProjectConfig,
+  message: EmailMessage,
+  c: EmailCandidate,
+  now: number,
+): Promise<Chosen | null> {
   switch (message.kind) {
     case 'digest':
       return pickDigest(store, project, message, c, now);

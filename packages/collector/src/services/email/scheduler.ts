@@ -5,7 +5,9 @@ import type { EmailService } from './email-service.js';
  * slow round delays the next instead of overlapping it. The first round seeds the configured messages.
  */
 export function emailScheduler(email: EmailService, everyMs: number, log: (message: string, error: unknown) => void) {
-  let running: Promise<void> = email.seedMessages().catch((error: unknown) => log('hearth-collector: seeding email messages failed', error));
+  let running: Promise<void> = email
+    .seedMessages()
+    .catch((error: unknown) => log('hearth-collector: seeding email messages failed', error));
   let stopped = false;
   const round = () => {
     running = running

@@ -74,7 +74,8 @@ export async function sendOne(deps: SendDeps, project: ProjectConfig, send: Send
   const settings = emailSettings(project);
   const fail = async (reason: string) => (await store.email.markFailed(project.id, send.sendId, now, reason, false), 'failed' as const);
   const defer = async (until: number, reason: string) => (
-    await store.email.requeue(project.id, send.sendId, until, reason, false), 'deferred' as const
+    await store.email.requeue(project.id, send.sendId, until, reason, false),
+    'deferred' as const
   );
   const message: EmailMessage | undefined = (await store.email.getMessage(project.id, send.messageId))?.message;
   if (!message || message.status !== 'live') return fail('the message is no longer live');
@@ -84,7 +85,7 @@ export async function sendOne(deps: SendDeps, project: ProjectConfig, send: Send
   if (reasons.length) return fail(reasons.join('; '));
   const to = recipientAddress(settings, { trustedTraits: candidate.trustedTraits, suppressions: [] }) as string;
   const sendable = nextSendableAt(now, candidate.traits.timeZone ?? candidate.trustedTraits.timeZone, settings.quietHours);
-  if (sendable > now) return defer(sendable, 'quiet hours in the user\'s time zone');
+  if (sendable > now) return defer(sendable, "quiet hours in the user's time zone");
   if ((await store.email.sentSince(project.id, Math.floor(now / DAY_MS) * DAY_MS)) >= settings.dailyCap) {
     return defer(nextUtcDay(now), `the project's daily cap of ${settings.dailyCap} is reached`);
   }

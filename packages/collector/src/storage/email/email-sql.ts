@@ -86,7 +86,9 @@ const toCandidate = (row: CandidateRow): EmailCandidate => ({
   trustedTraits: readJson(row.trusted),
 });
 /** A plan reads only users the host vouched for (`JOIN`); a preview reads anyone (`LEFT JOIN`). */
-const candidateFrom = (join: 'JOIN' | 'LEFT JOIN') => `SELECT u.user_id, u.first_seen, u.last_seen, u.traits, COALESCE(t.traits, '{}') AS trusted
+const candidateFrom = (
+  join: 'JOIN' | 'LEFT JOIN',
+) => `SELECT u.user_id, u.first_seen, u.last_seen, u.traits, COALESCE(t.traits, '{}') AS trusted
   FROM users u ${join} trusted_traits t ON t.project_id = u.project_id AND t.user_id = u.user_id`;
 
 /** How long after a send (or a holdout's planning) activity counts as reactivation. */
@@ -117,10 +119,13 @@ export function sqlEmailStore(sql: SqlRunner): EmailStore {
 
   return {
     async listMessages(projectId) {
-      const rows = await sql.all<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM email_messages WHERE project_id = $1 ORDER BY id`, [projectId]);
+      const rows = await sql.all<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM email_messages WHERE project_id = $1 ORDER BY id`, [
+        projectId,
+      ]);
       return rows.map(toMessage);
     },
-    getMessage: (projectId, id) => oneMessage(`SELECT ${MESSAGE_COLUMNS} FROM email_messages WHERE project_id = $1 AND id = $2`, [projectId, id]),
+    getMessage: (projectId, id) =>
+      oneMessage(`SELECT ${MESSAGE_COLUMNS} FROM email_messages WHERE project_id = $1 AND id = $2`, [projectId, id]),
     saveMessage: (projectId, message, expectedVersion, at) =>
       expectedVersion === 0
         ? oneMessage(
