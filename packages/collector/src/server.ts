@@ -6,9 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type HttpBindings } from '@hono/node-server';
 import type { CollectorConfigInput } from '@hearth/schema';
-import { createApp } from './app.js';
-import { emailScheduler } from './services/email/scheduler.js';
-import type { EmailService } from './services/email/email-service.js';
+import { createCollectorApp } from './app.js';
 import { envSettings, loadConfig, parseConfig } from './config.js';
 import { enforcementOptOutWarnings } from './domain/settings/enforcement-warnings.js';
 import { eventLoopDelay } from './event-loop-delay.js';
@@ -77,9 +75,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   const clientAddress = clientAddressResolver(config.trustedProxy);
   const loopDelay = eventLoopDelay();
   const widgetDir = options.widgetDir ?? (existsSync(DEFAULT_WIDGET_DIR) ? DEFAULT_WIDGET_DIR : undefined);
-  let email: EmailService | undefined;
-  const app = createApp({
-    onEmailService: (service) => (email = service),
+  const { app, worker, email } = createCollectorApp({
     store,
     config,
     ...(widgetDir ? { widgetDir } : {}),
@@ -103,13 +99,17 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     await store.close();
     throw error;
   });
-
-  // Lifecycle email: the config's messages seeded, then planning and the queue on a timer.
-  const scheduler = email && config.email ? emailScheduler(email, config.email.tickSeconds * 1000, console.error) : null;
+  // Lifecycle email's messages from the file, before its first scheduled round can plan them.
+  await email.seedMessages().catch((error: unknown) => console.error('hearth-collector: seeding email messages failed', error));
+  // Jobs left by a previous run or another instance (pending retries, expired claims) start now.
+  worker.start();
 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      // The jobs in flight finish (a webhook attempt takes at most its 10 s timeout) while the
+      // HTTP requests drain; jobs not yet claimed stay in the store for the next instance.
+      const jobsStopped = worker.stop();
       await new Promise<void>((resolve) => {
         const http = server as Server;
         const force = setTimeout(() => http.closeAllConnections(), DRAIN_TIMEOUT_MS);
@@ -123,8 +123,8 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
         });
         http.closeIdleConnections();
       });
+      await jobsStopped;
       loopDelay.stop();
-      await scheduler?.stop();
       await store.close();
     })());
 

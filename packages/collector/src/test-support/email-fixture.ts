@@ -1,8 +1,7 @@
 import type { EmailMessageInput, JsonValue } from '@hearth/schema';
-import { createApp } from '../app.js';
+import { createCollectorApp } from '../app.js';
 import { parseConfig } from '../config.js';
 import { seedPrompts } from '../seed-prompts.js';
-import type { EmailService } from '../services/email/email-service.js';
 import { smtpTransport } from '../services/email/smtp-transport.js';
 import type { Store } from '../storage/store.js';
 import { newEvent, uniqueProjectId } from './events.js';
@@ -36,7 +35,6 @@ export function emailFixture(
   const projectId = uniqueProjectId();
   const clock = { now: NOW };
   const transport = smtpTransport(catcher.smtp);
-  let email!: EmailService;
   const config = testConfig(
     {
       id: projectId,
@@ -46,12 +44,11 @@ export function emailFixture(
     },
     { publicUrl: PUBLIC_URL },
   );
-  const app = createApp({
+  const { app, email } = createCollectorApp({
     store,
     clock: () => clock.now,
     log: () => undefined,
     emailTransport: transport,
-    onEmailService: (service) => (email = service),
     config,
   });
   const admin = (method: string, path: string, body?: unknown) =>
@@ -64,9 +61,7 @@ export function emailFixture(
     app,
     projectId,
     clock,
-    get email() {
-      return email;
-    },
+    email,
     admin,
     /** A user first seen `firstSeenDaysAgo` and last active `lastSeenDaysAgo`, with trusted email + consent unless told otherwise. */
     async user(

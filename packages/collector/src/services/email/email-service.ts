@@ -21,6 +21,7 @@ export interface EmailServiceDeps {
   /** How long a claim lasts (`email.claimLeaseSeconds`). */
   leaseMs: number;
   rewards?: RewardsEngine;
+  webhooks: LinkDeps['webhooks'];
   log?: (message: string, error: unknown) => void;
 }
 
@@ -34,6 +35,7 @@ export function createEmailService(deps: EmailServiceDeps) {
   const linkDeps: LinkDeps = {
     store,
     projects: deps.projects,
+    webhooks: deps.webhooks,
     ...(deps.rewards ? { rewards: deps.rewards } : {}),
     ...(deps.log ? { log: deps.log } : {}),
   };

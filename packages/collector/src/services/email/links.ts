@@ -4,12 +4,14 @@ import type { SendRecord } from '../../storage/email/email-store.js';
 import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../project-registry.js';
 import type { RewardsEngine } from '../rewards-engine.js';
-import { submitSurveyResponse } from '../survey-responses.js';
+import { submitSurveyResponse, type SurveyResponseDeps } from '../survey-responses.js';
 
 export interface LinkDeps {
   store: Store;
   projects: ProjectRegistry;
   rewards?: RewardsEngine;
+  /** Where a score's survey webhooks are enqueued, as for an in-app answer. */
+  webhooks: SurveyResponseDeps['webhooks'];
   log?: (message: string, error: unknown) => void;
 }
 
@@ -60,7 +62,12 @@ export async function answerNps(deps: LinkDeps, token: string, now: number, comm
   const surveyId = String(send.payload.surveyId ?? '');
   const cycle = Number(send.payload.cycle ?? 0);
   const decision = await submitSurveyResponse(
-    { store: deps.store, ...(deps.rewards ? { rewards: deps.rewards } : {}), ...(deps.log ? { log: deps.log } : {}) },
+    {
+      store: deps.store,
+      webhooks: deps.webhooks,
+      ...(deps.rewards ? { rewards: deps.rewards } : {}),
+      ...(deps.log ? { log: deps.log } : {}),
+    },
     {
       project,
       subject: { userId: send.userId },
