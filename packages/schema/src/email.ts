@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slugSchema } from './checklist.js';
 import { eventNameSchema } from './event.js';
+import { comparisonSchema } from './program-impact.js';
 import { audienceSchema, localeTagSchema } from './targeting.js';
 
 /**
@@ -165,18 +166,6 @@ export const emailBounceSchema = z.object({
   reason: z.string().max(1_000).optional(),
 });
 
-const group = z.object({ n: z.number().int(), value: z.number().nullable() });
-/** Sent against holdout: reactivation rates in percent, their difference in points with its 95 % interval. */
-const uplift = z.object({
-  exposed: group,
-  control: group,
-  difference: z.number().nullable(),
-  low: z.number().nullable(),
-  high: z.number().nullable(),
-  verdict: z.enum(['too-small', 'higher', 'lower', 'no-difference']),
-  warning: z.string().nullable(),
-});
-
 export const emailKpisSchema = z.object({
   messageId: slugSchema,
   sent: z.number().int(),
@@ -191,7 +180,7 @@ export const emailKpisSchema = z.object({
   holdout: z.number().int(),
   holdoutReactivated: z.number().int(),
   /** Reactivation of the delivered minus the holdout's, in percentage points, with a 95 % (Newcombe) interval. */
-  uplift,
+  uplift: comparisonSchema,
 });
 
 export type SmtpConfig = z.infer<typeof smtpConfigSchema>;

@@ -330,3 +330,11 @@ export {
   type EmailBounce,
   type EmailKpis,
 } from './email.js';
+export {
+  comparisonSchema,
+  groupMetricsSchema,
+  programImpactAnswerSchema,
+  type Comparison,
+  type GroupMetrics,
+  type ProgramImpactAnswer,
+} from './program-impact.js';
