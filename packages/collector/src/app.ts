@@ -12,6 +12,7 @@ import { storableUrl } from './http/middleware/storable-url.js';
 import { adminConsoleRoutes } from './http/routes/admin-console.js';
 import { adminKpiRoutes } from './http/routes/admin-kpi.js';
 import { adminKpiRetentionRoutes } from './http/routes/admin-kpi-retention.js';
+import { adminKpiProgramRoutes } from './http/routes/admin-kpi-program.js';
 import { adminPromptRoutes } from './http/routes/admin-prompts.js';
 import { adminPromptVersionRoutes } from './http/routes/admin-prompt-versions.js';
 import { adminRewardsProgramRoutes } from './http/routes/admin-rewards-program.js';
@@ -34,13 +35,18 @@ import { rewardsRoutes } from './http/routes/rewards.js';
 import { serverApiRoutes } from './http/routes/server-api.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
 import { stateRoutes } from './http/routes/state.js';
+import { adminEmailRoutes } from './http/routes/admin-email.js';
+import { emailLinkRoutes } from './http/routes/email-links.js';
 import { AuditLog } from './services/audit-log.js';
 import { ConsoleSessions } from './services/console-sessions.js';
 import { ConsoleTeam, type BootstrapOwner } from './services/console-team.js';
+import { createEmailService, type EmailService } from './services/email/email-service.js';
+import { smtpTransport, type MailTransport } from './services/email/smtp-transport.js';
 import { createIngest } from './services/ingest.js';
 import { SignInLimiter } from './services/sign-in-limiter.js';
-import { scheduleJobPurge } from './services/job-housekeeping.js';
+import { scheduleHousekeeping } from './services/job-housekeeping.js';
 import { JobWorker, type JobWorkerOptions } from './services/job-worker.js';
+import { ProjectAllowance } from './services/project-allowance.js';
 import { ProjectRegistry } from './services/project-registry.js';
 import { createProjectSettings } from './services/project-settings.js';
 import { awardClientEvents } from './services/rewards-after-commit.js';
@@ -71,6 +77,8 @@ export interface AppOptions {
   overload?: Partial<OverloadLimits>;
   /** The event loop's current delay in ms; the server entry measures it. */
   eventLoopDelayMs?: () => number;
+  /** Where lifecycle email goes; default: the configured SMTP relay (`email.smtp`), or none. */
+  emailTransport?: MailTransport | null;
 }
 
 const HOUR_MS = 3_600_000;
@@ -102,6 +110,8 @@ export interface CollectorApp {
    * and `stop()` waits for the jobs in flight: the server entry does both.
    */
   worker: JobWorker;
+  /** Lifecycle email: its rounds run as the scheduled `email.round` job; tests run them by hand. */
+  email: EmailService;
 }
 
 /** The app and its job worker: everything the server entry runs. */
@@ -118,7 +128,14 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   // when a console change applies, and loads stored changes (and other processes') before serving.
   const projects = new ProjectRegistry(config.projects);
   // One limiter for every public route: the documented rate is a client's total, not per route.
-  const deps = { store, projects, config, clock, rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress }) };
+  const allowance = new ProjectAllowance(store.rateLimits, log);
+  const deps = {
+    store,
+    projects,
+    config,
+    clock,
+    rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress, projectAllowance: allowance }),
+  };
   app.route('/', healthzRoutes(store));
   app.route('/', openApiRoutes());
   app.use('*', overload(store, { ...DEFAULT_OVERLOAD_LIMITS, ...options.overload }, options.eventLoopDelayMs));
@@ -145,7 +162,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.route('/', adminTeamRoutes({ sessions, team, publicUrl: config.publicUrl }));
   app.route('/', adminAuditRoutes({ audit, projects }));
   const worker = new JobWorker({ jobs: store.jobs, clock, ...(log ? { log } : {}), ...options.jobs });
-  scheduleJobPurge(worker, store.jobs, clock);
+  scheduleHousekeeping(worker, store, clock);
   const webhooks = createWebhookJobs(worker, { projects, responses: store.responses, clock, delivery: options.webhookDelivery });
   const engine = createRewardsService({ store, projects, clock, log, webhooks });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));
@@ -161,6 +178,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.route('/', adminRewardsProgramRoutes({ projects, settings }));
   app.route('/', adminKpiRoutes(deps));
   app.route('/', adminKpiRetentionRoutes(deps));
+  app.route('/', adminKpiProgramRoutes(deps));
   app.route('/', adminSurveyRoutes(deps));
   app.route('/', adminUserRoutes(deps));
   app.route('/', responseRoutes({ ...deps, rewards: engine, webhooks, log }));
@@ -169,7 +187,28 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.route('/', announcementAdminRoutes(announcements));
   app.route('/', announcementFeedRoutes(announcements));
   app.route('/', changelogRoutes(announcements));
+  const transport = options.emailTransport !== undefined ? options.emailTransport : config.email ? smtpTransport(config.email.smtp) : null;
+  const email = createEmailService({
+    store,
+    projects,
+    transport,
+    // Links in an email must be absolute; config validation requires publicUrl once email is on.
+    baseUrl: config.publicUrl ?? 'http://127.0.0.1:8787/',
+    clock,
+    leaseMs: (config.email?.claimLeaseSeconds ?? 60) * 1000,
+    rewards: engine,
+    webhooks,
+    ...(log ? { log } : {}),
+  });
+  if (config.email) {
+    // One round (plan, then send what is due) per period across every collector on the database.
+    worker
+      .register({ kind: 'email.round', maxAttempts: 3, backoff: { baseMs: 5_000, maxMs: 60_000 }, run: () => email.tick() })
+      .schedule({ kind: 'email.round', everyMs: config.email.tickSeconds * 1000 });
+  }
+  app.route('/', emailLinkRoutes({ email }));
+  app.route('/', adminEmailRoutes({ email, emailStore: store.email, projects, clock }));
   if (options.widgetDir) app.route('/', sdkAssetRoutes(options.widgetDir));
   if (options.adminDir) app.route('/', adminConsoleRoutes(options.adminDir));
-  return { app, worker };
+  return { app, worker, email };
 }

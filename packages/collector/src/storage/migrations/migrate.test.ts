@@ -18,6 +18,7 @@ const RECORDED = [
   [12, 'trusted-traits'],
   [13, 'jobs'],
   [14, 'team-access'],
+  [15, 'lifecycle-email'],
 ];
 
 describe('migrations', () => {
