@@ -14,7 +14,6 @@ import { parseConfig } from '../packages/collector/src/config.js';
 import { openStore } from '../packages/collector/src/index.js';
 import { smtpTransport } from '../packages/collector/src/services/email/smtp-transport.js';
 import { newEvent } from '../packages/collector/src/test-support/events.js';
-import { testConfig } from '../packages/collector/src/test-support/http.js';
 import { startSmtpCatcher } from '../packages/collector/src/test-support/smtp-catcher.js';
 
 const count = Number(process.argv[2] ?? 500);
@@ -23,12 +22,18 @@ const store = await openStore({ sqliteFile: join(dir, 'bench.sqlite') });
 const catcher = await startSmtpCatcher();
 const transport = smtpTransport(catcher.smtp);
 const now = Date.now();
-const config = parseConfig(
-  testConfig(
-    { email: { from: 'Acme <news@acme.test>', quietHours: { start: 0, end: 0 }, dailyCap: 10_000_000, holdoutPercent: 0 } },
-    { publicUrl: 'https://hearth.acme.test/' },
-  ),
-);
+const config = parseConfig({
+  publicUrl: 'https://hearth.acme.test/',
+  projects: [
+    {
+      id: 'bench',
+      name: 'Bench',
+      publicKey: 'pk_bench_public',
+      secretKeys: ['sk_bench_secret_0123456789'],
+      email: { from: 'Acme <news@acme.test>', quietHours: { start: 0, end: 0 }, dailyCap: 10_000_000, holdoutPercent: 0 },
+    },
+  ],
+});
 const project = config.projects[0]!;
 const { email } = createCollectorApp({ store, config, clock: Date.now, emailTransport: transport, log: () => undefined });
 await store.email.saveMessage(
