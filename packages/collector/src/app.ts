@@ -32,6 +32,9 @@ import { serverApiRoutes } from './http/routes/server-api.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
 import { stateRoutes } from './http/routes/state.js';
 import { createIngest } from './services/ingest.js';
+import { createAccountsService } from './services/accounts.js';
+import { createAccountDetails } from './services/account-details.js';
+import { accountRoutes } from './http/routes/accounts.js';
 import { ProjectRegistry } from './services/project-registry.js';
 import { createProjectSettings } from './services/project-settings.js';
 import { awardClientEvents } from './services/rewards-after-commit.js';
@@ -90,10 +93,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const engine = createRewardsService({ store, projects, clock, log, webhookDelivery: options.webhookDelivery });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));
   // The server API applies the earning rules itself, as `server` events.
-  app.route('/', serverApiRoutes({ ...deps, rewards: store.rewards, engine, log }));
+  const accountsService = createAccountsService(store.accounts);
+  app.route('/', serverApiRoutes({ ...deps, accountsService, rewards: store.rewards, engine, log }));
+  app.route('/', accountRoutes({ ...deps, details: createAccountDetails(store) }));
   // Browser events go through the earning rules once committed (as `client` events).
   const ingest = createIngest({ store, afterCommit: [awardClientEvents(engine)], log });
-  app.route('/', batchRoutes({ ...deps, ingest }));
+  app.route('/', batchRoutes({ ...deps, ingest, accountsService }));
   app.route('/', stateRoutes({ ...deps, rewards: engine }));
   app.route('/', adminPromptRoutes(deps));
   app.route('/', adminPromptVersionRoutes(deps));

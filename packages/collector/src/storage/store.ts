@@ -1,4 +1,5 @@
 import type { EventFilter, NewEvent, StoredEvent, StoredUser, WriteResult } from '../domain/events.js';
+import type { AccountStore } from './accounts/account-store.js';
 import type { AnnouncementStore } from './announcements/announcement-store.js';
 import type { FactStore } from './facts/fact-store.js';
 import type { KpiStore } from './kpi/kpi-store.js';
@@ -22,6 +23,7 @@ export interface Store {
   readonly announcements: AnnouncementStore;
   readonly responses: ResponseStore;
   readonly users: UserStore;
+  readonly accounts: AccountStore;
   readonly settings: SettingsStore;
   /** Resolves once the events are committed durably (group commit may merge concurrent calls). */
   writeEvents(events: readonly NewEvent[]): Promise<WriteResult>;
