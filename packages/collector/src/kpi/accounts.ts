@@ -34,7 +34,10 @@ function activeAt(days: readonly AccountDay[], at: number, inactivityMs: number)
 export type ActiveAccountsPoint = Period & { activeAccounts: number };
 
 /** Active accounts per day, 7-day week and 30-day month of the range; periods without any are 0. */
-export function activeAccountsSeries(days: readonly AccountDay[], range: Range): Record<'daily' | 'weekly' | 'monthly', ActiveAccountsPoint[]> {
+export function activeAccountsSeries(
+  days: readonly AccountDay[],
+  range: Range,
+): Record<'daily' | 'weekly' | 'monthly', ActiveAccountsPoint[]> {
   const series = (period: PeriodName) =>
     periodsOf(range, PERIOD_MS[period]).map((p) => ({ ...p, activeAccounts: activeIn(days, Date.parse(p.start), Date.parse(p.end)).size }));
   return { daily: series('day'), weekly: series('week'), monthly: series('month') };
@@ -64,11 +67,17 @@ export interface AccountChurn {
  * Account churn and retention, both reasons labelled. `days` must cover [from − N, to); `ended`
  * is the set of accounts whose subscription ended in [from, to), or null when unknown.
  */
-export function accountChurn(days: readonly AccountDay[], range: Range, inactivityMs: number, ended: ReadonlySet<string> | null): AccountChurn {
+export function accountChurn(
+  days: readonly AccountDay[],
+  range: Range,
+  inactivityMs: number,
+  ended: ReadonlySet<string> | null,
+): AccountChurn {
   const [from, to] = [range.from.getTime(), range.to.getTime()];
   const start = activeAt(days, from, inactivityMs);
   const end = activeAt(days, to, inactivityMs);
-  const count = (kept: (account: string) => boolean) => churnKpis({ customersAtStart: start.size, retained: [...start].filter(kept).length });
+  const count = (kept: (account: string) => boolean) =>
+    churnKpis({ customersAtStart: start.size, retained: [...start].filter(kept).length });
   return {
     customersAtStart: start.size,
     inactive: count((a) => end.has(a)),
@@ -97,9 +106,7 @@ export interface AccountNps {
 export function accountNps(answers: readonly AccountNpsAnswer[]): AccountNps {
   const byAccount = new Map<string, number[]>();
   for (const { accountId, score } of answers) byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), score]);
-  const accounts = [...byAccount]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([accountId, scores]) => ({ accountId, ...npsSummary(scores) }));
+  const accounts = [...byAccount].sort(([a], [b]) => (a < b ? -1 : 1)).map(([accountId, scores]) => ({ accountId, ...npsSummary(scores) }));
   const withDetractor = [...byAccount.values()].filter((scores) => scores.some((s) => npsGroup(s) === 'detractor')).length;
   return { accounts, answered: byAccount.size, withDetractor, withDetractorPct: percent(withDetractor, byAccount.size) };
 }
