@@ -317,3 +317,11 @@ export {
   type AccountDetail,
   type AccountPage,
 } from './account.js';
+export {
+  comparisonSchema,
+  groupMetricsSchema,
+  programImpactAnswerSchema,
+  type Comparison,
+  type GroupMetrics,
+  type ProgramImpactAnswer,
+} from './program-impact.js';
