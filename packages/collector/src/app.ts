@@ -32,12 +32,17 @@ import { rewardsRoutes } from './http/routes/rewards.js';
 import { serverApiRoutes } from './http/routes/server-api.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
 import { stateRoutes } from './http/routes/state.js';
+import { adminEmailRoutes } from './http/routes/admin-email.js';
+import { emailLinkRoutes } from './http/routes/email-links.js';
+import { createEmailService, type EmailService } from './services/email/email-service.js';
+import { smtpTransport, type MailTransport } from './services/email/smtp-transport.js';
 import { createIngest } from './services/ingest.js';
 import { createAccountsService } from './services/accounts.js';
 import { createAccountDetails } from './services/account-details.js';
 import { accountRoutes } from './http/routes/accounts.js';
-import { scheduleJobPurge } from './services/job-housekeeping.js';
+import { scheduleHousekeeping } from './services/job-housekeeping.js';
 import { JobWorker, type JobWorkerOptions } from './services/job-worker.js';
+import { ProjectAllowance } from './services/project-allowance.js';
 import { ProjectRegistry } from './services/project-registry.js';
 import { createProjectSettings } from './services/project-settings.js';
 import { awardClientEvents } from './services/rewards-after-commit.js';
@@ -68,6 +73,8 @@ export interface AppOptions {
   overload?: Partial<OverloadLimits>;
   /** The event loop's current delay in ms; the server entry measures it. */
   eventLoopDelayMs?: () => number;
+  /** Where lifecycle email goes; default: the configured SMTP relay (`email.smtp`), or none. */
+  emailTransport?: MailTransport | null;
 }
 
 /** The collector as a Hono app, without listening: `app.fetch` / `app.request` serve it. */
@@ -83,6 +90,8 @@ export interface CollectorApp {
    * and `stop()` waits for the jobs in flight: the server entry does both.
    */
   worker: JobWorker;
+  /** Lifecycle email: its rounds run as the scheduled `email.round` job; tests run them by hand. */
+  email: EmailService;
 }
 
 /** The app and its job worker: everything the server entry runs. */
@@ -99,7 +108,14 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   // when a console change applies, and loads stored changes (and other processes') before serving.
   const projects = new ProjectRegistry(config.projects);
   // One limiter for every public route: the documented rate is a client's total, not per route.
-  const deps = { store, projects, config, clock, rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress }) };
+  const allowance = new ProjectAllowance(store.rateLimits, log);
+  const deps = {
+    store,
+    projects,
+    config,
+    clock,
+    rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress, projectAllowance: allowance }),
+  };
   app.route('/', healthzRoutes(store));
   app.route('/', openApiRoutes());
   app.use('*', overload(store, { ...DEFAULT_OVERLOAD_LIMITS, ...options.overload }, options.eventLoopDelayMs));
@@ -111,7 +127,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.route('/', adminSessionRoutes({ sessions, projects: projects.all(), clock, clientAddress }));
   app.use('/v1/admin/*', adminAuth(sessions, projects));
   const worker = new JobWorker({ jobs: store.jobs, clock, ...(log ? { log } : {}), ...options.jobs });
-  scheduleJobPurge(worker, store.jobs, clock);
+  scheduleHousekeeping(worker, store, clock);
   const webhooks = createWebhookJobs(worker, { projects, responses: store.responses, clock, delivery: options.webhookDelivery });
   const engine = createRewardsService({ store, projects, clock, log, webhooks });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));
@@ -138,7 +154,28 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.route('/', announcementAdminRoutes(announcements));
   app.route('/', announcementFeedRoutes(announcements));
   app.route('/', changelogRoutes(announcements));
+  const transport = options.emailTransport !== undefined ? options.emailTransport : config.email ? smtpTransport(config.email.smtp) : null;
+  const email = createEmailService({
+    store,
+    projects,
+    transport,
+    // Links in an email must be absolute; config validation requires publicUrl once email is on.
+    baseUrl: config.publicUrl ?? 'http://127.0.0.1:8787/',
+    clock,
+    leaseMs: (config.email?.claimLeaseSeconds ?? 60) * 1000,
+    rewards: engine,
+    webhooks,
+    ...(log ? { log } : {}),
+  });
+  if (config.email) {
+    // One round (plan, then send what is due) per period across every collector on the database.
+    worker
+      .register({ kind: 'email.round', maxAttempts: 3, backoff: { baseMs: 5_000, maxMs: 60_000 }, run: () => email.tick() })
+      .schedule({ kind: 'email.round', everyMs: config.email.tickSeconds * 1000 });
+  }
+  app.route('/', emailLinkRoutes({ email }));
+  app.route('/', adminEmailRoutes({ email, emailStore: store.email, projects, clock }));
   if (options.widgetDir) app.route('/', sdkAssetRoutes(options.widgetDir));
   if (options.adminDir) app.route('/', adminConsoleRoutes(options.adminDir));
-  return { app, worker };
+  return { app, worker, email };
 }
