@@ -7,10 +7,13 @@ export {
   trackEventSchema,
   pageEventSchema,
   identifyEventSchema,
+  groupEventSchema,
+  accountIdSchema,
   eventSchema,
   type TrackEvent,
   type PageEvent,
   type IdentifyEvent,
+  type GroupEvent,
   type HearthEvent,
   type PageContext,
 } from './event.js';
@@ -333,6 +336,19 @@ export {
   type ConsoleSession,
   type AuditEntry,
 } from './team.js';
+export {
+  accountTraitsRequestSchema,
+  accountMemberRequestSchema,
+  accountSummarySchema,
+  accountMemberSchema,
+  accountDetailSchema,
+  accountPageSchema,
+  type AccountTraitsRequest,
+  type AccountSummary,
+  type AccountMember,
+  type AccountDetail,
+  type AccountPage,
+} from './account.js';
 export {
   smtpConfigSchema,
   emailServerConfigSchema,

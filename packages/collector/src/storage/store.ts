@@ -1,5 +1,6 @@
 import type { EventFilter, NewEvent, StoredEvent, StoredUser, WriteResult } from '../domain/events.js';
 import type { AuditStore } from './audit/audit-store.js';
+import type { AccountStore } from './accounts/account-store.js';
 import type { AnnouncementStore } from './announcements/announcement-store.js';
 import type { EmailStore } from './email/email-store.js';
 import type { FactStore } from './facts/fact-store.js';
@@ -27,6 +28,7 @@ export interface Store {
   readonly announcements: AnnouncementStore;
   readonly responses: ResponseStore;
   readonly users: UserStore;
+  readonly accounts: AccountStore;
   readonly settings: SettingsStore;
   readonly team: TeamStore;
   readonly audit: AuditStore;

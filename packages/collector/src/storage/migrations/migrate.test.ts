@@ -19,6 +19,7 @@ const RECORDED = [
   [13, 'jobs'],
   [14, 'team-access'],
   [15, 'lifecycle-email'],
+  [16, 'accounts'],
 ];
 
 describe('migrations', () => {
