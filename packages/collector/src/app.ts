@@ -27,6 +27,7 @@ import { changelogRoutes } from './http/routes/changelog.js';
 import { healthzRoutes } from './http/routes/healthz.js';
 import { openApiRoutes } from './http/openapi/openapi-route.js';
 import { responseRoutes } from './http/routes/responses.js';
+import { revenueRoutes } from './http/routes/revenue.js';
 import { rewardsRoutes } from './http/routes/rewards.js';
 import { serverApiRoutes } from './http/routes/server-api.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', rewardsRoutes({ ...deps, engine, log }));
   // The server API applies the earning rules itself, as `server` events.
   app.route('/', serverApiRoutes({ ...deps, rewards: store.rewards, engine, log }));
+  app.route('/', revenueRoutes({ revenue: store.revenue, projects, clock }));
   // Browser events go through the earning rules once committed (as `client` events).
   const ingest = createIngest({ store, afterCommit: [awardClientEvents(engine)], log });
   app.route('/', batchRoutes({ ...deps, ingest }));

@@ -296,3 +296,23 @@ export {
   type Explanation,
   type ExplainAnswer,
 } from './explanation.js';
+export {
+  BILLING_MONTHS,
+  REVENUE_FACT_TYPES,
+  billingIntervalSchema,
+  cacEntrySchema,
+  currencySchema,
+  minorUnitsSchema,
+  revenueConfigSchema,
+  revenueFactResultSchema,
+  revenueFactSchema,
+  revenueKpisAnswerSchema,
+  revenueKpisSchema,
+  revenueSettingSchema,
+  type CacEntry,
+  type RevenueConfig,
+  type RevenueFact,
+  type RevenueFactInput,
+  type RevenueFactResult,
+  type RevenueKpisAnswer,
+} from './revenue.js';

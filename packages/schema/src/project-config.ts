@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fatigueBudgetSchema, promptSchema } from './prompt.js';
 import { rewardsConfigSchema } from './rewards.js';
 import { projectLocalesSchema, themeSchema } from './theme.js';
+import { revenueConfigSchema } from './revenue.js';
 import { webhookEndpointSchema } from './webhook.js';
 
 export const publicKeySchema = z.string().regex(/^pk_[A-Za-z0-9_]{8,64}$/, 'public keys look like pk_…');
@@ -81,6 +82,8 @@ export const projectConfigSchema = z
     locales: projectLocalesSchema.optional().describe("The languages the product is offered in; absent means each prompt's own default."),
     /** Rewards: absent means the project has no loyalty program. */
     rewards: rewardsConfigSchema.optional(),
+    /** Revenue: absent means the project records no revenue (facts and the Stripe receiver are refused). */
+    revenue: revenueConfigSchema.optional(),
     allowPrivateWebhookTargets: z
       .boolean()
       .default(false)

@@ -4,6 +4,7 @@ import type { FactStore } from './facts/fact-store.js';
 import type { KpiStore } from './kpi/kpi-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
 import type { ResponseStore } from './responses/response-store.js';
+import type { RevenueStore } from './revenue/revenue-store.js';
 import type { RewardsStore } from './rewards-store.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import type { UserStore } from './users/user-store.js';
@@ -21,6 +22,7 @@ export interface Store {
   readonly rewards: RewardsStore;
   readonly announcements: AnnouncementStore;
   readonly responses: ResponseStore;
+  readonly revenue: RevenueStore;
   readonly users: UserStore;
   readonly settings: SettingsStore;
   /** Resolves once the events are committed durably (group commit may merge concurrent calls). */

@@ -8,6 +8,7 @@ import { kpiRetentionConformance } from './kpi-retention.js';
 import { kpiRollupConformance } from './kpi-rollup.js';
 import { promptsConformance } from './prompts.js';
 import { responsesConformance } from './responses.js';
+import { revenueConformance } from './revenue.js';
 import { rewardsConformance } from './rewards.js';
 import { settingsConformance } from './settings.js';
 import { usersConformance } from './users.js';
@@ -27,6 +28,7 @@ export function storeConformance(name: string, open: OpenStore): void {
     announcementsConformance(open);
     rewardsConformance(open);
     responsesConformance(open);
+    revenueConformance(open);
     usersConformance(open);
     settingsConformance(open);
   });

@@ -13,6 +13,7 @@ import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
 import { postgresRollupFolder } from '../kpi/rollup-fold.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
+import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore, REWARDS_POSTGRES_RETRY } from '../rewards-sql-store.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
 import { postgresReadOnlyRunner, postgresTransact, postgresTransaction } from '../sql/postgres-gate.js';
@@ -84,6 +85,7 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
     rewards: createSqlRewardsStore(postgresTransact(pool, REWARDS_POSTGRES_RETRY), sql),
     announcements: sqlAnnouncementStore(sql),
     responses: sqlResponseStore(sql),
+    revenue: sqlRevenueStore(sql, postgresRunner(kpiPool)),
     users: createSqlUserStore(postgresTransact(pool), sql),
     settings: sqlSettingsStore(sql),
     writeEvents: (events) => committer.write(events),

@@ -15,6 +15,7 @@ import { sqlFactStore } from '../facts/fact-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
+import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteTransact, sqliteWriteTransaction } from '../sql/sqlite-gate.js';
@@ -92,6 +93,7 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     rewards: createSqlRewardsStore(transact, sql, kpiSql),
     announcements: sqlAnnouncementStore(sql, kpiSql),
     responses: sqlResponseStore(sql, kpiSql),
+    revenue: sqlRevenueStore(sql, kpiSql),
     users: createSqlUserStore(transact, sql),
     settings: sqlSettingsStore(sql),
     writeEvents: (events) => committer.write(events),
