@@ -309,6 +309,7 @@ export {
   revenueKpisAnswerSchema,
   revenueKpisSchema,
   revenueSettingSchema,
+  stripeReceiptSchema,
   type CacEntry,
   type RevenueConfig,
   type RevenueFact,

@@ -154,7 +154,7 @@ const money = z.number().int().nullable().describe('Minor units of the project c
 const rate = z.number().nullable().describe('Percentage with two decimals; null when its denominator is empty.');
 const count = z.number().int().nonnegative();
 
-/** Revenue KPIs of one period (docs/reference/kpi-definitions.md, "Revenue"). */
+/** Revenue KPIs of one period (docs/reference/kpi-definitions.md, "Revenue and customer lifetime value (CLV)"). */
 export const revenueKpisSchema = z.object({
   mrr: money.describe('Monthly recurring revenue at the end of the period (ARR ÷ 12).'),
   mrrAtStart: money,
@@ -186,9 +186,17 @@ export const revenueKpisSchema = z.object({
 
 /** `GET /v1/admin/kpi/revenue` and `GET /v1/server/revenue/kpis`. */
 export const revenueKpisAnswerSchema = revenueKpisSchema.extend({
+  definition: z.string(),
   from: z.string().describe('ISO 8601, inclusive.'),
   to: z.string().describe('ISO 8601, exclusive.'),
   currency: currencySchema,
 });
 
 export type RevenueKpisAnswer = z.infer<typeof revenueKpisAnswerSchema>;
+
+/** `POST /v1/integrations/stripe`: what became of a verified Stripe event. */
+export const stripeReceiptSchema = z.object({
+  id: z.string().describe("Stripe's event id."),
+  status: z.enum(['created', 'duplicate', 'ignored']).describe('`ignored`: the event carries no revenue fact (see reason).'),
+  reason: z.string().optional(),
+});

@@ -3,7 +3,7 @@ import { DAY_MS } from '../domain/time.js';
 import { dividedBy, fraction, percentOf, rounded, times, type Fraction } from './exact.js';
 
 /**
- * Revenue KPIs of a period [from, to) (docs/reference/kpi-definitions.md, "Revenue"), folded from
+ * Revenue KPIs of a period [from, to) (docs/reference/kpi-definitions.md, "Revenue and customer lifetime value (CLV)"), folded from
  * each customer's recurring revenue at the period's start and end. A customer is *paying* at an
  * instant when its subscriptions' ARR then is above 0. Money is in minor units of the project's
  * currency, rounded half away from zero to a whole unit; rates are percentages with two decimals;

@@ -83,6 +83,7 @@ export function revenueRoutes({ revenue, projects, clock }: RevenueRouteDeps) {
     const period = { from: range.from.getTime(), to: range.to.getTime() };
     const kpis = await refusals(() => revenueKpisFor(revenue, c.var.project, period));
     return c.json({
+      definition: 'docs/reference/kpi-definitions.md: Revenue and customer lifetime value (CLV)',
       from: range.from.toISOString(),
       to: range.to.toISOString(),
       currency: revenueConfigOf(c.var.project).currency,
