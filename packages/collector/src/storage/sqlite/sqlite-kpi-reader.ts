@@ -28,12 +28,13 @@ export class SqliteKpiReader {
   /** Started at the first KPI read: most stores (and tests) never read a KPI. */
   #start(): ChildProcess {
     const worker = startReader(this.#file);
-    // The reader never keeps the collector alive on its own.
+    // An idle reader never keeps the collector alive on its own; `#send` refs it while a read waits.
     worker.unref();
     worker.channel?.unref();
     worker.on('message', (response: KpiReaderResponse) => {
       const pending = this.#pending.get(response.id);
       this.#pending.delete(response.id);
+      if (this.#pending.size === 0) worker.unref();
       if (!pending) return;
       if ('rows' in response) pending.resolve(response.rows);
       else pending.reject(Object.assign(new Error(response.error.message), { code: response.error.code }));
@@ -55,6 +56,9 @@ export class SqliteKpiReader {
     const worker = this.#worker;
     if (!worker) return;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
+    // Awaiting the exit is waiting on the reader too: an unref'd process handle would let Node
+    // leave before the exit is reported, and `close()` would never settle.
+    worker.ref();
     worker.kill('SIGKILL');
     await exited;
   }
@@ -63,7 +67,13 @@ export class SqliteKpiReader {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      (this.#worker ??= this.#start()).send({ ...request, id });
+      const worker = (this.#worker ??= this.#start());
+      // A read that is awaited must hold the process open until it answers: with only the unref'd
+      // reader left (a script, a bench child, a CLI command reading one KPI) Node would otherwise
+      // exit 0 with the read's promise never settled. The ref must land on the worker this read is
+      // sent to, including the one started just above for the first read.
+      worker.ref();
+      worker.send({ ...request, id });
     });
   }
 }
