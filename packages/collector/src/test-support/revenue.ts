@@ -9,8 +9,12 @@ export const at = (days: number) => new Date(PERIOD_START + days * DAY).toISOStr
 let counter = 0;
 const monthly = (amount: number) => ({ amount, currency: 'EUR', interval: 'month' as const });
 
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> & { id?: string } : never;
+/** A fact as a fixture writes it: the id may be left to `fact`. */
+export type FactSpec = WithoutId<RevenueFactInput>;
+
 /** A fact as the host would send it, validated (defaults applied) like the server API does. */
-export function fact(input: Omit<RevenueFactInput, 'id'> & { id?: string }): RevenueFact {
+export function fact(input: FactSpec): RevenueFact {
   return revenueFactSchema.parse({ id: `f-${++counter}`, ...input });
 }
 

@@ -1,8 +1,16 @@
-import type { RevenueFactInput } from '@hearth/schema';
 import { describe, expect } from 'vitest';
 import { revenueFactRow } from '../../domain/revenue/revenue-fact.js';
 import { revenueKpis, type RevenueSettings } from '../../kpi/revenue.js';
-import { at, fact, PERIOD, PERIOD_START, PORTFOLIO, PORTFOLIO_KPIS, PORTFOLIO_SETTINGS } from '../../test-support/revenue.js';
+import {
+  at,
+  fact,
+  type FactSpec,
+  PERIOD,
+  PERIOD_START,
+  PORTFOLIO,
+  PORTFOLIO_KPIS,
+  PORTFOLIO_SETTINGS,
+} from '../../test-support/revenue.js';
 import type { Store } from '../store.js';
 import type { CustomerIds } from '../revenue/revenue-store.js';
 import { storeTest, type OpenStore } from './harness.js';
@@ -16,7 +24,7 @@ const NO_CAC: RevenueSettings = { grossMarginPercent: 100, cac: [] };
  */
 export function revenueConformance(open: OpenStore): void {
   const withStore = storeTest(open);
-  const record = async (store: Store, projectId: string, facts: readonly RevenueFactInput[], currency = 'EUR') => {
+  const record = async (store: Store, projectId: string, facts: readonly FactSpec[], currency = 'EUR') => {
     for (const input of facts) await store.revenue.record(revenueFactRow(projectId, fact(input), currency), PERIOD_START);
   };
   const kpis = async (
