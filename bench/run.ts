@@ -9,6 +9,7 @@ import { checksTable, type BenchReport } from './lib/report.js';
 import { repoRoot, resultsDir } from './lib/results.js';
 import { updatePerformanceDoc } from './lib/update-doc.js';
 import { runIngest } from './ingest.js';
+import { runGrowth } from './growth.js';
 import { runKpi } from './kpi.js';
 import { runPageImpact } from './page-impact.js';
 import { runSize } from './size.js';
@@ -24,6 +25,7 @@ const benchmarks: Record<string, () => Promise<BenchReport>> = {
   ingest: runIngest,
   'page-impact': runPageImpact,
   kpi: runKpi,
+  growth: runGrowth,
 };
 
 const only = process.env.BENCH_ONLY?.split(',')

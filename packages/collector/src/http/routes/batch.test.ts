@@ -84,8 +84,14 @@ describe('POST /v1/batch', () => {
   });
 
   it('serves /healthz and answers unknown routes with a JSON 404', async () => {
-    const { app } = testApp();
-    expect(await (await app.request('/healthz')).json()).toEqual({ ok: true, store: 'sqlite', pendingEvents: 0 });
+    const { app, store } = testApp();
+    await store.kpi.refreshRollups();
+    expect(await (await app.request('/healthz')).json()).toEqual({
+      ok: true,
+      store: 'sqlite',
+      pendingEvents: 0,
+      rollups: { lagMs: expect.any(Number), error: null },
+    });
     const missing = await app.request('/v1/nothing');
     expect(missing.status).toBe(404);
     expect((await errorOf(missing)).code).toBe('not_found');

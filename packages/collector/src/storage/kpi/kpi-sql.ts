@@ -1,19 +1,20 @@
-import type { Awaitable, SqlReader } from '../sql/runner.js';
+import type { SqlReader } from '../sql/runner.js';
 import { checklistRows } from './checklist-sql.js';
 import type { KpiStore } from './kpi-store.js';
 import { sqlRetentionKpis } from './retention-kpis.js';
+import type { RollupKeeper } from './rollup-keeper.js';
 
 /**
- * `store.kpi` over either dialect: `refresh` folds new events into the rollup (on the writer's
- * side, `rollup-fold.ts`), the reads go through `read` and, for the retention KPIs, `retentionRead`
- * (PostgreSQL runs those with their own planner settings).
+ * `store.kpi` over either dialect: `rollups` folds new events into the rollup (on the writer's
+ * side, `rollup-fold.ts`, in the background and a chunk before each read), the reads go through
+ * `read` and, for the retention KPIs, `retentionRead` (PostgreSQL runs those with their own
+ * planner settings).
  */
-export function sqlKpiStore(read: SqlReader, refresh: () => Awaitable<void>, retentionRead: SqlReader = read): KpiStore {
+export function sqlKpiStore(read: SqlReader, rollups: RollupKeeper, retentionRead: SqlReader = read): KpiStore {
   return {
-    ...sqlRetentionKpis(retentionRead, refresh),
-    async refreshRollups() {
-      await refresh();
-    },
+    ...sqlRetentionKpis(retentionRead, () => rollups.beforeRead()),
+    refreshRollups: () => rollups.catchUp(),
+    rollupStatus: () => rollups.status(),
     checklistRows: checklistRows(read),
   };
 }

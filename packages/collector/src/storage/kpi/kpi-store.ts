@@ -1,6 +1,7 @@
 import type { CompleteWhen } from '@hearth/schema';
 import type { ChecklistKpiRow } from '../../kpi/checklist.js';
 import type { RetentionKpiStore } from './retention-store.js';
+import type { RollupStatus } from './rollup-keeper.js';
 
 export interface ChecklistRowsQuery {
   promptId: string;
@@ -23,9 +24,11 @@ export interface KpiStore extends RetentionKpiStore {
    */
   checklistRows(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistKpiRow[]>;
   /**
-   * Folds the events written, deleted or re-attributed since the last KPI query into the activity
-   * rollup (migration 009). Every retention KPI does this first; a caller may run it ahead (after
-   * a bulk load) so the next query has nothing left to fold.
+   * Folds every event written, deleted or re-attributed so far into the activity rollup (migration
+   * 009). The store does this in the background and a retention KPI folds one bounded chunk first;
+   * a caller may run it ahead (after a bulk load) so reads start from an up-to-date rollup.
    */
   refreshRollups(): Promise<void>;
+  /** How far the background folding trails the writes (`GET /healthz`). */
+  rollupStatus(): RollupStatus;
 }

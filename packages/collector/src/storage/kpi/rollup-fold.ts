@@ -6,12 +6,18 @@ import type { Dialect } from '../sql/runner.js';
 import { dayOfSql, subjectSql } from './rollup-sql.js';
 
 /*
- * Brings `kpi_activity_days` (migration 009) up to date; every retention KPI calls it before its
- * query. Queued events are added to their (day, subject) rows and leave the queue; then subjects
- * named dirty (an event of theirs was deleted or re-attributed) get all their rows recomputed from
- * `events`, which also overrides anything the first step added for them. The two dialects differ
- * in how folds stay consistent with concurrent writers, so each has its own folder below.
+ * Brings `kpi_activity_days` (migration 009) up to date, a bounded chunk at a time: up to `limit`
+ * queued events are added to their (day, subject) rows and leave the queue; then, once the queue is
+ * empty, subjects named dirty (an event of theirs was deleted or re-attributed) get all their rows
+ * recomputed from `events`, which also overrides anything the queue added for them. Dirty subjects
+ * wait for an empty queue because an updated event is queued again beside its dirty mark: rebuilt
+ * first, it would then be added a second time by a later chunk. A fold answers whether it left
+ * nothing pending (`drained`). The two dialects differ in how folds stay consistent with
+ * concurrent writers, so each has its own folder below; `rollup-keeper.ts` schedules them.
  */
+
+/** Folds up to `limit` queued events (and, when that empties the queue, the dirty subjects); true when nothing is left. */
+export type RollupFold = (limit: number) => Promise<boolean>;
 
 const dayRows = (d: Dialect) => {
   const ms = epochMs(d, 'e.timestamp');
@@ -23,18 +29,23 @@ const PENDING = 'SELECT EXISTS (SELECT 1 FROM kpi_event_queue) OR EXISTS (SELECT
  * SQLite: one transaction on the writer's connection, a savepoint when the group committer's
  * transaction is open there, so a rollback there undoes the fold too.
  */
-export function sqliteRollupFolder(db: Database): () => void {
+export function sqliteRollupFolder(db: Database): RollupFold {
   const pending = db.prepare<[], number>(PENDING).pluck();
+  // The last seq of the next chunk: the queue is a rowid table appended at its right edge.
+  const chunkEnd = db
+    .prepare<[number], number | null>('SELECT max(seq) FROM (SELECT seq FROM kpi_event_queue ORDER BY seq LIMIT ?)')
+    .pluck();
+  const queued = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM kpi_event_queue)').pluck();
   // SQLite needs the WHERE before ON CONFLICT to parse an upsert from a join.
   const foldQueue = db.prepare(`
     INSERT INTO kpi_activity_days (project_id, day, subject, first_at, last_at, events)
     ${dayRows('sqlite')}
-    FROM (SELECT DISTINCT project_id, message_id FROM kpi_event_queue) q
+    FROM (SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= ?) q
     JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
     WHERE true GROUP BY 1, 2, 3
     ON CONFLICT (project_id, day, subject) DO UPDATE SET
       first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), events = events + excluded.events`);
-  const clearQueue = db.prepare('DELETE FROM kpi_event_queue');
+  const clearQueue = db.prepare('DELETE FROM kpi_event_queue WHERE seq <= ?');
   const dirty = db.prepare<[], { project_id: string; subject: string }>('SELECT project_id, subject FROM kpi_dirty_subjects');
   const dropSubject = db.prepare('DELETE FROM kpi_activity_days WHERE project_id = ? AND subject = ?');
   const rebuildUser = db.prepare(
@@ -45,22 +56,28 @@ export function sqliteRollupFolder(db: Database): () => void {
   );
   const clearDirty = db.prepare('DELETE FROM kpi_dirty_subjects');
 
-  const fold = db.transaction(() => {
-    foldQueue.run();
-    clearQueue.run();
+  const fold = db.transaction((limit: number): boolean => {
+    const end = chunkEnd.get(limit);
+    if (end !== null && end !== undefined) {
+      foldQueue.run(end);
+      clearQueue.run(end);
+    }
+    if (queued.get()) return false;
     for (const { project_id: projectId, subject } of dirty.all()) {
       dropSubject.run(projectId, subject);
       (subject.startsWith('u:') ? rebuildUser : rebuildVisitor).run(projectId, subject.slice(2));
     }
     clearDirty.run();
+    return true;
   });
-  return () => {
-    if (pending.get()) fold();
-  };
+  return (limit) => Promise.resolve(pending.get() ? fold(limit) : true);
 }
 
+// $1: the chunk's size. The queue has no key; a row's ctid names it within the fold's snapshot.
 const FOLD_QUEUE = `
-  WITH taken AS (DELETE FROM kpi_event_queue RETURNING project_id, message_id)
+  WITH taken AS (
+    DELETE FROM kpi_event_queue WHERE ctid IN (SELECT ctid FROM kpi_event_queue LIMIT $1) RETURNING project_id, message_id
+  )
   INSERT INTO kpi_activity_days AS k (project_id, day, subject, first_at, last_at, events)
   ${dayRows('postgres')}
   FROM (SELECT DISTINCT project_id, message_id FROM taken) q
@@ -86,16 +103,18 @@ const REBUILD_DIRTY = `
  * Queue and dirty rows of transactions still in flight are invisible to the snapshot, as are their
  * events, so they are left for the next fold.
  */
-export function postgresRollupFolder(pool: pg.Pool): () => Promise<void> {
-  return async () => {
+export function postgresRollupFolder(pool: pg.Pool): RollupFold {
+  return async (limit) => {
     const { rows } = await pool.query<{ pending: boolean }>(PENDING);
-    if (!rows[0]?.pending) return;
-    await postgresTransaction(
+    if (!rows[0]?.pending) return true;
+    return postgresTransaction(
       pool,
       async (client) => {
         // Conflicts only with itself and stronger modes: KPI reads (ACCESS SHARE) go on.
         await client.query('LOCK TABLE kpi_activity_days IN SHARE ROW EXCLUSIVE MODE');
-        await client.query(FOLD_QUEUE);
+        await client.query(FOLD_QUEUE, [limit]);
+        const left = await client.query<{ queued: boolean }>('SELECT EXISTS (SELECT 1 FROM kpi_event_queue) AS queued');
+        if (left.rows[0]?.queued) return false;
         const dirty = await client.query<{ project_id: string; subject: string }>(
           'WITH d AS (DELETE FROM kpi_dirty_subjects RETURNING project_id, subject) SELECT DISTINCT project_id, subject FROM d',
         );
@@ -104,6 +123,7 @@ export function postgresRollupFolder(pool: pg.Pool): () => Promise<void> {
           await client.query(DROP_DIRTY, params);
           await client.query(REBUILD_DIRTY, params);
         }
+        return true;
       },
       { begin: 'BEGIN ISOLATION LEVEL REPEATABLE READ' },
     );

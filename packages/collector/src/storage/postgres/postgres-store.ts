@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
+import { GroupCommitter } from '../group-commit.js';
+import type { StoreTuning } from '../open-store.js';
 import { migratePostgres } from '../migrations/migrate.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store } from '../store.js';
@@ -12,6 +13,7 @@ import { sqlFactStore } from '../facts/fact-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
 import { postgresRollupFolder } from '../kpi/rollup-fold.js';
+import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore, REWARDS_POSTGRES_RETRY } from '../rewards-sql-store.js';
@@ -42,7 +44,7 @@ const KPI_STATEMENT_TIMEOUT_MS = 30_000;
 const KPI_LOCK_TIMEOUT_MS = 15_000;
 
 /** The production store. Default settings (`synchronous_commit = on`) make each COMMIT durable. */
-export async function openPostgresStore(databaseUrl: string, options: GroupCommitOptions = {}): Promise<Store> {
+export async function openPostgresStore(databaseUrl: string, options: StoreTuning = {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 5, lock_timeout: LOCK_TIMEOUT_MS });
   // An idle pooled connection the server ends (restart, failover, an admin's terminate) emits
   // 'error' on the pool; unheard, that is an uncaught exception that takes the collector down.
@@ -73,15 +75,17 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
   // Overlapping groups: one builds and sends its rows while another's COMMIT waits for the WAL flush.
   const committer = new GroupCommitter(
     (groups) => postgresTransaction(pool, (client) => applyWrite(postgresWriteOps(client), groups), { retry: WRITE_RETRY }),
-    { concurrency: POSTGRES_WRITE_CONCURRENCY, ...options },
+    { concurrency: POSTGRES_WRITE_CONCURRENCY, ...options.groupCommit },
   );
   const sql = postgresRunner(pool);
+  const rollups = new RollupKeeper(postgresRollupFolder(kpiPool), options.rollups);
+  rollups.start();
 
   return {
     kind: 'postgres',
     prompts: sqlPromptStore(sql, postgresTransact(pool)),
     facts: sqlFactStore(sql),
-    kpi: sqlKpiStore(postgresRunner(kpiPool), postgresRollupFolder(kpiPool), postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
+    kpi: sqlKpiStore(postgresRunner(kpiPool), rollups, postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
     rewards: createSqlRewardsStore(postgresTransact(pool, REWARDS_POSTGRES_RETRY), sql),
     announcements: sqlAnnouncementStore(sql),
     responses: sqlResponseStore(sql),
@@ -115,6 +119,7 @@ export async function openPostgresStore(databaseUrl: string, options: GroupCommi
       );
     },
     async close() {
+      await rollups.stop();
       await committer.drain();
       // pool.end() waits for every checked-out connection: a KPI statement still running after
       // the HTTP drain would hold shutdown for up to its timeout. Its request is gone; cancel it.

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyWrite } from '../apply-write.js';
-import { GroupCommitter, type GroupCommitOptions } from '../group-commit.js';
+import { GroupCommitter } from '../group-commit.js';
+import type { StoreTuning } from '../open-store.js';
 import { migrateSqlite } from '../migrations/migrate.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store } from '../store.js';
@@ -14,6 +15,7 @@ import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
 import { sqlFactStore } from '../facts/fact-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
+import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
@@ -30,7 +32,7 @@ const OPTIMIZE_EVERY_MS = 3_600_000;
  * crashed or killed collector loses nothing it acknowledged; only a power loss or OS crash can
  * drop the last transactions (use PostgreSQL, or `synchronous=FULL`, where that matters).
  */
-export function openSqliteStore(file: string, options: GroupCommitOptions = {}): Store {
+export function openSqliteStore(file: string, options: StoreTuning = {}): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -56,11 +58,14 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
   const reader = file === ':memory:' ? null : new SqliteKpiReader(file);
   const kpiRows = sqliteKpiRows(db, reader);
   const ops = sqliteWriteOps(db);
-  const committer = new GroupCommitter((groups) => sqliteWriteTransaction(db, () => applyWrite(ops, groups)), options);
+  const committer = new GroupCommitter((groups) => sqliteWriteTransaction(db, () => applyWrite(ops, groups)), options.groupCommit);
   // Every write shares the event writer's connection: see sql/sqlite-gate.ts.
   const sql = sqliteRunner(db);
   const transact = sqliteTransact(db, sql);
   const kpiSql = sqliteKpiRunner(kpiRows);
+  // The fold writes, so it stays on this connection; the reads go to the reader process.
+  const rollups = new RollupKeeper(sqliteRollupFolder(db), options.rollups);
+  rollups.start();
 
   const listEvents = (projectId: string, filter: { userId?: string; anonymousId?: string } = {}) => {
     const { where, values } = eventFilterSql(projectId, filter, () => '?');
@@ -88,8 +93,7 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     kind: 'sqlite',
     prompts: sqlPromptStore(sql, transact),
     facts: sqlFactStore(sql),
-    // The fold writes, so it stays on this connection; the reads go to the reader process.
-    kpi: sqlKpiStore(kpiSql, sqliteRollupFolder(db)),
+    kpi: sqlKpiStore(kpiSql, rollups),
     rewards: createSqlRewardsStore(transact, sql, kpiSql),
     announcements: sqlAnnouncementStore(sql, kpiSql),
     responses: sqlResponseStore(sql, kpiSql),
@@ -104,6 +108,7 @@ export function openSqliteStore(file: string, options: GroupCommitOptions = {}):
     async close() {
       // Ends a KPI statement still running: its request is gone.
       await reader?.close();
+      await rollups.stop();
       await committer.drain();
       clearInterval(optimizer);
       db.pragma('optimize');
