@@ -19,8 +19,8 @@ export interface RewardsEngineDeps {
   /** The project's rewards program; none means rewards are off for it. */
   configFor(projectId: string): RewardsConfig | undefined;
   clock(): number;
-  /** A new pending redemption (after commit): the fulfilment webhook goes out from here. */
-  onRedemption?(projectId: string, redemption: StoredRedemption): void;
+  /** A new pending redemption (after commit): its fulfilment webhook is enqueued here, before `redeem` answers. */
+  onRedemption?(projectId: string, redemption: StoredRedemption): void | Promise<void>;
 }
 
 export interface Award {
@@ -202,7 +202,7 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
         throw new RewardsError('unknown_item', `No catalog item "${itemId}" for this user.`);
       const { id, cost, stock, perUserLimit } = item;
       const result = await rewards.redeem({ projectId, id: requestId, userId, item: { id, cost, stock, perUserLimit }, at: clock() });
-      if (result.status === 'created') deps.onRedemption?.(projectId, result.redemption);
+      if (result.status === 'created') await deps.onRedemption?.(projectId, result.redemption);
       return result;
     },
 
