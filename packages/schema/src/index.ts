@@ -322,3 +322,11 @@ export {
   type RevenueFactResult,
   type RevenueKpisAnswer,
 } from './revenue.js';
+export {
+  comparisonSchema,
+  groupMetricsSchema,
+  programImpactAnswerSchema,
+  type Comparison,
+  type GroupMetrics,
+  type ProgramImpactAnswer,
+} from './program-impact.js';

@@ -194,9 +194,10 @@ describe('every documented operation answers as the document says', () => {
       'cohorts',
       'drop-off',
       'adoption?event=report_exported',
-      'usage',
+      'usage?segment=lifecycle:new',
       'rewards',
       'revenue',
+      'program-impact?survey=nps',
     ]) {
       await call('GET', `/v1/admin/kpi/${kpi}`);
     }
