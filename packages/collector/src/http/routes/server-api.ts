@@ -11,8 +11,9 @@ import {
 import { Hono, type Context } from 'hono';
 import { eventTimeIssues } from '../../domain/clock-skew.js';
 import { payloadHash } from '../../crypto/payload-hash.js';
+import type { AccountsService } from '../../services/accounts.js';
 import type { RewardsEngine } from '../../services/rewards-engine.js';
-import { DAY_MS } from '../../domain/time.js';
+import { expiryCutoff } from '../../domain/rewards/expiry.js';
 import { rewardsKpis } from '../../kpi/rewards.js';
 import type { RewardsStore } from '../../storage/rewards-store.js';
 import type { Store } from '../../storage/store.js';
@@ -28,6 +29,8 @@ import { secretKeyAuth } from './server-api-auth.js';
 
 export interface ServerApiDeps {
   store: Store;
+  /** Events' accounts, and the memberships a named account makes. */
+  accountsService: AccountsService;
   rewards: RewardsStore;
   engine: RewardsEngine;
   /** The projects as they apply now, looked up per request. */
@@ -39,8 +42,6 @@ export interface ServerApiDeps {
 /** Anonymous id of events the host's backend sends: they always name their user. */
 export const SERVER_ANONYMOUS_ID = '$server';
 const MAX_BODY_BYTES = 512 * 1024;
-/** Expiry months are 30 × 24 h, like every period in Hearth: no calendar or time-zone arithmetic. */
-const MONTH_MS = 30 * DAY_MS;
 
 /**
  * `/v1/server/*`: what a host's backend calls with a secret key. Everything that changes a balance
@@ -61,7 +62,7 @@ export function serverApiRoutes(deps: ServerApiDeps) {
     const { events } = parseJson(serverEventsRequestSchema, c.var.body);
     const now = clock();
     const projectId = c.var.project.id;
-    const rows: NewEvent[] = events.map((event) => ({
+    const sent: NewEvent[] = events.map((event) => ({
       projectId,
       messageId: event.id,
       type: 'track',
@@ -78,10 +79,15 @@ export function serverApiRoutes(deps: ServerApiDeps) {
       payloadHash: payloadHash(event),
     }));
     const outOfBounds = eventTimeIssues(
-      rows.map((row) => row.timestamp),
+      sent.map((row) => row.timestamp),
       now,
     );
     if (outOfBounds.length > 0) throw new HttpError(400, 'invalid_request', 'Some event times are out of bounds; see issues.', outOfBounds);
+    const rows = await deps.accountsService.attachServer(
+      projectId,
+      sent,
+      events.map((event) => event.accountId),
+    );
     const result = await store.writeEvents(rows);
     const awards = await engine.onEvents(projectId, rows, 'server');
     return c.json({ ...result, awards });
@@ -140,7 +146,7 @@ export function serverApiRoutes(deps: ServerApiDeps) {
     const months = program(c.var.project).expiryMonths;
     if (months === undefined) throw new HttpError(400, 'expiry_not_configured', "This project's rewards program sets no expiryMonths.");
     const now = clock();
-    return c.json({ expired: await rewards.expire(c.var.project.id, now - months * MONTH_MS, now) });
+    return c.json({ expired: await rewards.expire(c.var.project.id, expiryCutoff(months, now), now) });
   });
 
   // The console reads the same figures with its session (or the secret key), under the admin path.
