@@ -12,6 +12,7 @@ import { enforcementOptOutWarnings } from './domain/settings/enforcement-warning
 import { eventLoopDelay } from './event-loop-delay.js';
 import { clientAddressResolver } from './net/client-address.js';
 import { seedPrompts } from './seed-prompts.js';
+import { startEventExpiry } from './services/event-expiry.js';
 import { answerClientErrors, DEFAULT_HTTP_TIMEOUTS, httpServerOptions, type HttpTimeouts } from './server-limits.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
@@ -100,6 +101,8 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     throw error;
   });
 
+  const expiry = startEventExpiry(store, config.projects, options.clock ?? Date.now);
+
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
@@ -117,6 +120,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
         http.closeIdleConnections();
       });
       loopDelay.stop();
+      await expiry.stop();
       await store.close();
     })());
 

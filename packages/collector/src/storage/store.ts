@@ -4,6 +4,7 @@ import type { FactStore } from './facts/fact-store.js';
 import type { KpiStore } from './kpi/kpi-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
 import type { ResponseStore } from './responses/response-store.js';
+import type { ExpiryStore } from './expiry/expiry-store.js';
 import type { RewardsStore } from './rewards-store.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import type { UserStore } from './users/user-store.js';
@@ -23,6 +24,7 @@ export interface Store {
   readonly responses: ResponseStore;
   readonly users: UserStore;
   readonly settings: SettingsStore;
+  readonly expiry: ExpiryStore;
   /** Resolves once the events are committed durably (group commit may merge concurrent calls). */
   writeEvents(events: readonly NewEvent[]): Promise<WriteResult>;
   /** Events accepted by `writeEvents` whose transaction has not committed yet (load shedding). */

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import { announcementsConformance } from './announcements.js';
 import { eventsConformance } from './events.js';
+import { expiryConformance } from './expiry.js';
 import { factsConformance } from './facts.js';
 import type { OpenStore } from './harness.js';
 import { kpiConformance } from './kpi.js';
@@ -29,5 +30,6 @@ export function storeConformance(name: string, open: OpenStore): void {
     responsesConformance(open);
     usersConformance(open);
     settingsConformance(open);
+    expiryConformance(open);
   });
 }

@@ -18,6 +18,7 @@ import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
+import { sqlExpiryStore } from '../expiry/expiry-sql.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteTransact, sqliteWriteTransaction } from '../sql/sqlite-gate.js';
 import { sqliteKpiRunner, sqliteRunner } from '../sql/sqlite-runner.js';
@@ -98,6 +99,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     responses: sqlResponseStore(sql, kpiSql),
     users: createSqlUserStore(transact, sql),
     settings: sqlSettingsStore(sql),
+    expiry: sqlExpiryStore(transact),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),
