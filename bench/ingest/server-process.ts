@@ -41,12 +41,12 @@ function waitForExit(child: ChildProcess): Promise<void> {
 /**
  * Starts `entry` (a .ts file) as a separate Node process through tsx and waits for its
  * `{ type: 'listening', url }` message. Separate processes keep the server's CPU, memory and
- * event loop apart from the load generator's.
+ * event loop apart from the load generator's. `nodeOptions` go to Node (e.g. `--cpu-prof`).
  */
-export function startServerProcess(entry: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export function startServerProcess(entry: string, env: Record<string, string> = {}, nodeOptions: string[] = []): Promise<ServerProcess> {
   const child = fork(entry, [], {
     cwd: repoRoot,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...nodeOptions],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
