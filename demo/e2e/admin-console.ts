@@ -33,10 +33,9 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 /** Prompt-editing steps shared by the console specs, by accessible names. */
 export function promptEditor(page: Page) {
   return {
-    /** Opens a prompt type's list from the console navigation ("Surveys", "Announcements"…). */
+    /** Opens a prompt type's list from the console's sidebar ("Surveys", "Announcements"…). */
     async openList(kind: string) {
-      await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Prompts' }).click();
-      await page.getByRole('navigation', { name: 'Prompt types' }).getByRole('link', { name: kind }).click();
+      await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: kind }).click();
       await expect(page.getByRole('heading', { level: 1, name: kind })).toBeVisible();
     },
     /** Adds a targeting rule `trait equals value` as row `rule` (1-based). */

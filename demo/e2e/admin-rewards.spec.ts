@@ -20,7 +20,7 @@ function adminStep() {
 /** Signs in to the console and opens the Rewards tab; its form loads the collector's program. */
 async function openRewards(page: Page, collectorUrl: string) {
   await adminConsole(page, collectorUrl).signIn();
-  await page.getByRole('navigation', { name: 'Prompt types' }).getByRole('link', { name: 'Rewards' }).click();
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Rewards' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Rewards' })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Earning rule 1: Complete a setup step' })).toBeVisible();
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,14 @@ import { consoleShots, settle, type ConsoleShot } from './console-shots.js';
 const imagesDir = fileURLToPath(new URL('../../docs/images/', import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
 
+/**
+ * `--record <dir>` also keeps a copy of every image (and a whole-page one, `<name>.full.png`) in <dir> and writes <dir>/heights.json with each
+ * page's full scroll height, so a layout change can be compared before and after.
+ */
+const recordFlag = process.argv.indexOf('--record');
+const recordDir = recordFlag === -1 ? undefined : process.argv[recordFlag + 1];
+const heights: Record<string, number> = {};
+
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 
 async function capture(page: Page, file: string, area: ConsoleShot['area'] = 'viewport'): Promise<void> {
@@ -28,6 +36,10 @@ async function capture(page: Page, file: string, area: ConsoleShot['area'] = 'vi
     await page.getByRole('region', { name: area.region, exact: true }).screenshot({ path, animations: 'disabled' });
   else await page.screenshot({ path, fullPage: area === 'fullPage', animations: 'disabled' });
   console.log(`  docs/images/${file}`);
+  if (!recordDir) return;
+  copyFileSync(path, join(recordDir, file));
+  await page.screenshot({ path: join(recordDir, file.replace(/\.png$/, '.full.png')), fullPage: true, animations: 'disabled' });
+  heights[file] = await page.evaluate(() => document.documentElement.scrollHeight);
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'hearth-docs-'));
@@ -42,6 +54,7 @@ const stack = await startDemoStack({
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   mkdirSync(imagesDir, { recursive: true });
+  if (recordDir) mkdirSync(recordDir, { recursive: true });
   console.log(`Seeded ${stack.seeded.accepted} events for ${stack.seeded.users} users; writing:`);
   const context = await browser.newContext({
     viewport: VIEWPORT,
@@ -81,6 +94,7 @@ try {
   await demo.getByRole('complementary', { name: 'Getting started' }).getByRole('region').waitFor();
   await capture(demo, 'demo-app-widgets.png');
   await context.close();
+  if (recordDir) writeFileSync(join(recordDir, 'heights.json'), `${JSON.stringify(heights, null, 2)}\n`);
 } finally {
   await browser.close();
   await stack.close();

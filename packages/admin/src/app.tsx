@@ -1,84 +1,12 @@
 import { useEffect } from 'preact/hooks';
-import { chooseProject, projectId, restoreSession, session, signOut } from './models/session.js';
-import { AnnouncementEditor } from './pages/announcement-editor.js';
-import { ChecklistEditor } from './pages/checklist-editor.js';
-import { DashboardPage } from './pages/dashboard.js';
-import { AnnouncementsPage } from './pages/announcements.js';
-import { ChecklistsPage } from './pages/checklists.js';
-import { RewardsPage } from './pages/rewards.js';
-import { SettingsPage } from './pages/settings.js';
+import { restoreSession, session } from './models/session.js';
 import { SignInPage } from './pages/sign-in.js';
-import { SurveyEditor } from './pages/survey-editor.js';
-import { SurveysPage } from './pages/surveys.js';
-import { UserDetailPage } from './pages/users/user-detail-page.js';
-import { UsersPage } from './pages/users/users-page.js';
-import { href, navigate, route } from './router.js';
-
-/** Each kind's editor, by the kind in its route (`prompts/<kind>/<id>`, `new` for a new one). */
-const editors = { checklist: ChecklistEditor, survey: SurveyEditor, announcement: AnnouncementEditor };
-
-function Page() {
-  const path = route.value;
-  const [, kind, id = ''] = /^prompts\/(checklist|survey|announcement)\/([^/]+)$/.exec(path) ?? [];
-  const Editor = editors[kind as keyof typeof editors] as (typeof editors)[keyof typeof editors] | undefined;
-  if (Editor) return <Editor key={path} id={id === 'new' ? null : decodeURIComponent(id)} />;
-  if (path === 'prompts/rewards') return <RewardsPage key={projectId.value} />;
-  if (path === 'settings') return <SettingsPage key={projectId.value} />;
-  if (path === 'dashboard') return <DashboardPage key={projectId.value} />;
-  if (path === 'users') return <UsersPage key={projectId.value} />;
-  const user = /^users\/([^/]+)$/.exec(path)?.[1];
-  if (user) return <UserDetailPage key={`${projectId.value}/${user}`} userId={decodeURIComponent(user)} />;
-  if (path === 'prompts/surveys') return <SurveysPage key={projectId.value} />;
-  if (path === 'prompts/announcements') return <AnnouncementsPage key={projectId.value} />;
-  return <ChecklistsPage key={projectId.value} />;
-}
-
-function NavLink({ to, label }: { to: string; label: string }) {
-  const current = route.value === to || route.value.startsWith(`${to}/`) || (to === 'prompts' && route.value.startsWith('prompts'));
-  return (
-    <a href={href(to)} aria-current={current ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(to))}>
-      {label}
-    </a>
-  );
-}
+import { ConsoleShell } from './shell/console-shell.js';
 
 export function App() {
   useEffect(() => void restoreSession(), []);
   const info = session.value;
   if (info === undefined) return <p aria-busy="true">Loading…</p>;
   if (info === null) return <SignInPage />;
-  return (
-    <>
-      <a class="skip" href="#main">
-        Skip to content
-      </a>
-      <header class="top">
-        <strong>Hearth admin</strong>
-        <nav aria-label="Console">
-          <NavLink to="prompts" label="Prompts" />
-          <NavLink to="dashboard" label="Dashboard" />
-          <NavLink to="users" label="Users" />
-          <NavLink to="settings" label="Settings" />
-        </nav>
-        {info.projects.length > 1 && (
-          <label>
-            Project{' '}
-            <select value={projectId.value} onChange={(e) => chooseProject(e.currentTarget.value)}>
-              {info.projects.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <button type="button" class="secondary" onClick={() => void signOut()}>
-          Sign out
-        </button>
-      </header>
-      <main id="main" tabIndex={-1}>
-        <Page />
-      </main>
-    </>
-  );
+  return <ConsoleShell />;
 }

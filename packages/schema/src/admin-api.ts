@@ -83,3 +83,20 @@ export type AnnouncementSaved = z.infer<typeof announcementSavedSchema>;
 export type AdminSession = z.infer<typeof adminSessionSchema>;
 export type PromptVersionList = z.infer<typeof promptVersionListSchema>;
 export type RewardsProgramRecord = z.infer<typeof rewardsProgramRecordSchema>;
+
+/** `GET /v1/admin/vocabulary`: the event names and trait keys the project has received, for the editors' suggestions. */
+export const vocabularySchema = z.object({
+  events: z.array(z.string()).describe('Tracked event names, most used first'),
+  traits: z.array(z.string()).describe('Trait keys of the most recently seen users, by name'),
+});
+
+/** `POST /v1/admin/prompts/archive`, `/v1/admin/announcements/archive`: archive several at once. */
+export const bulkArchiveSchema = z.object({
+  ids: z.array(z.string().min(1, 'ids must not contain an empty id')).min(1, 'name at least one id').max(100, 'at most 100 ids at once'),
+});
+
+/** What a bulk archive did: archived (or already archived) ids, and ids the project does not have. */
+export const bulkArchiveResultSchema = z.object({ archived: z.array(z.string()), notFound: z.array(z.string()) });
+
+export type Vocabulary = z.infer<typeof vocabularySchema>;
+export type BulkArchiveResult = z.infer<typeof bulkArchiveResultSchema>;

@@ -31,6 +31,7 @@ export function SelectField({
   );
 }
 
+/** A checkbox left of its label, on one line; its error below both. */
 export function CheckboxField({
   id,
   label,
@@ -45,8 +46,21 @@ export function CheckboxField({
   onChange: (checked: boolean) => void;
 }) {
   return (
-    <Field id={id} label={label} error={error}>
-      {(aria) => <input {...aria} type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />}
-    </Field>
+    <div class={`field field--check${error ? ' field--invalid' : ''}`}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        aria-invalid={Boolean(error)}
+        {...(error ? { 'aria-describedby': `${id}-error` } : {})}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
+      <label for={id}>{label}</label>
+      {error && (
+        <p id={`${id}-error`} class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

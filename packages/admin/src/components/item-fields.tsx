@@ -1,6 +1,7 @@
 import type { ItemDraft } from '../models/checklist-draft.js';
 import type { FieldErrors } from '../models/field-errors.js';
-import { Field, TextField } from './field.js';
+import { CheckboxField } from './choice-fields.js';
+import { TextField } from './field.js';
 
 interface Props {
   index: number;
@@ -45,9 +46,7 @@ export function ItemFields({ index, item, errors, onChange, onRemove }: Props) {
         error={errors['action.url']}
         onInput={(url) => set({ url })}
       />
-      <Field id={at('optional')} label="Optional item">
-        {(aria) => <input {...aria} type="checkbox" checked={item.optional} onChange={(e) => set({ optional: e.currentTarget.checked })} />}
-      </Field>
+      <CheckboxField id={at('optional')} label="Optional item" checked={item.optional} onChange={(optional) => set({ optional })} />
       <button type="button" class="secondary" onClick={onRemove}>
         Remove item {index + 1}
       </button>

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { ListView, type ListRow } from '../components/list-view.js';
 import { href, navigate } from '../router.js';
-import { KindTabs } from './kind-tabs.js';
 
 interface Props {
   /** Plural, as the heading and the list's name: "Surveys". */
@@ -16,7 +15,7 @@ interface Props {
   emptyHint: ComponentChildren;
 }
 
-/** A kind's list page: heading with its "New …" button, the kind tabs, the outcome message and the list. */
+/** A kind's list page: heading with its "New …" button, the outcome message and the list. */
 export function ListPage({ kind, newRoute, newLabel, message, rows, figureHeaders, emptyHint }: Props) {
   return (
     <>
@@ -26,7 +25,6 @@ export function ListPage({ kind, newRoute, newLabel, message, rows, figureHeader
           {newLabel}
         </a>
       </div>
-      <KindTabs />
       <p role="status" class="message">
         {message}
       </p>

@@ -3,7 +3,6 @@ import { useEffect } from 'preact/hooks';
 import { EmptyState } from '../components/empty-state.js';
 import { RewardsEditorForm } from '../components/rewards-editor-form.js';
 import { href, navigate } from '../router.js';
-import { KindTabs } from './kind-tabs.js';
 import { useRewardsEditor } from './rewards-editor-state.js';
 import './rewards-editor.css';
 
@@ -41,7 +40,6 @@ export function RewardsPage() {
   return (
     <>
       <h1>Rewards</h1>
-      <KindTabs />
       <p role="status" class={`message${outcome.kind === 'saved' ? ' ok' : outcome.kind === 'none' ? '' : ' error'}`}>
         {outcome.text}
       </p>

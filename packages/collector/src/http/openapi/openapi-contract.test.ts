@@ -165,8 +165,11 @@ describe('every documented operation answers as the document says', () => {
     await call('POST', '/v1/admin/prompts/tour/publish');
     await call('GET', '/v1/admin/prompts/tour/versions');
     await call('POST', '/v1/admin/prompts/tour/rollback', { body: { version: 1 } });
+    await call('POST', '/v1/admin/prompts/tour/pause');
     await call('POST', '/v1/admin/prompts/tour/archive');
+    await call('POST', '/v1/admin/prompts/archive', { body: { ids: ['tour'] } });
     await call('GET', '/v1/admin/prompts/getting-started/explain?userId=ada');
+    await call('GET', '/v1/admin/vocabulary');
     for (const kpi of [
       'checklists/getting-started',
       'surveys/nps',
@@ -202,7 +205,9 @@ describe('every documented operation answers as the document says', () => {
     await call('GET', '/changelog/acme');
     await call('GET', '/changelog/acme/feed.xml');
     await call('GET', '/v1/admin/announcements/dark-mode/kpis');
+    await call('POST', '/v1/admin/announcements/dark-mode/pause');
     await call('POST', '/v1/admin/announcements/dark-mode/archive');
+    await call('POST', '/v1/admin/announcements/archive', { body: { ids: ['dark-mode'] } });
     await call('DELETE', '/v1/admin/announcements/dark-mode');
   });
 

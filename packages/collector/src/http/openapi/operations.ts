@@ -7,6 +7,8 @@ import {
   announcementKpisAnswerSchema,
   balanceSchema,
   batchResultSchema,
+  bulkArchiveResultSchema,
+  bulkArchiveSchema,
   batchSchema,
   checklistKpisAnswerSchema,
   explainAnswerSchema,
@@ -35,6 +37,7 @@ import {
   surveyResponseSchema,
   trustedTraitsRequestSchema,
   userStateSchema,
+  vocabularySchema,
 } from '@hearth/schema';
 import { z } from 'zod';
 import { traitShape } from '../kpi-query.js';
@@ -357,6 +360,23 @@ export const OPERATIONS: readonly Operation[] = [
     answers: { 200: json(promptRecordSchema) },
   },
   {
+    method: 'post',
+    path: '/v1/admin/prompts/{id}/pause',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Pause: back to draft until published again',
+    answers: { 200: json(promptRecordSchema) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/prompts/archive',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Archive several prompts',
+    body: bulkArchiveSchema,
+    answers: { 200: json(bulkArchiveResultSchema) },
+  },
+  {
     method: 'get',
     path: '/v1/admin/prompts/{id}/explain',
     tag: 'Admin',
@@ -440,6 +460,23 @@ export const OPERATIONS: readonly Operation[] = [
     access: 'admin',
     summary: 'Take it out of the feed and the changelog',
     answers: { 200: json(announcementSavedSchema) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/announcements/{id}/pause',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Pause: back to draft, out of the feed until published again',
+    answers: { 200: json(announcementSavedSchema) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/announcements/archive',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Archive several announcements',
+    body: bulkArchiveSchema,
+    answers: { 200: json(bulkArchiveResultSchema) },
   },
   {
     method: 'get',
@@ -616,6 +653,14 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'Find users by id prefix or trait',
     query: searchQuerySchema,
     answers: { 200: json(z.object({ users: z.array(report('A user found')), nextCursor: z.string().nullable() })) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/vocabulary',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Event names and trait keys received, for suggestions',
+    answers: { 200: json(vocabularySchema) },
   },
   {
     method: 'get',

@@ -60,6 +60,28 @@ describe('admin API: prompts', () => {
     expect((await admin(app, 'POST', '/v1/admin/prompts/missing/publish')).status).toBe(404);
   });
 
+  it('pauses a live prompt back to draft, and archives several at once, naming ids it lacks', async () => {
+    const { app } = await promptApp([]);
+    for (const id of ['tour', 'setup', 'old']) await admin(app, 'POST', '/v1/admin/prompts', { body: { ...draft(), id } });
+    await admin(app, 'POST', '/v1/admin/prompts/tour/publish');
+    await identify(app, 'ada', { role: 'admin' });
+    expect(await stateIds(app, { anonymousId: 'anon-ada', userId: 'ada' })).toEqual(['tour']);
+    const paused = await admin(app, 'POST', '/v1/admin/prompts/tour/pause');
+    expect(await paused.json()).toMatchObject({ version: 3, prompt: { id: 'tour', status: 'draft' } });
+    expect(await stateIds(app, { anonymousId: 'anon-ada', userId: 'ada' })).toEqual([]);
+
+    await admin(app, 'POST', '/v1/admin/prompts/old/archive');
+    const bulk = await admin(app, 'POST', '/v1/admin/prompts/archive', { body: { ids: ['tour', 'setup', 'old', 'missing', 'tour'] } });
+    expect(bulk.status).toBe(200);
+    expect(await bulk.json()).toEqual({ archived: ['tour', 'setup', 'old'], notFound: ['missing'] });
+    const list = (await (await admin(app, 'GET', '/v1/admin/prompts')).json()) as { prompts: { prompt: { id: string; status: string } }[] };
+    expect(list.prompts.map((r) => r.prompt.status)).toEqual(['archived', 'archived', 'archived']);
+
+    const empty = await admin(app, 'POST', '/v1/admin/prompts/archive', { body: { ids: [] } });
+    expect(empty.status).toBe(400);
+    expect(await errorOf(empty)).toMatchObject({ code: 'invalid_ids', issues: [{ path: 'ids', message: 'name at least one id' }] });
+  });
+
   it('schedules a prompt published before its start', async () => {
     const { app } = await promptApp([]);
     const later = { ...draft(), schedule: { startAt: new Date(NOW + 86_400_000).toISOString() } };

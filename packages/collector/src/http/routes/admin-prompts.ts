@@ -8,6 +8,7 @@ import type { PromptRecord } from '../../storage/prompts/prompt-store.js';
 import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
+import { archiveEach } from '../bulk-archive.js';
 import { HttpError } from '../http-error.js';
 import { parseJsonBody, parseValue } from '../json-body.js';
 import { bodyLimit } from '../middleware/body-limit.js';
@@ -50,8 +51,8 @@ export function expectedVersion(c: Context, current: PromptRecord): number {
 }
 
 /**
- * `/v1/admin/prompts…`: create, update (each change is a new version), publish, archive, list,
- * read, and "why is this (not) showing?". Secret key only, never from a browser.
+ * `/v1/admin/prompts…`: create, update (each change is a new version), publish, pause, archive (one
+ * or several), list, read, and "why is this (not) showing?". Secret key only, never from a browser.
  */
 export function adminPromptRoutes({ store, projects, clock }: AdminRouteDeps) {
   const app = new Hono<AppEnv>();
@@ -111,6 +112,22 @@ export function adminPromptRoutes({ store, projects, clock }: AdminRouteDeps) {
   });
 
   app.post('/v1/admin/prompts/:id/archive', async (c) => withStatus(c, await load(c), 'archived'));
+
+  // Pausing takes a live or scheduled prompt back to draft: nobody sees it until it is published again.
+  app.post('/v1/admin/prompts/:id/pause', async (c) => withStatus(c, await load(c), 'draft'));
+
+  app.post('/v1/admin/prompts/archive', body, async (c) => {
+    const project = c.var.project.id;
+    return c.json(
+      await archiveEach(c.var.body, {
+        noun: 'Prompt',
+        get: (id) => store.prompts.get(project, id),
+        isArchived: (record) => record.prompt.status === 'archived',
+        archive: async (record) =>
+          Boolean(await store.prompts.replace(project, { ...record.prompt, status: 'archived' }, record.version, clock())),
+      }),
+    );
+  });
 
   app.get('/v1/admin/prompts/:id/explain', async (c) => {
     const project = c.var.project;

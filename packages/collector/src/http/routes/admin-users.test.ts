@@ -56,6 +56,17 @@ describe('GET /v1/admin/users', () => {
   });
 });
 
+describe('GET /v1/admin/vocabulary', () => {
+  it('lists the event names and trait keys the project received, for suggestions', async () => {
+    const { app } = await fixture();
+    await track(app, 'usr_max', 'Project Created');
+    const res = await admin(app, 'GET', '/v1/admin/vocabulary');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ events: ['Project Created', 'Pricing Viewed'], traits: ['email', 'plan'] });
+    expect((await admin(app, 'GET', '/v1/admin/vocabulary', { key: PUBLIC_KEY })).status).toBe(403);
+  });
+});
+
 describe('GET /v1/admin/users/:userId', () => {
   it('shows traits, recent events, checklist progress, answers and points', async () => {
     const { app } = await fixture();

@@ -16,6 +16,9 @@ export interface AdminUserDeps {
   clock: () => number;
 }
 
+/** Enough names for a suggestion list; a project with more is better served by typing. */
+const VOCABULARY_LIMIT = 200;
+
 const cursor = {
   encode: (userId: string) => Buffer.from(userId, 'utf8').toString('base64url'),
   decode: (text: string) => Buffer.from(text, 'base64url').toString('utf8'),
@@ -55,7 +58,8 @@ const exportFileName = (userId: string) => `hearth-user-${userId.replace(/[^A-Za
  * - `GET /v1/admin/users?q=<id prefix>&trait=key:value&limit=&cursor=`: find users, by id order;
  * - `GET /v1/admin/users/:userId`: traits, recent events, checklist progress, answers, points;
  * - `GET /v1/admin/users/:userId/export`: everything held about the user, as a JSON download;
- * - `DELETE /v1/admin/users/:userId`: erase the user; idempotent, answers what was removed.
+ * - `DELETE /v1/admin/users/:userId`: erase the user; idempotent, answers what was removed;
+ * - `GET /v1/admin/vocabulary`: event names and trait keys received, for the editors' suggestions.
  * The host's backend gets the same export and erasure at `/v1/server/users/:userId[/export]`.
  */
 export function adminUserRoutes({ store, projects, clock }: AdminUserDeps) {
@@ -63,6 +67,9 @@ export function adminUserRoutes({ store, projects, clock }: AdminUserDeps) {
   app.use('/v1/admin/users', secretKey(projects));
   app.use('/v1/admin/users/*', secretKey(projects));
   app.use('/v1/server/users/*', secretKeyAuth(projects));
+  app.use('/v1/admin/vocabulary', secretKey(projects));
+
+  app.get('/v1/admin/vocabulary', async (c) => c.json(await store.users.vocabulary(c.var.project.id, VOCABULARY_LIMIT)));
 
   app.get('/v1/admin/users', async (c) => {
     const query = parseValue(c.req.query(), searchQuerySchema, {

@@ -6,6 +6,7 @@ import { compileAnnouncement, type CompileWarning } from '../../content/compile-
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
+import { archiveEach } from '../bulk-archive.js';
 import { HttpError } from '../http-error.js';
 import { parseJsonBody, parseValue } from '../json-body.js';
 import { bodyLimit } from '../middleware/body-limit.js';
@@ -39,8 +40,8 @@ function expectedVersion(c: Context, current: AnnouncementRecord): number {
 }
 
 /**
- * `/v1/admin/announcements…`: list, create, read, update, delete, publish (now or scheduled) and
- * archive. The Markdown is parsed into the allowlisted tree on every save; what could not be kept
+ * `/v1/admin/announcements…`: list, create, read, update, delete, publish (now or scheduled), pause
+ * (back to draft) and archive (one or several). The Markdown is parsed into the allowlisted tree on every save; what could not be kept
  * comes back as `warnings` naming the field and line. Secret key only, never from a browser.
  */
 export function announcementAdminRoutes({ announcements, projects, clock }: AnnouncementAdminDeps) {
@@ -111,6 +112,27 @@ export function announcementAdminRoutes({ announcements, projects, clock }: Anno
   app.post('/v1/admin/announcements/:id/archive', async (c) => {
     const current = await load(c);
     return save(c, current, { ...current.announcement, status: 'archived' });
+  });
+
+  // Back to draft: out of the feed until published again (publishing again sets a new publishAt).
+  app.post('/v1/admin/announcements/:id/pause', async (c) => {
+    const current = await load(c);
+    return save(c, current, { ...current.announcement, status: 'draft' });
+  });
+
+  app.post('/v1/admin/announcements/archive', body, async (c) => {
+    const project = c.var.project.id;
+    return c.json(
+      await archiveEach(c.var.body, {
+        noun: 'Announcement',
+        get: (id) => announcements.get(project, id),
+        isArchived: (record) => record.announcement.status === 'archived',
+        archive: async (record) => {
+          const next = { ...record.announcement, status: 'archived' as const };
+          return Boolean(await announcements.replace(project, next, compileAnnouncement(next).texts, record.version, clock()));
+        },
+      }),
+    );
   });
 
   return app;

@@ -58,6 +58,22 @@ describe('announcement admin API', () => {
     expect(archived).toMatchObject({ announcement: { status: 'archived' } });
   });
 
+  it('pauses a published announcement back to draft and archives several at once', async () => {
+    const { admin } = setup();
+    await admin('POST', '/v1/admin/announcements', draft);
+    await admin('POST', '/v1/admin/announcements', { ...draft, id: 'exports' });
+    await admin('POST', '/v1/admin/announcements/dark-mode/publish');
+    const paused = await (await admin('POST', '/v1/admin/announcements/dark-mode/pause')).json();
+    expect(paused).toMatchObject({ version: 3, announcement: { status: 'draft' } });
+    const bulk = await admin('POST', '/v1/admin/announcements/archive', { ids: ['dark-mode', 'exports', 'gone'] });
+    expect(await bulk.json()).toEqual({ archived: ['dark-mode', 'exports'], notFound: ['gone'] });
+    const list = (await (await admin('GET', '/v1/admin/announcements')).json()) as {
+      announcements: { announcement: { status: string } }[];
+    };
+    expect(list.announcements.map((r) => r.announcement.status)).toEqual(['archived', 'archived']);
+    expect((await admin('POST', '/v1/admin/announcements/archive', { ids: 'dark-mode' })).status).toBe(400);
+  });
+
   it('refuses to create an announcement whose expiresAt is already past, naming the field', async () => {
     const { admin } = setup();
     const expired = await admin('POST', '/v1/admin/announcements', { ...draft, expiresAt: new Date(NOW - 60_000).toISOString() });

@@ -57,6 +57,39 @@ export function usersConformance(open: OpenStore): void {
       expect((await store.users.search(`${projectId}-other`, { limit: 10 })).users).toEqual([]);
     });
 
+    withStore('lists the event names and trait keys received, most used events first', async (store, projectId) => {
+      const track = (name: string, userId: string) => newEvent({ projectId, name, userId, anonymousId: `a-${userId}` });
+      await store.writeEvents([
+        track('report_exported', 'usr_ada'),
+        track('report_exported', 'usr_alan'),
+        track('report_exported', 'usr_ada'),
+        track('Project Created', 'usr_ada'),
+        track('project_created', 'usr_alan'),
+        track('project_created', 'usr_ada'),
+        track('invite_sent', 'usr_ada'),
+        newEvent({ projectId, type: 'page', name: null, userId: 'usr_ada', anonymousId: 'a-usr_ada' }),
+        newEvent({
+          projectId,
+          type: 'identify',
+          name: null,
+          userId: 'usr_ada',
+          anonymousId: 'a-usr_ada',
+          traits: { plan: 'pro', role: 'admin' },
+        }),
+        newEvent({ projectId, type: 'identify', name: null, userId: 'usr_alan', anonymousId: 'a-usr_alan', traits: { Seats: 3 } }),
+        newEvent({ projectId: `${projectId}-other`, name: 'elsewhere', userId: 'usr_x', anonymousId: 'a-usr_x' }),
+      ]);
+      expect(await store.users.vocabulary(projectId, 10)).toEqual({
+        events: ['report_exported', 'project_created', 'Project Created', 'invite_sent'],
+        traits: ['Seats', 'plan', 'role'],
+      });
+      expect(await store.users.vocabulary(projectId, 2)).toEqual({
+        events: ['report_exported', 'project_created'],
+        traits: ['Seats', 'plan'],
+      });
+      expect(await store.users.vocabulary(`${projectId}-none`, 10)).toEqual({ events: [], traits: [] });
+    });
+
     withStore('reads the newest events first, up to the limit', async (store, projectId) => {
       await store.writeEvents([1, 3, 2].map((n) => newEvent({ projectId, userId: 'u1', name: `e${n}`, timestamp: T0 + n })));
       expect((await store.users.recentEvents(projectId, 'u1', 2)).map((e) => e.name)).toEqual(['e3', 'e2']);

@@ -50,6 +50,12 @@ export interface ErasureCounts {
   referralsAnonymised: number;
 }
 
+/** What the project has received, for the console's suggestions (see `UserStore.vocabulary`). */
+export interface Vocabulary {
+  events: string[];
+  traits: string[];
+}
+
 /** `store.users`: finding one person, reading what is held about them, and erasing it (privacy). */
 export interface UserStore {
   search(projectId: string, query: UserQuery): Promise<UserPage>;
@@ -66,6 +72,11 @@ export interface UserStore {
   setTrustedTraits(projectId: string, userId: string, traits: Record<string, JsonValue>, at: number): Promise<void>;
   /** Read-only: never creates a referral code (unlike `rewards.referralCode`). */
   referrals(projectId: string, userId: string): Promise<UserReferrals>;
+  /**
+   * Tracked event names (most used first) and the trait keys of the most recently seen users (by
+   * name), at most `limit` of each: the editors suggest these instead of asking for exact spellings.
+   */
+  vocabulary(projectId: string, limit: number): Promise<Vocabulary>;
   /** Deletes the user's personal data in one transaction; see docs/privacy.md for what stays. */
   erase(projectId: string, userId: string): Promise<ErasureCounts>;
 }

@@ -16,6 +16,9 @@ interface SummaryRow {
   last_seen: Time;
 }
 
+/** How many of the newest profiles the trait keys are read from. */
+const VOCABULARY_PROFILES = 500;
+
 const iso = (time: Time) => new Date(time).toISOString();
 const toSummary = (row: SummaryRow): UserSummary => ({
   userId: row.user_id,
@@ -60,6 +63,23 @@ function searchSql(dialect: Dialect, projectId: string, query: UserQuery) {
 export function createSqlUserStore(transact: Transact, read: SqlReader): UserStore {
   const all = async <T>(text: string, params: unknown[]) => await read.all<T>(text, params);
   return {
+    async vocabulary(projectId, limit) {
+      const events = await all<{ name: string; uses: number | string }>(
+        `SELECT name, COUNT(*) AS uses FROM events WHERE project_id = $1 AND type = 'track' AND name IS NOT NULL
+           GROUP BY name ORDER BY uses DESC, name LIMIT $2`,
+        [projectId, limit],
+      );
+      // Trait keys come from the newest profiles: reading every profile's JSON would grow with the user base.
+      const profiles = await all<{ traits: string | Record<string, JsonValue> }>(
+        'SELECT traits FROM users WHERE project_id = $1 ORDER BY last_seen DESC, user_id LIMIT $2',
+        [projectId, VOCABULARY_PROFILES],
+      );
+      const keys = new Set(profiles.flatMap((row) => Object.keys(readJson<Record<string, JsonValue>>(row.traits))));
+      // Sorted here, by code unit: the databases' collations would order names differently.
+      const byUse = events.map((row) => ({ name: row.name, uses: Number(row.uses) }));
+      byUse.sort((a, b) => b.uses - a.uses || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return { events: byUse.map((row) => row.name), traits: [...keys].sort().slice(0, limit) };
+    },
     async search(projectId, query) {
       const { text, params } = searchSql(read.dialect, projectId, query);
       const rows = (await all<SummaryRow>(text, params)).map(toSummary);

@@ -1,0 +1,31 @@
+import { href, navigate, route } from '../router.js';
+import { pageHeading } from './page-heading.js';
+import { resolve } from './routes.js';
+import { SECTIONS } from './sections.js';
+
+/** Section › page: on a section's own page just the section; below it (an editor, a user) a link back up. */
+export function Breadcrumbs() {
+  const path = route.value;
+  const section = SECTIONS[resolve(path).route.section];
+  const atSectionPage = path === section.path || (path === '' && section.path === 'prompts');
+  return (
+    <nav aria-label="Breadcrumbs" class="breadcrumbs">
+      <ol>
+        <li>
+          {atSectionPage ? (
+            <span aria-current="page">{section.label}</span>
+          ) : (
+            <a href={href(section.path)} onClick={(e) => (e.preventDefault(), navigate(section.path))}>
+              {section.label}
+            </a>
+          )}
+        </li>
+        {!atSectionPage && pageHeading.value && (
+          <li>
+            <span aria-current="page">{pageHeading.value}</span>
+          </li>
+        )}
+      </ol>
+    </nav>
+  );
+}
