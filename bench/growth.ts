@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { openStore, type StoreOptions } from '../packages/collector/src/index.js';
 import { runIfMain } from './lib/cli.js';
@@ -26,6 +27,7 @@ import { kpiSettings } from './kpi/settings.js';
  */
 type StoreKind = 'sqlite' | 'postgres';
 const BATCH = 20;
+const START_LIMIT_MS = 600_000;
 
 function sizes(): number[] {
   const raw = process.env.BENCH_GROWTH_SIZES ?? (benchConfig.quick ? '0,100000,300000' : '0,1000000,10000000');
@@ -47,6 +49,8 @@ interface Step extends LoadResult {
   /** Events in the store when the timed load started (history plus the earlier steps' ingest). */
   stored: number;
   prefillSeconds: number;
+  /** From starting the collector process to its listening (tsx compiling the source included). */
+  startSeconds: number;
   /** Store size on disk when the timed load ended. */
   sizeBytes: number;
   load1: number;
@@ -97,14 +101,25 @@ async function measureStore(kind: StoreKind, steps: Step[], kpis: Map<StoreKind,
       const { seconds } = size > generated ? await where.prefill(generated, size, start) : { seconds: 0 };
       generated = Math.max(generated, size);
       console.error(`growth: ${kind}, ${integer(generated)} generated events (${seconds.toFixed(1)} s); ingest at batch ${BATCH}`);
-      const server = await startServerProcess(join(benchDir, 'ingest/collector-server.ts'), where.env);
+      const startedAt = performance.now();
+      // Opening a large store takes longer than an empty one (e.g. refreshing planner statistics).
+      const server = await startServerProcess(join(benchDir, 'ingest/collector-server.ts'), where.env, [], START_LIMIT_MS);
+      const startSeconds = (performance.now() - startedAt) / 1000;
       try {
         await checkCollectorStores(server.url, BATCH);
         const load = { url: server.url, batchSize: BATCH, connections: benchConfig.connections };
         await runLoad({ ...load, seconds: benchConfig.ingestWarmupSeconds });
         const stored = generated + ingested;
         const result = await runLoad({ ...load, seconds: benchConfig.ingestSeconds });
-        steps.push({ store: kind, stored, prefillSeconds: seconds, load1: load1(), sizeBytes: await where.sizeBytes(), ...result });
+        steps.push({
+          store: kind,
+          stored,
+          prefillSeconds: seconds,
+          startSeconds,
+          load1: load1(),
+          sizeBytes: await where.sizeBytes(),
+          ...result,
+        });
         ingested += Math.round(result.eventsPerSec * (benchConfig.ingestSeconds + benchConfig.ingestWarmupSeconds)) + BATCH;
       } finally {
         await server.stop();
@@ -153,6 +168,7 @@ function growthTable(steps: readonly Step[]): Table {
         label[s.store],
         integer(s.stored),
         s.prefillSeconds ? s.prefillSeconds.toFixed(0) : '—',
+        s.startSeconds.toFixed(1),
         integer(s.eventsPerSec),
         empty ? `${round((s.eventsPerSec / empty.eventsPerSec) * 100)} %` : '—',
         String(round(s.p50Ms, 1)),
