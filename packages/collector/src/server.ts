@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type HttpBindings } from '@hono/node-server';
 import type { CollectorConfigInput } from '@hearth/schema';
-import { createApp } from './app.js';
+import { createCollectorApp } from './app.js';
 import { envSettings, loadConfig, parseConfig } from './config.js';
 import { enforcementOptOutWarnings } from './domain/settings/enforcement-warnings.js';
 import { eventLoopDelay } from './event-loop-delay.js';
@@ -76,7 +76,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   const clientAddress = clientAddressResolver(config.trustedProxy);
   const loopDelay = eventLoopDelay();
   const widgetDir = options.widgetDir ?? (existsSync(DEFAULT_WIDGET_DIR) ? DEFAULT_WIDGET_DIR : undefined);
-  const app = createApp({
+  const { app, worker } = createCollectorApp({
     store,
     config,
     ...(widgetDir ? { widgetDir } : {}),
@@ -100,12 +100,17 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     await store.close();
     throw error;
   });
+  // Jobs left by a previous run or another instance (pending retries, expired claims) start now.
+  worker.start();
 
   const expiry = startEventExpiry(store, config.projects, options.clock ?? Date.now);
 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      // The jobs in flight finish (a webhook attempt takes at most its 10 s timeout) while the
+      // HTTP requests drain; jobs not yet claimed stay in the store for the next instance.
+      const jobsStopped = worker.stop();
       await new Promise<void>((resolve) => {
         const http = server as Server;
         const force = setTimeout(() => http.closeAllConnections(), DRAIN_TIMEOUT_MS);
@@ -119,6 +124,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
         });
         http.closeIdleConnections();
       });
+      await jobsStopped;
       loopDelay.stop();
       await expiry.stop();
       await store.close();

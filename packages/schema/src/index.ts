@@ -301,3 +301,11 @@ export {
   type Explanation,
   type ExplainAnswer,
 } from './explanation.js';
+export {
+  comparisonSchema,
+  groupMetricsSchema,
+  programImpactAnswerSchema,
+  type Comparison,
+  type GroupMetrics,
+  type ProgramImpactAnswer,
+} from './program-impact.js';

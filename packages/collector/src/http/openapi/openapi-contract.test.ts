@@ -178,8 +178,9 @@ describe('every documented operation answers as the document says', () => {
       'cohorts',
       'drop-off',
       'adoption?event=report_exported',
-      'usage',
+      'usage?segment=lifecycle:new',
       'rewards',
+      'program-impact?survey=nps',
     ]) {
       await call('GET', `/v1/admin/kpi/${kpi}`);
     }

@@ -1,4 +1,5 @@
 import {
+  programImpactAnswerSchema,
   adminSessionSchema,
   announcementListSchema,
   announcementSavedSchema,
@@ -41,6 +42,7 @@ import {
 } from '@hearth/schema';
 import { z } from 'zod';
 import { traitShape } from '../kpi-query.js';
+import { programImpactShape } from '../routes/admin-kpi-program.js';
 import { adoptionShape, queryShape } from '../routes/admin-kpi-retention.js';
 import { explainQuerySchema } from '../routes/admin-prompts.js';
 import { rollbackSchema } from '../routes/admin-prompt-versions.js';
@@ -581,6 +583,15 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'Survey answers as CSV',
     query: kpiQuery(csvShape),
     answers: { 200: { media: 'text/csv' } },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kpi/program-impact',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Rewards program impact: members vs non-members, exposed vs holdout, with 95 % intervals',
+    query: kpiQuery(programImpactShape),
+    answers: { 200: json(programImpactAnswerSchema) },
   },
   {
     method: 'get',

@@ -16,6 +16,7 @@ const RECORDED = [
   [10, 'announcement-events-index'],
   [11, 'anonymous-responses'],
   [12, 'trusted-traits'],
+  [13, 'jobs'],
   [19, 'event-retention'],
 ] as const;
 

@@ -10,6 +10,7 @@ import { applyWrite } from '../apply-write.js';
 import { sqlPromptStore } from '../prompts/prompt-sql.js';
 import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
 import { sqlFactStore } from '../facts/fact-sql.js';
+import { sqlJobStore } from '../jobs/job-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
 import { postgresRollupFolder } from '../kpi/rollup-fold.js';
@@ -92,6 +93,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     users: createSqlUserStore(postgresTransact(pool), sql),
     settings: sqlSettingsStore(sql),
     expiry: sqlExpiryStore(postgresTransact(pool)),
+    jobs: sqlJobStore(sql, postgresTransact(pool)),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),

@@ -13,6 +13,7 @@ import { sqliteWriteOps } from './sqlite-write-ops.js';
 import { sqlPromptStore } from '../prompts/prompt-sql.js';
 import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
 import { sqlFactStore } from '../facts/fact-sql.js';
+import { sqlJobStore } from '../jobs/job-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
@@ -100,6 +101,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     users: createSqlUserStore(transact, sql),
     settings: sqlSettingsStore(sql),
     expiry: sqlExpiryStore(transact),
+    jobs: sqlJobStore(sql, transact),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),
