@@ -32,6 +32,10 @@ import { rewardsRoutes } from './http/routes/rewards.js';
 import { serverApiRoutes } from './http/routes/server-api.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
 import { stateRoutes } from './http/routes/state.js';
+import { adminEmailRoutes } from './http/routes/admin-email.js';
+import { emailLinkRoutes } from './http/routes/email-links.js';
+import { createEmailService, type EmailService } from './services/email/email-service.js';
+import { smtpTransport, type MailTransport } from './services/email/smtp-transport.js';
 import { createIngest } from './services/ingest.js';
 import { scheduleJobPurge } from './services/job-housekeeping.js';
 import { JobWorker, type JobWorkerOptions } from './services/job-worker.js';
@@ -65,6 +69,8 @@ export interface AppOptions {
   overload?: Partial<OverloadLimits>;
   /** The event loop's current delay in ms; the server entry measures it. */
   eventLoopDelayMs?: () => number;
+  /** Where lifecycle email goes; default: the configured SMTP relay (`email.smtp`), or none. */
+  emailTransport?: MailTransport | null;
 }
 
 /** The collector as a Hono app, without listening: `app.fetch` / `app.request` serve it. */
@@ -80,6 +86,8 @@ export interface CollectorApp {
    * and `stop()` waits for the jobs in flight: the server entry does both.
    */
   worker: JobWorker;
+  /** Lifecycle email: its rounds run as the scheduled `email.round` job; tests run them by hand. */
+  email: EmailService;
 }
 
 /** The app and its job worker: everything the server entry runs. */
@@ -133,7 +141,28 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.route('/', announcementAdminRoutes(announcements));
   app.route('/', announcementFeedRoutes(announcements));
   app.route('/', changelogRoutes(announcements));
+  const transport = options.emailTransport !== undefined ? options.emailTransport : config.email ? smtpTransport(config.email.smtp) : null;
+  const email = createEmailService({
+    store,
+    projects,
+    transport,
+    // Links in an email must be absolute; config validation requires publicUrl once email is on.
+    baseUrl: config.publicUrl ?? 'http://127.0.0.1:8787/',
+    clock,
+    leaseMs: (config.email?.claimLeaseSeconds ?? 60) * 1000,
+    rewards: engine,
+    webhooks,
+    ...(log ? { log } : {}),
+  });
+  if (config.email) {
+    // One round (plan, then send what is due) per period across every collector on the database.
+    worker
+      .register({ kind: 'email.round', maxAttempts: 3, backoff: { baseMs: 5_000, maxMs: 60_000 }, run: () => email.tick() })
+      .schedule({ kind: 'email.round', everyMs: config.email.tickSeconds * 1000 });
+  }
+  app.route('/', emailLinkRoutes({ email }));
+  app.route('/', adminEmailRoutes({ email, emailStore: store.email, projects, clock }));
   if (options.widgetDir) app.route('/', sdkAssetRoutes(options.widgetDir));
   if (options.adminDir) app.route('/', adminConsoleRoutes(options.adminDir));
-  return { app, worker };
+  return { app, worker, email };
 }

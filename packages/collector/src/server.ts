@@ -76,7 +76,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   const clientAddress = clientAddressResolver(config.trustedProxy);
   const loopDelay = eventLoopDelay();
   const widgetDir = options.widgetDir ?? (existsSync(DEFAULT_WIDGET_DIR) ? DEFAULT_WIDGET_DIR : undefined);
-  const { app, worker } = createCollectorApp({
+  const { app, worker, email } = createCollectorApp({
     store,
     config,
     ...(widgetDir ? { widgetDir } : {}),
@@ -100,6 +100,8 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     await store.close();
     throw error;
   });
+  // Lifecycle email's messages from the file, before its first scheduled round can plan them.
+  await email.seedMessages().catch((error: unknown) => console.error('hearth-collector: seeding email messages failed', error));
   // Jobs left by a previous run or another instance (pending retries, expired claims) start now.
   worker.start();
 

@@ -1,5 +1,6 @@
 import type { EventFilter, NewEvent, StoredEvent, StoredUser, WriteResult } from '../domain/events.js';
 import type { AnnouncementStore } from './announcements/announcement-store.js';
+import type { EmailStore } from './email/email-store.js';
 import type { FactStore } from './facts/fact-store.js';
 import type { JobStore } from './jobs/job-store.js';
 import type { KpiStore } from './kpi/kpi-store.js';
@@ -26,6 +27,7 @@ export interface Store {
   readonly users: UserStore;
   readonly settings: SettingsStore;
   readonly expiry: ExpiryStore;
+  readonly email: EmailStore;
   /** The durable job queue every collector on this database shares. */
   readonly jobs: JobStore;
   /** Resolves once the events are committed durably (group commit may merge concurrent calls). */

@@ -17,6 +17,7 @@ const RECORDED = [
   [11, 'anonymous-responses'],
   [12, 'trusted-traits'],
   [13, 'jobs'],
+  [15, 'lifecycle-email'],
   [19, 'event-retention'],
 ] as const;
 

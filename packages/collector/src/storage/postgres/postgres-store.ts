@@ -19,6 +19,7 @@ import { sqlResponseStore } from '../responses/response-sql.js';
 import { createSqlRewardsStore, REWARDS_POSTGRES_RETRY } from '../rewards-sql-store.js';
 import { sqlExpiryStore } from '../expiry/expiry-sql.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
+import { sqlEmailStore } from '../email/email-sql.js';
 import { postgresReadOnlyRunner, postgresTransact, postgresTransaction } from '../sql/postgres-gate.js';
 import { postgresRunner } from '../sql/postgres-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
@@ -93,6 +94,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     users: createSqlUserStore(postgresTransact(pool), sql),
     settings: sqlSettingsStore(sql),
     expiry: sqlExpiryStore(postgresTransact(pool)),
+    email: sqlEmailStore(sql),
     jobs: sqlJobStore(sql, postgresTransact(pool)),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,

@@ -21,6 +21,7 @@ import { sqlResponseStore } from '../responses/response-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
 import { sqlExpiryStore } from '../expiry/expiry-sql.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
+import { sqlEmailStore } from '../email/email-sql.js';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteTransact, sqliteWriteTransaction } from '../sql/sqlite-gate.js';
 import { sqliteKpiRunner, sqliteRunner } from '../sql/sqlite-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
@@ -101,6 +102,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     users: createSqlUserStore(transact, sql),
     settings: sqlSettingsStore(sql),
     expiry: sqlExpiryStore(transact),
+    email: sqlEmailStore(sql),
     jobs: sqlJobStore(sql, transact),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
