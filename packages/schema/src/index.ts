@@ -278,6 +278,7 @@ export {
   adminSessionSchema,
   rewardsProgramRecordSchema,
   healthSchema,
+  readinessSchema,
   vocabularySchema,
   bulkArchiveSchema,
   bulkArchiveResultSchema,
@@ -286,6 +287,7 @@ export {
   type PromptRecordAnswer,
   type AnnouncementSaved,
   type AdminSession,
+  type Readiness,
   type PromptVersionList,
   type RewardsProgramRecord,
 } from './admin-api.js';

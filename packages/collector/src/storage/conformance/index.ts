@@ -5,6 +5,7 @@ import { expiryConformance } from './expiry.js';
 import { factsConformance } from './facts.js';
 import type { OpenStore } from './harness.js';
 import { jobsConformance } from './jobs.js';
+import { rateLimitsConformance } from './rate-limits.js';
 import { kpiConformance } from './kpi.js';
 import { kpiRetentionConformance } from './kpi-retention.js';
 import { kpiRollupConformance } from './kpi-rollup.js';
@@ -33,5 +34,6 @@ export function storeConformance(name: string, open: OpenStore): void {
     settingsConformance(open);
     expiryConformance(open);
     jobsConformance(open);
+    rateLimitsConformance(open);
   });
 }
