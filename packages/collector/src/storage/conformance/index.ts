@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { accountsConformance } from './accounts.js';
 import { announcementsConformance } from './announcements.js';
 import { eventsConformance } from './events.js';
 import { expiryConformance } from './expiry.js';
@@ -33,6 +34,7 @@ export function storeConformance(name: string, open: OpenStore): void {
     usersConformance(open);
     settingsConformance(open);
     expiryConformance(open);
+    accountsConformance(open);
     jobsConformance(open);
     rateLimitsConformance(open);
   });
