@@ -279,6 +279,8 @@ export {
   rewardsProgramRecordSchema,
   healthSchema,
   vocabularySchema,
+  announcementPreviewSchema,
+  type AnnouncementPreview,
   bulkArchiveSchema,
   bulkArchiveResultSchema,
   type Vocabulary,
