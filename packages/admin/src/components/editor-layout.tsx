@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { FieldErrors } from '../models/field-errors.js';
 import { ErrorSummary } from './error-summary.js';
+import { VocabularyLists } from './vocabulary-lists.js';
 
 interface Props {
   head: ComponentChildren;
@@ -27,6 +28,7 @@ export function EditorLayout({ head, errors, onSubmit, children, preview, after 
         <div class="editor-side">{preview}</div>
       </div>
       {after}
+      <VocabularyLists />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { emptyTrigger, type EnvelopeDraft, type TriggerDraft, type TriggerType }
 import type { FieldErrors } from '../models/field-errors.js';
 import { CheckboxField, SelectField } from './choice-fields.js';
 import { TextField } from './field.js';
+import { KNOWN_EVENTS } from './vocabulary-lists.js';
 
 const TRIGGER_TYPES = [
   ['load', 'On page load'],
@@ -46,7 +47,14 @@ function TriggerRow({
       />
       {trigger.type === 'event' && (
         <>
-          <TextField id={at('name')} label="Event name" value={trigger.name} error={err('name')} onInput={(name) => set({ name })} />
+          <TextField
+            id={at('name')}
+            label="Event name"
+            list={KNOWN_EVENTS}
+            value={trigger.name}
+            error={err('name')}
+            onInput={(name) => set({ name })}
+          />
           <TextField
             id={at('min-count')}
             label="After this many times (empty: 1)"

@@ -45,7 +45,7 @@ export const TEMPLATES: readonly Template[] = [
           {
             id: 'choose-plan',
             title: 'Choose a plan',
-            completeWhen: { type: 'trait', trait: 'plan', op: 'in', values: ['pro', 'enterprise'] },
+            completeWhen: { type: 'trait', trait: 'plan', op: 'exists' },
           },
         ],
       },
