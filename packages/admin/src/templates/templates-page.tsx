@@ -23,7 +23,7 @@ export function TemplatesPage() {
                 <a
                   class="button secondary"
                   href={href(to)}
-                  aria-label={`Use template: ${template.title}`}
+                  aria-label={`Use this template: ${template.title}`}
                   onClick={(e) => (e.preventDefault(), navigate(to))}
                 >
                   Use this template
