@@ -12,6 +12,7 @@ import { storableUrl } from './http/middleware/storable-url.js';
 import { adminConsoleRoutes } from './http/routes/admin-console.js';
 import { adminKpiRoutes } from './http/routes/admin-kpi.js';
 import { adminKpiRetentionRoutes } from './http/routes/admin-kpi-retention.js';
+import { adminKpiProgramRoutes } from './http/routes/admin-kpi-program.js';
 import { adminPromptRoutes } from './http/routes/admin-prompts.js';
 import { adminPromptVersionRoutes } from './http/routes/admin-prompt-versions.js';
 import { adminRewardsProgramRoutes } from './http/routes/admin-rewards-program.js';
@@ -31,13 +32,19 @@ import { rewardsRoutes } from './http/routes/rewards.js';
 import { serverApiRoutes } from './http/routes/server-api.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
 import { stateRoutes } from './http/routes/state.js';
+import { adminEmailRoutes } from './http/routes/admin-email.js';
+import { emailLinkRoutes } from './http/routes/email-links.js';
+import { createEmailService, type EmailService } from './services/email/email-service.js';
+import { smtpTransport, type MailTransport } from './services/email/smtp-transport.js';
 import { createIngest } from './services/ingest.js';
+import { scheduleJobPurge } from './services/job-housekeeping.js';
+import { JobWorker, type JobWorkerOptions } from './services/job-worker.js';
 import { ProjectRegistry } from './services/project-registry.js';
 import { createProjectSettings } from './services/project-settings.js';
 import { awardClientEvents } from './services/rewards-after-commit.js';
 import { createRewardsService } from './services/rewards.js';
 import type { Store } from './storage/store.js';
-import type { WebhookOptions } from './webhooks/redemption.js';
+import { createWebhookJobs, type WebhookJobOptions } from './services/webhook-jobs.js';
 
 export interface AppOptions {
   store: Store;
@@ -54,16 +61,37 @@ export interface AppOptions {
   adminDir?: string;
   /** Where `HEARTH_ADMIN_PASSWORD` / `HEARTH_ADMIN_SESSION_SECRET` are read; defaults to process.env. */
   env?: Record<string, string | undefined>;
-  /** The rewards fulfilment webhook's backoff and resolver (tests). */
-  webhookDelivery?: WebhookOptions['delivery'];
+  /** Webhooks' resolver and per-attempt timeout (tests). */
+  webhookDelivery?: WebhookJobOptions['delivery'];
+  /** The job worker's polling, batch and lease (tests). */
+  jobs?: Partial<Pick<JobWorkerOptions, 'pollMs' | 'batch' | 'leaseMs' | 'random'>>;
   /** When new requests get 503 (see {@link DEFAULT_OVERLOAD_LIMITS}). */
   overload?: Partial<OverloadLimits>;
   /** The event loop's current delay in ms; the server entry measures it. */
   eventLoopDelayMs?: () => number;
+  /** Where lifecycle email goes; default: the configured SMTP relay (`email.smtp`), or none. */
+  emailTransport?: MailTransport | null;
 }
 
 /** The collector as a Hono app, without listening: `app.fetch` / `app.request` serve it. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
+  return createCollectorApp(options).app;
+}
+
+export interface CollectorApp {
+  app: Hono<AppEnv>;
+  /**
+   * Runs the durable jobs (webhook deliveries, scheduled work). Enqueueing wakes it, so jobs run
+   * at once even when it is not started; `start()` adds polling (retries, other instances' jobs)
+   * and `stop()` waits for the jobs in flight: the server entry does both.
+   */
+  worker: JobWorker;
+  /** Lifecycle email: its rounds run as the scheduled `email.round` job; tests run them by hand. */
+  email: EmailService;
+}
+
+/** The app and its job worker: everything the server entry runs. */
+export function createCollectorApp(options: AppOptions): CollectorApp {
   const config = parseConfig(options.config);
   const clock = options.clock ?? Date.now;
   const app = new Hono<AppEnv>();
@@ -87,7 +115,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const sessions = new AdminSessions({ admin: config.admin, env: options.env ?? process.env, clock });
   app.route('/', adminSessionRoutes({ sessions, projects: projects.all(), clock, clientAddress }));
   app.use('/v1/admin/*', adminAuth(sessions, projects));
-  const engine = createRewardsService({ store, projects, clock, log, webhookDelivery: options.webhookDelivery });
+  const worker = new JobWorker({ jobs: store.jobs, clock, ...(log ? { log } : {}), ...options.jobs });
+  scheduleJobPurge(worker, store.jobs, clock);
+  const webhooks = createWebhookJobs(worker, { projects, responses: store.responses, clock, delivery: options.webhookDelivery });
+  const engine = createRewardsService({ store, projects, clock, log, webhooks });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));
   // The server API applies the earning rules itself, as `server` events.
   app.route('/', serverApiRoutes({ ...deps, rewards: store.rewards, engine, log }));
@@ -101,15 +132,37 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', adminRewardsProgramRoutes({ projects, settings }));
   app.route('/', adminKpiRoutes(deps));
   app.route('/', adminKpiRetentionRoutes(deps));
+  app.route('/', adminKpiProgramRoutes(deps));
   app.route('/', adminSurveyRoutes(deps));
   app.route('/', adminUserRoutes(deps));
-  app.route('/', responseRoutes({ ...deps, rewards: engine, log }));
+  app.route('/', responseRoutes({ ...deps, rewards: engine, webhooks, log }));
   const announcements = { announcements: store.announcements, facts: store.facts, ...deps };
   app.route('/', announcementKpiRoutes(announcements));
   app.route('/', announcementAdminRoutes(announcements));
   app.route('/', announcementFeedRoutes(announcements));
   app.route('/', changelogRoutes(announcements));
+  const transport = options.emailTransport !== undefined ? options.emailTransport : config.email ? smtpTransport(config.email.smtp) : null;
+  const email = createEmailService({
+    store,
+    projects,
+    transport,
+    // Links in an email must be absolute; config validation requires publicUrl once email is on.
+    baseUrl: config.publicUrl ?? 'http://127.0.0.1:8787/',
+    clock,
+    leaseMs: (config.email?.claimLeaseSeconds ?? 60) * 1000,
+    rewards: engine,
+    webhooks,
+    ...(log ? { log } : {}),
+  });
+  if (config.email) {
+    // One round (plan, then send what is due) per period across every collector on the database.
+    worker
+      .register({ kind: 'email.round', maxAttempts: 3, backoff: { baseMs: 5_000, maxMs: 60_000 }, run: () => email.tick() })
+      .schedule({ kind: 'email.round', everyMs: config.email.tickSeconds * 1000 });
+  }
+  app.route('/', emailLinkRoutes({ email }));
+  app.route('/', adminEmailRoutes({ email, emailStore: store.email, projects, clock }));
   if (options.widgetDir) app.route('/', sdkAssetRoutes(options.widgetDir));
   if (options.adminDir) app.route('/', adminConsoleRoutes(options.adminDir));
-  return app;
+  return { app, worker, email };
 }

@@ -14,7 +14,7 @@ export class ConfigError extends Error {
 export function parseConfig(input: CollectorConfigInput | CollectorConfig, source = 'configuration'): CollectorConfig {
   const parsed = parseWire(collectorConfigSchema, input);
   const problems = parsed.success
-    ? [...duplicates(parsed.data), ...privateTargets(parsed.data)]
+    ? [...duplicates(parsed.data), ...privateTargets(parsed.data), ...emailProblems(parsed.data)]
     : parsed.issues.map((i) => `${i.path}: ${i.message}`);
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`Invalid ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -43,6 +43,13 @@ function privateTargets(config: CollectorConfig): string[] {
   return config.projects.flatMap((project, index) =>
     webhookTargetIssues(project).map((issue) => `projects.${index}.${issue.path}: ${issue.message}`),
   );
+}
+
+/** Every link in an email is absolute, so sending needs the collector's public URL. */
+function emailProblems(config: CollectorConfig): string[] {
+  return config.email && !config.publicUrl
+    ? ['publicUrl: required when email is configured (links in emails must be absolute, e.g. "https://hearth.example.com/")']
+    : [];
 }
 
 function duplicates(config: CollectorConfig): string[] {

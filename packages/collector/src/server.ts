@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type HttpBindings } from '@hono/node-server';
 import type { CollectorConfigInput } from '@hearth/schema';
-import { createApp } from './app.js';
+import { createCollectorApp } from './app.js';
 import { envSettings, loadConfig, parseConfig } from './config.js';
 import { enforcementOptOutWarnings } from './domain/settings/enforcement-warnings.js';
 import { eventLoopDelay } from './event-loop-delay.js';
@@ -75,7 +75,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   const clientAddress = clientAddressResolver(config.trustedProxy);
   const loopDelay = eventLoopDelay();
   const widgetDir = options.widgetDir ?? (existsSync(DEFAULT_WIDGET_DIR) ? DEFAULT_WIDGET_DIR : undefined);
-  const app = createApp({
+  const { app, worker, email } = createCollectorApp({
     store,
     config,
     ...(widgetDir ? { widgetDir } : {}),
@@ -99,10 +99,17 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
     await store.close();
     throw error;
   });
+  // Lifecycle email's messages from the file, before its first scheduled round can plan them.
+  await email.seedMessages().catch((error: unknown) => console.error('hearth-collector: seeding email messages failed', error));
+  // Jobs left by a previous run or another instance (pending retries, expired claims) start now.
+  worker.start();
 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      // The jobs in flight finish (a webhook attempt takes at most its 10 s timeout) while the
+      // HTTP requests drain; jobs not yet claimed stay in the store for the next instance.
+      const jobsStopped = worker.stop();
       await new Promise<void>((resolve) => {
         const http = server as Server;
         const force = setTimeout(() => http.closeAllConnections(), DRAIN_TIMEOUT_MS);
@@ -116,6 +123,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
         });
         http.closeIdleConnections();
       });
+      await jobsStopped;
       loopDelay.stop();
       await store.close();
     })());

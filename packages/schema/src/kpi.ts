@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { comparisonSchema } from './program-impact.js';
 import { traitConditionSchema } from './targeting.js';
 
 /**
@@ -60,9 +61,18 @@ export const announcementKpisSchema = z.object({
   ctaClicks: count,
   ctaClickRate: pct,
   reactions: z.object({ up: count, down: count, feedback: count }),
-  /** Null when the announcement has no `featureEvent`. `lift` is in percentage points. */
+  /**
+   * Null when the announcement has no `featureEvent`. `lift` is in percentage points; `comparison`
+   * is the same difference with its 95 % interval and a warning when the groups are too small.
+   */
   adoption: z
-    .object({ days: z.number().int(), exposed: adoptionGroupSchema, control: adoptionGroupSchema, lift: z.number().nullable() })
+    .object({
+      days: z.number().int(),
+      exposed: adoptionGroupSchema,
+      control: adoptionGroupSchema,
+      lift: z.number().nullable(),
+      comparison: comparisonSchema,
+    })
     .nullable(),
 });
 

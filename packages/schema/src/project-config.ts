@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailServerConfigSchema, projectEmailSchema } from './email.js';
 import { fatigueBudgetSchema, promptSchema } from './prompt.js';
 import { rewardsConfigSchema } from './rewards.js';
 import { projectLocalesSchema, themeSchema } from './theme.js';
@@ -89,6 +90,8 @@ export const projectConfigSchema = z
       ),
     /** Survey responses pushed to the team's backend, e.g. detractors for a follow-up. */
     webhooks: webhooksSchema.default([]).describe('Signed webhooks for survey responses (detractors by default).'),
+    /** Lifecycle email: absent means the project sends none. */
+    email: projectEmailSchema.optional(),
   })
   .describe('One project served by a collector.');
 
@@ -170,6 +173,8 @@ export const collectorConfigSchema = z
       .describe(
         "The URL the collector is reached at (e.g. `https://hearth.example.com/`), used for absolute links in the public changelog and its feed; without it those links are relative to the collector's root.",
       ),
+    /** Lifecycle email's SMTP relay; absent means no email leaves the collector. */
+    email: emailServerConfigSchema.optional(),
   })
   .describe('The collector configuration file (`hearth.config.json`).');
 

@@ -138,6 +138,14 @@ export const rewardsConfigSchema = z
     expiryMonths: z.number().int().min(1).max(120).optional(),
     /** Where Hearth POSTs new redemptions (signed with the project's first secret key). */
     fulfilmentWebhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * A randomized holdout: this share of verified users (0.1–50 %), chosen by the targeting
+     * engine's stable sampling, never sees the program and earns nothing from its rules, so its
+     * figures measure what the program causes. Absent: off, everyone is exposed.
+     */
+    holdout: z.object({ percent: z.number().min(0.1).max(50) }).optional(),
+    /** What one point is worth in the project's currency (e.g. 0.01), for the points liability. */
+    pointValue: z.number().nonnegative().max(1_000_000).optional(),
     /** Rule, badge, tier and catalog texts in other locales (`{ ar: { catalog: { mug: { name } } } }`). */
     translations: z.record(localeTagSchema, rewardsTranslationSchema).default({}),
   })

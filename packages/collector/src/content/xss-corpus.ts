@@ -185,6 +185,9 @@ function markdownPayloads(): string[] {
     '{{ user.bio | "<img src=x onerror=alert(1)>" }}',
     '[{{user.name}}](https://ok.example/{{user.id}})',
     '![{{user.name}}](https://ok.example/{{user.avatar}}.png)',
+    // Email: a trait with line breaks must not add headers, and a filled link is checked again.
+    'Hi {{user.company}}, [open your account]({{user.website}})',
+    '**{{user.company | "friend"}}**, [unsubscribe](https://ok.example/u?x={{user.bio}})',
   );
   return out;
 }
@@ -217,4 +220,5 @@ export const XSS_TRAITS: Readonly<Record<string, string>> = {
   website: 'javascript:alert(1)',
   id: '../../javascript:alert(1)',
   avatar: 'x" onerror="alert(1)',
+  company: 'Acme\r\nBcc: victim@evil.example\r\n\r\n<script>alert(1)</script>',
 };

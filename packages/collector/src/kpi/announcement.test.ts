@@ -55,6 +55,17 @@ describe('announcementKpis', () => {
         // f, g, h, k count (i already using; k's exposure is past `to`, so k is a control that adopted on day 2): f, k → 2 of 4.
         control: { users: 4, adopted: 2, rate: 50, alreadyUsing: 1 },
         lift: 0,
+        // Wilson for 2/4: (0.150039, 0.849961); Newcombe: 0 ± √(2 × 0.349961²) = ±0.494920.
+        comparison: {
+          exposed: { n: 4, value: 50 },
+          control: { n: 4, value: 50 },
+          difference: 0,
+          low: expect.closeTo(-49.492, 3),
+          high: expect.closeTo(49.492, 3),
+          verdict: 'too-small',
+          warning:
+            'Too few to tell: each group needs at least 30 subjects and the exposed users and the unexposed audience have fewer (the exposed users: 4, the unexposed audience: 4). Treat this difference as a hint, not a result.',
+        },
       },
     });
   });
@@ -76,6 +87,7 @@ describe('announcementKpis', () => {
       exposed: { users: 1, adopted: 1, rate: 100, alreadyUsing: 0 },
       control: { users: 0, adopted: 0, rate: null, alreadyUsing: 0 },
       lift: null,
+      comparison: expect.objectContaining({ difference: null, low: null, high: null, verdict: 'too-small' }),
     });
   });
 

@@ -1,6 +1,7 @@
 import type { AdoptionGroup, AnnouncementKpis } from '@hearth/schema';
 import { DAY_MS } from '../domain/time.js';
 import { percent } from './median.js';
+import { compareProportions } from './stats/comparison.js';
 
 /**
  * Announcement KPIs (docs/reference/kpi-definitions.md, "Engagement and adoption → Announcement").
@@ -14,7 +15,10 @@ import { percent } from './median.js';
  *   not done X before their exposure, the share whose first X falls within `adoptionDays` after it;
  *   against a control group of users *in the same audience who were not exposed* (and had not done
  *   X before the announcement was published), measured from the publish time. `lift` is the
- *   difference in percentage points. Users who already used X are reported, not counted.
+ *   difference in percentage points, `comparison` the same with its 95 % interval (Newcombe) and the
+ *   too-small warning. The control is not randomized (it is whoever was not reached), so the lift
+ *   is association; a prompt's `sample` can make it a randomized one. Users who already used X are
+ *   reported, not counted.
  * Only what happened before `to` counts; rates are null when their denominator is 0.
  */
 
@@ -98,6 +102,11 @@ export function announcementKpis(users: readonly AnnouncementKpiUser[], query: A
           exposed,
           control,
           lift: exposed.rate === null || control.rate === null ? null : exposed.rate - control.rate,
+          comparison: compareProportions(
+            { n: exposed.users, successes: exposed.adopted },
+            { n: control.users, successes: control.adopted },
+            { exposed: 'the exposed users', control: 'the unexposed audience' },
+          ),
         }
       : null,
   };

@@ -19,7 +19,7 @@ const tiers: Tier[] = [
   { id: 'bronze', name: 'Bronze', minPoints: 0, perks: [] },
   { id: 'gold', name: 'Gold', minPoints: 1_000, perks: [] },
 ];
-const empty: RewardsActivity = { entries: [], redemptions: [], referrals: [], lifetimes: new Map() };
+const empty: RewardsActivity = { entries: [], redemptions: [], referrals: [], lifetimes: new Map(), outstanding: 0 };
 
 describe('rewards KPIs', () => {
   it('matches a hand-computed fixture', () => {

@@ -55,12 +55,19 @@ export function rewardsKpis(
 
 /** Members per tier, lowest tier first; `tierId: null` holds members below every threshold. */
 export function tierDistribution(lifetimes: ReadonlyMap<string, number>, tiers: readonly Tier[]): RewardsKpis['tierDistribution'] {
+  return membersByTier(lifetimes, tiers).map(([tierId, members]) => ({ tierId, members: members.length }));
+}
+
+/** The members (user ids, sorted) of each tier their lifetime points reach, lowest tier first, then `null`. */
+export function membersByTier(
+  lifetimes: ReadonlyMap<string, number>,
+  tiers: readonly Pick<Tier, 'id' | 'minPoints'>[],
+): [string | null, string[]][] {
   const sorted = [...tiers].sort((a, b) => a.minPoints - b.minPoints);
-  const counts = new Map<string | null, number>([[null, 0], ...sorted.map((t) => [t.id, 0] as [string, number])]);
-  for (const lifetime of lifetimes.values()) {
-    const tier = sorted.filter((t) => t.minPoints <= lifetime).at(-1);
-    const id = tier?.id ?? null;
-    counts.set(id, (counts.get(id) ?? 0) + 1);
+  const groups = new Map<string | null, string[]>([[null, []], ...sorted.map((t) => [t.id, []] as [string, string[]])]);
+  for (const [userId, lifetime] of lifetimes) {
+    const id = sorted.filter((t) => t.minPoints <= lifetime).at(-1)?.id ?? null;
+    groups.get(id)?.push(userId);
   }
-  return [...counts].map(([tierId, members]) => ({ tierId, members }));
+  return [...groups].map(([id, ids]) => [id, ids.sort()]);
 }

@@ -8,6 +8,7 @@ import { checklistEventQueries, checklistProgress } from '../domain/checklist/pr
 import { evaluateAudience } from '../domain/targeting/evaluate.js';
 import { answerFactQueries, audienceQueries, createUserFacts, type EventMatchQuery, type UserFacts } from '../domain/targeting/facts.js';
 import { buildRewardsState } from '../domain/rewards/build-state.js';
+import { inRewardsHoldout } from '../domain/rewards/holdout.js';
 import type { Earnable } from '../domain/rewards/earnable.js';
 import { localizeProgram } from '../domain/rewards/localize-program.js';
 import { awardKey, capWindows, matchesWhere, rulesFor, type EarningSource, type EventOrigin } from '../domain/rewards/rules.js';
@@ -19,8 +20,8 @@ export interface RewardsEngineDeps {
   /** The project's rewards program; none means rewards are off for it. */
   configFor(projectId: string): RewardsConfig | undefined;
   clock(): number;
-  /** A new pending redemption (after commit): the fulfilment webhook goes out from here. */
-  onRedemption?(projectId: string, redemption: StoredRedemption): void;
+  /** A new pending redemption (after commit): its fulfilment webhook is enqueued here, before `redeem` answers. */
+  onRedemption?(projectId: string, redemption: StoredRedemption): void | Promise<void>;
 }
 
 export interface Award {
@@ -87,7 +88,9 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
 
   async function award(projectId: string, userId: string, source: EarningSource, happening: string): Promise<Award[]> {
     const config = deps.configFor(projectId);
-    if (!config) return [];
+    // The holdout earns nothing at all (no shadow ledger): its points would be a liability for a
+    // program it never saw, and the comparison is of behaviour, not of points.
+    if (!config || inRewardsHoldout(config, projectId, userId)) return [];
     const rules = rulesFor(config.rules, source);
     const view = userView(
       projectId,
@@ -124,7 +127,8 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
     const referral = await rewards.referralOf(projectId, event.userId);
     if (!referral) return [];
     const at = clock();
-    const bonus = async (userId: string, points: number, role: string): Promise<Award> => {
+    const bonus = async (userId: string, points: number, role: string): Promise<Award[]> => {
+      if (inRewardsHoldout(deps.configFor(projectId), projectId, userId)) return [];
       const id = `referral:${referral.referredUserId}:${role}`;
       const result = await rewards.append({
         projectId,
@@ -135,12 +139,12 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
         ruleId: REFERRAL_RULE_ID,
         at,
       });
-      return { userId, ruleId: REFERRAL_RULE_ID, points, status: result.status };
+      return [{ userId, ruleId: REFERRAL_RULE_ID, points, status: result.status }];
     };
     // Each bonus has its own fixed key, so a repeat (or a crash between the two) pays each once.
     const awards = [
-      await bonus(referral.referrerUserId, program.referrerPoints, 'referrer'),
-      await bonus(referral.referredUserId, program.referredPoints, 'referred'),
+      ...(await bonus(referral.referrerUserId, program.referrerPoints, 'referrer')),
+      ...(await bonus(referral.referredUserId, program.referredPoints, 'referred')),
     ];
     if (!referral.convertedAt) await rewards.markReferralConverted(projectId, referral.referredUserId, at);
     return awards;
@@ -196,23 +200,25 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
       award(projectId, userId, { type: 'surveyAnswered', surveyId }, `survey:${surveyId}:${responseId}`),
 
     async redeem(projectId: string, userId: string, itemId: string, requestId: string): Promise<RedeemResult> {
-      const item = deps.configFor(projectId)?.catalog.find((candidate) => candidate.id === itemId);
+      const config = deps.configFor(projectId);
+      const item = inRewardsHoldout(config, projectId, userId) ? undefined : config?.catalog.find((candidate) => candidate.id === itemId);
       const view = userView(projectId, userId, [item?.audience]);
       if (!item || !(await view.inAudience(item.audience, item.id)))
         throw new RewardsError('unknown_item', `No catalog item "${itemId}" for this user.`);
       const { id, cost, stock, perUserLimit } = item;
       const result = await rewards.redeem({ projectId, id: requestId, userId, item: { id, cost, stock, perUserLimit }, at: clock() });
-      if (result.status === 'created') deps.onRedemption?.(projectId, result.redemption);
+      if (result.status === 'created') await deps.onRedemption?.(projectId, result.redemption);
       return result;
     },
 
     /**
      * The rewards widget's state for a verified user, in their locale; null when the project has no
-     * program. `earnable` leaves out rules fed by prompts that never reach this user.
+     * program or the user is in its holdout (decided here, on the server, so the widget never
+     * learns of the program). `earnable` leaves out rules fed by prompts that never reach this user.
      */
     async state(projectId: string, userId: string, locale: string | null, earnable: Earnable): Promise<RewardsState | null> {
       const program = deps.configFor(projectId);
-      if (!program) return null;
+      if (!program || inRewardsHoldout(program, projectId, userId)) return null;
       const config = localizeProgram(program, locale);
       const audiences = [...config.rules.map((r) => r.audience), ...config.catalog.map((i) => i.audience)];
       const view = userView(projectId, userId, audiences);

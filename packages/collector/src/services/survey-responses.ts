@@ -2,14 +2,16 @@ import type { ProjectConfig, SurveyResponse } from '@hearth/schema';
 import type { ResponseDecision } from '../domain/survey/response.js';
 import type { Subject } from '../storage/facts/fact-store.js';
 import type { Store } from '../storage/store.js';
-import { dispatchSurveyWebhooks } from '../webhooks/dispatch.js';
 import type { RewardsEngine } from './rewards-engine.js';
 import { saveResponse } from './save-response.js';
+import type { WebhookJobs } from './webhook-jobs.js';
 
 export interface SurveyResponseDeps {
   store: Pick<Store, 'prompts' | 'responses' | 'facts'>;
   /** Awards a verified user's answer through the rewards ledger (`surveyAnswered` earning rules). */
   rewards?: RewardsEngine;
+  /** Where the project's survey webhooks are enqueued. */
+  webhooks: Pick<WebhookJobs, 'surveyResponse'>;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -23,9 +25,9 @@ export interface SurveyResponseInput {
 
 /**
  * One survey answer: stored idempotently per (survey, user, cycle), or `unknown_survey`. A new or
- * changed response then fires the project's webhooks and, for a verified user's first answer of a
- * cycle, the rewards hook, in the background: a slow receiver must not slow the widget down
- * (attempts are recorded).
+ * changed response then enqueues the project's webhooks as durable jobs (sent in the background: a
+ * slow receiver must not slow the widget down; attempts are recorded) and, for a verified user's
+ * first answer of a cycle, runs the rewards hook in the background.
  */
 export async function submitSurveyResponse(
   deps: SurveyResponseDeps,
@@ -49,19 +51,17 @@ export async function submitSurveyResponse(
   });
   if (decision.outcome === 'created' || decision.outcome === 'updated') {
     const outcome = decision.outcome;
-    void (async () => {
-      if (outcome === 'created' && deps.rewards && input.verified && 'userId' in subject) {
-        await deps.rewards.onSurveyAnswered(project.id, subject.userId, response.surveyId, `cycle-${response.cycle}`);
-      }
-      await dispatchSurveyWebhooks(
-        { responses: store.responses, log: deps.log },
-        project.id,
-        outcome,
-        decision.record,
-        project.webhooks,
-        project.allowPrivateWebhookTargets,
-      );
-    })().catch((error: unknown) => deps.log?.('survey response follow-up failed', error));
+    // Enqueued before the answer is acknowledged: from then on the webhooks survive a crash. (A
+    // crash between the response's commit and this insert loses them: the window is one statement.)
+    await deps.webhooks
+      .surveyResponse(project.id, outcome, decision.record, project.webhooks)
+      .catch((error: unknown) => deps.log?.('could not enqueue survey webhooks', error));
+    if (outcome === 'created' && deps.rewards && input.verified && 'userId' in subject) {
+      const { userId } = subject;
+      void deps.rewards
+        .onSurveyAnswered(project.id, userId, response.surveyId, `cycle-${response.cycle}`)
+        .catch((error: unknown) => deps.log?.('survey response follow-up failed', error));
+    }
   }
   return decision;
 }

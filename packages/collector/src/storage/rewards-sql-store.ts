@@ -142,15 +142,17 @@ export function createSqlRewardsStore(transact: Transact, read: SqlReader, kpiRe
           range,
         ),
         kpiAll<ReferralRow>(`SELECT ${REFERRAL_COLUMNS} FROM reward_referrals WHERE project_id = $1 ORDER BY created_at`, [projectId]),
-        kpiAll<{ user_id: string; lifetime: number | string }>('SELECT user_id, lifetime FROM reward_balances WHERE project_id = $1', [
-          projectId,
-        ]),
+        kpiAll<{ user_id: string; lifetime: number | string; balance: number | string }>(
+          'SELECT user_id, lifetime, balance FROM reward_balances WHERE project_id = $1',
+          [projectId],
+        ),
       ]);
       return {
         entries: entries.map(toEntry),
         redemptions: redemptions.map(toRedemption),
         referrals: referrals.map(toReferral),
         lifetimes: new Map(balances.map((b) => [b.user_id, Number(b.lifetime)])),
+        outstanding: balances.reduce((total, b) => total + Number(b.balance), 0),
       };
     },
   };

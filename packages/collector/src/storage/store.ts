@@ -1,6 +1,8 @@
 import type { EventFilter, NewEvent, StoredEvent, StoredUser, WriteResult } from '../domain/events.js';
 import type { AnnouncementStore } from './announcements/announcement-store.js';
+import type { EmailStore } from './email/email-store.js';
 import type { FactStore } from './facts/fact-store.js';
+import type { JobStore } from './jobs/job-store.js';
 import type { KpiStore } from './kpi/kpi-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
 import type { ResponseStore } from './responses/response-store.js';
@@ -23,6 +25,9 @@ export interface Store {
   readonly responses: ResponseStore;
   readonly users: UserStore;
   readonly settings: SettingsStore;
+  readonly email: EmailStore;
+  /** The durable job queue every collector on this database shares. */
+  readonly jobs: JobStore;
   /** Resolves once the events are committed durably (group commit may merge concurrent calls). */
   writeEvents(events: readonly NewEvent[]): Promise<WriteResult>;
   /** Events accepted by `writeEvents` whose transaction has not committed yet (load shedding). */

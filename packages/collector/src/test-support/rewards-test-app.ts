@@ -3,6 +3,8 @@ import { createApp } from '../app.js';
 import { parseConfig } from '../config.js';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.js';
 import { NOW, testConfig } from './http.js';
+import { JobWorker } from '../services/job-worker.js';
+import { createWebhookJobs } from '../services/webhook-jobs.js';
 import { ProjectRegistry } from '../services/project-registry.js';
 import { createRewardsService } from '../services/rewards.js';
 
@@ -37,7 +39,6 @@ export const PROGRAM: RewardsConfigInput = {
 export const NO_DNS = {
   resolve: (hostname: string, callback: (error: NodeJS.ErrnoException, addresses: []) => void) =>
     callback(Object.assign(new Error(`no DNS in tests: ${hostname}`), { code: 'ENOTFOUND' }), []),
-  sleep: async () => undefined,
 };
 
 /** The collector's app with `program` as the test project's rewards (plus `project` fields), and the pieces tests inspect. */
@@ -46,7 +47,11 @@ export function rewardsTestApp(program: RewardsConfigInput = PROGRAM, project: R
   const config = testConfig({ rewards: program, ...project });
   const options = { store, config: parseConfig(config), clock: () => NOW, log: () => undefined, webhookDelivery: NO_DNS };
   const app = createApp(options);
-  // A second engine over the same store and program: stateless, so it acts exactly like the app's.
-  const engine = createRewardsService({ ...options, projects: new ProjectRegistry(options.config.projects) });
+  // A second engine over the same store and program: stateless, so it acts exactly like the app's
+  // (its fulfilment webhooks go through a job worker of its own on the same queue).
+  const projects = new ProjectRegistry(options.config.projects);
+  const worker = new JobWorker({ jobs: store.jobs, clock: options.clock, log: options.log });
+  const webhooks = createWebhookJobs(worker, { projects, responses: store.responses, clock: options.clock, delivery: NO_DNS });
+  const engine = createRewardsService({ ...options, projects, webhooks });
   return { app, rewards: store.rewards, events: store, engine };
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliverWebhook, type WebhookAttempt, type WebhookDelivery } from './deliver.js';
+import { sendWebhook, type WebhookDelivery } from './deliver.js';
 import { verifyWebhook } from '@hearth/node';
 
 const secret = 'whsec_test_0123456789abcdefghij';
@@ -35,43 +35,34 @@ async function receiver(statuses: Array<number | [number, Record<string, string>
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/hearth`, received };
 }
 
-function setup(url: string) {
-  const attempts: WebhookAttempt[] = [];
-  const sleeps: number[] = [];
-  const delivery: WebhookDelivery = { url, secrets: [secret], deliveryId: 'dlv_1', event: 'survey.response.created', body: '{"score":3}' };
-  const options = {
-    recorder: { record: (a: WebhookAttempt) => void attempts.push(a) },
-    // The receivers run on 127.0.0.1: as a project that allows private targets.
-    policy: { allowPrivate: true },
-    baseDelayMs: 1_000,
-    maxDelayMs: 60_000,
-    now: () => NOW,
-    // No real waiting: the planned delays are recorded and checked instead.
-    sleep: async (ms: number) => void sleeps.push(ms),
-    random: () => 0.5,
-  };
-  return { attempts, sleeps, delivery, options };
-}
+const delivery = (url: string): WebhookDelivery => ({
+  url,
+  secrets: [secret],
+  deliveryId: 'dlv_1',
+  event: 'survey.response.created',
+  body: '{"score":3}',
+});
+// The receivers run on 127.0.0.1: as a project that allows private targets.
+const options = { policy: { allowPrivate: true }, now: NOW.getTime() };
 
-describe('deliverWebhook', () => {
-  it('retries a failing receiver with backoff until it succeeds, recording every attempt', async () => {
-    const { url, received } = await receiver([500, 503]);
-    const { attempts, sleeps, delivery, options } = setup(url);
-    expect(await deliverWebhook(delivery, options)).toEqual({ delivered: true, attempts: 3 });
-    expect(received).toHaveLength(3);
-    expect(sleeps).toEqual([500, 1_000]);
-    expect(attempts.map((a) => [a.attempt, a.status, a.outcome])).toEqual([
-      [1, 500, 'retry'],
-      [2, 503, 'retry'],
-      [3, 200, 'delivered'],
+describe('sendWebhook (one attempt; retries are jobs)', () => {
+  it('tells a delivered attempt from one worth retrying and one that is final', async () => {
+    const { url, received } = await receiver([500, 503, 408, 410, 200]);
+    const outcomes = [];
+    for (let i = 0; i < 5; i++) outcomes.push(await sendWebhook(delivery(url), options));
+    expect(received).toHaveLength(5);
+    expect(outcomes.map((o) => [o.status, o.outcome, o.error])).toEqual([
+      [500, 'retry', 'HTTP 500'],
+      [503, 'retry', 'HTTP 503'],
+      [408, 'retry', 'HTTP 408'],
+      [410, 'failed', 'HTTP 410'],
+      [200, 'delivered', null],
     ]);
-    expect(attempts[0]).toMatchObject({ deliveryId: 'dlv_1', url, error: 'HTTP 500', nextAttemptAt: new Date(NOW.getTime() + 500) });
   });
 
   it('sends a body the receiver can verify, with delivery and event headers', async () => {
     const { url, received } = await receiver([]);
-    const { delivery, options } = setup(url);
-    await deliverWebhook(delivery, options);
+    await sendWebhook(delivery(url), options);
     const [request] = received;
     expect(request?.body).toBe('{"score":3}');
     expect(request?.headers['content-type']).toBe('application/json');
@@ -84,40 +75,28 @@ describe('deliverWebhook', () => {
     });
   });
 
-  it('gives up after maxAttempts, and does not retry a refusal', async () => {
-    const failing = await receiver([500, 500, 500, 500]);
-    const first = setup(failing.url);
-    expect(await deliverWebhook(first.delivery, { ...first.options, maxAttempts: 3 })).toEqual({ delivered: false, attempts: 3 });
-    expect(first.attempts.map((a) => a.outcome)).toEqual(['retry', 'retry', 'failed']);
-    expect(first.attempts.at(-1)?.nextAttemptAt).toBeNull();
-    await new Promise((resolve) => server!.close(resolve));
-
-    const refusing = await receiver([410]);
-    const second = setup(refusing.url);
-    expect(await deliverWebhook(second.delivery, second.options)).toEqual({ delivered: false, attempts: 1 });
-    expect(refusing.received).toHaveLength(1);
-  });
-
-  it('honours Retry-After on 429, capped at maxDelayMs', async () => {
+  it("passes on a 429's Retry-After, and never follows a redirect", async () => {
     const { url } = await receiver([
       [429, { 'retry-after': '7' }],
-      [429, { 'retry-after': '9999' }],
+      [307, { location: 'http://elsewhere.test/' }],
     ]);
-    const { sleeps, delivery, options } = setup(url);
-    expect(await deliverWebhook(delivery, options)).toEqual({ delivered: true, attempts: 3 });
-    expect(sleeps).toEqual([7_000, 60_000]);
+    expect(await sendWebhook(delivery(url), options)).toEqual({ status: 429, error: 'HTTP 429', outcome: 'retry', retryAfterMs: 7_000 });
+    expect(await sendWebhook(delivery(url), options)).toEqual({
+      status: 307,
+      error: 'HTTP 307: redirect to http://elsewhere.test/ not followed',
+      outcome: 'failed',
+      retryAfterMs: null,
+    });
   });
 
-  it('retries network errors (nothing listening) and records them without a status', async () => {
+  it('retries network errors (nothing listening) without a status, and refuses a private target for good', async () => {
     const { url } = await receiver([]);
     await new Promise((resolve) => server!.close(resolve));
     server = undefined;
-    const { attempts, delivery, options } = setup(url);
-    expect(await deliverWebhook(delivery, { ...options, maxAttempts: 2 })).toEqual({ delivered: false, attempts: 2 });
-    expect(attempts.map((a) => [a.status, a.outcome])).toEqual([
-      [null, 'retry'],
-      [null, 'failed'],
-    ]);
-    expect(attempts[0]?.error).toBeTruthy();
+    const down = await sendWebhook(delivery(url), options);
+    expect(down).toMatchObject({ status: null, outcome: 'retry' });
+    expect(down.error).toBeTruthy();
+    const refused = await sendWebhook(delivery(url), { ...options, policy: { allowPrivate: false } });
+    expect(refused).toMatchObject({ status: null, outcome: 'failed', error: expect.stringContaining('refused to connect') });
   });
 });

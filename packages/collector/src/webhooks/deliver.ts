@@ -1,5 +1,5 @@
 import { SIGNATURE_HEADER, signWebhook } from '@hearth/node/webhooks';
-import { backoffDelay, retryAfterMs } from './backoff.js';
+import { retryAfterMs } from './backoff.js';
 import { OutboundRefused, postOutbound, type OutboundPolicy } from './outbound.js';
 
 /** One HTTP attempt of one delivery, as recorded. */
@@ -17,11 +17,6 @@ export interface WebhookAttempt {
   nextAttemptAt: Date | null;
 }
 
-/** Where attempts go: the responses sub-store once it exists, a log or an array until then. */
-export interface DeliveryRecorder {
-  record(attempt: WebhookAttempt): void | Promise<void>;
-}
-
 export interface WebhookDelivery {
   url: string;
   secrets: readonly string[];
@@ -32,24 +27,28 @@ export interface WebhookDelivery {
   body: string;
 }
 
-export interface DeliveryOptions {
-  recorder: DeliveryRecorder;
+export interface SendOptions {
   /** Whether private targets are allowed (the project's opt-out), and the resolver (tests stub it). */
   policy: OutboundPolicy;
-  maxAttempts?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  /** Per attempt. */
+  /** Epoch ms: the signature's timestamp. */
+  now: number;
   timeoutMs?: number;
-  now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
 }
+
+/** One attempt's result: `retry` when another attempt could do better (network error, timeout, 408, 429, 5xx). */
+export interface SendResult {
+  status: number | null;
+  error: string | null;
+  outcome: 'delivered' | 'retry' | 'failed';
+  /** The receiver's `Retry-After`, in ms. */
+  retryAfterMs: number | null;
+}
+
+/** Per attempt. */
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** The status table both sides of Hearth follow: 408, 429 and 5xx are worth another try. */
 const retryable = (status: number) => status === 408 || status === 429 || status >= 500;
-
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 interface AttemptResult {
   status: number | null;
@@ -99,38 +98,21 @@ async function attempt(delivery: WebhookDelivery, timestamp: number, timeoutMs: 
 }
 
 /**
- * Posts a signed webhook, retrying network errors, timeouts, 408, 429 and 5xx with exponential
- * backoff and full jitter (honouring `Retry-After`, capped at `maxDelayMs`) up to `maxAttempts`.
- * Other statuses are final: the receiver refused it, or redirected (never followed). A target the
- * outbound policy refuses (a private address) is final too. Each attempt is signed afresh, so a
- * late retry still passes the receiver's timestamp tolerance; every attempt is recorded.
+ * One signed attempt of a webhook. Network errors, timeouts, 408, 429 and 5xx are worth another
+ * try (`retry`, with the receiver's `Retry-After`); other statuses are final: the receiver refused
+ * it, or redirected (never followed). A target the outbound policy refuses (a private address) is
+ * final too. Each attempt is signed afresh, so a late retry still passes the receiver's timestamp
+ * tolerance. Retrying is the job queue's business (`services/webhook-jobs.ts`): a pending retry is
+ * a row in the store, not a timer in this process.
  */
-export async function deliverWebhook(
-  delivery: WebhookDelivery,
-  options: DeliveryOptions,
-): Promise<{ delivered: boolean; attempts: number }> {
-  const { recorder, maxAttempts = 6, baseDelayMs = 1_000, maxDelayMs = 5 * 60_000, timeoutMs = 10_000 } = options;
-  const now = options.now ?? (() => new Date());
-  const sleep = options.sleep ?? realSleep;
-  for (let n = 1; ; n += 1) {
-    const at = now();
-    const result = await attempt(delivery, Math.floor(at.getTime() / 1000), timeoutMs, options.policy);
-    const delivered = result.status !== null && result.status >= 200 && result.status < 300;
-    const again = !delivered && !result.refused && n < maxAttempts && (result.status === null || retryable(result.status));
-    const wait = again
-      ? Math.min(maxDelayMs, retryAfterMs(result.retryAfter, at.getTime()) ?? backoffDelay(n, baseDelayMs, maxDelayMs, options.random))
-      : 0;
-    await recorder.record({
-      deliveryId: delivery.deliveryId,
-      url: delivery.url,
-      attempt: n,
-      at,
-      status: result.status,
-      error: result.error,
-      outcome: delivered ? 'delivered' : again ? 'retry' : 'failed',
-      nextAttemptAt: again ? new Date(at.getTime() + wait) : null,
-    });
-    if (!again) return { delivered, attempts: n };
-    await sleep(wait);
-  }
+export async function sendWebhook(delivery: WebhookDelivery, options: SendOptions): Promise<SendResult> {
+  const result = await attempt(delivery, Math.floor(options.now / 1000), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.policy);
+  const delivered = result.status !== null && result.status >= 200 && result.status < 300;
+  const again = !delivered && !result.refused && (result.status === null || retryable(result.status));
+  return {
+    status: result.status,
+    error: result.error,
+    outcome: delivered ? 'delivered' : again ? 'retry' : 'failed',
+    retryAfterMs: again ? retryAfterMs(result.retryAfter, options.now) : null,
+  };
 }

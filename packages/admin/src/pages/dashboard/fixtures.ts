@@ -116,6 +116,16 @@ export const announcementAnswer: AnnouncementKpis = {
     exposed: { users: 6, adopted: 3, rate: 50, alreadyUsing: 2 },
     control: { users: 4, adopted: 1, rate: 25, alreadyUsing: 0 },
     lift: 25,
+    comparison: {
+      exposed: { n: 6, value: 50 },
+      control: { n: 4, value: 25 },
+      difference: 25,
+      low: -29.727171095652306,
+      high: 62.33204252633689,
+      verdict: 'too-small',
+      warning:
+        'Too few to tell: each group needs at least 30 subjects and the exposed users and the unexposed audience have fewer (the exposed users: 6, the unexposed audience: 4). Treat this difference as a hint, not a result.',
+    },
   },
 };
 

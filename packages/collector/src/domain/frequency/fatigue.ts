@@ -16,7 +16,8 @@ function plural(n: number, word: string): string {
 /**
  * The project-wide budget over rolling 24 h and 7 × 24 h windows. Every `shown` record of an
  * interrupting prompt counts (a re-show is another interruption); which prompts interrupt is
- * decided by the current config, since records only carry ids.
+ * decided by the current config, since records only carry ids. An email sent to the user is an
+ * interruption too: the caps count both channels.
  */
 export function fatigueUsage(
   history: readonly DisplayRecord[],
@@ -25,7 +26,9 @@ export function fatigueUsage(
   now: Date,
 ): FatigueUsage {
   const shownWithin = (ms: number) =>
-    history.filter((r) => r.action === 'shown' && interruptingIds.has(r.promptId) && r.at.getTime() > now.getTime() - ms).length;
+    history.filter(
+      (r) => r.action === 'shown' && (r.channel === 'email' || interruptingIds.has(r.promptId)) && r.at.getTime() > now.getTime() - ms,
+    ).length;
   const windows = [
     { label: 'day (24 hours)', limit: budget.maxInterruptingPerDay, used: shownWithin(DAY_MS) },
     ...(budget.maxInterruptingPerWeek === undefined

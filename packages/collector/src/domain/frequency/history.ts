@@ -8,6 +8,8 @@ export interface DisplayRecord {
   kind: PromptKind;
   at: Date;
   action: DisplayAction;
+  /** Set for an email sent to the user: it always counts against the project's fatigue budget. */
+  channel?: 'email';
 }
 
 const ACTIONS = new Map<string, DisplayAction>(Object.entries(PROMPT_EVENTS).map(([action, name]) => [name, action as DisplayAction]));
@@ -25,7 +27,8 @@ export function historyFromEvents(
     const action = ACTIONS.get(event.name);
     const { promptId, kind } = event.properties;
     if (!action || typeof promptId !== 'string' || typeof kind !== 'string') continue;
-    records.push({ promptId, kind: kind as PromptKind, at: event.at, action });
+    const channel = event.properties.channel === 'email' ? { channel: 'email' as const } : {};
+    records.push({ promptId, kind: kind as PromptKind, at: event.at, action, ...channel });
   }
   return records.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

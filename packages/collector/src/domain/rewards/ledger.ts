@@ -89,4 +89,6 @@ export interface RewardsActivity {
   referrals: StoredReferral[];
   /** Lifetime points of every member, for the tier distribution. */
   lifetimes: ReadonlyMap<string, number>;
+  /** Unspent points of every member now (Σ balances), for the points liability. */
+  outstanding: number;
 }

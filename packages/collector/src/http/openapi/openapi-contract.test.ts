@@ -10,6 +10,7 @@ import { ORIGIN, PUBLIC_KEY, SECRET, batch, pageToken, post, testApp, testConfig
 import { checklistInput } from '../../test-support/prompts.js';
 import { NO_DNS, PROGRAM } from '../../test-support/rewards-test-app.js';
 import { npsInput, nps } from '../../test-support/surveys.js';
+import { signEmailLink } from '../../crypto/email-links.js';
 
 /**
  * The contract: a real collector (createApp on a real SQLite store) driven through every
@@ -35,6 +36,7 @@ const config = testConfig(
     rewards: { ...PROGRAM, expiryMonths: 12 },
     secretKeys: [SECRET],
     webhooks: [{ url: 'https://hooks.acme.test/nps', secrets: [WEBHOOK_SECRET] }],
+    email: { from: 'Acme <news@acme.test>' },
   },
   { publicUrl: 'https://hearth.acme.test' },
 );
@@ -44,6 +46,8 @@ const { app, store } = testApp({
   adminDir: join(folder, 'admin'),
   env: { HEARTH_ADMIN_PASSWORD: 'contract-password' },
   webhookDelivery: NO_DNS,
+  // Test sends need a relay; the SMTP path itself is tested against a real server in services/email.
+  emailTransport: { send: async () => ({ outcome: 'accepted', messageId: '<contract@acme.test>' }), close: () => undefined },
 });
 
 let doc: Doc;
@@ -178,8 +182,9 @@ describe('every documented operation answers as the document says', () => {
       'cohorts',
       'drop-off',
       'adoption?event=report_exported',
-      'usage',
+      'usage?segment=lifecycle:new',
       'rewards',
+      'program-impact?survey=nps',
     ]) {
       await call('GET', `/v1/admin/kpi/${kpi}`);
     }
@@ -210,6 +215,43 @@ describe('every documented operation answers as the document says', () => {
     await call('POST', '/v1/admin/announcements/dark-mode/archive');
     await call('POST', '/v1/admin/announcements/archive', { body: { ids: ['dark-mode'] } });
     await call('DELETE', '/v1/admin/announcements/dark-mode');
+  });
+
+  it('lifecycle email: messages, preview, history, KPIs, bounces and the links in the mails', async () => {
+    const message = { id: 'whats-new', kind: 'digest', status: 'draft', content: { subject: 'What is new', body: 'Hi {{user.name}}' } };
+    await call('POST', '/v1/admin/email/messages', { body: message });
+    await call('GET', '/v1/admin/email/messages');
+    await call('PUT', '/v1/admin/email/messages/whats-new', { body: { message: { ...message, status: 'live' }, version: 1 } });
+    await call('POST', '/v1/admin/email/preview', { body: { message, userId: 'ada' } });
+    await call('POST', '/v1/admin/email/test-send', { body: { message, userId: 'ada', to: 'me@acme.test' } });
+    await call('GET', '/v1/admin/email/messages/whats-new/kpis');
+    await call('GET', '/v1/admin/email/sends?limit=10');
+    await call('POST', '/v1/server/email/bounces', { body: { email: 'gone@people.test', type: 'hard' } });
+    const at = Date.now();
+    const base = { kind: 'nps', campaign: 'nps', status: 'queued', notBefore: at, createdAt: at } as const;
+    await store.email.enqueue([
+      {
+        ...base,
+        projectId: 'acme',
+        sendId: 'send-nps',
+        messageId: 'nps-mail',
+        userId: 'cy',
+        period: 'cycle-1',
+        category: 'surveys',
+        payload: { surveyId: 'nps', cycle: 1 },
+      },
+    ]);
+    const token = (claims: Record<string, unknown>) =>
+      encodeURIComponent(signEmailLink({ projectId: 'acme', sendId: 'send-nps', expiresAt: at + 86_400_000, ...claims } as never, SECRET));
+    await call('GET', `/v1/email/click?t=${token({ action: 'click', url: 'https://acme.test/' })}`);
+    await call('GET', `/v1/email/nps?t=${token({ action: 'nps', score: 9 })}`);
+    await call('POST', `/v1/email/nps?t=${token({ action: 'nps', score: 9 })}`, {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'comment=Great',
+    });
+    await call('GET', `/v1/email/unsubscribe?t=${token({ action: 'unsubscribe' })}`);
+    await call('POST', `/v1/email/unsubscribe?t=${token({ action: 'unsubscribe' })}`, { body: 'List-Unsubscribe=One-Click' });
+    await call('DELETE', '/v1/admin/email/messages/whats-new');
   });
 
   it('console session, settings, rewards program, assets', async () => {

@@ -1,4 +1,5 @@
 import {
+  programImpactAnswerSchema,
   adminSessionSchema,
   announcementListSchema,
   announcementSavedSchema,
@@ -12,6 +13,13 @@ import {
   bulkArchiveSchema,
   batchSchema,
   checklistKpisAnswerSchema,
+  emailBounceSchema,
+  emailKpisSchema,
+  emailMessageRecordSchema,
+  emailMessageSchema,
+  emailPreviewRequestSchema,
+  emailPreviewSchema,
+  emailTestSendRequestSchema,
   explainAnswerSchema,
   healthSchema,
   kpiInstantSchema,
@@ -42,6 +50,7 @@ import {
 } from '@hearth/schema';
 import { z } from 'zod';
 import { traitShape } from '../kpi-query.js';
+import { programImpactShape } from '../routes/admin-kpi-program.js';
 import { adoptionShape, queryShape } from '../routes/admin-kpi-retention.js';
 import { explainQuerySchema } from '../routes/admin-prompts.js';
 import { rollbackSchema } from '../routes/admin-prompt-versions.js';
@@ -49,6 +58,7 @@ import { signInSchema } from '../routes/admin-session.js';
 import { webhookRefSchema } from '../routes/admin-settings.js';
 import { csvShape, surveyKpiShape } from '../routes/admin-surveys.js';
 import { searchQuerySchema } from '../routes/admin-users.js';
+import { emailHistoryQuerySchema, emailMessageUpdateSchema } from '../routes/admin-email.js';
 import { publishBodySchema } from '../routes/announcements-admin.js';
 import { feedQuerySchema } from '../routes/announcements-feed.js';
 import { kpiQuerySchema } from '../routes/announcements-kpi.js';
@@ -75,7 +85,7 @@ export interface Operation {
   /** A JSON request body. */
   body?: z.ZodType;
   bodyOptional?: true;
-  answers: Partial<Record<200 | 201 | 204 | 304 | 308, Answer>>;
+  answers: Partial<Record<200 | 201 | 204 | 302 | 304 | 308, Answer>>;
 }
 
 /**
@@ -93,6 +103,22 @@ const redeemAnswer = z.object({
 });
 const erased = z.object({ userId: z.string(), removed: z.record(z.string(), z.number().int().nonnegative()) });
 const json = (schema: z.ZodType): Answer => ({ json: schema });
+/** The signed token every link in an email carries. */
+const emailLinkQuery = z.object({ t: z.string().max(4_096).describe('The signed link token from the email.') });
+const emailSend = z.object({
+  sendId: z.string(),
+  messageId: z.string(),
+  userId: z.string(),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'holdout']),
+  to: z.string().nullable(),
+  attempts: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  clicked: z.boolean(),
+  bounced: z.boolean(),
+  unsubscribed: z.boolean(),
+});
 
 /** Every route of the collector, with the zod schemas of its query, body and answers. */
 export const OPERATIONS: readonly Operation[] = [
@@ -186,6 +212,51 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/email/click',
+    tag: 'Public',
+    access: 'open',
+    summary: 'A link in an email: records the click, redirects to the signed target',
+    query: emailLinkQuery,
+    answers: { 302: { empty: true } },
+  },
+  {
+    method: 'get',
+    path: '/v1/email/unsubscribe',
+    tag: 'Public',
+    access: 'open',
+    summary: "The email's unsubscribe page (asks; a GET never unsubscribes)",
+    query: emailLinkQuery,
+    answers: { 200: { media: 'text/html' } },
+  },
+  {
+    method: 'post',
+    path: '/v1/email/unsubscribe',
+    tag: 'Public',
+    access: 'open',
+    summary: 'One-click unsubscribe (RFC 8058 `List-Unsubscribe=One-Click`) from the message category',
+    query: emailLinkQuery,
+    answers: { 200: { media: 'text/html' } },
+  },
+  {
+    method: 'get',
+    path: '/v1/email/nps',
+    tag: 'Public',
+    access: 'open',
+    summary: 'A score link of an NPS email: records the score once, then asks the follow-up',
+    query: emailLinkQuery,
+    answers: { 200: { media: 'text/html' } },
+  },
+  {
+    method: 'post',
+    path: '/v1/email/nps',
+    tag: 'Public',
+    access: 'open',
+    summary: 'The follow-up comment to a score given by email (form field `comment`)',
+    query: emailLinkQuery,
+    answers: { 200: { media: 'text/html' } },
+  },
+  {
+    method: 'get',
     path: '/sdk/{file}',
     tag: 'Public',
     access: 'open',
@@ -211,6 +282,15 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'Grant or deduct points (idempotent by idempotencyKey)',
     body: pointsRequestSchema,
     answers: { 200: json(pointsResultSchema), 201: json(pointsResultSchema) },
+  },
+  {
+    method: 'post',
+    path: '/v1/server/email/bounces',
+    tag: 'Server',
+    access: 'server',
+    summary: 'A bounce or complaint notice: a hard bounce or complaint stops every later send to the address',
+    body: emailBounceSchema,
+    answers: { 200: json(z.object({ suppressedUsers: z.number().int() })) },
   },
   {
     method: 'put',
@@ -499,6 +579,75 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/v1/admin/email/messages',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Every lifecycle email message',
+    answers: { 200: json(z.object({ messages: z.array(emailMessageRecordSchema) })) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/email/messages',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Create an email message (digest, onboarding or NPS)',
+    body: emailMessageSchema,
+    answers: { 201: json(emailMessageRecordSchema) },
+  },
+  {
+    method: 'put',
+    path: '/v1/admin/email/messages/{id}',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Replace an email message (compare-and-set on `version`)',
+    body: emailMessageUpdateSchema,
+    answers: { 200: json(emailMessageRecordSchema) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/admin/email/messages/{id}',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Delete an email message (its sends stay for the KPIs)',
+    answers: { 204: { empty: true } },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/email/messages/{id}/kpis',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Sent, delivered, bounced, unsubscribed, clicked, reactivated, and the uplift against the holdout',
+    answers: { 200: json(emailKpisSchema) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/email/sends',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Send history, newest first',
+    query: emailHistoryQuerySchema,
+    answers: { 200: json(z.object({ sends: z.array(emailSend) })) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/email/preview',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'A message as one real user would get it (HTML and text), and why they would not',
+    body: emailPreviewRequestSchema,
+    answers: { 200: json(emailPreviewSchema) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/email/test-send',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Send that preview to an address (not queued, not counted)',
+    body: emailTestSendRequestSchema,
+    answers: { 200: json(z.object({ sent: z.literal(true), to: z.string() })) },
+  },
+  {
+    method: 'get',
     path: '/v1/admin/settings',
     tag: 'Admin',
     access: 'admin',
@@ -591,6 +740,15 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'Survey answers as CSV',
     query: kpiQuery(csvShape),
     answers: { 200: { media: 'text/csv' } },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kpi/program-impact',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Rewards program impact: members vs non-members, exposed vs holdout, with 95 % intervals',
+    query: kpiQuery(programImpactShape),
+    answers: { 200: json(programImpactAnswerSchema) },
   },
   {
     method: 'get',

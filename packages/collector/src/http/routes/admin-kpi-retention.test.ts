@@ -110,6 +110,22 @@ describe('GET /v1/admin/kpi/{active-users,churn,cohorts,drop-off,adoption,usage}
     });
     expect(await get(app, `/v1/admin/kpi/churn?${window}&trait=plan:free`)).toMatchObject({ customersAtStart: 1, churnRate: 100 });
     expect(await get(app, `/v1/admin/kpi/churn?${window}&trait=plan:pro`)).toMatchObject({ customersAtStart: 1, churnRate: 0 });
+    // segment= names the same trait segment, a lifecycle stage or a program group, judged at `to`.
+    expect(await get(app, `/v1/admin/kpi/churn?${window}&segment=trait:plan:pro`)).toMatchObject({
+      segment: { kind: 'trait', trait: 'plan:pro' },
+      customersAtStart: 1,
+    });
+    // First seen in the 30 days before `to`: ada −16 d, bob −15 d, cy −10 d; none 90 days before.
+    const usage = (segment: string) => get(app, `/v1/admin/kpi/usage?${window}&segment=${segment}`);
+    expect(await usage('lifecycle:new')).toMatchObject({ segment: { kind: 'lifecycle', stage: 'new' }, activeUsers: 2 }); // ada, cy
+    expect(await usage('lifecycle:long-time')).toMatchObject({ activeUsers: 0 });
+    // At risk for 3 days: active in the 30 days before the last 3 whole days, not in them: bob (−15 d, silent since).
+    expect(await get(app, `/v1/admin/kpi/churn?${window}&segment=lifecycle:at-risk&atRiskDays=3`)).toMatchObject({
+      customersAtStart: 1,
+      retained: 0,
+    });
+    expect(await usage('program:non-member')).toMatchObject({ activeUsers: 2 }); // no program: nobody earned
+    expect(await usage('program:member')).toMatchObject({ activeUsers: 0 });
     // Defaults to the last 30 days: nobody was active in the 7 days before it.
     expect(await get(app, '/v1/admin/kpi/churn')).toMatchObject({ customersAtStart: 0, churnRate: null });
   });
@@ -120,6 +136,8 @@ describe('GET /v1/admin/kpi/{active-users,churn,cohorts,drop-off,adoption,usage}
     expect(await issues(`/v1/admin/kpi/adoption?${window}`)).toEqual(['event']);
     expect(await issues(`/v1/admin/kpi/churn?inactivityDays=0`)).toEqual(['inactivityDays']);
     expect(await issues(`/v1/admin/kpi/cohorts?period=day`)).toEqual(['period']);
+    expect(await issues(`/v1/admin/kpi/usage?segment=lifecycle:old`)).toEqual(['segment']);
+    expect(await issues(`/v1/admin/kpi/usage?segment=program:member&trait=plan:pro`)).toEqual(['segment']);
     expect(await issues(`/v1/admin/kpi/usage?from=${iso(NOW - 400 * D)}&to=${iso(NOW)}`)).toEqual(['to']);
     expect((await app.request('/v1/admin/kpi/active-users')).status).toBe(401);
   });

@@ -1,4 +1,4 @@
-import type { KpiRange } from '@hearth/schema';
+import type { KpiRange, ProjectConfig } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { activeUsersSeries } from '../../kpi/active-users.js';
@@ -12,8 +12,9 @@ import type { ActivityQuery } from '../../storage/kpi/retention-store.js';
 import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
-import { segmentOf, traitSegmentOf } from '../../kpi/segment.js';
-import { readKpiQuery, traitShape } from '../kpi-query.js';
+import { segmentOf, type SegmentChoice } from '../../kpi/segment.js';
+import { resolveSegment } from '../../services/kpi-segments.js';
+import { readKpiQuery, segmentChoiceOf, segmentShape } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminKpiRetentionDeps {
@@ -24,7 +25,7 @@ export interface AdminKpiRetentionDeps {
 }
 
 export const queryShape = {
-  ...traitShape,
+  ...segmentShape,
   inactivityDays: z.coerce.number().int().min(1).max(365).optional(),
   period: z.enum(['week', 'month']).default('week'),
   event: z.string().min(1).max(200).optional(),
@@ -33,11 +34,19 @@ export const adoptionShape = { ...queryShape, event: z.string({ error: "expected
 
 const definition = (section: string) => `docs/reference/kpi-definitions.md: ${section}`;
 
-/** The answer's common part (range, segment) and the store's query. */
-function scope({ range, trait }: { range: KpiRange; trait?: string | undefined }) {
-  const segment = segmentOf(trait);
-  const activity: ActivityQuery = { ...range, segment: traitSegmentOf(segment) };
-  const echo = { range: { from: range.from.toISOString(), to: range.to.toISOString() }, segment: segment ?? null };
+type KpiQuery = { range: KpiRange; trait?: string | undefined; segment?: SegmentChoice | undefined; atRiskDays?: number | undefined };
+
+/**
+ * The answer's common part (range, segment) and the store's query. A `trait=` segment is echoed as
+ * its trait condition, a `segment=` one as the choice (`{ kind: 'lifecycle', stage: 'trial' }`).
+ */
+async function scope(store: Store, project: ProjectConfig, query: KpiQuery) {
+  const { range } = query;
+  const choice = segmentChoiceOf(query);
+  const segment = choice && (await resolveSegment(store, project, choice, range.to, query.atRiskDays));
+  const activity: ActivityQuery = { ...range, segment };
+  const echoed = query.segment ?? segmentOf(query.trait) ?? null;
+  const echo = { range: { from: range.from.toISOString(), to: range.to.toISOString() }, segment: echoed };
   return { range, activity, echo };
 }
 
@@ -51,14 +60,14 @@ export function adminKpiRetentionRoutes({ store, projects, clock }: AdminKpiRete
   const auth = secretKey(projects);
 
   app.get('/v1/admin/kpi/active-users', auth, async (c) => {
-    const { range, activity, echo } = scope(readKpiQuery(c, queryShape, clock()));
+    const { range, activity, echo } = await scope(store, c.var.project, readKpiQuery(c, queryShape, clock()));
     const counts = await store.kpi.activeUserCounts(c.var.project.id, activity);
     return c.json({ definition: definition('Engagement and adoption → active users'), ...echo, ...activeUsersSeries(counts, range) });
   });
 
   app.get('/v1/admin/kpi/churn', auth, async (c) => {
     const query = readKpiQuery(c, queryShape, clock());
-    const { activity, echo } = scope(query);
+    const { activity, echo } = await scope(store, c.var.project, query);
     const inactivityDays = query.inactivityDays ?? c.var.project.inactivityDays;
     const counts = await store.kpi.retentionCounts(c.var.project.id, { ...activity, inactivityMs: inactivityDays * PERIOD_MS.day });
     return c.json({ definition: definition('Churn rate and retention rate'), ...echo, inactivityDays, ...churnKpis(counts) });
@@ -66,7 +75,7 @@ export function adminKpiRetentionRoutes({ store, projects, clock }: AdminKpiRete
 
   app.get('/v1/admin/kpi/cohorts', auth, async (c) => {
     const query = readKpiQuery(c, queryShape, clock());
-    const { range, activity, echo } = scope(query);
+    const { range, activity, echo } = await scope(store, c.var.project, query);
     const counts = await store.kpi.cohortCounts(c.var.project.id, { ...activity, periodMs: PERIOD_MS[query.period] });
     return c.json({
       definition: definition('Churn rate and retention rate → Cohort retention'),
@@ -77,7 +86,7 @@ export function adminKpiRetentionRoutes({ store, projects, clock }: AdminKpiRete
   });
 
   app.get('/v1/admin/kpi/drop-off', auth, async (c) => {
-    const { activity, echo } = scope(readKpiQuery(c, queryShape, clock()));
+    const { activity, echo } = await scope(store, c.var.project, readKpiQuery(c, queryShape, clock()));
     const counts = await store.kpi.dropOffCounts(c.var.project.id, { ...activity, firstDaysMs: FIRST_DAYS_MS });
     return c.json({
       definition: definition('Churn rate and retention rate → Early drop-off'),
@@ -89,7 +98,7 @@ export function adminKpiRetentionRoutes({ store, projects, clock }: AdminKpiRete
 
   app.get('/v1/admin/kpi/adoption', auth, async (c) => {
     const query = readKpiQuery(c, adoptionShape, clock());
-    const { activity, echo } = scope(query);
+    const { activity, echo } = await scope(store, c.var.project, query);
     const { activeUsers, adopters } = await store.kpi.engagementCounts(c.var.project.id, { ...activity, event: query.event });
     return c.json({
       definition: definition('Engagement and adoption → Feature adoption rate'),
@@ -100,7 +109,7 @@ export function adminKpiRetentionRoutes({ store, projects, clock }: AdminKpiRete
   });
 
   app.get('/v1/admin/kpi/usage', auth, async (c) => {
-    const { range, activity, echo } = scope(readKpiQuery(c, queryShape, clock()));
+    const { range, activity, echo } = await scope(store, c.var.project, readKpiQuery(c, queryShape, clock()));
     const { activeUsers, events, activeDays } = await store.kpi.engagementCounts(c.var.project.id, activity);
     return c.json({
       definition: definition('Engagement and adoption → Usage frequency'),

@@ -63,6 +63,13 @@ describe('GET /v1/admin/announcements/:id/kpis', () => {
         exposed: { users: 2, adopted: 1, rate: 50, alreadyUsing: 0 },
         control: { users: 2, adopted: 1, rate: 50, alreadyUsing: 0 },
         lift: 0,
+        // 1/2 against 1/2: Wilson (0.0945, 0.9055) each, so 0 ± √2 × 0.4055 = ±57.34 points.
+        comparison: expect.objectContaining({
+          difference: 0,
+          low: expect.closeTo(-57.342, 3),
+          high: expect.closeTo(57.342, 3),
+          verdict: 'too-small',
+        }),
       },
     });
     const bad = await app.request('/v1/admin/announcements/reports/kpis?adoptionDays=0', {

@@ -4,6 +4,7 @@ import type { RewardsEngine } from '../../services/rewards-engine.js';
 import { submitSurveyResponse } from '../../services/survey-responses.js';
 import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
+import type { WebhookJobs } from '../../services/webhook-jobs.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { parseJsonBody } from '../json-body.js';
@@ -25,6 +26,8 @@ export interface ResponseRouteDeps {
   rateLimit: RateLimit;
   /** Awards a verified user's answer through the rewards ledger (`surveyAnswered` earning rules). */
   rewards?: RewardsEngine;
+  /** Where the survey webhooks are enqueued. */
+  webhooks: Pick<WebhookJobs, 'surveyResponse'>;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -32,8 +35,8 @@ export interface ResponseRouteDeps {
  * `POST /v1/responses?key=<public key>` (text/plain JSON, no preflight): one survey answer,
  * idempotent per (survey, user, cycle). Answers `{ outcome, cycle }` once stored; 404 for an
  * unknown survey, 409 for a conflicting score or a cycle the cadence has not opened, 422 for an
- * answer that does not fit the survey. A new or changed response then fires the project's
- * webhooks (in the background) and, for a verified user's first answer of a cycle, the rewards hook.
+ * answer that does not fit the survey. A new or changed response then enqueues the project's
+ * webhooks (sent in the background) and, for a verified user's first answer of a cycle, the rewards hook.
  */
 export function responseRoutes(deps: ResponseRouteDeps) {
   const { projects, clock, rateLimit } = deps;

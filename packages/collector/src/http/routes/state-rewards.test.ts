@@ -1,5 +1,6 @@
 import { userStateSchema, type RewardsConfigInput } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
+import { inRewardsHoldout } from '../../domain/rewards/holdout.js';
 import { userToken } from '../../test-support/http.js';
 import { checklistInput, getState, promptApp, track } from '../../test-support/prompts.js';
 
@@ -44,6 +45,20 @@ describe('GET /v1/state with a rewards program', () => {
     expect((await stateOf(app, 'max')).rewards).toBeUndefined();
     expect((await stateOf(app, 'max', await userToken('mallory'))).rewards).toBeUndefined();
     expect(await store.rewards.balance('acme', 'max')).toEqual({ balance: 0, lifetime: 0 });
+  });
+
+  it('never shows the program to its randomized holdout, and pays the holdout nothing (decided on the server)', async () => {
+    const program = { ...PROGRAM, holdout: { percent: 50 } };
+    const { app, store } = await promptApp([checklistInput('onboarding', { events: ['Project Created'] })], { rewards: program });
+    const ids = Array.from({ length: 20 }, (_, i) => `user-${i}`);
+    const held = ids.find((id) => inRewardsHoldout(program, 'acme', id))!;
+    const exposed = ids.find((id) => !inRewardsHoldout(program, 'acme', id))!;
+    for (const userId of [held, exposed]) await track(app, userId, 'Project Created');
+    const heldState = await stateOf(app, held, await userToken(held));
+    expect(heldState.rewards).toBeUndefined();
+    expect(heldState.prompts.map((prompt) => prompt.id)).toEqual(['onboarding']); // the checklist itself still shows
+    expect((await stateOf(app, exposed, await userToken(exposed))).rewards?.balance).toBe(120);
+    expect(await store.rewards.balance('acme', held)).toEqual({ balance: 0, lifetime: 0 });
   });
 
   it('leaves the state of a project without a program unchanged', async () => {

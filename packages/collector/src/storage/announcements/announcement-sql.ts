@@ -22,6 +22,14 @@ type KpiUserRow = {
   feature_first_at: number | null;
 };
 
+/** Digests user $2 was sent by email, as `$announcement_digest_shown` events. */
+const EMAIL_DIGESTS: Record<Dialect, string> = {
+  sqlite: `SELECT '${ANNOUNCEMENT_EVENTS.digestShown}', sent_at, json_object('channel', 'email')
+    FROM email_sends WHERE project_id = $1 AND user_id = $2 AND kind = 'digest' AND status = 'sent'`,
+  postgres: `SELECT '${ANNOUNCEMENT_EVENTS.digestShown}', sent_at, jsonb_build_object('channel', 'email')
+    FROM email_sends WHERE project_id = $1 AND user_id = $2 AND kind = 'digest' AND status = 'sent'`,
+};
+
 const ACTIVITY_NAMES = ACTIVITY_EVENT_NAMES.map((name) => `'${name}'`).join(', ');
 
 /**
@@ -114,8 +122,10 @@ export function sqlAnnouncementStore(sql: SqlRunner, kpiRead: SqlReader = sql): 
     activity: async (projectId, subject) => {
       const [where, value] =
         'userId' in subject ? ['user_id = $2', subject.userId] : ['anonymous_id = $2 AND user_id IS NULL', subject.anonymousId];
+      // A digest sent by email counts as shown: one digest per absence, whichever channel.
+      const emails = 'userId' in subject ? `UNION ALL ${EMAIL_DIGESTS[sql.dialect]}` : '';
       const rows = await sql.all<ActivityRow>(
-        `SELECT name, timestamp, properties FROM events WHERE project_id = $1 AND ${where} AND name IN (${ACTIVITY_NAMES})`,
+        `SELECT name, timestamp, properties FROM events WHERE project_id = $1 AND ${where} AND name IN (${ACTIVITY_NAMES}) ${emails}`,
         [projectId, value],
       );
       return rows.map(toActivityEvent);

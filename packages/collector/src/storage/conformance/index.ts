@@ -3,6 +3,7 @@ import { announcementsConformance } from './announcements.js';
 import { eventsConformance } from './events.js';
 import { factsConformance } from './facts.js';
 import type { OpenStore } from './harness.js';
+import { jobsConformance } from './jobs.js';
 import { kpiConformance } from './kpi.js';
 import { kpiRetentionConformance } from './kpi-retention.js';
 import { kpiRollupConformance } from './kpi-rollup.js';
@@ -29,5 +30,6 @@ export function storeConformance(name: string, open: OpenStore): void {
     responsesConformance(open);
     usersConformance(open);
     settingsConformance(open);
+    jobsConformance(open);
   });
 }

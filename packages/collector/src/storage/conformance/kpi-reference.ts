@@ -26,13 +26,20 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
   );
 
   const inSegment = (subject: string, q: ActivityQuery) => {
-    if (!q.segment) return true;
+    const segment = q.segment;
+    if (!segment) return true;
+    if (segment.kind !== 'trait') throw new Error(`the reference computes trait segments only, not ${segment.kind}`);
     const user = subject.startsWith('u:') ? users.get(subject.slice(2)) : undefined;
-    return user !== undefined && q.segment.values.some((value) => value === user.traits[q.segment!.trait]);
+    return user !== undefined && segment.values.some((value) => value === user.traits[segment.trait]);
   };
   const scan = (q: ActivityQuery, lo = q.from.getTime()) =>
     events.filter((e) => e.t >= lo && e.t < q.to.getTime() && inSegment(e.subject, q));
   const count = <K>(keys: Iterable<K>) => new Set(keys).size;
+  const perSubject = (seen: readonly Activity[]) => {
+    const counts = new Map<string, number>();
+    for (const e of seen) counts.set(e.subject, (counts.get(e.subject) ?? 0) + 1);
+    return counts;
+  };
   const firsts = (q: ActivityQuery) => {
     const first = new Map<string, number>();
     for (const [id, user] of users) first.set(`u:${id}`, Date.parse(user.firstSeen));
@@ -98,7 +105,11 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
         events: seen.length,
         activeDays: count(seen.map((e) => `${e.subject}\u0000${index(e.t, q, DAY_MS)}`)),
         adopters: q.event === undefined ? 0 : count(seen.filter((e) => e.name === q.event).map((e) => e.subject)),
+        eventsSquared: [...perSubject(seen).values()].reduce((total, n) => total + n * n, 0),
       };
+    },
+    async segmentUserIds(_projectId, segment) {
+      return [...users.keys()].filter((id) => inSegment(`u:${id}`, { from: new Date(0), to: new Date(0), segment })).sort();
     },
   };
 }

@@ -7,7 +7,7 @@ import { cohortRetention } from '../../kpi/retention-cohorts.js';
 import { PERIOD_MS } from '../../kpi/retention-periods.js';
 import { newEvent } from '../../test-support/events.js';
 import type { NewEvent } from '../../domain/events.js';
-import { segmentOf, traitSegmentOf } from '../../kpi/segment.js';
+import { segmentOf, traitSegmentOf, type KpiSegment } from '../../kpi/segment.js';
 import { storeTest, type OpenStore } from './harness.js';
 
 const D = PERIOD_MS.day;
@@ -15,8 +15,8 @@ const FROM = Date.parse('2026-03-02T00:00:00.000Z');
 const TO = FROM + 14 * D;
 const range = { from: new Date(FROM), to: new Date(TO) };
 const N = 10 * D;
-const pro = { trait: 'plan', values: ['pro'] };
-const free = { trait: 'plan', values: ['free'] };
+const pro: KpiSegment = { kind: 'trait', trait: 'plan', values: ['pro'] };
+const free: KpiSegment = { kind: 'trait', trait: 'plan', values: ['free'] };
 
 /**
  * Hand-computed fixture: range [FROM, FROM + 14 d), inactivity N = 10 days. `identify` events are
@@ -107,7 +107,7 @@ export function kpiRetentionConformance(open: OpenStore): void {
       expect(await counts()).toEqual({ customersAtStart: 3, retained: 1 });
       expect(churnKpis(await counts(pro))).toMatchObject({ customersAtStart: 1, churnRate: 0, retentionRate: 100 });
       expect(churnKpis(await counts(free))).toMatchObject({ customersAtStart: 2, lost: 2, churnRate: 100, retentionRate: 0 });
-      expect(churnKpis(await counts({ trait: 'plan', values: ['enterprise'] }))).toMatchObject({
+      expect(churnKpis(await counts({ kind: 'trait', trait: 'plan', values: ['enterprise'] }))).toMatchObject({
         customersAtStart: 0,
         churnRate: null,
         retentionRate: null,
@@ -144,11 +144,13 @@ export function kpiRetentionConformance(open: OpenStore): void {
       const event = 'Report Exported';
       // 9 active (all but bob and jon); 16 events on 15 subject-days; exporters dan v1 ada.
       // Pro: ada, cat, eve (identify day 1, event day 7), ivy → 5 events on 5 days; exporter ada.
+      // Events per active subject: dan 4; eve, fay, hal, v1 2; ada, cat, gus, ivy 1 → Σ² = 16 + 4 × 4 + 4 × 1 = 36.
       expect(await store.kpi.engagementCounts(projectId, { ...range, event })).toEqual({
         activeUsers: 9,
         events: 16,
         activeDays: 15,
         adopters: 3,
+        eventsSquared: 36,
       });
       expect(await store.kpi.engagementCounts(projectId, { ...range })).toMatchObject({ activeUsers: 9, adopters: 0 });
       expect(await store.kpi.engagementCounts(projectId, { ...range, event, segment: pro })).toEqual({
@@ -156,6 +158,7 @@ export function kpiRetentionConformance(open: OpenStore): void {
         events: 5,
         activeDays: 5,
         adopters: 1,
+        eventsSquared: 7, // eve 2, ada cat ivy 1
       });
     });
 
@@ -188,6 +191,41 @@ export function kpiRetentionConformance(open: OpenStore): void {
       expect(await active('seats:05')).toBe(0);
     });
 
+    withStore('lifecycle, program and listed-user segments: one filter, the same on both stores', async (store, projectId) => {
+      await seed(store, projectId);
+      // ada earned before TO (a member at TO); cat's first points come at TO, too late.
+      const earn = (userId: string, at: number) =>
+        store.rewards.append({ projectId, id: `join-${userId}`, userId, amount: 10, reason: 'Welcome', ruleId: null, at });
+      await earn('ada', FROM);
+      await earn('cat', TO);
+      const active = async (segment: KpiSegment) => (await store.kpi.engagementCounts(projectId, { ...range, segment })).activeUsers;
+      // First seen, from TO: ada −34 d, bob −29, hal −15, ivy −24, cat −26, dan −14, eve −13, gus −7 d − 1 ms,
+      // fay −7, jon at TO (outside). Active in range: all but bob and jon, and v1 (never in a segment).
+      expect(await active({ kind: 'first-seen', fromMs: TO - 30 * D, toMs: TO })).toBe(7); // cat dan eve fay gus hal ivy
+      expect(await active({ kind: 'first-seen', fromMs: null, toMs: TO - 30 * D })).toBe(1); // ada
+      expect(await active({ kind: 'member' })).toBe(1); // ada
+      expect(await active({ kind: 'non-member' })).toBe(7); // cat dan eve fay gus hal ivy
+      expect(await active({ kind: 'users', ids: ['dan', 'eve', 'nobody'], negate: false })).toBe(2);
+      expect(await active({ kind: 'users', ids: ['dan', 'eve'], negate: true })).toBe(6); // ada cat fay gus hal ivy
+      expect(await active({ kind: 'users', ids: [], negate: false })).toBe(0);
+      // At risk for 7 days: a day active in [TO − 37 d, TO − 7 d), none in [TO − 7 d, TO). Last active day:
+      // ada TO − 1 d, dan and eve TO − 7 d, fay TO − 6 d (recent); bob −17, cat −13, gus −8, hal −10, ivy −9 (at risk).
+      expect(await active({ kind: 'at-risk', days: 7 })).toBe(4); // cat gus hal ivy (bob is not active in the range)
+      expect(await store.kpi.segmentUserIds(projectId, { kind: 'at-risk', days: 7 }, range.to)).toEqual([
+        'bob',
+        'cat',
+        'gus',
+        'hal',
+        'ivy',
+      ]);
+      expect(await store.kpi.segmentUserIds(projectId, { kind: 'member' }, range.to)).toEqual(['ada']);
+      expect(await store.kpi.segmentUserIds(projectId, pro, range.to)).toEqual(['ada', 'cat', 'eve', 'ivy', 'jon']);
+      const churn = await store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N, segment: { kind: 'at-risk', days: 7 } });
+      expect(churn).toEqual({ customersAtStart: 2, retained: 0 }); // bob and hal (his −1 d visit is his): customers at FROM, lost by TO
+      const dropOff = await store.kpi.dropOffCounts(projectId, { ...range, firstDaysMs: FIRST_DAYS_MS, segment: { kind: 'non-member' } });
+      expect(dropOff).toEqual({ newUsers: 4, eligible: 3, returned: 1 }); // dan eve gus fay; fay pending; dan came back
+    });
+
     withStore('an empty project counts nobody', async (store, projectId) => {
       expect(await store.kpi.activeUserCounts(projectId, range)).toEqual([]);
       expect(await store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N })).toEqual({ customersAtStart: 0, retained: 0 });
@@ -202,6 +240,7 @@ export function kpiRetentionConformance(open: OpenStore): void {
         events: 0,
         activeDays: 0,
         adopters: 0,
+        eventsSquared: 0,
       });
     });
   });

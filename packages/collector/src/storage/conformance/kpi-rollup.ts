@@ -67,7 +67,7 @@ function randomQueries(random: Random): ActivityQuery[] {
       queries.push({
         from: new Date(from),
         to: new Date(from + length),
-        ...(i === 1 ? { segment: { trait: 'plan', values: ['pro'] } } : {}),
+        ...(i === 1 ? { segment: { kind: 'trait' as const, trait: 'plan', values: ['pro'] } } : {}),
       });
     }
   }

@@ -137,6 +137,9 @@ export function rewardsConformance(open: OpenStore): void {
       const item = { id: 'sticker', cost: 30 };
       await rewards.redeem({ projectId: p, id: 'r1', userId: 'u1', item, at: T0 + 1 });
       expect(await rewards.balance(p, 'u1')).toEqual({ balance: 260, lifetime: 290 });
+      await rewards.append(entry(p, { id: 'other', userId: 'u2', amount: 15, at: T0 }));
+      // Outstanding points: u1's 260 unspent (30 pending in a redemption) + u2's 15.
+      expect((await rewards.activity(p, T0, T0 + DAY)).outstanding).toBe(275);
       await rewards.settle(p, 'r1', 'failed', T0 + 2);
       expect(await rewards.balance(p, 'u1')).toEqual({ balance: 290, lifetime: 290 });
       expect((await rewards.activity(p, T0, T0 + DAY)).lifetimes.get('u1')).toBe(290);

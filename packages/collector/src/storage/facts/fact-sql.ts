@@ -17,6 +17,14 @@ const SUBJECT = {
 const bind = (subject: Subject) =>
   'userId' in subject ? { where: SUBJECT.user, id: subject.userId } : { where: SUBJECT.anonymous, id: subject.anonymousId };
 
+/** Sent emails of user $2 as `$prompt_shown` displays `{ promptId: campaign, kind, channel: 'email' }`. */
+const EMAIL_DISPLAYS: Record<Dialect, string> = {
+  sqlite: `SELECT '${PROMPT_EVENTS.shown}', s.sent_at, json_object('promptId', s.campaign, 'kind', s.kind, 'channel', 'email')
+    FROM email_sends s WHERE s.project_id = $1 AND s.user_id = $2 AND s.status = 'sent'`,
+  postgres: `SELECT '${PROMPT_EVENTS.shown}', s.sent_at, jsonb_build_object('promptId', s.campaign, 'kind', s.kind, 'channel', 'email')
+    FROM email_sends s WHERE s.project_id = $1 AND s.user_id = $2 AND s.status = 'sent'`,
+};
+
 const PROMPT_EVENT_NAMES = [...Object.values(PROMPT_EVENTS), ...Object.values(SURVEY_EVENTS)].map((name) => `'${name}'`).join(', ');
 
 /**
@@ -141,9 +149,13 @@ export function sqlFactStore(sql: SqlRunner): FactStore {
     },
     async promptEvents(projectId, subject): Promise<FactEvent[]> {
       const { where, id } = bind(subject);
+      // A sent email is a display on another channel: the fatigue budget, the campaign's own
+      // frequency and the survey cadence count it like one shown in the app.
+      const emails = 'userId' in subject ? `UNION ALL ${EMAIL_DISPLAYS[sql.dialect]}` : '';
       const rows = await sql.all<{ name: string; timestamp: Time; properties: string | Record<string, JsonValue> }>(
-        `SELECT e.name, e.timestamp, e.properties FROM events e
-         WHERE e.project_id = $1 AND ${where} AND e.name IN (${PROMPT_EVENT_NAMES}) ORDER BY e.timestamp`,
+        `SELECT name, timestamp, properties FROM (
+           SELECT e.name, e.timestamp, e.properties FROM events e
+           WHERE e.project_id = $1 AND ${where} AND e.name IN (${PROMPT_EVENT_NAMES}) ${emails}) x ORDER BY timestamp`,
         [projectId, id],
       );
       return rows.map((row) => ({ name: row.name, at: new Date(row.timestamp), properties: readJson(row.properties) }));

@@ -3,12 +3,13 @@ import { numbered } from '../sql/dialect.js';
 import type { Awaitable, SqlReader } from '../sql/runner.js';
 import type { ActivityQuery, RetentionKpiStore } from './retention-store.js';
 import { retentionSql, scanParams, type RetentionStatement } from './retention-sql.js';
+import type { SegmentKind } from './segment-sql.js';
 
 /** Counts as either driver returns them (pg: COUNT is bigint and SUM numeric, so strings). */
 export type RetentionRow = Record<string, string | number | bigint | null>;
 
 /** Runs statement `name` of `retentionSql(dialect, segment)` with `@name` parameters. */
-type RunRetention = (name: RetentionStatement, segment: boolean, params: Record<string, unknown>) => Promise<RetentionRow[]>;
+type RunRetention = (name: RetentionStatement, segment: SegmentKind | null, params: Record<string, unknown>) => Promise<RetentionRow[]>;
 
 /**
  * PostgreSQL's planner cannot see into the materialized CTEs, so it estimates the joins on them at
@@ -41,7 +42,7 @@ export function sqlRetentionKpis(read: SqlReader, refresh: () => Awaitable<void>
 /** The retention KPIs over a store's `RunRetention`: parameters in, counts out. */
 function retentionKpis(execute: RunRetention): RetentionKpiStore {
   const run = (name: RetentionStatement, projectId: string, query: ActivityQuery, extra: Record<string, unknown> = {}, lo?: number) =>
-    execute(name, query.segment !== undefined, { ...scanParams(projectId, query, lo), ...extra });
+    execute(name, query.segment?.kind ?? null, { ...scanParams(projectId, query, lo), ...extra });
   const num = (row: RetentionRow | undefined, column: string) => Number(row?.[column] ?? 0);
 
   return {
@@ -68,7 +69,12 @@ function retentionKpis(execute: RunRetention): RetentionKpiStore {
         events: num(row, 'events'),
         activeDays: num(row, 'active_days'),
         adopters: num(row, 'adopters'),
+        eventsSquared: num(row, 'events_squared'),
       };
+    },
+    async segmentUserIds(projectId, segment, to) {
+      const rows = await run('segmentUsers', projectId, { from: to, to, segment });
+      return rows.map((r) => String(r.user_id)).sort();
     },
   };
 }

@@ -3,6 +3,7 @@ import { epochMs, fromEpochMs } from '../sql/dialect.js';
 import type { Dialect } from '../sql/runner.js';
 import type { ActivityQuery } from './retention-store.js';
 import { dayOf, dayOfSql, IS_VISITOR, subjectSql } from './rollup-sql.js';
+import { segmentCte, segmentParams, type SegmentKind } from './segment-sql.js';
 
 /**
  * The retention KPIs' SQL, written once for both stores (`@name` parameters, numbered by the
@@ -17,24 +18,11 @@ interface RetentionDialect {
   eventMs(column: string): string;
   /** Epoch ms as a value comparable with `events.timestamp`. */
   eventTime(ms: string): string;
-  /** The users row `u` has trait @segTrait equal (typed) to an element of the JSON array @segValues. */
-  traitEquals: string;
 }
 
 const DIALECTS: Record<Dialect, RetentionDialect> = {
-  sqlite: {
-    eventMs: (column) => epochMs('sqlite', column),
-    eventTime: (ms) => fromEpochMs('sqlite', ms),
-    // Same type family and same value: 5 matches 5.0 (integer/real), never the text "5" or true (1).
-    traitEquals: `EXISTS (SELECT 1 FROM json_each(u.traits) j JOIN json_each(@segValues) v ON j.value = v.value
-    AND (j.type = v.type OR (j.type IN ('integer', 'real') AND v.type IN ('integer', 'real'))) WHERE j.key = @segTrait)`,
-  },
-  postgres: {
-    eventMs: (column) => epochMs('postgres', column),
-    eventTime: (ms) => fromEpochMs('postgres', ms),
-    // jsonb equality is typed: 5 = 5.0, never "5" or true.
-    traitEquals: 'u.traits -> CAST(@segTrait AS text) IN (SELECT value FROM jsonb_array_elements(CAST(@segValues AS jsonb)))',
-  },
+  sqlite: { eventMs: (column) => epochMs('sqlite', column), eventTime: (ms) => fromEpochMs('sqlite', ms) },
+  postgres: { eventMs: (column) => epochMs('postgres', column), eventTime: (ms) => fromEpochMs('postgres', ms) },
 };
 
 const int = (name: string) => `CAST(@${name} AS bigint)`;
@@ -45,7 +33,7 @@ const isUser = (subject: string) => `substr(${subject}, 1, 2) = 'u:'`;
  * last event is only listed when it falls into another `split`-long period from @from than its
  * first (`split` divides every period the statement counts; 1 lists it whenever it differs).
  */
-function activityCtes(d: RetentionDialect, segment: boolean, split: string): string {
+function activityCtes(d: RetentionDialect, segment: SegmentKind | null, split: string): string {
   const rollup = `FROM kpi_activity_days WHERE project_id = @projectId AND day >= ${int('dLo')} AND day < ${int('dHi')}`;
   const rawEdge = (match: string) => `
     SELECT s.subject, ${d.eventMs('e.timestamp')}, 1 FROM edge_subjects s JOIN events e ON e.project_id = @projectId AND ${match}
@@ -64,12 +52,7 @@ function activityCtes(d: RetentionDialect, segment: boolean, split: string): str
     UNION ALL SELECT subject, last_at, 0 ${rollup} AND (last_at - ${int('from')}) / ${split} <> (first_at - ${int('from')}) / ${split}
     UNION ALL SELECT * FROM edge_activity
   ),
-  ${
-    segment
-      ? `segment AS MATERIALIZED (SELECT 'u:' || u.user_id AS subject FROM users u WHERE u.project_id = @projectId AND ${d.traitEquals}),
-  activity AS (SELECT * FROM all_activity WHERE subject IN (SELECT subject FROM segment))`
-      : 'activity AS (SELECT * FROM all_activity)'
-  }`;
+  ${segment ? 'activity AS (SELECT * FROM all_activity WHERE subject IN (SELECT subject FROM segment))' : 'activity AS (SELECT * FROM all_activity)'}`;
 }
 
 /**
@@ -78,20 +61,22 @@ function activityCtes(d: RetentionDialect, segment: boolean, split: string): str
  * visitors). The visitors' branch stays in the segmented statement too, switched off by its
  * parameter: without it SQLite misjudges the size and joins the cohorts with no index.
  */
-const firsts = (d: RetentionDialect, segment: boolean) => `
+const firsts = (d: RetentionDialect, segment: SegmentKind | null) => `
   firsts(subject, first_at) AS (
     SELECT 'u:' || u.user_id, ${d.eventMs('u.first_seen')} FROM users u
     WHERE u.project_id = @projectId AND u.first_seen >= ${d.eventTime(int('from'))} AND u.first_seen < ${d.eventTime(int('to'))}
-      ${segment ? `AND ${d.traitEquals}` : ''}
+      ${segment ? "AND 'u:' || u.user_id IN (SELECT subject FROM segment)" : ''}
     UNION ALL
-    SELECT subject, MIN(first_at) FROM kpi_activity_days WHERE project_id = @projectId AND ${IS_VISITOR} AND CAST(@segTrait AS text) IS NULL
+    SELECT subject, MIN(first_at) FROM kpi_activity_days WHERE project_id = @projectId AND ${IS_VISITOR} AND CAST(@segKind AS text) IS NULL
     GROUP BY subject HAVING MIN(first_at) >= ${int('from')} AND MIN(first_at) < ${int('to')})`;
 
 const periodIndex = (t: string, period: string) => `(${t} - ${int('from')}) / ${period}`;
 
-export function retentionSql(dialect: Dialect, segment: boolean) {
+/** The statements, segmented (they start with the `segment` CTE) or not. */
+export function retentionSql(dialect: Dialect, segment: SegmentKind | null) {
   const d = DIALECTS[dialect];
-  const ctes = (split: string) => activityCtes(d, segment, split);
+  const withSegment = segment ? `${segmentCte(dialect, segment)},` : '';
+  const ctes = (split: string) => `${withSegment} ${activityCtes(d, segment, split)}`;
   const dayIdx = periodIndex('t', String(DAY_MS));
   // A day's row answers "an event in [L, @to)" when its first or last event is in it; only a day
   // holding both L and @to, with its first event before L and its last at or after @to, is probed.
@@ -132,7 +117,7 @@ export function retentionSql(dialect: Dialect, segment: boolean) {
         UNION ALL SELECT a.subject, c.cohort, ${periodIndex('a.t', int('period'))} - c.cohort FROM edge_activity a JOIN c ON c.subject = a.subject) t)
       SELECT cohort, period_offset, COUNT(*) AS users FROM cells GROUP BY 1, 2`,
     dropOff: `
-      WITH ${firsts(d, segment)}
+      WITH ${withSegment} ${firsts(d, segment)}
       SELECT COUNT(*) AS new_users,
         COALESCE(SUM(CASE WHEN first_at + ${int('firstDays')} < ${int('to')} THEN 1 ELSE 0 END), 0) AS eligible,
         COALESCE(SUM(CASE WHEN first_at + ${int('firstDays')} < ${int('to')} AND ${cameBack(`(f.first_at + ${int('firstDays')})`)} THEN 1 ELSE 0 END), 0) AS returned
@@ -143,9 +128,12 @@ export function retentionSql(dialect: Dialect, segment: boolean) {
       days AS (SELECT subject, SUM(n) AS n FROM activity GROUP BY subject, ${dayIdx}),
       adopters AS (SELECT DISTINCT ${subjectSql('e.')} AS subject FROM events e WHERE e.project_id = @projectId
         AND e.name = CAST(@event AS text) AND e.timestamp >= ${d.eventTime(int('from'))} AND e.timestamp < ${d.eventTime(int('to'))})
-      SELECT COUNT(DISTINCT subject) AS active_users, COALESCE(SUM(n), 0) AS events, COUNT(*) AS active_days,
+      SELECT COUNT(*) AS active_users, COALESCE(SUM(n), 0) AS events, COALESCE(SUM(n * n), 0) AS events_squared,
+        COALESCE(SUM(d), 0) AS active_days,
         (SELECT COUNT(*) FROM adopters ${segment ? 'WHERE subject IN (SELECT subject FROM segment)' : ''}) AS adopters
-      FROM days`,
+      FROM (SELECT subject, SUM(n) AS n, COUNT(*) AS d FROM days GROUP BY subject) per_subject`,
+    // The users of a segment at @to (KPIs folded outside SQL filter their rows by these).
+    segmentUsers: `WITH ${withSegment.replace(/,$/, '')} SELECT substr(subject, 3) AS user_id FROM segment`,
   };
 }
 
@@ -171,8 +159,7 @@ export function scanParams(projectId: string, query: ActivityQuery, lo = query.f
   const [e1, e2] = edges as [[number | null, number, number], [number | null, number, number]];
   return {
     projectId,
-    segTrait: query.segment?.trait ?? null,
-    segValues: query.segment ? JSON.stringify(query.segment.values) : null,
+    ...segmentParams(query.segment, hi),
     from: query.from.getTime(),
     to: hi,
     dLo,

@@ -3,14 +3,14 @@ import type { AdoptionCounts } from '../../kpi/adoption.js';
 import type { RetentionCounts } from '../../kpi/churn.js';
 import type { DropOffCounts } from '../../kpi/drop-off.js';
 import type { CohortCount } from '../../kpi/retention-cohorts.js';
-import type { TraitSegment } from '../../kpi/segment.js';
+import type { KpiSegment } from '../../kpi/segment.js';
 import type { UsageCounts } from '../../kpi/usage.js';
 
 /** [from, to), optionally narrowed to a segment. */
 export interface ActivityQuery {
   from: Date;
   to: Date;
-  segment?: TraitSegment | undefined;
+  segment?: KpiSegment | undefined;
 }
 
 /**
@@ -27,6 +27,14 @@ export interface RetentionKpiStore {
   cohortCounts(projectId: string, query: ActivityQuery & { periodMs: number }): Promise<CohortCount[]>;
   /** New subjects of [from, to), those whose first week ended before `to`, and those who came back after it. */
   dropOffCounts(projectId: string, query: ActivityQuery & { firstDaysMs: number }): Promise<DropOffCounts>;
-  /** Active subjects, their events and active days in [from, to), and how many did `event` (0 without one). */
-  engagementCounts(projectId: string, query: ActivityQuery & { event?: string | undefined }): Promise<UsageCounts & AdoptionCounts>;
+  /**
+   * Active subjects, their events and active days in [from, to), and how many did `event` (0
+   * without one); `eventsSquared` is Σ over active subjects of (their events)², for the variance.
+   */
+  engagementCounts(
+    projectId: string,
+    query: ActivityQuery & { event?: string | undefined },
+  ): Promise<UsageCounts & AdoptionCounts & { eventsSquared: number }>;
+  /** The ids of the identified users in `segment` at `to`, sorted: the same filter, for KPIs folded outside SQL. */
+  segmentUserIds(projectId: string, segment: KpiSegment, to: Date): Promise<string[]>;
 }

@@ -16,6 +16,8 @@ const RECORDED = [
   [10, 'announcement-events-index'],
   [11, 'anonymous-responses'],
   [12, 'trusted-traits'],
+  [13, 'jobs'],
+  [15, 'lifecycle-email'],
 ];
 
 describe('migrations', () => {

@@ -10,6 +10,7 @@ import { applyWrite } from '../apply-write.js';
 import { sqlPromptStore } from '../prompts/prompt-sql.js';
 import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
 import { sqlFactStore } from '../facts/fact-sql.js';
+import { sqlJobStore } from '../jobs/job-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
 import { postgresRollupFolder } from '../kpi/rollup-fold.js';
@@ -17,6 +18,7 @@ import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { createSqlRewardsStore, REWARDS_POSTGRES_RETRY } from '../rewards-sql-store.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
+import { sqlEmailStore } from '../email/email-sql.js';
 import { postgresReadOnlyRunner, postgresTransact, postgresTransaction } from '../sql/postgres-gate.js';
 import { postgresRunner } from '../sql/postgres-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
@@ -90,6 +92,8 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     responses: sqlResponseStore(sql),
     users: createSqlUserStore(postgresTransact(pool), sql),
     settings: sqlSettingsStore(sql),
+    email: sqlEmailStore(sql),
+    jobs: sqlJobStore(sql, postgresTransact(pool)),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),

@@ -13,12 +13,14 @@ import { sqliteWriteOps } from './sqlite-write-ops.js';
 import { sqlPromptStore } from '../prompts/prompt-sql.js';
 import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
 import { sqlFactStore } from '../facts/fact-sql.js';
+import { sqlJobStore } from '../jobs/job-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
+import { sqlEmailStore } from '../email/email-sql.js';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteTransact, sqliteWriteTransaction } from '../sql/sqlite-gate.js';
 import { sqliteKpiRunner, sqliteRunner } from '../sql/sqlite-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
@@ -98,6 +100,8 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     responses: sqlResponseStore(sql, kpiSql),
     users: createSqlUserStore(transact, sql),
     settings: sqlSettingsStore(sql),
+    email: sqlEmailStore(sql),
+    jobs: sqlJobStore(sql, transact),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),

@@ -1,0 +1,106 @@
+import type { ProgramImpactAnswer } from '@hearth/schema';
+import { describe, expect, it } from 'vitest';
+import { inRewardsHoldout } from '../../domain/rewards/holdout.js';
+import { NOW } from '../../test-support/http.js';
+import { admin, promptApp, track } from '../../test-support/prompts.js';
+
+const D = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+const window = `from=${iso(NOW - 14 * D)}&to=${iso(NOW)}`;
+const PROGRAM = {
+  rules: [],
+  tiers: [
+    { id: 'bronze', name: 'Bronze', minPoints: 0 },
+    { id: 'silver', name: 'Silver', minPoints: 100 },
+  ],
+  holdout: { percent: 50 },
+  pointValue: 0.01,
+};
+
+/**
+ * Hand-computed, range [NOW − 14 d, NOW), inactivityDays 7 (customers at the start had an event in
+ * (NOW − 21 d, NOW − 14 d)), 2 weeks:
+ * - ada: identify −16 d, event −1 d; earned 100 at −10 d, redeemed 30 at −5 d → member, silver, retained.
+ * - bob: identify −15 d, silent; earned 50 at −15 d → member, bronze, customer, lost.
+ * - cy: identify −10 d, event −2 d → non-member, not a customer at the start, 2 events.
+ * - dee: identify −20 d, event −3 d → non-member, customer, retained, 1 event in range.
+ * - eli: identify −15 d, silent → non-member, customer, lost.
+ */
+async function fixture() {
+  const { app, store } = await promptApp([], { inactivityDays: 7, rewards: PROGRAM });
+  const identify = (userId: string, at: number) =>
+    track(app, userId, '', { type: 'identify', name: undefined, properties: undefined, traits: {}, timestamp: iso(at) });
+  const event = (userId: string, at: number) => track(app, userId, 'Page Viewed', { timestamp: iso(at) });
+  await identify('ada', NOW - 16 * D);
+  await event('ada', NOW - D);
+  await identify('bob', NOW - 15 * D);
+  await identify('cy', NOW - 10 * D);
+  await event('cy', NOW - 2 * D);
+  await identify('dee', NOW - 20 * D);
+  await event('dee', NOW - 3 * D);
+  await identify('eli', NOW - 15 * D);
+  const earn = (userId: string, amount: number, at: number) =>
+    store.rewards.append({ projectId: 'acme', id: `grant-${userId}`, userId, amount, reason: 'Grant', ruleId: null, at });
+  await earn('ada', 100, NOW - 10 * D);
+  await earn('bob', 50, NOW - 15 * D);
+  await store.rewards.redeem({ projectId: 'acme', id: 'r1', userId: 'ada', item: { id: 'mug', cost: 30 }, at: NOW - 5 * D });
+  return app;
+}
+
+describe('GET /v1/admin/kpi/program-impact', () => {
+  it('answers the program figures, members against non-members with intervals, per tier, and exposed against the holdout', async () => {
+    const app = await fixture();
+    const res = await admin(app, 'GET', `/v1/admin/kpi/program-impact?${window}`);
+    expect(res.status).toBe(200);
+    const answer = (await res.json()) as ProgramImpactAnswer;
+    expect(answer.program).toEqual({
+      activeCustomers: 3, // ada, cy, dee
+      activeMembers: 1, // ada
+      membershipRate: (1 / 3) * 100,
+      redemptionRate: 20, // 30 redeemed ÷ 150 issued in the 30 days before NOW
+      pointsIssued30d: 150,
+      pointsRedeemed30d: 30,
+      outstandingPoints: 120, // ada 70 + bob 50
+      pointValue: 0.01,
+      pointsLiability: 1.2,
+    });
+    const { retention, churn, usageFrequency, nps } = answer.membersVsNonMembers;
+    // Members: ada retained, bob lost (1/2); non-members: dee retained, eli lost (1/2).
+    expect(retention).toMatchObject({ exposed: { n: 2, value: 50 }, control: { n: 2, value: 50 }, difference: 0, verdict: 'too-small' });
+    expect(retention.warning).toContain('members: 2, non-members: 2');
+    expect(churn).toMatchObject({ exposed: { n: 2, value: 50 }, control: { n: 2, value: 50 } });
+    // Events per active user per week: ada 1 ÷ 2 = 0.5; cy 2 ÷ 2 = 1, dee 1 ÷ 2 = 0.5 → mean 0.75.
+    expect(usageFrequency).toMatchObject({ exposed: { n: 1, value: 0.5 }, control: { n: 2, value: 0.75 }, difference: null });
+    expect(nps).toBeNull();
+    expect(answer.byTier.map((t) => [t.tierId, t.members])).toEqual([
+      [null, 0],
+      ['bronze', 1],
+      ['silver', 1],
+    ]);
+    expect(answer.byTier[2]?.metrics.retention).toMatchObject({ exposed: { n: 1, value: 100 }, control: { n: 2, value: 50 } });
+
+    // The holdout by assignment (whatever the users earned): customers at the start ada, bob, dee, eli; retained ada, dee.
+    const held = (id: string) => inRewardsHoldout(PROGRAM, 'acme', id);
+    const customers = ['ada', 'bob', 'dee', 'eli'];
+    const retained = ['ada', 'dee'];
+    expect(answer.holdout?.percent).toBe(50);
+    expect(answer.holdout?.exposedVsHoldout.retention).toMatchObject({
+      exposed: { n: customers.filter((id) => !held(id)).length },
+      control: { n: customers.filter(held).length },
+    });
+    const heldRetained = retained.filter(held).length;
+    const heldCustomers = customers.filter(held).length;
+    expect(answer.holdout?.exposedVsHoldout.retention.control.value).toBe(heldCustomers ? (100 * heldRetained) / heldCustomers : null);
+  });
+
+  it('answers 404 for a project without a rewards program, and 400 naming a bad parameter', async () => {
+    const { app } = await promptApp([]);
+    const res = await admin(app, 'GET', `/v1/admin/kpi/program-impact?${window}`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'no_rewards_program' } });
+    const { app: withProgram } = await promptApp([], { rewards: PROGRAM });
+    const bad = await admin(withProgram, 'GET', `/v1/admin/kpi/program-impact?${window}&inactivityDays=0`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { issues: [{ path: 'inactivityDays' }] } });
+  });
+});

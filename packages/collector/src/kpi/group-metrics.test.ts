@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { groupMetrics, npsGroupOf, type GroupCounts } from './group-metrics.js';
+
+const names = { exposed: 'members', control: 'non-members' };
+
+describe('groupMetrics', () => {
+  it('compares retention and churn as rates of the customers at the start (Newcombe, percentage points)', () => {
+    // Newcombe 1998 example a: 56/70 against 48/80 retained → +20 pp, (5.24, 33.39); churn 14/70 − 32/80 = −20 pp.
+    const a: GroupCounts = {
+      retention: { customersAtStart: 70, retained: 56 },
+      engagement: { activeUsers: 0, events: 0, eventsSquared: 0 },
+      npsScores: null,
+    };
+    const b: GroupCounts = {
+      retention: { customersAtStart: 80, retained: 48 },
+      engagement: { activeUsers: 0, events: 0, eventsSquared: 0 },
+      npsScores: null,
+    };
+    const metrics = groupMetrics(a, b, 1, names);
+    expect(metrics.retention).toMatchObject({ exposed: { n: 70, value: 80 }, control: { n: 80, value: 60 }, verdict: 'higher' });
+    expect(metrics.retention.low).toBeCloseTo(5.24, 2);
+    expect(metrics.retention.high).toBeCloseTo(33.39, 2);
+    expect(metrics.churn).toMatchObject({ exposed: { value: 20 }, control: { value: 40 }, verdict: 'lower' });
+    expect(metrics.churn.low).toBeCloseTo(-33.39, 2);
+    expect(metrics.churn.high).toBeCloseTo(-5.24, 2);
+    expect(metrics.nps).toBeNull();
+    expect(metrics.usageFrequency).toMatchObject({ exposed: { n: 0, value: null }, verdict: 'too-small' });
+  });
+
+  it('compares usage as events per active user per week, from the events and Σ events² the store counts', () => {
+    // Over 2 weeks. A: users with 2, 4, 6 events → 1, 2, 3 per week: mean 2, variance 1.
+    // B: users with 2, 2 events → 1, 1 per week: mean 1, variance 0. Welch: SE = √(1/3) = 0.57735,
+    // ν = (1/3)² / ((1/3)²/2) = 2, t(0.975, 2) = 4.30265, half-width 2.48414.
+    const a: GroupCounts = {
+      retention: { customersAtStart: 0, retained: 0 },
+      engagement: { activeUsers: 3, events: 12, eventsSquared: 56 },
+      npsScores: null,
+    };
+    const b: GroupCounts = {
+      retention: { customersAtStart: 0, retained: 0 },
+      engagement: { activeUsers: 2, events: 4, eventsSquared: 8 },
+      npsScores: null,
+    };
+    const usage = groupMetrics(a, b, 2, names).usageFrequency;
+    expect(usage).toMatchObject({ exposed: { n: 3, value: 2 }, control: { n: 2, value: 1 }, verdict: 'too-small' });
+    expect(usage.difference).toBeCloseTo(1, 12);
+    expect(usage.low).toBeCloseTo(1 - 2.48414, 5);
+    expect(usage.high).toBeCloseTo(1 + 2.48414, 5);
+  });
+
+  it('compares NPS as the mean of +100 / 0 / −100 scores, which is the NPS itself', () => {
+    // A: 10, 9, 8, 3 → +100, +100, 0, −100: NPS 25, mean 25, variance (75² + 75² + 25² + 125²)/3 = 9166.67.
+    expect(npsGroupOf([10, 9, 8, 3])).toEqual({ n: 4, mean: 25, variance: expect.closeTo(9166.667, 3) });
+    // B: 0 × 2, 7 × 2 → −100, −100, 0, 0: NPS −50, variance (50² × 4)/3 = 3333.33.
+    const a: GroupCounts = {
+      retention: { customersAtStart: 0, retained: 0 },
+      engagement: { activeUsers: 0, events: 0, eventsSquared: 0 },
+      npsScores: [10, 9, 8, 3],
+    };
+    const b: GroupCounts = { ...a, npsScores: [0, 0, 7, 7] };
+    // SE = √(9166.67/4 + 3333.33/4) = √3125 = 55.9017; ν = 3125² / (2291.67²/3 + 833.33²/3) = 4.92701;
+    // t(0.975, 4.92701) = 2.58208, half-width 144.3426.
+    const nps = groupMetrics(a, b, 1, names).nps!;
+    expect(nps.difference).toBe(75);
+    expect(nps.low).toBeCloseTo(75 - 144.3426, 3);
+    expect(nps.high).toBeCloseTo(75 + 144.3426, 3);
+    expect(nps.warning).toContain('members: 4, non-members: 4');
+  });
+});

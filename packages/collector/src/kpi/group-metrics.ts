@@ -1,0 +1,51 @@
+import type { GroupMetrics } from '@hearth/schema';
+import { npsGroup } from '../domain/survey/groups.js';
+import type { RetentionCounts } from './churn.js';
+import { compareMeans, compareProportions, type GroupNames } from './stats/comparison.js';
+import { meanGroupFromSums } from './stats/means.js';
+import type { UsageCounts } from './usage.js';
+
+/**
+ * One group's counts, as the KPI store answers them for a segment over the same [from, to):
+ * retention (customers at `from`, retained at `to`), engagement (active users, their events and
+ * Σ events² for the spread) and its NPS scores (null without an NPS survey).
+ */
+export interface GroupCounts {
+  retention: RetentionCounts;
+  engagement: Pick<UsageCounts, 'activeUsers' | 'events'> & { eventsSquared: number };
+  npsScores: readonly number[] | null;
+}
+
+/**
+ * The program-impact metrics of group A against group B (docs/reference/kpi-definitions.md,
+ * "Loyalty program impact"), each with its 95 % interval (kpi/stats):
+ * - retention and churn: rates over the group's customers at `from` (Newcombe), churn = lost;
+ * - usage frequency: events per active user per week, the mean over the group's active users
+ *   (Welch; each user's events ÷ `weeks`, so Σx = events ÷ weeks and Σx² = Σ events² ÷ weeks²);
+ * - NPS: the mean of +100 (promoter 9–10), 0 (passive) and −100 (detractor 0–6) over the
+ *   group's responses, which is exactly % promoters − % detractors (Welch).
+ */
+export function groupMetrics(a: GroupCounts, b: GroupCounts, weeks: number, names: GroupNames): GroupMetrics {
+  const retained = (r: RetentionCounts) => ({ n: r.customersAtStart, successes: r.retained });
+  const lost = (r: RetentionCounts) => ({ n: r.customersAtStart, successes: r.customersAtStart - r.retained });
+  const usage = (e: GroupCounts['engagement']) =>
+    weeks > 0 ? meanGroupFromSums(e.activeUsers, e.events / weeks, e.eventsSquared / (weeks * weeks)) : meanGroupFromSums(0, 0, 0);
+  return {
+    retention: compareProportions(retained(a.retention), retained(b.retention), names),
+    churn: compareProportions(lost(a.retention), lost(b.retention), names),
+    usageFrequency: compareMeans(usage(a.engagement), usage(b.engagement), names),
+    nps: a.npsScores && b.npsScores ? compareMeans(npsGroupOf(a.npsScores), npsGroupOf(b.npsScores), names) : null,
+  };
+}
+
+/** NPS scores as a mean group of +100 / 0 / −100: Σx = 100 (P − D), Σx² = 10,000 (P + D). */
+export function npsGroupOf(scores: readonly number[]) {
+  let promoters = 0;
+  let detractors = 0;
+  for (const score of scores) {
+    const group = npsGroup(score);
+    if (group === 'promoter') promoters += 1;
+    else if (group === 'detractor') detractors += 1;
+  }
+  return meanGroupFromSums(scores.length, 100 * (promoters - detractors), 10_000 * (promoters + detractors));
+}

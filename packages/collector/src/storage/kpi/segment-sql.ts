@@ -1,0 +1,85 @@
+import type { KpiSegment } from '../../kpi/segment.js';
+import { AT_RISK_LOOKBACK_DAYS } from '../../kpi/segment.js';
+import { epochMs } from '../sql/dialect.js';
+import type { Dialect } from '../sql/runner.js';
+import { dayOf } from './rollup-sql.js';
+
+/**
+ * The one segment filter of the KPI statements, written once for both stores: a `segment` CTE
+ * listing the segment's subjects (`u:<user id>`, as the rollup keys them) as they stand at the
+ * range's end @to. A statement that is segmented starts `WITH segment AS MATERIALIZED (…)` and
+ * keeps only the subjects in it; its text depends on the segment's kind, its values are parameters.
+ */
+export type SegmentKind = KpiSegment['kind'];
+
+const int = (name: string) => `CAST(@${name} AS bigint)`;
+
+/** The users row `u` has trait @segTrait equal (typed) to an element of the JSON array @segValues. */
+const TRAIT_EQUALS: Record<Dialect, string> = {
+  // Same type family and same value: 5 matches 5.0 (integer/real), never the text "5" or true (1).
+  sqlite: `EXISTS (SELECT 1 FROM json_each(u.traits) j JOIN json_each(@segValues) v ON j.value = v.value
+    AND (j.type = v.type OR (j.type IN ('integer', 'real') AND v.type IN ('integer', 'real'))) WHERE j.key = @segTrait)`,
+  // jsonb equality is typed: 5 = 5.0, never "5" or true.
+  postgres: 'u.traits -> CAST(@segTrait AS text) IN (SELECT value FROM jsonb_array_elements(CAST(@segValues AS jsonb)))',
+};
+
+/** The user ids of the JSON array @segUsers. */
+const LISTED: Record<Dialect, string> = {
+  sqlite: 'SELECT value FROM json_each(@segUsers)',
+  postgres: 'SELECT jsonb_array_elements_text(CAST(@segUsers AS jsonb))',
+};
+
+/** A user earned points before @to: the program's membership rule. */
+const memberOf = (d: Dialect, user: string) =>
+  `EXISTS (SELECT 1 FROM reward_entries r WHERE r.project_id = @projectId AND r.user_id = ${user} AND r.amount > 0
+    AND ${epochMs(d, 'r.created_at')} < ${int('to')})`;
+
+/** The segment's subjects, as the body of the `segment` CTE. */
+function segmentBody(d: Dialect, kind: SegmentKind): string {
+  const users = (where: string) => `SELECT 'u:' || u.user_id AS subject FROM users u WHERE u.project_id = @projectId AND ${where}`;
+  switch (kind) {
+    case 'trait':
+      return users(TRAIT_EQUALS[d]);
+    case 'first-seen':
+      return users(
+        `(CAST(@segFrom AS bigint) IS NULL OR ${epochMs(d, 'u.first_seen')} >= ${int('segFrom')}) AND ${epochMs(d, 'u.first_seen')} < ${int('segTo')}`,
+      );
+    case 'member':
+      return users(memberOf(d, 'u.user_id'));
+    case 'non-member':
+      return users(`NOT ${memberOf(d, 'u.user_id')}`);
+    // The listed users, or (@segNegate = 1) the project's other identified users.
+    case 'users':
+      return users(`(u.user_id IN (${LISTED[d]})) = (${int('segNegate')} = 0)`);
+    // Identified users with a rollup day in the lookback and none in the last N whole days.
+    case 'at-risk':
+      return `SELECT subject FROM kpi_activity_days WHERE project_id = @projectId AND substr(subject, 1, 2) = 'u:'
+        AND day >= ${int('riskLo')} AND day < ${int('riskMid')}
+      EXCEPT SELECT subject FROM kpi_activity_days WHERE project_id = @projectId AND day >= ${int('riskMid')} AND day < ${int('riskHi')}`;
+  }
+}
+
+/** `segment AS MATERIALIZED (…)`, the CTE a segmented statement starts with. */
+export function segmentCte(d: Dialect, kind: SegmentKind): string {
+  return `segment AS MATERIALIZED (${segmentBody(d, kind)})`;
+}
+
+/** The parameters of `segmentCte` for `segment` at the range's end `to` (all named, unused ones null). */
+export function segmentParams(segment: KpiSegment | undefined, to: number): Record<string, unknown> {
+  const params: Record<string, unknown> = { segKind: segment?.kind ?? null };
+  if (!segment) return params;
+  switch (segment.kind) {
+    case 'trait':
+      return { ...params, segTrait: segment.trait, segValues: JSON.stringify(segment.values) };
+    case 'first-seen':
+      return { ...params, segFrom: segment.fromMs, segTo: segment.toMs };
+    case 'users':
+      return { ...params, segUsers: JSON.stringify(segment.ids), segNegate: segment.negate ? 1 : 0 };
+    case 'at-risk': {
+      const today = dayOf(to);
+      return { ...params, riskLo: today - segment.days - AT_RISK_LOOKBACK_DAYS, riskMid: today - segment.days, riskHi: today };
+    }
+    default:
+      return params;
+  }
+}
