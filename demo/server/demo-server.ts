@@ -23,6 +23,8 @@ export type DemoServerOptions = {
   secret: string;
   /** Epoch ms the tokens are minted at; default `Date.now`. Tests that move the collector's clock share it. */
   clock?: () => number;
+  /** The local SMTP catcher whose messages `/mailbox` lists. */
+  mailbox?: { page(): string };
 };
 
 export type DemoServer = {
@@ -53,6 +55,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://demo.invalid');
     if (await api(req, res, pathname)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here`);
+    if (pathname === '/mailbox' && options.mailbox) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(options.mailbox.page());
+      return;
+    }
     if (pathname === '/' || isAppRoute(pathname)) {
       const variant = readPageVariant(searchParams);
       const { html, installScript } = await renderAppShell(demoPaths.publicDir, shell, variant);

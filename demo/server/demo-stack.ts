@@ -2,6 +2,9 @@ import { startCollector, type RunningCollector } from '@hearth/collector';
 import type { ProjectConfig } from '@hearth/schema';
 import { demoCollectorConfig, loadDemoProject } from './demo-project.js';
 import { startDemoServer, type DemoServer } from './demo-server.js';
+import { freePort } from './free-port.js';
+import { startMailbox, type Mailbox } from './mailbox.js';
+import { seedDemoEmail } from './seed-email.js';
 import { demoPaths } from './paths.js';
 import { seedDemoAnnouncements } from './seed-announcements.js';
 import { seedDemoData, type SeedSummary } from './seed.js';
@@ -20,6 +23,8 @@ export type DemoStackOptions = {
 export type DemoStack = {
   collector: RunningCollector;
   demo: DemoServer;
+  /** The local SMTP catcher the collector's lifecycle email goes to (the demo's Mailbox page). */
+  mailbox: Mailbox;
   project: ProjectConfig;
   seeded: SeedSummary;
   /** Announcements published by this start (0 when they already existed). */
@@ -36,10 +41,18 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
   const { project, secret } = loadDemoProject();
   // The rewards webhook and referral links point at the demo app wherever it listens.
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  const mailbox = await startMailbox();
+  // Links in emails are absolute, so the collector must know its own address before it starts.
+  const collectorPort = options.collectorPort || (await freePort(shownHost));
+  const config = demoCollectorConfig(`http://${shownHost}:${options.demoPort}`);
   const collector = await startCollector({
-    config: demoCollectorConfig(`http://${shownHost}:${options.demoPort}`),
+    config: {
+      ...config,
+      publicUrl: `http://${shownHost}:${collectorPort}/`,
+      email: { smtp: { host: '127.0.0.1', port: mailbox.port }, tickSeconds: 5 },
+    },
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { sqliteFile: options.sqliteFile }),
-    port: options.collectorPort,
+    port: collectorPort,
     host: options.host,
     widgetDir: demoPaths.widgetDist,
   });
@@ -51,25 +64,30 @@ export async function startDemoStack(options: DemoStackOptions): Promise<DemoSta
       collectorUrl: collector.url,
       projectKey: project.publicKey,
       secret,
+      mailbox,
     });
     const now = options.now ?? new Date();
     const announcements = await seedDemoAnnouncements({ collectorUrl: collector.url, secret, now });
     const seeded = await seedDemoData({ collectorUrl: collector.url, project, secret, store: collector.store, now });
+    await seedDemoEmail({ collectorUrl: collector.url, project, secret, now });
     const running = demo;
     return {
       collector,
       demo: running,
+      mailbox,
       project,
       seeded,
       announcements,
       close: async () => {
         await running.close();
         await collector.close();
+        await mailbox.close();
       },
     };
   } catch (error) {
     await demo?.close();
     await collector.close();
+    await mailbox.close();
     throw error;
   }
 }

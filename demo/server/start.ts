@@ -12,7 +12,7 @@ const host = process.env.HOST ?? '127.0.0.1';
 const databaseUrl = process.env.DATABASE_URL;
 mkdirSync(dirname(demoPaths.sqliteFile), { recursive: true });
 const started = Date.now();
-const { collector, demo, project, seeded, announcements, close } = await startDemoStack({
+const { collector, demo, mailbox, project, seeded, announcements, close } = await startDemoStack({
   sqliteFile: demoPaths.sqliteFile,
   // Embedded SQLite unless DATABASE_URL points at PostgreSQL.
   ...(databaseUrl ? { databaseUrl } : {}),
@@ -31,6 +31,7 @@ Hearth is running.
   Admin console:            ${collector.url}/admin/   password: ${DEMO_ADMIN_PASSWORD}
   Demo data: ${seeded.skipped ? 'already seeded' : `90 days of history for ${seeded.users} users seeded (${seeded.accepted} events, ${seeded.responses} NPS answers, ${seeded.redemptions} redemptions) in ${seconds} s`}; ${announcements} announcements published
   Changelog:                ${collector.url}/changelog/${project.id}
+  Mailbox:                  ${demo.url}/mailbox   (lifecycle email caught by a local SMTP server on port ${mailbox.port})
 Press Ctrl+C to stop.
 `);
 

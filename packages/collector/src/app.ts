@@ -37,8 +37,9 @@ import { emailLinkRoutes } from './http/routes/email-links.js';
 import { createEmailService, type EmailService } from './services/email/email-service.js';
 import { smtpTransport, type MailTransport } from './services/email/smtp-transport.js';
 import { createIngest } from './services/ingest.js';
-import { scheduleJobPurge } from './services/job-housekeeping.js';
+import { scheduleHousekeeping } from './services/job-housekeeping.js';
 import { JobWorker, type JobWorkerOptions } from './services/job-worker.js';
+import { ProjectAllowance } from './services/project-allowance.js';
 import { ProjectRegistry } from './services/project-registry.js';
 import { createProjectSettings } from './services/project-settings.js';
 import { awardClientEvents } from './services/rewards-after-commit.js';
@@ -104,7 +105,14 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   // when a console change applies, and loads stored changes (and other processes') before serving.
   const projects = new ProjectRegistry(config.projects);
   // One limiter for every public route: the documented rate is a client's total, not per route.
-  const deps = { store, projects, config, clock, rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress }) };
+  const allowance = new ProjectAllowance(store.rateLimits, log);
+  const deps = {
+    store,
+    projects,
+    config,
+    clock,
+    rateLimit: rateLimit({ limits: config.rateLimit, clock, clientAddress, projectAllowance: allowance }),
+  };
   app.route('/', healthzRoutes(store));
   app.route('/', openApiRoutes());
   app.use('*', overload(store, { ...DEFAULT_OVERLOAD_LIMITS, ...options.overload }, options.eventLoopDelayMs));
@@ -116,7 +124,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.route('/', adminSessionRoutes({ sessions, projects: projects.all(), clock, clientAddress }));
   app.use('/v1/admin/*', adminAuth(sessions, projects));
   const worker = new JobWorker({ jobs: store.jobs, clock, ...(log ? { log } : {}), ...options.jobs });
-  scheduleJobPurge(worker, store.jobs, clock);
+  scheduleHousekeeping(worker, store, clock);
   const webhooks = createWebhookJobs(worker, { projects, responses: store.responses, clock, delivery: options.webhookDelivery });
   const engine = createRewardsService({ store, projects, clock, log, webhooks });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));

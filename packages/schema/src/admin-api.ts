@@ -78,9 +78,18 @@ export const healthSchema = z.object({
   }),
 });
 
+/** `GET /readyz` (200 when ready, 503 with the reason otherwise). */
+export const readinessSchema = z.object({
+  ready: z.boolean(),
+  store: z.enum(['sqlite', 'postgres']),
+  /** Why this instance should get no traffic: the database is unreachable, or migrations are running. */
+  reason: z.string().nullable(),
+});
+
 export type PromptRecordAnswer = z.infer<typeof promptRecordSchema>;
 export type AnnouncementSaved = z.infer<typeof announcementSavedSchema>;
 export type AdminSession = z.infer<typeof adminSessionSchema>;
+export type Readiness = z.infer<typeof readinessSchema>;
 export type PromptVersionList = z.infer<typeof promptVersionListSchema>;
 export type RewardsProgramRecord = z.infer<typeof rewardsProgramRecordSchema>;
 

@@ -278,6 +278,7 @@ export {
   adminSessionSchema,
   rewardsProgramRecordSchema,
   healthSchema,
+  readinessSchema,
   vocabularySchema,
   announcementPreviewSchema,
   type AnnouncementPreview,
@@ -288,6 +289,7 @@ export {
   type PromptRecordAnswer,
   type AnnouncementSaved,
   type AdminSession,
+  type Readiness,
   type PromptVersionList,
   type RewardsProgramRecord,
 } from './admin-api.js';

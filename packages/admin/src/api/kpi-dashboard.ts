@@ -1,4 +1,4 @@
-import type { NpsTrendPoint, RewardsKpis as RewardsFigures } from '@hearth/schema';
+import type { NpsTrendPoint, ProgramImpactAnswer, RewardsKpis as RewardsFigures } from '@hearth/schema';
 import { api, call } from './client.js';
 import type { KpiFilters } from './kpi.js';
 import type { SurveyKpis } from './surveys.js';
@@ -92,3 +92,5 @@ export const usageKpis = (filters: KpiFilters) => get<UsageKpis>('kpi/usage', qu
 export const adoptionKpis = (event: string, filters: KpiFilters) => get<AdoptionKpis>('kpi/adoption', query(filters, { event }));
 /** Rewards KPIs have no trait segment: the ledger is counted for every member. */
 export const rewardsKpis = ({ from, to }: KpiFilters) => get<RewardsKpis>('kpi/rewards', query({ from, to }));
+/** Program impact has no segment: its groups are the segments (members, tiers, holdout). */
+export const programImpactKpis = ({ from, to }: KpiFilters) => get<ProgramImpactAnswer>('kpi/program-impact', query({ from, to }));

@@ -7,11 +7,15 @@ export interface ChecklistKpis extends ChecklistFigures {
   range: { from: string; to: string };
 }
 
-/** Dates are ISO 8601 instants; `trait` is `key:value`. Empty filters are left out. */
+/**
+ * Dates are ISO 8601 instants; `trait` is `key:value`; `segment` is `trait:key:value`,
+ * `lifecycle:<stage>` or `program:<group>` (docs/kpis.md, "Segments"). Empty filters are left out.
+ */
 export interface KpiFilters {
   from?: string;
   to?: string;
   trait?: string;
+  segment?: string;
 }
 
 export function checklistKpis(id: string, filters: KpiFilters = {}): Promise<ChecklistKpis> {

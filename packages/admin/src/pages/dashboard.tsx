@@ -6,7 +6,9 @@ import { projectId } from '../models/session.js';
 import { ActiveUsersPanel } from './dashboard/active-users-panel.js';
 import { AnnouncementPanel } from './dashboard/announcement-panel.js';
 import { RetentionPanel } from './dashboard/retention-panel.js';
+import { ProgramImpactPanel } from './dashboard/program-impact-panel.js';
 import { RewardsPanel } from './dashboard/rewards-panel.js';
+import { SegmentSplitPanel } from './dashboard/segment-split-panel.js';
 import { SurveyPanel } from './dashboard/survey-panel.js';
 import { UsagePanel } from './dashboard/usage-panel.js';
 import './dashboard/dashboard.css';
@@ -67,6 +69,8 @@ export function DashboardPage() {
       <UsagePanel filters={filters} prompts={records?.map((r) => r.prompt) ?? []} />
       <AnnouncementPanel filters={filters} />
       <RewardsPanel filters={filters} />
+      <SegmentSplitPanel filters={filters} />
+      <ProgramImpactPanel filters={filters} />
     </>
   );
 }

@@ -1,23 +1,36 @@
-import type { JobStore } from '../storage/jobs/job-store.js';
+import type { Store } from '../storage/store.js';
 import type { JobWorker } from './job-worker.js';
 
-const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 /** How long a finished job keeps its row, and with it its key's idempotency. */
 export const FINISHED_JOBS_KEPT_MS = 30 * DAY_MS;
 /** Rows deleted per statement, so a large purge never holds the write lock for long. */
 const PURGE_CHUNK = 1_000;
+const RETRY = { maxAttempts: 3, backoff: { baseMs: 60_000, maxMs: HOUR_MS } };
 
-/** `jobs.purge`, daily: deletes done and failed jobs older than {@link FINISHED_JOBS_KEPT_MS}, in chunks. */
-export function scheduleJobPurge(worker: JobWorker, jobs: JobStore, clock: () => number): void {
+/**
+ * The store's own housekeeping, as scheduled jobs (one run per period across every instance):
+ * `jobs.purge` daily deletes done and failed jobs older than {@link FINISHED_JOBS_KEPT_MS}, in
+ * chunks; `rate-limits.purge` hourly deletes rate-limit windows that ended over an hour ago.
+ */
+export function scheduleHousekeeping(worker: JobWorker, store: Pick<Store, 'jobs' | 'rateLimits'>, clock: () => number): void {
   worker
     .register({
       kind: 'jobs.purge',
-      maxAttempts: 3,
-      backoff: { baseMs: 60_000, maxMs: 3_600_000 },
+      ...RETRY,
       async run() {
         const before = clock() - FINISHED_JOBS_KEPT_MS;
-        while ((await jobs.purge(before, PURGE_CHUNK)) === PURGE_CHUNK);
+        while ((await store.jobs.purge(before, PURGE_CHUNK)) === PURGE_CHUNK);
       },
     })
-    .schedule({ kind: 'jobs.purge', everyMs: DAY_MS });
+    .schedule({ kind: 'jobs.purge', everyMs: DAY_MS })
+    .register({
+      kind: 'rate-limits.purge',
+      ...RETRY,
+      async run() {
+        await store.rateLimits.purge(clock() - HOUR_MS);
+      },
+    })
+    .schedule({ kind: 'rate-limits.purge', everyMs: HOUR_MS });
 }

@@ -5,6 +5,7 @@ import type { FactStore } from './facts/fact-store.js';
 import type { JobStore } from './jobs/job-store.js';
 import type { KpiStore } from './kpi/kpi-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
+import type { RateLimitStore } from './rate-limits/rate-limit-store.js';
 import type { ResponseStore } from './responses/response-store.js';
 import type { RewardsStore } from './rewards-store.js';
 import type { SettingsStore } from './settings/settings-store.js';
@@ -28,6 +29,8 @@ export interface Store {
   readonly email: EmailStore;
   /** The durable job queue every collector on this database shares. */
   readonly jobs: JobStore;
+  /** Per-project rate-limit windows every collector on this database shares. */
+  readonly rateLimits: RateLimitStore;
   /** Resolves once the events are committed durably (group commit may merge concurrent calls). */
   writeEvents(events: readonly NewEvent[]): Promise<WriteResult>;
   /** Events accepted by `writeEvents` whose transaction has not committed yet (load shedding). */
@@ -37,6 +40,11 @@ export interface Store {
   /** Events ordered by time, then messageId. */
   listEvents(projectId: string, filter?: EventFilter): Promise<StoredEvent[]>;
   getUser(projectId: string, userId: string): Promise<StoredUser | null>;
+  /**
+   * Null when the store can serve; else why not: the database is unreachable, or another collector
+   * is applying migrations (PostgreSQL's migration lock is held). For `/readyz`.
+   */
+  readiness(): Promise<string | null>;
   /** Waits for pending writes, then releases the database. */
   close(): Promise<void>;
 }

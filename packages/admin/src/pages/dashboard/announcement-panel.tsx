@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { Field } from '../../components/field.js';
 import type { Column } from '../../models/csv.js';
 import { ADOPTION_COLUMNS, adoptionRows, announcementChartData } from './engagement-mapping.js';
+import { comparisonText } from '../../models/comparison.js';
 import { formatRate } from '../../models/funnel.js';
 import { KpiChart } from './kpi-chart.js';
 import { KpiTiles } from './kpi-tiles.js';
@@ -42,7 +43,9 @@ function AnnouncementKpisView({ kpis }: { kpis: AnnouncementKpis }) {
                 {
                   label: 'Adoption lift',
                   value: adoption.lift === null ? '—' : `${Math.round(adoption.lift * 100) / 100} points`,
-                  detail: `within ${adoption.days} days, vs. the control group`,
+                  detail: `within ${adoption.days} days, vs. the control group; 95 % interval ${comparisonText(adoption.comparison, 'pts').interval}${
+                    adoption.comparison.warning ? `. ${adoption.comparison.warning}` : ''
+                  }`,
                 },
               ]
             : []),

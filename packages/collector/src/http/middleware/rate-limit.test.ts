@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../app.js';
+import { bothStores } from '../../test-support/both-stores.js';
 import { NOW, ORIGIN, PUBLIC_KEY, batch, post, testApp, testConfig, trackEvent } from '../../test-support/http.js';
 
 describe('rate limits', () => {
@@ -30,7 +32,9 @@ describe('rate limits', () => {
       statuses.push((await post(app, batch([trackEvent()]), { headers: { 'x-test-client': client } })).status);
     expect(statuses).toEqual([200, 200, 429, 429]);
     const limited = await post(app, batch([trackEvent()]), { headers: { 'x-test-client': 'e' } });
-    expect(limited.headers.get('Retry-After')).toBe('2');
+    // A fixed window of burstSeconds (4 s) admits 0.5 × 4 requests; the next one opens at its end.
+    const windowEnd = Math.floor(NOW / 4_000) * 4_000 + 4_000;
+    expect(limited.headers.get('Retry-After')).toBe(String(Math.ceil((windowEnd - NOW) / 1000)));
     expect(await store.listEvents('acme')).toHaveLength(2);
   });
 
@@ -67,5 +71,26 @@ describe('rate limits', () => {
       app.request(`/v1/state?key=${PUBLIC_KEY}&anonymousId=${client}`, { headers: { Origin: ORIGIN, 'x-test-client': client } });
     expect([(await state('a')).status, (await state('b')).status]).toEqual([200, 200]);
     expect((await post(app, batch([trackEvent()]), { headers: { 'x-test-client': 'c' } })).status).toBe(429);
+  });
+});
+
+describe.each(bothStores('hearth_rate_limits'))('the project limit across collectors on one $name database', ({ open }) => {
+  it('admits the project limit once, whichever collector each request reaches', async () => {
+    let now = NOW;
+    const config = testConfig({}, { rateLimit: { perClientPerSecond: 1_000, perProjectPerSecond: 50, burstSeconds: 2 } });
+    const collectors = await Promise.all(
+      [1, 2, 3].map(async () =>
+        createApp({ store: await open(), config, clock: () => now, clientAddress: () => 'client', log: () => undefined }),
+      ),
+    );
+    const state = (i: number) =>
+      collectors[i % 3]!.request(`/v1/state?key=${PUBLIC_KEY}&anonymousId=anon-${i}`, { headers: { Origin: ORIGIN } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 150; i++) statuses.push((await state(i)).status);
+    // 50 per second over a 2-second window: 100 in all, not 100 per collector.
+    expect(statuses.filter((status) => status === 200)).toHaveLength(100);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(50);
+    now = Math.floor(NOW / 2_000) * 2_000 + 2_000;
+    expect((await state(0)).status).toBe(200);
   });
 });

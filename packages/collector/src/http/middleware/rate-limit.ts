@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { BucketMap } from '../../domain/token-bucket.js';
+import type { ProjectAllowance } from '../../services/project-allowance.js';
 import type { AppEnv } from '../app-env.js';
 import { retryLater } from '../http-error.js';
 
@@ -11,19 +12,24 @@ export interface RateLimitOptions {
   clock: () => number;
   /** The client's address; the server entry knows it, tests pass their own. */
   clientAddress: (c: Context) => string;
+  /** The per-project limit, shared through the store by every collector on the database. */
+  projectAllowance: ProjectAllowance;
 }
 
 /** The one rate limit the collector's public routes share (built once per app). */
 export type RateLimit = MiddlewareHandler<AppEnv>;
 
 /**
- * Token buckets per project and per client within a project: 429 with `Retry-After`. Build it once
+ * A token bucket per client within a project (kept in this process: with N collectors behind a
+ * balancer a client may get up to N times its rate, less with sticky sessions), then the project's
+ * limit, shared through the store: N collectors admit the project's limit once, in fixed windows
+ * of `burstSeconds` (see `services/project-allowance.ts`). 429 with `Retry-After`. Build it once
  * and mount the same middleware on every public route, so the documented rate is a client's total
  * across routes rather than per route.
  */
-export function rateLimit({ limits, clock, clientAddress }: RateLimitOptions): RateLimit {
-  const perProject = new BucketMap(limits.perProjectPerSecond, limits.perProjectPerSecond * limits.burstSeconds);
+export function rateLimit({ limits, clock, clientAddress, projectAllowance }: RateLimitOptions): RateLimit {
   const perClient = new BucketMap(limits.perClientPerSecond, limits.perClientPerSecond * limits.burstSeconds);
+  const projectLimit = { perSecond: limits.perProjectPerSecond, windowSeconds: limits.burstSeconds };
   return createMiddleware<AppEnv>(async (c, next) => {
     const now = clock();
     const projectId = c.var.project.id;
@@ -31,7 +37,7 @@ export function rateLimit({ limits, clock, clientAddress }: RateLimitOptions): R
     const clientWait = perClient.take(`${projectId}\u0000${clientAddress(c)}`, now);
     if (clientWait > 0)
       throw retryLater(429, 'rate_limited', 'Too many requests from this client; retry after the delay in Retry-After.', clientWait);
-    const projectWait = perProject.take(projectId, now);
+    const projectWait = await projectAllowance.take(projectId, projectLimit, now);
     if (projectWait > 0)
       throw retryLater(429, 'rate_limited', 'Too many requests for this project; retry after the delay in Retry-After.', projectWait);
     await next();

@@ -276,6 +276,7 @@ describe('every documented operation answers as the document says', () => {
     await call('POST', '/v1/admin/settings/keys/finish-rotation', { headers: session });
     await call('DELETE', '/v1/admin/session', { headers: session });
     await call('GET', '/healthz');
+    await call('GET', '/readyz');
     await call('GET', '/sdk/hearth.js');
     await call('GET', '/admin');
     await call('GET', '/admin/checklists'); // a console route: answered with index.html

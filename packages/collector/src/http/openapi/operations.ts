@@ -22,6 +22,7 @@ import {
   emailTestSendRequestSchema,
   explainAnswerSchema,
   healthSchema,
+  readinessSchema,
   kpiInstantSchema,
   pointsRequestSchema,
   pointsResultSchema,
@@ -129,6 +130,14 @@ export const OPERATIONS: readonly Operation[] = [
     access: 'open',
     summary: 'Liveness: the store kind and events waiting to be written',
     answers: { 200: json(healthSchema) },
+  },
+  {
+    method: 'get',
+    path: '/readyz',
+    tag: 'Collector',
+    access: 'open',
+    summary: 'Readiness: 503 with the reason while the database is unreachable or migrations are running',
+    answers: { 200: json(readinessSchema) },
   },
   {
     method: 'get',

@@ -4,6 +4,7 @@ import { eventsConformance } from './events.js';
 import { factsConformance } from './facts.js';
 import type { OpenStore } from './harness.js';
 import { jobsConformance } from './jobs.js';
+import { rateLimitsConformance } from './rate-limits.js';
 import { kpiConformance } from './kpi.js';
 import { kpiRetentionConformance } from './kpi-retention.js';
 import { kpiRollupConformance } from './kpi-rollup.js';
@@ -31,5 +32,6 @@ export function storeConformance(name: string, open: OpenStore): void {
     usersConformance(open);
     settingsConformance(open);
     jobsConformance(open);
+    rateLimitsConformance(open);
   });
 }

@@ -59,7 +59,20 @@ export function migrateSqlite(db: Database): void {
 }
 
 /** Arbitrary constant naming Hearth's migration lock (pg advisory locks take a bigint). */
-const MIGRATION_LOCK = 0x4e_41_52_54_48;
+export const MIGRATION_LOCK = 0x4e_41_52_54_48;
+
+/**
+ * Whether some session (another collector starting up) holds the migration lock: pg_locks shows
+ * a bigint advisory key as its high half in `classid` and its low half in `objid`.
+ */
+export async function migrationsRunning(db: Pick<pg.Pool, 'query'>): Promise<boolean> {
+  const { rows } = await db.query<{ running: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
+       AND (classid::bigint << 32) | objid::bigint = $1) AS running`,
+    [MIGRATION_LOCK],
+  );
+  return rows[0]?.running ?? false;
+}
 
 /** Applies pending migrations, each in its own transaction, while holding an advisory lock, so several collectors may start at once. */
 export async function migratePostgres(pool: pg.Pool): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { GroupCommitter } from '../group-commit.js';
 import type { StoreTuning } from '../open-store.js';
-import { migratePostgres } from '../migrations/migrate.js';
+import { migratePostgres, migrationsRunning } from '../migrations/migrate.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store } from '../store.js';
 import { postgresWriteOps } from './postgres-write-ops.js';
@@ -11,6 +11,7 @@ import { sqlPromptStore } from '../prompts/prompt-sql.js';
 import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
 import { sqlFactStore } from '../facts/fact-sql.js';
 import { sqlJobStore } from '../jobs/job-sql.js';
+import { sqlRateLimitStore } from '../rate-limits/rate-limit-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
 import { postgresRollupFolder } from '../kpi/rollup-fold.js';
@@ -43,6 +44,9 @@ const LOCK_TIMEOUT_MS = 4_000;
 const KPI_POOL_SIZE = 2;
 const KPI_STATEMENT_TIMEOUT_MS = 30_000;
 const KPI_LOCK_TIMEOUT_MS = 15_000;
+
+/** How long `/readyz` waits for the database. */
+const READINESS_TIMEOUT_MS = 3_000;
 
 /** The production store. Default settings (`synchronous_commit = on`) make each COMMIT durable. */
 export async function openPostgresStore(databaseUrl: string, options: StoreTuning = {}): Promise<Store> {
@@ -94,6 +98,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     settings: sqlSettingsStore(sql),
     email: sqlEmailStore(sql),
     jobs: sqlJobStore(sql, postgresTransact(pool)),
+    rateLimits: sqlRateLimitStore(postgresTransact(pool)),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),
@@ -119,6 +124,22 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
         rows[0],
         links.rows.map((r) => r.anonymous_id),
       );
+    },
+    async readiness() {
+      // A connection that cannot be had within READINESS_TIMEOUT_MS counts as unreachable, so a
+      // hung network answers 503 rather than holding the probe open.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS);
+      });
+      try {
+        const running = await Promise.race([migrationsRunning(pool), timeout]);
+        return running ? 'migrations are running: another collector holds the migration lock' : null;
+      } catch (error) {
+        return `the database is unreachable: ${error instanceof Error ? error.message : String(error)}`;
+      } finally {
+        clearTimeout(timer);
+      }
     },
     async close() {
       await rollups.stop();

@@ -14,6 +14,7 @@ import { sqlPromptStore } from '../prompts/prompt-sql.js';
 import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
 import { sqlFactStore } from '../facts/fact-sql.js';
 import { sqlJobStore } from '../jobs/job-sql.js';
+import { sqlRateLimitStore } from '../rate-limits/rate-limit-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
@@ -102,11 +103,21 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     settings: sqlSettingsStore(sql),
     email: sqlEmailStore(sql),
     jobs: sqlJobStore(sql, transact),
+    rateLimits: sqlRateLimitStore(transact),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
     writeWaitMs: () => committer.oldestWaitMs(),
     listEvents,
     getUser,
+    // Migrations ran when this connection opened (under a write lock); the file needs no network.
+    readiness: () => {
+      try {
+        db.prepare('SELECT 1').get();
+        return Promise.resolve(null);
+      } catch (error) {
+        return Promise.resolve(`the SQLite file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
     async close() {
       // Ends a KPI statement still running: its request is gone.
       await reader?.close();
