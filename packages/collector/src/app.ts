@@ -44,6 +44,7 @@ import { ProjectRegistry } from './services/project-registry.js';
 import { createProjectSettings } from './services/project-settings.js';
 import { awardClientEvents } from './services/rewards-after-commit.js';
 import { createRewardsService } from './services/rewards.js';
+import { scheduleRewardsExpiry } from './services/rewards-expiry.js';
 import type { Store } from './storage/store.js';
 import { createWebhookJobs, type WebhookJobOptions } from './services/webhook-jobs.js';
 
@@ -125,6 +126,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.use('/v1/admin/*', adminAuth(sessions, projects));
   const worker = new JobWorker({ jobs: store.jobs, clock, ...(log ? { log } : {}), ...options.jobs });
   scheduleHousekeeping(worker, store, clock);
+  scheduleRewardsExpiry(worker, { projects, rewards: store.rewards, clock });
   const webhooks = createWebhookJobs(worker, { projects, responses: store.responses, clock, delivery: options.webhookDelivery });
   const engine = createRewardsService({ store, projects, clock, log, webhooks });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));

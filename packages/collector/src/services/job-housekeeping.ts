@@ -1,8 +1,8 @@
+import { DAY_MS } from '../domain/time.js';
 import type { Store } from '../storage/store.js';
 import type { JobWorker } from './job-worker.js';
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /** How long a finished job keeps its row, and with it its key's idempotency. */
 export const FINISHED_JOBS_KEPT_MS = 30 * DAY_MS;
 /** Rows deleted per statement, so a large purge never holds the write lock for long. */

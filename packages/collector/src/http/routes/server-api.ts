@@ -12,7 +12,7 @@ import { Hono, type Context } from 'hono';
 import { eventTimeIssues } from '../../domain/clock-skew.js';
 import { payloadHash } from '../../crypto/payload-hash.js';
 import type { RewardsEngine } from '../../services/rewards-engine.js';
-import { DAY_MS } from '../../domain/time.js';
+import { expiryCutoff } from '../../domain/rewards/expiry.js';
 import { rewardsKpis } from '../../kpi/rewards.js';
 import type { RewardsStore } from '../../storage/rewards-store.js';
 import type { Store } from '../../storage/store.js';
@@ -39,8 +39,6 @@ export interface ServerApiDeps {
 /** Anonymous id of events the host's backend sends: they always name their user. */
 export const SERVER_ANONYMOUS_ID = '$server';
 const MAX_BODY_BYTES = 512 * 1024;
-/** Expiry months are 30 × 24 h, like every period in Hearth: no calendar or time-zone arithmetic. */
-const MONTH_MS = 30 * DAY_MS;
 
 /**
  * `/v1/server/*`: what a host's backend calls with a secret key. Everything that changes a balance
@@ -140,7 +138,7 @@ export function serverApiRoutes(deps: ServerApiDeps) {
     const months = program(c.var.project).expiryMonths;
     if (months === undefined) throw new HttpError(400, 'expiry_not_configured', "This project's rewards program sets no expiryMonths.");
     const now = clock();
-    return c.json({ expired: await rewards.expire(c.var.project.id, now - months * MONTH_MS, now) });
+    return c.json({ expired: await rewards.expire(c.var.project.id, expiryCutoff(months, now), now) });
   });
 
   // The console reads the same figures with its session (or the secret key), under the admin path.
