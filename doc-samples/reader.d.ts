@@ -6,6 +6,7 @@
 declare const user: { id: string };
 declare const currentUser: { id: string; firstName: string };
 declare const userToken: string;
+declare const groupToken: string;
 declare const exportId: string;
 declare const rawBody: string;
 declare const req: { headers: Record<string, string | undefined> };

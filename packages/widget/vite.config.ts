@@ -44,6 +44,8 @@ const LOCALE_CATALOG = /\/src\/runtime\/i18n\/(?!index|en)([a-z]+)\.ts$/;
 
 function manualChunks(id: string): string | undefined {
   if (/\/src\/runtime\/controller\//.test(id)) return 'controller';
+  // Commands the core hands over (`group`): a few hundred bytes, never Preact.
+  if (/\/src\/runtime\/commands\.ts$/.test(id)) return 'commands';
   // Focus trapping serves modal dialogs only (survey, announcements): kept out of the runtime.
   if (/\/src\/runtime\/modal\//.test(id)) return 'modal';
   // Precedence between corner docks serves floating surfaces only: kept out of the runtime.

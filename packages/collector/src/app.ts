@@ -37,6 +37,9 @@ import { emailLinkRoutes } from './http/routes/email-links.js';
 import { createEmailService, type EmailService } from './services/email/email-service.js';
 import { smtpTransport, type MailTransport } from './services/email/smtp-transport.js';
 import { createIngest } from './services/ingest.js';
+import { createAccountsService } from './services/accounts.js';
+import { createAccountDetails } from './services/account-details.js';
+import { accountRoutes } from './http/routes/accounts.js';
 import { scheduleHousekeeping } from './services/job-housekeeping.js';
 import { JobWorker, type JobWorkerOptions } from './services/job-worker.js';
 import { ProjectAllowance } from './services/project-allowance.js';
@@ -131,10 +134,12 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   const engine = createRewardsService({ store, projects, clock, log, webhooks });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));
   // The server API applies the earning rules itself, as `server` events.
-  app.route('/', serverApiRoutes({ ...deps, rewards: store.rewards, engine, log }));
+  const accountsService = createAccountsService(store.accounts);
+  app.route('/', serverApiRoutes({ ...deps, accountsService, rewards: store.rewards, engine, log }));
+  app.route('/', accountRoutes({ ...deps, details: createAccountDetails(store) }));
   // Browser events go through the earning rules once committed (as `client` events).
   const ingest = createIngest({ store, afterCommit: [awardClientEvents(engine)], log });
-  app.route('/', batchRoutes({ ...deps, ingest }));
+  app.route('/', batchRoutes({ ...deps, ingest, accountsService }));
   app.route('/', stateRoutes({ ...deps, rewards: engine }));
   app.route('/', adminPromptRoutes(deps));
   app.route('/', adminPromptVersionRoutes(deps));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  AccountDetail,
   ErrorBody,
   JsonValue,
   PointsResult,
@@ -42,6 +43,8 @@ export interface TrackOptions {
   id?: string;
   /** When it happened (ISO 8601); default: when the collector receives it. */
   timestamp?: string;
+  /** The account the user acted in (they become its member); default: the user's active account. */
+  accountId?: string;
 }
 export interface PointsChange {
   userId: string;
@@ -77,6 +80,7 @@ export function createHearthClient(options: HearthClientOptions) {
   };
   const post = <T>(path: string, json: unknown = {}) => call<T>(path, { method: 'post', json });
   const user = (userId: string) => `v1/server/users/${encodeURIComponent(userId)}`;
+  const account = (accountId: string) => `v1/server/accounts/${encodeURIComponent(accountId)}`;
 
   /** Sends events your backend vouches for; they feed every earning rule, badge and referral. */
   const sendEvents = (events: ServerEvent[]) => post<ServerEventsResult>('v1/server/events', { events });
@@ -87,8 +91,22 @@ export function createHearthClient(options: HearthClientOptions) {
   return {
     sendEvents,
     adjust,
-    track: (userId: string, name: string, properties?: ServerEvent['properties'], { id = randomUUID(), timestamp }: TrackOptions = {}) =>
-      sendEvents([{ id, userId, name, ...(properties ? { properties } : {}), ...(timestamp ? { timestamp } : {}) }]),
+    track: (
+      userId: string,
+      name: string,
+      properties?: ServerEvent['properties'],
+      { id = randomUUID(), timestamp, accountId }: TrackOptions = {},
+    ) =>
+      sendEvents([
+        {
+          id,
+          userId,
+          name,
+          ...(properties ? { properties } : {}),
+          ...(timestamp ? { timestamp } : {}),
+          ...(accountId ? { accountId } : {}),
+        },
+      ]),
     award(change: PointsChange) {
       if (!(change.amount > 0)) return Promise.reject(new RangeError('award: amount must be positive; use adjust to take points away'));
       return adjust(change);
@@ -96,6 +114,32 @@ export function createHearthClient(options: HearthClientOptions) {
     /** Sets the traits your backend vouches for (replacing the previous set): rewards audiences read only these. */
     setTrustedTraits: (userId: string, traits: Record<string, JsonValue>) =>
       call<{ userId: string; traits: Record<string, JsonValue> }>(`${user(userId)}/traits`, { method: 'put', json: { traits } }),
+    /** Merges traits into the account's trusted traits (plan, seats, MRR, created date), creating the account. */
+    setAccountTraits: (accountId: string, traits: Record<string, JsonValue>) =>
+      call<AccountDetail>(account(accountId), { method: 'put', json: { traits } }),
+    /** Makes the user a member of the account (idempotent; `joinedAt` defaults to now). */
+    addMember: (accountId: string, userId: string, { joinedAt }: { joinedAt?: string } = {}) =>
+      call<{ accountId: string; userId: string; joinedAt: string }>(`${account(accountId)}/members/${encodeURIComponent(userId)}`, {
+        method: 'put',
+        json: joinedAt ? { joinedAt } : {},
+      }),
+    /** Removes the user from the account; 404 (HearthApiError) when they were not a member. */
+    async removeMember(accountId: string, userId: string): Promise<void> {
+      try {
+        await http(`${account(accountId)}/members/${encodeURIComponent(userId)}`, { method: 'delete' });
+      } catch (error) {
+        if (error instanceof HTTPError) throw new HearthApiError(error.response.status, error.data as ErrorBody | undefined);
+        throw error;
+      }
+    },
+    /** The server side of `Hearth('group', …)`: the user joins the account, and its traits are set when given. */
+    async group(userId: string, accountId: string, traits?: Record<string, JsonValue>): Promise<AccountDetail> {
+      await call(`${account(accountId)}/members/${encodeURIComponent(userId)}`, { method: 'put', json: {} });
+      return traits
+        ? call<AccountDetail>(account(accountId), { method: 'put', json: { traits } })
+        : call<AccountDetail>(account(accountId));
+    },
+    account: (accountId: string) => call<AccountDetail>(account(accountId)),
     balance: (userId: string) => call<UserBalance>(`${user(userId)}/balance`),
     /** Newest first. */
     ledger: async (userId: string, { limit = 100 } = {}) =>

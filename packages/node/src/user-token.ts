@@ -24,10 +24,18 @@ const base64url = (value: string | Buffer) => Buffer.from(value).toString('base6
  */
 export function mintUserToken(userId: string, options: MintUserTokenOptions): string {
   if (!userId) throw new TypeError('mintUserToken: userId must not be empty');
-  if (!options.secretKey) throw new TypeError('mintUserToken: secretKey must not be empty');
+  return signToken('mintUserToken', { sub: userId }, options);
+}
+
+/**
+ * An HS256 JWT of `claims` plus `iat` and `exp`, signed with the secret key: the one signer of the
+ * user and group tokens. `caller` names the function in errors.
+ */
+export function signToken(caller: string, claims: Record<string, unknown>, options: MintUserTokenOptions): string {
+  if (!options.secretKey) throw new TypeError(`${caller}: secretKey must not be empty`);
   const ttl = options.ttlSeconds ?? DEFAULT_USER_TOKEN_TTL_SECONDS;
-  if (!Number.isInteger(ttl) || ttl <= 0) throw new RangeError('mintUserToken: ttlSeconds must be a positive whole number');
+  if (!Number.isInteger(ttl) || ttl <= 0) throw new RangeError(`${caller}: ttlSeconds must be a positive whole number`);
   const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const signingInput = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify({ sub: userId, iat, exp: iat + ttl }))}`;
+  const signingInput = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify({ ...claims, iat, exp: iat + ttl }))}`;
   return `${signingInput}.${createHmac('sha256', options.secretKey).update(signingInput).digest('base64url')}`;
 }

@@ -9,6 +9,7 @@ import { useHearth } from './context.js';
 
 interface SentEvent {
   type: string;
+  accountId?: string;
   name?: string;
   userId: string | null;
   anonymousId: string;
@@ -82,6 +83,23 @@ describe('HearthProvider', () => {
     await act(() => document.querySelector('button')!.click());
     await settle();
     expect(events.map((event) => event.name ?? event.type)).toEqual(['page', 'identify', 'report_exported']);
+  });
+
+  it('groups the signed-in user into the account after identify, and again when the account changes', async () => {
+    const app = (account: { id: string; token?: string } | null) => (
+      <HearthProvider options={OPTIONS} user={{ id: 'ada' }} account={account}>
+        <Tracker name="clicked" />
+      </HearthProvider>
+    );
+    await render(app({ id: 'acme', token: 'jwt.acme' }));
+    await render(app({ id: 'acme', token: 'jwt.acme' }));
+    await render(app({ id: 'globex' }));
+    await settle();
+    expect(events.filter((event) => event.type !== 'page').map((event) => `${event.type}:${event.accountId ?? event.userId}`)).toEqual([
+      'identify:ada',
+      'group:acme',
+      'group:globex',
+    ]);
   });
 
   it('identifies when the user changes, not when the same user comes back as a new object', async () => {

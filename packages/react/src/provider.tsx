@@ -10,6 +10,14 @@ export interface HearthUser {
   token?: string;
 }
 
+/** The account (company, team) the user works in now, as your backend knows it. */
+export interface HearthAccount {
+  id: string;
+  traits?: Properties;
+  /** The group token your backend minted for this user and account: without it the call changes nothing. */
+  token?: string;
+}
+
 export interface HearthProviderProps {
   /** `init` options; read once, when the provider first mounts. */
   options: InitOptions;
@@ -19,6 +27,8 @@ export interface HearthProviderProps {
    * auth state is still loading changes nothing.
    */
   user?: HearthUser | null;
+  /** The user's active account: grouped after `user` identifies, and again when it changes (an account switcher). */
+  account?: HearthAccount | null;
   children?: ReactNode;
 }
 
@@ -27,13 +37,14 @@ export interface HearthProviderProps {
  * with `user`. Safe under StrictMode (one `init`, however often effects re-run) and during server
  * rendering (the instance is inert there and nothing runs).
  */
-export function HearthProvider({ options, user, children }: HearthProviderProps) {
+export function HearthProvider({ options, user, account, children }: HearthProviderProps) {
   // A ref, not state: the instance is a function, and React would call a function given to setState.
   const instance = useRef<Hearth | null>(null);
   instance.current ??= createHearth();
   const hearth = instance.current;
   const life = useRef<{ started: boolean; stopping?: ReturnType<typeof setTimeout> }>({ started: false });
   const identified = useRef<string | null>(null);
+  const grouped = useRef<string | null>(null);
 
   useEffect(() => {
     const state = life.current;
@@ -58,6 +69,14 @@ export function HearthProvider({ options, user, children }: HearthProviderProps)
     hearth.identify(user.id, user.traits, user.token === undefined ? undefined : { userToken: user.token });
     // `who` stands for `user`'s content, so a new object with the same user does not identify again.
   }, [hearth, who]);
+
+  // After the identify effect (effects run in order): an account groups a signed-in user only.
+  const which = account && who ? JSON.stringify([who, account.id, account.traits ?? {}, account.token ?? null]) : null;
+  useEffect(() => {
+    if (which === null || grouped.current === which || !account) return;
+    grouped.current = which;
+    hearth.group(account.id, account.traits, account.token === undefined ? undefined : { groupToken: account.token });
+  }, [hearth, which]);
 
   return <HearthContext.Provider value={hearth}>{children}</HearthContext.Provider>;
 }

@@ -68,11 +68,40 @@ export const identifyEventSchema = z.object({
   traits: propertiesSchema.optional().describe('Latest known traits of the user (plan, role, …); they replace earlier values key by key.'),
 });
 
+/** An account (company, team) id, as the host's backend names it. */
+export const accountIdSchema = z
+  .string()
+  .min(1, 'accountId must not be empty')
+  .max(128)
+  .describe('The account (company) id, as the host names it.');
+
+/**
+ * `Hearth('group', accountId, traits, { groupToken })`: the signed-in user works in this account
+ * now. Membership and account traits count only when `groupToken` (an HS256 JWT the host's
+ * backend minted: `sub` = userId, `account` = accountId, optional signed `traits`) is valid; the
+ * call's own `traits` are what the page says and are kept on the event only.
+ */
+export const groupEventSchema = z.object({
+  ...baseEvent,
+  type: z.literal('group'),
+  userId: z.string().min(1).max(128),
+  accountId: accountIdSchema,
+  traits: propertiesSchema
+    .optional()
+    .describe("What the page says about the account; stored with the event only, never as the account's traits."),
+  groupToken: z
+    .string()
+    .max(4096)
+    .optional()
+    .describe('HS256 JWT `{ sub: userId, account: accountId, traits?, exp }` minted by the host backend with a project secret.'),
+});
+
 /** One thing the end user did, as the widget reports it. */
-export const eventSchema = z.discriminatedUnion('type', [trackEventSchema, pageEventSchema, identifyEventSchema]);
+export const eventSchema = z.discriminatedUnion('type', [trackEventSchema, pageEventSchema, identifyEventSchema, groupEventSchema]);
 
 export type TrackEvent = z.infer<typeof trackEventSchema>;
 export type PageEvent = z.infer<typeof pageEventSchema>;
 export type IdentifyEvent = z.infer<typeof identifyEventSchema>;
+export type GroupEvent = z.infer<typeof groupEventSchema>;
 export type HearthEvent = z.infer<typeof eventSchema>;
 export type PageContext = z.infer<typeof pageContextSchema>;

@@ -7,10 +7,13 @@ export {
   trackEventSchema,
   pageEventSchema,
   identifyEventSchema,
+  groupEventSchema,
+  accountIdSchema,
   eventSchema,
   type TrackEvent,
   type PageEvent,
   type IdentifyEvent,
+  type GroupEvent,
   type HearthEvent,
   type PageContext,
 } from './event.js';
@@ -305,6 +308,19 @@ export {
   type Explanation,
   type ExplainAnswer,
 } from './explanation.js';
+export {
+  accountTraitsRequestSchema,
+  accountMemberRequestSchema,
+  accountSummarySchema,
+  accountMemberSchema,
+  accountDetailSchema,
+  accountPageSchema,
+  type AccountTraitsRequest,
+  type AccountSummary,
+  type AccountMember,
+  type AccountDetail,
+  type AccountPage,
+} from './account.js';
 export {
   smtpConfigSchema,
   emailServerConfigSchema,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from './checklist.js';
-import { eventNameSchema, messageIdSchema } from './event.js';
+import { accountIdSchema, eventNameSchema, messageIdSchema } from './event.js';
 import { propertiesSchema } from './json.js';
 import { audienceSchema, localeTagSchema } from './targeting.js';
 
@@ -193,6 +193,9 @@ export const serverEventsRequestSchema = z.object({
         name: eventNameSchema,
         properties: propertiesSchema.optional(),
         timestamp: z.iso.datetime({ offset: true }).optional(),
+        accountId: accountIdSchema
+          .optional()
+          .describe("The account the user acted in; the user becomes its member. Absent: the user's active account."),
       }),
     )
     .min(1, 'events needs at least one event')

@@ -8,6 +8,7 @@ const LABELS: Record<string, [string, string]> = {
   users: ['profile', 'profiles'],
   surveyResponses: ['survey response', 'survey responses'],
   referralCodes: ['referral code', 'referral codes'],
+  accountMemberships: ['account membership', 'account memberships'],
   rewardEntriesAnonymised: ['ledger entry', 'ledger entries'],
   rewardRedemptionsAnonymised: ['redemption', 'redemptions'],
   rewardBalancesAnonymised: ['balance', 'balances'],

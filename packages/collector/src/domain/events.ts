@@ -6,8 +6,8 @@ type Properties = Record<string, JsonValue>;
 export interface NewEvent {
   projectId: string;
   messageId: string;
-  type: 'track' | 'page' | 'identify';
-  /** Track events only; page and identify events have no name. */
+  type: 'track' | 'page' | 'identify' | 'group';
+  /** Track events only; page, identify and group events have no name. */
   name: string | null;
   anonymousId: string;
   /** The user id the client sent (identify events always carry one). */
@@ -19,6 +19,11 @@ export interface NewEvent {
   properties: Properties;
   traits: Properties | null;
   context: PageContext | null;
+  /**
+   * The account the event happened in (domain/accounts/active-account.ts): a verified claim, else
+   * the user's active account when it was stored; null for anonymous and account-less users.
+   */
+  accountId?: string | null;
   /** Hash of the event exactly as the client sent it; tells a retry from a conflicting reuse of an id. */
   payloadHash: string;
 }
@@ -37,6 +42,8 @@ export interface StoredEvent {
   properties: Properties;
   traits: Properties | null;
   context: PageContext | null;
+  /** The account the event was stored in, or null. */
+  accountId: string | null;
 }
 
 export interface StoredUser {

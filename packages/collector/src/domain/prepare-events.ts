@@ -26,10 +26,17 @@ export function prepareEvents(batch: Batch, { projectId, receivedAt, verifiedUse
       timestamp: correctTimestamp(event.timestamp, offset),
       receivedAt,
       verified: userId !== null && userId === verifiedUserId,
-      properties: (event.type === 'identify' ? undefined : event.properties) ?? {},
-      traits: event.type === 'identify' ? (event.traits ?? {}) : null,
+      properties: propertiesOf(event),
+      // A group call's traits are what the page said; they are kept here, never on the account.
+      traits: event.type === 'identify' || event.type === 'group' ? (event.traits ?? {}) : null,
       context: event.context ?? null,
       payloadHash: payloadHashes[index]!,
     };
   });
+}
+
+/** A group event keeps the account it named (its token is never stored); identify events have no properties. */
+function propertiesOf(event: Batch['events'][number]): NewEvent['properties'] {
+  if (event.type === 'group') return { accountId: event.accountId };
+  return (event.type === 'identify' ? undefined : event.properties) ?? {};
 }

@@ -19,6 +19,7 @@ export interface EventRow {
   properties: Json<Properties>;
   traits: Json<Properties> | null;
   context: Json<PageContext> | null;
+  account_id: string | null;
 }
 
 export interface UserRow {
@@ -43,6 +44,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     properties: json(row.properties),
     traits: row.traits === null ? null : json(row.traits),
     context: row.context === null ? null : json(row.context),
+    accountId: row.account_id,
   };
 }
 
@@ -75,4 +77,5 @@ export function eventFilterSql(
   return { where: clauses.join(' AND '), values };
 }
 
-export const EVENT_COLUMNS = 'message_id, type, name, user_id, anonymous_id, timestamp, received_at, verified, properties, traits, context';
+export const EVENT_COLUMNS =
+  'message_id, type, name, user_id, anonymous_id, timestamp, received_at, verified, properties, traits, context, account_id';

@@ -1,4 +1,5 @@
 import type { EventFilter, NewEvent, StoredEvent, StoredUser, WriteResult } from '../domain/events.js';
+import type { AccountStore } from './accounts/account-store.js';
 import type { AnnouncementStore } from './announcements/announcement-store.js';
 import type { EmailStore } from './email/email-store.js';
 import type { FactStore } from './facts/fact-store.js';
@@ -25,6 +26,7 @@ export interface Store {
   readonly announcements: AnnouncementStore;
   readonly responses: ResponseStore;
   readonly users: UserStore;
+  readonly accounts: AccountStore;
   readonly settings: SettingsStore;
   readonly email: EmailStore;
   /** The durable job queue every collector on this database shares. */

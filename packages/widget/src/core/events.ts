@@ -75,7 +75,8 @@ export function pageContext(page: PageInfo, locale: string | undefined): PageCon
 export type EventBody =
   | { type: 'track'; name: string; properties?: Properties }
   | { type: 'page'; properties?: Properties }
-  | { type: 'identify'; userId: string; traits?: Properties };
+  | { type: 'identify'; userId: string; traits?: Properties }
+  | { type: 'group'; userId: string; accountId: string; traits?: Properties; groupToken?: string };
 
 /** Builds the wire event; its `messageId` is fixed here, once, so every retry reuses it. */
 export function buildEvent(body: EventBody, who: IdentityState, messageId: string, now: number, context: PageContext): HearthEvent {

@@ -57,7 +57,39 @@ describe('commands', () => {
     expect(later?.anonymousId).not.toBe(identify?.anonymousId);
   });
 
-  it('never throws into the page: bad input becomes an error event naming the field', () => {
+  it('group: records the account, its traits and the token, after identify', async () => {
+    const { fake, hearth, errors } = setup({ batchSize: 2 });
+    hearth('identify', 'u1', {}, { userToken: 'jwt.u1' });
+    hearth('group', 'acme', { plan: 'trial' }, { groupToken: 'jwt.group' });
+    // The group command is checked in its lazy chunk.
+    await vi.dynamicImportSettled();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(errors).toEqual([]);
+    const [, group] = fake.sentEvents();
+    expect(group).toMatchObject({ type: 'group', userId: 'u1', accountId: 'acme', traits: { plan: 'trial' }, groupToken: 'jwt.group' });
+    expect(fake.fetchCalls[0]?.body.userToken).toBe('jwt.u1');
+  });
+
+  it('group: refusals arrive as error events naming the field, and nothing is sent', async () => {
+    const { fake, hearth, errors } = setup();
+    const call = hearth as unknown as (...args: unknown[]) => unknown;
+    expect(() => call('group', 'acme')).not.toThrow();
+    hearth('identify', 'u1');
+    expect(() => call('group', '')).not.toThrow();
+    expect(() => call('group', 'acme', [1])).not.toThrow();
+    expect(() => call('group', 'acme', {}, { groupToken: 42 })).not.toThrow();
+    await vi.dynamicImportSettled();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(errors.map((e) => e.message)).toEqual([
+      'group: call identify first; an account groups signed-in users',
+      'group: accountId: expected a non-empty string of at most 128 characters',
+      'group: traits: expected an object',
+      'group: groupToken: expected a non-empty string of at most 4096 characters',
+    ]);
+    expect(fake.sentEvents().map((e) => e.type)).toEqual(['identify']);
+  });
+
+  it('never throws into the page: bad input becomes an error event naming the field', async () => {
     const { hearth, errors, fake } = setup({ debug: true });
     const call = hearth as unknown as (...args: unknown[]) => unknown;
     expect(() => call('track', '')).not.toThrow();
@@ -65,12 +97,14 @@ describe('commands', () => {
     expect(() => call('identify', 'u1', { __proto__x: 1, ['__proto__']: 1 })).not.toThrow();
     expect(() => call('explode')).not.toThrow();
     expect(() => call('init', INIT)).not.toThrow();
+    // An unknown command is judged by the lazy commands chunk, so its refusal comes a moment later.
+    await vi.dynamicImportSettled();
     expect(errors.map((e) => e.message)).toEqual([
       'track: name: expected a non-empty string of at most 200 characters',
       'track: properties: nesting deeper than 5 levels',
       'identify: traits: key "__proto__" is not allowed',
-      'unknown command "explode"',
       'init: Hearth is already initialised',
+      'unknown command "explode"',
     ]);
     expect(fake.env.log).toHaveBeenCalledWith('unknown command "explode"');
   });

@@ -68,7 +68,8 @@ export function createHearthWith(env: Env, defaults: Partial<InitOptions> = {}):
     try {
       if (command === 'on') return on(args[0], args[1]);
       if (command === 'init') return init(args[0]);
-      if (session) return session.run(command, args);
+      // A lazy command's refusal comes later: reported the same way as a synchronous one.
+      if (session) return void session.run(command, args)?.catch(report);
       if (early.length < MAX_EARLY_COMMANDS) early.push([command, ...args]);
     } catch (error) {
       report(error);

@@ -9,7 +9,7 @@ describe('chunk registry', () => {
     await load('checklist');
     expect(checklist).toHaveBeenCalledTimes(1);
     const untyped = load as (name: string) => Promise<unknown>;
-    await expect(untyped('toString')).rejects.toThrow('no widget chunk is registered for kind "toString"');
+    await expect(untyped('toString')).rejects.toThrow('no chunk for kind "toString"');
   });
 
   it('retries a kind whose chunk failed to load', async () => {

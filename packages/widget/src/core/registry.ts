@@ -5,6 +5,8 @@
  */
 export const chunks = {
   ui: () => import('../runtime/controller/index.js'),
+  commands: () => import('../runtime/commands.js'),
+
   checklist: () => import('../widgets/checklist/index.js'),
   announcements: () => import('../widgets/announcements/index.js'),
   survey: () => import('../widgets/survey/index.js'),
@@ -22,7 +24,7 @@ export function createChunkLoader<R extends ChunkRegistry>(registry: R): LoadChu
   const loaded = new Map<string, Promise<unknown>>();
   return ((name: string) => {
     const load = Object.prototype.hasOwnProperty.call(registry, name) ? registry[name] : undefined;
-    if (!load) return Promise.reject(new Error(`no widget chunk is registered for kind "${name}"`));
+    if (!load) return Promise.reject(new Error(`no chunk for kind "${name}"`));
     const promise = loaded.get(name) ?? load();
     loaded.set(name, promise);
     // A failed load (offline) may be retried later instead of being cached forever.

@@ -23,7 +23,8 @@ const MODES: readonly ConsentMode[] = ['granted', 'pending', 'denied'];
 const changesState = ({ e }: OutboxItem) => e.type === 'identify' || (e.type === 'track' && !e.name.startsWith('$'));
 
 export interface Session {
-  run(command: string, args: unknown[]): void;
+  /** A promise for commands checked in a lazy chunk (it rejects with their refusal). */
+  run(command: string, args: unknown[]): void | Promise<void>;
   destroy(): void;
 }
 
@@ -194,9 +195,10 @@ export function createSession(
 
   return {
     run(command, args) {
-      const run = Object.prototype.hasOwnProperty.call(commands, command) ? commands[command] : undefined;
-      if (!run) throw new Error(`unknown command ${JSON.stringify(command)}`);
-      run(...args);
+      // Others (group, or a typo) are checked by a lazy chunk; the caller reports its refusal.
+      return Object.prototype.hasOwnProperty.call(commands, command)
+        ? commands[command]!(...args)
+        : ui.command(command, args, [identity.get(), checkString, checkProperties, LIMITS.maxUserId]).then(record);
     },
     destroy() {
       delivery.stop();

@@ -36,6 +36,11 @@ export interface IdentifyOptions {
   userToken?: string;
 }
 
+export interface GroupOptions {
+  /** HS256 JWT `{ sub: userId, account: accountId, traits?, exp }` minted by the host's backend: without it the call changes nothing. */
+  groupToken?: string;
+}
+
 export interface DropInfo {
   /** `queue-full`, `invalid`, or `http-<status>` for batches the collector refused. */
   reason: string;
@@ -54,6 +59,7 @@ export interface HearthEventMap {
 export interface HearthCommand {
   (command: 'init', options: InitOptions): void;
   (command: 'identify', userId: string, traits?: Properties, options?: IdentifyOptions): void;
+  (command: 'group', accountId: string, traits?: Properties, options?: GroupOptions): void;
   (command: 'track', name: string, properties?: Properties): void;
   (command: 'page', properties?: Properties): void;
   (command: 'reset'): void;

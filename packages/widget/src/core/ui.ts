@@ -1,6 +1,8 @@
 import type { UserState } from '@hearth/schema';
+import type { CommandContext } from '../runtime/commands.js';
 import type { Controller, ControllerOptions } from '../runtime/controller/index.js';
 import { chunks, createChunkLoader } from './registry.js';
+import type { EventBody } from './events.js';
 import type { Properties } from './types.js';
 
 /** Events tracked before the UI arrives still count for event triggers; bounded, like every queue here. */
@@ -14,6 +16,8 @@ export interface Ui {
   event(name: string): void;
   navigate(path: string): void;
   context(context: { traits?: Properties }): void;
+  /** A command the core does not run itself (`group`): checked in its lazy chunk, which returns the event to record. */
+  command(name: string, args: unknown[], context: CommandContext): Promise<EventBody>;
   destroy(): void;
 }
 
@@ -58,6 +62,7 @@ export function createUi(options: () => Omit<ControllerOptions, 'load'>, onError
     },
     navigate: (path) => controller?.navigate(path),
     context: (context) => controller?.setContext(context),
+    command: (...args) => load('commands').then((chunk) => chunk.command(...args)),
     destroy: () => controller?.destroy(),
   };
 }

@@ -4,21 +4,32 @@
  */
 import { browserEnv, inBrowser, type Env } from '../core/env.js';
 import { createHearthWith, type HearthHandle } from '../core/hearth.js';
-import type { ConsentMode, IdentifyOptions, InitOptions, Properties } from '../core/types.js';
+import type { ConsentMode, GroupOptions, IdentifyOptions, InitOptions, Properties } from '../core/types.js';
 
-export type { ConsentMode, DropInfo, HearthCommand, HearthEventMap, IdentifyOptions, InitOptions, Properties } from '../core/types.js';
+export type {
+  ConsentMode,
+  DropInfo,
+  GroupOptions,
+  HearthCommand,
+  HearthEventMap,
+  IdentifyOptions,
+  InitOptions,
+  Properties,
+} from '../core/types.js';
 export type { Env, KeyValue, PageInfo } from '../core/env.js';
 
 export interface Hearth extends HearthHandle {
   init(options: InitOptions): void;
   identify(userId: string, traits?: Properties, options?: IdentifyOptions): void;
+  /** The signed-in user works in this account now; counts only with a valid `groupToken` (docs/accounts.md). */
+  group(accountId: string, traits?: Properties, options?: GroupOptions): void;
   track(name: string, properties?: Properties): void;
   page(properties?: Properties): void;
   reset(): void;
   consent(mode: ConsentMode): void;
 }
 
-const METHODS = ['init', 'identify', 'track', 'page', 'reset', 'consent'] as const;
+const METHODS = ['init', 'identify', 'group', 'track', 'page', 'reset', 'consent'] as const;
 
 /**
  * Creates a Hearth instance (call `init` next). `env` replaces the browser globals, for tests.

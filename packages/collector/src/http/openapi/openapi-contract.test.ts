@@ -145,6 +145,12 @@ describe('every documented operation answers as the document says', () => {
     await call('POST', '/v1/server/events', { body: { events: [{ id: 'export-1', userId: 'ada', name: 'report_exported' }] } });
     await call('POST', '/v1/server/points', { body: { userId: 'ada', amount: 100, reason: 'welcome', idempotencyKey: 'welcome-ada' } });
     await call('PUT', '/v1/server/users/ada/traits', { body: { traits: { plan: 'pro' } } });
+    await call('PUT', '/v1/server/accounts/acme', { body: { traits: { plan: 'trial', seats: 5 } } });
+    await call('PUT', '/v1/server/accounts/acme/members/ada', { body: { joinedAt: '2026-01-05T00:00:00.000Z' } });
+    await call('PUT', '/v1/server/accounts/acme/members/bob');
+    await call('GET', '/v1/server/accounts/acme');
+    await call('DELETE', '/v1/server/accounts/acme/members/bob');
+    expect((await call('DELETE', '/v1/server/accounts/acme/members/bob')).res.status).toBe(404);
     await call('GET', '/v1/server/users/ada/balance');
     await call('GET', '/v1/server/users/ada/ledger?limit=10');
     const redeemed = await call('POST', `/v1/rewards/redeem?key=${PUBLIC_KEY}`, {
@@ -188,7 +194,14 @@ describe('every documented operation answers as the document says', () => {
     ]) {
       await call('GET', `/v1/admin/kpi/${kpi}`);
     }
-    for (const path of ['/v1/admin/surveys/nps/responses.csv', '/v1/admin/users?q=a', '/v1/admin/users/ada', '/v1/admin/users/ada/export'])
+    for (const path of [
+      '/v1/admin/surveys/nps/responses.csv',
+      '/v1/admin/users?q=a',
+      '/v1/admin/users/ada',
+      '/v1/admin/users/ada/export',
+      '/v1/admin/accounts?q=ac',
+      '/v1/admin/accounts/acme',
+    ])
       await call('GET', path);
     await call('DELETE', '/v1/admin/users/bob');
   });

@@ -1,4 +1,8 @@
 import {
+  accountDetailSchema,
+  accountMemberRequestSchema,
+  accountPageSchema,
+  accountTraitsRequestSchema,
   programImpactAnswerSchema,
   adminSessionSchema,
   announcementListSchema,
@@ -51,6 +55,7 @@ import {
 } from '@hearth/schema';
 import { z } from 'zod';
 import { traitShape } from '../kpi-query.js';
+import { accountListQuerySchema } from '../routes/accounts.js';
 import { programImpactShape } from '../routes/admin-kpi-program.js';
 import { adoptionShape, queryShape } from '../routes/admin-kpi-retention.js';
 import { explainQuerySchema } from '../routes/admin-prompts.js';
@@ -309,6 +314,41 @@ export const OPERATIONS: readonly Operation[] = [
     summary: "Set a user's trusted traits",
     body: trustedTraitsRequestSchema,
     answers: { 200: json(z.object({ userId: z.string(), traits: z.record(z.string(), z.unknown()) })) },
+  },
+  {
+    method: 'put',
+    path: '/v1/server/accounts/{accountId}',
+    tag: 'Server',
+    access: 'server',
+    summary: "Set an account's trusted traits (merged key by key)",
+    body: accountTraitsRequestSchema,
+    answers: { 200: json(accountDetailSchema) },
+  },
+  {
+    method: 'get',
+    path: '/v1/server/accounts/{accountId}',
+    tag: 'Server',
+    access: 'server',
+    summary: 'An account with its traits and members',
+    answers: { 200: json(accountDetailSchema) },
+  },
+  {
+    method: 'put',
+    path: '/v1/server/accounts/{accountId}/members/{userId}',
+    tag: 'Server',
+    access: 'server',
+    summary: 'Make a user a member of an account',
+    body: accountMemberRequestSchema,
+    bodyOptional: true,
+    answers: { 200: json(z.object({ accountId: z.string(), userId: z.string(), joinedAt: z.string() })) },
+  },
+  {
+    method: 'delete',
+    path: '/v1/server/accounts/{accountId}/members/{userId}',
+    tag: 'Server',
+    access: 'server',
+    summary: 'Remove a user from an account',
+    answers: { 204: { empty: true } },
   },
   {
     method: 'get',
@@ -821,6 +861,23 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'Rewards KPIs',
     query: kpiQuery({}),
     answers: { 200: json(rewardsKpisAnswerSchema) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/accounts',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'List accounts by id',
+    query: accountListQuerySchema,
+    answers: { 200: json(accountPageSchema) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/accounts/{accountId}',
+    tag: 'Admin',
+    access: 'admin',
+    summary: "An account's traits, members, NPS and points",
+    answers: { 200: json(report('Account detail: docs/accounts.md')) },
   },
   {
     method: 'get',

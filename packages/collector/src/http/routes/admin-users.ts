@@ -4,6 +4,7 @@ import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
+import { pageLimitSchema } from '../page-query.js';
 import { parseValue } from '../json-body.js';
 import { secretKey } from '../middleware/secret-key.js';
 import { userDetail, userExport } from './admin-users-data.js';
@@ -31,12 +32,7 @@ export const searchQuerySchema = z.object({
     .max(300)
     .regex(/^[^:]+:.*$/, 'expected key:value, e.g. plan:pro')
     .optional(),
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be 1–100')
-    .max(100, 'limit must be 1–100')
-    .default(20),
+  limit: pageLimitSchema,
   cursor: z
     .string()
     .max(400)

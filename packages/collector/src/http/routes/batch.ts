@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { eventTimeIssues } from '../../domain/clock-skew.js';
 import { canonicalJson, hashCanonical } from '../../crypto/payload-hash.js';
 import { prepareEvents } from '../../domain/prepare-events.js';
+import type { AccountsService } from '../../services/accounts.js';
 import type { Ingest } from '../../services/ingest.js';
 import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
@@ -18,6 +19,8 @@ import { identityNotVerified, provenUserId } from '../resolve-subject.js';
 
 export interface BatchRouteDeps {
   ingest: Ingest;
+  /** Group calls proven by their token, and the account every event carries. */
+  accountsService: AccountsService;
   /** Load shedding reads how many events wait for a commit. */
   store: Pick<Store, 'pendingEvents'>;
   config: CollectorConfig;
@@ -29,7 +32,7 @@ export interface BatchRouteDeps {
 }
 
 /** `POST /v1/batch?key=<public key>`: answers `BatchResult` once the events are committed. */
-export function batchRoutes({ ingest, store, projects, config, clock, rateLimit }: BatchRouteDeps) {
+export function batchRoutes({ ingest, accountsService, store, projects, config, clock, rateLimit }: BatchRouteDeps) {
   const app = new Hono<AppEnv>();
   // Cheapest refusals first: key, origin, rate, load; only then is the body read.
   app.use(
@@ -66,10 +69,11 @@ export function batchRoutes({ ingest, store, projects, config, clock, rateLimit 
         );
       }
     }
-    const result: BatchResult = await ingest.commit(events);
+    const withAccounts = await accountsService.attachBrowser(project.id, project.secretKeys, batch, events, receivedAt);
+    const result: BatchResult = await ingest.commit(withAccounts);
     // Acknowledged only after the after-commit steps (rewards' earning rules), so the widget's next
     // state already shows their effect; a failing step is logged and never fails the batch.
-    await ingest.afterCommit(events);
+    await ingest.afterCommit(withAccounts);
     return c.json(result);
   });
   return app;

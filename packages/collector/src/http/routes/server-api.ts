@@ -11,6 +11,7 @@ import {
 import { Hono, type Context } from 'hono';
 import { eventTimeIssues } from '../../domain/clock-skew.js';
 import { payloadHash } from '../../crypto/payload-hash.js';
+import type { AccountsService } from '../../services/accounts.js';
 import type { RewardsEngine } from '../../services/rewards-engine.js';
 import { expiryCutoff } from '../../domain/rewards/expiry.js';
 import { rewardsKpis } from '../../kpi/rewards.js';
@@ -28,6 +29,8 @@ import { secretKeyAuth } from './server-api-auth.js';
 
 export interface ServerApiDeps {
   store: Store;
+  /** Events' accounts, and the memberships a named account makes. */
+  accountsService: AccountsService;
   rewards: RewardsStore;
   engine: RewardsEngine;
   /** The projects as they apply now, looked up per request. */
@@ -59,7 +62,7 @@ export function serverApiRoutes(deps: ServerApiDeps) {
     const { events } = parseJson(serverEventsRequestSchema, c.var.body);
     const now = clock();
     const projectId = c.var.project.id;
-    const rows: NewEvent[] = events.map((event) => ({
+    const sent: NewEvent[] = events.map((event) => ({
       projectId,
       messageId: event.id,
       type: 'track',
@@ -76,10 +79,15 @@ export function serverApiRoutes(deps: ServerApiDeps) {
       payloadHash: payloadHash(event),
     }));
     const outOfBounds = eventTimeIssues(
-      rows.map((row) => row.timestamp),
+      sent.map((row) => row.timestamp),
       now,
     );
     if (outOfBounds.length > 0) throw new HttpError(400, 'invalid_request', 'Some event times are out of bounds; see issues.', outOfBounds);
+    const rows = await deps.accountsService.attachServer(
+      projectId,
+      sent,
+      events.map((event) => event.accountId),
+    );
     const result = await store.writeEvents(rows);
     const awards = await engine.onEvents(projectId, rows, 'server');
     return c.json({ ...result, awards });

@@ -8,7 +8,7 @@ export function eventsConformance(open: OpenStore): void {
 
   describe('events', () => {
     withStore('stores new events and reads them back with every field', async (store, projectId) => {
-      const event = newEvent({ projectId, verified: true, userId: 'u1', properties: { n: 1, nested: { ok: true } } });
+      const event = newEvent({ projectId, verified: true, userId: 'u1', accountId: 'acme', properties: { n: 1, nested: { ok: true } } });
       expect(await store.writeEvents([event])).toEqual({ accepted: 1, duplicates: 0, conflicts: 0 });
       const [stored] = await store.listEvents(projectId);
       expect(stored).toEqual({
@@ -23,6 +23,7 @@ export function eventsConformance(open: OpenStore): void {
         properties: { n: 1, nested: { ok: true } },
         traits: null,
         context: { path: '/projects' },
+        accountId: 'acme',
       });
     });
 

@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { accountsConformance } from './accounts.js';
 import { announcementsConformance } from './announcements.js';
 import { eventsConformance } from './events.js';
 import { factsConformance } from './facts.js';
@@ -31,6 +32,7 @@ export function storeConformance(name: string, open: OpenStore): void {
     responsesConformance(open);
     usersConformance(open);
     settingsConformance(open);
+    accountsConformance(open);
     jobsConformance(open);
     rateLimitsConformance(open);
   });

@@ -18,6 +18,7 @@ const RECORDED = [
   [12, 'trusted-traits'],
   [13, 'jobs'],
   [15, 'lifecycle-email'],
+  [16, 'accounts'],
 ];
 
 describe('migrations', () => {

@@ -23,6 +23,7 @@ import { sqlEmailStore } from '../email/email-sql.js';
 import { postgresReadOnlyRunner, postgresTransact, postgresTransaction } from '../sql/postgres-gate.js';
 import { postgresRunner } from '../sql/postgres-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
+import { createSqlAccountStore } from '../accounts/account-sql.js';
 
 /** Write transactions in flight at once (of the pool's 5 connections), chosen by `pnpm bench`. */
 const POSTGRES_WRITE_CONCURRENCY = 3;
@@ -95,6 +96,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     announcements: sqlAnnouncementStore(sql),
     responses: sqlResponseStore(sql),
     users: createSqlUserStore(postgresTransact(pool), sql),
+    accounts: createSqlAccountStore(postgresTransact(pool), sql, postgresRunner(kpiPool)),
     settings: sqlSettingsStore(sql),
     email: sqlEmailStore(sql),
     jobs: sqlJobStore(sql, postgresTransact(pool)),

@@ -34,10 +34,10 @@ export function postgresWriteOps(client: PoolClient): WriteOps {
         // Rows go in key order, and copies of one key in the order they came: the first is stored
         // (and counted as accepted by applyWrite), the later ones find it and count as repeats.
         `INSERT INTO events (project_id, message_id, type, name, anonymous_id, user_id, timestamp,
-           received_at, verified, properties, traits, context, payload_hash)
-         SELECT p, m, t, nm, a, u, ts, r, v, pr, tr, cx, h FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
+           received_at, verified, properties, traits, context, payload_hash, account_id)
+         SELECT p, m, t, nm, a, u, ts, r, v, pr, tr, cx, h, ac FROM unnest($1::text[], $2::text[], $3::text[], $4::text[],
            $5::text[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::boolean[], $10::jsonb[], $11::jsonb[],
-           $12::jsonb[], $13::text[]) WITH ORDINALITY AS e(p, m, t, nm, a, u, ts, r, v, pr, tr, cx, h, n)
+           $12::jsonb[], $13::text[], $14::text[]) WITH ORDINALITY AS e(p, m, t, nm, a, u, ts, r, v, pr, tr, cx, h, ac, n)
          ORDER BY p, m, n
          ON CONFLICT (project_id, message_id) DO NOTHING
          RETURNING project_id, message_id`,
@@ -55,6 +55,7 @@ export function postgresWriteOps(client: PoolClient): WriteOps {
           events.map((e) => json(e.traits)),
           events.map((e) => json(e.context)),
           events.map((e) => e.payloadHash),
+          events.map((e) => e.accountId ?? null),
         ],
       );
       return new Set(rows.map((row) => keyOf({ projectId: row.project_id, messageId: row.message_id })));

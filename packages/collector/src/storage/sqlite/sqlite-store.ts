@@ -25,6 +25,7 @@ import { sqlEmailStore } from '../email/email-sql.js';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteTransact, sqliteWriteTransaction } from '../sql/sqlite-gate.js';
 import { sqliteKpiRunner, sqliteRunner } from '../sql/sqlite-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
+import { createSqlAccountStore } from '../accounts/account-sql.js';
 
 const OPTIMIZE_EVERY_MS = 3_600_000;
 
@@ -100,6 +101,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     announcements: sqlAnnouncementStore(sql, kpiSql),
     responses: sqlResponseStore(sql, kpiSql),
     users: createSqlUserStore(transact, sql),
+    accounts: createSqlAccountStore(transact, sql, kpiSql),
     settings: sqlSettingsStore(sql),
     email: sqlEmailStore(sql),
     jobs: sqlJobStore(sql, transact),

@@ -58,6 +58,8 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
   const users = yield* run('DELETE FROM users WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
   // The backend's trusted traits are part of the user's record: counted with the users rows.
   const trusted = yield* run('DELETE FROM trusted_traits WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
+  // Memberships name the user; the account itself (the company's record) stays.
+  const memberships = yield* run('DELETE FROM account_members WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
   const referralCodes = yield* run('DELETE FROM reward_referral_codes WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
   const ledger = yield* anonymiseLedger(sql, projectId, userId);
   return {
@@ -66,6 +68,7 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
     users: users.length + trusted.length,
     surveyResponses,
     referralCodes: referralCodes.length,
+    accountMemberships: memberships.length,
     ...ledger,
   };
 }

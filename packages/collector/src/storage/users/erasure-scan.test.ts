@@ -41,6 +41,7 @@ async function eraseAndScan(store: Store, dump: DumpTables) {
       'reward_balances',
       'reward_redemptions',
       'reward_referral_codes',
+      'account_members',
     ]),
   );
 }

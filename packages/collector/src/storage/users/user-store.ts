@@ -43,6 +43,7 @@ export interface ErasureCounts {
   users: number;
   surveyResponses: number;
   referralCodes: number;
+  accountMemberships: number;
   /** Ledger rows kept for the KPIs, with the user id replaced by a random, unlinked one. */
   rewardEntriesAnonymised: number;
   rewardRedemptionsAnonymised: number;
