@@ -9,7 +9,7 @@ export interface KpiEndpoint {
 
 /**
  * Every KPI endpoint the dashboard reads, with the dashboard's default range (the 30 days up to
- * now) unless noted; one segmented variant shows the cost of `trait=key:value`.
+ * now) unless noted; segmented variants show the cost of `trait=key:value` and `segment=`.
  */
 export function kpiEndpoints(end: number, announcementId: string): KpiEndpoint[] {
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -26,5 +26,9 @@ export function kpiEndpoints(end: number, announcementId: string): KpiEndpoint[]
     { label: 'NPS survey (by plan)', path: `/v1/admin/kpi/surveys/${SURVEY_ID}?by=plan` },
     { label: 'announcement KPIs', path: `/v1/admin/announcements/${announcementId}/kpis` },
     { label: 'rewards KPIs', path: '/v1/server/rewards/kpis' },
+    { label: 'churn, segment=lifecycle:at-risk', path: '/v1/admin/kpi/churn?segment=lifecycle:at-risk' },
+    { label: 'usage, segment=program:member', path: '/v1/admin/kpi/usage?segment=program:member' },
+    { label: 'usage, segment=program:holdout', path: '/v1/admin/kpi/usage?segment=program:holdout' },
+    { label: 'program impact (all groups)', path: '/v1/admin/kpi/program-impact' },
   ];
 }

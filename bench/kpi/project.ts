@@ -50,6 +50,8 @@ export const kpiBenchConfig: CollectorConfigInput = {
           { id: 'gold', name: 'Gold', minPoints: 500 },
         ],
         catalog: [{ id: 'sticker-pack', name: 'Sticker pack', cost: 50 }],
+        holdout: { percent: 10 },
+        pointValue: 0.01,
       },
     },
   ],
