@@ -212,6 +212,7 @@ describe('every documented operation answers as the document says', () => {
 
   it('admin routes: announcements, and the public feed and changelog', async () => {
     const announcement = { id: 'dark-mode', content: { title: 'Dark mode', body: 'Try **it**' } };
+    await call('POST', '/v1/admin/announcements/preview', { body: announcement });
     await call('POST', '/v1/admin/announcements', { body: announcement });
     await call('GET', '/v1/admin/announcements');
     await call('GET', '/v1/admin/announcements/dark-mode');

@@ -10,6 +10,7 @@ import {
   announcementsStateSchema,
   announcementInputSchema,
   announcementKpisAnswerSchema,
+  announcementPreviewSchema,
   balanceSchema,
   batchResultSchema,
   bulkArchiveResultSchema,
@@ -590,6 +591,15 @@ export const OPERATIONS: readonly Operation[] = [
     access: 'admin',
     summary: 'Take it out of the feed and the changelog',
     answers: { 200: json(announcementSavedSchema) },
+  },
+  {
+    method: 'post',
+    path: '/v1/admin/announcements/preview',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Parse a draft as a save would, without storing it (the editor preview)',
+    body: announcementInputSchema,
+    answers: { 200: json(announcementPreviewSchema) },
   },
   {
     method: 'post',
