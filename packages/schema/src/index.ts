@@ -283,6 +283,8 @@ export {
   healthSchema,
   readinessSchema,
   vocabularySchema,
+  announcementPreviewSchema,
+  type AnnouncementPreview,
   bulkArchiveSchema,
   bulkArchiveResultSchema,
   type Vocabulary,

@@ -217,6 +217,10 @@ describe('every documented operation answers as the document says', () => {
       '/v1/admin/users/ada',
       '/v1/admin/users/ada/export',
       '/v1/admin/accounts?q=ac',
+      '/v1/admin/kpi/accounts/active',
+      '/v1/admin/kpi/accounts/churn?inactivityDays=7',
+      '/v1/admin/kpi/accounts/nps',
+      '/v1/admin/kpi/accounts/cohorts?period=month',
       '/v1/admin/accounts/acme',
     ])
       await call('GET', path);
@@ -225,6 +229,7 @@ describe('every documented operation answers as the document says', () => {
 
   it('admin routes: announcements, and the public feed and changelog', async () => {
     const announcement = { id: 'dark-mode', content: { title: 'Dark mode', body: 'Try **it**' } };
+    await call('POST', '/v1/admin/announcements/preview', { body: announcement });
     await call('POST', '/v1/admin/announcements', { body: announcement });
     await call('GET', '/v1/admin/announcements');
     await call('GET', '/v1/admin/announcements/dark-mode');

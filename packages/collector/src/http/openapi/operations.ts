@@ -10,6 +10,7 @@ import {
   announcementsStateSchema,
   announcementInputSchema,
   announcementKpisAnswerSchema,
+  announcementPreviewSchema,
   balanceSchema,
   batchResultSchema,
   bulkArchiveResultSchema,
@@ -59,6 +60,7 @@ import {
 import { z } from 'zod';
 import { traitShape } from '../kpi-query.js';
 import { accountListQuerySchema } from '../routes/accounts.js';
+import { accountKpiShape } from '../routes/admin-kpi-accounts.js';
 import { programImpactShape } from '../routes/admin-kpi-program.js';
 import { adoptionShape, queryShape } from '../routes/admin-kpi-retention.js';
 import { explainQuerySchema } from '../routes/admin-prompts.js';
@@ -623,6 +625,15 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'post',
+    path: '/v1/admin/announcements/preview',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Parse a draft as a save would, without storing it (the editor preview)',
+    body: announcementInputSchema,
+    answers: { 200: json(announcementPreviewSchema) },
+  },
+  {
+    method: 'post',
     path: '/v1/admin/announcements/{id}/pause',
     tag: 'Admin',
     access: 'admin',
@@ -891,6 +902,42 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'Revenue KPIs: MRR and its movements, retention, churn, CLV, CLV:CAC, renewals',
     query: kpiQuery({}),
     answers: { 200: json(revenueKpisAnswerSchema) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kpi/accounts/active',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Active accounts per day, week and month',
+    query: z.object({ ...kpiRange, ...accountKpiShape }),
+    answers: { 200: json(report('Account KPI: docs/reference/kpi-definitions.md, Accounts')) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kpi/accounts/churn',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Account churn and retention, by inactivity and by subscription end',
+    query: z.object({ ...kpiRange, ...accountKpiShape }),
+    answers: { 200: json(report('Account KPI: docs/reference/kpi-definitions.md, Accounts')) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kpi/accounts/nps',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'NPS per account and the share of accounts with a detractor',
+    query: z.object({ ...kpiRange, ...accountKpiShape }),
+    answers: { 200: json(report('Account KPI: docs/reference/kpi-definitions.md, Accounts')) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kpi/accounts/cohorts',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Account cohorts by creation period',
+    query: z.object({ ...kpiRange, ...accountKpiShape }),
+    answers: { 200: json(report('Account KPI: docs/reference/kpi-definitions.md, Accounts')) },
   },
   {
     method: 'get',

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { accountsConformance } from './accounts.js';
 import { announcementsConformance } from './announcements.js';
 import { eventsConformance } from './events.js';
+import { expiryConformance } from './expiry.js';
 import { factsConformance } from './facts.js';
 import type { OpenStore } from './harness.js';
 import { jobsConformance } from './jobs.js';
@@ -34,6 +35,7 @@ export function storeConformance(name: string, open: OpenStore): void {
     revenueConformance(open);
     usersConformance(open);
     settingsConformance(open);
+    expiryConformance(open);
     accountsConformance(open);
     jobsConformance(open);
     rateLimitsConformance(open);

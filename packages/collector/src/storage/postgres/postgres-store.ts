@@ -19,6 +19,7 @@ import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore, REWARDS_POSTGRES_RETRY } from '../rewards-sql-store.js';
+import { sqlExpiryStore } from '../expiry/expiry-sql.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
 import { sqlEmailStore } from '../email/email-sql.js';
 import { postgresReadOnlyRunner, postgresTransact, postgresTransaction } from '../sql/postgres-gate.js';
@@ -100,6 +101,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     users: createSqlUserStore(postgresTransact(pool), sql),
     accounts: createSqlAccountStore(postgresTransact(pool), sql, postgresRunner(kpiPool)),
     settings: sqlSettingsStore(sql),
+    expiry: sqlExpiryStore(postgresTransact(pool)),
     email: sqlEmailStore(sql),
     jobs: sqlJobStore(sql, postgresTransact(pool)),
     rateLimits: sqlRateLimitStore(postgresTransact(pool)),

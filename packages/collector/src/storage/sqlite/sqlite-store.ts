@@ -21,6 +21,7 @@ import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
+import { sqlExpiryStore } from '../expiry/expiry-sql.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
 import { sqlEmailStore } from '../email/email-sql.js';
 import { SQLITE_BUSY_TIMEOUT_MS, sqliteTransact, sqliteWriteTransaction } from '../sql/sqlite-gate.js';
@@ -105,6 +106,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     users: createSqlUserStore(transact, sql),
     accounts: createSqlAccountStore(transact, sql, kpiSql),
     settings: sqlSettingsStore(sql),
+    expiry: sqlExpiryStore(transact),
     email: sqlEmailStore(sql),
     jobs: sqlJobStore(sql, transact),
     rateLimits: sqlRateLimitStore(transact),
