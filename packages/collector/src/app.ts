@@ -40,6 +40,8 @@ import { createIngest } from './services/ingest.js';
 import { createAccountsService } from './services/accounts.js';
 import { createAccountDetails } from './services/account-details.js';
 import { accountRoutes } from './http/routes/accounts.js';
+import { adminKpiAccountRoutes } from './http/routes/admin-kpi-accounts.js';
+import { createAccountKpis } from './services/account-kpis.js';
 import { scheduleHousekeeping } from './services/job-housekeeping.js';
 import { JobWorker, type JobWorkerOptions } from './services/job-worker.js';
 import { ProjectAllowance } from './services/project-allowance.js';
@@ -137,6 +139,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   const accountsService = createAccountsService(store.accounts);
   app.route('/', serverApiRoutes({ ...deps, accountsService, rewards: store.rewards, engine, log }));
   app.route('/', accountRoutes({ ...deps, details: createAccountDetails(store) }));
+  app.route('/', adminKpiAccountRoutes({ ...deps, kpis: createAccountKpis(store.accounts) }));
   // Browser events go through the earning rules once committed (as `client` events).
   const ingest = createIngest({ store, afterCommit: [awardClientEvents(engine)], log });
   app.route('/', batchRoutes({ ...deps, ingest, accountsService }));

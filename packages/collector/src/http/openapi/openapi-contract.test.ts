@@ -200,6 +200,10 @@ describe('every documented operation answers as the document says', () => {
       '/v1/admin/users/ada',
       '/v1/admin/users/ada/export',
       '/v1/admin/accounts?q=ac',
+      '/v1/admin/kpi/accounts/active',
+      '/v1/admin/kpi/accounts/churn?inactivityDays=7',
+      '/v1/admin/kpi/accounts/nps',
+      '/v1/admin/kpi/accounts/cohorts?period=month',
       '/v1/admin/accounts/acme',
     ])
       await call('GET', path);

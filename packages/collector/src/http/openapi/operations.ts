@@ -56,6 +56,7 @@ import {
 import { z } from 'zod';
 import { traitShape } from '../kpi-query.js';
 import { accountListQuerySchema } from '../routes/accounts.js';
+import { accountKpiShape } from '../routes/admin-kpi-accounts.js';
 import { programImpactShape } from '../routes/admin-kpi-program.js';
 import { adoptionShape, queryShape } from '../routes/admin-kpi-retention.js';
 import { explainQuerySchema } from '../routes/admin-prompts.js';
@@ -861,6 +862,42 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'Rewards KPIs',
     query: kpiQuery({}),
     answers: { 200: json(rewardsKpisAnswerSchema) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kpi/accounts/active',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Active accounts per day, week and month',
+    query: z.object({ ...kpiRange, ...accountKpiShape }),
+    answers: { 200: json(report('Account KPI: docs/reference/kpi-definitions.md, Accounts')) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kpi/accounts/churn',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Account churn and retention, by inactivity and by subscription end',
+    query: z.object({ ...kpiRange, ...accountKpiShape }),
+    answers: { 200: json(report('Account KPI: docs/reference/kpi-definitions.md, Accounts')) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kpi/accounts/nps',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'NPS per account and the share of accounts with a detractor',
+    query: z.object({ ...kpiRange, ...accountKpiShape }),
+    answers: { 200: json(report('Account KPI: docs/reference/kpi-definitions.md, Accounts')) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kpi/accounts/cohorts',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Account cohorts by creation period',
+    query: z.object({ ...kpiRange, ...accountKpiShape }),
+    answers: { 200: json(report('Account KPI: docs/reference/kpi-definitions.md, Accounts')) },
   },
   {
     method: 'get',
