@@ -61,6 +61,7 @@ test('a survey built in the console reaches Pro users only, and the dashboard sh
   await expect(page.getByLabel('Survey type')).toHaveValue('nps');
   await page.getByLabel('Product name (fills {product})').fill('Acme Projects');
   await page.getByLabel('Question (empty: the standard NPS question)').fill(QUESTION_TEMPLATE);
+  await page.locator('details.section summary').filter({ hasText: 'Trigger' }).click();
   await page.getByLabel('Trigger 1', { exact: true }).selectOption('load');
   await editor.addTraitRule(1, 'plan', 'pro');
   await editor.save();
