@@ -1,5 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { openStore, type StoreOptions } from '../packages/collector/src/index.js';
 import { runIfMain } from './lib/cli.js';
@@ -8,7 +9,7 @@ import { integer } from './lib/format.js';
 import type { BenchReport, Table, TargetCheck } from './lib/report.js';
 import { round } from './lib/stats.js';
 import { benchDir } from './lib/results.js';
-import { HISTORY_DAYS, prefillPostgres, prefillSqlite, USERS } from './growth/prefill.js';
+import { databaseSize, HISTORY_DAYS, prefillPostgres, prefillSqlite, USERS } from './growth/prefill.js';
 import { createThrowAwayDatabase } from './ingest/postgres-database.js';
 import { runLoad, type LoadResult } from './ingest/load.js';
 import { checkCollectorStores } from './ingest/sanity-check.js';
@@ -26,6 +27,7 @@ import { kpiSettings } from './kpi/settings.js';
  */
 type StoreKind = 'sqlite' | 'postgres';
 const BATCH = 20;
+const START_LIMIT_MS = 600_000;
 
 function sizes(): number[] {
   const raw = process.env.BENCH_GROWTH_SIZES ?? (benchConfig.quick ? '0,100000,300000' : '0,1000000,10000000');
@@ -47,12 +49,18 @@ interface Step extends LoadResult {
   /** Events in the store when the timed load started (history plus the earlier steps' ingest). */
   stored: number;
   prefillSeconds: number;
+  /** From starting the collector process to its listening (tsx compiling the source included). */
+  startSeconds: number;
+  /** Store size on disk when the timed load ended. */
+  sizeBytes: number;
   load1: number;
 }
 
 interface StoreLocation {
   options: StoreOptions;
   env: Record<string, string>;
+  /** Bytes the store takes on disk (SQLite: the file and its WAL; PostgreSQL: the database). */
+  sizeBytes(): Promise<number>;
   prefill(from: number, to: number, start: number): Promise<{ seconds: number }>;
   dispose(): Promise<void>;
 }
@@ -64,6 +72,7 @@ async function location(kind: StoreKind): Promise<StoreLocation> {
     return {
       options: { sqliteFile: file },
       env: { BENCH_COLLECTOR_SQLITE_FILE: file },
+      sizeBytes: async () => [file, `${file}-wal`].reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0),
       prefill: async (from, to, start) => prefillSqlite(file, from, to, start),
       dispose: async () => rmSync(dir, { recursive: true, force: true }),
     };
@@ -72,6 +81,7 @@ async function location(kind: StoreKind): Promise<StoreLocation> {
   return {
     options: { databaseUrl: database.url },
     env: { BENCH_COLLECTOR_DATABASE_URL: database.url },
+    sizeBytes: () => databaseSize(database.url),
     prefill: (from, to, start) => prefillPostgres(database.url, from, to, start),
     dispose: () => database.drop(),
   };
@@ -91,14 +101,25 @@ async function measureStore(kind: StoreKind, steps: Step[], kpis: Map<StoreKind,
       const { seconds } = size > generated ? await where.prefill(generated, size, start) : { seconds: 0 };
       generated = Math.max(generated, size);
       console.error(`growth: ${kind}, ${integer(generated)} generated events (${seconds.toFixed(1)} s); ingest at batch ${BATCH}`);
-      const server = await startServerProcess(join(benchDir, 'ingest/collector-server.ts'), where.env);
+      const startedAt = performance.now();
+      // Opening a large store takes longer than an empty one (e.g. refreshing planner statistics).
+      const server = await startServerProcess(join(benchDir, 'ingest/collector-server.ts'), where.env, [], START_LIMIT_MS);
+      const startSeconds = (performance.now() - startedAt) / 1000;
       try {
         await checkCollectorStores(server.url, BATCH);
         const load = { url: server.url, batchSize: BATCH, connections: benchConfig.connections };
         await runLoad({ ...load, seconds: benchConfig.ingestWarmupSeconds });
         const stored = generated + ingested;
         const result = await runLoad({ ...load, seconds: benchConfig.ingestSeconds });
-        steps.push({ store: kind, stored, prefillSeconds: seconds, load1: load1(), ...result });
+        steps.push({
+          store: kind,
+          stored,
+          prefillSeconds: seconds,
+          startSeconds,
+          load1: load1(),
+          sizeBytes: await where.sizeBytes(),
+          ...result,
+        });
         ingested += Math.round(result.eventsPerSec * (benchConfig.ingestSeconds + benchConfig.ingestWarmupSeconds)) + BATCH;
       } finally {
         await server.stop();
@@ -129,18 +150,31 @@ const label: Record<StoreKind, string> = { sqlite: 'embedded SQLite', postgres: 
 function growthTable(steps: readonly Step[]): Table {
   return {
     title: `Ingest at batch ${BATCH} as the store grows (history generated in the store; ${integer(USERS)} users, ${HISTORY_DAYS} days)`,
-    columns: ['store', 'stored events', 'generation s', 'events/s', '% of empty store', 'p50 ms', 'p99 ms', 'non-2xx', 'load avg'],
+    columns: [
+      'store',
+      'stored events',
+      'generation s',
+      'events/s',
+      '% of empty store',
+      'p50 ms',
+      'p99 ms',
+      'non-2xx',
+      'store size MiB',
+      'load avg',
+    ],
     rows: steps.map((s) => {
       const empty = steps.find((e) => e.store === s.store);
       return [
         label[s.store],
         integer(s.stored),
         s.prefillSeconds ? s.prefillSeconds.toFixed(0) : '—',
+        s.startSeconds.toFixed(1),
         integer(s.eventsPerSec),
         empty ? `${round((s.eventsPerSec / empty.eventsPerSec) * 100)} %` : '—',
         String(round(s.p50Ms, 1)),
         String(round(s.p99Ms, 1)),
         String(s.non2xx),
+        integer(s.sizeBytes / 2 ** 20),
         String(s.load1),
       ];
     }),

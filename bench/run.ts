@@ -12,6 +12,7 @@ import { runIngest } from './ingest.js';
 import { runGrowth } from './growth.js';
 import { runKpi } from './kpi.js';
 import { runPageImpact } from './page-impact.js';
+import { runScaleOut } from './scale-out.js';
 import { runSize } from './size.js';
 
 /**
@@ -26,6 +27,7 @@ const benchmarks: Record<string, () => Promise<BenchReport>> = {
   'page-impact': runPageImpact,
   kpi: runKpi,
   growth: runGrowth,
+  'scale-out': runScaleOut,
 };
 
 const only = process.env.BENCH_ONLY?.split(',')

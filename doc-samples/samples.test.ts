@@ -2,7 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { announcementCreateSchema, collectorConfigSchema, parseWire, promptSchema, rewardsConfigSchema } from '@hearth/schema';
+import {
+  announcementCreateSchema,
+  collectorConfigSchema,
+  parseWire,
+  promptSchema,
+  revenueConfigSchema,
+  revenueFactSchema,
+  rewardsConfigSchema,
+} from '@hearth/schema';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { markdownFiles, samplesOf, type Sample } from './extract.js';
@@ -18,6 +26,8 @@ const JSON_SCHEMAS: Record<string, (value: unknown) => string[]> = {
   announcement: (value) => issues(parseWire(announcementCreateSchema(Date.now()), value)),
   prompt: (value) => issues(parseWire(promptSchema, value)),
   'rewards-program': (value) => issues(parseWire(rewardsConfigSchema, value)),
+  'revenue-config': (value) => issues(parseWire(revenueConfigSchema, value)),
+  'revenue-fact': (value) => issues(parseWire(revenueFactSchema, value)),
 };
 /** How a JSON sample is written: one value, one value per line (`lines`), or object members (`fragment`). */
 const values = (sample: Sample): unknown[] => {

@@ -151,3 +151,16 @@ export async function prefillPostgres(url: string, from: number, to: number, sta
     await client.end();
   }
 }
+
+/** The database's size on disk, in bytes. */
+export async function databaseSize(url: string): Promise<number> {
+  const { Client } = requireFromCollector('pg') as { Client: new (options: { connectionString: string }) => PgClient };
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ size: string }>('SELECT pg_database_size(current_database()) AS size');
+    return Number(rows[0]!.size);
+  } finally {
+    await client.end();
+  }
+}

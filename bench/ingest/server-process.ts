@@ -41,20 +41,26 @@ function waitForExit(child: ChildProcess): Promise<void> {
 /**
  * Starts `entry` (a .ts file) as a separate Node process through tsx and waits for its
  * `{ type: 'listening', url }` message. Separate processes keep the server's CPU, memory and
- * event loop apart from the load generator's.
+ * event loop apart from the load generator's. `nodeOptions` go to Node (e.g. `--cpu-prof`); a
+ * server on a large store may need more than the default `startTimeoutMs`.
  */
-export function startServerProcess(entry: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  entry: string,
+  env: Record<string, string> = {},
+  nodeOptions: string[] = [],
+  startTimeoutMs = START_TIMEOUT_MS,
+): Promise<ServerProcess> {
   const child = fork(entry, [], {
     cwd: repoRoot,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...nodeOptions],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${entry} did not report listening within ${START_TIMEOUT_MS} ms`));
-    }, START_TIMEOUT_MS);
+      reject(new Error(`${entry} did not report listening within ${startTimeoutMs} ms`));
+    }, startTimeoutMs);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${entry} exited with code ${code} before listening`));

@@ -103,6 +103,8 @@ test('the console works from the keyboard and has no serious or critical axe vio
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: /^Checklist: / })).toBeVisible();
   expect(await seriousViolations(page), 'checklist editor').toEqual([]);
+  // The Audience section opens from the keyboard too.
+  await page.locator('details.section summary').filter({ hasText: 'Audience' }).press('Enter');
   await page.getByRole('button', { name: 'Add rule' }).press('Enter');
   await expect(page.getByLabel('Rule 2')).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).press('Enter');

@@ -41,6 +41,9 @@ export function promptEditor(page: Page) {
     },
     /** Adds a targeting rule `trait equals value` as row `rule` (1-based). */
     async addTraitRule(rule: number, trait: string, value: string) {
+      // The rules live in the editor's Audience section, closed until opened.
+      const audience = page.locator('details.section').filter({ has: page.getByRole('heading', { name: 'Audience' }) });
+      if ((await audience.getAttribute('open')) === null) await audience.locator('summary').click();
       await page.getByRole('button', { name: 'Add rule' }).click();
       await expect(page.getByLabel(`Rule ${rule}`, { exact: true })).toHaveValue('trait');
       await page.locator(`#audience-rows-${rule - 1}-name`).fill(trait);

@@ -61,6 +61,7 @@ test('a survey built in the console reaches Pro users only, and the dashboard sh
   await expect(page.getByLabel('Survey type')).toHaveValue('nps');
   await page.getByLabel('Product name (fills {product})').fill('Acme Projects');
   await page.getByLabel('Question (empty: the standard NPS question)').fill(QUESTION_TEMPLATE);
+  await page.locator('details.section summary').filter({ hasText: 'Trigger' }).click();
   await page.getByLabel('Trigger 1', { exact: true }).selectOption('load');
   await editor.addTraitRule(1, 'plan', 'pro');
   await editor.save();
@@ -148,15 +149,16 @@ test('announcements edited in the console change the demo feed without a restart
   await expect(page.getByRole('heading', { level: 1, name: 'Announcement: Timeline view' })).toBeVisible();
   await page.getByLabel('Title', { exact: true }).fill('Timeline view, now with milestones');
   await page.getByLabel(/^Body/).fill('Plan on a **timeline**, and mark the _milestones_.');
-  // A live announcement stays live when saved: the edit is published by saving.
-  await editor.save('Save and refresh preview');
-  await expect(page.locator('.page-head .status')).toHaveText('live');
+  // The preview follows the typing, parsed by the collector, before anything is saved.
   await expect(page.getByTestId('preview').getByRole('article', { name: 'Timeline view, now with milestones' })).toBeVisible();
+  // A live announcement stays live when saved: the edit is published by saving.
+  await editor.save();
+  await expect(page.locator('.page-head .status')).toHaveText('live');
 
   await editor.openList('Announcements');
   await page.getByRole('link', { name: 'Faster exports draft' }).click();
   await page.getByLabel('Title', { exact: true }).fill('Exports are twice as fast');
-  await editor.save('Save and refresh preview');
+  await editor.save();
   await editor.publish();
 
   await demo.reload();

@@ -31,6 +31,7 @@ import { changelogRoutes } from './http/routes/changelog.js';
 import { healthzRoutes } from './http/routes/healthz.js';
 import { openApiRoutes } from './http/openapi/openapi-route.js';
 import { responseRoutes } from './http/routes/responses.js';
+import { revenueRoutes } from './http/routes/revenue.js';
 import { rewardsRoutes } from './http/routes/rewards.js';
 import { serverApiRoutes } from './http/routes/server-api.js';
 import { sdkAssetRoutes } from './http/routes/sdk-assets.js';
@@ -47,6 +48,8 @@ import { SignInLimiter } from './services/sign-in-limiter.js';
 import { createAccountsService } from './services/accounts.js';
 import { createAccountDetails } from './services/account-details.js';
 import { accountRoutes } from './http/routes/accounts.js';
+import { adminKpiAccountRoutes } from './http/routes/admin-kpi-accounts.js';
+import { createAccountKpis } from './services/account-kpis.js';
 import { scheduleHousekeeping } from './services/job-housekeeping.js';
 import { JobWorker, type JobWorkerOptions } from './services/job-worker.js';
 import { ProjectAllowance } from './services/project-allowance.js';
@@ -175,6 +178,8 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   const accountsService = createAccountsService(store.accounts);
   app.route('/', serverApiRoutes({ ...deps, accountsService, rewards: store.rewards, engine, log }));
   app.route('/', accountRoutes({ ...deps, details: createAccountDetails(store) }));
+  app.route('/', revenueRoutes({ revenue: store.revenue, projects, clock }));
+  app.route('/', adminKpiAccountRoutes({ ...deps, kpis: createAccountKpis(store.accounts) }));
   // Browser events go through the earning rules once committed (as `client` events).
   const ingest = createIngest({ store, afterCommit: [awardClientEvents(engine)], log });
   app.route('/', batchRoutes({ ...deps, ingest, accountsService }));

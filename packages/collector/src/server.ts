@@ -12,6 +12,7 @@ import { enforcementOptOutWarnings } from './domain/settings/enforcement-warning
 import { eventLoopDelay } from './event-loop-delay.js';
 import { clientAddressResolver } from './net/client-address.js';
 import { seedPrompts } from './seed-prompts.js';
+import { startEventExpiry } from './services/event-expiry.js';
 import { answerClientErrors, DEFAULT_HTTP_TIMEOUTS, httpServerOptions, type HttpTimeouts } from './server-limits.js';
 import { openStore } from './storage/open-store.js';
 import type { Store } from './storage/store.js';
@@ -104,6 +105,8 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   // Jobs left by a previous run or another instance (pending retries, expired claims) start now.
   worker.start();
 
+  const expiry = startEventExpiry(store, config.projects, options.clock ?? Date.now);
+
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
@@ -125,6 +128,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
       });
       await jobsStopped;
       loopDelay.stop();
+      await expiry.stop();
       await store.close();
     })());
 

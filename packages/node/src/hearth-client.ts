@@ -5,6 +5,9 @@ import type {
   JsonValue,
   PointsResult,
   Referral,
+  RevenueFactInput,
+  RevenueFactResult,
+  RevenueKpisAnswer,
   RewardsKpis,
   ServerEventsRequest,
   ServerEventsResult,
@@ -79,6 +82,10 @@ export function createHearthClient(options: HearthClientOptions) {
     }
   };
   const post = <T>(path: string, json: unknown = {}) => call<T>(path, { method: 'post', json });
+  const range = ({ from, to }: { from?: string | undefined; to?: string | undefined }) => ({
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+  });
   const user = (userId: string) => `v1/server/users/${encodeURIComponent(userId)}`;
   const account = (accountId: string) => `v1/server/accounts/${encodeURIComponent(accountId)}`;
 
@@ -153,9 +160,16 @@ export function createHearthClient(options: HearthClientOptions) {
     /** Runs the points-expiry job (idempotent: schedule it daily). */
     expirePoints: () => post<{ expired: number }>('v1/server/rewards/expire'),
     kpis: ({ from, to }: { from?: string; to?: string } = {}) =>
-      call<RewardsKpis & { from: string; to: string }>('v1/server/rewards/kpis', {
-        searchParams: { ...(from ? { from } : {}), ...(to ? { to } : {}) },
-      }),
+      call<RewardsKpis & { from: string; to: string }>('v1/server/rewards/kpis', { searchParams: range({ from, to }) }),
+    /**
+     * Records a revenue fact (subscription started / changed / renewed / cancelled, or a payment) in
+     * minor units and the project's currency. Repeating it with the same `id` is a no-op
+     * (`duplicate`); the same `id` with other content is refused (409 naming the field).
+     */
+    recordRevenue: (fact: RevenueFactInput) => post<RevenueFactResult>('v1/server/revenue', fact),
+    /** MRR, ARPA, MRR movements, retention, churn, CLV, CLV : CAC and renewals over [from, to). */
+    revenueKpis: ({ from, to }: { from?: string; to?: string } = {}) =>
+      call<RevenueKpisAnswer>('v1/server/revenue/kpis', { searchParams: range({ from, to }) }),
   };
 }
 

@@ -107,3 +107,11 @@ export const bulkArchiveResultSchema = z.object({ archived: z.array(z.string()),
 
 export type Vocabulary = z.infer<typeof vocabularySchema>;
 export type BulkArchiveResult = z.infer<typeof bulkArchiveResultSchema>;
+
+/** `POST /v1/admin/announcements/preview`: a draft's texts as users would receive them, and what the parse dropped; nothing is stored. */
+export const announcementPreviewSchema = z.object({
+  texts: z.record(z.string(), announcementTextsSchema),
+  warnings: z.array(compileWarningSchema),
+});
+
+export type AnnouncementPreview = z.infer<typeof announcementPreviewSchema>;

@@ -3,6 +3,7 @@ import { emailServerConfigSchema, projectEmailSchema } from './email.js';
 import { fatigueBudgetSchema, promptSchema } from './prompt.js';
 import { rewardsConfigSchema } from './rewards.js';
 import { projectLocalesSchema, themeSchema } from './theme.js';
+import { revenueConfigSchema } from './revenue.js';
 import { webhookEndpointSchema } from './webhook.js';
 
 export const publicKeySchema = z.string().regex(/^pk_[A-Za-z0-9_]{8,64}$/, 'public keys look like pk_…');
@@ -56,6 +57,16 @@ export const projectConfigSchema = z
       .default({ enforce: true }),
     /** When true, a browser sending Global Privacy Control counts as consent denied. */
     respectGlobalPrivacyControl: z.boolean().default(false).describe('Treat a browser sending Global Privacy Control as consent denied.'),
+    /** Raw events older than this are deleted in the background; absent: kept forever. */
+    eventRetentionDays: z
+      .number({ error: 'eventRetentionDays must be a number of days' })
+      .int('eventRetentionDays must be a whole number of days')
+      .min(7, 'eventRetentionDays must be at least 7')
+      .max(3650, 'eventRetentionDays must be at most 3650')
+      .optional()
+      .describe(
+        'Days raw events are kept; older ones are deleted in the background. KPI rollups, reward ledgers, survey responses and users are kept. Absent: kept forever.',
+      ),
     /** Days without activity after which a user counts as lost (churn). */
     inactivityDays: inactivityDaysSchema.default(30).describe('Days without activity after which a user counts as lost (churn).'),
     fatigue: fatigueBudgetSchema
@@ -82,6 +93,8 @@ export const projectConfigSchema = z
     locales: projectLocalesSchema.optional().describe("The languages the product is offered in; absent means each prompt's own default."),
     /** Rewards: absent means the project has no loyalty program. */
     rewards: rewardsConfigSchema.optional(),
+    /** Revenue: absent means the project records no revenue (facts and the Stripe receiver are refused). */
+    revenue: revenueConfigSchema.optional(),
     allowPrivateWebhookTargets: z
       .boolean()
       .default(false)

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fatigueBudgetSchema } from './prompt.js';
 import { inactivityDaysSchema, originSchema } from './project-config.js';
+import { revenueConfigSchema, revenueSettingSchema } from './revenue.js';
 import { rewardsConfigSchema } from './rewards.js';
 import { projectLocalesSchema, themeSchema } from './theme.js';
 import { webhookEndpointSchema } from './webhook.js';
@@ -39,6 +40,7 @@ export const projectSettingsPatchSchema = z
       respectGlobalPrivacyControl: z.boolean({ error: 'respectGlobalPrivacyControl must be true or false' }).optional(),
       webhooks: z.array(webhookSettingSchema).max(10, 'at most 10 webhook endpoints').optional(),
       rewards: rewardsConfigSchema.nullable().optional(),
+      revenue: revenueSettingSchema.nullable().optional(),
     },
     {
       error: (issue) =>
@@ -78,6 +80,10 @@ export const projectSettingsViewSchema = z
     }),
     webhooks: z.array(webhookViewSchema),
     rewards: rewardsConfigSchema.nullable(),
+    revenue: revenueConfigSchema
+      .omit({ stripeWebhookSecrets: true })
+      .extend({ stripeWebhookSecretFingerprints: z.array(secretFingerprintSchema) })
+      .nullable(),
   })
   .describe('The project settings as the console shows them; secrets only as fingerprints.');
 

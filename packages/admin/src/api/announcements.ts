@@ -1,4 +1,11 @@
-import type { AnnouncementInput, AnnouncementKpis as AnnouncementFigures, AnnouncementRecord, AnnouncementSaved } from '@hearth/schema';
+import type {
+  AnnouncementPreview,
+  BulkArchiveResult,
+  AnnouncementInput,
+  AnnouncementKpis as AnnouncementFigures,
+  AnnouncementRecord,
+  AnnouncementSaved,
+} from '@hearth/schema';
 import { api, call } from './client.js';
 
 /** The answer of `GET /v1/admin/announcements/:id/kpis` (docs/announcements.md): counted from publication up to `to`. */
@@ -19,6 +26,10 @@ export const publishAnnouncement = (id: string, version: number) =>
   call(() => api.post(`${path(id)}/publish`, { json: {}, headers: ifMatch(version) }).json<AnnouncementRecord>());
 export const archiveAnnouncement = (id: string, version: number) =>
   call(() => api.post(`${path(id)}/archive`, { headers: ifMatch(version) }).json<AnnouncementRecord>());
+export const pauseAnnouncement = (id: string, version: number) =>
+  call(() => api.post(`${path(id)}/pause`, { headers: ifMatch(version) }).json<AnnouncementRecord>());
+export const archiveAnnouncements = (ids: string[]) =>
+  call(() => api.post('announcements/archive', { json: { ids } }).json<BulkArchiveResult>());
 
 /** Single reads and saves also say what the Markdown parse dropped, by field (`content.body`). */
 export type SavedAnnouncement = AnnouncementSaved;
@@ -28,3 +39,6 @@ export const createAnnouncement = (announcement: AnnouncementInput) =>
   call(() => api.post('announcements', { json: announcement }).json<SavedAnnouncement>());
 export const updateAnnouncement = (announcement: AnnouncementInput, version: number) =>
   call(() => api.put(path(announcement.id), { json: announcement, headers: ifMatch(version) }).json<SavedAnnouncement>());
+/** The draft parsed as a save would parse it; nothing is stored. */
+export const previewAnnouncement = (announcement: AnnouncementInput) =>
+  call(() => api.post('announcements/preview', { json: announcement }).json<AnnouncementPreview>());

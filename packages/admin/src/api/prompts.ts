@@ -1,4 +1,4 @@
-import type { ExplainAnswer, PromptInput, PromptRecordAnswer } from '@hearth/schema';
+import type { BulkArchiveResult, ExplainAnswer, PromptInput, PromptRecordAnswer } from '@hearth/schema';
 import { api, call } from './client.js';
 
 /** The collector's answers, typed by the schemas it answers with. */
@@ -17,6 +17,10 @@ export const publishPrompt = (id: string, version: number) =>
   call(() => api.post(`prompts/${encodeURIComponent(id)}/publish`, { headers: ifMatch(version) }).json<PromptRecord>());
 export const archivePrompt = (id: string, version: number) =>
   call(() => api.post(`prompts/${encodeURIComponent(id)}/archive`, { headers: ifMatch(version) }).json<PromptRecord>());
+/** Back to draft: nobody sees it until it is published again. */
+export const pausePrompt = (id: string, version: number) =>
+  call(() => api.post(`prompts/${encodeURIComponent(id)}/pause`, { headers: ifMatch(version) }).json<PromptRecord>());
+export const archivePrompts = (ids: string[]) => call(() => api.post('prompts/archive', { json: { ids } }).json<BulkArchiveResult>());
 export const explainPrompt = (id: string, userId: string, locale?: string) =>
   call(() =>
     api.get(`prompts/${encodeURIComponent(id)}/explain`, { searchParams: { userId, ...(locale ? { locale } : {}) } }).json<Explanation>(),

@@ -1,13 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import { canEdit, role } from '../models/session.js';
 
-/** An editor's title, the record's status once it exists, and the live outcome message. */
-export function EditorHead({ title, status, message }: { title: string; status: string | null; message: string }) {
+/** An editor's title, the record's status once it exists, unsaved changes, and the live outcome message. */
+export function EditorHead({ title, status, message, dirty }: { title: string; status: string | null; message: string; dirty: boolean }) {
   return (
     <>
       <div class="page-head">
-        <h1>{title}</h1>
-        {status && <span class={`status status--${status}`}>{status}</span>}
+        <div class="page-head-title">
+          <h1>{title}</h1>
+          {status && <span class={`status status--${status}`}>{status}</span>}
+        </div>
+        {dirty && <span class="hint">Unsaved changes</span>}
       </div>
       <p role="status" class="message">
         {message}
@@ -30,7 +33,7 @@ export function EditorActions({ status, onPublish, onArchive, children = 'Save' 
   const locked = !canEdit.value;
   const because = locked ? { disabled: true, 'aria-describedby': 'role-lock' } : {};
   return (
-    <div class="actions">
+    <div class="actions editor-actions">
       <button type="submit" {...because}>
         {children}
       </button>

@@ -6,8 +6,8 @@ import { checkAnnouncementDraft, newAnnouncementDraft } from '../models/announce
 import { emptyTrigger } from '../models/envelope-draft.js';
 import { checkSurveyDraft, newSurveyDraft, surveyTranslatableFields } from '../models/survey-draft.js';
 import { AnnouncementContentFields } from './announcement-fields.js';
-import { EnvelopeFields } from './envelope-fields.js';
-import { SurveyDisplayFields, SurveyQuestionFields } from './survey-fields.js';
+import { FrequencyFields, TriggerFields } from './envelope-fields.js';
+import { SurveyCadenceFields, SurveyQuestionFields } from './survey-fields.js';
 import { TranslationTable } from './translation-table.js';
 
 const host = document.createElement('div');
@@ -24,7 +24,7 @@ describe('editor forms show the schema error at the field', () => {
       render(
         <>
           <SurveyQuestionFields draft={draft} errors={errors} set={noop} />
-          <SurveyDisplayFields draft={draft} errors={errors} set={noop} />
+          <SurveyCadenceFields draft={draft} errors={errors} set={noop} />
         </>,
         host,
       ),
@@ -46,7 +46,16 @@ describe('editor forms show the schema error at the field', () => {
     const draft = { ...newSurveyDraft('nps'), id: 'nps', product: 'Acme' };
     draft.envelope = { ...draft.envelope, triggers: [emptyTrigger('event'), { ...emptyTrigger('delay'), ms: '900000' }], maxDisplays: '0' };
     const { errors } = checkSurveyDraft(draft);
-    act(() => render(<EnvelopeFields value={draft.envelope} errors={errors} onChange={noop} />, host));
+    const props = { value: draft.envelope, errors, onChange: noop };
+    act(() =>
+      render(
+        <>
+          <TriggerFields {...props} />
+          <FrequencyFields {...props} />
+        </>,
+        host,
+      ),
+    );
     expect(errorFor('trigger-0-name')).toBeTruthy();
     expect(errorFor('trigger-1-ms')).toBe('ms must be at most 600000 (10 minutes)');
     expect(errorFor('frequency-max')).toBe('maxDisplays must be at least 1');

@@ -2,6 +2,7 @@ import { emptyTrigger, type EnvelopeDraft, type TriggerDraft, type TriggerType }
 import type { FieldErrors } from '../models/field-errors.js';
 import { CheckboxField, SelectField } from './choice-fields.js';
 import { TextField } from './field.js';
+import { KNOWN_EVENTS } from './vocabulary-lists.js';
 
 const TRIGGER_TYPES = [
   ['load', 'On page load'],
@@ -12,10 +13,15 @@ const TRIGGER_TYPES = [
 
 interface Props {
   value: EnvelopeDraft;
-  /** Errors of the whole prompt: this component reads `triggers.*`, `schedule.*`, `frequency.*`, `priority`. */
+  /** Errors of the whole prompt: these components read `triggers.*`, `schedule.*`, `frequency.*`, `priority`. */
   errors: FieldErrors;
   onChange: (next: EnvelopeDraft) => void;
 }
+
+const setter =
+  ({ value, onChange }: Props) =>
+  (patch: Partial<EnvelopeDraft>) =>
+    onChange({ ...value, ...patch });
 
 function TriggerRow({
   index,
@@ -41,7 +47,14 @@ function TriggerRow({
       />
       {trigger.type === 'event' && (
         <>
-          <TextField id={at('name')} label="Event name" value={trigger.name} error={err('name')} onInput={(name) => set({ name })} />
+          <TextField
+            id={at('name')}
+            label="Event name"
+            list={KNOWN_EVENTS}
+            value={trigger.name}
+            error={err('name')}
+            onInput={(name) => set({ name })}
+          />
           <TextField
             id={at('min-count')}
             label="After this many times (empty: 1)"
@@ -79,86 +92,110 @@ function TriggerRow({
   );
 }
 
-/** Triggers, schedule, frequency and priority: the fields every prompt form shares. */
-export function EnvelopeFields({ value, errors, onChange }: Props) {
-  const set = (patch: Partial<EnvelopeDraft>) => onChange({ ...value, ...patch });
+/** When it shows: any of the triggers firing (the editor's "Trigger" section). */
+export function TriggerFields(props: Props) {
+  const { value, errors } = props;
+  const set = setter(props);
   const setTrigger = (index: number, patch: Partial<TriggerDraft>) =>
     set({ triggers: value.triggers.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
   return (
+    <fieldset>
+      <legend>Triggers (it shows when any fires)</legend>
+      {errors.triggers && (
+        <p class="error" role="alert">
+          {errors.triggers}
+        </p>
+      )}
+      <ol class="rules">
+        {value.triggers.map((trigger, index) => (
+          <li key={index} class="rule">
+            <TriggerRow index={index} trigger={trigger} errors={errors} set={(patch) => setTrigger(index, patch)} />
+            <button type="button" class="secondary" onClick={() => set({ triggers: value.triggers.filter((_, i) => i !== index) })}>
+              Remove trigger {index + 1}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" class="secondary" onClick={() => set({ triggers: [...value.triggers, emptyTrigger('event')] })}>
+        Add trigger
+      </button>
+    </fieldset>
+  );
+}
+
+/** The window it may show in (the "Schedule" section). */
+export function ScheduleFields(props: Props) {
+  const { value, errors } = props;
+  const set = setter(props);
+  return (
     <>
-      <fieldset>
-        <legend>Triggers (it shows when any fires)</legend>
-        {errors.triggers && (
-          <p class="error" role="alert">
-            {errors.triggers}
-          </p>
-        )}
-        <ol class="rules">
-          {value.triggers.map((trigger, index) => (
-            <li key={index} class="rule">
-              <TriggerRow index={index} trigger={trigger} errors={errors} set={(patch) => setTrigger(index, patch)} />
-              <button type="button" class="secondary" onClick={() => set({ triggers: value.triggers.filter((_, i) => i !== index) })}>
-                Remove trigger {index + 1}
-              </button>
-            </li>
-          ))}
-        </ol>
-        <button type="button" onClick={() => set({ triggers: [...value.triggers, emptyTrigger('event')] })}>
-          Add trigger
-        </button>
-      </fieldset>
-      <fieldset>
-        <legend>Schedule and frequency</legend>
-        <TextField
-          id="schedule-start"
-          type="datetime-local"
-          label="Show from (empty: as soon as published)"
-          value={value.startAt}
-          error={errors['schedule.startAt']}
-          onInput={(startAt) => set({ startAt })}
-        />
-        <TextField
-          id="schedule-end"
-          type="datetime-local"
-          label="Show until (empty: no end)"
-          value={value.endAt}
-          error={errors['schedule.endAt']}
-          onInput={(endAt) => set({ endAt })}
-        />
-        <TextField
-          id="frequency-max"
-          label="Show at most this many times per user (empty: no limit)"
-          value={value.maxDisplays}
-          error={errors['frequency.maxDisplays']}
-          onInput={(maxDisplays) => set({ maxDisplays })}
-        />
-        <TextField
-          id="frequency-gap"
-          label="Days between displays (empty: none)"
-          value={value.minDaysBetween}
-          error={errors['frequency.minDaysBetween']}
-          onInput={(minDaysBetween) => set({ minDaysBetween })}
-        />
-        <CheckboxField
-          id="frequency-dismiss"
-          label="Stop after the user dismisses it"
-          checked={value.stopAfterDismiss}
-          onChange={(stopAfterDismiss) => set({ stopAfterDismiss })}
-        />
-        <CheckboxField
-          id="frequency-complete"
-          label="Stop after the user completes it"
-          checked={value.stopAfterComplete}
-          onChange={(stopAfterComplete) => set({ stopAfterComplete })}
-        />
-        <TextField
-          id="priority"
-          label="Priority (higher wins under the fatigue budget)"
-          value={value.priority}
-          error={errors.priority}
-          onInput={(priority) => set({ priority })}
-        />
-      </fieldset>
+      <TextField
+        id="schedule-start"
+        type="datetime-local"
+        label="Show from (empty: as soon as published)"
+        value={value.startAt}
+        error={errors['schedule.startAt']}
+        onInput={(startAt) => set({ startAt })}
+      />
+      <TextField
+        id="schedule-end"
+        type="datetime-local"
+        label="Show until (empty: no end)"
+        value={value.endAt}
+        error={errors['schedule.endAt']}
+        onInput={(endAt) => set({ endAt })}
+      />
     </>
+  );
+}
+
+/** How often one user sees it (the "Frequency" section of checklists; surveys use their cadence instead). */
+export function FrequencyFields(props: Props) {
+  const { value, errors } = props;
+  const set = setter(props);
+  return (
+    <>
+      <TextField
+        id="frequency-max"
+        label="Show at most this many times per user (empty: no limit)"
+        value={value.maxDisplays}
+        error={errors['frequency.maxDisplays']}
+        onInput={(maxDisplays) => set({ maxDisplays })}
+      />
+      <TextField
+        id="frequency-gap"
+        label="Days between displays (empty: none)"
+        value={value.minDaysBetween}
+        error={errors['frequency.minDaysBetween']}
+        onInput={(minDaysBetween) => set({ minDaysBetween })}
+      />
+      <CheckboxField
+        id="frequency-dismiss"
+        label="Stop after the user dismisses it"
+        checked={value.stopAfterDismiss}
+        onChange={(stopAfterDismiss) => set({ stopAfterDismiss })}
+      />
+      <CheckboxField
+        id="frequency-complete"
+        label="Stop after the user completes it"
+        checked={value.stopAfterComplete}
+        onChange={(stopAfterComplete) => set({ stopAfterComplete })}
+      />
+      <PriorityField {...props} />
+    </>
+  );
+}
+
+/** Which prompt wins when the fatigue budget cannot fit every eligible one. */
+export function PriorityField(props: Props) {
+  const set = setter(props);
+  return (
+    <TextField
+      id="priority"
+      label="Priority (higher wins under the fatigue budget)"
+      value={props.value.priority}
+      error={props.errors.priority}
+      onInput={(priority) => set({ priority })}
+    />
   );
 }

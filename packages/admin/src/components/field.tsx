@@ -37,17 +37,19 @@ interface TextFieldProps {
   hint?: string;
   type?: string;
   multiline?: boolean;
+  /** The id of a datalist of suggestions (KNOWN_EVENTS, KNOWN_TRAITS). */
+  list?: string;
   onInput: (value: string) => void;
 }
 
-export function TextField({ multiline, value, onInput, type = 'text', ...field }: TextFieldProps) {
+export function TextField({ multiline, value, onInput, type = 'text', list, ...field }: TextFieldProps) {
   return (
     <Field {...field}>
       {(aria) =>
         multiline ? (
           <textarea {...aria} value={value} rows={3} onInput={(e) => onInput(e.currentTarget.value)} />
         ) : (
-          <input {...aria} type={type} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
+          <input {...aria} type={type} list={list} value={value} onInput={(e) => onInput(e.currentTarget.value)} />
         )
       }
     </Field>

@@ -1,7 +1,11 @@
 import type { ItemDraft } from '../models/checklist-draft.js';
-import type { FieldErrors } from '../models/field-errors.js';
-import { CheckboxField } from './choice-fields.js';
+import { errorsUnder, type FieldErrors } from '../models/field-errors.js';
+import { whereRowErrors } from '../models/rewards-where.js';
+import { CheckboxField, SelectField } from './choice-fields.js';
 import { TextField } from './field.js';
+import { RewardsWhereFields } from './rewards-where-fields.js';
+import { TRAIT_OPS } from './targeting-builder.js';
+import { KNOWN_EVENTS, KNOWN_TRAITS } from './vocabulary-lists.js';
 
 interface Props {
   index: number;
@@ -11,11 +15,94 @@ interface Props {
   onRemove: () => void;
 }
 
+const DONE_BY = [
+  ['event', 'The user tracks an event'],
+  ['trait', 'A trait of the user matches'],
+] as const;
+
+/** How the item completes: an event (with an optional property condition) or a trait condition. */
+function CompletionFields({
+  index,
+  item,
+  errors,
+  set,
+}: {
+  index: number;
+  item: ItemDraft;
+  errors: FieldErrors;
+  set: (patch: Partial<ItemDraft>) => void;
+}) {
+  const at = (field: string) => `item-${index}-${field}`;
+  const err = (field: string) => errors[`completeWhen.${field}`];
+  return (
+    <div class="item-completion">
+      <SelectField
+        id={at('done-by')}
+        label="Done when"
+        value={item.doneBy}
+        options={DONE_BY}
+        onChange={(doneBy) => set({ doneBy: doneBy === 'trait' ? 'trait' : 'event', completeWhen: null })}
+      />
+      {item.doneBy === 'event' ? (
+        <>
+          <TextField
+            id={at('event')}
+            label="Done when the user tracks event"
+            list={KNOWN_EVENTS}
+            value={item.event}
+            error={err('event') ?? errors.completeWhen}
+            onInput={(event) => set({ event })}
+          />
+          <RewardsWhereFields
+            path={`item-${index}-where`}
+            rows={item.where}
+            errors={whereRowErrors(item.where, errorsUnder(errors, 'completeWhen.where'))}
+            onChange={(where) => set({ where })}
+          />
+        </>
+      ) : item.completeWhen ? (
+        <p class="hint">
+          Done when the trait “{'trait' in item.completeWhen ? item.completeWhen.trait : ''}” matches a condition kept as configured.{' '}
+          <button type="button" class="secondary small" onClick={() => set({ completeWhen: null })}>
+            Replace the condition
+          </button>
+        </p>
+      ) : (
+        <div class="rule">
+          <TextField
+            id={at('trait')}
+            label="Trait"
+            list={KNOWN_TRAITS}
+            value={item.trait.name}
+            error={err('trait')}
+            onInput={(name) => set({ trait: { ...item.trait, name } })}
+          />
+          <SelectField
+            id={at('trait-op')}
+            label="Condition"
+            value={item.trait.op}
+            options={TRAIT_OPS}
+            onChange={(op) => set({ trait: { ...item.trait, op } })}
+          />
+          {item.trait.op !== 'exists' && (
+            <TextField
+              id={at('trait-value')}
+              label="Value"
+              value={item.trait.value}
+              error={err('value')}
+              onInput={(value) => set({ trait: { ...item.trait, value } })}
+            />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
 /** One checklist item; `errors` are this item's, e.g. `title` or `completeWhen.event`. */
 export function ItemFields({ index, item, errors, onChange, onRemove }: Props) {
   const set = (patch: Partial<ItemDraft>) => onChange({ ...item, ...patch });
   const at = (field: string) => `item-${index}-${field}`;
-  const byTrait = item.completeWhen?.type === 'trait' ? item.completeWhen.trait : null;
   return (
     <fieldset class="item">
       <legend>Item {index + 1}</legend>
@@ -28,17 +115,6 @@ export function ItemFields({ index, item, errors, onChange, onRemove }: Props) {
         error={errors.description}
         onInput={(description) => set({ description })}
       />
-      {byTrait === null ? (
-        <TextField
-          id={at('event')}
-          label="Done when the user tracks event"
-          value={item.event}
-          error={errors['completeWhen.event'] ?? errors.completeWhen}
-          onInput={(event) => set({ event })}
-        />
-      ) : (
-        <p class="hint">Done when the user's trait “{byTrait}” matches (kept as configured).</p>
-      )}
       <TextField
         id={at('url')}
         label="Button link (optional)"
@@ -46,8 +122,9 @@ export function ItemFields({ index, item, errors, onChange, onRemove }: Props) {
         error={errors['action.url']}
         onInput={(url) => set({ url })}
       />
+      <CompletionFields index={index} item={item} errors={errors} set={set} />
       <CheckboxField id={at('optional')} label="Optional item" checked={item.optional} onChange={(optional) => set({ optional })} />
-      <button type="button" class="secondary" onClick={onRemove}>
+      <button type="button" class="secondary small" onClick={onRemove}>
         Remove item {index + 1}
       </button>
     </fieldset>

@@ -15,6 +15,9 @@ interface Props {
   explainFor?: string | null;
   /** The collector calls (user search, explain); tests pass fakes. */
   api?: PreviewApi;
+  /** How many problems keep the draft from validating; with `onShowProblems`, the panel offers to show them. */
+  problems?: number;
+  onShowProblems?: () => void;
 }
 
 /**
@@ -22,7 +25,7 @@ interface Props {
  * (their traits fill the placeholders, their `locale` trait picks the language), in the chosen
  * locale and theme; for a real user, the collector's "would they see it?" beside it.
  */
-export function PreviewPanel({ locales, target, explainFor = null, api = previewApi }: Props) {
+export function PreviewPanel({ locales, target, explainFor = null, api = previewApi, problems = 0, onShowProblems }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [locale, setLocale] = useState(locales[0] ?? 'en');
   const [dark, setDark] = useState(false);
@@ -69,7 +72,19 @@ export function PreviewPanel({ locales, target, explainFor = null, api = preview
           <CheckboxField id="preview-dark" label="Dark mode" checked={dark} onChange={setDark} />
           <TextField id="preview-brand" label="Brand colour" value={brandColor} onInput={setBrandColor} />
         </div>
-        {!current && <p class="hint">Fix the highlighted fields to see the preview.</p>}
+        {!current &&
+          (problems > 0 ? (
+            <p class="hint">
+              The preview shows once the draft is valid: {problems === 1 ? 'one problem' : `${problems} problems`} to fix.{' '}
+              {onShowProblems && (
+                <button type="button" class="secondary small" onClick={onShowProblems}>
+                  Show the problems
+                </button>
+              )}
+            </p>
+          ) : (
+            <p class="hint">Preparing the preview…</p>
+          ))}
         {error && (
           <p class="error" role="alert">
             {error}

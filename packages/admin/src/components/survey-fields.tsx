@@ -155,11 +155,11 @@ export function SurveyQuestionFields({ draft, errors, set }: Props) {
   );
 }
 
-/** How it is shown and how often a user may be asked. */
+/** How it is shown, what answering earns, and its language. */
 export function SurveyDisplayFields({ draft, errors, set }: Props) {
   return (
     <fieldset>
-      <legend>Display and cadence</legend>
+      <legend>Display</legend>
       <SelectField
         id="survey-display"
         label="Display"
@@ -182,16 +182,6 @@ export function SurveyDisplayFields({ draft, errors, set }: Props) {
         checked={draft.dismissible}
         onChange={(dismissible) => set({ dismissible })}
       />
-      {CADENCE.map(([key, label]) => (
-        <TextField
-          key={key}
-          id={`cadence-${key}`}
-          label={label}
-          value={draft.cadence[key]}
-          error={errors[`cadence.${key}`]}
-          onInput={(text) => set({ cadence: { ...draft.cadence, [key]: text } })}
-        />
-      ))}
       <TextField
         id="survey-points"
         label="Points for answering (needs a rewards program; empty: none)"
@@ -207,5 +197,26 @@ export function SurveyDisplayFields({ draft, errors, set }: Props) {
         onInput={(defaultLocale) => set({ defaultLocale })}
       />
     </fieldset>
+  );
+}
+
+/**
+ * How often one user is asked: the survey's cadence is its only frequency control (the prompt
+ * envelope's display caps would overlap with it, so the survey editor does not offer them).
+ */
+export function SurveyCadenceFields({ draft, errors, set }: Props) {
+  return (
+    <>
+      {CADENCE.map(([key, label]) => (
+        <TextField
+          key={key}
+          id={`cadence-${key}`}
+          label={label}
+          value={draft.cadence[key]}
+          error={errors[`cadence.${key}`]}
+          onInput={(text) => set({ cadence: { ...draft.cadence, [key]: text } })}
+        />
+      ))}
+    </>
   );
 }

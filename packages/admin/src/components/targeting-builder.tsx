@@ -2,6 +2,7 @@ import { ROW_DEFAULTS, type AudienceDraft, type AudienceRow, type RowKind } from
 import type { FieldErrors } from '../models/field-errors.js';
 import { SelectField } from './choice-fields.js';
 import { Field } from './field.js';
+import { KNOWN_EVENTS, KNOWN_TRAITS } from './vocabulary-lists.js';
 
 const KINDS: { kind: RowKind; label: string }[] = [
   { kind: 'trait', label: 'Trait' },
@@ -10,7 +11,7 @@ const KINDS: { kind: RowKind; label: string }[] = [
   { kind: 'locale', label: 'Locale' },
   { kind: 'sample', label: 'Random sample' },
 ];
-const TRAIT_OPS = [
+export const TRAIT_OPS = [
   ['equals', 'equals'],
   ['notEquals', 'does not equal'],
   ['contains', 'contains'],
@@ -39,17 +40,20 @@ function Input({
   label,
   value,
   error,
+  list,
   onChange,
 }: {
   id: string;
   label: string;
   value: string;
   error?: string | undefined;
+  /** A datalist of suggestions (KNOWN_EVENTS, KNOWN_TRAITS). */
+  list?: string;
   onChange: (v: string) => void;
 }) {
   return (
     <Field id={id} label={label} error={error}>
-      {(aria) => <input {...aria} value={value} onInput={(e) => onChange(e.currentTarget.value)} />}
+      {(aria) => <input {...aria} list={list} value={value} onInput={(e) => onChange(e.currentTarget.value)} />}
     </Field>
   );
 }
@@ -74,7 +78,14 @@ function RowInputs({
     case 'trait':
       return (
         <>
-          <Input id={at('name')} label="Trait" value={row.name} error={err('name')} onChange={(name) => set({ name })} />
+          <Input
+            id={at('name')}
+            label="Trait"
+            list={KNOWN_TRAITS}
+            value={row.name}
+            error={err('name')}
+            onChange={(name) => set({ name })}
+          />
           <SelectField id={at('op')} label="Condition" value={row.op} options={TRAIT_OPS} onChange={(op) => set({ op })} />
           {row.op !== 'exists' && (
             <Input id={at('value')} label="Value" value={row.value} error={err('value')} onChange={(value) => set({ value })} />
@@ -84,7 +95,14 @@ function RowInputs({
     case 'behavior':
       return (
         <>
-          <Input id={at('name')} label="Event" value={row.name} error={err('name')} onChange={(name) => set({ name })} />
+          <Input
+            id={at('name')}
+            label="Event"
+            list={KNOWN_EVENTS}
+            value={row.name}
+            error={err('name')}
+            onChange={(name) => set({ name })}
+          />
           <SelectField id={at('op')} label="How often" value={row.op} options={BEHAVIOR_OPS} onChange={(op) => set({ op })} />
           {row.op !== 'never' && (
             <Input id={at('value')} label="Times" value={row.value} error={err('value')} onChange={(value) => set({ value })} />

@@ -105,4 +105,46 @@ describe('checklist triggers, schedule and frequency (the envelope every prompt 
     expect(errors['frequency.minDaysBetween']).toBe('minDaysBetween must not be negative');
     expect(errors.priority).toBeDefined();
   });
+
+  it('completes items on an event with a property condition, or on a trait, and keeps a condition it cannot show', () => {
+    const draft = draftFromPrompt(
+      checklistPromptSchema.parse({
+        id: 'setup',
+        kind: 'checklist',
+        content: {
+          title: 'Set up',
+          items: [
+            {
+              id: 'invite',
+              title: 'Invite an admin',
+              completeWhen: { type: 'event', event: 'Teammate Invited', where: { role: 'admin', seats: 2 } },
+            },
+            { id: 'plan', title: 'Choose a plan', completeWhen: { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' } },
+            { id: 'tier', title: 'Pick a tier', completeWhen: { type: 'trait', trait: 'plan', op: 'in', values: ['pro', 'team'] } },
+          ],
+        },
+      }),
+    );
+    expect(draft.items.map((item) => item.doneBy)).toEqual(['event', 'trait', 'trait']);
+    expect(draft.items[0]!.where).toEqual([
+      { property: 'role', value: 'admin' },
+      { property: 'seats', value: '2' },
+    ]);
+    expect(draft.items[1]!.trait).toMatchObject({ name: 'plan', op: 'equals', value: 'pro' });
+    expect(draft.items[2]!.completeWhen).toEqual({ type: 'trait', trait: 'plan', op: 'in', values: ['pro', 'team'] });
+
+    draft.items[0] = { ...draft.items[0]!, where: [{ property: 'role', value: 'owner' }] };
+    draft.items[1] = { ...draft.items[1]!, trait: { ...draft.items[1]!.trait, op: 'exists' } };
+    const saved = checklistPromptSchema.parse(checkDraft(draft).prompt);
+    expect(saved.content.items.map((item) => item.completeWhen)).toEqual([
+      { type: 'event', event: 'Teammate Invited', where: { role: 'owner' } },
+      { type: 'trait', trait: 'plan', op: 'exists' },
+      { type: 'trait', trait: 'plan', op: 'in', values: ['pro', 'team'] },
+    ]);
+
+    draft.items[1] = { ...draft.items[1]!, trait: { ...draft.items[1]!.trait, name: '', op: 'gt', value: 'lots' } };
+    const { errors } = checkDraft(draft);
+    expect(errors['content.items.1.completeWhen.trait']).toBeDefined();
+    expect(errors['content.items.1.completeWhen.value']).toBeDefined();
+  });
 });

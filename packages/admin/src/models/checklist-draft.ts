@@ -1,20 +1,30 @@
 import { checklistPromptSchema, type AudienceRule, type ChecklistItem, type ChecklistPrompt, type CompleteWhen } from '@hearth/schema';
-import { fromAudience, toAudience, type AudienceDraft } from './audience-builder.js';
+import { fromAudience, ROW_DEFAULTS, toAudience, toRule, type AudienceDraft, type AudienceRow } from './audience-builder.js';
 import { optionalText } from './date-input.js';
 import { envelopeFromPrompt, newEnvelope, toEnvelopeInput, type EnvelopeDraft } from './envelope-draft.js';
 import type { FieldErrors } from './field-errors.js';
 import { checkForm } from './form-check.js';
+import { fromWhere, toWhere, type WhereRow } from './rewards-where.js';
 
-/** One item as the form edits it; `completeWhen` other than an event (a trait) is kept as loaded. */
+/**
+ * One item as the form edits it. It completes on an event (optionally only when the event's
+ * properties match `where`) or on a trait condition; a trait condition the form cannot show
+ * (`in`, dates) is kept as loaded in `completeWhen`.
+ */
 export interface ItemDraft {
   id: string;
   title: string;
   description: string;
+  doneBy: 'event' | 'trait';
   /** The event that completes the item. */
   event: string;
+  where: WhereRow[];
+  /** The trait condition, as a targeting row (kind `trait`). */
+  trait: AudienceRow;
   /** A link the item's button opens; empty for none. */
   url: string;
   optional: boolean;
+  /** A loaded trait condition richer than the form shows; kept unchanged while `doneBy` stays `trait`. */
   completeWhen: CompleteWhen | null;
   action: ChecklistItem['action'];
 }
@@ -37,12 +47,30 @@ export const emptyItem = (index: number): ItemDraft => ({
   id: `step-${index + 1}`,
   title: '',
   description: '',
+  doneBy: 'event',
   event: '',
+  where: [],
+  trait: ROW_DEFAULTS.trait,
   url: '',
   optional: false,
   completeWhen: null,
   action: undefined,
 });
+
+/** The form's view of how an item completes. */
+function completionDraft(rule: CompleteWhen): Pick<ItemDraft, 'doneBy' | 'event' | 'where' | 'trait' | 'completeWhen'> {
+  if (rule.type === 'event')
+    return { doneBy: 'event', event: rule.event, where: fromWhere(rule.where), trait: ROW_DEFAULTS.trait, completeWhen: null };
+  const row = fromAudience(rule)?.rows[0];
+  return { doneBy: 'trait', event: '', where: [], trait: row ?? ROW_DEFAULTS.trait, completeWhen: row ? null : rule };
+}
+
+/** The item's `completeWhen` as the schema's input; invalid values pass through so the schema names them. */
+function completionInput(item: ItemDraft): unknown {
+  if (item.doneBy === 'trait') return item.completeWhen ?? toRule(item.trait);
+  const where = toWhere(item.where);
+  return { type: 'event', event: item.event, ...(where ? { where } : {}) };
+}
 
 export function newChecklistDraft(): ChecklistDraft {
   // The schema's checklist defaults: dismissing hides it, finishing is up to `content.hideWhenComplete`.
@@ -69,10 +97,9 @@ export function draftFromPrompt(prompt: ChecklistPrompt): ChecklistDraft {
       id: item.id,
       title: item.title,
       description: item.description ?? '',
-      event: item.completeWhen.type === 'event' ? item.completeWhen.event : '',
+      ...completionDraft(item.completeWhen),
       url: item.action?.type === 'url' ? item.action.url : '',
       optional: item.optional,
-      completeWhen: item.completeWhen,
       action: item.action,
     })),
     envelope: envelopeFromPrompt(prompt),
@@ -82,10 +109,7 @@ export function draftFromPrompt(prompt: ChecklistPrompt): ChecklistDraft {
 }
 
 function itemInput(item: ItemDraft) {
-  const completeWhen =
-    item.completeWhen && item.completeWhen.type !== 'event'
-      ? item.completeWhen
-      : { ...item.completeWhen, type: 'event', event: item.event };
+  const completeWhen = completionInput(item);
   const action =
     item.url.trim() !== '' ? { type: 'url', url: item.url, newTab: false } : item.action?.type === 'event' ? item.action : undefined;
   return {

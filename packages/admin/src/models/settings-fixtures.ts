@@ -17,5 +17,6 @@ export const savedSettings = (overrides: Partial<ProjectSettingsView> = {}): Pro
   keys: { publicKey: 'pk_acme_public', secretKeyFingerprints: ['sha256:aaaaaaaaaaaa'], rotating: false },
   webhooks: [{ url: 'https://hooks.acme.test/nps', surveyResponses: 'detractors', secretFingerprints: ['sha256:bbbbbbbbbbbb'] }],
   rewards: null,
+  revenue: null,
   ...overrides,
 });

@@ -1,18 +1,21 @@
-import type { AnnouncementInput, AnnouncementRecord } from '@hearth/schema';
-import { useState } from 'preact/hooks';
+import { announcementInputSchema, type Announcement, type AnnouncementInput, type AnnouncementRecord } from '@hearth/schema';
+import { useEffect, useState } from 'preact/hooks';
 import {
   archiveAnnouncement,
   createAnnouncement,
   getAnnouncement,
+  previewAnnouncement,
   publishAnnouncement,
   updateAnnouncement,
   type SavedAnnouncement,
 } from '../api/announcements.js';
 import { AnnouncementContentFields, AnnouncementPublishingFields } from '../components/announcement-fields.js';
+import { AudienceSection } from '../components/audience-section.js';
 import { EditorActions, EditorHead } from '../components/editor-chrome.js';
+import { EditorLayout } from '../components/editor-layout.js';
+import { EditorSection } from '../components/editor-section.js';
 import { TextField } from '../components/field.js';
 import { PreviewPanel } from '../components/preview-panel.js';
-import { TargetingBuilder } from '../components/targeting-builder.js';
 import { TranslationTable } from '../components/translation-table.js';
 import {
   announcementTranslatableFields,
@@ -20,12 +23,12 @@ import {
   draftFromAnnouncement,
   newAnnouncementDraft,
 } from '../models/announcement-draft.js';
-import { errorsUnder } from '../models/field-errors.js';
 import { announcementPreviewState } from '../preview/preview-state.js';
 import { useRecordEditor, type RecordApi } from './use-record-editor.js';
 
 type Warnings = SavedAnnouncement['warnings'];
 type Loaded = AnnouncementRecord & { warnings?: Warnings };
+type Compiled = { key: string; texts: AnnouncementRecord['texts'] };
 
 const api: RecordApi<Loaded, ReturnType<typeof checkAnnouncementDraft>> = {
   get: getAnnouncement,
@@ -38,47 +41,92 @@ const api: RecordApi<Loaded, ReturnType<typeof checkAnnouncementDraft>> = {
   path: (record) => `prompts/announcement/${record.announcement.id}`,
 };
 
+/** Typing settles this long before the draft is sent for parsing: one request per pause, not per key. */
+const PREVIEW_DELAY_MS = 300;
+
 /**
- * Create or edit an announcement. The collector parses the Markdown on every save and answers with
- * the allowlisted tree and what it dropped; the preview renders that tree with the widget's feed.
+ * The draft's Markdown parsed by the collector (`POST …/announcements/preview`, nothing stored) as
+ * the person types, so the preview shows exactly what users will get — before the first save too.
  */
-export function AnnouncementEditor({ id }: { id: string | null }) {
+function useCompiledPreview(input: Announcement | null, onWarnings: (warnings: Warnings) => void) {
+  const [compiled, setCompiled] = useState<Compiled | null>(null);
+  const [failure, setFailure] = useState('');
+  const key = JSON.stringify(input);
+  useEffect(() => {
+    if (!input) return;
+    const timer = setTimeout(() => {
+      previewAnnouncement(input).then(
+        (answer) => (setCompiled({ key, texts: answer.texts }), onWarnings(answer.warnings), setFailure('')),
+        (error: Error) => setFailure(error.message),
+      );
+    }, PREVIEW_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [key]);
+  return { texts: input && compiled ? compiled.texts : null, failure };
+}
+
+/** Create or edit an announcement; the live preview renders the collector's parse with the widget's feed. */
+export function AnnouncementEditor({ id, template = null }: { id: string | null; template?: Announcement | null }) {
   const [warnings, setWarnings] = useState<Warnings>([]);
-  const { record, draft, set, errors, message, save, publish, archive } = useRecordEditor({
+  const { record, draft, set, errors, checked, dirty, showProblems, message, save, publish, archive } = useRecordEditor({
     id,
     api,
-    newDraft: newAnnouncementDraft,
+    newDraft: () => (template ? draftFromAnnouncement(template) : newAnnouncementDraft()),
     toDraft: (loaded) => draftFromAnnouncement(loaded.announcement),
     check: checkAnnouncementDraft,
     onLoad: (loaded) => setWarnings(loaded.warnings ?? []),
   });
-  if (!draft) return <p aria-busy="true">{message || 'Loading…'}</p>;
+  const parsed = checked?.ok ? announcementInputSchema.safeParse(checked.announcement) : null;
+  const valid = parsed?.success ? parsed.data : null;
+  const { texts, failure } = useCompiledPreview(valid, setWarnings);
+  if (!draft || !checked) return <p aria-busy="true">{message || 'Loading…'}</p>;
 
   const status = record?.announcement.status ?? null;
   const preview = (locale: string) =>
-    record
-      ? { kind: 'announcements' as const, state: announcementPreviewState(record.announcement, record.texts, locale, new Date()) }
-      : null;
+    valid && texts ? { kind: 'announcements' as const, state: announcementPreviewState(valid, texts, locale, new Date()) } : null;
   return (
-    <>
-      <EditorHead
-        title={record ? `Announcement: ${record.announcement.name ?? record.announcement.content.title}` : 'New announcement'}
-        status={status}
-        message={message}
-      />
-      {warnings.length > 0 && (
-        <div class="panel" role="alert">
-          <p>The collector kept the text but dropped what is not allowed:</p>
-          <ul>
-            {warnings.map((w, i) => (
-              <li key={i}>
-                <code>{w.path}</code>: {w.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <form onSubmit={save} noValidate>
+    <EditorLayout
+      head={
+        <>
+          <EditorHead
+            title={record ? `Announcement: ${record.announcement.name ?? record.announcement.content.title}` : 'New announcement'}
+            status={status}
+            message={message}
+            dirty={dirty}
+          />
+          {warnings.length > 0 && (
+            <div class="panel" role="alert">
+              <p>The collector keeps the text but drops what is not allowed:</p>
+              <ul>
+                {warnings.map((w, i) => (
+                  <li key={i}>
+                    <code>{w.path}</code>: {w.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      }
+      errors={errors}
+      onSubmit={save}
+      preview={
+        <>
+          <PreviewPanel
+            locales={[draft.defaultLocale, ...Object.keys(draft.translations)]}
+            target={preview}
+            problems={Object.keys(checked.errors).length}
+            onShowProblems={showProblems}
+          />
+          {failure && (
+            <p class="error" role="alert">
+              The preview could not be prepared: {failure}
+            </p>
+          )}
+        </>
+      }
+    >
+      <EditorSection title="Content" open>
         <TextField
           id="id"
           label="Id (used in events and URLs)"
@@ -88,6 +136,12 @@ export function AnnouncementEditor({ id }: { id: string | null }) {
         />
         <TextField id="name" label="Internal name" value={draft.name} error={errors.name} onInput={(name) => set({ name })} />
         <AnnouncementContentFields draft={draft} errors={errors} set={set} />
+      </EditorSection>
+      <AudienceSection audience={draft.audience} errors={errors} onChange={(audience) => set({ audience })} />
+      <EditorSection title="Schedule">
+        <AnnouncementPublishingFields draft={draft} errors={errors} set={set} />
+      </EditorSection>
+      <EditorSection title="Translations">
         <TranslationTable
           defaultLocale={draft.defaultLocale}
           fields={announcementTranslatableFields(draft)}
@@ -95,18 +149,10 @@ export function AnnouncementEditor({ id }: { id: string | null }) {
           errors={errors}
           onChange={(translations) => set({ translations })}
         />
-        <AnnouncementPublishingFields draft={draft} errors={errors} set={set} />
-        {draft.audience ? (
-          <TargetingBuilder value={draft.audience} errors={errorsUnder(errors, 'audience')} onChange={(audience) => set({ audience })} />
-        ) : (
-          <p class="hint">This audience nests groups the builder cannot show; it is kept unchanged. Edit it through the admin API.</p>
-        )}
-        <EditorActions status={status} onPublish={publish} onArchive={archive}>
-          {record ? 'Save and refresh preview' : 'Save draft'}
-        </EditorActions>
-      </form>
-      <p class="hint">The preview shows the last saved version, parsed by the collector exactly as users receive it.</p>
-      <PreviewPanel locales={[draft.defaultLocale, ...Object.keys(draft.translations)]} target={preview} />
-    </>
+      </EditorSection>
+      <EditorActions status={status} onPublish={publish} onArchive={archive}>
+        {record ? 'Save' : 'Save draft'}
+      </EditorActions>
+    </EditorLayout>
   );
 }

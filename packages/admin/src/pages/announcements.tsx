@@ -1,18 +1,42 @@
-import { announcementKpis, archiveAnnouncement, listAnnouncements, publishAnnouncement } from '../api/announcements.js';
+import type { AnnouncementInput, AnnouncementRecord } from '@hearth/schema';
+import {
+  announcementKpis,
+  archiveAnnouncement,
+  archiveAnnouncements,
+  createAnnouncement,
+  listAnnouncements,
+  pauseAnnouncement,
+  publishAnnouncement,
+} from '../api/announcements.js';
 import type { ListRow } from '../components/list-view.js';
-import { StatusActions } from '../components/status-actions.js';
 import { formatRate } from '../models/funnel.js';
 import { ListPage } from './list-page.js';
-import { useRecordList } from './use-record-list.js';
+import { useRecordList, type RecordListApi } from './use-record-list.js';
 
-/** Announcements with status, search, reach and read rate; publish and archive from the list. */
+/** A copy starts as an unpublished draft: no status or publication time carried over. */
+function draftCopy({ announcement }: AnnouncementRecord, id: string): AnnouncementInput {
+  const { publishAt: _published, ...rest } = announcement;
+  return { ...rest, id, name: `Copy of ${announcement.name ?? announcement.content.title}`, status: 'draft' };
+}
+
+const kind: RecordListApi<AnnouncementRecord, Awaited<ReturnType<typeof announcementKpis>>> = {
+  list: listAnnouncements,
+  idOf: (record) => record.announcement.id,
+  statusOf: (record) => record.announcement.status,
+  kpisOf: ({ announcement }) => (announcement.publishAt ? announcementKpis(announcement.id) : null),
+  publish: (record) => publishAnnouncement(record.announcement.id, record.version),
+  pause: (record) => pauseAnnouncement(record.announcement.id, record.version),
+  archive: (record) => archiveAnnouncement(record.announcement.id, record.version),
+  duplicate: (record, id) => createAnnouncement(draftCopy(record, id)),
+  archiveMany: archiveAnnouncements,
+  editorOf: (record) => `prompts/announcement/${record.announcement.id}`,
+};
+
+/** Announcements with status, search, reach and read rate; every row has its actions. */
 export function AnnouncementsPage() {
-  const { records, figures, message, act } = useRecordList({
-    list: listAnnouncements,
-    idOf: (record) => record.announcement.id,
-    kpisOf: ({ announcement }) => (announcement.publishAt ? announcementKpis(announcement.id) : null),
-  });
-  const rows = records?.map(({ announcement, version, updatedAt }): ListRow => {
+  const { records, figures, message, actionsOf, archiveMany } = useRecordList(kind);
+  const rows = records?.map((record): ListRow => {
+    const { announcement, version, updatedAt } = record;
     const kpi = figures[announcement.id];
     return {
       id: announcement.id,
@@ -22,14 +46,7 @@ export function AnnouncementsPage() {
       updatedAt,
       version,
       figures: [String(kpi?.reach ?? '—'), formatRate(kpi?.readRate ?? null), formatRate(kpi?.ctaClickRate ?? null)],
-      actions: (
-        <StatusActions
-          id={announcement.id}
-          status={announcement.status}
-          onPublish={() => act(() => publishAnnouncement(announcement.id, version), 'Published')}
-          onArchive={() => act(() => archiveAnnouncement(announcement.id, version), 'Archived')}
-        />
-      ),
+      actions: actionsOf(record),
     };
   });
   return (
@@ -40,6 +57,7 @@ export function AnnouncementsPage() {
       message={message}
       rows={rows ?? null}
       figureHeaders={['Reach', 'Read', 'CTA clicks']}
+      onArchiveSelected={archiveMany}
       emptyHint={<>Create one with “New announcement”; it stays a draft until you publish it.</>}
     />
   );

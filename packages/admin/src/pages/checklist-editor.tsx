@@ -1,10 +1,12 @@
 import { checklistPromptSchema, type ChecklistPrompt } from '@hearth/schema';
 import { EditorActions, EditorHead } from '../components/editor-chrome.js';
-import { EnvelopeFields } from '../components/envelope-fields.js';
+import { EditorLayout } from '../components/editor-layout.js';
+import { EditorSection } from '../components/editor-section.js';
+import { FrequencyFields, ScheduleFields, TriggerFields } from '../components/envelope-fields.js';
 import { TextField } from '../components/field.js';
 import { ItemFields } from '../components/item-fields.js';
 import { PreviewPanel } from '../components/preview-panel.js';
-import { TargetingBuilder } from '../components/targeting-builder.js';
+import { AudienceSection } from '../components/audience-section.js';
 import { VersionHistory } from '../components/version-history.js';
 import { checkDraft, draftFromPrompt, emptyItem, newChecklistDraft } from '../models/checklist-draft.js';
 import { errorsUnder } from '../models/field-errors.js';
@@ -14,29 +16,46 @@ import { promptApi, useRecordEditor } from './use-record-editor.js';
 const api = promptApi('checklist');
 
 /** Create or edit a checklist; every field is checked by checklistPromptSchema before it is sent. */
-export function ChecklistEditor({ id }: { id: string | null }) {
-  const { record, draft, set, errors, message, load, save, publish, archive } = useRecordEditor({
+export function ChecklistEditor({ id, template = null }: { id: string | null; template?: ChecklistPrompt | null }) {
+  const { record, draft, set, errors, checked, dirty, showProblems, message, load, save, publish, archive } = useRecordEditor({
     id,
     api,
-    newDraft: newChecklistDraft,
+    newDraft: () => (template ? draftFromPrompt(template) : newChecklistDraft()),
     toDraft: (loaded) => draftFromPrompt(loaded.prompt as ChecklistPrompt),
     check: checkDraft,
   });
-  if (!draft) return <p aria-busy="true">{message || 'Loading…'}</p>;
+  if (!draft || !checked) return <p aria-busy="true">{message || 'Loading…'}</p>;
 
   const preview = (locale: string) => {
-    const parsed = checklistPromptSchema.safeParse(checkDraft(draft).prompt);
+    const parsed = checklistPromptSchema.safeParse(checked.prompt);
     return parsed.success ? { kind: 'checklist' as const, state: checklistPreviewState(parsed.data, locale) } : null;
   };
   const status = record?.prompt.status ?? null;
+  const envelope = { value: draft.envelope, errors, onChange: (next: typeof draft.envelope) => set({ envelope: next }) };
   return (
-    <>
-      <EditorHead
-        title={record ? `Checklist: ${record.prompt.name ?? record.prompt.id}` : 'New checklist'}
-        status={status}
-        message={message}
-      />
-      <form onSubmit={save} noValidate>
+    <EditorLayout
+      head={
+        <EditorHead
+          title={record ? `Checklist: ${record.prompt.name ?? record.prompt.id}` : 'New checklist'}
+          status={status}
+          message={message}
+          dirty={dirty}
+        />
+      }
+      errors={errors}
+      onSubmit={save}
+      preview={
+        <PreviewPanel
+          locales={[draft.base?.defaultLocale ?? 'en', ...Object.keys(draft.base?.translations ?? {})]}
+          target={preview}
+          explainFor={record?.prompt.id ?? null}
+          problems={Object.keys(checked.errors).length}
+          onShowProblems={showProblems}
+        />
+      }
+      after={record && <VersionHistory record={record} onRolledBack={load} />}
+    >
+      <EditorSection title="Content" open>
         <TextField
           id="id"
           label="Id (used in events and URLs)"
@@ -74,24 +93,22 @@ export function ChecklistEditor({ id }: { id: string | null }) {
               </li>
             ))}
           </ol>
-          <button type="button" onClick={() => set({ items: [...draft.items, emptyItem(draft.items.length)] })}>
+          <button type="button" class="secondary" onClick={() => set({ items: [...draft.items, emptyItem(draft.items.length)] })}>
             Add item
           </button>
         </fieldset>
-        <EnvelopeFields value={draft.envelope} errors={errors} onChange={(envelope) => set({ envelope })} />
-        {draft.audience ? (
-          <TargetingBuilder value={draft.audience} errors={errorsUnder(errors, 'audience')} onChange={(audience) => set({ audience })} />
-        ) : (
-          <p class="hint">This audience nests groups the builder cannot show; it is kept unchanged. Edit it through the admin API.</p>
-        )}
-        <EditorActions status={status} onPublish={publish} onArchive={archive} />
-      </form>
-      <PreviewPanel
-        locales={[draft.base?.defaultLocale ?? 'en', ...Object.keys(draft.base?.translations ?? {})]}
-        target={preview}
-        explainFor={record?.prompt.id ?? null}
-      />
-      {record && <VersionHistory record={record} onRolledBack={load} />}
-    </>
+      </EditorSection>
+      <AudienceSection audience={draft.audience} errors={errors} onChange={(audience) => set({ audience })} />
+      <EditorSection title="Trigger">
+        <TriggerFields {...envelope} />
+      </EditorSection>
+      <EditorSection title="Schedule">
+        <ScheduleFields {...envelope} />
+      </EditorSection>
+      <EditorSection title="Frequency">
+        <FrequencyFields {...envelope} />
+      </EditorSection>
+      <EditorActions status={status} onPublish={publish} onArchive={archive} />
+    </EditorLayout>
   );
 }

@@ -42,8 +42,9 @@ beforeEach(() => {
     sent.push({ method: request.method, path, ifMatch: request.headers.get('If-Match') });
     if (path === '/v1/admin/prompts') return json({ prompts: stored });
     if (path.startsWith('/v1/admin/kpi/checklists/')) return json({ shown: 12, completionRate: 0.25 });
-    const action = /^\/v1\/admin\/prompts\/([^/]+)\/(publish|archive)$/.exec(path);
-    if (action) return json(record(action[1]!, 'checklist', action[2] === 'publish' ? 'live' : 'archived', 3));
+    const action = /^\/v1\/admin\/prompts\/([^/]+)\/(publish|pause|archive)$/.exec(path);
+    if (action) return json(record(action[1]!, 'checklist', { publish: 'live', pause: 'draft', archive: 'archived' }[action[2]!]!, 3));
+    if (path === '/v1/admin/prompts/archive') return json({ archived: ['welcome', 'tour'], notFound: [] });
     return new Response(null, { status: 404 });
   });
 });
@@ -57,13 +58,13 @@ const rowOf = (id: string) => [...host.querySelectorAll('tbody tr')].find((row) 
 const buttonsOf = (id: string) => [...(rowOf(id)?.querySelectorAll('button') ?? [])].map((button) => button.textContent);
 
 describe('<ChecklistsPage>', () => {
-  it('lists only checklists, each with publish and archive actions for its status', async () => {
+  it('lists only checklists, each with publish or pause, duplicate and archive for its status', async () => {
     act(() => render(<ChecklistsPage />, host));
     await settle();
     await settle();
     expect([...host.querySelectorAll('tbody tr .hint')].map((cell) => cell.textContent).sort()).toEqual(['tour', 'welcome']);
-    expect(buttonsOf('welcome')).toEqual(['Publish welcome', 'Archive welcome']);
-    expect(buttonsOf('tour')).toEqual(['Archive tour']);
+    expect(buttonsOf('welcome')).toEqual(['Publish welcome', 'Duplicate welcome', 'Archive welcome']);
+    expect(buttonsOf('tour')).toEqual(['Pause tour', 'Duplicate tour', 'Archive tour']);
     expect(rowOf('tour')?.textContent).toContain('25');
   });
 
@@ -77,6 +78,22 @@ describe('<ChecklistsPage>', () => {
     await settle();
     expect(sent[0]).toEqual({ method: 'POST', path: '/v1/admin/prompts/welcome/publish', ifMatch: '"2"' });
     expect(host.querySelector('[role="status"].message')?.textContent).toBe('Published “welcome” (version 3).');
+  });
+
+  it('archives the ticked rows in one request', async () => {
+    act(() => render(<ChecklistsPage />, host));
+    await settle();
+    await settle();
+    const archiveSelected = () => [...host.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Archive selected'))!;
+    expect(archiveSelected().disabled).toBe(true);
+    act(() => (host.querySelector('input[aria-label="Select all checklists shown"]') as HTMLInputElement).click());
+    expect(archiveSelected().textContent).toBe('Archive selected (2)');
+    sent = [];
+    act(() => archiveSelected().click());
+    await settle();
+    await settle();
+    expect(sent[0]).toMatchObject({ method: 'POST', path: '/v1/admin/prompts/archive' });
+    expect(host.querySelector('[role="status"].message')?.textContent).toBe('Archived 2 of 2.');
   });
 
   it('offers a viewer no row actions (the collector would refuse them)', async () => {

@@ -46,7 +46,9 @@ describe('every prompt editor edits triggers, schedule and frequency where its s
     fill('#schedule-end', '2026-05-01T10:00');
     fill('#frequency-max', '0');
     save();
-    expect($('[role="status"]')?.textContent).toBe('Fix the 3 highlighted field(s) before saving.');
+    expect($('[role="status"]')?.textContent).toBe('Not saved: fix the 3 highlighted field(s) listed above the form.');
+    // The summary lists each problem as a link to its field.
+    expect([...host.querySelectorAll('.error-summary li')].length).toBe(3);
     expect(errorFor('trigger-0-name')).toBeTruthy();
     expect(errorFor('schedule-end')).toBe('endAt must be after startAt');
     expect(errorFor('frequency-max')).toBe('maxDisplays must be at least 1');
@@ -56,19 +58,40 @@ describe('every prompt editor edits triggers, schedule and frequency where its s
     fill('#trigger-0-name', 'Signed Up');
     fill('#schedule-end', '');
     save();
-    expect($('[role="status"]')?.textContent).toBe('Fix the 1 highlighted field(s) before saving.');
+    expect($('[role="status"]')?.textContent).toBe('Not saved: fix the 1 highlighted field(s) listed above the form.');
     expect(errorFor('trigger-0-name')).toBeUndefined();
     expect(errorFor('schedule-end')).toBeUndefined();
     expect(errorFor('frequency-max')).toBe('maxDisplays must be at least 1');
   });
 
-  it('new survey: the same shared fields', () => {
+  it('new survey: the same shared fields, with its cadence as the one frequency section', () => {
     act(() => render(<SurveyEditor id={null} />, host));
-    for (const id of ['trigger-0-type', 'schedule-start', 'schedule-end', 'frequency-max', 'frequency-gap', 'priority'])
+    for (const id of ['trigger-0-type', 'schedule-start', 'schedule-end', 'cadence-maxAsks', 'cadence-minDaysBetweenAsks', 'priority'])
       expect($(`#${id}`), id).not.toBeNull();
-    fill('#frequency-gap', '-3');
+    for (const id of ['frequency-max', 'frequency-gap']) expect($(`#${id}`), id).toBeNull();
+    expect([...host.querySelectorAll('details.section summary')].map((s) => s.textContent)).toEqual([
+      'Content',
+      'Audience',
+      'Trigger',
+      'Schedule',
+      'Frequency',
+      'Translations',
+    ]);
+    fill('#cadence-minDaysBetweenAsks', '-3');
     save();
-    expect(errorFor('frequency-gap')).toBe('minDaysBetween must not be negative');
+    expect(errorFor('cadence-minDaysBetweenAsks')).toBe('minDaysBetweenAsks must not be negative');
+  });
+
+  it('a link in the error summary opens the closed section and focuses the field', () => {
+    act(() => render(<ChecklistEditor id={null} />, host));
+    fill('#frequency-max', '0');
+    save();
+    const frequency = $('#frequency-max')!.closest('details')!;
+    frequency.open = false;
+    const link = [...host.querySelectorAll<HTMLAnchorElement>('.error-summary a')].find((a) => a.textContent?.includes('maxDisplays'))!;
+    act(() => link.click());
+    expect(frequency.open).toBe(true);
+    expect(document.activeElement).toBe($('#frequency-max'));
   });
 
   it('new announcement: no triggers or frequency in its schema; its schedule is publish and expiry', () => {

@@ -12,18 +12,30 @@ interface Props {
   /** Null while the list is loading. */
   rows: readonly ListRow[] | null;
   figureHeaders: readonly string[];
+  onArchiveSelected: (ids: string[]) => unknown;
   emptyHint: ComponentChildren;
 }
 
-/** A kind's list page: heading with its "New …" button, the outcome message and the list. */
-export function ListPage({ kind, newRoute, newLabel, message, rows, figureHeaders, emptyHint }: Props) {
+const Link = ({ to, class: className, children }: { to: string; class: string; children: ComponentChildren }) => (
+  <a class={className} href={href(to)} onClick={(e) => (e.preventDefault(), navigate(to))}>
+    {children}
+  </a>
+);
+
+/** A kind's list page: heading with "From a template" and "New …", the outcome message and the list. */
+export function ListPage({ kind, newRoute, newLabel, message, rows, figureHeaders, onArchiveSelected, emptyHint }: Props) {
   return (
     <>
       <div class="page-head">
         <h1>{kind}</h1>
-        <a class="button" href={href(newRoute)} onClick={(e) => (e.preventDefault(), navigate(newRoute))}>
-          {newLabel}
-        </a>
+        <div class="actions">
+          <Link to="templates" class="button secondary">
+            From a template
+          </Link>
+          <Link to={newRoute} class="button">
+            {newLabel}
+          </Link>
+        </div>
       </div>
       <p role="status" class="message">
         {message}
@@ -31,7 +43,7 @@ export function ListPage({ kind, newRoute, newLabel, message, rows, figureHeader
       {rows === null ? (
         <p aria-busy="true">Loading {kind.toLowerCase()}…</p>
       ) : (
-        <ListView kind={kind} rows={rows} figureHeaders={figureHeaders} emptyHint={emptyHint} />
+        <ListView kind={kind} rows={rows} figureHeaders={figureHeaders} emptyHint={emptyHint} onArchiveSelected={onArchiveSelected} />
       )}
     </>
   );

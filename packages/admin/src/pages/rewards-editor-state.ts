@@ -1,3 +1,4 @@
+import type { RewardsConfig } from '@hearth/schema';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
 import { getRewardsProgram, saveRewardsProgram, type RewardsProgramRecord } from '../api/rewards-program.js';
@@ -10,10 +11,11 @@ export type Outcome = { kind: 'none' | 'saved' | 'invalid' | 'failed' | 'conflic
 const NONE: Outcome = { kind: 'none', text: '' };
 
 /**
- * The rewards editor's state: the loaded record, the draft, and the errors of the last save.
+ * The rewards editor's state: the loaded record, the draft (the saved program, or `template` when
+ * one was chosen in the gallery), and the errors of the last save.
  * After a save refused for its fields, every edit is re-checked, so fixed fields clear at once.
  */
-export function useRewardsEditor() {
+export function useRewardsEditor(template: RewardsConfig | null = null) {
   const [record, setRecord] = useState<RewardsProgramRecord | null>(null);
   const [loadError, setLoadError] = useState('');
   /** Null while loading, or when the project has no program and none is being written. */
@@ -23,16 +25,17 @@ export function useRewardsEditor() {
   const [outcome, setOutcome] = useState<Outcome>(NONE);
   const [saving, setSaving] = useState(false);
 
-  const show = (loaded: RewardsProgramRecord) => {
+  const show = (loaded: RewardsProgramRecord, start: RewardsConfig | null = null) => {
     setRecord(loaded);
-    setDraft(loaded.program ? draftFromProgram(loaded.program) : null);
+    const program = start ?? loaded.program;
+    setDraft(program ? draftFromProgram(program) : null);
     setErrors({});
     setRecheck(false);
   };
   const load = () => {
     setLoadError('');
     return getRewardsProgram().then(
-      (loaded) => (show(loaded), setOutcome(NONE)),
+      (loaded) => (show(loaded, template), setOutcome(NONE)),
       (failure: Error) => setLoadError(failure.message),
     );
   };

@@ -28,9 +28,12 @@ function ProgramFigures({ program }: { program: RewardsConfig }) {
   );
 }
 
-/** The rewards program, edited in place: checked by rewardsConfigSchema, saved whole, live at once. */
-export function RewardsPage() {
-  const { record, loadError, draft, errors, outcome, saving, load, edit, save, start } = useRewardsEditor();
+/**
+ * The rewards program, edited in place: checked by rewardsConfigSchema, saved whole, live at once.
+ * From the templates gallery it opens on the template instead, replacing the program only on save.
+ */
+export function RewardsPage({ template = null }: { template?: RewardsConfig | null }) {
+  const { record, loadError, draft, errors, outcome, saving, load, edit, save, start } = useRewardsEditor(template);
   useEffect(() => {
     // A refused save sends focus to the list of problems; each links to its field.
     if (outcome.kind === 'invalid' || (outcome.kind === 'failed' && Object.keys(errors).length > 0))
@@ -57,6 +60,11 @@ export function RewardsPage() {
       )}
       {!record && !loadError && <p aria-busy="true">Loading the program…</p>}
       {record?.program && <ProgramFigures program={record.program} />}
+      {template && record && (
+        <p class="hint" role="note">
+          Started from a template. Saving replaces {record.program ? 'the saved program' : 'nothing: there is no program yet'}.
+        </p>
+      )}
       {record && !draft && (
         <EmptyState title="No rewards program">
           <p>This project has no rewards program: nobody earns points and the rewards widget stays hidden.</p>

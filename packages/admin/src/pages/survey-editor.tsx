@@ -1,13 +1,14 @@
 import { surveyPromptSchema, type SurveyPrompt } from '@hearth/schema';
+import { AudienceSection } from '../components/audience-section.js';
 import { EditorActions, EditorHead } from '../components/editor-chrome.js';
-import { EnvelopeFields } from '../components/envelope-fields.js';
+import { EditorLayout } from '../components/editor-layout.js';
+import { EditorSection } from '../components/editor-section.js';
+import { PriorityField, ScheduleFields, TriggerFields } from '../components/envelope-fields.js';
 import { TextField } from '../components/field.js';
 import { PreviewPanel } from '../components/preview-panel.js';
-import { SurveyDisplayFields, SurveyQuestionFields } from '../components/survey-fields.js';
-import { TargetingBuilder } from '../components/targeting-builder.js';
+import { SurveyCadenceFields, SurveyDisplayFields, SurveyQuestionFields } from '../components/survey-fields.js';
 import { TranslationTable } from '../components/translation-table.js';
 import { VersionHistory } from '../components/version-history.js';
-import { errorsUnder } from '../models/field-errors.js';
 import { checkSurveyDraft, draftFromSurvey, newSurveyDraft, surveyTranslatableFields } from '../models/survey-draft.js';
 import { surveyPreviewState } from '../preview/preview-state.js';
 import { promptApi, useRecordEditor } from './use-record-editor.js';
@@ -15,25 +16,46 @@ import { promptApi, useRecordEditor } from './use-record-editor.js';
 const api = promptApi('survey');
 
 /** Create or edit an NPS, CLI or CSAT survey; every field is checked by surveyPromptSchema before it is sent. */
-export function SurveyEditor({ id }: { id: string | null }) {
-  const { record, draft, set, errors, message, load, save, publish, archive } = useRecordEditor({
+export function SurveyEditor({ id, template = null }: { id: string | null; template?: SurveyPrompt | null }) {
+  const { record, draft, set, errors, checked, dirty, showProblems, message, load, save, publish, archive } = useRecordEditor({
     id,
     api,
-    newDraft: newSurveyDraft,
+    newDraft: () => (template ? draftFromSurvey(template) : newSurveyDraft()),
     toDraft: (loaded) => draftFromSurvey(loaded.prompt as SurveyPrompt),
     check: checkSurveyDraft,
   });
-  if (!draft) return <p aria-busy="true">{message || 'Loading…'}</p>;
+  if (!draft || !checked) return <p aria-busy="true">{message || 'Loading…'}</p>;
 
   const preview = (locale: string) => {
-    const parsed = surveyPromptSchema.safeParse(checkSurveyDraft(draft).prompt);
+    const parsed = surveyPromptSchema.safeParse(checked.prompt);
     return parsed.success ? { kind: 'survey' as const, state: surveyPreviewState(parsed.data, locale) } : null;
   };
   const status = record?.prompt.status ?? null;
+  const envelope = { value: draft.envelope, errors, onChange: (next: typeof draft.envelope) => set({ envelope: next }) };
   return (
-    <>
-      <EditorHead title={record ? `Survey: ${record.prompt.name ?? record.prompt.id}` : 'New survey'} status={status} message={message} />
-      <form onSubmit={save} noValidate>
+    <EditorLayout
+      head={
+        <EditorHead
+          title={record ? `Survey: ${record.prompt.name ?? record.prompt.id}` : 'New survey'}
+          status={status}
+          message={message}
+          dirty={dirty}
+        />
+      }
+      errors={errors}
+      onSubmit={save}
+      preview={
+        <PreviewPanel
+          locales={[draft.defaultLocale, ...Object.keys(draft.translations)]}
+          target={preview}
+          explainFor={record?.prompt.id ?? null}
+          problems={Object.keys(checked.errors).length}
+          onShowProblems={showProblems}
+        />
+      }
+      after={record && <VersionHistory record={record} onRolledBack={load} />}
+    >
+      <EditorSection title="Content" open>
         <TextField
           id="id"
           label="Id (used in events and URLs)"
@@ -43,6 +65,26 @@ export function SurveyEditor({ id }: { id: string | null }) {
         />
         <TextField id="name" label="Internal name" value={draft.name} error={errors.name} onInput={(name) => set({ name })} />
         <SurveyQuestionFields draft={draft} errors={errors} set={set} />
+        <SurveyDisplayFields draft={draft} errors={errors} set={set} />
+      </EditorSection>
+      <AudienceSection audience={draft.audience} errors={errors} onChange={(audience) => set({ audience })} />
+      <EditorSection title="Trigger">
+        <TriggerFields {...envelope} />
+      </EditorSection>
+      <EditorSection title="Schedule">
+        <ScheduleFields {...envelope} />
+        {errors.spread && (
+          <p class="error" role="alert">
+            {errors.spread}
+          </p>
+        )}
+      </EditorSection>
+      <EditorSection title="Frequency">
+        <p class="hint">How often one person is asked. The cadence is the survey's only frequency setting.</p>
+        <SurveyCadenceFields draft={draft} errors={errors} set={set} />
+        <PriorityField {...envelope} />
+      </EditorSection>
+      <EditorSection title="Translations">
         <TranslationTable
           defaultLocale={draft.defaultLocale}
           fields={surveyTranslatableFields(draft)}
@@ -50,26 +92,8 @@ export function SurveyEditor({ id }: { id: string | null }) {
           errors={errors}
           onChange={(translations) => set({ translations })}
         />
-        <SurveyDisplayFields draft={draft} errors={errors} set={set} />
-        <EnvelopeFields value={draft.envelope} errors={errors} onChange={(envelope) => set({ envelope })} />
-        {draft.audience ? (
-          <TargetingBuilder value={draft.audience} errors={errorsUnder(errors, 'audience')} onChange={(audience) => set({ audience })} />
-        ) : (
-          <p class="hint">This audience nests groups the builder cannot show; it is kept unchanged. Edit it through the admin API.</p>
-        )}
-        {errors.spread && (
-          <p class="error" role="alert">
-            {errors.spread}
-          </p>
-        )}
-        <EditorActions status={status} onPublish={publish} onArchive={archive} />
-      </form>
-      <PreviewPanel
-        locales={[draft.defaultLocale, ...Object.keys(draft.translations)]}
-        target={preview}
-        explainFor={record?.prompt.id ?? null}
-      />
-      {record && <VersionHistory record={record} onRolledBack={load} />}
-    </>
+      </EditorSection>
+      <EditorActions status={status} onPublish={publish} onArchive={archive} />
+    </EditorLayout>
   );
 }

@@ -1,26 +1,23 @@
-import { listPrompts } from '../api/prompts.js';
 import { surveyKpis } from '../api/surveys.js';
 import { formatRate } from '../models/funnel.js';
+import { ListPage } from './list-page.js';
+import { promptListApi, promptRow } from './prompt-list-api.js';
+import { useRecordList } from './use-record-list.js';
 
 /** NPS runs −100…100; two decimals are what a person compares. */
 const formatScore = (score: number | null) => (score === null ? '—' : String(Math.round(score * 100) / 100));
-import { ListPage } from './list-page.js';
-import { promptRow } from './prompt-row.js';
-import { useRecordList } from './use-record-list.js';
 
-/** Survey prompts with status, search, NPS and response rate; publish and archive from the list. */
+const kind = promptListApi('survey', ({ prompt }) => surveyKpis(prompt.id));
+
+/** Survey prompts with status, search, NPS and response rate; every row has its actions. */
 export function SurveysPage() {
-  const { records, figures, message, act } = useRecordList({
-    list: () => listPrompts().then((all) => all.filter((record) => record.prompt.kind === 'survey')),
-    idOf: (record) => record.prompt.id,
-    kpisOf: ({ prompt }) => surveyKpis(prompt.id),
-  });
+  const { records, figures, message, actionsOf, archiveMany } = useRecordList(kind);
   const rows = records?.map((record) => {
     const kpi = figures[record.prompt.id];
     return promptRow(
       record,
       [formatScore(kpi?.nps?.score ?? null), String(kpi?.responseRate.responses ?? '—'), formatRate(kpi?.responseRate.rate ?? null)],
-      act,
+      actionsOf(record),
     );
   });
   return (
@@ -31,6 +28,7 @@ export function SurveysPage() {
       message={message}
       rows={rows ?? null}
       figureHeaders={['NPS', 'Answers', 'Response rate']}
+      onArchiveSelected={archiveMany}
       emptyHint={
         <>
           Create one with “New survey”, or list it under <code>prompts</code> in hearth.config.json.

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client.js';
 import { archivePrompt, createPrompt, getPrompt, publishPrompt, updatePrompt, type PromptRecord } from '../api/prompts.js';
 import { errorsFromIssues, type FieldErrors } from '../models/field-errors.js';
-import { navigate } from '../router.js';
+import { navigate, setLeaveGuard } from '../router.js';
 
 /** The draft checked against the collector's schema; each kind adds the value to send when it passes. */
 export interface CheckedDraft {
@@ -34,9 +34,18 @@ export interface RecordEditorOptions<R, D, C extends CheckedDraft> {
 /** The outcome of creating a record, handed to the editor the console opens for it next. */
 let handedOver = '';
 
+const UNSAVED = 'This page has unsaved changes. Leave without saving them?';
+
+/** Where the field errors shown come from: none yet, the live check of the draft, or the collector's last refusal. */
+type Shown = 'none' | 'live' | 'server';
+
+/** Moves focus to the error summary once it has rendered, so a refused save is announced and navigable. */
+const focusSummary = () => setTimeout(() => document.getElementById('form-errors-title')?.focus(), 0);
+
 /**
- * State and actions shared by the console's editors: load the record, keep the draft, check it
- * before sending, and show the collector's field errors and outcome message.
+ * State and actions shared by the console's editors: load the record, keep the draft, check it as
+ * it changes (the preview needs a valid draft; its problems show on request or on a refused save,
+ * then follow every edit), guard unsaved changes, and show the collector's errors and outcome.
  */
 export function useRecordEditor<R extends { version: number }, D, C extends CheckedDraft>({
   id,
@@ -48,16 +57,32 @@ export function useRecordEditor<R extends { version: number }, D, C extends Chec
 }: RecordEditorOptions<R, D, C>) {
   const [record, setRecord] = useState<R | null>(null);
   const [draft, setDraft] = useState<D | null>(id ? null : newDraft());
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [shown, setShown] = useState<Shown>('none');
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState(() => {
     const carried = handedOver;
     handedOver = '';
     return carried;
   });
+  /** The draft as last loaded or saved, to tell unsaved changes. */
+  const baseline = useRef(JSON.stringify(draft));
+  const checked = draft ? check(draft) : null;
+  const errors = shown === 'live' ? (checked?.errors ?? {}) : shown === 'server' ? serverErrors : {};
+  const dirty = draft !== null && JSON.stringify(draft) !== baseline.current;
+  const dirtyNow = useRef(dirty);
+  dirtyNow.current = dirty;
+  useEffect(() => {
+    setLeaveGuard(() => (dirtyNow.current ? UNSAVED : null));
+    return () => setLeaveGuard(null);
+  }, []);
+
   const load = (loaded: R) => {
     setRecord(loaded);
     onLoad?.(loaded);
-    setDraft(toDraft(loaded));
+    const next = toDraft(loaded);
+    baseline.current = JSON.stringify(next);
+    dirtyNow.current = false;
+    setDraft(next);
   };
   useEffect(() => {
     if (id) api.get(id).then(load, (failure: Error) => setMessage(failure.message));
@@ -67,7 +92,7 @@ export function useRecordEditor<R extends { version: number }, D, C extends Chec
     try {
       const saved = await run();
       load(saved);
-      setErrors({});
+      setShown('none');
       const outcome = `${done} (version ${saved.version}).`;
       setMessage(outcome);
       // A new record's editor moves to the record's route, which mounts a fresh editor: the
@@ -77,24 +102,41 @@ export function useRecordEditor<R extends { version: number }, D, C extends Chec
         navigate(api.path(saved));
       }
     } catch (failure) {
-      setErrors(errorsFromIssues(failure instanceof ApiError ? failure.issues : []));
+      const issues = failure instanceof ApiError ? failure.issues : [];
+      setServerErrors(errorsFromIssues(issues));
+      setShown('server');
       setMessage((failure as Error).message);
+      if (issues.length) focusSummary();
     }
+  };
+  /** Highlights the draft's problems at their fields and in the summary, which gets focus. */
+  const showProblems = () => {
+    setShown('live');
+    focusSummary();
   };
   const save = async (event: Event) => {
     event.preventDefault();
-    if (!draft) return;
-    const checked = check(draft);
-    setErrors(checked.errors);
-    if (!checked.ok) return setMessage(`Fix the ${Object.keys(checked.errors).length} highlighted field(s) before saving.`);
+    if (!draft || !checked) return;
+    if (!checked.ok) {
+      showProblems();
+      return setMessage(`Not saved: fix the ${Object.keys(checked.errors).length} highlighted field(s) listed above the form.`);
+    }
     await act(() => api.save(checked, record), 'Saved');
   };
   return {
     record,
     draft,
-    /** Merges a change into the draft (a no-op while it is still loading). */
-    set: (patch: Partial<D>) => draft && setDraft({ ...draft, ...patch }),
+    /** Merges a change into the draft (a no-op while it is still loading); the collector's errors give way to the live check. */
+    set: (patch: Partial<D>) => {
+      if (!draft) return;
+      setDraft({ ...draft, ...patch });
+      if (shown === 'server') setShown('live');
+    },
     errors,
+    /** The draft checked as it is now; null while loading. */
+    checked,
+    dirty,
+    showProblems,
     message,
     load,
     save,

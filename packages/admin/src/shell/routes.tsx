@@ -13,6 +13,8 @@ import { AuditPage } from '../pages/team/audit-page.js';
 import { TeamPage } from '../pages/team/team-page.js';
 import { UsersPage } from '../pages/users/users-page.js';
 import { isOwner } from '../models/session.js';
+import { TemplateEditor } from '../templates/template-editor.js';
+import { TemplatesPage } from '../templates/templates-page.js';
 import { SECTIONS, type SectionId } from './sections.js';
 
 /** One console page: the routes it answers (its capture groups, decoded, are `params`) and its sidebar section. */
@@ -30,6 +32,8 @@ const recordId = (id: string) => (id === 'new' ? null : id);
 /** The console's pages. The first route whose pattern matches the whole path wins. */
 export const ROUTES: readonly ConsoleRoute[] = [
   { section: 'dashboard', match: /^dashboard$/, render: () => <DashboardPage /> },
+  { section: 'templates', match: /^templates$/, render: () => <TemplatesPage /> },
+  { section: 'templates', match: /^templates\/([^/]+)$/, render: ([id = '']) => <TemplateEditor templateId={id} /> },
   { section: 'checklists', match: /^(?:prompts)?$/, render: () => <ChecklistsPage /> },
   { section: 'checklists', match: /^prompts\/checklist\/([^/]+)$/, render: ([id = '']) => <ChecklistEditor id={recordId(id)} /> },
   { section: 'surveys', match: /^prompts\/surveys$/, render: () => <SurveysPage /> },

@@ -11,6 +11,7 @@ export interface Section {
 export const SECTIONS = {
   overview: { label: 'Overview', path: 'overview' },
   dashboard: { label: 'Dashboard', path: 'dashboard' },
+  templates: { label: 'Templates', path: 'templates' },
   checklists: { label: 'Checklists', path: 'prompts' },
   surveys: { label: 'Surveys', path: 'prompts/surveys' },
   announcements: { label: 'Announcements', path: 'prompts/announcements' },

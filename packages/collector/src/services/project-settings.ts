@@ -156,9 +156,15 @@ export function createProjectSettings({ store, projects, clock, log = console.er
         return Promise.reject(
           new SettingsError('invalid_settings', 'The settings are not valid; see issues.', toErrorIssues(parsed.error)),
         );
-      const { webhooks, ...fields } = parsed.data;
+      const { webhooks, revenue, ...fields } = parsed.data;
       return change(projectId, options, (overrides, current) => {
         Object.assign(overrides, fields);
+        // Stripe's signing secret is pasted once; a change that leaves it out keeps the stored one.
+        if (revenue !== undefined)
+          overrides.revenue = revenue && {
+            ...revenue,
+            stripeWebhookSecrets: revenue.stripeWebhookSecrets ?? current.revenue?.stripeWebhookSecrets ?? [],
+          };
         if (webhooks === undefined) return { overrides };
         const resolved = resolveWebhooks(webhooks, current.webhooks);
         if (resolved.issues.length > 0)

@@ -9,6 +9,8 @@ import type { KpiStore } from './kpi/kpi-store.js';
 import type { PromptStore } from './prompts/prompt-store.js';
 import type { RateLimitStore } from './rate-limits/rate-limit-store.js';
 import type { ResponseStore } from './responses/response-store.js';
+import type { ExpiryStore } from './expiry/expiry-store.js';
+import type { RevenueStore } from './revenue/revenue-store.js';
 import type { RewardsStore } from './rewards-store.js';
 import type { SettingsStore } from './settings/settings-store.js';
 import type { TeamStore } from './team/team-store.js';
@@ -27,11 +29,13 @@ export interface Store {
   readonly rewards: RewardsStore;
   readonly announcements: AnnouncementStore;
   readonly responses: ResponseStore;
+  readonly revenue: RevenueStore;
   readonly users: UserStore;
   readonly accounts: AccountStore;
   readonly settings: SettingsStore;
   readonly team: TeamStore;
   readonly audit: AuditStore;
+  readonly expiry: ExpiryStore;
   readonly email: EmailStore;
   /** The durable job queue every collector on this database shares. */
   readonly jobs: JobStore;

@@ -12,6 +12,7 @@ export const OVERRIDABLE = [
   'respectGlobalPrivacyControl',
   'webhooks',
   'rewards',
+  'revenue',
   'secretKeys',
 ] as const;
 

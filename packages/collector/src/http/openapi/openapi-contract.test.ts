@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config.js';
 import { seedPrompts } from '../../seed-prompts.js';
-import { ORIGIN, PUBLIC_KEY, SECRET, batch, pageToken, post, testApp, testConfig, trackEvent } from '../../test-support/http.js';
+import { NOW, ORIGIN, PUBLIC_KEY, SECRET, batch, pageToken, post, testApp, testConfig, trackEvent } from '../../test-support/http.js';
 import { checklistInput } from '../../test-support/prompts.js';
 import { NO_DNS, PROGRAM } from '../../test-support/rewards-test-app.js';
 import { npsInput, nps } from '../../test-support/surveys.js';
@@ -30,12 +31,14 @@ writeFileSync(join(folder, 'admin', 'index.html'), '<!doctype html><title>Hearth
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const WEBHOOK_SECRET = 'whsec_contract_test_secret_0123456789';
+const STRIPE_SECRET = 'whsec_stripe_contract_0123456789';
 const config = testConfig(
   {
     prompts: [checklistInput('getting-started', { events: ['report_exported'] }), npsInput()],
     rewards: { ...PROGRAM, expiryMonths: 12 },
     secretKeys: [SECRET],
     webhooks: [{ url: 'https://hooks.acme.test/nps', secrets: [WEBHOOK_SECRET] }],
+    revenue: { currency: 'EUR', stripeWebhookSecrets: [STRIPE_SECRET] },
     email: { from: 'Acme <news@acme.test>' },
   },
   { publicUrl: 'https://hearth.acme.test' },
@@ -162,6 +165,19 @@ describe('every documented operation answers as the document says', () => {
     await call('POST', '/v1/server/referrals', { body: { userId: 'bob', code: field(rewards.body, 'referral', 'code') } });
     await call('POST', '/v1/server/rewards/expire');
     await call('GET', '/v1/server/rewards/kpis');
+    const payment = { id: 'inv-1', type: 'payment', userId: 'ada', amount: 1999, currency: 'EUR', occurredAt: '2026-11-20T10:00:00Z' };
+    await call('POST', '/v1/server/revenue', { body: payment });
+    await call('POST', '/v1/server/revenue', { body: payment });
+    await call('GET', '/v1/server/revenue/kpis');
+    const event = JSON.stringify({
+      id: 'evt_1',
+      object: 'event',
+      type: 'invoice.paid',
+      created: NOW / 1000,
+      data: { object: { id: 'in_1', customer: 'cus_1', currency: 'eur', amount_paid: 500, subscription: null } },
+    });
+    const signature = Stripe.webhooks.generateTestHeaderString({ payload: event, secret: STRIPE_SECRET, timestamp: NOW / 1000 });
+    await call('POST', '/v1/integrations/stripe', { headers: { Authorization: null, 'Stripe-Signature': signature }, body: event });
     await call('GET', '/v1/server/users/ada/export');
     await call('DELETE', '/v1/server/users/carol');
   });
@@ -190,6 +206,7 @@ describe('every documented operation answers as the document says', () => {
       'adoption?event=report_exported',
       'usage?segment=lifecycle:new',
       'rewards',
+      'revenue',
       'program-impact?survey=nps',
     ]) {
       await call('GET', `/v1/admin/kpi/${kpi}`);
@@ -200,6 +217,10 @@ describe('every documented operation answers as the document says', () => {
       '/v1/admin/users/ada',
       '/v1/admin/users/ada/export',
       '/v1/admin/accounts?q=ac',
+      '/v1/admin/kpi/accounts/active',
+      '/v1/admin/kpi/accounts/churn?inactivityDays=7',
+      '/v1/admin/kpi/accounts/nps',
+      '/v1/admin/kpi/accounts/cohorts?period=month',
       '/v1/admin/accounts/acme',
     ])
       await call('GET', path);
@@ -208,6 +229,7 @@ describe('every documented operation answers as the document says', () => {
 
   it('admin routes: announcements, and the public feed and changelog', async () => {
     const announcement = { id: 'dark-mode', content: { title: 'Dark mode', body: 'Try **it**' } };
+    await call('POST', '/v1/admin/announcements/preview', { body: announcement });
     await call('POST', '/v1/admin/announcements', { body: announcement });
     await call('GET', '/v1/admin/announcements');
     await call('GET', '/v1/admin/announcements/dark-mode');

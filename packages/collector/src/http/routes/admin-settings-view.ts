@@ -38,5 +38,10 @@ export function settingsView({ project, version, updatedAt, updatedBy }: Setting
       secretFingerprints: secrets.map(keyFingerprint),
     })),
     rewards: project.rewards ?? null,
+    revenue: project.revenue
+      ? (({ stripeWebhookSecrets, ...rest }) => ({ ...rest, stripeWebhookSecretFingerprints: stripeWebhookSecrets.map(keyFingerprint) }))(
+          project.revenue,
+        )
+      : null,
   };
 }

@@ -33,6 +33,13 @@ const STATUS: Record<SettingsError['code'], ErrorStatus> = {
   webhook_not_found: 404,
 };
 
+/** Whether a settings change sets webhook endpoints or the Stripe signing secrets. */
+function touchesSecrets(change: unknown): boolean {
+  if (typeof change !== 'object' || change === null) return false;
+  const revenue = (change as { revenue?: unknown }).revenue;
+  return 'webhooks' in change || (typeof revenue === 'object' && revenue !== null && 'stripeWebhookSecrets' in revenue);
+}
+
 /** `If-Match: "<version>"` makes a change conditional (409 when someone else changed them first). */
 export function changeOptions(c: Context<AppEnv>): ChangeOptions {
   const actor = c.var.actor.name;
@@ -75,12 +82,13 @@ export function adminSettingsRoutes({ store, projects, settings }: AdminSettings
   app.get('/v1/admin/settings', (c) => answer(c, () => ({ ...settings.get(c.var.project.id), newSecrets: [] })));
   app.patch('/v1/admin/settings', body, (c) => {
     const change = parseJsonBody(c.var.body, z.unknown(), INVALID);
-    // Webhook endpoints get signing secrets and receive survey answers: changing them is an owner's call.
-    if (c.var.actor.role !== 'owner' && typeof change === 'object' && change !== null && 'webhooks' in change) {
+    // Webhook endpoints get signing secrets and receive survey answers, and Stripe's signing secret
+    // decides which revenue facts are believed: changing either is an owner's call.
+    if (c.var.actor.role !== 'owner' && touchesSecrets(change)) {
       throw new HttpError(
         403,
         'forbidden_role',
-        `Your role in ${c.var.project.name} is ${c.var.actor.role}: webhook endpoints are for owners.`,
+        `Your role in ${c.var.project.name} is ${c.var.actor.role}: webhook endpoints and Stripe signing secrets are for owners.`,
       );
     }
     return answer(c, () => settings.update(c.var.project.id, change, changeOptions(c)));

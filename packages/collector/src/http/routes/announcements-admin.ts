@@ -41,7 +41,7 @@ function expectedVersion(c: Context, current: AnnouncementRecord): number {
 
 /**
  * `/v1/admin/announcements…`: list, create, read, update, delete, publish (now or scheduled), pause
- * (back to draft) and archive (one or several). The Markdown is parsed into the allowlisted tree on every save; what could not be kept
+ * (back to draft), archive (one or several), and preview a draft without saving it. The Markdown is parsed into the allowlisted tree on every save; what could not be kept
  * comes back as `warnings` naming the field and line. Secret key only, never from a browser.
  */
 export function announcementAdminRoutes({ announcements, projects, clock }: AnnouncementAdminDeps) {
@@ -62,6 +62,13 @@ export function announcementAdminRoutes({ announcements, projects, clock }: Anno
     if (!saved) throw new HttpError(412, 'version_mismatch', `Announcement "${next.id}" changed meanwhile; read it again and retry.`);
     return answer(c, saved, warnings);
   };
+
+  // The editor's live preview: the draft parsed exactly as a save would, before it is ever saved.
+  app.post('/v1/admin/announcements/preview', body, async (c) => {
+    const announcement = parseJsonBody(c.var.body, announcementInputSchema, INVALID);
+    const { texts, warnings } = compileAnnouncement(announcement);
+    return c.json({ texts, warnings });
+  });
 
   app.get('/v1/admin/announcements', async (c) => c.json({ announcements: await announcements.list(c.var.project.id) }));
 

@@ -1,5 +1,6 @@
 import { ANNOUNCEMENT_EVENTS, collectorConfigSchema, errorBodySchema, unstorableTextReason } from '@hearth/schema';
 import { Hono } from 'hono';
+import { errorOf } from '../../test-support/http.js';
 import { describe, expect, it } from 'vitest';
 import { XSS_CORPUS } from '../../content/xss-corpus.js';
 import { testAnnouncementStore } from '../../storage/announcements/test-store.js';
@@ -56,6 +57,20 @@ describe('announcement admin API', () => {
     expect(edited).toMatchObject({ version: 3, announcement: { status: 'scheduled', publishAt: later, content: { title: 'Dark mode!' } } });
     const archived = await (await admin('POST', '/v1/admin/announcements/dark-mode/archive')).json();
     expect(archived).toMatchObject({ announcement: { status: 'archived' } });
+  });
+
+  it('previews a draft as a save would parse it, without storing anything, and names invalid fields', async () => {
+    const { admin } = setup();
+    const preview = await admin('POST', '/v1/admin/announcements/preview', draft);
+    expect(preview.status).toBe(200);
+    const body = (await preview.json()) as { texts: Record<string, { title: string; body: unknown }>; warnings: { path: string }[] };
+    expect(body.texts.en?.title).toBe('Dark mode');
+    expect(body.texts.en?.body).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: 'Try it  now' }] }]);
+    expect(body.warnings.map((w) => w.path)).toEqual(['content.body', 'content.body']);
+    expect(await (await admin('GET', '/v1/admin/announcements')).json()).toEqual({ announcements: [] });
+    const invalid = await admin('POST', '/v1/admin/announcements/preview', { id: 'x', content: { title: '' } });
+    expect(invalid.status).toBe(400);
+    expect(await errorOf(invalid)).toMatchObject({ issues: [{ path: 'content.title', message: 'title must not be empty' }] });
   });
 
   it('pauses a published announcement back to draft and archives several at once', async () => {

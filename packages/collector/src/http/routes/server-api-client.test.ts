@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rewardsTestApp } from '../../test-support/rewards-test-app.js';
-import { NOW, SECRET } from '../../test-support/http.js';
+import { NOW, SECRET, testApp, testConfig } from '../../test-support/http.js';
 import { createHearthClient, HearthApiError } from '@hearth/node';
 
 function client(secretKey = SECRET) {
@@ -43,5 +43,34 @@ describe('createHearthClient', () => {
     const code = await rewards.referralCode('acme', 'u1');
     expect(await hearth.attachReferral('u2', code)).toMatchObject({ referrerUserId: 'u1', referredUserId: 'u2' });
     expect(await hearth.kpis()).toMatchObject({ pointsIssued: 100, pointsRedeemed: 80 });
+  });
+
+  it('records revenue facts once per id and reads the revenue KPIs', async () => {
+    const { app } = testApp({ config: testConfig({ revenue: { currency: 'JPY' } }) });
+    const fetch = async (input: string | URL | Request, init?: RequestInit) => app.fetch(new Request(input, init));
+    const hearth = createHearthClient({ baseUrl: 'http://hearth.test', secretKey: SECRET, ky: { fetch, retry: 0 } });
+    const started = {
+      id: 'sub-1-start',
+      type: 'subscription_started',
+      accountId: 'acme-co',
+      subscriptionId: 'sub-1',
+      amount: 1999,
+      currency: 'JPY',
+      interval: 'month',
+      occurredAt: '2026-11-01T00:00:00Z',
+    } as const;
+    expect(await hearth.recordRevenue(started)).toEqual({ id: 'sub-1-start', status: 'created' });
+    expect(await hearth.recordRevenue(started)).toEqual({ id: 'sub-1-start', status: 'duplicate' });
+    await expect(hearth.recordRevenue({ ...started, amount: 2999 })).rejects.toMatchObject({
+      status: 409,
+      code: 'idempotency_conflict',
+      issues: [{ path: 'amount' }],
+    });
+    expect(await hearth.revenueKpis({ from: '2026-11-10T00:00:00Z', to: '2026-11-20T00:00:00Z' })).toMatchObject({
+      currency: 'JPY',
+      mrr: 1999,
+      arpa: 1999,
+      payingCustomers: 1,
+    });
   });
 });

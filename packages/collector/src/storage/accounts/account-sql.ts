@@ -171,6 +171,19 @@ export function createSqlAccountStore(transact: Transact, sql: SqlReader, kpiRea
         activeUsers: Number(row.n),
       }));
     },
+    async npsAnswers(projectId, from, to) {
+      const rows = await kpiRead.all<{ account_id: string; answer: string | { type: string; score?: number } }>(
+        `SELECT m.account_id, r.answer FROM survey_responses r
+         JOIN account_members m ON m.project_id = r.project_id AND m.user_id = r.user_id
+         WHERE r.project_id = $1 AND NOT r.anonymous AND r.answered_at >= $2 AND r.answered_at < $3
+         ORDER BY m.account_id`,
+        [projectId, kpiRead.time(from), kpiRead.time(to)],
+      );
+      return rows.flatMap((row) => {
+        const answer = readJson<{ type: string; score?: number }>(row.answer);
+        return answer.type === 'nps' && typeof answer.score === 'number' ? [{ accountId: row.account_id, score: answer.score }] : [];
+      });
+    },
     async createdAt(projectId, to) {
       const rows = await kpiRead.all<{ account_id: string; created_at: Time }>(
         'SELECT account_id, created_at FROM accounts WHERE project_id = $1 AND created_at < $2 ORDER BY account_id',

@@ -54,6 +54,8 @@ export interface AccountStore {
   get(projectId: string, accountId: string): Promise<AccountDetail | null>;
   /** Account activity per UTC day for events in [from, to) (the account KPIs fold these rows). */
   activityDays(projectId: string, from: number, to: number): Promise<AccountDayRow[]>;
+  /** NPS scores of members' (non-anonymous) answers in [from, to), once per account the member belongs to. */
+  npsAnswers(projectId: string, from: number, to: number): Promise<{ accountId: string; score: number }[]>;
   /** When each account was first heard of (cohorts), epoch ms, for accounts created before `to`. */
   createdAt(projectId: string, to: number): Promise<{ accountId: string; createdAt: number }[]>;
 }

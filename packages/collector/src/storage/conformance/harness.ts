@@ -7,13 +7,17 @@ export type OpenStore = () => Promise<Store>;
 
 /** `it` with a freshly opened store and a project id no other test uses; the store is closed after. */
 export function storeTest(open: OpenStore) {
-  return (title: string, body: (store: Store, projectId: string) => Promise<void>) =>
-    it(title, async () => {
-      const store = await open();
-      try {
-        await body(store, uniqueProjectId());
-      } finally {
-        await store.close();
-      }
-    });
+  return (title: string, body: (store: Store, projectId: string) => Promise<void>, timeoutMs?: number) =>
+    it(
+      title,
+      async () => {
+        const store = await open();
+        try {
+          await body(store, uniqueProjectId());
+        } finally {
+          await store.close();
+        }
+      },
+      timeoutMs,
+    );
 }

@@ -113,35 +113,40 @@ export function kpiRollupConformance(open: OpenStore): void {
   const withStore = storeTest(open);
 
   describe('retention KPIs over the activity rollup', () => {
-    withStore('equal the raw definitions after new and late events, identity merges, erasure and a comeback', async (store, projectId) => {
-      const random = createRandom(20261122);
-      const queries = randomQueries(random);
-      const plans = new Map(USERS.map((user, i) => [user, i % 2 === 0 ? 'pro' : 'free']));
-      const signUp = USERS.map((user, i) => identify(projectId, user, 0, BASE + i * 3 * DAY_MS + random.int(DAY_MS), plans.get(user)!));
+    withStore(
+      'equal the raw definitions after new and late events, identity merges, erasure and a comeback',
+      async (store, projectId) => {
+        const random = createRandom(20261122);
+        const queries = randomQueries(random);
+        const plans = new Map(USERS.map((user, i) => [user, i % 2 === 0 ? 'pro' : 'free']));
+        const signUp = USERS.map((user, i) => identify(projectId, user, 0, BASE + i * 3 * DAY_MS + random.int(DAY_MS), plans.get(user)!));
 
-      await store.writeEvents([...signUp, ...randomEvents(random, projectId, 400, [BASE, BASE + 25 * DAY_MS])]);
-      await expectExact(store, projectId, queries, 'first load');
+        await store.writeEvents([...signUp, ...randomEvents(random, projectId, 400, [BASE, BASE + 25 * DAY_MS])]);
+        await expectExact(store, projectId, queries, 'first load');
 
-      // Late events (old timestamps, after the rollup has moved on) and new ones.
-      await store.writeEvents(randomEvents(random, projectId, 150, [BASE - 5 * DAY_MS, BASE + 40 * DAY_MS]));
-      await expectExact(store, projectId, queries, 'late events');
+        // Late events (old timestamps, after the rollup has moved on) and new ones.
+        await store.writeEvents(randomEvents(random, projectId, 150, [BASE - 5 * DAY_MS, BASE + 40 * DAY_MS]));
+        await expectExact(store, projectId, queries, 'late events');
 
-      // Second devices identify: their anonymous events now count for the user (merged subjects).
-      await store.writeEvents(
-        USERS.slice(0, 4).map((user) => identify(projectId, user, 1, BASE + 20 * DAY_MS + random.int(DAY_MS), plans.get(user)!)),
-      );
-      await expectExact(store, projectId, queries, 'identity merges');
+        // Second devices identify: their anonymous events now count for the user (merged subjects).
+        await store.writeEvents(
+          USERS.slice(0, 4).map((user) => identify(projectId, user, 1, BASE + 20 * DAY_MS + random.int(DAY_MS), plans.get(user)!)),
+        );
+        await expectExact(store, projectId, queries, 'identity merges');
 
-      await store.users.erase(projectId, 'u2');
-      await store.users.erase(projectId, 'u5');
-      await expectExact(store, projectId, queries, 'erasure');
+        await store.users.erase(projectId, 'u2');
+        await store.users.erase(projectId, 'u5');
+        await expectExact(store, projectId, queries, 'erasure');
 
-      await store.writeEvents([
-        identify(projectId, 'u2', 0, BASE + 33 * DAY_MS, 'pro'),
-        ...randomEvents(random, projectId, 100, [BASE, BASE + 40 * DAY_MS]),
-      ]);
-      await expectExact(store, projectId, queries, 'comeback');
-    });
+        await store.writeEvents([
+          identify(projectId, 'u2', 0, BASE + 33 * DAY_MS, 'pro'),
+          ...randomEvents(random, projectId, 100, [BASE, BASE + 40 * DAY_MS]),
+        ]);
+        await expectExact(store, projectId, queries, 'comeback');
+      },
+      // Five steps of ~100 KPI reads each: seconds on a quiet machine, far more on a busy one.
+      120_000,
+    );
 
     withStore(
       'are folded in the background: with no KPI read, a fold that started after a write reports it folded',

@@ -17,7 +17,9 @@ import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
 import { postgresRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
+import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore, REWARDS_POSTGRES_RETRY } from '../rewards-sql-store.js';
+import { sqlExpiryStore } from '../expiry/expiry-sql.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
 import { sqlTeamStore } from '../team/team-sql.js';
 import { sqlAuditStore } from '../audit/audit-sql.js';
@@ -97,11 +99,13 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     rewards: createSqlRewardsStore(postgresTransact(pool, REWARDS_POSTGRES_RETRY), sql),
     announcements: sqlAnnouncementStore(sql),
     responses: sqlResponseStore(sql),
+    revenue: sqlRevenueStore(sql, postgresRunner(kpiPool)),
     users: createSqlUserStore(postgresTransact(pool), sql),
     accounts: createSqlAccountStore(postgresTransact(pool), sql, postgresRunner(kpiPool)),
     settings: sqlSettingsStore(sql),
     team: sqlTeamStore(sql),
     audit: sqlAuditStore(sql),
+    expiry: sqlExpiryStore(postgresTransact(pool)),
     email: sqlEmailStore(sql),
     jobs: sqlJobStore(sql, postgresTransact(pool)),
     rateLimits: sqlRateLimitStore(postgresTransact(pool)),

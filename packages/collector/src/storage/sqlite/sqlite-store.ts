@@ -19,7 +19,9 @@ import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
+import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
+import { sqlExpiryStore } from '../expiry/expiry-sql.js';
 import { sqlSettingsStore } from '../settings/settings-sql.js';
 import { sqlTeamStore } from '../team/team-sql.js';
 import { sqlAuditStore } from '../audit/audit-sql.js';
@@ -102,11 +104,13 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     rewards: createSqlRewardsStore(transact, sql, kpiSql),
     announcements: sqlAnnouncementStore(sql, kpiSql),
     responses: sqlResponseStore(sql, kpiSql),
+    revenue: sqlRevenueStore(sql, kpiSql),
     users: createSqlUserStore(transact, sql),
     accounts: createSqlAccountStore(transact, sql, kpiSql),
     settings: sqlSettingsStore(sql),
     team: sqlTeamStore(sql),
     audit: sqlAuditStore(sql),
+    expiry: sqlExpiryStore(transact),
     email: sqlEmailStore(sql),
     jobs: sqlJobStore(sql, transact),
     rateLimits: sqlRateLimitStore(transact),

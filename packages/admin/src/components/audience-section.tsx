@@ -1,0 +1,25 @@
+import type { AudienceDraft } from '../models/audience-builder.js';
+import { errorsUnder, type FieldErrors } from '../models/field-errors.js';
+import { EditorSection } from './editor-section.js';
+import { TargetingBuilder } from './targeting-builder.js';
+
+/** The "Audience" section every prompt editor has; an audience richer than the builder is kept as it is. */
+export function AudienceSection({
+  audience,
+  errors,
+  onChange,
+}: {
+  audience: AudienceDraft | null;
+  errors: FieldErrors;
+  onChange: (audience: AudienceDraft) => void;
+}) {
+  return (
+    <EditorSection title="Audience">
+      {audience ? (
+        <TargetingBuilder value={audience} errors={errorsUnder(errors, 'audience')} onChange={onChange} />
+      ) : (
+        <p class="hint">This audience nests groups the builder cannot show; it is kept unchanged. Edit it through the admin API.</p>
+      )}
+    </EditorSection>
+  );
+}

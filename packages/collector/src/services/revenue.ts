@@ -1,0 +1,62 @@
+import type { ProjectConfig, RevenueConfig, RevenueFact } from '@hearth/schema';
+import { differingField, RevenueError, revenueFactRow, type Customer } from '../domain/revenue/revenue-fact.js';
+import { revenueKpis, type RevenueKpis } from '../kpi/revenue.js';
+import type { CustomerIds, RevenueStore } from '../storage/revenue/revenue-store.js';
+
+/**
+ * Which customers a revenue KPI covers: listed ids of one kind (filtered in SQL: members, a
+ * holdout), or any predicate on the customer (a segment), applied to the period's rows.
+ */
+export type CustomerFilter = CustomerIds | ((customer: Customer) => boolean);
+
+export function revenueConfigOf(project: ProjectConfig): RevenueConfig {
+  if (!project.revenue) {
+    throw new RevenueError(
+      'revenue_not_configured',
+      `Project ${project.id} records no revenue: set revenue.currency in its settings first.`,
+      'revenue',
+    );
+  }
+  return project.revenue;
+}
+
+/**
+ * Records a fact once per host id: the same id with the same content again is `duplicate`, with
+ * different content a conflict naming the first differing field (a fact is never rewritten).
+ */
+export async function recordRevenueFact(
+  store: RevenueStore,
+  project: ProjectConfig,
+  fact: RevenueFact,
+  at: number,
+): Promise<{ id: string; status: 'created' | 'duplicate' }> {
+  const row = revenueFactRow(project.id, fact, revenueConfigOf(project).currency);
+  const result = await store.record(row, at);
+  if (result.status === 'duplicate') {
+    const field = differingField(result.stored, row);
+    if (field !== null) {
+      throw new RevenueError(
+        'idempotency_conflict',
+        `${field}: fact ${fact.id} was recorded before with a different ${field}; a fact is never changed, send a new one with its own id.`,
+        field,
+      );
+    }
+  }
+  return { id: fact.id, status: result.status };
+}
+
+/**
+ * The revenue KPIs of [from, to) for the customers `filter` keeps (all by default): the one entry
+ * point for every caller, the dashboard and the member / holdout / segment comparisons alike.
+ */
+export async function revenueKpisFor(
+  store: RevenueStore,
+  project: ProjectConfig,
+  period: { from: number; to: number },
+  filter?: CustomerFilter,
+): Promise<RevenueKpis> {
+  const config = revenueConfigOf(project);
+  const rows = await store.customerPeriods(project.id, period.from, period.to, typeof filter === 'function' ? undefined : filter);
+  const kept = typeof filter === 'function' ? rows.filter((row) => filter(row.customer)) : rows;
+  return revenueKpis(kept, config, period);
+}

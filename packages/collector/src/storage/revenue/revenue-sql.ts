@@ -1,0 +1,146 @@
+import type { RevenueFactRow } from '../../domain/revenue/revenue-fact.js';
+import type { Dialect, SqlReader, SqlRunner } from '../sql/runner.js';
+import type { CustomerIds, CustomerPeriodRow, RevenueStore } from './revenue-store.js';
+
+type Time = number | Date;
+type Int = number | string;
+
+interface FactRow {
+  fact_id: string;
+  type: RevenueFactRow['type'];
+  customer_kind: 'account' | 'user';
+  customer_id: string;
+  account_id: string | null;
+  user_id: string | null;
+  subscription_id: string | null;
+  amount: Int;
+  currency: string | null;
+  billing: 'month' | 'year' | null;
+  interval_count: number | null;
+  arr: Int | null;
+  occurred_at: Time;
+}
+
+const toRow = (projectId: string, r: FactRow): RevenueFactRow => ({
+  projectId,
+  factId: r.fact_id,
+  type: r.type,
+  customer: { kind: r.customer_kind, id: r.customer_id },
+  accountId: r.account_id,
+  userId: r.user_id,
+  subscriptionId: r.subscription_id,
+  amount: Number(r.amount),
+  currency: r.currency,
+  billing: r.billing,
+  intervalCount: r.interval_count,
+  arr: r.arr === null ? null : Number(r.arr),
+  occurredAt: new Date(r.occurred_at).getTime(),
+});
+
+/** The customer filter's `$4`: a JSON array on SQLite, a text array on PostgreSQL. */
+const IN_CUSTOMERS: Record<Dialect, string> = {
+  sqlite: 'customer_kind = $5 AND customer_id IN (SELECT value FROM json_each($4))',
+  postgres: 'customer_kind = $5 AND customer_id = ANY($4::text[])',
+};
+
+/**
+ * Per customer: the ARR of each subscription's latest fact before `from` ($2) and before `to`
+ * ($3), summed, beside the period's renewals, cancellations and payments. The window ranks a
+ * subscription's facts newest first (ties by arrival), so a change and its cancellation at one
+ * instant leave the later one in force.
+ */
+const periodsSql = (d: Dialect, filtered: boolean) => {
+  const customers = filtered ? `AND ${IN_CUSTOMERS[d]}` : '';
+  const latest = (before: string) => `
+    SELECT customer_kind, customer_id, arr,
+           ROW_NUMBER() OVER (PARTITION BY subscription_id ORDER BY occurred_at DESC, seq DESC) AS rank
+    FROM revenue_facts
+    WHERE project_id = $1 AND subscription_id IS NOT NULL AND occurred_at < ${before} ${customers}`;
+  return `
+    SELECT customer_kind, customer_id,
+           SUM(start_arr) AS start_arr, SUM(end_arr) AS end_arr,
+           SUM(renewals) AS renewals, SUM(cancellations) AS cancellations, SUM(payments) AS payments
+    FROM (
+      SELECT customer_kind, customer_id, arr AS start_arr, 0 AS end_arr, 0 AS renewals, 0 AS cancellations, 0 AS payments
+      FROM (${latest('$2')}) s WHERE rank = 1
+      UNION ALL
+      SELECT customer_kind, customer_id, 0, arr, 0, 0, 0
+      FROM (${latest('$3')}) e WHERE rank = 1
+      UNION ALL
+      SELECT customer_kind, customer_id, 0, 0,
+             CASE WHEN type = 'subscription_renewed' THEN 1 ELSE 0 END,
+             CASE WHEN type = 'subscription_cancelled' THEN 1 ELSE 0 END,
+             CASE WHEN type = 'payment' THEN amount ELSE 0 END
+      FROM revenue_facts
+      WHERE project_id = $1 AND occurred_at >= $2 AND occurred_at < $3
+        AND type IN ('subscription_renewed', 'subscription_cancelled', 'payment') ${customers}
+    ) facts
+    GROUP BY customer_kind, customer_id`;
+};
+
+const FACT_COLUMNS =
+  'fact_id, type, customer_kind, customer_id, account_id, user_id, subscription_id, amount, currency, billing, interval_count, arr, occurred_at';
+
+/** `store.revenue` over either dialect; the KPI reads go through `kpiRead` (SQLite: the reader process). */
+export function sqlRevenueStore(sql: SqlRunner, kpiRead: SqlReader = sql): RevenueStore {
+  const d = sql.dialect;
+  const statements = { all: periodsSql(d, false), some: periodsSql(d, true) };
+  return {
+    async record(row, at) {
+      const inserted = await sql.run(
+        `INSERT INTO revenue_facts (project_id, ${FACT_COLUMNS}, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         ON CONFLICT (project_id, fact_id) DO NOTHING`,
+        [
+          row.projectId,
+          row.factId,
+          row.type,
+          row.customer.kind,
+          row.customer.id,
+          row.accountId,
+          row.userId,
+          row.subscriptionId,
+          row.amount,
+          row.currency,
+          row.billing,
+          row.intervalCount,
+          row.arr,
+          sql.time(row.occurredAt),
+          sql.time(at),
+        ],
+      );
+      if (inserted > 0) return { status: 'created' };
+      const [stored] = await sql.all<FactRow>(`SELECT ${FACT_COLUMNS} FROM revenue_facts WHERE project_id = $1 AND fact_id = $2`, [
+        row.projectId,
+        row.factId,
+      ]);
+      if (!stored) throw new Error(`revenue fact ${row.factId} neither inserted nor found`);
+      return { status: 'duplicate', stored: toRow(row.projectId, stored) };
+    },
+
+    async customerPeriods(projectId, from, to, customers?: CustomerIds) {
+      const params: unknown[] = [projectId, kpiRead.time(from), kpiRead.time(to)];
+      if (customers) params.push(d === 'sqlite' ? JSON.stringify(customers.ids) : customers.ids, customers.kind);
+      const rows = await kpiRead.all<{
+        customer_kind: 'account' | 'user';
+        customer_id: string;
+        start_arr: Int;
+        end_arr: Int;
+        renewals: Int;
+        cancellations: Int;
+        payments: Int;
+      }>(customers ? statements.some : statements.all, params);
+      // Sorted here: the two databases collate text differently.
+      const key = (r: { customer_kind: string; customer_id: string }) => `${r.customer_kind}\u0000${r.customer_id}`;
+      rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      return rows.map((r): CustomerPeriodRow => ({
+        customer: { kind: r.customer_kind, id: r.customer_id },
+        startArr: BigInt(r.start_arr),
+        endArr: BigInt(r.end_arr),
+        renewals: Number(r.renewals),
+        cancellations: Number(r.cancellations),
+        payments: BigInt(r.payments),
+      }));
+    },
+  };
+}
