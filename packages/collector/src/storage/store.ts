@@ -1,3 +1,5 @@
+import type { GroupCommitOptions } from './group-commit.js';
+import type { RollupKeeperOptions } from './kpi/rollup-keeper.js';
 import type { EventFilter, NewEvent, StoredEvent, StoredUser, WriteResult } from '../domain/events.js';
 import type { AuditStore } from './audit/audit-store.js';
 import type { AccountStore } from './accounts/account-store.js';
@@ -57,4 +59,11 @@ export interface Store {
   readiness(): Promise<string | null>;
   /** Waits for pending writes, then releases the database. */
   close(): Promise<void>;
+}
+
+/** What both stores accept beside where they are (declared here so the stores need not import their opener). */
+export interface StoreTuning {
+  groupCommit?: GroupCommitOptions;
+  /** Background folding of the KPI rollups. */
+  rollups?: RollupKeeperOptions;
 }

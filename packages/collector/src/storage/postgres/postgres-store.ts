@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { GroupCommitter } from '../group-commit.js';
-import type { StoreTuning } from '../open-store.js';
 import { migratePostgres, migrationsRunning } from '../migrations/migrate.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
-import type { Store } from '../store.js';
+import type { Store, StoreTuning } from '../store.js';
 import { postgresWriteOps } from './postgres-write-ops.js';
 import { applyWrite } from '../apply-write.js';
 import { sqlPromptStore } from '../prompts/prompt-sql.js';
