@@ -11,7 +11,7 @@ export const accountKpiShape = {
   period: z.enum(['week', 'month']).default('week'),
 };
 
-const definition = (section: string) => `docs/reference/kpi-definitions.md: Accounts → ${section}`;
+const definition = (section: string) => `docs/reference/kpi-definitions.md: ${section}`;
 
 /**
  * Account KPIs, `GET /v1/admin/kpi/accounts/<kpi>?from=&to=` (range [from, to), default the last 30
@@ -27,20 +27,28 @@ export function adminKpiAccountRoutes({ kpis, projects, clock }: { kpis: Account
   };
   app.get('/v1/admin/kpi/accounts/active', async (c) => {
     const { range, echo } = read(c);
-    return c.json({ definition: definition('active accounts'), ...echo, ...(await kpis.active(c.var.project.id, range)) });
+    return c.json({ definition: definition('Accounts → Active accounts'), ...echo, ...(await kpis.active(c.var.project.id, range)) });
   });
   app.get('/v1/admin/kpi/accounts/churn', async (c) => {
     const { range, echo, inactivityDays } = read(c);
     const days = inactivityDays ?? c.var.project.inactivityDays;
-    return c.json({ definition: definition('churn and retention'), ...echo, ...(await kpis.churn(c.var.project.id, range, days)) });
+    return c.json({
+      definition: definition('Accounts → Account churn and retention'),
+      ...echo,
+      ...(await kpis.churn(c.var.project.id, range, days)),
+    });
   });
   app.get('/v1/admin/kpi/accounts/nps', async (c) => {
     const { range, echo } = read(c);
-    return c.json({ definition: definition('NPS per account'), ...echo, ...(await kpis.nps(c.var.project.id, range)) });
+    return c.json({ definition: definition('Accounts → NPS per account'), ...echo, ...(await kpis.nps(c.var.project.id, range)) });
   });
   app.get('/v1/admin/kpi/accounts/cohorts', async (c) => {
     const { range, echo, period } = read(c);
-    return c.json({ definition: definition('cohorts'), ...echo, ...(await kpis.cohorts(c.var.project.id, range, period)) });
+    return c.json({
+      definition: definition('Accounts → Account cohorts'),
+      ...echo,
+      ...(await kpis.cohorts(c.var.project.id, range, period)),
+    });
   });
   return app;
 }
