@@ -31,7 +31,7 @@ test('no console page has serious or critical axe findings, at 1280 px and with 
   test.setTimeout(360_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${stack.collector.url}/admin/`);
-  await page.getByLabel('Admin password').waitFor();
+  await page.getByLabel('Password').waitFor();
   expect(await seriousViolations(page), 'sign-in').toEqual([]);
   await adminConsole(page, stack.collector.url).signIn();
 

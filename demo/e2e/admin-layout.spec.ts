@@ -61,6 +61,8 @@ test('at 800 px the sidebar folds into a Menu button that works from the keyboar
   await expect(menuButton(page)).toBeFocused();
 
   await page.keyboard.press('Enter');
+  // The menu moves focus to its first link when it opens: wait for that before moving on from it.
+  await expect(sidebar(page).getByRole('link').first()).toBeFocused();
   await sidebar(page).getByRole('link', { name: 'Surveys' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Surveys' })).toBeVisible();
