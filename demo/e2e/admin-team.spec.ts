@@ -42,12 +42,6 @@ async function acceptInvitation(browser: Browser, link: string, name: string): P
 /** The id the gallery's role-based onboarding checklist comes with. */
 const TEMPLATE_ID = 'admin-onboarding-steps';
 
-/** The editor's section `title` (a closed <details> until opened), opened as a person would. */
-async function openSection(page: Page, title: string): Promise<void> {
-  const section = page.locator('details.section').filter({ has: page.getByRole('heading', { name: title }) });
-  if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
-}
-
 test('an owner invites an editor and a viewer; the editor builds a checklist from a template and publishes it to the app, the viewer cannot, and the audit log names each', async ({
   page,
   browser,
@@ -63,6 +57,7 @@ test('an owner invites an editor and a viewer; the editor builds a checklist fro
       const editorLink = await invite(page, editorEmail, 'editor');
       const viewerLink = await invite(page, viewerEmail, 'viewer');
       const editor = await acceptInvitation(browser, editorLink, 'Eddie');
+      const editing = promptEditor(editor);
 
       // The editor starts from the gallery: the template opens as an unsaved draft, then is saved.
       await editor.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Templates' }).click();
@@ -73,7 +68,7 @@ test('an owner invites an editor and a viewer; the editor builds a checklist fro
       // Its internal name tells it apart from the demo's own admin checklist in the lists.
       const name = `Admin setup ${run}`;
       await editor.getByLabel('Internal name').fill(name);
-      await promptEditor(editor).save();
+      await editing.save();
       await expect(editor.getByRole('heading', { level: 1, name: `Checklist: ${name}` })).toBeVisible();
 
       const viewer = await acceptInvitation(browser, viewerLink, 'Vera');
@@ -95,11 +90,11 @@ test('an owner invites an editor and a viewer; the editor builds a checklist fro
       const title = `Welcome aboard, ${run}`;
       await editor.getByLabel('Title', { exact: true }).fill(title);
       await expect(editor.getByTestId('preview').getByRole('heading', { name: title })).toBeVisible();
-      await openSection(editor, 'Frequency');
+      await editing.openSection('Frequency');
       // The demo already has an admin checklist; the app shows one at a time, the highest priority first.
       await editor.getByLabel('Priority (higher wins under the fatigue budget)').fill('10');
-      await promptEditor(editor).save();
-      await promptEditor(editor).publish();
+      await editing.save();
+      await editing.publish();
 
       // An admin of the demo app now gets it.
       const app = await (await browser.newContext({ baseURL: demoUrl })).newPage();
