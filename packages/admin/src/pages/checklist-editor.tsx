@@ -3,22 +3,19 @@ import { EditorSection } from '../components/editor-section.js';
 import { FrequencyFields, ScheduleFields, TriggerFields } from '../components/envelope-fields.js';
 import { TextField } from '../components/field.js';
 import { ItemFields } from '../components/item-fields.js';
-import { VersionHistory } from '../components/version-history.js';
 import { checkDraft, draftFromPrompt, emptyItem, newChecklistDraft } from '../models/checklist-draft.js';
 import { errorsUnder } from '../models/field-errors.js';
 import { checklistPreviewState } from '../preview/preview-state.js';
-import { EditorPage } from './editor-page.js';
-import { promptApi, useRecordEditor } from './use-record-editor.js';
-
-const api = promptApi('checklist');
+import { EditorPage, promptPageProps } from './editor-page.js';
+import { usePromptEditor } from './use-record-editor.js';
 
 /** Create or edit a checklist; every field is checked by checklistPromptSchema before it is sent. */
 export function ChecklistEditor({ id, template = null }: { id: string | null; template?: ChecklistPrompt | null }) {
-  const editor = useRecordEditor({
+  const editor = usePromptEditor('checklist', {
     id,
-    api,
-    newDraft: () => (template ? draftFromPrompt(template) : newChecklistDraft()),
-    toDraft: (loaded) => draftFromPrompt(loaded.prompt as ChecklistPrompt),
+    template,
+    fromPrompt: draftFromPrompt,
+    blank: newChecklistDraft,
     check: checkDraft,
   });
   const { record, draft, set, errors, checked, load, message } = editor;
@@ -32,12 +29,9 @@ export function ChecklistEditor({ id, template = null }: { id: string | null; te
   return (
     <EditorPage
       editor={{ ...editor, draft, checked }}
-      title={record ? `Checklist: ${record.prompt.name ?? record.prompt.id}` : 'New checklist'}
-      status={record?.prompt.status ?? null}
+      {...promptPageProps('Checklist', record, load)}
       locales={[draft.base?.defaultLocale ?? 'en', ...Object.keys(draft.base?.translations ?? {})]}
       preview={preview}
-      explainFor={record?.prompt.id ?? null}
-      after={record && <VersionHistory record={record} onRolledBack={load} />}
       content={
         <>
           <TextField id="title" label="Title" value={draft.title} error={errors['content.title']} onInput={(title) => set({ title })} />

@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact';
+import type { PromptRecord } from '../api/prompts.js';
 import { AudienceSection } from '../components/audience-section.js';
 import { EditorActions, EditorHead } from '../components/editor-chrome.js';
 import { EditorLayout } from '../components/editor-layout.js';
 import { EditorSection } from '../components/editor-section.js';
 import { TextField } from '../components/field.js';
 import { PreviewPanel } from '../components/preview-panel.js';
+import { VersionHistory } from '../components/version-history.js';
 import type { AudienceDraft } from '../models/audience-builder.js';
 import type { FieldErrors } from '../models/field-errors.js';
 import type { PreviewTarget } from '../preview/mount-preview.js';
@@ -116,4 +118,14 @@ export function EditorPage<D extends CommonDraft>({
       </EditorActions>
     </EditorLayout>
   );
+}
+
+/** What a prompt's saved record decides on its page: the title, status, "would they see it?" and version history. */
+export function promptPageProps(kind: 'Checklist' | 'Survey', record: PromptRecord | null, onRolledBack: (record: PromptRecord) => void) {
+  return {
+    title: record ? `${kind}: ${record.prompt.name ?? record.prompt.id}` : `New ${kind.toLowerCase()}`,
+    status: record?.prompt.status ?? null,
+    explainFor: record?.prompt.id ?? null,
+    after: record && <VersionHistory record={record} onRolledBack={onRolledBack} />,
+  };
 }

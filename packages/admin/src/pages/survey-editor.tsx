@@ -3,21 +3,18 @@ import { EditorSection } from '../components/editor-section.js';
 import { PriorityField, ScheduleFields, TriggerFields } from '../components/envelope-fields.js';
 import { SurveyCadenceFields, SurveyDisplayFields, SurveyQuestionFields } from '../components/survey-fields.js';
 import { TranslationTable } from '../components/translation-table.js';
-import { VersionHistory } from '../components/version-history.js';
 import { checkSurveyDraft, draftFromSurvey, newSurveyDraft, surveyTranslatableFields } from '../models/survey-draft.js';
 import { surveyPreviewState } from '../preview/preview-state.js';
-import { EditorPage } from './editor-page.js';
-import { promptApi, useRecordEditor } from './use-record-editor.js';
-
-const api = promptApi('survey');
+import { EditorPage, promptPageProps } from './editor-page.js';
+import { usePromptEditor } from './use-record-editor.js';
 
 /** Create or edit an NPS, CLI or CSAT survey; every field is checked by surveyPromptSchema before it is sent. */
 export function SurveyEditor({ id, template = null }: { id: string | null; template?: SurveyPrompt | null }) {
-  const editor = useRecordEditor({
+  const editor = usePromptEditor('survey', {
     id,
-    api,
-    newDraft: () => (template ? draftFromSurvey(template) : newSurveyDraft()),
-    toDraft: (loaded) => draftFromSurvey(loaded.prompt as SurveyPrompt),
+    template,
+    fromPrompt: draftFromSurvey,
+    blank: newSurveyDraft,
     check: checkSurveyDraft,
   });
   const { record, draft, set, errors, checked, load, message } = editor;
@@ -31,12 +28,9 @@ export function SurveyEditor({ id, template = null }: { id: string | null; templ
   return (
     <EditorPage
       editor={{ ...editor, draft, checked }}
-      title={record ? `Survey: ${record.prompt.name ?? record.prompt.id}` : 'New survey'}
-      status={record?.prompt.status ?? null}
+      {...promptPageProps('Survey', record, load)}
       locales={[draft.defaultLocale, ...Object.keys(draft.translations)]}
       preview={preview}
-      explainFor={record?.prompt.id ?? null}
-      after={record && <VersionHistory record={record} onRolledBack={load} />}
       content={
         <>
           <SurveyQuestionFields draft={draft} errors={errors} set={set} />
