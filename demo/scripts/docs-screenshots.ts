@@ -90,10 +90,10 @@ try {
 
   // The invited person's side: the one-time link opens the join page (signed out, in a browser of its own).
   const invited = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
-  const join = await invited.newPage();
-  await join.goto(invitationLink);
-  await join.getByText(/is invited to/).waitFor();
-  await capture(join, 'admin-invite.png');
+  const joinPage = await invited.newPage();
+  await joinPage.goto(invitationLink);
+  await joinPage.getByText(/is invited to/).waitFor();
+  await capture(joinPage, 'admin-invite.png');
   await invited.close();
 
   // The demo app as Ada (workspace admin, Pro) sees it: her onboarding checklist and the news.
