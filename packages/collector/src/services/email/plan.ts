@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EMAIL_CATEGORY_OF, type EmailMessage, type JsonValue, type ProjectConfig } from '@hearth/schema';
+import { emailCategoryOf, type EmailMessage, type JsonValue, type ProjectConfig } from '@hearth/schema';
 import { digestFor } from '../../domain/announcements/build-state.js';
 import { visibleRecords } from '../../domain/announcements/visible.js';
 import { inSample } from '../../domain/targeting/sampling.js';
@@ -131,14 +131,14 @@ export async function planMessage(store: PlanStore, project: ProjectConfig, mess
     if ((await whyNot(store, project, message, candidate, new Date(now))).length > 0) continue;
     const chosen = await pick(store, project, message, candidate, now);
     if (!chosen) continue;
-    const holdout = inSample(settings.holdoutPercent, `email-holdout:${message.id}`, candidate.userId);
+    const holdout = inSample(message.holdoutPercent ?? settings.holdoutPercent, `email-holdout:${message.id}`, candidate.userId);
     sends.push({
       projectId: project.id,
       sendId: randomUUID(),
       messageId: message.id,
       userId: candidate.userId,
       kind: message.kind,
-      category: EMAIL_CATEGORY_OF[message.kind],
+      category: emailCategoryOf(message),
       status: holdout ? 'holdout' : 'queued',
       notBefore: now,
       createdAt: now,
