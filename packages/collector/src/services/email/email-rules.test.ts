@@ -1,3 +1,4 @@
+import type { EmailKpis } from '@hearth/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inSample } from '../../domain/targeting/sampling.js';
 import { bothStores } from '../../test-support/both-stores.js';
@@ -8,7 +9,7 @@ import type { Store } from '../../storage/store.js';
 import { planMessage } from './plan.js';
 
 const kpisOf = async (f: ReturnType<typeof emailFixture>, id: string) =>
-  (await f.admin('GET', `/v1/admin/email/messages/${id}/kpis`)).json();
+  (await (await f.admin('GET', `/v1/admin/email/messages/${id}/kpis`)).json()) as EmailKpis;
 
 describe.each(bothStores('hearth_email_rules'))('lifecycle email rules and limits ($name)', (kind) => {
   let store: Store;
