@@ -16,10 +16,7 @@ export function createAccountKpis(accounts: AccountStore, subscriptions: Subscri
     async churn(projectId: string, range: Range, inactivityDays: number) {
       const inactivityMs = inactivityDays * PERIOD_MS.day;
       const [from, to] = [range.from.getTime(), range.to.getTime()];
-      const [rows, ended] = await Promise.all([
-        days(projectId, from - inactivityMs, to),
-        subscriptions.endedIn(projectId, from, to),
-      ]);
+      const [rows, ended] = await Promise.all([days(projectId, from - inactivityMs, to), subscriptions.endedIn(projectId, from, to)]);
       return { inactivityDays, ...accountChurn(rows, range, inactivityMs, ended) };
     },
     async nps(projectId: string, range: Range) {

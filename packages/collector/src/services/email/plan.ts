@@ -21,7 +21,7 @@ interface Chosen {
   payload: Record<string, JsonValue>;
 }
 
-type PlanStore = Pick<Store, 'email' | 'facts' | 'announcements' | 'responses' | 'prompts'>;
+type PlanStore = Pick<Store, 'email' | 'facts' | 'announcements' | 'responses' | 'prompts' | 'accounts'>;
 
 /** The kind's own rule, as an audience query: who might get the message now. */
 async function candidatesFor(store: PlanStore, project: ProjectConfig, message: EmailMessage, now: number): Promise<EmailCandidate[]> {
@@ -64,7 +64,7 @@ async function pickDigest(
   now: number,
 ): Promise<Chosen | null> {
   const records = await store.announcements.list(project.id);
-  const ctx = await loadAnnouncementContext(store.facts, store.announcements, {
+  const ctx = await loadAnnouncementContext(store, {
     project,
     subject: { userId: c.userId },
     records,
