@@ -27,10 +27,11 @@ const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
 /** Everything `buildAnnouncementsState` needs for one subject, in four queries (more when an audience reads the account). */
 export async function loadAnnouncementContext(
-  { facts, announcements, accounts }: Pick<Store, 'facts' | 'announcements' | 'accounts'>,
+  store: Pick<Store, 'facts' | 'announcements' | 'accounts'>,
   input: AnnouncementContextInput,
 ): Promise<AnnouncementStateContext> {
   const { project, subject, now, records } = input;
+  const { facts, announcements } = store;
   const counts = announcementFactQueries(records);
   const userId = 'userId' in subject ? subject.userId : null;
   const audiences = records.map((record) => record.announcement.audience);
@@ -39,7 +40,7 @@ export async function loadAnnouncementContext(
     facts.answer(project.id, subject, { counts, matches: [] }, now),
     facts.promptEvents(project.id, subject),
     announcements.activity(project.id, subject),
-    loadAccountFacts(accounts, project.id, userId, audiences, now),
+    loadAccountFacts(store, project.id, userId, { audiences }, now),
   ]);
   const traitLocale = typeof profile.traits.locale === 'string' ? profile.traits.locale : null;
   const userFacts = createUserFacts(

@@ -1,5 +1,6 @@
 import type { ProjectConfig, Prompt } from '@hearth/schema';
 import { historyFromEvents } from '../domain/frequency/history.js';
+import { accountChecklistQueries } from '../domain/checklist/progress.js';
 import { factQueries, responseNeeds } from '../domain/kinds/index.js';
 import type { SurveyFacts } from '../domain/survey/cadence.js';
 import { surveyAsksFromEvents } from '../domain/survey/history.js';
@@ -42,7 +43,7 @@ export async function loadDecisionContext(store: Store, input: DecisionInput): P
     store.facts.promptEvents(project.id, subject),
     needs.responses.length ? store.responses.marks(project.id, subject) : new Map<string, never[]>(),
     store.responses.usersShownSince(project.id, needs.askedLast24h, new Date(now.getTime() - DAY_MS)),
-    loadAccountFacts(store.accounts, project.id, userId, audiences, now),
+    loadAccountFacts(store, project.id, userId, { audiences, matches: accountChecklistQueries(input.prompts) }, now),
   ]);
   const traitLocale = typeof profile.traits.locale === 'string' ? profile.traits.locale : null;
   const facts = createUserFacts(

@@ -16,7 +16,7 @@ import { loadAccountFacts } from './account-facts.js';
 
 export interface RewardsEngineDeps {
   /** `users` gives the traits the host's backend vouches for (the only traits rewards read). */
-  events: Pick<Store, 'listEvents' | 'getUser' | 'users' | 'accounts'>;
+  events: Pick<Store, 'listEvents' | 'getUser' | 'users' | 'accounts' | 'facts'>;
   rewards: RewardsStore;
   /** The project's rewards program; none means rewards are off for it. */
   configFor(projectId: string): RewardsConfig | undefined;
@@ -63,7 +63,7 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
         deps.events.getUser(projectId, userId),
         deps.events.users.trustedTraits(projectId, userId),
         listEvents(),
-        loadAccountFacts(deps.events.accounts, projectId, userId, audiences, new Date(clock())),
+        loadAccountFacts(deps.events, projectId, userId, { audiences }, new Date(clock())),
       ]);
       const counts = audiences.flatMap((audience) => audienceQueries(audience));
       const factEvents = stored.flatMap((e) =>
@@ -178,7 +178,10 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
       const facts = await userView(projectId, userId, [], checklists.flatMap(checklistEventQueries)).facts();
       const awards: Award[] = [];
       for (const checklist of checklists) {
-        const progress = checklistProgress(checklist, facts, new Date(clock()));
+        // Points pay each user's own verified events: a checklist shared by the account shows the
+        // team's progress, but a teammate's invitation earns nothing for the others.
+        const own = { ...checklist, content: { ...checklist.content, scope: 'user' as const } };
+        const progress = checklistProgress(own, facts, new Date(clock()));
         for (const item of progress.items) {
           if (item.done)
             awards.push(

@@ -39,6 +39,8 @@ export interface AccountFacts {
   accountId: string;
   traits: Readonly<Record<string, JsonValue>>;
   activeMembers: ReadonlyMap<number, number>;
+  /** First events attributed to the account (any member's), by `matchKey`: shared checklists. */
+  firstEvents: ReadonlyMap<string, Date | null>;
 }
 
 export interface UserFacts extends UserProfile {

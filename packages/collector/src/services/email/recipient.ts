@@ -29,7 +29,7 @@ export async function whyNot(
     const subject = { userId: candidate.userId };
     const [answers, account] = await Promise.all([
       store.facts.answer(project.id, subject, { counts: audienceQueries(message.audience), matches: [] }, now),
-      loadAccountFacts(store.accounts, project.id, candidate.userId, [message.audience], now),
+      loadAccountFacts(store, project.id, candidate.userId, { audiences: [message.audience] }, now),
     ]);
     const facts = createUserFacts(
       {
