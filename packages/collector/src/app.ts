@@ -178,7 +178,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   // The server API applies the earning rules itself, as `server` events.
   const accountsService = createAccountsService(store.accounts);
   app.route('/', serverApiRoutes({ ...deps, accountsService, rewards: store.rewards, engine, log }));
-  app.route('/', accountRoutes({ ...deps, details: createAccountDetails(store) }));
+  app.route('/', accountRoutes({ ...deps, details: createAccountDetails(store, clock) }));
   app.route('/', revenueRoutes({ revenue: store.revenue, projects, clock }));
   app.route('/', adminKpiAccountRoutes({ ...deps, kpis: createAccountKpis(store.accounts, subscriptionEnds(store.revenue)) }));
   // Browser events go through the earning rules once committed (as `client` events).

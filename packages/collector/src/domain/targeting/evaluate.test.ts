@@ -166,7 +166,7 @@ describe('evaluateAudience: combinators and reasons', () => {
 });
 
 describe('evaluateAudience: the active account', () => {
-  const acme = { accountId: 'acme', traits: { plan: 'trial', seats: 5 }, activeMembers: new Map([[7, 2]]) };
+  const acme = { accountId: 'acme', traits: { plan: 'trial', seats: 5 }, activeMembers: new Map([[7, 2]]), firstEvents: new Map() };
   const result = (input: unknown, account: typeof acme | null) =>
     evaluateAudience(rule(input), facts({ account }), NOW, { promptId: 'p1' });
 

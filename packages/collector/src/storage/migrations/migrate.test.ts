@@ -22,7 +22,7 @@ const RECORDED = [
   [16, 'accounts'],
   [17, 'revenue'],
   [19, 'event-retention'],
-  [23, 'account-events'],
+  [23, 'account-reads'],
 ] as const;
 
 describe('migrations', () => {
