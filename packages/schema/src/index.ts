@@ -384,6 +384,7 @@ export {
   EMAIL_KINDS,
   EMAIL_CATEGORIES,
   EMAIL_CATEGORY_OF,
+  emailCategoryOf,
   emailContentSchema,
   emailMessageSchema,
   emailMessageRecordSchema,
@@ -392,6 +393,8 @@ export {
   emailPreviewSchema,
   emailBounceSchema,
   emailKpisSchema,
+  emailSendSchema,
+  emailSendsAnswerSchema,
   type SmtpConfig,
   type EmailServerConfig,
   type ProjectEmail,
@@ -404,6 +407,7 @@ export {
   type EmailPreview,
   type EmailBounce,
   type EmailKpis,
+  type EmailSend,
 } from './email.js';
 export {
   comparisonSchema,
