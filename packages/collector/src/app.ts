@@ -172,7 +172,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   scheduleHousekeeping(worker, store, clock);
   scheduleRewardsExpiry(worker, { projects, rewards: store.rewards, clock });
   const webhooks = createWebhookJobs(worker, { projects, responses: store.responses, clock, delivery: options.webhookDelivery });
-  const engine = createRewardsService({ store, projects, clock, log, webhooks });
+  const engine = createRewardsService({ store, projects, clock, webhooks });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));
   // The server API applies the earning rules itself, as `server` events.
   const accountsService = createAccountsService(store.accounts);
