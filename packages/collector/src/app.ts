@@ -119,6 +119,8 @@ export interface CollectorApp {
   worker: JobWorker;
   /** Lifecycle email: its rounds run as the scheduled `email.round` job; tests run them by hand. */
   email: EmailService;
+  /** The projects as they apply now (file plus the console's settings), for background work. */
+  projects: ProjectRegistry;
 }
 
 /** The app and its job worker: everything the server entry runs. */
@@ -222,5 +224,5 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.route('/', adminEmailRoutes({ email, emailStore: store.email, projects, clock }));
   if (options.widgetDir) app.route('/', sdkAssetRoutes(options.widgetDir));
   if (options.adminDir) app.route('/', adminConsoleRoutes(options.adminDir));
-  return { app, worker, email };
+  return { app, worker, email, projects };
 }
