@@ -58,6 +58,8 @@ export function consoleShots(userId: string, onInvitationLink: (link: string) =>
       heading: 'Announcement: Report exports are three times faster',
     },
     { file: 'admin-rewards.png', route: 'prompts/rewards', heading: 'Rewards' },
+    { file: 'admin-messages.png', route: 'messages', heading: 'Messages' },
+    { file: 'admin-message-editor.png', route: 'messages/new', heading: 'New message' },
     { file: 'admin-settings.png', route: 'settings', heading: 'Project settings' },
     { file: 'admin-dashboard.png', route: 'dashboard', heading: 'Dashboard', area: 'fullPage' },
     {
@@ -71,6 +73,8 @@ export function consoleShots(userId: string, onInvitationLink: (link: string) =>
       },
     },
     { file: 'admin-user-detail.png', route: `users/${encodeURIComponent(userId)}`, heading: `User ${userId}` },
+    { file: 'admin-accounts.png', route: 'accounts', heading: 'Accounts' },
+    { file: 'admin-account-detail.png', route: 'accounts/northwind', heading: 'Account northwind' },
     { file: 'admin-team.png', route: 'team', heading: 'Team', prepare: inviteEditor(onInvitationLink) },
     { file: 'admin-audit.png', route: 'audit', heading: 'Audit log' },
   ];
