@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { NewEvent, Store } from '../../packages/collector/src/index.js';
 import { ActivityModel, type Announcement, type RawEvent } from './day-events.js';
-import { createPopulation, DAY_MS, expectedEvents } from './population.js';
+import { createPopulation, DAY_MS, expectedEvents, type BenchUser } from './population.js';
 import { PROJECT_ID } from './project.js';
 import { createRandom } from './random.js';
 import { createWriteQueue } from './pool.js';
@@ -34,6 +34,7 @@ function toNewEvent(raw: RawEvent, messageId: string): NewEvent {
     name: raw.name,
     anonymousId: raw.anonymousId,
     userId: raw.userId,
+    accountId: raw.accountId,
     timestamp: raw.at,
     receivedAt: raw.at + 150,
     verified: false,
@@ -47,6 +48,7 @@ function toNewEvent(raw: RawEvent, messageId: string): NewEvent {
 
 export interface GeneratedEvents {
   model: ActivityModel;
+  users: BenchUser[];
   written: number;
   accepted: number;
 }
@@ -84,5 +86,5 @@ export async function writeActivity(store: Store, options: DataSetOptions, inFli
     }
   }
   await queue.drain();
-  return { model, written, accepted };
+  return { model, users, written, accepted };
 }

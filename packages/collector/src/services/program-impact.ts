@@ -4,8 +4,8 @@ import { groupMetrics, type GroupCounts } from '../kpi/group-metrics.js';
 import { percent } from '../kpi/median.js';
 import { npsScores } from '../kpi/nps.js';
 import { membersByTier, rewardsKpis } from '../kpi/rewards.js';
-import type { KpiSegment } from '../kpi/segment.js';
-import type { GroupNames } from '../kpi/stats/comparison.js';
+import type { SurveyResponseRow } from '../kpi/survey-rows.js';
+import type { GroupCountRow } from '../storage/kpi/retention-store.js';
 import type { Store } from '../storage/store.js';
 import { holdoutUserIds, IDENTIFIED } from './kpi-segments.js';
 
@@ -22,8 +22,9 @@ const REDEMPTION_WINDOW_MS = 30 * DAY_MS;
 /**
  * The loyalty program's impact over [from, to) (docs/reference/kpi-definitions.md, "Loyalty
  * program impact"): program figures, members against non-members (overall and per tier), and
- * exposed against the randomized holdout when there is one. Each group's counts come from the
- * one segment filter of the KPI store; the statistics from kpi/stats.
+ * exposed against the randomized holdout when there is one. Every group's counts come from one
+ * grouped statement per metric of the KPI store (the same rules as its segment filter); the
+ * statistics from kpi/stats.
  */
 export async function programImpact(store: Store, project: ProjectConfig, input: ProgramImpactInput): Promise<ProgramImpactAnswer> {
   const { range, inactivityDays } = input;
@@ -32,50 +33,49 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
   const weeks = (to - range.from.getTime()) / (7 * DAY_MS);
   const survey = await npsSurvey(store, project.id, input.surveyId);
   const responses = survey ? await store.responses.list(project.id, survey.id, range) : null;
-
-  const countsOf = async (segment: KpiSegment): Promise<GroupCounts> => {
-    const [retention, engagement, users] = await Promise.all([
-      store.kpi.retentionCounts(project.id, { ...range, segment, inactivityMs: inactivityDays * DAY_MS }),
-      store.kpi.engagementCounts(project.id, { ...range, segment }),
-      responses ? store.kpi.segmentUserIds(project.id, segment, range.to) : null,
-    ]);
-    const members = users && new Set(users);
-    return { retention, engagement, npsScores: responses && members ? npsScores(responses.filter((r) => members.has(r.userId))) : null };
-  };
-  const compare = async (a: KpiSegment, b: KpiSegment, names: GroupNames): Promise<GroupMetrics> =>
-    groupMetrics(await countsOf(a), await countsOf(b), weeks, names);
-
   const activity = await store.rewards.activity(project.id, to - REDEMPTION_WINDOW_MS, to);
   const rewards = rewardsKpis(activity, program?.tiers ?? [], { from: to - REDEMPTION_WINDOW_MS, to });
-  const [customers, members] = await Promise.all([
-    store.kpi.engagementCounts(project.id, { ...range, segment: IDENTIFIED }),
-    store.kpi.engagementCounts(project.id, { ...range, segment: { kind: 'member' } }),
-  ]);
-  const nonMembers: KpiSegment = { kind: 'non-member' };
-  const membersVsNonMembers = await compare({ kind: 'member' }, nonMembers, { exposed: 'members', control: 'non-members' });
-  const byTier = [];
-  for (const [tierId, ids] of program?.tiers.length ? membersByTier(activity.lifetimes, program.tiers) : [])
-    byTier.push({
+  const tiers = program?.tiers.length ? membersByTier(activity.lifetimes, program.tiers) : [];
+  const holdoutIds = program?.holdout ? await holdoutUserIds(store, project, range.to) : null;
+  // Every group's retention and engagement in one statement per metric (storage/kpi/program-groups-sql.ts).
+  const counts = await store.kpi.programGroupCounts(project.id, {
+    ...range,
+    inactivityMs: inactivityDays * DAY_MS,
+    holdout: holdoutIds,
+    tiers: tiers.map(([, ids]) => ids),
+  });
+  const nps = responses ? await responderGroups(store, project.id, range.to, responses) : null;
+  const group = (row: GroupCountRow, inGroup: (userId: string) => boolean): GroupCounts => ({
+    ...row,
+    npsScores: nps ? nps.scores(inGroup) : null,
+  });
+  const isMember = (id: string) => nps?.members.has(id) ?? false;
+  const nonMember = group(counts.nonMember, (id) => !isMember(id));
+  const membersVsNonMembers = groupMetrics(group(counts.member, isMember), nonMember, weeks, { exposed: 'members', control: 'non-members' });
+  const byTier = tiers.map(([tierId, ids], index) => {
+    const inTier = new Set(ids);
+    return {
       tierId,
       members: ids.length,
-      metrics: await compare({ kind: 'users', ids, negate: false }, nonMembers, {
+      metrics: groupMetrics(group(counts.tiers[index]!, (id) => inTier.has(id)), nonMember, weeks, {
         exposed: `tier ${tierId ?? '(none)'}`,
         control: 'non-members',
       }),
-    });
-  const holdout = program?.holdout
-    ? await holdoutUserIds(store, project, range.to).then(async (ids) => ({
-        percent: program.holdout!.percent,
-        exposedVsHoldout: await compare(
-          { kind: 'users', ids, negate: true },
-          { kind: 'users', ids, negate: false },
-          {
-            exposed: 'the exposed users',
-            control: 'the holdout',
-          },
-        ),
-      }))
-    : null;
+    };
+  });
+  const held = new Set(holdoutIds);
+  const holdout =
+    program?.holdout && counts.exposed && counts.holdout
+      ? {
+          percent: program.holdout.percent,
+          exposedVsHoldout: groupMetrics(
+            group(counts.exposed, (id) => !held.has(id)),
+            group(counts.holdout, (id) => held.has(id)),
+            weeks,
+            { exposed: 'the exposed users', control: 'the holdout' },
+          ),
+        }
+      : null;
   const pointValue = program?.pointValue ?? null;
   return {
     definition: 'docs/reference/kpi-definitions.md: Loyalty program impact',
@@ -83,9 +83,9 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
     inactivityDays,
     npsSurveyId: survey?.id ?? null,
     program: {
-      activeCustomers: customers.activeUsers,
-      activeMembers: members.activeUsers,
-      membershipRate: percent(members.activeUsers, customers.activeUsers),
+      activeCustomers: counts.identified.engagement.activeUsers,
+      activeMembers: counts.member.engagement.activeUsers,
+      membershipRate: percent(counts.member.engagement.activeUsers, counts.identified.engagement.activeUsers),
       redemptionRate: rewards.redemptionRate,
       pointsIssued30d: rewards.pointsIssued,
       pointsRedeemed30d: rewards.pointsRedeemed,
@@ -96,6 +96,20 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
     membersVsNonMembers,
     byTier,
     holdout,
+  };
+}
+
+/**
+ * The NPS scores of a group's responses: the respondents among the identified users at `to` (the
+ * groups hold identified users only), members as the `member` segment has them.
+ */
+async function responderGroups(store: Store, projectId: string, to: Date, responses: readonly SurveyResponseRow[]) {
+  const [identified, members] = await Promise.all(
+    [IDENTIFIED, { kind: 'member' } as const].map(async (segment) => new Set(await store.kpi.segmentUserIds(projectId, segment, to))),
+  );
+  return {
+    members: members!,
+    scores: (inGroup: (userId: string) => boolean) => npsScores(responses.filter((r) => identified!.has(r.userId) && inGroup(r.userId))),
   };
 }
 
