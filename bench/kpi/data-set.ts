@@ -46,6 +46,23 @@ function toNewEvent(raw: RawEvent, messageId: string): NewEvent {
   };
 }
 
+/** PostgreSQL's lock_not_available: a write that waited too long for another transaction's row lock. */
+const LOCK_TIMEOUT = '55P03';
+
+/**
+ * `writeEvents`, again after a lock timeout, as a client does after the 503 it would have got: on
+ * a busy machine a 5,000-event group can hold a user's row longer than the write path's lock wait.
+ */
+async function writeRetrying(store: Store, events: NewEvent[], attempts = 5): ReturnType<Store['writeEvents']> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.writeEvents(events);
+    } catch (error) {
+      if (attempt >= attempts || (error as { code?: unknown }).code !== LOCK_TIMEOUT) throw error;
+    }
+  }
+}
+
 export interface GeneratedEvents {
   model: ActivityModel;
   users: BenchUser[];
@@ -80,7 +97,7 @@ export async function writeActivity(store: Store, options: DataSetOptions, inFli
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       await queue.push(async () => {
-        const result = await store.writeEvents(chunk);
+        const result = await writeRetrying(store, chunk);
         accepted += result.accepted;
       });
     }
