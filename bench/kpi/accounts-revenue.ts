@@ -50,7 +50,13 @@ function accountFacts(random: Random, accountId: string, members: readonly Bench
   const cancelledAt = lastDay < days ? start + lastDay * DAY_MS + random.int(DAY_MS) : Infinity;
   const upgradeAt = random.chance(0.15) ? began + random.int(Math.max(1, Math.min(end, cancelledAt) - began)) : Infinity;
   const subscriptionId = `sub-${accountId}`;
-  const customer = { accountId, subscriptionId, currency: REVENUE_CURRENCY, interval: yearly ? 'year' : 'month', intervalCount: 1 } as const;
+  const customer = {
+    accountId,
+    subscriptionId,
+    currency: REVENUE_CURRENCY,
+    interval: yearly ? 'year' : 'month',
+    intervalCount: 1,
+  } as const;
   let amount = PRICE[plan] * (yearly ? 10 : 1);
   const iso = (ms: number) => new Date(ms).toISOString();
   facts.push({ ...customer, id: `${subscriptionId}-start`, type: 'subscription_started', amount, occurredAt: iso(began) });

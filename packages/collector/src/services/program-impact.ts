@@ -7,7 +7,7 @@ import { membersByTier, rewardsKpis } from '../kpi/rewards.js';
 import type { SurveyResponseRow } from '../kpi/survey-rows.js';
 import type { GroupCountRow } from '../storage/kpi/retention-store.js';
 import type { Store } from '../storage/store.js';
-import { holdoutUserIds, IDENTIFIED } from './kpi-segments.js';
+import { holdoutAmong, IDENTIFIED } from './kpi-segments.js';
 
 export interface ProgramImpactInput {
   range: { from: Date; to: Date };
@@ -32,11 +32,16 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
   const to = range.to.getTime();
   const weeks = (to - range.from.getTime()) / (7 * DAY_MS);
   const survey = await npsSurvey(store, project.id, input.surveyId);
-  const responses = survey ? await store.responses.list(project.id, survey.id, range) : null;
-  const activity = await store.rewards.activity(project.id, to - REDEMPTION_WINDOW_MS, to);
+  // The reads the groups depend on, side by side (PostgreSQL overlaps them on its KPI pool).
+  const [responses, activity, identified, members] = await Promise.all([
+    survey ? store.responses.list(project.id, survey.id, range) : null,
+    store.rewards.activity(project.id, to - REDEMPTION_WINDOW_MS, to),
+    program?.holdout || survey ? store.kpi.segmentUserIds(project.id, IDENTIFIED, range.to) : [],
+    survey ? store.kpi.segmentUserIds(project.id, { kind: 'member' }, range.to) : [],
+  ]);
   const rewards = rewardsKpis(activity, program?.tiers ?? [], { from: to - REDEMPTION_WINDOW_MS, to });
   const tiers = program?.tiers.length ? membersByTier(activity.lifetimes, program.tiers) : [];
-  const holdoutIds = program?.holdout ? await holdoutUserIds(store, project, range.to) : null;
+  const holdoutIds = program?.holdout ? holdoutAmong(project, identified) : null;
   // Every group's retention and engagement in one statement per metric (storage/kpi/program-groups-sql.ts).
   const counts = await store.kpi.programGroupCounts(project.id, {
     ...range,
@@ -44,23 +49,31 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
     holdout: holdoutIds,
     tiers: tiers.map(([, ids]) => ids),
   });
-  const nps = responses ? await responderGroups(store, project.id, range.to, responses) : null;
+  const nps = responses ? responderGroups(identified, members, responses) : null;
   const group = (row: GroupCountRow, inGroup: (userId: string) => boolean): GroupCounts => ({
     ...row,
     npsScores: nps ? nps.scores(inGroup) : null,
   });
   const isMember = (id: string) => nps?.members.has(id) ?? false;
   const nonMember = group(counts.nonMember, (id) => !isMember(id));
-  const membersVsNonMembers = groupMetrics(group(counts.member, isMember), nonMember, weeks, { exposed: 'members', control: 'non-members' });
+  const membersVsNonMembers = groupMetrics(group(counts.member, isMember), nonMember, weeks, {
+    exposed: 'members',
+    control: 'non-members',
+  });
   const byTier = tiers.map(([tierId, ids], index) => {
     const inTier = new Set(ids);
     return {
       tierId,
       members: ids.length,
-      metrics: groupMetrics(group(counts.tiers[index]!, (id) => inTier.has(id)), nonMember, weeks, {
-        exposed: `tier ${tierId ?? '(none)'}`,
-        control: 'non-members',
-      }),
+      metrics: groupMetrics(
+        group(counts.tiers[index]!, (id) => inTier.has(id)),
+        nonMember,
+        weeks,
+        {
+          exposed: `tier ${tierId ?? '(none)'}`,
+          control: 'non-members',
+        },
+      ),
     };
   });
   const held = new Set(holdoutIds);
@@ -100,16 +113,14 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
 }
 
 /**
- * The NPS scores of a group's responses: the respondents among the identified users at `to` (the
- * groups hold identified users only), members as the `member` segment has them.
+ * The NPS scores of a group's responses: the respondents among the identified users at the
+ * range's end (the groups hold identified users only), members as the `member` segment has them.
  */
-async function responderGroups(store: Store, projectId: string, to: Date, responses: readonly SurveyResponseRow[]) {
-  const [identified, members] = await Promise.all(
-    [IDENTIFIED, { kind: 'member' } as const].map(async (segment) => new Set(await store.kpi.segmentUserIds(projectId, segment, to))),
-  );
+function responderGroups(identified: readonly string[], memberIds: readonly string[], responses: readonly SurveyResponseRow[]) {
+  const known = new Set(identified);
   return {
-    members: members!,
-    scores: (inGroup: (userId: string) => boolean) => npsScores(responses.filter((r) => identified!.has(r.userId) && inGroup(r.userId))),
+    members: new Set(memberIds),
+    scores: (inGroup: (userId: string) => boolean) => npsScores(responses.filter((r) => known.has(r.userId) && inGroup(r.userId))),
   };
 }
 
