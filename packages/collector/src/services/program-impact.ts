@@ -1,4 +1,4 @@
-import type { GroupMetrics, ProgramImpactAnswer, ProjectConfig, SurveyPrompt } from '@hearth/schema';
+import type { ProgramImpactAnswer, ProjectConfig, SurveyPrompt } from '@hearth/schema';
 import { DAY_MS } from '../domain/time.js';
 import { groupMetrics, type GroupCounts } from '../kpi/group-metrics.js';
 import { percent } from '../kpi/median.js';

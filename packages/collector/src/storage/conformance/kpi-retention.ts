@@ -226,7 +226,7 @@ export function kpiRetentionConformance(open: OpenStore): void {
       expect(dropOff).toEqual({ newUsers: 4, eligible: 3, returned: 1 }); // dan eve gus fay; fay pending; dan came back
     });
 
-    withStore('program groups: one grouped statement per metric gives each segment\'s own counts', async (store, projectId) => {
+    withStore("program groups: one grouped statement per metric gives each segment's own counts", async (store, projectId) => {
       await seed(store, projectId);
       const earn = (userId: string, at: number) =>
         store.rewards.append({ projectId, id: `join-${userId}`, userId, amount: 10, reason: 'Welcome', ruleId: null, at });
