@@ -49,6 +49,8 @@ export {
 export {
   localeTagSchema,
   traitConditionSchema,
+  accountTraitConditionSchema,
+  accountActiveMembersRuleSchema,
   behaviorRuleSchema,
   lifecycleRuleSchema,
   localeRuleSchema,
@@ -58,6 +60,8 @@ export {
   MAX_AUDIENCE_DEPTH,
   triggerSchema,
   type TraitCondition,
+  type AccountTraitCondition,
+  type AccountActiveMembersRule,
   type BehaviorRule,
   type LifecycleRule,
   type LocaleRule,
@@ -380,6 +384,7 @@ export {
   EMAIL_KINDS,
   EMAIL_CATEGORIES,
   EMAIL_CATEGORY_OF,
+  emailCategoryOf,
   emailContentSchema,
   emailMessageSchema,
   emailMessageRecordSchema,
@@ -388,6 +393,8 @@ export {
   emailPreviewSchema,
   emailBounceSchema,
   emailKpisSchema,
+  emailSendSchema,
+  emailSendsAnswerSchema,
   type SmtpConfig,
   type EmailServerConfig,
   type ProjectEmail,
@@ -400,6 +407,7 @@ export {
   type EmailPreview,
   type EmailBounce,
   type EmailKpis,
+  type EmailSend,
 } from './email.js';
 export {
   comparisonSchema,

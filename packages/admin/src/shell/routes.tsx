@@ -1,9 +1,13 @@
 import type { VNode } from 'preact';
+import { AccountPage } from '../pages/accounts/account-page.js';
+import { AccountsPage } from '../pages/accounts/accounts-page.js';
 import { AnnouncementEditor } from '../pages/announcement-editor.js';
 import { AnnouncementsPage } from '../pages/announcements.js';
 import { ChecklistEditor } from '../pages/checklist-editor.js';
 import { ChecklistsPage } from '../pages/checklists.js';
 import { DashboardPage } from '../pages/dashboard.js';
+import { MessageEditor } from '../pages/message-editor.js';
+import { MessagesPage } from '../pages/messages.js';
 import { RewardsPage } from '../pages/rewards.js';
 import { SettingsPage } from '../pages/settings.js';
 import { SurveyEditor } from '../pages/survey-editor.js';
@@ -45,8 +49,12 @@ export const ROUTES: readonly ConsoleRoute[] = [
     render: ([id = '']) => <AnnouncementEditor id={recordId(id)} />,
   },
   { section: 'rewards', match: /^prompts\/rewards$/, render: () => <RewardsPage /> },
+  { section: 'messages', match: /^messages$/, render: () => <MessagesPage /> },
+  { section: 'messages', match: /^messages\/([^/]+)$/, render: ([id = '']) => <MessageEditor id={recordId(id)} /> },
   { section: 'users', match: /^users$/, render: () => <UsersPage /> },
   { section: 'users', match: /^users\/([^/]+)$/, render: ([userId = '']) => <UserDetailPage userId={userId} /> },
+  { section: 'accounts', match: /^accounts$/, render: () => <AccountsPage /> },
+  { section: 'accounts', match: /^accounts\/([^/]+)$/, render: ([accountId = '']) => <AccountPage accountId={accountId} /> },
   { section: 'settings', match: /^settings$/, render: () => <SettingsPage /> },
   { section: 'team', match: /^team$/, render: () => <TeamPage /> },
   { section: 'audit', match: /^audit$/, render: () => <AuditPage />, allowed: () => isOwner.value },

@@ -22,6 +22,8 @@ const RECORDED = [
   [16, 'accounts'],
   [17, 'revenue'],
   [19, 'event-retention'],
+  [20, 'email-plan-cursor'],
+  [23, 'account-reads'],
 ] as const;
 
 describe('migrations', () => {
