@@ -20,7 +20,7 @@ const STATE_COOKIE_PATH = '/v1/admin/oidc';
 const CONSOLE = '/admin/';
 
 /** Back to the console's sign-in page with the reason, which it shows in words of its own. */
-const toConsole = (c: Context, code?: string) => c.redirect(code ? `${CONSOLE}?sso_error=${code}` : CONSOLE, 303);
+const toConsole = (c: Context, code?: string) => c.redirect(code ? `${CONSOLE}?sso_error=${code}` : CONSOLE, 302);
 
 /**
  * Single sign-on: `GET /v1/admin/oidc` tells the sign-in page whether to offer it,
@@ -56,7 +56,7 @@ export function adminOidcRoutes({ oidc, sessions, limiter, clientAddress }: Admi
         secure: isHttps(c),
         maxAge: OIDC_LOGIN_TTL_MS / 1000,
       });
-      return c.redirect(url.href, 303);
+      return c.redirect(url.href, 302);
     } catch (error) {
       if (error instanceof OidcError) return toConsole(c, error.code);
       throw error;
