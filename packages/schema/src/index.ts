@@ -390,6 +390,7 @@ export {
   EMAIL_KINDS,
   EMAIL_CATEGORIES,
   EMAIL_CATEGORY_OF,
+  emailCategoryOf,
   emailContentSchema,
   emailMessageSchema,
   emailMessageRecordSchema,
@@ -398,6 +399,8 @@ export {
   emailPreviewSchema,
   emailBounceSchema,
   emailKpisSchema,
+  emailSendSchema,
+  emailSendsAnswerSchema,
   type SmtpConfig,
   type EmailServerConfig,
   type ProjectEmail,
@@ -410,6 +413,7 @@ export {
   type EmailPreview,
   type EmailBounce,
   type EmailKpis,
+  type EmailSend,
 } from './email.js';
 export {
   comparisonSchema,
