@@ -15,9 +15,6 @@ const GRANTS: Record<ConsoleRole, ReadonlySet<Permission>> = {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** POSTs that only read: a draft rendered for a user, nothing stored or sent (a test send is an edit). */
-const READING_POSTS = new Set(['/v1/admin/email/preview']);
-
 /** Owner-only paths whatever the method: secrets, people and the record of what they did. */
 const MANAGE_PATHS = [/^\/v1\/admin\/settings\/(keys|webhooks)\//, /^\/v1\/admin\/team\/(sessions|invites)/, /^\/v1\/admin\/audit/];
 
@@ -31,12 +28,7 @@ const PREVIEW_PATHS = new Set(['/v1/admin/announcements/preview', '/v1/admin/ema
 /** The permission a console request needs, from its method and path. */
 export function permissionFor(method: string, path: string): Permission {
   if (MANAGE_PATHS.some((pattern) => pattern.test(path))) return 'manage';
-<<<<<<< HEAD
-  if (SAFE_METHODS.has(method)) return 'read';
-  if (method === 'POST' && PREVIEW_PATHS.has(path)) return 'read';
-=======
-  if (SAFE_METHODS.has(method) || (method === 'POST' && READING_POSTS.has(path))) return 'read';
->>>>>>> main
+  if (SAFE_METHODS.has(method) || (method === 'POST' && PREVIEW_PATHS.has(path))) return 'read';
   // Changing members (role, removal) is managing; reading the member list is not.
   if (path.startsWith('/v1/admin/team/')) return 'manage';
   return 'edit';
