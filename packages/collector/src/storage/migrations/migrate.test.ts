@@ -24,6 +24,7 @@ const RECORDED = [
   [19, 'event-retention'],
   [20, 'email-plan-cursor'],
   [21, 'single-sign-on'],
+  [23, 'account-reads'],
 ] as const;
 
 describe('migrations', () => {
