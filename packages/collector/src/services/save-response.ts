@@ -10,6 +10,8 @@ export interface SaveInput {
   response: SurveyResponse;
   traits: Readonly<Record<string, JsonValue>>;
   now: Date;
+  /** A later score replaces the stored one (see ResponseContext). */
+  rescore?: boolean;
 }
 
 /**
@@ -55,7 +57,16 @@ export function saveResponse(store: ResponseStore, input: SaveInput): Promise<Re
         store.get(projectId, survey.id, respondent, response.cycle),
         store.latest(projectId, survey.id, respondent),
       ]);
-      const decision = decideResponse(response, { survey, userId, anonymous, existing, latest, traits: input.traits, now: input.now });
+      const decision = decideResponse(response, {
+        survey,
+        userId,
+        anonymous,
+        existing,
+        latest,
+        traits: input.traits,
+        now: input.now,
+        rescore: input.rescore ?? false,
+      });
       const written =
         decision.outcome === 'created'
           ? await store.insert(projectId, decision.record)
