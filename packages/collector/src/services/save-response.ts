@@ -1,5 +1,6 @@
 import type { JsonValue, SurveyPrompt, SurveyResponse } from '@hearth/schema';
-import { decideResponse, type ResponseDecision } from '../domain/survey/response.js';
+import { decideResponse, type ResponseDecision, type StoredResponse } from '../domain/survey/response.js';
+import type { NewJob } from '../storage/jobs/job-store.js';
 import { respondentKey } from '../storage/responses/response-rows.js';
 import type { Respondent, ResponseStore } from '../storage/responses/response-store.js';
 
@@ -12,6 +13,8 @@ export interface SaveInput {
   now: Date;
   /** A later score replaces the stored one (see ResponseContext). */
   rescore?: boolean;
+  /** The jobs (webhooks) a new or changed response causes: written in the response's transaction. */
+  jobsFor?: (outcome: 'created' | 'updated', record: StoredResponse) => readonly NewJob[];
 }
 
 /**
@@ -67,11 +70,12 @@ export function saveResponse(store: ResponseStore, input: SaveInput): Promise<Re
         now: input.now,
         rescore: input.rescore ?? false,
       });
+      const jobs = (saved: StoredResponse, outcome: 'created' | 'updated') => input.jobsFor?.(outcome, saved) ?? [];
       const written =
         decision.outcome === 'created'
-          ? await store.insert(projectId, decision.record)
+          ? await store.insert(projectId, decision.record, jobs(decision.record, 'created'))
           : decision.outcome === 'updated' && existing
-            ? await store.update(projectId, existing, decision.record)
+            ? await store.update(projectId, existing, decision.record, jobs(decision.record, 'updated'))
             : true;
       if (written) return decision;
     }
