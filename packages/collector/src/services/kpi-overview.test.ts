@@ -109,8 +109,14 @@ async function seed(store: Store, projectId: string) {
 
   const { e1, e2, h1, h2 } = usersBySide(projectId);
   const at = (days: number) => new Date(D0 + days * DAY).toISOString();
-  const monthly = (userId: string, subscriptionId: string, amount: number, days: number): FactSpec => ({
-    type: 'subscription_started',
+  const monthly = (
+    userId: string,
+    subscriptionId: string,
+    amount: number,
+    days: number,
+    type: 'subscription_started' | 'subscription_changed' = 'subscription_started',
+  ): FactSpec => ({
+    type,
     userId,
     subscriptionId,
     amount,
@@ -121,7 +127,7 @@ async function seed(store: Store, projectId: string) {
   const facts: FactSpec[] = [
     monthly(e1, 's-e1', 10_000, -35),
     monthly(e2, 's-e2', 5_000, -35),
-    { ...monthly(e2, 's-e2', 6_000, 2), type: 'subscription_changed' },
+    monthly(e2, 's-e2', 6_000, 2, 'subscription_changed'),
     monthly(h1, 's-h1', 10_000, -35),
     { type: 'subscription_cancelled', userId: h1, subscriptionId: 's-h1', occurredAt: at(5) },
     monthly(h2, 's-h2', 10_000, -35),

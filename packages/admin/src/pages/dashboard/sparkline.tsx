@@ -23,15 +23,16 @@ export function Sparkline({ values, label }: { values: readonly (number | null)[
   const last = values.length - 1;
   const latest = values[last];
   return (
-    <svg class="sparkline" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
+    <svg class="sparkline" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="xMinYMid meet" role="img" aria-label={label}>
       {runs
         .filter((run) => run.length > 1)
         .map((run, i) => (
           <polyline key={i} points={run.map(([px, py]) => `${px},${py}`).join(' ')} fill="none" stroke="currentColor" stroke-width="2" />
         ))}
+      {/* A value with no neighbour has no line to be part of: a dot. */}
       {runs
-        .filter((run) => run.length === 1)
-        .map(([[px, py]], i) => (
+        .flatMap((run) => (run.length === 1 ? run : []))
+        .map(([px, py], i) => (
           <circle key={`dot-${i}`} cx={px} cy={py} r="2" fill="currentColor" />
         ))}
       {latest !== null && latest !== undefined && <circle class="sparkline-latest" cx={x(last)} cy={y(latest)} r="3" />}
