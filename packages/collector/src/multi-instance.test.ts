@@ -1,21 +1,22 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openPostgresStore } from './storage/postgres/postgres-store.js';
 import { exited, spawnCollector } from './test-support/child-collector.js';
 import { nextMessageId } from './test-support/events.js';
+import { OWNER_EMAIL } from './test-support/console.js';
 import { PUBLIC_KEY, SECRET, pageToken, testConfig } from './test-support/http.js';
 import { scratchDatabase } from './test-support/postgres-database.js';
 import { PROGRAM } from './test-support/rewards-test-app.js';
+import { startRoundRobinProxy } from './test-support/round-robin-proxy.js';
 import { npsInput } from './test-support/surveys.js';
+import { webhookReceiver } from './test-support/webhook-receiver.js';
 
 /*
- * Three collectors on one PostgreSQL behind a round-robin proxy written here, one of them killed
- * with SIGKILL half-way. (An integration test with child processes and HTTP, not a browser: the
- * browser-driven demo runs against one collector in demo/e2e.)
+ * Three collectors on one PostgreSQL behind a round-robin proxy, one of them killed with SIGKILL
+ * half-way. (An integration test with child processes and HTTP; demo/e2e/multi-instance.spec.ts
+ * drives the demo app through the same topology in a browser.)
  */
 
 const dir = mkdtempSync(join(tmpdir(), 'hearth-multi-'));
@@ -26,53 +27,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A receiver that counts deliveries by `Hearth-Delivery`, as receivers are told to de-duplicate. */
-async function receiver() {
-  const deliveries: string[] = [];
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      deliveries.push(String(req.headers['hearth-delivery']));
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(() => void server.close());
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, deliveries };
-}
-
-/** Round-robin over `upstreams`; a request an upstream refuses at connect goes to the next one. */
-async function roundRobinProxy(upstreams: string[]) {
-  let next = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
-      const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-      const headers = Object.fromEntries(
-        Object.entries(req.headers).filter(
-          ([name, value]) => typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name),
-        ),
-      ) as Record<string, string>;
-      for (let tries = 0; tries < upstreams.length; tries++) {
-        const upstream = upstreams[next++ % upstreams.length]!;
-        try {
-          const answer = await fetch(`${upstream}${req.url}`, { method: req.method, headers, body });
-          res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
-          res.end(Buffer.from(await answer.arrayBuffer()));
-          return;
-        } catch {
-          // That instance is gone: the next one takes the request.
-        }
-      }
-      res.writeHead(502).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  onTestFinished(() => void server.close());
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
 /** Sends until answered 2xx, the way the widget's outbox does: the same body (the same messageIds) every time. */
 async function sendUntilAccepted(url: string, init: RequestInit): Promise<Response> {
   for (let attempt = 0; ; attempt++) {
@@ -82,6 +36,26 @@ async function sendUntilAccepted(url: string, init: RequestInit): Promise<Respon
     if (attempt > 20) throw new Error(`${url}: still failing (${res?.status ?? 'no answer'})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Three `hearth-collector start` processes on the scratch database, stopped when the test finishes. */
+async function threeCollectors(configPath: string, env: Record<string, string> = {}) {
+  const start = () => spawnCollector(['--config', configPath], { DATABASE_URL: scratch.url, ...env });
+  const collectors = await Promise.all([start(), start(), start()]);
+  onTestFinished(async () => {
+    for (const { child } of collectors) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await Promise.all(collectors.map(({ child }) => exited(child)));
+  });
+  const proxy = await startRoundRobinProxy(collectors.map((c) => c.url));
+  onTestFinished(proxy.close);
+  return { collectors, proxy: proxy.url };
+}
+
+/** The webhook receiver, closed when the test finishes; `deliveries()` lists the `Hearth-Delivery` ids it received. */
+async function receiver() {
+  const hook = await webhookReceiver();
+  onTestFinished(() => void hook.close());
+  return { url: hook.url, deliveries: () => hook.received.map((request) => String(request.headers['hearth-delivery'])) };
 }
 
 describe('three collectors on one PostgreSQL behind a round-robin proxy', () => {
@@ -104,13 +78,7 @@ describe('three collectors on one PostgreSQL behind a round-robin proxy', () => 
         ),
       ),
     );
-    const start = () => spawnCollector(['--config', configPath], { DATABASE_URL: scratch.url });
-    const collectors = await Promise.all([start(), start(), start()]);
-    onTestFinished(async () => {
-      for (const { child } of collectors) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await Promise.all(collectors.map(({ child }) => exited(child)));
-    });
-    const proxy = await roundRobinProxy(collectors.map((c) => c.url));
+    const { collectors, proxy } = await threeCollectors(configPath);
 
     // The checklist's events, in batches of 20, from one signed-in user.
     const token = await pageToken('ada');
@@ -163,8 +131,8 @@ describe('three collectors on one PostgreSQL behind a round-robin proxy', () => 
       'duplicate',
     ]);
 
-    await expect.poll(() => surveyHook.deliveries.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => fulfilmentHook.deliveries.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => surveyHook.deliveries().length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => fulfilmentHook.deliveries().length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
     const store = await openPostgresStore(scratch.url);
     try {
       const stored = await store.listEvents('acme');
@@ -173,10 +141,40 @@ describe('three collectors on one PostgreSQL behind a round-robin proxy', () => 
     } finally {
       await store.close();
     }
-    expect(surveyHook.deliveries).toHaveLength(1);
-    expect(fulfilmentHook.deliveries).toEqual(['redeem-ada-1']);
+    expect(surveyHook.deliveries()).toHaveLength(1);
+    expect(fulfilmentHook.deliveries()).toEqual(['redeem-ada-1']);
   });
 
-  // Console sign-out applying on every collector comes with console sessions kept in the database.
-  it.todo('revokes a console session on every collector when it signs out on one');
+  it('revokes a console session on every collector when it signs out through one', { timeout: 60_000 }, async () => {
+    const password = 'multi-instance-owner';
+    const configPath = join(dir, 'console.config.json');
+    writeFileSync(configPath, JSON.stringify(testConfig()));
+    const { collectors, proxy } = await threeCollectors(configPath, { HEARTH_ADMIN_PASSWORD: password });
+    const signIn = await fetch(`${proxy}/v1/admin/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: OWNER_EMAIL, password }),
+    });
+    expect(signIn.status).toBe(201);
+    const cookie = (signIn.headers.get('Set-Cookie') ?? '').split(';')[0]!;
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const statusOn = async (collector: string, path: string) => {
+      const res = await fetch(`${collector}${path}`, { headers: { Cookie: cookie } });
+      await res.body?.cancel();
+      return res.status;
+    };
+    // The session started through the proxy is good on each collector, whichever created it.
+    for (const { url } of collectors) {
+      expect(await statusOn(url, '/v1/admin/session')).toBe(200);
+      expect(await statusOn(url, '/v1/admin/prompts')).toBe(200);
+    }
+
+    const signOut = await fetch(`${proxy}/v1/admin/session`, { method: 'DELETE', headers: { Cookie: cookie, 'X-Hearth-CSRF': csrfToken } });
+    expect(signOut.status).toBe(204);
+    // From the next request on, the old cookie is refused everywhere, not only where it signed out.
+    for (const { url } of collectors) {
+      expect(await statusOn(url, '/v1/admin/session')).toBe(401);
+      expect(await statusOn(url, '/v1/admin/prompts')).toBe(401);
+    }
+  });
 });
