@@ -13,6 +13,8 @@ const PAGES: [route: string, heading: string | RegExp][] = [
   ['prompts/announcements', 'Announcements'],
   ['prompts/announcement/new', 'New announcement'],
   ['prompts/rewards', 'Rewards'],
+  ['messages', 'Messages'],
+  ['messages/new', 'New message'],
   ['users', 'Users'],
   ['settings', 'Project settings'],
   ['templates/onboarding-by-role', 'New checklist'],

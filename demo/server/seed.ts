@@ -25,12 +25,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A request through the collector's public routes, which rate-limit per client (`rateLimit` in the
- * config, 50 requests/s by default): on 429 it waits the `Retry-After` it is told, like the widget.
+ * config, 50 requests/s by default): on 429 it waits the `Retry-After` it is told, like the widget,
+ * and so on 503 when a busy machine makes the collector shed load.
  */
 async function send(url: string, init: RequestInit = {}): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
     const response = await fetch(url, init);
-    if (response.status !== 429 || attempt >= MAX_ATTEMPTS) return response;
+    if ((response.status !== 429 && response.status !== 503) || attempt >= MAX_ATTEMPTS) return response;
     await response.body?.cancel();
     await sleep(Number(response.headers.get('Retry-After') ?? 1) * 1000);
   }

@@ -74,7 +74,8 @@ export const emailContentSchema = z.object({
 const base = {
   id: slugSchema,
   name: z.string().max(200).optional(),
-  status: z.enum(['draft', 'live', 'paused']).default('draft'),
+  /** Only `live` messages are planned and sent; `paused` and `archived` keep their history and figures. */
+  status: z.enum(['draft', 'live', 'paused', 'archived']).default('draft'),
   /** Who may get it, on top of the kind's own rule. */
   audience: audienceSchema.optional(),
   defaultLocale: localeTagSchema.default('en'),
@@ -83,6 +84,12 @@ const base = {
   /** Where links back to the product point (`ctaUrl`, relative links). */
   appUrl: z.url({ protocol: /^https?$/ }).optional(),
   ctaUrl: z.string().max(2_048).optional(),
+  /** The unsubscribe category it belongs to; the kind's own (`EMAIL_CATEGORY_OF`) when absent. */
+  category: z.enum(EMAIL_CATEGORIES).optional(),
+  /** This message's holdout share; the project's `holdoutPercent` when absent. */
+  holdoutPercent: percent.optional(),
+  /** This message's quiet hours; the project's when absent. */
+  quietHours: quietHoursSchema.optional(),
 };
 
 export const emailMessageSchema = z.discriminatedUnion('kind', [
@@ -166,6 +173,23 @@ export const emailBounceSchema = z.object({
   reason: z.string().max(1_000).optional(),
 });
 
+/** One row of `GET /v1/admin/email/sends`: a planned send and what became of it. */
+export const emailSendSchema = z.object({
+  sendId: z.string(),
+  messageId: z.string(),
+  userId: z.string(),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'holdout']),
+  to: z.string().nullable(),
+  attempts: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  clicked: z.boolean(),
+  bounced: z.boolean(),
+  unsubscribed: z.boolean(),
+});
+export const emailSendsAnswerSchema = z.object({ sends: z.array(emailSendSchema) });
+
 export const emailKpisSchema = z.object({
   messageId: slugSchema,
   sent: z.number().int(),
@@ -195,6 +219,7 @@ export type EmailMessageRecord = z.infer<typeof emailMessageRecordSchema>;
 export type EmailPreview = z.infer<typeof emailPreviewSchema>;
 export type EmailBounce = z.infer<typeof emailBounceSchema>;
 export type EmailKpis = z.infer<typeof emailKpisSchema>;
+export type EmailSend = z.infer<typeof emailSendSchema>;
 
 /** Which unsubscribe category a message kind belongs to. */
 export const EMAIL_CATEGORY_OF: Readonly<Record<EmailKind, EmailCategory>> = {
@@ -202,3 +227,7 @@ export const EMAIL_CATEGORY_OF: Readonly<Record<EmailKind, EmailCategory>> = {
   onboarding: 'onboarding',
   nps: 'surveys',
 };
+
+/** The category a message is sent (and unsubscribed) under: its own, else its kind's. */
+export const emailCategoryOf = (message: Pick<EmailMessage, 'kind' | 'category'>): EmailCategory =>
+  message.category ?? EMAIL_CATEGORY_OF[message.kind];

@@ -380,6 +380,7 @@ export {
   EMAIL_KINDS,
   EMAIL_CATEGORIES,
   EMAIL_CATEGORY_OF,
+  emailCategoryOf,
   emailContentSchema,
   emailMessageSchema,
   emailMessageRecordSchema,
@@ -388,6 +389,8 @@ export {
   emailPreviewSchema,
   emailBounceSchema,
   emailKpisSchema,
+  emailSendSchema,
+  emailSendsAnswerSchema,
   type SmtpConfig,
   type EmailServerConfig,
   type ProjectEmail,
@@ -400,6 +403,7 @@ export {
   type EmailPreview,
   type EmailBounce,
   type EmailKpis,
+  type EmailSend,
 } from './email.js';
 export {
   comparisonSchema,

@@ -1,5 +1,5 @@
 import { announcementInputSchema, type Announcement, type AnnouncementInput, type AnnouncementRecord } from '@hearth/schema';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   archiveAnnouncement,
   createAnnouncement,
@@ -24,11 +24,11 @@ import {
   newAnnouncementDraft,
 } from '../models/announcement-draft.js';
 import { announcementPreviewState } from '../preview/preview-state.js';
+import { useDebouncedAnswer } from '../preview/use-debounced-answer.js';
 import { useRecordEditor, type RecordApi } from './use-record-editor.js';
 
 type Warnings = SavedAnnouncement['warnings'];
 type Loaded = AnnouncementRecord & { warnings?: Warnings };
-type Compiled = { key: string; texts: AnnouncementRecord['texts'] };
 
 const api: RecordApi<Loaded, ReturnType<typeof checkAnnouncementDraft>> = {
   get: getAnnouncement,
@@ -41,28 +41,15 @@ const api: RecordApi<Loaded, ReturnType<typeof checkAnnouncementDraft>> = {
   path: (record) => `prompts/announcement/${record.announcement.id}`,
 };
 
-/** Typing settles this long before the draft is sent for parsing: one request per pause, not per key. */
-const PREVIEW_DELAY_MS = 300;
-
 /**
  * The draft's Markdown parsed by the collector (`POST …/announcements/preview`, nothing stored) as
  * the person types, so the preview shows exactly what users will get — before the first save too.
  */
 function useCompiledPreview(input: Announcement | null, onWarnings: (warnings: Warnings) => void) {
-  const [compiled, setCompiled] = useState<Compiled | null>(null);
-  const [failure, setFailure] = useState('');
-  const key = JSON.stringify(input);
-  useEffect(() => {
-    if (!input) return;
-    const timer = setTimeout(() => {
-      previewAnnouncement(input).then(
-        (answer) => (setCompiled({ key, texts: answer.texts }), onWarnings(answer.warnings), setFailure('')),
-        (error: Error) => setFailure(error.message),
-      );
-    }, PREVIEW_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [key]);
-  return { texts: input && compiled ? compiled.texts : null, failure };
+  const { answer, failure } = useDebouncedAnswer(input ? JSON.stringify(input) : null, () =>
+    previewAnnouncement(input as Announcement).then((compiled) => (onWarnings(compiled.warnings), compiled)),
+  );
+  return { texts: answer?.texts ?? null, failure };
 }
 
 /** Create or edit an announcement; the live preview renders the collector's parse with the widget's feed. */

@@ -4,13 +4,16 @@ import { createUserSearch, traitList } from '../models/user-search.js';
 import { previewSearchParams, previewUserOf, SAMPLE_USER, type PreviewApi, type PreviewUser } from './preview-user.js';
 
 interface Props {
-  value: PreviewUser;
+  /** Whose traits fill the placeholders; null until a real user is picked where there is no sample user. */
+  value: PreviewUser | null;
   onChange: (user: PreviewUser) => void;
   search: PreviewApi['search'];
+  /** Whether "Use the sample user" is offered (a preview rendered by the collector needs a real user). */
+  sample?: boolean;
 }
 
 /** "Preview as": the sample user, or a real one found by id prefix or trait through the Users search API. */
-export function UserPicker({ value, onChange, search }: Props) {
+export function UserPicker({ value, onChange, search, sample = true }: Props) {
   const model = useMemo(() => createUserSearch(search), [search]);
   const [query, setQuery] = useState('');
   const results = model.results.value;
@@ -26,8 +29,14 @@ export function UserPicker({ value, onChange, search }: Props) {
   return (
     <div class="preview-user">
       <p>
-        Previewing as <strong data-testid="preview-user">{value.label}</strong>
-        {value.userId !== null && (
+        {value ? (
+          <>
+            Previewing as <strong data-testid="preview-user">{value.label}</strong>
+          </>
+        ) : (
+          'Pick a real user to preview as: their traits fill the placeholders.'
+        )}
+        {sample && value && value.userId !== null && (
           <>
             {' '}
             <button type="button" class="secondary" onClick={() => onChange(SAMPLE_USER)}>
@@ -54,7 +63,7 @@ export function UserPicker({ value, onChange, search }: Props) {
               <button
                 type="button"
                 class="secondary"
-                aria-pressed={user.userId === value.userId}
+                aria-pressed={user.userId === value?.userId}
                 onClick={() => onChange(previewUserOf(user))}
               >
                 Preview as {user.userId}

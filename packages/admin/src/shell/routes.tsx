@@ -4,6 +4,8 @@ import { AnnouncementsPage } from '../pages/announcements.js';
 import { ChecklistEditor } from '../pages/checklist-editor.js';
 import { ChecklistsPage } from '../pages/checklists.js';
 import { DashboardPage } from '../pages/dashboard.js';
+import { MessageEditor } from '../pages/message-editor.js';
+import { MessagesPage } from '../pages/messages.js';
 import { RewardsPage } from '../pages/rewards.js';
 import { SettingsPage } from '../pages/settings.js';
 import { SurveyEditor } from '../pages/survey-editor.js';
@@ -45,6 +47,8 @@ export const ROUTES: readonly ConsoleRoute[] = [
     render: ([id = '']) => <AnnouncementEditor id={recordId(id)} />,
   },
   { section: 'rewards', match: /^prompts\/rewards$/, render: () => <RewardsPage /> },
+  { section: 'messages', match: /^messages$/, render: () => <MessagesPage /> },
+  { section: 'messages', match: /^messages\/([^/]+)$/, render: ([id = '']) => <MessageEditor id={recordId(id)} /> },
   { section: 'users', match: /^users$/, render: () => <UsersPage /> },
   { section: 'users', match: /^users\/([^/]+)$/, render: ([userId = '']) => <UserDetailPage userId={userId} /> },
   { section: 'settings', match: /^settings$/, render: () => <SettingsPage /> },

@@ -5,7 +5,7 @@ import { seedPrompts } from '../seed-prompts.js';
 import { smtpTransport } from '../services/email/smtp-transport.js';
 import type { Store } from '../storage/store.js';
 import { newEvent, uniqueProjectId } from './events.js';
-import { NOW, SECRET, testConfig } from './http.js';
+import { NOW, ORIGIN, SECRET, pageToken, testConfig } from './http.js';
 import type { SmtpCatcher } from './smtp-catcher.js';
 
 export const DAY = 86_400_000;
@@ -33,12 +33,13 @@ export function emailFixture(
   options: { messages?: EmailMessageInput[]; project?: Record<string, unknown> } = {},
 ) {
   const projectId = uniqueProjectId();
+  const publicKey = `pk_${projectId.replace(/-/g, '_')}_public`;
   const clock = { now: NOW };
   const transport = smtpTransport(catcher.smtp);
   const config = testConfig(
     {
       id: projectId,
-      publicKey: `pk_${projectId.replace(/-/g, '_')}_public`,
+      publicKey,
       email: { from: 'Acme <news@acme.test>', holdoutPercent: 0, messages: options.messages ?? [digestMessage()] },
       ...options.project,
     },
@@ -60,6 +61,8 @@ export function emailFixture(
   return {
     app,
     projectId,
+    /** The project as the collector runs it (for calling the planner directly). */
+    project: () => parseConfig(config).projects.find((p) => p.id === projectId)!,
     clock,
     email,
     admin,
@@ -105,6 +108,13 @@ export function emailFixture(
         content: { title, body: `All about **${id}**. [Read more](https://acme.test/${id})` },
       });
       if (res.status !== 201) throw new Error(`announce ${id}: ${res.status} ${await res.text()}`);
+    },
+    /** The prompts the user's widget would get now (`GET /v1/state`, signed in). */
+    async stateIds(userId: string): Promise<string[]> {
+      const query = new URLSearchParams({ key: publicKey, userId, anonymousId: `anon-${userId}`, userToken: await pageToken(userId) });
+      const res = await app.request(`/v1/state?${query}`, { headers: { Origin: ORIGIN } });
+      if (res.status !== 200) throw new Error(`state of ${userId}: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { prompts: { id: string }[] }).prompts.map((p) => p.id);
     },
     /** Puts the configured prompts (surveys) in the store. */
     seedPrompts: () => seedPrompts(store, parseConfig(config), clock.now),

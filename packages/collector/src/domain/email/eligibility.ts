@@ -1,4 +1,4 @@
-import { EMAIL_CATEGORY_OF, type EmailMessage, type JsonValue, type ProjectEmail } from '@hearth/schema';
+import { emailCategoryOf, type EmailMessage, type JsonValue, type ProjectEmail } from '@hearth/schema';
 
 /** Enough of an address check to refuse obvious junk; the relay has the final word. */
 const ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
@@ -26,7 +26,7 @@ export function stopReasons(settings: ProjectEmail, message: EmailMessage, recip
     reasons.push(`no email consent (trusted trait "${settings.consentTrait}" is not true)`);
   if (recipientAddress(settings, recipient) === null) reasons.push(`no valid address in trusted trait "${settings.addressTrait}"`);
   if (recipient.suppressions.includes('*')) reasons.push('the address bounced or complained: nothing more is sent to it');
-  const category = EMAIL_CATEGORY_OF[message.kind];
+  const category = emailCategoryOf(message);
   if (recipient.suppressions.includes(category)) reasons.push(`unsubscribed from ${category}`);
   return reasons;
 }

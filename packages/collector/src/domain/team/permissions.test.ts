@@ -17,6 +17,11 @@ describe('console permissions', () => {
       ['POST', '/v1/admin/team/invites', false, false, true],
       ['GET', '/v1/admin/team/sessions', false, false, true],
       ['GET', '/v1/admin/audit', false, false, true],
+      ['GET', '/v1/admin/email/sends', true, true, true],
+      ['POST', '/v1/admin/email/preview', true, true, true],
+      ['POST', '/v1/admin/email/test-send', false, true, true],
+      ['PUT', '/v1/admin/email/messages/whats-new', false, true, true],
+      ['POST', '/v1/admin/email/messages', false, true, true],
     ];
     for (const [method, path, viewer, editor, owner] of cases) {
       const needed = permissionFor(method, path);

@@ -43,10 +43,10 @@ const RECORDED: Record<string, Recorded> = {
   'DELETE /v1/admin/users/:userId': { action: 'user.delete', target: (id) => `users/${id}` },
 };
 
-/** The id a create answered with: `{ prompt: { id } }` or `{ announcement: { id } }`. */
+/** The id a create answered with: `{ prompt: { id } }`, `{ announcement: { id } }` or an email's `{ message: { id } }`. */
 async function createdId(res: Response): Promise<string> {
-  const body = (await res.clone().json()) as { prompt?: { id?: string }; announcement?: { id?: string } };
-  return body.prompt?.id ?? body.announcement?.id ?? '';
+  const body = (await res.clone().json()) as { prompt?: { id?: string }; announcement?: { id?: string }; message?: { id?: string } };
+  return body.prompt?.id ?? body.announcement?.id ?? body.message?.id ?? '';
 }
 
 /**

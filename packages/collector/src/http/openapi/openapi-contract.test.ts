@@ -256,6 +256,7 @@ describe('every documented operation answers as the document says', () => {
     const message = { id: 'whats-new', kind: 'digest', status: 'draft', content: { subject: 'What is new', body: 'Hi {{user.name}}' } };
     await call('POST', '/v1/admin/email/messages', { body: message });
     await call('GET', '/v1/admin/email/messages');
+    await call('GET', '/v1/admin/email/messages/whats-new');
     await call('PUT', '/v1/admin/email/messages/whats-new', { body: { message: { ...message, status: 'live' }, version: 1 } });
     await call('POST', '/v1/admin/email/preview', { body: { message, userId: 'ada' } });
     await call('POST', '/v1/admin/email/test-send', { body: { message, userId: 'ada', to: 'me@acme.test' } });

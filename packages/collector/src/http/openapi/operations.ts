@@ -34,6 +34,7 @@ import {
   emailMessageSchema,
   emailPreviewRequestSchema,
   emailPreviewSchema,
+  emailSendsAnswerSchema,
   emailTestSendRequestSchema,
   explainAnswerSchema,
   healthSchema,
@@ -127,20 +128,6 @@ const erased = z.object({ userId: z.string(), removed: z.record(z.string(), z.nu
 const json = (schema: z.ZodType): Answer => ({ json: schema });
 /** The signed token every link in an email carries. */
 const emailLinkQuery = z.object({ t: z.string().max(4_096).describe('The signed link token from the email.') });
-const emailSend = z.object({
-  sendId: z.string(),
-  messageId: z.string(),
-  userId: z.string(),
-  status: z.enum(['queued', 'sending', 'sent', 'failed', 'holdout']),
-  to: z.string().nullable(),
-  attempts: z.number().int(),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
-  clicked: z.boolean(),
-  bounced: z.boolean(),
-  unsubscribed: z.boolean(),
-});
 
 /** Every route of the collector, with the zod schemas of its query, body and answers. */
 export const OPERATIONS: readonly Operation[] = [
@@ -781,6 +768,14 @@ export const OPERATIONS: readonly Operation[] = [
     answers: { 201: json(emailMessageRecordSchema) },
   },
   {
+    method: 'get',
+    path: '/v1/admin/email/messages/{id}',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'One email message',
+    answers: { 200: json(emailMessageRecordSchema) },
+  },
+  {
     method: 'put',
     path: '/v1/admin/email/messages/{id}',
     tag: 'Admin',
@@ -812,7 +807,7 @@ export const OPERATIONS: readonly Operation[] = [
     access: 'admin',
     summary: 'Send history, newest first',
     query: emailHistoryQuerySchema,
-    answers: { 200: json(z.object({ sends: z.array(emailSend) })) },
+    answers: { 200: json(emailSendsAnswerSchema) },
   },
   {
     method: 'post',

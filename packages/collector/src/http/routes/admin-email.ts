@@ -44,7 +44,7 @@ const emailEnabled = (c: Context<AppEnv>) => {
 
 /**
  * Lifecycle email in the console (session or secret key):
- * - `GET|POST /v1/admin/email/messages`, `PUT|DELETE /v1/admin/email/messages/:id`: the messages;
+ * - `GET|POST /v1/admin/email/messages`, `GET|PUT|DELETE /v1/admin/email/messages/:id`: the messages;
  * - `POST /v1/admin/email/preview`: HTML and text as one real user would get them, and why not;
  * - `POST /v1/admin/email/test-send`: that preview sent to an address (not queued, not counted);
  * - `GET /v1/admin/email/messages/:id/kpis`, `GET /v1/admin/email/sends`: figures and history.
@@ -67,6 +67,11 @@ export function adminEmailRoutes({ email, emailStore, projects, clock }: AdminEm
     const saved = await emailStore.saveMessage(c.var.project.id, message, 0, clock());
     if (!saved) throw new HttpError(409, 'email_message_exists', `An email message "${message.id}" already exists.`);
     return c.json(saved, 201);
+  });
+
+  app.get('/v1/admin/email/messages/:id', async (c) => {
+    const id = c.req.param('id');
+    return c.json(found(await emailStore.getMessage(c.var.project.id, id), id));
   });
 
   app.put('/v1/admin/email/messages/:id', body, async (c) => {

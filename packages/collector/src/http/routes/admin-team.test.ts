@@ -51,6 +51,23 @@ describe.each(bothStores('hearth_team'))('team access on $name', ({ open }) => {
   const start = async (clock = () => NOW, config = TWO_PROJECTS) =>
     testApp({ store: await open(), config, clock, env: { HEARTH_ADMIN_PASSWORD: OWNER_PASSWORD } }).app;
 
+  it('lets a viewer read and preview lifecycle email but not save a message or send a test', async () => {
+    const app = await start();
+    const owner = await consoleSession(app, OWNER_EMAIL, OWNER_PASSWORD);
+    const viewer = await invited(app, owner, `viewer-${Math.random().toString(36).slice(2, 8)}@acme.test`, 'viewer');
+    const message = { id: 'whats-new', kind: 'digest', status: 'draft', content: { subject: 'News' } };
+    expect((await consoleCall(app, viewer, 'GET', '/v1/admin/email/messages')).status).toBe(200);
+    for (const [path, body] of [
+      ['/v1/admin/email/messages', message],
+      ['/v1/admin/email/test-send', { message, userId: 'ada', to: 'me@acme.test' }],
+    ] as const) {
+      expect((await errorOf(await consoleCall(app, viewer, 'POST', path, { body }))).code, path).toBe('forbidden_role');
+    }
+    // A preview is a read: the viewer gets past the role check (this project has no email settings).
+    const preview = await consoleCall(app, viewer, 'POST', '/v1/admin/email/preview', { body: { message, userId: 'ada' } });
+    expect((await errorOf(preview)).code).toBe('email_not_configured');
+  });
+
   it('lets viewers look, editors change content, and only owners manage keys and people; the audit log names each actor', async () => {
     const app = await start();
     const owner = await consoleSession(app, OWNER_EMAIL, OWNER_PASSWORD);

@@ -1,5 +1,5 @@
 import {
-  EMAIL_CATEGORY_OF,
+  emailCategoryOf,
   isAllowedUrl,
   type AnnouncementRecord,
   type EmailContent,
@@ -105,7 +105,7 @@ export function composeEmail(input: ComposeInput): ComposedEmail {
         }
       : {}),
     productName: project.name,
-    reason: CATEGORY_REASON[EMAIL_CATEGORY_OF[message.kind]],
+    reason: CATEGORY_REASON[emailCategoryOf(message)],
     unsubscribeUrl,
   };
   const rendered = renderEmail(doc, (text) => fillPlaceholders(text, input.traits), click);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EMAIL_CATEGORY_OF, type EmailMessage, type JsonValue, type ProjectConfig } from '@hearth/schema';
+import { emailCategoryOf, type EmailMessage, type JsonValue, type ProjectConfig } from '@hearth/schema';
 import { digestFor } from '../../domain/announcements/build-state.js';
 import { visibleRecords } from '../../domain/announcements/visible.js';
 import { inSample } from '../../domain/targeting/sampling.js';
@@ -9,7 +9,7 @@ import type { Store } from '../../storage/store.js';
 import { loadAnnouncementContext } from '../announcement-context.js';
 import { emailSettings, whyNot } from './recipient.js';
 
-/** Users one plan looks at per message and tick; the rest wait for the next tick. */
+/** Users one plan looks at per message and tick; the rest wait for the next tick (the scan's cursor moves on). */
 export const PLAN_BATCH = 500;
 /** An onboarding nudge is timely for two weeks after its deadline; later it would only confuse. */
 const ONBOARDING_WINDOW_MS = 14 * DAY_MS;
@@ -23,14 +23,26 @@ interface Chosen {
 
 type PlanStore = Pick<Store, 'email' | 'facts' | 'announcements' | 'responses' | 'prompts'>;
 
-/** The kind's own rule, as an audience query: who might get the message now. */
-async function candidatesFor(store: PlanStore, project: ProjectConfig, message: EmailMessage, now: number): Promise<EmailCandidate[]> {
+/** Where a plan's scan is: after which user id, and how many users it looks at. */
+interface Scan {
+  after: string;
+  limit: number;
+}
+
+/** The kind's own rule, as an audience query: who might get the message now, from the scan's cursor on. */
+async function candidatesFor(
+  store: PlanStore,
+  project: ProjectConfig,
+  message: EmailMessage,
+  now: number,
+  scan: Scan,
+): Promise<EmailCandidate[]> {
   switch (message.kind) {
     case 'digest':
       return store.email.candidates(project.id, {
         lastSeenBefore: now - (message.inactiveDays ?? project.inactivityDays) * DAY_MS,
         notPlanned: { messageId: message.id, since: 'lastSeen' },
-        limit: PLAN_BATCH,
+        ...scan,
       });
     case 'onboarding': {
       const deadline = now - message.withinDays * DAY_MS;
@@ -39,14 +51,14 @@ async function candidatesFor(store: PlanStore, project: ProjectConfig, message: 
         firstSeenAfter: deadline - ONBOARDING_WINDOW_MS,
         notDone: { event: message.event, withinMs: message.withinDays * DAY_MS },
         notPlanned: { messageId: message.id, since: 'ever' },
-        limit: PLAN_BATCH,
+        ...scan,
       });
     }
     case 'nps':
       return store.email.candidates(project.id, {
         lastSeenBefore: now - message.unreachedDays * DAY_MS,
         notPlanned: { messageId: message.id, since: 'lastSeen' },
-        limit: PLAN_BATCH,
+        ...scan,
       });
   }
 }
@@ -123,22 +135,35 @@ async function pick(
  * audience let through gets one send row under its (message, user, period) key, or — for the
  * stable holdout share — a `holdout` row that is never sent but measured. Answers how many rows were new.
  */
-export async function planMessage(store: PlanStore, project: ProjectConfig, message: EmailMessage, now: number): Promise<number> {
+export async function planMessage(
+  store: PlanStore,
+  project: ProjectConfig,
+  message: EmailMessage,
+  now: number,
+  batch = PLAN_BATCH,
+): Promise<number> {
   if (message.status !== 'live') return 0;
   const settings = emailSettings(project);
   const sends: NewSend[] = [];
-  for (const candidate of await candidatesFor(store, project, message, now)) {
+  // Each round resumes where the last one stopped, wrapping after the last user: users who get
+  // nothing stay candidates, and rescanning them first every round would starve everyone after them.
+  const candidates = await candidatesFor(store, project, message, now, {
+    after: await store.email.planCursor(project.id, message.id),
+    limit: batch,
+  });
+  await store.email.setPlanCursor(project.id, message.id, candidates.length < batch ? '' : candidates.at(-1)!.userId);
+  for (const candidate of candidates) {
     if ((await whyNot(store, project, message, candidate, new Date(now))).length > 0) continue;
     const chosen = await pick(store, project, message, candidate, now);
     if (!chosen) continue;
-    const holdout = inSample(settings.holdoutPercent, `email-holdout:${message.id}`, candidate.userId);
+    const holdout = inSample(message.holdoutPercent ?? settings.holdoutPercent, `email-holdout:${message.id}`, candidate.userId);
     sends.push({
       projectId: project.id,
       sendId: randomUUID(),
       messageId: message.id,
       userId: candidate.userId,
       kind: message.kind,
-      category: EMAIL_CATEGORY_OF[message.kind],
+      category: emailCategoryOf(message),
       status: holdout ? 'holdout' : 'queued',
       notBefore: now,
       createdAt: now,

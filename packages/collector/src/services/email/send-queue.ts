@@ -84,7 +84,11 @@ export async function sendOne(deps: SendDeps, project: ProjectConfig, send: Send
   const reasons = await whyNot(store, project, message, candidate, new Date(now));
   if (reasons.length) return fail(reasons.join('; '));
   const to = recipientAddress(settings, { trustedTraits: candidate.trustedTraits, suppressions: [] }) as string;
-  const sendable = nextSendableAt(now, candidate.traits.timeZone ?? candidate.trustedTraits.timeZone, settings.quietHours);
+  const sendable = nextSendableAt(
+    now,
+    candidate.traits.timeZone ?? candidate.trustedTraits.timeZone,
+    message.quietHours ?? settings.quietHours,
+  );
   if (sendable > now) return defer(sendable, "quiet hours in the user's time zone");
   if ((await store.email.sentSince(project.id, Math.floor(now / DAY_MS) * DAY_MS)) >= settings.dailyCap) {
     return defer(nextUtcDay(now), `the project's daily cap of ${settings.dailyCap} is reached`);

@@ -308,11 +308,26 @@ export function sqlEmailStore(sql: SqlRunner): EmailStore {
         `NOT EXISTS (SELECT 1 FROM email_sends s WHERE s.project_id = u.project_id AND s.user_id = u.user_id
            AND s.message_id = ${param(query.notPlanned.messageId)}${since})`,
       );
+      if (query.after) where.push(`u.user_id > ${param(query.after)}`);
       return candidates('JOIN', where, params, query.limit);
     },
     async candidate(projectId, userId) {
       const [row] = await candidates('LEFT JOIN', ['u.user_id = $2'], [projectId, userId], 1);
       return row ?? null;
+    },
+    async planCursor(projectId, messageId) {
+      const [row] = await sql.all<{ after_user_id: string }>(
+        'SELECT after_user_id FROM email_plan_cursors WHERE project_id = $1 AND message_id = $2',
+        [projectId, messageId],
+      );
+      return row?.after_user_id ?? '';
+    },
+    async setPlanCursor(projectId, messageId, afterUserId) {
+      await sql.run(
+        `INSERT INTO email_plan_cursors (project_id, message_id, after_user_id) VALUES ($1, $2, $3)
+         ON CONFLICT (project_id, message_id) DO UPDATE SET after_user_id = excluded.after_user_id`,
+        [projectId, messageId, afterUserId],
+      );
     },
   };
 }

@@ -81,6 +81,9 @@ export interface EmailStore {
   candidates(projectId: string, query: CandidateQuery): Promise<EmailCandidate[]>;
   /** One user as a candidate, whatever the rules say (previews and test sends); null when unknown. */
   candidate(projectId: string, userId: string): Promise<EmailCandidate | null>;
+  /** The user id the message's next plan resumes after ('' : from the start). */
+  planCursor(projectId: string, messageId: string): Promise<string>;
+  setPlanCursor(projectId: string, messageId: string, afterUserId: string): Promise<void>;
 }
 
 /** A user the kind's rule picked, with what sending needs: trusted traits hold the address and consent. */
@@ -103,5 +106,7 @@ export interface CandidateQuery {
   notDone?: { event: string; withinMs: number };
   /** Leaves out users this message was already planned for: since their last activity, or ever. */
   notPlanned: { messageId: string; since: 'lastSeen' | 'ever' };
+  /** Only users whose id sorts after this one (a plan's cursor). */
+  after?: string;
   limit: number;
 }

@@ -22,6 +22,7 @@ const RECORDED = [
   [16, 'accounts'],
   [17, 'revenue'],
   [19, 'event-retention'],
+  [20, 'email-plan-cursor'],
 ] as const;
 
 describe('migrations', () => {
