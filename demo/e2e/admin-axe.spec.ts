@@ -16,6 +16,7 @@ const PAGES: [route: string, heading: string | RegExp][] = [
   ['messages', 'Messages'],
   ['messages/new', 'New message'],
   ['users', 'Users'],
+  ['accounts', 'Accounts'],
   ['settings', 'Project settings'],
   ['templates/onboarding-by-role', 'New checklist'],
   ['templates/whats-new', 'New announcement'],
@@ -83,6 +84,9 @@ test('no console page has serious or critical axe findings, at 1280 px and with 
   // This stack has identified nobody yet: the user page then says what it holds (nothing).
   await visit(page, stack.collector.url, 'users/someone', 'User someone');
   await check('user detail');
+  // Nor any account: the account page says so.
+  await visit(page, stack.collector.url, 'accounts/someone', 'Account someone');
+  await check('account detail');
 
   await page.setViewportSize({ width: 800, height: 1000 });
   await visit(page, stack.collector.url, 'prompts', 'Checklists');

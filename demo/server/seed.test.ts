@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoStack, type DemoStack } from './demo-stack.js';
 import { freePort } from './free-port.js';
 import { buildSeedPlan } from './seed-data.js';
+import { SEED_ACCOUNTS, SEED_STRIPE_EVENTS, serverRevenueFacts } from './seed-accounts.js';
 import { seedDemoData } from './seed.js';
 import { mintUserToken } from '@hearth/node';
 
@@ -43,6 +44,22 @@ describe('seeded demo history', () => {
     expect(stack.seeded).toMatchObject({ skipped: false, accepted: generated, duplicates: 0, conflicts: 0 });
     expect(stack.seeded.responses).toBe(plan.responses.length);
     expect(stack.seeded.redemptions).toBeGreaterThan(0);
+    expect(stack.seeded).toMatchObject({
+      accounts: SEED_ACCOUNTS.length,
+      revenueFacts: serverRevenueFacts(NOW).length + SEED_STRIPE_EVENTS.length,
+    });
+  });
+
+  it('bills the seeded accounts: MRR now is each subscription’s latest monthly price, computed here from the seed', async () => {
+    // northwind €690 (upgraded), globex €290 (Stripe), initech €99 (trial converted via Stripe);
+    // umbrella cancelled (bills 0); hooli on trial has no revenue fact at all (unknown, null).
+    const expected = { northwind: 69_000, globex: 29_000, initech: 9_900, umbrella: 0, hooli: null };
+    for (const [accountId, mrr] of Object.entries(expected)) {
+      const page = await kpi<{ revenue: { mrr: number | null; facts: unknown[] } }>(`accounts/${accountId}`);
+      expect(page.revenue.mrr, accountId).toBe(mrr);
+    }
+    const revenue = await kpi<{ mrr: number; payingCustomers: number; churnedCustomers: number }>('kpi/revenue');
+    expect(revenue).toMatchObject({ mrr: 69_000 + 29_000 + 9_900, payingCustomers: 3, churnedCustomers: 1 });
   });
 
   it('gives every dashboard KPI something to show for the default 30 days', async () => {

@@ -2,6 +2,7 @@ import type { Store } from '@hearth/collector';
 import { createHearthClient, mintUserToken } from '@hearth/node';
 import type { BatchResult, ProjectConfig } from '@hearth/schema';
 import { SEED_USER_COUNT, buildSeedPlan, seedUserId, type SeedPlan, type SeedRedemption } from './seed-data.js';
+import { seedAccountsAndRevenue } from './seed-revenue.js';
 import type { ServerEvent } from './seed-timeline.js';
 import type { SeedUser } from './seed-users.js';
 
@@ -14,7 +15,15 @@ export type SeedOptions = {
   now?: Date;
 };
 
-export type SeedSummary = BatchResult & { skipped: boolean; users: number; responses: number; redemptions: number };
+export type SeedSummary = BatchResult & {
+  skipped: boolean;
+  users: number;
+  responses: number;
+  redemptions: number;
+  /** Companies with members and plans, and the revenue facts sent for them (server API and Stripe). */
+  accounts: number;
+  revenueFacts: number;
+};
 
 type StoredResponse = Parameters<Store['responses']['insert']>[1];
 
@@ -57,7 +66,8 @@ async function inLanes<T>(items: readonly T[], task: (item: T) => Promise<void>,
  *   correction keeps the past timestamps;
  * - the backend's `POST /v1/server/events` (secret key) for Project Created, as the demo app does;
  * - `GET /v1/state` for users seen this week, as their widget would: it pays checklist points;
- * - then `POST /v1/rewards/redeem` for a few redemptions (the demo app's fulfilment webhook ships them).
+ * - then `POST /v1/rewards/redeem` for a few redemptions (the demo app's fulfilment webhook ships them);
+ * - then accounts and their revenue (seed-revenue.ts): server API and signed Stripe webhooks.
  * Survey answers go straight to `store.responses`: `POST /v1/responses` stamps the answer with the
  * collector's clock (a browser cannot backdate an answer), which would pile 90 days of answers
  * onto today and leave the NPS trend empty.
@@ -74,6 +84,8 @@ export async function seedDemoData({ collectorUrl, project, secret, store, now =
     users: SEED_USER_COUNT,
     responses: 0,
     redemptions: 0,
+    accounts: 0,
+    revenueFacts: 0,
   };
   if ((await store.listEvents(project.id, { userId: seedUserId(0) })).length > 0) return { ...summary, skipped: true };
   const plan = buildSeedPlan(now, project);
@@ -130,7 +142,8 @@ export async function seedDemoData({ collectorUrl, project, secret, store, now =
     writeResponses(store, project.id, plan).then((written) => (summary.responses = written)),
   ]);
   await inLanes(plan.redemptions, redeem);
-  return summary;
+  const { accounts, facts } = await seedAccountsAndRevenue(collectorUrl, secret, now);
+  return { ...summary, accounts, revenueFacts: facts };
 }
 
 /** The NPS answers with their real answer times (first cycle: the survey re-asks only after 90 days). */

@@ -51,6 +51,7 @@ import { createAccountDetails } from './services/account-details.js';
 import { accountRoutes } from './http/routes/accounts.js';
 import { adminKpiAccountRoutes } from './http/routes/admin-kpi-accounts.js';
 import { createAccountKpis } from './services/account-kpis.js';
+import { subscriptionEnds } from './services/revenue.js';
 import { scheduleHousekeeping } from './services/job-housekeeping.js';
 import { JobWorker, type JobWorkerOptions } from './services/job-worker.js';
 import { ProjectAllowance } from './services/project-allowance.js';
@@ -178,9 +179,9 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   // The server API applies the earning rules itself, as `server` events.
   const accountsService = createAccountsService(store.accounts);
   app.route('/', serverApiRoutes({ ...deps, accountsService, rewards: store.rewards, engine, log }));
-  app.route('/', accountRoutes({ ...deps, details: createAccountDetails(store) }));
+  app.route('/', accountRoutes({ ...deps, details: createAccountDetails(store, clock) }));
   app.route('/', revenueRoutes({ revenue: store.revenue, projects, clock }));
-  app.route('/', adminKpiAccountRoutes({ ...deps, kpis: createAccountKpis(store.accounts) }));
+  app.route('/', adminKpiAccountRoutes({ ...deps, kpis: createAccountKpis(store.accounts, subscriptionEnds(store.revenue)) }));
   // Browser events go through the earning rules once committed (as `client` events).
   const ingest = createIngest({ store, afterCommit: [awardClientEvents(engine)], log });
   app.route('/', batchRoutes({ ...deps, ingest, accountsService }));

@@ -50,6 +50,12 @@ export const checklistContentSchema = z
     items: z.array(checklistItemSchema).min(1, 'a checklist needs at least one item').max(50),
     dismissible: z.boolean().default(true),
     hideWhenComplete: z.boolean().default(false),
+    /**
+     * Whose progress: the user's own (`user`), or shared by the members of the user's active
+     * account (`account`): an item is done once any member's event in the account completes it
+     * ("invite a teammate" once for the team), and trait items read the account's traits.
+     */
+    scope: z.enum(['user', 'account']).default('user'),
   })
   .superRefine((content, ctx) => {
     const seen = new Set<string>();

@@ -49,6 +49,8 @@ export {
 export {
   localeTagSchema,
   traitConditionSchema,
+  accountTraitConditionSchema,
+  accountActiveMembersRuleSchema,
   behaviorRuleSchema,
   lifecycleRuleSchema,
   localeRuleSchema,
@@ -58,6 +60,8 @@ export {
   MAX_AUDIENCE_DEPTH,
   triggerSchema,
   type TraitCondition,
+  type AccountTraitCondition,
+  type AccountActiveMembersRule,
   type BehaviorRule,
   type LifecycleRule,
   type LocaleRule,

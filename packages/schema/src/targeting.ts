@@ -19,26 +19,42 @@ const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
 });
 const days = z.number().positive('days must be greater than 0').max(3_650);
 
-const trait = <Op extends string, Shape extends z.ZodRawShape>(op: Op, shape: Shape) =>
-  z.object({ type: z.literal('trait'), trait: traitName, op: z.literal(op), ...shape });
+/**
+ * The operators of a trait condition, on a trait of the user (`trait`) or of the user's active
+ * account (`accountTrait`). Values keep their JSON type: `gt` 3 compares a number with a number, and
+ * `equals` "3" does not match the number 3.
+ */
+const traitOperators = <Type extends 'trait' | 'accountTrait'>(type: Type) => {
+  const trait = <Op extends string, Shape extends z.ZodRawShape>(op: Op, shape: Shape) =>
+    z.object({ type: z.literal(type), trait: traitName, op: z.literal(op), ...shape });
+  return z.discriminatedUnion('op', [
+    trait('equals', { value: scalar }),
+    trait('notEquals', { value: scalar }),
+    trait('in', { values: z.array(scalar).min(1, 'values needs at least one value').max(500) }),
+    /** Substring of a string trait, or member of an array trait. */
+    trait('contains', { value: scalar }),
+    trait('gt', { value: z.number() }),
+    trait('gte', { value: z.number() }),
+    trait('lt', { value: z.number() }),
+    trait('lte', { value: z.number() }),
+    trait('exists', {}),
+    trait('before', { value: instant }),
+    trait('after', { value: instant }),
+    /** The trait's date lies within `days` before now (`past`) or after now (`future`). */
+    trait('withinDays', { days, direction: z.enum(['past', 'future']).default('past') }),
+  ]);
+};
 
 /** A condition on one top-level user trait. A missing trait fails every operator but `notEquals`. */
-export const traitConditionSchema = z.discriminatedUnion('op', [
-  trait('equals', { value: scalar }),
-  trait('notEquals', { value: scalar }),
-  trait('in', { values: z.array(scalar).min(1, 'values needs at least one value').max(500) }),
-  /** Substring of a string trait, or member of an array trait. */
-  trait('contains', { value: scalar }),
-  trait('gt', { value: z.number() }),
-  trait('gte', { value: z.number() }),
-  trait('lt', { value: z.number() }),
-  trait('lte', { value: z.number() }),
-  trait('exists', {}),
-  trait('before', { value: instant }),
-  trait('after', { value: instant }),
-  /** The trait's date lies within `days` before now (`past`) or after now (`future`). */
-  trait('withinDays', { days, direction: z.enum(['past', 'future']).default('past') }),
-]);
+export const traitConditionSchema = traitOperators('trait');
+
+/**
+ * A condition on one trait of the user's active account (docs/accounts.md: the account the user
+ * last made active). Account traits are only ever those the host signed in a group token or set
+ * with the secret key, so a page cannot talk its way into an account audience. A user in no
+ * account, or whose account lacks the trait, fails every operator but `notEquals`.
+ */
+export const accountTraitConditionSchema = traitOperators('accountTrait');
 
 const behaviorBase = {
   type: z.literal('behavior'),
@@ -54,6 +70,18 @@ export const behaviorRuleSchema = z.discriminatedUnion('op', [
   z.object({ ...behaviorBase, op: z.literal('atMost'), count }),
   z.object({ ...behaviorBase, op: z.literal('never') }),
 ]);
+
+/**
+ * "The user's active account has fewer than 3 members active in the last 7 days": members of the
+ * account with any event in the last `withinDays` × 24 h (the user included), compared with
+ * `count`. A user in no account fails it.
+ */
+export const accountActiveMembersRuleSchema = z.object({
+  type: z.literal('accountActiveMembers'),
+  op: z.enum(['gt', 'gte', 'lt', 'lte']),
+  count,
+  withinDays: days,
+});
 
 /** Days since first seen (tenure) or since last seen (inactivity), as elapsed 24-hour periods. */
 export const lifecycleRuleSchema = z.object({
@@ -78,11 +106,14 @@ export const sampleRuleSchema = z.object({
 });
 
 export type TraitCondition = z.infer<typeof traitConditionSchema>;
+export type AccountTraitCondition = z.infer<typeof accountTraitConditionSchema>;
+export type AccountActiveMembersRule = z.infer<typeof accountActiveMembersRuleSchema>;
 export type BehaviorRule = z.infer<typeof behaviorRuleSchema>;
 export type LifecycleRule = z.infer<typeof lifecycleRuleSchema>;
 export type LocaleRule = z.infer<typeof localeRuleSchema>;
 export type SampleRule = z.infer<typeof sampleRuleSchema>;
-export type LeafRule = TraitCondition | BehaviorRule | LifecycleRule | LocaleRule | SampleRule;
+export type LeafRule =
+  TraitCondition | AccountTraitCondition | AccountActiveMembersRule | BehaviorRule | LifecycleRule | LocaleRule | SampleRule;
 /** Recursive types cannot be inferred through getters, so this one union is written out. */
 export type AudienceRule =
   LeafRule | { type: 'all'; rules: AudienceRule[] } | { type: 'any'; rules: AudienceRule[] } | { type: 'not'; rule: AudienceRule };
@@ -99,6 +130,8 @@ export const audienceRuleSchema: z.ZodType<AudienceRule> = z.lazy(() =>
     z.object({ type: z.literal('any'), rules: ruleList() }),
     z.object({ type: z.literal('not'), rule: audienceRuleSchema }),
     traitConditionSchema,
+    accountTraitConditionSchema,
+    accountActiveMembersRuleSchema,
     behaviorRuleSchema,
     lifecycleRuleSchema,
     localeRuleSchema,

@@ -1,4 +1,6 @@
 import type { VNode } from 'preact';
+import { AccountPage } from '../pages/accounts/account-page.js';
+import { AccountsPage } from '../pages/accounts/accounts-page.js';
 import { AnnouncementEditor } from '../pages/announcement-editor.js';
 import { AnnouncementsPage } from '../pages/announcements.js';
 import { ChecklistEditor } from '../pages/checklist-editor.js';
@@ -51,6 +53,8 @@ export const ROUTES: readonly ConsoleRoute[] = [
   { section: 'messages', match: /^messages\/([^/]+)$/, render: ([id = '']) => <MessageEditor id={recordId(id)} /> },
   { section: 'users', match: /^users$/, render: () => <UsersPage /> },
   { section: 'users', match: /^users\/([^/]+)$/, render: ([userId = '']) => <UserDetailPage userId={userId} /> },
+  { section: 'accounts', match: /^accounts$/, render: () => <AccountsPage /> },
+  { section: 'accounts', match: /^accounts\/([^/]+)$/, render: ([accountId = '']) => <AccountPage accountId={accountId} /> },
   { section: 'settings', match: /^settings$/, render: () => <SettingsPage /> },
   { section: 'team', match: /^team$/, render: () => <TeamPage /> },
   { section: 'audit', match: /^audit$/, render: () => <AuditPage />, allowed: () => isOwner.value },

@@ -18,6 +18,7 @@ export const SECTIONS = {
   rewards: { label: 'Rewards', path: 'prompts/rewards' },
   messages: { label: 'Messages', path: 'messages' },
   users: { label: 'Users', path: 'users' },
+  accounts: { label: 'Accounts', path: 'accounts' },
   settings: { label: 'Settings', path: 'settings' },
   team: { label: 'Team', path: 'team' },
   audit: { label: 'Audit log', path: 'audit' },

@@ -4,6 +4,7 @@ import {
   answerFactQueries,
   audienceQueries,
   createUserFacts,
+  type AccountFacts,
   type FactEvent,
   type UserFacts,
   type UserProfile,
@@ -24,6 +25,8 @@ interface FactsInput extends Partial<UserProfile> {
   prompts?: readonly Prompt[];
   rule?: AudienceRule;
   now?: Date;
+  /** The active account as a store would load it (null: in none); absent when no rule reads it. */
+  account?: AccountFacts | null;
 }
 
 /** Facts answered the way a store must: through `factQueries` and the reference answers. */
@@ -37,7 +40,8 @@ export function facts(input: FactsInput = {}): UserFacts {
     firstSeen: input.firstSeen ?? null,
     lastSeen: input.lastSeen ?? null,
   };
-  return createUserFacts(profile, answerFactQueries(queries, input.events ?? [], input.now ?? NOW));
+  const answers = answerFactQueries(queries, input.events ?? [], input.now ?? NOW);
+  return createUserFacts(profile, input.account === undefined ? answers : { ...answers, account: input.account });
 }
 
 const baseChecklist: PromptInput = {

@@ -44,12 +44,12 @@ export function activeAccountsSeries(
 }
 
 /**
- * Subscription ends, from revenue facts: when each account's subscription ended (cancelled and
- * not renewed) inside the period asked for. Implemented by the revenue feature; until a project
- * has revenue facts the KPI says so (`subscriptionEnded: null`).
+ * Subscription ends, from revenue facts: the accounts whose subscription ended inside the period
+ * asked for (see services/revenue.ts for the rule). Null when no revenue fact names an account
+ * yet: the KPI then says the reason is unknown (`subscriptionEnded: null`), never 0.
  */
 export interface SubscriptionEnds {
-  endedIn(projectId: string, from: number, to: number): Promise<ReadonlySet<string>>;
+  endedIn(projectId: string, from: number, to: number): Promise<ReadonlySet<string> | null>;
 }
 
 export interface AccountChurn {

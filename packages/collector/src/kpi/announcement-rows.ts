@@ -1,6 +1,6 @@
 import { ANNOUNCEMENT_EVENTS, type Announcement } from '@hearth/schema';
 import { evaluateAudience } from '../domain/targeting/evaluate.js';
-import { answerFactQueries, audienceQueries, createUserFacts } from '../domain/targeting/facts.js';
+import { accountQueries, answerFactQueries, audienceQueries, createUserFacts } from '../domain/targeting/facts.js';
 import type { AnnouncementKpiEvent, AnnouncementKpiUserRow } from '../storage/announcements/announcement-store.js';
 import type { AnnouncementKpiUser } from './announcement.js';
 
@@ -36,6 +36,7 @@ export function announcementKpiUsers(
   const own = groupByUser(events.own);
   const audience = groupByUser(events.audience);
   const counts = audienceQueries(announcement.audience);
+  const readsAccount = accountQueries(announcement.audience).account;
   const inAudience = (row: AnnouncementKpiUserRow) => {
     const facts = createUserFacts(
       {
@@ -76,7 +77,9 @@ export function announcementKpiUsers(
     }
     // Own events all fall before `to`, so any display, read or click is an exposure: such a user
     // is never a control and needs no audience evaluation (half the users, most of the cost).
-    if (user.shownAt === null && user.readAt === null && user.ctaAt === null) user.inAudience = inAudience(row);
+    // An audience with account rules is not re-evaluated here (the rows carry no account), so its
+    // unexposed users stay unknown (null) rather than being guessed into or out of the control group.
+    if (user.shownAt === null && user.readAt === null && user.ctaAt === null && !readsAccount) user.inAudience = inAudience(row);
     return user;
   });
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { bothStores } from '../test-support/both-stores.js';
 import { newEvent, uniqueProjectId } from '../test-support/events.js';
 import type { Store } from '../storage/store.js';
+import { revenueFactRow } from '../domain/revenue/revenue-fact.js';
+import { fact, type FactSpec } from '../test-support/revenue.js';
 import { createAccountKpis } from './account-kpis.js';
+import { subscriptionEnds } from './revenue.js';
 
 const DAY = 86_400_000;
 const D0 = Date.parse('2026-03-02T00:00:00.000Z');
@@ -15,7 +18,14 @@ const range = { from: new Date(D0), to: new Date(D0 + 14 * DAY) };
  * - globex (created D0 + 1 d; eve, first seen D0 − 40 d, and bob, new): events D0 + 1 d 1 h (eve)
  *   and D0 + 8 d (bob) → new during the range, so in no churn cohort; its members sit in two user
  *   cohorts but the account is in one account cohort (week 0).
- * Churn: at start 2, retained 1 → churn 50 %, retention 50 %; subscription end unknown (null).
+ * Revenue facts (€ per month): acme's plan started D0 − 20 d and was cancelled D0 + 6 d, nothing
+ * after → its subscription ended; initech's started D0 − 30 d, renewed D0 + 2 d → still billing;
+ * globex cancelled D0 + 3 d but started a new plan D0 + 4 d → billing at `to`, not ended; hooli
+ * cancelled D0 − 1 d, before the range → not ended in it; user u9 (no account) cancelled D0 + 5 d →
+ * not an account. Ended in the range: {acme}.
+ * Churn: at start {acme, initech} = 2. Inactive: acme retained, initech lost → churn 50 %,
+ * retention 50 %. Subscription ended: acme lost, initech kept → 50 % / 50 %. Either reason: both
+ * lost, each once → churn 100 %, retention 0 %.
  * Active: week 0 = {globex} = 1, week 1 = {globex, acme} = 2; the 14-day month = 2.
  * Cohorts (week): week 0 = {globex}: active [1, 1] → [100, 100]; week 1 empty → [null].
  * NPS: acme ada 10 and 3 (1 promoter, 1 detractor: NPS 0); globex eve 9 (NPS 100); accounts
@@ -54,6 +64,23 @@ async function seed(store: Store, projectId: string) {
   await answer('eve', 'nps', 9, D0 + 3 * DAY);
   // Outside the range: not counted.
   await answer('ivy', 'nps', 0, D0 - DAY);
+
+  const monthly = { amount: 4_900, currency: 'EUR', interval: 'month' as const };
+  const iso = (at: number) => new Date(at).toISOString();
+  const facts: FactSpec[] = [
+    { type: 'subscription_started', accountId: 'acme', subscriptionId: 's-acme', ...monthly, occurredAt: iso(D0 - 20 * DAY) },
+    { type: 'subscription_cancelled', accountId: 'acme', subscriptionId: 's-acme', occurredAt: iso(D0 + 6 * DAY) },
+    { type: 'subscription_started', accountId: 'initech', subscriptionId: 's-ini', ...monthly, occurredAt: iso(D0 - 30 * DAY) },
+    { type: 'subscription_renewed', accountId: 'initech', subscriptionId: 's-ini', ...monthly, occurredAt: iso(D0 + 2 * DAY) },
+    { type: 'subscription_started', accountId: 'globex', subscriptionId: 's-glo', ...monthly, occurredAt: iso(D0 - 10 * DAY) },
+    { type: 'subscription_cancelled', accountId: 'globex', subscriptionId: 's-glo', occurredAt: iso(D0 + 3 * DAY) },
+    { type: 'subscription_started', accountId: 'globex', subscriptionId: 's-glo2', ...monthly, occurredAt: iso(D0 + 4 * DAY) },
+    { type: 'subscription_started', accountId: 'hooli', subscriptionId: 's-hoo', ...monthly, occurredAt: iso(D0 - 9 * DAY) },
+    { type: 'subscription_cancelled', accountId: 'hooli', subscriptionId: 's-hoo', occurredAt: iso(D0 - DAY) },
+    { type: 'subscription_started', userId: 'u9', subscriptionId: 's-u9', ...monthly, occurredAt: iso(D0 - 9 * DAY) },
+    { type: 'subscription_cancelled', userId: 'u9', subscriptionId: 's-u9', occurredAt: iso(D0 + 5 * DAY) },
+  ];
+  for (const spec of facts) await store.revenue.record(revenueFactRow(projectId, fact(spec), 'EUR'), D0);
 }
 
 describe.each(bothStores('hearth_account_kpis'))('account KPIs on $name', ({ open }) => {
@@ -61,11 +88,14 @@ describe.each(bothStores('hearth_account_kpis'))('account KPIs on $name', ({ ope
     const store = await open();
     const projectId = uniqueProjectId();
     await seed(store, projectId);
-    const kpis = createAccountKpis(store.accounts);
+    const kpis = createAccountKpis(store.accounts, subscriptionEnds(store.revenue));
 
     const churn = await kpis.churn(projectId, range, 10);
-    expect(churn).toMatchObject({ inactivityDays: 10, customersAtStart: 2, subscriptionEnded: null, either: null });
+    expect(churn).toMatchObject({ inactivityDays: 10, customersAtStart: 2 });
     expect(churn.inactive).toEqual({ customersAtStart: 2, retained: 1, lost: 1, churnRate: 50, retentionRate: 50 });
+    expect(churn.subscriptionEnded).toEqual({ customersAtStart: 2, retained: 1, lost: 1, churnRate: 50, retentionRate: 50 });
+    expect(churn.either).toEqual({ customersAtStart: 2, retained: 0, lost: 2, churnRate: 100, retentionRate: 0 });
+    expect(await subscriptionEnds(store.revenue).endedIn(projectId, range.from.getTime(), range.to.getTime())).toEqual(new Set(['acme']));
 
     const active = await kpis.active(projectId, range);
     expect(active.weekly.map((p) => p.activeAccounts)).toEqual([1, 2]);
@@ -92,9 +122,11 @@ describe.each(bothStores('hearth_account_kpis'))('account KPIs on $name', ({ ope
   it('an empty period gives rates of null, never 0, and a single account its own figures', async () => {
     const store = await open();
     const projectId = uniqueProjectId();
-    const kpis = createAccountKpis(store.accounts);
+    const kpis = createAccountKpis(store.accounts, subscriptionEnds(store.revenue));
     const churn = await kpis.churn(projectId, range, 10);
     expect(churn.inactive).toEqual({ customersAtStart: 0, retained: 0, lost: 0, churnRate: null, retentionRate: null });
+    // No revenue fact names an account: the subscription reason is unknown, not "nobody lost".
+    expect(churn).toMatchObject({ subscriptionEnded: null, either: null });
     expect(await kpis.nps(projectId, range)).toEqual({ accounts: [], answered: 0, withDetractor: 0, withDetractorPct: null });
     expect((await kpis.active(projectId, range)).weekly.map((p) => p.activeAccounts)).toEqual([0, 0]);
 

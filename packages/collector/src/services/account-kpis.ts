@@ -4,10 +4,10 @@ import type { AccountStore } from '../storage/accounts/account-store.js';
 
 /**
  * The account KPIs: the store's rows (SQL written once, storage/accounts/account-sql.ts) folded by
- * kpi/accounts.ts. `subscriptions` comes from revenue facts; without it the subscription-end churn
- * is reported as unknown (null), never as 0.
+ * kpi/accounts.ts. `subscriptions` reads the revenue facts (services/revenue.ts); while none names
+ * an account the subscription-end churn is reported as unknown (null), never as 0.
  */
-export function createAccountKpis(accounts: AccountStore, subscriptions?: SubscriptionEnds) {
+export function createAccountKpis(accounts: AccountStore, subscriptions: SubscriptionEnds) {
   const days = (projectId: string, from: number, to: number) => accounts.activityDays(projectId, from, to);
   return {
     async active(projectId: string, range: Range) {
@@ -16,10 +16,7 @@ export function createAccountKpis(accounts: AccountStore, subscriptions?: Subscr
     async churn(projectId: string, range: Range, inactivityDays: number) {
       const inactivityMs = inactivityDays * PERIOD_MS.day;
       const [from, to] = [range.from.getTime(), range.to.getTime()];
-      const [rows, ended] = await Promise.all([
-        days(projectId, from - inactivityMs, to),
-        subscriptions?.endedIn(projectId, from, to) ?? null,
-      ]);
+      const [rows, ended] = await Promise.all([days(projectId, from - inactivityMs, to), subscriptions.endedIn(projectId, from, to)]);
       return { inactivityDays, ...accountChurn(rows, range, inactivityMs, ended) };
     },
     async nps(projectId: string, range: Range) {

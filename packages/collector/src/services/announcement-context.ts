@@ -6,9 +6,10 @@ import { fatigueUsage } from '../domain/frequency/fatigue.js';
 import { historyFromEvents } from '../domain/frequency/history.js';
 import { createUserFacts } from '../domain/targeting/facts.js';
 import { lastSeenBeforeVisit } from '../domain/visit.js';
-import type { FactStore, Subject } from '../storage/facts/fact-store.js';
-import type { AnnouncementStore } from '../storage/announcements/announcement-store.js';
+import type { Subject } from '../storage/facts/fact-store.js';
+import type { Store } from '../storage/store.js';
 import { servedLocale } from '../domain/settings/served-locale.js';
+import { loadAccountFacts } from './account-facts.js';
 
 export interface AnnouncementContextInput {
   project: ProjectConfig;
@@ -24,19 +25,22 @@ export interface AnnouncementContextInput {
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-/** Everything `buildAnnouncementsState` needs for one subject, in four queries. */
+/** Everything `buildAnnouncementsState` needs for one subject, in four queries (more when an audience reads the account). */
 export async function loadAnnouncementContext(
-  facts: FactStore,
-  announcements: AnnouncementStore,
+  store: Pick<Store, 'facts' | 'announcements' | 'accounts'>,
   input: AnnouncementContextInput,
 ): Promise<AnnouncementStateContext> {
   const { project, subject, now, records } = input;
+  const { facts, announcements } = store;
   const counts = announcementFactQueries(records);
-  const [profile, answers, promptEvents, activityEvents] = await Promise.all([
+  const userId = 'userId' in subject ? subject.userId : null;
+  const audiences = records.map((record) => record.announcement.audience);
+  const [profile, answers, promptEvents, activityEvents, account] = await Promise.all([
     facts.profile(project.id, subject),
     facts.answer(project.id, subject, { counts, matches: [] }, now),
     facts.promptEvents(project.id, subject),
     announcements.activity(project.id, subject),
+    loadAccountFacts(store, project.id, userId, { audiences }, now),
   ]);
   const traitLocale = typeof profile.traits.locale === 'string' ? profile.traits.locale : null;
   const userFacts = createUserFacts(
@@ -47,7 +51,7 @@ export async function loadAnnouncementContext(
       firstSeen: date(profile.firstSeen),
       lastSeen: date(lastSeenBeforeVisit(profile, now.getTime())),
     },
-    answers,
+    { ...answers, account },
   );
   const interrupting = new Set([
     ...(input.interruptingPromptIds ?? []),

@@ -22,7 +22,7 @@ export interface AnnouncementsStateInput {
 export async function loadAnnouncementsState(store: Store, input: AnnouncementsStateInput): Promise<AnnouncementsState | undefined> {
   const records = await store.announcements.list(input.project.id);
   if (records.length === 0) return undefined;
-  const ctx = await loadAnnouncementContext(store.facts, store.announcements, {
+  const ctx = await loadAnnouncementContext(store, {
     project: input.project,
     subject: input.subject,
     records,

@@ -1,5 +1,6 @@
 import type { ProjectConfig, Prompt } from '@hearth/schema';
 import { historyFromEvents } from '../domain/frequency/history.js';
+import { accountChecklistQueries } from '../domain/checklist/progress.js';
 import { factQueries, responseNeeds } from '../domain/kinds/index.js';
 import type { SurveyFacts } from '../domain/survey/cadence.js';
 import { surveyAsksFromEvents } from '../domain/survey/history.js';
@@ -10,6 +11,7 @@ import { lastSeenBeforeVisit } from '../domain/visit.js';
 import type { Store } from '../storage/store.js';
 import type { Subject } from '../storage/facts/fact-store.js';
 import { servedLocale } from '../domain/settings/served-locale.js';
+import { loadAccountFacts } from './account-facts.js';
 
 export interface DecisionInput {
   project: ProjectConfig;
@@ -26,19 +28,22 @@ const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 /**
  * Everything the domain needs to decide prompts for one subject, read with a fixed number of
  * queries whatever the rules say: profile, all event counts, all first matches, display history,
- * and for surveys the user's responses plus (daily caps only) the users asked in the last 24 hours.
+ * the active account when a rule reads it, and for surveys the user's responses plus (daily caps only) the users asked in the last 24 hours.
  */
 export async function loadDecisionContext(store: Store, input: DecisionInput): Promise<DecisionContext> {
   const { project, subject, now } = input;
   const subjectId = 'userId' in subject ? subject.userId : subject.anonymousId;
   // Only prompts whose kind reads them (surveys; daily-capped ones for the project-wide count) cost these queries.
   const needs = responseNeeds(input.prompts);
-  const [profile, answers, promptEvents, responses, shown] = await Promise.all([
+  const userId = 'userId' in subject ? subject.userId : null;
+  const audiences = input.prompts.map((prompt) => prompt.audience);
+  const [profile, answers, promptEvents, responses, shown, account] = await Promise.all([
     store.facts.profile(project.id, subject),
     store.facts.answer(project.id, subject, factQueries(input.prompts), now),
     store.facts.promptEvents(project.id, subject),
     needs.responses.length ? store.responses.marks(project.id, subject) : new Map<string, never[]>(),
     store.responses.usersShownSince(project.id, needs.askedLast24h, new Date(now.getTime() - DAY_MS)),
+    loadAccountFacts(store, project.id, userId, { audiences, matches: accountChecklistQueries(input.prompts) }, now),
   ]);
   const traitLocale = typeof profile.traits.locale === 'string' ? profile.traits.locale : null;
   const facts = createUserFacts(
@@ -49,7 +54,7 @@ export async function loadDecisionContext(store: Store, input: DecisionInput): P
       firstSeen: date(profile.firstSeen),
       lastSeen: date(lastSeenBeforeVisit(profile, now.getTime())),
     },
-    answers,
+    { ...answers, account },
   );
   const surveyFacts = new Map<string, SurveyFacts>(
     needs.responses.map((id) => [

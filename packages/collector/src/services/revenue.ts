@@ -1,5 +1,6 @@
 import type { ProjectConfig, RevenueConfig, RevenueFact } from '@hearth/schema';
 import { differingField, RevenueError, revenueFactRow, type Customer } from '../domain/revenue/revenue-fact.js';
+import type { SubscriptionEnds } from '../kpi/accounts.js';
 import { revenueKpis, type RevenueKpis } from '../kpi/revenue.js';
 import type { CustomerIds, RevenueStore } from '../storage/revenue/revenue-store.js';
 
@@ -59,4 +60,22 @@ export async function revenueKpisFor(
   const rows = await store.customerPeriods(project.id, period.from, period.to, typeof filter === 'function' ? undefined : filter);
   const kept = typeof filter === 'function' ? rows.filter((row) => filter(row.customer)) : rows;
   return revenueKpis(kept, config, period);
+}
+
+/**
+ * The account churn's second reason (kpi/accounts.ts): an account's subscription *ended* in
+ * [from, to) when a cancellation of it is dated in the period and nothing of the account still
+ * bills at `to` (ARR 0): an account that cancelled one plan but renewed or started another by the
+ * period's end is not lost. Read through the revenue KPIs' own query, so both stores agree. Null
+ * while no fact before `to` names an account (revenue per user only, or none yet).
+ */
+export function subscriptionEnds(store: RevenueStore): SubscriptionEnds {
+  return {
+    async endedIn(projectId, from, to) {
+      const rows = await store.customerPeriods(projectId, from, to);
+      const accounts = rows.filter((row) => row.customer.kind === 'account');
+      if (accounts.length === 0) return null;
+      return new Set(accounts.filter((row) => row.cancellations > 0 && row.endArr === 0n).map((row) => row.customer.id));
+    },
+  };
 }

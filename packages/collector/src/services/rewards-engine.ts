@@ -12,10 +12,11 @@ import { inRewardsHoldout } from '../domain/rewards/holdout.js';
 import type { Earnable } from '../domain/rewards/earnable.js';
 import { localizeProgram } from '../domain/rewards/localize-program.js';
 import { awardKey, capWindows, matchesWhere, rulesFor, type EarningSource, type EventOrigin } from '../domain/rewards/rules.js';
+import { loadAccountFacts } from './account-facts.js';
 
 export interface RewardsEngineDeps {
   /** `users` gives the traits the host's backend vouches for (the only traits rewards read). */
-  events: Pick<Store, 'listEvents' | 'getUser' | 'users'>;
+  events: Pick<Store, 'listEvents' | 'getUser' | 'users' | 'accounts' | 'facts'>;
   rewards: RewardsStore;
   /** The project's rewards program; none means rewards are off for it. */
   configFor(projectId: string): RewardsConfig | undefined;
@@ -58,10 +59,11 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
     let facts: Promise<UserFacts> | undefined;
     const listEvents = () => (events ??= deps.events.listEvents(projectId, { userId }));
     const loadFacts = async (): Promise<UserFacts> => {
-      const [user, traits, stored] = await Promise.all([
+      const [user, traits, stored, account] = await Promise.all([
         deps.events.getUser(projectId, userId),
         deps.events.users.trustedTraits(projectId, userId),
         listEvents(),
+        loadAccountFacts(deps.events, projectId, userId, { audiences }, new Date(clock())),
       ]);
       const counts = audiences.flatMap((audience) => audienceQueries(audience));
       const factEvents = stored.flatMap((e) =>
@@ -74,7 +76,7 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
         firstSeen: user ? new Date(user.firstSeen) : null,
         lastSeen: user ? new Date(user.lastSeen) : null,
       };
-      return createUserFacts(profile, answerFactQueries({ counts, matches: [...matches] }, factEvents, new Date(clock())));
+      return createUserFacts(profile, { ...answerFactQueries({ counts, matches: [...matches] }, factEvents, new Date(clock())), account });
     };
     return {
       listEvents,
@@ -176,7 +178,10 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
       const facts = await userView(projectId, userId, [], checklists.flatMap(checklistEventQueries)).facts();
       const awards: Award[] = [];
       for (const checklist of checklists) {
-        const progress = checklistProgress(checklist, facts, new Date(clock()));
+        // Points pay each user's own verified events: a checklist shared by the account shows the
+        // team's progress, but a teammate's invitation earns nothing for the others.
+        const own = { ...checklist, content: { ...checklist.content, scope: 'user' as const } };
+        const progress = checklistProgress(own, facts, new Date(clock()));
         for (const item of progress.items) {
           if (item.done)
             awards.push(

@@ -4,7 +4,7 @@ import { createRewardsEngine } from './rewards-engine.js';
 import type { WebhookJobs } from './webhook-jobs.js';
 
 export interface RewardsServiceDeps {
-  store: Pick<Store, 'listEvents' | 'getUser' | 'users' | 'rewards'>;
+  store: Pick<Store, 'listEvents' | 'getUser' | 'users' | 'rewards' | 'accounts' | 'facts'>;
   projects: ProjectRegistry;
   clock: () => number;
   log?: (message: string, error: unknown) => void;

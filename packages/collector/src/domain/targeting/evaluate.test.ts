@@ -164,3 +164,44 @@ describe('evaluateAudience: combinators and reasons', () => {
     expect(failed.checks.map((c) => c.path)).toEqual(['rules.0.rules.1.rule', 'rules.1.rule']);
   });
 });
+
+describe('evaluateAudience: the active account', () => {
+  const acme = { accountId: 'acme', traits: { plan: 'trial', seats: 5 }, activeMembers: new Map([[7, 2]]), firstEvents: new Map() };
+  const result = (input: unknown, account: typeof acme | null) =>
+    evaluateAudience(rule(input), facts({ account }), NOW, { promptId: 'p1' });
+
+  it('account traits compare typed, and say whose value it was', () => {
+    expect(result({ type: 'accountTrait', trait: 'plan', op: 'equals', value: 'trial' }, acme)).toMatchObject({
+      matched: true,
+      reasons: ['account trait "plan" equals "trial": account "acme"\'s value is "trial"'],
+    });
+    expect(result({ type: 'accountTrait', trait: 'seats', op: 'lt', value: 10 }, acme).matched).toBe(true);
+    expect(result({ type: 'accountTrait', trait: 'seats', op: 'equals', value: '5' }, acme).matched).toBe(false);
+    expect(result({ type: 'accountTrait', trait: 'plan', op: 'gt', value: 1 }, acme).reasons).toEqual([
+      'account trait "plan" > 1: "trial" is not a number',
+    ]);
+  });
+
+  it('active members in a window', () => {
+    expect(result({ type: 'accountActiveMembers', op: 'lt', count: 3, withinDays: 7 }, acme)).toMatchObject({
+      matched: true,
+      reasons: ['active members of the account in the last 7 days < 3: 2 members were active'],
+    });
+    expect(result({ type: 'accountActiveMembers', op: 'gte', count: 3, withinDays: 7 }, acme).matched).toBe(false);
+  });
+
+  it('a user in no account fails every account rule but notEquals', () => {
+    expect(result({ type: 'accountActiveMembers', op: 'lt', count: 3, withinDays: 7 }, null)).toMatchObject({
+      matched: false,
+      reasons: ['active members of the account in the last 7 days < 3: the user is in no account'],
+    });
+    expect(result({ type: 'accountTrait', trait: 'plan', op: 'exists' }, null).matched).toBe(false);
+    expect(result({ type: 'accountTrait', trait: 'plan', op: 'notEquals', value: 'trial' }, null).matched).toBe(true);
+  });
+
+  it('asking for an account that was not loaded is a bug, not a silent "no"', () => {
+    expect(() => evaluateAudience(rule({ type: 'accountTrait', trait: 'plan', op: 'exists' }), facts(), NOW, { promptId: 'p1' })).toThrow(
+      /active account was not loaded/,
+    );
+  });
+});

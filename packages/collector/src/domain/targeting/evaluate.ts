@@ -1,9 +1,18 @@
-import type { AudienceRule, BehaviorRule, LeafRule, LifecycleRule, LocaleRule, SampleRule } from '@hearth/schema';
+import type {
+  AccountActiveMembersRule,
+  AccountTraitCondition,
+  AudienceRule,
+  BehaviorRule,
+  LeafRule,
+  LifecycleRule,
+  LocaleRule,
+  SampleRule,
+} from '@hearth/schema';
 import { DAY_MS, formatDays } from '../time.js';
 import { show, type Check } from './check.js';
 import type { UserFacts } from './facts.js';
 import { inSample, sampleBucket } from './sampling.js';
-import { evaluateTrait } from './trait.js';
+import { describeTrait, evaluateTrait } from './trait.js';
 
 /** One leaf rule that decided the outcome; `path` points into the rule tree (`rules.1.rule`). */
 export interface RuleCheck extends Check {
@@ -34,6 +43,25 @@ function evaluateBehavior(rule: BehaviorRule, facts: UserFacts): Check {
   const ok = rule.op === 'atLeast' ? count >= rule.count : count <= rule.count;
   const bound = rule.op === 'atLeast' ? 'at least' : 'at most';
   return { ok, reason: `did ${show(rule.event)} ${bound} ${times(rule.count)} ${window}: ${did}` };
+}
+
+/** An account trait condition: like a user trait, on the active account's (host-vouched) traits. */
+function evaluateAccountTrait(rule: AccountTraitCondition, facts: UserFacts, now: Date): Check {
+  const account = facts.account();
+  if (!account) {
+    return { ok: rule.op === 'notEquals', reason: `${describeTrait(rule)}: the user is in no account` };
+  }
+  return evaluateTrait(rule, account.traits, now, `account ${show(account.accountId)}`);
+}
+
+const COMPARE = { gt: '>', gte: '≥', lt: '<', lte: '≤' } as const;
+
+function evaluateActiveMembers(rule: AccountActiveMembersRule, facts: UserFacts): Check {
+  const label = `active members of the account in the last ${rule.withinDays} days ${COMPARE[rule.op]} ${rule.count}`;
+  const active = facts.activeMembers(rule.withinDays);
+  if (active === null) return { ok: false, reason: `${label}: the user is in no account` };
+  const ok = { gt: active > rule.count, gte: active >= rule.count, lt: active < rule.count, lte: active <= rule.count }[rule.op];
+  return { ok, reason: `${label}: ${active} ${active === 1 ? 'member was' : 'members were'} active` };
 }
 
 /** Elapsed time compared in ms: "exactly N days" satisfies both `gte N` and `lte N`. */
@@ -75,6 +103,10 @@ function evaluateLeaf(rule: LeafRule, facts: UserFacts, now: Date, options: Audi
   switch (rule.type) {
     case 'trait':
       return evaluateTrait(rule, facts.traits, now);
+    case 'accountTrait':
+      return evaluateAccountTrait(rule, facts, now);
+    case 'accountActiveMembers':
+      return evaluateActiveMembers(rule, facts);
     case 'behavior':
       return evaluateBehavior(rule, facts);
     case 'lifecycle':

@@ -30,9 +30,26 @@ export interface UserProfile {
   lastSeen: Date | null;
 }
 
+/**
+ * What account rules know about the user's active account (the membership made active last):
+ * its id, its traits (only ever host-signed or server-set) and, per `withinDays` the rules ask,
+ * how many members had an event in the last `withinDays` × 24 h.
+ */
+export interface AccountFacts {
+  accountId: string;
+  traits: Readonly<Record<string, JsonValue>>;
+  activeMembers: ReadonlyMap<number, number>;
+  /** First events attributed to the account (any member's), by `matchKey`: shared checklists. */
+  firstEvents: ReadonlyMap<string, Date | null>;
+}
+
 export interface UserFacts extends UserProfile {
   countEvents(event: string, withinDays: number | null): number;
   firstEventAt(event: string, where: Readonly<Record<string, PropertyValue>> | null): Date | null;
+  /** The user's active account, or null when in none (or anonymous). */
+  account(): AccountFacts | null;
+  /** Members of the active account active in the last `withinDays` × 24 h; null when in no account. */
+  activeMembers(withinDays: number): number | null;
 }
 
 export interface FactQueries {
@@ -53,14 +70,32 @@ export function audienceQueries(rule: AudienceRule | undefined): EventCountQuery
   return rule.type === 'behavior' ? [{ event: rule.event, withinDays: rule.withinDays ?? null }] : [];
 }
 
+/**
+ * The account rules of an audience: whether any reads the account at all, and the `withinDays` of
+ * its active-member rules, so the loader asks the store only what the rules need.
+ */
+export function accountQueries(rule: AudienceRule | undefined): { account: boolean; activeMemberDays: number[] } {
+  const leaves = (r: AudienceRule | undefined): AudienceRule[] =>
+    !r ? [] : r.type === 'all' || r.type === 'any' ? r.rules.flatMap(leaves) : r.type === 'not' ? leaves(r.rule) : [r];
+  const found = leaves(rule).filter((r) => r.type === 'accountTrait' || r.type === 'accountActiveMembers');
+  const days = found.flatMap((r) => (r.type === 'accountActiveMembers' ? [r.withinDays] : []));
+  return { account: found.length > 0, activeMemberDays: [...new Set(days)] };
+}
+
 export interface FactAnswers {
   counts: ReadonlyMap<string, number>;
   /** `null` when the user never tracked a matching event. */
   firstEvents: ReadonlyMap<string, Date | null>;
+  /** The active account (null: in none); absent when no rule asked for it. */
+  account?: AccountFacts | null;
 }
 
 /** Wraps a store's answers; asking something that was not precomputed is a bug, so it throws. */
 export function createUserFacts(profile: UserProfile, answers: FactAnswers): UserFacts {
+  const account = () => {
+    if (answers.account === undefined) throw new Error('the active account was not loaded (see accountQueries)');
+    return answers.account;
+  };
   return {
     ...profile,
     countEvents(event, withinDays) {
@@ -72,6 +107,14 @@ export function createUserFacts(profile: UserProfile, answers: FactAnswers): Use
       const at = answers.firstEvents.get(matchKey({ event, where }));
       if (at === undefined) throw new Error(`first "${event}" event ${JSON.stringify(where)} was not precomputed`);
       return at;
+    },
+    account,
+    activeMembers(withinDays) {
+      const active = account();
+      if (!active) return null;
+      const count = active.activeMembers.get(withinDays);
+      if (count === undefined) throw new Error(`active members in the last ${withinDays} days were not precomputed`);
+      return count;
     },
   };
 }

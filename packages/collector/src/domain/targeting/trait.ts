@@ -1,12 +1,14 @@
-import type { JsonValue, TraitCondition } from '@hearth/schema';
+import type { AccountTraitCondition, JsonValue, TraitCondition } from '@hearth/schema';
 import { DAY_MS, parseInstant } from '../time.js';
 import { show, type Check } from './check.js';
 
 type Traits = Readonly<Record<string, JsonValue>>;
+/** A condition on a user's or an account's traits: the same operators, the same typed comparisons. */
+type AnyTraitCondition = TraitCondition | AccountTraitCondition;
 
-/** Text of the condition itself, e.g. `trait "plan" equals "pro"`. */
-export function describeTrait(condition: TraitCondition): string {
-  const name = `trait ${show(condition.trait)}`;
+/** Text of the condition itself, e.g. `trait "plan" equals "pro"` or `account trait "seats" < 5`. */
+export function describeTrait(condition: AnyTraitCondition): string {
+  const name = `${condition.type === 'accountTrait' ? 'account trait' : 'trait'} ${show(condition.trait)}`;
   switch (condition.op) {
     case 'exists':
       return `${name} exists`;
@@ -33,7 +35,7 @@ function compareNumbers(op: 'gt' | 'gte' | 'lt' | 'lte', actual: number, expecte
   return actual <= expected;
 }
 
-function dateTest(condition: TraitCondition, at: number, now: number): boolean {
+function dateTest(condition: AnyTraitCondition, at: number, now: number): boolean {
   if (condition.op === 'before' || condition.op === 'after') {
     // Schema-validated, so the configured instant always parses.
     const limit = parseInstant(condition.value) ?? Number.NaN;
@@ -45,7 +47,7 @@ function dateTest(condition: TraitCondition, at: number, now: number): boolean {
 }
 
 /** Why a present value fails, when the reason is its type rather than its value. */
-function typeProblem(condition: TraitCondition, value: JsonValue): string | null {
+function typeProblem(condition: AnyTraitCondition, value: JsonValue): string | null {
   if (['gt', 'gte', 'lt', 'lte'].includes(condition.op) && typeof value !== 'number') return 'is not a number';
   if (['before', 'after', 'withinDays'].includes(condition.op) && parseInstant(value) === null) {
     return 'is not an ISO 8601 date or epoch milliseconds';
@@ -53,7 +55,7 @@ function typeProblem(condition: TraitCondition, value: JsonValue): string | null
   return null;
 }
 
-function test(condition: TraitCondition, value: JsonValue, now: number): boolean {
+function test(condition: AnyTraitCondition, value: JsonValue, now: number): boolean {
   switch (condition.op) {
     case 'equals':
       return value === condition.value;
@@ -79,18 +81,19 @@ function test(condition: TraitCondition, value: JsonValue, now: number): boolean
 }
 
 /**
- * Evaluates one trait condition. A missing trait fails every operator except `notEquals` (a user
- * without a plan is not on the "pro" plan); `null` counts as missing for `exists`.
+ * Evaluates one trait condition against the traits of `whose` ("the user", or "account \"acme\""). A
+ * missing trait fails every operator except `notEquals` (a user without a plan is not on the "pro"
+ * plan); `null` counts as missing for `exists`.
  */
-export function evaluateTrait(condition: TraitCondition, traits: Traits, now: Date): Check {
+export function evaluateTrait(condition: AnyTraitCondition, traits: Traits, now: Date, whose = 'the user'): Check {
   const description = describeTrait(condition);
   if (!Object.hasOwn(traits, condition.trait)) {
     const ok = condition.op === 'notEquals';
-    return { ok, reason: `${description}: the user has no ${show(condition.trait)} trait` };
+    return { ok, reason: `${description}: ${whose} has no ${show(condition.trait)} trait` };
   }
   const value = traits[condition.trait] as JsonValue;
   const ok = test(condition, value, now.getTime());
   const problem = ok ? null : typeProblem(condition, value);
-  const actual = problem ? `${show(value)} ${problem}` : `the user's value is ${show(value)}`;
+  const actual = problem ? `${show(value)} ${problem}` : `${whose}'s value is ${show(value)}`;
   return { ok, reason: `${description}: ${actual}` };
 }

@@ -1062,7 +1062,7 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/v1/admin/accounts/{accountId}',
     tag: 'Admin',
     access: 'admin',
-    summary: "An account's traits, members, NPS and points",
+    summary: "An account's traits, members, NPS, points and revenue",
     answers: { 200: json(report('Account detail: docs/accounts.md')) },
   },
   {

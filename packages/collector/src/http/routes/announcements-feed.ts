@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { announcementPage } from '../../domain/announcements/build-state.js';
 import { loadAnnouncementContext } from '../../services/announcement-context.js';
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
-import type { FactStore } from '../../storage/facts/fact-store.js';
+import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { revalidatedJson } from '../etag.js';
@@ -15,7 +15,7 @@ import type { RateLimit } from '../middleware/rate-limit.js';
 import { resolveCaller } from '../resolve-subject.js';
 
 export interface AnnouncementFeedDeps {
-  facts: FactStore;
+  store: Pick<Store, 'facts' | 'announcements' | 'accounts'>;
   announcements: AnnouncementStore;
   /** The projects as they apply now, looked up per request. */
   projects: ProjectRegistry;
@@ -39,7 +39,7 @@ export const feedQuerySchema = z.object({
  * the next feed page after `before` (the first page comes with `/v1/state`), only what this user
  * may see, with read flags. Same identity rules as `/v1/state`.
  */
-export function announcementFeedRoutes({ facts, announcements, projects, clock, rateLimit }: AnnouncementFeedDeps) {
+export function announcementFeedRoutes({ store, announcements, projects, clock, rateLimit }: AnnouncementFeedDeps) {
   const app = new Hono<AppEnv>();
   app.use('/v1/announcements', projectKey(projects), projectCors(), rateLimit);
   app.get('/v1/announcements', async (c) => {
@@ -51,7 +51,7 @@ export function announcementFeedRoutes({ facts, announcements, projects, clock, 
     });
     const { subject } = await resolveCaller(project, query, now);
     const records = await announcements.list(project.id);
-    const ctx = await loadAnnouncementContext(facts, announcements, {
+    const ctx = await loadAnnouncementContext(store, {
       project,
       subject,
       records,

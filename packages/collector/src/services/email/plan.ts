@@ -21,7 +21,7 @@ interface Chosen {
   payload: Record<string, JsonValue>;
 }
 
-type PlanStore = Pick<Store, 'email' | 'facts' | 'announcements' | 'responses' | 'prompts'>;
+type PlanStore = Pick<Store, 'email' | 'facts' | 'announcements' | 'responses' | 'prompts' | 'accounts'>;
 
 /** Where a plan's scan is: after which user id, and how many users it looks at. */
 interface Scan {
@@ -76,7 +76,7 @@ async function pickDigest(
   now: number,
 ): Promise<Chosen | null> {
   const records = await store.announcements.list(project.id);
-  const ctx = await loadAnnouncementContext(store.facts, store.announcements, {
+  const ctx = await loadAnnouncementContext(store, {
     project,
     subject: { userId: c.userId },
     records,

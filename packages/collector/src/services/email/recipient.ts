@@ -4,6 +4,7 @@ import { evaluateAudience } from '../../domain/targeting/evaluate.js';
 import { audienceQueries, createUserFacts } from '../../domain/targeting/facts.js';
 import type { EmailCandidate } from '../../storage/email/email-store.js';
 import type { Store } from '../../storage/store.js';
+import { loadAccountFacts } from '../account-facts.js';
 
 /** The project's email settings; only projects that have them send. */
 export function emailSettings(project: ProjectConfig): ProjectEmail {
@@ -16,7 +17,7 @@ export function emailSettings(project: ProjectConfig): ProjectEmail {
  * (trusted traits), unsubscribes and bounces, then the message's audience. Empty when they may.
  */
 export async function whyNot(
-  store: Pick<Store, 'email' | 'facts'>,
+  store: Pick<Store, 'email' | 'facts' | 'accounts'>,
   project: ProjectConfig,
   message: EmailMessage,
   candidate: EmailCandidate,
@@ -26,7 +27,10 @@ export async function whyNot(
   const reasons = stopReasons(emailSettings(project), message, { trustedTraits: candidate.trustedTraits, suppressions });
   if (message.audience) {
     const subject = { userId: candidate.userId };
-    const answers = await store.facts.answer(project.id, subject, { counts: audienceQueries(message.audience), matches: [] }, now);
+    const [answers, account] = await Promise.all([
+      store.facts.answer(project.id, subject, { counts: audienceQueries(message.audience), matches: [] }, now),
+      loadAccountFacts(store, project.id, candidate.userId, { audiences: [message.audience] }, now),
+    ]);
     const facts = createUserFacts(
       {
         userId: candidate.userId,
@@ -35,7 +39,7 @@ export async function whyNot(
         firstSeen: new Date(candidate.firstSeen),
         lastSeen: new Date(candidate.lastSeen),
       },
-      answers,
+      { ...answers, account },
     );
     const result = evaluateAudience(message.audience, facts, now, { promptId: `email:${message.id}` });
     if (!result.matched) reasons.push(`not in the message's audience: ${result.reasons.join('; ')}`);

@@ -19,7 +19,7 @@ const RETRY_MAX_MS = 6 * 60 * 60 * 1000;
 const FATIGUE_RETRY_MS = 60 * 60 * 1000;
 
 export interface SendDeps {
-  store: Pick<Store, 'email' | 'facts' | 'announcements' | 'prompts'>;
+  store: Pick<Store, 'email' | 'facts' | 'announcements' | 'prompts' | 'accounts'>;
   transport: MailTransport;
   baseUrl: string;
   clock: () => number;

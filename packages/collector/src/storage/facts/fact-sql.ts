@@ -1,5 +1,5 @@
 import { PROMPT_EVENTS, SURVEY_EVENTS, type JsonValue } from '@hearth/schema';
-import { countKey, matchKey, type FactEvent } from '../../domain/targeting/facts.js';
+import { countKey, matchKey, type EventMatchQuery, type FactEvent } from '../../domain/targeting/facts.js';
 import { DAY_MS } from '../../domain/time.js';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { duration, jsonContains, readJson } from '../sql/dialect.js';
@@ -9,10 +9,14 @@ import type { FactStore, Subject, SubjectProfile } from './fact-store.js';
 type Time = number | Date;
 const ms = (time: Time | null | undefined) => (time === null || time === undefined ? null : new Date(time).getTime());
 
-/** The subject's events ($2); both forms seek an index led by (project_id, user_id | anonymous_id). */
+/**
+ * The subject's events ($2); each form seeks an index led by (project_id, user_id | anonymous_id
+ * | account_id). `account` is every member's events attributed to the account (shared checklists).
+ */
 const SUBJECT = {
   user: 'e.user_id = $2',
   anonymous: 'e.anonymous_id = $2 AND e.user_id IS NULL',
+  account: 'e.account_id = $2',
 };
 const bind = (subject: Subject) =>
   'userId' in subject ? { where: SUBJECT.user, id: subject.userId } : { where: SUBJECT.anonymous, id: subject.anonymousId };
@@ -73,6 +77,7 @@ export function sqlFactStore(sql: SqlRunner): FactStore {
   const statements = (build: (d: Dialect, subject: string) => string) => ({
     [SUBJECT.user]: build(d, SUBJECT.user),
     [SUBJECT.anonymous]: build(d, SUBJECT.anonymous),
+    [SUBJECT.account]: build(d, SUBJECT.account),
   });
   const counts = statements(countsSql);
   const matches = statements(matchesSql);
@@ -85,6 +90,29 @@ export function sqlFactStore(sql: SqlRunner): FactStore {
       : withinDays === null
         ? '-infinity'
         : new Date(now.getTime() - withinDays * DAY_MS).toISOString();
+
+  /** Each query's first matching event of the subject (`where` bound to `id`), by `matchKey`. */
+  async function firstMatches(
+    projectId: string,
+    where: string,
+    id: string,
+    queries: readonly EventMatchQuery[],
+  ): Promise<Map<string, Date | null>> {
+    if (queries.length === 0) return new Map();
+    const filters = queries.map((q) => ({ event: q.event, where: q.where ?? {} }));
+    const rows = await sql.all<{ first_at: Time | null }>(
+      matches[where]!,
+      d === 'sqlite'
+        ? [projectId, id, JSON.stringify(filters)]
+        : [projectId, id, filters.map((f) => f.event), filters.map((f) => JSON.stringify(f.where))],
+    );
+    return new Map(
+      queries.map((q, i) => {
+        const at = ms(rows[i]?.first_at);
+        return [matchKey(q), at === null ? null : new Date(at)];
+      }),
+    );
+  }
 
   return {
     async profile(projectId, subject): Promise<SubjectProfile> {
@@ -127,26 +155,13 @@ export function sqlFactStore(sql: SqlRunner): FactStore {
                 ? [projectId, id, JSON.stringify(queries.counts.map((q) => [q.event, since(now, q.withinDays)]))]
                 : [projectId, id, queries.counts.map((q) => q.event), queries.counts.map((q) => since(now, q.withinDays))],
             );
-      const filters = queries.matches.map((q) => ({ event: q.event, where: q.where ?? {} }));
-      const matchRows =
-        queries.matches.length === 0
-          ? []
-          : await sql.all<{ first_at: Time | null }>(
-              matches[where]!,
-              d === 'sqlite'
-                ? [projectId, id, JSON.stringify(filters)]
-                : [projectId, id, filters.map((f) => f.event), filters.map((f) => JSON.stringify(f.where))],
-            );
+      const firstEvents = await firstMatches(projectId, where, id, queries.matches);
       return {
         counts: new Map(queries.counts.map((q, i) => [countKey(q), Number(countRows[i]?.n ?? 0)])),
-        firstEvents: new Map(
-          queries.matches.map((q, i) => {
-            const at = ms(matchRows[i]?.first_at);
-            return [matchKey(q), at === null ? null : new Date(at)];
-          }),
-        ),
+        firstEvents,
       };
     },
+    accountMatches: (projectId, accountId, queries) => firstMatches(projectId, SUBJECT.account, accountId, queries),
     async promptEvents(projectId, subject): Promise<FactEvent[]> {
       const { where, id } = bind(subject);
       // A sent email is a display on another channel: the fatigue budget, the campaign's own

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@hearth/schema';
-import type { FactAnswers, FactEvent, FactQueries } from '../../domain/targeting/facts.js';
+import type { EventMatchQuery, FactAnswers, FactEvent, FactQueries } from '../../domain/targeting/facts.js';
 
 /**
  * Whose facts: an identified user (events attributed to the user id, linked anonymous ids
@@ -22,6 +22,8 @@ export interface FactStore {
   profile(projectId: string, subject: Subject): Promise<SubjectProfile>;
   /** Answers `factQueries(prompts)`: all counts in one query, all first matches in another. */
   answer(projectId: string, subject: Subject, queries: FactQueries, now: Date): Promise<FactAnswers>;
+  /** The first-match answers over the events attributed to an account (any member's), by `matchKey`. */
+  accountMatches(projectId: string, accountId: string, matches: readonly EventMatchQuery[]): Promise<Map<string, Date | null>>;
   /**
    * The subject's `$prompt_shown` / `$prompt_dismissed` / `$prompt_completed` events, for
    * `historyFromEvents`, and `$survey_snoozed` for the survey cadence (`surveyAsksFromEvents`).

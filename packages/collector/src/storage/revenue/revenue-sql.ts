@@ -118,6 +118,15 @@ export function sqlRevenueStore(sql: SqlRunner, kpiRead: SqlReader = sql): Reven
       return { status: 'duplicate', stored: toRow(row.projectId, stored) };
     },
 
+    async factsOf(projectId, customer, limit) {
+      const rows = await sql.all<FactRow>(
+        `SELECT ${FACT_COLUMNS} FROM revenue_facts WHERE project_id = $1 AND customer_kind = $2 AND customer_id = $3
+         ORDER BY occurred_at DESC, seq DESC LIMIT $4`,
+        [projectId, customer.kind, customer.id, limit],
+      );
+      return rows.map((row) => toRow(projectId, row));
+    },
+
     async customerPeriods(projectId, from, to, customers?: CustomerIds) {
       const params: unknown[] = [projectId, kpiRead.time(from), kpiRead.time(to)];
       if (customers) params.push(d === 'sqlite' ? JSON.stringify(customers.ids) : customers.ids, customers.kind);

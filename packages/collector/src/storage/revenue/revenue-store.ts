@@ -29,4 +29,6 @@ export interface RevenueStore {
    * payments in [from, to). Ordered by customer kind, then id.
    */
   customerPeriods(projectId: string, from: number, to: number, customers?: CustomerIds): Promise<CustomerPeriodRow[]>;
+  /** One customer's facts, newest first (ties: the later recorded first), at most `limit`. */
+  factsOf(projectId: string, customer: Customer, limit: number): Promise<RevenueFactRow[]>;
 }
