@@ -66,10 +66,17 @@ test('the dashboard opens on the overview cards with the previous period, its ta
     await expect(npsCard.getByTestId('overview-previous')).toHaveAttribute('value', String(nps?.previous));
     await expect(npsCard.getByTestId('overview-change')).toHaveText(/^[+−]?\d+(\.\d+)? pts$/);
     await expect(npsCard.getByRole('img', { name: /^NPS over the last 6 periods, oldest first: / })).toBeVisible();
-    // No revenue in the demo project: "—" with the reason, never 0.
+    // The demo's seeded revenue: MRR in minor units behind its money text, the change relative.
+    const mrrAnswer = answer.cards.find((card) => card.kpi === 'mrr');
+    expect(mrrAnswer?.current).not.toBeNull();
     const mrr = panel.getByRole('region', { name: 'MRR', exact: true });
-    await expect(mrr.getByTestId('overview-current')).toHaveText('—');
-    await expect(mrr).toContainText('records no revenue');
+    await expect(mrr.getByTestId('overview-current')).toHaveAttribute('value', String(mrrAnswer?.current));
+    await expect(mrr.getByTestId('overview-current')).toHaveText(/^€[\d,]+\.\d{2}$/);
+    await expect(mrr.getByRole('term').filter({ hasText: 'Change (relative)' })).toBeVisible();
+    // The demo has no CLI survey: "—" with the reason, never 0.
+    const cli = panel.getByRole('region', { name: 'CLI', exact: true });
+    await expect(cli.getByTestId('overview-current')).toHaveText('—');
+    await expect(cli).toContainText('The project has no CLI survey yet.');
     expect(await chartsWithoutText(page)).toBe(0);
     expect(await seriousViolations(page), 'overview').toEqual([]);
 

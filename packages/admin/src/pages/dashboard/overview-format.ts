@@ -1,4 +1,5 @@
 import type { OverviewCard, OverviewPoint } from '@hearth/schema';
+import { formatMoney } from '../../models/money.js';
 
 /**
  * How the overview's cards print their figures. The numbers are the API's; only their look is
@@ -9,13 +10,6 @@ import type { OverviewCard, OverviewPoint } from '@hearth/schema';
 const MINUS = '\u2212';
 const signed = (value: number, digits: string) => (value > 0 ? `+${digits}` : value < 0 ? `${MINUS}${digits.replace('-', '')}` : digits);
 const twoDecimals = (value: number) => String(Math.round(value * 100) / 100);
-
-/** Minor units as money: 26000 EUR → €260.00, 1200 JPY → ¥1,200. */
-export function formatMoney(minor: number, currency: string): string {
-  const format = new Intl.NumberFormat('en', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minor / 10 ** digits);
-}
 
 export function formatFigure(card: Pick<OverviewCard, 'unit'>, value: number | null, currency: string | null): string {
   if (value === null) return '—';
