@@ -39,11 +39,15 @@ export function promptEditor(page: Page) {
       await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: kind }).click();
       await expect(page.getByRole('heading', { level: 1, name: kind })).toBeVisible();
     },
+    /** Opens the editor's section `title` (a closed <details> until a person opens it). */
+    async openSection(title: string) {
+      const section = page.locator('details.section').filter({ has: page.getByRole('heading', { name: title }) });
+      if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    },
     /** Adds a targeting rule `trait equals value` as row `rule` (1-based). */
     async addTraitRule(rule: number, trait: string, value: string) {
       // The rules live in the editor's Audience section, closed until opened.
-      const audience = page.locator('details.section').filter({ has: page.getByRole('heading', { name: 'Audience' }) });
-      if ((await audience.getAttribute('open')) === null) await audience.locator('summary').click();
+      await this.openSection('Audience');
       await page.getByRole('button', { name: 'Add rule' }).click();
       await expect(page.getByLabel(`Rule ${rule}`, { exact: true })).toHaveValue('trait');
       await page.locator(`#audience-rows-${rule - 1}-name`).fill(trait);

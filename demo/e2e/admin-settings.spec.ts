@@ -81,3 +81,29 @@ test('settings edited in the console apply to the demo without restarting the co
   await expect(page.getByRole('textbox', { name: 'Origin 2', exact: true })).toHaveValue(origin);
   await demo.close();
 });
+
+test('an owner sets how long raw events are kept, after reading what the dashboard still answers once they expire', async ({
+  page,
+  stack,
+}) => {
+  await adminConsole(page, stack.collector.url).signIn();
+  await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Settings' }).click();
+  const retention = page.getByRole('group', { name: 'Data retention' });
+  const days = retention.getByLabel('Keep raw events for (days)');
+  await expect(days).toHaveValue('');
+  await retention.getByText('What the dashboard still answers after events expire').click();
+  await expect(retention.getByRole('listitem').filter({ hasText: 'Unchanged:' })).toContainText('active users, churn and retention');
+  await expect(retention.getByRole('listitem').filter({ hasText: 'Only within the kept events:' })).toContainText('checklist KPIs');
+
+  await days.fill('3');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.locator('#event-retention-days-error')).toHaveText('eventRetentionDays must be at least 7');
+  await days.fill('30');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved' })).toBeVisible();
+
+  // Stored and applied: the collector's project now expires events after 30 days.
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Data retention' }).getByLabel('Keep raw events for (days)')).toHaveValue('30');
+  expect((await stack.store.settings.get(stack.projectId))?.overrides).toMatchObject({ eventRetentionDays: 30 });
+});

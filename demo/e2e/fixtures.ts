@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { startCollector } from '@hearth/collector';
+import type { CollectorConfigInput } from '@hearth/schema';
 import { demoCollectorConfig, loadDemoProject } from '../server/demo-project.js';
 import { startDemoServer, type DemoServer } from '../server/demo-server.js';
 import { freePort } from '../server/free-port.js';
@@ -27,14 +28,18 @@ export type StackOptions = {
   clock?: () => number;
   /** Puts something (a fault-injecting proxy) between the demo's pages and the collector: returns the URL they use instead. */
   collectorUrlForPages?: (collectorUrl: string) => Promise<string>;
+  /** Changes the demo's collector configuration before the collector starts (another project, say). */
+  configure?: (config: CollectorConfigInput) => void;
 };
 
 export async function withHearthStack(use: (stack: HearthStack) => Promise<void>, options: StackOptions = {}): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'hearth-e2e-'));
   const { project, secret } = loadDemoProject();
   const demoPort = await freePort();
+  const config = demoCollectorConfig(`http://127.0.0.1:${demoPort}`);
+  options.configure?.(config);
   const collector = await startCollector({
-    config: demoCollectorConfig(`http://127.0.0.1:${demoPort}`),
+    config,
     sqliteFile: join(dir, 'events.sqlite'),
     port: 0,
     host: '127.0.0.1',

@@ -20,9 +20,20 @@ const previewAs = (userId: string) => async (page: Page) => {
   await page.getByTestId('preview-user').filter({ hasText: userId }).waitFor();
 };
 
+/** Invites an editor on the Team page, so the image shows the one-time link (and the audit log the invitation); hands the link on. */
+const inviteEditor = (onLink: (link: string) => void) => async (page: Page) => {
+  const email = 'lin@acme.test';
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Role', { exact: true }).selectOption('editor');
+  await page.getByRole('button', { name: 'Create invitation link' }).click();
+  onLink(await page.getByLabel(`Invitation link for ${email} (editor)`).inputValue());
+};
+
 /** Every console page the docs tour shows (docs/admin-console.md), in tour order. */
-export function consoleShots(userId: string): ConsoleShot[] {
+export function consoleShots(userId: string, onInvitationLink: (link: string) => void): ConsoleShot[] {
   return [
+    { file: 'admin-templates.png', route: 'templates', heading: 'Templates' },
+    { file: 'admin-template-editor.png', route: 'templates/onboarding-by-role', heading: 'New checklist' },
     { file: 'admin-checklists.png', route: 'prompts', heading: 'Checklists' },
     { file: 'admin-checklist-editor.png', route: 'prompts/checklist/admin-onboarding', heading: 'Checklist: Onboarding: workspace admins' },
     {
@@ -60,6 +71,8 @@ export function consoleShots(userId: string): ConsoleShot[] {
       },
     },
     { file: 'admin-user-detail.png', route: `users/${encodeURIComponent(userId)}`, heading: `User ${userId}` },
+    { file: 'admin-team.png', route: 'team', heading: 'Team', prepare: inviteEditor(onInvitationLink) },
+    { file: 'admin-audit.png', route: 'audit', heading: 'Audit log' },
   ];
 }
 

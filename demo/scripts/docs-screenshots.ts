@@ -35,11 +35,12 @@ async function capture(page: Page, file: string, area: ConsoleShot['area'] = 'vi
   if (typeof area === 'object')
     await page.getByRole('region', { name: area.region, exact: true }).screenshot({ path, animations: 'disabled' });
   else await page.screenshot({ path, fullPage: area === 'fullPage', animations: 'disabled' });
-  console.log(`  docs/images/${file}`);
+  // Every page's full height is logged: a page that grows past a few screens is a layout to rethink.
+  heights[file] = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`  docs/images/${file} (page ${heights[file]} px tall)`);
   if (!recordDir) return;
   copyFileSync(path, join(recordDir, file));
   await page.screenshot({ path: join(recordDir, file.replace(/\.png$/, '.full.png')), fullPage: true, animations: 'disabled' });
-  heights[file] = await page.evaluate(() => document.documentElement.scrollHeight);
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'hearth-docs-'));
@@ -79,12 +80,21 @@ try {
   const answered = new Set(plan.responses.map((response) => response.userId));
   const showcase =
     plan.users.find((user) => user.engagement === 'power' && user.traits.role === 'admin' && answered.has(user.id)) ?? plan.users[0]!;
-  for (const shot of consoleShots(showcase.id)) {
+  let invitationLink = '';
+  for (const shot of consoleShots(showcase.id, (link) => (invitationLink = link))) {
     await page.goto(admin + shot.route);
     await heading(page, shot.heading);
     await shot.prepare?.(page);
     await capture(page, shot.file, shot.area);
   }
+
+  // The invited person's side: the one-time link opens the join page (signed out, in a browser of its own).
+  const invited = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB', timezoneId: 'UTC', reducedMotion: 'reduce' });
+  const joinPage = await invited.newPage();
+  await joinPage.goto(invitationLink);
+  await joinPage.getByText(/is invited to/).waitFor();
+  await capture(joinPage, 'admin-invite.png');
+  await invited.close();
 
   // The demo app as Ada (workspace admin, Pro) sees it: her onboarding checklist and the news.
   const demo = await context.newPage();

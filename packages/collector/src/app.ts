@@ -121,6 +121,8 @@ export interface CollectorApp {
   worker: JobWorker;
   /** Lifecycle email: its rounds run as the scheduled `email.round` job; tests run them by hand. */
   email: EmailService;
+  /** The projects as they apply now (file plus the console's settings), for background work. */
+  projects: ProjectRegistry;
 }
 
 /** The app and its job worker: everything the server entry runs. */
@@ -174,7 +176,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   scheduleHousekeeping(worker, store, clock);
   scheduleRewardsExpiry(worker, { projects, rewards: store.rewards, clock });
   const webhooks = createWebhookJobs(worker, { projects, responses: store.responses, clock, delivery: options.webhookDelivery });
-  const engine = createRewardsService({ store, projects, clock, log, webhooks });
+  const engine = createRewardsService({ store, projects, clock, webhooks });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));
   // The server API applies the earning rules itself, as `server` events.
   const accountsService = createAccountsService(store.accounts);
@@ -225,5 +227,5 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.route('/', adminEmailRoutes({ email, emailStore: store.email, projects, clock }));
   if (options.widgetDir) app.route('/', sdkAssetRoutes(options.widgetDir));
   if (options.adminDir) app.route('/', adminConsoleRoutes(options.adminDir));
-  return { app, worker, email };
+  return { app, worker, email, projects };
 }

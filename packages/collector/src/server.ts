@@ -76,7 +76,7 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   const clientAddress = clientAddressResolver(config.trustedProxy);
   const loopDelay = eventLoopDelay();
   const widgetDir = options.widgetDir ?? (existsSync(DEFAULT_WIDGET_DIR) ? DEFAULT_WIDGET_DIR : undefined);
-  const { app, worker, email } = createCollectorApp({
+  const { app, worker, email, projects } = createCollectorApp({
     store,
     config,
     ...(widgetDir ? { widgetDir } : {}),
@@ -105,7 +105,8 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
   // Jobs left by a previous run or another instance (pending retries, expired claims) start now.
   worker.start();
 
-  const expiry = startEventExpiry(store, config.projects, options.clock ?? Date.now);
+  // Read from the registry at each pass: the console's settings apply without a restart.
+  const expiry = startEventExpiry(store, () => projects.all(), options.clock ?? Date.now);
 
   let closing: Promise<void> | null = null;
   const close = () =>

@@ -13,6 +13,16 @@ export const secretKeySchema = z
 
 export const originSchema = z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)]);
 
+/** Days raw events are kept (a project setting, in the file or changed in the console). */
+export const eventRetentionDaysSchema = z
+  .number({ error: 'eventRetentionDays must be a number of days' })
+  .int('eventRetentionDays must be a whole number of days')
+  .min(7, 'eventRetentionDays must be at least 7')
+  .max(3650, 'eventRetentionDays must be at most 3650')
+  .describe(
+    'Days raw events are kept; older ones are deleted in the background. KPI rollups, reward ledgers, survey responses and users are kept. Absent: kept forever.',
+  );
+
 /** Days without activity after which a user counts as lost (churn). */
 export const inactivityDaysSchema = z
   .number({ error: 'inactivityDays must be a number of days' })
@@ -58,15 +68,7 @@ export const projectConfigSchema = z
     /** When true, a browser sending Global Privacy Control counts as consent denied. */
     respectGlobalPrivacyControl: z.boolean().default(false).describe('Treat a browser sending Global Privacy Control as consent denied.'),
     /** Raw events older than this are deleted in the background; absent: kept forever. */
-    eventRetentionDays: z
-      .number({ error: 'eventRetentionDays must be a number of days' })
-      .int('eventRetentionDays must be a whole number of days')
-      .min(7, 'eventRetentionDays must be at least 7')
-      .max(3650, 'eventRetentionDays must be at most 3650')
-      .optional()
-      .describe(
-        'Days raw events are kept; older ones are deleted in the background. KPI rollups, reward ledgers, survey responses and users are kept. Absent: kept forever.',
-      ),
+    eventRetentionDays: eventRetentionDaysSchema.optional(),
     /** Days without activity after which a user counts as lost (churn). */
     inactivityDays: inactivityDaysSchema.default(30).describe('Days without activity after which a user counts as lost (churn).'),
     fatigue: fatigueBudgetSchema

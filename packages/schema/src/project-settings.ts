@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fatigueBudgetSchema } from './prompt.js';
-import { inactivityDaysSchema, originSchema } from './project-config.js';
+import { eventRetentionDaysSchema, inactivityDaysSchema, originSchema } from './project-config.js';
 import { revenueConfigSchema, revenueSettingSchema } from './revenue.js';
 import { rewardsConfigSchema } from './rewards.js';
 import { projectLocalesSchema, themeSchema } from './theme.js';
@@ -26,7 +26,7 @@ export const webhookSettingSchema = z
 /**
  * `PATCH /v1/admin/settings`: the settings a product manager edits at runtime. Each present field
  * replaces the stored value as a whole; absent fields keep theirs. `null` removes an optional
- * setting (the locales list, the rewards program). Keys, ids and the project name stay in the file.
+ * setting (the locales list, the rewards program; the event retention period, keeping events forever). Keys, ids and the project name stay in the file.
  */
 export const projectSettingsPatchSchema = z
   .strictObject(
@@ -34,6 +34,7 @@ export const projectSettingsPatchSchema = z
       theme: themeSchema.optional(),
       locales: projectLocalesSchema.nullable().optional(),
       inactivityDays: inactivityDaysSchema.optional(),
+      eventRetentionDays: eventRetentionDaysSchema.nullable().optional(),
       fatigue: fatigueBudgetSchema.optional(),
       allowedOrigins: z.array(originSchema).max(100, 'at most 100 allowed origins').optional(),
       identityVerification: z.strictObject({ enforce: z.boolean({ error: 'enforce must be true or false' }) }).optional(),
@@ -68,6 +69,7 @@ export const projectSettingsViewSchema = z
     /** Every locale the project's prompts and announcements are written or translated in. */
     localesInUse: z.array(z.string()),
     inactivityDays: z.number(),
+    eventRetentionDays: eventRetentionDaysSchema.nullable().describe('Days raw events are kept; null: kept forever.'),
     fatigue: fatigueBudgetSchema,
     allowedOrigins: z.array(z.string()),
     identityVerification: z.object({ enforce: z.boolean() }),

@@ -1,9 +1,9 @@
 import type { ItemDraft } from '../models/checklist-draft.js';
 import { errorsUnder, type FieldErrors } from '../models/field-errors.js';
-import { whereRowErrors } from '../models/rewards-where.js';
+import { whereRowErrors } from '../models/where-rows.js';
 import { CheckboxField, SelectField } from './choice-fields.js';
 import { TextField } from './field.js';
-import { RewardsWhereFields } from './rewards-where-fields.js';
+import { WhereFields } from './where-fields.js';
 import { TRAIT_OPS } from './targeting-builder.js';
 import { KNOWN_EVENTS, KNOWN_TRAITS } from './vocabulary-lists.js';
 
@@ -53,7 +53,7 @@ function CompletionFields({
             error={err('event') ?? errors.completeWhen}
             onInput={(event) => set({ event })}
           />
-          <RewardsWhereFields
+          <WhereFields
             path={`item-${index}-where`}
             rows={item.where}
             errors={whereRowErrors(item.where, errorsUnder(errors, 'completeWhen.where'))}

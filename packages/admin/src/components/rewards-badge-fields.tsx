@@ -3,7 +3,7 @@ import type { BadgeDraft, UnlockType } from '../models/rewards-items.js';
 import { SelectField } from './choice-fields.js';
 import { TextField } from './field.js';
 import { fieldId } from './rewards-list-section.js';
-import { RewardsWhereFields } from './rewards-where-fields.js';
+import { WhereFields } from './where-fields.js';
 
 const UNLOCKS: readonly (readonly [UnlockType, string])[] = [
   ['lifetimePoints', 'Lifetime points reached'],
@@ -74,7 +74,7 @@ export function RewardsBadgeFields({ path, badge, ruleIds, errors, onChange }: P
       {badge.unlock === 'event' && (
         <>
           <TextField {...at('unlock.event')} label="Event name" value={badge.event} onInput={(event) => set({ event })} />
-          <RewardsWhereFields
+          <WhereFields
             path={`${path}.where`}
             rows={badge.where}
             errors={errorsUnder(errors, 'where')}

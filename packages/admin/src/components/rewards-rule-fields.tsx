@@ -4,7 +4,7 @@ import { CheckboxField, SelectField } from './choice-fields.js';
 import { TextField } from './field.js';
 import { RewardsAudienceField } from './rewards-audience-field.js';
 import { fieldId } from './rewards-list-section.js';
-import { RewardsWhereFields } from './rewards-where-fields.js';
+import { WhereFields } from './where-fields.js';
 
 const TRIGGERS: readonly (readonly [TriggerType, string])[] = [
   ['event', 'An event'],
@@ -51,7 +51,7 @@ function TriggerFields({ path, rule, errors, set }: Omit<Props, 'onChange'> & { 
             error={errors['on.source']}
             onChange={(source) => set({ source: source === 'client' ? 'client' : 'server' })}
           />
-          <RewardsWhereFields
+          <WhereFields
             path={`${path}.where`}
             rows={rule.where}
             errors={errorsUnder(errors, 'where')}

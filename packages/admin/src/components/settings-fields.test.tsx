@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkSettingsDraft, draftFromSettings, emptyWebhook } from '../models/settings-draft.js';
 import { savedSettings } from '../models/settings-fixtures.js';
 import { AppearanceFields, EngagementFields, LocaleFields } from './settings-appearance.js';
+import { RetentionFields } from './settings-retention.js';
 import { SecurityFields } from './settings-security.js';
 import { WebhookFields } from './settings-webhooks.js';
 
@@ -47,6 +48,20 @@ describe('settings sections show the schema error at the field', () => {
     expect(host.querySelector('#theme-radius')?.getAttribute('aria-invalid')).toBe('true');
     expect(host.querySelector('#theme-radius')?.getAttribute('aria-describedby')).toBe('theme-radius-error');
     expect(host.querySelector('#locales-supported-hint')?.textContent).toContain('en, nb');
+  });
+
+  it('retention: the error at the field, and what each KPI still answers once events expire', () => {
+    const saved = savedSettings();
+    const draft = { ...draftFromSettings(saved), eventRetentionDays: '4000' };
+    const { errors } = checkSettingsDraft(draft, saved);
+    act(() => render(<RetentionFields draft={draft} errors={errors} set={noop} />, host));
+    expect(errorFor('event-retention-days')).toBe('eventRetentionDays must be at most 3650');
+    expect(host.querySelector('#event-retention-days-hint')?.textContent).toContain('empty keeps them forever');
+    const explained = host.querySelector('details')?.textContent ?? '';
+    expect(explained).toContain('Unchanged:');
+    expect(explained).toContain('active users, churn and retention');
+    expect(explained).toContain('Only within the kept events:');
+    expect(explained).toContain('checklist KPIs');
   });
 
   it('the swatch previews the draft theme as it is typed', () => {

@@ -4,7 +4,7 @@ import { optionalText } from './date-input.js';
 import { envelopeFromPrompt, newEnvelope, toEnvelopeInput, type EnvelopeDraft } from './envelope-draft.js';
 import type { FieldErrors } from './field-errors.js';
 import { checkForm } from './form-check.js';
-import { fromWhere, toWhere, type WhereRow } from './rewards-where.js';
+import { fromWhere, toWhere, type WhereRow } from './where-rows.js';
 
 /**
  * One item as the form edits it. It completes on an event (optionally only when the event's

@@ -2,7 +2,7 @@ import { rewardsConfigSchema } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { checkRewardsDraft, draftFromProgram, move, newRewardsDraft, nextId } from './rewards-draft.js';
 import { newBadge, newCatalogItem, newRule } from './rewards-items.js';
-import { whereText, whereValue } from './rewards-where.js';
+import { whereText, whereValue } from './where-rows.js';
 
 /** A stored program touching every kind of entry, as the collector answers it (defaults applied). */
 const stored = rewardsConfigSchema.parse({

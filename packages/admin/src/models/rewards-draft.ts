@@ -16,7 +16,7 @@ import {
   type RuleDraft,
   type TierDraft,
 } from './rewards-items.js';
-import { whereRowErrors, type WhereRow } from './rewards-where.js';
+import { whereRowErrors, type WhereRow } from './where-rows.js';
 
 export interface ReferralDraft {
   /** Off: the program has no `referral` (no codes, no links, no bonuses). */

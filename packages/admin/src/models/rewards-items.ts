@@ -1,7 +1,7 @@
 import type { AudienceRule, Badge, CatalogItem, EarningRule, EarningTrigger, Tier } from '@hearth/schema';
 import { fromAudience, toAudience, type AudienceDraft } from './audience-builder.js';
 import { numberInput, numberText, optionalText } from './date-input.js';
-import { fromWhere, toWhere, type WhereRow } from './rewards-where.js';
+import { fromWhere, toWhere, type WhereRow } from './where-rows.js';
 
 /**
  * One form state per kind of entry in the rewards program. Numbers are kept as typed text and

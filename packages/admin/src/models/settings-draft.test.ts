@@ -14,6 +14,20 @@ describe('settings draft', () => {
     });
   });
 
+  it('sets the event retention period in days, clears it to keep events forever, and refuses a period under a week', () => {
+    const saved = savedSettings();
+    expect(draftFromSettings(saved).eventRetentionDays).toBe('');
+    expect(checkSettingsDraft({ ...draftFromSettings(saved), eventRetentionDays: '90' }, saved).patch).toEqual({ eventRetentionDays: 90 });
+    const keeping = savedSettings({ eventRetentionDays: 90 });
+    expect(draftFromSettings(keeping).eventRetentionDays).toBe('90');
+    expect(checkSettingsDraft({ ...draftFromSettings(keeping), eventRetentionDays: ' ' }, keeping).patch).toEqual({
+      eventRetentionDays: null,
+    });
+    expect(checkSettingsDraft({ ...draftFromSettings(saved), eventRetentionDays: '3' }, saved).errors).toEqual({
+      eventRetentionDays: 'eventRetentionDays must be at least 7',
+    });
+  });
+
   it("names each invalid field with the collector schema's message", () => {
     const saved = savedSettings();
     const draft = {

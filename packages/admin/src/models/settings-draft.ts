@@ -23,6 +23,8 @@ export interface SettingsDraft {
   /** Comma-separated locale tags. */
   supportedLocales: string;
   inactivityDays: string;
+  /** Empty: raw events are kept forever. */
+  eventRetentionDays: string;
   maxPerDay: string;
   maxPerWeek: string;
   surveyGapDays: string;
@@ -58,6 +60,7 @@ export function draftFromSettings(view: ProjectSettingsView): SettingsDraft {
     defaultLocale: view.locales?.default ?? '',
     supportedLocales: view.locales?.supported.join(', ') ?? '',
     inactivityDays: String(view.inactivityDays),
+    eventRetentionDays: text(view.eventRetentionDays ?? undefined),
     maxPerDay: String(view.fatigue.maxInterruptingPerDay),
     maxPerWeek: text(view.fatigue.maxInterruptingPerWeek),
     surveyGapDays: String(view.fatigue.minDaysBetweenSurveys),
@@ -87,6 +90,7 @@ export function toPatch(draft: SettingsDraft): ProjectSettingsPatchInput {
     theme,
     locales: localesSet ? { default: draft.defaultLocale.trim(), supported: list(draft.supportedLocales) } : null,
     inactivityDays: number(draft.inactivityDays) ?? Number.NaN,
+    eventRetentionDays: number(draft.eventRetentionDays) ?? null,
     fatigue: {
       maxInterruptingPerDay: number(draft.maxPerDay) ?? Number.NaN,
       ...(number(draft.maxPerWeek) !== undefined ? { maxInterruptingPerWeek: number(draft.maxPerWeek) } : {}),

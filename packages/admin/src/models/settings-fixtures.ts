@@ -10,6 +10,7 @@ export const savedSettings = (overrides: Partial<ProjectSettingsView> = {}): Pro
   locales: null,
   localesInUse: ['en'],
   inactivityDays: 30,
+  eventRetentionDays: null,
   fatigue: { maxInterruptingPerDay: 1, minDaysBetweenSurveys: 14 },
   allowedOrigins: ['https://app.acme.test'],
   identityVerification: { enforce: false },

@@ -10,12 +10,7 @@ import {
   type SavedAnnouncement,
 } from '../api/announcements.js';
 import { AnnouncementContentFields, AnnouncementPublishingFields } from '../components/announcement-fields.js';
-import { AudienceSection } from '../components/audience-section.js';
-import { EditorActions, EditorHead } from '../components/editor-chrome.js';
-import { EditorLayout } from '../components/editor-layout.js';
 import { EditorSection } from '../components/editor-section.js';
-import { TextField } from '../components/field.js';
-import { PreviewPanel } from '../components/preview-panel.js';
 import { TranslationTable } from '../components/translation-table.js';
 import {
   announcementTranslatableFields,
@@ -25,6 +20,7 @@ import {
 } from '../models/announcement-draft.js';
 import { announcementPreviewState } from '../preview/preview-state.js';
 import { useDebouncedAnswer } from '../preview/use-debounced-answer.js';
+import { EditorPage } from './editor-page.js';
 import { useRecordEditor, type RecordApi } from './use-record-editor.js';
 
 type Warnings = SavedAnnouncement['warnings'];
@@ -55,7 +51,7 @@ function useCompiledPreview(input: Announcement | null, onWarnings: (warnings: W
 /** Create or edit an announcement; the live preview renders the collector's parse with the widget's feed. */
 export function AnnouncementEditor({ id, template = null }: { id: string | null; template?: Announcement | null }) {
   const [warnings, setWarnings] = useState<Warnings>([]);
-  const { record, draft, set, errors, checked, dirty, showProblems, message, save, publish, archive } = useRecordEditor({
+  const editor = useRecordEditor({
     id,
     api,
     newDraft: () => (template ? draftFromAnnouncement(template) : newAnnouncementDraft()),
@@ -63,68 +59,45 @@ export function AnnouncementEditor({ id, template = null }: { id: string | null;
     check: checkAnnouncementDraft,
     onLoad: (loaded) => setWarnings(loaded.warnings ?? []),
   });
+  const { record, draft, set, errors, checked, message } = editor;
   const parsed = checked?.ok ? announcementInputSchema.safeParse(checked.announcement) : null;
   const valid = parsed?.success ? parsed.data : null;
   const { texts, failure } = useCompiledPreview(valid, setWarnings);
   if (!draft || !checked) return <p aria-busy="true">{message || 'Loading…'}</p>;
 
-  const status = record?.announcement.status ?? null;
   const preview = (locale: string) =>
     valid && texts ? { kind: 'announcements' as const, state: announcementPreviewState(valid, texts, locale, new Date()) } : null;
   return (
-    <EditorLayout
-      head={
-        <>
-          <EditorHead
-            title={record ? `Announcement: ${record.announcement.name ?? record.announcement.content.title}` : 'New announcement'}
-            status={status}
-            message={message}
-            dirty={dirty}
-          />
-          {warnings.length > 0 && (
-            <div class="panel" role="alert">
-              <p>The collector keeps the text but drops what is not allowed:</p>
-              <ul>
-                {warnings.map((w, i) => (
-                  <li key={i}>
-                    <code>{w.path}</code>: {w.message}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </>
+    <EditorPage
+      editor={{ ...editor, draft, checked }}
+      title={record ? `Announcement: ${record.announcement.name ?? record.announcement.content.title}` : 'New announcement'}
+      status={record?.announcement.status ?? null}
+      locales={[draft.defaultLocale, ...Object.keys(draft.translations)]}
+      preview={preview}
+      submitLabel={record ? 'Save' : 'Save draft'}
+      notices={
+        warnings.length > 0 && (
+          <div class="panel" role="alert">
+            <p>The collector keeps the text but drops what is not allowed:</p>
+            <ul>
+              {warnings.map((w, i) => (
+                <li key={i}>
+                  <code>{w.path}</code>: {w.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )
       }
-      errors={errors}
-      onSubmit={save}
-      preview={
-        <>
-          <PreviewPanel
-            locales={[draft.defaultLocale, ...Object.keys(draft.translations)]}
-            target={preview}
-            problems={Object.keys(checked.errors).length}
-            onShowProblems={showProblems}
-          />
-          {failure && (
-            <p class="error" role="alert">
-              The preview could not be prepared: {failure}
-            </p>
-          )}
-        </>
+      previewNotices={
+        failure && (
+          <p class="error" role="alert">
+            The preview could not be prepared: {failure}
+          </p>
+        )
       }
+      content={<AnnouncementContentFields draft={draft} errors={errors} set={set} />}
     >
-      <EditorSection title="Content" open>
-        <TextField
-          id="id"
-          label="Id (used in events and URLs)"
-          value={draft.id}
-          error={errors.id}
-          onInput={(v) => !record && set({ id: v })}
-        />
-        <TextField id="name" label="Internal name" value={draft.name} error={errors.name} onInput={(name) => set({ name })} />
-        <AnnouncementContentFields draft={draft} errors={errors} set={set} />
-      </EditorSection>
-      <AudienceSection audience={draft.audience} errors={errors} onChange={(audience) => set({ audience })} />
       <EditorSection title="Schedule">
         <AnnouncementPublishingFields draft={draft} errors={errors} set={set} />
       </EditorSection>
@@ -137,9 +110,6 @@ export function AnnouncementEditor({ id, template = null }: { id: string | null;
           onChange={(translations) => set({ translations })}
         />
       </EditorSection>
-      <EditorActions status={status} onPublish={publish} onArchive={archive}>
-        {record ? 'Save' : 'Save draft'}
-      </EditorActions>
-    </EditorLayout>
+    </EditorPage>
   );
 }

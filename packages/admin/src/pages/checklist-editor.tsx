@@ -1,104 +1,75 @@
 import { checklistPromptSchema, type ChecklistPrompt } from '@hearth/schema';
-import { EditorActions, EditorHead } from '../components/editor-chrome.js';
-import { EditorLayout } from '../components/editor-layout.js';
 import { EditorSection } from '../components/editor-section.js';
 import { FrequencyFields, ScheduleFields, TriggerFields } from '../components/envelope-fields.js';
 import { TextField } from '../components/field.js';
 import { ItemFields } from '../components/item-fields.js';
-import { PreviewPanel } from '../components/preview-panel.js';
-import { AudienceSection } from '../components/audience-section.js';
-import { VersionHistory } from '../components/version-history.js';
 import { checkDraft, draftFromPrompt, emptyItem, newChecklistDraft } from '../models/checklist-draft.js';
 import { errorsUnder } from '../models/field-errors.js';
 import { checklistPreviewState } from '../preview/preview-state.js';
-import { promptApi, useRecordEditor } from './use-record-editor.js';
-
-const api = promptApi('checklist');
+import { EditorPage, promptPageProps } from './editor-page.js';
+import { usePromptEditor } from './use-record-editor.js';
 
 /** Create or edit a checklist; every field is checked by checklistPromptSchema before it is sent. */
 export function ChecklistEditor({ id, template = null }: { id: string | null; template?: ChecklistPrompt | null }) {
-  const { record, draft, set, errors, checked, dirty, showProblems, message, load, save, publish, archive } = useRecordEditor({
+  const editor = usePromptEditor('checklist', {
     id,
-    api,
-    newDraft: () => (template ? draftFromPrompt(template) : newChecklistDraft()),
-    toDraft: (loaded) => draftFromPrompt(loaded.prompt as ChecklistPrompt),
+    template,
+    fromPrompt: draftFromPrompt,
+    blank: newChecklistDraft,
     check: checkDraft,
   });
+  const { record, draft, set, errors, checked, load, message } = editor;
   if (!draft || !checked) return <p aria-busy="true">{message || 'Loading…'}</p>;
 
   const preview = (locale: string) => {
     const parsed = checklistPromptSchema.safeParse(checked.prompt);
     return parsed.success ? { kind: 'checklist' as const, state: checklistPreviewState(parsed.data, locale) } : null;
   };
-  const status = record?.prompt.status ?? null;
   const envelope = { value: draft.envelope, errors, onChange: (next: typeof draft.envelope) => set({ envelope: next }) };
   return (
-    <EditorLayout
-      head={
-        <EditorHead
-          title={record ? `Checklist: ${record.prompt.name ?? record.prompt.id}` : 'New checklist'}
-          status={status}
-          message={message}
-          dirty={dirty}
-        />
+    <EditorPage
+      editor={{ ...editor, draft, checked }}
+      {...promptPageProps('Checklist', record, load)}
+      locales={[draft.base?.defaultLocale ?? 'en', ...Object.keys(draft.base?.translations ?? {})]}
+      preview={preview}
+      content={
+        <>
+          <TextField id="title" label="Title" value={draft.title} error={errors['content.title']} onInput={(title) => set({ title })} />
+          <TextField
+            id="description"
+            label="Description"
+            multiline
+            value={draft.description}
+            error={errors['content.description']}
+            onInput={(description) => set({ description })}
+          />
+          <fieldset>
+            <legend>Items</legend>
+            {errors['content.items'] && (
+              <p class="error" role="alert">
+                {errors['content.items']}
+              </p>
+            )}
+            <ol class="items">
+              {draft.items.map((item, index) => (
+                <li key={index}>
+                  <ItemFields
+                    index={index}
+                    item={item}
+                    errors={errorsUnder(errors, `content.items.${index}`)}
+                    onChange={(next) => set({ items: draft.items.map((it, i) => (i === index ? next : it)) })}
+                    onRemove={() => set({ items: draft.items.filter((_, i) => i !== index) })}
+                  />
+                </li>
+              ))}
+            </ol>
+            <button type="button" class="secondary" onClick={() => set({ items: [...draft.items, emptyItem(draft.items.length)] })}>
+              Add item
+            </button>
+          </fieldset>
+        </>
       }
-      errors={errors}
-      onSubmit={save}
-      preview={
-        <PreviewPanel
-          locales={[draft.base?.defaultLocale ?? 'en', ...Object.keys(draft.base?.translations ?? {})]}
-          target={preview}
-          explainFor={record?.prompt.id ?? null}
-          problems={Object.keys(checked.errors).length}
-          onShowProblems={showProblems}
-        />
-      }
-      after={record && <VersionHistory record={record} onRolledBack={load} />}
     >
-      <EditorSection title="Content" open>
-        <TextField
-          id="id"
-          label="Id (used in events and URLs)"
-          value={draft.id}
-          error={errors.id}
-          onInput={(v) => !record && set({ id: v })}
-        />
-        <TextField id="name" label="Internal name" value={draft.name} error={errors.name} onInput={(name) => set({ name })} />
-        <TextField id="title" label="Title" value={draft.title} error={errors['content.title']} onInput={(title) => set({ title })} />
-        <TextField
-          id="description"
-          label="Description"
-          multiline
-          value={draft.description}
-          error={errors['content.description']}
-          onInput={(description) => set({ description })}
-        />
-        <fieldset>
-          <legend>Items</legend>
-          {errors['content.items'] && (
-            <p class="error" role="alert">
-              {errors['content.items']}
-            </p>
-          )}
-          <ol class="items">
-            {draft.items.map((item, index) => (
-              <li key={index}>
-                <ItemFields
-                  index={index}
-                  item={item}
-                  errors={errorsUnder(errors, `content.items.${index}`)}
-                  onChange={(next) => set({ items: draft.items.map((it, i) => (i === index ? next : it)) })}
-                  onRemove={() => set({ items: draft.items.filter((_, i) => i !== index) })}
-                />
-              </li>
-            ))}
-          </ol>
-          <button type="button" class="secondary" onClick={() => set({ items: [...draft.items, emptyItem(draft.items.length)] })}>
-            Add item
-          </button>
-        </fieldset>
-      </EditorSection>
-      <AudienceSection audience={draft.audience} errors={errors} onChange={(audience) => set({ audience })} />
       <EditorSection title="Trigger">
         <TriggerFields {...envelope} />
       </EditorSection>
@@ -108,7 +79,6 @@ export function ChecklistEditor({ id, template = null }: { id: string | null; te
       <EditorSection title="Frequency">
         <FrequencyFields {...envelope} />
       </EditorSection>
-      <EditorActions status={status} onPublish={publish} onArchive={archive} />
-    </EditorLayout>
+    </EditorPage>
   );
 }

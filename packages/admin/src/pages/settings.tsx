@@ -11,6 +11,7 @@ import {
 } from '../api/settings.js';
 import { SecretOnce } from '../components/secret-once.js';
 import { AppearanceFields, EngagementFields, LocaleFields } from '../components/settings-appearance.js';
+import { RetentionFields } from '../components/settings-retention.js';
 import { SecurityFields } from '../components/settings-security.js';
 import { WebhookFields } from '../components/settings-webhooks.js';
 import { errorsFromIssues, type FieldErrors } from '../models/field-errors.js';
@@ -120,6 +121,7 @@ export function SettingsPage() {
         <AppearanceFields {...section} />
         <LocaleFields {...section} inUse={saved.localesInUse} />
         <EngagementFields {...section} />
+        <RetentionFields {...section} />
         <SecurityFields
           {...section}
           keys={saved.keys}

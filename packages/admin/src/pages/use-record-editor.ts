@@ -145,8 +145,11 @@ export function useRecordEditor<R extends { version: number }, D, C extends Chec
   };
 }
 
+type PromptKind = 'checklist' | 'survey';
+type CheckedPrompt = CheckedDraft & { prompt: Record<string, unknown> };
+
 /** Prompts of one kind (checklist, survey), through the prompts admin API. */
-export const promptApi = (kind: 'checklist' | 'survey'): RecordApi<PromptRecord, CheckedDraft & { prompt: Record<string, unknown> }> => ({
+const promptApi = (kind: PromptKind): RecordApi<PromptRecord, CheckedPrompt> => ({
   get: getPrompt,
   save: ({ prompt }, record) => {
     // The draft checker validated it with the kind's schema; the API takes the general input type.
@@ -157,3 +160,27 @@ export const promptApi = (kind: 'checklist' | 'survey'): RecordApi<PromptRecord,
   archive: (record) => archivePrompt(record.prompt.id, record.version),
   path: (record) => `prompts/${kind}/${record.prompt.id}`,
 });
+const PROMPT_APIS = { checklist: promptApi('checklist'), survey: promptApi('survey') };
+
+interface PromptEditorOptions<P, D, C extends CheckedPrompt> {
+  id: string | null;
+  /** A template from the gallery: the new draft starts from it instead of a blank one. */
+  template: P | null;
+  fromPrompt: (prompt: P) => D;
+  blank: () => D;
+  check: (draft: D) => C;
+}
+
+/** `useRecordEditor` for one prompt kind: a saved prompt, a template and the editor's draft convert the same way. */
+export function usePromptEditor<P, D, C extends CheckedPrompt>(
+  kind: PromptKind,
+  { id, template, fromPrompt, blank, check }: PromptEditorOptions<P, D, C>,
+) {
+  return useRecordEditor({
+    id,
+    api: PROMPT_APIS[kind],
+    newDraft: () => (template ? fromPrompt(template) : blank()),
+    toDraft: (loaded) => fromPrompt(loaded.prompt as P),
+    check,
+  });
+}

@@ -15,12 +15,13 @@ describe.each(bothStores('hearth_expiry'))('event expiry on $name', ({ open }) =
     const days = Array.from({ length: 40 }, (_, i) => NOW - i * DAY_MS - 1_000);
     await store.writeEvents(days.flatMap((t) => [kept, forever].map((projectId) => newEvent({ projectId, timestamp: t, receivedAt: t }))));
 
+    const projects = [
+      { id: kept, eventRetentionDays: 30 },
+      { id: forever, eventRetentionDays: undefined as number | undefined },
+    ];
     const expiry = startEventExpiry(
       store,
-      [
-        { id: kept, eventRetentionDays: 30 },
-        { id: forever, eventRetentionDays: undefined },
-      ],
+      () => projects,
       () => NOW,
       { chunk: 3, intervalMs: 3_600_000 },
     );
@@ -31,6 +32,16 @@ describe.each(bothStores('hearth_expiry'))('event expiry on $name', ({ open }) =
       expect(await store.listEvents(kept)).toHaveLength(30);
       expect(await store.listEvents(forever)).toHaveLength(40);
       expect(await expiry.runOnce()).toEqual(new Map([[kept, 0]]));
+
+      // A period set later (in the console) applies from the next pass, without a restart.
+      projects[1]!.eventRetentionDays = 35;
+      expect(await expiry.runOnce()).toEqual(
+        new Map([
+          [kept, 0],
+          [forever, 5],
+        ]),
+      );
+      expect(await store.listEvents(forever)).toHaveLength(35);
     } finally {
       await expiry.stop();
     }

@@ -23,11 +23,12 @@ export interface EventExpiry {
 /**
  * Enforces each project's `eventRetentionDays`: events older than the period are deleted, chunk
  * by chunk with a turn of the event loop between chunks so ingest keeps its share of the writer.
- * The KPI rollups, ledgers, responses and users stay (docs/kpis.md, "Data lifecycle").
+ * The KPI rollups, ledgers, responses and users stay (docs/kpis.md, "Data lifecycle"). `projects`
+ * is read at every pass: a period set or removed in the console applies from the next one.
  */
 export function startEventExpiry(
   store: Store,
-  projects: readonly Pick<ProjectConfig, 'id' | 'eventRetentionDays'>[],
+  projects: () => readonly Pick<ProjectConfig, 'id' | 'eventRetentionDays'>[],
   clock: () => number,
   options: EventExpiryOptions = {},
 ): EventExpiry {
@@ -37,7 +38,7 @@ export function startEventExpiry(
 
   const pass = async () => {
     const deleted = new Map<string, number>();
-    for (const project of projects) {
+    for (const project of projects()) {
       if (project.eventRetentionDays === undefined) continue;
       const cutOff = new Date(clock() - project.eventRetentionDays * DAY_MS);
       let total = 0;
@@ -57,15 +58,15 @@ export function startEventExpiry(
       console.error('hearth-collector: deleting expired events failed; retrying at the next pass', error),
     );
 
-  const active = projects.some((p) => p.eventRetentionDays !== undefined);
-  const timer = active ? setInterval(background, intervalMs) : null;
-  timer?.unref();
-  if (active) background();
+  // A pass over projects without a period reads nothing, so the timer always runs.
+  const timer = setInterval(background, intervalMs);
+  timer.unref();
+  background();
   return {
     runOnce,
     async stop() {
       stopped = true;
-      if (timer) clearInterval(timer);
+      clearInterval(timer);
       await running?.catch(() => undefined);
     },
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JobPayload, JobStore, StoredJob } from '../storage/jobs/job-store.js';
+import type { JobPayload, JobStore, NewJob, StoredJob } from '../storage/jobs/job-store.js';
 import { backoffDelay } from '../webhooks/backoff.js';
 
 /** How a handler asks for another attempt: at `retryAt` (epoch ms), e.g. from `Retry-After`. */
@@ -106,14 +106,19 @@ export class JobWorker {
    * and wakes the worker. Resolves once the job is stored: it survives a crash from then on.
    */
   async enqueue(kind: string, key: string, payload: JobPayload, runAt = this.#options.clock()): Promise<boolean> {
-    const handler = this.#handlers.get(kind);
-    if (!handler) throw new Error(`no handler for job kind "${kind}"`);
-    const added = await this.#options.jobs.enqueue(
-      { kind, key: `${kind}:${key}`, payload, runAt, maxAttempts: handler.maxAttempts },
-      this.#options.clock(),
-    );
+    const added = await this.#options.jobs.enqueue(this.job(kind, key, payload, runAt), this.#options.clock());
     this.wake();
     return added;
+  }
+
+  /**
+   * The row `enqueue` would add, for a store to insert inside the transaction of the change that
+   * causes it (a crash after that commit cannot lose it); call `wake()` once it has committed.
+   */
+  job(kind: string, key: string, payload: JobPayload, runAt = this.#options.clock()): NewJob {
+    const handler = this.#handlers.get(kind);
+    if (!handler) throw new Error(`no handler for job kind "${kind}"`);
+    return { kind, key: `${kind}:${key}`, payload, runAt, maxAttempts: handler.maxAttempts };
   }
 
   /** Runs what is due now, in the background (after an enqueue, or on a poll). */

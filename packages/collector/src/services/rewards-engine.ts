@@ -1,4 +1,5 @@
 import type { AudienceRule, ChecklistPrompt, EarningRule, RewardsConfig, RewardsState } from '@hearth/schema';
+import type { NewJob } from '../storage/jobs/job-store.js';
 import type { RewardsStore } from '../storage/rewards-store.js';
 import type { RedeemResult, StoredRedemption } from '../domain/rewards/ledger.js';
 import { RewardsError } from '../domain/rewards/rewards-error.js';
@@ -21,8 +22,10 @@ export interface RewardsEngineDeps {
   /** The project's rewards program; none means rewards are off for it. */
   configFor(projectId: string): RewardsConfig | undefined;
   clock(): number;
-  /** A new pending redemption (after commit): its fulfilment webhook is enqueued here, before `redeem` answers. */
-  onRedemption?(projectId: string, redemption: StoredRedemption): void | Promise<void>;
+  /** The jobs a new redemption causes (its fulfilment webhook): enqueued in the redemption's transaction. */
+  redemptionJobs?(projectId: string, redemption: StoredRedemption): readonly NewJob[];
+  /** After a new redemption committed (with its jobs). */
+  onRedemption?(projectId: string, redemption: StoredRedemption): void;
 }
 
 export interface Award {
@@ -211,8 +214,11 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
       if (!item || !(await view.inAudience(item.audience, item.id)))
         throw new RewardsError('unknown_item', `No catalog item "${itemId}" for this user.`);
       const { id, cost, stock, perUserLimit } = item;
-      const result = await rewards.redeem({ projectId, id: requestId, userId, item: { id, cost, stock, perUserLimit }, at: clock() });
-      if (result.status === 'created') await deps.onRedemption?.(projectId, result.redemption);
+      const result = await rewards.redeem(
+        { projectId, id: requestId, userId, item: { id, cost, stock, perUserLimit }, at: clock() },
+        (created) => (deps.redemptionJobs ? deps.redemptionJobs(projectId, created) : []),
+      );
+      if (result.status === 'created') deps.onRedemption?.(projectId, result.redemption);
       return result;
     },
 

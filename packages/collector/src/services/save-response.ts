@@ -1,5 +1,6 @@
 import type { JsonValue, SurveyPrompt, SurveyResponse } from '@hearth/schema';
-import { decideResponse, type ResponseDecision } from '../domain/survey/response.js';
+import { decideResponse, type ResponseDecision, type StoredResponse } from '../domain/survey/response.js';
+import type { NewJob } from '../storage/jobs/job-store.js';
 import { respondentKey } from '../storage/responses/response-rows.js';
 import type { Respondent, ResponseStore } from '../storage/responses/response-store.js';
 
@@ -10,6 +11,8 @@ export interface SaveInput {
   response: SurveyResponse;
   traits: Readonly<Record<string, JsonValue>>;
   now: Date;
+  /** The jobs (webhooks) a new or changed response causes: written in the response's transaction. */
+  jobsFor?: (outcome: 'created' | 'updated', record: StoredResponse) => readonly NewJob[];
 }
 
 /**
@@ -56,11 +59,12 @@ export function saveResponse(store: ResponseStore, input: SaveInput): Promise<Re
         store.latest(projectId, survey.id, respondent),
       ]);
       const decision = decideResponse(response, { survey, userId, anonymous, existing, latest, traits: input.traits, now: input.now });
+      const jobs = (saved: StoredResponse, outcome: 'created' | 'updated') => input.jobsFor?.(outcome, saved) ?? [];
       const written =
         decision.outcome === 'created'
-          ? await store.insert(projectId, decision.record)
+          ? await store.insert(projectId, decision.record, jobs(decision.record, 'created'))
           : decision.outcome === 'updated' && existing
-            ? await store.update(projectId, existing, decision.record)
+            ? await store.update(projectId, existing, decision.record, jobs(decision.record, 'updated'))
             : true;
       if (written) return decision;
     }

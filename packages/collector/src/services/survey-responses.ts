@@ -11,7 +11,7 @@ export interface SurveyResponseDeps {
   /** Awards a verified user's answer through the rewards ledger (`surveyAnswered` earning rules). */
   rewards?: RewardsEngine;
   /** Where the project's survey webhooks are enqueued. */
-  webhooks: Pick<WebhookJobs, 'surveyResponse'>;
+  webhooks: Pick<WebhookJobs, 'surveyResponseJobs' | 'committed'>;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -25,9 +25,9 @@ export interface SurveyResponseInput {
 
 /**
  * One survey answer: stored idempotently per (survey, user, cycle), or `unknown_survey`. A new or
- * changed response then enqueues the project's webhooks as durable jobs (sent in the background: a
- * slow receiver must not slow the widget down; attempts are recorded) and, for a verified user's
- * first answer of a cycle, runs the rewards hook in the background.
+ * changed response enqueues the project's webhooks as durable jobs in its own transaction (sent in
+ * the background: a slow receiver must not slow the widget down; attempts are recorded) and, for
+ * a verified user's first answer of a cycle, runs the rewards hook in the background.
  */
 export async function submitSurveyResponse(
   deps: SurveyResponseDeps,
@@ -48,14 +48,11 @@ export async function submitSurveyResponse(
     response,
     traits,
     now: input.now,
+    jobsFor: (outcome, saved) => deps.webhooks.surveyResponseJobs(project.id, outcome, saved, project.webhooks),
   });
   if (decision.outcome === 'created' || decision.outcome === 'updated') {
     const outcome = decision.outcome;
-    // Enqueued before the answer is acknowledged: from then on the webhooks survive a crash. (A
-    // crash between the response's commit and this insert loses them: the window is one statement.)
-    await deps.webhooks
-      .surveyResponse(project.id, outcome, decision.record, project.webhooks)
-      .catch((error: unknown) => deps.log?.('could not enqueue survey webhooks', error));
+    deps.webhooks.committed();
     if (outcome === 'created' && deps.rewards && input.verified && 'userId' in subject) {
       const { userId } = subject;
       void deps.rewards

@@ -5,11 +5,12 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseConfig } from '../config.js';
 import type { StoredRedemption } from '../domain/rewards/ledger.js';
 import { openSqliteStore } from '../storage/sqlite/sqlite-store.js';
+import type { Store } from '../storage/store.js';
 import { NOW, SECRET, testConfig } from '../test-support/http.js';
 import { PROGRAM } from '../test-support/rewards-test-app.js';
 import { JobWorker } from './job-worker.js';
 import { ProjectRegistry } from './project-registry.js';
-import { createWebhookJobs, FULFILMENT_WEBHOOK_JOB } from './webhook-jobs.js';
+import { createWebhookJobs, FULFILMENT_WEBHOOK_JOB, type WebhookJobs } from './webhook-jobs.js';
 
 type Reply = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -45,6 +46,12 @@ function setup(url: string) {
   return { store, clock, projects, worker, webhooks };
 }
 
+/** As the redemption's transaction does: its fulfilment job is stored, then the worker woken. */
+async function enqueueRedemption(webhooks: WebhookJobs, store: Store) {
+  for (const job of webhooks.redemptionJobs('acme', redemption)) await store.jobs.enqueue(job, NOW);
+  webhooks.committed();
+}
+
 const redemption: StoredRedemption = {
   id: 'redeem-42',
   userId: 'ada',
@@ -60,7 +67,7 @@ describe('webhooks as durable jobs', () => {
   it('retries from the store with back-off and Retry-After, under one delivery id, until delivered', async () => {
     const hook = await receiver([status(500), status(503, { 'retry-after': '7' })]);
     const { store, clock, worker, webhooks } = setup(hook.url);
-    await webhooks.redemption('acme', redemption);
+    await enqueueRedemption(webhooks, store);
     await worker.runDue();
     expect(hook.received).toHaveLength(1);
     const key = `${FULFILMENT_WEBHOOK_JOB}:acme:redeem-42`;
@@ -86,7 +93,7 @@ describe('webhooks as durable jobs', () => {
       [3, 204, 'delivered', null],
     ]);
     // The same redemption enqueued again (a retried request) is the same job: nothing more is sent.
-    await webhooks.redemption('acme', redemption);
+    await enqueueRedemption(webhooks, store);
     await worker.runDue();
     expect(hook.received).toHaveLength(3);
   });
@@ -94,7 +101,7 @@ describe('webhooks as durable jobs', () => {
   it('gives up after the last attempt, and at once on a final answer', async () => {
     const hook = await receiver([status(500), status(500), status(500), status(500)]);
     const { store, clock, worker, webhooks } = setup(hook.url);
-    await webhooks.redemption('acme', redemption);
+    await enqueueRedemption(webhooks, store);
     for (let i = 0; i < 4; i++) {
       await worker.runDue();
       clock.now += 60_000;
@@ -104,7 +111,7 @@ describe('webhooks as durable jobs', () => {
 
     const refusing = await receiver([status(410)]);
     const second = setup(refusing.url);
-    await second.webhooks.redemption('acme', redemption);
+    await enqueueRedemption(second.webhooks, second.store);
     await second.worker.runDue();
     second.clock.now += 3_600_000;
     await second.worker.runDue();
@@ -128,7 +135,7 @@ describe('webhooks as durable jobs', () => {
       },
     ]);
     const { store, worker, webhooks } = setup(hook.url);
-    await webhooks.redemption('acme', redemption);
+    await enqueueRedemption(webhooks, store);
     await expect.poll(() => hook.received.length).toBe(1);
     const stopped = worker.stop().then(() => order.push('stopped'));
     release();

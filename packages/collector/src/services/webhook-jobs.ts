@@ -1,6 +1,7 @@
 import type { ProjectConfig, WebhookEndpoint } from '@hearth/schema';
 import type { StoredRedemption } from '../domain/rewards/ledger.js';
 import type { StoredResponse } from '../domain/survey/response.js';
+import type { NewJob } from '../storage/jobs/job-store.js';
 import type { ResponseStore } from '../storage/responses/response-store.js';
 import { sendWebhook } from '../webhooks/deliver.js';
 import type { OutboundPolicy } from '../webhooks/outbound.js';
@@ -108,34 +109,37 @@ function webhookHandler(spec: WebhookKind, options: WebhookJobOptions): JobHandl
 }
 
 /**
- * Webhooks as durable jobs: a delivery is a row enqueued when its change commits, sent by whichever
- * collector claims it, retried with back-off from the store (a pending retry survives a restart, and
- * another instance sends it if this one died). Delivery is at least once with a stable
- * `Hearth-Delivery` id, so receivers that de-duplicate on it see each event once.
+ * Webhooks as durable jobs: a delivery is a row enqueued in the transaction of the change that
+ * causes it (so it commits with the change, or neither does), sent by whichever collector claims
+ * it, retried with back-off from the store (a pending retry survives a restart, and another
+ * instance sends it if this one died). Delivery is at least once with a stable `Hearth-Delivery`
+ * id, so receivers that de-duplicate on it see each event once.
  */
 export function createWebhookJobs(worker: JobWorker, options: WebhookJobOptions) {
   worker.register(webhookHandler(SURVEY_WEBHOOK, options)).register(webhookHandler(FULFILMENT_WEBHOOK, options));
   return {
     /** The survey webhooks a new or updated response triggers (none for a duplicate), one job per endpoint. */
-    async surveyResponse(
+    surveyResponseJobs(
       projectId: string,
       outcome: 'created' | 'updated',
       record: StoredResponse,
       endpoints: readonly WebhookEndpoint[],
-    ): Promise<void> {
-      await Promise.all(
-        surveyResponseDeliveries(projectId, outcome, record, endpoints).map(({ url, deliveryId, event, body }) =>
-          worker.enqueue(SURVEY_WEBHOOK_JOB, `${projectId}:${deliveryId}:${url}`, { projectId, url, deliveryId, event, body }),
-        ),
+    ): NewJob[] {
+      return surveyResponseDeliveries(projectId, outcome, record, endpoints).map(({ url, deliveryId, event, body }) =>
+        worker.job(SURVEY_WEBHOOK_JOB, `${projectId}:${deliveryId}:${url}`, { projectId, url, deliveryId, event, body }),
       );
     },
     /** `redemption.created` for the program's fulfilment endpoint, when it has one; `redemption.id` is the delivery id. */
-    async redemption(projectId: string, redemption: StoredRedemption): Promise<void> {
+    redemptionJobs(projectId: string, redemption: StoredRedemption): NewJob[] {
       const project = options.projects.get(projectId);
-      if (!project || 'gone' in fulfilmentTarget(project)) return;
+      if (!project || 'gone' in fulfilmentTarget(project)) return [];
       const body = JSON.stringify({ type: 'redemption.created', projectId, redemption });
       const payload: WebhookJobPayload = { projectId, deliveryId: redemption.id, event: 'redemption.created', body };
-      await worker.enqueue(FULFILMENT_WEBHOOK_JOB, `${projectId}:${redemption.id}`, payload);
+      return [worker.job(FULFILMENT_WEBHOOK_JOB, `${projectId}:${redemption.id}`, payload)];
+    },
+    /** After the change that enqueued jobs committed: sends them now rather than at the next poll. */
+    committed(): void {
+      worker.wake();
     },
   };
 }

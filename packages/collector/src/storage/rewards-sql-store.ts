@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { insertJob } from './jobs/job-sql.js';
 import { appendLogic, attachReferralLogic, earnLogic, expireUserLogic, redeemLogic, settleLogic } from './rewards-logic.js';
 import {
   ENTRY_COLUMNS,
@@ -63,7 +64,12 @@ export function createSqlRewardsStore(transact: Transact, read: SqlReader, kpiRe
   return {
     append: (entry) => transact((sql) => appendLogic(ledgerOps(sql), entry)),
     earn: (entry, caps) => transact((sql) => earnLogic(ledgerOps(sql), entry, caps)),
-    redeem: (request) => transact((sql) => redeemLogic(ledgerOps(sql), request)),
+    redeem: (request, jobsFor) =>
+      transact(function* (sql) {
+        const result = yield* redeemLogic(ledgerOps(sql), request);
+        if (result.status === 'created') for (const job of jobsFor?.(result.redemption) ?? []) yield* ask(insertJob(sql, job, request.at));
+        return result;
+      }),
     settle: (projectId, id, outcome, at, reason) =>
       transact((sql) => settleLogic(ledgerOps(sql), projectId, id, outcome, at, reason ?? null)),
     attachReferral: (projectId, code, referred, at) =>

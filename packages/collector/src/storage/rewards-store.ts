@@ -12,6 +12,7 @@ import type {
   ItemUsage,
   RewardsActivity,
 } from '../domain/rewards/ledger.js';
+import type { NewJob } from './jobs/job-store.js';
 
 /**
  * The ledger and everything around it, on both stores. Every write is one transaction holding the
@@ -26,8 +27,11 @@ export interface RewardsStore {
   entries(projectId: string, userId: string, limit?: number): Promise<StoredEntry[]>;
   /** Entries per rule id, for badges and "ways to earn". */
   ruleCounts(projectId: string, userId: string): Promise<Map<string, number>>;
-  /** Pending redemption + debit in one transaction; refuses overspending, empty stock, per-user limits. */
-  redeem(request: NewRedemption): Promise<RedeemResult>;
+  /**
+   * Pending redemption + debit in one transaction; refuses overspending, empty stock, per-user limits.
+   * A new redemption's `jobsFor` (its fulfilment webhook) are enqueued in that same transaction.
+   */
+  redeem(request: NewRedemption, jobsFor?: (redemption: StoredRedemption) => readonly NewJob[]): Promise<RedeemResult>;
   /** Fulfilled, or failed with a refund entry; repeating the same outcome is a no-op. */
   settle(projectId: string, redemptionId: string, outcome: 'fulfilled' | 'failed', at: number, reason?: string): Promise<StoredRedemption>;
   redemptions(projectId: string, userId: string): Promise<StoredRedemption[]>;

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { auditCsv, auditLog } from '../../api/team.js';
 import { download } from '../../models/csv.js';
 import { project } from '../../models/session.js';
+import { TeamTable } from './team-table.js';
 
 /** What each action means, in words a product manager reads. */
 const ACTIONS: Record<string, string> = {
@@ -58,36 +59,20 @@ export function AuditPage() {
       <p role="status" class="message">
         {message}
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption>
+      <TeamTable
+        caption={
+          <>
             Who did what in {project.value?.name}, newest first (sign-ins are collector-wide){' '}
             <button type="button" class="secondary" onClick={() => void exportCsv()}>
               Export CSV
             </button>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Target</th>
-              <th scope="col">Version</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id} data-action={e.action}>
-                <td>{new Date(e.at).toLocaleString()}</td>
-                <td>{e.actor}</td>
-                <td>{ACTIONS[e.action] ?? e.action}</td>
-                <td>{e.target ?? '—'}</td>
-                <td>{e.version ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+        columns={['When', 'Who', 'Action', 'Target', 'Version']}
+        rows={entries}
+        rowKey={(e) => e.id}
+        cells={(e) => [new Date(e.at).toLocaleString(), e.actor, ACTIONS[e.action] ?? e.action, e.target ?? '—', e.version ?? '—']}
+      />
       {more && (
         <button type="button" class="secondary" onClick={() => void load(entries.at(-1)?.id)}>
           Older entries

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { changeRole, invite, listMembers, listSessions, removeMember, revokeSession, withdrawInvite } from '../../api/team.js';
 import { TextField } from '../../components/field.js';
 import { isOwner, project, session } from '../../models/session.js';
+import { TeamTable } from './team-table.js';
 
 const ROLES: ConsoleRole[] = ['owner', 'editor', 'viewer'];
 const when = (iso: string) => new Date(iso).toLocaleString();
@@ -118,133 +119,77 @@ export function TeamPage() {
       </p>
       {owner && <InviteForm onCreated={(c) => (setCreated(c), void reload())} />}
       {created && <InviteLink created={created} onDismiss={() => setCreated(null)} />}
-      <div class="table-wrap">
-        <table>
-          <caption>Members</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Since</th>
-              {owner && <th scope="col">Actions</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {team?.members.map((m) => (
-              <tr key={m.userId}>
-                <td>{m.name}</td>
-                <td>{m.email}</td>
-                <td>
-                  {owner ? (
-                    <select
-                      aria-label={`Role of ${m.email}`}
-                      value={m.role}
-                      onChange={(e) =>
-                        void act(
-                          () => changeRole(m.userId, e.currentTarget.value as ConsoleRole),
-                          `${m.email} is now ${e.currentTarget.value}.`,
-                        )
-                      }
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    m.role
-                  )}
-                </td>
-                <td>{when(m.since)}</td>
-                {owner && (
-                  <td>
-                    {m.userId !== me && (
-                      <button type="button" class="secondary" onClick={() => void act(() => removeMember(m.userId), `Removed ${m.email}.`)}>
-                        Remove<span class="visually-hidden"> {m.email}</span>
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {team && team.invites.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <caption>Open invitations</caption>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Invited by</th>
-                <th scope="col">Expires</th>
-                {owner && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {team.invites.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.email}</td>
-                  <td>{i.role}</td>
-                  <td>{i.invitedBy}</td>
-                  <td>{when(i.expiresAt)}</td>
-                  {owner && (
-                    <td>
-                      <button
-                        type="button"
-                        class="secondary"
-                        onClick={() => void act(() => withdrawInvite(i.id), `Withdrew the invitation of ${i.email}.`)}
-                      >
-                        Withdraw<span class="visually-hidden"> the invitation of {i.email}</span>
-                      </button>
-                    </td>
-                  )}
-                </tr>
+      <TeamTable
+        caption="Members"
+        columns={['Name', 'Email', 'Role', 'Since']}
+        rows={team?.members ?? []}
+        rowKey={(m) => m.userId}
+        cells={(m) => [
+          m.name,
+          m.email,
+          owner ? (
+            <select
+              aria-label={`Role of ${m.email}`}
+              value={m.role}
+              onChange={(e) =>
+                void act(() => changeRole(m.userId, e.currentTarget.value as ConsoleRole), `${m.email} is now ${e.currentTarget.value}.`)
+              }
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </select>
+          ) : (
+            m.role
+          ),
+          when(m.since),
+        ]}
+        action={
+          owner
+            ? (m) =>
+                m.userId === me
+                  ? null
+                  : { label: 'Remove', subject: m.email, run: () => void act(() => removeMember(m.userId), `Removed ${m.email}.`) }
+            : undefined
+        }
+      />
+      {team && team.invites.length > 0 && (
+        <TeamTable
+          caption="Open invitations"
+          columns={['Email', 'Role', 'Invited by', 'Expires']}
+          rows={team.invites}
+          rowKey={(i) => i.id}
+          cells={(i) => [i.email, i.role, i.invitedBy, when(i.expiresAt)]}
+          action={
+            owner
+              ? (i) => ({
+                  label: 'Withdraw',
+                  subject: `the invitation of ${i.email}`,
+                  run: () => void act(() => withdrawInvite(i.id), `Withdrew the invitation of ${i.email}.`),
+                })
+              : undefined
+          }
+        />
       )}
       {owner && (
-        <div class="table-wrap">
-          <table>
-            <caption>Open sessions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Signed in</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.email}</td>
-                  <td>{when(s.createdAt)}</td>
-                  <td>{when(s.expiresAt)}</td>
-                  <td>
-                    {s.current ? (
-                      'This session'
-                    ) : (
-                      <button
-                        type="button"
-                        class="secondary"
-                        onClick={() => void act(() => revokeSession(s.id), `Revoked a session of ${s.email}.`)}
-                      >
-                        Revoke<span class="visually-hidden"> a session of {s.email}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TeamTable
+          caption="Open sessions"
+          columns={['Email', 'Signed in', 'Expires']}
+          rows={sessions}
+          rowKey={(s) => s.id}
+          cells={(s) => [s.email, when(s.createdAt), when(s.expiresAt)]}
+          action={(s) =>
+            s.current
+              ? 'This session'
+              : {
+                  label: 'Revoke',
+                  subject: `a session of ${s.email}`,
+                  run: () => void act(() => revokeSession(s.id), `Revoked a session of ${s.email}.`),
+                }
+          }
+        />
       )}
     </>
   );

@@ -6,6 +6,7 @@ export const OVERRIDABLE = [
   'theme',
   'locales',
   'inactivityDays',
+  'eventRetentionDays',
   'fatigue',
   'allowedOrigins',
   'identityVerification',

@@ -22,6 +22,7 @@ export function settingsView({ project, version, updatedAt, updatedBy }: Setting
     locales: project.locales ?? null,
     localesInUse: locales,
     inactivityDays: project.inactivityDays,
+    eventRetentionDays: project.eventRetentionDays ?? null,
     fatigue: project.fatigue,
     allowedOrigins: project.allowedOrigins,
     identityVerification: project.identityVerification,

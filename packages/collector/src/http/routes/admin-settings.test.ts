@@ -77,6 +77,31 @@ describe('admin API: settings', () => {
     expect(await json(await admin(app, 'GET', '/v1/admin/settings'))).toMatchObject({ version: 0, inactivityDays: 30, theme: {} });
   });
 
+  it('sets and removes the event retention period, refuses one out of range by name, and audits each change', async () => {
+    const { app } = await promptApp([]);
+    expect(await json(await admin(app, 'GET', '/v1/admin/settings'))).toMatchObject({ eventRetentionDays: null });
+    const short = await admin(app, 'PATCH', '/v1/admin/settings', { body: { eventRetentionDays: 3 } });
+    expect(short.status).toBe(400);
+    expect((await errorOf(short)).issues).toEqual([{ path: 'eventRetentionDays', message: 'eventRetentionDays must be at least 7' }]);
+
+    expect(await json(await admin(app, 'PATCH', '/v1/admin/settings', { body: { eventRetentionDays: 90 } }))).toMatchObject({
+      version: 1,
+      eventRetentionDays: 90,
+    });
+    // null removes the period: raw events are kept forever again.
+    expect(await json(await admin(app, 'PATCH', '/v1/admin/settings', { body: { eventRetentionDays: null } }))).toMatchObject({
+      version: 2,
+      eventRetentionDays: null,
+    });
+    const { entries } = (await (await admin(app, 'GET', '/v1/admin/audit')).json()) as {
+      entries: { action: string; actor: string; target: string; version: number | null }[];
+    };
+    expect(entries.map(({ action, actor, target, version }) => [action, actor, target, version])).toEqual([
+      ['settings.change', 'secret-key', 'settings', 2],
+      ['settings.change', 'secret-key', 'settings', 1],
+    ]);
+  });
+
   it('answers 409 when If-Match names a version someone else already replaced', async () => {
     const { app } = await promptApp([]);
     expect((await admin(app, 'PATCH', '/v1/admin/settings', { body: { inactivityDays: 7 }, headers: { 'If-Match': '"0"' } })).status).toBe(

@@ -33,11 +33,18 @@ const STATUS: Record<SettingsError['code'], ErrorStatus> = {
   webhook_not_found: 404,
 };
 
-/** Whether a settings change sets webhook endpoints or the Stripe signing secrets. */
-function touchesSecrets(change: unknown): boolean {
-  if (typeof change !== 'object' || change === null) return false;
+/**
+ * What in a settings change is an owner's call, as the refusal names it; null when nothing is.
+ * Webhook endpoints get signing secrets and receive survey answers, Stripe's signing secret
+ * decides which revenue facts are believed, and the event retention period deletes raw events.
+ */
+function ownersOnly(change: unknown): string | null {
+  if (typeof change !== 'object' || change === null) return null;
   const revenue = (change as { revenue?: unknown }).revenue;
-  return 'webhooks' in change || (typeof revenue === 'object' && revenue !== null && 'stripeWebhookSecrets' in revenue);
+  if ('webhooks' in change || (typeof revenue === 'object' && revenue !== null && 'stripeWebhookSecrets' in revenue)) {
+    return 'webhook endpoints and Stripe signing secrets are for owners';
+  }
+  return 'eventRetentionDays' in change ? 'the event retention period (it deletes raw events) is for owners' : null;
 }
 
 /** `If-Match: "<version>"` makes a change conditional (409 when someone else changed them first). */
@@ -82,15 +89,8 @@ export function adminSettingsRoutes({ store, projects, settings }: AdminSettings
   app.get('/v1/admin/settings', (c) => answer(c, () => ({ ...settings.get(c.var.project.id), newSecrets: [] })));
   app.patch('/v1/admin/settings', body, (c) => {
     const change = parseJsonBody(c.var.body, z.unknown(), INVALID);
-    // Webhook endpoints get signing secrets and receive survey answers, and Stripe's signing secret
-    // decides which revenue facts are believed: changing either is an owner's call.
-    if (c.var.actor.role !== 'owner' && touchesSecrets(change)) {
-      throw new HttpError(
-        403,
-        'forbidden_role',
-        `Your role in ${c.var.project.name} is ${c.var.actor.role}: webhook endpoints and Stripe signing secrets are for owners.`,
-      );
-    }
+    const ownersCall = c.var.actor.role === 'owner' ? null : ownersOnly(change);
+    if (ownersCall) throw new HttpError(403, 'forbidden_role', `Your role in ${c.var.project.name} is ${c.var.actor.role}: ${ownersCall}.`);
     return answer(c, () => settings.update(c.var.project.id, change, changeOptions(c)));
   });
   app.post('/v1/admin/settings/keys/rotate', (c) => answer(c, () => settings.rotateSecretKey(c.var.project.id, changeOptions(c))));

@@ -97,6 +97,9 @@ describe.each(bothStores('hearth_team'))('team access on $name', ({ open }) => {
     expect((await errorOf(await consoleCall(app, editor, 'PATCH', '/v1/admin/settings', { body: { webhooks: [] } }))).code).toBe(
       'forbidden_role',
     );
+    // A retention period deletes raw events: an owner's call too.
+    const retention = await errorOf(await consoleCall(app, editor, 'PATCH', '/v1/admin/settings', { body: { eventRetentionDays: 90 } }));
+    expect(retention).toMatchObject({ code: 'forbidden_role', message: expect.stringContaining('event retention period') });
     expect((await consoleCall(app, owner, 'POST', '/v1/admin/settings/keys/rotate')).status).toBe(200);
 
     const history = await json<PromptVersionList>(consoleCall(app, viewer, 'GET', `/v1/admin/prompts/${id}/versions`));

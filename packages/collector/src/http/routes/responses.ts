@@ -27,7 +27,7 @@ export interface ResponseRouteDeps {
   /** Awards a verified user's answer through the rewards ledger (`surveyAnswered` earning rules). */
   rewards?: RewardsEngine;
   /** Where the survey webhooks are enqueued. */
-  webhooks: Pick<WebhookJobs, 'surveyResponse'>;
+  webhooks: Pick<WebhookJobs, 'surveyResponseJobs' | 'committed'>;
   log?: (message: string, error: unknown) => void;
 }
 

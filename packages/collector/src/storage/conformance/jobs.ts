@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { T0 } from '../../test-support/events.js';
+import type { StoredResponse } from '../../domain/survey/response.js';
 import type { NewJob } from '../jobs/job-store.js';
 import { storeTest, type OpenStore } from './harness.js';
 
@@ -163,6 +164,70 @@ export function jobsConformance(open: OpenStore): void {
       } finally {
         await reopened.close();
       }
+    });
+  });
+
+  describe('jobs enqueued with the change that causes them', () => {
+    const response: StoredResponse = {
+      surveyId: 'nps',
+      userId: 'u1',
+      anonymous: false,
+      cycle: 1,
+      answer: { type: 'nps', score: 3 },
+      comment: null,
+      traits: {},
+      locale: null,
+      answeredAt: new Date(T0),
+      updatedAt: new Date(T0),
+    };
+    /** A job the store refuses (no kind): the write fails after the change itself was made. */
+    const unstorable = (kind: string, key: string) => job(null as unknown as string, `${kind}:${key}`);
+
+    withStore('a survey response commits with its webhook jobs, or neither does', async (store, projectId) => {
+      const kind = `test.${projectId}`;
+      await expect(store.responses.insert(projectId, response, [job(kind, 'fine'), unstorable(kind, 'broken')])).rejects.toThrow();
+      expect(await store.responses.get(projectId, 'nps', { userId: 'u1' }, 1)).toBeNull();
+      expect(await store.jobs.get(`${kind}:fine`)).toBeNull();
+
+      expect(await store.responses.insert(projectId, response, [job(kind, 'created')])).toBe(true);
+      expect(await store.jobs.get(`${kind}:created`)).toMatchObject({ status: 'pending' });
+      // A duplicate insert writes no row, so it enqueues nothing either.
+      expect(await store.responses.insert(projectId, response, [job(kind, 'duplicate')])).toBe(false);
+      expect(await store.jobs.get(`${kind}:duplicate`)).toBeNull();
+
+      const commented = { ...response, comment: 'Exports time out', updatedAt: new Date(T0 + 1) };
+      await expect(store.responses.update(projectId, response, commented, [unstorable(kind, 'broken')])).rejects.toThrow();
+      expect((await store.responses.get(projectId, 'nps', { userId: 'u1' }, 1))?.comment).toBeNull();
+      expect(await store.responses.update(projectId, response, commented, [job(kind, 'updated')])).toBe(true);
+      expect(await store.jobs.get(`${kind}:updated`)).toMatchObject({ status: 'pending' });
+      // A lost compare-and-set changes nothing and enqueues nothing.
+      expect(await store.responses.update(projectId, response, commented, [job(kind, 'stale')])).toBe(false);
+      expect(await store.jobs.get(`${kind}:stale`)).toBeNull();
+    });
+
+    withStore('a redemption commits with its fulfilment job, or neither does', async (store, projectId) => {
+      const kind = `test.${projectId}`;
+      await store.rewards.append({ projectId, id: 'grant', userId: 'u1', amount: 100, reason: 'Welcome', ruleId: null, at: T0 });
+      const request = { projectId, id: 'r1', userId: 'u1', item: { id: 'mug', cost: 30 }, at: T0 + 1 };
+      await expect(
+        store.rewards.redeem(request, () => {
+          throw new Error('the process stopped before the job was written');
+        }),
+      ).rejects.toThrow('the process stopped');
+      expect(await store.rewards.redemptions(projectId, 'u1')).toEqual([]);
+      expect((await store.rewards.balance(projectId, 'u1')).balance).toBe(100);
+
+      const created = await store.rewards.redeem(request, (redemption) => [job(kind, redemption.id, { payload: { redemption } })]);
+      expect(created.status).toBe('created');
+      expect(await store.jobs.get(`${kind}:r1`)).toMatchObject({
+        status: 'pending',
+        payload: { redemption: { id: 'r1', status: 'pending' } },
+      });
+      // The same request again is a duplicate: its jobs are not asked for.
+      const again = await store.rewards.redeem(request, () => {
+        throw new Error('a duplicate must not enqueue');
+      });
+      expect(again.status).toBe('duplicate');
     });
   });
 }

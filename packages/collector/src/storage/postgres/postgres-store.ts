@@ -97,7 +97,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     kpi: sqlKpiStore(postgresRunner(kpiPool), rollups, postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
     rewards: createSqlRewardsStore(postgresTransact(pool, REWARDS_POSTGRES_RETRY), sql),
     announcements: sqlAnnouncementStore(sql),
-    responses: sqlResponseStore(sql),
+    responses: sqlResponseStore(sql, postgresTransact(pool)),
     revenue: sqlRevenueStore(sql, postgresRunner(kpiPool)),
     users: createSqlUserStore(postgresTransact(pool), sql),
     accounts: createSqlAccountStore(postgresTransact(pool), sql, postgresRunner(kpiPool)),

@@ -1,7 +1,10 @@
 import { PROMPT_EVENTS } from '@hearth/schema';
 import type { StoredResponse } from '../../domain/survey/response.js';
 import { flag, jsonText, placeholders, typed } from '../sql/dialect.js';
+import { insertJob } from '../jobs/job-sql.js';
+import type { NewJob } from '../jobs/job-store.js';
 import { andThen, type Awaitable, type SqlReader, type SqlRunner } from '../sql/runner.js';
+import { ask, type Transact } from '../sql/transaction.js';
 import {
   ATTEMPT_COLUMNS,
   RESPONSE_COLUMNS,
@@ -45,8 +48,21 @@ export function claimResponses(sql: SqlRunner, projectId: string, anonymousId: s
   );
 }
 
+/**
+ * One statement's change and the jobs it causes, in one transaction of the write gate: the jobs
+ * only when the statement changed a row. (On SQLite a bare statement could also join the event
+ * writer's open transaction and be acknowledged before it commits.)
+ */
+function writeWithJobs(transact: Transact, statement: (tx: SqlRunner) => Awaitable<number>, jobs: readonly NewJob[]): Promise<boolean> {
+  return transact(function* (tx) {
+    if ((yield* ask(statement(tx))) !== 1) return false;
+    for (const job of jobs) yield* ask(insertJob(tx, job, job.runAt));
+    return true;
+  });
+}
+
 /** `store.responses` over either dialect; the survey KPIs' reads (`list`, `displays`) go through `kpiRead`. */
-export function sqlResponseStore(sql: SqlRunner, kpiRead: SqlReader = sql): ResponseStore {
+export function sqlResponseStore(sql: SqlRunner, transact: Transact, kpiRead: SqlReader = sql): ResponseStore {
   const d = sql.dialect;
   const one = async (text: string, values: unknown[]) => {
     const [row] = await sql.all<ResponseRow>(text, values);
@@ -68,33 +84,43 @@ export function sqlResponseStore(sql: SqlRunner, kpiRead: SqlReader = sql): Resp
         ...who(respondent),
       ]),
     claim: async (projectId, anonymousId, userId) => claimResponses(sql, projectId, anonymousId, userId),
-    insert: async (projectId, r) =>
-      (await sql.run(
-        `INSERT INTO survey_responses (project_id, survey_id, user_id, anonymous, cycle, answer, comment, traits, locale, answered_at, updated_at)
+    insert: (projectId, r, jobs = []) =>
+      writeWithJobs(
+        transact,
+        (tx) =>
+          tx.run(
+            `INSERT INTO survey_responses (project_id, survey_id, user_id, anonymous, cycle, answer, comment, traits, locale, answered_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-        [
-          ...key(projectId, r),
-          JSON.stringify(r.answer),
-          r.comment,
-          JSON.stringify(r.traits),
-          r.locale,
-          sql.time(r.answeredAt.getTime()),
-          sql.time(r.updatedAt.getTime()),
-        ],
-      )) === 1,
-    update: async (projectId, previous, next) =>
-      (await sql.run(
-        `UPDATE survey_responses SET answer = $6, comment = $7, updated_at = $8
+            [
+              ...key(projectId, r),
+              JSON.stringify(r.answer),
+              r.comment,
+              JSON.stringify(r.traits),
+              r.locale,
+              tx.time(r.answeredAt.getTime()),
+              tx.time(r.updatedAt.getTime()),
+            ],
+          ),
+        jobs,
+      ),
+    update: (projectId, previous, next, jobs = []) =>
+      writeWithJobs(
+        transact,
+        (tx) =>
+          tx.run(
+            `UPDATE survey_responses SET answer = $6, comment = $7, updated_at = $8
          WHERE ${KEY} AND cycle = $5 AND answer = ${typed(d, '$9', 'jsonb')} AND comment IS NOT DISTINCT FROM $10`,
-        [
-          ...key(projectId, next),
-          JSON.stringify(next.answer),
-          next.comment,
-          sql.time(next.updatedAt.getTime()),
-          JSON.stringify(previous.answer),
-          previous.comment,
-        ],
-      )) === 1,
+            [
+              ...key(projectId, next),
+              JSON.stringify(next.answer),
+              next.comment,
+              tx.time(next.updatedAt.getTime()),
+              JSON.stringify(previous.answer),
+              previous.comment,
+            ],
+          ),
+        jobs,
+      ),
     list: async (projectId, surveyId, answered) =>
       (
         await kpiRead.all<ResponseRow>(

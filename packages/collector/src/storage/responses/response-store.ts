@@ -2,6 +2,7 @@ import type { ResponseMark } from '../../domain/survey/cadence.js';
 import type { StoredResponse } from '../../domain/survey/response.js';
 import type { WebhookAttempt } from '../../webhooks/deliver.js';
 import type { Subject } from '../facts/fact-store.js';
+import type { NewJob } from '../jobs/job-store.js';
 
 /** Who answered: a user, or a visitor by anonymous id. The two never share rows, whatever the ids look like. */
 export type Respondent = Subject;
@@ -28,10 +29,16 @@ export interface ResponseStore {
    * afterwards stays anonymous (it may come from anyone who learnt the id). Returns rows moved.
    */
   claim(projectId: string, anonymousId: string, userId: string): Promise<number>;
-  /** False when the (survey, respondent, cycle) row already exists. */
-  insert(projectId: string, record: StoredResponse): Promise<boolean>;
-  /** Writes `next` only while the row still holds `previous`'s answer and comment; false otherwise. */
-  update(projectId: string, previous: StoredResponse, next: StoredResponse): Promise<boolean>;
+  /**
+   * False when the (survey, respondent, cycle) row already exists. `jobs` (the webhooks the answer
+   * causes) are enqueued in the same transaction: committed with the row, or not at all.
+   */
+  insert(projectId: string, record: StoredResponse, jobs?: readonly NewJob[]): Promise<boolean>;
+  /**
+   * Writes `next` only while the row still holds `previous`'s answer and comment; false otherwise.
+   * `jobs` commit with the change, and only when it is written.
+   */
+  update(projectId: string, previous: StoredResponse, next: StoredResponse, jobs?: readonly NewJob[]): Promise<boolean>;
   /** One survey's responses answered in the range, oldest first (KPIs, CSV export). */
   list(projectId: string, surveyId: string, range: ResponseRange): Promise<StoredResponse[]>;
   /** The respondent's (cycle, answeredAt) per survey id, for the cadence. */

@@ -102,7 +102,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     kpi: sqlKpiStore(kpiSql, rollups),
     rewards: createSqlRewardsStore(transact, sql, kpiSql),
     announcements: sqlAnnouncementStore(sql, kpiSql),
-    responses: sqlResponseStore(sql, kpiSql),
+    responses: sqlResponseStore(sql, transact, kpiSql),
     revenue: sqlRevenueStore(sql, kpiSql),
     users: createSqlUserStore(transact, sql),
     accounts: createSqlAccountStore(transact, sql, kpiSql),

@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../models/field-errors.js';
-import type { WhereRow } from '../models/rewards-where.js';
+import type { WhereRow } from '../models/where-rows.js';
 import { TextField } from './field.js';
 import { fieldId } from './rewards-list-section.js';
 
@@ -13,7 +13,7 @@ interface Props {
 }
 
 /** "Only when the event's properties are…": property = value rows; none means any event of that name. */
-export function RewardsWhereFields({ path, rows, errors, onChange }: Props) {
+export function WhereFields({ path, rows, errors, onChange }: Props) {
   const setRow = (index: number, patch: Partial<WhereRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <fieldset class="where">

@@ -1,10 +1,10 @@
 import type { FieldErrors } from './field-errors.js';
 
 /**
- * A `where` filter (rules fed by events, badges on events) edited as rows: every listed property
- * must equal the event's. The collector compares with `===`, so the type of a value matters:
- * `true`, `false`, `null` and numbers are typed as such; wrap a value in double quotes to keep it
- * text (`"42"` is the string 42).
+ * A `where` filter (reward rules fed by events, badges on events, checklist items done on an event)
+ * edited as rows: every listed property must equal the event's. The collector compares with `===`,
+ * so the type of a value matters: `true`, `false`, `null` and numbers are typed as such; wrap a
+ * value in double quotes to keep it text (`"42"` is the string 42).
  */
 export interface WhereRow {
   property: string;
