@@ -21,6 +21,7 @@ import { adminSettingsRoutes } from './http/routes/admin-settings.js';
 import { adminSurveyRoutes } from './http/routes/admin-surveys.js';
 import { adminUserRoutes } from './http/routes/admin-users.js';
 import { adminSessionRoutes } from './http/routes/admin-session.js';
+import { adminOidcRoutes } from './http/routes/admin-oidc.js';
 import { adminAuditRoutes } from './http/routes/admin-audit.js';
 import { adminTeamRoutes, inviteAcceptRoutes } from './http/routes/admin-team.js';
 import { auditTrail } from './http/middleware/audit-trail.js';
@@ -46,6 +47,8 @@ import { createEmailService, type EmailService } from './services/email/email-se
 import { smtpTransport, type MailTransport } from './services/email/smtp-transport.js';
 import { createIngest } from './services/ingest.js';
 import { SignInLimiter } from './services/sign-in-limiter.js';
+import { RequestLimiter } from './services/request-limiter.js';
+import { OidcSignIn, type OidcSignInOptions } from './services/oidc-sign-in.js';
 import { createAccountsService } from './services/accounts.js';
 import { createAccountDetails } from './services/account-details.js';
 import { accountRoutes } from './http/routes/accounts.js';
@@ -97,6 +100,23 @@ const HOUR_MS = 3_600_000;
  * checks at once per process.
  */
 export const SIGN_IN_LIMITS = { perClient: 5, overall: 50, perClientUnderAttack: 1, concurrent: 8, windowMs: 15 * 60_000 };
+
+/**
+ * Requests per key (a client's address, or a person for new invitations) per 15 minutes on the
+ * routes that mint or look up one-time links: invitation links, new invitations, single sign-on
+ * starts.
+ */
+export const REQUEST_LIMITS = { perWindow: 30, windowMs: SIGN_IN_LIMITS.windowMs };
+
+/** Single sign-on when `admin.oidc` is configured; the env's client secret wins over the file's. */
+function oidcSignIn(
+  admin: AdminConfig,
+  deps: Pick<OidcSignInOptions, 'team' | 'projects' | 'audit' | 'clock'>,
+  env: Record<string, string | undefined>,
+): OidcSignIn | null {
+  if (!admin.oidc) return null;
+  return new OidcSignIn({ ...deps, config: admin.oidc, clientSecret: env.HEARTH_OIDC_CLIENT_SECRET || admin.oidc.clientSecret });
+}
 
 /** The first owner's credential: the file's scrypt hash, else `HEARTH_ADMIN_PASSWORD`; none without either. */
 function bootstrapOwner(admin: AdminConfig, env: Record<string, string | undefined>): BootstrapOwner | null {
@@ -166,14 +186,17 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
     owner: bootstrapOwner(config.admin, options.env ?? process.env),
   });
   const sessions = new AdminSessions(new ConsoleSessions(store.team, config.admin.sessionHours * HOUR_MS, clock));
-  app.route('/', adminSessionRoutes({ sessions, team, clientAddress }));
-  app.route('/', inviteAcceptRoutes({ sessions, team }));
+  const oidc = oidcSignIn(config.admin, { team: store.team, projects, audit, clock }, options.env ?? process.env);
+  const limiter = new RequestLimiter(store.team, REQUEST_LIMITS, clock);
+  app.route('/', adminSessionRoutes({ sessions, team, oidc, clientAddress }));
+  app.route('/', adminOidcRoutes({ oidc, sessions, limiter, clientAddress }));
+  app.route('/', inviteAcceptRoutes({ sessions, team, limiter, clientAddress }));
   app.use('/v1/admin/*', adminAuth(sessions, team, projects));
   app.use('/v1/admin/*', auditTrail(audit));
-  app.route('/', adminTeamRoutes({ sessions, team, publicUrl: config.publicUrl }));
+  app.route('/', adminTeamRoutes({ sessions, team, limiter, clientAddress, publicUrl: config.publicUrl }));
   app.route('/', adminAuditRoutes({ audit, projects }));
   const worker = new JobWorker({ jobs: store.jobs, clock, ...(log ? { log } : {}), ...options.jobs });
-  scheduleHousekeeping(worker, store, clock);
+  scheduleHousekeeping(worker, store, clock, config.admin);
   scheduleRewardsExpiry(worker, { projects, rewards: store.rewards, clock });
   const webhooks = createWebhookJobs(worker, { projects, responses: store.responses, clock, delivery: options.webhookDelivery });
   const engine = createRewardsService({ store, projects, clock, webhooks });

@@ -24,6 +24,38 @@ describe('loadConfig', () => {
     expect(config.maxPendingEvents).toBeGreaterThan(0);
   });
 
+  it('keeps single sign-on off unless configured, and refuses an insecure or mistyped one', () => {
+    const plain = loadConfig(
+      write('plain.json', testConfig({}, { admin: { sessionSecret: 'an older file kept this 32+ char key' } as never })),
+    );
+    expect(plain.admin.oidc).toBeUndefined();
+    expect(plain.admin).not.toHaveProperty('sessionSecret');
+    expect(plain.admin.auditRetentionDays).toBe(365);
+    const oidc = {
+      issuer: 'http://id.acme.test',
+      clientId: 'hearth',
+      redirectUri: 'https://hearth.acme.test/v1/admin/callback',
+      scopes: ['email'],
+      roleMapping: { staff: { acme: 'viewer' as const, gamma: 'owner' as const } },
+    };
+    expect(() => loadConfig(write('sso.json', testConfig({}, { admin: { oidc } })))).toThrow(
+      [
+        'admin.oidc.issuer: issuer must use https (plain http only on localhost)',
+        'admin.oidc.redirectUri: redirectUri must end with /v1/admin/oidc/callback',
+        'admin.oidc.scopes: scopes must include openid',
+      ].join('\n  - '),
+    );
+    const fixed = {
+      ...oidc,
+      issuer: 'https://id.acme.test',
+      redirectUri: 'https://hearth.acme.test/v1/admin/oidc/callback',
+      scopes: ['openid'],
+    };
+    expect(() => loadConfig(write('sso-project.json', testConfig({}, { admin: { oidc: fixed } })))).toThrow(
+      'admin.oidc.roleMapping.staff.gamma: no project "gamma" is configured',
+    );
+  });
+
   it('names each bad field and the reason', () => {
     const path = write('bad.json', testConfig({ publicKey: 'public-123', secretKeys: ['short'] }));
     const error = (() => {

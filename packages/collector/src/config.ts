@@ -14,7 +14,7 @@ export class ConfigError extends Error {
 export function parseConfig(input: CollectorConfigInput | CollectorConfig, source = 'configuration'): CollectorConfig {
   const parsed = parseWire(collectorConfigSchema, input);
   const problems = parsed.success
-    ? [...duplicates(parsed.data), ...privateTargets(parsed.data), ...emailProblems(parsed.data)]
+    ? [...duplicates(parsed.data), ...privateTargets(parsed.data), ...emailProblems(parsed.data), ...oidcProblems(parsed.data)]
     : parsed.issues.map((i) => `${i.path}: ${i.message}`);
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`Invalid ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -50,6 +50,16 @@ function emailProblems(config: CollectorConfig): string[] {
   return config.email && !config.publicUrl
     ? ['publicUrl: required when email is configured (links in emails must be absolute, e.g. "https://hearth.example.com/")']
     : [];
+}
+
+/** The role mapping may only name configured projects (a typo would silently grant nothing). */
+function oidcProblems(config: CollectorConfig): string[] {
+  const ids = new Set(config.projects.map((project) => project.id));
+  return Object.entries(config.admin.oidc?.roleMapping ?? {}).flatMap(([value, roles]) =>
+    Object.keys(roles)
+      .filter((projectId) => !ids.has(projectId))
+      .map((projectId) => `admin.oidc.roleMapping.${value}.${projectId}: no project "${projectId}" is configured`),
+  );
 }
 
 function duplicates(config: CollectorConfig): string[] {

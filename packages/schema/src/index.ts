@@ -343,6 +343,16 @@ export {
   type AuditEntry,
 } from './team.js';
 export {
+  oidcConfigSchema,
+  oidcRoleMappingSchema,
+  signInOptionsSchema,
+  signOutSchema,
+  type OidcConfig,
+  type OidcRoleMapping,
+  type SignInOptions,
+  type SignOut,
+} from './oidc-config.js';
+export {
   BILLING_MONTHS,
   REVENUE_FACT_TYPES,
   billingIntervalSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oidcConfigSchema } from './oidc-config.js';
 import { emailServerConfigSchema, projectEmailSchema } from './email.js';
 import { fatigueBudgetSchema, promptSchema } from './prompt.js';
 import { rewardsConfigSchema } from './rewards.js';
@@ -161,14 +162,16 @@ export const adminConfigSchema = z
       .transform((email) => email.toLowerCase())
       .default('admin@localhost')
       .describe('The email the first owner signs in with (env HEARTH_ADMIN_EMAIL overrides it).'),
-    sessionSecret: z
-      .string()
-      .min(32, 'sessionSecret needs at least 32 characters')
-      .max(512)
-      .optional()
-      .describe('Unused since sessions are stored by the collector; still accepted so older files load.'),
     sessionHours: z.number().positive().max(720).default(12).describe('How long a console session lasts.'),
     inviteHours: z.number().positive().max(720).default(72).describe('How long an invitation link can be used.'),
+    auditRetentionDays: z
+      .number()
+      .int('auditRetentionDays must be a whole number of days')
+      .min(30, 'auditRetentionDays must be at least 30')
+      .max(3_650, 'auditRetentionDays must be at most 3,650')
+      .default(365)
+      .describe('Audit log entries older than this are deleted by a daily job.'),
+    oidc: oidcConfigSchema.optional().describe('Single sign-on through an OpenID Connect provider (off when absent).'),
   })
   .describe("The admin console's accounts and sessions.");
 

@@ -38,10 +38,12 @@ export async function signIn(email: string, password: string): Promise<void> {
 /** Starts the console with a session made elsewhere (accepting an invitation). */
 export const startSession = start;
 
+/** Signs out here and, after single sign-on, at the identity provider too (the browser goes there). */
 export async function signOut(): Promise<void> {
-  await apiSignOut().catch(() => undefined);
+  const endSessionUrl = await apiSignOut().catch(() => null);
   setCredentials('', '');
   session.value = null;
+  if (endSessionUrl) location.assign(endSessionUrl);
 }
 
 // An expired session shows the sign-in page instead of errors on every panel.

@@ -1,5 +1,5 @@
 import { newRecordId, newToken, tokenHash } from '../crypto/opaque-token.js';
-import type { Account, SessionRow, TeamStore } from '../storage/team/team-store.js';
+import type { Account, SessionRow, SessionVia, TeamStore } from '../storage/team/team-store.js';
 
 /** A live session with its account, as a request sees it. */
 export interface LiveSession {
@@ -25,10 +25,10 @@ export class ConsoleSessions {
     return this.ttlMs;
   }
 
-  async start(accountId: string): Promise<{ token: string; session: SessionRow }> {
+  async start(accountId: string, via: SessionVia = 'password'): Promise<{ token: string; session: SessionRow }> {
     const now = this.clock();
     const token = newToken();
-    const session = { id: newRecordId('ses'), accountId, createdAt: now, expiresAt: now + this.ttlMs };
+    const session = { id: newRecordId('ses'), accountId, createdAt: now, expiresAt: now + this.ttlMs, via };
     await this.team.createSession(session, tokenHash(token));
     // Expired rows go away as new ones come: no background job needed.
     await this.team.pruneSessions(now);

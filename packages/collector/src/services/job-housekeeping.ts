@@ -12,9 +12,15 @@ const RETRY = { maxAttempts: 3, backoff: { baseMs: 60_000, maxMs: HOUR_MS } };
 /**
  * The store's own housekeeping, as scheduled jobs (one run per period across every instance):
  * `jobs.purge` daily deletes done and failed jobs older than {@link FINISHED_JOBS_KEPT_MS}, in
- * chunks; `rate-limits.purge` hourly deletes rate-limit windows that ended over an hour ago.
+ * chunks; `rate-limits.purge` hourly deletes rate-limit windows that ended over an hour ago;
+ * `audit.purge` daily deletes audit log entries older than `auditRetentionDays`, in chunks.
  */
-export function scheduleHousekeeping(worker: JobWorker, store: Pick<Store, 'jobs' | 'rateLimits'>, clock: () => number): void {
+export function scheduleHousekeeping(
+  worker: JobWorker,
+  store: Pick<Store, 'jobs' | 'rateLimits' | 'audit'>,
+  clock: () => number,
+  { auditRetentionDays }: { auditRetentionDays: number },
+): void {
   worker
     .register({
       kind: 'jobs.purge',
@@ -32,5 +38,14 @@ export function scheduleHousekeeping(worker: JobWorker, store: Pick<Store, 'jobs
         await store.rateLimits.purge(clock() - HOUR_MS);
       },
     })
-    .schedule({ kind: 'rate-limits.purge', everyMs: HOUR_MS });
+    .schedule({ kind: 'rate-limits.purge', everyMs: HOUR_MS })
+    .register({
+      kind: 'audit.purge',
+      ...RETRY,
+      async run() {
+        const before = clock() - auditRetentionDays * DAY_MS;
+        while ((await store.audit.purge(before, PURGE_CHUNK)) === PURGE_CHUNK);
+      },
+    })
+    .schedule({ kind: 'audit.purge', everyMs: DAY_MS });
 }

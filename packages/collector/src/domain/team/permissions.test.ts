@@ -17,6 +17,9 @@ describe('console permissions', () => {
       ['POST', '/v1/admin/team/invites', false, false, true],
       ['GET', '/v1/admin/team/sessions', false, false, true],
       ['GET', '/v1/admin/audit', false, false, true],
+      // Previews compute from a draft and store nothing: every role may use them.
+      ['POST', '/v1/admin/announcements/preview', true, true, true],
+      ['PUT', '/v1/admin/announcements/preview', false, true, true],
       ['GET', '/v1/admin/email/sends', true, true, true],
       ['POST', '/v1/admin/email/preview', true, true, true],
       ['POST', '/v1/admin/email/test-send', false, true, true],

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrfTokenFor } from '../../crypto/opaque-token.js';
 import type { ConsoleSessions, LiveSession } from '../../services/console-sessions.js';
+import type { SessionVia } from '../../storage/team/team-store.js';
 
 export const ADMIN_COOKIE = 'hearth_admin';
 export const CSRF_HEADER = 'X-Hearth-CSRF';
@@ -10,7 +11,7 @@ export const CSRF_HEADER = 'X-Hearth-CSRF';
 const COOKIE_PATH = '/v1/admin';
 
 /** `Secure` whenever the console is reached over HTTPS, directly or through a TLS-terminating proxy. */
-function isHttps(c: Context): boolean {
+export function isHttps(c: Context): boolean {
   return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim() === 'https';
 }
 
@@ -25,8 +26,8 @@ export class AdminSessions {
   constructor(private readonly sessions: ConsoleSessions) {}
 
   /** Starts a session: sets the cookie and returns what the console needs to know. */
-  async signIn(c: Context, accountId: string): Promise<{ csrfToken: string; expiresAt: string }> {
-    const { token, session } = await this.sessions.start(accountId);
+  async signIn(c: Context, accountId: string, via: SessionVia = 'password'): Promise<{ csrfToken: string; expiresAt: string }> {
+    const { token, session } = await this.sessions.start(accountId, via);
     setCookie(c, ADMIN_COOKIE, token, {
       path: COOKIE_PATH,
       httpOnly: true,

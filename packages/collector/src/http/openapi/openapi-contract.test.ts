@@ -12,6 +12,8 @@ import { checklistInput } from '../../test-support/prompts.js';
 import { NO_DNS, PROGRAM } from '../../test-support/rewards-test-app.js';
 import { npsInput, nps } from '../../test-support/surveys.js';
 import { signEmailLink } from '../../crypto/email-links.js';
+import { signInAtProvider } from '../../test-support/oidc-browser.js';
+import { startTestProvider } from '../../test-support/oidc-provider.js';
 
 /**
  * The contract: a real collector (createApp on a real SQLite store) driven through every
@@ -77,13 +79,13 @@ function operationOf(method: string, url: string): string {
 }
 
 /** Sends the request, checks the answer against the document, and returns it with its JSON body. */
-async function call(method: string, url: string, init: { body?: unknown; headers?: Record<string, string | null> } = {}) {
+async function call(method: string, url: string, init: { body?: unknown; headers?: Record<string, string | null>; on?: typeof app } = {}) {
   const operation = operationOf(method, url);
   // A console call carries the session cookie instead of a secret key: `Authorization: null` drops it.
   const headers = Object.entries({ Authorization: `Bearer ${SECRET}`, ...init.headers }).filter(
     (entry): entry is [string, string] => entry[1] !== null,
   );
-  const res = await app.request(url, {
+  const res = await (init.on ?? app).request(url, {
     method,
     headers,
     ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
@@ -320,6 +322,34 @@ describe('every documented operation answers as the document says', () => {
     await call('GET', '/sdk/hearth.js');
     await call('GET', '/admin');
     await call('GET', '/admin/checklists'); // a console route: answered with index.html
+  });
+
+  it('single sign-on against a local provider: options, start, callback, and signing out at the provider', async () => {
+    const redirectUri = 'http://127.0.0.1:9/v1/admin/oidc/callback';
+    const client = { clientId: 'hearth-contract', clientSecret: 'contract-client-secret' };
+    const person = { login: 'vera', email: 'vera@acme.test', name: 'Vera', groups: ['staff'] };
+    const provider = await startTestProvider({ ...client, redirectUri, people: [person] });
+    try {
+      const oidc = { issuer: provider.issuer, ...client, redirectUri, rolesClaim: 'groups', scopes: ['openid', 'email', 'groups'] };
+      const sso = testApp({ config: testConfig({}, { admin: { oidc: { ...oidc, roleMapping: { staff: { acme: 'viewer' } } } } }) }).app;
+      const open = { Authorization: null };
+      await call('GET', '/v1/admin/oidc', { on: sso, headers: open });
+      const started = await call('GET', '/v1/admin/oidc/start', { on: sso, headers: open });
+      const back = await signInAtProvider(started.res.headers.get('location')!, person.login, redirectUri);
+      const stateCookie = started.res.headers.get('set-cookie')!.split(';')[0]!;
+      const signedIn = await call('GET', `/v1/admin/oidc/callback${back.search}`, { on: sso, headers: { ...open, Cookie: stateCookie } });
+      const cookie = signedIn.res.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('hearth_admin='))!
+        .split(';')[0]!;
+      const described = await call('GET', '/v1/admin/session', { on: sso, headers: { ...open, Cookie: cookie } });
+      await call('DELETE', '/v1/admin/session', {
+        on: sso,
+        headers: { ...open, Cookie: cookie, 'X-Hearth-CSRF': field(described.body, 'csrfToken') },
+      });
+    } finally {
+      await provider.close();
+    }
   });
 
   /** Invitations (accepted as a new and as an existing account), members, sessions and the audit log. */

@@ -1,6 +1,7 @@
 import { signInSchema } from '@hearth/schema';
 import { Hono, type Context } from 'hono';
 import type { ConsoleTeam } from '../../services/console-team.js';
+import type { OidcSignIn } from '../../services/oidc-sign-in.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError, retryLater } from '../http-error.js';
 import { parseJsonBody } from '../json-body.js';
@@ -11,6 +12,8 @@ import { teamErrors } from './team-errors.js';
 export interface AdminSessionDeps {
   sessions: AdminSessions;
   team: ConsoleTeam;
+  /** Single sign-on, when configured: signing out of its sessions signs out at the provider too. */
+  oidc: OidcSignIn | null;
   clientAddress: (c: Context) => string;
 }
 
@@ -19,10 +22,11 @@ const noStore = (c: Context) => c.header('Cache-Control', 'no-store');
 /**
  * `POST /v1/admin/session` signs in with an account's email and password, `GET` tells the console
  * whether it is signed in (its person, projects and roles, and its CSRF token after a reload),
- * `DELETE` signs out everywhere. Registered before the admin auth middleware, so these answer
+ * `DELETE` signs out everywhere (and, for a single sign-on session, answers where the browser
+ * signs out at the provider). Registered before the admin auth middleware, so these answer
  * without a session.
  */
-export function adminSessionRoutes({ sessions, team, clientAddress }: AdminSessionDeps) {
+export function adminSessionRoutes({ sessions, team, oidc, clientAddress }: AdminSessionDeps) {
   const app = new Hono<AppEnv>();
 
   app.post('/v1/admin/session', bodyLimit({ maxBytes: 4_096 }), async (c) => {
@@ -53,7 +57,8 @@ export function adminSessionRoutes({ sessions, team, clientAddress }: AdminSessi
     // Signing out is state-changing too: a forged cross-site sign-out must not work either.
     if (live && !sessions.csrfMatches(live, c)) throw new HttpError(403, 'csrf_failed', 'Missing or wrong X-Hearth-CSRF header.');
     await sessions.signOut(c, live);
-    return c.body(null, 204);
+    const endSessionUrl = live?.session.via === 'sso' && oidc ? await oidc.endSessionUrl().catch(() => null) : null;
+    return endSessionUrl ? c.json({ endSessionUrl }) : c.body(null, 204);
   });
 
   return app;

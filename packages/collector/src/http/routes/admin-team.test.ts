@@ -87,6 +87,11 @@ describe.each(bothStores('hearth_team'))('team access on $name', ({ open }) => {
       message: expect.stringContaining('Your role in Acme is viewer'),
     });
     expect((await consoleCall(app, viewer, 'GET', `/v1/admin/prompts/${id}`)).status).toBe(200);
+    // A preview stores nothing: the viewer's editor shows it as an editor's would.
+    const draft = { id: `news-${id}`, content: { title: 'Dark mode', body: 'Try it **now**' } };
+    const preview = await consoleCall(app, viewer, 'POST', '/v1/admin/announcements/preview', { body: draft });
+    expect(preview.status).toBe(200);
+    expect(((await preview.json()) as { texts: Record<string, { title: string }> }).texts.en?.title).toBe('Dark mode');
     expect((await consoleCall(app, editor, 'POST', `/v1/admin/prompts/${id}/publish`)).status).toBe(200);
     for (const [path, body] of [
       ['/v1/admin/settings/keys/rotate', undefined],

@@ -2,8 +2,9 @@ import { inviteAcceptSchema, inviteInputSchema, invitePeekSchema, memberRoleSche
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ConsoleTeam } from '../../services/console-team.js';
+import type { RequestLimiter } from '../../services/request-limiter.js';
 import type { AppEnv } from '../app-env.js';
-import { HttpError } from '../http-error.js';
+import { HttpError, retryLater } from '../http-error.js';
 import { parseJsonBody } from '../json-body.js';
 import type { AdminSessions } from '../middleware/admin-auth-sessions.js';
 import { bodyLimit } from '../middleware/body-limit.js';
@@ -12,6 +13,9 @@ import { teamErrors } from './team-errors.js';
 export interface AdminTeamDeps {
   sessions: AdminSessions;
   team: ConsoleTeam;
+  /** Counts invitation-link lookups per client and new invitations per person, on every collector. */
+  limiter: RequestLimiter;
+  clientAddress: (c: Context) => string;
   /** Where invitation links point; the request's own origin when absent. */
   publicUrl: string | undefined;
 }
@@ -27,6 +31,14 @@ const consoleOnly = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/** Refuses the request with 429 once `key` made its share of requests in the limiter's window. */
+const limitedBy = (limiter: RequestLimiter, key: (c: Context<AppEnv>) => string) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const wait = await limiter.take(key(c));
+    if (wait > 0) throw retryLater(429, 'rate_limited', 'Too many invitation requests; retry after the delay in Retry-After.', wait);
+    await next();
+  });
+
 /**
  * The invitation link: the token rides in the fragment, which browsers never send to a server, so
  * it stays out of access logs and Referer headers.
@@ -40,8 +52,12 @@ function inviteLink(c: Context, publicUrl: string | undefined, token: string): s
  * Accepting an invitation: registered before the admin auth middleware (the person has no session
  * yet). The token travels in the body, never the URL.
  */
-export function inviteAcceptRoutes({ sessions, team }: Omit<AdminTeamDeps, 'publicUrl'>) {
+export function inviteAcceptRoutes({ sessions, team, limiter, clientAddress }: Omit<AdminTeamDeps, 'publicUrl'>) {
   const app = new Hono<AppEnv>();
+  app.use(
+    '/v1/admin/invites/*',
+    limitedBy(limiter, (c) => `invite-link ${clientAddress(c)}`),
+  );
   app.post('/v1/admin/invites/peek', small, async (c) => {
     c.header('Cache-Control', 'no-store');
     const { token } = parseJsonBody(c.var.body, invitePeekSchema, INVALID);
@@ -61,7 +77,7 @@ export function inviteAcceptRoutes({ sessions, team }: Omit<AdminTeamDeps, 'publ
 }
 
 /** `/v1/admin/team/*`: the current project's members, invitations and sessions (owners change them). */
-export function adminTeamRoutes({ team, publicUrl }: AdminTeamDeps) {
+export function adminTeamRoutes({ team, limiter, publicUrl }: AdminTeamDeps) {
   const app = new Hono<AppEnv>();
   app.use('/v1/admin/team/*', consoleOnly);
   const actor = (c: Context<AppEnv>) => c.var.actor.name;
@@ -77,12 +93,17 @@ export function adminTeamRoutes({ team, publicUrl }: AdminTeamDeps) {
     return c.json(await team.members(c.var.project.id));
   });
 
-  app.post('/v1/admin/team/invites', small, async (c) => {
-    const input = parseJsonBody(c.var.body, inviteInputSchema, INVALID);
-    const { invite, token } = await team.invite(c.var.project.id, input, actor(c));
-    c.header('Cache-Control', 'no-store');
-    return c.json({ invite, link: inviteLink(c, publicUrl, token) }, 201);
-  });
+  app.post(
+    '/v1/admin/team/invites',
+    limitedBy(limiter, (c) => `invite ${c.var.adminSession.account.id}`),
+    small,
+    async (c) => {
+      const input = parseJsonBody(c.var.body, inviteInputSchema, INVALID);
+      const { invite, token } = await team.invite(c.var.project.id, input, actor(c));
+      c.header('Cache-Control', 'no-store');
+      return c.json({ invite, link: inviteLink(c, publicUrl, token) }, 201);
+    },
+  );
   app.delete('/v1/admin/team/invites/:id', async (c) => {
     await teamErrors(() => team.withdrawInvite(c.var.project.id, c.req.param('id'), actor(c)));
     return c.body(null, 204);

@@ -57,5 +57,7 @@ export function sqlAuditStore(sql: SqlRunner): AuditStore {
       );
       return new Map(rows.map((row) => [Number(row.target_version), row.actor]));
     },
+    purge: async (before, limit) =>
+      sql.run('DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < $1 ORDER BY id LIMIT $2)', [sql.time(before), limit]),
   };
 }

@@ -31,4 +31,6 @@ export interface AuditStore {
   list(projectId: string, query: AuditQuery): Promise<StoredAuditRecord[]>;
   /** Who made each version of the target (a prompt id): version → actor, from entries that name a version. */
   versionActors(projectId: string, target: string): Promise<Map<number, string>>;
+  /** Deletes up to `limit` of the oldest entries made before `before` (epoch ms); how many. */
+  purge(before: number, limit: number): Promise<number>;
 }

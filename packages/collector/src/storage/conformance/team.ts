@@ -70,7 +70,7 @@ export function teamConformance(open: OpenStore): void {
       const ada = account();
       await store.team.createAccount(ada, T0);
       await store.team.grantRole(ada.id, projectId, 'owner', T0);
-      const session = { id: `ses_${unique()}`, accountId: ada.id, createdAt: T0, expiresAt: T0 + 3_600_000 };
+      const session = { id: `ses_${unique()}`, accountId: ada.id, createdAt: T0, expiresAt: T0 + 3_600_000, via: 'sso' as const };
       const hash = `hash-${unique()}`;
       await store.team.createSession(session, hash);
       expect(await store.team.sessionByToken(hash, T0 + 1)).toEqual(session);
@@ -81,12 +81,38 @@ export function teamConformance(open: OpenStore): void {
       expect(await store.team.sessionByToken(hash, T0 + 1)).toBeNull();
       expect(await store.team.deleteSession(session.id)).toBe(false);
 
-      const expired = { id: `ses_${unique()}`, accountId: ada.id, createdAt: T0, expiresAt: T0 + 10 };
+      const expired = { id: `ses_${unique()}`, accountId: ada.id, createdAt: T0, expiresAt: T0 + 10, via: 'password' as const };
       await store.team.createSession(expired, `hash-${unique()}`);
       expect(await store.team.pruneSessions(T0 + 10)).toBeGreaterThanOrEqual(1);
       expect(await store.team.deleteSession(expired.id)).toBe(false);
       await store.team.createSession({ ...session, id: `ses_${unique()}` }, `hash-${unique()}`);
       expect(await store.team.deleteSessionsOf(ada.id)).toBe(1);
+    });
+
+    withStore("links a provider's subject to one account, the first link winning", async (store) => {
+      const ada = account();
+      const other = account();
+      await store.team.createAccount(ada, T0);
+      await store.team.createAccount(other, T0);
+      const subject = `sub-${unique()}`;
+      expect(await store.team.accountByIdentity('https://id.acme.test', subject)).toBeNull();
+      await store.team.linkIdentity('https://id.acme.test', subject, ada.id, T0);
+      await store.team.linkIdentity('https://id.acme.test', subject, other.id, T0);
+      expect(await store.team.accountByIdentity('https://id.acme.test', subject)).toEqual(ada);
+      expect(await store.team.accountByIdentity('https://other.acme.test', subject)).toBeNull();
+    });
+
+    withStore('hands a started single sign-on to one callback only, and drops expired ones', async (store) => {
+      const login = { nonce: `n-${unique()}`, codeVerifier: `v-${unique()}`, expiresAt: T0 + 600_000 };
+      const state = `state-${unique()}`;
+      await store.team.saveOidcLogin(state, login, T0);
+      const taken = await Promise.all([store.team.takeOidcLogin(state), store.team.takeOidcLogin(state)]);
+      expect(taken.filter((row) => row !== null)).toEqual([login]);
+
+      const stale = `state-${unique()}`;
+      await store.team.saveOidcLogin(stale, { ...login, expiresAt: T0 + 10 }, T0);
+      await store.team.saveOidcLogin(`state-${unique()}`, login, T0 + 10);
+      expect(await store.team.takeOidcLogin(stale)).toBeNull();
     });
 
     withStore('counts failures per key and window, takes one back, and prunes old windows', async (store) => {
@@ -133,6 +159,18 @@ export function teamConformance(open: OpenStore): void {
           [2, 'ada@acme.test'],
         ]),
       );
+    });
+
+    withStore('purges entries older than the retention, oldest first and in chunks', async (store, projectId) => {
+      const old = T0 - 400 * 86_400_000;
+      await store.audit.append({ projectId, at: old, actor: 'ada@acme.test', action: 'sign-in', target: null, targetVersion: null });
+      await store.audit.append({ projectId, at: old + 1, actor: 'bo@acme.test', action: 'sign-in', target: null, targetVersion: null });
+      await store.audit.append({ projectId, at: T0, actor: 'cy@acme.test', action: 'sign-in', target: null, targetVersion: null });
+      const actors = async () =>
+        (await store.audit.list(projectId, { limit: 100 })).filter((e) => e.projectId === projectId).map((e) => e.actor);
+      // Other tests' entries may share the store: purge until nothing older is left.
+      while ((await store.audit.purge(old + 2, 1)) === 1);
+      expect(await actors()).toEqual(['cy@acme.test']);
     });
   });
 }

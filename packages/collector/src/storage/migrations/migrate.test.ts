@@ -23,6 +23,7 @@ const RECORDED = [
   [17, 'revenue'],
   [19, 'event-retention'],
   [20, 'email-plan-cursor'],
+  [21, 'single-sign-on'],
   [23, 'account-reads'],
 ] as const;
 

@@ -1,6 +1,6 @@
 import type { ConsoleRole } from '@hearth/schema';
 import type { SqlRunner } from '../sql/runner.js';
-import type { Account, InviteRow, MemberRow, SessionListRow, SessionRow, TeamStore } from './team-store.js';
+import type { Account, InviteRow, MemberRow, SessionListRow, SessionRow, SessionVia, TeamStore } from './team-store.js';
 
 type Time = number | Date;
 const ms = (value: Time) => new Date(value).getTime();
@@ -25,6 +25,7 @@ interface SessionRecord {
   account_id: string;
   created_at: Time;
   expires_at: Time;
+  via: SessionVia;
   email?: string;
 }
 
@@ -43,6 +44,7 @@ const toSession = (row: SessionRecord): SessionRow => ({
   accountId: row.account_id,
   createdAt: ms(row.created_at),
   expiresAt: ms(row.expires_at),
+  via: row.via,
 });
 
 const ACCOUNT = 'id, email, name, password_hash';
@@ -149,17 +151,14 @@ export function sqlTeamStore(sql: SqlRunner): TeamStore {
       (await sql.run('DELETE FROM console_invites WHERE project_id = $1 AND id = $2 AND accepted_at IS NULL', [projectId, id])) > 0,
 
     createSession: async (session, tokenHash) => {
-      await sql.run('INSERT INTO console_sessions (id, token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-        session.id,
-        tokenHash,
-        session.accountId,
-        sql.time(session.createdAt),
-        sql.time(session.expiresAt),
-      ]);
+      await sql.run(
+        'INSERT INTO console_sessions (id, token_hash, account_id, created_at, expires_at, via) VALUES ($1, $2, $3, $4, $5, $6)',
+        [session.id, tokenHash, session.accountId, sql.time(session.createdAt), sql.time(session.expiresAt), session.via],
+      );
     },
     sessionByToken: async (tokenHash, now) => {
       const row = await first<SessionRecord>(
-        'SELECT id, account_id, created_at, expires_at FROM console_sessions WHERE token_hash = $1 AND expires_at > $2',
+        'SELECT id, account_id, created_at, expires_at, via FROM console_sessions WHERE token_hash = $1 AND expires_at > $2',
         [tokenHash, sql.time(now)],
       );
       return row ? toSession(row) : null;
@@ -169,7 +168,7 @@ export function sqlTeamStore(sql: SqlRunner): TeamStore {
     projectSessions: async (projectId, now) =>
       (
         await all<SessionRecord & { email: string }>(
-          `SELECT s.id, s.account_id, s.created_at, s.expires_at, a.email
+          `SELECT s.id, s.account_id, s.created_at, s.expires_at, s.via, a.email
            FROM console_sessions s
            JOIN console_roles r ON r.account_id = s.account_id AND r.project_id = $1
            JOIN console_accounts a ON a.id = s.account_id
@@ -179,6 +178,39 @@ export function sqlTeamStore(sql: SqlRunner): TeamStore {
         )
       ).map((row): SessionListRow => ({ ...toSession(row), email: row.email })),
     pruneSessions: async (now) => sql.run('DELETE FROM console_sessions WHERE expires_at <= $1', [sql.time(now)]),
+
+    accountByIdentity: async (issuer, subject) => {
+      const row = await first<AccountRecord>(
+        `SELECT a.id, a.email, a.name, a.password_hash FROM console_identities i JOIN console_accounts a ON a.id = i.account_id
+         WHERE i.issuer = $1 AND i.subject = $2`,
+        [issuer, subject],
+      );
+      return row ? toAccount(row) : null;
+    },
+    linkIdentity: async (issuer, subject, accountId, at) => {
+      await sql.run(
+        `INSERT INTO console_identities (issuer, subject, account_id, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (issuer, subject) DO NOTHING`,
+        [issuer, subject, accountId, sql.time(at)],
+      );
+    },
+    saveOidcLogin: async (stateHash, login, now) => {
+      await sql.run('DELETE FROM console_oidc_logins WHERE expires_at <= $1', [sql.time(now)]);
+      await sql.run('INSERT INTO console_oidc_logins (state_hash, nonce, code_verifier, expires_at) VALUES ($1, $2, $3, $4)', [
+        stateHash,
+        login.nonce,
+        login.codeVerifier,
+        sql.time(login.expiresAt),
+      ]);
+    },
+    // One DELETE decides: of two callbacks racing with the same state, only one gets the row.
+    takeOidcLogin: async (stateHash) => {
+      const row = await first<{ nonce: string; code_verifier: string; expires_at: Time }>(
+        'DELETE FROM console_oidc_logins WHERE state_hash = $1 RETURNING nonce, code_verifier, expires_at',
+        [stateHash],
+      );
+      return row ? { nonce: row.nonce, codeVerifier: row.code_verifier, expiresAt: ms(row.expires_at) } : null;
+    },
 
     addFailure: async (key, windowStart) =>
       count(

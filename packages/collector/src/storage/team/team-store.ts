@@ -33,11 +33,23 @@ export interface InviteRow {
   expiresAt: number;
 }
 
+/** How a session was made: a password (or an invitation), or the single sign-on provider. */
+export type SessionVia = 'password' | 'sso';
+
 export interface SessionRow {
   id: string;
   accountId: string;
   /** Epoch ms. */
   createdAt: number;
+  expiresAt: number;
+  via: SessionVia;
+}
+
+/** A started single sign-on: what the callback must check the provider's answer against. */
+export interface OidcLoginRow {
+  nonce: string;
+  codeVerifier: string;
+  /** Epoch ms. */
   expiresAt: number;
 }
 
@@ -84,6 +96,15 @@ export interface TeamStore {
   projectSessions(projectId: string, now: number): Promise<SessionListRow[]>;
   /** Drops expired sessions (any process may; the work is idempotent). */
   pruneSessions(now: number): Promise<number>;
+
+  /** The account linked to the provider's subject, if any. */
+  accountByIdentity(issuer: string, subject: string): Promise<Account | null>;
+  /** Links the provider's subject to the account (the first link wins). */
+  linkIdentity(issuer: string, subject: string, accountId: string, at: number): Promise<void>;
+  /** Keeps a started sign-in under its state's hash; drops those expired at `now`. */
+  saveOidcLogin(stateHash: string, login: OidcLoginRow, now: number): Promise<void>;
+  /** Deletes and returns the sign-in started with this state (expired or not): one callback gets it, once. */
+  takeOidcLogin(stateHash: string): Promise<OidcLoginRow | null>;
 
   /** Adds one failure to `key` in the window starting at `windowStart`; the window's count after it. */
   addFailure(key: string, windowStart: number): Promise<number>;
