@@ -154,6 +154,7 @@ function growthTable(steps: readonly Step[]): Table {
       'store',
       'stored events',
       'generation s',
+      'start s',
       'events/s',
       '% of empty store',
       'p50 ms',

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { NewEvent, Store } from '../../packages/collector/src/index.js';
 import { ActivityModel, type Announcement, type RawEvent } from './day-events.js';
-import { createPopulation, DAY_MS, expectedEvents } from './population.js';
+import { createPopulation, DAY_MS, expectedEvents, type BenchUser } from './population.js';
 import { PROJECT_ID } from './project.js';
 import { createRandom } from './random.js';
 import { createWriteQueue } from './pool.js';
@@ -34,6 +34,7 @@ function toNewEvent(raw: RawEvent, messageId: string): NewEvent {
     name: raw.name,
     anonymousId: raw.anonymousId,
     userId: raw.userId,
+    accountId: raw.accountId,
     timestamp: raw.at,
     receivedAt: raw.at + 150,
     verified: false,
@@ -45,8 +46,26 @@ function toNewEvent(raw: RawEvent, messageId: string): NewEvent {
   };
 }
 
+/** PostgreSQL's lock_not_available: a write that waited too long for another transaction's row lock. */
+const LOCK_TIMEOUT = '55P03';
+
+/**
+ * `writeEvents`, again after a lock timeout, as a client does after the 503 it would have got: on
+ * a busy machine a 5,000-event group can hold a user's row longer than the write path's lock wait.
+ */
+async function writeRetrying(store: Store, events: NewEvent[], attempts = 5): ReturnType<Store['writeEvents']> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.writeEvents(events);
+    } catch (error) {
+      if (attempt >= attempts || (error as { code?: unknown }).code !== LOCK_TIMEOUT) throw error;
+    }
+  }
+}
+
 export interface GeneratedEvents {
   model: ActivityModel;
+  users: BenchUser[];
   written: number;
   accepted: number;
 }
@@ -78,11 +97,11 @@ export async function writeActivity(store: Store, options: DataSetOptions, inFli
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       await queue.push(async () => {
-        const result = await store.writeEvents(chunk);
+        const result = await writeRetrying(store, chunk);
         accepted += result.accepted;
       });
     }
   }
   await queue.drain();
-  return { model, written, accepted };
+  return { model, users, written, accepted };
 }

@@ -11,6 +11,8 @@ export interface RawEvent {
   name: string | null;
   userId: string | null;
   anonymousId: string;
+  /** The user's account, as the write path resolves it from the membership; null for visitors. */
+  accountId: string | null;
   at: number;
   properties: Properties;
   traits: Properties | null;
@@ -105,7 +107,7 @@ export class ActivityModel {
     if (day < user.startDay || day >= user.endDay || !random.chance(user.dailyChance)) return;
     const state = this.#state(user);
     let at = start + day * DAY_MS + random.int(DAY_MS - 4 * 3_600_000);
-    const base = { userId: user.userId, anonymousId: user.anonymousId, traits: null };
+    const base = { userId: user.userId, anonymousId: user.anonymousId, accountId: user.accountId, traits: null };
     const emit = (type: RawEvent['type'], name: string | null, properties: Properties = {}) => {
       at += 1_000 + random.int(90_000);
       out.push({ ...base, type, name, at, properties });
@@ -194,6 +196,7 @@ export class ActivityModel {
         name: null,
         userId: null,
         anonymousId: `visitor-${index}`,
+        accountId: null,
         at,
         properties: { path: PAGES[random.int(PAGES.length)]! },
         traits: null,

@@ -30,5 +30,15 @@ export function kpiEndpoints(end: number, announcementId: string): KpiEndpoint[]
     { label: 'usage, segment=program:member', path: '/v1/admin/kpi/usage?segment=program:member' },
     { label: 'usage, segment=program:holdout', path: '/v1/admin/kpi/usage?segment=program:holdout' },
     { label: 'program impact (all groups)', path: '/v1/admin/kpi/program-impact' },
+    { label: 'active users, segment=trait:plan:enterprise', path: '/v1/admin/kpi/active-users?segment=trait:plan:enterprise' },
+    { label: 'churn, segment=lifecycle:trial', path: '/v1/admin/kpi/churn?segment=lifecycle:trial' },
+    { label: 'cohorts, segment=lifecycle:new', path: `/v1/admin/kpi/cohorts?period=week&${twelveWeeks}&segment=lifecycle:new` },
+    { label: 'usage, segment=program:exposed', path: '/v1/admin/kpi/usage?segment=program:exposed' },
+    { label: 'active accounts', path: '/v1/admin/kpi/accounts/active' },
+    { label: 'account churn', path: '/v1/admin/kpi/accounts/churn' },
+    { label: 'account NPS', path: '/v1/admin/kpi/accounts/nps' },
+    { label: 'account cohorts, 12 weeks', path: `/v1/admin/kpi/accounts/cohorts?period=week&${twelveWeeks}` },
+    { label: 'revenue (MRR, CLV)', path: '/v1/admin/kpi/revenue' },
+    { label: 'revenue, 90 days', path: `/v1/admin/kpi/revenue?from=${iso(end - 90 * DAY_MS)}&to=${iso(end)}` },
   ];
 }

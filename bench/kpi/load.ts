@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { createApp, parseConfig, seedPrompts, type Store } from '../../packages/collector/src/index.js';
+import { writeAccountsAndRevenue } from './accounts-revenue.js';
 import { writeActivity, type DataSetOptions } from './data-set.js';
 import type { ActivityModel, Announcement } from './day-events.js';
 import { inPool } from './pool.js';
 import { kpiBenchConfig, PROJECT_ID, SECRET_KEY, SURVEY_ID } from './project.js';
+import { createRandom } from './random.js';
 
 type App = ReturnType<typeof createApp>;
 
@@ -13,8 +15,10 @@ export interface LoadStats {
   responses: number;
   ledgerEntries: number;
   redemptions: number;
+  accounts: number;
+  revenueFacts: number;
   /** `rollups`: folding the whole load into the KPI rollups once, as the first KPI query would. */
-  seconds: { events: number; responsesAndLedger: number; rollups: number; total: number };
+  seconds: { events: number; responsesAndLedger: number; accountsAndRevenue: number; rollups: number; total: number };
   eventsPerSecond: number;
 }
 
@@ -100,7 +104,8 @@ async function writeLedger(store: Store, model: ActivityModel, inFlight: number)
 /**
  * Fills an empty store with the data set through the collector's own write paths: prompts seeded
  * as at start-up, announcements via the admin API, events via `writeEvents` (group commit,
- * time-ordered ids), responses and ledger entries via their sub-stores.
+ * time-ordered ids), responses, ledger entries, account memberships and revenue facts via their
+ * sub-stores.
  */
 export async function loadDataSet(store: Store, options: DataSetOptions): Promise<LoadStats> {
   const started = performance.now();
@@ -109,11 +114,13 @@ export async function loadDataSet(store: Store, options: DataSetOptions): Promis
   await createAnnouncements(createApp({ store, config: kpiBenchConfig, clock: () => options.end }), options.announcements);
   // PostgreSQL's group commit overlaps up to 3 transactions; SQLite writes one at a time.
   const inFlight = store.kind === 'postgres' ? 6 : 2;
-  const { model, written, accepted } = await writeActivity(store, options, inFlight);
+  const { model, users, written, accepted } = await writeActivity(store, options, inFlight);
   const eventsDone = performance.now();
   await writeResponses(store, model, inFlight);
   const ledger = await writeLedger(store, model, inFlight);
   const ledgerDone = performance.now();
+  const accounts = await writeAccountsAndRevenue(store, users, createRandom(options.seed + 1), options, inFlight);
+  const accountsDone = performance.now();
   // Done here so the timed endpoints (and their cold call) do not pay for a whole bulk load.
   await store.kpi.refreshRollups();
   const done = performance.now();
@@ -124,10 +131,13 @@ export async function loadDataSet(store: Store, options: DataSetOptions): Promis
     responses: model.responses.length,
     ledgerEntries: ledger.entries,
     redemptions: ledger.redemptions,
+    accounts: accounts.accounts,
+    revenueFacts: accounts.revenueFacts,
     seconds: {
       events: eventSeconds,
       responsesAndLedger: (ledgerDone - eventsDone) / 1000,
-      rollups: (done - ledgerDone) / 1000,
+      accountsAndRevenue: (accountsDone - ledgerDone) / 1000,
+      rollups: (done - accountsDone) / 1000,
       total: (done - started) / 1000,
     },
     eventsPerSecond: written / eventSeconds,

@@ -1,8 +1,11 @@
 /** Runs `work` over `items` with at most `limit` at a time (PostgreSQL overlaps round trips; SQLite runs them in turn anyway). */
-export async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inPool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index]!, index);
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

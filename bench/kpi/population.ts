@@ -1,3 +1,5 @@
+import { inRewardsHoldout } from '../../packages/collector/src/domain/rewards/holdout.js';
+import { kpiBenchConfig, PROJECT_ID } from './project.js';
 import type { Random } from './random.js';
 
 const DAY_MS = 86_400_000;
@@ -13,8 +15,10 @@ export interface BenchUser {
   /** Chance of being active on a day, and mean events on an active day before scaling. */
   dailyChance: number;
   intensity: number;
-  /** 30 % of users collect points; their earnings become ledger entries. */
+  /** 30 % of the users outside the program's holdout collect points; their earnings become ledger entries. */
   rewardsMember: boolean;
+  /** The account (company) the user belongs to: the `company` trait, ~8 users per account. */
+  accountId: string;
 }
 
 /**
@@ -23,15 +27,17 @@ export interface BenchUser {
  * (Pareto): many light users and a few power users, as product analytics data looks.
  */
 export function createPopulation(random: Random, users: number, days: number): BenchUser[] {
-  return Array.from({ length: users }, (_, i) => {
+  const program = kpiBenchConfig.projects[0]?.rewards;
+  return Array.from({ length: users }, (_, i): BenchUser => {
     const startDay = random.chance(0.3) ? 0 : random.int(days);
     const lifetime = random.chance(0.35) ? Math.ceil(-25 * Math.log(1 - random.next())) : days;
-    return {
+    const user = {
       userId: `user-${i}`,
       anonymousId: `anon-${i}`,
       traits: {
         plan: random.weighted([
-          ['free', 60],
+          ['free', 50],
+          ['trial', 10],
           ['pro', 30],
           ['enterprise', 10],
         ] as const),
@@ -53,8 +59,10 @@ export function createPopulation(random: Random, users: number, days: number): B
       endDay: Math.min(days, startDay + Math.max(1, lifetime)),
       dailyChance: Math.min(0.95, 0.12 * random.pareto(1.6)),
       intensity: Math.min(60, random.pareto(1.4)),
-      rewardsMember: random.chance(0.3),
+      // The holdout is not shown the program, so it never earns (holdout.ts decides it by a hash).
+      rewardsMember: random.chance(0.3) && !inRewardsHoldout(program, PROJECT_ID, `user-${i}`),
     };
+    return { ...user, accountId: user.traits.company };
   });
 }
 

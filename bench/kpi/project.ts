@@ -1,10 +1,11 @@
 import type { CollectorConfigInput } from '../../packages/schema/src/index.js';
 
-/** The one project of the KPI data set: a checklist, an NPS survey and a rewards program. */
+/** The one project of the KPI data set: a checklist, an NPS survey, a rewards program and revenue. */
 export const PROJECT_ID = 'bench';
 export const SECRET_KEY = 'sk_bench_kpi_secret_not_for_production';
 export const CHECKLIST_ID = 'onboarding';
 export const SURVEY_ID = 'nps';
+export const REVENUE_CURRENCY = 'EUR';
 
 /** The checklist's items complete on these product events (the KPI reads the user's real events). */
 export const CHECKLIST_ITEMS = [
@@ -53,6 +54,7 @@ export const kpiBenchConfig: CollectorConfigInput = {
         holdout: { percent: 10 },
         pointValue: 0.01,
       },
+      revenue: { currency: REVENUE_CURRENCY, grossMarginPercent: 80 },
     },
   ],
   rateLimit: { perProjectPerSecond: 1e9, perClientPerSecond: 1e9 },

@@ -18,9 +18,12 @@ export const IDENTIFIED: KpiSegment = { kind: 'users', ids: [], negate: true };
 /** The ids of the program's holdout among the identified users at `to` (none without a holdout). */
 export async function holdoutUserIds(store: Pick<Store, 'kpi'>, project: ProjectConfig, to: Date): Promise<string[]> {
   if (!project.rewards?.holdout) return [];
-  const ids = await store.kpi.segmentUserIds(project.id, IDENTIFIED, to);
-  return ids.filter((id) => inRewardsHoldout(project.rewards, project.id, id));
+  return holdoutAmong(project, await store.kpi.segmentUserIds(project.id, IDENTIFIED, to));
 }
+
+/** The program's holdout among these users (the hash decides, see domain/rewards/holdout.ts). */
+export const holdoutAmong = (project: ProjectConfig, userIds: readonly string[]): string[] =>
+  userIds.filter((id) => inRewardsHoldout(project.rewards, project.id, id));
 
 /**
  * The store's segment for the URL's choice at the range's end `to` (definitions in kpi/segment.ts).

@@ -1,13 +1,13 @@
-import type { GroupMetrics, ProgramImpactAnswer, ProjectConfig, SurveyPrompt } from '@hearth/schema';
+import type { ProgramImpactAnswer, ProjectConfig, SurveyPrompt } from '@hearth/schema';
 import { DAY_MS } from '../domain/time.js';
 import { groupMetrics, type GroupCounts } from '../kpi/group-metrics.js';
 import { percent } from '../kpi/median.js';
 import { npsScores } from '../kpi/nps.js';
 import { membersByTier, rewardsKpis } from '../kpi/rewards.js';
-import type { KpiSegment } from '../kpi/segment.js';
-import type { GroupNames } from '../kpi/stats/comparison.js';
+import type { SurveyResponseRow } from '../kpi/survey-rows.js';
+import type { GroupCountRow } from '../storage/kpi/retention-store.js';
 import type { Store } from '../storage/store.js';
-import { holdoutUserIds, IDENTIFIED } from './kpi-segments.js';
+import { holdoutAmong, IDENTIFIED } from './kpi-segments.js';
 
 export interface ProgramImpactInput {
   range: { from: Date; to: Date };
@@ -22,8 +22,9 @@ const REDEMPTION_WINDOW_MS = 30 * DAY_MS;
 /**
  * The loyalty program's impact over [from, to) (docs/reference/kpi-definitions.md, "Loyalty
  * program impact"): program figures, members against non-members (overall and per tier), and
- * exposed against the randomized holdout when there is one. Each group's counts come from the
- * one segment filter of the KPI store; the statistics from kpi/stats.
+ * exposed against the randomized holdout when there is one. Every group's counts come from one
+ * grouped statement per metric of the KPI store (the same rules as its segment filter); the
+ * statistics from kpi/stats.
  */
 export async function programImpact(store: Store, project: ProjectConfig, input: ProgramImpactInput): Promise<ProgramImpactAnswer> {
   const { range, inactivityDays } = input;
@@ -31,51 +32,63 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
   const to = range.to.getTime();
   const weeks = (to - range.from.getTime()) / (7 * DAY_MS);
   const survey = await npsSurvey(store, project.id, input.surveyId);
-  const responses = survey ? await store.responses.list(project.id, survey.id, range) : null;
-
-  const countsOf = async (segment: KpiSegment): Promise<GroupCounts> => {
-    const [retention, engagement, users] = await Promise.all([
-      store.kpi.retentionCounts(project.id, { ...range, segment, inactivityMs: inactivityDays * DAY_MS }),
-      store.kpi.engagementCounts(project.id, { ...range, segment }),
-      responses ? store.kpi.segmentUserIds(project.id, segment, range.to) : null,
-    ]);
-    const members = users && new Set(users);
-    return { retention, engagement, npsScores: responses && members ? npsScores(responses.filter((r) => members.has(r.userId))) : null };
-  };
-  const compare = async (a: KpiSegment, b: KpiSegment, names: GroupNames): Promise<GroupMetrics> =>
-    groupMetrics(await countsOf(a), await countsOf(b), weeks, names);
-
-  const activity = await store.rewards.activity(project.id, to - REDEMPTION_WINDOW_MS, to);
-  const rewards = rewardsKpis(activity, program?.tiers ?? [], { from: to - REDEMPTION_WINDOW_MS, to });
-  const [customers, members] = await Promise.all([
-    store.kpi.engagementCounts(project.id, { ...range, segment: IDENTIFIED }),
-    store.kpi.engagementCounts(project.id, { ...range, segment: { kind: 'member' } }),
+  // The reads the groups depend on, side by side (PostgreSQL overlaps them on its KPI pool).
+  const [responses, activity, identified, members] = await Promise.all([
+    survey ? store.responses.list(project.id, survey.id, range) : null,
+    store.rewards.activity(project.id, to - REDEMPTION_WINDOW_MS, to),
+    program?.holdout || survey ? store.kpi.segmentUserIds(project.id, IDENTIFIED, range.to) : [],
+    survey ? store.kpi.segmentUserIds(project.id, { kind: 'member' }, range.to) : [],
   ]);
-  const nonMembers: KpiSegment = { kind: 'non-member' };
-  const membersVsNonMembers = await compare({ kind: 'member' }, nonMembers, { exposed: 'members', control: 'non-members' });
-  const byTier = [];
-  for (const [tierId, ids] of program?.tiers.length ? membersByTier(activity.lifetimes, program.tiers) : [])
-    byTier.push({
+  const rewards = rewardsKpis(activity, program?.tiers ?? [], { from: to - REDEMPTION_WINDOW_MS, to });
+  const tiers = program?.tiers.length ? membersByTier(activity.lifetimes, program.tiers) : [];
+  const holdoutIds = program?.holdout ? holdoutAmong(project, identified) : null;
+  // Every group's retention and engagement in one statement per metric (storage/kpi/program-groups-sql.ts).
+  const counts = await store.kpi.programGroupCounts(project.id, {
+    ...range,
+    inactivityMs: inactivityDays * DAY_MS,
+    holdout: holdoutIds,
+    tiers: tiers.map(([, ids]) => ids),
+  });
+  const nps = responses ? responderGroups(identified, members, responses) : null;
+  const group = (row: GroupCountRow, inGroup: (userId: string) => boolean): GroupCounts => ({
+    ...row,
+    npsScores: nps ? nps.scores(inGroup) : null,
+  });
+  const isMember = (id: string) => nps?.members.has(id) ?? false;
+  const nonMember = group(counts.nonMember, (id) => !isMember(id));
+  const membersVsNonMembers = groupMetrics(group(counts.member, isMember), nonMember, weeks, {
+    exposed: 'members',
+    control: 'non-members',
+  });
+  const byTier = tiers.map(([tierId, ids], index) => {
+    const inTier = new Set(ids);
+    return {
       tierId,
       members: ids.length,
-      metrics: await compare({ kind: 'users', ids, negate: false }, nonMembers, {
-        exposed: `tier ${tierId ?? '(none)'}`,
-        control: 'non-members',
-      }),
-    });
-  const holdout = program?.holdout
-    ? await holdoutUserIds(store, project, range.to).then(async (ids) => ({
-        percent: program.holdout!.percent,
-        exposedVsHoldout: await compare(
-          { kind: 'users', ids, negate: true },
-          { kind: 'users', ids, negate: false },
-          {
-            exposed: 'the exposed users',
-            control: 'the holdout',
-          },
-        ),
-      }))
-    : null;
+      metrics: groupMetrics(
+        group(counts.tiers[index]!, (id) => inTier.has(id)),
+        nonMember,
+        weeks,
+        {
+          exposed: `tier ${tierId ?? '(none)'}`,
+          control: 'non-members',
+        },
+      ),
+    };
+  });
+  const held = new Set(holdoutIds);
+  const holdout =
+    program?.holdout && counts.exposed && counts.holdout
+      ? {
+          percent: program.holdout.percent,
+          exposedVsHoldout: groupMetrics(
+            group(counts.exposed, (id) => !held.has(id)),
+            group(counts.holdout, (id) => held.has(id)),
+            weeks,
+            { exposed: 'the exposed users', control: 'the holdout' },
+          ),
+        }
+      : null;
   const pointValue = program?.pointValue ?? null;
   return {
     definition: 'docs/reference/kpi-definitions.md: Loyalty program impact',
@@ -83,9 +96,9 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
     inactivityDays,
     npsSurveyId: survey?.id ?? null,
     program: {
-      activeCustomers: customers.activeUsers,
-      activeMembers: members.activeUsers,
-      membershipRate: percent(members.activeUsers, customers.activeUsers),
+      activeCustomers: counts.identified.engagement.activeUsers,
+      activeMembers: counts.member.engagement.activeUsers,
+      membershipRate: percent(counts.member.engagement.activeUsers, counts.identified.engagement.activeUsers),
       redemptionRate: rewards.redemptionRate,
       pointsIssued30d: rewards.pointsIssued,
       pointsRedeemed30d: rewards.pointsRedeemed,
@@ -96,6 +109,18 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
     membersVsNonMembers,
     byTier,
     holdout,
+  };
+}
+
+/**
+ * The NPS scores of a group's responses: the respondents among the identified users at the
+ * range's end (the groups hold identified users only), members as the `member` segment has them.
+ */
+function responderGroups(identified: readonly string[], memberIds: readonly string[], responses: readonly SurveyResponseRow[]) {
+  const known = new Set(identified);
+  return {
+    members: new Set(memberIds),
+    scores: (inGroup: (userId: string) => boolean) => npsScores(responses.filter((r) => known.has(r.userId) && inGroup(r.userId))),
   };
 }
 

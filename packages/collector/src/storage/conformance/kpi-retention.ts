@@ -226,6 +226,37 @@ export function kpiRetentionConformance(open: OpenStore): void {
       expect(dropOff).toEqual({ newUsers: 4, eligible: 3, returned: 1 }); // dan eve gus fay; fay pending; dan came back
     });
 
+    withStore("program groups: one grouped statement per metric gives each segment's own counts", async (store, projectId) => {
+      await seed(store, projectId);
+      const earn = (userId: string, at: number) =>
+        store.rewards.append({ projectId, id: `join-${userId}`, userId, amount: 10, reason: 'Welcome', ruleId: null, at });
+      await earn('ada', FROM);
+      await earn('hal', FROM - 20 * D);
+      await earn('cat', TO);
+      const holdout = ['bob', 'dan', 'ivy', 'nobody'];
+      const tiers = [['ada'], ['hal', 'nobody'], []];
+      const groups = await store.kpi.programGroupCounts(projectId, { ...range, inactivityMs: N, holdout, tiers });
+      const countsOf = async (segment: KpiSegment) => {
+        const retention = await store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N, segment });
+        const { activeUsers, events, eventsSquared } = await store.kpi.engagementCounts(projectId, { ...range, segment });
+        return { retention, engagement: { activeUsers, events, eventsSquared } };
+      };
+      const users = (ids: readonly string[], negate = false): KpiSegment => ({ kind: 'users', ids, negate });
+      expect(groups).toEqual({
+        identified: await countsOf(users([], true)),
+        member: await countsOf({ kind: 'member' }),
+        nonMember: await countsOf({ kind: 'non-member' }),
+        holdout: await countsOf(users(holdout)),
+        exposed: await countsOf(users(holdout, true)),
+        tiers: [await countsOf(users(tiers[0]!)), await countsOf(users(tiers[1]!)), await countsOf(users([]))],
+      });
+      // Hand-checked: members ada and hal; customers at FROM among them ada (retained) and hal (lost).
+      expect(groups.member.retention).toEqual({ customersAtStart: 2, retained: 1 });
+      expect(groups.identified.engagement.activeUsers).toBe(8); // all identified users but bob and jon
+      const withoutHoldout = await store.kpi.programGroupCounts(projectId, { ...range, inactivityMs: N, holdout: null, tiers: [] });
+      expect(withoutHoldout).toMatchObject({ holdout: null, exposed: null, tiers: [] });
+    });
+
     withStore('an empty project counts nobody', async (store, projectId) => {
       expect(await store.kpi.activeUserCounts(projectId, range)).toEqual([]);
       expect(await store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N })).toEqual({ customersAtStart: 0, retained: 0 });

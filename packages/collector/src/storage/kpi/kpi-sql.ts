@@ -1,6 +1,7 @@
 import type { SqlReader } from '../sql/runner.js';
 import { checklistRows } from './checklist-sql.js';
 import type { KpiStore } from './kpi-store.js';
+import { sqlProgramGroups } from './program-groups.js';
 import { sqlRetentionKpis } from './retention-kpis.js';
 import type { RollupKeeper } from './rollup-keeper.js';
 
@@ -13,6 +14,7 @@ import type { RollupKeeper } from './rollup-keeper.js';
 export function sqlKpiStore(read: SqlReader, rollups: RollupKeeper, retentionRead: SqlReader = read): KpiStore {
   return {
     ...sqlRetentionKpis(retentionRead, () => rollups.beforeRead()),
+    ...sqlProgramGroups(retentionRead, () => rollups.beforeRead()),
     refreshRollups: () => rollups.catchUp(),
     rollupStatus: () => rollups.status(),
     checklistRows: checklistRows(read),

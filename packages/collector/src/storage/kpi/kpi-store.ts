@@ -1,6 +1,6 @@
 import type { CompleteWhen } from '@hearth/schema';
 import type { ChecklistKpiRow } from '../../kpi/checklist.js';
-import type { RetentionKpiStore } from './retention-store.js';
+import type { ProgramGroupKpiStore, RetentionKpiStore } from './retention-store.js';
 import type { RollupStatus } from './rollup-keeper.js';
 
 export interface ChecklistRowsQuery {
@@ -16,7 +16,7 @@ export interface ChecklistRowsQuery {
 }
 
 /** `store.kpi`: the rows each KPI folds, one SQL query per KPI. */
-export interface KpiStore extends RetentionKpiStore {
+export interface KpiStore extends RetentionKpiStore, ProgramGroupKpiStore {
   /**
    * Rows for `checklistKpis` for users who saw the checklist before `to`. Item completion comes
    * from the user's real events (the item's `completeWhen` event and property filter) as well as

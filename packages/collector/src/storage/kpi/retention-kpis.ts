@@ -25,18 +25,26 @@ export const RETENTION_POSTGRES_SETTINGS = ['SET LOCAL jit = off', 'SET LOCAL en
  * `(t - from) / 86400000` would then divide exactly instead of giving the day index.
  */
 export function sqlRetentionKpis(read: SqlReader, refresh: () => Awaitable<void>): RetentionKpiStore {
+  const run = rollupReader(read, refresh);
+  return retentionKpis((name, segment, params) => run(`${name}:${segment}`, () => retentionSql(read.dialect, segment)[name], params));
+}
+
+/**
+ * Runs a statement over the rollup: `text` written once per `key` (numbered, kept), new events
+ * folded in first (`refresh`), `@name` parameters bound from `params`.
+ */
+export function rollupReader(read: SqlReader, refresh: () => Awaitable<void>) {
   const statements = new Map<string, ReturnType<typeof numbered>>();
   const bind = (value: unknown) => (read.dialect === 'sqlite' && typeof value === 'number' ? BigInt(value) : value);
-  return retentionKpis(async (name, segment, params) => {
-    const key = `${name}:${segment}`;
+  return async (key: string, text: () => string, params: Record<string, unknown>): Promise<RetentionRow[]> => {
     let statement = statements.get(key);
-    if (!statement) statements.set(key, (statement = numbered(retentionSql(read.dialect, segment)[name])));
+    if (!statement) statements.set(key, (statement = numbered(text())));
     await refresh();
     return read.all<RetentionRow>(
       statement.text,
       statement.names.map((n) => bind(params[n])),
     );
-  });
+  };
 }
 
 /** The retention KPIs over a store's `RunRetention`: parameters in, counts out. */

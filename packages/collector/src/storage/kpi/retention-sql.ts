@@ -13,27 +13,27 @@ import { segmentCte, segmentParams, type SegmentKind } from './segment-sql.js';
  * answers "which periods was the subject active in" exactly. Only the partial UTC days at the
  * ends of the scanned range are read from `events`, for the subjects active on those days.
  */
-interface RetentionDialect {
+export interface RetentionDialect {
   /** An `events.timestamp` column as epoch ms. */
   eventMs(column: string): string;
   /** Epoch ms as a value comparable with `events.timestamp`. */
   eventTime(ms: string): string;
 }
 
-const DIALECTS: Record<Dialect, RetentionDialect> = {
+export const DIALECTS: Record<Dialect, RetentionDialect> = {
   sqlite: { eventMs: (column) => epochMs('sqlite', column), eventTime: (ms) => fromEpochMs('sqlite', ms) },
   postgres: { eventMs: (column) => epochMs('postgres', column), eventTime: (ms) => fromEpochMs('postgres', ms) },
 };
 
-const int = (name: string) => `CAST(@${name} AS bigint)`;
-const isUser = (subject: string) => `substr(${subject}, 1, 2) = 'u:'`;
+export const int = (name: string) => `CAST(@${name} AS bigint)`;
+export const isUser = (subject: string) => `substr(${subject}, 1, 2) = 'u:'`;
 
 /**
  * Activity as (subject, t, n): n events stand behind the row (0 for a day's last event). A day's
  * last event is only listed when it falls into another `split`-long period from @from than its
  * first (`split` divides every period the statement counts; 1 lists it whenever it differs).
  */
-function activityCtes(d: RetentionDialect, segment: SegmentKind | null, split: string): string {
+export function activityCtes(d: RetentionDialect, segment: SegmentKind | null, split: string): string {
   const rollup = `FROM kpi_activity_days WHERE project_id = @projectId AND day >= ${int('dLo')} AND day < ${int('dHi')}`;
   const rawEdge = (match: string) => `
     SELECT s.subject, ${d.eventMs('e.timestamp')}, 1 FROM edge_subjects s JOIN events e ON e.project_id = @projectId AND ${match}

@@ -38,3 +38,39 @@ export interface RetentionKpiStore {
   /** The ids of the identified users in `segment` at `to`, sorted: the same filter, for KPIs folded outside SQL. */
   segmentUserIds(projectId: string, segment: KpiSegment, to: Date): Promise<string[]>;
 }
+
+/** A group's counts for program impact: retention from `from` to `to`, engagement in [from, to). */
+export interface GroupCountRow {
+  retention: RetentionCounts;
+  engagement: { activeUsers: number; events: number; eventsSquared: number };
+}
+
+/** Program impact's groups at `to` (program-groups-sql.ts), each user's events read once. */
+export interface ProgramGroupsQuery {
+  from: Date;
+  to: Date;
+  inactivityMs: number;
+  /** The program's holdout (ids); null without a holdout, and then `holdout`/`exposed` are null. */
+  holdout: readonly string[] | null;
+  /** Members per tier, as `membersByTier` lists them. */
+  tiers: readonly (readonly string[])[];
+}
+
+export interface ProgramGroupCounts {
+  identified: GroupCountRow;
+  member: GroupCountRow;
+  nonMember: GroupCountRow;
+  holdout: GroupCountRow | null;
+  exposed: GroupCountRow | null;
+  /** In the order of `ProgramGroupsQuery.tiers`. */
+  tiers: GroupCountRow[];
+}
+
+export interface ProgramGroupKpiStore {
+  /**
+   * Retention and engagement of every program-impact group in one statement per metric: the same
+   * counts `retentionCounts` and `engagementCounts` give for the `member`, `non-member` and listed
+   * user segments, without reading the events once per group.
+   */
+  programGroupCounts(projectId: string, query: ProgramGroupsQuery): Promise<ProgramGroupCounts>;
+}

@@ -30,7 +30,7 @@ const LISTED: Record<Dialect, string> = {
 };
 
 /** A user earned points before @to: the program's membership rule. */
-const memberOf = (d: Dialect, user: string) =>
+export const memberOf = (d: Dialect, user: string) =>
   `EXISTS (SELECT 1 FROM reward_entries r WHERE r.project_id = @projectId AND r.user_id = ${user} AND r.amount > 0
     AND ${epochMs(d, 'r.created_at')} < ${int('to')})`;
 

@@ -47,6 +47,42 @@ describe('sqlite store', () => {
     }
   });
 
+  it('refreshes statistics at open only while the file is small: a large store opens without reading every index', async () => {
+    const eventStats = (file: string) => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare("SELECT idx FROM sqlite_stat1 WHERE tbl = 'events'").all().length;
+      } finally {
+        db.close();
+      }
+    };
+    // A store with events but no statistics for them (a bulk import, an index rebuilt), small or over 64 MiB.
+    const unanalyzed = async (name: string, fillerBytes: number) => {
+      const file = join(dir, name);
+      const store = openSqliteStore(file);
+      await store.writeEvents(Array.from({ length: 200 }, (_, i) => newEvent({ projectId: 'p', anonymousId: `a${i % 40}` })));
+      await store.close();
+      const db = new Database(file);
+      db.exec("DELETE FROM sqlite_stat1 WHERE tbl = 'events'");
+      db.exec(`CREATE TABLE filler (b BLOB); INSERT INTO filler VALUES (zeroblob(${fillerBytes}))`);
+      db.close();
+      return file;
+    };
+    for (const [name, filler, analyzedAtOpen] of [
+      ['small.sqlite', 0, true],
+      ['large.sqlite', 65 * 2 ** 20, false],
+    ] as const) {
+      const file = await unanalyzed(name, filler);
+      expect(eventStats(file)).toBe(0);
+      const store = openSqliteStore(file);
+      try {
+        expect(eventStats(file) > 0).toBe(analyzedAtOpen);
+      } finally {
+        await store.close();
+      }
+    }
+  });
+
   it('refuses a database migrated by a newer collector', async () => {
     const newer = join(dir, 'newer.sqlite');
     await openSqliteStore(newer).close();
