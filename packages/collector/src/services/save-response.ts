@@ -11,6 +11,8 @@ export interface SaveInput {
   response: SurveyResponse;
   traits: Readonly<Record<string, JsonValue>>;
   now: Date;
+  /** A later score replaces the stored one (see ResponseContext). */
+  rescore?: boolean;
   /** The jobs (webhooks) a new or changed response causes: written in the response's transaction. */
   jobsFor?: (outcome: 'created' | 'updated', record: StoredResponse) => readonly NewJob[];
 }
@@ -58,7 +60,16 @@ export function saveResponse(store: ResponseStore, input: SaveInput): Promise<Re
         store.get(projectId, survey.id, respondent, response.cycle),
         store.latest(projectId, survey.id, respondent),
       ]);
-      const decision = decideResponse(response, { survey, userId, anonymous, existing, latest, traits: input.traits, now: input.now });
+      const decision = decideResponse(response, {
+        survey,
+        userId,
+        anonymous,
+        existing,
+        latest,
+        traits: input.traits,
+        now: input.now,
+        rescore: input.rescore ?? false,
+      });
       const jobs = (saved: StoredResponse, outcome: 'created' | 'updated') => input.jobsFor?.(outcome, saved) ?? [];
       const written =
         decision.outcome === 'created'

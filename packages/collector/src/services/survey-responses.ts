@@ -21,6 +21,8 @@ export interface SurveyResponseInput {
   verified: boolean;
   response: SurveyResponse;
   now: Date;
+  /** A later score replaces the stored one (the score links of an NPS email). */
+  rescore?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function submitSurveyResponse(
     response,
     traits,
     now: input.now,
+    rescore: input.rescore ?? false,
     jobsFor: (outcome, saved) => deps.webhooks.surveyResponseJobs(project.id, outcome, saved, project.webhooks),
   });
   if (decision.outcome === 'created' || decision.outcome === 'updated') {

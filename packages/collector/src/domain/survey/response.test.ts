@@ -68,6 +68,16 @@ describe('decideResponse', () => {
     });
   });
 
+  it('lets a rescore (an NPS email link) replace the score of the cycle, keeping the comment; the same score is a duplicate', () => {
+    const existing = stored({ comment: 'Exports are slow' });
+    const changed = decideResponse(input({ answer: { type: 'nps', score: 9 } }), context({ existing, rescore: true }));
+    expect(changed).toMatchObject({
+      outcome: 'updated',
+      record: { cycle: 1, answer: { type: 'nps', score: 9 }, comment: 'Exports are slow' },
+    });
+    expect(decideResponse(input(), context({ existing, rescore: true }))).toEqual({ outcome: 'duplicate', record: existing });
+  });
+
   it('merges CLI scores question by question', () => {
     const survey = npsSurvey({
       content: {

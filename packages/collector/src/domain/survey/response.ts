@@ -29,6 +29,11 @@ export interface ResponseContext {
   existing: StoredResponse | null;
   /** This user's latest response to this survey (any cycle). */
   latest: ResponseMark | null;
+  /**
+   * A later score replaces the stored one instead of being refused: the score links of an NPS
+   * email, where a mail filter may have fetched another score's link before the person clicked.
+   */
+  rescore?: boolean;
   traits: Readonly<Record<string, JsonValue>>;
   now: Date;
 }
@@ -63,7 +68,8 @@ const sameAnswer = (a: SurveyAnswer, b: SurveyAnswer) => JSON.stringify(a) === J
 
 /**
  * One response per user per survey cycle. The first request of a cycle creates it (with the
- * traits snapshot); later ones may add CLI scores or the comment, never change a score. A new
+ * traits snapshot); later ones may add CLI scores or the comment, never change a score (except a
+ * `rescore`, see ResponseContext). A new
  * cycle is accepted only once the cadence opened it, so a forged or stale request cannot answer twice.
  */
 export function decideResponse(response: SurveyResponse, ctx: ResponseContext): ResponseDecision {
@@ -75,7 +81,8 @@ export function decideResponse(response: SurveyResponse, ctx: ResponseContext): 
   const comment = response.comment || null;
 
   if (existing) {
-    const answer = mergeAnswer(existing.answer, response.answer);
+    const answer =
+      ctx.rescore && existing.answer.type === response.answer.type ? response.answer : mergeAnswer(existing.answer, response.answer);
     if (typeof answer === 'string') return refused(409, answer, `cycle ${existing.cycle} was already answered with a different score`);
     const nextComment = comment ?? existing.comment;
     if (sameAnswer(answer, existing.answer) && nextComment === existing.comment) return { outcome: 'duplicate', record: existing };

@@ -83,6 +83,9 @@ export async function answerNps(deps: LinkDeps, token: string, now: number, comm
         ...(comment ? { comment } : {}),
       },
       now: new Date(now),
+      // Mail filters fetch links before the person sees them: the person's own click, which comes
+      // later, must win over a score a filter fetched, so a later score link replaces the earlier.
+      rescore: true,
     },
   );
   if (decision.outcome === 'unknown_survey') return { ok: false, reason: 'unknown' };
