@@ -49,7 +49,12 @@ test('a checklist title edited in the console shows in the demo without restarti
   await expect(page.getByText('Not shown:')).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('tab', { name: 'Checklists' }).click();
   await page.getByLabel('Checklist', { exact: true }).selectOption(checklist.id);
+  // The chart first; its numbers fold below it.
+  await expect(page.getByRole('img', { name: /^Funnel: 1 users shown/ })).toBeVisible();
+  await page.getByText('Table: Checklist summary').click();
+  await page.getByText('Table: Completion per item').click();
   const funnel = page.getByRole('table', { name: /Completion per item/ });
   await expect(funnel).toBeVisible();
   // The KPI API's numbers for what happened in the demo: one admin shown, one item done.

@@ -25,6 +25,7 @@ test('the dashboard shows members against non-members and exposed against the ho
 
     await adminConsole(page, stack.collector.url).signIn();
     await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('tab', { name: 'Program impact' }).click();
     const impact = page.getByRole('region', { name: 'Program impact' });
     await expect(impact.getByRole('term').filter({ hasText: 'Membership rate' })).toBeVisible();
     const members = impact.getByRole('table', { name: /Members vs non-members/ });
@@ -38,6 +39,7 @@ test('the dashboard shows members against non-members and exposed against the ho
     await expect(holdout.getByRole('row', { name: /Events per active user per week/ })).toContainText(/[−\d.]+ to [−\d.]+/);
     await expect(holdout.getByRole('columnheader', { name: '95 % interval' })).toBeVisible();
 
+    await page.getByRole('tab', { name: 'Segments' }).click();
     const split = page.getByRole('region', { name: 'Segment split' });
     await split.getByRole('button', { name: 'Members vs non-members' }).click();
     const table = split.getByRole('table', { name: /Figures by segment/ });

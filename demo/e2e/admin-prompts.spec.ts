@@ -109,6 +109,7 @@ test('a survey built in the console reaches Pro users only, and the dashboard sh
 
   // The dashboard's NPS is the one these answers make.
   await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('tab', { name: 'Surveys' }).click();
   await page.getByLabel('Survey', { exact: true }).selectOption(SURVEY.id);
   const figures = page.getByLabel('NPS figures');
   const scores = pro.map((user) => SCORES[user.id] ?? NaN);

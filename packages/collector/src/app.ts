@@ -12,6 +12,7 @@ import { storableUrl } from './http/middleware/storable-url.js';
 import { adminConsoleRoutes } from './http/routes/admin-console.js';
 import { adminKpiRoutes } from './http/routes/admin-kpi.js';
 import { adminKpiRetentionRoutes } from './http/routes/admin-kpi-retention.js';
+import { adminKpiOverviewRoutes } from './http/routes/admin-kpi-overview.js';
 import { adminKpiProgramRoutes } from './http/routes/admin-kpi-program.js';
 import { adminPromptRoutes } from './http/routes/admin-prompts.js';
 import { adminPromptVersionRoutes } from './http/routes/admin-prompt-versions.js';
@@ -217,6 +218,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.route('/', adminKpiRoutes(deps));
   app.route('/', adminKpiRetentionRoutes(deps));
   app.route('/', adminKpiProgramRoutes(deps));
+  app.route('/', adminKpiOverviewRoutes(deps));
   app.route('/', adminSurveyRoutes(deps));
   app.route('/', adminUserRoutes(deps));
   app.route('/', responseRoutes({ ...deps, rewards: engine, webhooks, log }));

@@ -427,3 +427,14 @@ export {
   type GroupMetrics,
   type ProgramImpactAnswer,
 } from './program-impact.js';
+export {
+  OVERVIEW_KPIS,
+  OVERVIEW_PERIODS,
+  kpiOverviewAnswerSchema,
+  overviewCardSchema,
+  overviewPointSchema,
+  type KpiOverviewAnswer,
+  type OverviewCard,
+  type OverviewKpi,
+  type OverviewPoint,
+} from './kpi-overview.js';

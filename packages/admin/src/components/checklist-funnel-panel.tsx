@@ -76,8 +76,14 @@ export function ChecklistFunnelPanel({ checklists, filters }: { checklists: read
                 data={chart}
                 label={`Funnel: ${kpis.shown} users shown; ${rows.map((r) => `${r.title}: ${r.completed}`).join('; ')}`}
               />
-              <DataTable caption="Checklist summary" rows={summaryOf(kpis)} columns={SUMMARY_COLUMNS} exportName={`${selected}-summary`} />
-              <DataTable caption="Completion per item" rows={rows} columns={FUNNEL_COLUMNS} exportName={`${selected}-funnel`} />
+              <DataTable
+                folded
+                caption="Checklist summary"
+                rows={summaryOf(kpis)}
+                columns={SUMMARY_COLUMNS}
+                exportName={`${selected}-summary`}
+              />
+              <DataTable folded caption="Completion per item" rows={rows} columns={FUNNEL_COLUMNS} exportName={`${selected}-funnel`} />
             </>
           )}
         </>

@@ -2,9 +2,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listPrompts, type PromptRecord } from '../api/prompts.js';
 import { ChecklistFunnelPanel } from '../components/checklist-funnel-panel.js';
 import { Field } from '../components/field.js';
+import { Tabs, useHashTab, type TabItem } from '../components/tabs.js';
 import { projectId } from '../models/session.js';
 import { ActiveUsersPanel } from './dashboard/active-users-panel.js';
 import { AnnouncementPanel } from './dashboard/announcement-panel.js';
+import { OverviewPanel } from './dashboard/overview-panel.js';
 import { RetentionPanel } from './dashboard/retention-panel.js';
 import { ProgramImpactPanel } from './dashboard/program-impact-panel.js';
 import { RewardsPanel } from './dashboard/rewards-panel.js';
@@ -21,13 +23,32 @@ const rangeOf = (from: string, to: string) => ({
   to: new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS).toISOString(),
 });
 
-/** KPIs with one date range and trait segment for every panel; the numbers are the KPI APIs', unchanged. */
+/** The dashboard's tabs, the overview first: each panel has its address, `dashboard#retention`. */
+const TABS: readonly TabItem[] = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'checklists', label: 'Checklists' },
+  { id: 'surveys', label: 'Surveys' },
+  { id: 'active-users', label: 'Active users' },
+  { id: 'retention', label: 'Retention' },
+  { id: 'usage', label: 'Usage' },
+  { id: 'announcements', label: 'Announcements' },
+  { id: 'rewards', label: 'Rewards' },
+  { id: 'segments', label: 'Segments' },
+  { id: 'program-impact', label: 'Program impact' },
+];
+const TAB_IDS = TABS.map((tab) => tab.id);
+
+/**
+ * KPIs with one date range and trait segment for every panel; the numbers are the KPI APIs',
+ * unchanged. It opens on the overview's headline cards; each other panel is a tab, loaded when chosen.
+ */
 export function DashboardPage() {
   const [records, setRecords] = useState<PromptRecord[] | null>(null);
   const [from, setFrom] = useState(isoDay(Date.now() - 29 * DAY_MS));
   const [to, setTo] = useState(isoDay(Date.now()));
   const [trait, setTrait] = useState('');
   const [error, setError] = useState('');
+  const [tab, setTab] = useHashTab(TAB_IDS, 'overview');
   useEffect(() => {
     listPrompts().then(setRecords, (failure: Error) => setError(failure.message));
   }, [projectId.value]);
@@ -58,19 +79,20 @@ export function DashboardPage() {
           {error}
         </p>
       )}
-      {records && (
-        <>
+      <Tabs label="Dashboard panels" idPrefix="dashboard" tabs={TABS} selected={tab} onSelect={setTab}>
+        {tab === 'overview' && <OverviewPanel filters={filters} />}
+        {tab === 'checklists' && records && (
           <ChecklistFunnelPanel checklists={records.filter((r) => r.prompt.kind === 'checklist')} filters={filters} />
-          <SurveyPanel surveys={records.filter((r) => r.prompt.kind === 'survey')} filters={filters} />
-        </>
-      )}
-      <ActiveUsersPanel filters={filters} />
-      <RetentionPanel filters={filters} />
-      <UsagePanel filters={filters} prompts={records?.map((r) => r.prompt) ?? []} />
-      <AnnouncementPanel filters={filters} />
-      <RewardsPanel filters={filters} />
-      <SegmentSplitPanel filters={filters} />
-      <ProgramImpactPanel filters={filters} />
+        )}
+        {tab === 'surveys' && records && <SurveyPanel surveys={records.filter((r) => r.prompt.kind === 'survey')} filters={filters} />}
+        {tab === 'active-users' && <ActiveUsersPanel filters={filters} />}
+        {tab === 'retention' && <RetentionPanel filters={filters} />}
+        {tab === 'usage' && <UsagePanel filters={filters} prompts={records?.map((r) => r.prompt) ?? []} />}
+        {tab === 'announcements' && <AnnouncementPanel filters={filters} />}
+        {tab === 'rewards' && <RewardsPanel filters={filters} />}
+        {tab === 'segments' && <SegmentSplitPanel filters={filters} />}
+        {tab === 'program-impact' && <ProgramImpactPanel filters={filters} />}
+      </Tabs>
     </>
   );
 }

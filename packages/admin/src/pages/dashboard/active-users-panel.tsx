@@ -53,6 +53,7 @@ export function ActiveUsersPanel({ filters }: { filters: KpiFilters }) {
             label={`Active users: ${points.map((p) => `${p.start.slice(0, 10)}: ${p.activeUsers}`).join('; ')}`}
           />
           <DataTable
+            folded
             caption={`Active users, ${granularity}`}
             rows={points}
             columns={ACTIVE_USER_COLUMNS}

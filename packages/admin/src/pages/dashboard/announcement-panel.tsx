@@ -53,6 +53,7 @@ function AnnouncementKpisView({ kpis }: { kpis: AnnouncementKpis }) {
       />
       <KpiChart data={announcementChartData(kpis)} label={`Reached ${kpis.reach}, read ${kpis.read}, clicked ${kpis.ctaClicks}`} />
       <DataTable
+        folded
         caption="Reach, read and click"
         rows={figuresOf(kpis)}
         columns={FIGURE_COLUMNS}

@@ -83,7 +83,7 @@ export function RetentionPanel({ filters }: { filters: KpiFilters }) {
       )}
       {tiles.length > 0 && <KpiTiles label="Retention figures" tiles={tiles} />}
       {rows.length > 0 && (
-        <DataTable caption="Churn, retention and drop-off" rows={rows} columns={FIGURE_COLUMNS} exportName="retention-figures" />
+        <DataTable folded caption="Churn, retention and drop-off" rows={rows} columns={FIGURE_COLUMNS} exportName="retention-figures" />
       )}
       <h3>Weekly cohorts</h3>
       {noCohort && (

@@ -46,13 +46,14 @@ function RewardsView({ kpis, names }: { kpis: RewardsKpis; names: ReadonlyMap<st
         data={pointsChartData(kpis)}
         label={`Points issued ${kpis.pointsIssued}, redeemed ${kpis.pointsRedeemed}, expired ${kpis.pointsExpired}`}
       />
-      <DataTable caption="Points" rows={figuresOf(kpis)} columns={FIGURE_COLUMNS} exportName="rewards-points" />
+      <DataTable folded caption="Points" rows={figuresOf(kpis)} columns={FIGURE_COLUMNS} exportName="rewards-points" />
       <h3>Tier distribution</h3>
       <KpiChart
         data={tierChartData(kpis, names)}
         label={`Members per tier: ${kpis.tierDistribution.map((t) => `${tierName(t.tierId, names)}: ${t.members}`).join('; ')}`}
       />
       <DataTable
+        folded
         caption="Members per tier (lifetime points, now)"
         rows={kpis.tierDistribution}
         columns={tierColumns}

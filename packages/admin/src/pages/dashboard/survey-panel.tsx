@@ -53,13 +53,13 @@ function NpsView({ kpis, id }: { kpis: FullSurveyKpis; id: string }) {
             data={trend}
             label={`Answers per week by group: ${kpis.trend.points.map((p) => `${p.start.slice(0, 10)}: NPS ${p.score ?? 'none'}`).join('; ')}`}
           />
-          <DataTable caption="NPS per week" rows={kpis.trend.points} columns={TREND_COLUMNS} exportName={`${id}-nps-trend`} />
+          <DataTable folded caption="NPS per week" rows={kpis.trend.points} columns={TREND_COLUMNS} exportName={`${id}-nps-trend`} />
         </>
       )}
       <h3>Score distribution</h3>
       <KpiChart data={distribution} label={`Score distribution: ${kpis.distribution.map((d) => `${d.score}: ${d.count}`).join(', ')}`} />
-      <DataTable caption="NPS groups" rows={npsGroupRows(nps)} columns={GROUP_COLUMNS} exportName={`${id}-nps-groups`} />
-      <DataTable caption="Score distribution" rows={kpis.distribution} columns={SCORE_COLUMNS} exportName={`${id}-scores`} />
+      <DataTable folded caption="NPS groups" rows={npsGroupRows(nps)} columns={GROUP_COLUMNS} exportName={`${id}-nps-groups`} />
+      <DataTable folded caption="Score distribution" rows={kpis.distribution} columns={SCORE_COLUMNS} exportName={`${id}-scores`} />
     </>
   );
 }
@@ -93,7 +93,7 @@ function CliView({ kpis, record }: { kpis: FullSurveyKpis; record: PromptRecord 
         data={cliChartData(cli.questions, titles)}
         label={`Mean rating per question: ${rows.map((r) => `${r.title}: ${r.mean ?? 'none'}`).join('; ')}`}
       />
-      <DataTable caption="CLI per question" rows={rows} columns={CLI_COLUMNS} exportName={`${kpis.surveyId}-cli`} />
+      <DataTable folded caption="CLI per question" rows={rows} columns={CLI_COLUMNS} exportName={`${kpis.surveyId}-cli`} />
     </>
   );
 }
@@ -125,7 +125,7 @@ function CsatView({ kpis }: { kpis: FullSurveyKpis }) {
           },
         ]}
       />
-      <DataTable caption="CSAT" rows={rows} columns={CSAT_COLUMNS} exportName={`${kpis.surveyId}-csat`} />
+      <DataTable folded caption="CSAT" rows={rows} columns={CSAT_COLUMNS} exportName={`${kpis.surveyId}-csat`} />
     </>
   );
 }

@@ -46,7 +46,7 @@ export function UsagePanel({ filters, prompts }: { filters: KpiFilters; prompts:
         </EmptyState>
       )}
       {tiles.length > 0 && <KpiTiles label="Usage figures" tiles={tiles} />}
-      {rows.length > 0 && <DataTable caption="Usage and adoption" rows={rows} columns={USAGE_COLUMNS} exportName="usage-adoption" />}
+      {rows.length > 0 && <DataTable folded caption="Usage and adoption" rows={rows} columns={USAGE_COLUMNS} exportName="usage-adoption" />}
     </section>
   );
 }

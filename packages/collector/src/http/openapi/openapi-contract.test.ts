@@ -210,6 +210,7 @@ describe('every documented operation answers as the document says', () => {
       'rewards',
       'revenue',
       'program-impact?survey=nps',
+      'overview',
     ]) {
       await call('GET', `/v1/admin/kpi/${kpi}`);
     }

@@ -6,6 +6,7 @@ import {
   accountPageSchema,
   accountTraitsRequestSchema,
   programImpactAnswerSchema,
+  kpiOverviewAnswerSchema,
   adminSessionSchema,
   auditListSchema,
   consoleSessionListSchema,
@@ -962,6 +963,15 @@ export const OPERATIONS: readonly Operation[] = [
     summary: 'Rewards program impact: members vs non-members, exposed vs holdout, with 95 % intervals',
     query: kpiQuery(programImpactShape),
     answers: { 200: json(programImpactAnswerSchema) },
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/kpi/overview',
+    tag: 'Admin',
+    access: 'admin',
+    summary: 'Headline cards: NPS, CLI, retention, churn, MRR, CLV and program ROI, with the previous period and a series',
+    query: kpiQuery({}),
+    answers: { 200: json(kpiOverviewAnswerSchema) },
   },
   {
     method: 'get',
