@@ -9,7 +9,6 @@ export interface Section {
  * route in routes.tsx belongs to it, so a page that is not built yet never gets a dead link.
  */
 export const SECTIONS = {
-  overview: { label: 'Overview', path: 'overview' },
   dashboard: { label: 'Dashboard', path: 'dashboard' },
   templates: { label: 'Templates', path: 'templates' },
   checklists: { label: 'Checklists', path: 'prompts' },

@@ -22,7 +22,7 @@ export const TEMPLATES: readonly Template[] = [
     config: {
       id: 'admin-onboarding-steps',
       kind: 'checklist',
-      name: 'Onboarding: workspace admins',
+      name: 'Onboarding by role: admins',
       status: 'draft',
       audience: { type: 'trait', trait: 'role', op: 'equals', value: 'admin' },
       triggers: [{ type: 'load' }],

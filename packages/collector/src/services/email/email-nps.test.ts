@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bothStores } from '../../test-support/both-stores.js';
 import { DAY, emailFixture } from '../../test-support/email-fixture.js';
-import { startSmtpCatcher, type SmtpCatcher } from '../../test-support/smtp-catcher.js';
+import { emailEnv } from '../../test-support/email-env.js';
 import { npsInput } from '../../test-support/surveys.js';
-import type { Store } from '../../storage/store.js';
 
 const scoreLinks = (html: string) =>
   [...html.matchAll(/href="([^"]+\/v1\/email\/nps\?[^"]+)"/g)].map((m) =>
@@ -11,16 +10,10 @@ const scoreLinks = (html: string) =>
   );
 
 describe.each(bothStores('hearth_email_nps'))('NPS by email ($name)', (kind) => {
-  let store: Store;
-  let catcher: SmtpCatcher;
-  beforeAll(async () => {
-    store = await kind.open();
-    catcher = await startSmtpCatcher();
-  });
-  afterAll(() => catcher.close());
+  const env = emailEnv(kind);
 
   const npsFixture = () =>
-    emailFixture(store, catcher, {
+    emailFixture(env.store, env.catcher, {
       messages: [
         {
           id: 'nps-mail',
@@ -41,8 +34,8 @@ describe.each(bothStores('hearth_email_nps'))('NPS by email ($name)', (kind) => 
     await f.user('unreached', 20);
     await f.user('in-app', 2);
     await f.tick();
-    expect(catcher.to('in-app@people.test')).toHaveLength(0);
-    const [mail] = catcher.to('unreached@people.test');
+    expect(env.catcher.to('in-app@people.test')).toHaveLength(0);
+    const [mail] = env.catcher.to('unreached@people.test');
     const links = scoreLinks(mail!.html as string);
     expect(links).toHaveLength(11);
     expect(mail!.text).toContain('10: https://hearth.acme.test/v1/email/nps?t=');
@@ -55,7 +48,7 @@ describe.each(bothStores('hearth_email_nps'))('NPS by email ($name)', (kind) => 
     expect(page).toContain('data-score="3"');
     expect(page).toContain('What should we fix first?');
     expect((await f.app.request(links[3]!)).status).toBe(200);
-    const responses = await store.users.responses(f.projectId, 'unreached');
+    const responses = await env.store.users.responses(f.projectId, 'unreached');
     expect(responses.map((r) => [r.cycle, r.answer])).toEqual([[1, { type: 'nps', score: 3 }]]);
 
     // The follow-up comment joins the same answer.
@@ -65,12 +58,12 @@ describe.each(bothStores('hearth_email_nps'))('NPS by email ($name)', (kind) => 
       body: 'comment=Too+slow',
     });
     expect(comment.status).toBe(200);
-    expect((await store.users.responses(f.projectId, 'unreached'))[0]).toMatchObject({ comment: 'Too slow' });
+    expect((await env.store.users.responses(f.projectId, 'unreached'))[0]).toMatchObject({ comment: 'Too slow' });
 
     // Nothing more is planned for this cycle on either channel.
     f.clock.now += DAY;
     await f.tick();
-    expect(catcher.to('unreached@people.test')).toHaveLength(1);
+    expect(env.catcher.to('unreached@people.test')).toHaveLength(1);
     f.close();
   });
 
@@ -79,7 +72,7 @@ describe.each(bothStores('hearth_email_nps'))('NPS by email ($name)', (kind) => 
     await f.seedPrompts();
     await f.user('late', 20);
     await f.tick();
-    const [mail] = catcher.to('late@people.test');
+    const [mail] = env.catcher.to('late@people.test');
     const [zero, , , , , , , , , , ten] = scoreLinks(mail!.html as string);
     const token = new URL(ten!, 'https://x.test').searchParams.get('t')!;
     const [body] = token.split('.');
@@ -88,7 +81,7 @@ describe.each(bothStores('hearth_email_nps'))('NPS by email ($name)', (kind) => 
     expect((await f.app.request(`/v1/email/nps?t=${body}.${'A'.repeat(43)}`)).status).toBe(400);
     f.clock.now += 15 * DAY;
     expect((await f.app.request(ten!)).status).toBe(410);
-    expect(await store.users.responses(f.projectId, 'late')).toEqual([]);
+    expect(await env.store.users.responses(f.projectId, 'late')).toEqual([]);
     f.close();
   });
 });

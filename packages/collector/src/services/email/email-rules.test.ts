@@ -1,27 +1,20 @@
 import type { EmailKpis } from '@hearth/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inSample } from '../../domain/targeting/sampling.js';
 import { bothStores } from '../../test-support/both-stores.js';
 import { DAY, digestMessage, emailFixture } from '../../test-support/email-fixture.js';
-import { startSmtpCatcher, type SmtpCatcher } from '../../test-support/smtp-catcher.js';
+import { emailEnv } from '../../test-support/email-env.js';
 import { npsInput } from '../../test-support/surveys.js';
-import type { Store } from '../../storage/store.js';
 import { planMessage } from './plan.js';
 
 const kpisOf = async (f: ReturnType<typeof emailFixture>, id: string) =>
   (await (await f.admin('GET', `/v1/admin/email/messages/${id}/kpis`)).json()) as EmailKpis;
 
 describe.each(bothStores('hearth_email_rules'))('lifecycle email rules and limits ($name)', (kind) => {
-  let store: Store;
-  let catcher: SmtpCatcher;
-  beforeAll(async () => {
-    store = await kind.open();
-    catcher = await startSmtpCatcher();
-  });
-  afterAll(() => catcher.close());
+  const env = emailEnv(kind);
 
   it('the onboarding rule writes once to an audience member who has not done the event within N days of first seen; who did it, who is outside the audience or is too new gets nothing', async () => {
-    const f = emailFixture(store, catcher, {
+    const f = emailFixture(env.store, env.catcher, {
       messages: [
         {
           id: 'get-started',
@@ -47,22 +40,22 @@ describe.each(bothStores('hearth_email_rules'))('lifecycle email rules and limit
     await f.tick();
     f.clock.now += DAY;
     await f.tick();
-    const mails = catcher.to('stuck-admin@people.test');
+    const mails = env.catcher.to('stuck-admin@people.test');
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe('Your first project, stuck-admin');
-    for (const userId of ['did-it', 'member', 'too-new']) expect(catcher.to(`${userId}@people.test`)).toHaveLength(0);
+    for (const userId of ['did-it', 'member', 'too-new']) expect(env.catcher.to(`${userId}@people.test`)).toHaveLength(0);
     expect(await kpisOf(f, 'get-started')).toMatchObject({ sent: 1, delivered: 1 });
     f.close();
   });
 
   it("holds sends past the project's daily cap until the next UTC day, then sends them", async () => {
-    const f = emailFixture(store, catcher, {
+    const f = emailFixture(env.store, env.catcher, {
       project: { email: { from: 'Acme <news@acme.test>', holdoutPercent: 0, dailyCap: 2, messages: [digestMessage()] } },
     });
     const users = ['cap-1', 'cap-2', 'cap-3', 'cap-4', 'cap-5'];
     for (const userId of users) await f.user(userId, 40);
     await f.announce('news', 10);
-    const delivered = () => users.filter((userId) => catcher.to(`${userId}@people.test`).length > 0).length;
+    const delivered = () => users.filter((userId) => env.catcher.to(`${userId}@people.test`).length > 0).length;
 
     await f.tick();
     await f.tick();
@@ -74,12 +67,12 @@ describe.each(bothStores('hearth_email_rules'))('lifecycle email rules and limit
     f.clock.now += DAY;
     await f.tick();
     expect(delivered()).toBe(5);
-    for (const userId of users) expect(catcher.to(`${userId}@people.test`)).toHaveLength(1);
+    for (const userId of users) expect(env.catcher.to(`${userId}@people.test`)).toHaveLength(1);
     f.close();
   });
 
   it('one fatigue budget across channels: a user emailed the NPS survey today is not also asked it in the app', async () => {
-    const f = emailFixture(store, catcher, {
+    const f = emailFixture(env.store, env.catcher, {
       messages: [
         { id: 'nps-mail', kind: 'nps', status: 'live', surveyId: 'nps', content: { subject: 'Quick question', body: 'One click.' } },
       ],
@@ -90,7 +83,7 @@ describe.each(bothStores('hearth_email_rules'))('lifecycle email rules and limit
     // Same absence, but the host never vouched for an address: no email, so the app may ask.
     await f.user('not-emailed', 20, { trusted: {} });
     await f.tick();
-    expect(catcher.to('emailed@people.test')).toHaveLength(1);
+    expect(env.catcher.to('emailed@people.test')).toHaveLength(1);
     expect(await f.stateIds('not-emailed')).toContain('nps');
     expect(await f.stateIds('emailed')).not.toContain('nps');
     f.close();
@@ -98,7 +91,7 @@ describe.each(bothStores('hearth_email_rules'))('lifecycle email rules and limit
 
   it("keeps the message's holdout share unsent but measured, and compares its reactivation", async () => {
     const message = digestMessage({ holdoutPercent: 50 });
-    const f = emailFixture(store, catcher, { messages: [message] });
+    const f = emailFixture(env.store, env.catcher, { messages: [message] });
     const users = Array.from({ length: 16 }, (_, i) => `held-${i}`);
     for (const userId of users) await f.user(userId, 40);
     await f.announce('news', 10);
@@ -107,7 +100,7 @@ describe.each(bothStores('hearth_email_rules'))('lifecycle email rules and limit
     expect(heldOut.length).toBeLessThan(users.length);
 
     await f.tick();
-    for (const userId of users) expect(catcher.to(`${userId}@people.test`)).toHaveLength(heldOut.includes(userId) ? 0 : 1);
+    for (const userId of users) expect(env.catcher.to(`${userId}@people.test`)).toHaveLength(heldOut.includes(userId) ? 0 : 1);
     // A held-out user and a sent one come back within the week.
     f.clock.now += 2 * DAY;
     await f.activity(heldOut[0]!);
@@ -125,7 +118,7 @@ describe.each(bothStores('hearth_email_rules'))('lifecycle email rules and limit
   });
 
   it('the digest plan moves on past users with nothing new, so they cannot starve the users after them', async () => {
-    const f = emailFixture(store, catcher);
+    const f = emailFixture(env.store, env.catcher);
     await f.user('aaa-free-1', 40, { traits: { name: 'a1', plan: 'free' } });
     await f.user('aaa-free-2', 40, { traits: { name: 'a2', plan: 'free' } });
     await f.user('zzz-pro', 40, { traits: { name: 'z', plan: 'pro' } });
@@ -139,14 +132,14 @@ describe.each(bothStores('hearth_email_rules'))('lifecycle email rules and limit
     });
     expect(res.status).toBe(201);
     await f.email.seedMessages();
-    const { message } = (await store.email.getMessage(f.projectId, 'whats-new'))!;
+    const { message } = (await env.store.email.getMessage(f.projectId, 'whats-new'))!;
     // Two users per round: the first round sees the two free users, the next one reaches the pro user.
-    expect(await planMessage(store, f.project(), message, f.clock.now, 2)).toBe(0);
-    expect(await planMessage(store, f.project(), message, f.clock.now, 2)).toBe(1);
+    expect(await planMessage(env.store, f.project(), message, f.clock.now, 2)).toBe(0);
+    expect(await planMessage(env.store, f.project(), message, f.clock.now, 2)).toBe(1);
     // Back at the start: nothing new for anyone, and the pro user is not planned twice.
-    expect(await planMessage(store, f.project(), message, f.clock.now, 2)).toBe(0);
-    expect(await planMessage(store, f.project(), message, f.clock.now, 2)).toBe(0);
-    expect((await store.email.history(f.projectId, 'whats-new', 10)).map((s) => s.userId)).toEqual(['zzz-pro']);
+    expect(await planMessage(env.store, f.project(), message, f.clock.now, 2)).toBe(0);
+    expect(await planMessage(env.store, f.project(), message, f.clock.now, 2)).toBe(0);
+    expect((await env.store.email.history(f.projectId, 'whats-new', 10)).map((s) => s.userId)).toEqual(['zzz-pro']);
     f.close();
   });
 });
