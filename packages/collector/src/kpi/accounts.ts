@@ -8,38 +8,42 @@ import { PERIOD_MS, periodsOf, type Period, type PeriodName, type Range } from '
 /**
  * Account-level KPIs (docs/reference/kpi-definitions.md, "Accounts"). An account is *active* in a
  * span when at least one event attributed to it (`events.account_id`: see docs/accounts.md) falls
- * in that span. The store hands over, per account and UTC day, the first and the last such
- * event: a KPI period is ≥ 24 h, so one UTC day's events fall in at most two periods, those of its
- * first and its last event, and the pair answers "was the account active in this period / at this
- * instant" exactly (the store clips rows to the range, so a clipped last period is exact too).
+ * in that span; an account is *active at instant T* when it has such an event in (T − N, T). The
+ * store counts both from its account activity rollup (storage/accounts/account-kpi-sql.ts); this
+ * module turns the counts into the KPIs.
  */
-export interface AccountDay {
+
+/** Distinct active accounts in one day, week or 30-day month of a range (`index` counted from `from`). */
+export interface ActiveAccountCount {
+  period: 'day' | 'week' | 'month';
+  index: number;
+  accounts: number;
+}
+
+/** An account active at a churn period's start, and whether it still is at its end. */
+export interface ChurnAccount {
   accountId: string;
-  firstAt: number;
-  lastAt: number;
+  activeAtEnd: boolean;
 }
 
-/** The accounts with an event in [start, end). */
-function activeIn(days: readonly AccountDay[], start: number, end: number): Set<string> {
-  const inside = (t: number) => t >= start && t < end;
-  return new Set(days.flatMap((d) => (inside(d.firstAt) || inside(d.lastAt) ? [d.accountId] : [])));
-}
-
-/** Accounts active at instant T: an event in (T − N, T), i.e. their last activity is less than N old. */
-function activeAt(days: readonly AccountDay[], at: number, inactivityMs: number): Set<string> {
-  const inside = (t: number) => t > at - inactivityMs && t < at;
-  return new Set(days.flatMap((d) => (inside(d.firstAt) || inside(d.lastAt) ? [d.accountId] : [])));
+/** Accounts created in period `cohort` and active in period `cohort + offset` (offset ≥ 0). */
+export interface AccountCohortCount {
+  cohort: number;
+  offset: number;
+  accounts: number;
 }
 
 export type ActiveAccountsPoint = Period & { activeAccounts: number };
 
 /** Active accounts per day, 7-day week and 30-day month of the range; periods without any are 0. */
 export function activeAccountsSeries(
-  days: readonly AccountDay[],
+  counts: readonly ActiveAccountCount[],
   range: Range,
 ): Record<'daily' | 'weekly' | 'monthly', ActiveAccountsPoint[]> {
-  const series = (period: PeriodName) =>
-    periodsOf(range, PERIOD_MS[period]).map((p) => ({ ...p, activeAccounts: activeIn(days, Date.parse(p.start), Date.parse(p.end)).size }));
+  const series = (period: PeriodName) => {
+    const byIndex = new Map(counts.filter((c) => c.period === period).map((c) => [c.index, c.accounts]));
+    return periodsOf(range, PERIOD_MS[period]).map((p, index) => ({ ...p, activeAccounts: byIndex.get(index) ?? 0 }));
+  };
   return { daily: series('day'), weekly: series('week'), monthly: series('month') };
 }
 
@@ -64,25 +68,18 @@ export interface AccountChurn {
 }
 
 /**
- * Account churn and retention, both reasons labelled. `days` must cover [from − N, to); `ended`
- * is the set of accounts whose subscription ended in [from, to), or null when unknown.
+ * Account churn and retention, both reasons labelled. `customers` are the accounts active at
+ * `from`, each with whether it is active at `to`; `ended` is the set of accounts whose
+ * subscription ended in [from, to), or null when unknown.
  */
-export function accountChurn(
-  days: readonly AccountDay[],
-  range: Range,
-  inactivityMs: number,
-  ended: ReadonlySet<string> | null,
-): AccountChurn {
-  const [from, to] = [range.from.getTime(), range.to.getTime()];
-  const start = activeAt(days, from, inactivityMs);
-  const end = activeAt(days, to, inactivityMs);
-  const count = (kept: (account: string) => boolean) =>
-    churnKpis({ customersAtStart: start.size, retained: [...start].filter(kept).length });
+export function accountChurn(customers: readonly ChurnAccount[], ended: ReadonlySet<string> | null): AccountChurn {
+  const count = (kept: (account: ChurnAccount) => boolean) =>
+    churnKpis({ customersAtStart: customers.length, retained: customers.filter(kept).length });
   return {
-    customersAtStart: start.size,
-    inactive: count((a) => end.has(a)),
-    subscriptionEnded: ended ? count((a) => !ended.has(a)) : null,
-    either: ended ? count((a) => end.has(a) && !ended.has(a)) : null,
+    customersAtStart: customers.length,
+    inactive: count((a) => a.activeAtEnd),
+    subscriptionEnded: ended ? count((a) => !ended.has(a.accountId)) : null,
+    either: ended ? count((a) => a.activeAtEnd && !ended.has(a.accountId)) : null,
   };
 }
 
@@ -122,20 +119,20 @@ export interface AccountCohortRow extends Period {
 /**
  * Account cohorts: accounts grouped by the period (week or 30-day month from `from`) Hearth first
  * heard of them (`createdAt`: the first membership or traits); each later cell is the % of the
- * cohort active in that period. An account belongs to one cohort, however many cohorts its
- * members' own first activity falls in.
+ * cohort active in that period (`counts`, per cohort and offset). An account belongs to one
+ * cohort, however many cohorts its members' own first activity falls in.
  */
 export function accountCohorts(
   created: readonly { accountId: string; createdAt: number }[],
-  days: readonly AccountDay[],
+  counts: readonly AccountCohortCount[],
   range: Range,
   period: 'week' | 'month',
 ): AccountCohortRow[] {
   const periods = periodsOf(range, PERIOD_MS[period]);
-  const active = periods.map((p) => activeIn(days, Date.parse(p.start), Date.parse(p.end)));
+  const active = new Map(counts.map((c) => [`${c.cohort}:${c.offset}`, c.accounts]));
   return periods.map((p, cohort) => {
-    const members = created.filter((a) => a.createdAt >= Date.parse(p.start) && a.createdAt < Date.parse(p.end)).map((a) => a.accountId);
-    const counts = periods.slice(cohort).map((_, offset) => members.filter((a) => active[cohort + offset]!.has(a)).length);
-    return { ...p, size: members.length, active: counts, retention: counts.map((n) => percent(n, members.length)) };
+    const size = created.filter((a) => a.createdAt >= Date.parse(p.start) && a.createdAt < Date.parse(p.end)).length;
+    const cells = periods.slice(cohort).map((_, offset) => active.get(`${cohort}:${offset}`) ?? 0);
+    return { ...p, size, active: cells, retention: cells.map((n) => percent(n, size)) };
   });
 }

@@ -1,15 +1,18 @@
 import type { AccountDetail, JsonValue } from '@hearth/schema';
 import type { Membership } from '../../domain/accounts/active-account.js';
-import { epochMs, placeholders, readJson } from '../sql/dialect.js';
-import type { SqlReader } from '../sql/runner.js';
+import { placeholders, readJson } from '../sql/dialect.js';
 import { ask, type Transact } from '../sql/transaction.js';
-import type { AccountDayRow, AccountStore } from './account-store.js';
+import { rollupReader } from '../kpi/retention-kpis.js';
+import { scanParams } from '../kpi/retention-sql.js';
+import type { Awaitable, SqlReader } from '../sql/runner.js';
+import { accountKpiSql, type AccountKpiStatement } from './account-kpi-sql.js';
+import type { ActiveAccountCount } from '../../kpi/accounts.js';
+import type { AccountStore } from './account-store.js';
 
 type Time = number | Date;
 type Traits = Record<string, JsonValue>;
 const ms = (time: Time) => new Date(time).getTime();
 const iso = (time: Time | null) => (time === null ? null : new Date(time).toISOString());
-const DAY_MS = 86_400_000;
 
 interface SummaryRow {
   account_id: string;
@@ -34,11 +37,25 @@ const toSummary = (row: SummaryRow) => ({
   lastActiveAt: iso(row.last_seen),
 });
 
+/** The account KPIs' reads of the account activity rollup: `read` runs them, `refresh` folds new events in first. */
+export interface AccountRollupReads {
+  read: SqlReader;
+  refresh: () => Awaitable<void>;
+}
+
 /**
  * The accounts sub-store over either dialect: writes through `transact`, look-ups through `sql`,
- * the KPIs' scans through `kpiRead` (SQLite's KPI reader process).
+ * the KPIs' scans through `kpiRead` (SQLite's KPI reader process) and `rollupReads`.
  */
-export function createSqlAccountStore(transact: Transact, sql: SqlReader, kpiRead: SqlReader): AccountStore {
+export function createSqlAccountStore(
+  transact: Transact,
+  sql: SqlReader,
+  kpiRead: SqlReader,
+  rollupReads: AccountRollupReads,
+): AccountStore {
+  const run = rollupReader(rollupReads.read, rollupReads.refresh);
+  const rollup = (name: AccountKpiStatement, params: Record<string, unknown>) =>
+    run(name, () => accountKpiSql(rollupReads.read.dialect)[name], params);
   return {
     setTraits: (projectId, accountId, traits, at) =>
       transact(function* (tx) {
@@ -148,28 +165,18 @@ export function createSqlAccountStore(transact: Transact, sql: SqlReader, kpiRea
         })),
       };
     },
-    async activityDays(projectId, from, to): Promise<AccountDayRow[]> {
-      const t = epochMs(kpiRead.dialect, 'timestamp');
-      const rows = await kpiRead.all<{
-        account_id: string;
-        day: number | string;
-        first_at: number | string;
-        last_at: number | string;
-        n: number | string;
-      }>(
-        `SELECT account_id, day, min(t) AS first_at, max(t) AS last_at, count(DISTINCT user_id) AS n
-         FROM (SELECT account_id, user_id, ${t} AS t, ${t} / ${DAY_MS} AS day FROM events
-               WHERE project_id = $1 AND account_id IS NOT NULL AND timestamp >= $2 AND timestamp < $3) e
-         GROUP BY account_id, day ORDER BY account_id, day`,
-        [projectId, kpiRead.time(from), kpiRead.time(to)],
-      );
-      return rows.map((row) => ({
-        accountId: row.account_id,
-        day: Number(row.day),
-        firstAt: Number(row.first_at),
-        lastAt: Number(row.last_at),
-        activeUsers: Number(row.n),
-      }));
+    async activeAccountCounts(projectId, range) {
+      const rows = await rollup('active', scanParams(projectId, range));
+      return rows.map((r) => ({ period: r.period as ActiveAccountCount['period'], index: Number(r.idx), accounts: Number(r.accounts) }));
+    },
+    async churnAccounts(projectId, range, inactivityMs) {
+      const params = { ...scanParams(projectId, range, range.from.getTime() - inactivityMs), inactivity: inactivityMs };
+      const rows = await rollup('churn', params);
+      return rows.map((r) => ({ accountId: String(r.account_id), activeAtEnd: Number(r.active_end) === 1 }));
+    },
+    async accountCohortCounts(projectId, range, periodMs) {
+      const rows = await rollup('cohorts', { ...scanParams(projectId, range), period: periodMs });
+      return rows.map((r) => ({ cohort: Number(r.cohort), offset: Number(r.period_offset), accounts: Number(r.accounts) }));
     },
     async npsAnswers(projectId, from, to) {
       const rows = await kpiRead.all<{ account_id: string; answer: string | { type: string; score?: number } }>(

@@ -1,5 +1,7 @@
 import type { AccountDetail, AccountPage, JsonValue } from '@hearth/schema';
 import type { Membership } from '../../domain/accounts/active-account.js';
+import type { AccountCohortCount, ActiveAccountCount, ChurnAccount } from '../../kpi/accounts.js';
+import type { Range } from '../../kpi/retention-periods.js';
 
 type Traits = Record<string, JsonValue>;
 
@@ -17,17 +19,6 @@ export interface AccountQuery {
   limit: number;
   /** The last account id of the previous page. */
   after?: string;
-}
-
-/** Per (account, UTC day): how many distinct members had an event attributed to the account. */
-export interface AccountDayRow {
-  accountId: string;
-  /** UTC day number (epoch ms ÷ 86,400,000, floored). */
-  day: number;
-  /** Epoch ms of the first and the last event of that day in the account. */
-  firstAt: number;
-  lastAt: number;
-  activeUsers: number;
 }
 
 /**
@@ -52,8 +43,16 @@ export interface AccountStore {
   activeMembers(projectId: string, accountId: string, since: number): Promise<number>;
   list(projectId: string, query: AccountQuery): Promise<AccountPage>;
   get(projectId: string, accountId: string): Promise<AccountDetail | null>;
-  /** Account activity per UTC day for events in [from, to) (the account KPIs fold these rows). */
-  activityDays(projectId: string, from: number, to: number): Promise<AccountDayRow[]>;
+  /*
+   * The account KPIs' counts (kpi/accounts.ts), read from the account activity rollup: an account
+   * is active in a span when an event attributed to it falls in it; periods count from `range.from`.
+   */
+  /** Active accounts per day, week and 30-day month of [from, to); periods without any are left out. */
+  activeAccountCounts(projectId: string, range: Range): Promise<ActiveAccountCount[]>;
+  /** The accounts with an event in (from − N, from), each with whether it has one in (to − N, to); by id. */
+  churnAccounts(projectId: string, range: Range, inactivityMs: number): Promise<ChurnAccount[]>;
+  /** Per cohort (accounts created in one `periodMs` period of the range) and offset, the cohort's accounts active then. */
+  accountCohortCounts(projectId: string, range: Range, periodMs: number): Promise<AccountCohortCount[]>;
   /** NPS scores of members' (non-anonymous) answers in [from, to), once per account the member belongs to. */
   npsAnswers(projectId: string, from: number, to: number): Promise<{ accountId: string; score: number }[]>;
   /** When each account was first heard of (cohorts), epoch ms, for accounts created before `to`. */

@@ -62,15 +62,20 @@ export function accountsConformance(open: OpenStore): void {
         event('solo', null, T0 + 4_000),
       ]);
       expect((await store.listEvents(projectId, { userId: 'ada' })).map((e) => e.accountId)).toEqual(['acme', 'acme', 'acme']);
-      const day = Math.floor(T0 / DAY);
-      expect(await store.accounts.activityDays(projectId, T0, T0 + 2 * DAY)).toEqual([
-        { accountId: 'acme', day, firstAt: T0, lastAt: T0 + 2_000, activeUsers: 2 },
-        { accountId: 'acme', day: day + 1, firstAt: T0 + DAY, lastAt: T0 + DAY, activeUsers: 1 },
-        { accountId: 'globex', day, firstAt: T0 + 3_000, lastAt: T0 + 3_000, activeUsers: 1 },
+      const range = (from: number, to: number) => ({ from: new Date(from), to: new Date(to) });
+      expect(await store.accounts.activeAccountCounts(projectId, range(T0, T0 + 2 * DAY))).toEqual([
+        { period: 'day', index: 0, accounts: 2 },
+        { period: 'day', index: 1, accounts: 1 },
+        { period: 'week', index: 0, accounts: 2 },
+        { period: 'month', index: 0, accounts: 2 },
       ]);
-      // The end is exclusive.
-      expect(await store.accounts.activityDays(projectId, T0 + 1, T0 + DAY)).toHaveLength(2);
-      expect(await store.accounts.activityDays(projectId, T0 + 10 * DAY, T0 + 11 * DAY)).toEqual([]);
+      // The end is exclusive: acme's second day starts at T0 + 1 day.
+      expect(await store.accounts.activeAccountCounts(projectId, range(T0 + 1, T0 + DAY))).toContainEqual({
+        period: 'day',
+        index: 0,
+        accounts: 2,
+      });
+      expect(await store.accounts.activeAccountCounts(projectId, range(T0 + 10 * DAY, T0 + 11 * DAY))).toEqual([]);
     });
 
     withStore('counts members active since a time, from their last activity anywhere', async (store, projectId) => {

@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { accountRollupConformance } from './account-rollup.js';
 import { accountsConformance } from './accounts.js';
 import { announcementsConformance } from './announcements.js';
 import { eventsConformance } from './events.js';
@@ -39,6 +40,7 @@ export function storeConformance(name: string, open: OpenStore): void {
     teamConformance(open);
     expiryConformance(open);
     accountsConformance(open);
+    accountRollupConformance(open);
     jobsConformance(open);
     rateLimitsConformance(open);
   });

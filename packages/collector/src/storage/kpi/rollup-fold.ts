@@ -3,13 +3,17 @@ import type pg from 'pg';
 import { epochMs } from '../sql/dialect.js';
 import { postgresTransaction } from '../sql/postgres-gate.js';
 import type { Dialect } from '../sql/runner.js';
+import { ACCOUNTS_DIRTY, FOLD_ACCOUNT_CHUNK, rebuildDirtyAccounts } from '../accounts/account-rollup-fold.js';
+import { chunkColumns, FOLD_ACTIVITY_CHUNK, FOLD_CHUNK, SQLITE_CHUNK_TABLE } from './fold-chunk.js';
 import { dayOfSql, subjectSql } from './rollup-sql.js';
 
 /*
- * Brings `kpi_activity_days` (migration 009) up to date, a bounded chunk at a time: up to `limit`
- * queued events are added to their (day, subject) rows and leave the queue; then, once the queue is
- * empty, subjects named dirty (an event of theirs was deleted or re-attributed) get all their rows
- * recomputed from `events`, which also overrides anything the queue added for them. Dirty subjects
+ * Brings the rollups fed by `kpi_event_queue` up to date (`kpi_activity_days`, migration 009, and
+ * `kpi_account_days`, migration 024), a bounded chunk at a time: up to `limit` queued events are
+ * read once (fold-chunk.ts), added to each rollup's rows and leave the queue; then, once the queue
+ * is empty, subjects and accounts named dirty (an event of theirs was deleted or re-attributed)
+ * get all their rows recomputed from `events`, which also overrides anything the queue added for
+ * them. Dirty subjects
  * wait for an empty queue because an updated event is queued again beside its dirty mark: rebuilt
  * first, it would then be added a second time by a later chunk. A fold answers whether it left
  * nothing pending (`drained`). The two dialects differ in how folds stay consistent with
@@ -23,7 +27,10 @@ const dayRows = (d: Dialect) => {
   const ms = epochMs(d, 'e.timestamp');
   return `SELECT e.project_id, ${dayOfSql(ms)}, ${subjectSql('e.')}, MIN(${ms}), MAX(${ms}), COUNT(*)`;
 };
-const PENDING = 'SELECT EXISTS (SELECT 1 FROM kpi_event_queue) OR EXISTS (SELECT 1 FROM kpi_dirty_subjects) AS pending';
+const PENDING = `SELECT EXISTS (SELECT 1 FROM kpi_event_queue) OR EXISTS (SELECT 1 FROM kpi_dirty_subjects) OR ${ACCOUNTS_DIRTY} AS pending`;
+
+/** Each rollup's step over the chunk, in the fold's transaction. */
+const CHUNK_STEPS = [FOLD_ACTIVITY_CHUNK, FOLD_ACCOUNT_CHUNK];
 
 /**
  * SQLite: one transaction on the writer's connection, a savepoint when the group committer's
@@ -36,15 +43,13 @@ export function sqliteRollupFolder(db: Database): RollupFold {
     .prepare<[number], number | null>('SELECT max(seq) FROM (SELECT seq FROM kpi_event_queue ORDER BY seq LIMIT ?)')
     .pluck();
   const queued = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM kpi_event_queue)').pluck();
-  // SQLite needs the WHERE before ON CONFLICT to parse an upsert from a join.
-  const foldQueue = db.prepare(`
-    INSERT INTO kpi_activity_days (project_id, day, subject, first_at, last_at, events)
-    ${dayRows('sqlite')}
+  db.exec(SQLITE_CHUNK_TABLE);
+  const fillChunk = db.prepare(`
+    INSERT INTO temp.${FOLD_CHUNK} SELECT ${chunkColumns('sqlite')}
     FROM (SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= ?) q
-    JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
-    WHERE true GROUP BY 1, 2, 3
-    ON CONFLICT (project_id, day, subject) DO UPDATE SET
-      first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), events = events + excluded.events`);
+    JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id`);
+  const foldChunk = CHUNK_STEPS.map((step) => db.prepare(step));
+  const emptyChunk = db.prepare(`DELETE FROM temp.${FOLD_CHUNK}`);
   const clearQueue = db.prepare('DELETE FROM kpi_event_queue WHERE seq <= ?');
   const dirty = db.prepare<[], { project_id: string; subject: string }>('SELECT project_id, subject FROM kpi_dirty_subjects');
   const dropSubject = db.prepare('DELETE FROM kpi_activity_days WHERE project_id = ? AND subject = ?');
@@ -55,11 +60,15 @@ export function sqliteRollupFolder(db: Database): RollupFold {
     `INSERT INTO kpi_activity_days ${dayRows('sqlite')} FROM events e WHERE e.project_id = ? AND e.anonymous_id = ? AND e.user_id IS NULL GROUP BY 1, 2, 3`,
   );
   const clearDirty = db.prepare('DELETE FROM kpi_dirty_subjects');
+  const accountsDirty = db.prepare<[], number>(`SELECT ${ACCOUNTS_DIRTY}`).pluck();
+  const rebuildAccounts = rebuildDirtyAccounts('sqlite').map((text) => db.prepare(text));
 
   const fold = db.transaction((limit: number): boolean => {
     const end = chunkEnd.get(limit);
     if (end !== null && end !== undefined) {
-      foldQueue.run(end);
+      fillChunk.run(end);
+      for (const step of foldChunk) step.run();
+      emptyChunk.run();
       clearQueue.run(end);
     }
     if (queued.get()) return false;
@@ -68,23 +77,24 @@ export function sqliteRollupFolder(db: Database): RollupFold {
       (subject.startsWith('u:') ? rebuildUser : rebuildVisitor).run(projectId, subject.slice(2));
     }
     clearDirty.run();
+    if (accountsDirty.get()) for (const statement of rebuildAccounts) statement.run();
     return true;
   });
   return (limit) => Promise.resolve(pending.get() ? fold(limit) : true);
 }
 
 // $1: the chunk's size. The queue has no key; a row's ctid names it within the fold's snapshot.
+// Each rollup's step is a data-modifying CTE over the chunk (PostgreSQL runs each exactly once).
 const FOLD_QUEUE = `
   WITH taken AS (
     DELETE FROM kpi_event_queue WHERE ctid IN (SELECT ctid FROM kpi_event_queue LIMIT $1) RETURNING project_id, message_id
-  )
-  INSERT INTO kpi_activity_days AS k (project_id, day, subject, first_at, last_at, events)
-  ${dayRows('postgres')}
-  FROM (SELECT DISTINCT project_id, message_id FROM taken) q
-  JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
-  GROUP BY 1, 2, 3
-  ON CONFLICT (project_id, day, subject) DO UPDATE SET
-    first_at = LEAST(k.first_at, excluded.first_at), last_at = GREATEST(k.last_at, excluded.last_at), events = k.events + excluded.events`;
+  ),
+  ${FOLD_CHUNK} AS MATERIALIZED (
+    SELECT ${chunkColumns('postgres')} FROM (SELECT DISTINCT project_id, message_id FROM taken) q
+    JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
+  ),
+  ${CHUNK_STEPS.map((step, i) => `step${i} AS (${step})`).join(',\n  ')}
+  SELECT 1`;
 
 // $1 project ids, $2 subjects (one pair per dirty subject).
 const DIRTY = 'unnest($1::text[], $2::text[]) AS d(project_id, subject)';
@@ -123,6 +133,8 @@ export function postgresRollupFolder(pool: pg.Pool): RollupFold {
           await client.query(DROP_DIRTY, params);
           await client.query(REBUILD_DIRTY, params);
         }
+        const accounts = await client.query<{ dirty: boolean }>(`SELECT ${ACCOUNTS_DIRTY} AS dirty`);
+        if (accounts.rows[0]?.dirty) for (const statement of rebuildDirtyAccounts('postgres')) await client.query(statement);
         return true;
       },
       { begin: 'BEGIN ISOLATION LEVEL REPEATABLE READ' },

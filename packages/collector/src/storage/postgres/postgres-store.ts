@@ -100,7 +100,10 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     responses: sqlResponseStore(sql, postgresTransact(pool)),
     revenue: sqlRevenueStore(sql, postgresRunner(kpiPool)),
     users: createSqlUserStore(postgresTransact(pool), sql),
-    accounts: createSqlAccountStore(postgresTransact(pool), sql, postgresRunner(kpiPool)),
+    accounts: createSqlAccountStore(postgresTransact(pool), sql, postgresRunner(kpiPool), {
+      read: postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS),
+      refresh: () => rollups.beforeRead(),
+    }),
     settings: sqlSettingsStore(sql),
     team: sqlTeamStore(sql),
     audit: sqlAuditStore(sql),

@@ -118,7 +118,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     responses: sqlResponseStore(sql, transact, kpiSql),
     revenue: sqlRevenueStore(sql, kpiSql),
     users: createSqlUserStore(transact, sql),
-    accounts: createSqlAccountStore(transact, sql, kpiSql),
+    accounts: createSqlAccountStore(transact, sql, kpiSql, { read: kpiSql, refresh: () => rollups.beforeRead() }),
     settings: sqlSettingsStore(sql),
     team: sqlTeamStore(sql),
     audit: sqlAuditStore(sql),

@@ -1,0 +1,45 @@
+import { epochMs } from '../sql/dialect.js';
+import type { Dialect } from '../sql/runner.js';
+import { dayOfSql } from '../kpi/rollup-sql.js';
+import { FOLD_CHUNK } from '../kpi/fold-chunk.js';
+
+/*
+ * The account activity rollup's part of the KPI queue fold (`kpi_account_days`, migration 024):
+ * per (project, UTC day, account) the first and last time and the count of the events attributed
+ * to the account. Written once for both dialects; storage/kpi/rollup-fold.ts runs it in the fold's
+ * transaction, on the chunk the activity rollup folds, and rebuilds the dirty accounts when it
+ * rebuilds the dirty subjects (once the queue is empty: see there).
+ */
+
+const max = (column: string) =>
+  `CASE WHEN excluded.${column} > kpi_account_days.${column} THEN excluded.${column} ELSE kpi_account_days.${column} END`;
+const min = (column: string) =>
+  `CASE WHEN excluded.${column} < kpi_account_days.${column} THEN excluded.${column} ELSE kpi_account_days.${column} END`;
+
+/** Adds the chunk's events with an account to their (day, account) rows. */
+export const FOLD_ACCOUNT_CHUNK = `
+  INSERT INTO kpi_account_days (project_id, day, account_id, first_at, last_at, events)
+  SELECT project_id, ${dayOfSql('t')}, account_id, MIN(t), MAX(t), COUNT(*) FROM ${FOLD_CHUNK} WHERE account_id IS NOT NULL GROUP BY 1, 2, 3
+  ON CONFLICT (project_id, day, account_id) DO UPDATE SET
+    first_at = ${min('first_at')}, last_at = ${max('last_at')}, events = kpi_account_days.events + excluded.events`;
+
+/** True while some account waits for a rebuild (the rebuild below runs only then). */
+export const ACCOUNTS_DIRTY = 'EXISTS (SELECT 1 FROM kpi_dirty_accounts)';
+
+/**
+ * Recomputes the dirty accounts' rows from `events`, then clears the marks, in this order in one
+ * transaction. On PostgreSQL the fold's REPEATABLE READ snapshot makes the three statements see
+ * the same marks; marks committed meanwhile stay for the next fold.
+ */
+export function rebuildDirtyAccounts(d: Dialect): string[] {
+  const ms = epochMs(d, 'e.timestamp');
+  return [
+    'DELETE FROM kpi_account_days WHERE (project_id, account_id) IN (SELECT project_id, account_id FROM kpi_dirty_accounts)',
+    `INSERT INTO kpi_account_days (project_id, day, account_id, first_at, last_at, events)
+     SELECT e.project_id, ${dayOfSql(ms)}, e.account_id, MIN(${ms}), MAX(${ms}), COUNT(*)
+     FROM (SELECT DISTINCT project_id, account_id FROM kpi_dirty_accounts) d
+     JOIN events e ON e.project_id = d.project_id AND e.account_id = d.account_id AND e.account_id IS NOT NULL
+     GROUP BY 1, 2, 3`,
+    'DELETE FROM kpi_dirty_accounts',
+  ];
+}
