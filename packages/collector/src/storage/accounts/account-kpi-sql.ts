@@ -19,19 +19,24 @@ import { DIALECTS, int, type RetentionDialect } from '../kpi/retention-sql.js';
  */
 function activityCtes(d: RetentionDialect, split: string): string {
   const ms = d.eventMs('e.timestamp');
-  return `
-  edge(lo, hi) AS (VALUES (${int('e1lo')}, ${int('e1hi')}), (${int('e2lo')}, ${int('e2hi')})),
-  days(account_id, first_at, last_at) AS (
-    SELECT account_id, first_at, last_at FROM kpi_account_days
-    WHERE project_id = @projectId AND day >= ${int('dLo')} AND day < ${int('dHi')}
-    UNION ALL
-    SELECT e.account_id, MIN(${ms}), MAX(${ms}) FROM edge w CROSS JOIN events e
+  // One range scan per edge with its bounds as parameters: joined to a VALUES list of bounds,
+  // PostgreSQL scanned every event of the project instead (2.5 s at 1M events).
+  const edge = (n: 1 | 2) => `
+    SELECT e.account_id, MIN(${ms}) AS first_at, MAX(${ms}) AS last_at FROM events e
     WHERE e.project_id = @projectId AND e.account_id IS NOT NULL
-      AND e.timestamp >= ${d.eventTime('w.lo')} AND e.timestamp < ${d.eventTime('w.hi')}
-    GROUP BY w.lo, e.account_id),
+      AND e.timestamp >= ${d.eventTime(int(`e${n}lo`))} AND e.timestamp < ${d.eventTime(int(`e${n}hi`))}
+    GROUP BY e.account_id`;
+  const later = `(last_at - ${int('from')}) / ${split} <> (first_at - ${int('from')}) / ${split}`;
+  // The rollup is read twice rather than through a CTE: PostgreSQL would materialize its rows
+  // (spilling to disk past work_mem) where two index range scans stream.
+  const rollup = `FROM kpi_account_days WHERE project_id = @projectId AND day >= ${int('dLo')} AND day < ${int('dHi')}`;
+  return `
+  edge_days AS (${edge(1)} UNION ALL ${edge(2)}),
   activity(account_id, t) AS (
-    SELECT account_id, first_at FROM days
-    UNION ALL SELECT account_id, last_at FROM days WHERE (last_at - ${int('from')}) / ${split} <> (first_at - ${int('from')}) / ${split})`;
+    SELECT account_id, first_at ${rollup}
+    UNION ALL SELECT account_id, last_at ${rollup} AND ${later}
+    UNION ALL SELECT account_id, first_at FROM edge_days
+    UNION ALL SELECT account_id, last_at FROM edge_days WHERE ${later})`;
 }
 
 const periodIndex = (t: string, period: string) => `(${t} - ${int('from')}) / ${period}`;

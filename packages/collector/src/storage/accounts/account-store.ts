@@ -43,11 +43,11 @@ export interface AccountStore {
   activeMembers(projectId: string, accountId: string, since: number): Promise<number>;
   list(projectId: string, query: AccountQuery): Promise<AccountPage>;
   get(projectId: string, accountId: string): Promise<AccountDetail | null>;
-  /*
-   * The account KPIs' counts (kpi/accounts.ts), read from the account activity rollup: an account
-   * is active in a span when an event attributed to it falls in it; periods count from `range.from`.
+  /**
+   * Active accounts per day, week and 30-day month of [from, to), periods counted from `from`;
+   * periods without any are left out. This and the next two are the account KPIs' counts
+   * (kpi/accounts.ts), read from the account activity rollup (migration 024).
    */
-  /** Active accounts per day, week and 30-day month of [from, to); periods without any are left out. */
   activeAccountCounts(projectId: string, range: Range): Promise<ActiveAccountCount[]>;
   /** The accounts with an event in (from − N, from), each with whether it has one in (to − N, to); by id. */
   churnAccounts(projectId: string, range: Range, inactivityMs: number): Promise<ChurnAccount[]>;
