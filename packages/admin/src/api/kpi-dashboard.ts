@@ -1,4 +1,10 @@
-import type { KpiOverviewAnswer, NpsTrendPoint, ProgramImpactAnswer, RevenueKpisAnswer, RewardsKpis as RewardsFigures } from '@hearth/schema';
+import type {
+  KpiOverviewAnswer,
+  NpsTrendPoint,
+  ProgramImpactAnswer,
+  RevenueKpisAnswer,
+  RewardsKpis as RewardsFigures,
+} from '@hearth/schema';
 import { api, call } from './client.js';
 import type { KpiFilters } from './kpi.js';
 import type { SurveyKpis } from './surveys.js';

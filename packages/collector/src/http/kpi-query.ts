@@ -41,7 +41,11 @@ export const echoedSegment = (query: Pick<SegmentQuery, 'trait' | 'segment'>) =>
  * The query's segment as the stores filter by it, resolved at the range's end (services/kpi-segments.ts),
  * or undefined for everyone; `segment=` and `trait=` together are refused.
  */
-export async function querySegment(store: Pick<Store, 'kpi'>, project: ProjectConfig, query: SegmentQuery): Promise<KpiSegment | undefined> {
+export async function querySegment(
+  store: Pick<Store, 'kpi'>,
+  project: ProjectConfig,
+  query: SegmentQuery,
+): Promise<KpiSegment | undefined> {
   const choice = segmentChoiceOf(query);
   return choice && resolveSegment(store, project, choice, query.range.to, query.atRiskDays);
 }

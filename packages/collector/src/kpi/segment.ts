@@ -1,6 +1,6 @@
-import { LIFECYCLE_STAGES, PROGRAM_GROUPS, type SegmentChoice, type TraitCondition } from '@hearth/schema';
+import type { TraitCondition } from '@hearth/schema';
 
-export { LIFECYCLE_STAGES, PROGRAM_GROUPS, parseSegment, type SegmentChoice } from '@hearth/schema';
+export type { SegmentChoice } from '@hearth/schema';
 
 /**
  * `trait=key:value`: identified users whose current trait `key` equals one of `values`, compared
@@ -52,24 +52,19 @@ export function traitSegmentOf(segment: TraitCondition | undefined): TraitSegmen
  * - `new`: first seen in the 30 days before `to`;
  * - `long-time`: first seen 90 days or more before `to`;
  * - `at-risk`: active in the 30 days before the last N whole UTC days, and not in those N days.
- * The stage names (`LIFECYCLE_STAGES`) and the URL grammar live in @hearth/schema (kpi-segment.ts).
+ * The stage names and the URL grammar (`segment=`) live in @hearth/schema (kpi-segment.ts).
  */
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export const NEW_DAYS = 30;
 export const LONG_TIME_DAYS = 90;
 export const AT_RISK_LOOKBACK_DAYS = 30;
 export const AT_RISK_DEFAULT_DAYS = 14;
 
 /**
- * Rewards program groups: `member` (earned points before `to`), `non-member` (every other
- * identified user), `holdout` and `exposed` (the program's randomized holdout and the rest of the
- * identified users; see domain/rewards/holdout.ts).
- */
-export type ProgramGroup = (typeof PROGRAM_GROUPS)[number];
-
-/**
  * The one segment filter the KPI statements apply (storage/kpi/segment-sql.ts), every kind
- * ending in identified users: visitors who never identified are in no segment.
+ * ending in identified users: visitors who never identified are in no segment. Rewards program
+ * groups: `member` (earned points before `to`), `non-member` (every other identified user),
+ * `holdout` and `exposed` (the program's randomized holdout and the rest of the identified users;
+ * see domain/rewards/holdout.ts), the last two as listed `users`.
  * `users` is a list the service resolved (the holdout's hash is not SQL), `negate` its complement
  * among identified users.
  */

@@ -79,7 +79,12 @@ export async function revenueKpisFor(
  * the users in it (revenue recorded per user) and the accounts it holds by their own traits and
  * age or through their members, at the range's end.
  */
-export async function segmentCustomerIds(store: Pick<Store, 'kpi'>, projectId: string, segment: KpiSegment, to: Date): Promise<CustomerIds[]> {
+export async function segmentCustomerIds(
+  store: Pick<Store, 'kpi'>,
+  projectId: string,
+  segment: KpiSegment,
+  to: Date,
+): Promise<CustomerIds[]> {
   const { userIds, accountIds } = await store.kpi.segmentCustomers(projectId, segment, to);
   return [
     { kind: 'account', ids: accountIds },

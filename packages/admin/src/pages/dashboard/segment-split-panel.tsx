@@ -22,8 +22,14 @@ function useGroup(filters: KpiFilters, segment: string | null, prompts: SplitPro
     churn: useKpi(load(churnKpis), key).data,
     usage: useKpi(load(usageKpis), key).data,
     dropOff: useKpi(load(dropOffKpis), key).data,
-    checklist: useKpi(load((f) => checklistKpis(checklistId ?? '', f), checklistId !== undefined), key).data,
-    survey: useKpi(load((f) => fullSurveyKpis(surveyId ?? '', f), surveyId !== undefined), key).data,
+    checklist: useKpi(
+      load((f) => checklistKpis(checklistId ?? '', f), checklistId !== undefined),
+      key,
+    ).data,
+    survey: useKpi(
+      load((f) => fullSurveyKpis(surveyId ?? '', f), surveyId !== undefined),
+      key,
+    ).data,
     revenue: useKpi(load(revenueKpis), key).data,
   };
 }

@@ -69,7 +69,10 @@ export function splitTable(
   sources: ReadonlySet<FigureSource>,
 ): { rows: SplitRow[]; columns: Column<SplitRow>[] } {
   return {
-    rows: METRICS.filter((m) => sources.has(m.source)).map(({ metric, of }) => ({ metric, values: groups.map((g) => of(g.figures) ?? null) })),
+    rows: METRICS.filter((m) => sources.has(m.source)).map(({ metric, of }) => ({
+      metric,
+      values: groups.map((g) => of(g.figures) ?? null),
+    })),
     columns: [
       { header: 'Metric', value: (row) => row.metric },
       ...groups.map((g, i) => ({ header: g.label, value: (row: SplitRow) => row.values[i] ?? null })),

@@ -81,7 +81,12 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
       completionRate: 0,
     });
     // seats:10 is the number 10 (or 10.0) and the text "10", never 9; seats:10.0 the number only.
-    expect(await get(path('trait:seats:10'))).toMatchObject({ segment: { kind: 'trait', trait: 'seats:10' }, shown: 2, started: 1, completed: 1 });
+    expect(await get(path('trait:seats:10'))).toMatchObject({
+      segment: { kind: 'trait', trait: 'seats:10' },
+      shown: 2,
+      started: 1,
+      completed: 1,
+    });
     expect(await get(path('trait:seats:10.0'))).toMatchObject({ shown: 1, completed: 1, medianTimeToCompleteMs: 2 * HOUR });
     expect(await get(path('trait:seats:9'))).toMatchObject({ shown: 1, started: 1, completed: 0 });
     // A segment that holds nobody: counts 0, every rate and the median null, never 0.
@@ -103,7 +108,11 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
     const trial = await get(path('lifecycle:trial'));
     expect([trial.nps.score, trial.responseRate]).toEqual([-100, { displays: 1, responses: 1, rate: 100 }]);
     const nobody = await get(path('trait:plan:enterprise'));
-    expect([nobody.nps.score, nobody.nps.promotersPct, nobody.responseRate]).toEqual([null, null, { displays: 0, responses: 0, rate: null }]);
+    expect([nobody.nps.score, nobody.nps.promotersPct, nobody.responseRate]).toEqual([
+      null,
+      null,
+      { displays: 0, responses: 0, rate: null },
+    ]);
   });
 
   it("splits the revenue KPIs by the accounts' own traits and the users' traits", async () => {
@@ -111,7 +120,11 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
     const path = (segment: string) => `/v1/admin/kpi/revenue?${range}&segment=${encodeURIComponent(segment)}`;
     expect(await get(`/v1/admin/kpi/revenue?${range}`)).toMatchObject({ segment: null, mrr: 17_000, payingCustomers: 3 });
     // Account plan "pro": acme. Trial: account globex and user ada (revenue per user).
-    expect(await get(path('trait:plan:pro'))).toMatchObject({ segment: { kind: 'trait', trait: 'plan:pro' }, mrr: 10_000, payingCustomers: 1 });
+    expect(await get(path('trait:plan:pro'))).toMatchObject({
+      segment: { kind: 'trait', trait: 'plan:pro' },
+      mrr: 10_000,
+      payingCustomers: 1,
+    });
     expect(await get(path('lifecycle:trial'))).toMatchObject({ mrr: 7_000, payingCustomers: 2, arpa: 3_500 });
     // Typed: the number 10 is acme's seats; 9 is globex's and ada's.
     expect(await get(path('trait:seats:10'))).toMatchObject({ mrr: 10_000, payingCustomers: 1 });
@@ -128,7 +141,10 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
         [{ path: 'segment', message: 'expected lifecycle:trial|new|long-time|at-risk' }],
       ]);
       const both = await admin(app, 'GET', `${route}?segment=lifecycle:trial&trait=plan:pro`);
-      expect([both.status, (await errorOf(both)).issues]).toEqual([400, [{ path: 'segment', message: 'give either segment or trait, not both' }]]);
+      expect([both.status, (await errorOf(both)).issues]).toEqual([
+        400,
+        [{ path: 'segment', message: 'give either segment or trait, not both' }],
+      ]);
     }
   });
 });

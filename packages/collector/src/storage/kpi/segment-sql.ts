@@ -62,8 +62,10 @@ function segmentBody(d: Dialect, kind: SegmentKind): string {
 /**
  * The segment's accounts (revenue is per account), as the body of the `segment_accounts` CTE. An
  * account is judged by its own facts where it has them: its trusted traits (`trait`, and
- * `lifecycle:trial` as trait plan = "trial") and its first appearance, `accounts.created_at`
- * (`new`, `long-time`). The other segments are about people, so an account is judged by its
+ * `lifecycle:trial` as trait plan = "trial") and its age (`new`, `long-time`): since the earliest
+ * of its first appearance in Hearth (`accounts.created_at`) and its first revenue fact, so a
+ * customer billed for years before the host connected Hearth is long-time, and an account known
+ * only from its revenue still has an age. The other segments are about people, so an account is judged by its
  * members taken together: at risk when one of them was active in the lookback and none in the
  * last N days; a program member when one of them earned points before @to (`non-member`: none
  * did); in a listed group (the holdout) when it has members and all are listed, and in its
@@ -79,10 +81,13 @@ function accountSegmentBody(d: Dialect, kind: SegmentKind): string {
   switch (kind) {
     case 'trait':
       return accounts(TRAIT_EQUALS[d]('a.traits'));
+    // A customer since its first appearance: in Hearth, or in its revenue (a subscription older than the account's row).
     case 'first-seen':
-      return accounts(
-        `(CAST(@segFrom AS bigint) IS NULL OR ${epochMs(d, 'a.created_at')} >= ${int('segFrom')}) AND ${epochMs(d, 'a.created_at')} < ${int('segTo')}`,
-      );
+      return `SELECT account_id FROM (
+          SELECT a.account_id, ${epochMs(d, 'a.created_at')} AS since FROM accounts a WHERE a.project_id = @projectId
+          UNION ALL SELECT f.customer_id, ${epochMs(d, 'f.occurred_at')} FROM revenue_facts f
+          WHERE f.project_id = @projectId AND f.customer_kind = 'account') firsts
+        GROUP BY account_id HAVING (CAST(@segFrom AS bigint) IS NULL OR MIN(since) >= ${int('segFrom')}) AND MIN(since) < ${int('segTo')}`;
     case 'member':
       return accounts(aMember(memberOf(d, 'm.user_id')));
     case 'non-member':
