@@ -65,11 +65,11 @@ function segmentBody(d: Dialect, kind: SegmentKind): string {
  * `lifecycle:trial` as trait plan = "trial") and its age (`new`, `long-time`): since the earliest
  * of its first appearance in Hearth (`accounts.created_at`) and its first revenue fact, so a
  * customer billed for years before the host connected Hearth is long-time, and an account known
- * only from its revenue still has an age. The other segments are about people, so an account is judged by its
- * members taken together: at risk when one of them was active in the lookback and none in the
- * last N days; a program member when one of them earned points before @to (`non-member`: none
- * did); in a listed group (the holdout) when it has members and all are listed, and in its
- * complement (`exposed`, @segNegate = 1) when one member is not listed.
+ * only from its revenue still has an age. The other segments are about people, so an account is
+ * judged by its members taken together: at risk when one of them was active in the lookback and
+ * none in the last N days; a program member when one of them earned points before @to
+ * (`non-member`: none did); in a listed group (the holdout) when it has members and all are
+ * listed, and in its complement (`exposed`, @segNegate = 1) when one member is not listed.
  */
 function accountSegmentBody(d: Dialect, kind: SegmentKind): string {
   const accounts = (where: string) => `SELECT a.account_id FROM accounts a WHERE a.project_id = @projectId AND ${where}`;
@@ -81,7 +81,7 @@ function accountSegmentBody(d: Dialect, kind: SegmentKind): string {
   switch (kind) {
     case 'trait':
       return accounts(TRAIT_EQUALS[d]('a.traits'));
-    // A customer since its first appearance: in Hearth, or in its revenue (a subscription older than the account's row).
+    // A customer since its first appearance: in Hearth, or in its revenue (billed before the account's row).
     case 'first-seen':
       return `SELECT account_id FROM (
           SELECT a.account_id, ${epochMs(d, 'a.created_at')} AS since FROM accounts a WHERE a.project_id = @projectId
