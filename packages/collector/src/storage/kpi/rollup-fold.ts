@@ -4,16 +4,16 @@ import { epochMs } from '../sql/dialect.js';
 import { postgresTransaction } from '../sql/postgres-gate.js';
 import type { Dialect } from '../sql/runner.js';
 import { ACCOUNTS_DIRTY, FOLD_ACCOUNT_CHUNK, rebuildDirtyAccounts } from '../accounts/account-rollup-fold.js';
-import { chunkColumns, FOLD_ACTIVITY_CHUNK, FOLD_CHUNK, SQLITE_CHUNK_TABLE } from './fold-chunk.js';
+import { chunkColumns, FOLD_ACTIVITY_CHUNK, FOLD_CHUNK, FOLD_SUBJECTS_CHUNK, SQLITE_CHUNK_TABLE } from './fold-chunk.js';
 import { dayOfSql, subjectSql } from './rollup-sql.js';
 
 /*
- * Brings the rollups fed by `kpi_event_queue` up to date (`kpi_activity_days`, migration 009, and
- * `kpi_account_days`, migration 024), a bounded chunk at a time: up to `limit` queued events are
- * read once (fold-chunk.ts), added to each rollup's rows and leave the queue; then, once the queue
- * is empty, subjects and accounts named dirty (an event of theirs was deleted or re-attributed)
- * get all their rows recomputed from `events`, which also overrides anything the queue added for
- * them. Dirty subjects
+ * Brings the rollups fed by `kpi_event_queue` up to date (`kpi_activity_days`, migration 009,
+ * `kpi_activity_subjects`, migration 026, and `kpi_account_days`, migration 024), a bounded chunk
+ * at a time: up to `limit` queued events are read once (fold-chunk.ts), added to each rollup's
+ * rows and leave the queue; then, once the queue is empty, subjects and accounts named dirty (an
+ * event of theirs was deleted or re-attributed) get all their rows recomputed from `events`, which
+ * also overrides anything the queue added for them. Dirty subjects
  * wait for an empty queue because an updated event is queued again beside its dirty mark: rebuilt
  * first, it would then be added a second time by a later chunk. A fold answers whether it left
  * nothing pending (`drained`). The two dialects differ in how folds stay consistent with
@@ -27,10 +27,12 @@ const dayRows = (d: Dialect) => {
   const ms = epochMs(d, 'e.timestamp');
   return `SELECT e.project_id, ${dayOfSql(ms)}, ${subjectSql('e.')}, MIN(${ms}), MAX(${ms}), COUNT(*)`;
 };
+/** A subject's row recomputed from its day rows (none when it has no event left). */
+const SUBJECT_FROM_DAYS = `SELECT project_id, subject, MIN(first_at), MAX(last_at) FROM kpi_activity_days`;
 const PENDING = `SELECT EXISTS (SELECT 1 FROM kpi_event_queue) OR EXISTS (SELECT 1 FROM kpi_dirty_subjects) OR ${ACCOUNTS_DIRTY} AS pending`;
 
 /** Each rollup's step over the chunk, in the fold's transaction. */
-const CHUNK_STEPS = [FOLD_ACTIVITY_CHUNK, FOLD_ACCOUNT_CHUNK];
+const CHUNK_STEPS = [FOLD_ACTIVITY_CHUNK, FOLD_SUBJECTS_CHUNK, FOLD_ACCOUNT_CHUNK];
 
 /**
  * SQLite: one transaction on the writer's connection, a savepoint when the group committer's
@@ -52,7 +54,11 @@ export function sqliteRollupFolder(db: Database): RollupFold {
   const emptyChunk = db.prepare(`DELETE FROM temp.${FOLD_CHUNK}`);
   const clearQueue = db.prepare('DELETE FROM kpi_event_queue WHERE seq <= ?');
   const dirty = db.prepare<[], { project_id: string; subject: string }>('SELECT project_id, subject FROM kpi_dirty_subjects');
-  const dropSubject = db.prepare('DELETE FROM kpi_activity_days WHERE project_id = ? AND subject = ?');
+  const dropSubjectDays = db.prepare('DELETE FROM kpi_activity_days WHERE project_id = ? AND subject = ?');
+  const dropSubject = db.prepare('DELETE FROM kpi_activity_subjects WHERE project_id = ? AND subject = ?');
+  const rebuildSubject = db.prepare(
+    `INSERT INTO kpi_activity_subjects ${SUBJECT_FROM_DAYS} WHERE project_id = ? AND subject = ? GROUP BY 1, 2`,
+  );
   const rebuildUser = db.prepare(
     `INSERT INTO kpi_activity_days ${dayRows('sqlite')} FROM events e WHERE e.project_id = ? AND e.user_id = ? GROUP BY 1, 2, 3`,
   );
@@ -73,8 +79,10 @@ export function sqliteRollupFolder(db: Database): RollupFold {
     }
     if (queued.get()) return false;
     for (const { project_id: projectId, subject } of dirty.all()) {
+      dropSubjectDays.run(projectId, subject);
       dropSubject.run(projectId, subject);
       (subject.startsWith('u:') ? rebuildUser : rebuildVisitor).run(projectId, subject.slice(2));
+      rebuildSubject.run(projectId, subject);
     }
     clearDirty.run();
     if (accountsDirty.get()) for (const statement of rebuildAccounts) statement.run();
@@ -98,7 +106,9 @@ const FOLD_QUEUE = `
 
 // $1 project ids, $2 subjects (one pair per dirty subject).
 const DIRTY = 'unnest($1::text[], $2::text[]) AS d(project_id, subject)';
-const DROP_DIRTY = `DELETE FROM kpi_activity_days k USING ${DIRTY} WHERE k.project_id = d.project_id AND k.subject = d.subject`;
+const DROP_DIRTY = ['kpi_activity_days', 'kpi_activity_subjects'].map(
+  (table) => `DELETE FROM ${table} k USING ${DIRTY} WHERE k.project_id = d.project_id AND k.subject = d.subject`,
+);
 const REBUILD_DIRTY = `
   INSERT INTO kpi_activity_days ${dayRows('postgres')} FROM ${DIRTY}
   JOIN events e ON e.project_id = d.project_id AND e.user_id = substr(d.subject, 3) WHERE substr(d.subject, 1, 2) = 'u:' GROUP BY 1, 2, 3
@@ -106,6 +116,9 @@ const REBUILD_DIRTY = `
   ${dayRows('postgres')} FROM ${DIRTY}
   JOIN events e ON e.project_id = d.project_id AND e.anonymous_id = substr(d.subject, 3) AND e.user_id IS NULL
   WHERE substr(d.subject, 1, 2) = 'a:' GROUP BY 1, 2, 3`;
+const REBUILD_DIRTY_SUBJECTS = `
+  INSERT INTO kpi_activity_subjects ${SUBJECT_FROM_DAYS} k
+  WHERE (k.project_id, k.subject) IN (SELECT project_id, subject FROM ${DIRTY}) GROUP BY 1, 2`;
 
 /**
  * PostgreSQL: folds serialize on a table lock taken before the REPEATABLE READ snapshot, so each
@@ -130,8 +143,9 @@ export function postgresRollupFolder(pool: pg.Pool): RollupFold {
         );
         if (dirty.rows.length > 0) {
           const params = [dirty.rows.map((r) => r.project_id), dirty.rows.map((r) => r.subject)];
-          await client.query(DROP_DIRTY, params);
+          for (const drop of DROP_DIRTY) await client.query(drop, params);
           await client.query(REBUILD_DIRTY, params);
+          await client.query(REBUILD_DIRTY_SUBJECTS, params);
         }
         const accounts = await client.query<{ dirty: boolean }>(`SELECT ${ACCOUNTS_DIRTY} AS dirty`);
         if (accounts.rows[0]?.dirty) for (const statement of rebuildDirtyAccounts('postgres')) await client.query(statement);
