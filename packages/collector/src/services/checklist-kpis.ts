@@ -10,6 +10,6 @@ export async function checklistKpisOf(
   query: Omit<ChecklistKpiQuery, 'items'>,
 ) {
   const { items } = checklist.content;
-  const rows = await store.kpi.checklistRows(projectId, { promptId: checklist.id, items, from: query.range.from, to: query.range.to });
+  const { rows } = await store.kpi.checklistRows(projectId, { promptId: checklist.id, items, from: query.range.from, to: query.range.to });
   return checklistKpis(rows, { items, ...query });
 }

@@ -73,8 +73,8 @@ const checklistSql = (d: Dialect) => `
   SELECT f.user_id, f.anonymous_id, f.event, f.item_id, f.first_at, u.traits
   FROM facts f LEFT JOIN users u ON u.project_id = $1 AND u.user_id = f.user_id`;
 
-/** `KpiStore.checklistRows` over `read` (on SQLite, the KPI reader process on a file store). */
-export function checklistRows(read: SqlReader): KpiStore['checklistRows'] {
+/** `KpiStore.checklistRowsFromEvents` over `read` (on SQLite, the KPI reader process on a file store). */
+export function checklistRowsFromEvents(read: SqlReader): KpiStore['checklistRowsFromEvents'] {
   const text = checklistSql(read.dialect);
   return async (projectId: string, query: ChecklistRowsQuery) => {
     const items = eventItems(query);

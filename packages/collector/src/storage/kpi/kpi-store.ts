@@ -15,14 +15,32 @@ export interface ChecklistRowsQuery {
   from?: Date | undefined;
 }
 
+export interface ChecklistRows {
+  rows: ChecklistKpiRow[];
+  /** Where they were read: the rollup, or `events` while an item definition's build is pending. */
+  source: 'rollup' | 'events';
+}
+
+/** What `/healthz` reports of the KPI rollups. */
+export interface KpiRollupStatus extends RollupStatus {
+  /** Checklist item definitions whose rollup is being built (their KPIs read `events` meanwhile). */
+  checklistItemsBuilding: number;
+}
+
 /** `store.kpi`: the rows each KPI folds, one SQL query per KPI. */
 export interface KpiStore extends RetentionKpiStore, ProgramGroupKpiStore {
   /**
-   * Rows for `checklistKpis` for users who saw the checklist before `to`. Item completion comes
+   * Rows for `checklistKpis` for users who saw the checklist before `to`, from the checklist rollup
+   * (migration 025) once every item's definition is built there; until then from `events` (and the
+   * build is asked for), so an edited checklist is never answered from its old items.
+   */
+  checklistRows(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistRows>;
+  /**
+   * The same rows read from `events` (the definition the rollup must equal). Item completion comes
    * from the user's real events (the item's `completeWhen` event and property filter) as well as
    * `$checklist_item_completed`, so the KPI does not depend on the widget having been open.
    */
-  checklistRows(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistKpiRow[]>;
+  checklistRowsFromEvents(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistKpiRow[]>;
   /**
    * Folds every event written, deleted or re-attributed so far into the activity rollup (migration
    * 009). The store does this in the background and a retention KPI folds one bounded chunk first;
@@ -30,5 +48,5 @@ export interface KpiStore extends RetentionKpiStore, ProgramGroupKpiStore {
    */
   refreshRollups(): Promise<void>;
   /** How far the background folding trails the writes (`GET /healthz`). */
-  rollupStatus(): RollupStatus;
+  rollupStatus(): KpiRollupStatus;
 }

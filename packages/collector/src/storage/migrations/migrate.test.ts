@@ -25,6 +25,7 @@ const RECORDED = [
   [20, 'email-plan-cursor'],
   [21, 'single-sign-on'],
   [23, 'account-reads'],
+  [25, 'checklist-rollup'],
 ] as const;
 
 describe('migrations', () => {
