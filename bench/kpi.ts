@@ -40,7 +40,10 @@ async function measureStore(kind: KpiStoreKind): Promise<StoreResult> {
     }
     console.error(`kpi: ${integer(load.events)} events in ${load.seconds.events.toFixed(1)} s; timing endpoints`);
     await location.settle();
-    const timings = await timeEndpointsIsolated(location.options, kpiEndpoints(end, 'ann-integrations'), kpiSettings);
+    const endpoints = kpiEndpoints(end, 'ann-integrations').filter(
+      (e) => !kpiSettings.endpoints || kpiSettings.endpoints.includes(e.label),
+    );
+    const timings = await timeEndpointsIsolated(location.options, endpoints, kpiSettings);
     return { store: kind, load, timings };
   } finally {
     await location.dispose();

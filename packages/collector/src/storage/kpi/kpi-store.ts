@@ -1,7 +1,6 @@
-import type { CompleteWhen } from '@hearth/schema';
+import type { CompleteWhen, Health } from '@hearth/schema';
 import type { ChecklistKpiRow } from '../../kpi/checklist.js';
 import type { ProgramGroupKpiStore, RetentionKpiStore } from './retention-store.js';
-import type { RollupStatus } from './rollup-keeper.js';
 
 export interface ChecklistRowsQuery {
   promptId: string;
@@ -21,11 +20,8 @@ export interface ChecklistRows {
   source: 'rollup' | 'events';
 }
 
-/** What `/healthz` reports of the KPI rollups. */
-export interface KpiRollupStatus extends RollupStatus {
-  /** Checklist item definitions whose rollup is being built (their KPIs read `events` meanwhile). */
-  checklistItemsBuilding: number;
-}
+/** What `/healthz` reports of the KPI rollups: the keeper's lag and the checklist builds pending. */
+export type KpiRollupStatus = Health['rollups'];
 
 /** `store.kpi`: the rows each KPI folds, one SQL query per KPI. */
 export interface KpiStore extends RetentionKpiStore, ProgramGroupKpiStore {
