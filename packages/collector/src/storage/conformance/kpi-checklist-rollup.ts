@@ -95,13 +95,18 @@ const identify = (projectId: string, user: string, device: number, at: number) =
 
 const sorted = <T>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-/** The checklists' queries: an open range, from a day on, a `to` with events exactly at it, a `to` before most. */
+/**
+ * The checklists' queries: an open range, from a day on, a `to` with events exactly at it, a `to`
+ * before most, and segmented by a trait and by first seen.
+ */
 const queries = (items: readonly Item[]): ChecklistRowsQuery[] =>
   ['onboarding', 'team-onboarding'].flatMap((promptId) => [
     { promptId, items, to: new Date(TO) },
     { promptId, items, from: new Date(BASE + 3 * DAY_MS), to: new Date(TO) },
     { promptId, items, from: new Date(BASE + 2 * DAY_MS), to: new Date(BASE + 9 * DAY_MS + 5 * HOUR) },
     { promptId, items, to: new Date(BASE + 30 * DAY_MS) },
+    { promptId, items, to: new Date(TO), segment: { kind: 'trait', trait: 'plan', values: ['pro'] } },
+    { promptId, items, to: new Date(TO), segment: { kind: 'first-seen', fromMs: null, toMs: BASE + 2 * DAY_MS + HOUR } },
   ]);
 
 /**
@@ -116,7 +121,7 @@ async function expectRollupEqualsEvents(store: Store, projectId: string, items: 
   await store.kpi.refreshRollups();
   expect(store.kpi.rollupStatus()).toMatchObject({ error: null, checklistItemsBuilding: 0 });
   for (const query of queries(items)) {
-    const what = `${step}: ${query.promptId} [${query.from?.toISOString() ?? '…'}, ${query.to.toISOString()})`;
+    const what = `${step}: ${query.promptId} [${query.from?.toISOString() ?? '…'}, ${query.to.toISOString()}) ${query.segment?.kind ?? ''}`;
     const { rows, source } = await store.kpi.checklistRows(projectId, query);
     expect(source, what).toBe('rollup');
     expect(sorted(rows), what).toEqual(sorted(await store.kpi.checklistRowsFromEvents(projectId, query)));

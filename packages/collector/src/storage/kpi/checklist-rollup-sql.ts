@@ -2,6 +2,7 @@ import { CHECKLIST_EVENTS, PROMPT_EVENTS } from '@hearth/schema';
 import { epochMs, fromEpochMs, jsonContains, jsonIsString, jsonText, typed } from '../sql/dialect.js';
 import type { Dialect } from '../sql/runner.js';
 import { subjectSql } from './rollup-sql.js';
+import { segmentCte, type SegmentKind } from './segment-sql.js';
 
 /*
  * SQL of the checklist rollup (migration 025), written once for both stores. Every write is an
@@ -106,47 +107,51 @@ export function checklistFoldSql(d: Dialect) {
 /** True while a definition awaits its build: the fold is not done until none does. */
 export const CHECKLIST_PENDING = 'EXISTS (SELECT 1 FROM kpi_item_definitions WHERE NOT built)';
 
-/** The items ($5…) as rows (item_id, definition): a JSON array on SQLite, column arrays on PostgreSQL. */
+/** The items as rows (item_id, definition): a JSON array on SQLite (@items), column arrays on PostgreSQL. */
 const ITEMS = {
-  sqlite: `SELECT json_extract(value, '$.itemId') AS item_id, json_extract(value, '$.definition') AS definition FROM json_each($5)`,
-  postgres: 'SELECT * FROM unnest($5::text[], $6::text[]) AS i(item_id, definition)',
+  sqlite: `SELECT json_extract(value, '$.itemId') AS item_id, json_extract(value, '$.definition') AS definition FROM json_each(@items)`,
+  postgres: 'SELECT * FROM unnest(CAST(@itemIds AS text[]), CAST(@itemDefinitions AS text[])) AS i(item_id, definition)',
 };
 
 const userOf = (subject: string) => `CASE WHEN substr(${subject}, 1, 2) = 'u:' THEN substr(${subject}, 3) END`;
+const ms = (name: string) => `CAST(@${name} AS bigint)`;
 
 /**
- * The rows of `checklistRowsFromEvents` (checklist-sql.ts), read from the rollup: $1 project, $2
- * prompt, $3 `to` and $4 `from` (epoch ms, `from` may be null), items from $5. A subject's first
- * times are all-time minimums, so "the first one before `to`" is the minimum when it is before `to`.
+ * The rows of `checklistRowsFromEvents` (checklist-sql.ts), read from the rollup: @projectId,
+ * @promptId, @toMs and @fromMs (epoch ms, @fromMs may be null), the items, and for a segmented
+ * read the segment's parameters (segment-sql.ts), whose users it keeps as the events read does. A
+ * subject's first times are all-time minimums, so "the first one before `to`" is the minimum when
+ * it is before `to`.
  */
-export const checklistRollupSql = (d: Dialect) => `
-  WITH items AS MATERIALIZED (
+export const checklistRollupSql = (d: Dialect, segment: SegmentKind | null) => `
+  WITH ${segment ? `${segmentCte(d, segment)},` : ''} items AS MATERIALIZED (
     ${ITEMS[d]}
   ),
   shown AS MATERIALIZED (
     SELECT subject, first_at FROM kpi_prompt_firsts
-    WHERE project_id = $1 AND prompt_id = $2 AND kind = 'shown' AND item_id = '' AND first_at < ${typed(d, '$3', 'bigint')}
-      AND (${typed(d, '$4', 'bigint')} IS NULL OR first_at >= ${typed(d, '$4', 'bigint')})
+    WHERE project_id = @projectId AND prompt_id = @promptId AND kind = 'shown' AND item_id = '' AND first_at < ${ms('toMs')}
+      AND (${ms('fromMs')} IS NULL OR first_at >= ${ms('fromMs')})
+      ${segment ? `AND substr(subject, 1, 2) = 'u:' AND substr(subject, 3) IN (SELECT substr(subject, 3) FROM segment)` : ''}
   ),
   facts (subject, event, item_id, first_at) AS (
     SELECT subject, 'shown', NULL, first_at FROM shown
     UNION ALL
     SELECT s.subject, p.kind, CASE WHEN p.kind = 'item_completed' THEN p.item_id END, p.first_at
     FROM shown s JOIN kpi_prompt_firsts p
-      ON p.project_id = $1 AND p.prompt_id = $2 AND p.kind IN ('completed', 'item_completed') AND p.subject = s.subject
-    WHERE p.first_at < ${typed(d, '$3', 'bigint')}
+      ON p.project_id = @projectId AND p.prompt_id = @promptId AND p.kind IN ('completed', 'item_completed') AND p.subject = s.subject
+    WHERE p.first_at < ${ms('toMs')}
     UNION ALL
     SELECT s.subject, 'item_completed', i.item_id, f.first_at
     FROM shown s CROSS JOIN items i
-    JOIN kpi_item_firsts f ON f.project_id = $1 AND f.definition = i.definition AND f.subject = s.subject
-    WHERE f.first_at < ${typed(d, '$3', 'bigint')}
+    JOIN kpi_item_firsts f ON f.project_id = @projectId AND f.definition = i.definition AND f.subject = s.subject
+    WHERE f.first_at < ${ms('toMs')}
   )
   SELECT ${userOf('f.subject')} AS user_id, CASE WHEN substr(f.subject, 1, 2) = 'a:' THEN substr(f.subject, 3) END AS anonymous_id,
     f.event, f.item_id, f.first_at, u.traits
-  FROM facts f LEFT JOIN users u ON u.project_id = $1 AND u.user_id = ${userOf('f.subject')}`;
+  FROM facts f LEFT JOIN users u ON u.project_id = @projectId AND u.user_id = ${userOf('f.subject')}`;
 
-/** $1 project, $2 the definitions (a JSON array on SQLite, text[] on PostgreSQL): how many are built. */
+/** @projectId, @definitions (a JSON array on SQLite, text[] on PostgreSQL): how many are built. */
 export const builtCountSql = (d: Dialect) =>
-  `SELECT COUNT(*) AS n FROM kpi_item_definitions WHERE project_id = $1 AND built AND definition IN (${
-    d === 'sqlite' ? 'SELECT value FROM json_each($2)' : 'SELECT unnest($2::text[])'
+  `SELECT COUNT(*) AS n FROM kpi_item_definitions WHERE project_id = @projectId AND built AND definition IN (${
+    d === 'sqlite' ? 'SELECT value FROM json_each(@definitions)' : 'SELECT unnest(CAST(@definitions AS text[]))'
   })`;

@@ -6,6 +6,7 @@ import type { KpiStore } from './kpi-store.js';
 import { sqlProgramGroups } from './program-groups.js';
 import { sqlRetentionKpis } from './retention-kpis.js';
 import type { RollupKeeper } from './rollup-keeper.js';
+import { segmentCustomers } from './segment-customers.js';
 
 /**
  * `store.kpi` over either dialect: `rollups` folds new events into the rollup (on the writer's
@@ -26,6 +27,7 @@ export function sqlKpiStore(
     refreshRollups: () => rollups.catchUp(),
     rollupStatus: () => ({ ...rollups.status(), checklistItemsBuilding: checklists.building() }),
     checklistRows: checklistRows(read, checklists, () => rollups.beforeRead()),
-    checklistRowsFromEvents: checklistRowsFromEvents(read),
+    checklistRowsFromEvents: checklistRowsFromEvents(read, () => rollups.beforeRead()),
+    segmentCustomers: segmentCustomers(retentionRead, () => rollups.beforeRead()),
   };
 }

@@ -1,6 +1,8 @@
 import type { CompleteWhen, Health } from '@hearth/schema';
 import type { ChecklistKpiRow } from '../../kpi/checklist.js';
 import type { ProgramGroupKpiStore, RetentionKpiStore } from './retention-store.js';
+import type { SegmentCustomers } from './segment-customers.js';
+import type { KpiSegment } from '../../kpi/segment.js';
 
 export interface ChecklistRowsQuery {
   promptId: string;
@@ -12,6 +14,8 @@ export interface ChecklistRowsQuery {
    * `checklistKpis` would drop them (its cohort is first shown in [from, to)). Omitted: all.
    */
   from?: Date | undefined;
+  /** Only subjects in this segment at `to` (identified users; storage/kpi/segment-sql.ts). */
+  segment?: KpiSegment | undefined;
 }
 
 export interface ChecklistRows {
@@ -37,6 +41,11 @@ export interface KpiStore extends RetentionKpiStore, ProgramGroupKpiStore {
    * `$checklist_item_completed`, so the KPI does not depend on the widget having been open.
    */
   checklistRowsFromEvents(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistKpiRow[]>;
+  /**
+   * The revenue customers in `segment` at `to`: the users in it, and the accounts it holds by
+   * their own traits and age or through their members (storage/kpi/segment-sql.ts).
+   */
+  segmentCustomers(projectId: string, segment: KpiSegment, to: Date): Promise<SegmentCustomers>;
   /**
    * Folds every event written, deleted or re-attributed so far into the activity rollup (migration
    * 009). The store does this in the background and a retention KPI folds one bounded chunk first;
