@@ -26,6 +26,7 @@ const RECORDED = [
   [21, 'single-sign-on'],
   [23, 'account-reads'],
   [25, 'checklist-rollup'],
+  [26, 'kpi-activity-subjects'],
 ] as const;
 
 describe('migrations', () => {
