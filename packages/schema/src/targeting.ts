@@ -62,7 +62,7 @@ const behaviorBase = {
   /** Only events of the last `withinDays` × 24 h count; absent means ever. */
   withinDays: days.optional(),
 };
-const count = z.number().int('count must be a whole number').nonnegative();
+const count = z.number().int('count must be a whole number').nonnegative('count must not be negative');
 
 /** "Did event X at least / at most N times in the last D days", or never. */
 export const behaviorRuleSchema = z.discriminatedUnion('op', [

@@ -3,6 +3,14 @@ import { errorsUnder, type FieldErrors } from '../models/field-errors.js';
 import { EditorSection } from './editor-section.js';
 import { TargetingBuilder } from './targeting-builder.js';
 
+/** Said in place of the builder for an audience its rows cannot show exactly (`fromAudience` gave null). */
+export const KeptAudienceNote = () => (
+  <p class="hint">
+    The builder cannot show this audience exactly (nested groups, <code>not</code>, or values it would retype); it is kept unchanged. Edit
+    it through the admin API.
+  </p>
+);
+
 /** The "Audience" section every prompt editor has; an audience richer than the builder is kept as it is. */
 export function AudienceSection({
   audience,
@@ -15,11 +23,7 @@ export function AudienceSection({
 }) {
   return (
     <EditorSection title="Audience">
-      {audience ? (
-        <TargetingBuilder value={audience} errors={errorsUnder(errors, 'audience')} onChange={onChange} />
-      ) : (
-        <p class="hint">This audience nests groups the builder cannot show; it is kept unchanged. Edit it through the admin API.</p>
-      )}
+      {audience ? <TargetingBuilder value={audience} errors={errorsUnder(errors, 'audience')} onChange={onChange} /> : <KeptAudienceNote />}
     </EditorSection>
   );
 }

@@ -1,3 +1,4 @@
+import { KeptAudienceNote } from './audience-section.js';
 import { errorsUnder, type FieldErrors } from '../models/field-errors.js';
 import type { AudienceChoice } from '../models/rewards-items.js';
 import { fieldId } from './rewards-list-section.js';
@@ -15,8 +16,7 @@ interface Props {
 
 /** Who an earning rule or catalog item is for: the targeting builder, or the loaded audience kept as it is. */
 export function RewardsAudienceField({ path, value, errors, everyoneHint, onChange }: Props) {
-  if (!value.audience)
-    return <p class="hint">This audience nests groups the builder cannot show; it is kept unchanged. Edit it through the admin API.</p>;
+  if (!value.audience) return <KeptAudienceNote />;
   return (
     <TargetingBuilder
       idPrefix={fieldId(`${path}.audience`)}

@@ -2,10 +2,12 @@ import { ROW_DEFAULTS, type AudienceDraft, type AudienceRow, type RowKind } from
 import type { FieldErrors } from '../models/field-errors.js';
 import { SelectField } from './choice-fields.js';
 import { Field } from './field.js';
-import { KNOWN_EVENTS, KNOWN_TRAITS } from './vocabulary-lists.js';
+import { KNOWN_ACCOUNT_TRAITS, KNOWN_EVENTS, KNOWN_TRAITS } from './vocabulary-lists.js';
 
 const KINDS: { kind: RowKind; label: string }[] = [
   { kind: 'trait', label: 'Trait' },
+  { kind: 'accountTrait', label: "Account trait (the user's active account)" },
+  { kind: 'accountActiveMembers', label: 'Account active members' },
   { kind: 'behavior', label: 'Behaviour (did an event)' },
   { kind: 'inactivity', label: 'Inactive for' },
   { kind: 'locale', label: 'Locale' },
@@ -18,6 +20,13 @@ export const TRAIT_OPS = [
   ['gt', 'greater than'],
   ['lt', 'less than'],
   ['exists', 'is set'],
+] as const;
+/** Read as "the account has fewer than 3 active members". */
+const COUNT_OPS = [
+  ['lt', 'fewer than'],
+  ['lte', 'at most'],
+  ['gt', 'more than'],
+  ['gte', 'at least'],
 ] as const;
 const BEHAVIOR_OPS = [
   ['atLeast', 'at least'],
@@ -76,12 +85,13 @@ function RowInputs({
   const at = (field: string) => `${idPrefix}-${id.replace('.', '-')}-${field}`;
   switch (row.kind) {
     case 'trait':
+    case 'accountTrait':
       return (
         <>
           <Input
             id={at('name')}
-            label="Trait"
-            list={KNOWN_TRAITS}
+            label={row.kind === 'trait' ? 'Trait' : 'Account trait'}
+            list={row.kind === 'trait' ? KNOWN_TRAITS : KNOWN_ACCOUNT_TRAITS}
             value={row.name}
             error={err('name')}
             onChange={(name) => set({ name })}
@@ -90,6 +100,20 @@ function RowInputs({
           {row.op !== 'exists' && (
             <Input id={at('value')} label="Value" value={row.value} error={err('value')} onChange={(value) => set({ value })} />
           )}
+        </>
+      );
+    case 'accountActiveMembers':
+      return (
+        <>
+          <SelectField id={at('op')} label="Active members" value={row.op} options={COUNT_OPS} onChange={(op) => set({ op })} />
+          <Input id={at('value')} label="Members" value={row.value} error={err('value')} onChange={(value) => set({ value })} />
+          <Input
+            id={at('within')}
+            label="Active in the last … days"
+            value={row.withinDays}
+            error={err('withinDays')}
+            onChange={(withinDays) => set({ withinDays })}
+          />
         </>
       );
     case 'behavior':

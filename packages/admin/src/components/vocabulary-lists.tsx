@@ -1,13 +1,29 @@
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { listAccounts } from '../api/accounts.js';
 import { getVocabulary } from '../api/vocabulary.js';
 import { projectId } from '../models/session.js';
 
 /** Datalist ids: an input with `list={KNOWN_EVENTS}` suggests the event names the project has received. */
 export const KNOWN_EVENTS = 'known-events';
 export const KNOWN_TRAITS = 'known-traits';
+export const KNOWN_ACCOUNT_TRAITS = 'known-account-traits';
 
-const vocabulary = signal<{ project: string; events: string[]; traits: string[] } | null>(null);
+type Lists = Record<typeof KNOWN_EVENTS | typeof KNOWN_TRAITS | typeof KNOWN_ACCOUNT_TRAITS, string[]>;
+
+const vocabulary = signal<{ project: string; lists: Lists } | null>(null);
+
+/** Trait keys of the first page of accounts: enough to suggest `plan` or `seats` in one request. */
+async function accountTraitKeys(): Promise<string[]> {
+  const { accounts } = await listAccounts({});
+  return [...new Set(accounts.flatMap((account) => Object.keys(account.traits)))].sort();
+}
+
+async function readLists(): Promise<Lists> {
+  // A project without accounts (or a failed read) only means no account suggestions.
+  const [answer, accountTraits] = await Promise.all([getVocabulary(), accountTraitKeys().catch(() => [])]);
+  return { [KNOWN_EVENTS]: answer.events, [KNOWN_TRAITS]: answer.traits, [KNOWN_ACCOUNT_TRAITS]: accountTraits };
+}
 
 /**
  * The suggestion lists, rendered once by each editor: names as the project's users actually sent
@@ -18,24 +34,21 @@ export function VocabularyLists() {
   const project = projectId.value;
   useEffect(() => {
     if (vocabulary.value?.project === project) return;
-    getVocabulary().then(
-      (answer) => (vocabulary.value = { project, ...answer }),
+    readLists().then(
+      (lists) => (vocabulary.value = { project, lists }),
       () => undefined,
     );
   }, [project]);
-  const known = vocabulary.value?.project === project ? vocabulary.value : null;
+  const lists = vocabulary.value?.project === project ? vocabulary.value.lists : null;
   return (
     <>
-      <datalist id={KNOWN_EVENTS}>
-        {known?.events.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
-      <datalist id={KNOWN_TRAITS}>
-        {known?.traits.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
+      {([KNOWN_EVENTS, KNOWN_TRAITS, KNOWN_ACCOUNT_TRAITS] as const).map((id) => (
+        <datalist key={id} id={id}>
+          {lists?.[id].map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+      ))}
     </>
   );
 }

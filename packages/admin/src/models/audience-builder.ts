@@ -1,4 +1,4 @@
-import { audienceRuleSchema, type AudienceRule, type BehaviorRule, type TraitCondition } from '@hearth/schema';
+import { audienceRuleSchema, type AccountTraitCondition, type AudienceRule, type BehaviorRule, type TraitCondition } from '@hearth/schema';
 import { validate, type FieldErrors } from './field-errors.js';
 
 /**
@@ -6,18 +6,19 @@ import { validate, type FieldErrors } from './field-errors.js';
  * manager writes almost always. Each row is one leaf rule kept as editable text; `toRule` turns it
  * into the schema's rule, so the same zod schema that guards the API judges every row.
  */
-export type RowKind = 'trait' | 'behavior' | 'inactivity' | 'locale' | 'sample';
+export type RowKind = 'trait' | 'accountTrait' | 'accountActiveMembers' | 'behavior' | 'inactivity' | 'locale' | 'sample';
 export type TraitOp = 'equals' | 'notEquals' | 'contains' | 'gt' | 'lt' | 'exists';
 export type BehaviorOp = 'atLeast' | 'atMost' | 'never';
+export type CountOp = 'gt' | 'gte' | 'lt' | 'lte';
 
 export interface AudienceRow {
   kind: RowKind;
-  /** trait: trait name; behavior: event name. */
+  /** trait, accountTrait: trait name; behavior: event name. */
   name: string;
   op: string;
-  /** trait value, behavior count, inactivity days, comma-separated locales, or sample percent. */
+  /** Trait value, behavior or active-member count, inactivity days, comma-separated locales, or sample percent. */
   value: string;
-  /** behavior only: look back this many days; empty means ever. */
+  /** behavior: look back this many days, empty means ever; accountActiveMembers: active in this many days. */
   withinDays: string;
 }
 
@@ -28,6 +29,8 @@ export interface AudienceDraft {
 
 export const ROW_DEFAULTS: Record<RowKind, AudienceRow> = {
   trait: { kind: 'trait', name: '', op: 'equals', value: '', withinDays: '' },
+  accountTrait: { kind: 'accountTrait', name: '', op: 'equals', value: '', withinDays: '' },
+  accountActiveMembers: { kind: 'accountActiveMembers', name: '', op: 'lt', value: '3', withinDays: '7' },
   behavior: { kind: 'behavior', name: '', op: 'atLeast', value: '1', withinDays: '30' },
   inactivity: { kind: 'inactivity', name: '', op: 'gte', value: '7', withinDays: '' },
   locale: { kind: 'locale', name: '', op: 'in', value: '', withinDays: '' },
@@ -47,13 +50,16 @@ const numberOrText = (text: string): number | string => (text.trim() !== '' && N
 export function toRule(row: AudienceRow): unknown {
   switch (row.kind) {
     case 'trait':
-      if (row.op === 'exists') return { type: 'trait', trait: row.name, op: 'exists' };
+    case 'accountTrait':
+      if (row.op === 'exists') return { type: row.kind, trait: row.name, op: 'exists' };
       return {
-        type: 'trait',
+        type: row.kind,
         trait: row.name,
         op: row.op,
         value: row.op === 'gt' || row.op === 'lt' ? numberOrText(row.value) : scalar(row.value),
       };
+    case 'accountActiveMembers':
+      return { type: 'accountActiveMembers', op: row.op, count: numberOrText(row.value), withinDays: numberOrText(row.withinDays) };
     case 'behavior': {
       const within = row.withinDays.trim() === '' ? {} : { withinDays: numberOrText(row.withinDays) };
       if (row.op === 'never') return { type: 'behavior', event: row.name, op: 'never', ...within };
@@ -111,10 +117,10 @@ export function toAudience(draft: AudienceDraft): unknown {
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
-function fromTrait(rule: TraitCondition): AudienceRow | null {
+function fromTrait(rule: TraitCondition | AccountTraitCondition): AudienceRow | null {
   const ops: readonly string[] = ['equals', 'notEquals', 'contains', 'gt', 'lt', 'exists'];
   if (!ops.includes(rule.op)) return null;
-  return { ...ROW_DEFAULTS.trait, name: rule.trait, op: rule.op, value: 'value' in rule ? text(rule.value) : '' };
+  return { ...ROW_DEFAULTS[rule.type], name: rule.trait, op: rule.op, value: 'value' in rule ? text(rule.value) : '' };
 }
 
 function fromBehavior(rule: BehaviorRule): AudienceRow {
@@ -130,7 +136,10 @@ function fromBehavior(rule: BehaviorRule): AudienceRow {
 function fromLeaf(rule: AudienceRule): AudienceRow | null {
   switch (rule.type) {
     case 'trait':
+    case 'accountTrait':
       return fromTrait(rule);
+    case 'accountActiveMembers':
+      return { ...ROW_DEFAULTS.accountActiveMembers, op: rule.op, value: String(rule.count), withinDays: String(rule.withinDays) };
     case 'behavior':
       return fromBehavior(rule);
     case 'lifecycle':
@@ -144,12 +153,26 @@ function fromLeaf(rule: AudienceRule): AudienceRow | null {
   }
 }
 
-/** The builder's view of an audience, or null when it is richer than rows can show (nesting, `not`). */
+/** Same JSON value, whatever the order of object keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b);
+  const keys = (o: object) => Object.keys(o).filter((key) => (o as Record<string, unknown>)[key] !== undefined);
+  const [ka, kb] = [keys(a), keys(b)];
+  return ka.length === kb.length && ka.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/**
+ * The builder's view of an audience, or null when rows cannot show it exactly: nesting, `not`,
+ * operators the rows lack, or a value the rows would retype (the text "3", which a row saves as
+ * the number 3). Such an audience is kept as it is, never changed by opening and saving it.
+ */
 export function fromAudience(rule: AudienceRule | undefined): AudienceDraft | null {
   if (!rule) return { match: 'all', rows: [] };
   const group = rule.type === 'all' || rule.type === 'any' ? rule : null;
   const leaves = group ? group.rules : [rule];
   const rows = leaves.map(fromLeaf);
-  if (rows.some((row) => row === null)) return null;
+  if (rows.some((row, i) => row === null || !sameJson(toRule(row), leaves[i]))) return null;
   return { match: group?.type ?? 'all', rows: rows as AudienceRow[] };
 }

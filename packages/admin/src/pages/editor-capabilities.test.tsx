@@ -12,6 +12,10 @@ import { ChecklistEditor } from './checklist-editor.js';
  * app in the collector's tests).
  */
 const VOCABULARY = { events: ['Project Created', 'Teammate Invited'], traits: ['plan', 'role'] };
+const ACCOUNTS = [
+  { accountId: 'hooli', traits: { plan: 'trial', seats: 3 }, createdAt: '', members: 2, lastActiveAt: null },
+  { accountId: 'globex', traits: { plan: 'pro', region: 'eu' }, createdAt: '', members: 3, lastActiveAt: null },
+];
 const PARSED_BODY = [{ type: 'paragraph', children: [{ type: 'text', value: 'Switch it on in Settings.' }] }];
 
 let sent: { method: string; path: string; body: unknown }[] = [];
@@ -35,6 +39,7 @@ beforeEach(() => {
     const body = request.method === 'GET' ? null : await request.json();
     sent.push({ method: request.method, path, body });
     if (path === '/v1/admin/vocabulary') return json(VOCABULARY);
+    if (path === '/v1/admin/accounts') return json({ accounts: ACCOUNTS, nextAfter: null });
     if (path === '/v1/admin/announcements/preview') {
       const { content } = body as { content: { title: string } };
       return json({ texts: { en: { title: content.title, body: PARSED_BODY } }, warnings: [] });
@@ -102,6 +107,8 @@ describe('checklist items complete on more than a typed event name', () => {
     expect($('#item-0-event')!.getAttribute('list')).toBe('known-events');
     fill('#item-0-done-by', 'trait');
     expect($('#item-0-trait')!.getAttribute('list')).toBe('known-traits');
+    // Account trait keys, from the accounts the project has.
+    expect(options('known-account-traits')).toEqual(['plan', 'region', 'seats']);
   });
 });
 
