@@ -26,6 +26,22 @@ const dayRows = (d: Dialect) => {
 const PENDING = 'SELECT EXISTS (SELECT 1 FROM kpi_event_queue) OR EXISTS (SELECT 1 FROM kpi_dirty_subjects) AS pending';
 
 /**
+ * SQLite's fold of a queue chunk (`seq <= ?`). It needs the WHERE before ON CONFLICT to parse an
+ * upsert from a join. CROSS JOIN keeps the chunk as the outer loop whatever the statistics say:
+ * with stale ones (taken while the store was small, before a bulk load) SQLite scanned every event
+ * per chunk, and this runs on the writer's connection, so ingest stopped (0 events/s at 1 M events
+ * in the growth benchmark).
+ */
+export const SQLITE_FOLD_QUEUE = `
+    INSERT INTO kpi_activity_days (project_id, day, subject, first_at, last_at, events)
+    ${dayRows('sqlite')}
+    FROM (SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= ?) q
+    CROSS JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
+    WHERE true GROUP BY 1, 2, 3
+    ON CONFLICT (project_id, day, subject) DO UPDATE SET
+      first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), events = events + excluded.events`;
+
+/**
  * SQLite: one transaction on the writer's connection, a savepoint when the group committer's
  * transaction is open there, so a rollback there undoes the fold too.
  */
@@ -36,15 +52,7 @@ export function sqliteRollupFolder(db: Database): RollupFold {
     .prepare<[number], number | null>('SELECT max(seq) FROM (SELECT seq FROM kpi_event_queue ORDER BY seq LIMIT ?)')
     .pluck();
   const queued = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM kpi_event_queue)').pluck();
-  // SQLite needs the WHERE before ON CONFLICT to parse an upsert from a join.
-  const foldQueue = db.prepare(`
-    INSERT INTO kpi_activity_days (project_id, day, subject, first_at, last_at, events)
-    ${dayRows('sqlite')}
-    FROM (SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= ?) q
-    JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
-    WHERE true GROUP BY 1, 2, 3
-    ON CONFLICT (project_id, day, subject) DO UPDATE SET
-      first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), events = events + excluded.events`);
+  const foldQueue = db.prepare(SQLITE_FOLD_QUEUE);
   const clearQueue = db.prepare('DELETE FROM kpi_event_queue WHERE seq <= ?');
   const dirty = db.prepare<[], { project_id: string; subject: string }>('SELECT project_id, subject FROM kpi_dirty_subjects');
   const dropSubject = db.prepare('DELETE FROM kpi_activity_days WHERE project_id = ? AND subject = ?');
