@@ -3,7 +3,7 @@ import { epochMs, fromEpochMs } from '../sql/dialect.js';
 import type { Dialect } from '../sql/runner.js';
 import type { ActivityQuery } from './retention-store.js';
 import { dayOf, dayOfSql, IS_VISITOR, subjectSql } from './rollup-sql.js';
-import { segmentCte, segmentParams, type SegmentKind } from './segment-sql.js';
+import { accountSegmentCte, segmentCte, segmentParams, type SegmentKind } from './segment-sql.js';
 
 /**
  * The retention KPIs' SQL, written once for both stores (`@name` parameters, numbered by the
@@ -134,6 +134,9 @@ export function retentionSql(dialect: Dialect, segment: SegmentKind | null) {
       FROM (SELECT subject, SUM(n) AS n, COUNT(*) AS d FROM days GROUP BY subject) per_subject`,
     // The users of a segment at @to (KPIs folded outside SQL filter their rows by these).
     segmentUsers: `WITH ${withSegment.replace(/,$/, '')} SELECT substr(subject, 3) AS user_id FROM segment`,
+    // The customers of a segment at @to, users and accounts (revenue folds its rows by these).
+    segmentCustomers: `WITH ${withSegment} ${segment ? accountSegmentCte(dialect, segment) : ''}
+      SELECT 'user' AS kind, substr(subject, 3) AS id FROM segment UNION ALL SELECT 'account', account_id FROM segment_accounts`,
   };
 }
 
