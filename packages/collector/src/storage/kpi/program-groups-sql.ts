@@ -1,6 +1,6 @@
 import { DAY_MS } from '../../domain/time.js';
 import type { Dialect } from '../sql/runner.js';
-import { activityCtes, DIALECTS, int, isUser } from './retention-sql.js';
+import { activityCtes, DIALECTS, isUser, retentionSubjects } from './retention-sql.js';
 import { memberOf } from './segment-sql.js';
 
 /**
@@ -39,11 +39,7 @@ export function programGroupSql(dialect: Dialect) {
   return {
     // As `retention`: customers at the start had an event in (from − N, from); retained ones also one in (to − N, to).
     groupRetention: `
-      WITH ${activityCtes(d, null, '1')}, ${flagsCtes(dialect)},
-      per_subject AS (
-        SELECT subject, MAX(CASE WHEN t > ${int('to')} - ${int('inactivity')} THEN 1 ELSE 0 END) AS active_end FROM activity
-        WHERE ${isUser('subject')} GROUP BY subject
-        HAVING MAX(CASE WHEN t > ${int('from')} - ${int('inactivity')} AND t < ${int('from')} THEN 1 ELSE 0 END) = 1)
+      WITH ${flagsCtes(dialect)}, per_subject AS (${retentionSubjects(d, `AND ${isUser('s.subject')}`)})
       ${perFlags('COUNT(*) AS at_start, COALESCE(SUM(p.active_end), 0) AS retained')}`,
     // As `engagement`: active users, their events and Σ events².
     groupEngagement: `
