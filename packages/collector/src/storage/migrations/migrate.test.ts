@@ -27,6 +27,7 @@ const RECORDED = [
   [23, 'account-reads'],
   [25, 'checklist-rollup'],
   [26, 'kpi-activity-subjects'],
+  [27, 'anonymous-events-index'],
 ] as const;
 
 describe('migrations', () => {
