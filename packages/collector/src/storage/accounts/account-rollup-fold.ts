@@ -1,14 +1,15 @@
 import { epochMs } from '../sql/dialect.js';
-import type { Dialect } from '../sql/runner.js';
+import type { Dialect, SqlRunner } from '../sql/runner.js';
+import { ask, type TxLogic } from '../sql/transaction.js';
+import type { FoldStep, Relation } from '../kpi/rollup-fold.js';
 import { dayOfSql } from '../kpi/rollup-sql.js';
-import { FOLD_CHUNK } from '../kpi/fold-chunk.js';
 
 /*
  * The account activity rollup's part of the KPI queue fold (`kpi_account_days`, migration 024):
  * per (project, UTC day, account) the first and last time and the count of the events attributed
- * to the account. Written once for both dialects; storage/kpi/rollup-fold.ts runs it in the fold's
- * transaction, on the chunk the activity rollup folds, and rebuilds the dirty accounts when it
- * rebuilds the dirty subjects (once the queue is empty: see there).
+ * to the account. Written once for both dialects; a `FoldStep` of storage/kpi/rollup-fold.ts, so
+ * it runs in the fold's transaction on the chunk the activity rollup folds, and rebuilds the dirty
+ * accounts (`kpi_dirty_accounts`) once the queue is empty (see there).
  */
 
 const max = (column: string) =>
@@ -16,12 +17,20 @@ const max = (column: string) =>
 const min = (column: string) =>
   `CASE WHEN excluded.${column} < kpi_account_days.${column} THEN excluded.${column} ELSE kpi_account_days.${column} END`;
 
-/** Adds the chunk's events with an account to their (day, account) rows. */
-export const FOLD_ACCOUNT_CHUNK = `
+/**
+ * Adds the chunk's events (`q(project_id, message_id)`) with an account to their (day, account)
+ * rows. SQLite's CROSS JOIN keeps the chunk as the outer loop (see rollup-fold.ts).
+ */
+function foldChunk(d: Dialect, chunk: string): string {
+  const ms = epochMs(d, 'e.timestamp');
+  return `
   INSERT INTO kpi_account_days (project_id, day, account_id, first_at, last_at, events)
-  SELECT project_id, ${dayOfSql('t')}, account_id, MIN(t), MAX(t), COUNT(*) FROM ${FOLD_CHUNK} WHERE account_id IS NOT NULL GROUP BY 1, 2, 3
+  SELECT e.project_id, ${dayOfSql(ms)}, e.account_id, MIN(${ms}), MAX(${ms}), COUNT(*)
+  FROM ${chunk} ${d === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} events e ON e.project_id = q.project_id AND e.message_id = q.message_id
+  WHERE e.account_id IS NOT NULL GROUP BY 1, 2, 3
   ON CONFLICT (project_id, day, account_id) DO UPDATE SET
     first_at = ${min('first_at')}, last_at = ${max('last_at')}, events = kpi_account_days.events + excluded.events`;
+}
 
 /** True while some account waits for a rebuild (the rebuild below runs only then). */
 export const ACCOUNTS_DIRTY = 'EXISTS (SELECT 1 FROM kpi_dirty_accounts)';
@@ -43,3 +52,19 @@ export function rebuildDirtyAccounts(d: Dialect): string[] {
     'DELETE FROM kpi_dirty_accounts',
   ];
 }
+
+/** The account rollup as a step of the queue fold. */
+export const accountFoldStep: FoldStep = {
+  pendingSql: ACCOUNTS_DIRTY,
+  requested: () => false,
+  *queued(sql: SqlRunner, chunk: Relation): TxLogic<void> {
+    yield* ask(sql.run(foldChunk(sql.dialect, chunk.sql), chunk.params));
+  },
+  // Accounts have marks of their own (`kpi_dirty_accounts`), rebuilt in `rest`.
+  *dirty(): TxLogic<void> {},
+  *rest(sql: SqlRunner): TxLogic<boolean> {
+    const [dirty] = yield* ask(sql.all<{ dirty: unknown }>(`SELECT ${ACCOUNTS_DIRTY} AS dirty`, []));
+    if (dirty?.dirty) for (const text of rebuildDirtyAccounts(sql.dialect)) yield* ask(sql.run(text, []));
+    return true;
+  },
+};

@@ -26,7 +26,9 @@ const RECORDED = [
   [21, 'single-sign-on'],
   [23, 'account-reads'],
   [24, 'account-rollup'],
+  [25, 'checklist-rollup'],
   [26, 'kpi-activity-subjects'],
+  [27, 'anonymous-events-index'],
 ] as const;
 
 describe('migrations', () => {

@@ -13,6 +13,7 @@ import { sqlJobStore } from '../jobs/job-sql.js';
 import { sqlRateLimitStore } from '../rate-limits/rate-limit-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
+import { ChecklistRollup } from '../kpi/checklist-fold.js';
 import { postgresRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
@@ -27,9 +28,17 @@ import { postgresReadOnlyRunner, postgresTransact, postgresTransaction } from '.
 import { postgresRunner } from '../sql/postgres-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
 import { createSqlAccountStore } from '../accounts/account-sql.js';
+import { accountFoldStep } from '../accounts/account-rollup-fold.js';
 
 /** Write transactions in flight at once (of the pool's 5 connections), chosen by `pnpm bench`. */
 const POSTGRES_WRITE_CONCURRENCY = 3;
+/**
+ * Events per write transaction. A group's row and advisory locks last until its COMMIT, and a
+ * request touching the same user or anonymous id waits for them within LOCK_TIMEOUT_MS: 5,000
+ * events (the SQLite bound) took seconds on a busy machine, long enough to time such a request out.
+ * 1,000 is two full requests; with three transactions in flight, throughput did not need more.
+ */
+const POSTGRES_GROUP_EVENTS = 1_000;
 /**
  * Key-ordered writes keep overlapping event groups from deadlocking; should PostgreSQL still report
  * a deadlock or serialization failure, the group runs again (it was rolled back, nothing was acked).
@@ -84,17 +93,18 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
   // Overlapping groups: one builds and sends its rows while another's COMMIT waits for the WAL flush.
   const committer = new GroupCommitter(
     (groups) => postgresTransaction(pool, (client) => applyWrite(postgresWriteOps(client), groups), { retry: WRITE_RETRY }),
-    { concurrency: POSTGRES_WRITE_CONCURRENCY, ...options.groupCommit },
+    { concurrency: POSTGRES_WRITE_CONCURRENCY, maxEvents: POSTGRES_GROUP_EVENTS, ...options.groupCommit },
   );
   const sql = postgresRunner(pool);
-  const rollups = new RollupKeeper(postgresRollupFolder(kpiPool), options.rollups);
+  const checklists = new ChecklistRollup();
+  const rollups = new RollupKeeper(postgresRollupFolder(kpiPool, [checklists, accountFoldStep]), options.rollups);
   rollups.start();
 
   return {
     kind: 'postgres',
     prompts: sqlPromptStore(sql, postgresTransact(pool)),
     facts: sqlFactStore(sql),
-    kpi: sqlKpiStore(postgresRunner(kpiPool), rollups, postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
+    kpi: sqlKpiStore(postgresRunner(kpiPool), rollups, checklists, postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
     rewards: createSqlRewardsStore(postgresTransact(pool, REWARDS_POSTGRES_RETRY), sql),
     announcements: sqlAnnouncementStore(sql),
     responses: sqlResponseStore(sql, postgresTransact(pool)),

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storeConformance } from '../conformance/index.js';
 import { accountRollupConformance } from '../conformance/account-rollup.js';
+import { kpiChecklistRollupConformance } from '../conformance/kpi-checklist-rollup.js';
 import { kpiRollupConformance } from '../conformance/kpi-rollup.js';
 import { loadMigrations } from '../migrations/migrate.js';
 import { openPostgresStore } from './postgres-store.js';
@@ -18,6 +19,7 @@ storeConformance('postgres', () => openPostgresStore(databaseUrl));
 describe('postgres, rollups folded 7 events at a time', () => {
   const open = () => openPostgresStore(databaseUrl, { rollups: { chunk: 7 } });
   kpiRollupConformance(open);
+  kpiChecklistRollupConformance(open);
   accountRollupConformance(open);
 });
 

@@ -15,6 +15,7 @@ import { sqlFactStore } from '../facts/fact-sql.js';
 import { sqlJobStore } from '../jobs/job-sql.js';
 import { sqlRateLimitStore } from '../rate-limits/rate-limit-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
+import { ChecklistRollup } from '../kpi/checklist-fold.js';
 import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
@@ -29,6 +30,7 @@ import { SQLITE_BUSY_TIMEOUT_MS, sqliteTransact, sqliteWriteTransaction } from '
 import { sqliteKpiRunner, sqliteRunner } from '../sql/sqlite-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
 import { createSqlAccountStore } from '../accounts/account-sql.js';
+import { accountFoldStep } from '../accounts/account-rollup-fold.js';
 
 const OPTIMIZE_EVERY_MS = 3_600_000;
 /**
@@ -83,7 +85,8 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
   const transact = sqliteTransact(db, sql);
   const kpiSql = sqliteKpiRunner(kpiRows);
   // The fold writes, so it stays on this connection; the reads go to the reader process.
-  const rollups = new RollupKeeper(sqliteRollupFolder(db), options.rollups);
+  const checklists = new ChecklistRollup();
+  const rollups = new RollupKeeper(sqliteRollupFolder(db, [checklists, accountFoldStep]), options.rollups);
   rollups.start();
 
   const listEvents = (projectId: string, filter: { userId?: string; anonymousId?: string } = {}) => {
@@ -112,7 +115,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     kind: 'sqlite',
     prompts: sqlPromptStore(sql, transact),
     facts: sqlFactStore(sql),
-    kpi: sqlKpiStore(kpiSql, rollups),
+    kpi: sqlKpiStore(kpiSql, rollups, checklists),
     rewards: createSqlRewardsStore(transact, sql, kpiSql),
     announcements: sqlAnnouncementStore(sql, kpiSql),
     responses: sqlResponseStore(sql, transact, kpiSql),
