@@ -76,25 +76,30 @@ export function prefillSqlite(file: string, from: number, to: number, start: num
       INSERT OR IGNORE INTO users (project_id, user_id, traits, traits_at, first_seen, last_seen)
       WITH RECURSIVE u(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM u WHERE i + 1 < ${USERS})
       SELECT '${benchProject.id}', 'user-' || i, '{"plan":"' || CASE i % 3 WHEN 0 THEN 'pro' ELSE 'free' END || '"}', ${start}, ${start}, ${start} FROM u`);
-    db.exec(rollupSql('sqlite', from, to));
+    for (const statement of rollupSql('sqlite', from, to)) db.exec(statement);
     return { events: to - from, seconds: (performance.now() - t0) / 1000 };
   } finally {
     db.close();
   }
 }
 
-/** The activity rollup of events [from, to), merged into what is there (the fold's upsert). */
-function rollupSql(dialect: 'sqlite' | 'postgres', from: number, to: number): string {
+/** The activity rollups of events [from, to), merged into what is there (the fold's upserts). */
+function rollupSql(dialect: 'sqlite' | 'postgres', from: number, to: number): string[] {
   const ms = dialect === 'sqlite' ? 'timestamp' : '(extract(epoch from timestamp) * 1000)::bigint';
   const pad = (n: number) => `'00${String(n).padStart(10, '0')}'`;
-  const k = dialect === 'sqlite' ? '' : 'k.';
-  return `
-    INSERT INTO kpi_activity_days ${dialect === 'postgres' ? 'AS k ' : ''}(project_id, day, subject, first_at, last_at, events)
+  const [k, as] = dialect === 'sqlite' ? ['', ''] : ['k.', 'AS k '];
+  const [least, greatest] = dialect === 'sqlite' ? ['min', 'max'] : ['LEAST', 'GREATEST'];
+  const widen = `first_at = ${least}(${k}first_at, excluded.first_at), last_at = ${greatest}(${k}last_at, excluded.last_at)`;
+  return [
+    `INSERT INTO kpi_activity_days ${as}(project_id, day, subject, first_at, last_at, events)
     SELECT project_id, ${ms} / 86400000, CASE WHEN user_id IS NULL THEN 'a:' || anonymous_id ELSE 'u:' || user_id END, MIN(${ms}), MAX(${ms}), COUNT(*)
     FROM events WHERE project_id = '${benchProject.id}' AND message_id >= ${pad(from)} AND message_id < ${pad(to)}
     GROUP BY 1, 2, 3
-    ON CONFLICT (project_id, day, subject) DO UPDATE SET first_at = ${dialect === 'sqlite' ? 'min' : 'LEAST'}(${k}first_at, excluded.first_at),
-      last_at = ${dialect === 'sqlite' ? 'max' : 'GREATEST'}(${k}last_at, excluded.last_at), events = ${k}events + excluded.events`;
+    ON CONFLICT (project_id, day, subject) DO UPDATE SET ${widen}, events = ${k}events + excluded.events`,
+    `INSERT INTO kpi_activity_subjects ${as}(project_id, subject, first_at, last_at)
+    SELECT project_id, subject, MIN(first_at), MAX(last_at) FROM kpi_activity_days WHERE project_id = '${benchProject.id}' GROUP BY 1, 2
+    ON CONFLICT (project_id, subject) DO UPDATE SET ${widen}`,
+  ];
 }
 
 /** The part of better-sqlite3 used here; it is a dependency of the collector, not of the root. */
@@ -143,7 +148,7 @@ export async function prefillPostgres(url: string, from: number, to: number, sta
       SELECT '${benchProject.id}', 'user-' || i, jsonb_build_object('plan', CASE i % 3 WHEN 0 THEN 'pro' ELSE 'free' END),
         to_timestamp(${start} / 1000.0), to_timestamp(${start} / 1000.0), to_timestamp(${start} / 1000.0)
       FROM generate_series(0, ${USERS - 1}) AS i ON CONFLICT DO NOTHING`);
-    await client.query(rollupSql('postgres', from, to));
+    for (const statement of rollupSql('postgres', from, to)) await client.query(statement);
     await client.query('SET session_replication_role = DEFAULT');
     await client.query('VACUUM ANALYZE events');
     return { events: to - from, seconds: (performance.now() - t0) / 1000 };

@@ -205,7 +205,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   const accountsService = createAccountsService(store.accounts);
   app.route('/', serverApiRoutes({ ...deps, accountsService, rewards: store.rewards, engine, log }));
   app.route('/', accountRoutes({ ...deps, details: createAccountDetails(store, clock) }));
-  app.route('/', revenueRoutes({ revenue: store.revenue, projects, clock }));
+  app.route('/', revenueRoutes({ revenue: store.revenue, kpi: store.kpi, projects, clock }));
   app.route('/', adminKpiAccountRoutes({ ...deps, kpis: createAccountKpis(store.accounts, subscriptionEnds(store.revenue)) }));
   // Browser events go through the earning rules once committed (as `client` events).
   const ingest = createIngest({ store, afterCommit: [awardClientEvents(engine)], log });

@@ -235,6 +235,15 @@ export {
   type RewardsKpis,
 } from './kpi.js';
 export { KPI_MAX_RANGE_DAYS, KPI_DEFAULT_RANGE_DAYS, kpiInstantSchema, kpiRangeSchema, type KpiRange } from './kpi-range.js';
+export {
+  LIFECYCLE_STAGES,
+  PROGRAM_GROUPS,
+  kpiSegmentChoiceSchema,
+  kpiSegmentEchoSchema,
+  kpiSegmentQueryShape,
+  parseSegment,
+  type SegmentChoice,
+} from './kpi-segment.js';
 export { webhookEndpointSchema, type WebhookEndpoint, type WebhookEndpointInput } from './webhook.js';
 export { themeSchema, projectLocalesSchema, type Theme, type ColorMode, type ProjectLocales } from './theme.js';
 export {

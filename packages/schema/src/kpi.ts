@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { comparisonSchema } from './program-impact.js';
-import { traitConditionSchema } from './targeting.js';
+import { kpiSegmentEchoSchema } from './kpi-segment.js';
 
 /**
  * Result shapes of the KPIs the collector computes (packages/collector/src/kpi/) and the admin
@@ -94,7 +94,7 @@ export const checklistKpisAnswerSchema = checklistKpisSchema.extend({
   promptId: z.string(),
   definition: z.string(),
   range: z.object({ from: isoInstant, to: isoInstant }),
-  segment: traitConditionSchema.nullable(),
+  segment: kpiSegmentEchoSchema,
 });
 
 /** `GET /v1/admin/announcements/:id/kpis`. */

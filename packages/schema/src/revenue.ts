@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kpiSegmentEchoSchema } from './kpi-segment.js';
 
 /**
  * Revenue facts: what the host's backend (or the Stripe receiver) reports about a paying
@@ -192,6 +193,7 @@ export const revenueKpisAnswerSchema = revenueKpisSchema.extend({
   definition: z.string(),
   from: z.string().describe('ISO 8601, inclusive.'),
   to: z.string().describe('ISO 8601, exclusive.'),
+  segment: kpiSegmentEchoSchema.describe("The customers covered: a segment's users and accounts (null: all)."),
   currency: currencySchema,
 });
 

@@ -1,4 +1,10 @@
-import type { KpiOverviewAnswer, NpsTrendPoint, ProgramImpactAnswer, RewardsKpis as RewardsFigures } from '@hearth/schema';
+import type {
+  KpiOverviewAnswer,
+  NpsTrendPoint,
+  ProgramImpactAnswer,
+  RevenueKpisAnswer,
+  RewardsKpis as RewardsFigures,
+} from '@hearth/schema';
 import { api, call } from './client.js';
 import type { KpiFilters } from './kpi.js';
 import type { SurveyKpis } from './surveys.js';
@@ -94,5 +100,7 @@ export const adoptionKpis = (event: string, filters: KpiFilters) => get<Adoption
 export const rewardsKpis = ({ from, to }: KpiFilters) => get<RewardsKpis>('kpi/rewards', query({ from, to }));
 /** Program impact has no segment: its groups are the segments (members, tiers, holdout). */
 export const programImpactKpis = ({ from, to }: KpiFilters) => get<ProgramImpactAnswer>('kpi/program-impact', query({ from, to }));
+/** Revenue KPIs; a segment keeps its users' and accounts' revenue (docs/kpis.md, "Segments"). 404 without revenue. */
+export const revenueKpis = (filters: KpiFilters) => get<RevenueKpisAnswer>('kpi/revenue', query(filters));
 /** The overview's cards are the whole project's: no segment, only the period. */
 export const overviewKpis = ({ from, to }: KpiFilters) => get<KpiOverviewAnswer>('kpi/overview', query({ from, to }));

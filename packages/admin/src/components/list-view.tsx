@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { download, toCsv, type Column } from '../models/csv.js';
 import { STATUSES, countByStatus, filterEntries, type ListEntry, type ListFilter } from '../models/prompt-list.js';
-import { navigate, href } from '../router.js';
+import { ConsoleLink } from '../shell/console-link.js';
 import { canEdit } from '../models/session.js';
 import { EmptyState } from './empty-state.js';
 
@@ -138,13 +138,7 @@ export function ListView({ kind, rows, figureHeaders, emptyHint, onArchiveSelect
                       />
                     </td>
                     <td>
-                      {row.link ? (
-                        <a href={href(row.link)} onClick={(e) => (e.preventDefault(), navigate(row.link ?? ''))}>
-                          {row.name || row.id}
-                        </a>
-                      ) : (
-                        row.name || row.id
-                      )}
+                      {row.link ? <ConsoleLink to={row.link}>{row.name || row.id}</ConsoleLink> : row.name || row.id}
                       <div class="hint">{row.id}</div>
                     </td>
                     <td>

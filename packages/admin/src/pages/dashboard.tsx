@@ -90,7 +90,15 @@ export function DashboardPage() {
         {tab === 'usage' && <UsagePanel filters={filters} prompts={records?.map((r) => r.prompt) ?? []} />}
         {tab === 'announcements' && <AnnouncementPanel filters={filters} />}
         {tab === 'rewards' && <RewardsPanel filters={filters} />}
-        {tab === 'segments' && <SegmentSplitPanel filters={filters} />}
+        {tab === 'segments' && (
+          <SegmentSplitPanel
+            filters={filters}
+            prompts={{
+              checklistId: records?.find((r) => r.prompt.kind === 'checklist')?.prompt.id,
+              surveyId: records?.find((r) => r.prompt.kind === 'survey' && r.prompt.content.type === 'nps')?.prompt.id,
+            }}
+          />
+        )}
         {tab === 'program-impact' && <ProgramImpactPanel filters={filters} />}
       </Tabs>
     </>

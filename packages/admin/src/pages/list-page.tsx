@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { ListView, type ListRow } from '../components/list-view.js';
-import { href, navigate } from '../router.js';
+import { ConsoleLink } from '../shell/console-link.js';
 
 interface Props {
   /** Plural, as the heading and the list's name: "Surveys". */
@@ -16,12 +16,6 @@ interface Props {
   emptyHint: ComponentChildren;
 }
 
-const Link = ({ to, class: className, children }: { to: string; class: string; children: ComponentChildren }) => (
-  <a class={className} href={href(to)} onClick={(e) => (e.preventDefault(), navigate(to))}>
-    {children}
-  </a>
-);
-
 /** A kind's list page: heading with "From a template" and "New …", the outcome message and the list. */
 export function ListPage({ kind, newRoute, newLabel, message, rows, figureHeaders, onArchiveSelected, emptyHint }: Props) {
   return (
@@ -29,12 +23,12 @@ export function ListPage({ kind, newRoute, newLabel, message, rows, figureHeader
       <div class="page-head">
         <h1>{kind}</h1>
         <div class="actions">
-          <Link to="templates" class="button secondary">
+          <ConsoleLink to="templates" class="button secondary">
             From a template
-          </Link>
-          <Link to={newRoute} class="button">
+          </ConsoleLink>
+          <ConsoleLink to={newRoute} class="button">
             {newLabel}
-          </Link>
+          </ConsoleLink>
         </div>
       </div>
       <p role="status" class="message">

@@ -2,7 +2,7 @@ import type { RewardsConfig } from '@hearth/schema';
 import { useEffect } from 'preact/hooks';
 import { EmptyState } from '../components/empty-state.js';
 import { RewardsEditorForm } from '../components/rewards-editor-form.js';
-import { href, navigate } from '../router.js';
+import { ConsoleLink } from '../shell/console-link.js';
 import { useRewardsEditor } from './rewards-editor-state.js';
 import './rewards-editor.css';
 
@@ -20,10 +20,7 @@ function ProgramFigures({ program }: { program: RewardsConfig }) {
   ];
   return (
     <p class="hint">
-      Saved program: {figures.join(' · ')}.{' '}
-      <a href={href('dashboard')} onClick={(e) => (e.preventDefault(), navigate('dashboard'))}>
-        Rewards KPIs on the dashboard
-      </a>
+      Saved program: {figures.join(' · ')}. <ConsoleLink to="dashboard">Rewards KPIs on the dashboard</ConsoleLink>
     </p>
   );
 }

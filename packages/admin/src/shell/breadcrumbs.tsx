@@ -1,4 +1,5 @@
-import { href, navigate, route } from '../router.js';
+import { route } from '../router.js';
+import { ConsoleLink } from './console-link.js';
 import { pageHeading } from './page-heading.js';
 import { resolve } from './routes.js';
 import { SECTIONS } from './sections.js';
@@ -12,13 +13,7 @@ export function Breadcrumbs() {
     <nav aria-label="Breadcrumbs" class="breadcrumbs">
       <ol>
         <li>
-          {atSectionPage ? (
-            <span aria-current="page">{section.label}</span>
-          ) : (
-            <a href={href(section.path)} onClick={(e) => (e.preventDefault(), navigate(section.path))}>
-              {section.label}
-            </a>
-          )}
+          {atSectionPage ? <span aria-current="page">{section.label}</span> : <ConsoleLink to={section.path}>{section.label}</ConsoleLink>}
         </li>
         {!atSectionPage && pageHeading.value && (
           <li>

@@ -1,4 +1,5 @@
-import { href, navigate, route } from '../router.js';
+import { route } from '../router.js';
+import { ConsoleLink } from './console-link.js';
 import { sidebarSections } from './routes.js';
 import { resolve } from './routes.js';
 import { SECTIONS } from './sections.js';
@@ -11,17 +12,9 @@ export function SidebarNav({ onNavigate }: { onNavigate: () => void }) {
       <ul>
         {sidebarSections().map((section) => (
           <li key={section.id}>
-            <a
-              href={href(section.path)}
-              aria-current={section.path === current ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                navigate(section.path);
-                onNavigate();
-              }}
-            >
+            <ConsoleLink to={section.path} aria-current={section.path === current ? 'page' : undefined} onNavigate={onNavigate}>
               {section.label}
-            </a>
+            </ConsoleLink>
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { href, navigate } from '../router.js';
+import { ConsoleLink } from '../shell/console-link.js';
 import { TEMPLATES } from './catalog.js';
 
 const KIND_LABEL = { checklist: 'Checklist', survey: 'Survey', announcement: 'Announcement', rewards: 'Rewards program' } as const;
@@ -20,14 +20,9 @@ export function TemplatesPage() {
                 <span class="kind-badge">{KIND_LABEL[template.kind]}</span>
                 <h2 id={`template-${template.id}`}>{template.title}</h2>
                 <p>{template.summary}</p>
-                <a
-                  class="button secondary"
-                  href={href(to)}
-                  aria-label={`Use this template: ${template.title}`}
-                  onClick={(e) => (e.preventDefault(), navigate(to))}
-                >
+                <ConsoleLink class="button secondary" to={to} aria-label={`Use this template: ${template.title}`}>
                   Use this template
-                </a>
+                </ConsoleLink>
               </article>
             </li>
           );

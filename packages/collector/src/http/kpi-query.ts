@@ -1,37 +1,21 @@
-import { kpiRangeSchema, toErrorIssues, type KpiRange } from '@hearth/schema';
+import { kpiRangeSchema, kpiSegmentQueryShape, toErrorIssues, type KpiRange, type ProjectConfig } from '@hearth/schema';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from './app-env.js';
 import { HttpError } from './http-error.js';
-import { parseSegment, type SegmentChoice } from '../kpi/segment.js';
+import { segmentOf, type KpiSegment, type SegmentChoice } from '../kpi/segment.js';
+import { resolveSegment } from '../services/kpi-segments.js';
+import type { Store } from '../storage/store.js';
 
 /** `trait=key:value`, the segment filter of the KPI routes that take one. */
-export const traitShape = {
-  trait: z
-    .string()
-    .regex(/^[^:]+:.*$/, 'expected key:value, e.g. role:admin')
-    .optional(),
-};
+export const traitShape = { trait: kpiSegmentQueryShape.trait };
 
 /**
  * `segment=trait:plan:pro | lifecycle:trial|new|long-time|at-risk | program:member|non-member|holdout|exposed`
- * (kpi/segment.ts) and `atRiskDays` (N of the at-risk stage): the one segment filter of the KPI
- * routes. `trait=key:value` stays as the short form of `segment=trait:key:value`.
+ * and `atRiskDays` (N of the at-risk stage): the one segment filter of the KPI routes, declared in
+ * @hearth/schema. `trait=key:value` stays as the short form of `segment=trait:key:value`.
  */
-export const segmentShape = {
-  ...traitShape,
-  segment: z
-    .string()
-    .max(300)
-    .transform((text, ctx) => {
-      const choice = parseSegment(text);
-      if (typeof choice !== 'string') return choice;
-      ctx.addIssue({ code: 'custom', message: choice });
-      return z.NEVER;
-    })
-    .optional(),
-  atRiskDays: z.coerce.number().int().min(1).max(180).optional(),
-};
+export const segmentShape = kpiSegmentQueryShape;
 
 /** The query's segment choice: `segment=`, or the `trait=` short form; both at once is refused. */
 export function segmentChoiceOf(query: { trait?: string | undefined; segment?: SegmentChoice | undefined }): SegmentChoice | undefined {
@@ -41,6 +25,30 @@ export function segmentChoiceOf(query: { trait?: string | undefined; segment?: S
 }
 
 const invalid = { code: 'invalid_query', message: 'The KPI query is not valid; see issues.' };
+
+/** The segment parameters of a KPI query read with `segmentShape`. */
+export interface SegmentQuery {
+  range: KpiRange;
+  trait?: string | undefined;
+  segment?: SegmentChoice | undefined;
+  atRiskDays?: number | undefined;
+}
+
+/** The answer's `segment`: a `segment=` choice as given, a `trait=` one as its trait condition, else null. */
+export const echoedSegment = (query: Pick<SegmentQuery, 'trait' | 'segment'>) => query.segment ?? segmentOf(query.trait) ?? null;
+
+/**
+ * The query's segment as the stores filter by it, resolved at the range's end (services/kpi-segments.ts),
+ * or undefined for everyone; `segment=` and `trait=` together are refused.
+ */
+export async function querySegment(
+  store: Pick<Store, 'kpi'>,
+  project: ProjectConfig,
+  query: SegmentQuery,
+): Promise<KpiSegment | undefined> {
+  const choice = segmentChoiceOf(query);
+  return choice && resolveSegment(store, project, choice, query.range.to, query.atRiskDays);
+}
 
 /**
  * Parses a KPI route's query through the shared range schema (`from`/`to` rules in

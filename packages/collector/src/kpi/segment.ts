@@ -1,5 +1,7 @@
 import type { TraitCondition } from '@hearth/schema';
 
+export type { SegmentChoice } from '@hearth/schema';
+
 /**
  * `trait=key:value`: identified users whose current trait `key` equals one of `values`, compared
  * typed (the string "5" and the number 5 are both listed for `seats:5`: see `segmentOf`).
@@ -50,29 +52,19 @@ export function traitSegmentOf(segment: TraitCondition | undefined): TraitSegmen
  * - `new`: first seen in the 30 days before `to`;
  * - `long-time`: first seen 90 days or more before `to`;
  * - `at-risk`: active in the 30 days before the last N whole UTC days, and not in those N days.
+ * The stage names and the URL grammar (`segment=`) live in @hearth/schema (kpi-segment.ts).
  */
-export const LIFECYCLE_STAGES = ['trial', 'new', 'long-time', 'at-risk'] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export const NEW_DAYS = 30;
 export const LONG_TIME_DAYS = 90;
 export const AT_RISK_LOOKBACK_DAYS = 30;
 export const AT_RISK_DEFAULT_DAYS = 14;
 
 /**
- * Rewards program groups: `member` (earned points before `to`), `non-member` (every other
- * identified user), `holdout` and `exposed` (the program's randomized holdout and the rest of the
- * identified users; see domain/rewards/holdout.ts).
- */
-export const PROGRAM_GROUPS = ['member', 'non-member', 'holdout', 'exposed'] as const;
-export type ProgramGroup = (typeof PROGRAM_GROUPS)[number];
-
-/** A segment as the URL names it (`segment=` of the KPI routes). */
-export type SegmentChoice =
-  { kind: 'trait'; trait: string } | { kind: 'lifecycle'; stage: LifecycleStage } | { kind: 'program'; group: ProgramGroup };
-
-/**
  * The one segment filter the KPI statements apply (storage/kpi/segment-sql.ts), every kind
- * ending in identified users: visitors who never identified are in no segment.
+ * ending in identified users: visitors who never identified are in no segment. Rewards program
+ * groups: `member` (earned points before `to`), `non-member` (every other identified user),
+ * `holdout` and `exposed` (the program's randomized holdout and the rest of the identified users;
+ * see domain/rewards/holdout.ts), the last two as listed `users`.
  * `users` is a list the service resolved (the holdout's hash is not SQL), `negate` its complement
  * among identified users.
  */
@@ -83,23 +75,3 @@ export type KpiSegment =
   | { kind: 'member' }
   | { kind: 'non-member' }
   | { kind: 'users'; ids: readonly string[]; negate: boolean };
-
-/**
- * `segment=trait:plan:pro`, `segment=lifecycle:trial`, `segment=program:member`: the URL's
- * segment, or a message naming what is wrong (the route reports it under `segment`).
- */
-export function parseSegment(text: string): SegmentChoice | string {
-  const at = text.indexOf(':');
-  const kind = at < 0 ? text : text.slice(0, at);
-  const rest = at < 0 ? '' : text.slice(at + 1);
-  if (kind === 'trait') return /^[^:]+:.*$/.test(rest) ? { kind, trait: rest } : 'expected trait:key:value, e.g. trait:plan:pro';
-  if (kind === 'lifecycle')
-    return (LIFECYCLE_STAGES as readonly string[]).includes(rest)
-      ? { kind, stage: rest as LifecycleStage }
-      : `expected lifecycle:${LIFECYCLE_STAGES.join('|')}`;
-  if (kind === 'program')
-    return (PROGRAM_GROUPS as readonly string[]).includes(rest)
-      ? { kind, group: rest as ProgramGroup }
-      : `expected program:${PROGRAM_GROUPS.join('|')}`;
-  return 'expected trait:key:value, lifecycle:<stage> or program:<group>';
-}

@@ -1,15 +1,20 @@
 import type { ChecklistPrompt } from '@hearth/schema';
 import { checklistKpis, type ChecklistKpiQuery } from '../kpi/checklist.js';
+import type { KpiSegment } from '../kpi/segment.js';
 import type { Store } from '../storage/store.js';
 
-/** A checklist's figures over `[from, to)`: the store's per-user rows, folded by `checklistKpis`. */
+/**
+ * A checklist's figures over `[from, to)`: the store's per-user rows, folded by `checklistKpis`;
+ * `segment` narrows the rows in SQL to the users in it at `to` (the KPIs' one segment filter).
+ */
 export async function checklistKpisOf(
   store: Pick<Store, 'kpi'>,
   projectId: string,
   checklist: ChecklistPrompt,
-  query: Omit<ChecklistKpiQuery, 'items'>,
+  query: Omit<ChecklistKpiQuery, 'items' | 'segment'> & { segment?: KpiSegment | undefined },
 ) {
   const { items } = checklist.content;
-  const rows = await store.kpi.checklistRows(projectId, { promptId: checklist.id, items, from: query.range.from, to: query.range.to });
-  return checklistKpis(rows, { items, ...query });
+  const { range, now, segment } = query;
+  const rows = await store.kpi.checklistRows(projectId, { promptId: checklist.id, items, from: range.from, to: range.to, segment });
+  return checklistKpis(rows, { items, range, now });
 }

@@ -2,13 +2,16 @@ import type { ProjectConfig, RevenueConfig, RevenueFact } from '@hearth/schema';
 import { differingField, RevenueError, revenueFactRow, type Customer } from '../domain/revenue/revenue-fact.js';
 import type { SubscriptionEnds } from '../kpi/accounts.js';
 import { revenueKpis, type RevenueKpis } from '../kpi/revenue.js';
+import type { KpiSegment } from '../kpi/segment.js';
 import type { CustomerIds, RevenueStore } from '../storage/revenue/revenue-store.js';
+import type { Store } from '../storage/store.js';
 
 /**
- * Which customers a revenue KPI covers: listed ids of one kind (filtered in SQL: members, a
- * holdout), or any predicate on the customer (a segment), applied to the period's rows.
+ * Which customers a revenue KPI covers: listed ids of one kind or of several (filtered in SQL:
+ * one account, a segment's users and accounts), or any predicate on the customer, applied to the
+ * period's rows.
  */
-export type CustomerFilter = CustomerIds | ((customer: Customer) => boolean);
+export type CustomerFilter = CustomerIds | readonly CustomerIds[] | ((customer: Customer) => boolean);
 
 export function revenueConfigOf(project: ProjectConfig): RevenueConfig {
   if (!project.revenue) {
@@ -57,9 +60,36 @@ export async function revenueKpisFor(
   filter?: CustomerFilter,
 ): Promise<RevenueKpis> {
   const config = revenueConfigOf(project);
-  const rows = await store.customerPeriods(project.id, period.from, period.to, typeof filter === 'function' ? undefined : filter);
-  const kept = typeof filter === 'function' ? rows.filter((row) => filter(row.customer)) : rows;
-  return revenueKpis(kept, config, period);
+  if (typeof filter === 'function') {
+    const rows = await store.customerPeriods(project.id, period.from, period.to);
+    return revenueKpis(
+      rows.filter((row) => filter(row.customer)),
+      config,
+      period,
+    );
+  }
+  // A row is one customer, so the rows of disjoint lists (accounts, users) add up.
+  const lists = filter === undefined ? [undefined] : 'kind' in filter ? [filter] : filter;
+  const rows = await Promise.all(lists.map((customers) => store.customerPeriods(project.id, period.from, period.to, customers)));
+  return revenueKpis(rows.flat(), config, period);
+}
+
+/**
+ * The customers of a segment for the revenue KPIs (docs/reference/kpi-definitions.md, "Segments"):
+ * the users in it (revenue recorded per user) and the accounts it holds by their own traits and
+ * age or through their members, at the range's end.
+ */
+export async function segmentCustomerIds(
+  store: Pick<Store, 'kpi'>,
+  projectId: string,
+  segment: KpiSegment,
+  to: Date,
+): Promise<CustomerIds[]> {
+  const { userIds, accountIds } = await store.kpi.segmentCustomers(projectId, segment, to);
+  return [
+    { kind: 'account', ids: accountIds },
+    { kind: 'user', ids: userIds },
+  ];
 }
 
 /**

@@ -11,6 +11,11 @@ export interface SurveyKpisInput extends SurveyKpiQuery {
   interval: TrendInterval;
   /** NPS per value of this answer-time trait. */
   by?: string | undefined;
+  /**
+   * Only these identified users' responses and displays: the users of a `segment=` at the
+   * range's end (`store.kpi.segmentUserIds`, the KPIs' one segment filter). Visitors are in none.
+   */
+  users?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -18,19 +23,22 @@ export interface SurveyKpisInput extends SurveyKpiQuery {
  * computed by its `kpi/` function (the NPS ones for NPS surveys, CLI or CSAT for those types).
  */
 export async function surveyKpis(store: Pick<Store, 'responses'>, projectId: string, survey: SurveyPrompt, input: SurveyKpisInput) {
-  const { range, interval, by, ...rest } = input;
+  const { range, interval, by, users, ...rest } = input;
   const kpiQuery: SurveyKpiQuery = { range, ...rest };
-  const [responses, displays] = await Promise.all([
+  const [listed, shown] = await Promise.all([
     store.responses.list(projectId, survey.id, range),
     store.responses.displays(projectId, survey.id, range),
   ]);
+  const inSegment = (userId: string | null) => !users || (userId !== null && users.has(userId));
+  const responses = listed.filter((r) => inSegment(r.anonymous ? null : r.userId));
+  const displays = shown.flatMap((d) => (inSegment(d.userId) ? [d.at] : []));
   const nps = survey.content.type === 'nps';
   return {
     nps: nps ? npsKpi(responses, kpiQuery) : null,
     trend: nps ? { interval, points: npsTrend(responses, { ...kpiQuery, interval }) } : null,
     byTrait: nps && by ? { trait: by, groups: npsByTrait(responses, { ...kpiQuery, trait: by }) } : null,
     distribution: nps ? npsDistribution(responses, kpiQuery) : null,
-    // Displays are events without an answer-time trait snapshot, so the rate ignores `trait`.
+    // Displays are events without an answer-time trait snapshot, so the rate ignores `trait` (not `users`).
     responseRate: responseRate(
       displays,
       responses.map((r) => r.answeredAt),

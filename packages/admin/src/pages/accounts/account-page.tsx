@@ -4,7 +4,7 @@ import { DataTable } from '../../components/data-table.js';
 import { EmptyState } from '../../components/empty-state.js';
 import type { Column } from '../../models/csv.js';
 import { formatMoney } from '../../models/money.js';
-import { href, navigate } from '../../router.js';
+import { ConsoleLink } from '../../shell/console-link.js';
 import '../users/users.css';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : null);
@@ -32,9 +32,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
     <>
       <h1>Account {accountId}</h1>
       <p>
-        <a href={href('accounts')} onClick={(e) => (e.preventDefault(), navigate('accounts'))}>
-          Back to accounts
-        </a>
+        <ConsoleLink to="accounts">Back to accounts</ConsoleLink>
       </p>
       {error && (
         <p class="error" role="alert">
@@ -111,9 +109,7 @@ function AccountSections({ detail }: { detail: AccountPageDetail }) {
               {detail.memberList.map((m) => (
                 <tr key={m.userId}>
                   <td>
-                    <a href={href(userRoute(m.userId))} onClick={(e) => (e.preventDefault(), navigate(userRoute(m.userId)))}>
-                      {m.userId}
-                    </a>
+                    <ConsoleLink to={userRoute(m.userId)}>{m.userId}</ConsoleLink>
                   </td>
                   <td>{when(m.joinedAt)}</td>
                   <td>{when(m.activeAt)}</td>

@@ -4,7 +4,7 @@ import { listAccounts, type AccountListParams } from '../../api/accounts.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { Field } from '../../components/field.js';
 import { traitList } from '../../models/user-search.js';
-import { href, navigate } from '../../router.js';
+import { ConsoleLink } from '../../shell/console-link.js';
 import '../users/users.css';
 
 export const accountRoute = (accountId: string) => `accounts/${encodeURIComponent(accountId)}`;
@@ -70,12 +70,7 @@ export function AccountsPage() {
             {accounts.map((account) => (
               <tr key={account.accountId}>
                 <td>
-                  <a
-                    href={href(accountRoute(account.accountId))}
-                    onClick={(e) => (e.preventDefault(), navigate(accountRoute(account.accountId)))}
-                  >
-                    {account.accountId}
-                  </a>
+                  <ConsoleLink to={accountRoute(account.accountId)}>{account.accountId}</ConsoleLink>
                 </td>
                 <td>{traitList(account.traits)}</td>
                 <td>{account.members}</td>

@@ -1,20 +1,36 @@
 import { useState } from 'preact/hooks';
-import type { KpiFilters } from '../../api/kpi.js';
-import { churnKpis, dropOffKpis, usageKpis } from '../../api/kpi-dashboard.js';
+import { checklistKpis, type KpiFilters } from '../../api/kpi.js';
+import { churnKpis, dropOffKpis, fullSurveyKpis, revenueKpis, usageKpis } from '../../api/kpi-dashboard.js';
 import { DataTable } from '../../components/data-table.js';
 import { Field } from '../../components/field.js';
-import { parseSegments, splitTable, SPLIT_PRESETS, type GroupFigures } from './segment-split.js';
+import { parseSegments, splitTable, SPLIT_PRESETS, type FigureSource, type GroupFigures } from './segment-split.js';
 import { useKpi } from './use-kpi.js';
 
-/** One group's figures: the same three KPI answers for the segment, everyone (`''`) or, unused (null), none. */
-function useGroup(filters: KpiFilters, segment: string | null): GroupFigures {
+/** The checklist and survey whose KPIs the split shows beside the retention and revenue ones. */
+export interface SplitPrompts {
+  checklistId?: string | undefined;
+  surveyId?: string | undefined;
+}
+
+/** One group's figures: the same KPI answers for the segment, everyone (`''`) or, unused (null), none. */
+function useGroup(filters: KpiFilters, segment: string | null, prompts: SplitPrompts): GroupFigures {
   const scoped: KpiFilters = { from: filters.from, to: filters.to, ...(segment ? { segment } : {}) };
-  const key = JSON.stringify([scoped, segment === null]);
-  const load = <T,>(get: (f: KpiFilters) => Promise<T>) => (segment === null ? null : () => get(scoped));
+  const key = JSON.stringify([scoped, segment === null, prompts]);
+  const load = <T,>(get: (f: KpiFilters) => Promise<T>, ask = true) => (segment === null || !ask ? null : () => get(scoped));
+  const { checklistId, surveyId } = prompts;
   return {
     churn: useKpi(load(churnKpis), key).data,
     usage: useKpi(load(usageKpis), key).data,
     dropOff: useKpi(load(dropOffKpis), key).data,
+    checklist: useKpi(
+      load((f) => checklistKpis(checklistId ?? '', f), checklistId !== undefined),
+      key,
+    ).data,
+    survey: useKpi(
+      load((f) => fullSurveyKpis(surveyId ?? '', f), surveyId !== undefined),
+      key,
+    ).data,
+    revenue: useKpi(load(revenueKpis), key).data,
   };
 }
 
@@ -22,17 +38,23 @@ function useGroup(filters: KpiFilters, segment: string | null): GroupFigures {
 const SLOTS = [0, 1, 2, 3];
 
 /**
- * Segment split: the dashboard's retention and usage figures for everyone and for each chosen
- * segment side by side, e.g. trial users against long-time customers in one click.
+ * Segment split: the dashboard's retention, usage, checklist, survey and revenue figures for
+ * everyone and for each chosen segment side by side, e.g. trial users against long-time customers
+ * in one click. Checklist and survey rows show when the project has one (the first of each);
+ * revenue rows when the project records revenue.
  */
-export function SegmentSplitPanel({ filters }: { filters: KpiFilters }) {
+export function SegmentSplitPanel({ filters, prompts = {} }: { filters: KpiFilters; prompts?: SplitPrompts }) {
   const [text, setText] = useState('');
   const parsed = parseSegments(text);
   const segments = 'segments' in parsed ? parsed.segments : [];
-  const overall = useGroup(filters, '');
-  const slots = SLOTS.map((i) => useGroup(filters, segments[i] ?? null));
+  const overall = useGroup(filters, '', prompts);
+  const slots = SLOTS.map((i) => useGroup(filters, segments[i] ?? null, prompts));
   const groups = [{ label: 'All users', figures: overall }, ...segments.map((segment, i) => ({ label: segment, figures: slots[i]! }))];
-  const { rows, columns } = splitTable(groups);
+  const sources = new Set<FigureSource>(['retention']);
+  if (prompts.checklistId !== undefined) sources.add('checklist');
+  if (prompts.surveyId !== undefined) sources.add('survey');
+  if (overall.revenue) sources.add('revenue');
+  const { rows, columns } = splitTable(groups, sources);
   return (
     <section aria-labelledby="segment-split-title" class="panel">
       <h2 id="segment-split-title">Segment split</h2>

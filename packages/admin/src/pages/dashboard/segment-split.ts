@@ -1,5 +1,7 @@
 import type { Column } from '../../models/csv.js';
-import type { ChurnKpis, DropOffKpis, UsageKpis } from '../../api/kpi-dashboard.js';
+import type { ChecklistKpis } from '../../api/kpi.js';
+import type { ChurnKpis, DropOffKpis, FullSurveyKpis, UsageKpis } from '../../api/kpi-dashboard.js';
+import type { RevenueKpisAnswer } from '@hearth/schema';
 
 /** One-click comparisons: the segments (docs/kpis.md, "Segments") shown beside everyone. */
 export const SPLIT_PRESETS: { label: string; segments: string[] }[] = [
@@ -24,32 +26,53 @@ export function parseSegments(text: string): { segments: string[] } | { error: s
   return { segments };
 }
 
-/** One group's answers; null while loading or when a request failed. */
+/** One group's answers; null while loading, when a request failed, or when there is nothing to ask (no checklist, no revenue). */
 export interface GroupFigures {
   churn: ChurnKpis | null;
   usage: UsageKpis | null;
   dropOff: DropOffKpis | null;
+  checklist: ChecklistKpis | null;
+  survey: FullSurveyKpis | null;
+  revenue: RevenueKpisAnswer | null;
 }
+
+/** The KPI answers a row reads: the retention ones always, the others when the project has them. */
+export type FigureSource = 'retention' | 'checklist' | 'survey' | 'revenue';
 
 interface SplitRow {
   metric: string;
   values: (number | null)[];
 }
 
-const METRICS: { metric: string; of: (g: GroupFigures) => number | null | undefined }[] = [
-  { metric: 'Active users', of: (g) => g.usage?.activeUsers },
-  { metric: 'Events per active user per week', of: (g) => g.usage?.eventsPerUserPerWeek },
-  { metric: 'Customers at the start', of: (g) => g.churn?.customersAtStart },
-  { metric: 'Retention rate (%)', of: (g) => g.churn?.retentionRate },
-  { metric: 'Churn rate (%)', of: (g) => g.churn?.churnRate },
-  { metric: 'New users', of: (g) => g.dropOff?.newUsers },
-  { metric: 'Early drop-off rate (%)', of: (g) => g.dropOff?.dropOffRate },
+const METRICS: { metric: string; source: FigureSource; of: (g: GroupFigures) => number | null | undefined }[] = [
+  { metric: 'Active users', source: 'retention', of: (g) => g.usage?.activeUsers },
+  { metric: 'Events per active user per week', source: 'retention', of: (g) => g.usage?.eventsPerUserPerWeek },
+  { metric: 'Customers at the start', source: 'retention', of: (g) => g.churn?.customersAtStart },
+  { metric: 'Retention rate (%)', source: 'retention', of: (g) => g.churn?.retentionRate },
+  { metric: 'Churn rate (%)', source: 'retention', of: (g) => g.churn?.churnRate },
+  { metric: 'New users', source: 'retention', of: (g) => g.dropOff?.newUsers },
+  { metric: 'Early drop-off rate (%)', source: 'retention', of: (g) => g.dropOff?.dropOffRate },
+  { metric: 'Checklist: shown', source: 'checklist', of: (g) => g.checklist?.shown },
+  { metric: 'Checklist: completion rate (%)', source: 'checklist', of: (g) => g.checklist?.completionRate },
+  { metric: 'Survey: NPS', source: 'survey', of: (g) => g.survey?.nps?.score },
+  { metric: 'Survey: response rate (%)', source: 'survey', of: (g) => g.survey?.responseRate.rate },
+  { metric: 'MRR (minor units)', source: 'revenue', of: (g) => g.revenue?.mrr },
+  { metric: 'Paying customers', source: 'revenue', of: (g) => g.revenue?.payingCustomers },
 ];
 
-/** Rows are metrics, columns the groups ("All users" first), cells the API's numbers unchanged. */
-export function splitTable(groups: readonly { label: string; figures: GroupFigures }[]): { rows: SplitRow[]; columns: Column<SplitRow>[] } {
+/**
+ * Rows are metrics (those of `sources`), columns the groups ("All users" first), cells the API's
+ * numbers unchanged: a segment that holds nobody shows its null rates as such, never as 0.
+ */
+export function splitTable(
+  groups: readonly { label: string; figures: GroupFigures }[],
+  sources: ReadonlySet<FigureSource>,
+): { rows: SplitRow[]; columns: Column<SplitRow>[] } {
   return {
-    rows: METRICS.map(({ metric, of }) => ({ metric, values: groups.map((g) => of(g.figures) ?? null) })),
+    rows: METRICS.filter((m) => sources.has(m.source)).map(({ metric, of }) => ({
+      metric,
+      values: groups.map((g) => of(g.figures) ?? null),
+    })),
     columns: [
       { header: 'Metric', value: (row) => row.metric },
       ...groups.map((g, i) => ({ header: g.label, value: (row: SplitRow) => row.values[i] ?? null })),

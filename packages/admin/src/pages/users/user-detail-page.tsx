@@ -3,7 +3,7 @@ import { eraseUser, exportUser, getUser, type UserDetail } from '../../api/users
 import { EmptyState } from '../../components/empty-state.js';
 import { download } from '../../models/csv.js';
 import { createUserPrivacy } from '../../models/user-privacy.js';
-import { href, navigate } from '../../router.js';
+import { ConsoleLink } from '../../shell/console-link.js';
 import { ConfirmDeleteDialog } from './confirm-delete-dialog.js';
 import { UserSections } from './user-sections.js';
 import './users.css';
@@ -21,11 +21,7 @@ export function UserDetailPage({ userId }: { userId: string }) {
     );
   }, [userId]);
 
-  const back = (
-    <a href={href('users')} onClick={(e) => (e.preventDefault(), navigate('users'))}>
-      Back to users
-    </a>
-  );
+  const back = <ConsoleLink to="users">Back to users</ConsoleLink>;
   return (
     <>
       <h1>User {userId}</h1>

@@ -3,7 +3,7 @@ import { searchUsers } from '../../api/users.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { Field } from '../../components/field.js';
 import { createUserSearch, traitList } from '../../models/user-search.js';
-import { href, navigate } from '../../router.js';
+import { ConsoleLink } from '../../shell/console-link.js';
 import './users.css';
 
 const userRoute = (userId: string) => `users/${encodeURIComponent(userId)}`;
@@ -62,9 +62,7 @@ export function UsersPage() {
             {results.map((user) => (
               <tr key={user.userId}>
                 <td>
-                  <a href={href(userRoute(user.userId))} onClick={(e) => (e.preventDefault(), navigate(userRoute(user.userId)))}>
-                    {user.userId}
-                  </a>
+                  <ConsoleLink to={userRoute(user.userId)}>{user.userId}</ConsoleLink>
                 </td>
                 <td>{traitList(user.traits)}</td>
                 <td>{new Date(user.firstSeen).toLocaleString()}</td>

@@ -72,7 +72,7 @@ import {
   vocabularySchema,
 } from '@hearth/schema';
 import { z } from 'zod';
-import { traitShape } from '../kpi-query.js';
+import { segmentShape } from '../kpi-query.js';
 import { accountListQuerySchema } from '../routes/accounts.js';
 import { accountKpiShape } from '../routes/admin-kpi-accounts.js';
 import { programImpactShape } from '../routes/admin-kpi-program.js';
@@ -423,7 +423,7 @@ export const OPERATIONS: readonly Operation[] = [
     tag: 'Server',
     access: 'server',
     summary: 'Revenue KPIs: MRR and its movements, retention, churn, CLV, CLV:CAC, renewals',
-    query: kpiQuery({}),
+    query: kpiQuery(segmentShape),
     answers: { 200: json(revenueKpisAnswerSchema) },
   },
   {
@@ -934,7 +934,7 @@ export const OPERATIONS: readonly Operation[] = [
     tag: 'Admin',
     access: 'admin',
     summary: 'Checklist funnel and completion',
-    query: kpiQuery(traitShape),
+    query: kpiQuery(segmentShape),
     answers: { 200: json(checklistKpisAnswerSchema) },
   },
   {
@@ -1042,7 +1042,7 @@ export const OPERATIONS: readonly Operation[] = [
     tag: 'Admin',
     access: 'admin',
     summary: 'Revenue KPIs: MRR and its movements, retention, churn, CLV, CLV:CAC, renewals',
-    query: kpiQuery({}),
+    query: kpiQuery(segmentShape),
     answers: { 200: json(revenueKpisAnswerSchema) },
   },
   {

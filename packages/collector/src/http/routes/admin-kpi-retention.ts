@@ -1,4 +1,4 @@
-import type { KpiRange, ProjectConfig } from '@hearth/schema';
+import type { ProjectConfig } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { activeUsersSeries } from '../../kpi/active-users.js';
@@ -12,9 +12,7 @@ import type { ActivityQuery } from '../../storage/kpi/retention-store.js';
 import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
-import { segmentOf, type SegmentChoice } from '../../kpi/segment.js';
-import { resolveSegment } from '../../services/kpi-segments.js';
-import { readKpiQuery, segmentChoiceOf, segmentShape } from '../kpi-query.js';
+import { echoedSegment, querySegment, readKpiQuery, segmentShape, type SegmentQuery } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminKpiRetentionDeps {
@@ -34,19 +32,14 @@ export const adoptionShape = { ...queryShape, event: z.string({ error: "expected
 
 const definition = (section: string) => `docs/reference/kpi-definitions.md: ${section}`;
 
-type KpiQuery = { range: KpiRange; trait?: string | undefined; segment?: SegmentChoice | undefined; atRiskDays?: number | undefined };
-
 /**
  * The answer's common part (range, segment) and the store's query. A `trait=` segment is echoed as
  * its trait condition, a `segment=` one as the choice (`{ kind: 'lifecycle', stage: 'trial' }`).
  */
-async function scope(store: Store, project: ProjectConfig, query: KpiQuery) {
+async function scope(store: Store, project: ProjectConfig, query: SegmentQuery) {
   const { range } = query;
-  const choice = segmentChoiceOf(query);
-  const segment = choice && (await resolveSegment(store, project, choice, range.to, query.atRiskDays));
-  const activity: ActivityQuery = { ...range, segment };
-  const echoed = query.segment ?? segmentOf(query.trait) ?? null;
-  const echo = { range: { from: range.from.toISOString(), to: range.to.toISOString() }, segment: echoed };
+  const activity: ActivityQuery = { ...range, segment: await querySegment(store, project, query) };
+  const echo = { range: { from: range.from.toISOString(), to: range.to.toISOString() }, segment: echoedSegment(query) };
   return { range, activity, echo };
 }
 

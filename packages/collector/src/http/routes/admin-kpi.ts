@@ -4,8 +4,7 @@ import { checklistKpisOf } from '../../services/checklist-kpis.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
-import { segmentOf } from '../../kpi/segment.js';
-import { readKpiQuery, traitShape } from '../kpi-query.js';
+import { echoedSegment, querySegment, readKpiQuery, segmentShape } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminKpiDeps {
@@ -16,10 +15,10 @@ export interface AdminKpiDeps {
 }
 
 /**
- * `GET /v1/admin/kpi/checklists/:id?from=&to=[&trait=key:value]`: docs/reference/kpi-definitions.md, "Engagement
+ * `GET /v1/admin/kpi/checklists/:id?from=&to=[&segment=…|&trait=key:value]`: docs/reference/kpi-definitions.md, "Engagement
  * and adoption → Onboarding / checklist" (started rate, completion rate, per-item completion
  * funnel, median time to complete), for users first shown the checklist in [from, to). Defaults:
- * the last 30 days up to now.
+ * the last 30 days up to now. The segment (kpi-query.ts) keeps the users in it at `to`.
  */
 export function adminKpiRoutes({ store, projects, clock }: AdminKpiDeps) {
   const app = new Hono<AppEnv>();
@@ -28,20 +27,20 @@ export function adminKpiRoutes({ store, projects, clock }: AdminKpiDeps) {
     const project = c.var.project;
     const id = c.req.param('id');
     const now = new Date(clock());
-    const query = readKpiQuery(c, traitShape, now.getTime());
+    const query = readKpiQuery(c, segmentShape, now.getTime());
     const record = await store.prompts.get(project.id, id);
     if (!record) throw new HttpError(404, 'prompt_not_found', `No prompt "${id}" in project ${project.id}.`);
     const { prompt } = record;
     if (prompt.kind !== 'checklist') throw new HttpError(400, 'not_a_checklist', `Prompt "${id}" is a ${prompt.kind}, not a checklist.`);
 
     const { from, to } = query.range;
-    const segment = segmentOf(query.trait);
-    const kpis = await checklistKpisOf(store, project.id, prompt, { range: { from, to }, now, ...(segment ? { segment } : {}) });
+    const segment = await querySegment(store, project, query);
+    const kpis = await checklistKpisOf(store, project.id, prompt, { range: { from, to }, now, segment });
     return c.json({
       promptId: id,
       definition: 'docs/reference/kpi-definitions.md: Engagement and adoption → Onboarding / checklist',
       range: { from: from.toISOString(), to: to.toISOString() },
-      segment: segment ?? null,
+      segment: echoedSegment(query),
       ...kpis,
     });
   });

@@ -9,7 +9,8 @@ import { surveyKpis } from '../../services/survey-kpis.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { segmentOf } from '../../kpi/segment.js';
-import { readKpiQuery, traitShape } from '../kpi-query.js';
+import { echoedSegment, readKpiQuery, segmentChoiceOf, segmentShape, traitShape } from '../kpi-query.js';
+import { resolveSegment } from '../../services/kpi-segments.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AdminSurveyDeps {
@@ -21,7 +22,7 @@ export interface AdminSurveyDeps {
 
 const traitName = z.string().min(1).max(100);
 export const surveyKpiShape = {
-  ...traitShape,
+  ...segmentShape,
   interval: z.enum(['week', 'month']).default('week'),
   /** NPS per value of this answer-time trait (`plan` → free / pro / …). */
   by: traitName.optional(),
@@ -54,9 +55,11 @@ async function surveyOf(store: Store, projectId: string, id: string): Promise<Su
 /**
  * Survey analytics for the admin API (secret key or console session), per docs/reference/kpi-definitions.md and
  * docs/surveys.md "KPI formulas":
- * - `GET /v1/admin/kpi/surveys/:id?from=&to=[&trait=key:value][&interval=week|month][&by=trait]`:
+ * - `GET /v1/admin/kpi/surveys/:id?from=&to=[&segment=…|&trait=key:value][&interval=week|month][&by=trait]`:
  *   NPS (groups, %, score; null with no responses), trend, NPS by trait, 0–10 distribution,
  *   response rate, and CLI or CSAT for those survey types. Ranges are `[from, to)` by answer time.
+ *   `segment=` keeps the responses and displays of the users in it at `to` (the KPIs' one segment
+ *   filter); `trait=` here keeps the responses whose answer-time traits match (the snapshot).
  * - `GET /v1/admin/surveys/:id/responses.csv?from=&to=[&trait=key:value][&traits=plan,role][&bom=1]`:
  *   the responses as RFC 4180 CSV, formula-injection safe.
  */
@@ -71,20 +74,25 @@ export function adminSurveyRoutes({ store, projects, clock }: AdminSurveyDeps) {
     const query = readKpiQuery(c, surveyKpiShape, now.getTime());
     const survey = await surveyOf(store, project.id, c.req.param('id'));
     const { range } = query;
+    // `trait=` filters by the answer-time snapshot, so only a `segment=` is resolved to its users.
+    segmentChoiceOf(query);
+    const chosen = query.segment && (await resolveSegment(store, project, query.segment, range.to, query.atRiskDays));
     const segment = segmentOf(query.trait);
+    const users = chosen && new Set(await store.kpi.segmentUserIds(project.id, chosen, range.to));
     const kpis = await surveyKpis(store, project.id, survey, {
       range,
       now,
       ...(segment ? { segment } : {}),
       interval: query.interval,
       by: query.by,
+      users,
     });
     return c.json({
       surveyId: survey.id,
       type: survey.content.type,
       definition: 'docs/reference/kpi-definitions.md: Net Promoter Score, Customer Loyalty Index, CSAT, survey response rate',
       range: { from: range.from.toISOString(), to: range.to.toISOString() },
-      segment: segment ?? null,
+      segment: echoedSegment(query),
       ...kpis,
     });
   });

@@ -56,6 +56,7 @@ describe.each(bothStores('hearth_revenue'))('revenue over HTTP ($name)', (kind) 
       definition: 'docs/reference/kpi-definitions.md: Revenue and customer lifetime value (CLV)',
       from: '2026-10-01T00:00:00.000Z',
       to: '2026-10-31T00:00:00.000Z',
+      segment: null,
       currency: 'EUR',
       ...PORTFOLIO_KPIS,
     });

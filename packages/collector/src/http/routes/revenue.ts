@@ -4,18 +4,21 @@ import Stripe from 'stripe';
 import { RevenueError } from '../../domain/revenue/revenue-fact.js';
 import { stripeEventFact, type StripeEventLike } from '../../domain/revenue/stripe-facts.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
-import { recordRevenueFact, revenueConfigOf, revenueKpisFor } from '../../services/revenue.js';
+import { recordRevenueFact, revenueConfigOf, revenueKpisFor, segmentCustomerIds } from '../../services/revenue.js';
 import type { RevenueStore } from '../../storage/revenue/revenue-store.js';
+import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError, type ErrorStatus } from '../http-error.js';
 import { parseJsonBody } from '../json-body.js';
-import { readKpiQuery } from '../kpi-query.js';
+import { echoedSegment, querySegment, readKpiQuery, segmentShape } from '../kpi-query.js';
 import { bodyLimit } from '../middleware/body-limit.js';
 import { secretKey } from '../middleware/secret-key.js';
 import { secretKeyAuth } from './server-api-auth.js';
 
 export interface RevenueRouteDeps {
   revenue: RevenueStore;
+  /** The KPIs' segment filter (`segment=`). */
+  kpi: Store['kpi'];
   projects: ProjectRegistry;
   clock: () => number;
 }
@@ -45,7 +48,7 @@ async function refusals<T>(work: () => Promise<T>): Promise<T> {
  * Revenue: facts from the host's backend (`POST /v1/server/revenue`, secret key), Stripe's
  * webhook (`POST /v1/integrations/stripe`, Stripe's signature) and the revenue KPIs.
  */
-export function revenueRoutes({ revenue, projects, clock }: RevenueRouteDeps) {
+export function revenueRoutes({ revenue, kpi, projects, clock }: RevenueRouteDeps) {
   const app = new Hono<AppEnv>();
 
   // The server API's `/v1/server/*` middleware has already limited and read the body.
@@ -74,19 +77,25 @@ export function revenueRoutes({ revenue, projects, clock }: RevenueRouteDeps) {
   });
 
   // The console reads the KPIs with its session (or a secret key), the host's backend with its key.
+  // `segment=` (kpi-query.ts) keeps the segment's customers at `to`: services/revenue.ts, segmentCustomerIds.
   app.use('/v1/admin/kpi/revenue', secretKey(projects));
   app.get('/v1/admin/kpi/revenue', (c) => kpisAnswer(c));
   app.use('/v1/server/revenue/kpis', secretKeyAuth(projects));
   app.get('/v1/server/revenue/kpis', (c) => kpisAnswer(c));
   async function kpisAnswer(c: Context<AppEnv>) {
-    const { range } = readKpiQuery(c, {}, clock());
+    const query = readKpiQuery(c, segmentShape, clock());
+    const { range } = query;
+    const project = c.var.project;
     const period = { from: range.from.getTime(), to: range.to.getTime() };
-    const kpis = await refusals(() => revenueKpisFor(revenue, c.var.project, period));
+    const segment = await querySegment({ kpi }, project, query);
+    const customers = segment && (await segmentCustomerIds({ kpi }, project.id, segment, range.to));
+    const kpis = await refusals(() => revenueKpisFor(revenue, project, period, customers));
     return c.json({
       definition: 'docs/reference/kpi-definitions.md: Revenue and customer lifetime value (CLV)',
       from: range.from.toISOString(),
       to: range.to.toISOString(),
-      currency: revenueConfigOf(c.var.project).currency,
+      segment: echoedSegment(query),
+      currency: revenueConfigOf(project).currency,
       ...kpis,
     });
   }

@@ -9,6 +9,8 @@ import { newEvent } from '../../test-support/events.js';
 import type { NewEvent } from '../../domain/events.js';
 import { segmentOf, traitSegmentOf, type KpiSegment } from '../../kpi/segment.js';
 import { storeTest, type OpenStore } from './harness.js';
+import { revenueFactRow } from '../../domain/revenue/revenue-fact.js';
+import { fact as revenueFact } from '../../test-support/revenue.js';
 
 const D = PERIOD_MS.day;
 const FROM = Date.parse('2026-03-02T00:00:00.000Z');
@@ -225,6 +227,68 @@ export function kpiRetentionConformance(open: OpenStore): void {
       const dropOff = await store.kpi.dropOffCounts(projectId, { ...range, firstDaysMs: FIRST_DAYS_MS, segment: { kind: 'non-member' } });
       expect(dropOff).toEqual({ newUsers: 4, eligible: 3, returned: 1 }); // dan eve gus fay; fay pending; dan came back
     });
+
+    withStore(
+      "a segment's revenue customers: its users, and accounts by their own traits and age or by their members",
+      async (store, projectId) => {
+        await seed(store, projectId);
+        await store.rewards.append({ projectId, id: 'join-ada', userId: 'ada', amount: 10, reason: 'Welcome', ruleId: null, at: FROM });
+        // north (ada, dan) pro, 10 seats, since TO − 54 d; south (cat, gus) trial, "10" seats, since TO − 5 d;
+        // west (eve, fay) 9 seats, since TO − 10 d; east (hal, ivy) no traits, since TO − 114 d.
+        const accounts: [string, Record<string, JsonValue>, number, string[]][] = [
+          ['north', { plan: 'pro', seats: 10 }, TO - 54 * D, ['ada', 'dan']],
+          ['south', { plan: 'trial', seats: '10' }, TO - 5 * D, ['cat', 'gus']],
+          ['west', { seats: 9 }, TO - 10 * D, ['eve', 'fay']],
+          ['east', {}, TO - 114 * D, ['hal', 'ivy']],
+        ];
+        for (const [id, traits, at, members] of accounts) {
+          await store.accounts.setTraits(projectId, id, traits, at);
+          for (const userId of members) await store.accounts.addMember(projectId, id, userId, { joinedAt: at, activeAt: at });
+        }
+        // east is also billed since TO − 200 d (before Hearth saw it), and "far" only known from its revenue, since TO − 20 d.
+        for (const [id, accountId, days] of [
+          ['east-start', 'east', 200],
+          ['far-start', 'far', 20],
+        ] as const)
+          await store.revenue.record(
+            revenueFactRow(
+              projectId,
+              revenueFact({
+                id,
+                type: 'subscription_started',
+                accountId,
+                subscriptionId: id,
+                amount: 100,
+                currency: 'EUR',
+                interval: 'month',
+                occurredAt: new Date(TO - days * D).toISOString(),
+              }),
+              'EUR',
+            ),
+            TO,
+          );
+        const accountsOf = async (segment: KpiSegment) => (await store.kpi.segmentCustomers(projectId, segment, range.to)).accountIds;
+        const trait = (text: string) => traitSegmentOf(segmentOf(text)) as KpiSegment;
+        expect(await accountsOf(trait('plan:pro'))).toEqual(['north']);
+        // Typed: seats:10 is the number 10 and the text "10"; seats:10.0 the number only; 9 is not 10.
+        expect(await accountsOf(trait('seats:10'))).toEqual(['north', 'south']);
+        expect(await accountsOf(trait('seats:10.0'))).toEqual(['north']);
+        expect(await accountsOf(trait('seats:9'))).toEqual(['west']);
+        expect(await accountsOf({ kind: 'first-seen', fromMs: TO - 30 * D, toMs: TO })).toEqual(['far', 'south', 'west']);
+        expect(await accountsOf({ kind: 'first-seen', fromMs: null, toMs: TO - 90 * D })).toEqual(['east']);
+        expect(await accountsOf({ kind: 'first-seen', fromMs: null, toMs: TO - 150 * D })).toEqual(['east']); // by its revenue
+        // At risk for 7 days (users bob cat gus hal ivy): south and east have no member active since TO − 7 d.
+        expect(await store.kpi.segmentCustomers(projectId, { kind: 'at-risk', days: 7 }, range.to)).toEqual({
+          userIds: ['bob', 'cat', 'gus', 'hal', 'ivy'],
+          accountIds: ['east', 'south'],
+        });
+        expect(await accountsOf({ kind: 'member' })).toEqual(['north']);
+        expect(await accountsOf({ kind: 'non-member' })).toEqual(['east', 'south', 'west']);
+        // A listed group holds the accounts whose members are all listed; its complement the others.
+        expect(await accountsOf({ kind: 'users', ids: ['cat', 'gus', 'eve'], negate: false })).toEqual(['south']);
+        expect(await accountsOf({ kind: 'users', ids: ['cat', 'gus', 'eve'], negate: true })).toEqual(['east', 'north', 'west']);
+      },
+    );
 
     withStore("program groups: one grouped statement per metric gives each segment's own counts", async (store, projectId) => {
       await seed(store, projectId);

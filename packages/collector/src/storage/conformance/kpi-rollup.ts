@@ -167,6 +167,54 @@ export function kpiRollupConformance(open: OpenStore): void {
       },
     );
 
+    withStore(
+      'count retention from the edges of its windows: first and last milliseconds, a gap around a window, merges and erasure',
+      async (store, projectId) => {
+        const N = 7 * DAY_MS;
+        const from = BASE + 10 * DAY_MS + 5 * HOUR;
+        const to = from + 9 * DAY_MS;
+        const query = { from: new Date(from), to: new Date(to), inactivityMs: N };
+        const event = (userId: string | null, anonymousId: string, at: number) =>
+          newEvent({ projectId, userId, anonymousId, timestamp: at, receivedAt: at });
+        await store.writeEvents([
+          // At the start and retained: the first millisecond of (from − N, from), the last of (to − N, to).
+          event('edges', 'a-edges', from - N + 1),
+          event('edges', 'a-edges', to - 1),
+          // Neither: only on the windows' excluded ends, and at `from` itself (in neither window).
+          event('outside', 'a-outside', from - N),
+          event('outside', 'a-outside', from),
+          event('outside', 'a-outside', to - N),
+          event('outside', 'a-outside', to),
+          // Active before and after both windows, never in them: its first and last event span them.
+          event('gap', 'a-gap', from - 3 * N),
+          event('gap', 'a-gap', to + DAY_MS),
+          // At the start only: the last millisecond before `from`, then (to − N) exactly.
+          event('lapsed', 'a-lapsed', from - 1),
+          event('lapsed', 'a-lapsed', to - N),
+          // A visitor on the windows' first milliseconds.
+          event(null, 'visitor-edge', from - N + 1),
+          event(null, 'visitor-edge', to - N + 1),
+        ]);
+        const check = async (expected: { customersAtStart: number; retained: number }, step: string) => {
+          await store.kpi.refreshRollups();
+          const reference = await referenceKpis(store, projectId);
+          expect(await store.kpi.retentionCounts(projectId, query), step).toEqual(expected);
+          expect(await reference.retentionCounts(projectId, query), `reference, ${step}`).toEqual(expected);
+        };
+        await check({ customersAtStart: 3, retained: 2 }, 'first load');
+        // The visitor identifies: its events now count for a user (the visitor's rows are rebuilt as none).
+        await store.writeEvents([
+          newEvent({ projectId, type: 'identify', name: null, userId: 'late', anonymousId: 'visitor-edge', timestamp: to + HOUR }),
+        ]);
+        await check({ customersAtStart: 3, retained: 2 }, 'identity merge');
+        // A late event puts the lapsed user back inside (to − N, to).
+        await store.writeEvents([event('lapsed', 'a-lapsed', to - N + 1)]);
+        await check({ customersAtStart: 3, retained: 3 }, 'late event');
+        await store.users.erase(projectId, 'edges');
+        await check({ customersAtStart: 2, retained: 2 }, 'erasure');
+      },
+    );
+
     withStore('folds what was written between reads, and a refresh leaves nothing to fold', async (store, projectId) => {
       const range = { from: new Date(BASE), to: new Date(BASE + 10 * DAY_MS) };
       const at = BASE + 2 * DAY_MS + 5 * HOUR;

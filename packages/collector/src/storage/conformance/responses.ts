@@ -96,29 +96,37 @@ export function responsesConformance(open: OpenStore): void {
       expect(kpi.questions.map((q) => q.count)).toEqual([3, 3, 2]);
     });
 
-    withStore('counts distinct users shown each survey since a time, and lists display times', async (store, projectId) => {
-      const shown = (who: string, promptId: string, minutes: number, name: string = PROMPT_EVENTS.shown) =>
-        newEvent({
-          projectId,
-          name,
-          userId: who.startsWith('u') ? who : null,
-          anonymousId: `a-${who}`,
-          properties: { promptId, kind: 'survey', cycle: 1 },
-          timestamp: at(minutes).getTime(),
-        });
-      await store.writeEvents([
-        shown('u1', 'nps', 10),
-        shown('u1', 'nps', 20),
-        shown('visitor', 'nps', 30),
-        shown('u2', 'nps', -10),
-        shown('u3', 'csat', 10),
-        shown('u4', 'nps', 10, SURVEY_EVENTS.snoozed),
-      ]);
-      const counts = await store.responses.usersShownSince(projectId, ['nps', 'csat', 'none'], at(0));
-      expect(Object.fromEntries(counts)).toEqual({ nps: 2, csat: 1 });
-      expect(await store.responses.usersShownSince(projectId, [], at(0))).toEqual(new Map());
-      expect(await store.responses.displays(projectId, 'nps', { from: at(0), to: at(30) })).toEqual([at(10), at(20)]);
-    });
+    withStore(
+      'counts distinct users shown each survey since a time, and lists display times with the user shown',
+      async (store, projectId) => {
+        const shown = (who: string, promptId: string, minutes: number, name: string = PROMPT_EVENTS.shown) =>
+          newEvent({
+            projectId,
+            name,
+            userId: who.startsWith('u') ? who : null,
+            anonymousId: `a-${who}`,
+            properties: { promptId, kind: 'survey', cycle: 1 },
+            timestamp: at(minutes).getTime(),
+          });
+        await store.writeEvents([
+          shown('u1', 'nps', 10),
+          shown('u1', 'nps', 20),
+          shown('visitor', 'nps', 30),
+          shown('u2', 'nps', -10),
+          shown('u3', 'csat', 10),
+          shown('u4', 'nps', 10, SURVEY_EVENTS.snoozed),
+        ]);
+        const counts = await store.responses.usersShownSince(projectId, ['nps', 'csat', 'none'], at(0));
+        expect(Object.fromEntries(counts)).toEqual({ nps: 2, csat: 1 });
+        expect(await store.responses.usersShownSince(projectId, [], at(0))).toEqual(new Map());
+        expect(await store.responses.displays(projectId, 'nps', { from: at(0), to: at(30) })).toEqual([
+          { at: at(10), userId: 'u1' },
+          { at: at(20), userId: 'u1' },
+        ]);
+        // A visitor's display names no user.
+        expect(await store.responses.displays(projectId, 'nps', { from: at(30), to: at(31) })).toEqual([{ at: at(30), userId: null }]);
+      },
+    );
 
     withStore("keeps a visitor's anonymous answers apart from a user's, even under the same id", async (store, projectId) => {
       const user = response({ userId: 'victim', answer: { type: 'nps', score: 10 }, comment: 'love it' });

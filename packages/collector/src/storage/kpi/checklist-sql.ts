@@ -1,14 +1,16 @@
 import { CHECKLIST_EVENTS, PROMPT_EVENTS } from '@hearth/schema';
-import { jsonContains, jsonFieldIs, jsonIsString, jsonText, typed } from '../sql/dialect.js';
-import type { Dialect, SqlReader } from '../sql/runner.js';
+import type { KpiSegment } from '../../kpi/segment.js';
+import { jsonContains, jsonFieldIs, jsonIsString, jsonText, numbered, typed } from '../sql/dialect.js';
+import type { Awaitable, Dialect, SqlReader } from '../sql/runner.js';
 import { eventItems, toChecklistKpiRow, type ChecklistKpiDbRow } from './kpi-rows.js';
 import type { ChecklistRowsQuery, KpiStore } from './kpi-store.js';
 import { subjectSql } from './rollup-sql.js';
+import { segmentCte, segmentParams, type SegmentKind } from './segment-sql.js';
 
-/** Events of this prompt ($2, a JSON string) before `to` ($3), per subject. */
+/** Events of this prompt (@promptId) before `to` (@toTime), per subject. */
 const ofPrompt = (d: Dialect, name: string) => `
-  FROM events e WHERE e.project_id = $1 AND e.name = '${name}' AND e.timestamp < $3
-    AND ${jsonFieldIs(d, 'e.properties', 'promptId', '$2')}`;
+  FROM events e WHERE e.project_id = @projectId AND e.name = '${name}' AND e.timestamp < @toTime
+    AND ${jsonFieldIs(d, 'e.properties', 'promptId', '@promptId')}`;
 
 /**
  * Per shown subject `s` and item `i`, the first event `i.event` before `to` that matches `i.filter`.
@@ -22,19 +24,20 @@ const firstItemEvents = (d: Dialect, subjectMatch: string, shownWhere: string) =
     .map(
       ([items, properties]) => `
     SELECT s.user_id, s.anon, i.item_id, (
-      SELECT e.timestamp FROM events e WHERE e.project_id = $1 AND ${subjectMatch} AND e.name = i.event AND e.timestamp < $3
+      SELECT e.timestamp FROM events e WHERE e.project_id = @projectId AND ${subjectMatch} AND e.name = i.event AND e.timestamp < @toTime
         AND ${properties}
       ORDER BY e.timestamp LIMIT 1)
     FROM shown s JOIN items i ON ${items} WHERE ${shownWhere}`,
     )
     .join(' UNION ALL ');
 
-/** The items ($5…) as rows (item_id, event, filter): a JSON array on SQLite, column arrays on PostgreSQL. */
+/** The items as rows (item_id, event, filter): a JSON array on SQLite (@items), column arrays on PostgreSQL. */
 const ITEMS = {
   sqlite: `SELECT json_extract(value, '$.itemId') AS item_id, json_extract(value, '$.event') AS event,
            json_extract(value, '$.where') AS filter
-    FROM json_each($5)`,
-  postgres: 'SELECT * FROM unnest($5::text[], $6::text[], $7::jsonb[]) AS i(item_id, event, filter)',
+    FROM json_each(@items)`,
+  postgres:
+    'SELECT * FROM unnest(CAST(@itemIds AS text[]), CAST(@itemEvents AS text[]), CAST(@itemFilters AS jsonb[])) AS i(item_id, event, filter)',
 };
 
 // One statement, driven by the subjects who saw the checklist (a few per cent of the events'
@@ -43,15 +46,18 @@ const ITEMS = {
 // hashed); and, per item, the first matching real event, one index seek per subject and item
 // (events_by_user_name_time for users; it covers the seek when the item has no property filter)
 // instead of a scan of every such event in the project's history. The seeks are materialized so
-// they run once, not again for the NULL test. PostgreSQL groups by every selected column.
-const checklistSql = (d: Dialect) => `
-  WITH items AS MATERIALIZED (
+// they run once, not again for the NULL test. PostgreSQL groups by every selected column. A
+// segmented statement starts with the KPIs' one segment filter and keeps the shown users in it, so
+// the seeks run for the segment's users only.
+const checklistSql = (d: Dialect, segment: SegmentKind | null) => `
+  WITH ${segment ? `${segmentCte(d, segment)},` : ''} items AS MATERIALIZED (
     ${ITEMS[d]}
   ),
   shown AS MATERIALIZED (
     SELECT ${subjectSql('e.')} AS subject, e.user_id, CASE WHEN e.user_id IS NULL THEN e.anonymous_id END AS anon,
-      MIN(e.timestamp) AS first_at ${ofPrompt(d, PROMPT_EVENTS.shown)} GROUP BY ${d === 'sqlite' ? '1' : '1, 2, 3'}
-    HAVING ${typed(d, '$4', 'timestamptz')} IS NULL OR MIN(e.timestamp) >= ${typed(d, '$4', 'timestamptz')}
+      MIN(e.timestamp) AS first_at ${ofPrompt(d, PROMPT_EVENTS.shown)}
+      ${segment ? 'AND e.user_id IN (SELECT substr(subject, 3) FROM segment)' : ''} GROUP BY ${d === 'sqlite' ? '1' : '1, 2, 3'}
+    HAVING ${typed(d, '@fromTime', 'timestamptz')} IS NULL OR MIN(e.timestamp) >= ${typed(d, '@fromTime', 'timestamptz')}
   ),
   reported (subject, event, item_id, first_at) AS (
     SELECT ${subjectSql('e.')}, 'completed', NULL, MIN(e.timestamp) ${ofPrompt(d, PROMPT_EVENTS.completed)} GROUP BY 1
@@ -71,24 +77,41 @@ const checklistSql = (d: Dialect) => `
     SELECT user_id, anon, 'item_completed', item_id, first_at FROM done_items WHERE first_at IS NOT NULL
   )
   SELECT f.user_id, f.anonymous_id, f.event, f.item_id, f.first_at, u.traits
-  FROM facts f LEFT JOIN users u ON u.project_id = $1 AND u.user_id = f.user_id`;
+  FROM facts f LEFT JOIN users u ON u.project_id = @projectId AND u.user_id = f.user_id`;
 
-/** `KpiStore.checklistRows` over `read` (on SQLite, the KPI reader process on a file store). */
-export function checklistRows(read: SqlReader): KpiStore['checklistRows'] {
-  const text = checklistSql(read.dialect);
+/**
+ * `KpiStore.checklistRows` over `read` (on SQLite, the KPI reader process on a file store); a
+ * segmented read folds new events into the rollup first (`refresh`: the at-risk rule reads it).
+ */
+export function checklistRows(read: SqlReader, refresh: () => Awaitable<void>): KpiStore['checklistRows'] {
+  const statements = new Map<SegmentKind | null, ReturnType<typeof numbered>>();
+  const statementOf = (kind: SegmentKind | null) => {
+    let statement = statements.get(kind);
+    if (!statement) statements.set(kind, (statement = numbered(checklistSql(read.dialect, kind))));
+    return statement;
+  };
   return async (projectId: string, query: ChecklistRowsQuery) => {
     const items = eventItems(query);
-    const head = [
+    const segment: KpiSegment | undefined = query.segment;
+    if (segment) await refresh();
+    const to = query.to.getTime();
+    const params: Record<string, unknown> = {
       projectId,
-      query.promptId,
-      read.time(query.to.getTime()),
-      query.from === undefined ? null : read.time(query.from.getTime()),
-    ];
+      promptId: query.promptId,
+      toTime: read.time(to),
+      fromTime: query.from === undefined ? null : read.time(query.from.getTime()),
+      items: JSON.stringify(items),
+      itemIds: items.map((i) => i.itemId),
+      itemEvents: items.map((i) => i.event),
+      itemFilters: items.map((i) => JSON.stringify(i.where)),
+      to,
+      ...segmentParams(segment, to),
+    };
+    const statement = statementOf(segment?.kind ?? null);
     const rows = await read.all<ChecklistKpiDbRow>(
-      text,
-      read.dialect === 'sqlite'
-        ? [...head, JSON.stringify(items)]
-        : [...head, items.map((i) => i.itemId), items.map((i) => i.event), items.map((i) => JSON.stringify(i.where))],
+      statement.text,
+      // SQLite binds a JS number as REAL: the segment's epoch-ms and day parameters go as integers.
+      statement.names.map((name) => (read.dialect === 'sqlite' && typeof params[name] === 'number' ? BigInt(params[name]) : params[name])),
     );
     return rows.map(toChecklistKpiRow);
   };

@@ -4,6 +4,7 @@ import type { KpiStore } from './kpi-store.js';
 import { sqlProgramGroups } from './program-groups.js';
 import { sqlRetentionKpis } from './retention-kpis.js';
 import type { RollupKeeper } from './rollup-keeper.js';
+import { segmentCustomers } from './segment-customers.js';
 
 /**
  * `store.kpi` over either dialect: `rollups` folds new events into the rollup (on the writer's
@@ -17,6 +18,7 @@ export function sqlKpiStore(read: SqlReader, rollups: RollupKeeper, retentionRea
     ...sqlProgramGroups(retentionRead, () => rollups.beforeRead()),
     refreshRollups: () => rollups.catchUp(),
     rollupStatus: () => rollups.status(),
-    checklistRows: checklistRows(read),
+    checklistRows: checklistRows(read, () => rollups.beforeRead()),
+    segmentCustomers: segmentCustomers(retentionRead, () => rollups.beforeRead()),
   };
 }

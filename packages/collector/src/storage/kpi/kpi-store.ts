@@ -2,6 +2,8 @@ import type { CompleteWhen } from '@hearth/schema';
 import type { ChecklistKpiRow } from '../../kpi/checklist.js';
 import type { ProgramGroupKpiStore, RetentionKpiStore } from './retention-store.js';
 import type { RollupStatus } from './rollup-keeper.js';
+import type { SegmentCustomers } from './segment-customers.js';
+import type { KpiSegment } from '../../kpi/segment.js';
 
 export interface ChecklistRowsQuery {
   promptId: string;
@@ -13,6 +15,8 @@ export interface ChecklistRowsQuery {
    * `checklistKpis` would drop them (its cohort is first shown in [from, to)). Omitted: all.
    */
   from?: Date | undefined;
+  /** Only subjects in this segment at `to` (identified users; storage/kpi/segment-sql.ts). */
+  segment?: KpiSegment | undefined;
 }
 
 /** `store.kpi`: the rows each KPI folds, one SQL query per KPI. */
@@ -23,6 +27,11 @@ export interface KpiStore extends RetentionKpiStore, ProgramGroupKpiStore {
    * `$checklist_item_completed`, so the KPI does not depend on the widget having been open.
    */
   checklistRows(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistKpiRow[]>;
+  /**
+   * The revenue customers in `segment` at `to`: the users in it, and the accounts it holds by
+   * their own traits and age or through their members (storage/kpi/segment-sql.ts).
+   */
+  segmentCustomers(projectId: string, segment: KpiSegment, to: Date): Promise<SegmentCustomers>;
   /**
    * Folds every event written, deleted or re-attributed so far into the activity rollup (migration
    * 009). The store does this in the background and a retention KPI folds one bounded chunk first;

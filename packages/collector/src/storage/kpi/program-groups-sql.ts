@@ -1,6 +1,6 @@
 import { jsonText } from '../sql/dialect.js';
 import type { Dialect } from '../sql/runner.js';
-import { DIALECTS, edgeCtes, int, isUser, ROLLUP_DAYS } from './retention-sql.js';
+import { DIALECTS, edgeCtes, int, isUser, retentionSubjects, ROLLUP_DAYS } from './retention-sql.js';
 import { memberOf } from './segment-sql.js';
 
 /**
@@ -33,31 +33,18 @@ function flagsCtes(d: Dialect): string {
  * Program impact's counts for every group at once: one statement per metric over the same
  * activity the retention statements read (retention-sql.ts), each subject's figures worked out
  * once and summed per combination of group flags, instead of one statement per metric and group.
- * Each rollup row is read once, its first and last event tested side by side: what listing both
- * as activity rows (as `activityCtes` does) and taking the subject's MAX or SUM answers, on half
- * the rows.
+ * Engagement sums each rollup row's count once: listing a day's last event too (as
+ * `activityCtes` does) would add rows that count nothing.
  */
 export function programGroupSql(dialect: Dialect) {
   const d = DIALECTS[dialect];
   const perFlags = (columns: string) => `
     SELECT f.member, f.held, f.tier, ${columns} FROM per_subject p JOIN flags f ON f.subject = p.subject
     GROUP BY f.member, f.held, f.tier`;
-  /** A rollup row's first or last event, or an edge event (both `t`), in (lo, hi). */
-  const within = (lo: string, hi: string | null) => {
-    const test = (t: string) => `(${t} > ${lo}${hi ? ` AND ${t} < ${hi}` : ''})`;
-    return { row: `${test('first_at')} OR ${test('last_at')}`, edge: test('t') };
-  };
-  const end = within(`${int('to')} - ${int('inactivity')}`, null);
-  const start = within(`${int('from')} - ${int('inactivity')}`, int('from'));
-  const flag = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
   return {
     // As `retention`: customers at the start had an event in (from − N, from); retained ones also one in (to − N, to).
     groupRetention: `
-      WITH ${edgeCtes(d)}, ${flagsCtes(dialect)},
-      marks(subject, active_start, active_end) AS (
-        SELECT subject, ${flag(start.row)}, ${flag(end.row)} ${ROLLUP_DAYS} AND ${isUser('subject')}
-        UNION ALL SELECT subject, ${flag(start.edge)}, ${flag(end.edge)} FROM edge_activity WHERE ${isUser('subject')}),
-      per_subject AS (SELECT subject, MAX(active_end) AS active_end FROM marks GROUP BY subject HAVING MAX(active_start) = 1)
+      WITH ${flagsCtes(dialect)}, per_subject AS (${retentionSubjects(d, `AND ${isUser('s.subject')}`)})
       ${perFlags('COUNT(*) AS at_start, COALESCE(SUM(p.active_end), 0) AS retained')}`,
     // As `engagement`: active users, their events and Σ events² (a day's last event adds no count).
     groupEngagement: `

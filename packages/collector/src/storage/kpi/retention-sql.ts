@@ -3,7 +3,7 @@ import { epochMs, fromEpochMs } from '../sql/dialect.js';
 import type { Dialect } from '../sql/runner.js';
 import type { ActivityQuery } from './retention-store.js';
 import { dayOf, dayOfSql, IS_VISITOR, subjectSql } from './rollup-sql.js';
-import { segmentCte, segmentParams, type SegmentKind } from './segment-sql.js';
+import { accountSegmentCte, segmentCte, segmentParams, type SegmentKind } from './segment-sql.js';
 
 /**
  * The retention KPIs' SQL, written once for both stores (`@name` parameters, numbered by the
@@ -33,17 +33,23 @@ export const isUser = (subject: string) => `substr(${subject}, 1, 2) = 'u:'`;
  * (subject, t, 1) per event of the subjects the rollup has on those days.
  */
 export function edgeCtes(d: RetentionDialect): string {
-  const rawEdge = (match: string) => `
-    SELECT s.subject, ${d.eventMs('e.timestamp')}, 1 FROM edge_subjects s JOIN events e ON e.project_id = @projectId AND ${match}
-      AND e.timestamp >= ${d.eventTime('s.lo')} AND e.timestamp < ${d.eventTime('s.hi')}`;
-  // CROSS JOIN fixes SQLite's join order (PostgreSQL plans it as any inner join): without it the
-  // unanalyzed planner walks the project's whole rollup for the one or two edge days.
+  // The edge days' events, in the rollup's subjects of that day. CROSS JOIN fixes SQLite's join
+  // order (PostgreSQL plans it as any inner join). Users: each edge subject's events, by user id
+  // and time. Visitors: the edge window's events without a user, each checked against the
+  // rollup's row: from the subject side SQLite would walk the day's whole rollup per event
+  // (`'a:' || anonymous_id` is no key; at 3 M events 21–25 s of CPU for active users and
+  // engagement), or every visitor event of the window per subject.
+  const window = (s: string) => `e.timestamp >= ${d.eventTime(`${s}.lo`)} AND e.timestamp < ${d.eventTime(`${s}.hi`)}`;
   return `
   edge(day, lo, hi) AS (VALUES (${int('e1day')}, ${int('e1lo')}, ${int('e1hi')}), (${int('e2day')}, ${int('e2lo')}, ${int('e2hi')})),
   edge_subjects AS (SELECT k.subject, w.lo, w.hi FROM edge w CROSS JOIN kpi_activity_days k WHERE k.project_id = @projectId AND k.day = w.day),
   edge_activity(subject, t, n) AS (
-    ${rawEdge(`e.user_id = substr(s.subject, 3) WHERE ${isUser('s.subject')}`)}
-    UNION ALL ${rawEdge(`e.anonymous_id = substr(s.subject, 3) AND e.user_id IS NULL WHERE NOT ${isUser('s.subject')}`)}
+    SELECT s.subject, ${d.eventMs('e.timestamp')}, 1 FROM edge_subjects s CROSS JOIN events e
+    WHERE ${isUser('s.subject')} AND e.project_id = @projectId AND e.user_id = substr(s.subject, 3) AND ${window('s')}
+    UNION ALL
+    SELECT 'a:' || e.anonymous_id, ${d.eventMs('e.timestamp')}, 1 FROM edge w CROSS JOIN events e
+    WHERE e.project_id = @projectId AND e.user_id IS NULL AND ${window('w')} AND EXISTS (
+      SELECT 1 FROM kpi_activity_days k WHERE k.project_id = @projectId AND k.day = w.day AND k.subject = 'a:' || e.anonymous_id)
   )`;
 }
 
@@ -77,8 +83,41 @@ const firsts = (d: RetentionDialect, segment: SegmentKind | null) => `
     WHERE u.project_id = @projectId AND u.first_seen >= ${d.eventTime(int('from'))} AND u.first_seen < ${d.eventTime(int('to'))}
       ${segment ? "AND 'u:' || u.user_id IN (SELECT subject FROM segment)" : ''}
     UNION ALL
-    SELECT subject, MIN(first_at) FROM kpi_activity_days WHERE project_id = @projectId AND ${IS_VISITOR} AND CAST(@segKind AS text) IS NULL
-    GROUP BY subject HAVING MIN(first_at) >= ${int('from')} AND MIN(first_at) < ${int('to')})`;
+    SELECT subject, first_at FROM kpi_activity_subjects WHERE project_id = @projectId AND ${IS_VISITOR} AND CAST(@segKind AS text) IS NULL
+      AND first_at >= ${int('from')} AND first_at < ${int('to')})`;
+
+/**
+ * Subject `subject` has an event in [L, H): one of its day rows (read through
+ * kpi_activity_days_by_subject) has its first or last event in it. Only a day holding both L and
+ * H, with its first event before L and its last at or after H, is probed in `events`: a window
+ * shorter than a day, which the KPIs' windows of whole days never are. A visitor's events are
+ * found by anonymous id (`user_id IS NULL` would look like the more selective key to SQLite, and
+ * walk every visitor's events of the window).
+ */
+const activeIn = (d: RetentionDialect, subject: string, L: string, H: string) => `EXISTS (
+    SELECT 1 FROM kpi_activity_days k WHERE k.project_id = @projectId AND k.subject = ${subject}
+      AND k.day >= ${dayOfSql(L)} AND k.day <= ${dayOfSql(H)} AND k.last_at >= ${L} AND k.first_at < ${H}
+      AND (k.first_at >= ${L} OR k.last_at < ${H} OR CASE WHEN ${isUser(subject)}
+        THEN EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.user_id = substr(${subject}, 3)
+          AND e.timestamp >= ${d.eventTime(L)} AND e.timestamp < ${d.eventTime(H)})
+        ELSE EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.anonymous_id = substr(${subject}, 3)
+          AND ${subjectSql('e.')} = ${subject} AND e.timestamp >= ${d.eventTime(L)} AND e.timestamp < ${d.eventTime(H)}) END))`;
+
+/**
+ * Customers at the start of [@from, @to) (an event in (from − N, from), N = @inactivity), one row
+ * each, `active_end` 1 for those retained (also one in (to − N, to)); `filter` narrows the
+ * subjects (`AND …` on `s.subject`). Read per subject that was active around the start
+ * (kpi_activity_subjects) with at most two probes of its days: grouping the range's day rows by
+ * subject instead sorts millions of them once every user is active most days.
+ */
+export const retentionSubjects = (d: RetentionDialect, filter: string) => {
+  const window = (end: string) => [`(${end} - ${int('inactivity')} + 1)`, end] as const;
+  return `
+    SELECT s.subject, CASE WHEN ${activeIn(d, 's.subject', ...window(int('to')))} THEN 1 ELSE 0 END AS active_end
+    FROM kpi_activity_subjects s WHERE s.project_id = @projectId
+      AND s.first_at < ${int('from')} AND s.last_at > ${int('from')} - ${int('inactivity')} ${filter}
+      AND ${activeIn(d, 's.subject', ...window(int('from')))}`;
+};
 
 const periodIndex = (t: string, period: string) => `(${t} - ${int('from')}) / ${period}`;
 
@@ -88,29 +127,15 @@ export function retentionSql(dialect: Dialect, segment: SegmentKind | null) {
   const withSegment = segment ? `${segmentCte(dialect, segment)},` : '';
   const ctes = (split: string) => `${withSegment} ${activityCtes(d, segment, split)}`;
   const dayIdx = periodIndex('t', String(DAY_MS));
-  // A day's row answers "an event in [L, @to)" when its first or last event is in it; only a day
-  // holding both L and @to, with its first event before L and its last at or after @to, is probed.
-  const cameBack = (L: string) => `EXISTS (
-    SELECT 1 FROM kpi_activity_days k WHERE k.project_id = @projectId AND k.subject = f.subject
-      AND k.day >= ${dayOfSql(L)} AND k.last_at >= ${L} AND k.first_at < ${int('to')}
-      AND (k.first_at >= ${L} OR k.last_at < ${int('to')} OR CASE WHEN ${isUser('f.subject')}
-        THEN EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.user_id = substr(f.subject, 3)
-          AND e.timestamp >= ${d.eventTime(L)} AND e.timestamp < ${d.eventTime(int('to'))})
-        ELSE EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.anonymous_id = substr(f.subject, 3)
-          AND e.user_id IS NULL AND e.timestamp >= ${d.eventTime(L)} AND e.timestamp < ${d.eventTime(int('to'))}) END))`;
   return {
     activeUsers: `
       WITH ${ctes(String(DAY_MS))}, act AS MATERIALIZED (SELECT DISTINCT subject, ${dayIdx} AS day FROM activity)
       SELECT 'day' AS period, day AS idx, COUNT(*) AS users FROM act GROUP BY day
       UNION ALL SELECT 'week', idx, COUNT(*) FROM (SELECT DISTINCT subject, day / 7 AS idx FROM act) w GROUP BY idx
       UNION ALL SELECT 'month', idx, COUNT(*) FROM (SELECT DISTINCT subject, day / 30 AS idx FROM act) m GROUP BY idx`,
-    // Scans [from − N, to): customers at the start had an event in (from − N, from); retained
-    // ones also one in (to − N, to).
     retention: `
-      WITH ${ctes('1')}
-      SELECT COUNT(*) AS at_start, COALESCE(SUM(active_end), 0) AS retained FROM (
-        SELECT MAX(CASE WHEN t > ${int('to')} - ${int('inactivity')} THEN 1 ELSE 0 END) AS active_end FROM activity
-        GROUP BY subject HAVING MAX(CASE WHEN t > ${int('from')} - ${int('inactivity')} AND t < ${int('from')} THEN 1 ELSE 0 END) = 1) s`,
+      WITH ${withSegment} per_subject AS (${retentionSubjects(d, segment ? 'AND s.subject IN (SELECT subject FROM segment)' : '')})
+      SELECT COUNT(*) AS at_start, COALESCE(SUM(active_end), 0) AS retained FROM per_subject`,
     // The cohorts are already narrowed to the segment: joining them is the segment filter. Their
     // days are read per cohort subject through kpi_activity_days_by_subject (covering) rather
     // than by joining the whole range's rollup rows (SQLite: 115 → 42 ms CPU at 280k events; CROSS
@@ -130,7 +155,7 @@ export function retentionSql(dialect: Dialect, segment: SegmentKind | null) {
       WITH ${withSegment} ${firsts(d, segment)}
       SELECT COUNT(*) AS new_users,
         COALESCE(SUM(CASE WHEN first_at + ${int('firstDays')} < ${int('to')} THEN 1 ELSE 0 END), 0) AS eligible,
-        COALESCE(SUM(CASE WHEN first_at + ${int('firstDays')} < ${int('to')} AND ${cameBack(`(f.first_at + ${int('firstDays')})`)} THEN 1 ELSE 0 END), 0) AS returned
+        COALESCE(SUM(CASE WHEN first_at + ${int('firstDays')} < ${int('to')} AND ${activeIn(d, 'f.subject', `(f.first_at + ${int('firstDays')})`, int('to'))} THEN 1 ELSE 0 END), 0) AS returned
       FROM firsts f`,
     // Adopters come from the (project_id, name, timestamp) index: one event name, in range.
     engagement: `
@@ -144,6 +169,9 @@ export function retentionSql(dialect: Dialect, segment: SegmentKind | null) {
       FROM (SELECT subject, SUM(n) AS n, COUNT(*) AS d FROM days GROUP BY subject) per_subject`,
     // The users of a segment at @to (KPIs folded outside SQL filter their rows by these).
     segmentUsers: `WITH ${withSegment.replace(/,$/, '')} SELECT substr(subject, 3) AS user_id FROM segment`,
+    // The customers of a segment at @to, users and accounts (revenue folds its rows by these).
+    segmentCustomers: `WITH ${withSegment} ${segment ? accountSegmentCte(dialect, segment) : ''}
+      SELECT 'user' AS kind, substr(subject, 3) AS id FROM segment UNION ALL SELECT 'account', account_id FROM segment_accounts`,
   };
 }
 

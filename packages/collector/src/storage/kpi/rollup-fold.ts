@@ -6,10 +6,11 @@ import type { Dialect } from '../sql/runner.js';
 import { dayOfSql, subjectSql } from './rollup-sql.js';
 
 /*
- * Brings `kpi_activity_days` (migration 009) up to date, a bounded chunk at a time: up to `limit`
- * queued events are added to their (day, subject) rows and leave the queue; then, once the queue is
- * empty, subjects named dirty (an event of theirs was deleted or re-attributed) get all their rows
- * recomputed from `events`, which also overrides anything the queue added for them. Dirty subjects
+ * Brings `kpi_activity_days` (migration 009) and `kpi_activity_subjects` (migration 026) up to
+ * date, a bounded chunk at a time: up to `limit` queued events are added to their (day, subject)
+ * and subject rows and leave the queue; then, once the queue is empty, subjects named dirty (an
+ * event of theirs was deleted or re-attributed) get all their rows recomputed from `events`, which
+ * also overrides anything the queue added for them. Dirty subjects
  * wait for an empty queue because an updated event is queued again beside its dirty mark: rebuilt
  * first, it would then be added a second time by a later chunk. A fold answers whether it left
  * nothing pending (`drained`). The two dialects differ in how folds stay consistent with
@@ -23,6 +24,8 @@ const dayRows = (d: Dialect) => {
   const ms = epochMs(d, 'e.timestamp');
   return `SELECT e.project_id, ${dayOfSql(ms)}, ${subjectSql('e.')}, MIN(${ms}), MAX(${ms}), COUNT(*)`;
 };
+/** A subject's row recomputed from its day rows (none when it has no event left). */
+const SUBJECT_FROM_DAYS = `SELECT project_id, subject, MIN(first_at), MAX(last_at) FROM kpi_activity_days`;
 const PENDING = 'SELECT EXISTS (SELECT 1 FROM kpi_event_queue) OR EXISTS (SELECT 1 FROM kpi_dirty_subjects) AS pending';
 
 /**
@@ -45,9 +48,21 @@ export function sqliteRollupFolder(db: Database): RollupFold {
     WHERE true GROUP BY 1, 2, 3
     ON CONFLICT (project_id, day, subject) DO UPDATE SET
       first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), events = events + excluded.events`);
+  // The chunk's subjects from the day rows it just touched: the same events, read once more from the small chunk.
+  const foldSubjects = db.prepare(`
+    INSERT INTO kpi_activity_subjects (project_id, subject, first_at, last_at)
+    SELECT e.project_id, ${subjectSql('e.')}, MIN(e.timestamp), MAX(e.timestamp)
+    FROM (SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= ?) q
+    JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
+    WHERE true GROUP BY 1, 2
+    ON CONFLICT (project_id, subject) DO UPDATE SET first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`);
   const clearQueue = db.prepare('DELETE FROM kpi_event_queue WHERE seq <= ?');
   const dirty = db.prepare<[], { project_id: string; subject: string }>('SELECT project_id, subject FROM kpi_dirty_subjects');
-  const dropSubject = db.prepare('DELETE FROM kpi_activity_days WHERE project_id = ? AND subject = ?');
+  const dropSubjectDays = db.prepare('DELETE FROM kpi_activity_days WHERE project_id = ? AND subject = ?');
+  const dropSubject = db.prepare('DELETE FROM kpi_activity_subjects WHERE project_id = ? AND subject = ?');
+  const rebuildSubject = db.prepare(
+    `INSERT INTO kpi_activity_subjects ${SUBJECT_FROM_DAYS} WHERE project_id = ? AND subject = ? GROUP BY 1, 2`,
+  );
   const rebuildUser = db.prepare(
     `INSERT INTO kpi_activity_days ${dayRows('sqlite')} FROM events e WHERE e.project_id = ? AND e.user_id = ? GROUP BY 1, 2, 3`,
   );
@@ -60,12 +75,15 @@ export function sqliteRollupFolder(db: Database): RollupFold {
     const end = chunkEnd.get(limit);
     if (end !== null && end !== undefined) {
       foldQueue.run(end);
+      foldSubjects.run(end);
       clearQueue.run(end);
     }
     if (queued.get()) return false;
     for (const { project_id: projectId, subject } of dirty.all()) {
+      dropSubjectDays.run(projectId, subject);
       dropSubject.run(projectId, subject);
       (subject.startsWith('u:') ? rebuildUser : rebuildVisitor).run(projectId, subject.slice(2));
+      rebuildSubject.run(projectId, subject);
     }
     clearDirty.run();
     return true;
@@ -74,21 +92,30 @@ export function sqliteRollupFolder(db: Database): RollupFold {
 }
 
 // $1: the chunk's size. The queue has no key; a row's ctid names it within the fold's snapshot.
+// The chunk's day rows feed both rollups in one statement.
 const FOLD_QUEUE = `
   WITH taken AS (
     DELETE FROM kpi_event_queue WHERE ctid IN (SELECT ctid FROM kpi_event_queue LIMIT $1) RETURNING project_id, message_id
+  ),
+  chunk (project_id, day, subject, first_at, last_at, events) AS (
+    ${dayRows('postgres')}
+    FROM (SELECT DISTINCT project_id, message_id FROM taken) q
+    JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
+    GROUP BY 1, 2, 3
+  ),
+  days AS (
+    INSERT INTO kpi_activity_days AS k SELECT * FROM chunk
+    ON CONFLICT (project_id, day, subject) DO UPDATE SET
+      first_at = LEAST(k.first_at, excluded.first_at), last_at = GREATEST(k.last_at, excluded.last_at), events = k.events + excluded.events
   )
-  INSERT INTO kpi_activity_days AS k (project_id, day, subject, first_at, last_at, events)
-  ${dayRows('postgres')}
-  FROM (SELECT DISTINCT project_id, message_id FROM taken) q
-  JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
-  GROUP BY 1, 2, 3
-  ON CONFLICT (project_id, day, subject) DO UPDATE SET
-    first_at = LEAST(k.first_at, excluded.first_at), last_at = GREATEST(k.last_at, excluded.last_at), events = k.events + excluded.events`;
+  INSERT INTO kpi_activity_subjects AS s SELECT project_id, subject, MIN(first_at), MAX(last_at) FROM chunk GROUP BY 1, 2
+  ON CONFLICT (project_id, subject) DO UPDATE SET first_at = LEAST(s.first_at, excluded.first_at), last_at = GREATEST(s.last_at, excluded.last_at)`;
 
 // $1 project ids, $2 subjects (one pair per dirty subject).
 const DIRTY = 'unnest($1::text[], $2::text[]) AS d(project_id, subject)';
-const DROP_DIRTY = `DELETE FROM kpi_activity_days k USING ${DIRTY} WHERE k.project_id = d.project_id AND k.subject = d.subject`;
+const DROP_DIRTY = ['kpi_activity_days', 'kpi_activity_subjects'].map(
+  (table) => `DELETE FROM ${table} k USING ${DIRTY} WHERE k.project_id = d.project_id AND k.subject = d.subject`,
+);
 const REBUILD_DIRTY = `
   INSERT INTO kpi_activity_days ${dayRows('postgres')} FROM ${DIRTY}
   JOIN events e ON e.project_id = d.project_id AND e.user_id = substr(d.subject, 3) WHERE substr(d.subject, 1, 2) = 'u:' GROUP BY 1, 2, 3
@@ -96,6 +123,9 @@ const REBUILD_DIRTY = `
   ${dayRows('postgres')} FROM ${DIRTY}
   JOIN events e ON e.project_id = d.project_id AND e.anonymous_id = substr(d.subject, 3) AND e.user_id IS NULL
   WHERE substr(d.subject, 1, 2) = 'a:' GROUP BY 1, 2, 3`;
+const REBUILD_DIRTY_SUBJECTS = `
+  INSERT INTO kpi_activity_subjects ${SUBJECT_FROM_DAYS} k
+  WHERE (k.project_id, k.subject) IN (SELECT project_id, subject FROM ${DIRTY}) GROUP BY 1, 2`;
 
 /**
  * PostgreSQL: folds serialize on a table lock taken before the REPEATABLE READ snapshot, so each
@@ -120,8 +150,9 @@ export function postgresRollupFolder(pool: pg.Pool): RollupFold {
         );
         if (dirty.rows.length > 0) {
           const params = [dirty.rows.map((r) => r.project_id), dirty.rows.map((r) => r.subject)];
-          await client.query(DROP_DIRTY, params);
+          for (const drop of DROP_DIRTY) await client.query(drop, params);
           await client.query(REBUILD_DIRTY, params);
+          await client.query(REBUILD_DIRTY_SUBJECTS, params);
         }
         return true;
       },

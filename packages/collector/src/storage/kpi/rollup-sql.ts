@@ -17,5 +17,5 @@ export const dayOfSql = (ms: string) => `((${ms} - ((${ms} % ${DAY_MS}) + ${DAY_
 /** The UTC day index of epoch ms `ms`, as `dayOfSql` computes it. */
 export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
 
-/** A never-identified visitor's row; also the predicate of the partial index that lists them. */
+/** A never-identified visitor's row. */
 export const IS_VISITOR = "substr(subject, 1, 2) = 'a:'";

@@ -14,13 +14,13 @@ export type SegmentKind = KpiSegment['kind'];
 
 const int = (name: string) => `CAST(@${name} AS bigint)`;
 
-/** The users row `u` has trait @segTrait equal (typed) to an element of the JSON array @segValues. */
-const TRAIT_EQUALS: Record<Dialect, string> = {
+/** The traits column `traits` (a user's or an account's) has trait @segTrait equal (typed) to an element of the JSON array @segValues. */
+const TRAIT_EQUALS: Record<Dialect, (traits: string) => string> = {
   // Same type family and same value: 5 matches 5.0 (integer/real), never the text "5" or true (1).
-  sqlite: `EXISTS (SELECT 1 FROM json_each(u.traits) j JOIN json_each(@segValues) v ON j.value = v.value
+  sqlite: (traits) => `EXISTS (SELECT 1 FROM json_each(${traits}) j JOIN json_each(@segValues) v ON j.value = v.value
     AND (j.type = v.type OR (j.type IN ('integer', 'real') AND v.type IN ('integer', 'real'))) WHERE j.key = @segTrait)`,
   // jsonb equality is typed: 5 = 5.0, never "5" or true.
-  postgres: 'u.traits -> CAST(@segTrait AS text) IN (SELECT value FROM jsonb_array_elements(CAST(@segValues AS jsonb)))',
+  postgres: (traits) => `${traits} -> CAST(@segTrait AS text) IN (SELECT value FROM jsonb_array_elements(CAST(@segValues AS jsonb)))`,
 };
 
 /** The user ids of the JSON array @segUsers. */
@@ -39,7 +39,7 @@ function segmentBody(d: Dialect, kind: SegmentKind): string {
   const users = (where: string) => `SELECT 'u:' || u.user_id AS subject FROM users u WHERE u.project_id = @projectId AND ${where}`;
   switch (kind) {
     case 'trait':
-      return users(TRAIT_EQUALS[d]);
+      return users(TRAIT_EQUALS[d]('u.traits'));
     case 'first-seen':
       return users(
         `(CAST(@segFrom AS bigint) IS NULL OR ${epochMs(d, 'u.first_seen')} >= ${int('segFrom')}) AND ${epochMs(d, 'u.first_seen')} < ${int('segTo')}`,
@@ -57,6 +57,53 @@ function segmentBody(d: Dialect, kind: SegmentKind): string {
         AND day >= ${int('riskLo')} AND day < ${int('riskMid')}
       EXCEPT SELECT subject FROM kpi_activity_days WHERE project_id = @projectId AND day >= ${int('riskMid')} AND day < ${int('riskHi')}`;
   }
+}
+
+/**
+ * The segment's accounts (revenue is per account), as the body of the `segment_accounts` CTE. An
+ * account is judged by its own facts where it has them: its trusted traits (`trait`, and
+ * `lifecycle:trial` as trait plan = "trial") and its age (`new`, `long-time`): since the earliest
+ * of its first appearance in Hearth (`accounts.created_at`) and its first revenue fact, so a
+ * customer billed for years before the host connected Hearth is long-time, and an account known
+ * only from its revenue still has an age. The other segments are about people, so an account is
+ * judged by its members taken together: at risk when one of them was active in the lookback and
+ * none in the last N days; a program member when one of them earned points before @to
+ * (`non-member`: none did); in a listed group (the holdout) when it has members and all are
+ * listed, and in its complement (`exposed`, @segNegate = 1) when one member is not listed.
+ */
+function accountSegmentBody(d: Dialect, kind: SegmentKind): string {
+  const accounts = (where: string) => `SELECT a.account_id FROM accounts a WHERE a.project_id = @projectId AND ${where}`;
+  const aMember = (where: string) =>
+    `EXISTS (SELECT 1 FROM account_members m WHERE m.project_id = @projectId AND m.account_id = a.account_id AND ${where})`;
+  const activeIn = (lo: string, hi: string) =>
+    aMember(`EXISTS (SELECT 1 FROM kpi_activity_days k WHERE k.project_id = @projectId AND k.subject = 'u:' || m.user_id
+      AND k.day >= ${int(lo)} AND k.day < ${int(hi)})`);
+  switch (kind) {
+    case 'trait':
+      return accounts(TRAIT_EQUALS[d]('a.traits'));
+    // A customer since its first appearance: in Hearth, or in its revenue (billed before the account's row).
+    case 'first-seen':
+      return `SELECT account_id FROM (
+          SELECT a.account_id, ${epochMs(d, 'a.created_at')} AS since FROM accounts a WHERE a.project_id = @projectId
+          UNION ALL SELECT f.customer_id, ${epochMs(d, 'f.occurred_at')} FROM revenue_facts f
+          WHERE f.project_id = @projectId AND f.customer_kind = 'account') firsts
+        GROUP BY account_id HAVING (CAST(@segFrom AS bigint) IS NULL OR MIN(since) >= ${int('segFrom')}) AND MIN(since) < ${int('segTo')}`;
+    case 'member':
+      return accounts(aMember(memberOf(d, 'm.user_id')));
+    case 'non-member':
+      return accounts(`NOT ${aMember(memberOf(d, 'm.user_id'))}`);
+    case 'users': {
+      const unlisted = aMember(`m.user_id NOT IN (${LISTED[d]})`);
+      return accounts(`CASE WHEN ${int('segNegate')} = 0 THEN ${aMember('1 = 1')} AND NOT ${unlisted} ELSE ${unlisted} END`);
+    }
+    case 'at-risk':
+      return accounts(`${activeIn('riskLo', 'riskMid')} AND NOT ${activeIn('riskMid', 'riskHi')}`);
+  }
+}
+
+/** `segment_accounts AS MATERIALIZED (…)`: the accounts of the segment (see `accountSegmentBody`). */
+export function accountSegmentCte(d: Dialect, kind: SegmentKind): string {
+  return `segment_accounts AS MATERIALIZED (${accountSegmentBody(d, kind)})`;
 }
 
 /** `segment AS MATERIALIZED (…)`, the CTE a segmented statement starts with. */

@@ -150,13 +150,13 @@ export function sqlResponseStore(sql: SqlRunner, transact: Transact, kpiRead: Sq
     },
     displays: async (projectId, surveyId, shown) =>
       (
-        await kpiRead.all<{ timestamp: number | Date }>(
-          `SELECT e.timestamp FROM events e
+        await kpiRead.all<{ timestamp: number | Date; user_id: string | null }>(
+          `SELECT e.timestamp, e.user_id FROM events e
            WHERE e.project_id = $1 AND e.name = '${PROMPT_EVENTS.shown}' AND ${jsonText(kpiRead.dialect, 'e.properties', 'promptId')} = $2
              AND e.timestamp >= $3 AND e.timestamp < $4 ORDER BY e.timestamp`,
           [projectId, surveyId, ...range(kpiRead, shown)],
         )
-      ).map((r) => new Date(r.timestamp)),
+      ).map((r) => ({ at: new Date(r.timestamp), userId: r.user_id })),
     async recordAttempt(projectId, a) {
       await sql.run(
         `INSERT INTO webhook_attempts (project_id, delivery_id, url, attempt, at, status, error, outcome, next_attempt_at)

@@ -13,6 +13,12 @@ export interface ResponseRange {
   to: Date;
 }
 
+/** One display of a survey: when, and to which identified user (null: a visitor who had not identified). */
+export interface SurveyDisplay {
+  at: Date;
+  userId: string | null;
+}
+
 /**
  * `store.responses`: survey responses, one row per (project, survey, respondent, cycle), and the
  * webhook delivery attempts they caused. Writes are compare-and-set so two tabs (or a score and
@@ -45,8 +51,8 @@ export interface ResponseStore {
   marks(projectId: string, respondent: Respondent): Promise<Map<string, ResponseMark[]>>;
   /** Distinct users (or visitors) shown each survey since `since` (`$prompt_shown`), for a daily cap. */
   usersShownSince(projectId: string, surveyIds: readonly string[], since: Date): Promise<Map<string, number>>;
-  /** Times of the survey's `$prompt_shown` events in the range (response rate). */
-  displays(projectId: string, surveyId: string, range: ResponseRange): Promise<Date[]>;
+  /** The survey's `$prompt_shown` events in the range, oldest first, with the user shown (null: a visitor), for the response rate. */
+  displays(projectId: string, surveyId: string, range: ResponseRange): Promise<SurveyDisplay[]>;
   recordAttempt(projectId: string, attempt: WebhookAttempt): Promise<void>;
   /** Attempts of one delivery, in attempt order per URL. */
   attempts(projectId: string, deliveryId: string): Promise<WebhookAttempt[]>;

@@ -37,10 +37,11 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
     `DELETE FROM events WHERE project_id = $1 AND (user_id = $2 OR anonymous_id IN (${linked})) RETURNING 1 AS n`,
     key,
   );
-  // The KPI rollup (migration 009) is keyed by subject id. The person's own subjects have no
-  // event left, so their rows and recompute marks are dropped now, not at the next KPI query.
+  // The KPI rollups (migrations 009, 026) are keyed by subject id. The person's own subjects have
+  // no event left, so their rows and recompute marks are dropped now, not at the next KPI query.
   for (const subject of [`u:${userId}`, ...anonymousIds.map((id) => `a:${id}`)]) {
     yield* run('DELETE FROM kpi_activity_days WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n', [projectId, subject]);
+    yield* run('DELETE FROM kpi_activity_subjects WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n', [projectId, subject]);
     yield* run('DELETE FROM kpi_dirty_subjects WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n', [projectId, subject]);
   }
   // `anonymous` keeps the two kinds apart: an anonymous id equal to someone else's user id never erases that user's answers.

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { bothStores } from '../../test-support/both-stores.js';
+import { uniqueProjectId } from '../../test-support/events.js';
+import { NOW, errorOf } from '../../test-support/http.js';
+import { admin, checklistInput, identify, track } from '../../test-support/prompts.js';
+import { npsInput, nps, respond, surveyApp } from '../../test-support/surveys.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const iso = (ms: number) => new Date(ms).toISOString();
+const range = `from=${iso(NOW - DAY)}&to=${iso(NOW)}`;
+const monthly = (amount: number) => ({ amount, currency: 'EUR', interval: 'month' });
+
+/**
+ * One project, hand-computed over [NOW − 1 d, NOW):
+ * - users: ada {plan "trial", seats 9}, bob {plan "pro", seats 10}, cy {plan "pro", seats "10"};
+ * - checklist "setup" (create, invite), shown to all three at −5 h; ada creates (started), bob
+ *   creates and invites (completed in 2 h), cy does nothing;
+ * - NPS survey shown to all three at −3 h; ada answers 3 (detractor), bob 10 (promoter);
+ * - revenue: account acme {plan "pro", seats 10} €100/month, account globex {plan "trial",
+ *   seats 9} €50/month, and user ada €20/month (revenue per user), all started before the range.
+ */
+async function fixture(open: () => Promise<import('../../storage/store.js').Store>) {
+  const { app, clock } = await surveyApp(
+    [checklistInput('setup', { events: ['Project Created', 'Teammate Invited'] }), npsInput()],
+    { id: uniqueProjectId(), revenue: { currency: 'EUR' } },
+    await open(),
+  );
+  const users: [string, Record<string, unknown>][] = [
+    ['ada', { plan: 'trial', seats: 9 }],
+    ['bob', { plan: 'pro', seats: 10 }],
+    ['cy', { plan: 'pro', seats: '10' }],
+  ];
+  for (const [user, traits] of users) {
+    await identify(app, user, traits);
+    await track(app, user, '$prompt_shown', { properties: { promptId: 'setup', kind: 'checklist' }, timestamp: iso(NOW - 5 * HOUR) });
+    await track(app, user, '$prompt_shown', { properties: { promptId: 'nps', kind: 'survey', cycle: 1 }, timestamp: iso(NOW - 3 * HOUR) });
+  }
+  await track(app, 'ada', 'Project Created', { timestamp: iso(NOW - 4 * HOUR) });
+  await track(app, 'bob', 'Project Created', { timestamp: iso(NOW - 4 * HOUR) });
+  await track(app, 'bob', 'Teammate Invited', { timestamp: iso(NOW - 3 * HOUR) });
+  clock.now = NOW - 2 * HOUR;
+  for (const [user, score] of [
+    ['ada', 3],
+    ['bob', 10],
+  ] as const)
+    expect((await respond(app, { userId: user, answer: nps(score) })).status).toBe(200);
+  clock.now = NOW;
+  const server = (path: string, body: unknown) => admin(app, path.includes('revenue') ? 'POST' : 'PUT', path, { body });
+  expect((await server('/v1/server/accounts/acme', { traits: { plan: 'pro', seats: 10 } })).status).toBe(200);
+  expect((await server('/v1/server/accounts/globex', { traits: { plan: 'trial', seats: 9 } })).status).toBe(200);
+  const started = iso(NOW - 10 * DAY);
+  for (const fact of [
+    { id: 'acme', type: 'subscription_started', accountId: 'acme', subscriptionId: 's1', ...monthly(10_000), occurredAt: started },
+    { id: 'globex', type: 'subscription_started', accountId: 'globex', subscriptionId: 's2', ...monthly(5_000), occurredAt: started },
+    { id: 'ada', type: 'subscription_started', userId: 'ada', subscriptionId: 's3', ...monthly(2_000), occurredAt: started },
+  ])
+    expect((await server('/v1/server/revenue', fact)).status).toBe(201);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked field by field.
+  const get = async (path: string): Promise<Record<string, any>> => {
+    const res = await admin(app, 'GET', path);
+    expect(res.status, await res.clone().text()).toBe(200);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  return { app, get };
+}
+
+const NOBODY = { shown: 0, started: 0, completed: 0, startedRate: null, completionRate: null, medianTimeToCompleteMs: null };
+
+describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, survey and revenue KPIs ($name)', (kind) => {
+  it('splits the checklist KPIs in SQL, numbers compared as numbers (9 vs 10 vs "10")', async () => {
+    const { get } = await fixture(kind.open);
+    const path = (segment: string) => `/v1/admin/kpi/checklists/setup?${range}&segment=${encodeURIComponent(segment)}`;
+    expect(await get(`/v1/admin/kpi/checklists/setup?${range}`)).toMatchObject({ segment: null, shown: 3, started: 2, completed: 1 });
+    expect(await get(path('lifecycle:trial'))).toMatchObject({
+      segment: { kind: 'lifecycle', stage: 'trial' },
+      shown: 1,
+      started: 1,
+      completed: 0,
+      startedRate: 100,
+      completionRate: 0,
+    });
+    // seats:10 is the number 10 (or 10.0) and the text "10", never 9; seats:10.0 the number only.
+    expect(await get(path('trait:seats:10'))).toMatchObject({
+      segment: { kind: 'trait', trait: 'seats:10' },
+      shown: 2,
+      started: 1,
+      completed: 1,
+    });
+    expect(await get(path('trait:seats:10.0'))).toMatchObject({ shown: 1, completed: 1, medianTimeToCompleteMs: 2 * HOUR });
+    expect(await get(path('trait:seats:9'))).toMatchObject({ shown: 1, started: 1, completed: 0 });
+    // A segment that holds nobody: counts 0, every rate and the median null, never 0.
+    expect(await get(path('trait:plan:enterprise'))).toMatchObject(NOBODY);
+  });
+
+  it('splits the survey KPIs: the segment users responses and displays', async () => {
+    const { get } = await fixture(kind.open);
+    const path = (segment: string) => `/v1/admin/kpi/surveys/nps?${range}&segment=${encodeURIComponent(segment)}`;
+    const all = await get(`/v1/admin/kpi/surveys/nps?${range}`);
+    expect([all.nps.score, all.responseRate]).toEqual([0, { displays: 3, responses: 2, rate: (2 / 3) * 100 }]);
+    const ten = await get(path('trait:seats:10'));
+    expect([ten.segment, ten.nps.count, ten.nps.score, ten.responseRate]).toEqual([
+      { kind: 'trait', trait: 'seats:10' },
+      1,
+      100,
+      { displays: 2, responses: 1, rate: 50 },
+    ]);
+    const trial = await get(path('lifecycle:trial'));
+    expect([trial.nps.score, trial.responseRate]).toEqual([-100, { displays: 1, responses: 1, rate: 100 }]);
+    const nobody = await get(path('trait:plan:enterprise'));
+    expect([nobody.nps.score, nobody.nps.promotersPct, nobody.responseRate]).toEqual([
+      null,
+      null,
+      { displays: 0, responses: 0, rate: null },
+    ]);
+  });
+
+  it("splits the revenue KPIs by the accounts' own traits and the users' traits", async () => {
+    const { get } = await fixture(kind.open);
+    const path = (segment: string) => `/v1/admin/kpi/revenue?${range}&segment=${encodeURIComponent(segment)}`;
+    expect(await get(`/v1/admin/kpi/revenue?${range}`)).toMatchObject({ segment: null, mrr: 17_000, payingCustomers: 3 });
+    // Account plan "pro": acme. Trial: account globex and user ada (revenue per user).
+    expect(await get(path('trait:plan:pro'))).toMatchObject({
+      segment: { kind: 'trait', trait: 'plan:pro' },
+      mrr: 10_000,
+      payingCustomers: 1,
+    });
+    expect(await get(path('lifecycle:trial'))).toMatchObject({ mrr: 7_000, payingCustomers: 2, arpa: 3_500 });
+    // Typed: the number 10 is acme's seats; 9 is globex's and ada's.
+    expect(await get(path('trait:seats:10'))).toMatchObject({ mrr: 10_000, payingCustomers: 1 });
+    expect(await get(path('trait:seats:9'))).toMatchObject({ mrr: 7_000, payingCustomers: 2 });
+    expect(await get(path('trait:plan:enterprise'))).toMatchObject({ mrr: null, arpa: null, payingCustomers: 0, clv: null });
+  });
+
+  it('refuses a bad segment the way the retention routes do, naming the field', async () => {
+    const { app } = await fixture(kind.open);
+    for (const route of ['/v1/admin/kpi/checklists/setup', '/v1/admin/kpi/surveys/nps', '/v1/admin/kpi/revenue']) {
+      const bad = await admin(app, 'GET', `${route}?segment=lifecycle:dormant`);
+      expect([bad.status, (await errorOf(bad)).issues]).toEqual([
+        400,
+        [{ path: 'segment', message: 'expected lifecycle:trial|new|long-time|at-risk' }],
+      ]);
+      const both = await admin(app, 'GET', `${route}?segment=lifecycle:trial&trait=plan:pro`);
+      expect([both.status, (await errorOf(both)).issues]).toEqual([
+        400,
+        [{ path: 'segment', message: 'give either segment or trait, not both' }],
+      ]);
+    }
+  });
+});
