@@ -14,6 +14,7 @@ import { createThrowAwayDatabase } from './ingest/postgres-database.js';
 import { runLoad, type LoadResult } from './ingest/load.js';
 import { checkCollectorStores } from './ingest/sanity-check.js';
 import { startServerProcess } from './ingest/server-process.js';
+import { cpuMsSince, postgresBackendCpuMs, postgresIndexSizes, sqliteIndexSizes, type IndexSizes } from './growth/store-stats.js';
 import { kpiEndpoints } from './kpi/endpoints.js';
 import { timeEndpointsIsolated, type EndpointOutcome } from './kpi/isolated.js';
 import { kpiSettings } from './kpi/settings.js';
@@ -23,11 +24,12 @@ import { kpiSettings } from './kpi/settings.js';
  * (bench/growth/prefill.ts) up to each size in turn, then run the collector on it and measure
  * ingest at batch 20 exactly as the ingest benchmark does; at the largest size, time the KPI
  * endpoints. `BENCH_GROWTH_SIZES` (default `0,1000000,10000000`; quick `0,100000,300000`),
- * `BENCH_GROWTH_STORES` (`sqlite,postgres`).
+ * `BENCH_GROWTH_STORES` (`sqlite,postgres`), `BENCH_GROWTH_KPIS=0` to time ingest only.
  */
 type StoreKind = 'sqlite' | 'postgres';
 const BATCH = 20;
 const START_LIMIT_MS = 600_000;
+const TIME_KPIS = process.env.BENCH_GROWTH_KPIS !== '0';
 
 function sizes(): number[] {
   const raw = process.env.BENCH_GROWTH_SIZES ?? (benchConfig.quick ? '0,100000,300000' : '0,1000000,10000000');
@@ -54,6 +56,16 @@ interface Step extends LoadResult {
   /** Store size on disk when the timed load ended. */
   sizeBytes: number;
   load1: number;
+  /** The collector process's CPU per event stored during the timed load (load-independent). */
+  serverCpuUsPerEvent: number;
+  /** PostgreSQL: its backends' CPU per event stored during the timed load; SQLite: none (in-process). */
+  databaseCpuUsPerEvent: number | null;
+  /** Read syscalls of the collector per event: SQLite's page-cache misses (PostgreSQL: none of its own). */
+  readsPerEvent: number;
+  /** Bytes the collector wrote per event: SQLite's WAL frames and checkpoints (PostgreSQL: none of its own). */
+  writtenBytesPerEvent: number;
+  /** The events table and its indexes, bytes each, when the timed load ended. */
+  indexBytes: IndexSizes;
 }
 
 interface StoreLocation {
@@ -61,6 +73,9 @@ interface StoreLocation {
   env: Record<string, string>;
   /** Bytes the store takes on disk (SQLite: the file and its WAL; PostgreSQL: the database). */
   sizeBytes(): Promise<number>;
+  indexSizes(): Promise<IndexSizes>;
+  /** PostgreSQL: CPU ms of the database's backends so far, by pid. */
+  databaseCpuMs(): Promise<Map<number, number> | null>;
   prefill(from: number, to: number, start: number): Promise<{ seconds: number }>;
   dispose(): Promise<void>;
 }
@@ -73,6 +88,8 @@ async function location(kind: StoreKind): Promise<StoreLocation> {
       options: { sqliteFile: file },
       env: { BENCH_COLLECTOR_SQLITE_FILE: file },
       sizeBytes: async () => [file, `${file}-wal`].reduce((sum, f) => sum + (existsSync(f) ? statSync(f).size : 0), 0),
+      indexSizes: async () => sqliteIndexSizes(file),
+      databaseCpuMs: async () => null,
       prefill: async (from, to, start) => prefillSqlite(file, from, to, start),
       dispose: async () => rmSync(dir, { recursive: true, force: true }),
     };
@@ -82,6 +99,8 @@ async function location(kind: StoreKind): Promise<StoreLocation> {
     options: { databaseUrl: database.url },
     env: { BENCH_COLLECTOR_DATABASE_URL: database.url },
     sizeBytes: () => databaseSize(database.url),
+    indexSizes: () => postgresIndexSizes(database.url),
+    databaseCpuMs: () => postgresBackendCpuMs(database.url),
     prefill: (from, to, start) => prefillPostgres(database.url, from, to, start),
     dispose: () => database.drop(),
   };
@@ -110,7 +129,10 @@ async function measureStore(kind: StoreKind, steps: Step[], kpis: Map<StoreKind,
         const load = { url: server.url, batchSize: BATCH, connections: benchConfig.connections };
         await runLoad({ ...load, seconds: benchConfig.ingestWarmupSeconds });
         const stored = generated + ingested;
+        const before = { cpuMs: server.cpuMs(), io: server.io(), databaseCpuMs: await where.databaseCpuMs() };
         const result = await runLoad({ ...load, seconds: benchConfig.ingestSeconds });
+        const events = Math.max(1, result.eventsPerSec * benchConfig.ingestSeconds);
+        const databaseCpuMs = await where.databaseCpuMs();
         steps.push({
           store: kind,
           stored,
@@ -119,12 +141,19 @@ async function measureStore(kind: StoreKind, steps: Step[], kpis: Map<StoreKind,
           load1: load1(),
           sizeBytes: await where.sizeBytes(),
           ...result,
+          serverCpuUsPerEvent: ((server.cpuMs() - before.cpuMs) * 1000) / events,
+          databaseCpuUsPerEvent:
+            before.databaseCpuMs && databaseCpuMs ? (cpuMsSince(before.databaseCpuMs, databaseCpuMs) * 1000) / events : null,
+          readsPerEvent: (server.io().readCalls - before.io.readCalls) / events,
+          writtenBytesPerEvent: (server.io().writeBytes - before.io.writeBytes) / events,
+          indexBytes: await where.indexSizes(),
         });
         ingested += Math.round(result.eventsPerSec * (benchConfig.ingestSeconds + benchConfig.ingestWarmupSeconds)) + BATCH;
       } finally {
         await server.stop();
       }
     }
+    if (!TIME_KPIS) return;
     const store = await openStore(where.options);
     await store.kpi.refreshRollups();
     await store.close();
@@ -160,6 +189,10 @@ function growthTable(steps: readonly Step[]): Table {
       'p50 ms',
       'p99 ms',
       'non-2xx',
+      'server CPU µs/event',
+      'database CPU µs/event',
+      'reads/event',
+      'KiB written/event',
       'store size MiB',
       'load avg',
     ],
@@ -175,6 +208,10 @@ function growthTable(steps: readonly Step[]): Table {
         String(round(s.p50Ms, 1)),
         String(round(s.p99Ms, 1)),
         String(s.non2xx),
+        String(round(s.serverCpuUsPerEvent, 1)),
+        s.databaseCpuUsPerEvent === null ? '—' : String(round(s.databaseCpuUsPerEvent, 1)),
+        String(round(s.readsPerEvent, 2)),
+        String(round(s.writtenBytesPerEvent / 1024, 2)),
         integer(s.sizeBytes / 2 ** 20),
         String(s.load1),
       ];
@@ -183,7 +220,24 @@ function growthTable(steps: readonly Step[]): Table {
       'each step adds generated history (SQL inside the store, secondary indexes rebuilt after the load) and restarts the collector on it; the ingest of earlier steps stays stored',
       `load: ${benchConfig.connections} connections, ${benchConfig.ingestWarmupSeconds} s warm-up then ${benchConfig.ingestSeconds} s timed, one run per step`,
       'load avg: the 1-minute load average right after the timed load (2 cores; other work on the machine lowers events/s)',
+      "server / database CPU µs/event: the collector process's and (PostgreSQL) its backends' user + system CPU during the timed load ÷ events stored; unlike events/s they hardly depend on other load",
+      'reads/event: read syscalls of the collector per event stored; on SQLite each is a page its cache (or memory map) did not hold',
+      'KiB written/event: what the collector wrote per event stored; on SQLite the WAL frames of every page a transaction dirtied, and checkpoints',
     ],
+  };
+}
+
+/** Size of the events table and of each index at every step: what each insert has to descend and keep cached. */
+function indexTable(steps: readonly Step[]): Table {
+  const names = [...new Set(steps.flatMap((s) => Object.keys(s.indexBytes)))].sort();
+  return {
+    title: 'The events table and its indexes at each step (MiB)',
+    columns: ['store', 'stored events', ...names],
+    rows: steps.map((s) => [
+      label[s.store],
+      integer(s.stored),
+      ...names.map((n) => (n in s.indexBytes ? String(round(s.indexBytes[n]! / 2 ** 20, 1)) : '—')),
+    ]),
   };
 }
 
@@ -244,7 +298,7 @@ export async function runGrowth(): Promise<BenchReport> {
   const all = sizes();
   return {
     name: 'growth',
-    tables: [table, kpiTable(kpis, all[all.length - 1]!)],
+    tables: [table, indexTable(steps), kpiTable(kpis, all[all.length - 1]!)],
     checks: growthChecks(steps),
     data: { sizes: all, steps, kpis: Object.fromEntries(kpis), notes },
   };

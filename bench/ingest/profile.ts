@@ -12,6 +12,8 @@ import { startServerProcess } from './server-process.js';
  * runs the collector with `--cpu-prof`, loads it like the ingest benchmark (BENCH_DURATION s,
  * BENCH_CONNECTIONS connections), stops it, and prints the self time of the top functions and per
  * area (the file or package a function lives in). Not part of `pnpm bench`: a diagnosis tool.
+ * `BENCH_PROFILE_SQLITE_FILE` / `BENCH_PROFILE_DATABASE_URL` profile an existing (e.g. grown) store
+ * instead of a fresh one; it is used as is and kept.
  */
 interface ProfileNode {
   id: number;
@@ -69,19 +71,29 @@ function summarize(profile: CpuProfile, top = 25): string {
 
 const profileDir = mkdtempSync(join(tmpdir(), 'hearth-profile-'));
 const dataDir = mkdtempSync(join(tmpdir(), 'hearth-profile-db-'));
-const database = store === 'postgres' ? await createThrowAwayDatabase(benchConfig.postgresAdminUrl) : null;
+const existingFile = process.env.BENCH_PROFILE_SQLITE_FILE;
+const existingUrl = process.env.BENCH_PROFILE_DATABASE_URL;
+const database = store === 'postgres' && !existingUrl ? await createThrowAwayDatabase(benchConfig.postgresAdminUrl) : null;
+const storeEnv: Record<string, string> =
+  store === 'postgres'
+    ? { BENCH_COLLECTOR_DATABASE_URL: existingUrl ?? database!.url }
+    : { BENCH_COLLECTOR_SQLITE_FILE: existingFile ?? join(dataDir, 'hearth.db') };
 try {
   const server = await startServerProcess(
     join(benchDir, 'ingest/collector-server.ts'),
-    database ? { BENCH_COLLECTOR_DATABASE_URL: database.url } : { BENCH_COLLECTOR_SQLITE_FILE: join(dataDir, 'hearth.db') },
+    storeEnv,
     ['--cpu-prof', '--cpu-prof-dir', profileDir],
+    600_000,
   );
   const load = { url: server.url, batchSize, connections: benchConfig.connections };
   await runLoad({ ...load, seconds: benchConfig.ingestWarmupSeconds });
+  const [cpuBefore, ioBefore] = [server.cpuMs(), server.io()];
   const result = await runLoad({ ...load, seconds: benchConfig.ingestSeconds });
+  const events = Math.max(1, result.eventsPerSec * benchConfig.ingestSeconds);
+  const perEvent = `${(((server.cpuMs() - cpuBefore) * 1000) / events).toFixed(1)} µs CPU, ${((server.io().readCalls - ioBefore.readCalls) / events).toFixed(2)} reads, ${((server.io().writeBytes - ioBefore.writeBytes) / events / 1024).toFixed(2)} KiB written per event`;
   await server.stop();
   console.log(
-    `${store}, batch ${batchSize}: ${Math.round(result.eventsPerSec)} events/s, p99 ${result.p99Ms} ms (under the profiler, which slows it)\n`,
+    `${store}, batch ${batchSize}: ${Math.round(result.eventsPerSec)} events/s, p99 ${result.p99Ms} ms (under the profiler, which slows it); ${perEvent}; ${result.errors} errors\n`,
   );
   const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('no .cpuprofile written');

@@ -9,7 +9,15 @@ export interface ServerProcess {
   peakRssMiB(): number;
   /** CPU time (user + system) the server process has used so far, in ms. */
   cpuMs(): number;
+  /** Read syscalls and bytes read and written so far (/proc/<pid>/io). */
+  io(): ProcessIo;
   stop(): Promise<void>;
+}
+
+export interface ProcessIo {
+  readCalls: number;
+  readBytes: number;
+  writeBytes: number;
 }
 
 const START_TIMEOUT_MS = 30_000;
@@ -26,9 +34,20 @@ function readPeakRssMiB(pid: number): number {
  * utime + stime from /proc/<pid>/stat, in clock ticks (100 per second on Linux). The server's own
  * CPU per event does not depend on how busy the shared machine is, unlike events/s.
  */
-function readCpuMs(pid: number): number {
+export function readCpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * `syscr`, `rchar` and `wchar` from /proc/<pid>/io. SQLite reads a page it does not hold in its cache
+ * (or its memory map) with one pread, so read calls per event are its cache misses whatever the OS
+ * cached; bytes written are mostly WAL frames (every page a transaction dirtied) and checkpoints.
+ */
+function readIo(pid: number): ProcessIo {
+  const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1] ?? NaN);
+  return { readCalls: field('syscr'), readBytes: field('rchar'), writeBytes: field('wchar') };
 }
 
 function waitForExit(child: ChildProcess): Promise<void> {
@@ -75,6 +94,7 @@ export function startServerProcess(
         pid,
         peakRssMiB: () => readPeakRssMiB(pid),
         cpuMs: () => readCpuMs(pid),
+        io: () => readIo(pid),
         async stop() {
           const exited = waitForExit(child);
           child.kill('SIGTERM');

@@ -42,7 +42,7 @@ export function kpiEndpoints(end: number, announcementId: string): KpiEndpoint[]
     { label: 'revenue, 90 days', path: `/v1/admin/kpi/revenue?from=${iso(end - 90 * DAY_MS)}&to=${iso(end)}` },
     { label: 'checklist KPIs, segment=lifecycle:trial', path: `/v1/admin/kpi/checklists/${CHECKLIST_ID}?segment=lifecycle:trial` },
     { label: 'checklist KPIs, segment=lifecycle:at-risk', path: `/v1/admin/kpi/checklists/${CHECKLIST_ID}?segment=lifecycle:at-risk` },
-    { label: 'NPS survey, segment=lifecycle:long-time', path: `/v1/admin/kpi/surveys/${SURVEY_ID}?segment=lifecycle:long-time` },
+    { label: 'NPS survey, segment=trait:plan:pro', path: `/v1/admin/kpi/surveys/${SURVEY_ID}?segment=trait:plan:pro` },
     { label: 'revenue, segment=trait:plan:pro (accounts)', path: '/v1/admin/kpi/revenue?segment=trait:plan:pro' },
     { label: 'revenue, segment=lifecycle:at-risk (members)', path: '/v1/admin/kpi/revenue?segment=lifecycle:at-risk' },
   ];

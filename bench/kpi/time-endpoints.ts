@@ -39,7 +39,7 @@ function sampleOf(body: Json): string {
       'pointsIssued',
       'activeMembers',
     ),
-    ...(nps ? [`responses ${String(nps.count)}`, `NPS ${Number(nps.score).toFixed(1)}`] : []),
+    ...(nps ? [`responses ${String(nps.count)}`, `NPS ${nps.score === null ? 'null' : Number(nps.score).toFixed(1)}`] : []),
     ...(Array.isArray(body.cohorts) ? [`${body.cohorts.length} cohorts`] : []),
     ...(Array.isArray(body.daily) ? [`${body.daily.length} days`] : []),
   ];

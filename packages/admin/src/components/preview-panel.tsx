@@ -6,7 +6,7 @@ import { CheckboxField, SelectField } from './choice-fields.js';
 import { ExplainPanel } from './explain-panel.js';
 import { TextField } from './field.js';
 
-interface Props {
+export interface PreviewPanelProps {
   /** Locales to offer: the default first, then the translations'. */
   locales: readonly string[];
   /** The draft as the widget would receive it, for the chosen locale; null while it does not validate. */
@@ -25,7 +25,7 @@ interface Props {
  * (their traits fill the placeholders, their `locale` trait picks the language), in the chosen
  * locale and theme; for a real user, the collector's "would they see it?" beside it.
  */
-export function PreviewPanel({ locales, target, explainFor = null, api = previewApi, problems = 0, onShowProblems }: Props) {
+export function PreviewPanel({ locales, target, explainFor = null, api = previewApi, problems = 0, onShowProblems }: PreviewPanelProps) {
   const box = useRef<HTMLDivElement>(null);
   const [locale, setLocale] = useState(locales[0] ?? 'en');
   const [dark, setDark] = useState(false);

@@ -20,7 +20,7 @@ import {
 } from '../models/announcement-draft.js';
 import { announcementPreviewState } from '../preview/preview-state.js';
 import { useDebouncedAnswer } from '../preview/use-debounced-answer.js';
-import { EditorPage } from './editor-page.js';
+import { EditorPage, widgetPreview } from './editor-page.js';
 import { useRecordEditor, type RecordApi } from './use-record-editor.js';
 
 type Warnings = SavedAnnouncement['warnings'];
@@ -72,8 +72,14 @@ export function AnnouncementEditor({ id, template = null }: { id: string | null;
       editor={{ ...editor, draft, checked }}
       title={record ? `Announcement: ${record.announcement.name ?? record.announcement.content.title}` : 'New announcement'}
       status={record?.announcement.status ?? null}
-      locales={[draft.defaultLocale, ...Object.keys(draft.translations)]}
-      preview={preview}
+      preview={widgetPreview(
+        { locales: [draft.defaultLocale, ...Object.keys(draft.translations)], target: preview },
+        failure && (
+          <p class="error" role="alert">
+            The preview could not be prepared: {failure}
+          </p>
+        ),
+      )}
       submitLabel={record ? 'Save' : 'Save draft'}
       notices={
         warnings.length > 0 && (
@@ -87,13 +93,6 @@ export function AnnouncementEditor({ id, template = null }: { id: string | null;
               ))}
             </ul>
           </div>
-        )
-      }
-      previewNotices={
-        failure && (
-          <p class="error" role="alert">
-            The preview could not be prepared: {failure}
-          </p>
         )
       }
       content={<AnnouncementContentFields draft={draft} errors={errors} set={set} />}

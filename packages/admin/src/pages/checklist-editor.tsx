@@ -6,7 +6,7 @@ import { ItemFields } from '../components/item-fields.js';
 import { checkDraft, draftFromPrompt, emptyItem, newChecklistDraft } from '../models/checklist-draft.js';
 import { errorsUnder } from '../models/field-errors.js';
 import { checklistPreviewState } from '../preview/preview-state.js';
-import { EditorPage, promptPageProps } from './editor-page.js';
+import { EditorPage, promptPageProps, widgetPreview } from './editor-page.js';
 import { usePromptEditor } from './use-record-editor.js';
 
 /** Create or edit a checklist; every field is checked by checklistPromptSchema before it is sent. */
@@ -30,8 +30,11 @@ export function ChecklistEditor({ id, template = null }: { id: string | null; te
     <EditorPage
       editor={{ ...editor, draft, checked }}
       {...promptPageProps('Checklist', record, load)}
-      locales={[draft.base?.defaultLocale ?? 'en', ...Object.keys(draft.base?.translations ?? {})]}
-      preview={preview}
+      preview={widgetPreview({
+        locales: [draft.base?.defaultLocale ?? 'en', ...Object.keys(draft.base?.translations ?? {})],
+        target: preview,
+        explainFor: record?.prompt.id ?? null,
+      })}
       content={
         <>
           <TextField id="title" label="Title" value={draft.title} error={errors['content.title']} onInput={(title) => set({ title })} />

@@ -5,7 +5,7 @@ import { SurveyCadenceFields, SurveyDisplayFields, SurveyQuestionFields } from '
 import { TranslationTable } from '../components/translation-table.js';
 import { checkSurveyDraft, draftFromSurvey, newSurveyDraft, surveyTranslatableFields } from '../models/survey-draft.js';
 import { surveyPreviewState } from '../preview/preview-state.js';
-import { EditorPage, promptPageProps } from './editor-page.js';
+import { EditorPage, promptPageProps, widgetPreview } from './editor-page.js';
 import { usePromptEditor } from './use-record-editor.js';
 
 /** Create or edit an NPS, CLI or CSAT survey; every field is checked by surveyPromptSchema before it is sent. */
@@ -29,8 +29,11 @@ export function SurveyEditor({ id, template = null }: { id: string | null; templ
     <EditorPage
       editor={{ ...editor, draft, checked }}
       {...promptPageProps('Survey', record, load)}
-      locales={[draft.defaultLocale, ...Object.keys(draft.translations)]}
-      preview={preview}
+      preview={widgetPreview({
+        locales: [draft.defaultLocale, ...Object.keys(draft.translations)],
+        target: preview,
+        explainFor: record?.prompt.id ?? null,
+      })}
       content={
         <>
           <SurveyQuestionFields draft={draft} errors={errors} set={set} />

@@ -60,6 +60,7 @@ export interface WriteResult {
   conflicts: number;
 }
 
+/** A user's events, or the events sent under an anonymous id that no user owns. */
 export interface EventFilter {
   userId?: string;
   anonymousId?: string;

@@ -47,7 +47,10 @@ export interface WriteOps {
   /**
    * Only for stores that overlap transactions: serialises, until COMMIT, the transactions touching
    * the same anonymous ids, so a link and a new anonymous event in two concurrent transactions
-   * cannot miss each other (each would not see the other's uncommitted row).
+   * cannot miss each other (each would not see the other's uncommitted row). Called after the
+   * events are inserted and before any link state is read: whichever transaction takes the lock
+   * first commits first, and the other then sees it, so the outcome is that of running one after
+   * the other, while the bulk of the work (the inserts) holds no lock another request waits on.
    */
   lockAnonymousIds?(keys: readonly AnonymousKey[]): Awaitable<void>;
   /** INSERT … ON CONFLICT DO NOTHING; returns keys of the rows actually inserted. */
@@ -77,8 +80,6 @@ export const keyOf = (key: EventKey): string => `${key.projectId}\u0000${key.mes
 /** Inserts all groups' events (one transaction, opened by the caller) and counts per group. */
 export async function applyWrite(ops: WriteOps, groups: readonly (readonly NewEvent[])[]): Promise<WriteResult[]> {
   const all = groups.flat();
-  // All in one call: the store takes the locks in one sorted order, whatever the projects.
-  if (ops.lockAnonymousIds) await ops.lockAnonymousIds(all.filter(mayNeedLink));
   const inserted = await ops.insertEvents(all);
   const notInserted = all.filter((event) => !inserted.has(keyOf(event)));
   const hashes = notInserted.length > 0 ? await ops.payloadHashes(notInserted) : new Map<string, string>();
@@ -100,7 +101,10 @@ export async function applyWrite(ops: WriteOps, groups: readonly (readonly NewEv
     }
     return result;
   });
-  if (accepted.length > 0) await applyIdentity(ops, accepted);
+  if (accepted.length === 0) return results;
+  // Locks late, in one call (one sorted order whatever the projects): see lockAnonymousIds.
+  if (ops.lockAnonymousIds) await ops.lockAnonymousIds(accepted.filter(mayNeedLink));
+  await applyIdentity(ops, accepted);
   return results;
 }
 

@@ -71,8 +71,9 @@ export function eventFilterSql(
     clauses.push(`user_id = ${param(values.length)}`);
   }
   if (filter.anonymousId !== undefined) {
+    // Events a user owns are theirs (and their export's), not their device's: see migration 027.
     values.push(filter.anonymousId);
-    clauses.push(`anonymous_id = ${param(values.length)}`);
+    clauses.push(`anonymous_id = ${param(values.length)} AND user_id IS NULL`);
   }
   return { where: clauses.join(' AND '), values };
 }

@@ -29,6 +29,33 @@ const SUBJECT_FROM_DAYS = `SELECT project_id, subject, MIN(first_at), MAX(last_a
 const PENDING = 'SELECT EXISTS (SELECT 1 FROM kpi_event_queue) OR EXISTS (SELECT 1 FROM kpi_dirty_subjects) AS pending';
 
 /**
+ * The events of a queue chunk (`seq <= ?`). CROSS JOIN keeps the chunk as the outer loop whatever
+ * the statistics say: with stale ones (taken while the store was small, before a bulk load) SQLite
+ * scanned every event per chunk, and the fold runs on the writer's connection, so ingest stopped
+ * (0 events/s at 1 M events in the growth benchmark).
+ */
+const SQLITE_CHUNK_EVENTS = `FROM (SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= ?) q
+    CROSS JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id`;
+
+/** SQLite's fold of a queue chunk. It needs the WHERE before ON CONFLICT to parse an upsert from a join. */
+export const SQLITE_FOLD_QUEUE = {
+  days: `
+    INSERT INTO kpi_activity_days (project_id, day, subject, first_at, last_at, events)
+    ${dayRows('sqlite')}
+    ${SQLITE_CHUNK_EVENTS}
+    WHERE true GROUP BY 1, 2, 3
+    ON CONFLICT (project_id, day, subject) DO UPDATE SET
+      first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), events = events + excluded.events`,
+  // The chunk's subjects from the day rows it just touched: the same events, read once more from the small chunk.
+  subjects: `
+    INSERT INTO kpi_activity_subjects (project_id, subject, first_at, last_at)
+    SELECT e.project_id, ${subjectSql('e.')}, MIN(e.timestamp), MAX(e.timestamp)
+    ${SQLITE_CHUNK_EVENTS}
+    WHERE true GROUP BY 1, 2
+    ON CONFLICT (project_id, subject) DO UPDATE SET first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`,
+};
+
+/**
  * SQLite: one transaction on the writer's connection, a savepoint when the group committer's
  * transaction is open there, so a rollback there undoes the fold too.
  */
@@ -39,23 +66,8 @@ export function sqliteRollupFolder(db: Database): RollupFold {
     .prepare<[number], number | null>('SELECT max(seq) FROM (SELECT seq FROM kpi_event_queue ORDER BY seq LIMIT ?)')
     .pluck();
   const queued = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM kpi_event_queue)').pluck();
-  // SQLite needs the WHERE before ON CONFLICT to parse an upsert from a join.
-  const foldQueue = db.prepare(`
-    INSERT INTO kpi_activity_days (project_id, day, subject, first_at, last_at, events)
-    ${dayRows('sqlite')}
-    FROM (SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= ?) q
-    JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
-    WHERE true GROUP BY 1, 2, 3
-    ON CONFLICT (project_id, day, subject) DO UPDATE SET
-      first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), events = events + excluded.events`);
-  // The chunk's subjects from the day rows it just touched: the same events, read once more from the small chunk.
-  const foldSubjects = db.prepare(`
-    INSERT INTO kpi_activity_subjects (project_id, subject, first_at, last_at)
-    SELECT e.project_id, ${subjectSql('e.')}, MIN(e.timestamp), MAX(e.timestamp)
-    FROM (SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= ?) q
-    JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
-    WHERE true GROUP BY 1, 2
-    ON CONFLICT (project_id, subject) DO UPDATE SET first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`);
+  const foldQueue = db.prepare(SQLITE_FOLD_QUEUE.days);
+  const foldSubjects = db.prepare(SQLITE_FOLD_QUEUE.subjects);
   const clearQueue = db.prepare('DELETE FROM kpi_event_queue WHERE seq <= ?');
   const dirty = db.prepare<[], { project_id: string; subject: string }>('SELECT project_id, subject FROM kpi_dirty_subjects');
   const dropSubjectDays = db.prepare('DELETE FROM kpi_activity_days WHERE project_id = ? AND subject = ?');

@@ -26,6 +26,7 @@ const RECORDED = [
   [21, 'single-sign-on'],
   [23, 'account-reads'],
   [26, 'kpi-activity-subjects'],
+  [27, 'anonymous-events-index'],
   [28, 'kpi-subject-kind-statistics'],
 ] as const;
 

@@ -31,6 +31,13 @@ import { createSqlAccountStore } from '../accounts/account-sql.js';
 /** Write transactions in flight at once (of the pool's 5 connections), chosen by `pnpm bench`. */
 const POSTGRES_WRITE_CONCURRENCY = 3;
 /**
+ * Events per write transaction. A group's row and advisory locks last until its COMMIT, and a
+ * request touching the same user or anonymous id waits for them within LOCK_TIMEOUT_MS: 5,000
+ * events (the SQLite bound) took seconds on a busy machine, long enough to time such a request out.
+ * 1,000 is two full requests; with three transactions in flight, throughput did not need more.
+ */
+const POSTGRES_GROUP_EVENTS = 1_000;
+/**
  * Key-ordered writes keep overlapping event groups from deadlocking; should PostgreSQL still report
  * a deadlock or serialization failure, the group runs again (it was rolled back, nothing was acked).
  */
@@ -84,7 +91,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
   // Overlapping groups: one builds and sends its rows while another's COMMIT waits for the WAL flush.
   const committer = new GroupCommitter(
     (groups) => postgresTransaction(pool, (client) => applyWrite(postgresWriteOps(client), groups), { retry: WRITE_RETRY }),
-    { concurrency: POSTGRES_WRITE_CONCURRENCY, ...options.groupCommit },
+    { concurrency: POSTGRES_WRITE_CONCURRENCY, maxEvents: POSTGRES_GROUP_EVENTS, ...options.groupCommit },
   );
   const sql = postgresRunner(pool);
   const rollups = new RollupKeeper(postgresRollupFolder(kpiPool), options.rollups);

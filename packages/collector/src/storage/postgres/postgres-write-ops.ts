@@ -90,8 +90,8 @@ export function postgresWriteOps(client: PoolClient): WriteOps {
     },
     async attributeAnonymous(projectId, anonymousIds) {
       const { rows } = await client.query<{ user_id: string; timestamp: Date }>(
-        // Driven by the few linked ids; the (project_id, anonymous_id, user_id) index finds their
-        // rows still without a user, so unlinked anonymous traffic costs one lookup per id.
+        // Driven by the few linked ids; the partial index of rows without a user finds theirs
+        // (events_by_anonymous_name_time), so unlinked anonymous traffic costs one lookup per id.
         `WITH links AS (
            SELECT anonymous_id, user_id FROM identities WHERE project_id = $1 AND anonymous_id = ANY($2::text[])
          )

@@ -32,7 +32,7 @@ export function sqliteWriteOps(db: Database): WriteOps {
     'SELECT user_id FROM identities WHERE project_id = ? AND anonymous_id = ?',
   );
   const sql = sqliteRunner(db);
-  // Seeks the (project_id, anonymous_id, user_id) index to the rows still without a user.
+  // Seeks the partial index of rows without a user (events_by_anonymous_name_time).
   const attribute = db.prepare<[string, string, string], { timestamp: number }>(`
     UPDATE events SET user_id = ?
     WHERE project_id = ? AND anonymous_id = ? AND user_id IS NULL

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeConformance } from '../conformance/index.js';
 import { kpiRollupConformance } from '../conformance/kpi-rollup.js';
+import { SQLITE_FOLD_QUEUE } from '../kpi/rollup-fold.js';
 import { loadMigrations } from '../migrations/migrate.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { newEvent } from '../../test-support/events.js';
@@ -80,6 +81,28 @@ describe('sqlite store', () => {
       } finally {
         await store.close();
       }
+    }
+  });
+
+  it('folds the KPI queue by seeking the queued events, even with statistics from when the store was small', async () => {
+    // What a bulk load leaves: the table's row count from an earlier analyze, none for its
+    // rebuilt indexes. Planned by those, a join chose to scan every event per folded chunk.
+    const stale = join(dir, 'stale-stats.sqlite');
+    await openSqliteStore(stale).close();
+    const db = new Database(stale);
+    try {
+      db.exec("DELETE FROM sqlite_stat1 WHERE tbl = 'events'; INSERT INTO sqlite_stat1 VALUES ('events', 'events', '20000 1001 1')");
+      db.exec('ANALYZE sqlite_schema');
+      for (const statement of Object.values(SQLITE_FOLD_QUEUE)) {
+        const plan = db
+          .prepare<[number], { detail: string }>(`EXPLAIN QUERY PLAN ${statement}`)
+          .all(1)
+          .map((row) => row.detail);
+        expect(plan).toContain('SEARCH e USING PRIMARY KEY (project_id=? AND message_id=?)');
+        expect(plan.filter((step) => /^SCAN e\b/.test(step))).toEqual([]);
+      }
+    } finally {
+      db.close();
     }
   });
 
