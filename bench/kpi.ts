@@ -5,7 +5,7 @@ import type { BenchReport } from './lib/report.js';
 import type { Announcement } from './kpi/day-events.js';
 import { kpiEndpoints } from './kpi/endpoints.js';
 import { timeEndpointsIsolated } from './kpi/isolated.js';
-import { loadDataSet } from './kpi/load.js';
+import { buildChecklistRollup, loadDataSet } from './kpi/load.js';
 import { DAY_MS } from './kpi/population.js';
 import { kpiSettings } from './kpi/settings.js';
 import { createStoreLocation, storeLabels, type KpiStoreKind } from './kpi/stores.js';
@@ -40,7 +40,16 @@ async function measureStore(kind: KpiStoreKind): Promise<StoreResult> {
     }
     console.error(`kpi: ${integer(load.events)} events in ${load.seconds.events.toFixed(1)} s; timing endpoints`);
     await location.settle();
-    const timings = await timeEndpointsIsolated(location.options, kpiEndpoints(end, 'ann-integrations'), kpiSettings);
+    const built = await openStore(location.options);
+    try {
+      console.error(`kpi: checklist rollup built in ${(await buildChecklistRollup(built, end)).toFixed(1)} s`);
+    } finally {
+      await built.close();
+    }
+    const endpoints = kpiEndpoints(end, 'ann-integrations').filter(
+      (e) => !kpiSettings.endpoints || kpiSettings.endpoints.includes(e.label),
+    );
+    const timings = await timeEndpointsIsolated(location.options, endpoints, kpiSettings);
     return { store: kind, load, timings };
   } finally {
     await location.dispose();

@@ -22,7 +22,9 @@ function stores(): KpiStoreKind[] {
  * KPI benchmark settings: `BENCH_KPI_EVENTS` (default 1,000,000; 50,000 with `BENCH_QUICK=1`),
  * `BENCH_KPI_USERS` (10,000; 2,000 quick), `BENCH_KPI_RUNS` (warm calls per endpoint, 5),
  * `BENCH_KPI_STORES` (`sqlite,postgres`), `BENCH_KPI_LIMIT` (seconds an endpoint may take before
- * its process is stopped and it is reported as "no answer", 60).
+ * its process is stopped and it is reported as "no answer", 60), `BENCH_KPI_ENDPOINTS` (labels of
+ * the endpoints to time, comma-separated; all by default), `BENCH_KPI_KEEP=1` (keep the loaded
+ * PostgreSQL database and print its URL, to look at query plans after the run).
  */
 export const kpiSettings = {
   events: positiveInteger('BENCH_KPI_EVENTS', benchConfig.quick ? 50_000 : 1_000_000),
@@ -35,4 +37,6 @@ export const kpiSettings = {
   end: Date.parse('2026-11-02T00:00:00Z'),
   targetMs: 200,
   limitMs: positiveInteger('BENCH_KPI_LIMIT', 60) * 1000,
+  endpoints: process.env.BENCH_KPI_ENDPOINTS?.split(',').map((label) => label.trim()) ?? null,
+  keep: process.env.BENCH_KPI_KEEP === '1',
 };

@@ -6,6 +6,7 @@ import type { StoreOptions } from '../../packages/collector/src/index.js';
 import { createThrowAwayDatabase } from '../ingest/postgres-database.js';
 import { benchConfig } from '../lib/config.js';
 import { repoRoot } from '../lib/results.js';
+import { kpiSettings } from './settings.js';
 
 export type KpiStoreKind = 'sqlite' | 'postgres';
 
@@ -51,5 +52,6 @@ export async function createStoreLocation(kind: KpiStoreKind): Promise<BenchStor
     };
   }
   const database = await createThrowAwayDatabase(benchConfig.postgresAdminUrl);
-  return { options: { databaseUrl: database.url }, settle: () => analyze(database.url), dispose: () => database.drop() };
+  const dispose = kpiSettings.keep ? async () => console.error(`kpi: kept ${database.url}`) : () => database.drop();
+  return { options: { databaseUrl: database.url }, settle: () => analyze(database.url), dispose };
 }

@@ -74,6 +74,8 @@ export const healthSchema = z.object({
   rollups: z.object({
     lagMs: z.number().int().nonnegative().nullable(),
     error: z.string().nullable(),
+    /** Checklist item definitions (an item's event and filter) whose rollup is being built; their KPIs read raw events meanwhile. */
+    checklistItemsBuilding: z.number().int().nonnegative(),
   }),
 });
 
@@ -88,6 +90,7 @@ export const readinessSchema = z.object({
 export type PromptRecordAnswer = z.infer<typeof promptRecordSchema>;
 export type AnnouncementSaved = z.infer<typeof announcementSavedSchema>;
 export type Readiness = z.infer<typeof readinessSchema>;
+export type Health = z.infer<typeof healthSchema>;
 export type PromptVersionList = z.infer<typeof promptVersionListSchema>;
 export type RewardsProgramRecord = z.infer<typeof rewardsProgramRecordSchema>;
 

@@ -304,6 +304,7 @@ export {
   type PromptRecordAnswer,
   type AnnouncementSaved,
   type Readiness,
+  type Health,
   type PromptVersionList,
   type RewardsProgramRecord,
 } from './admin-api.js';

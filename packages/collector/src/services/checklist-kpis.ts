@@ -15,6 +15,6 @@ export async function checklistKpisOf(
 ) {
   const { items } = checklist.content;
   const { range, now, segment } = query;
-  const rows = await store.kpi.checklistRows(projectId, { promptId: checklist.id, items, from: range.from, to: range.to, segment });
+  const { rows } = await store.kpi.checklistRows(projectId, { promptId: checklist.id, items, from: range.from, to: range.to, segment });
   return checklistKpis(rows, { items, range, now });
 }

@@ -90,7 +90,7 @@ describe('POST /v1/batch', () => {
       ok: true,
       store: 'sqlite',
       pendingEvents: 0,
-      rollups: { lagMs: expect.any(Number), error: null },
+      rollups: { lagMs: expect.any(Number), error: null, checklistItemsBuilding: 0 },
     });
     const missing = await app.request('/v1/nothing');
     expect(missing.status).toBe(404);

@@ -8,6 +8,7 @@ import type { OpenStore } from './harness.js';
 import { jobsConformance } from './jobs.js';
 import { rateLimitsConformance } from './rate-limits.js';
 import { kpiConformance } from './kpi.js';
+import { kpiChecklistRollupConformance } from './kpi-checklist-rollup.js';
 import { kpiRetentionConformance } from './kpi-retention.js';
 import { kpiRollupConformance } from './kpi-rollup.js';
 import { promptsConformance } from './prompts.js';
@@ -30,6 +31,7 @@ export function storeConformance(name: string, open: OpenStore): void {
     kpiConformance(open);
     kpiRetentionConformance(open);
     kpiRollupConformance(open);
+    kpiChecklistRollupConformance(open);
     announcementsConformance(open);
     rewardsConformance(open);
     responsesConformance(open);

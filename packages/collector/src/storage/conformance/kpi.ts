@@ -71,7 +71,7 @@ export function kpiConformance(open: OpenStore): void {
   describe('checklist KPI rows', () => {
     withStore('give the hand-computed checklist KPIs, overall and for a trait segment', async (store, projectId) => {
       await store.writeEvents(fixture(projectId));
-      const rows = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, to: TO });
+      const { rows } = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, to: TO });
       const query = { items: ITEMS, range: { from: FROM, to: TO }, now: TO };
       expect(checklistKpis(rows, query)).toEqual({
         shown: 5,
@@ -93,7 +93,7 @@ export function kpiConformance(open: OpenStore): void {
       expect(rows.every((row) => row.userId !== 'u5')).toBe(true);
       // Given the range's start, subjects first shown before it are left out, with the same figures.
       const later = new Date(T0 + 12 * HOUR);
-      const fromRows = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, from: later, to: TO });
+      const { rows: fromRows } = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, from: later, to: TO });
       expect(new Set(fromRows.map((row) => row.userId))).toEqual(new Set(['u2']));
       expect(checklistKpis(fromRows, { ...query, range: { from: later, to: TO } })).toEqual(
         checklistKpis(rows, { ...query, range: { from: later, to: TO } }),
@@ -114,7 +114,7 @@ export function kpiConformance(open: OpenStore): void {
         completed('did-none'),
         shown('idle'),
       ]);
-      const rows = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, to: TO });
+      const { rows } = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, to: TO });
       expect(checklistKpis(rows, { items: ITEMS, range: { from: FROM, to: TO }, now: TO })).toMatchObject({
         shown: 3,
         started: 1,
@@ -126,7 +126,7 @@ export function kpiConformance(open: OpenStore): void {
 
     withStore("marks an item done when the user's checklist progress does, at the same first event", async (store, projectId) => {
       await store.writeEvents(fixture(projectId));
-      const rows = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, to: TO });
+      const { rows } = await store.kpi.checklistRows(projectId, { promptId: 'onboarding', items: ITEMS, to: TO });
       const checklist = checklistPromptSchema.parse({
         id: 'onboarding',
         kind: 'checklist',
@@ -147,7 +147,7 @@ export function kpiConformance(open: OpenStore): void {
 
     withStore('has no rows for a checklist nobody saw', async (store, projectId) => {
       await store.writeEvents(fixture(projectId));
-      expect(await store.kpi.checklistRows(projectId, { promptId: 'nobody-saw-this', items: ITEMS, to: TO })).toEqual([]);
+      expect((await store.kpi.checklistRows(projectId, { promptId: 'nobody-saw-this', items: ITEMS, to: TO })).rows).toEqual([]);
     });
   });
 }

@@ -80,10 +80,10 @@ const checklistSql = (d: Dialect, segment: SegmentKind | null) => `
   FROM facts f LEFT JOIN users u ON u.project_id = @projectId AND u.user_id = f.user_id`;
 
 /**
- * `KpiStore.checklistRows` over `read` (on SQLite, the KPI reader process on a file store); a
- * segmented read folds new events into the rollup first (`refresh`: the at-risk rule reads it).
+ * `KpiStore.checklistRowsFromEvents` over `read` (on SQLite, the KPI reader process on a file
+ * store); a segmented read folds new events into the rollup first (`refresh`: the at-risk rule reads it).
  */
-export function checklistRows(read: SqlReader, refresh: () => Awaitable<void>): KpiStore['checklistRows'] {
+export function checklistRowsFromEvents(read: SqlReader, refresh: () => Awaitable<void>): KpiStore['checklistRowsFromEvents'] {
   const statements = new Map<SegmentKind | null, ReturnType<typeof numbered>>();
   const statementOf = (kind: SegmentKind | null) => {
     let statement = statements.get(kind);

@@ -1,7 +1,6 @@
-import type { CompleteWhen } from '@hearth/schema';
+import type { CompleteWhen, Health } from '@hearth/schema';
 import type { ChecklistKpiRow } from '../../kpi/checklist.js';
 import type { ProgramGroupKpiStore, RetentionKpiStore } from './retention-store.js';
-import type { RollupStatus } from './rollup-keeper.js';
 import type { SegmentCustomers } from './segment-customers.js';
 import type { KpiSegment } from '../../kpi/segment.js';
 
@@ -19,14 +18,29 @@ export interface ChecklistRowsQuery {
   segment?: KpiSegment | undefined;
 }
 
+export interface ChecklistRows {
+  rows: ChecklistKpiRow[];
+  /** Where they were read: the rollup, or `events` while an item definition's build is pending. */
+  source: 'rollup' | 'events';
+}
+
+/** What `/healthz` reports of the KPI rollups: the keeper's lag and the checklist builds pending. */
+export type KpiRollupStatus = Health['rollups'];
+
 /** `store.kpi`: the rows each KPI folds, one SQL query per KPI. */
 export interface KpiStore extends RetentionKpiStore, ProgramGroupKpiStore {
   /**
-   * Rows for `checklistKpis` for users who saw the checklist before `to`. Item completion comes
+   * Rows for `checklistKpis` for users who saw the checklist before `to`, from the checklist rollup
+   * (migration 025) once every item's definition is built there; until then from `events` (and the
+   * build is asked for), so an edited checklist is never answered from its old items.
+   */
+  checklistRows(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistRows>;
+  /**
+   * The same rows read from `events` (the definition the rollup must equal). Item completion comes
    * from the user's real events (the item's `completeWhen` event and property filter) as well as
    * `$checklist_item_completed`, so the KPI does not depend on the widget having been open.
    */
-  checklistRows(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistKpiRow[]>;
+  checklistRowsFromEvents(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistKpiRow[]>;
   /**
    * The revenue customers in `segment` at `to`: the users in it, and the accounts it holds by
    * their own traits and age or through their members (storage/kpi/segment-sql.ts).
@@ -39,5 +53,5 @@ export interface KpiStore extends RetentionKpiStore, ProgramGroupKpiStore {
    */
   refreshRollups(): Promise<void>;
   /** How far the background folding trails the writes (`GET /healthz`). */
-  rollupStatus(): RollupStatus;
+  rollupStatus(): KpiRollupStatus;
 }

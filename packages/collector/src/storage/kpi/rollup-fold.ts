@@ -2,7 +2,10 @@ import type { Database } from 'better-sqlite3';
 import type pg from 'pg';
 import { epochMs } from '../sql/dialect.js';
 import { postgresTransaction } from '../sql/postgres-gate.js';
-import type { Dialect } from '../sql/runner.js';
+import { postgresRunner } from '../sql/postgres-runner.js';
+import type { Dialect, SqlRunner } from '../sql/runner.js';
+import { sqliteRunner } from '../sql/sqlite-runner.js';
+import { runAsync, runSync, type TxLogic } from '../sql/transaction.js';
 import { dayOfSql, subjectSql } from './rollup-sql.js';
 
 /*
@@ -15,10 +18,46 @@ import { dayOfSql, subjectSql } from './rollup-sql.js';
  * first, it would then be added a second time by a later chunk. A fold answers whether it left
  * nothing pending (`drained`). The two dialects differ in how folds stay consistent with
  * concurrent writers, so each has its own folder below; `rollup-keeper.ts` schedules them.
+ * Other rollups fold as `FoldStep`s of the same transaction, from the same chunk and dirty subjects.
  */
 
 /** Folds up to `limit` queued events (and, when that empties the queue, the dirty subjects); true when nothing is left. */
 export type RollupFold = (limit: number) => Promise<boolean>;
+
+/** Rows a statement reads from, with the parameters it binds first ($1…). */
+export interface Relation {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * A rollup folded beside the activity rollup, in its transaction, written once for both dialects.
+ * A step must tolerate an event folded again after a rebuild of its subject (see above).
+ */
+export interface FoldStep {
+  /** An SQL condition, true while the step has work of its own (`rest`). */
+  readonly pendingSql: string;
+  /** Work asked for in memory since the last fold. */
+  requested(): boolean;
+  /** Folds a chunk's events: `chunk` names its keys `q(project_id, message_id)`. */
+  queued(sql: SqlRunner, chunk: Relation): TxLogic<void>;
+  /** Recomputes from `events` the subjects `subjects` names `ds(project_id, subject)`. */
+  dirty(sql: SqlRunner, subjects: Relation): TxLogic<void>;
+  /** Once the queue and dirty subjects are empty: a bounded part of its own work; true when none is left. */
+  rest(sql: SqlRunner, limit: number): TxLogic<boolean>;
+}
+
+const pendingSql = (steps: readonly FoldStep[]) =>
+  `SELECT EXISTS (SELECT 1 FROM kpi_event_queue) OR EXISTS (SELECT 1 FROM kpi_dirty_subjects)${steps
+    .map((step) => ` OR ${step.pendingSql}`)
+    .join('')} AS pending`;
+
+/** Runs every step's part, each to its end: true when all of them are done. */
+function* allSteps(steps: readonly FoldStep[], part: (step: FoldStep) => TxLogic<boolean | void>): TxLogic<boolean> {
+  let done = true;
+  for (const step of steps) done = (yield* part(step)) !== false && done;
+  return done;
+}
 
 const dayRows = (d: Dialect) => {
   const ms = epochMs(d, 'e.timestamp');
@@ -26,7 +65,6 @@ const dayRows = (d: Dialect) => {
 };
 /** A subject's row recomputed from its day rows (none when it has no event left). */
 const SUBJECT_FROM_DAYS = `SELECT project_id, subject, MIN(first_at), MAX(last_at) FROM kpi_activity_days`;
-const PENDING = 'SELECT EXISTS (SELECT 1 FROM kpi_event_queue) OR EXISTS (SELECT 1 FROM kpi_dirty_subjects) AS pending';
 
 /**
  * The events of a queue chunk (`seq <= ?`). CROSS JOIN keeps the chunk as the outer loop whatever
@@ -59,8 +97,9 @@ export const SQLITE_FOLD_QUEUE = {
  * SQLite: one transaction on the writer's connection, a savepoint when the group committer's
  * transaction is open there, so a rollback there undoes the fold too.
  */
-export function sqliteRollupFolder(db: Database): RollupFold {
-  const pending = db.prepare<[], number>(PENDING).pluck();
+export function sqliteRollupFolder(db: Database, steps: readonly FoldStep[] = []): RollupFold {
+  const sql = sqliteRunner(db);
+  const pending = db.prepare<[], number>(pendingSql(steps)).pluck();
   // The last seq of the next chunk: the queue is a rowid table appended at its right edge.
   const chunkEnd = db
     .prepare<[number], number | null>('SELECT max(seq) FROM (SELECT seq FROM kpi_event_queue ORDER BY seq LIMIT ?)')
@@ -88,40 +127,48 @@ export function sqliteRollupFolder(db: Database): RollupFold {
     if (end !== null && end !== undefined) {
       foldQueue.run(end);
       foldSubjects.run(end);
+      const chunk = { sql: '(SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= $1) q', params: [end] };
+      runSync(allSteps(steps, (step) => step.queued(sql, chunk)));
       clearQueue.run(end);
     }
     if (queued.get()) return false;
-    for (const { project_id: projectId, subject } of dirty.all()) {
+    const subjects = dirty.all();
+    for (const { project_id: projectId, subject } of subjects) {
       dropSubjectDays.run(projectId, subject);
       dropSubject.run(projectId, subject);
       (subject.startsWith('u:') ? rebuildUser : rebuildVisitor).run(projectId, subject.slice(2));
       rebuildSubject.run(projectId, subject);
     }
+    if (subjects.length > 0) runSync(allSteps(steps, (step) => step.dirty(sql, { sql: 'kpi_dirty_subjects ds', params: [] })));
     clearDirty.run();
-    return true;
+    return runSync(allSteps(steps, (step) => step.rest(sql, limit)));
   });
-  return (limit) => Promise.resolve(pending.get() ? fold(limit) : true);
+  return (limit) => Promise.resolve(pending.get() || steps.some((step) => step.requested()) ? fold(limit) : true);
 }
 
 // $1: the chunk's size. The queue has no key; a row's ctid names it within the fold's snapshot.
-// The chunk's day rows feed both rollups in one statement.
+// The chunk's day rows feed both activity rollups in one statement, which answers the chunk's keys
+// for the fold steps (a data-modifying WITH runs whether it is read or not).
 const FOLD_QUEUE = `
   WITH taken AS (
     DELETE FROM kpi_event_queue WHERE ctid IN (SELECT ctid FROM kpi_event_queue LIMIT $1) RETURNING project_id, message_id
   ),
+  keys AS (SELECT DISTINCT project_id, message_id FROM taken),
   chunk (project_id, day, subject, first_at, last_at, events) AS (
     ${dayRows('postgres')}
-    FROM (SELECT DISTINCT project_id, message_id FROM taken) q
-    JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
+    FROM keys q JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
     GROUP BY 1, 2, 3
   ),
   days AS (
     INSERT INTO kpi_activity_days AS k SELECT * FROM chunk
     ON CONFLICT (project_id, day, subject) DO UPDATE SET
       first_at = LEAST(k.first_at, excluded.first_at), last_at = GREATEST(k.last_at, excluded.last_at), events = k.events + excluded.events
+  ),
+  subjects AS (
+    INSERT INTO kpi_activity_subjects AS s SELECT project_id, subject, MIN(first_at), MAX(last_at) FROM chunk GROUP BY 1, 2
+    ON CONFLICT (project_id, subject) DO UPDATE SET first_at = LEAST(s.first_at, excluded.first_at), last_at = GREATEST(s.last_at, excluded.last_at)
   )
-  INSERT INTO kpi_activity_subjects AS s SELECT project_id, subject, MIN(first_at), MAX(last_at) FROM chunk GROUP BY 1, 2
-  ON CONFLICT (project_id, subject) DO UPDATE SET first_at = LEAST(s.first_at, excluded.first_at), last_at = GREATEST(s.last_at, excluded.last_at)`;
+  SELECT project_id, message_id FROM keys`;
 
 // $1 project ids, $2 subjects (one pair per dirty subject).
 const DIRTY = 'unnest($1::text[], $2::text[]) AS d(project_id, subject)';
@@ -145,16 +192,25 @@ const REBUILD_DIRTY_SUBJECTS = `
  * Queue and dirty rows of transactions still in flight are invisible to the snapshot, as are their
  * events, so they are left for the next fold.
  */
-export function postgresRollupFolder(pool: pg.Pool): RollupFold {
+export function postgresRollupFolder(pool: pg.Pool, steps: readonly FoldStep[] = []): RollupFold {
+  const pending = pendingSql(steps);
   return async (limit) => {
-    const { rows } = await pool.query<{ pending: boolean }>(PENDING);
-    if (!rows[0]?.pending) return true;
+    const { rows } = await pool.query<{ pending: boolean }>(pending);
+    if (!rows[0]?.pending && !steps.some((step) => step.requested())) return true;
     return postgresTransaction(
       pool,
       async (client) => {
+        const sql = postgresRunner(client);
         // Conflicts only with itself and stronger modes: KPI reads (ACCESS SHARE) go on.
         await client.query('LOCK TABLE kpi_activity_days IN SHARE ROW EXCLUSIVE MODE');
-        await client.query(FOLD_QUEUE, [limit]);
+        const taken = await client.query<{ project_id: string; message_id: string }>(FOLD_QUEUE, [limit]);
+        if (taken.rows.length > 0) {
+          const chunk = {
+            sql: 'unnest($1::text[], $2::text[]) AS q(project_id, message_id)',
+            params: [taken.rows.map((r) => r.project_id), taken.rows.map((r) => r.message_id)],
+          };
+          await runAsync(allSteps(steps, (step) => step.queued(sql, chunk)));
+        }
         const left = await client.query<{ queued: boolean }>('SELECT EXISTS (SELECT 1 FROM kpi_event_queue) AS queued');
         if (left.rows[0]?.queued) return false;
         const dirty = await client.query<{ project_id: string; subject: string }>(
@@ -165,8 +221,10 @@ export function postgresRollupFolder(pool: pg.Pool): RollupFold {
           for (const drop of DROP_DIRTY) await client.query(drop, params);
           await client.query(REBUILD_DIRTY, params);
           await client.query(REBUILD_DIRTY_SUBJECTS, params);
+          const subjects = { sql: 'unnest($1::text[], $2::text[]) AS ds(project_id, subject)', params };
+          await runAsync(allSteps(steps, (step) => step.dirty(sql, subjects)));
         }
-        return true;
+        return runAsync(allSteps(steps, (step) => step.rest(sql, limit)));
       },
       { begin: 'BEGIN ISOLATION LEVEL REPEATABLE READ' },
     );

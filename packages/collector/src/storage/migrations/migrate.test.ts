@@ -25,6 +25,7 @@ const RECORDED = [
   [20, 'email-plan-cursor'],
   [21, 'single-sign-on'],
   [23, 'account-reads'],
+  [25, 'checklist-rollup'],
   [26, 'kpi-activity-subjects'],
   [27, 'anonymous-events-index'],
   [28, 'kpi-subject-kind-statistics'],

@@ -13,6 +13,7 @@ import { sqlJobStore } from '../jobs/job-sql.js';
 import { sqlRateLimitStore } from '../rate-limits/rate-limit-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
+import { ChecklistRollup } from '../kpi/checklist-fold.js';
 import { postgresRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
@@ -94,14 +95,15 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     { concurrency: POSTGRES_WRITE_CONCURRENCY, maxEvents: POSTGRES_GROUP_EVENTS, ...options.groupCommit },
   );
   const sql = postgresRunner(pool);
-  const rollups = new RollupKeeper(postgresRollupFolder(kpiPool), options.rollups);
+  const checklists = new ChecklistRollup();
+  const rollups = new RollupKeeper(postgresRollupFolder(kpiPool, [checklists]), options.rollups);
   rollups.start();
 
   return {
     kind: 'postgres',
     prompts: sqlPromptStore(sql, postgresTransact(pool)),
     facts: sqlFactStore(sql),
-    kpi: sqlKpiStore(postgresRunner(kpiPool), rollups, postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
+    kpi: sqlKpiStore(postgresRunner(kpiPool), rollups, checklists, postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
     rewards: createSqlRewardsStore(postgresTransact(pool, REWARDS_POSTGRES_RETRY), sql),
     announcements: sqlAnnouncementStore(sql),
     responses: sqlResponseStore(sql, postgresTransact(pool)),

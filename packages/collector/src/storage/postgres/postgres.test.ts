@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storeConformance } from '../conformance/index.js';
+import { kpiChecklistRollupConformance } from '../conformance/kpi-checklist-rollup.js';
 import { kpiRollupConformance } from '../conformance/kpi-rollup.js';
 import { loadMigrations } from '../migrations/migrate.js';
 import { openPostgresStore } from './postgres-store.js';
@@ -14,8 +15,10 @@ afterAll(scratch.drop);
 
 storeConformance('postgres', () => openPostgresStore(databaseUrl));
 // Folds of a few events each: the dirty subjects must wait for the queue to empty (rollup-fold.ts).
-describe('postgres, rollups folded 7 events at a time', () =>
-  kpiRollupConformance(() => openPostgresStore(databaseUrl, { rollups: { chunk: 7 } })));
+describe('postgres, rollups folded 7 events at a time', () => {
+  kpiRollupConformance(() => openPostgresStore(databaseUrl, { rollups: { chunk: 7 } }));
+  kpiChecklistRollupConformance(() => openPostgresStore(databaseUrl, { rollups: { chunk: 7 } }));
+});
 
 describe('postgres store', () => {
   it('applies migrations once even when several collectors start together', async () => {

@@ -15,6 +15,7 @@ import { sqlFactStore } from '../facts/fact-sql.js';
 import { sqlJobStore } from '../jobs/job-sql.js';
 import { sqlRateLimitStore } from '../rate-limits/rate-limit-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
+import { ChecklistRollup } from '../kpi/checklist-fold.js';
 import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
@@ -83,7 +84,8 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
   const transact = sqliteTransact(db, sql);
   const kpiSql = sqliteKpiRunner(kpiRows);
   // The fold writes, so it stays on this connection; the reads go to the reader process.
-  const rollups = new RollupKeeper(sqliteRollupFolder(db), options.rollups);
+  const checklists = new ChecklistRollup();
+  const rollups = new RollupKeeper(sqliteRollupFolder(db, [checklists]), options.rollups);
   rollups.start();
 
   const listEvents = (projectId: string, filter: { userId?: string; anonymousId?: string } = {}) => {
@@ -112,7 +114,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     kind: 'sqlite',
     prompts: sqlPromptStore(sql, transact),
     facts: sqlFactStore(sql),
-    kpi: sqlKpiStore(kpiSql, rollups),
+    kpi: sqlKpiStore(kpiSql, rollups, checklists),
     rewards: createSqlRewardsStore(transact, sql, kpiSql),
     announcements: sqlAnnouncementStore(sql, kpiSql),
     responses: sqlResponseStore(sql, transact, kpiSql),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeConformance } from '../conformance/index.js';
+import { kpiChecklistRollupConformance } from '../conformance/kpi-checklist-rollup.js';
 import { kpiRollupConformance } from '../conformance/kpi-rollup.js';
 import { SQLITE_FOLD_QUEUE } from '../kpi/rollup-fold.js';
 import { loadMigrations } from '../migrations/migrate.js';
@@ -16,8 +17,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeConformance('sqlite', async () => openSqliteStore(file));
 // Folds of a few events each: the dirty subjects must wait for the queue to empty (rollup-fold.ts).
-describe('sqlite, rollups folded 7 events at a time', () =>
-  kpiRollupConformance(async () => openSqliteStore(file, { rollups: { chunk: 7 } })));
+describe('sqlite, rollups folded 7 events at a time', () => {
+  kpiRollupConformance(async () => openSqliteStore(file, { rollups: { chunk: 7 } }));
+  kpiChecklistRollupConformance(async () => openSqliteStore(file, { rollups: { chunk: 7 } }));
+});
 
 describe('sqlite store', () => {
   it('runs in WAL mode with synchronous=NORMAL and records applied migrations once', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SUBJECT_ROLLUP_TABLES } from '../kpi/rollup-sql.js';
 import type { SqlRunner } from '../sql/runner.js';
 import { ask, type TxLogic } from '../sql/transaction.js';
 import type { ErasureCounts } from './user-store.js';
@@ -42,11 +43,12 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
       anonymousId,
     ])).length;
   }
-  // The KPI rollups (migrations 009, 026) are keyed by subject id. The person's own subjects have
+  // The KPI rollups (migrations 009, 025, 026) are keyed by subject id. The person's own subjects have
   // no event left, so their rows and recompute marks are dropped now, not at the next KPI query.
   for (const subject of [`u:${userId}`, ...anonymousIds.map((id) => `a:${id}`)]) {
-    yield* run('DELETE FROM kpi_activity_days WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n', [projectId, subject]);
-    yield* run('DELETE FROM kpi_activity_subjects WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n', [projectId, subject]);
+    for (const table of SUBJECT_ROLLUP_TABLES) {
+      yield* run(`DELETE FROM ${table} WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n`, [projectId, subject]);
+    }
     yield* run('DELETE FROM kpi_dirty_subjects WHERE project_id = $1 AND subject = $2 RETURNING 1 AS n', [projectId, subject]);
   }
   // `anonymous` keeps the two kinds apart: an anonymous id equal to someone else's user id never erases that user's answers.
