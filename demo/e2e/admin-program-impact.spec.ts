@@ -34,10 +34,14 @@ test('the dashboard shows members against non-members and exposed against the ho
     await expect(retention).toContainText(/\(n = \d+\).*\(n = \d+\)/);
     // The holdout is drawn from everyone at random (by assignment, whatever they earned before it was
     // switched on): both groups have customers, so the difference and its interval are drawn.
-    const holdout = impact.getByRole('table', { name: /Exposed vs holdout \(20% held out at random/ });
+    const holdout = impact.getByRole('table', { name: /Exposed vs holdout \(20% of users held out at random/ });
     await expect(holdout.getByRole('row', { name: /Retention rate/ })).toContainText(/[+−±][\d.]+ pts[−\d.]+ to [−\d.]+ pts/);
     await expect(holdout.getByRole('row', { name: /Events per active user per week/ })).toContainText(/[−\d.]+ to [−\d.]+/);
     await expect(holdout.getByRole('columnheader', { name: '95 % interval' })).toBeVisible();
+    // Revenue per group (the demo records revenue): ARPA with both groups' paying customers, and the
+    // two CLVs side by side, which carry no interval.
+    await expect(members.getByRole('row', { name: /ARPA \(EUR per month\)/ })).toContainText(/\(n = \d+\).*\(n = \d+\)/);
+    await expect(impact.getByText(/^CLV \(no interval: a ratio over each group's churn\): Members /)).toBeVisible();
 
     await page.getByRole('tab', { name: 'Segments' }).click();
     const split = page.getByRole('region', { name: 'Segment split' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clvNoteSchema } from './revenue.js';
 
 /**
  * Result shapes of the loyalty program's impact (docs/reference/kpi-definitions.md, "Loyalty
@@ -35,6 +36,23 @@ export const groupMetricsSchema = z.object({
   usageFrequency: comparisonSchema,
   /** NPS as the mean of +100 (promoter), 0 (passive), −100 (detractor); null without an NPS survey. */
   nps: comparisonSchema.nullable(),
+  /** The groups' paying customers (a user, or an account by its users); null when the project records no revenue. */
+  revenue: z
+    .object({
+      /** ARPA at `to`: the mean MRR of the paying customers, minor units (Welch). */
+      arpa: comparisonSchema,
+      /** Each group's CLV (ARPA × gross margin × lifetime from its own churn), minor units: a ratio, so no interval. */
+      clv: z.object({
+        exposed: z.number().nullable(),
+        control: z.number().nullable(),
+        exposedNote: clvNoteSchema,
+        controlNote: clvNoteSchema,
+        /** Customers paying at `from` in each group: the churn behind each lifetime. */
+        exposedPayingAtStart: count,
+        controlPayingAtStart: count,
+      }),
+    })
+    .nullable(),
 });
 
 /** `GET /v1/admin/kpi/program-impact`. */
@@ -44,6 +62,8 @@ export const programImpactAnswerSchema = z.object({
   inactivityDays: z.number().int(),
   /** The NPS survey the `nps` comparisons read, if any. */
   npsSurveyId: z.string().nullable(),
+  /** The currency of the `revenue` figures (minor units); null when the project records no revenue. */
+  currency: z.string().nullable(),
   program: z.object({
     /** Identified users active in the range, and the members among them. */
     activeCustomers: count,
@@ -62,8 +82,12 @@ export const programImpactAnswerSchema = z.object({
   membersVsNonMembers: groupMetricsSchema,
   /** Each tier's members (by lifetime points now) against the non-members. */
   byTier: z.array(z.object({ tierId: z.string().nullable(), members: count, metrics: groupMetricsSchema })),
-  /** Exposed against the randomized holdout (cause); null when the program has no holdout. */
-  holdout: z.object({ percent: z.number(), exposedVsHoldout: groupMetricsSchema }).nullable(),
+  /**
+   * Exposed against the randomized holdout (cause); null when the program has no holdout. `unit`
+   * says what was sampled: users, or accounts (then the groups are the users of held-out accounts
+   * and of the other accounts, and the revenue compares those accounts).
+   */
+  holdout: z.object({ percent: z.number(), unit: z.enum(['user', 'account']), exposedVsHoldout: groupMetricsSchema }).nullable(),
 });
 
 export type Comparison = z.infer<typeof comparisonSchema>;

@@ -156,6 +156,12 @@ const rate = z.number().nullable().describe('Percentage with two decimals; null 
 const count = z.number().int().nonnegative();
 
 /** Revenue KPIs of one period (docs/reference/kpi-definitions.md, "Revenue and customer lifetime value (CLV)"). */
+/** Why a CLV is null, or `lifetime_capped` when it holds the capped figure. */
+export const clvNoteSchema = z
+  .enum(['no_paying_customers', 'no_customers_at_start', 'no_churn', 'lifetime_capped'])
+  .nullable()
+  .describe('Why clv is null, or `lifetime_capped` when the lifetime was capped at 60 months.');
+
 export const revenueKpisSchema = z.object({
   mrr: money.describe('Monthly recurring revenue at the end of the period (ARR ÷ 12).'),
   mrrAtStart: money,
@@ -173,10 +179,7 @@ export const revenueKpisSchema = z.object({
   revenueChurnRate: rate,
   monthlyChurnRate: rate,
   clv: money.describe('ARPA × gross margin ÷ monthly customer churn; see clvNote when null.'),
-  clvNote: z
-    .enum(['no_paying_customers', 'no_customers_at_start', 'no_churn', 'lifetime_capped'])
-    .nullable()
-    .describe('Why clv is null, or `lifetime_capped` when the lifetime was capped at 60 months.'),
+  clvNote: clvNoteSchema,
   cac: money.describe('The CAC in force at the start of the period (project setting).'),
   clvToCac: z.number().nullable().describe('CLV ÷ CAC, two decimals; null without CLV or CAC.'),
   renewals: count,

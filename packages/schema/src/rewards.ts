@@ -142,8 +142,15 @@ export const rewardsConfigSchema = z
      * A randomized holdout: this share of verified users (0.1–50 %), chosen by the targeting
      * engine's stable sampling, never sees the program and earns nothing from its rules, so its
      * figures measure what the program causes. Absent: off, everyone is exposed.
+     * `unit: 'account'` samples accounts instead, so a whole company is held out together: a user
+     * is held out when any account they belong to is, and a user in no account is exposed.
      */
-    holdout: z.object({ percent: z.number().min(0.1).max(50) }).optional(),
+    holdout: z
+      .object({
+        percent: z.number().min(0.1).max(50),
+        unit: z.enum(['user', 'account']).default('user'),
+      })
+      .optional(),
     /** What one point is worth in the project's currency (e.g. 0.01), for the points liability. */
     pointValue: z.number().nonnegative().max(1_000_000).optional(),
     /** Rule, badge, tier and catalog texts in other locales (`{ ar: { catalog: { mug: { name } } } }`). */

@@ -9,12 +9,14 @@ describe('groupMetrics', () => {
     const a: GroupCounts = {
       retention: { customersAtStart: 70, retained: 56 },
       engagement: { activeUsers: 0, events: 0, eventsSquared: 0 },
-      npsScores: null,
+      nps: null,
+      revenue: null,
     };
     const b: GroupCounts = {
       retention: { customersAtStart: 80, retained: 48 },
       engagement: { activeUsers: 0, events: 0, eventsSquared: 0 },
-      npsScores: null,
+      nps: null,
+      revenue: null,
     };
     const metrics = groupMetrics(a, b, 1, names);
     expect(metrics.retention).toMatchObject({ exposed: { n: 70, value: 80 }, control: { n: 80, value: 60 }, verdict: 'higher' });
@@ -34,12 +36,14 @@ describe('groupMetrics', () => {
     const a: GroupCounts = {
       retention: { customersAtStart: 0, retained: 0 },
       engagement: { activeUsers: 3, events: 12, eventsSquared: 56 },
-      npsScores: null,
+      nps: null,
+      revenue: null,
     };
     const b: GroupCounts = {
       retention: { customersAtStart: 0, retained: 0 },
       engagement: { activeUsers: 2, events: 4, eventsSquared: 8 },
-      npsScores: null,
+      nps: null,
+      revenue: null,
     };
     const usage = groupMetrics(a, b, 2, names).usageFrequency;
     expect(usage).toMatchObject({ exposed: { n: 3, value: 2 }, control: { n: 2, value: 1 }, verdict: 'too-small' });
@@ -50,14 +54,15 @@ describe('groupMetrics', () => {
 
   it('compares NPS as the mean of +100 / 0 / −100 scores, which is the NPS itself', () => {
     // A: 10, 9, 8, 3 → +100, +100, 0, −100: NPS 25, mean 25, variance (75² + 75² + 25² + 125²)/3 = 9166.67.
-    expect(npsGroupOf([10, 9, 8, 3])).toEqual({ n: 4, mean: 25, variance: expect.closeTo(9166.667, 3) });
+    expect(npsGroupOf({ responses: 4, promoters: 2, detractors: 1 })).toEqual({ n: 4, mean: 25, variance: expect.closeTo(9166.667, 3) });
     // B: 0 × 2, 7 × 2 → −100, −100, 0, 0: NPS −50, variance (50² × 4)/3 = 3333.33.
     const a: GroupCounts = {
       retention: { customersAtStart: 0, retained: 0 },
       engagement: { activeUsers: 0, events: 0, eventsSquared: 0 },
-      npsScores: [10, 9, 8, 3],
+      nps: { responses: 4, promoters: 2, detractors: 1 }, // 10, 9, 8, 3
+      revenue: null,
     };
-    const b: GroupCounts = { ...a, npsScores: [0, 0, 7, 7] };
+    const b: GroupCounts = { ...a, nps: { responses: 4, promoters: 0, detractors: 2 } }; // 0, 0, 7, 7
     // SE = √(9166.67/4 + 3333.33/4) = √3125 = 55.9017; ν = 3125² / (2291.67²/3 + 833.33²/3) = 4.92701;
     // t(0.975, 4.92701) = 2.58208, half-width 144.3426.
     const nps = groupMetrics(a, b, 1, names).nps!;

@@ -1,6 +1,7 @@
 import type { GroupMetrics } from '@hearth/schema';
-import { npsGroup } from '../domain/survey/groups.js';
+import type { NpsCounts } from '../storage/kpi/retention-store.js';
 import type { RetentionCounts } from './churn.js';
+import type { RevenueGroup } from './group-revenue.js';
 import { compareMeans, compareProportions, type GroupNames } from './stats/comparison.js';
 import { meanGroupFromSums } from './stats/means.js';
 import type { UsageCounts } from './usage.js';
@@ -8,12 +9,14 @@ import type { UsageCounts } from './usage.js';
 /**
  * One group's counts, as the KPI store answers them for a segment over the same [from, to):
  * retention (customers at `from`, retained at `to`), engagement (active users, their events and
- * Σ events² for the spread) and its NPS scores (null without an NPS survey).
+ * Σ events² for the spread) and its NPS answers (null without an NPS survey).
  */
 export interface GroupCounts {
   retention: RetentionCounts;
   engagement: Pick<UsageCounts, 'activeUsers' | 'events'> & { eventsSquared: number };
-  npsScores: readonly number[] | null;
+  nps: NpsCounts | null;
+  /** Its paying customers' revenue (kpi/group-revenue.ts); null when the project records none. */
+  revenue: RevenueGroup | null;
 }
 
 /**
@@ -23,7 +26,9 @@ export interface GroupCounts {
  * - usage frequency: events per active user per week, the mean over the group's active users
  *   (Welch; each user's events ÷ `weeks`, so Σx = events ÷ weeks and Σx² = Σ events² ÷ weeks²);
  * - NPS: the mean of +100 (promoter 9–10), 0 (passive) and −100 (detractor 0–6) over the
- *   group's responses, which is exactly % promoters − % detractors (Welch).
+ *   group's responses, which is exactly % promoters − % detractors (Welch);
+ * - revenue: ARPA as the mean MRR of the paying customers (Welch), and each group's CLV side by
+ *   side (a ratio of means with a churn rate under it: no interval is drawn).
  */
 export function groupMetrics(a: GroupCounts, b: GroupCounts, weeks: number, names: GroupNames): GroupMetrics {
   const retained = (r: RetentionCounts) => ({ n: r.customersAtStart, successes: r.retained });
@@ -34,18 +39,25 @@ export function groupMetrics(a: GroupCounts, b: GroupCounts, weeks: number, name
     retention: compareProportions(retained(a.retention), retained(b.retention), names),
     churn: compareProportions(lost(a.retention), lost(b.retention), names),
     usageFrequency: compareMeans(usage(a.engagement), usage(b.engagement), names),
-    nps: a.npsScores && b.npsScores ? compareMeans(npsGroupOf(a.npsScores), npsGroupOf(b.npsScores), names) : null,
+    nps: a.nps && b.nps ? compareMeans(npsGroupOf(a.nps), npsGroupOf(b.nps), names) : null,
+    revenue:
+      a.revenue && b.revenue
+        ? {
+            arpa: compareMeans(a.revenue.arpa, b.revenue.arpa, names),
+            clv: {
+              exposed: a.revenue.clv,
+              control: b.revenue.clv,
+              exposedNote: a.revenue.clvNote,
+              controlNote: b.revenue.clvNote,
+              exposedPayingAtStart: a.revenue.payingAtStart,
+              controlPayingAtStart: b.revenue.payingAtStart,
+            },
+          }
+        : null,
   };
 }
 
-/** NPS scores as a mean group of +100 / 0 / −100: Σx = 100 (P − D), Σx² = 10,000 (P + D). */
-export function npsGroupOf(scores: readonly number[]) {
-  let promoters = 0;
-  let detractors = 0;
-  for (const score of scores) {
-    const group = npsGroup(score);
-    if (group === 'promoter') promoters += 1;
-    else if (group === 'detractor') detractors += 1;
-  }
-  return meanGroupFromSums(scores.length, 100 * (promoters - detractors), 10_000 * (promoters + detractors));
+/** NPS answers as a mean group of +100 / 0 / −100: Σx = 100 (P − D), Σx² = 10,000 (P + D). */
+export function npsGroupOf({ responses, promoters, detractors }: NpsCounts) {
+  return meanGroupFromSums(responses, 100 * (promoters - detractors), 10_000 * (promoters + detractors));
 }

@@ -44,10 +44,10 @@ export function changeOf(unit: OverviewCard['unit'], current: number | null, pre
 }
 
 export interface RoiInput {
-  /** Every customer's revenue over the period (the revenue KPI rows); only users can be in a holdout. */
+  /** Every customer's revenue over the period (the revenue KPI rows). */
   customers: readonly (CustomerPeriod & { customer: Customer })[];
-  /** Whether a user is in the program's randomized holdout. */
-  inHoldout: (userId: string) => boolean;
+  /** Whether a customer is in the program's randomized holdout; null when it is not a unit the holdout samples. */
+  inHoldout: (customer: Customer) => boolean | null;
   /** Points the program issued in the period, and one point's worth in minor units of the currency. */
   pointsIssued: number;
   pointValueMinor: Fraction;
@@ -76,11 +76,10 @@ function keptArr(customers: readonly CustomerPeriod[]): { start: bigint; end: bi
  * scaled to 30 days. Computed exactly and rounded once.
  */
 export function programRoi({ customers, inHoldout, pointsIssued, pointValueMinor, period }: RoiInput): Figure {
-  const users = customers.filter((c) => c.customer.kind === 'user');
-  const exposed = keptArr(users.filter((c) => !inHoldout(c.customer.id)));
-  const control = keptArr(users.filter((c) => inHoldout(c.customer.id)));
-  if (exposed.count === 0) return figure(null, 'No exposed user was paying at the start of the period.');
-  if (control.count === 0) return figure(null, 'No holdout user was paying at the start of the period.');
+  const exposed = keptArr(customers.filter((c) => inHoldout(c.customer) === false));
+  const control = keptArr(customers.filter((c) => inHoldout(c.customer) === true));
+  if (exposed.count === 0) return figure(null, 'No exposed customer was paying at the start of the period.');
+  if (control.count === 0) return figure(null, 'No holdout customer was paying at the start of the period.');
   const periodMs = BigInt(period.to - period.from);
   // Kept MRR = S_E × (E_E ÷ S_E − E_H ÷ S_H) ÷ 12 = (E_E − S_E × E_H ÷ S_H) ÷ 12.
   const kept: Fraction = { n: exposed.end * control.start - exposed.start * control.end, d: control.start * 12n };

@@ -6,7 +6,7 @@ import {
   type ProjectConfig,
   type SurveyPrompt,
 } from '@hearth/schema';
-import { inRewardsHoldout } from '../domain/rewards/holdout.js';
+import { holdoutUnit, inRewardsHoldout } from '../domain/rewards/holdout.js';
 import { churnKpis } from '../kpi/churn.js';
 import { cliKpi } from '../kpi/cli.js';
 import { npsKpi } from '../kpi/nps.js';
@@ -155,7 +155,8 @@ async function roiFigure(
   const pointValueMinor = { n: BigInt(Math.round(program.pointValue * 10 ** digits * 1e6)), d: 1_000_000n };
   return programRoi({
     customers: rows,
-    inHoldout: (userId) => inRewardsHoldout(program, project.id, userId),
+    // The sampled unit's customers only: users, or accounts (a user customer's accounts are not read here).
+    inHoldout: (customer) => (customer.kind === holdoutUnit(program) ? inRewardsHoldout(program, project.id, customer.id) : null),
     pointsIssued: rewardsKpis(activity, program.tiers, period).pointsIssued,
     pointValueMinor,
     period,

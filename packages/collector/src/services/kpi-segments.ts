@@ -1,5 +1,5 @@
 import type { ProjectConfig } from '@hearth/schema';
-import { inRewardsHoldout } from '../domain/rewards/holdout.js';
+import { holdoutUnit, inRewardsHoldout } from '../domain/rewards/holdout.js';
 import { DAY_MS } from '../domain/time.js';
 import {
   AT_RISK_DEFAULT_DAYS,
@@ -12,18 +12,30 @@ import {
 } from '../kpi/segment.js';
 import type { Store } from '../storage/store.js';
 
-/** Every identified user of the project: the listed-users segment with nobody listed, negated. */
-export const IDENTIFIED: KpiSegment = { kind: 'users', ids: [], negate: true };
-
-/** The ids of the program's holdout among the identified users at `to` (none without a holdout). */
-export async function holdoutUserIds(store: Pick<Store, 'kpi'>, project: ProjectConfig, to: Date): Promise<string[]> {
-  if (!project.rewards?.holdout) return [];
-  return holdoutAmong(project, await store.kpi.segmentUserIds(project.id, IDENTIFIED, to));
+/**
+ * The program's holdout, as user ids: every identified user whose unit the hash holds out (their
+ * own id, or with `unit: 'account'` any account they belong to), and under the account unit the
+ * exposed users too (members of an account none of whose accounts is held out); null there means
+ * every other identified user. One narrow read of the units; each unit hashed once.
+ */
+export async function holdoutAssignment(
+  store: Pick<Store, 'kpi'>,
+  project: ProjectConfig,
+): Promise<{ held: string[]; exposed: string[] | null }> {
+  if (!project.rewards?.holdout) return { held: [], exposed: null };
+  const unit = holdoutUnit(project.rewards);
+  const held = new Set<string>();
+  const inExperiment = new Set<string>();
+  const drawn = new Map<string, boolean>();
+  for (const { userId, unitId } of await store.kpi.holdoutUnits(project.id, unit)) {
+    let out = drawn.get(unitId);
+    if (out === undefined) drawn.set(unitId, (out = inRewardsHoldout(project.rewards, project.id, unitId)));
+    if (out) held.add(userId);
+    inExperiment.add(userId);
+  }
+  const sorted = (ids: Iterable<string>) => [...ids].sort();
+  return { held: sorted(held), exposed: unit === 'account' ? sorted([...inExperiment].filter((id) => !held.has(id))) : null };
 }
-
-/** The program's holdout among these users (the hash decides, see domain/rewards/holdout.ts). */
-export const holdoutAmong = (project: ProjectConfig, userIds: readonly string[]): string[] =>
-  userIds.filter((id) => inRewardsHoldout(project.rewards, project.id, id));
 
 /**
  * The store's segment for the URL's choice at the range's end `to` (definitions in kpi/segment.ts).
@@ -47,6 +59,12 @@ export async function resolveSegment(
       return { kind: 'at-risk', days: atRiskDays };
     case 'program':
       if (choice.group === 'member' || choice.group === 'non-member') return { kind: choice.group };
-      return { kind: 'users', ids: await holdoutUserIds(store, project, to), negate: choice.group === 'exposed' };
+      return programSegment(await holdoutAssignment(store, project), choice.group);
   }
+}
+
+/** The holdout or the exposed users as a listed-users segment. */
+function programSegment({ held, exposed }: { held: string[]; exposed: string[] | null }, group: 'holdout' | 'exposed'): KpiSegment {
+  if (group === 'holdout') return { kind: 'users', ids: held, negate: false };
+  return exposed === null ? { kind: 'users', ids: held, negate: true } : { kind: 'users', ids: exposed, negate: false };
 }

@@ -1,13 +1,14 @@
 import type { ProgramImpactAnswer, ProjectConfig, SurveyPrompt } from '@hearth/schema';
 import { DAY_MS } from '../domain/time.js';
 import { groupMetrics, type GroupCounts } from '../kpi/group-metrics.js';
+import type { RevenueGroup } from '../kpi/group-revenue.js';
 import { percent } from '../kpi/median.js';
-import { npsScores } from '../kpi/nps.js';
 import { membersByTier, rewardsKpis } from '../kpi/rewards.js';
-import type { SurveyResponseRow } from '../kpi/survey-rows.js';
 import type { GroupCountRow } from '../storage/kpi/retention-store.js';
 import type { Store } from '../storage/store.js';
-import { holdoutAmong, IDENTIFIED } from './kpi-segments.js';
+import { holdoutAssignment } from './kpi-segments.js';
+import { programRevenue } from './program-revenue.js';
+import { holdoutUnit } from '../domain/rewards/holdout.js';
 
 export interface ProgramImpactInput {
   range: { from: Date; to: Date };
@@ -23,7 +24,8 @@ const REDEMPTION_WINDOW_MS = 30 * DAY_MS;
  * The loyalty program's impact over [from, to) (docs/reference/kpi-definitions.md, "Loyalty
  * program impact"): program figures, members against non-members (overall and per tier), and
  * exposed against the randomized holdout when there is one. Every group's counts come from one
- * grouped statement per metric of the KPI store (the same rules as its segment filter); the
+ * grouped statement per metric of the KPI store (the same rules as its segment filter), so no
+ * list of users or answers travels to Node but the holdout's (its hash is not SQL); the
  * statistics from kpi/stats.
  */
 export async function programImpact(store: Store, project: ProjectConfig, input: ProgramImpactInput): Promise<ProgramImpactAnswer> {
@@ -33,60 +35,53 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
   const weeks = (to - range.from.getTime()) / (7 * DAY_MS);
   const survey = await npsSurvey(store, project.id, input.surveyId);
   // The reads the groups depend on, side by side (PostgreSQL overlaps them on its KPI pool).
-  const [responses, activity, identified, members] = await Promise.all([
-    survey ? store.responses.list(project.id, survey.id, range) : null,
+  const [activity, assignment] = await Promise.all([
     store.rewards.activity(project.id, to - REDEMPTION_WINDOW_MS, to),
-    program?.holdout || survey ? store.kpi.segmentUserIds(project.id, IDENTIFIED, range.to) : [],
-    survey ? store.kpi.segmentUserIds(project.id, { kind: 'member' }, range.to) : [],
+    program?.holdout ? holdoutAssignment(store, project) : null,
   ]);
   const rewards = rewardsKpis(activity, program?.tiers ?? [], { from: to - REDEMPTION_WINDOW_MS, to });
   const tiers = program?.tiers.length ? membersByTier(activity.lifetimes, program.tiers) : [];
-  const holdoutIds = program?.holdout ? holdoutAmong(project, identified) : null;
-  // Every group's retention and engagement in one statement per metric (storage/kpi/program-groups-sql.ts).
-  const counts = await store.kpi.programGroupCounts(project.id, {
-    ...range,
-    inactivityMs: inactivityDays * DAY_MS,
-    holdout: holdoutIds,
-    tiers: tiers.map(([, ids]) => ids),
-  });
-  const nps = responses ? responderGroups(identified, members, responses) : null;
-  const group = (row: GroupCountRow, inGroup: (userId: string) => boolean): GroupCounts => ({
+  const tierIds = tiers.map(([, ids]) => ids);
+  // Every group's retention, engagement and NPS in one statement per metric (storage/kpi/program-groups-sql.ts),
+  // beside the groups' revenue (services/program-revenue.ts).
+  const [counts, revenue] = await Promise.all([
+    store.kpi.programGroupCounts(project.id, {
+      ...range,
+      inactivityMs: inactivityDays * DAY_MS,
+      holdout: assignment?.held ?? null,
+      holdoutUnit: holdoutUnit(program),
+      tiers: tierIds,
+      npsSurveyId: survey?.id ?? null,
+    }),
+    programRevenue(store, project, { period: { from: range.from.getTime(), to }, tiers: tierIds, assignment }),
+  ]);
+  const group = (row: GroupCountRow, money: RevenueGroup | null | undefined): GroupCounts => ({
     ...row,
-    npsScores: nps ? nps.scores(inGroup) : null,
+    nps: row.nps ?? null,
+    revenue: money ?? null,
   });
-  const isMember = (id: string) => nps?.members.has(id) ?? false;
-  const nonMember = group(counts.nonMember, (id) => !isMember(id));
-  const membersVsNonMembers = groupMetrics(group(counts.member, isMember), nonMember, weeks, {
+  const nonMember = group(counts.nonMember, revenue?.nonMember);
+  const membersVsNonMembers = groupMetrics(group(counts.member, revenue?.member), nonMember, weeks, {
     exposed: 'members',
     control: 'non-members',
   });
-  const byTier = tiers.map(([tierId, ids], index) => {
-    const inTier = new Set(ids);
-    return {
-      tierId,
-      members: ids.length,
-      metrics: groupMetrics(
-        group(counts.tiers[index]!, (id) => inTier.has(id)),
-        nonMember,
-        weeks,
-        {
-          exposed: `tier ${tierId ?? '(none)'}`,
-          control: 'non-members',
-        },
-      ),
-    };
-  });
-  const held = new Set(holdoutIds);
+  const byTier = tiers.map(([tierId, ids], index) => ({
+    tierId,
+    members: ids.length,
+    metrics: groupMetrics(group(counts.tiers[index]!, revenue?.tiers[index]), nonMember, weeks, {
+      exposed: `tier ${tierId ?? '(none)'}`,
+      control: 'non-members',
+    }),
+  }));
   const holdout =
     program?.holdout && counts.exposed && counts.holdout
       ? {
           percent: program.holdout.percent,
-          exposedVsHoldout: groupMetrics(
-            group(counts.exposed, (id) => !held.has(id)),
-            group(counts.holdout, (id) => held.has(id)),
-            weeks,
-            { exposed: 'the exposed users', control: 'the holdout' },
-          ),
+          unit: holdoutUnit(program),
+          exposedVsHoldout: groupMetrics(group(counts.exposed, revenue?.exposed), group(counts.holdout, revenue?.holdout), weeks, {
+            exposed: 'the exposed users',
+            control: 'the holdout',
+          }),
         }
       : null;
   const pointValue = program?.pointValue ?? null;
@@ -95,6 +90,7 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
     inactivityDays,
     npsSurveyId: survey?.id ?? null,
+    currency: project.revenue?.currency ?? null,
     program: {
       activeCustomers: counts.identified.engagement.activeUsers,
       activeMembers: counts.member.engagement.activeUsers,
@@ -109,18 +105,6 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
     membersVsNonMembers,
     byTier,
     holdout,
-  };
-}
-
-/**
- * The NPS scores of a group's responses: the respondents among the identified users at the
- * range's end (the groups hold identified users only), members as the `member` segment has them.
- */
-function responderGroups(identified: readonly string[], memberIds: readonly string[], responses: readonly SurveyResponseRow[]) {
-  const known = new Set(identified);
-  return {
-    members: new Set(memberIds),
-    scores: (inGroup: (userId: string) => boolean) => npsScores(responses.filter((r) => known.has(r.userId) && inGroup(r.userId))),
   };
 }
 

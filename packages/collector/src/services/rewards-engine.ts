@@ -9,7 +9,7 @@ import { checklistEventQueries, checklistProgress } from '../domain/checklist/pr
 import { evaluateAudience } from '../domain/targeting/evaluate.js';
 import { answerFactQueries, audienceQueries, createUserFacts, type EventMatchQuery, type UserFacts } from '../domain/targeting/facts.js';
 import { buildRewardsState } from '../domain/rewards/build-state.js';
-import { inRewardsHoldout } from '../domain/rewards/holdout.js';
+import { holdoutUnit, userInRewardsHoldout } from '../domain/rewards/holdout.js';
 import type { Earnable } from '../domain/rewards/earnable.js';
 import { localizeProgram } from '../domain/rewards/localize-program.js';
 import { awardKey, capWindows, matchesWhere, rulesFor, type EarningSource, type EventOrigin } from '../domain/rewards/rules.js';
@@ -91,11 +91,23 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
     };
   };
 
+  /** Whether the user is in the program's holdout (their accounts are read only when the holdout samples accounts). */
+  async function heldOut(config: RewardsConfig | undefined, projectId: string, userId: string): Promise<boolean> {
+    if (!config?.holdout) return false;
+    const accounts = holdoutUnit(config) === 'account' ? await deps.events.accounts.accountsOf(projectId, userId) : [];
+    return userInRewardsHoldout(
+      config,
+      projectId,
+      userId,
+      accounts.map((a) => a.accountId),
+    );
+  }
+
   async function award(projectId: string, userId: string, source: EarningSource, happening: string): Promise<Award[]> {
     const config = deps.configFor(projectId);
     // The holdout earns nothing at all (no shadow ledger): its points would be a liability for a
     // program it never saw, and the comparison is of behaviour, not of points.
-    if (!config || inRewardsHoldout(config, projectId, userId)) return [];
+    if (!config || (await heldOut(config, projectId, userId))) return [];
     const rules = rulesFor(config.rules, source);
     const view = userView(
       projectId,
@@ -133,7 +145,7 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
     if (!referral) return [];
     const at = clock();
     const bonus = async (userId: string, points: number, role: string): Promise<Award[]> => {
-      if (inRewardsHoldout(deps.configFor(projectId), projectId, userId)) return [];
+      if (await heldOut(deps.configFor(projectId), projectId, userId)) return [];
       const id = `referral:${referral.referredUserId}:${role}`;
       const result = await rewards.append({
         projectId,
@@ -209,7 +221,7 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
 
     async redeem(projectId: string, userId: string, itemId: string, requestId: string): Promise<RedeemResult> {
       const config = deps.configFor(projectId);
-      const item = inRewardsHoldout(config, projectId, userId) ? undefined : config?.catalog.find((candidate) => candidate.id === itemId);
+      const item = (await heldOut(config, projectId, userId)) ? undefined : config?.catalog.find((candidate) => candidate.id === itemId);
       const view = userView(projectId, userId, [item?.audience]);
       if (!item || !(await view.inAudience(item.audience, item.id)))
         throw new RewardsError('unknown_item', `No catalog item "${itemId}" for this user.`);
@@ -229,7 +241,7 @@ export function createRewardsEngine(deps: RewardsEngineDeps) {
      */
     async state(projectId: string, userId: string, locale: string | null, earnable: Earnable): Promise<RewardsState | null> {
       const program = deps.configFor(projectId);
-      if (!program || inRewardsHoldout(program, projectId, userId)) return null;
+      if (!program || (await heldOut(program, projectId, userId))) return null;
       const config = localizeProgram(program, locale);
       const audiences = [...config.rules.map((r) => r.audience), ...config.catalog.map((i) => i.audience)];
       const view = userView(projectId, userId, audiences);

@@ -1,4 +1,5 @@
 import type { Comparison, GroupMetrics, ProgramImpactAnswer } from '@hearth/schema';
+import { formatMoney, toMajorUnits } from '../../models/money.js';
 import type { Column } from '../../models/csv.js';
 import { comparisonText, groupText } from '../../models/comparison.js';
 import { formatRate } from '../../models/funnel.js';
@@ -11,19 +12,55 @@ export interface ComparisonRow {
   unit: 'pts' | '';
 }
 
-const METRICS: { key: keyof GroupMetrics; label: string; unit: 'pts' | '' }[] = [
+const METRICS: { key: Exclude<keyof GroupMetrics, 'revenue'>; label: string; unit: 'pts' | '' }[] = [
   { key: 'retention', label: 'Retention rate (%)', unit: 'pts' },
   { key: 'churn', label: 'Churn rate (%)', unit: 'pts' },
   { key: 'usageFrequency', label: 'Events per active user per week', unit: '' },
   { key: 'nps', label: 'NPS', unit: '' },
 ];
 
-/** The rows of one group pair; NPS is left out when the project has no NPS survey. */
-export function comparisonRows(metrics: GroupMetrics): ComparisonRow[] {
-  return METRICS.flatMap(({ key, label, unit }) => {
+/**
+ * The rows of one group pair; NPS is left out when the project has no NPS survey, ARPA (in major
+ * units of `currency`) when it records no revenue.
+ */
+export function comparisonRows(metrics: GroupMetrics, currency: string | null): ComparisonRow[] {
+  const rows = METRICS.flatMap(({ key, label, unit }) => {
     const comparison = metrics[key];
     return comparison ? [{ metric: label, comparison, unit }] : [];
   });
+  if (!metrics.revenue || currency === null) return rows;
+  return [...rows, { metric: `ARPA (${currency} per month)`, comparison: inMajorUnits(metrics.revenue.arpa, currency), unit: '' }];
+}
+
+function inMajorUnits(comparison: Comparison, currency: string): Comparison {
+  const major = (value: number | null) => (value === null ? null : toMajorUnits(value, currency));
+  return {
+    ...comparison,
+    exposed: { ...comparison.exposed, value: major(comparison.exposed.value) },
+    control: { ...comparison.control, value: major(comparison.control.value) },
+    difference: major(comparison.difference),
+    low: major(comparison.low),
+    high: major(comparison.high),
+  };
+}
+
+const CLV_NOTES: Record<NonNullable<NonNullable<GroupMetrics['revenue']>['clv']['exposedNote']>, string> = {
+  no_paying_customers: 'no paying customer',
+  no_customers_at_start: 'no customer paying at the start',
+  no_churn: 'nobody churned, so no lifetime to measure',
+  lifetime_capped: 'lifetime capped at 60 months',
+};
+
+/**
+ * The two groups' CLV side by side: a ratio over the group's churn, so it has no interval; each
+ * with the customers paying at the start its churn rests on. Null without revenue.
+ */
+export function clvText(metrics: GroupMetrics, currency: string | null, exposed: string, control: string): string | null {
+  const clv = metrics.revenue?.clv;
+  if (!clv || currency === null) return null;
+  const side = (name: string, value: number | null, note: keyof typeof CLV_NOTES | null, paying: number) =>
+    `${name} ${value === null ? '—' : formatMoney(value, currency)}${note ? ` (${CLV_NOTES[note]})` : ''}, ${paying} paying at the start`;
+  return `CLV (no interval: a ratio over each group's churn): ${side(exposed, clv.exposed, clv.exposedNote, clv.exposedPayingAtStart)}; ${side(control, clv.control, clv.controlNote, clv.controlPayingAtStart)}.`;
 }
 
 /** Columns headed with the two groups' names ("Members", "Non-members"). */

@@ -4,7 +4,7 @@ import { programImpactKpis } from '../../api/kpi-dashboard.js';
 import { DataTable } from '../../components/data-table.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { KpiTiles } from './kpi-tiles.js';
-import { comparisonColumns, comparisonRows, programTiles, warningsOf } from './program-impact-mapping.js';
+import { clvText, comparisonColumns, comparisonRows, programTiles, warningsOf } from './program-impact-mapping.js';
 import { useKpi } from './use-kpi.js';
 
 function ComparisonTable({
@@ -13,17 +13,21 @@ function ComparisonTable({
   exposed,
   control,
   name,
+  currency,
 }: {
   caption: string;
   metrics: GroupMetrics;
   exposed: string;
   control: string;
   name: string;
+  currency: string | null;
 }) {
-  const rows = comparisonRows(metrics);
+  const rows = comparisonRows(metrics, currency);
+  const clv = clvText(metrics, currency, exposed, control);
   return (
     <>
       <DataTable caption={caption} rows={rows} columns={comparisonColumns(exposed, control)} exportName={name} />
+      {clv && <p class="hint">{clv}</p>}
       {warningsOf(rows).map((warning) => (
         <p class="hint" role="note" key={warning}>
           {warning}
@@ -56,14 +60,16 @@ export function ProgramImpactPanel({ filters }: { filters: KpiFilters }) {
             exposed="Members"
             control="Non-members"
             name="members-vs-non-members"
+            currency={data.currency}
           />
           {data.holdout ? (
             <ComparisonTable
-              caption={`Exposed vs holdout (${data.holdout.percent}% held out at random: the program's effect)`}
+              caption={`Exposed vs holdout (${data.holdout.percent}% of ${data.holdout.unit === 'account' ? 'accounts' : 'users'} held out at random: the program's effect)`}
               metrics={data.holdout.exposedVsHoldout}
               exposed="Exposed"
               control="Holdout"
               name="exposed-vs-holdout"
+              currency={data.currency}
             />
           ) : (
             <EmptyState title="No holdout">
@@ -79,6 +85,7 @@ export function ProgramImpactPanel({ filters }: { filters: KpiFilters }) {
               exposed={tier.tierId ?? 'No tier'}
               control="Non-members"
               name={`tier-${tier.tierId ?? 'none'}`}
+              currency={data.currency}
             />
           ))}
         </>

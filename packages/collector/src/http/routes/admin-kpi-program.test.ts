@@ -1,6 +1,8 @@
-import type { ProgramImpactAnswer } from '@hearth/schema';
+import { revenueFactSchema, type ProgramImpactAnswer, type PromptInput } from '@hearth/schema';
+import { parseConfig } from '../../config.js';
 import { describe, expect, it } from 'vitest';
 import { inRewardsHoldout } from '../../domain/rewards/holdout.js';
+import { recordRevenueFact } from '../../services/revenue.js';
 import { NOW } from '../../test-support/http.js';
 import { admin, promptApp, track } from '../../test-support/prompts.js';
 
@@ -26,8 +28,8 @@ const PROGRAM = {
  * - dee: identify −20 d, event −3 d → non-member, customer, retained, 1 event in range.
  * - eli: identify −15 d, silent → non-member, customer, lost.
  */
-async function fixture() {
-  const { app, store } = await promptApp([], { inactivityDays: 7, rewards: PROGRAM });
+async function fixture(project: Record<string, unknown> = {}, prompts: Parameters<typeof promptApp>[0] = []) {
+  const { app, store, config } = await promptApp(prompts, { inactivityDays: 7, rewards: PROGRAM, ...project });
   const identify = (userId: string, at: number) =>
     track(app, userId, '', { type: 'identify', name: undefined, properties: undefined, traits: {}, timestamp: iso(at) });
   const event = (userId: string, at: number) => track(app, userId, 'Page Viewed', { timestamp: iso(at) });
@@ -44,12 +46,12 @@ async function fixture() {
   await earn('ada', 100, NOW - 10 * D);
   await earn('bob', 50, NOW - 15 * D);
   await store.rewards.redeem({ projectId: 'acme', id: 'r1', userId: 'ada', item: { id: 'mug', cost: 30 }, at: NOW - 5 * D });
-  return app;
+  return { app, store, project: parseConfig(config).projects[0]! };
 }
 
 describe('GET /v1/admin/kpi/program-impact', () => {
   it('answers the program figures, members against non-members with intervals, per tier, and exposed against the holdout', async () => {
-    const app = await fixture();
+    const { app } = await fixture();
     const res = await admin(app, 'GET', `/v1/admin/kpi/program-impact?${window}`);
     expect(res.status).toBe(200);
     const answer = (await res.json()) as ProgramImpactAnswer;
@@ -91,6 +93,78 @@ describe('GET /v1/admin/kpi/program-impact', () => {
     const heldRetained = retained.filter(held).length;
     const heldCustomers = customers.filter(held).length;
     expect(answer.holdout?.exposedVsHoldout.retention.control.value).toBe(heldCustomers ? (100 * heldRetained) / heldCustomers : null);
+  });
+
+  it('holds out accounts with unit account, and compares NPS and revenue (ARPA, CLV) per group', async () => {
+    const program = { ...PROGRAM, holdout: { percent: 50, unit: 'account' as const } };
+    const survey: PromptInput = { id: 'nps', kind: 'survey', status: 'live', content: { type: 'nps', product: 'Acme' } };
+    const { app, store, project } = await fixture({ rewards: program, revenue: { currency: 'EUR' } }, [survey]);
+    const ids = Array.from({ length: 40 }, (_, i) => `acct-${i}`);
+    const heldAccount = ids.find((id) => inRewardsHoldout(program, 'acme', id))!;
+    const exposedAccount = ids.find((id) => !inRewardsHoldout(program, 'acme', id))!;
+    // ada (member) and dee work in the held-out account, cy in the exposed one; bob and eli in none.
+    const join = (accountId: string, userId: string) => store.accounts.addMember('acme', accountId, userId, { joinedAt: 0, activeAt: 0 });
+    await join(heldAccount, 'ada');
+    await join(heldAccount, 'dee');
+    await join(exposedAccount, 'cy');
+    // NPS in the range: ada 10, dee 3, cy 9; bob's answer is before it; an anonymous answer under eli's id is not eli's.
+    const answer = (userId: string, score: number, at: number, anonymous = false) =>
+      store.responses.insert('acme', {
+        surveyId: 'nps',
+        userId,
+        anonymous,
+        cycle: 1,
+        answer: { type: 'nps', score },
+        comment: null,
+        traits: {},
+        locale: null,
+        answeredAt: new Date(at),
+        updatedAt: new Date(at),
+      });
+    await answer('ada', 10, NOW - 2 * D);
+    await answer('dee', 3, NOW - 2 * D);
+    await answer('cy', 9, NOW - 2 * D);
+    await answer('bob', 0, NOW - 20 * D);
+    await answer('eli', 0, NOW - 2 * D, true);
+    // Revenue: the held-out account pays 120 a month, the exposed one 60, user dee 30 (all from before the range).
+    const start = (id: string, customer: Record<string, string>, amount: number) =>
+      recordRevenueFact(
+        store.revenue,
+        project,
+        revenueFactSchema.parse({
+          id,
+          type: 'subscription_started',
+          ...customer,
+          subscriptionId: id,
+          amount,
+          currency: 'EUR',
+          interval: 'month',
+          occurredAt: iso(NOW - 30 * D),
+        }),
+        NOW,
+      );
+    await start('s-held', { accountId: heldAccount }, 12_000);
+    await start('s-exposed', { accountId: exposedAccount }, 6_000);
+    await start('s-dee', { userId: 'dee' }, 3_000);
+
+    const impact = (await (await admin(app, 'GET', `/v1/admin/kpi/program-impact?${window}`)).json()) as ProgramImpactAnswer;
+    expect(impact.npsSurveyId).toBe('nps');
+    // Members ada (10 → +100); non-members dee (3 → −100) and cy (9 → +100): NPS 100 against 0.
+    expect(impact.membersVsNonMembers.nps).toMatchObject({ exposed: { n: 1, value: 100 }, control: { n: 2, value: 0 } });
+    // Members' customers: the held-out account (ada is a member); the others: the exposed account and user dee.
+    expect(impact.membersVsNonMembers.revenue?.arpa).toMatchObject({ exposed: { n: 1, value: 12_000 }, control: { n: 2, value: 4_500 } });
+    expect(impact.membersVsNonMembers.revenue?.clv).toMatchObject({
+      exposedNote: 'no_churn',
+      exposedPayingAtStart: 1,
+      controlPayingAtStart: 2,
+    });
+    expect(impact.holdout).toMatchObject({ percent: 50, unit: 'account' });
+    const { retention, nps, revenue } = impact.holdout!.exposedVsHoldout;
+    // Held out: ada and dee (customers at the start, both retained); exposed: cy (no customer at the start). bob, eli: no account.
+    expect(retention).toMatchObject({ exposed: { n: 0 }, control: { n: 2, value: 100 } });
+    expect(nps).toMatchObject({ exposed: { n: 1, value: 100 }, control: { n: 2, value: 0 } });
+    // Revenue by account: held 120.00 a month against exposed 60.00; user dee is held out with her account.
+    expect(revenue?.arpa).toMatchObject({ exposed: { n: 1, value: 6_000 }, control: { n: 2, value: 7_500 } });
   });
 
   it('answers 404 for a project without a rewards program, and 400 naming a bad parameter', async () => {

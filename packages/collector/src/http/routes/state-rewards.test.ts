@@ -1,7 +1,7 @@
 import { userStateSchema, type RewardsConfigInput } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
 import { inRewardsHoldout } from '../../domain/rewards/holdout.js';
-import { userToken } from '../../test-support/http.js';
+import { ORIGIN, PUBLIC_KEY, userToken } from '../../test-support/http.js';
 import { checklistInput, getState, promptApp, track } from '../../test-support/prompts.js';
 
 const PROGRAM: RewardsConfigInput = {
@@ -59,6 +59,33 @@ describe('GET /v1/state with a rewards program', () => {
     expect(heldState.prompts.map((prompt) => prompt.id)).toEqual(['onboarding']); // the checklist itself still shows
     expect((await stateOf(app, exposed, await userToken(exposed))).rewards?.balance).toBe(120);
     expect(await store.rewards.balance('acme', held)).toEqual({ balance: 0, lifetime: 0 });
+  });
+
+  it('holds out whole accounts with unit account: every user of a held-out account, by the account hash alone', async () => {
+    const program = { ...PROGRAM, holdout: { percent: 50, unit: 'account' as const } };
+    const { app, store } = await promptApp([checklistInput('onboarding', { events: ['Project Created'] })], { rewards: program });
+    const ids = Array.from({ length: 40 }, (_, i) => `id-${i}`);
+    const heldAccount = ids.find((id) => inRewardsHoldout(program, 'acme', id))!;
+    const exposedAccount = ids.find((id) => !inRewardsHoldout(program, 'acme', id))!;
+    // Users whose own hash says the opposite of their account's, so a user-level draw would fail here.
+    const [ann, ben] = ids.filter((id) => !inRewardsHoldout(program, 'acme', id)).slice(1, 3) as [string, string];
+    const [cid, dot] = ids.filter((id) => inRewardsHoldout(program, 'acme', id)).slice(1, 3) as [string, string];
+    const join = (accountId: string, userId: string) => store.accounts.addMember('acme', accountId, userId, { joinedAt: 0, activeAt: 0 });
+    await join(heldAccount, ann);
+    await join(heldAccount, ben);
+    await join(exposedAccount, ben); // any held-out account holds a user out
+    await join(exposedAccount, cid); // dot is in no account: exposed
+    for (const userId of [ann, ben, cid, dot]) await track(app, userId, 'Project Created');
+    for (const userId of [ann, ben]) {
+      const token = await userToken(userId);
+      expect((await stateOf(app, userId, token)).rewards).toBeUndefined();
+      const rewards = await app.request(`/v1/rewards?key=${PUBLIC_KEY}&userId=${userId}&userToken=${token}`, {
+        headers: { Origin: ORIGIN },
+      });
+      expect(rewards.status).toBe(404);
+      expect(await store.rewards.balance('acme', userId)).toEqual({ balance: 0, lifetime: 0 });
+    }
+    for (const userId of [cid, dot]) expect((await stateOf(app, userId, await userToken(userId))).rewards?.balance).toBe(120);
   });
 
   it('leaves the state of a project without a program unchanged', async () => {

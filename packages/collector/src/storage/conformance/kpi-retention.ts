@@ -321,6 +321,66 @@ export function kpiRetentionConformance(open: OpenStore): void {
       expect(withoutHoldout).toMatchObject({ holdout: null, exposed: null, tiers: [] });
     });
 
+    withStore('program groups under the account unit, and NPS per group from identified answers only', async (store, projectId) => {
+      await seed(store, projectId);
+      await store.rewards.append({ projectId, id: 'join-ada', userId: 'ada', amount: 10, reason: 'Welcome', ruleId: null, at: FROM });
+      const join = (accountId: string, userId: string) =>
+        store.accounts.addMember(projectId, accountId, userId, { joinedAt: FROM, activeAt: FROM });
+      // Account "held" is drawn into the holdout: ada and dan; "open" is exposed: eve. Nobody else is in an account.
+      await join('held', 'ada');
+      await join('held', 'dan');
+      await join('open', 'eve');
+      const units = await store.kpi.holdoutUnits(projectId, 'account');
+      expect(units.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual([
+        { userId: 'ada', unitId: 'held' },
+        { userId: 'dan', unitId: 'held' },
+        { userId: 'eve', unitId: 'open' },
+      ]);
+      const answer = (userId: string, score: number, at: number, anonymous = false) =>
+        store.responses.insert(projectId, {
+          surveyId: 'nps',
+          userId,
+          anonymous,
+          cycle: 1,
+          answer: { type: 'nps', score },
+          comment: null,
+          traits: {},
+          locale: null,
+          answeredAt: new Date(at),
+          updatedAt: new Date(at),
+        });
+      await answer('ada', 10, FROM + D);
+      await answer('dan', 2, FROM + 2 * D);
+      await answer('eve', 9, FROM + 3 * D);
+      await answer('cat', 7, FROM + 3 * D);
+      await answer('eve', 0, FROM + 4 * D, true); // an anonymous browser sending eve's id: not eve's answer
+      await answer('bob', 0, FROM - D); // before the range
+      const groups = await store.kpi.programGroupCounts(projectId, {
+        ...range,
+        inactivityMs: N,
+        holdout: ['ada', 'dan'],
+        holdoutUnit: 'account',
+        tiers: [],
+        npsSurveyId: 'nps',
+      });
+      const engagement = async (ids: string[]) => {
+        const { activeUsers, events, eventsSquared } = await store.kpi.engagementCounts(projectId, {
+          ...range,
+          segment: { kind: 'users', ids, negate: false },
+        });
+        return { activeUsers, events, eventsSquared };
+      };
+      // The exposed group is the users of exposed accounts only (eve), not every other identified user.
+      expect(groups.holdout?.engagement).toEqual(await engagement(['ada', 'dan']));
+      expect(groups.exposed?.engagement).toEqual(await engagement(['eve']));
+      // Members: ada 10. Non-members: dan 2, eve 9, cat 7. Held out: ada, dan. Exposed: eve.
+      expect(groups.member.nps).toEqual({ responses: 1, promoters: 1, detractors: 0 });
+      expect(groups.nonMember.nps).toEqual({ responses: 3, promoters: 1, detractors: 1 });
+      expect(groups.holdout?.nps).toEqual({ responses: 2, promoters: 1, detractors: 1 });
+      expect(groups.exposed?.nps).toEqual({ responses: 1, promoters: 1, detractors: 0 });
+      expect(groups.identified.nps).toEqual({ responses: 4, promoters: 2, detractors: 1 });
+    });
+
     withStore('an empty project counts nobody', async (store, projectId) => {
       expect(await store.kpi.activeUserCounts(projectId, range)).toEqual([]);
       expect(await store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N })).toEqual({ customersAtStart: 0, retained: 0 });

@@ -29,12 +29,10 @@ export const int = (name: string) => `CAST(@${name} AS bigint)`;
 export const isUser = (subject: string) => `substr(${subject}, 1, 2) = 'u:'`;
 
 /**
- * Activity as (subject, t, n): n events stand behind the row (0 for a day's last event). A day's
- * last event is only listed when it falls into another `split`-long period from @from than its
- * first (`split` divides every period the statement counts; 1 lists it whenever it differs).
+ * The partial UTC days at the ends of the scanned range, read from `events`: `edge_activity` as
+ * (subject, t, 1) per event of the subjects the rollup has on those days.
  */
-export function activityCtes(d: RetentionDialect, segment: SegmentKind | null, split: string): string {
-  const rollup = `FROM kpi_activity_days WHERE project_id = @projectId AND day >= ${int('dLo')} AND day < ${int('dHi')}`;
+export function edgeCtes(d: RetentionDialect): string {
   // The edge days' events, in the rollup's subjects of that day. CROSS JOIN fixes SQLite's join
   // order (PostgreSQL plans it as any inner join). Users: each edge subject's events, by user id
   // and time. Visitors: the edge window's events without a user, each checked against the
@@ -52,10 +50,22 @@ export function activityCtes(d: RetentionDialect, segment: SegmentKind | null, s
     SELECT 'a:' || e.anonymous_id, ${d.eventMs('e.timestamp')}, 1 FROM edge w CROSS JOIN events e
     WHERE e.project_id = @projectId AND e.user_id IS NULL AND ${window('w')} AND EXISTS (
       SELECT 1 FROM kpi_activity_days k WHERE k.project_id = @projectId AND k.day = w.day AND k.subject = 'a:' || e.anonymous_id)
-  ),
+  )`;
+}
+
+/** The rollup's rows of the scanned range's whole UTC days. */
+export const ROLLUP_DAYS = `FROM kpi_activity_days WHERE project_id = @projectId AND day >= ${int('dLo')} AND day < ${int('dHi')}`;
+
+/**
+ * Activity as (subject, t, n): n events stand behind the row (0 for a day's last event). A day's
+ * last event is only listed when it falls into another `split`-long period from @from than its
+ * first (`split` divides every period the statement counts; 1 lists it whenever it differs).
+ */
+export function activityCtes(d: RetentionDialect, segment: SegmentKind | null, split: string): string {
+  return `${edgeCtes(d)},
   all_activity(subject, t, n) AS (
-    SELECT subject, first_at, events ${rollup}
-    UNION ALL SELECT subject, last_at, 0 ${rollup} AND (last_at - ${int('from')}) / ${split} <> (first_at - ${int('from')}) / ${split}
+    SELECT subject, first_at, events ${ROLLUP_DAYS}
+    UNION ALL SELECT subject, last_at, 0 ${ROLLUP_DAYS} AND (last_at - ${int('from')}) / ${split} <> (first_at - ${int('from')}) / ${split}
     UNION ALL SELECT * FROM edge_activity
   ),
   ${segment ? 'activity AS (SELECT * FROM all_activity WHERE subject IN (SELECT subject FROM segment))' : 'activity AS (SELECT * FROM all_activity)'}`;

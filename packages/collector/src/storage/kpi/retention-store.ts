@@ -40,9 +40,18 @@ export interface RetentionKpiStore {
 }
 
 /** A group's counts for program impact: retention from `from` to `to`, engagement in [from, to). */
+/** A group's NPS answers in the range: all of them, and the promoters (9–10) and detractors (0–6) among them. */
+export interface NpsCounts {
+  responses: number;
+  promoters: number;
+  detractors: number;
+}
+
 export interface GroupCountRow {
   retention: RetentionCounts;
   engagement: { activeUsers: number; events: number; eventsSquared: number };
+  /** Present when the query names an NPS survey. */
+  nps?: NpsCounts;
 }
 
 /** Program impact's groups at `to` (program-groups-sql.ts), each user's events read once. */
@@ -52,8 +61,15 @@ export interface ProgramGroupsQuery {
   inactivityMs: number;
   /** The program's holdout (ids); null without a holdout, and then `holdout`/`exposed` are null. */
   holdout: readonly string[] | null;
+  /**
+   * `account`: the holdout samples accounts, so the exposed group is the other users *in an
+   * account*; a user in none is outside the experiment. Default `user`: every other identified user.
+   */
+  holdoutUnit?: 'user' | 'account';
   /** Members per tier, as `membersByTier` lists them. */
   tiers: readonly (readonly string[])[];
+  /** The NPS survey whose answers each group's `nps` counts; none: no `nps`. */
+  npsSurveyId?: string | null;
 }
 
 export interface ProgramGroupCounts {
@@ -73,4 +89,10 @@ export interface ProgramGroupKpiStore {
    * user segments, without reading the events once per group.
    */
   programGroupCounts(projectId: string, query: ProgramGroupsQuery): Promise<ProgramGroupCounts>;
+  /**
+   * The units the program's holdout samples, each with the user it decides for: every identified
+   * user as its own unit, or (`account`) every account membership. One narrow read of a primary
+   * key; the hash that samples them is not SQL.
+   */
+  holdoutUnits(projectId: string, unit: 'user' | 'account'): Promise<{ userId: string; unitId: string }[]>;
 }

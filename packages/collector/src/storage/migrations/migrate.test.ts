@@ -29,6 +29,7 @@ const RECORDED = [
   [25, 'checklist-rollup'],
   [26, 'kpi-activity-subjects'],
   [27, 'anonymous-events-index'],
+  [28, 'kpi-subject-kind-statistics'],
 ] as const;
 
 describe('migrations', () => {
