@@ -5,6 +5,7 @@ import { inRewardsHoldout } from '../../domain/rewards/holdout.js';
 import { recordRevenueFact } from '../../services/revenue.js';
 import { NOW } from '../../test-support/http.js';
 import { admin, promptApp, track } from '../../test-support/prompts.js';
+import { npsAnswers } from '../../test-support/nps-answers.js';
 
 const D = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -108,19 +109,7 @@ describe('GET /v1/admin/kpi/program-impact', () => {
     await join(heldAccount, 'dee');
     await join(exposedAccount, 'cy');
     // NPS in the range: ada 10, dee 3, cy 9; bob's answer is before it; an anonymous answer under eli's id is not eli's.
-    const answer = (userId: string, score: number, at: number, anonymous = false) =>
-      store.responses.insert('acme', {
-        surveyId: 'nps',
-        userId,
-        anonymous,
-        cycle: 1,
-        answer: { type: 'nps', score },
-        comment: null,
-        traits: {},
-        locale: null,
-        answeredAt: new Date(at),
-        updatedAt: new Date(at),
-      });
+    const answer = npsAnswers(store, 'acme');
     await answer('ada', 10, NOW - 2 * D);
     await answer('dee', 3, NOW - 2 * D);
     await answer('cy', 9, NOW - 2 * D);

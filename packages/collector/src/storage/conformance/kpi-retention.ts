@@ -11,6 +11,7 @@ import { segmentOf, traitSegmentOf, type KpiSegment } from '../../kpi/segment.js
 import { storeTest, type OpenStore } from './harness.js';
 import { revenueFactRow } from '../../domain/revenue/revenue-fact.js';
 import { fact as revenueFact } from '../../test-support/revenue.js';
+import { npsAnswers } from '../../test-support/nps-answers.js';
 
 const D = PERIOD_MS.day;
 const FROM = Date.parse('2026-03-02T00:00:00.000Z');
@@ -336,19 +337,7 @@ export function kpiRetentionConformance(open: OpenStore): void {
         { userId: 'dan', unitId: 'held' },
         { userId: 'eve', unitId: 'open' },
       ]);
-      const answer = (userId: string, score: number, at: number, anonymous = false) =>
-        store.responses.insert(projectId, {
-          surveyId: 'nps',
-          userId,
-          anonymous,
-          cycle: 1,
-          answer: { type: 'nps', score },
-          comment: null,
-          traits: {},
-          locale: null,
-          answeredAt: new Date(at),
-          updatedAt: new Date(at),
-        });
+      const answer = npsAnswers(store, projectId);
       await answer('ada', 10, FROM + D);
       await answer('dan', 2, FROM + 2 * D);
       await answer('eve', 9, FROM + 3 * D);
