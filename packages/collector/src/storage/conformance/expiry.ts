@@ -16,13 +16,21 @@ function tenDays(projectId: string) {
   ]).flat();
 }
 
-/** The activity KPIs over whole UTC days, which the rollup alone answers. */
+/**
+ * The activity KPIs over whole UTC days, which the rollup alone answers; retention's windows
+ * (days 2 + 1 ms → 5 and 7 + 1 ms → 10) read the whole days inside them from the activity blocks.
+ */
 async function activity(store: Store, projectId: string) {
   const query = { from: new Date(DAY0), to: new Date(DAY0 + 10 * DAY_MS) };
   await store.kpi.refreshRollups();
   return {
     active: await store.kpi.activeUserCounts(projectId, query),
     usage: await store.kpi.engagementCounts(projectId, { ...query, event: 'Report Exported' }),
+    retention: await store.kpi.retentionCounts(projectId, {
+      from: new Date(DAY0 + 5 * DAY_MS),
+      to: new Date(DAY0 + 10 * DAY_MS),
+      inactivityMs: 3 * DAY_MS,
+    }),
   };
 }
 

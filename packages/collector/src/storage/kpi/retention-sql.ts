@@ -1,6 +1,7 @@
 import { DAY_MS } from '../../domain/time.js';
 import { epochMs, fromEpochMs } from '../sql/dialect.js';
 import type { Dialect } from '../sql/runner.js';
+import { activeOnWholeDays } from './activity-blocks.js';
 import type { ActivityQuery } from './retention-store.js';
 import { dayOf, dayOfSql, IS_VISITOR, subjectSql } from './rollup-sql.js';
 import { accountSegmentCte, segmentCte, segmentParams, type SegmentKind } from './segment-sql.js';
@@ -87,27 +88,28 @@ const firsts = (d: RetentionDialect, segment: SegmentKind | null) => `
       AND first_at >= ${int('from')} AND first_at < ${int('to')})`;
 
 /**
- * Subject `subject` has an event in [L, H): one of its day rows (read through
- * kpi_activity_days_by_subject) has its first or last event in it. Only a day holding both L and
- * H, with its first event before L and its last at or after H, is probed in `events`: a window
+ * Subject `subject` has an event in [L, H): on a whole UTC day inside it (its activity blocks,
+ * activity-blocks.ts), or on one of the two days holding L and H, whose day rows (read through
+ * kpi_activity_days_by_subject) have their first or last event in it. Only a day holding both L
+ * and H, with its first event before L and its last at or after H, is probed in `events`: a window
  * shorter than a day, which the KPIs' windows of whole days never are. A visitor's events are
  * found by anonymous id (`user_id IS NULL` would look like the more selective key to SQLite, and
  * walk every visitor's events of the window).
  */
-const activeIn = (d: RetentionDialect, subject: string, L: string, H: string) => `EXISTS (
+const activeIn = (d: RetentionDialect, subject: string, L: string, H: string) => `(${activeOnWholeDays(subject, L, H)} OR EXISTS (
     SELECT 1 FROM kpi_activity_days k WHERE k.project_id = @projectId AND k.subject = ${subject}
-      AND k.day >= ${dayOfSql(L)} AND k.day <= ${dayOfSql(H)} AND k.last_at >= ${L} AND k.first_at < ${H}
+      AND k.day IN (${dayOfSql(L)}, ${dayOfSql(H)}) AND k.last_at >= ${L} AND k.first_at < ${H}
       AND (k.first_at >= ${L} OR k.last_at < ${H} OR CASE WHEN ${isUser(subject)}
         THEN EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.user_id = substr(${subject}, 3)
           AND e.timestamp >= ${d.eventTime(L)} AND e.timestamp < ${d.eventTime(H)})
         ELSE EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.anonymous_id = substr(${subject}, 3)
-          AND ${subjectSql('e.')} = ${subject} AND e.timestamp >= ${d.eventTime(L)} AND e.timestamp < ${d.eventTime(H)}) END))`;
+          AND ${subjectSql('e.')} = ${subject} AND e.timestamp >= ${d.eventTime(L)} AND e.timestamp < ${d.eventTime(H)}) END)))`;
 
 /**
  * Customers at the start of [@from, @to) (an event in (from − N, from), N = @inactivity), one row
  * each, `active_end` 1 for those retained (also one in (to − N, to)); `filter` narrows the
  * subjects (`AND …` on `s.subject`). Read per subject that was active around the start
- * (kpi_activity_subjects) with at most two probes of its days: grouping the range's day rows by
+ * (kpi_activity_subjects) with at most two probes of its blocks and edge days: grouping the range's day rows by
  * subject instead sorts millions of them once every user is active most days.
  */
 export const retentionSubjects = (d: RetentionDialect, filter: string) => {

@@ -21,4 +21,10 @@ export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
 export const IS_VISITOR = "substr(subject, 1, 2) = 'a:'";
 
 /** Every rollup table keyed by subject: an erasure drops the person's rows from each. */
-export const SUBJECT_ROLLUP_TABLES = ['kpi_activity_days', 'kpi_activity_subjects', 'kpi_prompt_firsts', 'kpi_item_firsts'] as const;
+export const SUBJECT_ROLLUP_TABLES = [
+  'kpi_activity_days',
+  'kpi_activity_subjects',
+  'kpi_activity_blocks',
+  'kpi_prompt_firsts',
+  'kpi_item_firsts',
+] as const;

@@ -29,6 +29,7 @@ import { postgresRunner } from '../sql/postgres-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
 import { createSqlAccountStore } from '../accounts/account-sql.js';
 import { accountFoldStep } from '../accounts/account-rollup-fold.js';
+import { activityBlocksStep } from '../kpi/activity-blocks.js';
 
 /** Write transactions in flight at once (of the pool's 5 connections), chosen by `pnpm bench`. */
 const POSTGRES_WRITE_CONCURRENCY = 3;
@@ -97,7 +98,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
   );
   const sql = postgresRunner(pool);
   const checklists = new ChecklistRollup();
-  const rollups = new RollupKeeper(postgresRollupFolder(kpiPool, [checklists, accountFoldStep]), options.rollups);
+  const rollups = new RollupKeeper(postgresRollupFolder(kpiPool, [activityBlocksStep, checklists, accountFoldStep]), options.rollups);
   rollups.start();
 
   return {

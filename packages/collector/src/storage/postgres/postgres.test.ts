@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storeConformance } from '../conformance/index.js';
 import { accountRollupConformance } from '../conformance/account-rollup.js';
+import { kpiActivityBlocksConformance, READ_BLOCKS, type ReadBlocks } from '../conformance/kpi-activity-blocks.js';
 import { kpiChecklistRollupConformance } from '../conformance/kpi-checklist-rollup.js';
 import { kpiRollupConformance } from '../conformance/kpi-rollup.js';
 import { loadMigrations } from '../migrations/migrate.js';
@@ -15,10 +16,21 @@ beforeAll(scratch.create);
 afterAll(scratch.drop);
 
 storeConformance('postgres', () => openPostgresStore(databaseUrl));
+const readBlocks: ReadBlocks = async (projectId) => {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<Awaited<ReturnType<ReadBlocks>>[number]>(READ_BLOCKS, [projectId])).rows;
+  } finally {
+    await client.end();
+  }
+};
+kpiActivityBlocksConformance(() => openPostgresStore(databaseUrl), readBlocks);
 // Folds of a few events each: the dirty subjects must wait for the queue to empty (rollup-fold.ts).
 describe('postgres, rollups folded 7 events at a time', () => {
   const open = () => openPostgresStore(databaseUrl, { rollups: { chunk: 7 } });
   kpiRollupConformance(open);
+  kpiActivityBlocksConformance(open, readBlocks);
   kpiChecklistRollupConformance(open);
   accountRollupConformance(open);
 });

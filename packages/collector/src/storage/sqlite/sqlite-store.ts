@@ -31,6 +31,7 @@ import { sqliteKpiRunner, sqliteRunner } from '../sql/sqlite-runner.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
 import { createSqlAccountStore } from '../accounts/account-sql.js';
 import { accountFoldStep } from '../accounts/account-rollup-fold.js';
+import { activityBlocksStep } from '../kpi/activity-blocks.js';
 
 const OPTIMIZE_EVERY_MS = 3_600_000;
 /**
@@ -86,7 +87,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
   const kpiSql = sqliteKpiRunner(kpiRows);
   // The fold writes, so it stays on this connection; the reads go to the reader process.
   const checklists = new ChecklistRollup();
-  const rollups = new RollupKeeper(sqliteRollupFolder(db, [checklists, accountFoldStep]), options.rollups);
+  const rollups = new RollupKeeper(sqliteRollupFolder(db, [activityBlocksStep, checklists, accountFoldStep]), options.rollups);
   rollups.start();
 
   const listEvents = (projectId: string, filter: { userId?: string; anonymousId?: string } = {}) => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeConformance } from '../conformance/index.js';
 import { accountRollupConformance } from '../conformance/account-rollup.js';
+import { kpiActivityBlocksConformance, READ_BLOCKS, type ReadBlocks } from '../conformance/kpi-activity-blocks.js';
 import { kpiChecklistRollupConformance } from '../conformance/kpi-checklist-rollup.js';
 import { kpiRollupConformance } from '../conformance/kpi-rollup.js';
 import { createFoldChunk } from '../kpi/fold-chunk.js';
@@ -18,10 +19,20 @@ const file = join(dir, 'hearth.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeConformance('sqlite', async () => openSqliteStore(file));
+const readBlocks: ReadBlocks = async (projectId) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare<[string], Awaited<ReturnType<ReadBlocks>>[number]>(READ_BLOCKS.replace('$1', '?')).all(projectId);
+  } finally {
+    db.close();
+  }
+};
+kpiActivityBlocksConformance(async () => openSqliteStore(file), readBlocks);
 // Folds of a few events each: the dirty subjects must wait for the queue to empty (rollup-fold.ts).
 describe('sqlite, rollups folded 7 events at a time', () => {
   const open = async () => openSqliteStore(file, { rollups: { chunk: 7 } });
   kpiRollupConformance(open);
+  kpiActivityBlocksConformance(open, readBlocks);
   kpiChecklistRollupConformance(open);
   accountRollupConformance(open);
 });

@@ -43,7 +43,7 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
       anonymousId,
     ])).length;
   }
-  // The KPI rollups (migrations 009, 025, 026) are keyed by subject id. The person's own subjects have
+  // The KPI rollups (migrations 009, 025, 026, 031) are keyed by subject id. The person's own subjects have
   // no event left, so their rows and recompute marks are dropped now, not at the next KPI query.
   for (const subject of [`u:${userId}`, ...anonymousIds.map((id) => `a:${id}`)]) {
     for (const table of SUBJECT_ROLLUP_TABLES) {
