@@ -27,20 +27,31 @@ const blockRows = (rows: string) => `
 const clamp = (x: string, lo: number, hi: number) => `CASE WHEN ${x} < ${lo} THEN ${lo} WHEN ${x} > ${hi} THEN ${hi} ELSE ${x} END`;
 
 /**
- * SQL condition: subject `subject` of project `@projectId` has an event on a whole UTC day inside
- * epoch-ms window [L, H), i.e. a day of [⌈L / day⌉, ⌊H / day⌋). The partial days at the window's
- * ends are the caller's. Within block `kb.block` the days are bits [lo, hi), mask 2^hi − 2^lo.
+ * The block rows (`kb`) of project `@projectId` with a day set inside the whole UTC days of
+ * epoch-ms window [L, H), i.e. the days [⌈L / day⌉, ⌊H / day⌋); the partial days at the window's
+ * ends are the caller's. Within block `kb.block` those days are bits [lo, hi), mask 2^hi − 2^lo.
  */
-export function activeOnWholeDays(subject: string, L: string, H: string): string {
+function wholeDayRows(L: string, H: string): string {
   const a = dayOfSql(`(${L} + ${86_400_000 - 1})`);
   const b = dayOfSql(H);
   const start = `(kb.block * ${BLOCK_DAYS})`;
   const lo = clamp(`${a} - ${start}`, 0, BLOCK_DAYS);
   const hi = clamp(`${b} - ${start}`, 0, BLOCK_DAYS);
-  return `EXISTS (SELECT 1 FROM kpi_activity_blocks kb WHERE kb.project_id = @projectId AND kb.subject = ${subject}
+  return `FROM kpi_activity_blocks kb WHERE kb.project_id = @projectId
       AND ${a} < ${b} AND kb.block >= ${blockOfSql(a)} AND kb.block <= ${blockOfSql(`${b} - 1`)}
-      AND (kb.days & (${pow2(hi)} - ${pow2(lo)})) <> 0)`;
+      AND (kb.days & (${pow2(hi)} - ${pow2(lo)})) <> 0`;
 }
+
+/** SQL condition: subject `subject` has an event on a whole UTC day of [L, H) (one or two block rows). */
+export const activeOnWholeDays = (subject: string, L: string, H: string) =>
+  `EXISTS (SELECT 1 ${wholeDayRows(L, H)} AND kb.subject = ${subject})`;
+
+/**
+ * The subjects with an event on a whole UTC day of [L, H), for a window the same for every
+ * subject: one pass over the window's blocks that both stores hash once, where probing them per
+ * subject cost PostgreSQL four index pages per subject (392,000 buffers for 98,000 subjects).
+ */
+export const subjectsActiveOnWholeDays = (L: string, H: string) => `SELECT kb.subject ${wholeDayRows(L, H)}`;
 
 const UPSERT = `ON CONFLICT (project_id, subject, block) DO UPDATE SET days = kb.days | excluded.days`;
 

@@ -1,7 +1,7 @@
 import { DAY_MS } from '../../domain/time.js';
 import { epochMs, fromEpochMs } from '../sql/dialect.js';
 import type { Dialect } from '../sql/runner.js';
-import { activeOnWholeDays } from './activity-blocks.js';
+import { activeOnWholeDays, subjectsActiveOnWholeDays } from './activity-blocks.js';
 import type { ActivityQuery } from './retention-store.js';
 import { dayOf, dayOfSql, IS_VISITOR, subjectSql } from './rollup-sql.js';
 import { accountSegmentCte, segmentCte, segmentParams, type SegmentKind } from './segment-sql.js';
@@ -94,9 +94,12 @@ const firsts = (d: RetentionDialect, segment: SegmentKind | null) => `
  * and H, with its first event before L and its last at or after H, is probed in `events`: a window
  * shorter than a day, which the KPIs' windows of whole days never are. A visitor's events are
  * found by anonymous id (`user_id IS NULL` would look like the more selective key to SQLite, and
- * walk every visitor's events of the window).
+ * walk every visitor's events of the window). `fixed`: the window is the same for every subject.
  */
-const activeIn = (d: RetentionDialect, subject: string, L: string, H: string) => `(${activeOnWholeDays(subject, L, H)} OR EXISTS (
+type Window = readonly [L: string, H: string, fixed: boolean];
+const activeIn = (d: RetentionDialect, subject: string, [L, H, fixed]: Window) => `(${
+  fixed ? `${subject} IN (${subjectsActiveOnWholeDays(L, H)})` : activeOnWholeDays(subject, L, H)
+} OR EXISTS (
     SELECT 1 FROM kpi_activity_days k WHERE k.project_id = @projectId AND k.subject = ${subject}
       AND k.day IN (${dayOfSql(L)}, ${dayOfSql(H)}) AND k.last_at >= ${L} AND k.first_at < ${H}
       AND (k.first_at >= ${L} OR k.last_at < ${H} OR CASE WHEN ${isUser(subject)}
@@ -113,12 +116,12 @@ const activeIn = (d: RetentionDialect, subject: string, L: string, H: string) =>
  * subject instead sorts millions of them once every user is active most days.
  */
 export const retentionSubjects = (d: RetentionDialect, filter: string) => {
-  const window = (end: string) => [`(${end} - ${int('inactivity')} + 1)`, end] as const;
+  const window = (end: string): Window => [`(${end} - ${int('inactivity')} + 1)`, end, true];
   return `
-    SELECT s.subject, CASE WHEN ${activeIn(d, 's.subject', ...window(int('to')))} THEN 1 ELSE 0 END AS active_end
+    SELECT s.subject, CASE WHEN ${activeIn(d, 's.subject', window(int('to')))} THEN 1 ELSE 0 END AS active_end
     FROM kpi_activity_subjects s WHERE s.project_id = @projectId
       AND s.first_at < ${int('from')} AND s.last_at > ${int('from')} - ${int('inactivity')} ${filter}
-      AND ${activeIn(d, 's.subject', ...window(int('from')))}`;
+      AND ${activeIn(d, 's.subject', window(int('from')))}`;
 };
 
 const periodIndex = (t: string, period: string) => `(${t} - ${int('from')}) / ${period}`;
@@ -157,7 +160,7 @@ export function retentionSql(dialect: Dialect, segment: SegmentKind | null) {
       WITH ${withSegment} ${firsts(d, segment)}
       SELECT COUNT(*) AS new_users,
         COALESCE(SUM(CASE WHEN first_at + ${int('firstDays')} < ${int('to')} THEN 1 ELSE 0 END), 0) AS eligible,
-        COALESCE(SUM(CASE WHEN first_at + ${int('firstDays')} < ${int('to')} AND ${activeIn(d, 'f.subject', `(f.first_at + ${int('firstDays')})`, int('to'))} THEN 1 ELSE 0 END), 0) AS returned
+        COALESCE(SUM(CASE WHEN first_at + ${int('firstDays')} < ${int('to')} AND ${activeIn(d, 'f.subject', [`(f.first_at + ${int('firstDays')})`, int('to'), false])} THEN 1 ELSE 0 END), 0) AS returned
       FROM firsts f`,
     // Adopters come from the (project_id, name, timestamp) index: one event name, in range.
     engagement: `
