@@ -35,7 +35,7 @@ export function adminKpiRoutes({ store, projects, clock }: AdminKpiDeps) {
 
     const { from, to } = query.range;
     const segment = await querySegment(store, project, query);
-    const kpis = await checklistKpisOf(store, project.id, prompt, { range: { from, to }, now, segment });
+    const kpis = await checklistKpisOf(store, project.id, prompt, { range: { from, to }, segment });
     return c.json({
       promptId: id,
       definition: 'docs/reference/kpi-definitions.md: Engagement and adoption → Onboarding / checklist',

@@ -76,8 +76,7 @@ const checklistSql = (d: Dialect, segment: SegmentKind | null) => `
     UNION ALL
     SELECT user_id, anon, 'item_completed', item_id, first_at FROM done_items WHERE first_at IS NOT NULL
   )
-  SELECT f.user_id, f.anonymous_id, f.event, f.item_id, f.first_at, u.traits
-  FROM facts f LEFT JOIN users u ON u.project_id = @projectId AND u.user_id = f.user_id`;
+  SELECT user_id, anonymous_id, event, item_id, first_at FROM facts`;
 
 /**
  * `KpiStore.checklistRowsFromEvents` over `read` (on SQLite, the KPI reader process on a file
