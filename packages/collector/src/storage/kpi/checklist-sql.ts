@@ -32,13 +32,21 @@ const firstItemEvents = (d: Dialect, subjectMatch: string, shownWhere: string) =
     .join(' UNION ALL ');
 
 /** The items as rows (item_id, event, filter): a JSON array on SQLite (@items), column arrays on PostgreSQL. */
-const ITEMS = {
+export const ITEMS = {
   sqlite: `SELECT json_extract(value, '$.itemId') AS item_id, json_extract(value, '$.event') AS event,
            json_extract(value, '$.where') AS filter
     FROM json_each(@items)`,
   postgres:
     'SELECT * FROM unnest(CAST(@itemIds AS text[]), CAST(@itemEvents AS text[]), CAST(@itemFilters AS jsonb[])) AS i(item_id, event, filter)',
 };
+
+/** The parameters `ITEMS` reads, for both dialects. */
+export const itemParams = (items: ReturnType<typeof eventItems>) => ({
+  items: JSON.stringify(items),
+  itemIds: items.map((i) => i.itemId),
+  itemEvents: items.map((i) => i.event),
+  itemFilters: items.map((i) => JSON.stringify(i.where)),
+});
 
 // One statement, driven by the subjects who saw the checklist (a few per cent of the events'
 // subjects): their first display; explicit completion and widget-reported item completions
@@ -99,10 +107,7 @@ export function checklistRowsFromEvents(read: SqlReader, refresh: () => Awaitabl
       promptId: query.promptId,
       toTime: read.time(to),
       fromTime: query.from === undefined ? null : read.time(query.from.getTime()),
-      items: JSON.stringify(items),
-      itemIds: items.map((i) => i.itemId),
-      itemEvents: items.map((i) => i.event),
-      itemFilters: items.map((i) => JSON.stringify(i.where)),
+      ...itemParams(items),
       to,
       ...segmentParams(segment, to),
     };

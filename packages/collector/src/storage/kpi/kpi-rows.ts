@@ -12,7 +12,7 @@ export interface ChecklistKpiDbRow {
 }
 
 /** The event-completed items as `{ itemId, event, where }` (where `{}` when absent), for the SQL. */
-export function eventItems(query: ChecklistRowsQuery) {
+export function eventItems(query: Pick<ChecklistRowsQuery, 'items'>) {
   return query.items.flatMap((item) => {
     const byEvent = completingEvent(item);
     return byEvent ? [{ itemId: item.id, event: byEvent.event, where: byEvent.where ?? {} }] : [];
