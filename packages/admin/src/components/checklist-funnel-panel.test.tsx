@@ -1,10 +1,11 @@
-import type { ChecklistPrompt, Comparison } from '@hearth/schema';
+import type { ChecklistPrompt } from '@hearth/schema';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as kpiApi from '../api/kpi.js';
 import type { ChecklistKpis } from '../api/kpi.js';
 import type { PromptRecord } from '../api/prompts.js';
+import { comparison } from '../pages/dashboard/fixtures.js';
 import { ChecklistFunnelPanel } from './checklist-funnel-panel.js';
 
 vi.mock('../api/kpi.js', () => ({ checklistKpis: vi.fn() }));
@@ -26,20 +27,6 @@ const record = {
   version: 1,
 } as PromptRecord;
 
-const comparison = (
-  exposed: [number, number | null],
-  control: [number, number | null],
-  interval: [number, number, number] | null,
-  warning: string | null = null,
-): Comparison => ({
-  exposed: { n: exposed[0], value: exposed[1] },
-  control: { n: control[0], value: control[1] },
-  difference: interval?.[0] ?? null,
-  low: interval?.[1] ?? null,
-  high: interval?.[2] ?? null,
-  verdict: warning || !interval ? 'too-small' : interval[1] > 0 ? 'higher' : 'no-difference',
-  warning,
-});
 const SMALL = 'Too few to tell: each group needs at least 30 subjects and the control group has fewer (users shown the checklist: 90, the control group: 8).';
 
 const kpis = (uplift: ChecklistKpis['uplift']): ChecklistKpis => ({
