@@ -92,7 +92,9 @@ export const checklistPromptSchema = z
      * visitors who have not identified do not see the checklist (their group would change when
      * they do). Absent: off, everyone the audience admits sees it.
      */
-    holdout: z.object({ percent: z.number().min(0.1, 'holdout.percent must be at least 0.1').max(50, 'holdout.percent must be at most 50') }).optional(),
+    holdout: z
+      .object({ percent: z.number().min(0.1, 'holdout.percent must be at least 0.1').max(50, 'holdout.percent must be at most 50') })
+      .optional(),
   })
   .superRefine((prompt, ctx) => {
     checkScheduled(prompt, ctx);

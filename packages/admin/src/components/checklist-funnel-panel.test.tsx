@@ -27,7 +27,8 @@ const record = {
   version: 1,
 } as PromptRecord;
 
-const SMALL = 'Too few to tell: each group needs at least 30 subjects and the control group has fewer (users shown the checklist: 90, the control group: 8).';
+const SMALL =
+  'Too few to tell: each group needs at least 30 subjects and the control group has fewer (users shown the checklist: 90, the control group: 8).';
 
 const kpis = (uplift: ChecklistKpis['uplift']): ChecklistKpis => ({
   promptId: 'setup',

@@ -12,7 +12,8 @@ const items = [
 ];
 
 type Event = [ChecklistKpiRow['event'], string | null, Date];
-const rows = (userId: string, events: Event[]): ChecklistKpiRow[] => events.map(([event, itemId, firstAt]) => ({ userId, event, itemId, firstAt }));
+const rows = (userId: string, events: Event[]): ChecklistKpiRow[] =>
+  events.map(([event, itemId, firstAt]) => ({ userId, event, itemId, firstAt }));
 const shown = (when: Date): Event => ['shown', null, when];
 const item = (id: string, when: Date): Event => ['item_completed', id, when];
 const completed = (when: Date): Event => ['completed', null, when];
@@ -98,9 +99,7 @@ describe('checklistKpis', () => {
   });
 
   it("handles everyone finishing instantly, and a single user's median", () => {
-    const all = ['p', 'q', 'r'].flatMap((id) =>
-      rows(id, [shown(at('02T00:00')), item('a', at('02T00:00')), completed(at('02T00:00'))]),
-    );
+    const all = ['p', 'q', 'r'].flatMap((id) => rows(id, [shown(at('02T00:00')), item('a', at('02T00:00')), completed(at('02T00:00'))]));
     expect(checklistKpis(all, { items, range })).toMatchObject({
       shown: 3,
       completed: 3,
@@ -123,8 +122,6 @@ describe('checklistKpis', () => {
   });
 
   it('refuses a range that ends before it starts, naming the field', () => {
-    expect(() => checklistKpis([], { items, range: { from: range.to, to: range.from } })).toThrow(
-      'range.from must not be after range.to',
-    );
+    expect(() => checklistKpis([], { items, range: { from: range.to, to: range.from } })).toThrow('range.from must not be after range.to');
   });
 });

@@ -87,7 +87,12 @@ describe.each(bothStores('hearth_checklist_uplift'))('checklist uplift on $name'
       ['create', { n: 3, value: 100 }, { n: 2, value: 50 }, 50, 'too-small'],
       ['invite', { n: 3, value: (1 / 3) * 100 }, { n: 2, value: 50 }, expect.closeTo((1 / 3) * 100 - 50, 9), 'too-small'],
     ]);
-    expect(figures(uplift!.allItems!)).toEqual([{ n: 3, value: (1 / 3) * 100 }, { n: 2, value: 50 }, expect.closeTo((1 / 3) * 100 - 50, 9), 'too-small']);
+    expect(figures(uplift!.allItems!)).toEqual([
+      { n: 3, value: (1 / 3) * 100 },
+      { n: 2, value: 50 },
+      expect.closeTo((1 / 3) * 100 - 50, 9),
+      'too-small',
+    ]);
     expect(figures(uplift!.retention)).toEqual([{ n: 2, value: 50 }, { n: 2, value: 50 }, 0, 'too-small']);
     expect(uplift!.retention.warning).toMatch(/users shown the checklist and the control group have fewer/);
     expect(uplift!.retention.low).toBeLessThan(0);
@@ -108,7 +113,13 @@ describe.each(bothStores('hearth_checklist_uplift'))('checklist uplift on $name'
     expect(uplift!.assigned).toEqual({ exposed: 1, control: 0 });
     // e1's windows closed by `to`: in every figure with n 1, the control with n 0 and no rate.
     for (const comparison of [...uplift!.items.map((i) => i.comparison), uplift!.allItems!, uplift!.retention]) {
-      expect(comparison).toMatchObject({ exposed: { n: 1, value: 0 }, control: { n: 0, value: null }, difference: null, low: null, high: null });
+      expect(comparison).toMatchObject({
+        exposed: { n: 1, value: 0 },
+        control: { n: 0, value: null },
+        difference: null,
+        low: null,
+        high: null,
+      });
       expect(comparison.verdict).toBe('too-small');
     }
     expect(await checklistUplift(store, projectId, { ...checklist, holdout: undefined }, { range })).toBeNull();
@@ -118,8 +129,21 @@ describe.each(bothStores('hearth_checklist_uplift'))('checklist uplift on $name'
     const store = await open();
     const projectId = uniqueProjectId();
     await store.prompts.assign(projectId, 'u1', new Map([['onboarding', 'control']]), D0);
-    await store.prompts.assign(projectId, 'u1', new Map<string, HoldoutArm>([['onboarding', 'exposed'], ['tour', 'exposed']]), D0 + DAY);
-    expect(await store.prompts.assignments(projectId, 'u1')).toEqual(new Map([['onboarding', 'control'], ['tour', 'exposed']]));
+    await store.prompts.assign(
+      projectId,
+      'u1',
+      new Map<string, HoldoutArm>([
+        ['onboarding', 'exposed'],
+        ['tour', 'exposed'],
+      ]),
+      D0 + DAY,
+    );
+    expect(await store.prompts.assignments(projectId, 'u1')).toEqual(
+      new Map([
+        ['onboarding', 'control'],
+        ['tour', 'exposed'],
+      ]),
+    );
     expect(await store.prompts.assignments(projectId, 'u2')).toEqual(new Map());
     const uplift = await checklistUplift(store, projectId, checklist, { range: { from: new Date(D0), to: new Date(D0 + DAY) } });
     expect(uplift!.assigned).toEqual({ exposed: 0, control: 1 });

@@ -23,6 +23,9 @@ export const checklist: PromptKindModule<ChecklistPrompt> = {
   decide(prompt, ctx) {
     const progress = checklistProgress(prompt, ctx.facts, ctx.now);
     const holdout = holdoutStep(prompt, ctx);
-    return { steps: [...(holdout ? [holdout] : []), completionStep(prompt, progress)], state: (locale) => checklistState(prompt, progress, locale) };
+    return {
+      steps: [...(holdout ? [holdout] : []), completionStep(prompt, progress)],
+      state: (locale) => checklistState(prompt, progress, locale),
+    };
   },
 };

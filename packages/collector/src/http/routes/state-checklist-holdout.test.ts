@@ -39,7 +39,8 @@ describe.each(bothStores('hearth_checklist_holdout'))('a checklist with a holdou
     const put = await admin(app, 'PUT', '/v1/admin/prompts/setup', { body: { ...setup, holdout: { percent: 50 } } });
     expect(put.status).toBe(200);
     expect(await ids(shownTo)).toEqual(['setup']);
-    const explain = async (userId: string) => (await (await admin(app, 'GET', `/v1/admin/prompts/setup/explain?userId=${userId}`)).json()) as Explained;
+    const explain = async (userId: string) =>
+      (await (await admin(app, 'GET', `/v1/admin/prompts/setup/explain?userId=${userId}`)).json()) as Explained;
     expect((await explain(shownTo)).steps.find((s) => s.step === 'holdout')).toEqual({
       step: 'holdout',
       ok: true,
@@ -47,7 +48,9 @@ describe.each(bothStores('hearth_checklist_holdout'))('a checklist with a holdou
     });
     const forHeld = await explain(held!);
     expect(forHeld.showing).toBe(false);
-    expect(forHeld.steps.find((s) => s.step === 'holdout')?.reason).toBe('the user is recorded in its 50 % control group, which never sees it');
+    expect(forHeld.steps.find((s) => s.step === 'holdout')?.reason).toBe(
+      'the user is recorded in its 50 % control group, which never sees it',
+    );
 
     // Both did the item; the KPI route compares the groups recorded in the range (1 user each: too small).
     for (const userId of [held!, shownTo]) await track(app, userId, 'Project Created', { timestamp: new Date(NOW).toISOString() });
