@@ -77,6 +77,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
 
   // An in-memory database cannot be opened by a second connection: its KPIs are read inline.
   const reader = file === ':memory:' ? null : new SqliteKpiReader(file);
+  if (options.startKpiReader) reader?.start();
   const kpiRows = sqliteKpiRows(db, reader);
   const ops = sqliteWriteOps(db);
   const committer = new GroupCommitter((groups) => sqliteWriteTransaction(db, () => applyWrite(ops, groups)), options.groupCommit);
@@ -138,7 +139,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     readiness: () => {
       try {
         db.prepare('SELECT 1').get();
-        return Promise.resolve(null);
+        return Promise.resolve(reader?.readiness() ?? null);
       } catch (error) {
         return Promise.resolve(`the SQLite file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       }
