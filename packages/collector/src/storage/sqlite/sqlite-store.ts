@@ -18,6 +18,7 @@ import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { ChecklistRollup } from '../kpi/checklist-fold.js';
 import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
+import { DefinitionBuilds } from '../kpi/definition-builds.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
@@ -87,8 +88,12 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
   const kpiSql = sqliteKpiRunner(kpiRows);
   // The fold writes, so it stays on this connection; the reads go to the reader process.
   const checklists = new ChecklistRollup();
-  const rollups = new RollupKeeper(sqliteRollupFolder(db, [checklists, accountFoldStep]), options.rollups);
+  const fold = sqliteRollupFolder(db, [checklists, accountFoldStep]);
+  const rollups = new RollupKeeper(fold, options.rollups);
   rollups.start();
+  const jobs = sqlJobStore(sql, transact);
+  const builds = new DefinitionBuilds({ jobs, sql, transact, fold, step: checklists }, options.rollups);
+  builds.start();
 
   const listEvents = (projectId: string, filter: { userId?: string; anonymousId?: string } = {}) => {
     const { where, values } = eventFilterSql(projectId, filter, () => '?');
@@ -116,7 +121,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     kind: 'sqlite',
     prompts: sqlPromptStore(sql, transact),
     facts: sqlFactStore(sql),
-    kpi: sqlKpiStore(kpiSql, rollups, checklists),
+    kpi: sqlKpiStore(kpiSql, rollups, builds),
     rewards: createSqlRewardsStore(transact, sql, kpiSql),
     announcements: sqlAnnouncementStore(sql, kpiSql),
     responses: sqlResponseStore(sql, transact, kpiSql),
@@ -128,7 +133,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     audit: sqlAuditStore(sql),
     expiry: sqlExpiryStore(transact),
     email: sqlEmailStore(sql),
-    jobs: sqlJobStore(sql, transact),
+    jobs,
     rateLimits: sqlRateLimitStore(transact),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
@@ -147,6 +152,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     async close() {
       // Ends a KPI statement still running: its request is gone.
       await reader?.close();
+      await builds.stop();
       await rollups.stop();
       await committer.drain();
       clearInterval(optimizer);
