@@ -13,9 +13,7 @@ import { timeEndpoint, type CollectorModule } from './time-endpoints.js';
  */
 const COMPILED = join(repoRoot, 'packages/collector/dist/index.js');
 const compiled = existsSync(COMPILED);
-const collector = (await import(
-  compiled ? pathToFileURL(COMPILED).href : '../../packages/collector/src/index.js'
-)) as CollectorModule;
+const collector = (await import(compiled ? pathToFileURL(COMPILED).href : '../../packages/collector/src/index.js')) as CollectorModule;
 const request = JSON.parse(process.env.BENCH_KPI_CHILD ?? '{}') as ChildRequest;
 timeEndpoint(collector, compiled ? 'compiled' : 'tsx', request.options, request.endpoint, request.end, request.warmRuns).then(
   (timing) => process.send?.({ timing }, () => process.exit(0)),

@@ -64,7 +64,9 @@ export class ChecklistRollup implements FoldStep {
     const { projectId, item } = build;
     // Registered in the fold's transaction: from then on every queue chunk folds its new events too.
     yield* ask(sql.run(s.request, [projectId, item.definition, item.event, item.filter, BUILD_FROM]));
-    const [row] = yield* ask(sql.all<{ built_through: number | string; built: boolean | number }>(s.progress, [projectId, item.definition]));
+    const [row] = yield* ask(
+      sql.all<{ built_through: number | string; built: boolean | number }>(s.progress, [projectId, item.definition]),
+    );
     if (!row || row.built === true || row.built === 1) {
       build.built = true;
       return true;

@@ -112,7 +112,9 @@ export class DefinitionBuilds {
     const kept = new Set(keep);
     return this.#transact(function* (tx) {
       if (tx.dialect === 'postgres') yield* ask(tx.run('LOCK TABLE kpi_activity_days IN SHARE ROW EXCLUSIVE MODE', []));
-      const rows = yield* ask(tx.all<{ definition: string }>('SELECT definition FROM kpi_item_definitions WHERE project_id = $1', [projectId]));
+      const rows = yield* ask(
+        tx.all<{ definition: string }>('SELECT definition FROM kpi_item_definitions WHERE project_id = $1', [projectId]),
+      );
       const unused = rows.map((row) => row.definition).filter((definition) => !kept.has(definition));
       for (const definition of unused) {
         yield* ask(tx.run('DELETE FROM kpi_item_firsts WHERE project_id = $1 AND definition = $2', [projectId, definition]));
@@ -163,7 +165,8 @@ export class DefinitionBuilds {
     try {
       while (!this.#step.built(projectId, definition)) {
         // Left due at once: the next claim, here after a restart or by another collector, resumes it.
-        if (this.#stopped) return void (await this.#jobs.retryLater(claim, Date.now(), 'the collector stopped during the build', Date.now()));
+        if (this.#stopped)
+          return void (await this.#jobs.retryLater(claim, Date.now(), 'the collector stopped during the build', Date.now()));
         await this.#fold(this.#options.chunk);
         await yieldToIo();
       }

@@ -15,12 +15,7 @@ import { segmentCustomers } from './segment-customers.js';
  * `read` and, for the retention KPIs, `retentionRead` (PostgreSQL runs those with their own
  * planner settings).
  */
-export function sqlKpiStore(
-  read: SqlReader,
-  rollups: RollupKeeper,
-  builds: DefinitionBuilds,
-  retentionRead: SqlReader = read,
-): KpiStore {
+export function sqlKpiStore(read: SqlReader, rollups: RollupKeeper, builds: DefinitionBuilds, retentionRead: SqlReader = read): KpiStore {
   return {
     ...sqlRetentionKpis(retentionRead, () => rollups.beforeRead()),
     ...sqlProgramGroups(retentionRead, () => rollups.beforeRead()),
@@ -30,7 +25,11 @@ export function sqlKpiStore(
     },
     rollupStatus: () => ({ ...rollups.status(), checklistItemsBuilding: builds.backlog() }),
     pruneItemDefinitions: (projectId, keep) => builds.prune(projectId, keep),
-    checklistRows: checklistRows(read, (projectId, items) => builds.request(projectId, items), () => rollups.beforeRead()),
+    checklistRows: checklistRows(
+      read,
+      (projectId, items) => builds.request(projectId, items),
+      () => rollups.beforeRead(),
+    ),
     checklistRowsFromEvents: checklistRowsFromEvents(read, () => rollups.beforeRead()),
     segmentCustomers: segmentCustomers(retentionRead, () => rollups.beforeRead()),
   };

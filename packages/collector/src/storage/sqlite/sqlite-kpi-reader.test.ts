@@ -85,13 +85,17 @@ describe('SQLite KPI reader process', () => {
     expect(alive(reader!)).toBe(false);
   }, 30_000);
 
-  it.each(['hold', 'busy'] as const)('exits when the process that started it is killed (%s)', async (mode) => {
-    const { child, readers } = await startParent(await storeFile(`killed-${mode}.sqlite`), mode);
-    expect(readers).toHaveLength(1);
-    child.kill('SIGKILL');
-    // A busy reader is in a statement for hours: only its watchdog thread can notice.
-    expect(await gone(readers[0]!)).toBe(true);
-  }, 90_000);
+  it.each(['hold', 'busy'] as const)(
+    'exits when the process that started it is killed (%s)',
+    async (mode) => {
+      const { child, readers } = await startParent(await storeFile(`killed-${mode}.sqlite`), mode);
+      expect(readers).toHaveLength(1);
+      child.kill('SIGKILL');
+      // A busy reader is in a statement for hours: only its watchdog thread can notice.
+      expect(await gone(readers[0]!)).toBe(true);
+    },
+    90_000,
+  );
 
   it('is killed when the process that started it exits without closing it', async () => {
     const { child, readers } = await startParent(await storeFile('exit.sqlite'), 'exit');
