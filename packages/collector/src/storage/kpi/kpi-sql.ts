@@ -1,6 +1,7 @@
 import type { SqlReader } from '../sql/runner.js';
 import { checklistRows } from './checklist-rollup-read.js';
 import { checklistRowsFromEvents } from './checklist-sql.js';
+import { checklistUpliftCounts } from './checklist-uplift-sql.js';
 import type { DefinitionBuilds } from './definition-builds.js';
 import type { KpiStore } from './kpi-store.js';
 import { sqlProgramGroups } from './program-groups.js';
@@ -31,6 +32,7 @@ export function sqlKpiStore(read: SqlReader, rollups: RollupKeeper, builds: Defi
       () => rollups.beforeRead(),
     ),
     checklistRowsFromEvents: checklistRowsFromEvents(read, () => rollups.beforeRead()),
+    checklistUplift: checklistUpliftCounts(read, () => rollups.beforeRead()),
     segmentCustomers: segmentCustomers(retentionRead, () => rollups.beforeRead()),
   };
 }
