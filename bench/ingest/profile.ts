@@ -57,7 +57,9 @@ function summarize(profile: CpuProfile, fromUs: number, toUs: number, top = 30):
     if (at >= fromUs && at <= toUs) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const idle = profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').reduce((sum, node) => sum + (selfUs.get(node.id) ?? 0), 0);
+  const idle = profile.nodes
+    .filter((node) => node.callFrame.functionName === '(idle)')
+    .reduce((sum, node) => sum + (selfUs.get(node.id) ?? 0), 0);
   const busy = [...selfUs.values()].reduce((a, b) => a + b, 0) - idle;
   const byFunction = new Map<string, number>();
   const byArea = new Map<string, number>();

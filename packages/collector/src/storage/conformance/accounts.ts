@@ -50,7 +50,14 @@ export function accountsConformance(open: OpenStore): void {
       await store.accounts.addMember(projectId, 'initech', 'max', { joinedAt: T0, activeAt: T0 });
       await store.accounts.addMember(projectId, 'hooli', 'max', { joinedAt: T0, activeAt: T0 });
       const event = (userId: string | null, at: number, accountId?: string | null) =>
-        newEvent({ projectId, userId, anonymousId: `a-${userId}`, timestamp: at, activeAccount: true, ...(accountId !== undefined ? { accountId } : {}) });
+        newEvent({
+          projectId,
+          userId,
+          anonymousId: `a-${userId}`,
+          timestamp: at,
+          activeAccount: true,
+          ...(accountId !== undefined ? { accountId } : {}),
+        });
       // Two requests in one call, as a group commit hands them over: one read serves both.
       await Promise.all([
         store.writeEvents([event('ada', T0 + 50), event('ada', T0 + 150), event('ada', T0 + 250, 'ignored')]),
