@@ -16,7 +16,11 @@ describe('revenue per program group', () => {
   // Members: ARR 12,000 → 12,000 (MRR 1,000), 24,000 → 24,000 (MRR 2,000), 12,000 → 0 (lost),
   // 0 → 36,000 (new, MRR 3,000). Paying at the end 3, ΣARR 72,000, ΣARR² 12,000² + 24,000² + 36,000²
   // = 2,016,000,000; paying at the start 3, lost 1.
-  const members = revenueGroupOf({ payingAtEnd: 3, endArr: 72_000n, endArrSquared: 2_016_000_000, payingAtStart: 3, lost: 1 }, margin, period);
+  const members = revenueGroupOf(
+    { payingAtEnd: 3, endArr: 72_000n, endArrSquared: 2_016_000_000, payingAtStart: 3, lost: 1 },
+    margin,
+    period,
+  );
   // Non-members: 12,000, 12,000 and 24,000 all period (MRR 1,000, 1,000, 2,000): ΣARR 48,000,
   // ΣARR² 144,000,000 × 2 + 576,000,000 = 864,000,000; nobody lost.
   const others = revenueGroupOf({ payingAtEnd: 3, endArr: 48_000n, endArrSquared: 864_000_000, payingAtStart: 3, lost: 0 }, margin, period);

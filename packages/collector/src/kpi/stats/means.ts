@@ -38,7 +38,14 @@ export function meanGroupFromSums(n: number, sum: number, sumOfSquares: number):
  * Σy² − 2R·Σym + R²·Σm². Given as a MeanGroup of n (the clusters are the sample) whose
  * variance ÷ n is Var(R), so Welch's interval and the size rule apply to clusters.
  */
-export function clusterMeanGroup(sums: { n: number; values: number; sum: number; sumSquares: number; sizeSquares: number; crossed: number }): MeanGroup {
+export function clusterMeanGroup(sums: {
+  n: number;
+  values: number;
+  sum: number;
+  sumSquares: number;
+  sizeSquares: number;
+  crossed: number;
+}): MeanGroup {
   const { n, values, sum, sumSquares, sizeSquares, crossed } = sums;
   if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
   if (n === 0 || values === 0) return { n, mean: 0, variance: 0 };

@@ -67,8 +67,7 @@ export function npsScoresCte(dialect: Dialect): string {
 function revenueCustomers(dialect: Dialect): string {
   const d = DIALECTS[dialect];
   const arrAt = (at: string) => subscriptionArrSql('@projectId', d.eventTime(int(at)));
-  const members = (where: string) =>
-    `FROM account_members m WHERE m.project_id = @projectId AND m.account_id = c.customer_id ${where}`;
+  const members = (where: string) => `FROM account_members m WHERE m.project_id = @projectId AND m.account_id = c.customer_id ${where}`;
   return `
   customer_arr AS (
     SELECT customer_kind, customer_id, SUM(start_arr) AS start_arr, SUM(end_arr) AS end_arr FROM (

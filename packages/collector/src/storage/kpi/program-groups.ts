@@ -21,14 +21,22 @@ const flagsOf = (row: RetentionRow): Flags => ({
 
 const num = (row: RetentionRow, column: string) => Number(row[column] ?? 0);
 
-/** A group's counts: the sums over the rows (flag combinations) in it. */
-function groupOf(rows: Partial<Record<'retention' | 'engagement' | 'nps' | 'revenue', RetentionRow[] | null>>, keep: (row: RetentionRow) => boolean) {
+/** The rows of each statement behind the groups; null for a statement not run. */
+interface GroupRows {
+  retention: RetentionRow[];
+  engagement: RetentionRow[];
+  nps: RetentionRow[] | null;
+  revenue: RetentionRow[] | null;
+  /** The NPS rows are per account (with the sums of the clustered interval). */
+  clustered: boolean;
+}
+
+/** A group's counts: the sums over the rows (flag combinations) it keeps. */
+function groupOf({ retention, engagement, nps, revenue, clustered }: GroupRows, keep: (row: RetentionRow) => boolean): GroupCountRow {
   const sum = (list: RetentionRow[], column: string) => list.reduce((total, row) => total + (keep(row) ? num(row, column) : 0), 0);
-  const { retention = [], engagement = [], nps, revenue } = rows;
-  const clustered = nps?.some((row) => row.accounts !== undefined);
   const group: GroupCountRow = {
-    retention: { customersAtStart: sum(retention ?? [], 'at_start'), retained: sum(retention ?? [], 'retained') },
-    engagement: { active: sum(engagement ?? [], 'active'), events: sum(engagement ?? [], 'events'), eventsSquared: sum(engagement ?? [], 'events_squared') },
+    retention: { customersAtStart: sum(retention, 'at_start'), retained: sum(retention, 'retained') },
+    engagement: { active: sum(engagement, 'active'), events: sum(engagement, 'events'), eventsSquared: sum(engagement, 'events_squared') },
   };
   if (nps)
     group.nps = {
@@ -94,16 +102,18 @@ export function sqlProgramGroups(read: SqlReader, refresh: () => Awaitable<void>
             ])
           : null,
       ]);
-      const flags = { retention, engagement, nps: npsRows, revenue };
-      const group = (inGroup: (flags: Flags) => boolean) => groupOf(flags, (row) => inGroup(flagsOf(row)));
+      const users: GroupRows = { retention, engagement, nps: npsRows, revenue, clustered: false };
+      const group = (inGroup: (flags: Flags) => boolean) => groupOf(users, (row) => inGroup(flagsOf(row)));
       // Under the account unit, exposed and held-out accounts: their own statements, and the revenue rows' account customers.
-      const accounts = accountRows && {
+      const accounts: GroupRows | null = accountRows && {
         retention: accountRows[0],
         engagement: accountRows[1],
         nps: accountRows[2],
         revenue,
+        clustered: true,
       };
-      const held = (value: boolean) => (accounts ? groupOf(accounts, (row) => flagsOf(row).held === value) : group((f) => f.held === value));
+      const held = (value: boolean) =>
+        accounts ? groupOf(accounts, (row) => flagsOf(row).held === value) : group((f) => f.held === value);
       return {
         identified: group(() => true),
         member: group((f) => f.member),
