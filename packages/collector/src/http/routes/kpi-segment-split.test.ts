@@ -13,12 +13,15 @@ const monthly = (amount: number) => ({ amount, currency: 'EUR', interval: 'month
 
 /**
  * One project, hand-computed over [NOW − 1 d, NOW):
- * - users: ada {plan "trial", seats 9}, bob {plan "pro", seats 10}, cy {plan "pro", seats "10"};
+ * - users: ada {plan "trial", seats 9, since "2025-06-01"}, bob {plan "pro", seats 10, since
+ *   "2026-01-01T01:00:00+02:00" (2025-12-31T23:00Z)}, cy {plan "pro", seats "10", since epoch ms
+ *   of 2026-01-01T01:00Z};
  * - checklist "setup" (create, invite), shown to all three at −5 h; ada creates (started), bob
  *   creates and invites (completed in 2 h), cy does nothing;
  * - NPS survey shown to all three at −3 h; ada answers 3 (detractor), bob 10 (promoter);
- * - revenue: account acme {plan "pro", seats 10} €100/month, account globex {plan "trial",
- *   seats 9} €50/month, and user ada €20/month (revenue per user), all started before the range.
+ * - revenue: account acme {plan "pro", seats 10, since "2026-02-30" (no such day)} €100/month,
+ *   account globex {plan "trial", seats 9, since "2024-01-01T00:00:00Z"} €50/month, and user ada
+ *   €20/month (revenue per user), all started before the range.
  */
 async function fixture(open: () => Promise<import('../../storage/store.js').Store>) {
   const { app, clock } = await surveyApp(
@@ -27,9 +30,9 @@ async function fixture(open: () => Promise<import('../../storage/store.js').Stor
     await open(),
   );
   const users: [string, Record<string, unknown>][] = [
-    ['ada', { plan: 'trial', seats: 9 }],
-    ['bob', { plan: 'pro', seats: 10 }],
-    ['cy', { plan: 'pro', seats: '10' }],
+    ['ada', { plan: 'trial', seats: 9, since: '2025-06-01' }],
+    ['bob', { plan: 'pro', seats: 10, since: '2026-01-01T01:00:00+02:00' }],
+    ['cy', { plan: 'pro', seats: '10', since: Date.parse('2026-01-01T01:00:00Z') }],
   ];
   for (const [user, traits] of users) {
     await identify(app, user, traits);
@@ -47,8 +50,8 @@ async function fixture(open: () => Promise<import('../../storage/store.js').Stor
     expect((await respond(app, { userId: user, answer: nps(score) })).status).toBe(200);
   clock.now = NOW;
   const server = (path: string, body: unknown) => admin(app, path.includes('revenue') ? 'POST' : 'PUT', path, { body });
-  expect((await server('/v1/server/accounts/acme', { traits: { plan: 'pro', seats: 10 } })).status).toBe(200);
-  expect((await server('/v1/server/accounts/globex', { traits: { plan: 'trial', seats: 9 } })).status).toBe(200);
+  expect((await server('/v1/server/accounts/acme', { traits: { plan: 'pro', seats: 10, since: '2026-02-30' } })).status).toBe(200);
+  expect((await server('/v1/server/accounts/globex', { traits: { plan: 'trial', seats: 9, since: '2024-01-01T00:00:00Z' } })).status).toBe(200);
   const started = iso(NOW - 10 * DAY);
   for (const fact of [
     { id: 'acme', type: 'subscription_started', accountId: 'acme', subscriptionId: 's1', ...monthly(10_000), occurredAt: started },
@@ -89,6 +92,12 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
     });
     expect(await get(path('trait:seats:10.0'))).toMatchObject({ shown: 1, completed: 1, medianTimeToCompleteMs: 2 * HOUR });
     expect(await get(path('trait:seats:9'))).toMatchObject({ shown: 1, started: 1, completed: 0 });
+    // Comparisons: only the number 10 is ≥ 10 (bob), never the text "10" (cy); ada's 9 is < 10.
+    expect(await get(path('trait:seats:gte:10'))).toMatchObject({ segment: { kind: 'trait', trait: 'seats:gte:10' }, shown: 1, completed: 1 });
+    expect(await get(path('trait:seats:lt:10'))).toMatchObject({ shown: 1, started: 1, completed: 0 });
+    // Before 2026-01-01: ada's date and bob's +02:00 time (23:00Z the day before); after it: cy's epoch ms.
+    expect(await get(path('trait:since:before:2026-01-01'))).toMatchObject({ shown: 2, started: 2, completed: 1 });
+    expect(await get(path('trait:since:after:2026-01-01'))).toMatchObject({ shown: 1, started: 0, completed: 0 });
     // A segment that holds nobody: counts 0, every rate and the median null, never 0.
     expect(await get(path('trait:plan:enterprise'))).toMatchObject(NOBODY);
   });
@@ -130,6 +139,12 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
     expect(await get(path('trait:seats:10'))).toMatchObject({ mrr: 10_000, payingCustomers: 1 });
     expect(await get(path('trait:seats:9'))).toMatchObject({ mrr: 7_000, payingCustomers: 2 });
     expect(await get(path('trait:plan:enterprise'))).toMatchObject({ mrr: null, arpa: null, payingCustomers: 0, clv: null });
+    // Comparisons judge accounts by their own traits too: acme's 10 seats; globex's and ada's 9.
+    expect(await get(path('trait:seats:gte:10'))).toMatchObject({ mrr: 10_000, payingCustomers: 1 });
+    expect(await get(path('trait:seats:lt:10'))).toMatchObject({ mrr: 7_000, payingCustomers: 2 });
+    // acme's "2026-02-30" is no date, so never before or after anything: globex (2024) + ada (2025-06-01).
+    expect(await get(path('trait:since:before:2027-01-01'))).toMatchObject({ mrr: 7_000, payingCustomers: 2 });
+    expect(await get(path('trait:since:after:2025-01-01'))).toMatchObject({ mrr: 2_000, payingCustomers: 1 });
   });
 
   it('refuses a bad segment the way the retention routes do, naming the field', async () => {
@@ -144,6 +159,21 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
       expect([both.status, (await errorOf(both)).issues]).toEqual([
         400,
         [{ path: 'segment', message: 'give either segment or trait, not both' }],
+      ]);
+      const notNumber = await admin(app, 'GET', `${route}?segment=trait:seats:gte:ten`);
+      expect([notNumber.status, (await errorOf(notNumber)).issues]).toEqual([
+        400,
+        [{ path: 'segment', message: 'expected trait:seats:gte:<number>, the number in JSON syntax (10, 2.5, -3), not "ten"' }],
+      ]);
+      const notDate = await admin(app, 'GET', `${route}?trait=since:before:2026-13-01`);
+      expect([notDate.status, (await errorOf(notDate)).issues]).toEqual([
+        400,
+        [
+          {
+            path: 'trait',
+            message: 'expected since:before:<date>, the date in ISO 8601 ("2026-01-31") or a date-time with offset, not "2026-13-01"',
+          },
+        ],
       ]);
     }
   });

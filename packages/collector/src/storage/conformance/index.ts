@@ -12,6 +12,7 @@ import { kpiConformance } from './kpi.js';
 import { kpiChecklistRollupConformance } from './kpi-checklist-rollup.js';
 import { kpiRetentionConformance } from './kpi-retention.js';
 import { kpiRollupConformance } from './kpi-rollup.js';
+import { kpiSegmentCompareConformance } from './kpi-segment-compare.js';
 import { promptsConformance } from './prompts.js';
 import { responsesConformance } from './responses.js';
 import { revenueConformance } from './revenue.js';
@@ -32,6 +33,7 @@ export function storeConformance(name: string, open: OpenStore): void {
     kpiConformance(open);
     kpiRetentionConformance(open);
     kpiRollupConformance(open);
+    kpiSegmentCompareConformance(open);
     kpiChecklistRollupConformance(open);
     announcementsConformance(open);
     rewardsConformance(open);
