@@ -44,7 +44,8 @@ export const echoedSegment = (query: Pick<SegmentQuery, 'trait' | 'segment'>) =>
 export async function querySegment(
   store: Pick<Store, 'kpi'>,
   project: ProjectConfig,
-  query: SegmentQuery,
+  // A segment is judged at the range's end only.
+  query: Omit<SegmentQuery, 'range'> & { range: Pick<KpiRange, 'to'> },
 ): Promise<KpiSegment | undefined> {
   const choice = segmentChoiceOf(query);
   return choice && resolveSegment(store, project, choice, query.range.to, query.atRiskDays);

@@ -19,6 +19,9 @@ const monthly = (amount: number) => ({ amount, currency: 'EUR', interval: 'month
  * - checklist "setup" (create, invite), shown to all three at −5 h; ada creates (started), bob
  *   creates and invites (completed in 2 h), cy does nothing;
  * - NPS survey shown to all three at −3 h; ada answers 3 (detractor), bob 10 (promoter);
+ * - announcement "news" (feature event "Teammate Invited", everyone's) published at −6 h: ada
+ *   reads it at −5 h and reacts up; bob reads it at −5 h and clicks its call to action; cy is
+ *   never reached (a control);
  * - revenue: account acme {plan "pro", seats 10, since "2026-02-30" (no such day)} €100/month,
  *   account globex {plan "trial", seats 9, since "2024-01-01T00:00:00Z"} €50/month, and user ada
  *   €20/month (revenue per user), all started before the range.
@@ -29,6 +32,10 @@ async function fixture(open: () => Promise<import('../../storage/store.js').Stor
     { id: uniqueProjectId(), revenue: { currency: 'EUR' } },
     await open(),
   );
+  clock.now = NOW - 6 * HOUR;
+  expect((await admin(app, 'POST', '/v1/admin/announcements', { body: { id: 'news', featureEvent: 'Teammate Invited', content: { title: 'News', body: 'New' } } })).status).toBe(201);
+  expect((await admin(app, 'POST', '/v1/admin/announcements/news/publish', { body: {} })).status).toBe(200);
+  clock.now = NOW;
   const users: [string, Record<string, unknown>][] = [
     ['ada', { plan: 'trial', seats: 9, since: '2025-06-01' }],
     ['bob', { plan: 'pro', seats: 10, since: '2026-01-01T01:00:00+02:00' }],
@@ -39,6 +46,12 @@ async function fixture(open: () => Promise<import('../../storage/store.js').Stor
     await track(app, user, '$prompt_shown', { properties: { promptId: 'setup', kind: 'checklist' }, timestamp: iso(NOW - 5 * HOUR) });
     await track(app, user, '$prompt_shown', { properties: { promptId: 'nps', kind: 'survey', cycle: 1 }, timestamp: iso(NOW - 3 * HOUR) });
   }
+  const news = (user: string, name: string, properties: Record<string, unknown> = {}) =>
+    track(app, user, name, { properties: { announcementId: 'news', ...properties }, timestamp: iso(NOW - 5 * HOUR) });
+  await news('ada', '$announcement_read');
+  await news('ada', '$announcement_reacted', { reaction: 'up' });
+  await news('bob', '$announcement_read');
+  await news('bob', '$announcement_cta_clicked');
   await track(app, 'ada', 'Project Created', { timestamp: iso(NOW - 4 * HOUR) });
   await track(app, 'bob', 'Project Created', { timestamp: iso(NOW - 4 * HOUR) });
   await track(app, 'bob', 'Teammate Invited', { timestamp: iso(NOW - 3 * HOUR) });
@@ -70,7 +83,7 @@ async function fixture(open: () => Promise<import('../../storage/store.js').Stor
 
 const NOBODY = { shown: 0, started: 0, completed: 0, startedRate: null, completionRate: null, medianTimeToCompleteMs: null };
 
-describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, survey and revenue KPIs ($name)', (kind) => {
+describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, survey, announcement and revenue KPIs ($name)', (kind) => {
   it('splits the checklist KPIs in SQL, numbers compared as numbers (9 vs 10 vs "10")', async () => {
     const { get } = await fixture(kind.open);
     const path = (segment: string) => `/v1/admin/kpi/checklists/setup?${range}&segment=${encodeURIComponent(segment)}`;
@@ -147,9 +160,25 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
     expect(await get(path('trait:since:after:2025-01-01'))).toMatchObject({ mrr: 2_000, payingCustomers: 1 });
   });
 
+  it('splits the announcement KPIs, the adoption control group too', async () => {
+    const { get } = await fixture(kind.open);
+    const path = (segment: string) => `/v1/admin/announcements/news/kpis?to=${iso(NOW)}&segment=${encodeURIComponent(segment)}`;
+    const figures = (k: Record<string, any>) => [k.reach, k.readRate, k.ctaClickRate, k.reactions.up, k.adoption.exposed, k.adoption.control]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const group = (users: number, adopted: number) => ({ users, adopted, rate: users ? (adopted / users) * 100 : null, alreadyUsing: 0 });
+    // Everyone: ada and bob reached (both read, bob clicked: 1/2), bob invited at −3 h (1/2 adopted); cy the control.
+    const all = await get(`/v1/admin/announcements/news/kpis?to=${iso(NOW)}`);
+    expect([all.segment, ...figures(all)]).toEqual([null, 2, 100, 50, 1, group(2, 1), group(1, 0)]);
+    const pro = await get(path('trait:plan:pro')); // bob reached and adopted, cy the control
+    expect([pro.segment, ...figures(pro)]).toEqual([{ kind: 'trait', trait: 'plan:pro' }, 1, 100, 100, 0, group(1, 1), group(1, 0)]);
+    expect(figures(await get(path('lifecycle:trial')))).toEqual([1, 100, 0, 1, group(1, 0), group(0, 0)]); // ada
+    expect(figures(await get(path('trait:seats:gte:10')))).toEqual([1, 100, 100, 0, group(1, 1), group(0, 0)]); // bob, not cy's "10"
+    const nobody = await get(path('trait:plan:enterprise'));
+    expect([nobody.reach, nobody.readRate, nobody.ctaClickRate, nobody.adoption.exposed.rate]).toEqual([0, null, null, null]);
+  });
+
   it('refuses a bad segment the way the retention routes do, naming the field', async () => {
     const { app } = await fixture(kind.open);
-    for (const route of ['/v1/admin/kpi/checklists/setup', '/v1/admin/kpi/surveys/nps', '/v1/admin/kpi/revenue']) {
+    for (const route of ['/v1/admin/kpi/checklists/setup', '/v1/admin/kpi/surveys/nps', '/v1/admin/kpi/revenue', '/v1/admin/announcements/news/kpis']) {
       const bad = await admin(app, 'GET', `${route}?segment=lifecycle:dormant`);
       expect([bad.status, (await errorOf(bad)).issues]).toEqual([
         400,
