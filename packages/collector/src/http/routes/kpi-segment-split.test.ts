@@ -160,6 +160,27 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
     expect(await get(path('trait:since:after:2025-01-01'))).toMatchObject({ mrr: 2_000, payingCustomers: 1 });
   });
 
+  it("exports a segment's survey responses as CSV, the trait= snapshot filter kept", async () => {
+    const { app } = await fixture(kind.open);
+    const csvUsers = async (filter: string) => {
+      const res = await admin(app, 'GET', `/v1/admin/surveys/nps/responses.csv?${range}&${filter}`);
+      expect(res.status, await res.clone().text()).toBe(200);
+      return (await res.text())
+        .split('\r\n')
+        .filter(Boolean)
+        .slice(1)
+        .map((line) => line.split(',')[3]);
+    };
+    // Answers: ada 3, bob 10 (cy never answered).
+    expect(await csvUsers('')).toEqual(['ada', 'bob']);
+    expect(await csvUsers(`segment=${encodeURIComponent('lifecycle:trial')}`)).toEqual(['ada']);
+    expect(await csvUsers(`segment=${encodeURIComponent('trait:seats:gte:10')}`)).toEqual(['bob']);
+    expect(await csvUsers(`segment=${encodeURIComponent('trait:plan:enterprise')}`)).toEqual([]);
+    expect(await csvUsers('trait=plan:pro')).toEqual(['bob']); // the answer-time snapshot
+    const both = await admin(app, 'GET', `/v1/admin/surveys/nps/responses.csv?segment=lifecycle:trial&trait=plan:pro`);
+    expect([both.status, (await errorOf(both)).issues]).toEqual([400, [{ path: 'segment', message: 'give either segment or trait, not both' }]]);
+  });
+
   it('splits the announcement KPIs, the adoption control group too', async () => {
     const { get } = await fixture(kind.open);
     const path = (segment: string) => `/v1/admin/announcements/news/kpis?to=${iso(NOW)}&segment=${encodeURIComponent(segment)}`;
