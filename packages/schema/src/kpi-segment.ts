@@ -17,7 +17,9 @@ export const kpiSegmentChoiceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('trait'),
     trait: z
       .string()
-      .describe('key:value (compared typed: 5 also matches the number 5), or key:op:value with op gt|gte|lt|lte (numbers) or before|after (dates)'),
+      .describe(
+        'key:value (compared typed: 5 also matches the number 5), or key:op:value with op gt|gte|lt|lte (numbers) or before|after (dates)',
+      ),
   }),
   z.object({ kind: z.literal('lifecycle'), stage: z.enum(LIFECYCLE_STAGES) }),
   z.object({ kind: z.literal('program'), group: z.enum(PROGRAM_GROUPS) }),

@@ -47,7 +47,10 @@ describe('GET /v1/admin/announcements/:id/kpis', () => {
     app.onError(errorHandler());
     // No segment is asked here (segments are pinned on both real stores in kpi-segment-split.test.ts), so `kpi` is never read.
     const kpi = {} as Store['kpi'];
-    app.route('/', announcementKpiRoutes({ announcements: store, store: { kpi }, projects: new ProjectRegistry(config.projects), clock: () => day(10) }));
+    app.route(
+      '/',
+      announcementKpiRoutes({ announcements: store, store: { kpi }, projects: new ProjectRegistry(config.projects), clock: () => day(10) }),
+    );
     const response = await app.request('/v1/admin/announcements/reports/kpis?adoptionDays=7', {
       headers: { Authorization: `Bearer ${SECRET}` },
     });

@@ -33,7 +33,13 @@ async function fixture(open: () => Promise<import('../../storage/store.js').Stor
     await open(),
   );
   clock.now = NOW - 6 * HOUR;
-  expect((await admin(app, 'POST', '/v1/admin/announcements', { body: { id: 'news', featureEvent: 'Teammate Invited', content: { title: 'News', body: 'New' } } })).status).toBe(201);
+  expect(
+    (
+      await admin(app, 'POST', '/v1/admin/announcements', {
+        body: { id: 'news', featureEvent: 'Teammate Invited', content: { title: 'News', body: 'New' } },
+      })
+    ).status,
+  ).toBe(201);
   expect((await admin(app, 'POST', '/v1/admin/announcements/news/publish', { body: {} })).status).toBe(200);
   clock.now = NOW;
   const users: [string, Record<string, unknown>][] = [
@@ -64,7 +70,9 @@ async function fixture(open: () => Promise<import('../../storage/store.js').Stor
   clock.now = NOW;
   const server = (path: string, body: unknown) => admin(app, path.includes('revenue') ? 'POST' : 'PUT', path, { body });
   expect((await server('/v1/server/accounts/acme', { traits: { plan: 'pro', seats: 10, since: '2026-02-30' } })).status).toBe(200);
-  expect((await server('/v1/server/accounts/globex', { traits: { plan: 'trial', seats: 9, since: '2024-01-01T00:00:00Z' } })).status).toBe(200);
+  expect((await server('/v1/server/accounts/globex', { traits: { plan: 'trial', seats: 9, since: '2024-01-01T00:00:00Z' } })).status).toBe(
+    200,
+  );
   const started = iso(NOW - 10 * DAY);
   for (const fact of [
     { id: 'acme', type: 'subscription_started', accountId: 'acme', subscriptionId: 's1', ...monthly(10_000), occurredAt: started },
@@ -106,7 +114,11 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
     expect(await get(path('trait:seats:10.0'))).toMatchObject({ shown: 1, completed: 1, medianTimeToCompleteMs: 2 * HOUR });
     expect(await get(path('trait:seats:9'))).toMatchObject({ shown: 1, started: 1, completed: 0 });
     // Comparisons: only the number 10 is ≥ 10 (bob), never the text "10" (cy); ada's 9 is < 10.
-    expect(await get(path('trait:seats:gte:10'))).toMatchObject({ segment: { kind: 'trait', trait: 'seats:gte:10' }, shown: 1, completed: 1 });
+    expect(await get(path('trait:seats:gte:10'))).toMatchObject({
+      segment: { kind: 'trait', trait: 'seats:gte:10' },
+      shown: 1,
+      completed: 1,
+    });
     expect(await get(path('trait:seats:lt:10'))).toMatchObject({ shown: 1, started: 1, completed: 0 });
     // Before 2026-01-01: ada's date and bob's +02:00 time (23:00Z the day before); after it: cy's epoch ms.
     expect(await get(path('trait:since:before:2026-01-01'))).toMatchObject({ shown: 2, started: 2, completed: 1 });
@@ -178,13 +190,23 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
     expect(await csvUsers(`segment=${encodeURIComponent('trait:plan:enterprise')}`)).toEqual([]);
     expect(await csvUsers('trait=plan:pro')).toEqual(['bob']); // the answer-time snapshot
     const both = await admin(app, 'GET', `/v1/admin/surveys/nps/responses.csv?segment=lifecycle:trial&trait=plan:pro`);
-    expect([both.status, (await errorOf(both)).issues]).toEqual([400, [{ path: 'segment', message: 'give either segment or trait, not both' }]]);
+    expect([both.status, (await errorOf(both)).issues]).toEqual([
+      400,
+      [{ path: 'segment', message: 'give either segment or trait, not both' }],
+    ]);
   });
 
   it('splits the announcement KPIs, the adoption control group too', async () => {
     const { get } = await fixture(kind.open);
     const path = (segment: string) => `/v1/admin/announcements/news/kpis?to=${iso(NOW)}&segment=${encodeURIComponent(segment)}`;
-    const figures = (k: Record<string, any>) => [k.reach, k.readRate, k.ctaClickRate, k.reactions.up, k.adoption.exposed, k.adoption.control]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const figures = (k: Record<string, any>) => [
+      k.reach,
+      k.readRate,
+      k.ctaClickRate,
+      k.reactions.up,
+      k.adoption.exposed,
+      k.adoption.control,
+    ]; // eslint-disable-line @typescript-eslint/no-explicit-any
     const group = (users: number, adopted: number) => ({ users, adopted, rate: users ? (adopted / users) * 100 : null, alreadyUsing: 0 });
     // Everyone: ada and bob reached (both read, bob clicked: 1/2), bob invited at −3 h (1/2 adopted); cy the control.
     const all = await get(`/v1/admin/announcements/news/kpis?to=${iso(NOW)}`);
@@ -199,7 +221,12 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
 
   it('refuses a bad segment the way the retention routes do, naming the field', async () => {
     const { app } = await fixture(kind.open);
-    for (const route of ['/v1/admin/kpi/checklists/setup', '/v1/admin/kpi/surveys/nps', '/v1/admin/kpi/revenue', '/v1/admin/announcements/news/kpis']) {
+    for (const route of [
+      '/v1/admin/kpi/checklists/setup',
+      '/v1/admin/kpi/surveys/nps',
+      '/v1/admin/kpi/revenue',
+      '/v1/admin/announcements/news/kpis',
+    ]) {
       const bad = await admin(app, 'GET', `${route}?segment=lifecycle:dormant`);
       expect([bad.status, (await errorOf(bad)).issues]).toEqual([
         400,

@@ -164,7 +164,9 @@ export function sqlAnnouncementStore(
       const rows = await kpiRead.all<KpiUserRow>(
         statement.text,
         // SQLite binds a JS number as REAL: the segment's epoch-ms and day parameters go as integers.
-        statement.names.map((name) => (kpiRead.dialect === 'sqlite' && typeof params[name] === 'number' ? BigInt(params[name]) : params[name])),
+        statement.names.map((name) =>
+          kpiRead.dialect === 'sqlite' && typeof params[name] === 'number' ? BigInt(params[name]) : params[name],
+        ),
       );
       return rows.map((row) => ({
         userId: row.user_id,

@@ -44,7 +44,11 @@ export function kpiSegmentCompareConformance(open: OpenStore): void {
     withStore('numbers compare as numbers, ISO 8601 texts and epoch ms as instants, a missing trait never', async (store, projectId) => {
       await seed(store, projectId);
       const matching = async (text: string) => {
-        const { userIds, accountIds } = await store.kpi.segmentCustomers(projectId, traitSegmentOf(segmentOf(text)) as KpiSegment, new Date(AT));
+        const { userIds, accountIds } = await store.kpi.segmentCustomers(
+          projectId,
+          traitSegmentOf(segmentOf(text)) as KpiSegment,
+          new Date(AT),
+        );
         expect(accountIds, `accounts for ${text}`).toEqual(userIds);
         return userIds;
       };
@@ -58,7 +62,16 @@ export function kpiSegmentCompareConformance(open: OpenStore): void {
       expect(await matching('v:before:2026-01-01')).toEqual(['date', 'local', 'n10', 'n10point5', 'n9']);
       expect(await matching('v:after:2026-01-01')).toEqual(['bare', 'ms']);
       expect(await matching('v:after:2026-01-01T00:00:00.500Z')).toEqual(['ms']);
-      expect(await matching('v:before:2026-01-01T01:30:00+01:00')).toEqual(['bare', 'date', 'local', 'ms', 'n10', 'n10point5', 'n9', 'utc']);
+      expect(await matching('v:before:2026-01-01T01:30:00+01:00')).toEqual([
+        'bare',
+        'date',
+        'local',
+        'ms',
+        'n10',
+        'n10point5',
+        'n9',
+        'utc',
+      ]);
       expect(await matching('v:after:2025-12-31T23:00:00Z')).toEqual(['bare', 'ms', 'utc']);
       // Equality is still typed: 10 and "10".
       expect(await matching('v:10')).toEqual(['n10', 'text10']);

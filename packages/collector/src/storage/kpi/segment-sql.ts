@@ -47,7 +47,9 @@ const ISO_INSTANT: Record<Dialect, (v: string) => string> = {
       THEN round(unixepoch(${v}, 'subsec') * 1000) END`;
   },
   // Nested CASEs: the casts run only on text the pattern and the month's length admit.
-  postgres: (v) => `CASE WHEN ${v} ~ '^(?!0000)\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,3})?(Z|[+-](0\\d|1[0-4]):[0-5]\\d)?)?$'
+  postgres: (
+    v,
+  ) => `CASE WHEN ${v} ~ '^(?!0000)\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,3})?(Z|[+-](0\\d|1[0-4]):[0-5]\\d)?)?$'
     THEN CASE WHEN CAST(substr(${v}, 9, 2) AS int) <= extract(day from CAST(substr(${v}, 1, 8) || '01' AS date) + interval '1 month' - interval '1 day')
       THEN floor(extract(epoch from CAST(CASE WHEN length(${v}) = 10 THEN ${v} || 'T00:00:00Z' WHEN ${v} ~ '(Z|[+-]\\d\\d:\\d\\d)$' THEN ${v}
         ELSE ${v} || 'Z' END AS timestamptz)) * 1000) END END`,
