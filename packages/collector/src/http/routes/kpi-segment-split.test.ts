@@ -199,14 +199,14 @@ describe.each(bothStores('hearth_segment_split'))('segment= on the checklist, su
   it('splits the announcement KPIs, the adoption control group too', async () => {
     const { get } = await fixture(kind.open);
     const path = (segment: string) => `/v1/admin/announcements/news/kpis?to=${iso(NOW)}&segment=${encodeURIComponent(segment)}`;
-    const figures = (k: Record<string, any>) => [
+    const figures = (k: Awaited<ReturnType<typeof get>>) => [
       k.reach,
       k.readRate,
       k.ctaClickRate,
       k.reactions.up,
       k.adoption.exposed,
       k.adoption.control,
-    ]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    ];
     const group = (users: number, adopted: number) => ({ users, adopted, rate: users ? (adopted / users) * 100 : null, alreadyUsing: 0 });
     // Everyone: ada and bob reached (both read, bob clicked: 1/2), bob invited at −3 h (1/2 adopted); cy the control.
     const all = await get(`/v1/admin/announcements/news/kpis?to=${iso(NOW)}`);

@@ -1,6 +1,5 @@
 import { ANNOUNCEMENT_EVENTS, type JsonValue } from '@hearth/schema';
 import { ACTIVITY_EVENT_NAMES } from '../../domain/announcements/activity.js';
-import type { KpiSegment } from '../../kpi/segment.js';
 import { segmentCte, segmentParams, type SegmentKind } from '../kpi/segment-sql.js';
 import { numbered, placeholders, readJson } from '../sql/dialect.js';
 import type { Awaitable, Dialect, SqlReader, SqlRunner } from '../sql/runner.js';
