@@ -12,8 +12,8 @@ import { segmentCte, type SegmentKind } from './segment-sql.js';
 
 /**
  * The events a statement folds: `from` is a FROM clause naming them `e`, `where` its condition.
- * `from` may name `q(project_id, message_id)` (a queue chunk) or `ds(project_id, subject)` (dirty
- * subjects), whose parameters come first.
+ * `from` may name a queue chunk's event rows or `ds(project_id, subject)` (dirty subjects), whose
+ * parameters come first.
  */
 interface EventSource {
   from: string;
@@ -50,11 +50,8 @@ const foldItemFirsts = (d: Dialect, src: EventSource) => `
   GROUP BY 1, 2, 3
   ON CONFLICT (project_id, definition, subject) DO UPDATE SET first_at = ${earliest(d)}`;
 
-/** A queue chunk's events: `q` is the chunk's keys. */
-const chunkEvents = (q: string): EventSource => ({
-  from: `FROM ${q} JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id`,
-  where: 'true',
-});
+/** A queue chunk's event rows (`e`, see fold-chunk.ts). */
+const chunkEvents = (chunk: string): EventSource => ({ from: `FROM ${chunk}`, where: 'true' });
 
 /** A dirty subject's events, one source per kind of subject so each seeks its own index. */
 const subjectEvents = (ds: string): EventSource[] => [
@@ -78,8 +75,8 @@ export function checklistFoldSql(d: Dialect) {
       AND (${typed(d, '$5', 'bigint')} IS NULL OR e.timestamp <= ${fromEpochMs(d, typed(d, '$5', 'bigint'))})`,
   };
   return {
-    /** Folds a chunk `q(project_id, message_id)` into both tables. */
-    chunk: (q: string) => [foldPromptFirsts(d, chunkEvents(q)), foldItemFirsts(d, chunkEvents(q))],
+    /** Folds a queue chunk's event rows (`e`) into both tables. */
+    chunk: (rows: string) => [foldPromptFirsts(d, chunkEvents(rows)), foldItemFirsts(d, chunkEvents(rows))],
     /** Drops, then rebuilds from `events`, the rows of the dirty subjects `ds(project_id, subject)`. */
     rebuild: (ds: string) => [
       ...['kpi_prompt_firsts', 'kpi_item_firsts'].map(
