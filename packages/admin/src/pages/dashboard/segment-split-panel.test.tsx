@@ -64,7 +64,10 @@ describe('<SegmentSplitPanel>', () => {
       reach: of(segment ? { segment } : {}).reach,
     }));
     await act(async () => {
-      render(<SegmentSplitPanel filters={filters} prompts={{ checklistId: 'setup', surveyId: 'nps-q1', announcementId: 'dark-mode' }} />, host);
+      render(
+        <SegmentSplitPanel filters={filters} prompts={{ checklistId: 'setup', surveyId: 'nps-q1', announcementId: 'dark-mode' }} />,
+        host,
+      );
       await Promise.resolve();
     });
     await act(async () => {
