@@ -144,8 +144,8 @@ export const checklistRollupSql = (d: Dialect, segment: SegmentKind | null) => `
     WHERE f.first_at < ${ms('toMs')}
   )
   SELECT ${userOf('f.subject')} AS user_id, CASE WHEN substr(f.subject, 1, 2) = 'a:' THEN substr(f.subject, 3) END AS anonymous_id,
-    f.event, f.item_id, f.first_at, u.traits
-  FROM facts f LEFT JOIN users u ON u.project_id = @projectId AND u.user_id = ${userOf('f.subject')}`;
+    f.event, f.item_id, f.first_at
+  FROM facts f`;
 
 /** @projectId, @definitions (a JSON array on SQLite, text[] on PostgreSQL): how many are built. */
 export const builtCountSql = (d: Dialect) =>
