@@ -11,6 +11,7 @@ import { rateLimitsConformance } from './rate-limits.js';
 import { kpiConformance } from './kpi.js';
 import { kpiChecklistRollupConformance } from './kpi-checklist-rollup.js';
 import { kpiRetentionConformance } from './kpi-retention.js';
+import { kpiProgramAccountsConformance } from './kpi-program-accounts.js';
 import { kpiRollupConformance } from './kpi-rollup.js';
 import { kpiSegmentCompareConformance } from './kpi-segment-compare.js';
 import { promptsConformance } from './prompts.js';
@@ -32,6 +33,7 @@ export function storeConformance(name: string, open: OpenStore): void {
     factsConformance(open);
     kpiConformance(open);
     kpiRetentionConformance(open);
+    kpiProgramAccountsConformance(open);
     kpiRollupConformance(open);
     kpiSegmentCompareConformance(open);
     kpiChecklistRollupConformance(open);
