@@ -32,6 +32,7 @@ const RECORDED = [
   [28, 'kpi-subject-kind-statistics'],
   [29, 'checklist-assignments'],
   [31, 'kpi-activity-blocks'],
+  [34, 'account-vocabulary'],
 ] as const;
 
 describe('migrations', () => {
