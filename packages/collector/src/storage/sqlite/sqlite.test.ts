@@ -7,6 +7,7 @@ import { storeConformance } from '../conformance/index.js';
 import { accountRollupConformance } from '../conformance/account-rollup.js';
 import { kpiChecklistRollupConformance } from '../conformance/kpi-checklist-rollup.js';
 import { kpiRollupConformance } from '../conformance/kpi-rollup.js';
+import { checklistFoldSql } from '../kpi/checklist-rollup-sql.js';
 import { SQLITE_FOLD_QUEUE } from '../kpi/rollup-fold.js';
 import { loadMigrations } from '../migrations/migrate.js';
 import { openSqliteStore } from './sqlite-store.js';
@@ -99,7 +100,9 @@ describe('sqlite store', () => {
     try {
       db.exec("DELETE FROM sqlite_stat1 WHERE tbl = 'events'; INSERT INTO sqlite_stat1 VALUES ('events', 'events', '20000 1001 1')");
       db.exec('ANALYZE sqlite_schema');
-      for (const statement of Object.values(SQLITE_FOLD_QUEUE)) {
+      // The activity fold's statements and the checklist step's, on the chunk the fold names.
+      const chunk = '(SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= ?) q';
+      for (const statement of [...Object.values(SQLITE_FOLD_QUEUE), ...checklistFoldSql('sqlite').chunk(chunk)]) {
         const plan = db
           .prepare<[number], { detail: string }>(`EXPLAIN QUERY PLAN ${statement}`)
           .all(1)
