@@ -150,6 +150,7 @@ export class WalCheckpointer {
       this.#paused = null;
     }
   }
+
   /** Stops the rounds and the thread; the writer's connection, closed last, does the final checkpoint. */
   async close(): Promise<void> {
     clearInterval(this.#timer);
