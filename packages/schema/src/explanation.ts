@@ -5,8 +5,20 @@ import { z } from 'zod';
  * the collector decides it for `/v1/state`. The console renders these sentences as they come.
  */
 
-/** The gates in the order a prompt passes them; `cadence` (surveys) and `completion` (checklists) belong to one kind. */
-export const decisionStepNameSchema = z.enum(['status', 'schedule', 'audience', 'frequency', 'cadence', 'completion', 'fatigue']);
+/**
+ * The gates in the order a prompt passes them; `holdout` (a checklist's control group), `cadence`
+ * (surveys) and `completion` (checklists) belong to one kind.
+ */
+export const decisionStepNameSchema = z.enum([
+  'status',
+  'schedule',
+  'audience',
+  'frequency',
+  'cadence',
+  'holdout',
+  'completion',
+  'fatigue',
+]);
 
 /** One audience rule that decided the outcome, by its path in the rule tree (`rules[0].rule`). */
 export const ruleCheckSchema = z.object({ path: z.string(), ok: z.boolean(), reason: z.string() });

@@ -89,12 +89,36 @@ export const rewardsKpisSchema = z.object({
   referrals: z.object({ attached: count, converted: count }),
 });
 
+/**
+ * A checklist's exposed group against its randomized control (the checklist's `holdout`), for
+ * users assigned in the range (docs/reference/kpi-definitions.md, "Loyalty program impact"). Each
+ * comparison is exposed − control in percentage points with its 95 % interval, both sizes and a
+ * warning when a group is too small; its sizes count the users whose window has closed by `to`.
+ */
+export const checklistUpliftSchema = z.object({
+  /** The holdout's current percent (groups already recorded keep the group they were given). */
+  percent: z.number(),
+  /** Users assigned in the range, per group. */
+  assigned: z.object({ exposed: count, control: count }),
+  /** An item counts when its event came within this many days of assignment (or before it). */
+  actionDays: z.number().int(),
+  /** Retained: active (an event of their own) in these days after assignment, day 1 being the day of it. */
+  retentionDays: z.object({ from: z.number().int(), to: z.number().int() }),
+  /** Per item completed by an event (trait items have no event to compare). */
+  items: z.array(z.object({ itemId: z.string(), comparison: comparisonSchema })),
+  /** Every such item; null when no item is completed by an event. */
+  allItems: comparisonSchema.nullable(),
+  retention: comparisonSchema,
+});
+
 /** `GET /v1/admin/kpi/checklists/:id`: the KPIs with the range and segment they cover. */
 export const checklistKpisAnswerSchema = checklistKpisSchema.extend({
   promptId: z.string(),
   definition: z.string(),
   range: z.object({ from: isoInstant, to: isoInstant }),
   segment: kpiSegmentEchoSchema,
+  /** Exposed against the checklist's randomized control; null when it has no holdout. */
+  uplift: checklistUpliftSchema.nullable(),
 });
 
 /** `GET /v1/admin/announcements/:id/kpis`. */
@@ -106,6 +130,7 @@ export const rewardsKpisAnswerSchema = rewardsKpisSchema.extend({ from: isoInsta
 export type NpsSummary = z.infer<typeof npsSummarySchema>;
 export type NpsTrendPoint = z.infer<typeof npsTrendPointSchema>;
 export type ChecklistKpis = z.infer<typeof checklistKpisSchema>;
+export type ChecklistUplift = z.infer<typeof checklistUpliftSchema>;
 export type AdoptionGroup = z.infer<typeof adoptionGroupSchema>;
 export type AnnouncementKpis = z.infer<typeof announcementKpisSchema>;
 export type RewardsKpis = z.infer<typeof rewardsKpisSchema>;

@@ -60,6 +60,16 @@ describe('promptSchema (checklist)', () => {
     expect(paths).toEqual(expect.arrayContaining(['id', 'status', 'content.items.0.title', 'content.items.0.completeWhen.event']));
   });
 
+  it('has no holdout unless given one, and bounds its percent naming the field', () => {
+    const prompt = promptSchema.parse(checklist);
+    expect(prompt.kind === 'checklist' && prompt.holdout).toBeUndefined();
+    expect(promptSchema.parse({ ...checklist, holdout: { percent: 10 } })).toMatchObject({ holdout: { percent: 10 } });
+    for (const percent of [0, 50.5, '10']) {
+      expect(issuesOf({ ...checklist, holdout: { percent } }).map((i) => i.path)).toEqual(['holdout.percent']);
+    }
+    expect(issuesOf({ ...checklist, holdout: { percent: 60 } })[0]!.message).toBe('holdout.percent must be at most 50');
+  });
+
   it('refuses duplicate item ids and translations of unknown items', () => {
     const duplicate = {
       ...checklist,

@@ -84,6 +84,17 @@ export const checklistPromptSchema = z
     frequency: frequencySchema.default({ stopAfterDismiss: true, stopAfterComplete: false }),
     content: checklistContentSchema,
     translations: z.record(localeTagSchema, checklistTranslationSchema).default({}),
+    /**
+     * A randomized control group: of the identified users the audience admits, this share
+     * (0.1–50 %), drawn by the targeting engine's stable sampling salted with the checklist id, is
+     * never shown the checklist, so the checklist KPIs' uplift measures what showing it causes.
+     * Each user's group is recorded the first time they are eligible and kept. With a holdout,
+     * visitors who have not identified do not see the checklist (their group would change when
+     * they do). Absent: off, everyone the audience admits sees it.
+     */
+    holdout: z
+      .object({ percent: z.number().min(0.1, 'holdout.percent must be at least 0.1').max(50, 'holdout.percent must be at most 50') })
+      .optional(),
   })
   .superRefine((prompt, ctx) => {
     checkScheduled(prompt, ctx);

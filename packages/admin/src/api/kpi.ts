@@ -1,10 +1,12 @@
-import type { ChecklistKpis as ChecklistFigures } from '@hearth/schema';
+import type { ChecklistKpis as ChecklistFigures, ChecklistUplift } from '@hearth/schema';
 import { api, call } from './client.js';
 
 /** The answer of `GET /v1/admin/kpi/checklists/:id` (docs/collector.md, "Checklist KPIs"). */
 export interface ChecklistKpis extends ChecklistFigures {
   promptId: string;
   range: { from: string; to: string };
+  /** Against the checklist's randomized control; null without a holdout. */
+  uplift: ChecklistUplift | null;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PromptRecord } from '../api/prompts.js';
 import type { Column } from '../models/csv.js';
 import { formatDuration, formatRate, funnelChartData, funnelRows, type FunnelRow } from '../models/funnel.js';
 import { BarChart } from './bar-chart.js';
+import { ChecklistUpliftTable } from './checklist-uplift-table.js';
 import { DataTable } from './data-table.js';
 import { EmptyState } from './empty-state.js';
 import { PromptPicker } from './prompt-picker.js';
@@ -30,7 +31,10 @@ function summaryOf(kpis: ChecklistKpis): Summary[] {
   ];
 }
 
-/** The checklist funnel per item, from the checklist KPI API, as a chart and two exportable tables. */
+/**
+ * The checklist funnel per item, from the checklist KPI API, as a chart and two exportable tables;
+ * then, with a holdout, the checklist against its randomized control.
+ */
 export function ChecklistFunnelPanel({ checklists, filters }: { checklists: readonly PromptRecord[]; filters: KpiFilters }) {
   const [selected, setSelected] = useState(checklists[0]?.prompt.id ?? '');
   const [kpis, setKpis] = useState<ChecklistKpis | null>(null);
@@ -86,6 +90,7 @@ export function ChecklistFunnelPanel({ checklists, filters }: { checklists: read
               <DataTable folded caption="Completion per item" rows={rows} columns={FUNNEL_COLUMNS} exportName={`${selected}-funnel`} />
             </>
           )}
+          {kpis && <ChecklistUpliftTable uplift={kpis.uplift} titles={titles} name={selected} />}
         </>
       )}
     </section>

@@ -51,6 +51,16 @@ describe('checklist form validation (checklistPromptSchema)', () => {
   });
 });
 
+describe('checklist holdout', () => {
+  it('round-trips a stored holdout, and clearing the field removes it', () => {
+    const draft = draftFromPrompt({ ...stored, holdout: { percent: 12.5 } });
+    expect(draft.holdoutPercent).toBe('12.5');
+    expect(checklistPromptSchema.parse(checkDraft(draft).prompt).holdout).toEqual({ percent: 12.5 });
+    expect(checklistPromptSchema.parse(checkDraft({ ...draft, holdoutPercent: ' ' }).prompt).holdout).toBeUndefined();
+    expect(checkDraft({ ...draft, holdoutPercent: '0' }).errors['holdout.percent']).toBe('holdout.percent must be at least 0.1');
+  });
+});
+
 describe('checklist triggers, schedule and frequency (the envelope every prompt form shares)', () => {
   it("starts with the schema's checklist defaults: on load, stop after dismiss, not after complete", () => {
     const { envelope } = newChecklistDraft();

@@ -1,6 +1,6 @@
 import { checklistPromptSchema, type AudienceRule, type ChecklistItem, type ChecklistPrompt, type CompleteWhen } from '@hearth/schema';
 import { fromAudience, ROW_DEFAULTS, toAudience, toRule, type AudienceDraft, type AudienceRow } from './audience-builder.js';
-import { optionalText } from './date-input.js';
+import { numberInput, optionalText } from './date-input.js';
 import { envelopeFromPrompt, newEnvelope, toEnvelopeInput, type EnvelopeDraft } from './envelope-draft.js';
 import type { FieldErrors } from './field-errors.js';
 import { checkForm } from './form-check.js';
@@ -39,6 +39,8 @@ export interface ChecklistDraft {
   envelope: EnvelopeDraft;
   /** Null when the stored audience is richer than the builder shows; it is then kept unchanged. */
   audience: AudienceDraft | null;
+  /** The control group's share in percent, as typed; empty for no holdout. */
+  holdoutPercent: string;
   /** The loaded prompt, whose other fields (translations, status, dismissible…) the form keeps. */
   base: ChecklistPrompt | null;
 }
@@ -83,6 +85,7 @@ export function newChecklistDraft(): ChecklistDraft {
     items: [emptyItem(0)],
     envelope,
     audience: { match: 'all', rows: [] },
+    holdoutPercent: '',
     base: null,
   };
 }
@@ -104,6 +107,7 @@ export function draftFromPrompt(prompt: ChecklistPrompt): ChecklistDraft {
     })),
     envelope: envelopeFromPrompt(prompt),
     audience: fromAudience(prompt.audience as AudienceRule | undefined),
+    holdoutPercent: prompt.holdout ? String(prompt.holdout.percent) : '',
     base: prompt,
   };
 }
@@ -126,7 +130,8 @@ function itemInput(item: ItemDraft) {
 export function toPromptInput(draft: ChecklistDraft): Record<string, unknown> {
   const base = draft.base;
   const audience = draft.audience ? toAudience(draft.audience) : base?.audience;
-  const { audience: _old, ...rest } = base ?? { kind: 'checklist' as const };
+  const { audience: _old, holdout: _holdout, ...rest } = base ?? { kind: 'checklist' as const };
+  const percent = numberInput(draft.holdoutPercent);
   return {
     ...rest,
     kind: 'checklist',
@@ -135,6 +140,7 @@ export function toPromptInput(draft: ChecklistDraft): Record<string, unknown> {
     content: { ...base?.content, title: draft.title, description: optionalText(draft.description), items: draft.items.map(itemInput) },
     ...toEnvelopeInput(draft.envelope),
     ...(audience === undefined ? {} : { audience }),
+    ...(percent === undefined ? {} : { holdout: { percent } }),
   };
 }
 

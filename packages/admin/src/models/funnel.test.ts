@@ -17,6 +17,7 @@ const kpis: ChecklistKpis = {
     { itemId: 'create', completed: 2, rate: 66.67 },
     { itemId: 'invite', completed: 1, rate: 33.33 },
   ],
+  uplift: null,
 };
 
 describe('checklist funnel chart mapping', () => {

@@ -82,6 +82,17 @@ export function ChecklistEditor({ id, template = null }: { id: string | null; te
       <EditorSection title="Frequency">
         <FrequencyFields {...envelope} />
       </EditorSection>
+      <EditorSection title="Holdout">
+        <TextField
+          id="holdout-percent"
+          label="Control group, percent of the audience (empty: none)"
+          hint="This stable share of identified users never sees the checklist, so the dashboard can show what it changes (0.1–50)."
+          type="number"
+          value={draft.holdoutPercent}
+          error={errors['holdout.percent'] ?? errors.holdout}
+          onInput={(holdoutPercent) => set({ holdoutPercent })}
+        />
+      </EditorSection>
     </EditorPage>
   );
 }

@@ -112,6 +112,41 @@ describe('checklist items complete on more than a typed event name', () => {
   });
 });
 
+describe('checklist holdout', () => {
+  it('sends the control group percent, none when empty, and names the field when it is out of bounds', async () => {
+    const created = () => sent.filter((call) => call.method === 'POST' && call.path === '/v1/admin/prompts').map((call) => call.body);
+    act(() => render(<ChecklistEditor id={null} />, host));
+    fill('#id', 'admin-setup');
+    fill('#title', 'Set up your workspace');
+    fill('#item-0-title', 'Create a project');
+    fill('#item-0-event', 'Project Created');
+    fill('#holdout-percent', '60');
+    await submit();
+    await settle();
+    expect(created()).toEqual([]);
+    expect($('#holdout-percent')!.getAttribute('aria-invalid')).toBe('true');
+    expect(host.textContent).toContain('holdout.percent must be at most 50');
+
+    fill('#holdout-percent', '10');
+    await submit();
+    await settle();
+    expect(created()).toMatchObject([{ id: 'admin-setup', holdout: { percent: 10 } }]);
+  });
+
+  it('sends no holdout when the field is empty', async () => {
+    act(() => render(<ChecklistEditor id={null} />, host));
+    fill('#id', 'plain-setup');
+    fill('#title', 'Set up');
+    fill('#item-0-title', 'Create a project');
+    fill('#item-0-event', 'Project Created');
+    await submit();
+    await settle();
+    const [body] = sent.filter((call) => call.method === 'POST' && call.path === '/v1/admin/prompts').map((call) => call.body);
+    expect(body).toMatchObject({ id: 'plain-setup' });
+    expect(body).not.toHaveProperty('holdout');
+  });
+});
+
 describe('announcement editor', () => {
   it('previews the unsaved draft with the text the collector parsed, before the first save', async () => {
     act(() => render(<AnnouncementEditor id={null} />, host));

@@ -1,13 +1,12 @@
-import type { ChecklistKpis, JsonValue, TraitCondition } from '@hearth/schema';
-import { evaluateTrait } from '../domain/targeting/trait.js';
+import type { ChecklistKpis } from '@hearth/schema';
 import { median, percent } from './median.js';
 
 /**
  * Checklist KPIs (docs/reference/kpi-definitions.md, "Engagement and adoption → Onboarding / checklist"):
  * started rate, completion rate, per-item completion funnel, median time to complete.
  *
- * Cohort: users whose *first* `$prompt_shown` of this checklist falls in `[from, to)` and, when a
- * segment is given, whose traits match it. Outcomes are observed up to `to` (exclusive), so a
+ * Cohort: users whose *first* `$prompt_shown` of this checklist falls in `[from, to)` (the store's
+ * SQL has already kept a segment's users only). Outcomes are observed up to `to` (exclusive), so a
  * past range gives the same figures tomorrow.
  * - started: completed at least one of its items (even before first seeing the checklist — they
  *   did it).
@@ -20,27 +19,22 @@ import { median, percent } from './median.js';
 
 /**
  * One row per user × event kind × item: `MIN(timestamp)` of `$prompt_shown` / `$prompt_completed`
- * (itemId null) or `$checklist_item_completed` (per itemId) for this prompt, with the user's traits.
+ * (itemId null) or `$checklist_item_completed` (per itemId) for this prompt.
  */
 export interface ChecklistKpiRow {
   userId: string;
   event: 'shown' | 'item_completed' | 'completed';
   itemId: string | null;
   firstAt: Date;
-  traits: Readonly<Record<string, JsonValue>>;
 }
 
 export interface ChecklistKpiQuery {
   /** The checklist's items, in display order. */
   items: readonly { id: string; optional: boolean }[];
   range: { from: Date; to: Date };
-  segment?: TraitCondition;
-  /** Reference time for relative segment conditions (`withinDays`). */
-  now: Date;
 }
 
 interface UserRecord {
-  traits: Readonly<Record<string, JsonValue>>;
   shownAt: number;
   completedAt: number;
   items: Map<string, number>;
@@ -54,7 +48,7 @@ function usersFrom(rows: readonly ChecklistKpiRow[], to: number): Map<string, Us
   for (const row of rows) {
     const at = row.firstAt.getTime();
     if (at >= to) continue;
-    const user = users.get(row.userId) ?? { traits: row.traits, shownAt: Infinity, completedAt: Infinity, items: new Map() };
+    const user = users.get(row.userId) ?? { shownAt: Infinity, completedAt: Infinity, items: new Map() };
     users.set(row.userId, user);
     if (row.event === 'shown') user.shownAt = Math.min(user.shownAt, at);
     else if (row.event === 'completed') user.completedAt = Math.min(user.completedAt, at);
@@ -73,10 +67,7 @@ export function checklistKpis(rows: readonly ChecklistKpiRow[], query: Checklist
   const from = query.range.from.getTime();
   const to = query.range.to.getTime();
   if (!(from <= to)) throw new RangeError('range.from must not be after range.to');
-  const segment = query.segment;
-  const cohort = [...usersFrom(rows, to).values()].filter(
-    (u) => u.shownAt >= from && u.shownAt < to && (!segment || evaluateTrait(segment, u.traits, query.now).ok),
-  );
+  const cohort = [...usersFrom(rows, to).values()].filter((u) => u.shownAt >= from && u.shownAt < to);
   const knownIds = new Set(query.items.map((item) => item.id));
   const requiredIds = query.items.filter((item) => !item.optional).map((item) => item.id);
   const durations: number[] = [];

@@ -11,10 +11,10 @@ export async function checklistKpisOf(
   store: Pick<Store, 'kpi'>,
   projectId: string,
   checklist: ChecklistPrompt,
-  query: Omit<ChecklistKpiQuery, 'items' | 'segment'> & { segment?: KpiSegment | undefined },
+  query: Pick<ChecklistKpiQuery, 'range'> & { segment?: KpiSegment | undefined },
 ) {
   const { items } = checklist.content;
-  const { range, now, segment } = query;
+  const { range, segment } = query;
   const { rows } = await store.kpi.checklistRows(projectId, { promptId: checklist.id, items, from: range.from, to: range.to, segment });
-  return checklistKpis(rows, { items, range, now });
+  return checklistKpis(rows, { items, range });
 }

@@ -12,6 +12,7 @@ import type { Store } from '../storage/store.js';
 import type { Subject } from '../storage/facts/fact-store.js';
 import { servedLocale } from '../domain/settings/served-locale.js';
 import { loadAccountFacts } from './account-facts.js';
+import { hasHoldout } from '../domain/checklist/holdout.js';
 
 export interface DecisionInput {
   project: ProjectConfig;
@@ -37,13 +38,16 @@ export async function loadDecisionContext(store: Store, input: DecisionInput): P
   const needs = responseNeeds(input.prompts);
   const userId = 'userId' in subject ? subject.userId : null;
   const audiences = input.prompts.map((prompt) => prompt.audience);
-  const [profile, answers, promptEvents, responses, shown, account] = await Promise.all([
+  // Recorded checklist holdout groups cost a query only when a checklist has a holdout.
+  const readArms = userId !== null && input.prompts.some(hasHoldout);
+  const [profile, answers, promptEvents, responses, shown, account, arms] = await Promise.all([
     store.facts.profile(project.id, subject),
     store.facts.answer(project.id, subject, factQueries(input.prompts), now),
     store.facts.promptEvents(project.id, subject),
     needs.responses.length ? store.responses.marks(project.id, subject) : new Map<string, never[]>(),
     store.responses.usersShownSince(project.id, needs.askedLast24h, new Date(now.getTime() - DAY_MS)),
     loadAccountFacts(store, project.id, userId, { audiences, matches: accountChecklistQueries(input.prompts) }, now),
+    readArms ? store.prompts.assignments(project.id, userId) : new Map<string, never>(),
   ]);
   const traitLocale = typeof profile.traits.locale === 'string' ? profile.traits.locale : null;
   const facts = createUserFacts(
@@ -68,5 +72,12 @@ export async function loadDecisionContext(store: Store, input: DecisionInput): P
       },
     ]),
   );
-  return { facts, history: historyFromEvents(promptEvents), now, fatigue: project.fatigue, surveys: surveyFacts };
+  return {
+    facts,
+    history: historyFromEvents(promptEvents),
+    now,
+    fatigue: project.fatigue,
+    surveys: surveyFacts,
+    holdout: { userId, arms },
+  };
 }

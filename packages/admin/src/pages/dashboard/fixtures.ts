@@ -1,3 +1,4 @@
+import type { Comparison } from '@hearth/schema';
 import type { AnnouncementKpis } from '../../api/announcements.js';
 import type { ActiveUsersKpis, ChurnKpis, CohortKpis, DropOffKpis, FullSurveyKpis, RewardsKpis } from '../../api/kpi-dashboard.js';
 
@@ -145,3 +146,23 @@ export const rewardsAnswer: RewardsKpis = {
   topRules: [{ ruleId: 'first-project', points: 300, awards: 3 }],
   referrals: { attached: 1, converted: 0 },
 };
+
+/**
+ * A two-group comparison as the collector answers it: `[n, value]` per group and
+ * `[difference, low, high]` (null: no interval). With a warning (by default when there is no
+ * interval) the verdict is too-small; else it follows the interval.
+ */
+export const comparison = (
+  exposed: [number, number | null],
+  control: [number, number | null],
+  interval: [number, number, number] | null,
+  warning: string | null = interval ? null : 'Too few to tell: the holdout has fewer than 30 subjects.',
+): Comparison => ({
+  exposed: { n: exposed[0], value: exposed[1] },
+  control: { n: control[0], value: control[1] },
+  difference: interval?.[0] ?? null,
+  low: interval?.[1] ?? null,
+  high: interval?.[2] ?? null,
+  verdict: warning !== null || !interval ? 'too-small' : interval[1] > 0 ? 'higher' : interval[2] < 0 ? 'lower' : 'no-difference',
+  warning,
+});

@@ -1,27 +1,15 @@
-import type { Comparison, GroupMetrics, ProgramImpactAnswer } from '@hearth/schema';
+import type { GroupMetrics, ProgramImpactAnswer } from '@hearth/schema';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as kpiApi from '../../api/kpi-dashboard.js';
+import { comparison } from './fixtures.js';
 import { ProgramImpactPanel } from './program-impact-panel.js';
 
 vi.mock('../../api/kpi-dashboard.js', () => ({ programImpactKpis: vi.fn() }));
 const api = vi.mocked(kpiApi);
 const filters = { from: '2026-03-02T00:00:00.000Z', to: '2026-04-01T00:00:00.000Z' };
 
-const comparison = (
-  exposed: [number, number | null],
-  control: [number, number | null],
-  interval: [number, number, number] | null,
-): Comparison => ({
-  exposed: { n: exposed[0], value: exposed[1] },
-  control: { n: control[0], value: control[1] },
-  difference: interval?.[0] ?? null,
-  low: interval?.[1] ?? null,
-  high: interval?.[2] ?? null,
-  verdict: interval ? 'no-difference' : 'too-small',
-  warning: interval ? null : 'Too few to tell: the holdout has fewer than 30 subjects.',
-});
 const metrics = (revenue: GroupMetrics['revenue']): GroupMetrics => ({
   retention: comparison([40, 80], [40, 70], [10, -5, 25]),
   churn: comparison([40, 20], [40, 30], [-10, -25, 5]),

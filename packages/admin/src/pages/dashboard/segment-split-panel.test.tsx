@@ -36,6 +36,7 @@ const checklist = (shown: number, completionRate: number | null): ChecklistKpis 
   completionRateOfStarted: null,
   medianTimeToCompleteMs: null,
   items: [],
+  uplift: null,
 });
 const revenue = (mrr: number | null, payingCustomers: number) => ({ mrr, payingCustomers }) as RevenueKpisAnswer;
 /** Everyone, the trial users (nobody shown the checklist: a null rate, not 0) and the long-time users. */

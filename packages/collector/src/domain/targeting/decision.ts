@@ -1,5 +1,6 @@
 import type { DecisionStep, FatigueBudget, Prompt, StatePrompt } from '@hearth/schema';
 import type { DisplayRecord } from '../frequency/history.js';
+import type { HoldoutFacts } from '../checklist/holdout.js';
 import type { SurveyFacts } from '../survey/cadence.js';
 import type { UserFacts } from './facts.js';
 
@@ -21,4 +22,6 @@ export interface DecisionContext {
   fatigue: FatigueBudget;
   /** Per survey id: the user's responses and asks (surveys without an entry are not shown). */
   surveys?: ReadonlyMap<string, SurveyFacts>;
+  /** For checklists with a holdout; absent, the subject counts as a visitor who has not identified. */
+  holdout?: HoldoutFacts;
 }

@@ -43,6 +43,7 @@ describe('GET /v1/admin/kpi/checklists/:id', () => {
         { itemId: 'step-1', completed: 2, rate: (2 / 3) * 100 },
         { itemId: 'step-2', completed: 1, rate: (1 / 3) * 100 },
       ],
+      uplift: null,
     });
     const pro = await (await admin(app, 'GET', '/v1/admin/kpi/checklists/setup?trait=plan:pro')).json();
     expect(pro).toMatchObject({ shown: 2, started: 1, completed: 1, segment: { trait: 'plan', op: 'equals', value: 'pro' } });

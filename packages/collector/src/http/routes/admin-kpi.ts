@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Store } from '../../storage/store.js';
 import { checklistKpisOf } from '../../services/checklist-kpis.js';
+import { checklistUplift } from '../../services/checklist-uplift.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
@@ -17,8 +18,10 @@ export interface AdminKpiDeps {
 /**
  * `GET /v1/admin/kpi/checklists/:id?from=&to=[&segment=…|&trait=key:value]`: docs/reference/kpi-definitions.md, "Engagement
  * and adoption → Onboarding / checklist" (started rate, completion rate, per-item completion
- * funnel, median time to complete), for users first shown the checklist in [from, to). Defaults:
- * the last 30 days up to now. The segment (kpi-query.ts) keeps the users in it at `to`.
+ * funnel, median time to complete), for users first shown the checklist in [from, to); with a
+ * holdout, the uplift against its control for users assigned in [from, to) (same document, "Loyalty
+ * program impact"). Defaults: the last 30 days up to now. The segment (kpi-query.ts) keeps the
+ * users in it at `to`.
  */
 export function adminKpiRoutes({ store, projects, clock }: AdminKpiDeps) {
   const app = new Hono<AppEnv>();
@@ -35,13 +38,17 @@ export function adminKpiRoutes({ store, projects, clock }: AdminKpiDeps) {
 
     const { from, to } = query.range;
     const segment = await querySegment(store, project, query);
-    const kpis = await checklistKpisOf(store, project.id, prompt, { range: { from, to }, now, segment });
+    const [kpis, uplift] = await Promise.all([
+      checklistKpisOf(store, project.id, prompt, { range: { from, to }, segment }),
+      checklistUplift(store, project.id, prompt, { range: { from, to }, segment }),
+    ]);
     return c.json({
       promptId: id,
       definition: 'docs/reference/kpi-definitions.md: Engagement and adoption → Onboarding / checklist',
       range: { from: from.toISOString(), to: to.toISOString() },
       segment: echoedSegment(query),
       ...kpis,
+      uplift,
     });
   });
   return app;

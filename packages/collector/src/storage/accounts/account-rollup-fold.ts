@@ -17,20 +17,13 @@ const max = (column: string) =>
 const min = (column: string) =>
   `CASE WHEN excluded.${column} < kpi_account_days.${column} THEN excluded.${column} ELSE kpi_account_days.${column} END`;
 
-/**
- * Adds the chunk's events (`q(project_id, message_id)`) with an account to their (day, account)
- * rows. SQLite's CROSS JOIN keeps the chunk as the outer loop (see rollup-fold.ts).
- */
-function foldChunk(d: Dialect, chunk: string): string {
-  const ms = epochMs(d, 'e.timestamp');
-  return `
+/** Adds the chunk's event rows (`e`, see kpi/fold-chunk.ts) with an account to their (day, account) rows. */
+const foldChunk = (chunk: string) => `
   INSERT INTO kpi_account_days (project_id, day, account_id, first_at, last_at, events)
-  SELECT e.project_id, ${dayOfSql(ms)}, e.account_id, MIN(${ms}), MAX(${ms}), COUNT(*)
-  FROM ${chunk} ${d === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} events e ON e.project_id = q.project_id AND e.message_id = q.message_id
-  WHERE e.account_id IS NOT NULL GROUP BY 1, 2, 3
+  SELECT e.project_id, e.day, e.account_id, MIN(e.ms), MAX(e.ms), COUNT(*)
+  FROM ${chunk} WHERE e.account_id IS NOT NULL GROUP BY 1, 2, 3
   ON CONFLICT (project_id, day, account_id) DO UPDATE SET
     first_at = ${min('first_at')}, last_at = ${max('last_at')}, events = kpi_account_days.events + excluded.events`;
-}
 
 /** True while some account waits for a rebuild (the rebuild below runs only then). */
 export const ACCOUNTS_DIRTY = 'EXISTS (SELECT 1 FROM kpi_dirty_accounts)';
@@ -58,7 +51,7 @@ export const accountFoldStep: FoldStep = {
   pendingSql: ACCOUNTS_DIRTY,
   requested: () => false,
   *queued(sql: SqlRunner, chunk: Relation): TxLogic<void> {
-    yield* ask(sql.run(foldChunk(sql.dialect, chunk.sql), chunk.params));
+    yield* ask(sql.run(foldChunk(chunk.sql), chunk.params));
   },
   // Accounts have marks of their own (`kpi_dirty_accounts`), rebuilt in `rest`.
   *dirty(): TxLogic<void> {},

@@ -106,7 +106,7 @@ export function usersConformance(open: OpenStore): void {
       expect(counts).toEqual({
         events: 3,
         identities: 1,
-        users: 1,
+        users: 2, // the profile and the checklist holdout group
         surveyResponses: 2,
         referralCodes: 1,
         accountMemberships: 1,
@@ -128,6 +128,8 @@ export function usersConformance(open: OpenStore): void {
         referredBy: null,
       });
       expect((await store.users.search(projectId, { idPrefix: 'gone', limit: 10 })).users).toEqual([]);
+      expect(await store.prompts.assignments(projectId, person.userId)).toEqual(new Map());
+      expect(await store.prompts.assignments(projectId, bystander.userId)).toEqual(new Map([['onboarding', 'control']]));
       expect(await footprint(store, projectId, bystander.userId, bystander.anonymousId)).toEqual(bystanderBefore);
       // The person's referee keeps being "already referred", by someone who no longer has a name.
       expect((await store.rewards.referralOf(projectId, 'stays'))?.referrerUserId).toMatch(/^deleted_/);

@@ -12,8 +12,8 @@ import { segmentCte, type SegmentKind } from './segment-sql.js';
 
 /**
  * The events a statement folds: `from` is a FROM clause naming them `e`, `where` its condition.
- * `from` may name `q(project_id, message_id)` (a queue chunk) or `ds(project_id, subject)` (dirty
- * subjects), whose parameters come first.
+ * `from` may name a queue chunk's event rows or `ds(project_id, subject)` (dirty subjects), whose
+ * parameters come first.
  */
 interface EventSource {
   from: string;
@@ -50,15 +50,8 @@ const foldItemFirsts = (d: Dialect, src: EventSource) => `
   GROUP BY 1, 2, 3
   ON CONFLICT (project_id, definition, subject) DO UPDATE SET first_at = ${earliest(d)}`;
 
-/**
- * A queue chunk's events: `q` is the chunk's keys. SQLite's CROSS JOIN keeps the chunk as the
- * outer loop (see rollup-fold.ts): planned by statistics from when the store was small, the join
- * scanned every event per folded chunk (3 s per chunk at 1 M events).
- */
-const chunkEvents = (d: Dialect, q: string): EventSource => ({
-  from: `FROM ${q} ${d === 'sqlite' ? 'CROSS JOIN' : 'JOIN'} events e ON e.project_id = q.project_id AND e.message_id = q.message_id`,
-  where: 'true',
-});
+/** A queue chunk's event rows (`e`, see fold-chunk.ts). */
+const chunkEvents = (chunk: string): EventSource => ({ from: `FROM ${chunk}`, where: 'true' });
 
 /** A dirty subject's events, one source per kind of subject so each seeks its own index. */
 const subjectEvents = (ds: string): EventSource[] => [
@@ -82,8 +75,8 @@ export function checklistFoldSql(d: Dialect) {
       AND (${typed(d, '$5', 'bigint')} IS NULL OR e.timestamp <= ${fromEpochMs(d, typed(d, '$5', 'bigint'))})`,
   };
   return {
-    /** Folds a chunk `q(project_id, message_id)` into both tables. */
-    chunk: (q: string) => [foldPromptFirsts(d, chunkEvents(d, q)), foldItemFirsts(d, chunkEvents(d, q))],
+    /** Folds a queue chunk's event rows (`e`) into both tables. */
+    chunk: (rows: string) => [foldPromptFirsts(d, chunkEvents(rows)), foldItemFirsts(d, chunkEvents(rows))],
     /** Drops, then rebuilds from `events`, the rows of the dirty subjects `ds(project_id, subject)`. */
     rebuild: (ds: string) => [
       ...['kpi_prompt_firsts', 'kpi_item_firsts'].map(
@@ -151,8 +144,8 @@ export const checklistRollupSql = (d: Dialect, segment: SegmentKind | null) => `
     WHERE f.first_at < ${ms('toMs')}
   )
   SELECT ${userOf('f.subject')} AS user_id, CASE WHEN substr(f.subject, 1, 2) = 'a:' THEN substr(f.subject, 3) END AS anonymous_id,
-    f.event, f.item_id, f.first_at, u.traits
-  FROM facts f LEFT JOIN users u ON u.project_id = @projectId AND u.user_id = ${userOf('f.subject')}`;
+    f.event, f.item_id, f.first_at
+  FROM facts f`;
 
 /** @projectId, @definitions (a JSON array on SQLite, text[] on PostgreSQL): how many are built. */
 export const builtCountSql = (d: Dialect) =>

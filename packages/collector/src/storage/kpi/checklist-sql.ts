@@ -32,13 +32,21 @@ const firstItemEvents = (d: Dialect, subjectMatch: string, shownWhere: string) =
     .join(' UNION ALL ');
 
 /** The items as rows (item_id, event, filter): a JSON array on SQLite (@items), column arrays on PostgreSQL. */
-const ITEMS = {
+export const ITEMS = {
   sqlite: `SELECT json_extract(value, '$.itemId') AS item_id, json_extract(value, '$.event') AS event,
            json_extract(value, '$.where') AS filter
     FROM json_each(@items)`,
   postgres:
     'SELECT * FROM unnest(CAST(@itemIds AS text[]), CAST(@itemEvents AS text[]), CAST(@itemFilters AS jsonb[])) AS i(item_id, event, filter)',
 };
+
+/** The parameters `ITEMS` reads, for both dialects. */
+export const itemParams = (items: ReturnType<typeof eventItems>) => ({
+  items: JSON.stringify(items),
+  itemIds: items.map((i) => i.itemId),
+  itemEvents: items.map((i) => i.event),
+  itemFilters: items.map((i) => JSON.stringify(i.where)),
+});
 
 // One statement, driven by the subjects who saw the checklist (a few per cent of the events'
 // subjects): their first display; explicit completion and widget-reported item completions
@@ -76,8 +84,7 @@ const checklistSql = (d: Dialect, segment: SegmentKind | null) => `
     UNION ALL
     SELECT user_id, anon, 'item_completed', item_id, first_at FROM done_items WHERE first_at IS NOT NULL
   )
-  SELECT f.user_id, f.anonymous_id, f.event, f.item_id, f.first_at, u.traits
-  FROM facts f LEFT JOIN users u ON u.project_id = @projectId AND u.user_id = f.user_id`;
+  SELECT user_id, anonymous_id, event, item_id, first_at FROM facts`;
 
 /**
  * `KpiStore.checklistRowsFromEvents` over `read` (on SQLite, the KPI reader process on a file
@@ -100,10 +107,7 @@ export function checklistRowsFromEvents(read: SqlReader, refresh: () => Awaitabl
       promptId: query.promptId,
       toTime: read.time(to),
       fromTime: query.from === undefined ? null : read.time(query.from.getTime()),
-      items: JSON.stringify(items),
-      itemIds: items.map((i) => i.itemId),
-      itemEvents: items.map((i) => i.event),
-      itemFilters: items.map((i) => JSON.stringify(i.where)),
+      ...itemParams(items),
       to,
       ...segmentParams(segment, to),
     };

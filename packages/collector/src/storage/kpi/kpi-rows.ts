@@ -1,8 +1,6 @@
-import type { JsonValue } from '@hearth/schema';
 import { completingEvent } from '../../domain/checklist/progress.js';
 import type { ChecklistKpiRow } from '../../kpi/checklist.js';
 import type { ChecklistRowsQuery } from './kpi-store.js';
-import { readJson } from '../sql/dialect.js';
 
 /** A checklist KPI row as either driver returns it. */
 export interface ChecklistKpiDbRow {
@@ -11,11 +9,10 @@ export interface ChecklistKpiDbRow {
   event: ChecklistKpiRow['event'];
   item_id: string | null;
   first_at: number | Date;
-  traits: string | Record<string, JsonValue> | null;
 }
 
 /** The event-completed items as `{ itemId, event, where }` (where `{}` when absent), for the SQL. */
-export function eventItems(query: ChecklistRowsQuery) {
+export function eventItems(query: Pick<ChecklistRowsQuery, 'items'>) {
   return query.items.flatMap((item) => {
     const byEvent = completingEvent(item);
     return byEvent ? [{ itemId: item.id, event: byEvent.event, where: byEvent.where ?? {} }] : [];
@@ -24,12 +21,10 @@ export function eventItems(query: ChecklistRowsQuery) {
 
 /** Visitors who never identified are counted under their anonymous id, apart from user ids. */
 export function toChecklistKpiRow(row: ChecklistKpiDbRow): ChecklistKpiRow {
-  const traits = row.traits === null ? {} : readJson(row.traits);
   return {
     userId: row.user_id ?? `anonymous:${row.anonymous_id ?? ''}`,
     event: row.event,
     itemId: row.item_id,
     firstAt: new Date(row.first_at),
-    traits,
   };
 }

@@ -2,6 +2,7 @@ import type { SqlReader } from '../sql/runner.js';
 import type { ChecklistRollup } from './checklist-fold.js';
 import { checklistRows } from './checklist-rollup-read.js';
 import { checklistRowsFromEvents } from './checklist-sql.js';
+import { checklistUpliftCounts } from './checklist-uplift-sql.js';
 import type { KpiStore } from './kpi-store.js';
 import { sqlProgramGroups } from './program-groups.js';
 import { sqlRetentionKpis } from './retention-kpis.js';
@@ -28,6 +29,7 @@ export function sqlKpiStore(
     rollupStatus: () => ({ ...rollups.status(), checklistItemsBuilding: checklists.building() }),
     checklistRows: checklistRows(read, checklists, () => rollups.beforeRead()),
     checklistRowsFromEvents: checklistRowsFromEvents(read, () => rollups.beforeRead()),
+    checklistUplift: checklistUpliftCounts(read, () => rollups.beforeRead()),
     segmentCustomers: segmentCustomers(retentionRead, () => rollups.beforeRead()),
   };
 }

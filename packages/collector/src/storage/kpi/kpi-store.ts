@@ -3,6 +3,7 @@ import type { ChecklistKpiRow } from '../../kpi/checklist.js';
 import type { ProgramGroupKpiStore, RetentionKpiStore } from './retention-store.js';
 import type { SegmentCustomers } from './segment-customers.js';
 import type { KpiSegment } from '../../kpi/segment.js';
+import type { ProportionGroup } from '../../kpi/stats/proportions.js';
 
 export interface ChecklistRowsQuery {
   promptId: string;
@@ -16,6 +17,33 @@ export interface ChecklistRowsQuery {
   from?: Date | undefined;
   /** Only subjects in this segment at `to` (identified users; storage/kpi/segment-sql.ts). */
   segment?: KpiSegment | undefined;
+}
+
+export interface ChecklistUpliftQuery {
+  promptId: string;
+  items: readonly { id: string; completeWhen: CompleteWhen }[];
+  /** Users assigned to a group in [from, to); outcomes are observed before `to`. */
+  from: Date;
+  to: Date;
+  /** An item counts when its event came before assignment + `actionMs`. */
+  actionMs: number;
+  /** Retained: an event of the user's own in [assignment + from, assignment + to). */
+  activeMs: { from: number; to: number };
+  segment?: KpiSegment | undefined;
+}
+
+/** One group's counts: rates are `successes` of `n` users whose window has closed by `to`. */
+export interface UpliftGroupCounts {
+  assigned: number;
+  /** By item id; items nobody's window covers are absent. */
+  items: Map<string, ProportionGroup>;
+  allItems: ProportionGroup;
+  retained: ProportionGroup;
+}
+
+export interface UpliftCounts {
+  exposed: UpliftGroupCounts;
+  control: UpliftGroupCounts;
 }
 
 export interface ChecklistRows {
@@ -41,6 +69,11 @@ export interface KpiStore extends RetentionKpiStore, ProgramGroupKpiStore {
    * `$checklist_item_completed`, so the KPI does not depend on the widget having been open.
    */
   checklistRowsFromEvents(projectId: string, query: ChecklistRowsQuery): Promise<ChecklistKpiRow[]>;
+  /**
+   * A checklist holdout's counts per group (storage/kpi/checklist-uplift-sql.ts), from the groups
+   * recorded in migration 029: one statement, no targeting evaluated.
+   */
+  checklistUplift(projectId: string, query: ChecklistUpliftQuery): Promise<UpliftCounts>;
   /**
    * The revenue customers in `segment` at `to`: the users in it, and the accounts it holds by
    * their own traits and age or through their members (storage/kpi/segment-sql.ts).

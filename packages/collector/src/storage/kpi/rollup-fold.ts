@@ -6,6 +6,7 @@ import { postgresRunner } from '../sql/postgres-runner.js';
 import type { Dialect, SqlRunner } from '../sql/runner.js';
 import { sqliteRunner } from '../sql/sqlite-runner.js';
 import { runAsync, runSync, type TxLogic } from '../sql/transaction.js';
+import { createFoldChunk, fillFoldChunk, FOLD_CHUNK } from './fold-chunk.js';
 import { dayOfSql, subjectSql } from './rollup-sql.js';
 
 /*
@@ -39,7 +40,7 @@ export interface FoldStep {
   readonly pendingSql: string;
   /** Work asked for in memory since the last fold. */
   requested(): boolean;
-  /** Folds a chunk's events: `chunk` names its keys `q(project_id, message_id)`. */
+  /** Folds a chunk's events: `chunk` names their rows `e`, each event once (see fold-chunk.ts). */
   queued(sql: SqlRunner, chunk: Relation): TxLogic<void>;
   /** Recomputes from `events` the subjects `subjects` names `ds(project_id, subject)`. */
   dirty(sql: SqlRunner, subjects: Relation): TxLogic<void>;
@@ -66,30 +67,23 @@ const dayRows = (d: Dialect) => {
 /** A subject's row recomputed from its day rows (none when it has no event left). */
 const SUBJECT_FROM_DAYS = `SELECT project_id, subject, MIN(first_at), MAX(last_at) FROM kpi_activity_days`;
 
-/**
- * The events of a queue chunk (`seq <= ?`). CROSS JOIN keeps the chunk as the outer loop whatever
- * the statistics say: with stale ones (taken while the store was small, before a bulk load) SQLite
- * scanned every event per chunk, and the fold runs on the writer's connection, so ingest stopped
- * (0 events/s at 1 M events in the growth benchmark).
- */
-const SQLITE_CHUNK_EVENTS = `FROM (SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= ?) q
-    CROSS JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id`;
+/** The chunk's activity: its events per (day, subject). */
+const CHUNK_DAYS = `SELECT project_id, day, subject, MIN(ms), MAX(ms), COUNT(*) FROM ${FOLD_CHUNK}`;
 
-/** SQLite's fold of a queue chunk. It needs the WHERE before ON CONFLICT to parse an upsert from a join. */
+/**
+ * SQLite's fold of a queue chunk (`seq <= ?`): its events are read once into the chunk table, then
+ * folded from there. It needs the WHERE before ON CONFLICT to parse an upsert from a SELECT.
+ */
 export const SQLITE_FOLD_QUEUE = {
+  chunk: fillFoldChunk('sqlite', '(SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= ?) q'),
   days: `
     INSERT INTO kpi_activity_days (project_id, day, subject, first_at, last_at, events)
-    ${dayRows('sqlite')}
-    ${SQLITE_CHUNK_EVENTS}
-    WHERE true GROUP BY 1, 2, 3
+    ${CHUNK_DAYS} WHERE true GROUP BY 1, 2, 3
     ON CONFLICT (project_id, day, subject) DO UPDATE SET
       first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at), events = events + excluded.events`,
-  // The chunk's subjects from the day rows it just touched: the same events, read once more from the small chunk.
   subjects: `
     INSERT INTO kpi_activity_subjects (project_id, subject, first_at, last_at)
-    SELECT e.project_id, ${subjectSql('e.')}, MIN(e.timestamp), MAX(e.timestamp)
-    ${SQLITE_CHUNK_EVENTS}
-    WHERE true GROUP BY 1, 2
+    SELECT project_id, subject, MIN(ms), MAX(ms) FROM ${FOLD_CHUNK} WHERE true GROUP BY 1, 2
     ON CONFLICT (project_id, subject) DO UPDATE SET first_at = min(first_at, excluded.first_at), last_at = max(last_at, excluded.last_at)`,
 };
 
@@ -99,14 +93,17 @@ export const SQLITE_FOLD_QUEUE = {
  */
 export function sqliteRollupFolder(db: Database, steps: readonly FoldStep[] = []): RollupFold {
   const sql = sqliteRunner(db);
+  db.exec(createFoldChunk('sqlite'));
   const pending = db.prepare<[], number>(pendingSql(steps)).pluck();
   // The last seq of the next chunk: the queue is a rowid table appended at its right edge.
   const chunkEnd = db
     .prepare<[number], number | null>('SELECT max(seq) FROM (SELECT seq FROM kpi_event_queue ORDER BY seq LIMIT ?)')
     .pluck();
   const queued = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM kpi_event_queue)').pluck();
+  const fillChunk = db.prepare(SQLITE_FOLD_QUEUE.chunk);
   const foldQueue = db.prepare(SQLITE_FOLD_QUEUE.days);
   const foldSubjects = db.prepare(SQLITE_FOLD_QUEUE.subjects);
+  const clearChunk = db.prepare('DELETE FROM kpi_fold_chunk');
   const clearQueue = db.prepare('DELETE FROM kpi_event_queue WHERE seq <= ?');
   const dirty = db.prepare<[], { project_id: string; subject: string }>('SELECT project_id, subject FROM kpi_dirty_subjects');
   const dropSubjectDays = db.prepare('DELETE FROM kpi_activity_days WHERE project_id = ? AND subject = ?');
@@ -125,10 +122,11 @@ export function sqliteRollupFolder(db: Database, steps: readonly FoldStep[] = []
   const fold = db.transaction((limit: number): boolean => {
     const end = chunkEnd.get(limit);
     if (end !== null && end !== undefined) {
-      foldQueue.run(end);
-      foldSubjects.run(end);
-      const chunk = { sql: '(SELECT DISTINCT project_id, message_id FROM kpi_event_queue WHERE seq <= $1) q', params: [end] };
-      runSync(allSteps(steps, (step) => step.queued(sql, chunk)));
+      fillChunk.run(end);
+      foldQueue.run();
+      foldSubjects.run();
+      runSync(allSteps(steps, (step) => step.queued(sql, { sql: FOLD_CHUNK, params: [] })));
+      clearChunk.run();
       clearQueue.run(end);
     }
     if (queued.get()) return false;
@@ -147,17 +145,17 @@ export function sqliteRollupFolder(db: Database, steps: readonly FoldStep[] = []
 }
 
 // $1: the chunk's size. The queue has no key; a row's ctid names it within the fold's snapshot.
-// The chunk's day rows feed both activity rollups in one statement, which answers the chunk's keys
-// for the fold steps (a data-modifying WITH runs whether it is read or not).
+// One statement takes the chunk, reads its events into the chunk table and folds their day rows
+// into both activity rollups (a data-modifying WITH runs whether it is read or not); it answers
+// how many events the fold steps then read from the chunk table.
 const FOLD_QUEUE = `
   WITH taken AS (
     DELETE FROM kpi_event_queue WHERE ctid IN (SELECT ctid FROM kpi_event_queue LIMIT $1) RETURNING project_id, message_id
   ),
   keys AS (SELECT DISTINCT project_id, message_id FROM taken),
+  chunk_events AS (${fillFoldChunk('postgres', 'keys q')} RETURNING project_id, day, subject, ms),
   chunk (project_id, day, subject, first_at, last_at, events) AS (
-    ${dayRows('postgres')}
-    FROM keys q JOIN events e ON e.project_id = q.project_id AND e.message_id = q.message_id
-    GROUP BY 1, 2, 3
+    SELECT project_id, day, subject, MIN(ms), MAX(ms), COUNT(*) FROM chunk_events GROUP BY 1, 2, 3
   ),
   days AS (
     INSERT INTO kpi_activity_days AS k SELECT * FROM chunk
@@ -168,7 +166,7 @@ const FOLD_QUEUE = `
     INSERT INTO kpi_activity_subjects AS s SELECT project_id, subject, MIN(first_at), MAX(last_at) FROM chunk GROUP BY 1, 2
     ON CONFLICT (project_id, subject) DO UPDATE SET first_at = LEAST(s.first_at, excluded.first_at), last_at = GREATEST(s.last_at, excluded.last_at)
   )
-  SELECT project_id, message_id FROM keys`;
+  SELECT COUNT(*) AS events FROM chunk_events`;
 
 // $1 project ids, $2 subjects (one pair per dirty subject).
 const DIRTY = 'unnest($1::text[], $2::text[]) AS d(project_id, subject)';
@@ -203,14 +201,9 @@ export function postgresRollupFolder(pool: pg.Pool, steps: readonly FoldStep[] =
         const sql = postgresRunner(client);
         // Conflicts only with itself and stronger modes: KPI reads (ACCESS SHARE) go on.
         await client.query('LOCK TABLE kpi_activity_days IN SHARE ROW EXCLUSIVE MODE');
-        const taken = await client.query<{ project_id: string; message_id: string }>(FOLD_QUEUE, [limit]);
-        if (taken.rows.length > 0) {
-          const chunk = {
-            sql: 'unnest($1::text[], $2::text[]) AS q(project_id, message_id)',
-            params: [taken.rows.map((r) => r.project_id), taken.rows.map((r) => r.message_id)],
-          };
-          await runAsync(allSteps(steps, (step) => step.queued(sql, chunk)));
-        }
+        await client.query(createFoldChunk('postgres'));
+        const taken = await client.query<{ events: string }>(FOLD_QUEUE, [limit]);
+        if (Number(taken.rows[0]?.events) > 0) await runAsync(allSteps(steps, (step) => step.queued(sql, { sql: FOLD_CHUNK, params: [] })));
         const left = await client.query<{ queued: boolean }>('SELECT EXISTS (SELECT 1 FROM kpi_event_queue) AS queued');
         if (left.rows[0]?.queued) return false;
         const dirty = await client.query<{ project_id: string; subject: string }>(

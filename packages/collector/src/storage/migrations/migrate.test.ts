@@ -30,6 +30,7 @@ const RECORDED = [
   [26, 'kpi-activity-subjects'],
   [27, 'anonymous-events-index'],
   [28, 'kpi-subject-kind-statistics'],
+  [29, 'checklist-assignments'],
 ] as const;
 
 describe('migrations', () => {

@@ -10,6 +10,7 @@ import {
   type PromptVersionRow,
 } from './prompt-rows.js';
 import type { PromptStore, SeedResult } from './prompt-store.js';
+import { sqlAssignments } from './assignment-sql.js';
 
 const values = (sql: SqlRunner, projectId: string, prompt: Prompt, at: number) => [
   projectId,
@@ -46,6 +47,7 @@ export function sqlPromptStore(sql: SqlRunner, transact: Transact): PromptStore 
       )
     ).map(toPromptVersion);
   return {
+    ...sqlAssignments(sql),
     versions: (projectId, promptId, limit = 100) => versions(projectId, promptId, 'ORDER BY version DESC LIMIT $3', [limit]),
     version: async (projectId, promptId, number) => (await versions(projectId, promptId, 'AND version = $3', [number]))[0] ?? null,
     list: async (projectId) =>

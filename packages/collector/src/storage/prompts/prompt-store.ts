@@ -1,4 +1,5 @@
 import type { Prompt } from '@hearth/schema';
+import type { HoldoutArm } from '../../domain/checklist/holdout.js';
 
 /** Who wrote a prompt last: the config file (seeding) or the admin API. */
 export type PromptOrigin = 'config' | 'api';
@@ -50,4 +51,8 @@ export interface PromptStore {
   versions(projectId: string, promptId: string, limit?: number): Promise<PromptVersion[]>;
   /** One saved version, or null. */
   version(projectId: string, promptId: string, version: number): Promise<PromptVersion | null>;
+  /** The identified user's recorded checklist holdout groups, by checklist id. */
+  assignments(projectId: string, userId: string): Promise<Map<string, HoldoutArm>>;
+  /** Records each checklist's group for the user at `at` (epoch ms, the server's), unless one is recorded already. */
+  assign(projectId: string, userId: string, arms: ReadonlyMap<string, HoldoutArm>, at: number): Promise<void>;
 }

@@ -15,7 +15,7 @@ const ANONYMISED_REASON = 'Deleted user';
  *
  * Deleted: events (attributed to the user, or sent anonymously under one of their anonymous ids —
  * display history and announcement read state are such events; what another user sent under that
- * id is theirs), identity links, the profile, survey
+ * id is theirs), identity links, the profile (with trusted traits and checklist holdout groups), survey
  * responses (also those answered before `identify`, under an anonymous id) and the referral code.
  *
  * Anonymised, not deleted: the points ledger, redemptions, balance and referral rows. They are
@@ -66,6 +66,8 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
   const users = yield* run('DELETE FROM users WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
   // The backend's trusted traits are part of the user's record: counted with the users rows.
   const trusted = yield* run('DELETE FROM trusted_traits WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
+  // So are the user's checklist holdout groups (migration 029): without their events they measure nothing.
+  const assigned = yield* run('DELETE FROM checklist_assignments WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
   // Memberships name the user; the account itself (the company's record) stays.
   const memberships = yield* run('DELETE FROM account_members WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
   const referralCodes = yield* run('DELETE FROM reward_referral_codes WHERE project_id = $1 AND user_id = $2 RETURNING 1 AS n', key);
@@ -73,7 +75,7 @@ export function* eraseLogic(sql: SqlRunner, projectId: string, userId: string): 
   return {
     events,
     identities: identities.length,
-    users: users.length + trusted.length,
+    users: users.length + trusted.length + assigned.length,
     surveyResponses,
     referralCodes: referralCodes.length,
     accountMemberships: memberships.length,

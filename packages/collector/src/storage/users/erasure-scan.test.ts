@@ -42,6 +42,7 @@ async function eraseAndScan(store: Store, dump: DumpTables) {
       'reward_redemptions',
       'reward_referral_codes',
       'account_members',
+      'checklist_assignments',
     ]),
   );
 }

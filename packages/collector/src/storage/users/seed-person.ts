@@ -75,5 +75,6 @@ export async function seedPerson(store: Store, projectId: string, userId: string
   await store.rewards.attachReferral(projectId, await store.rewards.referralCode(projectId, `${other}-mentor`), userId, at + 4);
   await store.accounts.addMember(projectId, `acct_of_${other}`, userId, { joinedAt: T0, activeAt: T0 });
   await store.accounts.addMember(projectId, `acct_of_${other}`, other, { joinedAt: T0, activeAt: T0 });
+  await store.prompts.assign(projectId, userId, new Map([['onboarding', 'control']]), T0);
   return { userId, anonymousId, secrets: [email, comment], referralCode };
 }
