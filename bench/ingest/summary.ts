@@ -93,21 +93,21 @@ export function ingestTable(summaries: readonly IngestSummary[], notes: readonly
   };
 }
 
-/** The issue-8 ingest targets, per store. */
+/** The ingest targets (docs/performance.md, "Budgets"), per store. */
 export function ingestChecks(summaries: readonly IngestSummary[]): TargetCheck[] {
   return (['sqlite', 'postgres'] as const).flatMap((store) => {
     const at20 = summaries.find((s) => s.target === store && s.batchSize === 20);
     const at1 = summaries.find((s) => s.target === store && s.batchSize === 1);
     return [
       {
-        target: `${store}: ≥ 25,000 events/s at batch 20 with p99 < 50 ms`,
+        target: `${store}: ≥ 40,000 events/s at batch 20 with p99 < 50 ms`,
         measured: at20 ? `${integer(at20.eventsPerSec)} events/s, p99 ${round(at20.p99Ms, 1)} ms` : 'not measured',
-        met: at20 ? at20.eventsPerSec >= 25_000 && at20.p99Ms < 50 && at20.non2xx + at20.errors === 0 : null,
+        met: at20 ? at20.eventsPerSec >= 40_000 && at20.p99Ms < 50 && at20.non2xx + at20.errors === 0 : null,
       },
       {
-        target: `${store}: ≥ 60 % of bare request rate at batch 1`,
+        target: `${store}: ≥ 50 % of bare request rate at batch 1`,
         measured: at1?.ratioToBare != null ? `${round(at1.ratioToBare * 100)} % (${integer(at1.requestsPerSec)} req/s)` : 'not measured',
-        met: at1?.ratioToBare != null ? at1.ratioToBare >= 0.6 : null,
+        met: at1?.ratioToBare != null ? at1.ratioToBare >= 0.5 : null,
       },
     ];
   });

@@ -20,10 +20,16 @@ export interface NewEvent {
   traits: Properties | null;
   context: PageContext | null;
   /**
-   * The account the event happened in (domain/accounts/active-account.ts): a verified claim, else
-   * the user's active account when it was stored; null for anonymous and account-less users.
+   * The account the event happened in (domain/accounts/active-account.ts): a verified claim, or
+   * null for none. Ignored when `activeAccount` is set.
    */
   accountId?: string | null;
+  /**
+   * The store gives the event its user's active account at the event's time
+   * (`activeAccountAt`), from the memberships as they stand in the transaction that writes it:
+   * one read per transaction of a group commit, not one per request. Identified events only.
+   */
+  activeAccount?: boolean;
   /** Hash of the event exactly as the client sent it; tells a retry from a conflicting reuse of an id. */
   payloadHash: string;
 }

@@ -1,5 +1,4 @@
 import type { Batch, JsonValue } from '@hearth/schema';
-import { resolveAccounts } from '../domain/accounts/active-account.js';
 import { verifyGroupToken } from '../domain/accounts/group-token.js';
 import type { NewEvent } from '../domain/events.js';
 import type { AccountStore } from '../storage/accounts/account-store.js';
@@ -16,7 +15,8 @@ interface ProvenGroup {
 /**
  * Accounts on the write path: what makes a membership count, and which account each event carries.
  * Memberships and traits are written before the events (both are idempotent upserts, so a retried
- * batch changes nothing), then every event gets its account from them (resolveAccounts).
+ * batch changes nothing), then every event gets its account from them: claims as made, the others
+ * from the memberships the write transaction reads (`NewEvent.activeAccount`).
  */
 export function createAccountsService(accounts: AccountStore) {
   async function record(projectId: string, proven: readonly ProvenGroup[]): Promise<Map<NewEvent, string>> {
@@ -36,10 +36,13 @@ export function createAccountsService(accounts: AccountStore) {
     return claims;
   }
 
-  async function resolve(projectId: string, events: readonly NewEvent[], claims: Map<NewEvent, string>): Promise<NewEvent[]> {
-    const userIds = [...new Set(events.flatMap((event) => (event.userId !== null && !claims.has(event) ? [event.userId] : [])))];
-    const memberships = await accounts.memberships(projectId, userIds);
-    return resolveAccounts(events, memberships, claims);
+  /** Claims stand; every other identified event gets its active account from the store, in the write transaction. */
+  function resolve(events: readonly NewEvent[], claims: Map<NewEvent, string>): NewEvent[] {
+    return events.map((event) => {
+      const claimed = claims.get(event);
+      if (claimed !== undefined) return { ...event, accountId: claimed };
+      return event.userId === null ? { ...event, accountId: null } : { ...event, activeAccount: true };
+    });
   }
 
   return {
@@ -55,7 +58,7 @@ export function createAccountsService(accounts: AccountStore) {
         const proof = await verifyGroupToken(sent.groupToken, { userId: sent.userId, accountId: sent.accountId }, secretKeys, now);
         if (proof) proven.push({ event: events[index]!, accountId: proof.accountId, traits: proof.traits });
       }
-      return resolve(projectId, events, await record(projectId, proven));
+      return resolve(events, await record(projectId, proven));
     },
     /** Server events (secret key): a named account is trusted and makes the user its member. */
     async attachServer(projectId: string, events: readonly NewEvent[], named: readonly (string | undefined)[]) {
@@ -63,7 +66,7 @@ export function createAccountsService(accounts: AccountStore) {
         const accountId = named[index];
         return accountId === undefined ? [] : [{ event, accountId, traits: null }];
       });
-      return resolve(projectId, events, await record(projectId, proven));
+      return resolve(events, await record(projectId, proven));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { JsonValue } from '@hearth/schema';
+import { activeAccountAt, type Membership } from '../domain/accounts/active-account.js';
 import { previousVisitEnd } from '../domain/visit.js';
 import type { NewEvent, WriteResult } from '../domain/events.js';
 
@@ -53,6 +54,8 @@ export interface WriteOps {
    * the other, while the bulk of the work (the inserts) holds no lock another request waits on.
    */
   lockAnonymousIds?(keys: readonly AnonymousKey[]): Awaitable<void>;
+  /** Every membership of these users (`membershipsOf`), read in this transaction. */
+  memberships(projectId: string, userIds: readonly string[]): Awaitable<Membership[]>;
   /** INSERT … ON CONFLICT DO NOTHING; returns keys of the rows actually inserted. */
   insertEvents(events: readonly NewEvent[]): Awaitable<Set<string>>;
   /** Payload hashes of stored events, by `keyOf`. */
@@ -79,7 +82,7 @@ export const keyOf = (key: EventKey): string => `${key.projectId}\u0000${key.mes
 
 /** Inserts all groups' events (one transaction, opened by the caller) and counts per group. */
 export async function applyWrite(ops: WriteOps, groups: readonly (readonly NewEvent[])[]): Promise<WriteResult[]> {
-  const all = groups.flat();
+  const all = await withActiveAccounts(ops, groups.flat());
   const inserted = await ops.insertEvents(all);
   const notInserted = all.filter((event) => !inserted.has(keyOf(event)));
   const hashes = notInserted.length > 0 ? await ops.payloadHashes(notInserted) : new Map<string, string>();
@@ -106,6 +109,31 @@ export async function applyWrite(ops: WriteOps, groups: readonly (readonly NewEv
   if (ops.lockAnonymousIds) await ops.lockAnonymousIds(accepted.filter(mayNeedLink));
   await applyIdentity(ops, accepted);
   return results;
+}
+
+/**
+ * Gives the events that ask for it (`activeAccount`) their user's active account, from one read of
+ * the memberships per project for the whole transaction: before, each request read them on its own.
+ */
+async function withActiveAccounts(ops: WriteOps, events: NewEvent[]): Promise<NewEvent[]> {
+  const asking = groupBy(
+    events.filter((event) => event.activeAccount && event.userId !== null),
+    (event) => event.projectId,
+    (event) => event.userId!,
+  );
+  if (asking.size === 0) return events;
+  const byUser = new Map<string, Membership[]>();
+  for (const [projectId, userIds] of asking) {
+    for (const membership of await ops.memberships(projectId, [...userIds])) {
+      const key = `${projectId}\u0000${membership.userId}`;
+      byUser.set(key, [...(byUser.get(key) ?? []), membership]);
+    }
+  }
+  return events.map((event) =>
+    event.activeAccount && event.userId !== null
+      ? { ...event, accountId: activeAccountAt(byUser.get(`${event.projectId}\u0000${event.userId}`) ?? [], event.timestamp) }
+      : event,
+  );
 }
 
 /**

@@ -1,5 +1,3 @@
-import type { NewEvent } from '../events.js';
-
 /** One user's membership of one account, as the write path reads it. */
 export interface Membership {
   userId: string;
@@ -9,35 +7,19 @@ export interface Membership {
 }
 
 /**
- * The account each event happened in. A claim made with the secret key (a server event's
- * `accountId`) or proven by a group token (the group event itself) stands. Any other identified
- * event is given the account the user had made active most recently at the event's time: the
- * membership with the newest `activeAt` not after the event. An event older than every
- * activation, or of a user in no account, or anonymous, carries none: a browser can switch its
- * active account only with a valid group token, never by naming one.
+ * The account an identified event happened in, among its user's memberships: the one the user had
+ * made active most recently at the event's time (the newest `activeAt` not after it). None when
+ * the event is older than every activation or the user is in no account: a browser can switch its
+ * active account only with a valid group token, never by naming one. Claims made with the secret
+ * key or proven by a group token are not resolved here: they stand as made.
  */
-export function resolveAccounts(
-  events: readonly NewEvent[],
-  memberships: readonly Membership[],
-  trustedClaims: ReadonlyMap<NewEvent, string>,
-): NewEvent[] {
-  const byUser = new Map<string, Membership[]>();
+export function activeAccountAt(memberships: readonly Membership[], at: number): string | null {
+  let best: Membership | undefined;
   for (const membership of memberships) {
-    const list = byUser.get(membership.userId) ?? [];
-    list.push(membership);
-    byUser.set(membership.userId, list);
+    if (membership.activeAt > at) continue;
+    // Ties (one instant, two accounts) go to the smaller id, so both stores and retries agree.
+    if (!best || membership.activeAt > best.activeAt || (membership.activeAt === best.activeAt && membership.accountId < best.accountId))
+      best = membership;
   }
-  return events.map((event) => {
-    const claimed = trustedClaims.get(event);
-    if (claimed !== undefined) return { ...event, accountId: claimed };
-    if (event.userId === null) return { ...event, accountId: null };
-    let best: Membership | undefined;
-    for (const membership of byUser.get(event.userId) ?? []) {
-      if (membership.activeAt > event.timestamp) continue;
-      // Ties (one instant, two accounts) go to the smaller id, so both stores and retries agree.
-      if (!best || membership.activeAt > best.activeAt || (membership.activeAt === best.activeAt && membership.accountId < best.accountId))
-        best = membership;
-    }
-    return { ...event, accountId: best?.accountId ?? null };
-  });
+  return best?.accountId ?? null;
 }

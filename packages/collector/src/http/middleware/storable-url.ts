@@ -12,6 +12,9 @@ const decoded = (part: string) =>
     }
   });
 
+/** A percent escape, a NUL or a surrogate (paired or not): the URL needs the full check. */
+const needsCheck = (url: string) => url.includes('%') || url.includes('\u0000') || /[\uD800-\uDFFF]/.test(url);
+
 /**
  * Refuses a URL whose path or query parameters decode to text no store can keep (NUL, lone
  * surrogates), before any route reads them: a route that puts `c.req.param()` or `c.req.query()`
@@ -19,6 +22,9 @@ const decoded = (part: string) =>
  */
 export function storableUrl(): MiddlewareHandler {
   return async (c, next) => {
+    // Without a percent escape nothing decodes to NUL or a surrogate, and none is there as it is:
+    // the URL is storable as sent (most requests, the ingest path's included), so it is not parsed.
+    if (!needsCheck(c.req.url)) return next();
     const url = new URL(c.req.url);
     const pathReason = unstorableTextReason(decoded(url.pathname));
     if (pathReason)

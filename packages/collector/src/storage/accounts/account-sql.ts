@@ -44,6 +44,19 @@ export interface AccountRollupReads {
 }
 
 /**
+ * Every membership of these users. The event writer reads them inside its transaction (see
+ * `NewEvent.activeAccount`), through that transaction's runner.
+ */
+export async function membershipsOf(sql: SqlReader, projectId: string, userIds: readonly string[]): Promise<Membership[]> {
+  if (userIds.length === 0) return [];
+  const rows = await sql.all<{ user_id: string; account_id: string; active_at: Time }>(
+    `SELECT user_id, account_id, active_at FROM account_members WHERE project_id = $1 AND user_id IN (${placeholders(2, userIds.length)})`,
+    [projectId, ...userIds],
+  );
+  return rows.map((row) => ({ userId: row.user_id, accountId: row.account_id, activeAt: ms(row.active_at) }));
+}
+
+/**
  * The accounts sub-store over either dialect: writes through `transact`, look-ups through `sql`,
  * the KPIs' scans through `kpiRead` (SQLite's KPI reader process) and `rollupReads`.
  */
@@ -104,14 +117,6 @@ export function createSqlAccountStore(
         );
         return changed > 0;
       }),
-    async memberships(projectId, userIds): Promise<Membership[]> {
-      if (userIds.length === 0) return [];
-      const rows = await sql.all<{ user_id: string; account_id: string; active_at: Time }>(
-        `SELECT user_id, account_id, active_at FROM account_members WHERE project_id = $1 AND user_id IN (${placeholders(2, userIds.length)})`,
-        [projectId, ...userIds],
-      );
-      return rows.map((row) => ({ userId: row.user_id, accountId: row.account_id, activeAt: ms(row.active_at) }));
-    },
     async accountsOf(projectId, userId) {
       const rows = await sql.all<{ account_id: string; traits: string | Traits; active_at: Time }>(
         `SELECT m.account_id, a.traits, m.active_at FROM account_members m

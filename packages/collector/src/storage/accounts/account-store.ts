@@ -1,5 +1,4 @@
 import type { AccountDetail, AccountPage, JsonValue } from '@hearth/schema';
-import type { Membership } from '../../domain/accounts/active-account.js';
 import type { AccountCohortCount, ActiveAccountCount, ChurnAccount } from '../../kpi/accounts.js';
 import type { Range } from '../../kpi/retention-periods.js';
 
@@ -35,8 +34,6 @@ export interface AccountStore {
   addMember(projectId: string, accountId: string, userId: string, times: { joinedAt: number; activeAt: number }): Promise<void>;
   /** False when the user was not a member. */
   removeMember(projectId: string, accountId: string, userId: string): Promise<boolean>;
-  /** Every membership of these users (the write path resolves events' accounts from them). */
-  memberships(projectId: string, userIds: readonly string[]): Promise<Membership[]>;
   /** The user's accounts with their traits, newest active first. */
   accountsOf(projectId: string, userId: string): Promise<UserAccount[]>;
   /** How many members of `accountId` had an event (anywhere) at or after `since` (epoch ms). */

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
+import { membershipsOf } from '../accounts/account-sql.js';
 import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
 import type { NewEvent } from '../../domain/events.js';
 import { claimResponses } from '../responses/response-sql.js';
@@ -29,6 +30,7 @@ export function postgresWriteOps(client: PoolClient): WriteOps {
         [keys.map((k) => k.projectId), keys.map((k) => k.anonymousId)],
       );
     },
+    memberships: (projectId, userIds) => membershipsOf(postgresRunner(client), projectId, userIds),
     async insertEvents(events: readonly NewEvent[]) {
       const { rows } = await client.query<{ project_id: string; message_id: string }>(
         // Rows go in key order, and copies of one key in the order they came: the first is stored

@@ -17,8 +17,9 @@ import { sqlJobStore } from '../jobs/job-sql.js';
 import { sqlRateLimitStore } from '../rate-limits/rate-limit-sql.js';
 import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { ChecklistRollup } from '../kpi/checklist-fold.js';
-import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
+import { sqliteRollupFolder, type RollupFold } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
+import { DefinitionBuilds } from '../kpi/definition-builds.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
@@ -83,6 +84,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
   // An in-memory database cannot be opened by a second connection: its KPIs are read inline, and
   // it has no WAL to checkpoint.
   const reader = file === ':memory:' ? null : new SqliteKpiReader(file);
+  if (options.startKpiReader) reader?.start();
   const checkpointer = file === ':memory:' ? null : new WalCheckpointer(db, file);
   const paused = () => checkpointer?.writesPaused() ?? null;
   const kpiRows = sqliteKpiRows(db, reader);
@@ -95,12 +97,16 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
   // The fold writes, so it stays on this connection (and waits out a WAL truncation, as every
   // write does); the reads go to the reader process.
   const checklists = new ChecklistRollup();
-  const fold = sqliteRollupFolder(db, [checklists, accountFoldStep]);
-  const rollups = new RollupKeeper(async (limit) => {
+  const folder = sqliteRollupFolder(db, [checklists, accountFoldStep]);
+  const fold: RollupFold = async (limit) => {
     await paused();
-    return fold(limit);
-  }, options.rollups);
+    return folder(limit);
+  };
+  const rollups = new RollupKeeper(fold, options.rollups);
   rollups.start();
+  const jobs = sqlJobStore(sql, transact);
+  const builds = new DefinitionBuilds({ jobs, sql, transact, fold, step: checklists }, options.rollups);
+  builds.start();
 
   const listEvents = (projectId: string, filter: { userId?: string; anonymousId?: string } = {}) => {
     const { where, values } = eventFilterSql(projectId, filter, () => '?');
@@ -128,7 +134,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     kind: 'sqlite',
     prompts: sqlPromptStore(sql, transact),
     facts: sqlFactStore(sql),
-    kpi: sqlKpiStore(kpiSql, rollups, checklists),
+    kpi: sqlKpiStore(kpiSql, rollups, builds),
     rewards: createSqlRewardsStore(transact, sql, kpiSql),
     announcements: sqlAnnouncementStore(sql, kpiSql),
     responses: sqlResponseStore(sql, transact, kpiSql),
@@ -140,7 +146,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     audit: sqlAuditStore(sql),
     expiry: sqlExpiryStore(transact),
     email: sqlEmailStore(sql),
-    jobs: sqlJobStore(sql, transact),
+    jobs,
     rateLimits: sqlRateLimitStore(transact),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
@@ -151,7 +157,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     readiness: () => {
       try {
         db.prepare('SELECT 1').get();
-        return Promise.resolve(null);
+        return Promise.resolve(reader?.readiness() ?? null);
       } catch (error) {
         return Promise.resolve(`the SQLite file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -159,6 +165,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     async close() {
       // Ends a KPI statement still running: its request is gone.
       await reader?.close();
+      await builds.stop();
       await rollups.stop();
       await committer.drain();
       await checkpointer?.close();

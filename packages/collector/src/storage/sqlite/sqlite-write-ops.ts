@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
+import { membershipsOf } from '../accounts/account-sql.js';
 import { keyOf, type EventKey, type WriteOps } from '../apply-write.js';
 import type { NewEvent } from '../../domain/events.js';
 import { claimResponses } from '../responses/response-sql.js';
@@ -57,6 +58,7 @@ export function sqliteWriteOps(db: Database): WriteOps {
   );
 
   return {
+    memberships: (projectId, userIds) => membershipsOf(sql, projectId, userIds),
     insertEvents(events: readonly NewEvent[]) {
       const inserted = new Set<string>();
       for (const event of events) {
