@@ -60,7 +60,8 @@ export async function runKpi(): Promise<BenchReport> {
   const results: StoreResult[] = [];
   const notes: string[] = [
     `"now" is ${new Date(end).toISOString()} (fixed, so the seeded data set is identical in every run); ranges are the dashboard default (last 30 days) unless the row says otherwise`,
-    "cold: the first call in a fresh process with a newly opened store (nothing prepared or cached in the process); the OS page cache and PostgreSQL's shared buffers still hold the data just loaded",
+    "cold: the first call in a fresh process on a newly opened store once it is ready as `hearth-collector start` makes it (SQLite's KPI reader process started and awaited, as /readyz does; not timed), so nothing is prepared or cached in the process; the OS page cache and PostgreSQL's shared buffers still hold the data just loaded",
+    'the collector runs compiled (packages/collector/dist, as in production; run `pnpm build` first so it matches the sources) when that build exists, else through tsx: the "runtime" of each timing says which',
     `an endpoint still running after ${kpiSettings.limitMs / 1000} s (BENCH_KPI_LIMIT) has its process stopped and is reported as "> limit"`,
     'PostgreSQL is ANALYZEd after the load (as autovacuum would within minutes); SQLite has no statistics (the collector never runs ANALYZE)',
     'the KPI rollups (migration 009) are brought up to date once after the load ("rollup catch-up s"); every timed call still folds in whatever was written since, first',

@@ -25,7 +25,7 @@ function metLabel(t: EndpointOutcome, targetMs: number): string {
 
 export function timingTable(results: readonly StoreResult[], targetMs: number, warmRuns: number, notes: readonly string[]): Table {
   return {
-    title: `KPI endpoints (createApp().request() with the secret key, cold = first call on a fresh store, warm = median of ${warmRuns})`,
+    title: `KPI endpoints (createApp().request() with the secret key, cold = first call on a fresh store once ready, warm = median of ${warmRuns})`,
     columns: ['endpoint', 'store', 'cold ms', 'warm ms', 'target', 'met', 'answer (sample)'],
     rows: results.flatMap(({ store, timings }) =>
       timings.map((t) =>

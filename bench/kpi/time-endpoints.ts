@@ -1,9 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { createApp, openStore, type StoreOptions } from '../../packages/collector/src/index.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { StoreOptions } from '../../packages/collector/src/index.js';
 import { median } from '../lib/stats.js';
 import type { KpiEndpoint } from './endpoints.js';
 import { adminRequest } from './load.js';
 import { kpiBenchConfig } from './project.js';
+
+/** The collector's entry points the timing uses: from its compiled build or its TypeScript sources. */
+export type CollectorModule = Pick<typeof import('../../packages/collector/src/index.js'), 'createApp' | 'openStore'>;
 
 export interface EndpointTiming {
   label: string;
@@ -15,6 +19,8 @@ export interface EndpointTiming {
   responseBytes: number;
   /** A few figures of the answer, to show the query really read the data set. */
   sample: string;
+  /** How the collector (and so its SQLite KPI reader process) ran: compiled, as in production, or through tsx. */
+  runtime: 'compiled' | 'tsx';
 }
 
 type Json = Record<string, unknown>;
@@ -46,7 +52,7 @@ function sampleOf(body: Json): string {
   return parts.slice(0, 4).join(', ');
 }
 
-async function call(app: ReturnType<typeof createApp>, path: string) {
+async function call(app: ReturnType<CollectorModule['createApp']>, path: string) {
   const t0 = performance.now();
   // Server-to-server routes take the secret key the same way.
   const res = await adminRequest(app, 'GET', path);
@@ -55,13 +61,25 @@ async function call(app: ReturnType<typeof createApp>, path: string) {
 }
 
 /**
- * One endpoint on a freshly opened store and app (new connection, nothing prepared): the first
- * call is "cold", then `warmRuns` more give the warm median. Opening is not timed.
+ * One endpoint on a freshly opened store and app, made ready the way `hearth-collector start` makes
+ * it: the SQLite KPI reader process is started with the store and awaited (`readiness()`, what
+ * `/readyz` answers) before anything is timed, as a balancer sends no request to a collector that
+ * is not ready. The first call is then "cold": the process has prepared no statement and cached
+ * nothing of its own (the OS page cache and PostgreSQL's buffers still hold the data); `warmRuns`
+ * more give the warm median. Opening and the reader's start are not timed.
  */
-export async function timeEndpoint(options: StoreOptions, endpoint: KpiEndpoint, end: number, warmRuns: number): Promise<EndpointTiming> {
-  const store = await openStore(options);
+export async function timeEndpoint(
+  collector: CollectorModule,
+  runtime: EndpointTiming['runtime'],
+  options: StoreOptions,
+  endpoint: KpiEndpoint,
+  end: number,
+  warmRuns: number,
+): Promise<EndpointTiming> {
+  const store = await collector.openStore({ ...options, startKpiReader: true });
   try {
-    const app = createApp({ store, config: kpiBenchConfig, clock: () => end });
+    while ((await store.readiness()) !== null) await sleep(10);
+    const app = collector.createApp({ store, config: kpiBenchConfig, clock: () => end });
     const cold = await call(app, endpoint.path);
     if (cold.status !== 200) throw new Error(`GET ${endpoint.path}: ${cold.status} ${cold.text.slice(0, 300)}`);
     const warm: number[] = [];
@@ -74,6 +92,7 @@ export async function timeEndpoint(options: StoreOptions, endpoint: KpiEndpoint,
       warmRunsMs: warm,
       responseBytes: cold.text.length,
       sample: sampleOf(JSON.parse(cold.text) as Json),
+      runtime,
     };
   } finally {
     await store.close();

@@ -56,6 +56,7 @@ import { adminKpiAccountRoutes } from './http/routes/admin-kpi-accounts.js';
 import { createAccountKpis } from './services/account-kpis.js';
 import { subscriptionEnds } from './services/revenue.js';
 import { scheduleHousekeeping } from './services/job-housekeeping.js';
+import { scheduleItemDefinitionPrune } from './services/item-definition-prune.js';
 import { JobWorker, type JobWorkerOptions } from './services/job-worker.js';
 import { ProjectAllowance } from './services/project-allowance.js';
 import { ProjectRegistry } from './services/project-registry.js';
@@ -198,6 +199,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   const worker = new JobWorker({ jobs: store.jobs, clock, ...(log ? { log } : {}), ...options.jobs });
   scheduleHousekeeping(worker, store, clock, config.admin);
   scheduleRewardsExpiry(worker, { projects, rewards: store.rewards, clock });
+  scheduleItemDefinitionPrune(worker, { projects: () => projects.all(), store });
   const webhooks = createWebhookJobs(worker, { projects, responses: store.responses, clock, delivery: options.webhookDelivery });
   const engine = createRewardsService({ store, projects, clock, webhooks });
   app.route('/', rewardsRoutes({ ...deps, engine, log }));

@@ -140,5 +140,6 @@ export async function startCollector(options: StartOptions = {}): Promise<Runnin
 function storeOptions(options: StartOptions, env: ReturnType<typeof envSettings>) {
   const databaseUrl = options.databaseUrl ?? env.databaseUrl;
   if (databaseUrl) return { databaseUrl };
-  return { sqliteFile: options.sqliteFile ?? env.sqliteFile ?? '.hearth/hearth.sqlite' };
+  // Started with the store: the first dashboard request must not wait for a process to start.
+  return { sqliteFile: options.sqliteFile ?? env.sqliteFile ?? '.hearth/hearth.sqlite', startKpiReader: true };
 }

@@ -53,8 +53,9 @@ export interface Store {
   listEvents(projectId: string, filter?: EventFilter): Promise<StoredEvent[]>;
   getUser(projectId: string, userId: string): Promise<StoredUser | null>;
   /**
-   * Null when the store can serve; else why not: the database is unreachable, or another collector
-   * is applying migrations (PostgreSQL's migration lock is held). For `/readyz`.
+   * Null when the store can serve; else why not: the database is unreachable, another collector
+   * is applying migrations (PostgreSQL's migration lock is held), or the SQLite KPI reader process
+   * started with the store (`startKpiReader`) is not up yet. For `/readyz`.
    */
   readiness(): Promise<string | null>;
   /** Waits for pending writes, then releases the database. */
@@ -66,4 +67,10 @@ export interface StoreTuning {
   groupCommit?: GroupCommitOptions;
   /** Background folding of the KPI rollups. */
   rollups?: RollupKeeperOptions;
+  /**
+   * SQLite: start the KPI reader process now, not at the first KPI read, and answer `readiness()`
+   * not-ready until it is up. The collector's `start` does, so no dashboard request waits for it;
+   * stores that never read a KPI (most tests, the CLI's `migrate`) leave it off and pay nothing.
+   */
+  startKpiReader?: boolean;
 }

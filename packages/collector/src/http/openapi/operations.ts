@@ -146,7 +146,8 @@ export const OPERATIONS: readonly Operation[] = [
     path: '/readyz',
     tag: 'Collector',
     access: 'open',
-    summary: 'Readiness: 503 with the reason while the database is unreachable or migrations are running',
+    summary:
+      'Readiness: 503 with the reason while the database is unreachable, migrations are running or the SQLite KPI reader is starting',
     answers: { 200: json(readinessSchema) },
   },
   {

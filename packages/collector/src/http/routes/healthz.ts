@@ -4,8 +4,8 @@ import type { Store } from '../../storage/store.js';
 /**
  * `GET /healthz`: liveness plus the write backlog and the KPI rollups' lag, for operators; it
  * answers 200 as long as the process serves. `GET /readyz`: whether this instance should get
- * traffic: 503 with the reason while the database is unreachable or another collector is applying
- * migrations (load balancers route on this one).
+ * traffic: 503 with the reason while the database is unreachable, another collector is applying
+ * migrations, or the SQLite KPI reader process is starting (load balancers route on this one).
  */
 export function healthzRoutes(store: Store) {
   return new Hono()

@@ -4,6 +4,8 @@ import type { NewEvent } from '../../domain/events.js';
 import { DAY_MS } from '../../domain/time.js';
 import { newEvent } from '../../test-support/events.js';
 import { mulberry32 } from '../../test-support/seeded-random.js';
+import { DEFINITION_BUILD_JOB } from '../kpi/definition-builds.js';
+import { itemDefinition } from '../kpi/item-definition.js';
 import type { ChecklistRowsQuery } from '../kpi/kpi-store.js';
 import type { Store } from '../store.js';
 import { storeTest, type OpenStore } from './harness.js';
@@ -128,6 +130,12 @@ async function expectRollupEqualsEvents(store: Store, projectId: string, items: 
   }
 }
 
+/** The definitions of a checklist's event-completed items, as the rollup keys them. */
+const definitionsOf = (items: readonly Item[]) =>
+  items.flatMap((item) =>
+    item.completeWhen.type === 'event' ? [itemDefinition(item.completeWhen.event, item.completeWhen.where ?? {}).definition] : [],
+  );
+
 /**
  * The checklist rollup (migration 025) against the rows read from `events`, through everything that
  * invalidates it: new and late events, an edit of the checklist's items, erasure, identity merges.
@@ -169,6 +177,47 @@ export function kpiChecklistRollupConformance(open: OpenStore): void {
       // Six steps of ~20 reads each, plus the builds: seconds on a quiet machine, far more on a busy one.
       120_000,
     );
+
+    // A read enqueues the build as a job (any collector claims it) rather than asking its own
+    // process: a collector stopped before building it loses nothing, another builds it unasked.
+    withStore('build a definition a read asked for in another store, after that store closed', async (store, projectId) => {
+      const asking = await open();
+      try {
+        const random = createRandom(11);
+        await asking.writeEvents(randomEvents(random, projectId, 150, [BASE, BASE + 15 * DAY_MS]));
+        await asking.kpi.refreshRollups();
+        expect((await asking.kpi.checklistRows(projectId, queries(AFTER)[0]!)).source).toBe('events');
+        for (const definition of definitionsOf(AFTER)) {
+          const job = await asking.jobs.get(`${DEFINITION_BUILD_JOB}:${projectId}:${definition}`);
+          expect(job?.status, definition).toMatch(/^(pending|running|done)$/);
+        }
+      } finally {
+        await asking.close();
+      }
+      await store.kpi.refreshRollups();
+      expect(store.kpi.rollupStatus()).toMatchObject({ error: null, checklistItemsBuilding: 0 });
+      // This store's first reads: it never asked for a build.
+      for (const query of queries(AFTER)) {
+        const { rows, source } = await store.kpi.checklistRows(projectId, query);
+        expect(source).toBe('rollup');
+        expect(sorted(rows)).toEqual(sorted(await store.kpi.checklistRowsFromEvents(projectId, query)));
+      }
+    });
+
+    withStore('prune the definitions no checklist uses, and build one anew when it is asked for again', async (store, projectId) => {
+      const random = createRandom(12);
+      await store.writeEvents(randomEvents(random, projectId, 150, [BASE, BASE + 15 * DAY_MS]));
+      await expectRollupEqualsEvents(store, projectId, BEFORE, 'before the edit');
+      await expectRollupEqualsEvents(store, projectId, AFTER, 'after the edit', true);
+      // BEFORE's three event items (create, invite, export) all have other rules in AFTER.
+      expect(await store.kpi.pruneItemDefinitions(projectId, definitionsOf(AFTER))).toBe(3);
+      expect(await store.kpi.pruneItemDefinitions(projectId, definitionsOf(AFTER))).toBe(0);
+      expect((await store.kpi.checklistRows(projectId, queries(AFTER)[0]!)).source).toBe('rollup');
+      // Undoing the edit now needs the old definitions built again, from `events`.
+      await expectRollupEqualsEvents(store, projectId, BEFORE, 'edit undone after the prune', true);
+      await store.writeEvents(randomEvents(random, projectId, 60, [BASE, BASE + 25 * DAY_MS]));
+      await expectRollupEqualsEvents(store, projectId, BEFORE, 'new events after the rebuild');
+    });
 
     withStore('keep the first times of expired events, as the activity rollup keeps their days', async (store, projectId) => {
       const random = createRandom(7);

@@ -1,10 +1,9 @@
 import type { KpiSegment } from '../../kpi/segment.js';
 import { numbered } from '../sql/dialect.js';
 import type { SqlReader } from '../sql/runner.js';
-import type { ChecklistRollup } from './checklist-fold.js';
 import { builtCountSql, checklistRollupSql } from './checklist-rollup-sql.js';
 import { checklistRowsFromEvents } from './checklist-sql.js';
-import { itemDefinition } from './item-definition.js';
+import { itemDefinition, type ItemDefinition } from './item-definition.js';
 import { eventItems, toChecklistKpiRow, type ChecklistKpiDbRow } from './kpi-rows.js';
 import type { KpiStore } from './kpi-store.js';
 import { segmentParams, type SegmentKind } from './segment-sql.js';
@@ -12,10 +11,14 @@ import { segmentParams, type SegmentKind } from './segment-sql.js';
 /**
  * `KpiStore.checklistRows`: folds one rollup chunk (`beforeRead`, as the retention KPIs do), then
  * reads the checklist rollup when every event-completed item's definition is built there, else
- * reads `events` and asks `rollup` to build the missing definitions. A definition is only ever
- * built or not, so a read that found it built cannot meet it half-built.
+ * reads `events` and enqueues the definitions' builds (`requestBuilds`, durable jobs). A definition
+ * is only ever built or not, so a read that found it built cannot meet it half-built.
  */
-export function checklistRows(read: SqlReader, rollup: ChecklistRollup, beforeRead: () => Promise<void>): KpiStore['checklistRows'] {
+export function checklistRows(
+  read: SqlReader,
+  requestBuilds: (projectId: string, items: readonly ItemDefinition[]) => Promise<void>,
+  beforeRead: () => Promise<void>,
+): KpiStore['checklistRows'] {
   const fromEvents = checklistRowsFromEvents(read, beforeRead);
   const builtCount = numbered(builtCountSql(read.dialect));
   const statements = new Map<SegmentKind | null, ReturnType<typeof numbered>>();
@@ -38,8 +41,15 @@ export function checklistRows(read: SqlReader, rollup: ChecklistRollup, beforeRe
       bind(builtCount, { projectId, definitions: sqlite ? JSON.stringify(definitions) : definitions }),
     );
     if (Number(built?.n ?? 0) < definitions.length) {
-      rollup.request(projectId, items);
-      return { rows: await fromEvents(projectId, query), source: 'events' };
+      // Enqueued beside the read: the answer does not wait for it, and a read that could not
+      // enqueue (the writer busy) still answers; the next read asks again.
+      const [, rows] = await Promise.all([
+        requestBuilds(projectId, items).catch((error: unknown) =>
+          console.error('hearth-collector: could not enqueue checklist item definition builds', error),
+        ),
+        fromEvents(projectId, query),
+      ]);
+      return { rows, source: 'events' };
     }
     const segment: KpiSegment | undefined = query.segment;
     const to = query.to.getTime();

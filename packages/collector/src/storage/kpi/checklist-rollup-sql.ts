@@ -87,8 +87,8 @@ export function checklistFoldSql(d: Dialect) {
     /** $1 project, $2 definition, $3 event, $4 filter, $5 where a build starts (epoch ms). */
     request: `INSERT INTO kpi_item_definitions (project_id, definition, event, filter, built_through, built)
       VALUES ($1, $2, $3, $4, $5, ${d === 'sqlite' ? '0' : 'false'}) ON CONFLICT (project_id, definition) DO NOTHING`,
-    unbuilt:
-      'SELECT project_id, definition, event, built_through FROM kpi_item_definitions WHERE NOT built ORDER BY project_id, definition',
+    /** $1 project, $2 definition: where its build is. */
+    progress: 'SELECT built_through, built FROM kpi_item_definitions WHERE project_id = $1 AND definition = $2',
     /** $1 project, $2 event, $3 built through, $4 chunk size − 1: the time of the chunk's last event, if it has that many. */
     chunkEnd: `SELECT ${epochMs(d, 'e.timestamp')} AS ms FROM events e
       WHERE e.project_id = $1 AND e.name = $2 AND e.timestamp > ${fromEpochMs(d, typed(d, '$3', 'bigint'))}
@@ -100,9 +100,6 @@ export function checklistFoldSql(d: Dialect) {
       built = ${typed(d, '$3', 'bigint')} IS NULL WHERE project_id = $1 AND definition = $2`,
   };
 }
-
-/** True while a definition awaits its build: the fold is not done until none does. */
-export const CHECKLIST_PENDING = 'EXISTS (SELECT 1 FROM kpi_item_definitions WHERE NOT built)';
 
 /** The items as rows (item_id, definition): a JSON array on SQLite (@items), column arrays on PostgreSQL. */
 const ITEMS = {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { JsonValue } from '@hearth/schema';
+import type { CompleteWhen, JsonValue } from '@hearth/schema';
+import { completingEvent } from '../../domain/checklist/progress.js';
 
 /** What completes a checklist item by an event, as the checklist rollup keys it (migration 025). */
 export interface ItemDefinition {
@@ -22,4 +23,12 @@ export function itemDefinition(event: string, where: Readonly<Record<string, Jso
     .digest('base64url')
     .slice(0, 22);
   return { definition, event, filter };
+}
+
+/** The definitions a checklist's items need in the rollup: one per event-completed item. */
+export function checklistDefinitions(items: readonly { completeWhen: CompleteWhen }[]): string[] {
+  return items.flatMap((item) => {
+    const byEvent = completingEvent(item);
+    return byEvent ? [itemDefinition(byEvent.event, byEvent.where ?? {}).definition] : [];
+  });
 }

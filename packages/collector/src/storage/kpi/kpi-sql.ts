@@ -1,8 +1,8 @@
 import type { SqlReader } from '../sql/runner.js';
-import type { ChecklistRollup } from './checklist-fold.js';
 import { checklistRows } from './checklist-rollup-read.js';
 import { checklistRowsFromEvents } from './checklist-sql.js';
 import { checklistUpliftCounts } from './checklist-uplift-sql.js';
+import type { DefinitionBuilds } from './definition-builds.js';
 import type { KpiStore } from './kpi-store.js';
 import { sqlProgramGroups } from './program-groups.js';
 import { sqlRetentionKpis } from './retention-kpis.js';
@@ -11,23 +11,26 @@ import { segmentCustomers } from './segment-customers.js';
 
 /**
  * `store.kpi` over either dialect: `rollups` folds new events into the rollup (on the writer's
- * side, `rollup-fold.ts`, in the background and a chunk before each read; `checklists` is the
- * checklist rollup's step of that fold, which its reads ask for builds), the reads go through
+ * side, `rollup-fold.ts`, in the background and a chunk before each read; `builds` are the
+ * checklist rollup's definition builds, which its reads enqueue), the reads go through
  * `read` and, for the retention KPIs, `retentionRead` (PostgreSQL runs those with their own
  * planner settings).
  */
-export function sqlKpiStore(
-  read: SqlReader,
-  rollups: RollupKeeper,
-  checklists: ChecklistRollup,
-  retentionRead: SqlReader = read,
-): KpiStore {
+export function sqlKpiStore(read: SqlReader, rollups: RollupKeeper, builds: DefinitionBuilds, retentionRead: SqlReader = read): KpiStore {
   return {
     ...sqlRetentionKpis(retentionRead, () => rollups.beforeRead()),
     ...sqlProgramGroups(retentionRead, () => rollups.beforeRead()),
-    refreshRollups: () => rollups.catchUp(),
-    rollupStatus: () => ({ ...rollups.status(), checklistItemsBuilding: checklists.building() }),
-    checklistRows: checklistRows(read, checklists, () => rollups.beforeRead()),
+    refreshRollups: async () => {
+      await rollups.catchUp();
+      await builds.runDue();
+    },
+    rollupStatus: () => ({ ...rollups.status(), checklistItemsBuilding: builds.backlog() }),
+    pruneItemDefinitions: (projectId, keep) => builds.prune(projectId, keep),
+    checklistRows: checklistRows(
+      read,
+      (projectId, items) => builds.request(projectId, items),
+      () => rollups.beforeRead(),
+    ),
     checklistRowsFromEvents: checklistRowsFromEvents(read, () => rollups.beforeRead()),
     checklistUplift: checklistUpliftCounts(read, () => rollups.beforeRead()),
     segmentCustomers: segmentCustomers(retentionRead, () => rollups.beforeRead()),

@@ -81,10 +81,19 @@ export interface KpiStore extends RetentionKpiStore, ProgramGroupKpiStore {
   segmentCustomers(projectId: string, segment: KpiSegment, to: Date): Promise<SegmentCustomers>;
   /**
    * Folds every event written, deleted or re-attributed so far into the activity rollup (migration
-   * 009). The store does this in the background and a retention KPI folds one bounded chunk first;
-   * a caller may run it ahead (after a bulk load) so reads start from an up-to-date rollup.
+   * 009), then runs the checklist definition builds that are due. The store does this in the
+   * background and a retention KPI folds one bounded chunk first; a caller may run it ahead (after
+   * a bulk load) so reads start from an up-to-date rollup.
    */
   refreshRollups(): Promise<void>;
-  /** How far the background folding trails the writes (`GET /healthz`). */
+  /**
+   * How far the background folding trails the writes, and apart from it how many checklist item
+   * definitions wait for or are in their build (`GET /healthz`).
+   */
   rollupStatus(): KpiRollupStatus;
+  /**
+   * Drops the project's checklist item definitions (`item-definition.ts`) not in `keep`, with
+   * their rollup rows and build jobs; how many. A read that needs one again builds it anew.
+   */
+  pruneItemDefinitions(projectId: string, keep: readonly string[]): Promise<number>;
 }

@@ -16,6 +16,7 @@ import { RETENTION_POSTGRES_SETTINGS } from '../kpi/retention-kpis.js';
 import { ChecklistRollup } from '../kpi/checklist-fold.js';
 import { postgresRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
+import { DefinitionBuilds } from '../kpi/definition-builds.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore, REWARDS_POSTGRES_RETRY } from '../rewards-sql-store.js';
@@ -97,14 +98,18 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
   );
   const sql = postgresRunner(pool);
   const checklists = new ChecklistRollup();
-  const rollups = new RollupKeeper(postgresRollupFolder(kpiPool, [checklists, accountFoldStep]), options.rollups);
+  const fold = postgresRollupFolder(kpiPool, [checklists, accountFoldStep]);
+  const rollups = new RollupKeeper(fold, options.rollups);
   rollups.start();
+  const jobs = sqlJobStore(sql, postgresTransact(pool));
+  const builds = new DefinitionBuilds({ jobs, sql, transact: postgresTransact(pool), fold, step: checklists }, options.rollups);
+  builds.start();
 
   return {
     kind: 'postgres',
     prompts: sqlPromptStore(sql, postgresTransact(pool)),
     facts: sqlFactStore(sql),
-    kpi: sqlKpiStore(postgresRunner(kpiPool), rollups, checklists, postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
+    kpi: sqlKpiStore(postgresRunner(kpiPool), rollups, builds, postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
     rewards: createSqlRewardsStore(postgresTransact(pool, REWARDS_POSTGRES_RETRY), sql),
     announcements: sqlAnnouncementStore(sql),
     responses: sqlResponseStore(sql, postgresTransact(pool)),
@@ -119,7 +124,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     audit: sqlAuditStore(sql),
     expiry: sqlExpiryStore(postgresTransact(pool)),
     email: sqlEmailStore(sql),
-    jobs: sqlJobStore(sql, postgresTransact(pool)),
+    jobs,
     rateLimits: sqlRateLimitStore(postgresTransact(pool)),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
@@ -164,6 +169,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
       }
     },
     async close() {
+      await builds.stop();
       await rollups.stop();
       await committer.drain();
       // pool.end() waits for every checked-out connection: a KPI statement still running after

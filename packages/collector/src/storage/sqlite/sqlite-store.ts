@@ -18,6 +18,7 @@ import { sqlKpiStore } from '../kpi/kpi-sql.js';
 import { ChecklistRollup } from '../kpi/checklist-fold.js';
 import { sqliteRollupFolder } from '../kpi/rollup-fold.js';
 import { RollupKeeper } from '../kpi/rollup-keeper.js';
+import { DefinitionBuilds } from '../kpi/definition-builds.js';
 import { sqlResponseStore } from '../responses/response-sql.js';
 import { sqlRevenueStore } from '../revenue/revenue-sql.js';
 import { createSqlRewardsStore } from '../rewards-sql-store.js';
@@ -77,6 +78,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
 
   // An in-memory database cannot be opened by a second connection: its KPIs are read inline.
   const reader = file === ':memory:' ? null : new SqliteKpiReader(file);
+  if (options.startKpiReader) reader?.start();
   const kpiRows = sqliteKpiRows(db, reader);
   const ops = sqliteWriteOps(db);
   const committer = new GroupCommitter((groups) => sqliteWriteTransaction(db, () => applyWrite(ops, groups)), options.groupCommit);
@@ -86,8 +88,12 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
   const kpiSql = sqliteKpiRunner(kpiRows);
   // The fold writes, so it stays on this connection; the reads go to the reader process.
   const checklists = new ChecklistRollup();
-  const rollups = new RollupKeeper(sqliteRollupFolder(db, [checklists, accountFoldStep]), options.rollups);
+  const fold = sqliteRollupFolder(db, [checklists, accountFoldStep]);
+  const rollups = new RollupKeeper(fold, options.rollups);
   rollups.start();
+  const jobs = sqlJobStore(sql, transact);
+  const builds = new DefinitionBuilds({ jobs, sql, transact, fold, step: checklists }, options.rollups);
+  builds.start();
 
   const listEvents = (projectId: string, filter: { userId?: string; anonymousId?: string } = {}) => {
     const { where, values } = eventFilterSql(projectId, filter, () => '?');
@@ -115,7 +121,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     kind: 'sqlite',
     prompts: sqlPromptStore(sql, transact),
     facts: sqlFactStore(sql),
-    kpi: sqlKpiStore(kpiSql, rollups, checklists),
+    kpi: sqlKpiStore(kpiSql, rollups, builds),
     rewards: createSqlRewardsStore(transact, sql, kpiSql),
     announcements: sqlAnnouncementStore(sql, kpiSql),
     responses: sqlResponseStore(sql, transact, kpiSql),
@@ -127,7 +133,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     audit: sqlAuditStore(sql),
     expiry: sqlExpiryStore(transact),
     email: sqlEmailStore(sql),
-    jobs: sqlJobStore(sql, transact),
+    jobs,
     rateLimits: sqlRateLimitStore(transact),
     writeEvents: (events) => committer.write(events),
     pendingEvents: () => committer.pending,
@@ -138,7 +144,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     readiness: () => {
       try {
         db.prepare('SELECT 1').get();
-        return Promise.resolve(null);
+        return Promise.resolve(reader?.readiness() ?? null);
       } catch (error) {
         return Promise.resolve(`the SQLite file cannot be read: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -146,6 +152,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     async close() {
       // Ends a KPI statement still running: its request is gone.
       await reader?.close();
+      await builds.stop();
       await rollups.stop();
       await committer.drain();
       clearInterval(optimizer);
