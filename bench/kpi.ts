@@ -8,6 +8,7 @@ import { timeEndpointsIsolated } from './kpi/isolated.js';
 import { buildChecklistRollup, loadDataSet } from './kpi/load.js';
 import { DAY_MS } from './kpi/population.js';
 import { kpiSettings } from './kpi/settings.js';
+import { cacheSqlite, restoreCachedSqlite } from './kpi/sqlite-cache.js';
 import { createStoreLocation, storeLabels, type KpiStoreKind } from './kpi/stores.js';
 import { kpiChecks, loadTable, timingTable, type StoreResult } from './kpi/summary.js';
 
@@ -30,13 +31,18 @@ const announcements: Announcement[] = [
 async function measureStore(kind: KpiStoreKind): Promise<StoreResult> {
   const location = await createStoreLocation(kind);
   try {
-    const store = await openStore(location.options);
-    let load;
-    try {
-      console.error(`kpi: loading ${integer(kpiSettings.events)} events into ${storeLabels[kind]}`);
-      load = await loadDataSet(store, { ...kpiSettings, announcements });
-    } finally {
-      await store.close();
+    const file = location.options.sqliteFile;
+    let load = file ? restoreCachedSqlite(file) : null;
+    if (load) console.error(`kpi: reusing the cached ${storeLabels[kind]} data set (BENCH_KPI_SQLITE_CACHE)`);
+    else {
+      const store = await openStore(location.options);
+      try {
+        console.error(`kpi: loading ${integer(kpiSettings.events)} events into ${storeLabels[kind]}`);
+        load = await loadDataSet(store, { ...kpiSettings, announcements });
+      } finally {
+        await store.close();
+      }
+      if (file) cacheSqlite(file, load);
     }
     console.error(`kpi: ${integer(load.events)} events in ${load.seconds.events.toFixed(1)} s; timing endpoints`);
     await location.settle();

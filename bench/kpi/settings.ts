@@ -24,7 +24,8 @@ function stores(): KpiStoreKind[] {
  * `BENCH_KPI_STORES` (`sqlite,postgres`), `BENCH_KPI_LIMIT` (seconds an endpoint may take before
  * its process is stopped and it is reported as "no answer", 60), `BENCH_KPI_ENDPOINTS` (labels of
  * the endpoints to time, comma-separated; all by default), `BENCH_KPI_KEEP=1` (keep the loaded
- * PostgreSQL database and print its URL, to look at query plans after the run).
+ * PostgreSQL database and print its URL, to look at query plans after the run), `BENCH_KPI_SQLITE_CACHE`
+ * (a directory keeping the loaded SQLite data set for the next run: bench/kpi/sqlite-cache.ts).
  */
 export const kpiSettings = {
   events: positiveInteger('BENCH_KPI_EVENTS', benchConfig.quick ? 50_000 : 1_000_000),

@@ -84,8 +84,8 @@ export const programImpactAnswerSchema = z.object({
   byTier: z.array(z.object({ tierId: z.string().nullable(), members: count, metrics: groupMetricsSchema })),
   /**
    * Exposed against the randomized holdout (cause); null when the program has no holdout. `unit`
-   * says what was sampled: users, or accounts (then the groups are the users of held-out accounts
-   * and of the other accounts, and the revenue compares those accounts).
+   * says what was sampled and compared: users, or accounts (then every figure and size is of
+   * accounts: account retention, events per active account, NPS clustered by account, revenue).
    */
   holdout: z.object({ percent: z.number(), unit: z.enum(['user', 'account']), exposedVsHoldout: groupMetricsSchema }).nullable(),
 });

@@ -33,7 +33,7 @@ export function comparisonText(comparison: Comparison, unit: 'pts' | ''): Compar
   };
 }
 
-/** A group's figure with its sample size: "50% (n = 70)", or "— (n = 0)". */
-export function groupText(group: Comparison['exposed'], unit: '%' | ''): string {
-  return `${group.value === null ? '—' : `${round(group.value)}${unit}`} (n = ${group.n})`;
+/** A group's figure with its sample size: "50% (n = 70)", "— (n = 0)", or with what is counted "50% (n = 7 accounts)". */
+export function groupText(group: Comparison['exposed'], unit: '%' | '', counted = ''): string {
+  return `${group.value === null ? '—' : `${round(group.value)}${unit}`} (n = ${group.n}${counted ? ` ${counted}` : ''})`;
 }

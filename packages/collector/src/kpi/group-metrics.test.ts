@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NpsCounts } from '../storage/kpi/retention-store.js';
 import { groupMetrics, npsGroupOf, type GroupCounts } from './group-metrics.js';
 
 const names = { exposed: 'members', control: 'non-members' };
@@ -8,13 +9,13 @@ describe('groupMetrics', () => {
     // Newcombe 1998 example a: 56/70 against 48/80 retained → +20 pp, (5.24, 33.39); churn 14/70 − 32/80 = −20 pp.
     const a: GroupCounts = {
       retention: { customersAtStart: 70, retained: 56 },
-      engagement: { activeUsers: 0, events: 0, eventsSquared: 0 },
+      engagement: { active: 0, events: 0, eventsSquared: 0 },
       nps: null,
       revenue: null,
     };
     const b: GroupCounts = {
       retention: { customersAtStart: 80, retained: 48 },
-      engagement: { activeUsers: 0, events: 0, eventsSquared: 0 },
+      engagement: { active: 0, events: 0, eventsSquared: 0 },
       nps: null,
       revenue: null,
     };
@@ -35,13 +36,13 @@ describe('groupMetrics', () => {
     // ν = (1/3)² / ((1/3)²/2) = 2, t(0.975, 2) = 4.30265, half-width 2.48414.
     const a: GroupCounts = {
       retention: { customersAtStart: 0, retained: 0 },
-      engagement: { activeUsers: 3, events: 12, eventsSquared: 56 },
+      engagement: { active: 3, events: 12, eventsSquared: 56 },
       nps: null,
       revenue: null,
     };
     const b: GroupCounts = {
       retention: { customersAtStart: 0, retained: 0 },
-      engagement: { activeUsers: 2, events: 4, eventsSquared: 8 },
+      engagement: { active: 2, events: 4, eventsSquared: 8 },
       nps: null,
       revenue: null,
     };
@@ -58,7 +59,7 @@ describe('groupMetrics', () => {
     // B: 0 × 2, 7 × 2 → −100, −100, 0, 0: NPS −50, variance (50² × 4)/3 = 3333.33.
     const a: GroupCounts = {
       retention: { customersAtStart: 0, retained: 0 },
-      engagement: { activeUsers: 0, events: 0, eventsSquared: 0 },
+      engagement: { active: 0, events: 0, eventsSquared: 0 },
       nps: { responses: 4, promoters: 2, detractors: 1 }, // 10, 9, 8, 3
       revenue: null,
     };
@@ -70,5 +71,36 @@ describe('groupMetrics', () => {
     expect(nps.low).toBeCloseTo(75 - 144.3426, 3);
     expect(nps.high).toBeCloseTo(75 + 144.3426, 3);
     expect(nps.warning).toContain('members: 4, non-members: 4');
+  });
+
+  it('compares NPS over accounts with the clustered variance when the answers come clustered by account', () => {
+    // Exposed accounts: A1 answers 10, 9 (net y = 2, m = 2), A2 3 (y = −1, m = 1), A3 8, 0 (y = −1, m = 2):
+    // 5 answers, 2 promoters, 2 detractors → NPS 0 (R = Σy ÷ Σm = 0). Σy² = 4 + 1 + 1 = 6,
+    // Σm² = 4 + 1 + 4 = 9, Σym = 4 − 1 − 2 = 1; Σ(y − R·m)² = 6, m̄ = 5/3, so the variance is
+    // 6 ÷ (2 × 25/9) = 1.08 in ±1 units, 10,800 in NPS points (per answer it would be 10,000).
+    const clustered = (responses: number, promoters: number, detractors: number, clusters: NonNullable<NpsCounts['clusters']>) => ({
+      responses,
+      promoters,
+      detractors,
+      clusters,
+    });
+    const exposed = clustered(5, 2, 2, { accounts: 3, responsesSquared: 9, netSquared: 6, netByResponses: 1 });
+    expect(npsGroupOf(exposed)).toEqual({ n: 3, mean: 0, variance: expect.closeTo(10_800, 9) });
+    // Held-out accounts: H1 10, 10, 10 (y = 3, m = 3), H2 9 (y = 1, m = 1): NPS 100, every residual 0.
+    const holdout = clustered(4, 4, 0, { accounts: 2, responsesSquared: 10, netSquared: 10, netByResponses: 10 });
+    expect(npsGroupOf(holdout)).toEqual({ n: 2, mean: 100, variance: 0 });
+    const counts = (nps: NpsCounts): GroupCounts => ({
+      retention: { customersAtStart: 0, retained: 0 },
+      engagement: { active: 0, events: 0, eventsSquared: 0 },
+      nps,
+      revenue: null,
+    });
+    // d = −100; SE = √(10,800 ÷ 3) = 60; ν = n₁ − 1 = 2 (the holdout adds no variance); t(0.975, 2) = 4.302653,
+    // half-width 258.1592. Sizes are accounts: 3 and 2.
+    const nps = groupMetrics(counts(exposed), counts(holdout), 1, { exposed: 'the exposed accounts', control: 'the holdout' }).nps!;
+    expect(nps).toMatchObject({ exposed: { n: 3, value: 0 }, control: { n: 2, value: 100 }, difference: -100, verdict: 'too-small' });
+    expect(nps.low).toBeCloseTo(-100 - 258.1592, 3);
+    expect(nps.high).toBeCloseTo(-100 + 258.1592, 3);
+    expect(nps.warning).toContain('the exposed accounts: 3, the holdout: 2');
   });
 });

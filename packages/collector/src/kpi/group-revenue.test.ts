@@ -4,34 +4,30 @@ import { groupMetrics, type GroupCounts } from './group-metrics.js';
 import { revenueGroupOf } from './group-revenue.js';
 
 const period = { from: 0, to: 30 * DAY_MS };
-const settings = { grossMarginPercent: 80, cac: [] };
-/** A customer's ARR (minor units a year) at the period's start and end, nothing else happening. */
-const customer = (startArr: number, endArr: number) => ({
-  startArr: BigInt(startArr),
-  endArr: BigInt(endArr),
-  renewals: 0,
-  cancellations: 0,
-  payments: 0n,
-});
+const margin = 80;
 const counts = (revenue: GroupCounts['revenue']): GroupCounts => ({
   retention: { customersAtStart: 0, retained: 0 },
-  engagement: { activeUsers: 0, events: 0, eventsSquared: 0 },
+  engagement: { active: 0, events: 0, eventsSquared: 0 },
   nps: null,
   revenue,
 });
 
 describe('revenue per program group', () => {
   // Members: ARR 12,000 → 12,000 (MRR 1,000), 24,000 → 24,000 (MRR 2,000), 12,000 → 0 (lost),
-  // 0 → 36,000 (new, MRR 3,000). Non-members: 12,000, 12,000 and 24,000 all year (MRR 1,000, 1,000, 2,000).
+  // 0 → 36,000 (new, MRR 3,000). Paying at the end 3, ΣARR 72,000, ΣARR² 12,000² + 24,000² + 36,000²
+  // = 2,016,000,000; paying at the start 3, lost 1.
   const members = revenueGroupOf(
-    [customer(12_000, 12_000), customer(24_000, 24_000), customer(12_000, 0), customer(0, 36_000)],
-    settings,
+    { payingAtEnd: 3, endArr: 72_000n, endArrSquared: 2_016_000_000, payingAtStart: 3, lost: 1 },
+    margin,
     period,
   );
-  const others = revenueGroupOf([customer(12_000, 12_000), customer(12_000, 12_000), customer(24_000, 24_000)], settings, period);
+  // Non-members: 12,000, 12,000 and 24,000 all period (MRR 1,000, 1,000, 2,000): ΣARR 48,000,
+  // ΣARR² 144,000,000 × 2 + 576,000,000 = 864,000,000; nobody lost.
+  const others = revenueGroupOf({ payingAtEnd: 3, endArr: 48_000n, endArrSquared: 864_000_000, payingAtStart: 3, lost: 0 }, margin, period);
 
   it("summarizes a group's paying customers' MRR for ARPA and takes its CLV from its own churn", () => {
-    // Paying at the end: 1,000, 2,000, 3,000 → n 3, mean 2,000, variance (1,000² + 0 + 1,000²) ÷ 2 = 1,000,000.
+    // MRR 1,000, 2,000, 3,000: Σ 6,000, Σ² 14,000,000 (= 2,016,000,000 ÷ 144) → n 3, mean 2,000,
+    // variance (14,000,000 − 6,000² ÷ 3) ÷ 2 = 1,000,000.
     expect(members.arpa).toEqual({ n: 3, mean: 2000, variance: 1_000_000 });
     // Paying at the start 3, lost 1 in 30 days: monthly churn 1/3, lifetime 3 months; CLV = 2,000 × 80 % × 3 = 4,800.
     expect(members).toMatchObject({ clv: 4800, clvNote: null, payingAtStart: 3 });
@@ -63,7 +59,7 @@ describe('revenue per program group', () => {
   });
 
   it('has no ARPA interval for an empty group, and no revenue comparison without revenue', () => {
-    const none = revenueGroupOf([], settings, period);
+    const none = revenueGroupOf({ payingAtEnd: 0, endArr: 0n, endArrSquared: 0, payingAtStart: 0, lost: 0 }, margin, period);
     expect(none).toEqual({ arpa: { n: 0, mean: 0, variance: 0 }, clv: null, clvNote: 'no_paying_customers', payingAtStart: 0 });
     const revenue = groupMetrics(counts(members), counts(none), 1, { exposed: 'a', control: 'b' }).revenue!;
     expect(revenue.arpa).toMatchObject({ control: { n: 0, value: null }, difference: null, verdict: 'too-small' });

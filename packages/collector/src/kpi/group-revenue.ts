@@ -1,5 +1,7 @@
+import type { RevenueSums } from '../storage/kpi/retention-store.js';
+import { rounded } from './exact.js';
+import { lifetimeValueOf, type ClvNote } from './revenue.js';
 import { meanGroupFromSums, type MeanGroup } from './stats/means.js';
-import { revenueKpis, type ClvNote, type CustomerPeriod, type RevenueSettings } from './revenue.js';
 
 /**
  * One program group's revenue over a period (docs/reference/kpi-definitions.md, "Loyalty program
@@ -15,21 +17,13 @@ export interface RevenueGroup {
   payingAtStart: number;
 }
 
-export function revenueGroupOf(
-  customers: readonly CustomerPeriod[],
-  settings: RevenueSettings,
-  period: { from: number; to: number },
-): RevenueGroup {
-  let n = 0;
-  let sum = 0;
-  let squares = 0;
-  for (const c of customers)
-    if (c.endArr > 0n) {
-      const mrr = Number(c.endArr) / 12;
-      n += 1;
-      sum += mrr;
-      squares += mrr * mrr;
-    }
-  const kpis = revenueKpis(customers, settings, period);
-  return { arpa: meanGroupFromSums(n, sum, squares), clv: kpis.clv, clvNote: kpis.clvNote, payingAtStart: kpis.payingCustomersAtStart };
+/** From the group's sums (storage/kpi/program-groups-sql.ts): n, Σ MRR = ΣARR ÷ 12 and Σ MRR² = Σ ARR² ÷ 144. */
+export function revenueGroupOf(sums: RevenueSums, grossMarginPercent: number, period: { from: number; to: number }): RevenueGroup {
+  const { clv } = lifetimeValueOf(sums, grossMarginPercent, period);
+  return {
+    arpa: meanGroupFromSums(sums.payingAtEnd, Number(sums.endArr) / 12, sums.endArrSquared / 144),
+    clv: rounded(clv.value),
+    clvNote: clv.note,
+    payingAtStart: sums.payingAtStart,
+  };
 }

@@ -99,12 +99,11 @@ export function revenueKpis(
   // Nothing recorded at all: the money figures are unknown, not 0.
   const known = <T>(value: T) => (customers.length === 0 ? null : value);
 
-  const arpa = fraction(endArr, 12n * BigInt(atEnd.length));
-  const margin = { n: BigInt(Math.round(settings.grossMarginPercent * 100)), d: 10_000n };
-  const periodMs = BigInt(period.to - period.from);
-  // Monthly churn = lost ÷ paying at start × month ÷ period; lifetime is its inverse.
-  const monthlyChurn = fraction(BigInt(lost.length) * BigInt(MONTH_MS), BigInt(atStart.length) * periodMs);
-  const clv = customerLifetimeValue(arpa, margin, monthlyChurn, atStart.length);
+  const { arpa, monthlyChurn, clv } = lifetimeValueOf(
+    { endArr, payingAtEnd: atEnd.length, payingAtStart: atStart.length, lost: lost.length },
+    settings.grossMarginPercent,
+    period,
+  );
   const cac = cacAt(settings.cac, period.from);
   const renewals = customers.reduce((n, c) => n + c.renewals, 0);
   const cancellations = customers.reduce((n, c) => n + c.cancellations, 0);
@@ -134,6 +133,24 @@ export function revenueKpis(
     renewalRate: percentOf(BigInt(renewals), BigInt(renewals + cancellations)),
     oneOffRevenue: known(Number(sum(customers.map((c) => c.payments)))),
   };
+}
+
+/**
+ * ARPA, monthly churn and CLV from a set of customers' sums: their ARR at `to` and how many pay
+ * then, how many paid at `from` and how many of those pay nothing at `to` (`lost`). Also each
+ * program group's (kpi/group-revenue.ts), whose sums come from SQL.
+ */
+export function lifetimeValueOf(
+  sums: { endArr: bigint; payingAtEnd: number; payingAtStart: number; lost: number },
+  grossMarginPercent: number,
+  period: { from: number; to: number },
+): { arpa: Fraction | null; monthlyChurn: Fraction | null; clv: { value: Fraction | null; note: ClvNote } } {
+  const arpa = fraction(sums.endArr, 12n * BigInt(sums.payingAtEnd));
+  const margin = { n: BigInt(Math.round(grossMarginPercent * 100)), d: 10_000n };
+  const periodMs = BigInt(period.to - period.from);
+  // Monthly churn = lost ÷ paying at start × month ÷ period; lifetime is its inverse.
+  const monthlyChurn = fraction(BigInt(sums.lost) * BigInt(MONTH_MS), BigInt(sums.payingAtStart) * periodMs);
+  return { arpa, monthlyChurn, clv: customerLifetimeValue(arpa, margin, monthlyChurn, sums.payingAtStart) };
 }
 
 /** CLV = ARPA × gross margin ÷ monthly churn, i.e. × lifetime in months (capped at `MAX_LIFETIME_MONTHS`). */

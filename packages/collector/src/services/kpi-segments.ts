@@ -16,13 +16,14 @@ import type { Store } from '../storage/store.js';
  * The program's holdout, as user ids: every identified user whose unit the hash holds out (their
  * own id, or with `unit: 'account'` any account they belong to), and under the account unit the
  * exposed users too (members of an account none of whose accounts is held out); null there means
- * every other identified user. One narrow read of the units; each unit hashed once.
+ * every other identified user. `heldUnits`: the held-out units themselves (the users, or the
+ * accounts). One narrow read of the units; each unit hashed once.
  */
 export async function holdoutAssignment(
   store: Pick<Store, 'kpi'>,
   project: ProjectConfig,
-): Promise<{ held: string[]; exposed: string[] | null }> {
-  if (!project.rewards?.holdout) return { held: [], exposed: null };
+): Promise<{ held: string[]; exposed: string[] | null; heldUnits: string[] }> {
+  if (!project.rewards?.holdout) return { held: [], exposed: null, heldUnits: [] };
   const unit = holdoutUnit(project.rewards);
   const held = new Set<string>();
   const inExperiment = new Set<string>();
@@ -34,7 +35,11 @@ export async function holdoutAssignment(
     inExperiment.add(userId);
   }
   const sorted = (ids: Iterable<string>) => [...ids].sort();
-  return { held: sorted(held), exposed: unit === 'account' ? sorted([...inExperiment].filter((id) => !held.has(id))) : null };
+  return {
+    held: sorted(held),
+    exposed: unit === 'account' ? sorted([...inExperiment].filter((id) => !held.has(id))) : null,
+    heldUnits: sorted([...drawn].filter(([, out]) => out).map(([unitId]) => unitId)),
+  };
 }
 
 /**

@@ -1,13 +1,12 @@
 import type { ProgramImpactAnswer, ProjectConfig, SurveyPrompt } from '@hearth/schema';
 import { DAY_MS } from '../domain/time.js';
 import { groupMetrics, type GroupCounts } from '../kpi/group-metrics.js';
-import type { RevenueGroup } from '../kpi/group-revenue.js';
+import { revenueGroupOf } from '../kpi/group-revenue.js';
 import { percent } from '../kpi/median.js';
 import { membersByTier, rewardsKpis } from '../kpi/rewards.js';
 import type { GroupCountRow } from '../storage/kpi/retention-store.js';
 import type { Store } from '../storage/store.js';
 import { holdoutAssignment } from './kpi-segments.js';
-import { programRevenue } from './program-revenue.js';
 import { holdoutUnit } from '../domain/rewards/holdout.js';
 
 export interface ProgramImpactInput {
@@ -23,10 +22,11 @@ const REDEMPTION_WINDOW_MS = 30 * DAY_MS;
 /**
  * The loyalty program's impact over [from, to) (docs/reference/kpi-definitions.md, "Loyalty
  * program impact"): program figures, members against non-members (overall and per tier), and
- * exposed against the randomized holdout when there is one. Every group's counts come from one
- * grouped statement per metric of the KPI store (the same rules as its segment filter), so no
- * list of users or answers travels to Node but the holdout's (its hash is not SQL); the
- * statistics from kpi/stats.
+ * exposed against the randomized holdout when there is one (users, or accounts when the holdout
+ * draws accounts: the unit of analysis is the unit of randomization). Every group's counts and
+ * revenue sums come from one grouped statement per metric of the KPI store (the same rules as its
+ * segment filter), so no list of users, customers or answers travels to Node but the holdout's
+ * units (its hash is not SQL); the statistics from kpi/stats.
  */
 export async function programImpact(store: Store, project: ProjectConfig, input: ProgramImpactInput): Promise<ProgramImpactAnswer> {
   const { range, inactivityDays } = input;
@@ -42,33 +42,33 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
   const rewards = rewardsKpis(activity, program?.tiers ?? [], { from: to - REDEMPTION_WINDOW_MS, to });
   const tiers = program?.tiers.length ? membersByTier(activity.lifetimes, program.tiers) : [];
   const tierIds = tiers.map(([, ids]) => ids);
-  // Every group's retention, engagement and NPS in one statement per metric (storage/kpi/program-groups-sql.ts),
-  // beside the groups' revenue (services/program-revenue.ts).
-  const [counts, revenue] = await Promise.all([
-    store.kpi.programGroupCounts(project.id, {
-      ...range,
-      inactivityMs: inactivityDays * DAY_MS,
-      holdout: assignment?.held ?? null,
-      holdoutUnit: holdoutUnit(program),
-      tiers: tierIds,
-      npsSurveyId: survey?.id ?? null,
-    }),
-    programRevenue(store, project, { period: { from: range.from.getTime(), to }, tiers: tierIds, assignment }),
-  ]);
-  const group = (row: GroupCountRow, money: RevenueGroup | null | undefined): GroupCounts => ({
+  const byAccount = holdoutUnit(program) === 'account';
+  // Every group's retention, engagement, NPS and revenue sums in one statement per metric
+  // (storage/kpi/program-groups-sql.ts); under the account unit exposed and held-out accounts too.
+  const counts = await store.kpi.programGroupCounts(project.id, {
+    ...range,
+    inactivityMs: inactivityDays * DAY_MS,
+    holdout: assignment?.heldUnits ?? null,
+    holdoutUnit: holdoutUnit(program),
+    tiers: tierIds,
+    npsSurveyId: survey?.id ?? null,
+    revenue: project.revenue !== undefined,
+  });
+  const period = { from: range.from.getTime(), to };
+  const group = (row: GroupCountRow): GroupCounts => ({
     ...row,
     nps: row.nps ?? null,
-    revenue: money ?? null,
+    revenue: row.revenue && project.revenue ? revenueGroupOf(row.revenue, project.revenue.grossMarginPercent, period) : null,
   });
-  const nonMember = group(counts.nonMember, revenue?.nonMember);
-  const membersVsNonMembers = groupMetrics(group(counts.member, revenue?.member), nonMember, weeks, {
+  const nonMember = group(counts.nonMember);
+  const membersVsNonMembers = groupMetrics(group(counts.member), nonMember, weeks, {
     exposed: 'members',
     control: 'non-members',
   });
   const byTier = tiers.map(([tierId, ids], index) => ({
     tierId,
     members: ids.length,
-    metrics: groupMetrics(group(counts.tiers[index]!, revenue?.tiers[index]), nonMember, weeks, {
+    metrics: groupMetrics(group(counts.tiers[index]!), nonMember, weeks, {
       exposed: `tier ${tierId ?? '(none)'}`,
       control: 'non-members',
     }),
@@ -78,8 +78,8 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
       ? {
           percent: program.holdout.percent,
           unit: holdoutUnit(program),
-          exposedVsHoldout: groupMetrics(group(counts.exposed, revenue?.exposed), group(counts.holdout, revenue?.holdout), weeks, {
-            exposed: 'the exposed users',
+          exposedVsHoldout: groupMetrics(group(counts.exposed), group(counts.holdout), weeks, {
+            exposed: byAccount ? 'the exposed accounts' : 'the exposed users',
             control: 'the holdout',
           }),
         }
@@ -92,9 +92,9 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
     npsSurveyId: survey?.id ?? null,
     currency: project.revenue?.currency ?? null,
     program: {
-      activeCustomers: counts.identified.engagement.activeUsers,
-      activeMembers: counts.member.engagement.activeUsers,
-      membershipRate: percent(counts.member.engagement.activeUsers, counts.identified.engagement.activeUsers),
+      activeCustomers: counts.identified.engagement.active,
+      activeMembers: counts.member.engagement.active,
+      membershipRate: percent(counts.member.engagement.active, counts.identified.engagement.active),
       redemptionRate: rewards.redemptionRate,
       pointsIssued30d: rewards.pointsIssued,
       pointsRedeemed30d: rewards.pointsRedeemed,

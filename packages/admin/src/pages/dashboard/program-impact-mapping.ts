@@ -12,10 +12,13 @@ export interface ComparisonRow {
   unit: 'pts' | '';
 }
 
-const METRICS: { key: Exclude<keyof GroupMetrics, 'revenue'>; label: string; unit: 'pts' | '' }[] = [
+/** What a comparison's groups are made of: users, or accounts for an account-unit holdout. */
+export type Subject = 'user' | 'account';
+
+const metricsOf = (subject: Subject): { key: Exclude<keyof GroupMetrics, 'revenue'>; label: string; unit: 'pts' | '' }[] => [
   { key: 'retention', label: 'Retention rate (%)', unit: 'pts' },
   { key: 'churn', label: 'Churn rate (%)', unit: 'pts' },
-  { key: 'usageFrequency', label: 'Events per active user per week', unit: '' },
+  { key: 'usageFrequency', label: `Events per active ${subject} per week`, unit: '' },
   { key: 'nps', label: 'NPS', unit: '' },
 ];
 
@@ -23,8 +26,8 @@ const METRICS: { key: Exclude<keyof GroupMetrics, 'revenue'>; label: string; uni
  * The rows of one group pair; NPS is left out when the project has no NPS survey, ARPA (in major
  * units of `currency`) when it records no revenue.
  */
-export function comparisonRows(metrics: GroupMetrics, currency: string | null): ComparisonRow[] {
-  const rows = METRICS.flatMap(({ key, label, unit }) => {
+export function comparisonRows(metrics: GroupMetrics, currency: string | null, subject: Subject = 'user'): ComparisonRow[] {
+  const rows = metricsOf(subject).flatMap(({ key, label, unit }) => {
     const comparison = metrics[key];
     return comparison ? [{ metric: label, comparison, unit }] : [];
   });
@@ -63,14 +66,18 @@ export function clvText(metrics: GroupMetrics, currency: string | null, exposed:
   return `CLV (no interval: a ratio over each group's churn): ${side(exposed, clv.exposed, clv.exposedNote, clv.exposedPayingAtStart)}; ${side(control, clv.control, clv.controlNote, clv.controlPayingAtStart)}.`;
 }
 
-/** Columns headed with the two groups' names ("Members", "Non-members"). */
-export function comparisonColumns(exposed: string, control: string): Column<ComparisonRow>[] {
+/**
+ * Columns headed with the two groups' names ("Members", "Non-members"); for groups of accounts
+ * each size says so ("n = 12 accounts").
+ */
+export function comparisonColumns(exposed: string, control: string, subject: Subject = 'user'): Column<ComparisonRow>[] {
   const text = (row: ComparisonRow) => comparisonText(row.comparison, row.unit);
   const unitOf = (row: ComparisonRow) => (row.unit === 'pts' ? '%' : '');
+  const counted = subject === 'account' ? 'accounts' : '';
   return [
     { header: 'Metric', value: (row) => row.metric },
-    { header: exposed, value: (row) => groupText(row.comparison.exposed, unitOf(row)) },
-    { header: control, value: (row) => groupText(row.comparison.control, unitOf(row)) },
+    { header: exposed, value: (row) => groupText(row.comparison.exposed, unitOf(row), counted) },
+    { header: control, value: (row) => groupText(row.comparison.control, unitOf(row), counted) },
     { header: 'Difference', value: (row) => text(row).difference },
     { header: '95 % interval', value: (row) => text(row).interval },
     { header: 'Verdict', value: (row) => text(row).verdict },

@@ -71,8 +71,13 @@ describe('<ProgramImpactPanel>', () => {
     await show(answer('EUR', revenue));
     const [members, holdout] = [...host.querySelectorAll('table')];
     expect(host.textContent).toContain('10% of accounts held out at random');
-    expect(rowText(holdout!, 'ARPA (EUR per month)')).toBe('ARPA (EUR per month)45 (n = 12)30 (n = 3)——Too few to tell');
-    expect(rowText(members!, 'Retention rate (%)')).toContain('+10 pts−5 to 25 pts');
+    // The holdout draws accounts: its sizes count accounts, its usage is per account; members stay users.
+    expect(rowText(holdout!, 'ARPA (EUR per month)')).toBe('ARPA (EUR per month)45 (n = 12 accounts)30 (n = 3 accounts)——Too few to tell');
+    expect(rowText(holdout!, 'Events per active account per week')).toContain('3 (n = 50 accounts)2.5 (n = 45 accounts)');
+    expect(rowText(members!, 'Retention rate (%)')).toBe(
+      'Retention rate (%)80% (n = 40)70% (n = 40)+10 pts−5 to 25 ptsNo difference detectable',
+    );
+    expect(rowText(members!, 'Events per active user per week')).toContain('3 (n = 50)');
     const notes = [...host.querySelectorAll('p.hint')].map((p) => p.textContent);
     expect(notes).toContain('Too few to tell: the holdout has fewer than 30 subjects.');
     expect(notes.find((text) => text?.startsWith('CLV'))).toMatch(

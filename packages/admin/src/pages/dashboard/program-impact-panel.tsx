@@ -4,7 +4,7 @@ import { programImpactKpis } from '../../api/kpi-dashboard.js';
 import { DataTable } from '../../components/data-table.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { KpiTiles } from './kpi-tiles.js';
-import { clvText, comparisonColumns, comparisonRows, programTiles, warningsOf } from './program-impact-mapping.js';
+import { clvText, comparisonColumns, comparisonRows, programTiles, warningsOf, type Subject } from './program-impact-mapping.js';
 import { useKpi } from './use-kpi.js';
 
 function ComparisonTable({
@@ -14,6 +14,7 @@ function ComparisonTable({
   control,
   name,
   currency,
+  subject = 'user',
 }: {
   caption: string;
   metrics: GroupMetrics;
@@ -21,12 +22,13 @@ function ComparisonTable({
   control: string;
   name: string;
   currency: string | null;
+  subject?: Subject;
 }) {
-  const rows = comparisonRows(metrics, currency);
+  const rows = comparisonRows(metrics, currency, subject);
   const clv = clvText(metrics, currency, exposed, control);
   return (
     <>
-      <DataTable caption={caption} rows={rows} columns={comparisonColumns(exposed, control)} exportName={name} />
+      <DataTable caption={caption} rows={rows} columns={comparisonColumns(exposed, control, subject)} exportName={name} />
       {clv && <p class="hint">{clv}</p>}
       {warningsOf(rows).map((warning) => (
         <p class="hint" role="note" key={warning}>
@@ -39,7 +41,8 @@ function ComparisonTable({
 
 /**
  * The rewards program's impact: program figures, members against non-members (association) and,
- * with a holdout, exposed against holdout (cause), each difference with its 95 % interval.
+ * with a holdout, exposed against holdout (cause; accounts when the holdout draws accounts, and
+ * then its sizes say so), each difference with its 95 % interval.
  */
 export function ProgramImpactPanel({ filters }: { filters: KpiFilters }) {
   const { data, error } = useKpi(() => programImpactKpis(filters), JSON.stringify([filters.from, filters.to]));
@@ -70,6 +73,7 @@ export function ProgramImpactPanel({ filters }: { filters: KpiFilters }) {
               control="Holdout"
               name="exposed-vs-holdout"
               currency={data.currency}
+              subject={data.holdout.unit}
             />
           ) : (
             <EmptyState title="No holdout">

@@ -5,6 +5,7 @@ import { inRewardsHoldout } from '../../domain/rewards/holdout.js';
 import { recordRevenueFact } from '../../services/revenue.js';
 import { NOW } from '../../test-support/http.js';
 import { admin, promptApp, track } from '../../test-support/prompts.js';
+import { newEvent } from '../../test-support/events.js';
 import { npsAnswers } from '../../test-support/nps-answers.js';
 
 const D = 86_400_000;
@@ -108,6 +109,15 @@ describe('GET /v1/admin/kpi/program-impact', () => {
     await join(heldAccount, 'ada');
     await join(heldAccount, 'dee');
     await join(exposedAccount, 'cy');
+    // Events attributed to the accounts: the held-out one −17 d (active at the start) and −1 d (active
+    // at the end, 1 event in range); the exposed one −2 d only (1 event in range, not at the start).
+    const event = (userId: string, accountId: string, at: number) =>
+      newEvent({ projectId: 'acme', userId, anonymousId: `a-${userId}`, accountId, timestamp: at, receivedAt: at, verified: true });
+    await store.writeEvents([
+      event('ada', heldAccount, NOW - 17 * D),
+      event('ada', heldAccount, NOW - D + 3_600_000),
+      event('cy', exposedAccount, NOW - 2 * D + 3_600_000),
+    ]);
     // NPS in the range: ada 10, dee 3, cy 9; bob's answer is before it; an anonymous answer under eli's id is not eli's.
     const answer = npsAnswers(store, 'acme');
     await answer('ada', 10, NOW - 2 * D);
@@ -148,12 +158,17 @@ describe('GET /v1/admin/kpi/program-impact', () => {
       controlPayingAtStart: 2,
     });
     expect(impact.holdout).toMatchObject({ percent: 50, unit: 'account' });
-    const { retention, nps, revenue } = impact.holdout!.exposedVsHoldout;
-    // Held out: ada and dee (customers at the start, both retained); exposed: cy (no customer at the start). bob, eli: no account.
-    expect(retention).toMatchObject({ exposed: { n: 0 }, control: { n: 2, value: 100 } });
-    expect(nps).toMatchObject({ exposed: { n: 1, value: 100 }, control: { n: 2, value: 0 } });
-    // Revenue by account: held 120.00 a month against exposed 60.00; user dee is held out with her account.
-    expect(revenue?.arpa).toMatchObject({ exposed: { n: 1, value: 6_000 }, control: { n: 2, value: 7_500 } });
+    const { retention, usageFrequency, nps, revenue } = impact.holdout!.exposedVsHoldout;
+    // The groups are accounts. Retention: the held-out account was active at the start and is at the
+    // end; the exposed one was not active at the start. Usage: 1 event each in 2 weeks → 0.5 a week.
+    expect(retention).toMatchObject({ exposed: { n: 0 }, control: { n: 1, value: 100 } });
+    expect(usageFrequency).toMatchObject({ exposed: { n: 1, value: 0.5 }, control: { n: 1, value: 0.5 } });
+    // NPS over the accounts' answers: held out ada 10, dee 3 (NPS 0); exposed cy 9 (NPS 100); sizes are accounts.
+    expect(nps).toMatchObject({ exposed: { n: 1, value: 100 }, control: { n: 1, value: 0 } });
+    expect(nps?.warning).toContain('the exposed accounts: 1, the holdout: 1');
+    // Revenue by account: held 120.00 a month against exposed 60.00; user dee's own subscription is
+    // no unit of an account experiment.
+    expect(revenue?.arpa).toMatchObject({ exposed: { n: 1, value: 6_000 }, control: { n: 1, value: 12_000 } });
   });
 
   it('answers 404 for a project without a rewards program, and 400 naming a bad parameter', async () => {

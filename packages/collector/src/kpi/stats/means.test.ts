@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanDifference, meanGroupFromSums, meanGroupOf } from './means.js';
+import { clusterMeanGroup, meanDifference, meanGroupFromSums, meanGroupOf } from './means.js';
 import { studentTCdf, studentTQuantile } from './student-t.js';
 
 describe('studentTQuantile', () => {
@@ -60,5 +60,29 @@ describe('meanDifference (Welch)', () => {
   it('is the point itself when neither group varies, null below two values', () => {
     expect(meanDifference(meanGroupOf([4, 4]), meanGroupOf([1, 1, 1]))).toEqual({ estimate: 3, low: 3, high: 3, df: null });
     expect(meanDifference(meanGroupOf([4]), meanGroupOf([1, 1, 1]))).toBeNull();
+  });
+});
+
+describe('clusterMeanGroup', () => {
+  it('gives the ratio mean with the cluster-robust variance, from per-cluster sums', () => {
+    // Clusters (m values summing to y): A (2, 4), B (1, 1), C (3, 1). R = Σy ÷ Σm = 6 ÷ 6 = 1, m̄ = 2.
+    // Residuals y − R·m: 2, 0, −2 → Σ² = 8 = Σy² 18 − 2 × 1 × Σym 12 + 1 × Σm² 14.
+    // Variance 8 ÷ ((3 − 1) × 2²) = 1, so Var(R) = 1 ÷ 3.
+    expect(clusterMeanGroup({ n: 3, values: 6, sum: 6, sumSquares: 18, sizeSquares: 14, crossed: 12 })).toEqual({
+      n: 3,
+      mean: 1,
+      variance: 1,
+    });
+    // One value per cluster: the plain sample variance. Values 2, 4, 6: Σ 12, Σ² 56 → mean 4, variance 4.
+    expect(clusterMeanGroup({ n: 3, values: 3, sum: 12, sumSquares: 56, sizeSquares: 3, crossed: 12 })).toEqual({
+      n: 3,
+      mean: 4,
+      variance: 4,
+    });
+    expect(clusterMeanGroup({ n: 0, values: 0, sum: 0, sumSquares: 0, sizeSquares: 0, crossed: 0 })).toEqual({
+      n: 0,
+      mean: 0,
+      variance: 0,
+    });
   });
 });

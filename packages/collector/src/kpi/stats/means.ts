@@ -29,6 +29,32 @@ export function meanGroupFromSums(n: number, sum: number, sumOfSquares: number):
   return summary(n, sum, sumOfSquares);
 }
 
+/**
+ * A ratio mean over clusters (docs/reference/kpi-definitions.md, "Comparing two groups"): values
+ * come in n clusters (accounts), cluster i with m_i values summing to y_i, and the mean is
+ * R = Σy ÷ Σm, the plain mean of every value. Values of one cluster are alike, so its variance is
+ * the cluster-robust (linearization, or delta-method) one of a ratio estimator:
+ * Var(R) = Σ(y_i − R·m_i)² ÷ (n (n − 1) m̄²), m̄ = Σm ÷ n, with Σ(y_i − R·m_i)² expanded into
+ * Σy² − 2R·Σym + R²·Σm². Given as a MeanGroup of n (the clusters are the sample) whose
+ * variance ÷ n is Var(R), so Welch's interval and the size rule apply to clusters.
+ */
+export function clusterMeanGroup(sums: {
+  n: number;
+  values: number;
+  sum: number;
+  sumSquares: number;
+  sizeSquares: number;
+  crossed: number;
+}): MeanGroup {
+  const { n, values, sum, sumSquares, sizeSquares, crossed } = sums;
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
+  if (n === 0 || values === 0) return { n, mean: 0, variance: 0 };
+  const mean = sum / values;
+  const meanSize = values / n;
+  const residuals = Math.max(0, sumSquares - 2 * mean * crossed + mean * mean * sizeSquares);
+  return { n, mean, variance: n < 2 ? 0 : residuals / ((n - 1) * meanSize * meanSize) };
+}
+
 function summary(n: number, sum: number, sumOfSquares: number): MeanGroup {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
   if (n === 0) return { n, mean: 0, variance: 0 };

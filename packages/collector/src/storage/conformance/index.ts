@@ -11,6 +11,7 @@ import { rateLimitsConformance } from './rate-limits.js';
 import { kpiConformance } from './kpi.js';
 import { kpiChecklistRollupConformance } from './kpi-checklist-rollup.js';
 import { kpiRetentionConformance } from './kpi-retention.js';
+import { kpiProgramAccountsConformance } from './kpi-program-accounts.js';
 import { kpiRollupConformance } from './kpi-rollup.js';
 import { promptsConformance } from './prompts.js';
 import { responsesConformance } from './responses.js';
@@ -31,6 +32,7 @@ export function storeConformance(name: string, open: OpenStore): void {
     factsConformance(open);
     kpiConformance(open);
     kpiRetentionConformance(open);
+    kpiProgramAccountsConformance(open);
     kpiRollupConformance(open);
     kpiChecklistRollupConformance(open);
     announcementsConformance(open);

@@ -304,7 +304,7 @@ export function kpiRetentionConformance(open: OpenStore): void {
       const countsOf = async (segment: KpiSegment) => {
         const retention = await store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N, segment });
         const { activeUsers, events, eventsSquared } = await store.kpi.engagementCounts(projectId, { ...range, segment });
-        return { retention, engagement: { activeUsers, events, eventsSquared } };
+        return { retention, engagement: { active: activeUsers, events, eventsSquared } };
       };
       const users = (ids: readonly string[], negate = false): KpiSegment => ({ kind: 'users', ids, negate });
       expect(groups).toEqual({
@@ -317,7 +317,7 @@ export function kpiRetentionConformance(open: OpenStore): void {
       });
       // Hand-checked: members ada and hal; customers at FROM among them ada (retained) and hal (lost).
       expect(groups.member.retention).toEqual({ customersAtStart: 2, retained: 1 });
-      expect(groups.identified.engagement.activeUsers).toBe(8); // all identified users but bob and jon
+      expect(groups.identified.engagement.active).toBe(8); // all identified users but bob and jon
       const withoutHoldout = await store.kpi.programGroupCounts(projectId, { ...range, inactivityMs: N, holdout: null, tiers: [] });
       expect(withoutHoldout).toMatchObject({ holdout: null, exposed: null, tiers: [] });
     });
@@ -347,26 +347,29 @@ export function kpiRetentionConformance(open: OpenStore): void {
       const groups = await store.kpi.programGroupCounts(projectId, {
         ...range,
         inactivityMs: N,
-        holdout: ['ada', 'dan'],
+        holdout: ['held'],
         holdoutUnit: 'account',
         tiers: [],
         npsSurveyId: 'nps',
       });
-      const engagement = async (ids: string[]) => {
-        const { activeUsers, events, eventsSquared } = await store.kpi.engagementCounts(projectId, {
-          ...range,
-          segment: { kind: 'users', ids, negate: false },
-        });
-        return { activeUsers, events, eventsSquared };
-      };
-      // The exposed group is the users of exposed accounts only (eve), not every other identified user.
-      expect(groups.holdout?.engagement).toEqual(await engagement(['ada', 'dan']));
-      expect(groups.exposed?.engagement).toEqual(await engagement(['eve']));
-      // Members: ada 10. Non-members: dan 2, eve 9, cat 7. Held out: ada, dan. Exposed: eve.
+      // The groups are accounts; no event of the fixture is attributed to one.
+      expect(groups.holdout?.engagement).toEqual({ active: 0, events: 0, eventsSquared: 0 });
+      // Members: ada 10. Non-members: dan 2, eve 9, cat 7. Held out: account "held" (ada 10, dan 2:
+      // m 2, net 0). Exposed: account "open" (eve 9: m 1, net 1).
       expect(groups.member.nps).toEqual({ responses: 1, promoters: 1, detractors: 0 });
       expect(groups.nonMember.nps).toEqual({ responses: 3, promoters: 1, detractors: 1 });
-      expect(groups.holdout?.nps).toEqual({ responses: 2, promoters: 1, detractors: 1 });
-      expect(groups.exposed?.nps).toEqual({ responses: 1, promoters: 1, detractors: 0 });
+      expect(groups.holdout?.nps).toEqual({
+        responses: 2,
+        promoters: 1,
+        detractors: 1,
+        clusters: { accounts: 1, responsesSquared: 4, netSquared: 0, netByResponses: 0 },
+      });
+      expect(groups.exposed?.nps).toEqual({
+        responses: 1,
+        promoters: 1,
+        detractors: 0,
+        clusters: { accounts: 1, responsesSquared: 1, netSquared: 1, netByResponses: 1 },
+      });
       expect(groups.identified.nps).toEqual({ responses: 4, promoters: 2, detractors: 1 });
     });
 

@@ -1,33 +1,105 @@
 import { jsonText } from '../sql/dialect.js';
 import type { Dialect } from '../sql/runner.js';
 import { DIALECTS, edgeCtes, int, isUser, retentionSubjects, ROLLUP_DAYS } from './retention-sql.js';
+import { subscriptionArrSql } from '../revenue/revenue-sql.js';
 import { memberOf } from './segment-sql.js';
+
+/**
+ * The program's held-out units and tiers, as parameters: `held(unit_id)` lists @holdout (user ids,
+ * or account ids when @byAccount = 1; the holdout's hash is not SQL), `tiers(user_id, tier)` the
+ * index @tiers gives each member, `{"<user id>": n}`.
+ */
+export function paramCtes(d: Dialect): string {
+  const listed =
+    d === 'sqlite' ? 'SELECT value AS unit_id FROM json_each(@holdout)' : 'SELECT jsonb_array_elements_text(CAST(@holdout AS jsonb))';
+  const tiers =
+    d === 'sqlite'
+      ? 'SELECT key AS user_id, value AS tier FROM json_each(@tiers)'
+      : 'SELECT key AS user_id, CAST(value AS integer) AS tier FROM jsonb_each_text(CAST(@tiers AS jsonb))';
+  return `
+  held(unit_id) AS MATERIALIZED (${listed}),
+  tiers(user_id, tier) AS MATERIALIZED (${tiers})`;
+}
+
+/**
+ * An account's place in an account-unit experiment: 1 held out (listed in @holdout), 0 exposed,
+ * null outside it (an account without members: nobody in it could be offered the program).
+ */
+export const accountHeld = (account: string) => `CASE WHEN ${account} IN (SELECT unit_id FROM held) THEN 1
+    WHEN EXISTS (SELECT 1 FROM account_members m WHERE m.project_id = @projectId AND m.account_id = ${account}) THEN 0 END`;
 
 /**
  * Each identified user at @to with the program-impact groups they are in
  * (docs/reference/kpi-definitions.md, "Loyalty program impact"): `member` (the `member` segment's
- * rule), `held` (1: listed in @holdout, the holdout's hash is not SQL; 0: exposed; null: outside the
- * experiment, a user in no account when @byAccount = 1 samples accounts) and `tier` (the index @tiers
- * gives the member, `{"<user id>": n}`; null for none). Every group is a set of these flags, so one
- * pass over the users counts them all (program-groups.ts sums the flag combinations per group).
+ * rule), `held` (under the user unit 1: held out, 0: exposed; null under the account unit, whose
+ * groups are accounts: program-accounts-sql.ts) and `tier` (null for none). Every group is a set of
+ * these flags, so one pass over the users counts them all (program-groups.ts sums the flag
+ * combinations per group).
  */
 function flagsCtes(d: Dialect): string {
-  const listed =
-    d === 'sqlite' ? 'SELECT value AS user_id FROM json_each(@holdout)' : 'SELECT jsonb_array_elements_text(CAST(@holdout AS jsonb))';
-  const tiers =
-    d === 'sqlite'
-      ? 'SELECT key AS user_id, value AS tier FROM json_each(@tiers)'
-      : 'SELECT key AS user_id, value AS tier FROM jsonb_each_text(CAST(@tiers AS jsonb))';
-  return `
-  held(user_id) AS MATERIALIZED (${listed}),
-  tiers(user_id, tier) AS MATERIALIZED (${tiers}),
+  return `${paramCtes(d)},
   flags AS (
     SELECT u.user_id, 'u:' || u.user_id AS subject, CASE WHEN ${memberOf(d, 'u.user_id')} THEN 1 ELSE 0 END AS member,
-      CASE WHEN u.user_id IN (SELECT user_id FROM held) THEN 1
-        WHEN ${int('byAccount')} = 0 OR EXISTS (SELECT 1 FROM account_members m WHERE m.project_id = @projectId AND m.user_id = u.user_id)
-        THEN 0 END AS held, t.tier
+      CASE WHEN ${int('byAccount')} = 1 THEN NULL WHEN u.user_id IN (SELECT unit_id FROM held) THEN 1 ELSE 0 END AS held, t.tier
     FROM users u LEFT JOIN tiers t ON t.user_id = u.user_id WHERE u.project_id = @projectId)`;
 }
+
+/**
+ * The survey's NPS answers in [@from, @to) of identified users (an anonymous answer's id is the
+ * browser's, never proof of a user), as `scores(user_id, score)`.
+ */
+export function npsScoresCte(dialect: Dialect): string {
+  const d = DIALECTS[dialect];
+  return `
+  scores AS (SELECT r.user_id, CAST(${jsonText(dialect, 'r.answer', 'score')} AS integer) AS score FROM survey_responses r
+    WHERE r.project_id = @projectId AND r.survey_id = CAST(@surveyId AS text) AND r.anonymous = ${dialect === 'sqlite' ? '0' : 'false'}
+      AND r.answered_at >= ${d.eventTime(int('from'))} AND r.answered_at < ${d.eventTime(int('to'))}
+      AND ${jsonText(dialect, 'r.answer', 'type')} = 'nps')`;
+}
+
+/**
+ * Each revenue customer's ARR in force at @from and at @to (revenue-sql.ts) with its groups: a
+ * user customer is in its user's; an account customer is a member when any of its users is, in
+ * the highest tier any of them reached, and (account unit) held out by its own draw. Under the
+ * user unit only user customers are in the experiment (an account mixes held-out and exposed
+ * users); under the account unit only account customers.
+ */
+function revenueCustomers(dialect: Dialect): string {
+  const d = DIALECTS[dialect];
+  const arrAt = (at: string) => subscriptionArrSql('@projectId', d.eventTime(int(at)));
+  const members = (where: string) => `FROM account_members m WHERE m.project_id = @projectId AND m.account_id = c.customer_id ${where}`;
+  return `
+  customer_arr AS (
+    SELECT customer_kind, customer_id, SUM(start_arr) AS start_arr, SUM(end_arr) AS end_arr FROM (
+      SELECT customer_kind, customer_id, arr AS start_arr, 0 AS end_arr FROM (${arrAt('from')}) s WHERE rank = 1
+      UNION ALL SELECT customer_kind, customer_id, 0, arr FROM (${arrAt('to')}) e WHERE rank = 1) a
+    GROUP BY customer_kind, customer_id),
+  customers AS (
+    SELECT c.start_arr, c.end_arr,
+      CASE WHEN c.customer_kind = 'user' THEN CASE WHEN ${memberOf(dialect, 'c.customer_id')} THEN 1 ELSE 0 END
+        WHEN EXISTS (SELECT 1 ${members(`AND ${memberOf(dialect, 'm.user_id')}`)}) THEN 1 ELSE 0 END AS member,
+      CASE WHEN c.customer_kind = 'user' THEN (SELECT t.tier FROM tiers t WHERE t.user_id = c.customer_id)
+        ELSE (SELECT MAX(t.tier) FROM tiers t WHERE t.user_id IN (SELECT m.user_id ${members('')})) END AS tier,
+      CASE WHEN ${int('byAccount')} = 0 THEN
+          CASE WHEN c.customer_kind = 'user' THEN CASE WHEN c.customer_id IN (SELECT unit_id FROM held) THEN 1 ELSE 0 END END
+        WHEN c.customer_kind = 'account' THEN ${accountHeld('c.customer_id')} END AS held
+    FROM customer_arr c)`;
+}
+
+/**
+ * A group's revenue sums (kpi/group-revenue.ts): its customers paying at @to, their ARR and
+ * Σ ARR² (for ARPA's spread; double precision, so large ARRs cannot overflow an integer sum),
+ * those paying at @from, and of those the ones paying nothing at @to.
+ */
+/** Answers, promoters (9–10) and detractors (0–6) among `scores` rows `s`. */
+export const NPS_COUNTS = `COUNT(*) AS responses, COALESCE(SUM(CASE WHEN s.score >= 9 THEN 1 ELSE 0 END), 0) AS promoters,
+        COALESCE(SUM(CASE WHEN s.score <= 6 THEN 1 ELSE 0 END), 0) AS detractors`;
+
+const REVENUE_SUMS = `COALESCE(SUM(CASE WHEN end_arr > 0 THEN 1 ELSE 0 END), 0) AS paying_end,
+      COALESCE(SUM(CASE WHEN end_arr > 0 THEN end_arr ELSE 0 END), 0) AS end_arr,
+      COALESCE(SUM(CASE WHEN end_arr > 0 THEN CAST(end_arr AS double precision) * end_arr ELSE 0 END), 0) AS end_arr_squared,
+      COALESCE(SUM(CASE WHEN start_arr > 0 THEN 1 ELSE 0 END), 0) AS paying_start,
+      COALESCE(SUM(CASE WHEN start_arr > 0 AND end_arr = 0 THEN 1 ELSE 0 END), 0) AS lost`;
 
 /**
  * Program impact's counts for every group at once: one statement per metric over the same
@@ -53,19 +125,16 @@ export function programGroupSql(dialect: Dialect) {
         SELECT subject, events ${ROLLUP_DAYS} AND ${isUser('subject')}
         UNION ALL SELECT subject, n FROM edge_activity WHERE ${isUser('subject')}),
       per_subject AS (SELECT subject, SUM(n) AS n FROM counted GROUP BY subject)
-      ${perFlags('COUNT(*) AS active_users, COALESCE(SUM(p.n), 0) AS events, COALESCE(SUM(p.n * p.n), 0) AS events_squared')}`,
-    // As the NPS KPI over [from, to): the survey's NPS answers of identified users (an anonymous
-    // answer's id is the browser's, never proof of a user), counted per promoter / detractor.
+      ${perFlags('COUNT(*) AS active, COALESCE(SUM(p.n), 0) AS events, COALESCE(SUM(p.n * p.n), 0) AS events_squared')}`,
+    // As the NPS KPI over [from, to): counted per promoter / detractor.
     groupNps: `
-      WITH ${flagsCtes(dialect)},
-      scores AS (SELECT r.user_id, CAST(${jsonText(dialect, 'r.answer', 'score')} AS integer) AS score FROM survey_responses r
-        WHERE r.project_id = @projectId AND r.survey_id = CAST(@surveyId AS text) AND r.anonymous = ${dialect === 'sqlite' ? '0' : 'false'}
-          AND r.answered_at >= ${d.eventTime(int('from'))} AND r.answered_at < ${d.eventTime(int('to'))}
-          AND ${jsonText(dialect, 'r.answer', 'type')} = 'nps')
-      SELECT f.member, f.held, f.tier, COUNT(*) AS responses, COALESCE(SUM(CASE WHEN s.score >= 9 THEN 1 ELSE 0 END), 0) AS promoters,
-        COALESCE(SUM(CASE WHEN s.score <= 6 THEN 1 ELSE 0 END), 0) AS detractors
-      FROM scores s JOIN flags f ON f.user_id = s.user_id
+      WITH ${flagsCtes(dialect)}, ${npsScoresCte(dialect)}
+      SELECT f.member, f.held, f.tier, ${NPS_COUNTS} FROM scores s JOIN flags f ON f.user_id = s.user_id
       GROUP BY f.member, f.held, f.tier`,
+    // The revenue customers' sums per combination of groups, in SQL so no customer list comes to Node.
+    groupRevenue: `
+      WITH ${paramCtes(dialect)}, ${revenueCustomers(dialect)}
+      SELECT member, held, tier, ${REVENUE_SUMS} FROM customers GROUP BY member, held, tier`,
   };
 }
 

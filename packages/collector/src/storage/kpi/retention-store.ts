@@ -39,19 +39,42 @@ export interface RetentionKpiStore {
   segmentUserIds(projectId: string, segment: KpiSegment, to: Date): Promise<string[]>;
 }
 
-/** A group's counts for program impact: retention from `from` to `to`, engagement in [from, to). */
-/** A group's NPS answers in the range: all of them, and the promoters (9–10) and detractors (0–6) among them. */
+/**
+ * A group's NPS answers in the range: all of them, and the promoters (9–10) and detractors (0–6)
+ * among them. `clusters` when the group is of accounts (an account-unit holdout): the accounts
+ * with an answer and, per account its answers m and net score y = promoters − detractors, the sums
+ * Σm², Σy² and Σym the clustered interval needs.
+ */
 export interface NpsCounts {
   responses: number;
   promoters: number;
   detractors: number;
+  clusters?: { accounts: number; responsesSquared: number; netSquared: number; netByResponses: number };
 }
 
+/**
+ * A group's paying customers at `to` (`payingAtEnd`, their ARR and Σ ARR²), those paying at `from`
+ * and of those the ones paying nothing at `to` (`lost`): the sums behind ARPA and CLV.
+ */
+export interface RevenueSums {
+  payingAtEnd: number;
+  endArr: bigint;
+  endArrSquared: number;
+  payingAtStart: number;
+  lost: number;
+}
+
+/**
+ * A group's counts for program impact: retention from `from` to `to`, engagement in [from, to)
+ * (`active`: its subjects with an event, users or, for an account-unit holdout, accounts).
+ */
 export interface GroupCountRow {
   retention: RetentionCounts;
-  engagement: { activeUsers: number; events: number; eventsSquared: number };
+  engagement: { active: number; events: number; eventsSquared: number };
   /** Present when the query names an NPS survey. */
   nps?: NpsCounts;
+  /** Present when the query asks for revenue. */
+  revenue?: RevenueSums;
 }
 
 /** Program impact's groups at `to` (program-groups-sql.ts), each user's events read once. */
@@ -59,13 +82,18 @@ export interface ProgramGroupsQuery {
   from: Date;
   to: Date;
   inactivityMs: number;
-  /** The program's holdout (ids); null without a holdout, and then `holdout`/`exposed` are null. */
+  /**
+   * The program's held-out units (user ids, or account ids under the account unit); null without a
+   * holdout, and then `holdout`/`exposed` are null.
+   */
   holdout: readonly string[] | null;
   /**
-   * `account`: the holdout samples accounts, so the exposed group is the other users *in an
-   * account*; a user in none is outside the experiment. Default `user`: every other identified user.
+   * `account`: the holdout samples accounts, and `holdout`/`exposed` are groups of accounts (those
+   * with a member; account KPIs' rules). Default `user`: the held-out users and every other identified user.
    */
   holdoutUnit?: 'user' | 'account';
+  /** Sum each group's revenue customers too (`revenue` of every row). */
+  revenue?: boolean;
   /** Members per tier, as `membersByTier` lists them. */
   tiers: readonly (readonly string[])[];
   /** The NPS survey whose answers each group's `nps` counts; none: no `nps`. */

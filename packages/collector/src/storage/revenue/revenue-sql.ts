@@ -44,18 +44,24 @@ const IN_CUSTOMERS: Record<Dialect, string> = {
 };
 
 /**
- * Per customer: the ARR of each subscription's latest fact before `from` ($2) and before `to`
- * ($3), summed, beside the period's renewals, cancellations and payments. The window ranks a
- * subscription's facts newest first (ties by arrival), so a change and its cancellation at one
- * instant leave the later one in force.
+ * Each subscription's ARR in force at `before` (its latest fact before then, `rank` = 1), with its
+ * customer; `filter` narrows the facts (`AND …`). The window ranks a subscription's facts newest
+ * first (ties by arrival), so a change and its cancellation at one instant leave the later one in
+ * force. Also the program groups' revenue statement's (storage/kpi/program-groups-sql.ts).
  */
-const periodsSql = (d: Dialect, filtered: boolean) => {
-  const customers = filtered ? `AND ${IN_CUSTOMERS[d]}` : '';
-  const latest = (before: string) => `
+export const subscriptionArrSql = (project: string, before: string, filter = '') => `
     SELECT customer_kind, customer_id, arr,
            ROW_NUMBER() OVER (PARTITION BY subscription_id ORDER BY occurred_at DESC, seq DESC) AS rank
     FROM revenue_facts
-    WHERE project_id = $1 AND subscription_id IS NOT NULL AND occurred_at < ${before} ${customers}`;
+    WHERE project_id = ${project} AND subscription_id IS NOT NULL AND occurred_at < ${before} ${filter}`;
+
+/**
+ * Per customer: the ARR of each subscription in force at `from` ($2) and at `to` ($3), summed,
+ * beside the period's renewals, cancellations and payments.
+ */
+const periodsSql = (d: Dialect, filtered: boolean) => {
+  const customers = filtered ? `AND ${IN_CUSTOMERS[d]}` : '';
+  const latest = (before: string) => subscriptionArrSql('$1', before, customers);
   return `
     SELECT customer_kind, customer_id,
            SUM(start_arr) AS start_arr, SUM(end_arr) AS end_arr,
