@@ -98,6 +98,7 @@ export type RewardsProgramRecord = z.infer<typeof rewardsProgramRecordSchema>;
 export const vocabularySchema = z.object({
   events: z.array(z.string()).describe('Tracked event names, most used first'),
   traits: z.array(z.string()).describe('Trait keys of the most recently seen users, by name'),
+  accountTraits: z.array(z.string()).describe('Trait keys of the accounts whose traits were set most recently, by name'),
 });
 
 /** `POST /v1/admin/prompts/archive`, `/v1/admin/announcements/archive`: archive several at once. */

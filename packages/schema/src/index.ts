@@ -244,6 +244,8 @@ export {
   kpiSegmentEchoSchema,
   kpiSegmentQueryShape,
   parseSegment,
+  traitConditionOf,
+  TRAIT_COMPARISONS,
   type SegmentChoice,
 } from './kpi-segment.js';
 export { webhookEndpointSchema, type WebhookEndpoint, type WebhookEndpointInput } from './webhook.js';

@@ -121,8 +121,12 @@ export const checklistKpisAnswerSchema = checklistKpisSchema.extend({
   uplift: checklistUpliftSchema.nullable(),
 });
 
-/** `GET /v1/admin/announcements/:id/kpis`. */
-export const announcementKpisAnswerSchema = announcementKpisSchema.extend({ announcementId: z.string(), to: isoInstant });
+/** `GET /v1/admin/announcements/:id/kpis`: the KPIs up to `to` and the segment they cover. */
+export const announcementKpisAnswerSchema = announcementKpisSchema.extend({
+  announcementId: z.string(),
+  to: isoInstant,
+  segment: kpiSegmentEchoSchema,
+});
 
 /** `GET /v1/admin/kpi/rewards` and `GET /v1/server/rewards/kpis`. */
 export const rewardsKpisAnswerSchema = rewardsKpisSchema.extend({ from: isoInstant, to: isoInstant });

@@ -19,9 +19,11 @@ const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 export const listAnnouncements = () =>
   call(() => api.get('announcements').json<{ announcements: AnnouncementRecord[] }>()).then((body) => body.announcements);
-/** The announcement KPI API counts from publication up to `to`; it takes no `from` and no segment. */
-export const announcementKpis = (id: string, to?: string) =>
-  call(() => api.get(`${path(id)}/kpis`, { searchParams: to ? { to } : {} }).json<AnnouncementKpis>());
+/** The announcement KPI API counts from publication up to `to` (no `from`), for everyone or a `segment` judged at `to`. */
+export const announcementKpis = (id: string, to?: string, segment?: string) =>
+  call(() =>
+    api.get(`${path(id)}/kpis`, { searchParams: { ...(to ? { to } : {}), ...(segment ? { segment } : {}) } }).json<AnnouncementKpis>(),
+  );
 export const publishAnnouncement = (id: string, version: number) =>
   call(() => api.post(`${path(id)}/publish`, { json: {}, headers: ifMatch(version) }).json<AnnouncementRecord>());
 export const archiveAnnouncement = (id: string, version: number) =>

@@ -1,5 +1,5 @@
 import type { Vocabulary } from '@hearth/schema';
 import { api, call } from './client.js';
 
-/** The event names and trait keys the project has received. */
+/** The event names, user trait keys and account trait keys the project has received. */
 export const getVocabulary = () => call(() => api.get('vocabulary').json<Vocabulary>());

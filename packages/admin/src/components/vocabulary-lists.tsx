@@ -1,6 +1,5 @@
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { listAccounts } from '../api/accounts.js';
 import { getVocabulary } from '../api/vocabulary.js';
 import { projectId } from '../models/session.js';
 
@@ -13,16 +12,9 @@ type Lists = Record<typeof KNOWN_EVENTS | typeof KNOWN_TRAITS | typeof KNOWN_ACC
 
 const vocabulary = signal<{ project: string; lists: Lists } | null>(null);
 
-/** Trait keys of the first page of accounts: enough to suggest `plan` or `seats` in one request. */
-async function accountTraitKeys(): Promise<string[]> {
-  const { accounts } = await listAccounts({});
-  return [...new Set(accounts.flatMap((account) => Object.keys(account.traits)))].sort();
-}
-
 async function readLists(): Promise<Lists> {
-  // A project without accounts (or a failed read) only means no account suggestions.
-  const [answer, accountTraits] = await Promise.all([getVocabulary(), accountTraitKeys().catch(() => [])]);
-  return { [KNOWN_EVENTS]: answer.events, [KNOWN_TRAITS]: answer.traits, [KNOWN_ACCOUNT_TRAITS]: accountTraits };
+  const answer = await getVocabulary();
+  return { [KNOWN_EVENTS]: answer.events, [KNOWN_TRAITS]: answer.traits, [KNOWN_ACCOUNT_TRAITS]: answer.accountTraits };
 }
 
 /**

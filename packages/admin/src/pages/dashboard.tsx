@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { listAnnouncements } from '../api/announcements.js';
 import { listPrompts, type PromptRecord } from '../api/prompts.js';
 import { ChecklistFunnelPanel } from '../components/checklist-funnel-panel.js';
 import { Field } from '../components/field.js';
@@ -38,6 +39,19 @@ const TABS: readonly TabItem[] = [
 ];
 const TAB_IDS = TABS.map((tab) => tab.id);
 
+/** The newest published announcement's id, read once `wanted` (a failed read only means no announcement rows). */
+function useNewestAnnouncement(wanted: boolean): string | undefined {
+  const [id, setId] = useState<string>();
+  useEffect(() => {
+    if (!wanted) return;
+    listAnnouncements().then(
+      (all) => setId(all.find((r) => r.announcement.publishAt)?.announcement.id),
+      () => undefined,
+    );
+  }, [wanted, projectId.value]);
+  return id;
+}
+
 /**
  * KPIs with one date range and trait segment for every panel; the numbers are the KPI APIs',
  * unchanged. It opens on the overview's headline cards; each other panel is a tab, loaded when chosen.
@@ -52,6 +66,7 @@ export function DashboardPage() {
   useEffect(() => {
     listPrompts().then(setRecords, (failure: Error) => setError(failure.message));
   }, [projectId.value]);
+  const announcementId = useNewestAnnouncement(tab === 'segments');
   const validTrait = /^[^:]+:.*$/.test(trait);
   const filters = useMemo(() => ({ ...(from && to ? rangeOf(from, to) : {}), ...(validTrait ? { trait } : {}) }), [from, to, trait]);
 
@@ -96,6 +111,7 @@ export function DashboardPage() {
             prompts={{
               checklistId: records?.find((r) => r.prompt.kind === 'checklist')?.prompt.id,
               surveyId: records?.find((r) => r.prompt.kind === 'survey' && r.prompt.content.type === 'nps')?.prompt.id,
+              announcementId,
             }}
           />
         )}

@@ -11,11 +11,11 @@ import { ChecklistEditor } from './checklist-editor.js';
  * routes that records what the console sends (the routes themselves are proven against the real
  * app in the collector's tests).
  */
-const VOCABULARY = { events: ['Project Created', 'Teammate Invited'], traits: ['plan', 'role'] };
-const ACCOUNTS = [
-  { accountId: 'hooli', traits: { plan: 'trial', seats: 3 }, createdAt: '', members: 2, lastActiveAt: null },
-  { accountId: 'globex', traits: { plan: 'pro', region: 'eu' }, createdAt: '', members: 3, lastActiveAt: null },
-];
+const VOCABULARY = {
+  events: ['Project Created', 'Teammate Invited'],
+  traits: ['plan', 'role'],
+  accountTraits: ['plan', 'region', 'seats'],
+};
 const PARSED_BODY = [{ type: 'paragraph', children: [{ type: 'text', value: 'Switch it on in Settings.' }] }];
 
 let sent: { method: string; path: string; body: unknown }[] = [];
@@ -39,7 +39,6 @@ beforeEach(() => {
     const body = request.method === 'GET' ? null : await request.json();
     sent.push({ method: request.method, path, body });
     if (path === '/v1/admin/vocabulary') return json(VOCABULARY);
-    if (path === '/v1/admin/accounts') return json({ accounts: ACCOUNTS, nextAfter: null });
     if (path === '/v1/admin/announcements/preview') {
       const { content } = body as { content: { title: string } };
       return json({ texts: { en: { title: content.title, body: PARSED_BODY } }, warnings: [] });
@@ -107,8 +106,9 @@ describe('checklist items complete on more than a typed event name', () => {
     expect($('#item-0-event')!.getAttribute('list')).toBe('known-events');
     fill('#item-0-done-by', 'trait');
     expect($('#item-0-trait')!.getAttribute('list')).toBe('known-traits');
-    // Account trait keys, from the accounts the project has.
-    expect(options('known-account-traits')).toEqual(['plan', 'region', 'seats']);
+    // Account trait keys come from the same server vocabulary, not from a page of accounts.
+    expect(options('known-account-traits')).toEqual(VOCABULARY.accountTraits);
+    expect(sent.map((call) => call.path)).not.toContain('/v1/admin/accounts');
   });
 });
 

@@ -7,9 +7,6 @@ import { segmentOf, type KpiSegment, type SegmentChoice } from '../kpi/segment.j
 import { resolveSegment } from '../services/kpi-segments.js';
 import type { Store } from '../storage/store.js';
 
-/** `trait=key:value`, the segment filter of the KPI routes that take one. */
-export const traitShape = { trait: kpiSegmentQueryShape.trait };
-
 /**
  * `segment=trait:plan:pro | lifecycle:trial|new|long-time|at-risk | program:member|non-member|holdout|exposed`
  * and `atRiskDays` (N of the at-risk stage): the one segment filter of the KPI routes, declared in
@@ -44,7 +41,8 @@ export const echoedSegment = (query: Pick<SegmentQuery, 'trait' | 'segment'>) =>
 export async function querySegment(
   store: Pick<Store, 'kpi'>,
   project: ProjectConfig,
-  query: SegmentQuery,
+  // A segment is judged at the range's end only.
+  query: Omit<SegmentQuery, 'range'> & { range: Pick<KpiRange, 'to'> },
 ): Promise<KpiSegment | undefined> {
   const choice = segmentChoiceOf(query);
   return choice && resolveSegment(store, project, choice, query.range.to, query.atRiskDays);

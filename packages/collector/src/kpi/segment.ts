@@ -1,11 +1,11 @@
-import type { TraitCondition } from '@hearth/schema';
+import { traitConditionOf, type TraitCondition } from '@hearth/schema';
 
 export type { SegmentChoice } from '@hearth/schema';
 
 /**
  * `trait=key:value`: identified users whose current trait `key` equals one of `values`, compared
- * typed (the string "5" and the number 5 are both listed for `seats:5`: see `segmentOf`).
- * Visitors who never identified have no traits, so no segment has them.
+ * typed (the string "5" and the number 5 are both listed for `seats:5`: see `traitConditionOf` in
+ * @hearth/schema). Visitors who never identified have no traits, so no segment has them.
  */
 export interface TraitSegment {
   kind: 'trait';
@@ -14,36 +14,41 @@ export interface TraitSegment {
 }
 
 /**
- * `trait=role:admin` → users whose trait `role` is "admin" (first `:` splits). The URL only carries
- * text, so the value is compared typed: `seats:5` also matches the number 5 (`5.0` too), and
- * `beta:true` the boolean true; `in` lists the typed candidates when there is more than one.
+ * `trait=seats:gte:10`: identified users whose trait `key` is a JSON number compared with `value`
+ * (the text "10" is no number and never matches); `trait=createdAt:before:2026-01-01`: whose trait
+ * is an instant (epoch ms, or an ISO 8601 text the stores read alike: segment-sql.ts) before or
+ * after `ms`. A missing trait never matches.
  */
+export type TraitComparisonSegment =
+  | { kind: 'trait-number'; trait: string; op: 'gt' | 'gte' | 'lt' | 'lte'; value: number }
+  | { kind: 'trait-instant'; trait: string; op: 'before' | 'after'; ms: number };
+
+/** `trait=role:admin` → the trait condition it stands for (`traitConditionOf`, validated by the route's schema). */
 export function segmentOf(trait: string | undefined): TraitCondition | undefined {
   if (trait === undefined) return undefined;
-  const at = trait.indexOf(':');
-  const key = trait.slice(0, at);
-  const values = segmentValues(trait.slice(at + 1));
-  if (values.length === 1) return { type: 'trait', trait: key, op: 'equals', value: values[0] ?? '' };
-  return { type: 'trait', trait: key, op: 'in', values };
+  const condition = traitConditionOf(trait);
+  return typeof condition === 'string' ? undefined : condition;
 }
 
-/** JSON's number grammar: what a stored number's text looks like (no `0x`, `Infinity`, spaces). */
-const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-
-/** The scalar values a segment's text stands for: itself, and the number or boolean it spells. */
-function segmentValues(text: string): (string | number | boolean)[] {
-  const values: (string | number | boolean)[] = [text];
-  if (JSON_NUMBER.test(text) && Number.isFinite(Number(text))) values.push(Number(text));
-  if (text === 'true' || text === 'false') values.push(text === 'true');
-  return values;
-}
-
-/** The retention stores' form of a `segmentOf` condition: the trait and its typed candidates. */
-export function traitSegmentOf(segment: TraitCondition | undefined): TraitSegment | undefined {
-  if (segment?.op === 'equals' && segment.value !== null) return { kind: 'trait', trait: segment.trait, values: [segment.value] };
-  if (segment?.op === 'in')
-    return { kind: 'trait', trait: segment.trait, values: segment.values.flatMap((value) => (value === null ? [] : [value])) };
-  return undefined;
+/** The stores' form of a `segmentOf` condition: the trait and its typed candidates, or its comparison. */
+export function traitSegmentOf(segment: TraitCondition | undefined): TraitSegment | TraitComparisonSegment | undefined {
+  switch (segment?.op) {
+    case 'equals':
+      return segment.value === null ? undefined : { kind: 'trait', trait: segment.trait, values: [segment.value] };
+    case 'in':
+      return { kind: 'trait', trait: segment.trait, values: segment.values.flatMap((value) => (value === null ? [] : [value])) };
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      return { kind: 'trait-number', trait: segment.trait, op: segment.op, value: segment.value };
+    case 'before':
+    case 'after':
+      // Validated as a date (UTC midnight for Date.parse) or a date-time with offset.
+      return { kind: 'trait-instant', trait: segment.trait, op: segment.op, ms: Date.parse(segment.value) };
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -70,6 +75,7 @@ export const AT_RISK_DEFAULT_DAYS = 14;
  */
 export type KpiSegment =
   | TraitSegment
+  | TraitComparisonSegment
   | { kind: 'first-seen'; fromMs: number | null; toMs: number }
   | { kind: 'at-risk'; days: number }
   | { kind: 'member' }

@@ -1,6 +1,7 @@
 import type { Column } from '../../models/csv.js';
 import type { ChecklistKpis } from '../../api/kpi.js';
 import type { ChurnKpis, DropOffKpis, FullSurveyKpis, UsageKpis } from '../../api/kpi-dashboard.js';
+import type { AnnouncementKpis } from '../../api/announcements.js';
 import type { RevenueKpisAnswer } from '@hearth/schema';
 
 /** One-click comparisons: the segments (docs/kpis.md, "Segments") shown beside everyone. */
@@ -21,23 +22,25 @@ export function parseSegments(text: string): { segments: string[] } | { error: s
     .map((part) => part.trim())
     .filter(Boolean);
   const bad = segments.find((segment) => !SEGMENT.test(segment));
-  if (bad !== undefined) return { error: `"${bad}" is not a segment: use trait:key:value, lifecycle:<stage> or program:<group>` };
+  if (bad !== undefined)
+    return { error: `"${bad}" is not a segment: use trait:key:value, trait:key:gte:10, lifecycle:<stage> or program:<group>` };
   if (segments.length > 4) return { error: 'at most 4 segments side by side' };
   return { segments };
 }
 
-/** One group's answers; null while loading, when a request failed, or when there is nothing to ask (no checklist, no revenue). */
+/** One group's answers; null while loading, when a request failed, or when there is nothing to ask (no checklist, no announcement, no revenue). */
 export interface GroupFigures {
   churn: ChurnKpis | null;
   usage: UsageKpis | null;
   dropOff: DropOffKpis | null;
   checklist: ChecklistKpis | null;
   survey: FullSurveyKpis | null;
+  announcement: AnnouncementKpis | null;
   revenue: RevenueKpisAnswer | null;
 }
 
 /** The KPI answers a row reads: the retention ones always, the others when the project has them. */
-export type FigureSource = 'retention' | 'checklist' | 'survey' | 'revenue';
+export type FigureSource = 'retention' | 'checklist' | 'survey' | 'announcement' | 'revenue';
 
 interface SplitRow {
   metric: string;
@@ -56,6 +59,10 @@ const METRICS: { metric: string; source: FigureSource; of: (g: GroupFigures) => 
   { metric: 'Checklist: completion rate (%)', source: 'checklist', of: (g) => g.checklist?.completionRate },
   { metric: 'Survey: NPS', source: 'survey', of: (g) => g.survey?.nps?.score },
   { metric: 'Survey: response rate (%)', source: 'survey', of: (g) => g.survey?.responseRate.rate },
+  { metric: 'Announcement: reach', source: 'announcement', of: (g) => g.announcement?.reach },
+  { metric: 'Announcement: read rate (%)', source: 'announcement', of: (g) => g.announcement?.readRate },
+  { metric: 'Announcement: CTA click rate (%)', source: 'announcement', of: (g) => g.announcement?.ctaClickRate },
+  { metric: 'Announcement: adoption lift (points)', source: 'announcement', of: (g) => g.announcement?.adoption?.lift },
   { metric: 'MRR (minor units)', source: 'revenue', of: (g) => g.revenue?.mrr },
   { metric: 'Paying customers', source: 'revenue', of: (g) => g.revenue?.payingCustomers },
 ];

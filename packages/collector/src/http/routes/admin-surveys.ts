@@ -1,4 +1,4 @@
-import type { SurveyPrompt } from '@hearth/schema';
+import type { ProjectConfig, SurveyPrompt } from '@hearth/schema';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { responsesCsv } from '../../export/survey-responses.js';
@@ -9,7 +9,7 @@ import { surveyKpis } from '../../services/survey-kpis.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { segmentOf } from '../../kpi/segment.js';
-import { echoedSegment, readKpiQuery, segmentChoiceOf, segmentShape, traitShape } from '../kpi-query.js';
+import { echoedSegment, readKpiQuery, segmentChoiceOf, segmentShape } from '../kpi-query.js';
 import { resolveSegment } from '../../services/kpi-segments.js';
 import { secretKey } from '../middleware/secret-key.js';
 
@@ -28,7 +28,7 @@ export const surveyKpiShape = {
   by: traitName.optional(),
 };
 export const csvShape = {
-  ...traitShape,
+  ...segmentShape,
   /** Answer-time traits to add as columns, comma-separated. */
   traits: z
     .string()
@@ -60,13 +60,24 @@ async function surveyOf(store: Store, projectId: string, id: string): Promise<Su
  *   response rate, and CLI or CSAT for those survey types. Ranges are `[from, to)` by answer time.
  *   `segment=` keeps the responses and displays of the users in it at `to` (the KPIs' one segment
  *   filter); `trait=` here keeps the responses whose answer-time traits match (the snapshot).
- * - `GET /v1/admin/surveys/:id/responses.csv?from=&to=[&trait=key:value][&traits=plan,role][&bom=1]`:
- *   the responses as RFC 4180 CSV, formula-injection safe.
+ * - `GET /v1/admin/surveys/:id/responses.csv?from=&to=[&segment=…|&trait=key:value][&traits=plan,role][&bom=1]`:
+ *   the responses as RFC 4180 CSV, formula-injection safe; `segment=` and `trait=` keep the rows
+ *   the KPI route above keeps.
  */
 export function adminSurveyRoutes({ store, projects, clock }: AdminSurveyDeps) {
   const app = new Hono<AppEnv>();
   app.use('/v1/admin/kpi/surveys/*', secretKey(projects));
   app.use('/v1/admin/surveys/*', secretKey(projects));
+
+  /**
+   * The users of a `segment=` at `to`, or undefined without one. `trait=` filters by the
+   * answer-time snapshot instead (selectRows), so only a `segment=` is resolved to its users.
+   */
+  const segmentUsers = async (query: z.output<z.ZodObject<typeof segmentShape>>, project: ProjectConfig, to: Date) => {
+    segmentChoiceOf(query);
+    const chosen = query.segment && (await resolveSegment(store, project, query.segment, to, query.atRiskDays));
+    return chosen && new Set(await store.kpi.segmentUserIds(project.id, chosen, to));
+  };
 
   app.get('/v1/admin/kpi/surveys/:id', async (c) => {
     const project = c.var.project;
@@ -74,11 +85,8 @@ export function adminSurveyRoutes({ store, projects, clock }: AdminSurveyDeps) {
     const query = readKpiQuery(c, surveyKpiShape, now.getTime());
     const survey = await surveyOf(store, project.id, c.req.param('id'));
     const { range } = query;
-    // `trait=` filters by the answer-time snapshot, so only a `segment=` is resolved to its users.
-    segmentChoiceOf(query);
-    const chosen = query.segment && (await resolveSegment(store, project, query.segment, range.to, query.atRiskDays));
+    const users = await segmentUsers(query, project, range.to);
     const segment = segmentOf(query.trait);
-    const users = chosen && new Set(await store.kpi.segmentUserIds(project.id, chosen, range.to));
     const kpis = await surveyKpis(store, project.id, survey, {
       range,
       now,
@@ -103,8 +111,11 @@ export function adminSurveyRoutes({ store, projects, clock }: AdminSurveyDeps) {
     const query = readKpiQuery(c, csvShape, now.getTime());
     const survey = await surveyOf(store, project.id, c.req.param('id'));
     const { range } = query;
+    const users = await segmentUsers(query, project, range.to);
     const segment = segmentOf(query.trait);
-    const responses = await store.responses.list(project.id, survey.id, range);
+    const responses = (await store.responses.list(project.id, survey.id, range)).filter(
+      (r) => !users || (!r.anonymous && users.has(r.userId)),
+    );
     const selected = selectRows(responses, { range, now, ...(segment ? { segment } : {}) });
     const csv = responsesCsv(selected, {
       traits: query.traits,

@@ -60,9 +60,16 @@ describe('GET /v1/admin/vocabulary', () => {
   it('lists the event names and trait keys the project received, for suggestions', async () => {
     const { app } = await fixture();
     await track(app, 'usr_max', 'Project Created');
+    // Account trait keys come from the accounts' trusted traits, set with the secret key.
+    const account = await admin(app, 'PUT', '/v1/server/accounts/acme', { body: { traits: { plan: 'pro', seats: 10 } } });
+    expect(account.status).toBe(200);
     const res = await admin(app, 'GET', '/v1/admin/vocabulary');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ events: ['Project Created', 'Pricing Viewed'], traits: ['email', 'plan'] });
+    expect(await res.json()).toEqual({
+      events: ['Project Created', 'Pricing Viewed'],
+      traits: ['email', 'plan'],
+      accountTraits: ['plan', 'seats'],
+    });
     expect((await admin(app, 'GET', '/v1/admin/vocabulary', { key: PUBLIC_KEY })).status).toBe(403);
   });
 });

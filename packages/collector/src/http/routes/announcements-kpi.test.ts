@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { record } from '../../domain/announcements/test-fixtures.js';
 import { DAY_MS } from '../../domain/time.js';
 import { testAnnouncementStore } from '../../storage/announcements/test-store.js';
+import type { Store } from '../../storage/store.js';
 import type { AppEnv } from '../app-env.js';
 import { errorHandler } from '../middleware/error-handler.js';
 import { announcementKpiRoutes } from './announcements-kpi.js';
@@ -44,7 +45,12 @@ describe('GET /v1/admin/announcements/:id/kpis', () => {
 
     const app = new Hono<AppEnv>();
     app.onError(errorHandler());
-    app.route('/', announcementKpiRoutes({ announcements: store, projects: new ProjectRegistry(config.projects), clock: () => day(10) }));
+    // No segment is asked here (segments are pinned on both real stores in kpi-segment-split.test.ts), so `kpi` is never read.
+    const kpi = {} as Store['kpi'];
+    app.route(
+      '/',
+      announcementKpiRoutes({ announcements: store, store: { kpi }, projects: new ProjectRegistry(config.projects), clock: () => day(10) }),
+    );
     const response = await app.request('/v1/admin/announcements/reports/kpis?adoptionDays=7', {
       headers: { Authorization: `Bearer ${SECRET}` },
     });
@@ -52,6 +58,7 @@ describe('GET /v1/admin/announcements/:id/kpis', () => {
     expect(await response.json()).toEqual({
       announcementId: 'reports',
       to: new Date(day(10)).toISOString(),
+      segment: null,
       reach: 2,
       read: 1,
       readRate: 50,

@@ -4,14 +4,18 @@ import { z } from 'zod';
 import { announcementAudienceEventNames, announcementKpiUsers } from '../../kpi/announcement-rows.js';
 import { announcementKpis } from '../../kpi/announcement.js';
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
+import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
 import { parseValue } from '../json-body.js';
+import { echoedSegment, querySegment, segmentShape } from '../kpi-query.js';
 import { secretKey } from '../middleware/secret-key.js';
 
 export interface AnnouncementKpiDeps {
   announcements: AnnouncementStore;
+  /** Resolves a `segment=` (the holdout reads its units). */
+  store: Pick<Store, 'kpi'>;
   /** The projects as they apply now, looked up per request. */
   projects: ProjectRegistry;
   clock: () => number;
@@ -21,14 +25,17 @@ export const kpiQuerySchema = z.object({
   /** Exclusive end of the observed range; default now. The range starts at publication. */
   to: kpiInstantSchema.optional(),
   adoptionDays: z.coerce.number().int().min(1, 'adoptionDays must be 1–365').max(365, 'adoptionDays must be 1–365').default(14),
+  ...segmentShape,
 });
 
 /**
- * `GET /v1/admin/announcements/:id/kpis[?to=…&adoptionDays=14]`: reach, read rate, CTA click rate,
- * reactions and adoption after announcement (kpi/announcement.ts). The control group comes from
- * every identified user first seen before `to` who is in the announcement's audience at `to`.
+ * `GET /v1/admin/announcements/:id/kpis[?to=…&adoptionDays=14][&segment=…|&trait=key:value]`: reach,
+ * read rate, CTA click rate, reactions and adoption after announcement (kpi/announcement.ts). The
+ * control group comes from every identified user first seen before `to` who is in the
+ * announcement's audience at `to`. A segment (the KPIs' one segment filter, judged at `to`) keeps
+ * its users on both sides: exposed and control.
  */
-export function announcementKpiRoutes({ announcements, projects, clock }: AnnouncementKpiDeps) {
+export function announcementKpiRoutes({ announcements, store, projects, clock }: AnnouncementKpiDeps) {
   const app = new Hono<AppEnv>();
   app.use('/v1/admin/announcements/:id/kpis', secretKey(projects));
   app.get('/v1/admin/announcements/:id/kpis', async (c) => {
@@ -39,8 +46,10 @@ export function announcementKpiRoutes({ announcements, projects, clock }: Announ
     const { announcement } = record;
     if (!announcement.publishAt) throw new HttpError(400, 'not_published', `Announcement "${announcement.id}" has not been published.`);
     const to = query.to ? new Date(query.to) : new Date(clock());
+    // The range starts at publication; a segment is judged at its end.
+    const segment = await querySegment(store, project, { ...query, range: { to } });
     const [rows, own, audience] = await Promise.all([
-      announcements.kpiUsers(project.id, to, announcement.featureEvent),
+      announcements.kpiUsers(project.id, to, announcement.featureEvent, segment),
       announcements.kpiAnnouncementEvents(project.id, announcement.id, to),
       announcements.kpiEvents(project.id, announcementAudienceEventNames(announcement), to),
     ]);
@@ -51,7 +60,7 @@ export function announcementKpiRoutes({ announcements, projects, clock }: Announ
       adoptionDays: query.adoptionDays,
       hasFeatureEvent: !!announcement.featureEvent,
     });
-    return c.json({ announcementId: announcement.id, to: to.toISOString(), ...kpis });
+    return c.json({ announcementId: announcement.id, to: to.toISOString(), segment: echoedSegment(query), ...kpis });
   });
   return app;
 }

@@ -1,5 +1,6 @@
 import type { Announcement, AnnouncementRecord, AnnouncementTexts, JsonValue } from '@hearth/schema';
 import type { ActivityEvent } from '../../domain/announcements/activity.js';
+import type { KpiSegment } from '../../kpi/segment.js';
 
 /** Whose activity: an identified user, or a visitor whose anonymous id no user claimed. */
 export type ActivitySubject = { userId: string } | { anonymousId: string };
@@ -45,8 +46,11 @@ export interface AnnouncementStore {
   remove(projectId: string, id: string): Promise<boolean>;
   /** The subject's events `foldActivity` reads (`ACTIVITY_EVENT_NAMES`). */
   activity(projectId: string, subject: ActivitySubject): Promise<ActivityEvent[]>;
-  /** Identified users first seen before `to`: the population the KPI's control group comes from. */
-  kpiUsers(projectId: string, to: Date, featureEvent?: string): Promise<AnnouncementKpiUserRow[]>;
+  /**
+   * Identified users first seen before `to`: the population the KPI's control group comes from;
+   * with a segment, only its users (judged at `to`).
+   */
+  kpiUsers(projectId: string, to: Date, featureEvent?: string, segment?: KpiSegment): Promise<AnnouncementKpiUserRow[]>;
   /**
    * Identified users' events before `to` about announcement `id`: reads, reactions and CTA clicks
    * with that `announcementId`, boosted displays (`$prompt_shown`, `kind: 'announcement'`) with

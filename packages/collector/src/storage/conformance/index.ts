@@ -13,6 +13,7 @@ import { kpiChecklistRollupConformance } from './kpi-checklist-rollup.js';
 import { kpiRetentionConformance } from './kpi-retention.js';
 import { kpiProgramAccountsConformance } from './kpi-program-accounts.js';
 import { kpiRollupConformance } from './kpi-rollup.js';
+import { kpiSegmentCompareConformance } from './kpi-segment-compare.js';
 import { promptsConformance } from './prompts.js';
 import { responsesConformance } from './responses.js';
 import { revenueConformance } from './revenue.js';
@@ -34,6 +35,7 @@ export function storeConformance(name: string, open: OpenStore): void {
     kpiRetentionConformance(open);
     kpiProgramAccountsConformance(open);
     kpiRollupConformance(open);
+    kpiSegmentCompareConformance(open);
     kpiChecklistRollupConformance(open);
     announcementsConformance(open);
     rewardsConformance(open);

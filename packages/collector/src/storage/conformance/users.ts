@@ -79,15 +79,21 @@ export function usersConformance(open: OpenStore): void {
         newEvent({ projectId, type: 'identify', name: null, userId: 'usr_alan', anonymousId: 'a-usr_alan', traits: { Seats: 3 } }),
         newEvent({ projectId: `${projectId}-other`, name: 'elsewhere', userId: 'usr_x', anonymousId: 'a-usr_x' }),
       ]);
+      // Account traits: their own keys, from this project's accounts only.
+      await store.accounts.setTraits(projectId, 'acme', { plan: 'pro', seats: 10 }, T0);
+      await store.accounts.setTraits(projectId, 'globex', { Region: 'eu', plan: 'trial' }, T0 + 1);
+      await store.accounts.setTraits(`${projectId}-other`, 'initech', { secret: true }, T0);
       expect(await store.users.vocabulary(projectId, 10)).toEqual({
         events: ['report_exported', 'project_created', 'Project Created', 'invite_sent'],
         traits: ['Seats', 'plan', 'role'],
+        accountTraits: ['Region', 'plan', 'seats'],
       });
       expect(await store.users.vocabulary(projectId, 2)).toEqual({
         events: ['report_exported', 'project_created'],
         traits: ['Seats', 'plan'],
+        accountTraits: ['Region', 'plan'],
       });
-      expect(await store.users.vocabulary(`${projectId}-none`, 10)).toEqual({ events: [], traits: [] });
+      expect(await store.users.vocabulary(`${projectId}-none`, 10)).toEqual({ events: [], traits: [], accountTraits: [] });
     });
 
     withStore('reads the newest events first, up to the limit', async (store, projectId) => {

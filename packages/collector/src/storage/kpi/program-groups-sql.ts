@@ -67,30 +67,30 @@ export function npsScoresCte(dialect: Dialect): string {
 function revenueCustomers(dialect: Dialect): string {
   const d = DIALECTS[dialect];
   const arrAt = (at: string) => subscriptionArrSql('@projectId', d.eventTime(int(at)));
-  const members = (where: string) => `FROM account_members m WHERE m.project_id = @projectId AND m.account_id = c.customer_id ${where}`;
+  // Joined, not correlated: SQLite would rebuild the tiers' automatic index for every customer.
   return `
   customer_arr AS (
     SELECT customer_kind, customer_id, SUM(start_arr) AS start_arr, SUM(end_arr) AS end_arr FROM (
       SELECT customer_kind, customer_id, arr AS start_arr, 0 AS end_arr FROM (${arrAt('from')}) s WHERE rank = 1
       UNION ALL SELECT customer_kind, customer_id, 0, arr FROM (${arrAt('to')}) e WHERE rank = 1) a
     GROUP BY customer_kind, customer_id),
+  account_flags AS MATERIALIZED (
+    SELECT m.account_id, MAX(CASE WHEN ${memberOf(dialect, 'm.user_id')} THEN 1 ELSE 0 END) AS member, MAX(t.tier) AS tier
+    FROM account_members m LEFT JOIN tiers t ON t.user_id = m.user_id WHERE m.project_id = @projectId GROUP BY m.account_id),
   customers AS (
     SELECT c.start_arr, c.end_arr,
       CASE WHEN c.customer_kind = 'user' THEN CASE WHEN ${memberOf(dialect, 'c.customer_id')} THEN 1 ELSE 0 END
-        WHEN EXISTS (SELECT 1 ${members(`AND ${memberOf(dialect, 'm.user_id')}`)}) THEN 1 ELSE 0 END AS member,
-      CASE WHEN c.customer_kind = 'user' THEN (SELECT t.tier FROM tiers t WHERE t.user_id = c.customer_id)
-        ELSE (SELECT MAX(t.tier) FROM tiers t WHERE t.user_id IN (SELECT m.user_id ${members('')})) END AS tier,
+        ELSE COALESCE(a.member, 0) END AS member,
+      CASE WHEN c.customer_kind = 'user' THEN t.tier ELSE a.tier END AS tier,
       CASE WHEN ${int('byAccount')} = 0 THEN
           CASE WHEN c.customer_kind = 'user' THEN CASE WHEN c.customer_id IN (SELECT unit_id FROM held) THEN 1 ELSE 0 END END
-        WHEN c.customer_kind = 'account' THEN ${accountHeld('c.customer_id')} END AS held
-    FROM customer_arr c)`;
+        WHEN c.customer_kind = 'account' THEN
+          CASE WHEN c.customer_id IN (SELECT unit_id FROM held) THEN 1 WHEN a.account_id IS NOT NULL THEN 0 END END AS held
+    FROM customer_arr c
+    LEFT JOIN account_flags a ON c.customer_kind = 'account' AND a.account_id = c.customer_id
+    LEFT JOIN tiers t ON c.customer_kind = 'user' AND t.user_id = c.customer_id)`;
 }
 
-/**
- * A group's revenue sums (kpi/group-revenue.ts): its customers paying at @to, their ARR and
- * Σ ARR² (for ARPA's spread; double precision, so large ARRs cannot overflow an integer sum),
- * those paying at @from, and of those the ones paying nothing at @to.
- */
 /** Answers, promoters (9–10) and detractors (0–6) among `scores` rows `s`. */
 export const NPS_COUNTS = `COUNT(*) AS responses, COALESCE(SUM(CASE WHEN s.score >= 9 THEN 1 ELSE 0 END), 0) AS promoters,
         COALESCE(SUM(CASE WHEN s.score <= 6 THEN 1 ELSE 0 END), 0) AS detractors`;

@@ -23,6 +23,70 @@ const TRAIT_EQUALS: Record<Dialect, (traits: string) => string> = {
   postgres: (traits) => `${traits} -> CAST(@segTrait AS text) IN (SELECT value FROM jsonb_array_elements(CAST(@segValues AS jsonb)))`,
 };
 
+/** `x` compared with `y` by the segment's operator @segOp (`before` is `<`, `after` is `>`). */
+const compared = (x: string, y: string) =>
+  `CASE CAST(@segOp AS text) WHEN 'gt' THEN ${x} > ${y} WHEN 'gte' THEN ${x} >= ${y} WHEN 'lt' THEN ${x} < ${y}
+    WHEN 'lte' THEN ${x} <= ${y} WHEN 'before' THEN ${x} < ${y} WHEN 'after' THEN ${x} > ${y} END`;
+
+/**
+ * The instant an ISO 8601 text `v` stands for, in epoch ms, read alike by both stores: a date
+ * (`2026-01-31`, UTC midnight) or a date-time with seconds (`2026-01-31T12:00:00`, UTC when
+ * without offset), then up to 3 fraction digits and `Z` or an offset up to ±14:59. Any other text,
+ * an impossible date (`2026-02-30`) or year 0000 stands for none (null): SQLite would roll it over
+ * and PostgreSQL refuse it.
+ */
+const ISO_INSTANT: Record<Dialect, (v: string) => string> = {
+  sqlite: (v) => {
+    const tail = `substr(${v}, 20)`;
+    const zone = `CASE WHEN ${tail} GLOB '.[0-9]*' THEN ltrim(substr(${tail}, 2), '0123456789') ELSE ${tail} END`;
+    return `CASE WHEN ${v} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' AND substr(${v}, 1, 4) <> '0000'
+      AND date(substr(${v}, 1, 10)) = substr(${v}, 1, 10)
+      AND (length(${v}) = 10 OR (substr(${v}, 11, 1) = 'T' AND substr(${v}, 12, 8) GLOB '[0-2][0-9]:[0-5][0-9]:[0-5][0-9]'
+        AND substr(${v}, 12, 2) <= '23' AND (substr(${tail}, 1, 1) <> '.' OR length(${tail}) - length(${zone}) BETWEEN 2 AND 4)
+        AND (${zone} IN ('', 'Z') OR (${zone} GLOB '[+-][01][0-9]:[0-5][0-9]' AND substr(${zone}, 2, 2) <= '14'))))
+      THEN round(unixepoch(${v}, 'subsec') * 1000) END`;
+  },
+  // Nested CASEs: the casts run only on text the pattern and the month's length admit.
+  postgres: (
+    v,
+  ) => `CASE WHEN ${v} ~ '^(?!0000)\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,3})?(Z|[+-](0\\d|1[0-4]):[0-5]\\d)?)?$'
+    THEN CASE WHEN CAST(substr(${v}, 9, 2) AS int) <= extract(day from CAST(substr(${v}, 1, 8) || '01' AS date) + interval '1 month' - interval '1 day')
+      THEN floor(extract(epoch from CAST(CASE WHEN length(${v}) = 10 THEN ${v} || 'T00:00:00Z' WHEN ${v} ~ '(Z|[+-]\\d\\d:\\d\\d)$' THEN ${v}
+        ELSE ${v} || 'Z' END AS timestamptz)) * 1000) END END`,
+};
+
+/**
+ * The traits column `traits` has trait @segTrait compared by @segOp with @segNumber (a JSON
+ * number's text): only a JSON number compares, never the text "10" or a boolean.
+ */
+const TRAIT_NUMBER: Record<Dialect, (traits: string) => string> = {
+  sqlite: (traits) => `EXISTS (SELECT 1 FROM json_each(${traits}) j WHERE j.key = @segTrait AND j.type IN ('integer', 'real')
+    AND ${compared('j.value', 'CAST(@segNumber AS NUMERIC)')})`,
+  postgres: (traits) => `CASE WHEN jsonb_typeof(${traits} -> CAST(@segTrait AS text)) = 'number'
+    THEN ${compared(`CAST(${traits} ->> CAST(@segTrait AS text) AS numeric)`, 'CAST(@segNumber AS numeric)')} ELSE false END`,
+};
+
+/**
+ * The traits column `traits` has trait @segTrait, an instant, before or after @segMs (epoch ms):
+ * a JSON number is epoch ms (as the targeting rules read it), a text is ISO 8601 (`ISO_INSTANT`).
+ */
+const TRAIT_INSTANT: Record<Dialect, (traits: string) => string> = {
+  sqlite: (traits) => `EXISTS (SELECT 1 FROM json_each(${traits}) j WHERE j.key = @segTrait
+    AND ${compared(`CASE WHEN j.type IN ('integer', 'real') THEN j.value WHEN j.type = 'text' THEN ${ISO_INSTANT.sqlite('j.value')} END`, int('segMs'))})`,
+  postgres: (traits) => {
+    const value = `${traits} -> CAST(@segTrait AS text)`;
+    const text = `(${traits} ->> CAST(@segTrait AS text))`;
+    return `COALESCE(${compared(
+      `CASE jsonb_typeof(${value}) WHEN 'number' THEN CAST(${text} AS numeric) WHEN 'string' THEN ${ISO_INSTANT.postgres(text)} END`,
+      int('segMs'),
+    )}, false)`;
+  },
+};
+
+/** The traits column `traits` matches the segment's trait condition (equality or comparison). */
+const traitMatch = (d: Dialect, kind: 'trait' | 'trait-number' | 'trait-instant', traits: string) =>
+  ({ trait: TRAIT_EQUALS, 'trait-number': TRAIT_NUMBER, 'trait-instant': TRAIT_INSTANT })[kind][d](traits);
+
 /** The user ids of the JSON array @segUsers. */
 const LISTED: Record<Dialect, string> = {
   sqlite: 'SELECT value FROM json_each(@segUsers)',
@@ -39,7 +103,9 @@ function segmentBody(d: Dialect, kind: SegmentKind): string {
   const users = (where: string) => `SELECT 'u:' || u.user_id AS subject FROM users u WHERE u.project_id = @projectId AND ${where}`;
   switch (kind) {
     case 'trait':
-      return users(TRAIT_EQUALS[d]('u.traits'));
+    case 'trait-number':
+    case 'trait-instant':
+      return users(traitMatch(d, kind, 'u.traits'));
     case 'first-seen':
       return users(
         `(CAST(@segFrom AS bigint) IS NULL OR ${epochMs(d, 'u.first_seen')} >= ${int('segFrom')}) AND ${epochMs(d, 'u.first_seen')} < ${int('segTo')}`,
@@ -80,7 +146,9 @@ function accountSegmentBody(d: Dialect, kind: SegmentKind): string {
       AND k.day >= ${int(lo)} AND k.day < ${int(hi)})`);
   switch (kind) {
     case 'trait':
-      return accounts(TRAIT_EQUALS[d]('a.traits'));
+    case 'trait-number':
+    case 'trait-instant':
+      return accounts(traitMatch(d, kind, 'a.traits'));
     // A customer since its first appearance: in Hearth, or in its revenue (billed before the account's row).
     case 'first-seen':
       return `SELECT account_id FROM (
@@ -118,6 +186,10 @@ export function segmentParams(segment: KpiSegment | undefined, to: number): Reco
   switch (segment.kind) {
     case 'trait':
       return { ...params, segTrait: segment.trait, segValues: JSON.stringify(segment.values) };
+    case 'trait-number':
+      return { ...params, segTrait: segment.trait, segOp: segment.op, segNumber: String(segment.value) };
+    case 'trait-instant':
+      return { ...params, segTrait: segment.trait, segOp: segment.op, segMs: segment.ms };
     case 'first-seen':
       return { ...params, segFrom: segment.fromMs, segTo: segment.toMs };
     case 'users':

@@ -31,6 +31,7 @@ const RECORDED = [
   [27, 'anonymous-events-index'],
   [28, 'kpi-subject-kind-statistics'],
   [29, 'checklist-assignments'],
+  [34, 'account-vocabulary'],
 ] as const;
 
 describe('migrations', () => {

@@ -111,7 +111,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     facts: sqlFactStore(sql),
     kpi: sqlKpiStore(postgresRunner(kpiPool), rollups, builds, postgresReadOnlyRunner(kpiPool, RETENTION_POSTGRES_SETTINGS)),
     rewards: createSqlRewardsStore(postgresTransact(pool, REWARDS_POSTGRES_RETRY), sql),
-    announcements: sqlAnnouncementStore(sql),
+    announcements: sqlAnnouncementStore(sql, sql, () => rollups.beforeRead()),
     responses: sqlResponseStore(sql, postgresTransact(pool)),
     revenue: sqlRevenueStore(sql, postgresRunner(kpiPool)),
     users: createSqlUserStore(postgresTransact(pool), sql),

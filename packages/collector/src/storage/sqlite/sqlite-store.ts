@@ -123,7 +123,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
     facts: sqlFactStore(sql),
     kpi: sqlKpiStore(kpiSql, rollups, builds),
     rewards: createSqlRewardsStore(transact, sql, kpiSql),
-    announcements: sqlAnnouncementStore(sql, kpiSql),
+    announcements: sqlAnnouncementStore(sql, kpiSql, () => rollups.beforeRead()),
     responses: sqlResponseStore(sql, transact, kpiSql),
     revenue: sqlRevenueStore(sql, kpiSql),
     users: createSqlUserStore(transact, sql),

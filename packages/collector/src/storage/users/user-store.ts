@@ -55,6 +55,7 @@ export interface ErasureCounts {
 export interface Vocabulary {
   events: string[];
   traits: string[];
+  accountTraits: string[];
 }
 
 /** `store.users`: finding one person, reading what is held about them, and erasing it (privacy). */
@@ -74,8 +75,9 @@ export interface UserStore {
   /** Read-only: never creates a referral code (unlike `rewards.referralCode`). */
   referrals(projectId: string, userId: string): Promise<UserReferrals>;
   /**
-   * Tracked event names (most used first) and the trait keys of the most recently seen users (by
-   * name), at most `limit` of each: the editors suggest these instead of asking for exact spellings.
+   * Tracked event names (most used first), the trait keys of the most recently seen users and
+   * those of the accounts whose traits were set most recently (by name), at most `limit` of each:
+   * the editors suggest these instead of asking for exact spellings.
    */
   vocabulary(projectId: string, limit: number): Promise<Vocabulary>;
   /** Deletes the user's personal data in one transaction; see docs/privacy.md for what stays. */

@@ -16,7 +16,7 @@ interface SummaryRow {
   last_seen: Time;
 }
 
-/** How many of the newest profiles the trait keys are read from. */
+/** How many of the newest profiles (users, and accounts apart) the trait keys are read from. */
 const VOCABULARY_PROFILES = 500;
 
 const iso = (time: Time) => new Date(time).toISOString();
@@ -74,11 +74,16 @@ export function createSqlUserStore(transact: Transact, read: SqlReader): UserSto
         'SELECT traits FROM users WHERE project_id = $1 ORDER BY last_seen DESC, user_id LIMIT $2',
         [projectId, VOCABULARY_PROFILES],
       );
-      const keys = new Set(profiles.flatMap((row) => Object.keys(readJson<Record<string, JsonValue>>(row.traits))));
+      const accounts = await all<{ traits: string | Record<string, JsonValue> }>(
+        'SELECT traits FROM accounts WHERE project_id = $1 ORDER BY traits_at DESC, account_id LIMIT $2',
+        [projectId, VOCABULARY_PROFILES],
+      );
       // Sorted here, by code unit: the databases' collations would order names differently.
+      const keysOf = (rows: typeof profiles) =>
+        [...new Set(rows.flatMap((row) => Object.keys(readJson<Record<string, JsonValue>>(row.traits))))].sort().slice(0, limit);
       const byUse = events.map((row) => ({ name: row.name, uses: Number(row.uses) }));
       byUse.sort((a, b) => b.uses - a.uses || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      return { events: byUse.map((row) => row.name), traits: [...keys].sort().slice(0, limit) };
+      return { events: byUse.map((row) => row.name), traits: keysOf(profiles), accountTraits: keysOf(accounts) };
     },
     async search(projectId, query) {
       const { text, params } = searchSql(read.dialect, projectId, query);
