@@ -10,6 +10,10 @@ import { runSync, type Transact } from './transaction.js';
  * the connection's own busy timeout is kept short (SQLITE_BUSY_TIMEOUT_MS) and a lock held by
  * another process is waited for here, between event-loop turns (`beginImmediate`).
  *
+ * Both wait first while the WAL checkpoint thread starts the WAL over (`WritePause`,
+ * sqlite/wal-checkpointer.ts): that holds the write lock for a moment, and a BEGIN meeting it would
+ * wait inside the call.
+ *
  * Two kinds of transaction share the connection:
  * - the event writer's (`sqliteWriteTransaction`): BEGIN IMMEDIATE may wait across awaits, and
  *   its body awaits values that are already there, so it spans microtask turns;
@@ -25,10 +29,16 @@ export const WRITE_LOCK_WAIT_MS = 4_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The promise writes wait for before their BEGIN, or null when they may begin at once. */
+export type WritePause = () => Promise<void> | null;
+const noPause: WritePause = () => null;
+
 /** `BEGIN IMMEDIATE`, retried between event-loop turns while another connection holds the write lock. */
-export async function beginImmediate(db: Database, waitMs = WRITE_LOCK_WAIT_MS): Promise<void> {
+export async function beginImmediate(db: Database, waitMs = WRITE_LOCK_WAIT_MS, paused = noPause): Promise<void> {
   const deadline = performance.now() + waitMs;
   for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    const wait = paused();
+    if (wait) await wait;
     try {
       db.exec('BEGIN IMMEDIATE');
       return;
@@ -42,8 +52,8 @@ export async function beginImmediate(db: Database, waitMs = WRITE_LOCK_WAIT_MS):
 }
 
 /** The event writer's transaction: `body` runs between BEGIN IMMEDIATE and COMMIT. */
-export async function sqliteWriteTransaction<T>(db: Database, body: () => Promise<T>): Promise<T> {
-  await beginImmediate(db);
+export async function sqliteWriteTransaction<T>(db: Database, body: () => Promise<T>, paused = noPause): Promise<T> {
+  await beginImmediate(db, WRITE_LOCK_WAIT_MS, paused);
   try {
     const result = await body();
     db.exec('COMMIT');
@@ -55,11 +65,13 @@ export async function sqliteWriteTransaction<T>(db: Database, body: () => Promis
 }
 
 /** Synchronous transactions over `sql` (a runner on `db`), each between the event writer's. */
-export function sqliteTransact(db: Database, sql: SqlRunner): Transact {
+export function sqliteTransact(db: Database, sql: SqlRunner, paused = noPause): Transact {
   return (logic) =>
     new Promise((resolve, reject) => {
       const attempt = () => {
         if (db.inTransaction) return void setImmediate(attempt);
+        const pause = paused();
+        if (pause) return void pause.then(attempt);
         try {
           resolve(db.transaction(() => runSync(logic(sql))).immediate());
         } catch (error) {
