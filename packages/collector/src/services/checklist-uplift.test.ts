@@ -1,6 +1,6 @@
 import { PROMPT_EVENTS, checklistPromptSchema, type JsonValue } from '@hearth/schema';
 import { describe, expect, it } from 'vitest';
-import type { HoldoutArm } from '../domain/checklist/holdout.js';
+import type { HoldoutArm } from '../domain/checklist/holdout-arm.js';
 import type { Store } from '../storage/store.js';
 import { bothStores } from '../test-support/both-stores.js';
 import { newEvent, uniqueProjectId } from '../test-support/events.js';

@@ -1,16 +1,7 @@
 import type { ChecklistPrompt, Prompt } from '@hearth/schema';
 import type { DecisionContext, PromptDecision, Step } from '../targeting/decision.js';
 import { inSample } from '../targeting/sampling.js';
-
-/** A checklist holdout's group: `control` is never shown the checklist. */
-export type HoldoutArm = 'exposed' | 'control';
-
-/** Whose groups a decision reads: the identified user (null for a visitor) and their recorded groups. */
-export interface HoldoutFacts {
-  userId: string | null;
-  /** Recorded groups by checklist id (migration 029): a recorded group wins over the hash. */
-  arms: ReadonlyMap<string, HoldoutArm>;
-}
+import type { HoldoutArm } from './holdout-arm.js';
 
 /**
  * The user's group by the targeting engine's stable sampling. The salt is the checklist id under a

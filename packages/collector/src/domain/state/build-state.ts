@@ -1,5 +1,6 @@
 import type { Prompt, UserState } from '@hearth/schema';
-import { newArms, type HoldoutArm } from '../checklist/holdout.js';
+import type { HoldoutArm } from '../checklist/holdout-arm.js';
+import { newArms } from '../checklist/holdout.js';
 import type { DecisionContext } from '../targeting/decision.js';
 import { decidePrompts } from '../targeting/decide.js';
 

@@ -1,6 +1,6 @@
 import type { DecisionStep, FatigueBudget, Prompt, StatePrompt } from '@hearth/schema';
 import type { DisplayRecord } from '../frequency/history.js';
-import type { HoldoutFacts } from '../checklist/holdout.js';
+import type { HoldoutFacts } from '../checklist/holdout-arm.js';
 import type { SurveyFacts } from '../survey/cadence.js';
 import type { UserFacts } from './facts.js';
 

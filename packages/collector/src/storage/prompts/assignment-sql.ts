@@ -1,5 +1,5 @@
 import type { SqlRunner } from '../sql/runner.js';
-import type { HoldoutArm } from '../../domain/checklist/holdout.js';
+import type { HoldoutArm } from '../../domain/checklist/holdout-arm.js';
 import type { PromptStore } from './prompt-store.js';
 
 /**

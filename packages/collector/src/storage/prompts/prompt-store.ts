@@ -1,5 +1,5 @@
 import type { Prompt } from '@hearth/schema';
-import type { HoldoutArm } from '../../domain/checklist/holdout.js';
+import type { HoldoutArm } from '../../domain/checklist/holdout-arm.js';
 
 /** Who wrote a prompt last: the config file (seeding) or the admin API. */
 export type PromptOrigin = 'config' | 'api';
