@@ -37,8 +37,10 @@ export const accountHeld = (account: string) => `CASE WHEN ${account} IN (SELECT
  * combinations per group).
  */
 function flagsCtes(d: Dialect): string {
+  // MATERIALIZED: inlined, SQLite recomputed each user's flags per joined row (1M events: 450 ms
+  // of program impact's engagement statement against 45 ms).
   return `${paramCtes(d)},
-  flags AS (
+  flags AS MATERIALIZED (
     SELECT u.user_id, 'u:' || u.user_id AS subject, CASE WHEN ${memberOf(d, 'u.user_id')} THEN 1 ELSE 0 END AS member,
       CASE WHEN ${int('byAccount')} = 1 THEN NULL WHEN u.user_id IN (SELECT unit_id FROM held) THEN 1 ELSE 0 END AS held, t.tier
     FROM users u LEFT JOIN tiers t ON t.user_id = u.user_id WHERE u.project_id = @projectId)`;
