@@ -33,9 +33,9 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
   const program = project.rewards;
   const to = range.to.getTime();
   const weeks = (to - range.from.getTime()) / (7 * DAY_MS);
-  const survey = await npsSurvey(store, project.id, input.surveyId);
   // The reads the groups depend on, side by side (PostgreSQL overlaps them on its KPI pool).
-  const [activity, assignment] = await Promise.all([
+  const [survey, activity, assignment] = await Promise.all([
+    npsSurvey(store, project.id, input.surveyId),
     store.rewards.activity(project.id, to - REDEMPTION_WINDOW_MS, to),
     program?.holdout ? holdoutAssignment(store, project) : null,
   ]);

@@ -291,7 +291,7 @@ export function kpiRetentionConformance(open: OpenStore): void {
       },
     );
 
-    withStore("program groups: one grouped statement per metric gives each segment's own counts", async (store, projectId) => {
+    withStore("program groups: the grouped statements give each segment's own counts", async (store, projectId) => {
       await seed(store, projectId);
       const earn = (userId: string, at: number) =>
         store.rewards.append({ projectId, id: `join-${userId}`, userId, amount: 10, reason: 'Welcome', ruleId: null, at });

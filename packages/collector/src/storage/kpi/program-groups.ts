@@ -65,9 +65,10 @@ function groupOf({ retention, engagement, nps, revenue, clustered }: GroupRows, 
 }
 
 /**
- * `programGroupCounts` over `read`: one statement per metric (with an NPS survey and revenue, up
- * to four), each row the counts of one flag combination; under an account-unit holdout three more
- * give exposed and held-out accounts (program-accounts-sql.ts).
+ * `programGroupCounts` over `read`: one statement for the user metrics (retention, engagement,
+ * NPS) and, with revenue, one for the revenue customers, each row the counts of one flag
+ * combination; under an account-unit holdout three more give exposed and held-out accounts
+ * (program-accounts-sql.ts).
  */
 export function sqlProgramGroups(read: SqlReader, refresh: () => Awaitable<void>): ProgramGroupKpiStore {
   const run = rollupReader(read, refresh);
@@ -89,10 +90,8 @@ export function sqlProgramGroups(read: SqlReader, refresh: () => Awaitable<void>
       const survey = query.npsSurveyId ?? null;
       const nps = { projectId, from: query.from.getTime(), ...groups, surveyId: survey };
       const retentionScan = { ...scanParams(projectId, query, lo), ...groups, inactivity: query.inactivityMs };
-      const [retention, engagement, npsRows, revenue, accountRows] = await Promise.all([
-        statement('groupRetention', retentionScan),
-        statement('groupEngagement', { ...scanParams(projectId, query), ...groups }),
-        survey === null ? null : statement('groupNps', nps),
+      const [rows, revenue, accountRows] = await Promise.all([
+        statement('groupUsers', { ...scanParams(projectId, query), ...groups, inactivity: query.inactivityMs, surveyId: survey }),
         query.revenue ? statement('groupRevenue', { projectId, from: query.from.getTime(), ...groups }) : null,
         byAccount
           ? Promise.all([
@@ -102,7 +101,8 @@ export function sqlProgramGroups(read: SqlReader, refresh: () => Awaitable<void>
             ])
           : null,
       ]);
-      const users: GroupRows = { retention, engagement, nps: npsRows, revenue, clustered: false };
+      // One row set for the user metrics: each row fills its own metric's columns, the others are 0.
+      const users: GroupRows = { retention: rows, engagement: rows, nps: survey === null ? null : rows, revenue, clustered: false };
       const group = (inGroup: (flags: Flags) => boolean) => groupOf(users, (row) => inGroup(flagsOf(row)));
       // Under the account unit, exposed and held-out accounts: their own statements, and the revenue rows' account customers.
       const accounts: GroupRows | null = accountRows && {
