@@ -50,8 +50,8 @@ export function announcementKpiRoutes({ announcements, store, projects, clock }:
     const segment = await querySegment(store, project, { ...query, range: { to } });
     const [rows, own, audience] = await Promise.all([
       announcements.kpiUsers(project.id, to, announcement.featureEvent, segment),
-      announcements.kpiAnnouncementEvents(project.id, announcement.id, to),
-      announcements.kpiEvents(project.id, announcementAudienceEventNames(announcement), to),
+      announcements.kpiAnnouncementEvents(project.id, announcement.id, to, segment),
+      announcements.kpiEvents(project.id, announcementAudienceEventNames(announcement), to, segment),
     ]);
     const users = announcementKpiUsers(announcement, rows, { own, audience }, to);
     const kpis = announcementKpis(users, {

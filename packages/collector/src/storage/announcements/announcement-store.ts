@@ -55,8 +55,9 @@ export interface AnnouncementStore {
    * Identified users' events before `to` about announcement `id`: reads, reactions and CTA clicks
    * with that `announcementId`, boosted displays (`$prompt_shown`, `kind: 'announcement'`) with
    * that `promptId`, digests whose `announcementIds` array lists it. Ids match as JSON strings only.
+   * With a segment, only its users' (judged at `to`, as `kpiUsers`).
    */
-  kpiAnnouncementEvents(projectId: string, id: string, to: Date): Promise<AnnouncementKpiEvent[]>;
-  /** Identified users' events with these names before `to` (the audience's behaviour rules). */
-  kpiEvents(projectId: string, names: readonly string[], to: Date): Promise<AnnouncementKpiEvent[]>;
+  kpiAnnouncementEvents(projectId: string, id: string, to: Date, segment?: KpiSegment): Promise<AnnouncementKpiEvent[]>;
+  /** Identified users' events with these names before `to` (the audience's behaviour rules); with a segment, its users'. */
+  kpiEvents(projectId: string, names: readonly string[], to: Date, segment?: KpiSegment): Promise<AnnouncementKpiEvent[]>;
 }

@@ -69,6 +69,11 @@ export function announcementsConformance(open: OpenStore): void {
         'u1',
       ]);
       expect(await store.announcements.kpiEvents(projectId, [], new Date(T0 + 2))).toEqual([]);
+      // A segment keeps its users' events only.
+      const onlyU2 = { kind: 'users', ids: ['u2'], negate: false } as const;
+      expect(
+        (await store.announcements.kpiEvents(projectId, [ANNOUNCEMENT_EVENTS.read], new Date(T0 + 2), onlyU2)).map((e) => e.userId),
+      ).toEqual(['u2']);
     });
 
     withStore("reads one announcement's events by id, and each user's first feature event, for its KPIs", async (store, projectId) => {
@@ -97,6 +102,15 @@ export function announcementsConformance(open: OpenStore): void {
         ['u3', ANNOUNCEMENT_EVENTS.digestShown, T0 + 4],
       ]);
       expect(own.find((e) => e.name === ANNOUNCEMENT_EVENTS.reacted)?.properties).toEqual({ announcementId: 'a', reaction: 'up' });
+      // A segment keeps its users' events only, the digests' branch too.
+      const segment = { kind: 'users', ids: ['u1', 'u3'], negate: true } as const;
+      expect((await announcements.kpiAnnouncementEvents(projectId, 'a', to, segment)).map((e) => [e.userId, e.name])).toEqual([
+        ['u2', PROMPT_EVENTS.shown],
+      ]);
+      const digests = { kind: 'users', ids: ['u3'], negate: false } as const;
+      expect((await announcements.kpiAnnouncementEvents(projectId, 'a', to, digests)).map((e) => [e.userId, e.name])).toEqual([
+        ['u3', ANNOUNCEMENT_EVENTS.digestShown],
+      ]);
       expect((await announcements.kpiAnnouncementEvents(projectId, '7', to)).map((e) => e.userId)).toEqual([]);
 
       await track(store, projectId, 'report_exported', { userId: 'u1' }, {}, T0 + 5);
