@@ -52,9 +52,7 @@ async function measureStore(kind: KpiStoreKind): Promise<StoreResult> {
     } finally {
       await built.close();
     }
-    const endpoints = kpiEndpoints(end, 'ann-integrations').filter(
-      (e) => !kpiSettings.endpoints || kpiSettings.endpoints.includes(e.label),
-    );
+    const endpoints = kpiEndpoints(end, 'ann-integrations').filter((e) => kpiSettings.selects(e.label));
     const timings = await timeEndpointsIsolated(location.options, endpoints, kpiSettings);
     return { store: kind, load, timings };
   } finally {

@@ -76,7 +76,7 @@ export interface GeneratedEvents {
  */
 export async function writeActivity(store: Store, options: DataSetOptions, inFlight: number): Promise<GeneratedEvents> {
   const random = createRandom(options.seed);
-  const users = createPopulation(random, options.users, options.days);
+  const users = createPopulation(random, createRandom(options.seed + 2), options.users, options.days);
   const start = options.end - options.days * DAY_MS;
   // ~3 % of events come from visitors who never identify (about 3 page views each).
   const visitors = Math.round((options.events * 0.03) / 3);

@@ -1,5 +1,5 @@
 import { DAY_MS } from './population.js';
-import { CHECKLIST_ID, SURVEY_ID } from './project.js';
+import { CHECKLIST_ID, SURVEY_ID, UPLIFT_CHECKLIST_ID } from './project.js';
 
 export interface KpiEndpoint {
   /** Short label for the table. */
@@ -26,6 +26,7 @@ export function kpiEndpoints(end: number, announcementId: string): KpiEndpoint[]
     { label: 'NPS survey (by plan)', path: `/v1/admin/kpi/surveys/${SURVEY_ID}?by=plan` },
     { label: 'announcement KPIs', path: `/v1/admin/announcements/${announcementId}/kpis` },
     { label: 'rewards KPIs', path: '/v1/server/rewards/kpis' },
+    { label: 'overview (headline cards)', path: '/v1/admin/kpi/overview' },
     { label: 'churn, segment=lifecycle:at-risk', path: '/v1/admin/kpi/churn?segment=lifecycle:at-risk' },
     { label: 'usage, segment=program:member', path: '/v1/admin/kpi/usage?segment=program:member' },
     { label: 'usage, segment=program:holdout', path: '/v1/admin/kpi/usage?segment=program:holdout' },
@@ -45,5 +46,9 @@ export function kpiEndpoints(end: number, announcementId: string): KpiEndpoint[]
     { label: 'NPS survey, segment=trait:plan:pro', path: `/v1/admin/kpi/surveys/${SURVEY_ID}?segment=trait:plan:pro` },
     { label: 'revenue, segment=trait:plan:pro (accounts)', path: '/v1/admin/kpi/revenue?segment=trait:plan:pro' },
     { label: 'revenue, segment=lifecycle:at-risk (members)', path: '/v1/admin/kpi/revenue?segment=lifecycle:at-risk' },
+    { label: 'checklist KPIs with holdout (uplift)', path: `/v1/admin/kpi/checklists/${UPLIFT_CHECKLIST_ID}` },
+    { label: 'announcement KPIs, segment=trait:plan:pro', path: `/v1/admin/announcements/${announcementId}/kpis?segment=trait:plan:pro` },
+    { label: 'usage, segment=trait:seats:gte:10', path: '/v1/admin/kpi/usage?segment=trait:seats:gte:10' },
+    { label: 'churn, segment=trait:seats:gte:10', path: '/v1/admin/kpi/churn?segment=trait:seats:gte:10' },
   ];
 }

@@ -1,10 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { createApp, parseConfig, seedPrompts, type Store } from '../../packages/collector/src/index.js';
+import { drawnArm } from '../../packages/collector/src/domain/checklist/holdout.js';
 import { writeAccountsAndRevenue } from './accounts-revenue.js';
 import { writeActivity, type DataSetOptions } from './data-set.js';
 import type { ActivityModel, Announcement } from './day-events.js';
 import { inPool } from './pool.js';
-import { CHECKLIST_ID, CHECKLIST_ITEMS, kpiBenchConfig, PROJECT_ID, SECRET_KEY, SURVEY_ID } from './project.js';
+import { DAY_MS, type BenchUser } from './population.js';
+import { CHECKLIST_ID, CHECKLIST_ITEMS, kpiBenchConfig, PROJECT_ID, SECRET_KEY, SURVEY_ID, UPLIFT_CHECKLIST_ID } from './project.js';
 import { createRandom } from './random.js';
 
 type App = ReturnType<typeof createApp>;
@@ -102,6 +104,19 @@ async function writeLedger(store: Store, model: ActivityModel, inFlight: number)
 }
 
 /**
+ * The holdout checklist's groups (checklist_assignments), as the targeting decision records them:
+ * each user drawn by the checklist's own hash when first active (the morning of their first day).
+ */
+async function writeAssignments(store: Store, users: readonly BenchUser[], start: number, inFlight: number): Promise<void> {
+  const prompt = parseConfig(kpiBenchConfig).projects[0]?.prompts.find((p) => p.id === UPLIFT_CHECKLIST_ID);
+  if (prompt?.kind !== 'checklist') throw new Error(`the bench project has no checklist ${UPLIFT_CHECKLIST_ID}`);
+  await inPool(users, inFlight, async (user) => {
+    const at = start + user.startDay * DAY_MS + 9 * 3_600_000;
+    await store.prompts.assign(PROJECT_ID, user.userId, new Map([[prompt.id, drawnArm(prompt, user.userId)]]), at);
+  });
+}
+
+/**
  * Fills an empty store with the data set through the collector's own write paths: prompts seeded
  * as at start-up, announcements via the admin API, events via `writeEvents` (group commit,
  * time-ordered ids), responses, ledger entries, account memberships and revenue facts via their
@@ -120,6 +135,7 @@ export async function loadDataSet(store: Store, options: DataSetOptions): Promis
   const ledger = await writeLedger(store, model, inFlight);
   const ledgerDone = performance.now();
   const accounts = await writeAccountsAndRevenue(store, users, createRandom(options.seed + 1), options, inFlight);
+  await writeAssignments(store, users, start, inFlight);
   const accountsDone = performance.now();
   // Done here so the timed endpoints (and their cold call) do not pay for a whole bulk load.
   await store.kpi.refreshRollups();
@@ -145,14 +161,15 @@ export async function loadDataSet(store: Store, options: DataSetOptions): Promis
 }
 
 /**
- * Builds the checklist's item definitions in the checklist rollup, as a collector has after the
+ * Builds the checklists' item definitions in the checklist rollup, as a collector has after the
  * checklist's first dashboard view (which reads events and asks for the build); run after the
  * planner statistics are fresh, as that view would be. Answers the seconds it took.
  */
 export async function buildChecklistRollup(store: Store, end: number): Promise<number> {
   const started = performance.now();
   const items = CHECKLIST_ITEMS.map(([id, event]) => ({ id, completeWhen: { type: 'event' as const, event } }));
-  await store.kpi.checklistRows(PROJECT_ID, { promptId: CHECKLIST_ID, items, from: new Date(end - 30 * 86_400_000), to: new Date(end) });
+  for (const promptId of [CHECKLIST_ID, UPLIFT_CHECKLIST_ID])
+    await store.kpi.checklistRows(PROJECT_ID, { promptId, items, from: new Date(end - 30 * 86_400_000), to: new Date(end) });
   await store.kpi.refreshRollups();
   return (performance.now() - started) / 1000;
 }

@@ -8,7 +8,7 @@ export { DAY_MS };
 export interface BenchUser {
   userId: string;
   anonymousId: string;
-  traits: { plan: string; role: string; locale: string; company: string };
+  traits: { plan: string; role: string; locale: string; company: string; seats: number };
   /** First and last (exclusive) day index on which the user can be active: signup and churn. */
   startDay: number;
   endDay: number;
@@ -24,9 +24,11 @@ export interface BenchUser {
 /**
  * 10,000 users (by default): 30 % already signed up when the window opens, the rest signing up
  * evenly over it; 35 % churn after an exponential lifetime (mean 25 days). Activity is heavy-tailed
- * (Pareto): many light users and a few power users, as product analytics data looks.
+ * (Pareto): many light users and a few power users, as product analytics data looks. `seats`, a
+ * numeric trait (2 to 500, heavy-tailed: ~15 % have 10 or more) for numeric segments, is drawn
+ * from a random stream of its own, so adding it left every other figure of the data set as it was.
  */
-export function createPopulation(random: Random, users: number, days: number): BenchUser[] {
+export function createPopulation(random: Random, seatsRandom: Random, users: number, days: number): BenchUser[] {
   const program = kpiBenchConfig.projects[0]?.rewards;
   return Array.from({ length: users }, (_, i): BenchUser => {
     const startDay = random.chance(0.3) ? 0 : random.int(days);
@@ -54,6 +56,7 @@ export function createPopulation(random: Random, users: number, days: number): B
           ['nb', 5],
         ] as const),
         company: `company-${random.int(Math.ceil(users / 8))}`,
+        seats: Math.min(500, Math.round(2 * seatsRandom.pareto(1.2))),
       },
       startDay,
       endDay: Math.min(days, startDay + Math.max(1, lifetime)),

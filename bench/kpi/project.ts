@@ -1,9 +1,12 @@
 import type { CollectorConfigInput } from '../../packages/schema/src/index.js';
 
-/** The one project of the KPI data set: a checklist, an NPS survey, a rewards program and revenue. */
+/** The one project of the KPI data set: two checklists (one with a holdout), an NPS survey, a rewards program and revenue. */
 export const PROJECT_ID = 'bench';
 export const SECRET_KEY = 'sk_bench_kpi_secret_not_for_production';
 export const CHECKLIST_ID = 'onboarding';
+/** A checklist with a randomized holdout over the same items: its KPIs add the uplift (exposed against control). */
+export const UPLIFT_CHECKLIST_ID = 'onboarding-holdout';
+export const UPLIFT_HOLDOUT_PERCENT = 20;
 export const SURVEY_ID = 'nps';
 export const REVENUE_CURRENCY = 'EUR';
 
@@ -13,6 +16,8 @@ export const CHECKLIST_ITEMS = [
   ['invite-teammate', 'Teammate Invited'],
   ['export-report', 'Report Exported'],
 ] as const;
+
+const items = CHECKLIST_ITEMS.map(([id, event]) => ({ id, title: `Do ${event}`, completeWhen: { type: 'event' as const, event } }));
 
 export const kpiBenchConfig: CollectorConfigInput = {
   projects: [
@@ -29,7 +34,17 @@ export const kpiBenchConfig: CollectorConfigInput = {
           status: 'live',
           content: {
             title: 'Set up your workspace',
-            items: CHECKLIST_ITEMS.map(([id, event]) => ({ id, title: `Do ${event}`, completeWhen: { type: 'event', event } })),
+            items,
+          },
+        },
+        {
+          id: UPLIFT_CHECKLIST_ID,
+          kind: 'checklist',
+          status: 'live',
+          holdout: { percent: UPLIFT_HOLDOUT_PERCENT },
+          content: {
+            title: 'Get started',
+            items,
           },
         },
         { id: SURVEY_ID, kind: 'survey', status: 'live', content: { type: 'nps', product: 'Bench Projects' } },

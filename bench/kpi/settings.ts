@@ -19,6 +19,19 @@ function stores(): KpiStoreKind[] {
 }
 
 /**
+ * Labels with ", " in them: the list and a label compare as comma-joined, with the spaces around
+ * commas dropped (so "announcement KPIs, segment=…" also selects "announcement KPIs").
+ */
+const commaJoined = (text: string) => text.split(',').map((part) => part.trim());
+
+/** Whether `BENCH_KPI_ENDPOINTS` (comma-separated labels; all without it) selects the endpoint `label`. */
+function endpointFilter(raw: string | undefined): (label: string) => boolean {
+  if (!raw) return () => true;
+  const list = `,${commaJoined(raw).join(',')},`;
+  return (label) => list.includes(`,${commaJoined(label).join(',')},`);
+}
+
+/**
  * KPI benchmark settings: `BENCH_KPI_EVENTS` (default 1,000,000; 50,000 with `BENCH_QUICK=1`),
  * `BENCH_KPI_USERS` (10,000; 2,000 quick), `BENCH_KPI_RUNS` (warm calls per endpoint, 5),
  * `BENCH_KPI_STORES` (`sqlite,postgres`), `BENCH_KPI_LIMIT` (seconds an endpoint may take before
@@ -38,6 +51,6 @@ export const kpiSettings = {
   end: Date.parse('2026-11-02T00:00:00Z'),
   targetMs: 200,
   limitMs: positiveInteger('BENCH_KPI_LIMIT', 60) * 1000,
-  endpoints: process.env.BENCH_KPI_ENDPOINTS?.split(',').map((label) => label.trim()) ?? null,
+  selects: endpointFilter(process.env.BENCH_KPI_ENDPOINTS),
   keep: process.env.BENCH_KPI_KEEP === '1',
 };
