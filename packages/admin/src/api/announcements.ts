@@ -16,7 +16,9 @@ export const listAnnouncements = () =>
 /** The announcement KPI API counts from publication up to `to` (no `from`), for everyone or a `segment` judged at `to`. */
 export const announcementKpis = (id: string, to?: string, segment?: string) =>
   call(() =>
-    api.get(`${path(id)}/kpis`, { searchParams: { ...(to ? { to } : {}), ...(segment ? { segment } : {}) } }).json<AnnouncementKpisAnswer>(),
+    api
+      .get(`${path(id)}/kpis`, { searchParams: { ...(to ? { to } : {}), ...(segment ? { segment } : {}) } })
+      .json<AnnouncementKpisAnswer>(),
   );
 export const publishAnnouncement = (id: string, version: number) =>
   call(() => api.post(`${path(id)}/publish`, { json: {}, headers: ifMatch(version) }).json<AnnouncementRecord>());
