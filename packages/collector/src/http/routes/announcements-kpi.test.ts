@@ -23,7 +23,9 @@ const SECRET = 'sk_test_acme_secret_0123456789';
  */
 async function fixture(store: Store) {
   const projectId = uniqueProjectId();
-  const config = collectorConfigSchema.parse({ projects: [{ id: projectId, name: 'Acme', publicKey: 'pk_test_acme', secretKeys: [SECRET] }] });
+  const config = collectorConfigSchema.parse({
+    projects: [{ id: projectId, name: 'Acme', publicKey: 'pk_test_acme', secretKeys: [SECRET] }],
+  });
   const r = record('reports', 10, {
     featureEvent: 'report_exported',
     audience: { type: 'trait', trait: 'plan', op: 'equals', value: 'pro' },
@@ -31,7 +33,11 @@ async function fixture(store: Store) {
   expect(await store.announcements.create(projectId, r.announcement, r.texts, 0)).toMatchObject({ version: 1 });
   const published = Date.parse(r.announcement.publishAt!);
   const day = (n: number) => published + n * DAY_MS;
-  const write = (userId: string, at: number, fields: { name?: string; properties?: Record<string, JsonValue>; traits?: Record<string, JsonValue> }) =>
+  const write = (
+    userId: string,
+    at: number,
+    fields: { name?: string; properties?: Record<string, JsonValue>; traits?: Record<string, JsonValue> },
+  ) =>
     store.writeEvents([
       newEvent({
         projectId,
@@ -67,7 +73,12 @@ async function fixture(store: Store) {
   app.onError(errorHandler());
   app.route(
     '/',
-    announcementKpiRoutes({ announcements: store.announcements, store, projects: new ProjectRegistry(config.projects), clock: () => day(10) }),
+    announcementKpiRoutes({
+      announcements: store.announcements,
+      store,
+      projects: new ProjectRegistry(config.projects),
+      clock: () => day(10),
+    }),
   );
   const get = (path: string) => app.request(path, { headers: { Authorization: `Bearer ${SECRET}` } });
   return { get, to: new Date(day(10)).toISOString() };
