@@ -29,7 +29,8 @@ const WIDGET_EVENTS = [
  * - `all`: of the same users, those with every such item's event;
  * - `retained`: of the users whose first @activeTo have passed by @to, those with an event of
  *   their own (not one the widget sends) in [assignment + @activeFrom, assignment + @activeTo).
- * Each probe is one index seek per user (events_by_user_name_time, events_by_user_time).
+ * Each probe is one index seek per user (events_by_user_name_time, events_by_user_time). The
+ * windows' values come from domain/checklist/uplift-windows.ts, which the answer echoes too.
  */
 function upliftSql(d: Dialect, segment: SegmentKind | null): string {
   const at = (ms: string) => fromEpochMs(d, ms);
