@@ -232,8 +232,10 @@ export {
   type NpsTrendPoint,
   type ChecklistKpis,
   type ChecklistUplift,
+  type ChecklistKpisAnswer,
   type AdoptionGroup,
   type AnnouncementKpis,
+  type AnnouncementKpisAnswer,
   type RewardsKpis,
 } from './kpi.js';
 export { KPI_MAX_RANGE_DAYS, KPI_DEFAULT_RANGE_DAYS, kpiInstantSchema, kpiRangeSchema, type KpiRange } from './kpi-range.js';

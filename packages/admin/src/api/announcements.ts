@@ -2,17 +2,11 @@ import type {
   AnnouncementPreview,
   BulkArchiveResult,
   AnnouncementInput,
-  AnnouncementKpis as AnnouncementFigures,
+  AnnouncementKpisAnswer,
   AnnouncementRecord,
   AnnouncementSaved,
 } from '@hearth/schema';
 import { api, call } from './client.js';
-
-/** The answer of `GET /v1/admin/announcements/:id/kpis` (docs/announcements.md): counted from publication up to `to`. */
-export interface AnnouncementKpis extends AnnouncementFigures {
-  announcementId: string;
-  to: string;
-}
 
 const path = (id: string) => `announcements/${encodeURIComponent(id)}`;
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
@@ -22,7 +16,9 @@ export const listAnnouncements = () =>
 /** The announcement KPI API counts from publication up to `to` (no `from`), for everyone or a `segment` judged at `to`. */
 export const announcementKpis = (id: string, to?: string, segment?: string) =>
   call(() =>
-    api.get(`${path(id)}/kpis`, { searchParams: { ...(to ? { to } : {}), ...(segment ? { segment } : {}) } }).json<AnnouncementKpis>(),
+    api
+      .get(`${path(id)}/kpis`, { searchParams: { ...(to ? { to } : {}), ...(segment ? { segment } : {}) } })
+      .json<AnnouncementKpisAnswer>(),
   );
 export const publishAnnouncement = (id: string, version: number) =>
   call(() => api.post(`${path(id)}/publish`, { json: {}, headers: ifMatch(version) }).json<AnnouncementRecord>());

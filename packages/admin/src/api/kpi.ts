@@ -1,13 +1,5 @@
-import type { ChecklistKpis as ChecklistFigures, ChecklistUplift } from '@hearth/schema';
+import type { ChecklistKpisAnswer } from '@hearth/schema';
 import { api, call } from './client.js';
-
-/** The answer of `GET /v1/admin/kpi/checklists/:id` (docs/collector.md, "Checklist KPIs"). */
-export interface ChecklistKpis extends ChecklistFigures {
-  promptId: string;
-  range: { from: string; to: string };
-  /** Against the checklist's randomized control; null without a holdout. */
-  uplift: ChecklistUplift | null;
-}
 
 /**
  * Dates are ISO 8601 instants; `trait` is `key:value`; `segment` is `trait:key:value`,
@@ -20,7 +12,8 @@ export interface KpiFilters {
   segment?: string;
 }
 
-export function checklistKpis(id: string, filters: KpiFilters = {}): Promise<ChecklistKpis> {
+/** `GET /v1/admin/kpi/checklists/:id` (docs/collector.md, "Checklist KPIs"). */
+export function checklistKpis(id: string, filters: KpiFilters = {}): Promise<ChecklistKpisAnswer> {
   const searchParams = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
-  return call(() => api.get(`kpi/checklists/${encodeURIComponent(id)}`, { searchParams }).json<ChecklistKpis>());
+  return call(() => api.get(`kpi/checklists/${encodeURIComponent(id)}`, { searchParams }).json<ChecklistKpisAnswer>());
 }

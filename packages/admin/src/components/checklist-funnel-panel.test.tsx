@@ -1,9 +1,8 @@
-import type { ChecklistPrompt } from '@hearth/schema';
+import type { ChecklistKpisAnswer, ChecklistPrompt } from '@hearth/schema';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as kpiApi from '../api/kpi.js';
-import type { ChecklistKpis } from '../api/kpi.js';
 import type { PromptRecord } from '../api/prompts.js';
 import { comparison } from '../pages/dashboard/fixtures.js';
 import { ChecklistFunnelPanel } from './checklist-funnel-panel.js';
@@ -30,9 +29,11 @@ const record = {
 const SMALL =
   'Too few to tell: each group needs at least 30 subjects and the control group has fewer (users shown the checklist: 90, the control group: 8).';
 
-const kpis = (uplift: ChecklistKpis['uplift']): ChecklistKpis => ({
+const kpis = (uplift: ChecklistKpisAnswer['uplift']): ChecklistKpisAnswer => ({
   promptId: 'setup',
+  definition: 'docs/reference/kpi-definitions.md: Engagement and adoption → Onboarding / checklist',
   range: filters,
+  segment: null,
   shown: 90,
   started: 60,
   completed: 30,
@@ -52,7 +53,7 @@ document.body.append(host);
 beforeEach(() => vi.resetAllMocks());
 afterEach(() => render(null, host));
 
-async function show(data: ChecklistKpis) {
+async function show(data: ChecklistKpisAnswer) {
   api.checklistKpis.mockResolvedValue(data);
   await act(async () => {
     render(<ChecklistFunnelPanel checklists={[record]} filters={filters} />, host);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { checklistKpis, type ChecklistKpis, type KpiFilters } from '../api/kpi.js';
+import type { ChecklistKpisAnswer } from '@hearth/schema';
+import { checklistKpis, type KpiFilters } from '../api/kpi.js';
 import type { PromptRecord } from '../api/prompts.js';
 import type { Column } from '../models/csv.js';
 import { formatDuration, formatRate, funnelChartData, funnelRows, type FunnelRow } from '../models/funnel.js';
@@ -21,7 +22,7 @@ const SUMMARY_COLUMNS: Column<Summary>[] = [
   { header: 'Value', value: (row) => row.value },
 ];
 
-function summaryOf(kpis: ChecklistKpis): Summary[] {
+function summaryOf(kpis: ChecklistKpisAnswer): Summary[] {
   return [
     { figure: 'Users shown', value: String(kpis.shown) },
     { figure: 'Started', value: `${kpis.started} (${formatRate(kpis.startedRate)})` },
@@ -37,7 +38,7 @@ function summaryOf(kpis: ChecklistKpis): Summary[] {
  */
 export function ChecklistFunnelPanel({ checklists, filters }: { checklists: readonly PromptRecord[]; filters: KpiFilters }) {
   const [selected, setSelected] = useState(checklists[0]?.prompt.id ?? '');
-  const [kpis, setKpis] = useState<ChecklistKpis | null>(null);
+  const [kpis, setKpis] = useState<ChecklistKpisAnswer | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
     if (!selected) return;

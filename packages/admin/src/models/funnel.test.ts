@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { ChecklistKpis } from '../api/kpi.js';
+import type { ChecklistKpisAnswer } from '@hearth/schema';
 import { toCsv } from './csv.js';
 import { formatDuration, funnelChartData, funnelRows } from './funnel.js';
 
-const kpis: ChecklistKpis = {
+const kpis: ChecklistKpisAnswer = {
   promptId: 'onboarding',
+  definition: 'docs/reference/kpi-definitions.md: Engagement and adoption → Onboarding / checklist',
   range: { from: '2026-10-23T00:00:00.000Z', to: '2026-11-22T00:00:00.000Z' },
+  segment: null,
   shown: 3,
   started: 2,
   completed: 1,

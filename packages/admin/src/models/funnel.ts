@@ -1,4 +1,4 @@
-import type { ChecklistKpis } from '../api/kpi.js';
+import type { ChecklistKpis } from '@hearth/schema';
 
 export interface FunnelRow {
   itemId: string;

@@ -1,18 +1,9 @@
 import type { ChecklistPrompt, ChecklistUplift } from '@hearth/schema';
 import { completingEvent } from '../domain/checklist/progress.js';
-import { DAY_MS } from '../domain/time.js';
+import { UPLIFT_ACTION_DAYS, UPLIFT_RETENTION_DAYS, UPLIFT_WINDOWS_MS } from '../domain/checklist/uplift-windows.js';
 import type { KpiSegment } from '../kpi/segment.js';
 import { compareProportions, type GroupNames } from '../kpi/stats/comparison.js';
 import type { Store } from '../storage/store.js';
-
-/** An item counts as done when its event came within this many days of assignment (or before it). */
-export const UPLIFT_ACTION_DAYS = 14;
-/**
- * Retained: active in days 8–30 after assignment (day 1 is the first 24 hours). The first week is
- * left out because the checklist itself brings exposed users back then; what matters is whether
- * they stay after it.
- */
-export const UPLIFT_RETENTION_DAYS = { from: 8, to: 30 } as const;
 
 const NAMES: GroupNames = { exposed: 'users shown the checklist', control: 'the control group' };
 
@@ -35,8 +26,7 @@ export async function checklistUplift(
     promptId: checklist.id,
     items,
     ...query.range,
-    actionMs: UPLIFT_ACTION_DAYS * DAY_MS,
-    activeMs: { from: (UPLIFT_RETENTION_DAYS.from - 1) * DAY_MS, to: UPLIFT_RETENTION_DAYS.to * DAY_MS },
+    ...UPLIFT_WINDOWS_MS,
     segment: query.segment,
   });
   const { exposed, control } = counts;

@@ -1,6 +1,6 @@
-import type { AnnouncementRecord } from '@hearth/schema';
+import type { AnnouncementKpis, AnnouncementKpisAnswer, AnnouncementRecord } from '@hearth/schema';
 import { useEffect, useState } from 'preact/hooks';
-import { announcementKpis, listAnnouncements, type AnnouncementKpis } from '../../api/announcements.js';
+import { announcementKpis, listAnnouncements } from '../../api/announcements.js';
 import type { KpiFilters } from '../../api/kpi.js';
 import { DataTable } from '../../components/data-table.js';
 import { EmptyState } from '../../components/empty-state.js';
@@ -28,7 +28,7 @@ const figuresOf = (k: AnnouncementKpis): Figure[] => [
   { figure: 'Left feedback', users: k.reactions.feedback, rate: null },
 ];
 
-function AnnouncementKpisView({ kpis }: { kpis: AnnouncementKpis }) {
+function AnnouncementKpisView({ kpis }: { kpis: AnnouncementKpisAnswer }) {
   const adoption = kpis.adoption;
   return (
     <>

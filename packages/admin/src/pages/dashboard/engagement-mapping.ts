@@ -1,5 +1,4 @@
-import type { AdoptionGroup } from '@hearth/schema';
-import type { AnnouncementKpis } from '../../api/announcements.js';
+import type { AdoptionGroup, AnnouncementKpis } from '@hearth/schema';
 import type { RewardsKpis } from '../../api/kpi-dashboard.js';
 import type { Column } from '../../models/csv.js';
 import { COLORS, type SeriesChartData } from './format.js';

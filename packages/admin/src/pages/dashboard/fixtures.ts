@@ -1,5 +1,4 @@
-import type { Comparison } from '@hearth/schema';
-import type { AnnouncementKpis } from '../../api/announcements.js';
+import type { AnnouncementKpisAnswer, Comparison } from '@hearth/schema';
 import type { ActiveUsersKpis, ChurnKpis, CohortKpis, DropOffKpis, FullSurveyKpis, RewardsKpis } from '../../api/kpi-dashboard.js';
 
 /**
@@ -103,9 +102,10 @@ export const cohortAnswer: CohortKpis = {
   ],
 };
 
-export const announcementAnswer: AnnouncementKpis = {
+export const announcementAnswer: AnnouncementKpisAnswer = {
   announcementId: 'dark-mode',
   to: '2026-03-16T00:00:00.000Z',
+  segment: null,
   reach: 8,
   read: 6,
   readRate: 75,

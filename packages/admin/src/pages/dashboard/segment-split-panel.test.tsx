@@ -1,10 +1,9 @@
-import type { RevenueKpisAnswer } from '@hearth/schema';
+import type { ChecklistKpisAnswer, RevenueKpisAnswer } from '@hearth/schema';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as announcementApi from '../../api/announcements.js';
 import * as checklistApi from '../../api/kpi.js';
-import type { ChecklistKpis } from '../../api/kpi.js';
 import * as kpiApi from '../../api/kpi-dashboard.js';
 import { announcementAnswer, churnAnswer, dropOffAnswer, surveyAnswer } from './fixtures.js';
 import { SegmentSplitPanel } from './segment-split-panel.js';
@@ -28,9 +27,11 @@ document.body.append(host);
 beforeEach(() => vi.resetAllMocks());
 afterEach(() => render(null, host));
 
-const checklist = (shown: number, completionRate: number | null): ChecklistKpis => ({
+const checklist = (shown: number, completionRate: number | null): ChecklistKpisAnswer => ({
   promptId: 'setup',
+  definition: 'docs/reference/kpi-definitions.md: Engagement and adoption → Onboarding / checklist',
   range: { from: filters.from, to: filters.to },
+  segment: null,
   shown,
   started: 0,
   completed: 0,
@@ -43,7 +44,7 @@ const checklist = (shown: number, completionRate: number | null): ChecklistKpis 
 });
 const revenue = (mrr: number | null, payingCustomers: number) => ({ mrr, payingCustomers }) as RevenueKpisAnswer;
 /** Everyone, the trial users (nobody shown the checklist: a null rate, not 0) and the long-time users. */
-const BY_SEGMENT: Record<string, { checklist: ChecklistKpis; nps: number | null; reach: number; revenue: RevenueKpisAnswer }> = {
+const BY_SEGMENT: Record<string, { checklist: ChecklistKpisAnswer; nps: number | null; reach: number; revenue: RevenueKpisAnswer }> = {
   '': { checklist: checklist(10, 40), nps: 71.43, reach: 8, revenue: revenue(17_000, 3) },
   'lifecycle:trial': { checklist: checklist(0, null), nps: -100, reach: 3, revenue: revenue(7_000, 2) },
   'lifecycle:long-time': { checklist: checklist(4, 75), nps: 100, reach: 5, revenue: revenue(10_000, 1) },

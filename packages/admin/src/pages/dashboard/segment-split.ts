@@ -1,8 +1,6 @@
 import type { Column } from '../../models/csv.js';
-import type { ChecklistKpis } from '../../api/kpi.js';
 import type { ChurnKpis, DropOffKpis, FullSurveyKpis, UsageKpis } from '../../api/kpi-dashboard.js';
-import type { AnnouncementKpis } from '../../api/announcements.js';
-import type { RevenueKpisAnswer } from '@hearth/schema';
+import type { AnnouncementKpisAnswer, ChecklistKpisAnswer, RevenueKpisAnswer } from '@hearth/schema';
 
 /** One-click comparisons: the segments (docs/kpis.md, "Segments") shown beside everyone. */
 export const SPLIT_PRESETS: { label: string; segments: string[] }[] = [
@@ -33,9 +31,9 @@ export interface GroupFigures {
   churn: ChurnKpis | null;
   usage: UsageKpis | null;
   dropOff: DropOffKpis | null;
-  checklist: ChecklistKpis | null;
+  checklist: ChecklistKpisAnswer | null;
   survey: FullSurveyKpis | null;
-  announcement: AnnouncementKpis | null;
+  announcement: AnnouncementKpisAnswer | null;
   revenue: RevenueKpisAnswer | null;
 }
 

@@ -3,7 +3,7 @@ import { migrateSqlite } from '../migrations/migrate.js';
 import { sqliteRunner } from '../sql/sqlite-runner.js';
 import { sqlAnnouncementStore } from './announcement-sql.js';
 
-/** Tests only: an announcement store on a fresh in-memory SQLite, plus ways to add raw events and users. */
+/** Tests only: an announcement store on a fresh in-memory SQLite, plus a way to add raw events. */
 export function testAnnouncementStore() {
   const db = new Database(':memory:');
   migrateSqlite(db);
@@ -13,8 +13,5 @@ export function testAnnouncementStore() {
     VALUES (?, ?, 'track', ?, ?, ?, ?, 0, 0, ?, 'h')`);
   const track = (projectId: string, name: string, user: { userId?: string; anonymousId?: string }, properties: object, at = 1_000) =>
     insert.run(projectId, `m${n++}`, name, user.anonymousId ?? 'anon', user.userId ?? null, at, JSON.stringify(properties));
-  const user = db.prepare(`INSERT INTO users (project_id, user_id, traits, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)`);
-  const addUser = (projectId: string, userId: string, traits: object, firstSeen: number, lastSeen = firstSeen) =>
-    user.run(projectId, userId, JSON.stringify(traits), firstSeen, lastSeen);
-  return { store: sqlAnnouncementStore(sqliteRunner(db)), track, addUser };
+  return { store: sqlAnnouncementStore(sqliteRunner(db)), track };
 }

@@ -29,7 +29,8 @@ const WIDGET_EVENTS = [
  * - `all`: of the same users, those with every such item's event;
  * - `retained`: of the users whose first @activeTo have passed by @to, those with an event of
  *   their own (not one the widget sends) in [assignment + @activeFrom, assignment + @activeTo).
- * Each probe is one index seek per user (events_by_user_name_time, events_by_user_time).
+ * Each probe is one index seek per user (events_by_user_name_time, events_by_user_time). The
+ * windows' values come from domain/checklist/uplift-windows.ts, which the answer echoes too.
  */
 function upliftSql(d: Dialect, segment: SegmentKind | null): string {
   const at = (ms: string) => fromEpochMs(d, ms);
@@ -72,11 +73,13 @@ interface UpliftRow {
   hits: number | string | bigint | null;
 }
 
-/** `KpiStore.checklistUplift` over `read`; a segmented read folds new events into the rollup first (the at-risk rule reads it). */
+/**
+ * `KpiStore.checklistUplift` over `read`; `refresh` folds new events into the rollup before each
+ * read, as for every KPI statement (a segment's at-risk rule reads the rollup).
+ */
 export function checklistUpliftCounts(read: SqlReader, refresh: () => Awaitable<void>): KpiStore['checklistUplift'] {
-  const run = rollupReader(read, () => undefined);
+  const run = rollupReader(read, refresh);
   return async (projectId: string, query: ChecklistUpliftQuery) => {
-    if (query.segment) await refresh();
     const items = eventItems(query);
     const to = query.to.getTime();
     const kind = query.segment?.kind ?? null;

@@ -25,7 +25,7 @@ export interface ChecklistUpliftQuery {
   /** Users assigned to a group in [from, to); outcomes are observed before `to`. */
   from: Date;
   to: Date;
-  /** An item counts when its event came before assignment + `actionMs`. */
+  /** An item counts when its event came before assignment + `actionMs` (both windows: `UPLIFT_WINDOWS_MS`, domain/checklist/uplift-windows.ts). */
   actionMs: number;
   /** Retained: an event of the user's own in [assignment + from, assignment + to). */
   activeMs: { from: number; to: number };

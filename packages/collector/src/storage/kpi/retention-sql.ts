@@ -19,11 +19,26 @@ export interface RetentionDialect {
   eventMs(column: string): string;
   /** Epoch ms as a value comparable with `events.timestamp`. */
   eventTime(ms: string): string;
+  /**
+   * `events.timestamp` where a probe seeks one visitor's events by anonymous id: SQLite's
+   * statistics cannot tell that `user_id IS NULL` matches most events, so a time range beside it
+   * made it walk every visitor's events of the window by time instead. Its unary `+` keeps the
+   * column off the indexes; PostgreSQL's statistics choose the anonymous id by themselves.
+   */
+  probeTime(column: string): string;
 }
 
 export const DIALECTS: Record<Dialect, RetentionDialect> = {
-  sqlite: { eventMs: (column) => epochMs('sqlite', column), eventTime: (ms) => fromEpochMs('sqlite', ms) },
-  postgres: { eventMs: (column) => epochMs('postgres', column), eventTime: (ms) => fromEpochMs('postgres', ms) },
+  sqlite: {
+    eventMs: (column) => epochMs('sqlite', column),
+    eventTime: (ms) => fromEpochMs('sqlite', ms),
+    probeTime: (column) => `+${column}`,
+  },
+  postgres: {
+    eventMs: (column) => epochMs('postgres', column),
+    eventTime: (ms) => fromEpochMs('postgres', ms),
+    probeTime: (column) => column,
+  },
 };
 
 export const int = (name: string) => `CAST(@${name} AS bigint)`;
@@ -93,8 +108,9 @@ const firsts = (d: RetentionDialect, segment: SegmentKind | null) => `
  * kpi_activity_days_by_subject) have their first or last event in it. Only a day holding both L
  * and H, with its first event before L and its last at or after H, is probed in `events`: a window
  * shorter than a day, which the KPIs' windows of whole days never are. A visitor's events are
- * found by anonymous id (`user_id IS NULL` would look like the more selective key to SQLite, and
- * walk every visitor's events of the window). `fixed`: the window is the same for every subject.
+ * found by anonymous id through events_by_anonymous_name_time (migration 027), which holds only
+ * events with `user_id IS NULL`: the probe must name that condition for the index to apply, or it
+ * reads every event of the window (and see `probeTime`). `fixed`: the window is the same for every subject.
  */
 type Window = readonly [L: string, H: string, fixed: boolean];
 const activeIn = (d: RetentionDialect, subject: string, [L, H, fixed]: Window) => `(${
@@ -105,8 +121,8 @@ const activeIn = (d: RetentionDialect, subject: string, [L, H, fixed]: Window) =
       AND (k.first_at >= ${L} OR k.last_at < ${H} OR CASE WHEN ${isUser(subject)}
         THEN EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.user_id = substr(${subject}, 3)
           AND e.timestamp >= ${d.eventTime(L)} AND e.timestamp < ${d.eventTime(H)})
-        ELSE EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.anonymous_id = substr(${subject}, 3)
-          AND ${subjectSql('e.')} = ${subject} AND e.timestamp >= ${d.eventTime(L)} AND e.timestamp < ${d.eventTime(H)}) END)))`;
+        ELSE EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.anonymous_id = substr(${subject}, 3) AND e.user_id IS NULL
+          AND ${d.probeTime('e.timestamp')} >= ${d.eventTime(L)} AND ${d.probeTime('e.timestamp')} < ${d.eventTime(H)}) END)))`;
 
 /**
  * Customers at the start of [@from, @to) (an event in (from − N, from), N = @inactivity), one row

@@ -31,6 +31,12 @@ const QUIET_MS = 2_000;
 const TRUNCATE_BUSY_MS = 20;
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 8_000;
+/**
+ * Rounds failing in a row (the worker's connection answers an error: I/O, a full disk) before the
+ * thread is stopped: the writer then checkpoints every 1,000 frames by itself, as SQLite does
+ * without one, instead of copying 64 MiB at a time while the rounds copy nothing.
+ */
+const FAILURES_BEFORE_FALLBACK = 3;
 
 /*
  * The worker's whole program: a second connection that runs the checkpoints it is asked for. Plain
@@ -72,7 +78,8 @@ const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3'
  *   to `restartFrames` (16× the default): there it copies the few frames the worker's last round
  *   left, fsyncs, and its next write starts the WAL over. That is also the hard cap: should the
  *   worker fall behind or stop, the writer checkpoints as SQLite always does, at 64 MiB instead
- *   of 4 (and at the default again if the thread is gone);
+ *   of 4 (and at the default again if the thread is gone: it failed, or its rounds failed
+ *   `FAILURES_BEFORE_FALLBACK` times in a row, each logged);
  * - after `quietMs` without writes the WAL file is truncated (TRUNCATE), giving its space back.
  *   That takes the write lock, so writes wait for it (`writesPaused`, honoured by the store's
  *   transactions between event-loop turns); a reader still on the WAL makes it retry later.
@@ -94,6 +101,8 @@ export class WalCheckpointer {
   #lastChangeAt = performance.now();
   #retryAt = 0;
   #retryMs = RETRY_MIN_MS;
+  #failures = 0;
+  #closing = false;
 
   /** `db` is the writer's connection (its automatic checkpoint is set here); `file` its database. */
   constructor(db: Pragmas, file: string, options: WalCheckpointOptions = {}) {
@@ -116,7 +125,7 @@ export class WalCheckpointer {
     worker.on('error', (error) => console.error('hearth-collector: the WAL checkpoint thread failed:', error));
     worker.on('exit', () => this.#stopped(worker));
     this.#worker = worker;
-    this.#timer = setInterval(() => void this.check().catch(() => undefined), this.#everyMs);
+    this.#timer = setInterval(() => void this.#round(), this.#everyMs);
     this.#timer.unref();
   }
 
@@ -137,6 +146,7 @@ export class WalCheckpointer {
     const quiet = passive.log > 0 && passive.checkpointed === passive.log && now - this.#lastChangeAt >= this.#quietMs;
     if (!quiet || now < this.#retryAt) return passive;
     const truncate = this.#run('TRUNCATE');
+    // Writes only wait for the truncation to end; its failure is this round's, thrown below.
     this.#paused = truncate.then(
       () => undefined,
       () => undefined,
@@ -153,7 +163,9 @@ export class WalCheckpointer {
 
   /** Stops the rounds and the thread; the writer's connection, closed last, does the final checkpoint. */
   async close(): Promise<void> {
+    this.#closing = true;
     clearInterval(this.#timer);
+    // A round's failure is reported by whoever started it (the timer logs it); closing only waits.
     await this.#running?.catch(() => undefined);
     const worker = this.#worker;
     if (!worker) return;
@@ -161,6 +173,21 @@ export class WalCheckpointer {
     worker.ref();
     worker.postMessage('CLOSE');
     await exited;
+  }
+
+  /** The timer's round: a failure is logged, and the thread stopped once rounds keep failing. */
+  async #round(): Promise<void> {
+    try {
+      if ((await this.check()) !== null) this.#failures = 0;
+    } catch (error) {
+      this.#failures += 1;
+      const stop = this.#failures >= FAILURES_BEFORE_FALLBACK;
+      console.error(
+        `hearth-collector: a WAL checkpoint failed${stop ? ` ${this.#failures} times in a row; stopping the checkpoint thread` : '; retrying at the next round'}`,
+        error,
+      );
+      if (stop) await this.#worker?.terminate();
+    }
   }
 
   #run(mode: Mode): Promise<CheckpointResult> {
@@ -183,6 +210,8 @@ export class WalCheckpointer {
     clearInterval(this.#timer);
     this.#pending?.reject(new Error('the WAL checkpoint thread has stopped'));
     this.#pending = null;
+    if (!this.#closing)
+      console.error('hearth-collector: the WAL checkpoint thread stopped; the writer checkpoints every 1,000 frames by itself');
     try {
       this.#db.pragma('wal_autocheckpoint = 1000');
     } catch {
