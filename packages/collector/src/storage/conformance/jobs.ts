@@ -109,6 +109,39 @@ export function jobsConformance(open: OpenStore): void {
       expect(await store.jobs.claim('w', [kind], 1, T0 + 60_000, LEASE)).toEqual([]);
     });
 
+    withStore('enqueues or restarts: a new key is added, a failed job starts over, any other is left alone', async (store, projectId) => {
+      const kind = `test.${projectId}`;
+      const again = job(kind, 'a', { payload: { again: true }, runAt: T0 + 50, maxAttempts: 4 });
+      expect(await store.jobs.enqueueOrRestart(job(kind, 'a', { maxAttempts: 1 }), T0)).toBe('added');
+      expect(await store.jobs.enqueueOrRestart(again, T0 + 1)).toBeNull();
+      const [running] = await store.jobs.claim('w', [kind], 1, T0, LEASE);
+      expect(await store.jobs.enqueueOrRestart(again, T0 + 2)).toBeNull();
+      expect(await store.jobs.retryLater({ id: running!.id, claimedBy: 'w', attempts: 1 }, T0 + 5_000, 'HTTP 503', T0 + 3)).toBe('failed');
+
+      expect(await store.jobs.enqueueOrRestart(again, T0 + 10)).toBe('restarted');
+      expect(await store.jobs.get(`${kind}:a`)).toEqual({
+        id: running!.id,
+        kind,
+        key: `${kind}:a`,
+        payload: { again: true },
+        status: 'pending',
+        runAt: T0 + 50,
+        attempts: 0,
+        maxAttempts: 4,
+        claimedBy: null,
+        leaseUntil: null,
+        lastError: 'HTTP 503',
+        createdAt: T0,
+        updatedAt: T0 + 10,
+      });
+      const [rerun] = await store.jobs.claim('w', [kind], 1, T0 + 50, LEASE);
+      expect(rerun).toMatchObject({ id: running!.id, attempts: 1 });
+      expect(await store.jobs.complete({ id: rerun!.id, claimedBy: 'w', attempts: 1 }, T0 + 60)).toBe(true);
+      // A done job's key still stands.
+      expect(await store.jobs.enqueueOrRestart(again, T0 + 70)).toBeNull();
+      expect(await store.jobs.get(`${kind}:a`)).toMatchObject({ status: 'done', updatedAt: T0 + 60 });
+    });
+
     withStore('reclaims a job whose lease ended (its claimant died), and gives it up after the last attempt', async (store, projectId) => {
       const kind = `test.${projectId}`;
       await store.jobs.enqueue(job(kind, 'a', { maxAttempts: 2 }), T0);

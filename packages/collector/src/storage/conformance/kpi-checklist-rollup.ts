@@ -1,5 +1,5 @@
 import { CHECKLIST_EVENTS, PROMPT_EVENTS, type JsonValue } from '@hearth/schema';
-import { describe, expect } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import type { NewEvent } from '../../domain/events.js';
 import { DAY_MS } from '../../domain/time.js';
 import { newEvent } from '../../test-support/events.js';
@@ -202,6 +202,39 @@ export function kpiChecklistRollupConformance(open: OpenStore): void {
         expect(source).toBe('rollup');
         expect(sorted(rows)).toEqual(sorted(await store.kpi.checklistRowsFromEvents(projectId, query)));
       }
+    });
+
+    // A build whose every attempt failed keeps its job, and so its key, until the jobs purge a
+    // month later: unless a read starts it over, the checklist is read from `events` till then.
+    withStore('build a definition whose build was given up, when a read asks for it again', async (store, projectId) => {
+      const random = createRandom(13);
+      await store.writeEvents(randomEvents(random, projectId, 150, [BASE, BASE + 15 * DAY_MS]));
+      // AFTER's builds, given up: enqueued under a kind of this test's own, so that no collector
+      // claims them before they fail (starting over gives them the build's kind back).
+      const held = `test.${projectId}`;
+      for (const definition of definitionsOf(AFTER))
+        await store.jobs.enqueue(
+          { kind: held, key: `${DEFINITION_BUILD_JOB}:${projectId}:${definition}`, payload: {}, runAt: 0, maxAttempts: 1 },
+          0,
+        );
+      const now = Date.now();
+      for (const job of await store.jobs.claim('gone', [held], 10, now, 60_000))
+        expect(await store.jobs.retryLater({ id: job.id, claimedBy: 'gone', attempts: 1 }, now, 'disk I/O error', now)).toBe('failed');
+      const errors: string[] = [];
+      const log = vi.spyOn(console, 'error').mockImplementation((message: unknown) => void errors.push(String(message)));
+      try {
+        await expectRollupEqualsEvents(store, projectId, AFTER, 'builds given up, asked for again', true);
+      } finally {
+        log.mockRestore();
+      }
+      expect(errors.sort()).toEqual(
+        definitionsOf(AFTER)
+          .sort()
+          .map(
+            (definition) =>
+              `hearth-collector: the build of checklist item definition ${definition} (project ${projectId}) had been given up; a read asked for it again, so it starts over`,
+          ),
+      );
     });
 
     withStore('prune the definitions no checklist uses, and build one anew when it is asked for again', async (store, projectId) => {

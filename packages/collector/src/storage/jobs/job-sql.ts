@@ -3,21 +3,35 @@ import { andThen, type Awaitable, type SqlRunner } from '../sql/runner.js';
 import { ask, type Transact } from '../sql/transaction.js';
 import { JOB_COLUMNS, toStoredJob, type JobClaim, type JobRow, type JobStore, type NewJob } from './job-store.js';
 
+const INSERT_JOB = `INSERT INTO jobs (kind, key, payload, status, run_at, attempts, max_attempts, created_at, updated_at)
+  VALUES ($1, $2, $3, 'pending', $4, 0, $5, $6, $6)`;
+const jobValues = (sql: SqlRunner, job: NewJob, at: number) => [
+  job.kind,
+  job.key,
+  JSON.stringify(job.payload),
+  sql.time(job.runAt),
+  job.maxAttempts,
+  sql.time(at),
+];
+
 /**
  * Adds a job unless its key exists; true when added. Exported so a store can enqueue inside its
  * own transaction (`yield* ask(insertJob(sql, job, at))`): the job then commits with the change
  * that caused it, or not at all.
  */
 export function insertJob(sql: SqlRunner, job: NewJob, at: number): Awaitable<boolean> {
-  return andThen(
-    sql.run(
-      `INSERT INTO jobs (kind, key, payload, status, run_at, attempts, max_attempts, created_at, updated_at)
-       VALUES ($1, $2, $3, 'pending', $4, 0, $5, $6, $6) ON CONFLICT (key) DO NOTHING`,
-      [job.kind, job.key, JSON.stringify(job.payload), sql.time(job.runAt), job.maxAttempts, sql.time(at)],
-    ),
-    (changed) => changed > 0,
-  );
+  return andThen(sql.run(`${INSERT_JOB} ON CONFLICT (key) DO NOTHING`, jobValues(sql, job, at)), (changed) => changed > 0);
 }
+
+/**
+ * `insertJob`, or a failed job with the key made pending again with no attempts. The row's
+ * `last_error` tells the two apart: a new row has none, and every way a job fails records one.
+ */
+const INSERT_OR_RESTART_JOB = `${INSERT_JOB}
+  ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, payload = excluded.payload, status = 'pending', run_at = excluded.run_at,
+    attempts = 0, max_attempts = excluded.max_attempts, claimed_by = NULL, lease_until = NULL, updated_at = excluded.updated_at
+  WHERE jobs.status = 'failed'
+  RETURNING last_error`;
 
 /** The claim a completion or failure must still hold. */
 const OWNED = `id = $1 AND claimed_by = $2 AND attempts = $3 AND status = 'running'`;
@@ -39,6 +53,12 @@ export function sqlJobStore(sql: SqlRunner, transact: Transact): JobStore {
     });
   return {
     enqueue: (job, at) => write((tx) => insertJob(tx, job, at)),
+
+    enqueueOrRestart: async (job, at) => {
+      const [row] = await write((tx) => tx.all<{ last_error: string | null }>(INSERT_OR_RESTART_JOB, jobValues(tx, job, at)));
+      if (!row) return null;
+      return row.last_error === null ? 'added' : 'restarted';
+    },
 
     claim: (claimedBy, kinds, limit, now, leaseMs) => {
       if (kinds.length === 0 || limit < 1) return Promise.resolve([]);

@@ -54,6 +54,13 @@ export interface JobStore {
   /** Adds the job unless its key exists (in any status); true when added. */
   enqueue(job: NewJob, at: number): Promise<boolean>;
   /**
+   * `enqueue`, except that a failed job with the key starts over: pending at `runAt` with no
+   * attempts yet and `job`'s kind, payload and allowed attempts (its last error kept until the
+   * next). For work a later request should have tried again once earlier attempts gave up.
+   * 'added', 'restarted', or null when the key's job is pending, running or done.
+   */
+  enqueueOrRestart(job: NewJob, at: number): Promise<'added' | 'restarted' | null>;
+  /**
    * Claims up to `limit` due jobs of `kinds` (pending and due, or running with an ended lease),
    * oldest due first, for `claimedBy` until `now + leaseMs`; each claim adds one attempt. A running
    * job whose lease ended after its last allowed attempt is failed instead.

@@ -66,13 +66,20 @@ export class DefinitionBuilds {
   /**
    * Enqueues the builds of `items` (a definition already built or enqueued adds nothing). The next
    * poll claims them, here or in another collector: the read that asked answers from `events`.
+   * A build given up (its attempts spent) keeps its job, and with it its key, until the jobs purge
+   * a month later: asked for again, it starts over rather than leave the reads on `events`.
    */
   async request(projectId: string, items: readonly ItemDefinition[]): Promise<void> {
     const now = Date.now();
     for (const { definition, event, filter } of items) {
       const payload: BuildPayload = { projectId, definition, event, filter };
       const job = { kind: DEFINITION_BUILD_JOB, key: buildKey(projectId, definition), payload, runAt: now, maxAttempts: MAX_ATTEMPTS };
-      if (await this.#jobs.enqueue(job, now)) this.#backlog += 1;
+      const enqueued = await this.#jobs.enqueueOrRestart(job, now);
+      if (enqueued) this.#backlog += 1;
+      if (enqueued === 'restarted')
+        console.error(
+          `hearth-collector: the build of checklist item definition ${definition} (project ${projectId}) had been given up; a read asked for it again, so it starts over`,
+        );
     }
   }
 
