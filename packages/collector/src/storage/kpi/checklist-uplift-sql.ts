@@ -73,11 +73,13 @@ interface UpliftRow {
   hits: number | string | bigint | null;
 }
 
-/** `KpiStore.checklistUplift` over `read`; a segmented read folds new events into the rollup first (the at-risk rule reads it). */
+/**
+ * `KpiStore.checklistUplift` over `read`; `refresh` folds new events into the rollup before each
+ * read, as for every KPI statement (a segment's at-risk rule reads the rollup).
+ */
 export function checklistUpliftCounts(read: SqlReader, refresh: () => Awaitable<void>): KpiStore['checklistUplift'] {
-  const run = rollupReader(read, () => undefined);
+  const run = rollupReader(read, refresh);
   return async (projectId: string, query: ChecklistUpliftQuery) => {
-    if (query.segment) await refresh();
     const items = eventItems(query);
     const to = query.to.getTime();
     const kind = query.segment?.kind ?? null;
