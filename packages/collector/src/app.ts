@@ -76,7 +76,7 @@ export interface AppOptions {
   widgetDir?: string;
   /** The caller's address for per-client rate limits; the server entry passes the socket's. */
   clientAddress?: (c: Context) => string;
-  /** Where unexpected errors are logged. */
+  /** Where unexpected errors are logged; `console.error` by default. */
   log?: (message: string, error: unknown) => void;
   /** Folder served at `/admin/*` (the console's `dist`); no console routes when absent. */
   adminDir?: string;
@@ -151,11 +151,13 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   const config = parseConfig(options.config);
   const clock = options.clock ?? Date.now;
   const app = new Hono<AppEnv>();
-  app.onError(errorHandler(options.log));
+  // The server passes no log: without this default, what only the app's log reports (an audit
+  // entry not recorded, a survey answer's reward not awarded) would go unreported.
+  const { store, log = console.error } = options;
+  app.onError(errorHandler(log));
   app.notFound(notFound);
   app.use('*', storableUrl());
   const clientAddress = options.clientAddress ?? (() => 'unknown');
-  const { store, log } = options;
   // Every route looks its project up here per request; the settings service replaces a project
   // when a console change applies, and loads stored changes (and other processes') before serving.
   const projects = new ProjectRegistry(config.projects);
@@ -176,7 +178,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   // Sign-in and invitations answer without a session; every other /v1/admin/* route then needs the
   // console's session (checked here, with the person's role) or a secret key (checked by each
   // route's secretKey middleware). Successful changes are recorded in the audit log.
-  const audit = new AuditLog(store.audit, clock, log ?? (() => {}));
+  const audit = new AuditLog(store.audit, clock, log);
   const team = new ConsoleTeam({
     team: store.team,
     projects,
@@ -196,7 +198,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
   app.use('/v1/admin/*', auditTrail(audit));
   app.route('/', adminTeamRoutes({ sessions, team, limiter, clientAddress, publicUrl: config.publicUrl }));
   app.route('/', adminAuditRoutes({ audit, projects }));
-  const worker = new JobWorker({ jobs: store.jobs, clock, ...(log ? { log } : {}), ...options.jobs });
+  const worker = new JobWorker({ jobs: store.jobs, clock, log, ...options.jobs });
   scheduleHousekeeping(worker, store, clock, config.admin);
   scheduleRewardsExpiry(worker, { projects, rewards: store.rewards, clock });
   scheduleItemDefinitionPrune(worker, { projects: () => projects.all(), store });
@@ -240,7 +242,7 @@ export function createCollectorApp(options: AppOptions): CollectorApp {
     leaseMs: (config.email?.claimLeaseSeconds ?? 60) * 1000,
     rewards: engine,
     webhooks,
-    ...(log ? { log } : {}),
+    log,
   });
   if (config.email) {
     // One round (plan, then send what is due) per period across every collector on the database.

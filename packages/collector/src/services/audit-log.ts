@@ -19,7 +19,7 @@ export class AuditLog {
     try {
       await this.store.append({ target: null, targetVersion: null, ...entry, at: this.clock() });
     } catch (error) {
-      this.log(`audit log: could not record ${entry.action}`, error);
+      this.log(`hearth-collector: audit log: could not record ${entry.action}`, error);
     }
   }
 

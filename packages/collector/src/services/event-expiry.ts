@@ -67,6 +67,7 @@ export function startEventExpiry(
     async stop() {
       stopped = true;
       clearInterval(timer);
+      // A pass's failure is logged by `background` (or thrown to `runOnce`'s caller); stopping only waits.
       await running?.catch(() => undefined);
     },
   };

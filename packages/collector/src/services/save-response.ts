@@ -36,6 +36,7 @@ async function serialized<T>(store: ResponseStore, key: string, save: () => Prom
   if (!tails) queues.set(store, (tails = new Map()));
   const previous = tails.get(key) ?? Promise.resolve();
   const run = previous.then(save, save);
+  // The tail only orders the next save: this save's error reaches its caller through `run`.
   const tail = run.catch(() => undefined);
   tails.set(key, tail);
   try {

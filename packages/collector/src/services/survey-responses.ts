@@ -60,7 +60,7 @@ export async function submitSurveyResponse(
       const { userId } = subject;
       void deps.rewards
         .onSurveyAnswered(project.id, userId, response.surveyId, `cycle-${response.cycle}`)
-        .catch((error: unknown) => deps.log?.('survey response follow-up failed', error));
+        .catch((error: unknown) => deps.log?.('hearth-collector: survey response follow-up failed', error));
     }
   }
   return decision;

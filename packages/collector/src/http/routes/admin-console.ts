@@ -28,6 +28,7 @@ export function adminConsoleRoutes(consoleDir: string) {
     const path = new URL(c.req.url).pathname.slice('/admin/'.length);
     const isRoute = extname(path) === '';
     const file = isRoute ? resolve(root, 'index.html') : resolveAsset(root, path);
+    // A file that cannot be read is answered as a missing one (404).
     const info = file ? await stat(file).catch(() => null) : null;
     if (!file || !info?.isFile()) {
       const message = isRoute ? 'The admin console is not built: run `pnpm build`.' : 'No such console file.';

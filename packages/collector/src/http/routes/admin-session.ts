@@ -57,7 +57,16 @@ export function adminSessionRoutes({ sessions, team, oidc, clientAddress }: Admi
     // Signing out is state-changing too: a forged cross-site sign-out must not work either.
     if (live && !sessions.csrfMatches(live, c)) throw new HttpError(403, 'csrf_failed', 'Missing or wrong X-Hearth-CSRF header.');
     await sessions.signOut(c, live);
-    const endSessionUrl = live?.session.via === 'sso' && oidc ? await oidc.endSessionUrl().catch(() => null) : null;
+    const endSessionUrl =
+      live?.session.via === 'sso' && oidc
+        ? await oidc.endSessionUrl().catch((error: unknown) => {
+            console.error(
+              "hearth-collector: signed out of the console only: the identity provider's end-session URL could not be read",
+              error,
+            );
+            return null;
+          })
+        : null;
     return endSessionUrl ? c.json({ endSessionUrl }) : c.body(null, 204);
   });
 

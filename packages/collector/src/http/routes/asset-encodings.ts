@@ -44,6 +44,7 @@ export class EncodedAssets {
     if (cached?.version === version) return cached.encoded;
     const encoded = encode(file);
     this.#cache.set(file, { version, encoded });
+    // A failed encoding is not kept; its error reaches the caller through `encoded`.
     encoded.catch(() => this.#cache.delete(file));
     return encoded;
   }

@@ -32,6 +32,7 @@ export function sdkAssetRoutes(widgetDir: string) {
   const app = new Hono();
   app.get('/sdk/*', async (c) => {
     const file = resolveAsset(root, new URL(c.req.url).pathname.slice('/sdk/'.length));
+    // A file that cannot be read is answered as a missing one (404).
     const info = file ? await stat(file).catch(() => null) : null;
     if (!file || !info?.isFile()) {
       return c.json({ error: { code: 'not_found', message: 'No such SDK file.' } }, 404, { 'Access-Control-Allow-Origin': '*' });

@@ -141,6 +141,7 @@ export class DefinitionBuilds {
 
   /** One drain at a time: a poll during `runDue` must not claim a job `runDue` would then wait for. */
   #track(run: Promise<void>): Promise<void> {
+    // `settled` only marks the drain's end; its error reaches the caller through `run`.
     const settled: Promise<void> = run
       .then(
         () => undefined,

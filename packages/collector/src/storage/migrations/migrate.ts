@@ -97,6 +97,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
       }
     }
   } finally {
+    // Only a broken connection fails these: the pool drops it, and its session lock ends with it.
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await client.query('RESET lock_timeout').catch(() => undefined);
     client.release();

@@ -29,6 +29,7 @@ export async function postgresTransaction<T>(
       await client.query('COMMIT');
       return result;
     } catch (error) {
+      // The body's error is the one to report; a connection too broken to roll back leaves the pool on release.
       await client.query('ROLLBACK').catch(() => undefined);
       const code = (error as { code?: unknown } | null)?.code;
       if (attempt >= MAX_ATTEMPTS || typeof code !== 'string' || !options.retry?.has(code)) throw error;
