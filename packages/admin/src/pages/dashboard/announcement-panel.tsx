@@ -90,16 +90,18 @@ export function AnnouncementPanel({ filters }: { filters: KpiFilters }) {
       (failure: Error) => setListError(failure.message),
     );
   }, []);
+  // The dashboard's trait filter is the API's trait segment; the API has no `from` (it counts from publication).
+  const segment = filters.trait ? `trait:${filters.trait}` : undefined;
   const { data: kpis, error } = useKpi(
-    selected ? () => announcementKpis(selected, filters.to) : null,
-    JSON.stringify([selected, filters.to]),
+    selected ? () => announcementKpis(selected, filters.to, segment) : null,
+    JSON.stringify([selected, filters.to, segment]),
   );
   return (
     <section aria-labelledby="announcement-title" class="panel">
       <h2 id="announcement-title">Announcements</h2>
       <p class="hint">
-        Counted from each announcement's publication to the end of the date range, for every user: the announcement KPI API takes no start
-        date and no segment.
+        Counted from each announcement's publication to the end of the date range (the announcement KPI API takes no start date), for the
+        segment's users when one is set: both those it reached and the control group it compares their adoption with.
       </p>
       {listError && (
         <p class="error" role="alert">
