@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { StoreOptions } from '../../packages/collector/src/index.js';
 import { benchDir } from '../lib/results.js';
 import type { KpiEndpoint } from './endpoints.js';
-import type { EndpointTiming } from './time-endpoints.js';
+import type { EndpointOutcome } from './time-endpoints.js';
+
+export type { EndpointOutcome } from './time-endpoints.js';
 
 export interface ChildRequest {
   options: StoreOptions;
@@ -11,13 +13,6 @@ export interface ChildRequest {
   end: number;
   warmRuns: number;
 }
-
-/** An endpoint that did not answer within the limit: shown as "> limit", never as a figure. */
-export interface TimedOut extends KpiEndpoint {
-  timedOutAfterMs: number;
-}
-
-export type EndpointOutcome = EndpointTiming | TimedOut;
 
 /** Times `endpoint` in a child process; kills that child (by its pid) after `limitMs`. */
 function timeInChild(request: ChildRequest, limitMs: number): Promise<EndpointOutcome> {
@@ -31,7 +26,7 @@ function timeInChild(request: ChildRequest, limitMs: number): Promise<EndpointOu
       child.kill('SIGKILL');
       resolve({ ...request.endpoint, timedOutAfterMs: limitMs });
     }, limitMs);
-    child.on('message', (message: { timing?: EndpointTiming; error?: string }) => {
+    child.on('message', (message: { timing?: EndpointOutcome; error?: string }) => {
       clearTimeout(timer);
       if (message.timing) resolve(message.timing);
       else reject(new Error(message.error ?? 'child failed'));
@@ -54,7 +49,7 @@ export async function timeEndpointsIsolated(
   for (const endpoint of endpoints) {
     const outcome = await timeInChild({ options, endpoint, end: settings.end, warmRuns: settings.warmRuns }, settings.limitMs);
     console.error(
-      `kpi:   ${endpoint.label}: ${'coldMs' in outcome ? `cold ${outcome.coldMs.toFixed(1)} ms, warm ${outcome.warmMs.toFixed(1)} ms` : `no answer within ${settings.limitMs / 1000} s`}`,
+      `kpi:   ${endpoint.label}: ${'coldMs' in outcome ? `cold ${outcome.coldMs.toFixed(1)} ms, warm ${outcome.warmMs.toFixed(1)} ms` : `no answer after ${(outcome.timedOutAfterMs / 1000).toFixed(1)} s`}`,
     );
     outcomes.push(outcome);
   }

@@ -23,6 +23,16 @@ export interface EndpointTiming {
   runtime: 'compiled' | 'tsx';
 }
 
+/**
+ * An endpoint with no answer: the bench stopped it after its limit, or the collector ended its
+ * statement itself (503 `store_busy`: PostgreSQL's KPI statement timeout). Shown as "> ms", never as a figure.
+ */
+export interface TimedOut extends KpiEndpoint {
+  timedOutAfterMs: number;
+}
+
+export type EndpointOutcome = EndpointTiming | TimedOut;
+
 type Json = Record<string, unknown>;
 
 /** The headline figure of each answer: proof that the timed query found the data. */
@@ -75,12 +85,16 @@ export async function timeEndpoint(
   endpoint: KpiEndpoint,
   end: number,
   warmRuns: number,
-): Promise<EndpointTiming> {
+): Promise<EndpointOutcome> {
   const store = await collector.openStore({ ...options, startKpiReader: true });
   try {
     while ((await store.readiness()) !== null) await sleep(10);
     const app = collector.createApp({ store, config: kpiBenchConfig, clock: () => end });
     const cold = await call(app, endpoint.path);
+    if (cold.status === 503 && cold.text.includes('"store_busy"')) {
+      console.error(`kpi:   ${endpoint.label}: the collector ended the statement after ${cold.ms.toFixed(0)} ms (503 store_busy)`);
+      return { ...endpoint, timedOutAfterMs: cold.ms };
+    }
     if (cold.status !== 200) throw new Error(`GET ${endpoint.path}: ${cold.status} ${cold.text.slice(0, 300)}`);
     const warm: number[] = [];
     for (let i = 0; i < warmRuns; i++) warm.push((await call(app, endpoint.path)).ms);
