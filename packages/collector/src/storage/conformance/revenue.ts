@@ -185,6 +185,37 @@ export function revenueConformance(open: OpenStore): void {
       });
     });
 
+    withStore('the series statement gives each period the rows of its own statement, ties and facts on a bound too', async (store, p) => {
+      await record(store, p, [
+        ...PORTFOLIO,
+        {
+          type: 'subscription_started',
+          accountId: 'y',
+          subscriptionId: 'y',
+          amount: 1000,
+          currency: 'EUR',
+          interval: 'month',
+          occurredAt: at(-3),
+        },
+        {
+          type: 'subscription_changed',
+          accountId: 'y',
+          subscriptionId: 'y',
+          amount: 5000,
+          currency: 'EUR',
+          interval: 'month',
+          occurredAt: at(40),
+        },
+        { type: 'subscription_cancelled', accountId: 'y', subscriptionId: 'y', occurredAt: at(40) },
+        { type: 'payment', userId: 'u9', amount: 700, currency: 'EUR', occurredAt: at(10) },
+      ]);
+      const bounds = [-20, -10, 0, 10, 20, 30, 40, 50].map((days) => PERIOD_START + days * DAY);
+      const series = await store.revenue.customerPeriodSeries(p, bounds);
+      const each = await Promise.all(bounds.slice(1).map((to, i) => store.revenue.customerPeriods(p, bounds[i]!, to)));
+      expect(series).toEqual(each);
+      expect(series.filter((rows) => rows.length > 0).length).toBeGreaterThan(4);
+    });
+
     withStore('monthly churn scales a longer period to 30 days; ties at one instant keep the later fact', async (store, p) => {
       await record(store, p, [
         {

@@ -56,6 +56,19 @@ export const subscriptionArrSql = (project: string, before: string, filter = '')
     WHERE project_id = ${project} AND subscription_id IS NOT NULL AND occurred_at < ${before} ${filter}`;
 
 /**
+ * The renewals, cancellations and payments dated in [from, to) as the periods' rows list them, read
+ * from `source` (revenue_facts, or it joined to the periods) after `lead` columns.
+ */
+const periodFactsSql = (lead: string, source: string, from: string, to: string, filter = '') => `
+      SELECT ${lead} customer_kind, customer_id, 0, 0,
+             CASE WHEN type = 'subscription_renewed' THEN 1 ELSE 0 END,
+             CASE WHEN type = 'subscription_cancelled' THEN 1 ELSE 0 END,
+             CASE WHEN type = 'payment' THEN amount ELSE 0 END
+      FROM ${source}
+      WHERE project_id = $1 AND occurred_at >= ${from} AND occurred_at < ${to}
+        AND type IN ('subscription_renewed', 'subscription_cancelled', 'payment') ${filter}`;
+
+/**
  * Per customer: the ARR of each subscription in force at `from` ($2) and at `to` ($3), summed,
  * beside the period's renewals, cancellations and payments.
  */
@@ -73,24 +86,78 @@ const periodsSql = (d: Dialect, filtered: boolean) => {
       SELECT customer_kind, customer_id, 0, arr, 0, 0, 0
       FROM (${latest('$3')}) e WHERE rank = 1
       UNION ALL
-      SELECT customer_kind, customer_id, 0, 0,
-             CASE WHEN type = 'subscription_renewed' THEN 1 ELSE 0 END,
-             CASE WHEN type = 'subscription_cancelled' THEN 1 ELSE 0 END,
-             CASE WHEN type = 'payment' THEN amount ELSE 0 END
-      FROM revenue_facts
-      WHERE project_id = $1 AND occurred_at >= $2 AND occurred_at < $3
-        AND type IN ('subscription_renewed', 'subscription_cancelled', 'payment') ${customers}
+      ${periodFactsSql('', 'revenue_facts', '$2', '$3', customers)}
     ) facts
     GROUP BY customer_kind, customer_id`;
 };
 
+/** The ascending period bounds `$2` as rows (i, at), i from 0: a JSON array on SQLite, a timestamp array on PostgreSQL. */
+const BOUNDS: Record<Dialect, string> = {
+  sqlite: 'SELECT CAST(key AS INTEGER) AS i, value AS at FROM json_each($2)',
+  postgres: 'SELECT CAST(n AS integer) - 1 AS i, at FROM unnest($2::timestamptz[]) WITH ORDINALITY AS b(at, n)',
+};
+
+/**
+ * `periodsSql` for each period between consecutive bounds (`period` = its index), in one pass over
+ * the facts: a subscription's fact is in force at bound b when it is before b and its next fact (by
+ * time, then arrival) is not, the same fact the ranking picks. A bound ends one period and starts
+ * the next, so each is looked up once where per-period statements would rank every fact twice.
+ */
+const seriesSql = (d: Dialect) => `
+    WITH bounds(i, at) AS (${BOUNDS[d]}),
+    periods(i, lo, hi) AS (SELECT a.i, a.at, b.at FROM bounds a JOIN bounds b ON b.i = a.i + 1),
+    facts AS MATERIALIZED (
+      SELECT customer_kind, customer_id, arr, occurred_at,
+             LEAD(occurred_at) OVER (PARTITION BY subscription_id ORDER BY occurred_at, seq) AS next_at
+      FROM revenue_facts
+      WHERE project_id = $1 AND subscription_id IS NOT NULL AND occurred_at < (SELECT MAX(at) FROM bounds)),
+    in_force(i, customer_kind, customer_id, arr) AS (
+      SELECT b.i, f.customer_kind, f.customer_id, f.arr FROM bounds b JOIN facts f
+      ON f.occurred_at < b.at AND (f.next_at IS NULL OR f.next_at >= b.at))
+    SELECT period, customer_kind, customer_id,
+           SUM(start_arr) AS start_arr, SUM(end_arr) AS end_arr,
+           SUM(renewals) AS renewals, SUM(cancellations) AS cancellations, SUM(payments) AS payments
+    FROM (
+      SELECT i AS period, customer_kind, customer_id, arr AS start_arr, 0 AS end_arr, 0 AS renewals, 0 AS cancellations, 0 AS payments
+      FROM in_force WHERE i < (SELECT MAX(i) FROM bounds)
+      UNION ALL
+      SELECT i - 1, customer_kind, customer_id, 0, arr, 0, 0, 0 FROM in_force WHERE i > 0
+      UNION ALL
+      ${periodFactsSql('p.i,', 'periods p CROSS JOIN revenue_facts', 'p.lo', 'p.hi')}
+    ) facts
+    GROUP BY period, customer_kind, customer_id`;
+
 const FACT_COLUMNS =
   'fact_id, type, customer_kind, customer_id, account_id, user_id, subscription_id, amount, currency, billing, interval_count, arr, occurred_at';
+
+interface PeriodRow {
+  customer_kind: 'account' | 'user';
+  customer_id: string;
+  start_arr: Int;
+  end_arr: Int;
+  renewals: Int;
+  cancellations: Int;
+  payments: Int;
+}
+
+/** A period's rows, ordered by customer here: the two databases collate text differently. */
+function toCustomerPeriods(rows: PeriodRow[]): CustomerPeriodRow[] {
+  const key = (r: PeriodRow) => `${r.customer_kind}\u0000${r.customer_id}`;
+  rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return rows.map((r) => ({
+    customer: { kind: r.customer_kind, id: r.customer_id },
+    startArr: BigInt(r.start_arr),
+    endArr: BigInt(r.end_arr),
+    renewals: Number(r.renewals),
+    cancellations: Number(r.cancellations),
+    payments: BigInt(r.payments),
+  }));
+}
 
 /** `store.revenue` over either dialect; the KPI reads go through `kpiRead` (SQLite: the reader process). */
 export function sqlRevenueStore(sql: SqlRunner, kpiRead: SqlReader = sql): RevenueStore {
   const d = sql.dialect;
-  const statements = { all: periodsSql(d, false), some: periodsSql(d, true) };
+  const statements = { all: periodsSql(d, false), some: periodsSql(d, true), series: seriesSql(d) };
   return {
     async record(row, at) {
       const inserted = await sql.run(
@@ -136,26 +203,15 @@ export function sqlRevenueStore(sql: SqlRunner, kpiRead: SqlReader = sql): Reven
     async customerPeriods(projectId, from, to, customers?: CustomerIds) {
       const params: unknown[] = [projectId, kpiRead.time(from), kpiRead.time(to)];
       if (customers) params.push(d === 'sqlite' ? JSON.stringify(customers.ids) : customers.ids, customers.kind);
-      const rows = await kpiRead.all<{
-        customer_kind: 'account' | 'user';
-        customer_id: string;
-        start_arr: Int;
-        end_arr: Int;
-        renewals: Int;
-        cancellations: Int;
-        payments: Int;
-      }>(customers ? statements.some : statements.all, params);
-      // Sorted here: the two databases collate text differently.
-      const key = (r: { customer_kind: string; customer_id: string }) => `${r.customer_kind}\u0000${r.customer_id}`;
-      rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-      return rows.map((r): CustomerPeriodRow => ({
-        customer: { kind: r.customer_kind, id: r.customer_id },
-        startArr: BigInt(r.start_arr),
-        endArr: BigInt(r.end_arr),
-        renewals: Number(r.renewals),
-        cancellations: Number(r.cancellations),
-        payments: BigInt(r.payments),
-      }));
+      return toCustomerPeriods(await kpiRead.all<PeriodRow>(customers ? statements.some : statements.all, params));
+    },
+
+    async customerPeriodSeries(projectId, bounds) {
+      const rows = await kpiRead.all<PeriodRow & { period: Int }>(statements.series, [
+        projectId,
+        d === 'sqlite' ? JSON.stringify(bounds) : bounds.map((b) => kpiRead.time(b)),
+      ]);
+      return bounds.slice(1).map((_, i) => toCustomerPeriods(rows.filter((r) => Number(r.period) === i)));
     },
   };
 }

@@ -29,6 +29,11 @@ export interface RevenueStore {
    * payments in [from, to). Ordered by customer kind, then id.
    */
   customerPeriods(projectId: string, from: number, to: number, customers?: CustomerIds): Promise<CustomerPeriodRow[]>;
+  /**
+   * `customerPeriods` of every period between consecutive `bounds` (ascending, at least two), all
+   * customers, in one statement: the overview's series reads its periods at once.
+   */
+  customerPeriodSeries(projectId: string, bounds: readonly number[]): Promise<CustomerPeriodRow[][]>;
   /** One customer's facts, newest first (ties: the later recorded first), at most `limit`. */
   factsOf(projectId: string, customer: Customer, limit: number): Promise<RevenueFactRow[]>;
 }
