@@ -50,7 +50,7 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
   };
   const index = (t: number, q: ActivityQuery, period: number) => Math.floor((t - q.from.getTime()) / period);
 
-  return {
+  const kpis: RetentionKpiStore = {
     async activeUserCounts(_projectId, q) {
       const counts: ActiveUserCount[] = [];
       for (const [period, ms] of [
@@ -71,6 +71,10 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
       const atStart = new Set(seen.filter((e) => e.t > lo && e.t < from).map((e) => e.subject));
       const atEnd = new Set(seen.filter((e) => e.t > q.to.getTime() - q.inactivityMs).map((e) => e.subject));
       return { customersAtStart: atStart.size, retained: [...atStart].filter((s) => atEnd.has(s)).length };
+    },
+    async retentionSeries(projectId, { bounds, inactivityMs }) {
+      const periods = bounds.slice(1).map((to, i) => ({ from: new Date(bounds[i]!), to: new Date(to), inactivityMs }));
+      return Promise.all(periods.map((q) => kpis.retentionCounts(projectId, q)));
     },
     async cohortCounts(_projectId, q) {
       const cohortOf = new Map(firsts(q).map(([subject, at]) => [subject, index(at, q, q.periodMs)]));
@@ -112,4 +116,5 @@ export async function referenceKpis(store: Store, projectId: string): Promise<Re
       return [...users.keys()].filter((id) => inSegment(`u:${id}`, { from: new Date(0), to: new Date(0), segment })).sort();
     },
   };
+  return kpis;
 }

@@ -91,6 +91,12 @@ async function expectExact(store: Store, projectId: string, queries: readonly Ac
     for (const inactivityMs of [DAY_MS, 7 * DAY_MS]) {
       const [retention, retentionRef] = await both((k) => k.retentionCounts(projectId, { ...q, inactivityMs }));
       expect(retention, `retention ${inactivityMs}, ${what}`).toEqual(retentionRef);
+      if (q.segment) continue;
+      // The series statement over q and the three periods as long before it: the same counts per period.
+      const length = q.to.getTime() - q.from.getTime();
+      const bounds = [3, 2, 1, 0, -1].map((back) => q.from.getTime() - back * length);
+      const [series, seriesRef] = await both((k) => k.retentionSeries(projectId, { bounds, inactivityMs }));
+      expect(series, `retention series ${inactivityMs}, ${what}`).toEqual(seriesRef);
     }
     for (const periodMs of [DAY_MS, 7 * DAY_MS]) {
       const [cohorts, cohortsRef] = await both((k) => k.cohortCounts(projectId, { ...q, periodMs }));

@@ -2,7 +2,7 @@ import type { ActiveUserCount } from '../../kpi/active-users.js';
 import { numbered } from '../sql/dialect.js';
 import type { Awaitable, SqlReader } from '../sql/runner.js';
 import type { ActivityQuery, RetentionKpiStore } from './retention-store.js';
-import { retentionSql, scanParams, type RetentionStatement } from './retention-sql.js';
+import { retentionSeriesSql, retentionSql, scanParams, type RetentionStatement } from './retention-sql.js';
 import type { SegmentKind } from './segment-sql.js';
 
 /** Counts as either driver returns them (pg: COUNT is bigint and SUM numeric, so strings). */
@@ -26,7 +26,17 @@ export const RETENTION_POSTGRES_SETTINGS = ['SET LOCAL jit = off', 'SET LOCAL en
  */
 export function sqlRetentionKpis(read: SqlReader, refresh: () => Awaitable<void>): RetentionKpiStore {
   const run = rollupReader(read, refresh);
-  return retentionKpis((name, segment, params) => run(`${name}:${segment}`, () => retentionSql(read.dialect, segment)[name], params));
+  return {
+    ...retentionKpis((name, segment, params) => run(`${name}:${segment}`, () => retentionSql(read.dialect, segment)[name], params)),
+    async retentionSeries(projectId, { bounds, inactivityMs }) {
+      const params = { projectId, inactivity: inactivityMs, ...Object.fromEntries(bounds.map((bound, i) => [`b${i}`, bound])) };
+      const rows = await run(`retentionSeries:${bounds.length}`, () => retentionSeriesSql(read.dialect, bounds.length), params);
+      return bounds.slice(1).map((_, i) => {
+        const row = rows.find((r) => Number(r.period) === i);
+        return { customersAtStart: Number(row?.at_start ?? 0), retained: Number(row?.retained ?? 0) };
+      });
+    },
+  };
 }
 
 /**
@@ -48,7 +58,7 @@ export function rollupReader(read: SqlReader, refresh: () => Awaitable<void>) {
 }
 
 /** The retention KPIs over a store's `RunRetention`: parameters in, counts out. */
-function retentionKpis(execute: RunRetention): RetentionKpiStore {
+function retentionKpis(execute: RunRetention): Omit<RetentionKpiStore, 'retentionSeries'> {
   const run = (name: RetentionStatement, projectId: string, query: ActivityQuery, extra: Record<string, unknown> = {}, lo?: number) =>
     execute(name, query.segment?.kind ?? null, { ...scanParams(projectId, query, lo), ...extra });
   const num = (row: RetentionRow | undefined, column: string) => Number(row?.[column] ?? 0);

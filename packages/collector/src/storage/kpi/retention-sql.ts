@@ -124,6 +124,17 @@ const activeIn = (d: RetentionDialect, subject: string, [L, H, fixed]: Window) =
         ELSE EXISTS (SELECT 1 FROM events e WHERE e.project_id = @projectId AND e.anonymous_id = substr(${subject}, 3) AND e.user_id IS NULL
           AND ${d.probeTime('e.timestamp')} >= ${d.eventTime(L)} AND ${d.probeTime('e.timestamp')} < ${d.eventTime(H)}) END)))`;
 
+/** The inactivity window ending at `end`: (end − N, end), N = @inactivity. */
+const inactivityWindow = (end: string): Window => [`(${end} - ${int('inactivity')} + 1)`, end, true];
+
+/**
+ * Subject `s` (kpi_activity_subjects) is a customer at `bound`: an event in (bound − N, bound),
+ * probed only for subjects active around it; `filter` narrows the subjects (`AND …` on `s.subject`).
+ */
+const customerAt = (d: RetentionDialect, bound: string, filter = '') => `s.project_id = @projectId
+      AND s.first_at < ${bound} AND s.last_at > ${bound} - ${int('inactivity')} ${filter}
+      AND ${activeIn(d, 's.subject', inactivityWindow(bound))}`;
+
 /**
  * Customers at the start of [@from, @to) (an event in (from − N, from), N = @inactivity), one row
  * each, `active_end` 1 for those retained (also one in (to − N, to)); `filter` narrows the
@@ -131,14 +142,29 @@ const activeIn = (d: RetentionDialect, subject: string, [L, H, fixed]: Window) =
  * (kpi_activity_subjects) with at most two probes of its blocks and edge days: grouping the range's day rows by
  * subject instead sorts millions of them once every user is active most days.
  */
-export const retentionSubjects = (d: RetentionDialect, filter: string) => {
-  const window = (end: string): Window => [`(${end} - ${int('inactivity')} + 1)`, end, true];
-  return `
-    SELECT s.subject, CASE WHEN ${activeIn(d, 's.subject', window(int('to')))} THEN 1 ELSE 0 END AS active_end
-    FROM kpi_activity_subjects s WHERE s.project_id = @projectId
-      AND s.first_at < ${int('from')} AND s.last_at > ${int('from')} - ${int('inactivity')} ${filter}
-      AND ${activeIn(d, 's.subject', window(int('from')))}`;
-};
+export const retentionSubjects = (d: RetentionDialect, filter: string) => `
+    SELECT s.subject, CASE WHEN ${activeIn(d, 's.subject', inactivityWindow(int('to')))} THEN 1 ELSE 0 END AS active_end
+    FROM kpi_activity_subjects s WHERE ${customerAt(d, int('from'), filter)}`;
+
+/**
+ * The `retention` counts of each period between consecutive bounds @b0 … @b{bounds − 1}, in one
+ * statement: the customers at each bound are found once, since a bound ends one period and starts
+ * the next; a period's retained are its start's customers who are customers at its end too (an
+ * event in (to − N, to), as `active_end`; such a subject is also active around the end).
+ */
+export function retentionSeriesSql(dialect: Dialect, bounds: number): string {
+  const d = DIALECTS[dialect];
+  const at = Array.from(
+    { length: bounds },
+    (_, i) => `c${i} AS MATERIALIZED (SELECT s.subject FROM kpi_activity_subjects s WHERE ${customerAt(d, int(`b${i}`))})`,
+  );
+  const periods = Array.from(
+    { length: bounds - 1 },
+    (_, i) => `SELECT ${i} AS period, (SELECT COUNT(*) FROM c${i}) AS at_start,
+      (SELECT COUNT(*) FROM c${i} JOIN c${i + 1} ON c${i + 1}.subject = c${i}.subject) AS retained`,
+  );
+  return `WITH ${at.join(',\n    ')}\n    ${periods.join('\n    UNION ALL ')}`;
+}
 
 const periodIndex = (t: string, period: string) => `(${t} - ${int('from')}) / ${period}`;
 

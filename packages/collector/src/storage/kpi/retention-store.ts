@@ -23,6 +23,11 @@ export interface RetentionKpiStore {
   activeUserCounts(projectId: string, query: ActivityQuery): Promise<ActiveUserCount[]>;
   /** Customers active at `from` and, of those, still active at `to` (kpi/churn.ts). */
   retentionCounts(projectId: string, query: ActivityQuery & { inactivityMs: number }): Promise<RetentionCounts>;
+  /**
+   * `retentionCounts` of each period between consecutive `bounds` (ascending, at least two), all
+   * subjects, in one statement: the overview's series reads its periods at once.
+   */
+  retentionSeries(projectId: string, query: { bounds: readonly number[]; inactivityMs: number }): Promise<RetentionCounts[]>;
   /** Per (cohort, offset): subjects first active in period `cohort` and active in `cohort + offset`. */
   cohortCounts(projectId: string, query: ActivityQuery & { periodMs: number }): Promise<CohortCount[]>;
   /** New subjects of [from, to), those whose first week ended before `to`, and those who came back after it. */
