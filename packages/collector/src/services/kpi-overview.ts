@@ -7,7 +7,7 @@ import {
   type SurveyPrompt,
 } from '@hearth/schema';
 import { holdoutUnit, inRewardsHoldout } from '../domain/rewards/holdout.js';
-import { churnKpis } from '../kpi/churn.js';
+import { churnKpis, type RetentionCounts } from '../kpi/churn.js';
 import { cliKpi } from '../kpi/cli.js';
 import { npsKpi } from '../kpi/nps.js';
 import { changeOf, figure, overviewPeriods, programRoi, type Figure, type Period } from '../kpi/overview.js';
@@ -15,6 +15,7 @@ import { revenueKpis, type ClvNote } from '../kpi/revenue.js';
 import { rewardsKpis } from '../kpi/rewards.js';
 import type { SurveyResponseRow } from '../kpi/survey-rows.js';
 import { DAY_MS } from '../domain/time.js';
+import type { CustomerPeriodRow } from '../storage/revenue/revenue-store.js';
 import type { Store } from '../storage/store.js';
 
 const cite = (section: string) => `docs/reference/kpi-definitions.md: ${section}`;
@@ -51,15 +52,19 @@ const minorDigits = (currency: string) =>
 export async function kpiOverview(store: Store, project: ProjectConfig, range: { from: Date; to: Date }): Promise<KpiOverviewAnswer> {
   const periods = overviewPeriods({ from: range.from.getTime(), to: range.to.getTime() }, OVERVIEW_PERIODS);
   const span = { from: new Date(periods[0]!.from), to: range.to };
-  const surveys = (await store.prompts.list(project.id)).flatMap((record) => (record.prompt.kind === 'survey' ? [record.prompt] : []));
-  const answersOf = async (type: 'nps' | 'cli') => {
-    const chosen = surveys.filter((survey) => survey.content.type === type);
-    const rows = (await Promise.all(chosen.map((survey) => store.responses.list(project.id, survey.id, span)))).flat();
-    return { surveys: chosen, rows };
-  };
-  const [nps, cli] = await Promise.all([answersOf('nps'), answersOf('cli')]);
-  const figures: PeriodFigures[] = [];
-  for (const period of periods) figures.push(await periodFigures(store, project, period, { nps, cli }));
+  // Each read covers all periods at once (retention, revenue and the ledger in one statement each,
+  // the answers over the whole span) and they run together: the PostgreSQL KPI pool has two
+  // connections, and SQLite's reader takes the next statement without a round trip in between.
+  const bounds = [periods[0]!.from, ...periods.map((period) => period.to)];
+  const [answers, counts, revenue, pointsIssued] = await Promise.all([
+    surveyAnswers(store, project, span),
+    store.kpi.retentionSeries(project.id, { bounds, inactivityMs: project.inactivityDays * DAY_MS }),
+    project.revenue ? store.revenue.customerPeriodSeries(project.id, bounds) : null,
+    pointsIssuedOf(store, project, periods),
+  ]);
+  const figures = periods.map((period, i) =>
+    periodFigures(project, period, { answers, counts: counts[i]!, revenue: revenue?.[i] ?? null, pointsIssued: pointsIssued?.[i] ?? null }),
+  );
 
   const previous = periods[periods.length - 2]!;
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -92,15 +97,44 @@ interface Answers {
   rows: SurveyResponseRow[];
 }
 
-async function periodFigures(
-  store: Store,
-  project: ProjectConfig,
-  period: Period,
-  answers: { nps: Answers; cli: Answers },
-): Promise<PeriodFigures> {
+/** The NPS and CLI surveys' answers over the whole span: each period folds its own from them. */
+async function surveyAnswers(store: Store, project: ProjectConfig, span: { from: Date; to: Date }) {
+  const surveys = (await store.prompts.list(project.id)).flatMap((record) => (record.prompt.kind === 'survey' ? [record.prompt] : []));
+  const answersOf = async (type: 'nps' | 'cli'): Promise<Answers> => {
+    const chosen = surveys.filter((survey) => survey.content.type === type);
+    const rows = (await Promise.all(chosen.map((survey) => store.responses.list(project.id, survey.id, span)))).flat();
+    return { surveys: chosen, rows };
+  };
+  const [nps, cli] = await Promise.all([answersOf('nps'), answersOf('cli')]);
+  return { nps, cli };
+}
+
+/**
+ * Points issued in each period, from one read of the ledger over all of them; null when the
+ * program ROI has nothing to weigh them against (no program, holdout or point value).
+ */
+async function pointsIssuedOf(store: Store, project: ProjectConfig, periods: readonly Period[]): Promise<number[] | null> {
+  const program = project.rewards;
+  if (!project.revenue || !program?.holdout || program.pointValue === undefined) return null;
+  const activity = await store.rewards.activity(project.id, periods[0]!.from, periods.at(-1)!.to);
+  const at = activity.entries.map((entry) => Date.parse(entry.at));
+  return periods.map((period) => {
+    const entries = activity.entries.filter((_, i) => at[i]! >= period.from && at[i]! < period.to);
+    return rewardsKpis({ ...activity, entries }, program.tiers, period).pointsIssued;
+  });
+}
+
+interface PeriodReads {
+  answers: { nps: Answers; cli: Answers };
+  counts: RetentionCounts;
+  /** The period's revenue rows; null when the project records no revenue. */
+  revenue: CustomerPeriodRow[] | null;
+  pointsIssued: number | null;
+}
+
+function periodFigures(project: ProjectConfig, period: Period, { answers, counts, revenue, pointsIssued }: PeriodReads): PeriodFigures {
   const range = { from: new Date(period.from), to: new Date(period.to) };
   const query = { range, now: range.to };
-  const counts = await store.kpi.retentionCounts(project.id, { ...range, inactivityMs: project.inactivityDays * DAY_MS });
   const churn = churnKpis(counts);
   const noCustomers = `Nobody was active at the start of the period (active = an event in the ${project.inactivityDays} days before it).`;
   const questionIds = answers.cli.surveys.flatMap((survey) =>
@@ -115,41 +149,36 @@ async function periodFigures(
       : figure(null, 'The project has no CLI survey yet.'),
     retention: figure(churn.retentionRate, noCustomers),
     churn: figure(churn.churnRate, noCustomers),
-    ...(await revenueFigures(store, project, period)),
+    ...revenueFigures(project, period, revenue, pointsIssued),
   };
 }
 
-/** MRR, CLV and the program ROI: all three read the period's revenue rows, once. */
-async function revenueFigures(
-  store: Store,
+/** MRR, CLV and the program ROI: all three fold the period's revenue rows. */
+function revenueFigures(
   project: ProjectConfig,
   period: Period,
-): Promise<Pick<PeriodFigures, 'mrr' | 'clv' | 'programRoi'>> {
+  rows: CustomerPeriodRow[] | null,
+  pointsIssued: number | null,
+): Pick<PeriodFigures, 'mrr' | 'clv' | 'programRoi'> {
   const config = project.revenue;
-  if (!config) {
+  if (!config || !rows) {
     const none = figure(null, 'The project records no revenue: set its currency under Settings → Revenue.');
     return { mrr: none, clv: none, programRoi: none };
   }
-  const rows = await store.revenue.customerPeriods(project.id, period.from, period.to);
   const kpis = revenueKpis(rows, config, period);
   return {
     mrr: figure(kpis.mrr, 'No revenue facts recorded up to the end of this period.'),
     clv: figure(kpis.clv, kpis.clvNote && kpis.clvNote !== 'lifetime_capped' ? CLV_NOTES[kpis.clvNote] : 'No revenue facts recorded.'),
-    programRoi: await roiFigure(store, project, period, rows),
+    programRoi: roiFigure(project, period, rows, pointsIssued),
   };
 }
 
-async function roiFigure(
-  store: Store,
-  project: ProjectConfig,
-  period: Period,
-  rows: Parameters<typeof programRoi>[0]['customers'],
-): Promise<Figure> {
+function roiFigure(project: ProjectConfig, period: Period, rows: CustomerPeriodRow[], pointsIssued: number | null): Figure {
   const program = project.rewards;
   if (!program) return figure(null, 'The project has no rewards program.');
   if (!program.holdout) return figure(null, 'The rewards program has no holdout: set one to measure what the program adds.');
-  if (program.pointValue === undefined) return figure(null, "Set the rewards program's point value to price the points it gives.");
-  const activity = await store.rewards.activity(project.id, period.from, period.to);
+  if (program.pointValue === undefined || pointsIssued === null)
+    return figure(null, "Set the rewards program's point value to price the points it gives.");
   const digits = minorDigits(project.revenue!.currency);
   // The point value is a decimal of the currency's major unit (0.01 €): exact to a millionth of a minor unit.
   const pointValueMinor = { n: BigInt(Math.round(program.pointValue * 10 ** digits * 1e6)), d: 1_000_000n };
@@ -157,7 +186,7 @@ async function roiFigure(
     customers: rows,
     // The sampled unit's customers only: users, or accounts (a user customer's accounts are not read here).
     inHoldout: (customer) => (customer.kind === holdoutUnit(program) ? inRewardsHoldout(program, project.id, customer.id) : null),
-    pointsIssued: rewardsKpis(activity, program.tiers, period).pointsIssued,
+    pointsIssued,
     pointValueMinor,
     period,
   });
