@@ -15,7 +15,9 @@ import type { RewardsActivity, StoredEntry } from '../domain/rewards/ledger.js';
 const isRefund = (entry: StoredEntry) => entry.id.startsWith('refund:');
 const isDebit = (entry: StoredEntry) => entry.id.startsWith('redeem:');
 const isExpiry = (entry: StoredEntry) => entry.id.startsWith('expire:');
-const sum = (entries: StoredEntry[]) => entries.reduce((total, entry) => total + entry.amount, 0);
+const sum = (entries: readonly StoredEntry[]) => entries.reduce((total, entry) => total + entry.amount, 0);
+/** Points issued by `entries`: the positive ones, refunds excluded (they return points, not issue them). */
+export const pointsIssued = (entries: readonly StoredEntry[]) => sum(entries.filter((e) => e.amount > 0 && !isRefund(e)));
 /** `0 - x`, not `-x`: an empty sum must give 0, not -0. */
 const negated = (n: number) => 0 - n;
 
@@ -26,7 +28,7 @@ export function rewardsKpis(
   topN = 5,
 ): RewardsKpis {
   const { entries } = activity;
-  const pointsIssued = sum(entries.filter((e) => e.amount > 0 && !isRefund(e)));
+  const issued = pointsIssued(entries);
   const pointsRedeemed = negated(sum(entries.filter(isDebit)) + sum(entries.filter(isRefund)));
   const byRule = new Map<string, { points: number; awards: number }>();
   for (const entry of entries) {
@@ -36,10 +38,10 @@ export function rewardsKpis(
   }
   const inPeriod = (iso: string | null) => iso !== null && Date.parse(iso) >= period.from && Date.parse(iso) < period.to;
   return {
-    pointsIssued,
+    pointsIssued: issued,
     pointsRedeemed,
     pointsExpired: negated(sum(entries.filter(isExpiry))),
-    redemptionRate: pointsIssued === 0 ? null : (100 * pointsRedeemed) / pointsIssued,
+    redemptionRate: issued === 0 ? null : (100 * pointsRedeemed) / issued,
     activeMembers: new Set(entries.map((e) => e.userId)).size,
     tierDistribution: tierDistribution(activity.lifetimes, tiers),
     topRules: [...byRule]

@@ -12,7 +12,7 @@ import { cliKpi } from '../kpi/cli.js';
 import { npsKpi } from '../kpi/nps.js';
 import { changeOf, figure, overviewPeriods, programRoi, type Figure, type Period } from '../kpi/overview.js';
 import { revenueKpis, type ClvNote } from '../kpi/revenue.js';
-import { rewardsKpis } from '../kpi/rewards.js';
+import { pointsIssued } from '../kpi/rewards.js';
 import type { SurveyResponseRow } from '../kpi/survey-rows.js';
 import { DAY_MS } from '../domain/time.js';
 import type { CustomerPeriodRow } from '../storage/revenue/revenue-store.js';
@@ -52,7 +52,7 @@ const minorDigits = (currency: string) =>
 export async function kpiOverview(store: Store, project: ProjectConfig, range: { from: Date; to: Date }): Promise<KpiOverviewAnswer> {
   const periods = overviewPeriods({ from: range.from.getTime(), to: range.to.getTime() }, OVERVIEW_PERIODS);
   const span = { from: new Date(periods[0]!.from), to: range.to };
-  // Each read covers all periods at once (retention, revenue and the ledger in one statement each,
+  // Each read covers all periods at once (retention, revenue and the ledger's entries in one statement each,
   // the answers over the whole span) and they run together: the PostgreSQL KPI pool has two
   // connections, and SQLite's reader takes the next statement without a round trip in between.
   const bounds = [periods[0]!.from, ...periods.map((period) => period.to)];
@@ -111,17 +111,14 @@ async function surveyAnswers(store: Store, project: ProjectConfig, span: { from:
 
 /**
  * Points issued in each period, from one read of the ledger over all of them; null when the
- * program ROI has nothing to weigh them against (no program, holdout or point value).
+ * program ROI has nothing to weigh them against (no revenue, holdout or point value).
  */
 async function pointsIssuedOf(store: Store, project: ProjectConfig, periods: readonly Period[]): Promise<number[] | null> {
   const program = project.rewards;
   if (!project.revenue || !program?.holdout || program.pointValue === undefined) return null;
-  const activity = await store.rewards.activity(project.id, periods[0]!.from, periods.at(-1)!.to);
-  const at = activity.entries.map((entry) => Date.parse(entry.at));
-  return periods.map((period) => {
-    const entries = activity.entries.filter((_, i) => at[i]! >= period.from && at[i]! < period.to);
-    return rewardsKpis({ ...activity, entries }, program.tiers, period).pointsIssued;
-  });
+  const entries = await store.rewards.entriesBetween(project.id, periods[0]!.from, periods.at(-1)!.to);
+  const at = entries.map((entry) => Date.parse(entry.at));
+  return periods.map((period) => pointsIssued(entries.filter((_, i) => at[i]! >= period.from && at[i]! < period.to)));
 }
 
 interface PeriodReads {

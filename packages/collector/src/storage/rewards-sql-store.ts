@@ -53,6 +53,11 @@ function* codeLogic(sql: SqlRunner, projectId: string, userId: string): TxLogic<
 export function createSqlRewardsStore(transact: Transact, read: SqlReader, kpiRead: SqlReader = read): RewardsStore {
   const all = async <T>(sql: string, params: unknown[]) => await read.all<T>(sql, params);
   const kpiAll = async <T>(sql: string, params: unknown[]) => await kpiRead.all<T>(sql, params);
+  const entryRows = (projectId: string, from: number, to: number) =>
+    kpiAll<EntryRow>(
+      `SELECT ${ENTRY_COLUMNS} FROM reward_entries WHERE project_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at`,
+      [projectId, kpiRead.time(from), kpiRead.time(to)],
+    );
   const users = async (projectId: string, cutoff: number) =>
     (
       await all<{ user_id: string }>(
@@ -136,13 +141,13 @@ export function createSqlRewardsStore(transact: Transact, read: SqlReader, kpiRe
       );
       return row ? toReferral(row) : null;
     },
+    async entriesBetween(projectId, from, to) {
+      return (await entryRows(projectId, from, to)).map(toEntry);
+    },
     async activity(projectId, from, to) {
       const range = [projectId, kpiRead.time(from), kpiRead.time(to)];
       const [entries, redemptions, referrals, balances] = await Promise.all([
-        kpiAll<EntryRow>(
-          `SELECT ${ENTRY_COLUMNS} FROM reward_entries WHERE project_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at`,
-          range,
-        ),
+        entryRows(projectId, from, to),
         kpiAll<RedemptionRow>(
           `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE project_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at`,
           range,

@@ -45,4 +45,6 @@ export interface RewardsStore {
   /** Expires points earned before `cutoff` and not spent since (oldest first); idempotent. Returns entries written. */
   expire(projectId: string, cutoff: number, at: number): Promise<number>;
   activity(projectId: string, from: number, to: number): Promise<RewardsActivity>;
+  /** The ledger entries written in [from, to), oldest first: `activity`'s entries alone. */
+  entriesBetween(projectId: string, from: number, to: number): Promise<StoredEntry[]>;
 }
