@@ -5,7 +5,14 @@ import { kb } from './lib/format.js';
 import type { BenchReport, TargetCheck } from './lib/report.js';
 import { repoRoot } from './lib/results.js';
 import { addSizes, compressedSizes, type Sizes } from './size/compressed-sizes.js';
-import { dynamicImports, listDistFiles, shortName, staticClosure, type DistFile } from './size/dist-files.js';
+import {
+  listDistFiles,
+  pageFiles,
+  pageWithChecklist,
+  shortName,
+  staticClosure,
+  type DistFile,
+} from '../packages/widget/scripts/dist-files.js';
 
 const DIST = join(repoRoot, 'packages/widget/dist');
 
@@ -73,27 +80,15 @@ export async function runSize(): Promise<BenchReport> {
     };
   }
   const files = listDistFiles(DIST);
-  const roleOf = new Map(files.map((f) => [f.path, f]));
   const byRole = (role: DistFile['role']) => files.filter((f) => f.role === role).map((f) => f.path);
-  const snippet = byRole('snippet');
-  const core = staticClosure(DIST, byRole('core'));
-  // UI plumbing the core loads lazily before any widget (e.g. the prompt controller): needed to
-  // show a checklist, unlike other widget kinds and other languages' strings.
-  const uiPlumbing = core
-    .flatMap((file) => dynamicImports(DIST, file))
-    .filter((file) => roleOf.get(file)?.role === 'shared' || roleOf.get(file)?.role === 'runtime');
-  const checklist = files.find((f) => f.kind === 'checklist');
-  const pageWithChecklist = checklist
-    ? bundle('page showing one checklist', [
-        ...new Set([...snippet, ...staticClosure(DIST, [...core, ...uiPlumbing, ...byRole('runtime'), checklist.path])]),
-      ])
-    : undefined;
+  const { snippet, core, plumbing } = pageFiles(DIST, files);
+  // The same files `pnpm size` budgets as "page showing one checklist".
+  const checklistPage = pageWithChecklist(DIST, files);
+  const pageWithChecklistBundle = checklistPage ? bundle('page showing one checklist', checklistPage) : undefined;
   const everything = bundle('all widgets (everything shipped)', [...new Set([...snippet, ...core, ...files.map((f) => f.path)])]);
   // What one visitor of a page showing all four widgets downloads: in English, and in the language
   // whose strings weigh most. Shown beside the target's "everything shipped", which counts every language.
-  const allWidgetsPage = [
-    ...new Set([...snippet, ...staticClosure(DIST, [...core, ...uiPlumbing, ...byRole('runtime'), ...byRole('widget')])]),
-  ];
+  const allWidgetsPage = [...new Set([...snippet, ...core, ...plumbing, ...staticClosure(DIST, byRole('widget'))])];
   const localeOf = (path: string) => /i18n-([a-z]+)-/.exec(path)?.[1] ?? '';
   const heaviestLocale = [...new Set(byRole('locale').map(localeOf))]
     .map((locale) =>
@@ -101,12 +96,17 @@ export async function runSize(): Promise<BenchReport> {
     )
     .sort((a, b) => b.sizes.gzip - a.sizes.gzip)[0];
   const pages = [bundle('page showing all four widgets (en)', allWidgetsPage), ...(heaviestLocale ? [heaviestLocale] : [])];
-  const bundles = [bundle('core + its static imports', core), ...(pageWithChecklist ? [pageWithChecklist] : []), ...pages, everything];
+  const bundles = [
+    bundle('core + its static imports', core),
+    ...(pageWithChecklistBundle ? [pageWithChecklistBundle] : []),
+    ...pages,
+    everything,
+  ];
   const notes = [
     'bytes; each file compressed on its own (gzip -9, brotli q11), as each is a separate response',
     '"page showing one checklist": snippet, core, the chunks the core loads before any widget, the runtime, the checklist chunk and their static imports; English visitor (no locale chunk)',
     '"page showing all four widgets": the same with every widget chunk, for an English visitor and for the language whose chunks weigh most',
-    checklist ? '' : 'no checklist chunk found in dist/chunks: "page showing one checklist" not measured',
+    checklistPage ? '' : 'no checklist chunk found in dist/chunks: "page showing one checklist" not measured',
     `widget kinds present: ${[...new Set(files.filter((f) => f.kind).map((f) => f.kind))].join(', ') || 'none'}`,
   ].filter(Boolean);
   return {
@@ -122,7 +122,7 @@ export async function runSize(): Promise<BenchReport> {
     checks: [
       check('snippet', TARGETS.snippet, snippet.length ? bundle('snippet', snippet) : undefined),
       check('core (hearth.js + what it imports statically)', TARGETS.core, bundles[0]),
-      check('page showing one checklist', TARGETS.pageWithChecklist, pageWithChecklist),
+      check('page showing one checklist', TARGETS.pageWithChecklist, pageWithChecklistBundle),
       ...allWidgetsChecks(heaviestLocale, everything, new Set(files.map((f) => f.kind).filter(Boolean)).size),
     ],
     data: { targetsGzipBytes: TARGETS, files: files.map((f) => ({ ...f, ...sizesOf([f.path]) })), bundles },

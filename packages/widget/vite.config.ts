@@ -123,7 +123,7 @@ export const compileOptions = {
  */
 const terserOptions = {
   ecma: 2020,
-  compress: { passes: 2 },
+  compress: { passes: 3 },
   format: { comments: false },
   // Vite defaults this to true; the output is ES2020, which Safari 10 cannot run anyway.
   safari10: false,

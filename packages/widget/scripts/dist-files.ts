@@ -75,3 +75,38 @@ export function staticClosure(distDir: string, entries: readonly string[]): stri
   entries.forEach(visit);
   return [...seen];
 }
+
+/** What a page downloads before its widgets show: the pieces `pnpm size` and `pnpm bench` both sum. */
+export interface PageFiles {
+  snippet: string[];
+  /** `hearth.js` and what it imports statically. */
+  core: string[];
+  /**
+   * UI plumbing the core loads lazily before any widget (the prompt controller, the commands it
+   * hands over), the runtime, and their static imports: needed to show any widget, unlike other
+   * widget kinds and other languages' strings.
+   */
+  plumbing: string[];
+}
+
+export function pageFiles(distDir: string, files: readonly DistFile[]): PageFiles {
+  const roleOf = new Map(files.map((f) => [f.path, f.role]));
+  const byRole = (role: FileRole) => files.filter((f) => f.role === role).map((f) => f.path);
+  const core = staticClosure(distDir, byRole('core'));
+  const lazy = core
+    .flatMap((file) => dynamicImports(distDir, file))
+    .filter((file) => ['shared', 'runtime'].includes(roleOf.get(file) ?? ''));
+  return { snippet: byRole('snippet'), core, plumbing: staticClosure(distDir, [...lazy, ...byRole('runtime')]) };
+}
+
+/**
+ * "The page showing one checklist", one definition for the size gate's budget and the bench's
+ * target: the snippet, the core, the UI plumbing and the checklist chunk with its static imports,
+ * for an English visitor (no language chunk). Undefined when no checklist chunk was built.
+ */
+export function pageWithChecklist(distDir: string, files: readonly DistFile[]): string[] | undefined {
+  const checklist = files.find((f) => f.kind === 'checklist' && f.role === 'widget');
+  if (!checklist) return undefined;
+  const { snippet, core, plumbing } = pageFiles(distDir, files);
+  return [...new Set([...snippet, ...core, ...plumbing, ...staticClosure(distDir, [checklist.path])])];
+}
