@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { listAnnouncements } from '../api/announcements.js';
 import { listPrompts, type PromptRecord } from '../api/prompts.js';
 import { ChecklistFunnelPanel } from '../components/checklist-funnel-panel.js';
+import { CommitInput } from '../components/commit-input.js';
 import { Field } from '../components/field.js';
 import { Tabs, useHashTab, type TabItem } from '../components/tabs.js';
 import { projectId } from '../models/session.js';
@@ -75,10 +76,10 @@ export function DashboardPage() {
       <h1>Dashboard</h1>
       <form class="filters" onSubmit={(e) => e.preventDefault()} aria-label="Filters">
         <Field id="kpi-from" label="From">
-          {(aria) => <input {...aria} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />}
+          {(aria) => <CommitInput {...aria} type="date" value={from} onCommit={setFrom} />}
         </Field>
         <Field id="kpi-to" label="To (inclusive)">
-          {(aria) => <input {...aria} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />}
+          {(aria) => <CommitInput {...aria} type="date" value={to} onCommit={setTo} />}
         </Field>
         <Field
           id="kpi-trait"
@@ -86,7 +87,7 @@ export function DashboardPage() {
           hint="e.g. plan:pro; empty for all users"
           error={trait && !validTrait ? 'expected key:value, e.g. plan:pro' : undefined}
         >
-          {(aria) => <input {...aria} value={trait} onChange={(e) => setTrait(e.currentTarget.value)} />}
+          {(aria) => <CommitInput {...aria} value={trait} onCommit={setTrait} />}
         </Field>
       </form>
       {error && (

@@ -3,6 +3,7 @@ import { announcementKpis } from '../../api/announcements.js';
 import { checklistKpis, type KpiFilters } from '../../api/kpi.js';
 import { churnKpis, dropOffKpis, fullSurveyKpis, revenueKpis, usageKpis } from '../../api/kpi-dashboard.js';
 import { DataTable } from '../../components/data-table.js';
+import { CommitInput } from '../../components/commit-input.js';
 import { Field } from '../../components/field.js';
 import { parseSegments, splitTable, SPLIT_PRESETS, type FigureSource, type GroupFigures } from './segment-split.js';
 import { useKpi } from './use-kpi.js';
@@ -80,7 +81,7 @@ export function SegmentSplitPanel({ filters, prompts = {} }: { filters: KpiFilte
         hint="comma-separated: trait:plan:pro, trait:seats:gte:10, lifecycle:trial|new|long-time|at-risk, program:member|non-member|holdout|exposed"
         error={'error' in parsed ? parsed.error : undefined}
       >
-        {(aria) => <input {...aria} value={text} onChange={(e) => setText(e.currentTarget.value)} />}
+        {(aria) => <CommitInput {...aria} value={text} onCommit={setText} />}
       </Field>
       <DataTable caption="Figures by segment" rows={rows} columns={columns} exportName="segment-split" />
     </section>

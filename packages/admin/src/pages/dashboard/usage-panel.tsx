@@ -4,6 +4,7 @@ import type { KpiFilters } from '../../api/kpi.js';
 import { adoptionKpis, usageKpis } from '../../api/kpi-dashboard.js';
 import { DataTable } from '../../components/data-table.js';
 import { EmptyState } from '../../components/empty-state.js';
+import { CommitInput } from '../../components/commit-input.js';
 import { Field } from '../../components/field.js';
 import { KpiTiles } from './kpi-tiles.js';
 import { featureEvents, USAGE_COLUMNS, usageFigures } from './usage-mapping.js';
@@ -25,7 +26,7 @@ export function UsagePanel({ filters, prompts }: { filters: KpiFilters; prompts:
       <Field id="kpi-feature-event" label="Feature event" hint="The event a user tracks when they use the feature, e.g. report_exported">
         {(aria) => (
           <>
-            <input {...aria} list="kpi-feature-events" value={event} onChange={(e) => setEvent(e.currentTarget.value)} />
+            <CommitInput {...aria} list="kpi-feature-events" value={event} onCommit={setEvent} />
             <datalist id="kpi-feature-events">
               {suggestions.map((name) => (
                 <option key={name} value={name} />
