@@ -4,6 +4,7 @@ import { GroupCommitter } from '../group-commit.js';
 import { migratePostgres, migrationsRunning } from '../migrations/migrate.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store, StoreTuning } from '../store.js';
+import { keepChurnedTablesVacuumed, vacuumChurnedTables } from './churn-vacuum.js';
 import { postgresWriteOps } from './postgres-write-ops.js';
 import { applyWrite } from '../apply-write.js';
 import { sqlPromptStore } from '../prompts/prompt-sql.js';
@@ -72,6 +73,8 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
   pool.on('error', (error) => console.error('hearth-collector: an idle PostgreSQL connection was closed by the server', error.message));
   try {
     await migratePostgres(pool);
+    // A queue left bloated by the last run (a bulk load, a crash) is reclaimed before the first read scans it.
+    await vacuumChurnedTables(pool);
     // Fresh statistics from the start, so the first KPI plans do not wait for autovacuum's analyze.
     await pool.query('ANALYZE');
   } catch (error) {
@@ -105,6 +108,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
   const jobs = sqlJobStore(sql, postgresTransact(pool));
   const builds = new DefinitionBuilds({ jobs, sql, transact: postgresTransact(pool), fold, step: checklists }, options.rollups);
   builds.start();
+  const vacuum = keepChurnedTablesVacuumed(pool);
 
   return {
     kind: 'postgres',
@@ -172,6 +176,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
     async close() {
       await builds.stop();
       await rollups.stop();
+      await vacuum.stop();
       await committer.drain();
       // pool.end() waits for every checked-out connection: a KPI statement still running after
       // the HTTP drain would hold shutdown for up to its timeout. Its request is gone; cancel it.
