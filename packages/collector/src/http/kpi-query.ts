@@ -5,7 +5,6 @@ import type { AppEnv } from './app-env.js';
 import { HttpError } from './http-error.js';
 import { segmentOf, type KpiSegment, type SegmentChoice } from '../kpi/segment.js';
 import { resolveSegment } from '../services/kpi-segments.js';
-import type { Store } from '../storage/store.js';
 
 /**
  * `segment=trait:plan:pro | lifecycle:trial|new|long-time|at-risk | program:member|non-member|holdout|exposed`
@@ -38,14 +37,13 @@ export const echoedSegment = (query: Pick<SegmentQuery, 'trait' | 'segment'>) =>
  * The query's segment as the stores filter by it, resolved at the range's end (services/kpi-segments.ts),
  * or undefined for everyone; `segment=` and `trait=` together are refused.
  */
-export async function querySegment(
-  store: Pick<Store, 'kpi'>,
+export function querySegment(
   project: ProjectConfig,
   // A segment is judged at the range's end only.
   query: Omit<SegmentQuery, 'range'> & { range: Pick<KpiRange, 'to'> },
-): Promise<KpiSegment | undefined> {
+): KpiSegment | undefined {
   const choice = segmentChoiceOf(query);
-  return choice && resolveSegment(store, project, choice, query.range.to, query.atRiskDays);
+  return choice && resolveSegment(project, choice, query.range.to, query.atRiskDays);
 }
 
 /**

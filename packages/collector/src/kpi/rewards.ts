@@ -60,12 +60,16 @@ export function tierDistribution(lifetimes: ReadonlyMap<string, number>, tiers: 
   return membersByTier(lifetimes, tiers).map(([tierId, members]) => ({ tierId, members: members.length }));
 }
 
+/** The tiers from the lowest minimum points up (ties keep their order): the order of `membersByTier`'s groups. */
+export const tiersAscending = <T extends Pick<Tier, 'minPoints'>>(tiers: readonly T[]): T[] =>
+  [...tiers].sort((a, b) => a.minPoints - b.minPoints);
+
 /** The members (user ids, sorted) of each tier their lifetime points reach, lowest tier first, then `null`. */
 export function membersByTier(
   lifetimes: ReadonlyMap<string, number>,
   tiers: readonly Pick<Tier, 'id' | 'minPoints'>[],
 ): [string | null, string[]][] {
-  const sorted = [...tiers].sort((a, b) => a.minPoints - b.minPoints);
+  const sorted = tiersAscending(tiers);
   const groups = new Map<string | null, string[]>([[null, []], ...sorted.map((t) => [t.id, []] as [string, string[]])]);
   for (const [userId, lifetime] of lifetimes) {
     const id = sorted.filter((t) => t.minPoints <= lifetime).at(-1)?.id ?? null;

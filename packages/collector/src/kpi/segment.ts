@@ -68,10 +68,10 @@ export const AT_RISK_DEFAULT_DAYS = 14;
  * The one segment filter the KPI statements apply (storage/kpi/segment-sql.ts), every kind
  * ending in identified users: visitors who never identified are in no segment. Rewards program
  * groups: `member` (earned points before `to`), `non-member` (every other identified user),
- * `holdout` and `exposed` (the program's randomized holdout and the rest of the identified users;
- * see domain/rewards/holdout.ts), the last two as listed `users`.
- * `users` is a list the service resolved (the holdout's hash is not SQL), `negate` its complement
- * among identified users.
+ * `holdout` and `exposed` (the program's randomized holdout, drawn by the buckets stored with each
+ * user and account, and the rest of the identified users; see domain/rewards/holdout.ts): under the
+ * account unit the held-out users are the members of a held-out account, the exposed ones the other
+ * members of accounts. `users` is a list of user ids, `negate` its complement among identified users.
  */
 export type KpiSegment =
   | TraitSegment
@@ -80,4 +80,5 @@ export type KpiSegment =
   | { kind: 'at-risk'; days: number }
   | { kind: 'member' }
   | { kind: 'non-member' }
-  | { kind: 'users'; ids: readonly string[]; negate: boolean };
+  | { kind: 'users'; ids: readonly string[]; negate: boolean }
+  | { kind: 'holdout'; group: 'holdout' | 'exposed'; percent: number; unit: 'user' | 'account' };

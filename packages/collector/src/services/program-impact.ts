@@ -3,10 +3,9 @@ import { DAY_MS } from '../domain/time.js';
 import { groupMetrics, type GroupCounts } from '../kpi/group-metrics.js';
 import { revenueGroupOf } from '../kpi/group-revenue.js';
 import { percent } from '../kpi/median.js';
-import { membersByTier, rewardsKpis } from '../kpi/rewards.js';
+import { membersByTier, rewardsKpis, tiersAscending } from '../kpi/rewards.js';
 import type { GroupCountRow } from '../storage/kpi/retention-store.js';
 import type { Store } from '../storage/store.js';
-import { holdoutAssignment } from './kpi-segments.js';
 import { holdoutUnit } from '../domain/rewards/holdout.js';
 
 export interface ProgramImpactInput {
@@ -25,35 +24,35 @@ const REDEMPTION_WINDOW_MS = 30 * DAY_MS;
  * exposed against the randomized holdout when there is one (users, or accounts when the holdout
  * draws accounts: the unit of analysis is the unit of randomization). Every group's counts and
  * revenue sums come from one grouped statement per metric of the KPI store (the same rules as its
- * segment filter), so no list of users, customers or answers travels to Node but the holdout's
- * units (its hash is not SQL); the statistics from kpi/stats.
+ * segment filter), so no list of users, customers or answers travels to Node either way; the
+ * statistics come from kpi/stats.
  */
 export async function programImpact(store: Store, project: ProjectConfig, input: ProgramImpactInput): Promise<ProgramImpactAnswer> {
   const { range, inactivityDays } = input;
   const program = project.rewards;
   const to = range.to.getTime();
   const weeks = (to - range.from.getTime()) / (7 * DAY_MS);
-  // The reads the groups depend on, side by side (PostgreSQL overlaps them on its KPI pool).
-  const [survey, activity, assignment] = await Promise.all([
-    npsSurvey(store, project.id, input.surveyId),
+  const byAccount = holdoutUnit(program) === 'account';
+  const survey = npsSurvey(store, project.id, input.surveyId);
+  // Every group's retention, engagement, NPS and revenue sums in one statement per metric
+  // (storage/kpi/program-groups-sql.ts), the holdout and tiers drawn in SQL; under the account
+  // unit exposed and held-out accounts too. It needs only the survey, so the ledger's read overlaps it.
+  const [counts, activity] = await Promise.all([
+    survey.then((nps) =>
+      store.kpi.programGroupCounts(project.id, {
+        ...range,
+        inactivityMs: inactivityDays * DAY_MS,
+        holdout: program?.holdout ? { percent: program.holdout.percent, unit: holdoutUnit(program) } : null,
+        tierMinPoints: tiersAscending(program?.tiers ?? []).map((tier) => tier.minPoints),
+        npsSurveyId: nps?.id ?? null,
+        revenue: project.revenue !== undefined,
+      }),
+    ),
     store.rewards.activity(project.id, to - REDEMPTION_WINDOW_MS, to),
-    program?.holdout ? holdoutAssignment(store, project) : null,
   ]);
   const rewards = rewardsKpis(activity, program?.tiers ?? [], { from: to - REDEMPTION_WINDOW_MS, to });
+  // Members per tier from the ledger read, in the order of the statement's tier groups.
   const tiers = program?.tiers.length ? membersByTier(activity.lifetimes, program.tiers) : [];
-  const tierIds = tiers.map(([, ids]) => ids);
-  const byAccount = holdoutUnit(program) === 'account';
-  // Every group's retention, engagement, NPS and revenue sums in one statement per metric
-  // (storage/kpi/program-groups-sql.ts); under the account unit exposed and held-out accounts too.
-  const counts = await store.kpi.programGroupCounts(project.id, {
-    ...range,
-    inactivityMs: inactivityDays * DAY_MS,
-    holdout: assignment?.heldUnits ?? null,
-    holdoutUnit: holdoutUnit(program),
-    tiers: tierIds,
-    npsSurveyId: survey?.id ?? null,
-    revenue: project.revenue !== undefined,
-  });
   const period = { from: range.from.getTime(), to };
   const group = (row: GroupCountRow): GroupCounts => ({
     ...row,
@@ -89,7 +88,7 @@ export async function programImpact(store: Store, project: ProjectConfig, input:
     definition: 'docs/reference/kpi-definitions.md: Loyalty program impact',
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
     inactivityDays,
-    npsSurveyId: survey?.id ?? null,
+    npsSurveyId: (await survey)?.id ?? null,
     currency: project.revenue?.currency ?? null,
     program: {
       activeCustomers: counts.identified.engagement.active,

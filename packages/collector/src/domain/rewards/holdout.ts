@@ -1,5 +1,5 @@
 import type { RewardsConfig } from '@hearth/schema';
-import { inSample } from '../targeting/sampling.js';
+import { sampleBucket, SAMPLE_BUCKETS } from '../targeting/sampling.js';
 
 type HoldoutConfig = { holdout?: { percent: number; unit?: 'user' | 'account' | undefined } | undefined } | undefined;
 
@@ -12,8 +12,17 @@ type HoldoutConfig = { holdout?: { percent: number; unit?: 'user' | 'account' | 
  */
 export function inRewardsHoldout(config: HoldoutConfig, projectId: string, unitId: string): boolean {
   const holdout = config?.holdout;
-  return holdout !== undefined && inSample(holdout.percent, `rewards-holdout:${projectId}`, unitId);
+  return holdout !== undefined && rewardsHoldoutBucket(projectId, unitId) < heldBelow(holdout.percent);
 }
+
+/**
+ * A unit's bucket in the program's draw, [0, 10000): the same for any percent, so every user and
+ * account row stores its own (migration 035) and KPI statements draw the holdout in SQL.
+ */
+export const rewardsHoldoutBucket = (projectId: string, unitId: string): number => sampleBucket(`rewards-holdout:${projectId}`, unitId);
+
+/** The holdout holds the buckets below this. */
+export const heldBelow = (percent: number): number => percent * (SAMPLE_BUCKETS / 100);
 
 /** The holdout's unit: users unless the program samples accounts. */
 export const holdoutUnit = (config: Pick<RewardsConfig, 'holdout'> | undefined): 'user' | 'account' => config?.holdout?.unit ?? 'user';

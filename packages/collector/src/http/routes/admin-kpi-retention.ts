@@ -38,7 +38,7 @@ const definition = (section: string) => `docs/reference/kpi-definitions.md: ${se
  */
 async function scope(store: Store, project: ProjectConfig, query: SegmentQuery) {
   const { range } = query;
-  const activity: ActivityQuery = { ...range, segment: await querySegment(store, project, query) };
+  const activity: ActivityQuery = { ...range, segment: querySegment(project, query) };
   const echo = { range: { from: range.from.toISOString(), to: range.to.toISOString() }, segment: echoedSegment(query) };
   return { range, activity, echo };
 }

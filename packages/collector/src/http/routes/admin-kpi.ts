@@ -37,7 +37,7 @@ export function adminKpiRoutes({ store, projects, clock }: AdminKpiDeps) {
     if (prompt.kind !== 'checklist') throw new HttpError(400, 'not_a_checklist', `Prompt "${id}" is a ${prompt.kind}, not a checklist.`);
 
     const { from, to } = query.range;
-    const segment = await querySegment(store, project, query);
+    const segment = querySegment(project, query);
     const [kpis, uplift] = await Promise.all([
       checklistKpisOf(store, project.id, prompt, { range: { from, to }, segment }),
       checklistUplift(store, project.id, prompt, { range: { from, to }, segment }),

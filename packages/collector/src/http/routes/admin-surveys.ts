@@ -75,7 +75,7 @@ export function adminSurveyRoutes({ store, projects, clock }: AdminSurveyDeps) {
    */
   const segmentUsers = async (query: z.output<z.ZodObject<typeof segmentShape>>, project: ProjectConfig, to: Date) => {
     segmentChoiceOf(query);
-    const chosen = query.segment && (await resolveSegment(store, project, query.segment, to, query.atRiskDays));
+    const chosen = query.segment && resolveSegment(project, query.segment, to, query.atRiskDays);
     return chosen && new Set(await store.kpi.segmentUserIds(project.id, chosen, to));
   };
 

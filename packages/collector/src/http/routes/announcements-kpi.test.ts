@@ -75,7 +75,6 @@ async function fixture(store: Store) {
     '/',
     announcementKpiRoutes({
       announcements: store.announcements,
-      store,
       projects: new ProjectRegistry(config.projects),
       clock: () => day(10),
     }),

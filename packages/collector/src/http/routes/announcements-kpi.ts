@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { announcementAudienceEventNames, announcementKpiUsers } from '../../kpi/announcement-rows.js';
 import { announcementKpis } from '../../kpi/announcement.js';
 import type { AnnouncementStore } from '../../storage/announcements/announcement-store.js';
-import type { Store } from '../../storage/store.js';
 import type { ProjectRegistry } from '../../services/project-registry.js';
 import type { AppEnv } from '../app-env.js';
 import { HttpError } from '../http-error.js';
@@ -14,8 +13,6 @@ import { secretKey } from '../middleware/secret-key.js';
 
 export interface AnnouncementKpiDeps {
   announcements: AnnouncementStore;
-  /** Resolves a `segment=` (the holdout reads its units). */
-  store: Pick<Store, 'kpi'>;
   /** The projects as they apply now, looked up per request. */
   projects: ProjectRegistry;
   clock: () => number;
@@ -35,7 +32,7 @@ export const kpiQuerySchema = z.object({
  * announcement's audience at `to`. A segment (the KPIs' one segment filter, judged at `to`) keeps
  * its users on both sides: exposed and control.
  */
-export function announcementKpiRoutes({ announcements, store, projects, clock }: AnnouncementKpiDeps) {
+export function announcementKpiRoutes({ announcements, projects, clock }: AnnouncementKpiDeps) {
   const app = new Hono<AppEnv>();
   app.use('/v1/admin/announcements/:id/kpis', secretKey(projects));
   app.get('/v1/admin/announcements/:id/kpis', async (c) => {
@@ -47,7 +44,7 @@ export function announcementKpiRoutes({ announcements, store, projects, clock }:
     if (!announcement.publishAt) throw new HttpError(400, 'not_published', `Announcement "${announcement.id}" has not been published.`);
     const to = query.to ? new Date(query.to) : new Date(clock());
     // The range starts at publication; a segment is judged at its end.
-    const segment = await querySegment(store, project, { ...query, range: { to } });
+    const segment = querySegment(project, { ...query, range: { to } });
     const [rows, own, audience] = await Promise.all([
       announcements.kpiUsers(project.id, to, announcement.featureEvent, segment),
       announcements.kpiAnnouncementEvents(project.id, announcement.id, to, segment),

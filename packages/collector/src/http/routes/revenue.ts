@@ -87,7 +87,7 @@ export function revenueRoutes({ revenue, kpi, projects, clock }: RevenueRouteDep
     const { range } = query;
     const project = c.var.project;
     const period = { from: range.from.getTime(), to: range.to.getTime() };
-    const segment = await querySegment({ kpi }, project, query);
+    const segment = querySegment(project, query);
     const customers = segment && (await segmentCustomerIds({ kpi }, project.id, segment, range.to));
     const kpis = await refusals(() => revenueKpisFor(revenue, project, period, customers));
     return c.json({

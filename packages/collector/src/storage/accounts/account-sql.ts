@@ -1,3 +1,4 @@
+import { rewardsHoldoutBucket } from '../../domain/rewards/holdout.js';
 import type { AccountDetail, JsonValue } from '@hearth/schema';
 import type { Membership } from '../../domain/accounts/active-account.js';
 import { placeholders, readJson } from '../sql/dialect.js';
@@ -85,9 +86,9 @@ export function createSqlAccountStore(
         const merged = JSON.stringify({ ...(stored ? readJson<Traits>(stored.traits) : {}), ...traits });
         yield* ask(
           tx.run(
-            `INSERT INTO accounts (project_id, account_id, traits, traits_at, created_at) VALUES ($1, $2, $3, $4, $4)
+            `INSERT INTO accounts (project_id, account_id, traits, traits_at, created_at, holdout_bucket) VALUES ($1, $2, $3, $4, $4, $5)
              ON CONFLICT (project_id, account_id) DO UPDATE SET traits = excluded.traits, traits_at = excluded.traits_at`,
-            [projectId, accountId, merged, tx.time(at)],
+            [projectId, accountId, merged, tx.time(at), rewardsHoldoutBucket(projectId, accountId)],
           ),
         );
       }),
@@ -95,8 +96,9 @@ export function createSqlAccountStore(
       transact(function* (tx) {
         yield* ask(
           tx.run(
-            'INSERT INTO accounts (project_id, account_id, created_at) VALUES ($1, $2, $3) ON CONFLICT (project_id, account_id) DO NOTHING',
-            [projectId, accountId, tx.time(joinedAt)],
+            `INSERT INTO accounts (project_id, account_id, created_at, holdout_bucket) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (project_id, account_id) DO NOTHING`,
+            [projectId, accountId, tx.time(joinedAt), rewardsHoldoutBucket(projectId, accountId)],
           ),
         );
         // Earliest join and latest activation win, so retries and late calls cannot move them back.

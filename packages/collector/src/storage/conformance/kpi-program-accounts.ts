@@ -4,6 +4,7 @@ import { newEvent } from '../../test-support/events.js';
 import { npsAnswers } from '../../test-support/nps-answers.js';
 import { fact } from '../../test-support/revenue.js';
 import type { Store } from '../store.js';
+import { projectHolding } from '../../test-support/holdout.js';
 import { storeTest, type OpenStore } from './harness.js';
 
 const D = 86_400_000;
@@ -13,7 +14,7 @@ const N = 10 * D;
 
 /**
  * Hand-computed fixture, range [FROM, FROM + 14 d), inactivity N = 10 days, the holdout drawing
- * accounts: acme (ada, bob) and soylent (cat) held out; globex (dan, eve) and initech (fay)
+ * accounts (the test picks a project whose draw splits them so): acme (ada, bob) and soylent (cat) held out; globex (dan, eve) and initech (fay)
  * exposed; hooli has no member (outside the experiment); gus is in no account. ada earned points
  * (the only member, tier 0). Events, each attributed to the user's account:
  * - acme: ada −5 d, bob +2 d, ada +12 d → active at FROM and at TO (an event in (TO − N, TO)).
@@ -97,76 +98,80 @@ export function kpiProgramAccountsConformance(open: OpenStore): void {
   const withStore = storeTest(open);
 
   describe('program groups under the account unit', () => {
-    withStore(
-      'exposed and held-out accounts by the account KPI rules, NPS clustered by account, revenue sums',
-      async (store, projectId) => {
-        await seed(store, projectId);
-        const groups = await store.kpi.programGroupCounts(projectId, {
-          from: new Date(FROM),
-          to: new Date(TO),
-          inactivityMs: N,
-          holdout: ['acme', 'soylent'],
-          holdoutUnit: 'account',
-          tiers: [['ada']],
-          npsSurveyId: 'nps',
-          revenue: true,
-        });
-        // Held out: at FROM acme and soylent, acme retained. Active acme (2 events in range) and
-        // soylent (1): 2 accounts, 3 events, Σ events² = 4 + 1 = 5.
-        // NPS: acme (m 2, net 0) and soylent (m 1, net 1): 2 accounts, 3 answers, promoters ada cat,
-        // detractor bob; Σm² = 4 + 1 = 5, Σnet² = 0 + 1 = 1, Σnet·m = 0 + 1 = 1.
-        // Revenue: acme pays 12,000 at TO; soylent paid 24,000 at FROM and nothing at TO (lost).
-        expect(groups.holdout).toEqual({
-          retention: { customersAtStart: 2, retained: 1 },
-          engagement: { active: 2, events: 3, eventsSquared: 5 },
-          nps: {
-            responses: 3,
-            promoters: 2,
-            detractors: 1,
-            clusters: { accounts: 2, responsesSquared: 5, netSquared: 1, netByResponses: 1 },
-          },
-          revenue: { payingAtEnd: 1, endArr: 12_000n, endArrSquared: 144_000_000, payingAtStart: 2, lost: 1 },
-        });
-        // Exposed: at FROM globex only (initech's first event is +5 d), retained. Active globex (3)
-        // and initech (1): 4 events, Σ² = 9 + 1 = 10. NPS: globex (m 2, net 1), initech (m 1, net −1):
-        // 3 answers, promoter eve, detractor fay; Σm² = 4 + 1 = 5, Σnet² = 1 + 1 = 2, Σnet·m = 2 − 1 = 1.
-        // Revenue: globex 36,000 and initech 12,000 at TO (Σ² = 1,296,000,000 + 144,000,000); initech paid at FROM.
-        expect(groups.exposed).toEqual({
-          retention: { customersAtStart: 1, retained: 1 },
-          engagement: { active: 2, events: 4, eventsSquared: 10 },
-          nps: {
-            responses: 3,
-            promoters: 1,
-            detractors: 1,
-            clusters: { accounts: 2, responsesSquared: 5, netSquared: 2, netByResponses: 1 },
-          },
-          revenue: { payingAtEnd: 2, endArr: 48_000n, endArrSquared: 1_440_000_000, payingAtStart: 1, lost: 0 },
-        });
-        // Members stay users (ada), and an account customer is a member through any of its users: acme.
-        // Non-members' customers: soylent (lost), globex, initech, hooli and user gus; paying at TO
-        // globex, initech, hooli, gus: Σ 72,000, Σ² 1,296,000,000 + 3 × 144,000,000.
-        expect(groups.member.revenue).toEqual({ payingAtEnd: 1, endArr: 12_000n, endArrSquared: 144_000_000, payingAtStart: 1, lost: 0 });
-        expect(groups.tiers[0]!.revenue).toEqual(groups.member.revenue);
-        expect(groups.nonMember.revenue).toEqual({
-          payingAtEnd: 4,
-          endArr: 72_000n,
-          endArrSquared: 1_728_000_000,
-          payingAtStart: 4,
-          lost: 1,
-        });
-        // Member NPS per answer, unclustered: ada's 10.
-        expect(groups.member.nps).toEqual({ responses: 1, promoters: 1, detractors: 0 });
-      },
-    );
-
-    withStore('under the user unit only user customers are in the experiment', async (store, projectId) => {
+    withStore('exposed and held-out accounts by the account KPI rules, NPS clustered by account, revenue sums', async (store, base) => {
+      const { projectId, percent } = projectHolding(base, ['acme', 'soylent'], ['globex', 'initech']);
       await seed(store, projectId);
       const groups = await store.kpi.programGroupCounts(projectId, {
         from: new Date(FROM),
         to: new Date(TO),
         inactivityMs: N,
-        holdout: ['gus'],
-        tiers: [],
+        holdout: { percent, unit: 'account' },
+        // One tier from 10 points: ada's.
+        tierMinPoints: [10],
+        npsSurveyId: 'nps',
+        revenue: true,
+      });
+      // Held out: at FROM acme and soylent, acme retained. Active acme (2 events in range) and
+      // soylent (1): 2 accounts, 3 events, Σ events² = 4 + 1 = 5.
+      // NPS: acme (m 2, net 0) and soylent (m 1, net 1): 2 accounts, 3 answers, promoters ada cat,
+      // detractor bob; Σm² = 4 + 1 = 5, Σnet² = 0 + 1 = 1, Σnet·m = 0 + 1 = 1.
+      // Revenue: acme pays 12,000 at TO; soylent paid 24,000 at FROM and nothing at TO (lost).
+      expect(groups.holdout).toEqual({
+        retention: { customersAtStart: 2, retained: 1 },
+        engagement: { active: 2, events: 3, eventsSquared: 5 },
+        nps: {
+          responses: 3,
+          promoters: 2,
+          detractors: 1,
+          clusters: { accounts: 2, responsesSquared: 5, netSquared: 1, netByResponses: 1 },
+        },
+        revenue: { payingAtEnd: 1, endArr: 12_000n, endArrSquared: 144_000_000, payingAtStart: 2, lost: 1 },
+      });
+      // Exposed: at FROM globex only (initech's first event is +5 d), retained. Active globex (3)
+      // and initech (1): 4 events, Σ² = 9 + 1 = 10. NPS: globex (m 2, net 1), initech (m 1, net −1):
+      // 3 answers, promoter eve, detractor fay; Σm² = 4 + 1 = 5, Σnet² = 1 + 1 = 2, Σnet·m = 2 − 1 = 1.
+      // Revenue: globex 36,000 and initech 12,000 at TO (Σ² = 1,296,000,000 + 144,000,000); initech paid at FROM.
+      expect(groups.exposed).toEqual({
+        retention: { customersAtStart: 1, retained: 1 },
+        engagement: { active: 2, events: 4, eventsSquared: 10 },
+        nps: {
+          responses: 3,
+          promoters: 1,
+          detractors: 1,
+          clusters: { accounts: 2, responsesSquared: 5, netSquared: 2, netByResponses: 1 },
+        },
+        revenue: { payingAtEnd: 2, endArr: 48_000n, endArrSquared: 1_440_000_000, payingAtStart: 1, lost: 0 },
+      });
+      // Members stay users (ada), and an account customer is a member through any of its users: acme.
+      // Non-members' customers: soylent (lost), globex, initech, hooli and user gus; paying at TO
+      // globex, initech, hooli, gus: Σ 72,000, Σ² 1,296,000,000 + 3 × 144,000,000.
+      expect(groups.member.revenue).toEqual({ payingAtEnd: 1, endArr: 12_000n, endArrSquared: 144_000_000, payingAtStart: 1, lost: 0 });
+      expect(groups.tiers[1]!.revenue).toEqual(groups.member.revenue);
+      expect(groups.nonMember.revenue).toEqual({
+        payingAtEnd: 4,
+        endArr: 72_000n,
+        endArrSquared: 1_728_000_000,
+        payingAtStart: 4,
+        lost: 1,
+      });
+      // Member NPS per answer, unclustered: ada's 10.
+      expect(groups.member.nps).toEqual({ responses: 1, promoters: 1, detractors: 0 });
+      // The holdout segments: the held-out accounts' members, and the other accounts' members.
+      const segment = (group: 'holdout' | 'exposed') =>
+        store.kpi.segmentCustomers(projectId, { kind: 'holdout', group, percent, unit: 'account' }, new Date(TO));
+      expect(await segment('holdout')).toEqual({ userIds: ['ada', 'bob', 'cat'], accountIds: ['acme', 'soylent'] });
+      expect(await segment('exposed')).toEqual({ userIds: ['dan', 'eve', 'fay'], accountIds: ['globex', 'initech'] });
+    });
+
+    withStore('under the user unit only user customers are in the experiment', async (store, base) => {
+      const { projectId, percent } = projectHolding(base, ['gus'], []);
+      await seed(store, projectId);
+      const groups = await store.kpi.programGroupCounts(projectId, {
+        from: new Date(FROM),
+        to: new Date(TO),
+        inactivityMs: N,
+        holdout: { percent, unit: 'user' },
+        tierMinPoints: [],
         revenue: true,
       });
       // gus is the only user customer: held out, 12,000 at FROM and TO; no exposed user customer.

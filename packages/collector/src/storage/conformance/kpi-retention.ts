@@ -8,6 +8,7 @@ import { PERIOD_MS } from '../../kpi/retention-periods.js';
 import { newEvent } from '../../test-support/events.js';
 import type { NewEvent } from '../../domain/events.js';
 import { segmentOf, traitSegmentOf, type KpiSegment } from '../../kpi/segment.js';
+import { projectHolding } from '../../test-support/holdout.js';
 import { storeTest, type OpenStore } from './harness.js';
 import { revenueFactRow } from '../../domain/revenue/revenue-fact.js';
 import { fact as revenueFact } from '../../test-support/revenue.js';
@@ -291,16 +292,19 @@ export function kpiRetentionConformance(open: OpenStore): void {
       },
     );
 
-    withStore("program groups: the grouped statements give each segment's own counts", async (store, projectId) => {
+    withStore("program groups: the grouped statements give each segment's own counts", async (store, base) => {
+      // bob, dan and ivy drawn into the holdout; every other identified user exposed.
+      const held = ['bob', 'dan', 'ivy'];
+      const { projectId, percent } = projectHolding(base, held, ['ada', 'cat', 'eve', 'fay', 'gus', 'hal', 'jon']);
       await seed(store, projectId);
-      const earn = (userId: string, at: number) =>
-        store.rewards.append({ projectId, id: `join-${userId}`, userId, amount: 10, reason: 'Welcome', ruleId: null, at });
-      await earn('ada', FROM);
-      await earn('hal', FROM - 20 * D);
-      await earn('cat', TO);
-      const holdout = ['bob', 'dan', 'ivy', 'nobody'];
-      const tiers = [['ada'], ['hal', 'nobody'], []];
-      const groups = await store.kpi.programGroupCounts(projectId, { ...range, inactivityMs: N, holdout, tiers });
+      const earn = (userId: string, amount: number, at: number) =>
+        store.rewards.append({ projectId, id: `join-${userId}`, userId, amount, reason: 'Welcome', ruleId: null, at });
+      await earn('ada', 50, FROM);
+      await earn('hal', 20, FROM - 20 * D);
+      await earn('cat', 5, TO);
+      // Tiers from 10 and from 40 lifetime points: hal (20) reaches the first, ada (50) the second, cat (5) neither.
+      const holdout = { percent, unit: 'user' as const };
+      const groups = await store.kpi.programGroupCounts(projectId, { ...range, inactivityMs: N, holdout, tierMinPoints: [10, 40] });
       const countsOf = async (segment: KpiSegment) => {
         const retention = await store.kpi.retentionCounts(projectId, { ...range, inactivityMs: N, segment });
         const { activeUsers, events, eventsSquared } = await store.kpi.engagementCounts(projectId, { ...range, segment });
@@ -311,32 +315,30 @@ export function kpiRetentionConformance(open: OpenStore): void {
         identified: await countsOf(users([], true)),
         member: await countsOf({ kind: 'member' }),
         nonMember: await countsOf({ kind: 'non-member' }),
-        holdout: await countsOf(users(holdout)),
-        exposed: await countsOf(users(holdout, true)),
-        tiers: [await countsOf(users(tiers[0]!)), await countsOf(users(tiers[1]!)), await countsOf(users([]))],
+        holdout: await countsOf(users(held)),
+        exposed: await countsOf(users(held, true)),
+        tiers: [await countsOf(users(['cat'])), await countsOf(users(['hal'])), await countsOf(users(['ada']))],
       });
+      // The holdout segments draw the same users as the groups.
+      expect(await countsOf({ kind: 'holdout', group: 'holdout', ...holdout })).toEqual(groups.holdout);
+      expect(await countsOf({ kind: 'holdout', group: 'exposed', ...holdout })).toEqual(groups.exposed);
       // Hand-checked: members ada and hal; customers at FROM among them ada (retained) and hal (lost).
       expect(groups.member.retention).toEqual({ customersAtStart: 2, retained: 1 });
       expect(groups.identified.engagement.active).toBe(8); // all identified users but bob and jon
-      const withoutHoldout = await store.kpi.programGroupCounts(projectId, { ...range, inactivityMs: N, holdout: null, tiers: [] });
+      const withoutHoldout = await store.kpi.programGroupCounts(projectId, { ...range, inactivityMs: N, holdout: null, tierMinPoints: [] });
       expect(withoutHoldout).toMatchObject({ holdout: null, exposed: null, tiers: [] });
     });
 
-    withStore('program groups under the account unit, and NPS per group from identified answers only', async (store, projectId) => {
+    withStore('program groups under the account unit, and NPS per group from identified answers only', async (store, base) => {
+      // Account "held" is drawn into the holdout: ada and dan; "open" is exposed: eve. Nobody else is in an account.
+      const { projectId, percent } = projectHolding(base, ['held'], ['open']);
       await seed(store, projectId);
       await store.rewards.append({ projectId, id: 'join-ada', userId: 'ada', amount: 10, reason: 'Welcome', ruleId: null, at: FROM });
       const join = (accountId: string, userId: string) =>
         store.accounts.addMember(projectId, accountId, userId, { joinedAt: FROM, activeAt: FROM });
-      // Account "held" is drawn into the holdout: ada and dan; "open" is exposed: eve. Nobody else is in an account.
       await join('held', 'ada');
       await join('held', 'dan');
       await join('open', 'eve');
-      const units = await store.kpi.holdoutUnits(projectId, 'account');
-      expect(units.sort((a, b) => a.userId.localeCompare(b.userId))).toEqual([
-        { userId: 'ada', unitId: 'held' },
-        { userId: 'dan', unitId: 'held' },
-        { userId: 'eve', unitId: 'open' },
-      ]);
       const answer = npsAnswers(store, projectId);
       await answer('ada', 10, FROM + D);
       await answer('dan', 2, FROM + 2 * D);
@@ -347,9 +349,8 @@ export function kpiRetentionConformance(open: OpenStore): void {
       const groups = await store.kpi.programGroupCounts(projectId, {
         ...range,
         inactivityMs: N,
-        holdout: ['held'],
-        holdoutUnit: 'account',
-        tiers: [],
+        holdout: { percent, unit: 'account' },
+        tierMinPoints: [],
         npsSurveyId: 'nps',
       });
       // The groups are accounts; no event of the fixture is attributed to one.

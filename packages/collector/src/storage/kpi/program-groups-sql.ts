@@ -3,30 +3,37 @@ import type { Dialect } from '../sql/runner.js';
 import { DIALECTS, edgeCtes, int, isUser, retentionSubjects, ROLLUP_DAYS } from './retention-sql.js';
 import { subscriptionArrSql } from '../revenue/revenue-sql.js';
 import { memberOf } from './segment-sql.js';
+import { SAMPLE_BUCKETS } from '../../domain/targeting/sampling.js';
 
 /**
- * The program's held-out units and tiers, as parameters: `held(unit_id)` lists @holdout (user ids,
- * or account ids when @byAccount = 1; the holdout's hash is not SQL), `tiers(user_id, tier)` the
- * index @tiers gives each member, `{"<user id>": n}`.
+ * The program's tiers, as `tiers(user_id, tier)`: each member with a ledger (`reward_balances`)
+ * and how many tiers their lifetime points reach, @tierMins being the tiers' minimum points in
+ * ascending order: 0 below every tier, k in the k-th tier from the bottom (`membersByTier`'s
+ * order). No rows when the program has no tiers.
  */
 export function paramCtes(d: Dialect): string {
-  const listed =
-    d === 'sqlite' ? 'SELECT value AS unit_id FROM json_each(@holdout)' : 'SELECT jsonb_array_elements_text(CAST(@holdout AS jsonb))';
-  const tiers =
+  const mins =
     d === 'sqlite'
-      ? 'SELECT key AS user_id, value AS tier FROM json_each(@tiers)'
-      : 'SELECT key AS user_id, CAST(value AS integer) AS tier FROM jsonb_each_text(CAST(@tiers AS jsonb))';
+      ? 'SELECT value AS min_points FROM json_each(@tierMins)'
+      : 'SELECT CAST(value AS bigint) AS min_points FROM jsonb_array_elements_text(CAST(@tierMins AS jsonb)) value';
   return `
-  held(unit_id) AS MATERIALIZED (${listed}),
-  tiers(user_id, tier) AS MATERIALIZED (${tiers})`;
+  tier_mins AS MATERIALIZED (${mins}),
+  tiers(user_id, tier) AS MATERIALIZED (
+    SELECT b.user_id, (SELECT COUNT(*) FROM tier_mins t WHERE t.min_points <= b.lifetime)
+    FROM reward_balances b WHERE b.project_id = @projectId AND EXISTS (SELECT 1 FROM tier_mins))`;
 }
 
+/** Whether the row `row` (a user or an account) drew a bucket in the holdout: below @heldBelow (0 without a holdout). */
+const heldBucket = (row: string) => `COALESCE(${row}.holdout_bucket, ${SAMPLE_BUCKETS}) < ${int('heldBelow')}`;
+
 /**
- * An account's place in an account-unit experiment: 1 held out (listed in @holdout), 0 exposed,
- * null outside it (an account without members: nobody in it could be offered the program).
+ * An account's place in an account-unit experiment: 1 held out (its bucket is in the holdout), 0
+ * exposed, null outside it (an account without members: nobody in it could be offered the program).
  */
-export const accountHeld = (account: string) => `CASE WHEN ${account} IN (SELECT unit_id FROM held) THEN 1
-    WHEN EXISTS (SELECT 1 FROM account_members m WHERE m.project_id = @projectId AND m.account_id = ${account}) THEN 0 END`;
+export const accountHeld = (account: string) => `CASE
+    WHEN NOT EXISTS (SELECT 1 FROM account_members m WHERE m.project_id = @projectId AND m.account_id = ${account}) THEN NULL
+    WHEN EXISTS (SELECT 1 FROM accounts ha WHERE ha.project_id = @projectId AND ha.account_id = ${account} AND ${heldBucket('ha')}) THEN 1
+    ELSE 0 END`;
 
 /**
  * Each identified user at @to with the program-impact groups they are in
@@ -42,7 +49,7 @@ function flagsCtes(d: Dialect): string {
   return `${paramCtes(d)},
   flags AS MATERIALIZED (
     SELECT u.user_id, 'u:' || u.user_id AS subject, CASE WHEN ${memberOf(d, 'u.user_id')} THEN 1 ELSE 0 END AS member,
-      CASE WHEN ${int('byAccount')} = 1 THEN NULL WHEN u.user_id IN (SELECT unit_id FROM held) THEN 1 ELSE 0 END AS held, t.tier
+      CASE WHEN ${int('byAccount')} = 1 THEN NULL WHEN ${heldBucket('u')} THEN 1 ELSE 0 END AS held, t.tier
     FROM users u LEFT JOIN tiers t ON t.user_id = u.user_id WHERE u.project_id = @projectId)`;
 }
 
@@ -85,12 +92,13 @@ function revenueCustomers(dialect: Dialect): string {
         ELSE COALESCE(a.member, 0) END AS member,
       CASE WHEN c.customer_kind = 'user' THEN t.tier ELSE a.tier END AS tier,
       CASE WHEN ${int('byAccount')} = 0 THEN
-          CASE WHEN c.customer_kind = 'user' THEN CASE WHEN c.customer_id IN (SELECT unit_id FROM held) THEN 1 ELSE 0 END END
-        WHEN c.customer_kind = 'account' THEN
-          CASE WHEN c.customer_id IN (SELECT unit_id FROM held) THEN 1 WHEN a.account_id IS NOT NULL THEN 0 END END AS held
+          CASE WHEN c.customer_kind = 'user' THEN CASE WHEN ${heldBucket('hu')} THEN 1 ELSE 0 END END
+        WHEN c.customer_kind = 'account' AND a.account_id IS NOT NULL THEN CASE WHEN ${heldBucket('ha')} THEN 1 ELSE 0 END END AS held
     FROM customer_arr c
     LEFT JOIN account_flags a ON c.customer_kind = 'account' AND a.account_id = c.customer_id
-    LEFT JOIN tiers t ON c.customer_kind = 'user' AND t.user_id = c.customer_id)`;
+    LEFT JOIN tiers t ON c.customer_kind = 'user' AND t.user_id = c.customer_id
+    LEFT JOIN users hu ON c.customer_kind = 'user' AND hu.project_id = @projectId AND hu.user_id = c.customer_id
+    LEFT JOIN accounts ha ON c.customer_kind = 'account' AND ha.project_id = @projectId AND ha.account_id = c.customer_id)`;
 }
 
 /** Answers, promoters (9–10) and detractors (0–6) among `scores` rows `s`, by column. */

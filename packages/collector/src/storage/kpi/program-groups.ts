@@ -1,3 +1,4 @@
+import { heldBelow } from '../../domain/rewards/holdout.js';
 import type { Awaitable, SqlReader } from '../sql/runner.js';
 import { programAccountSql, type ProgramAccountStatement } from './program-accounts-sql.js';
 import { programGroupSql, type ProgramGroupStatement } from './program-groups-sql.js';
@@ -77,14 +78,13 @@ export function sqlProgramGroups(read: SqlReader, refresh: () => Awaitable<void>
     run(name, () => sql()[name], params);
   return {
     async programGroupCounts(projectId, query) {
-      const tiers: Record<string, number> = {};
-      query.tiers.forEach((ids, index) => ids.forEach((id) => (tiers[id] = index)));
-      const byAccount = query.holdout !== null && query.holdoutUnit === 'account';
+      const byAccount = query.holdout?.unit === 'account';
       const groups = {
         to: query.to.getTime(),
-        holdout: JSON.stringify(query.holdout ?? []),
+        // Integer buckets: below a fractional bound is below its ceiling, alike on both stores.
+        heldBelow: query.holdout ? Math.ceil(heldBelow(query.holdout.percent)) : 0,
         byAccount: byAccount ? 1 : 0,
-        tiers: JSON.stringify(tiers),
+        tierMins: JSON.stringify(query.tierMinPoints),
       };
       const lo = query.from.getTime() - query.inactivityMs;
       const survey = query.npsSurveyId ?? null;
@@ -120,17 +120,9 @@ export function sqlProgramGroups(read: SqlReader, refresh: () => Awaitable<void>
         nonMember: group((f) => !f.member),
         holdout: query.holdout ? held(true) : null,
         exposed: query.holdout ? held(false) : null,
-        tiers: query.tiers.map((_, index) => group((f) => f.tier === index)),
+        // The members below every tier, then each tier (none without tiers).
+        tiers: query.tierMinPoints.length === 0 ? [] : [null, ...query.tierMinPoints].map((_, index) => group((f) => f.tier === index)),
       };
-    },
-    async holdoutUnits(projectId, unit) {
-      const rows = await read.all<{ user_id: string; unit_id: string }>(
-        unit === 'user'
-          ? 'SELECT user_id, user_id AS unit_id FROM users WHERE project_id = $1'
-          : 'SELECT user_id, account_id AS unit_id FROM account_members WHERE project_id = $1',
-        [projectId],
-      );
-      return rows.map((row) => ({ userId: row.user_id, unitId: row.unit_id }));
     },
   };
 }

@@ -88,19 +88,16 @@ export interface ProgramGroupsQuery {
   to: Date;
   inactivityMs: number;
   /**
-   * The program's held-out units (user ids, or account ids under the account unit); null without a
-   * holdout, and then `holdout`/`exposed` are null.
+   * The program's holdout: the units (users, or with `unit: 'account'` accounts) whose stored
+   * bucket is under the percent (domain/rewards/holdout.ts). Null without a holdout, and then
+   * `holdout`/`exposed` are null. Under the account unit `holdout`/`exposed` are groups of accounts
+   * (those with a member; account KPIs' rules); else the held-out users and every other identified user.
    */
-  holdout: readonly string[] | null;
-  /**
-   * `account`: the holdout samples accounts, and `holdout`/`exposed` are groups of accounts (those
-   * with a member; account KPIs' rules). Default `user`: the held-out users and every other identified user.
-   */
-  holdoutUnit?: 'user' | 'account';
+  holdout: { percent: number; unit: 'user' | 'account' } | null;
   /** Sum each group's revenue customers too (`revenue` of every row). */
   revenue?: boolean;
-  /** Members per tier, as `membersByTier` lists them. */
-  tiers: readonly (readonly string[])[];
+  /** The tiers' minimum lifetime points, ascending (the order of `membersByTier`); empty without tiers. */
+  tierMinPoints: readonly number[];
   /** The NPS survey whose answers each group's `nps` counts; none: no `nps`. */
   npsSurveyId?: string | null;
 }
@@ -111,21 +108,15 @@ export interface ProgramGroupCounts {
   nonMember: GroupCountRow;
   holdout: GroupCountRow | null;
   exposed: GroupCountRow | null;
-  /** In the order of `ProgramGroupsQuery.tiers`. */
+  /** The members below every tier, then one per tier in the order of `tierMinPoints`; empty without tiers. */
   tiers: GroupCountRow[];
 }
 
 export interface ProgramGroupKpiStore {
   /**
    * Retention and engagement of every program-impact group in one statement per metric: the same
-   * counts `retentionCounts` and `engagementCounts` give for the `member`, `non-member` and listed
-   * user segments, without reading the events once per group.
+   * counts `retentionCounts` and `engagementCounts` give for the `member`, `non-member` and holdout
+   * segments, without reading the events once per group.
    */
   programGroupCounts(projectId: string, query: ProgramGroupsQuery): Promise<ProgramGroupCounts>;
-  /**
-   * The units the program's holdout samples, each with the user it decides for: every identified
-   * user as its own unit, or (`account`) every account membership. One narrow read of a primary
-   * key; the hash that samples them is not SQL.
-   */
-  holdoutUnits(projectId: string, unit: 'user' | 'account'): Promise<{ userId: string; unitId: string }[]>;
 }

@@ -1,4 +1,5 @@
 import type { KpiSegment } from '../../kpi/segment.js';
+import { heldBelow } from '../../domain/rewards/holdout.js';
 import { AT_RISK_LOOKBACK_DAYS } from '../../kpi/segment.js';
 import { epochMs } from '../sql/dialect.js';
 import type { Dialect } from '../sql/runner.js';
@@ -93,6 +94,19 @@ const LISTED: Record<Dialect, string> = {
   postgres: 'SELECT jsonb_array_elements_text(CAST(@segUsers AS jsonb))',
 };
 
+/**
+ * The user ids the holdout segment lists (then negated when @segNegate = 1): the held-out users
+ * (their bucket, or under the account unit (@segUnit) an account of theirs, under @segHeldBelow);
+ * with @segExposedMembers = 1 (exposed, account unit) the other members of accounts instead.
+ */
+const HELD_USERS = `SELECT h.user_id FROM users h WHERE h.project_id = @projectId AND CAST(@segUnit AS text) = 'user'
+    AND h.holdout_bucket < ${int('segHeldBelow')}
+  UNION ALL SELECT hm.user_id FROM account_members hm JOIN accounts ha ON ha.project_id = hm.project_id AND ha.account_id = hm.account_id
+    WHERE hm.project_id = @projectId AND CAST(@segUnit AS text) = 'account' AND ha.holdout_bucket < ${int('segHeldBelow')}`;
+const HOLDOUT_LISTED = `SELECT user_id FROM (${HELD_USERS}) held WHERE ${int('segExposedMembers')} = 0
+  UNION ALL SELECT em.user_id FROM account_members em WHERE ${int('segExposedMembers')} = 1 AND em.project_id = @projectId
+    AND em.user_id NOT IN (${HELD_USERS})`;
+
 /** A user earned points before @to: the program's membership rule. */
 export const memberOf = (d: Dialect, user: string) =>
   `EXISTS (SELECT 1 FROM reward_entries r WHERE r.project_id = @projectId AND r.user_id = ${user} AND r.amount > 0
@@ -116,7 +130,8 @@ function segmentBody(d: Dialect, kind: SegmentKind): string {
       return users(`NOT ${memberOf(d, 'u.user_id')}`);
     // The listed users, or (@segNegate = 1) the project's other identified users.
     case 'users':
-      return users(`(u.user_id IN (${LISTED[d]})) = (${int('segNegate')} = 0)`);
+    case 'holdout':
+      return users(`(u.user_id IN (${kind === 'users' ? LISTED[d] : HOLDOUT_LISTED})) = (${int('segNegate')} = 0)`);
     // Identified users with a rollup day in the lookback and none in the last N whole days.
     case 'at-risk':
       return `SELECT subject FROM kpi_activity_days WHERE project_id = @projectId AND substr(subject, 1, 2) = 'u:'
@@ -134,8 +149,8 @@ function segmentBody(d: Dialect, kind: SegmentKind): string {
  * only from its revenue still has an age. The other segments are about people, so an account is
  * judged by its members taken together: at risk when one of them was active in the lookback and
  * none in the last N days; a program member when one of them earned points before @to
- * (`non-member`: none did); in a listed group (the holdout) when it has members and all are
- * listed, and in its complement (`exposed`, @segNegate = 1) when one member is not listed.
+ * (`non-member`: none did); in a listed group (or the holdout's) when it has members and all are
+ * listed, and in its complement (@segNegate = 1) when one member is not listed.
  */
 function accountSegmentBody(d: Dialect, kind: SegmentKind): string {
   const accounts = (where: string) => `SELECT a.account_id FROM accounts a WHERE a.project_id = @projectId AND ${where}`;
@@ -160,8 +175,9 @@ function accountSegmentBody(d: Dialect, kind: SegmentKind): string {
       return accounts(aMember(memberOf(d, 'm.user_id')));
     case 'non-member':
       return accounts(`NOT ${aMember(memberOf(d, 'm.user_id'))}`);
-    case 'users': {
-      const unlisted = aMember(`m.user_id NOT IN (${LISTED[d]})`);
+    case 'users':
+    case 'holdout': {
+      const unlisted = aMember(`m.user_id NOT IN (${kind === 'users' ? LISTED[d] : HOLDOUT_LISTED})`);
       return accounts(`CASE WHEN ${int('segNegate')} = 0 THEN ${aMember('1 = 1')} AND NOT ${unlisted} ELSE ${unlisted} END`);
     }
     case 'at-risk':
@@ -194,6 +210,17 @@ export function segmentParams(segment: KpiSegment | undefined, to: number): Reco
       return { ...params, segFrom: segment.fromMs, segTo: segment.toMs };
     case 'users':
       return { ...params, segUsers: JSON.stringify(segment.ids), segNegate: segment.negate ? 1 : 0 };
+    case 'holdout': {
+      const exposed = segment.group === 'exposed';
+      return {
+        ...params,
+        segUnit: segment.unit,
+        // Integer buckets: below a fractional bound is below its ceiling, alike on both stores.
+        segHeldBelow: Math.ceil(heldBelow(segment.percent)),
+        segExposedMembers: exposed && segment.unit === 'account' ? 1 : 0,
+        segNegate: exposed && segment.unit === 'user' ? 1 : 0,
+      };
+    }
     case 'at-risk': {
       const today = dayOf(to);
       return { ...params, riskLo: today - segment.days - AT_RISK_LOOKBACK_DAYS, riskMid: today - segment.days, riskHi: today };

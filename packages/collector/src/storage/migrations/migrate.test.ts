@@ -33,6 +33,7 @@ const RECORDED = [
   [29, 'checklist-assignments'],
   [31, 'kpi-activity-blocks'],
   [34, 'account-vocabulary'],
+  [35, 'holdout-buckets'],
 ] as const;
 
 describe('migrations', () => {

@@ -6,6 +6,7 @@ import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventR
 import type { Store, StoreTuning } from '../store.js';
 import { keepChurnedTablesVacuumed, vacuumChurnedTables } from './churn-vacuum.js';
 import { postgresWriteOps } from './postgres-write-ops.js';
+import { fillHoldoutBuckets } from '../users/holdout-buckets.js';
 import { applyWrite } from '../apply-write.js';
 import { sqlPromptStore } from '../prompts/prompt-sql.js';
 import { sqlAnnouncementStore } from '../announcements/announcement-sql.js';
@@ -28,6 +29,7 @@ import { sqlAuditStore } from '../audit/audit-sql.js';
 import { sqlEmailStore } from '../email/email-sql.js';
 import { postgresReadOnlyRunner, postgresTransact, postgresTransaction } from '../sql/postgres-gate.js';
 import { postgresRunner } from '../sql/postgres-runner.js';
+import { runAsync } from '../sql/transaction.js';
 import { createSqlUserStore } from '../users/users-sql-store.js';
 import { createSqlAccountStore } from '../accounts/account-sql.js';
 import { accountFoldStep } from '../accounts/account-rollup-fold.js';
@@ -73,6 +75,7 @@ export async function openPostgresStore(databaseUrl: string, options: StoreTunin
   pool.on('error', (error) => console.error('hearth-collector: an idle PostgreSQL connection was closed by the server', error.message));
   try {
     await migratePostgres(pool);
+    await runAsync(fillHoldoutBuckets(postgresRunner(pool)));
     // A queue left bloated by the last run (a bulk load, a crash) is reclaimed before the first read scans it.
     await vacuumChurnedTables(pool);
     // Fresh statistics from the start, so the first KPI plans do not wait for autovacuum's analyze.

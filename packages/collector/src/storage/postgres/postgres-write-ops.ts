@@ -1,3 +1,4 @@
+import { rewardsHoldoutBucket } from '../../domain/rewards/holdout.js';
 import type { PoolClient } from 'pg';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { membershipsOf } from '../accounts/account-sql.js';
@@ -108,8 +109,8 @@ export function postgresWriteOps(client: PoolClient): WriteOps {
       if (ranges.length === 0) return;
       await client.query(
         // SET expressions read the row as it was: see PREVIOUS_SEEN_RULE in apply-write.ts.
-        `INSERT INTO users (project_id, user_id, first_seen, last_seen, previous_seen)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[])
+        `INSERT INTO users (project_id, user_id, first_seen, last_seen, previous_seen, holdout_bucket)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $7::integer[])
          ORDER BY 1, 2
          ON CONFLICT (project_id, user_id) DO UPDATE SET
            first_seen = LEAST(users.first_seen, excluded.first_seen),
@@ -126,6 +127,7 @@ export function postgresWriteOps(client: PoolClient): WriteOps {
           ranges.map((r) => date(r.lastSeen)),
           ranges.map((r) => (r.previousSeen === null ? null : date(r.previousSeen))),
           VISIT_GAP_MS / 1000,
+          ranges.map((r) => rewardsHoldoutBucket(r.projectId, r.userId)),
         ],
       );
     },

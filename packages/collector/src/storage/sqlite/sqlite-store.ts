@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { applyWrite } from '../apply-write.js';
 import { GroupCommitter } from '../group-commit.js';
 import { migrateSqlite } from '../migrations/migrate.js';
+import { runSync } from '../sql/transaction.js';
+import { fillHoldoutBuckets } from '../users/holdout-buckets.js';
 import { EVENT_COLUMNS, eventFilterSql, toStoredEvent, toStoredUser, type EventRow, type UserRow } from '../rows.js';
 import type { Store, StoreTuning } from '../store.js';
 import { SqliteKpiReader } from './sqlite-kpi-reader.js';
@@ -74,6 +76,7 @@ export function openSqliteStore(file: string, options: StoreTuning = {}): Store 
   db.pragma('cache_size = -65536');
   db.pragma('mmap_size = 2147418112');
   migrateSqlite(db);
+  runSync(fillHoldoutBuckets(sqliteRunner(db)));
   db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   // The planner's statistics (sqlite_stat1) are only as fresh as the last ANALYZE, and SQLite never
   // runs one by itself: refresh what changed at open and hourly (a sample of 1,000 rows per index).

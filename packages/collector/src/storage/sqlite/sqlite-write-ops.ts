@@ -1,3 +1,4 @@
+import { rewardsHoldoutBucket } from '../../domain/rewards/holdout.js';
 import type { Database } from 'better-sqlite3';
 import { VISIT_GAP_MS } from '../../domain/visit.js';
 import { membershipsOf } from '../accounts/account-sql.js';
@@ -40,8 +41,8 @@ export function sqliteWriteOps(db: Database): WriteOps {
     RETURNING timestamp`);
   // SET expressions read the row as it was: see PREVIOUS_SEEN_RULE in apply-write.ts.
   const seen = db.prepare(`
-    INSERT INTO users (project_id, user_id, first_seen, last_seen, previous_seen)
-    VALUES (@projectId, @userId, @firstSeen, @lastSeen, @previousSeen)
+    INSERT INTO users (project_id, user_id, first_seen, last_seen, previous_seen, holdout_bucket)
+    VALUES (@projectId, @userId, @firstSeen, @lastSeen, @previousSeen, @holdoutBucket)
     ON CONFLICT (project_id, user_id) DO UPDATE SET
       first_seen = min(users.first_seen, excluded.first_seen),
       last_seen = max(users.last_seen, excluded.last_seen),
@@ -109,7 +110,7 @@ export function sqliteWriteOps(db: Database): WriteOps {
       });
     },
     upsertSeen(ranges) {
-      for (const range of ranges) seen.run(range);
+      for (const range of ranges) seen.run({ ...range, holdoutBucket: rewardsHoldoutBucket(range.projectId, range.userId) });
     },
     readTraits(projectId, userId) {
       const row = traitsOf.get(projectId, userId);
