@@ -14,8 +14,9 @@ const N = 10 * D;
 
 /**
  * Hand-computed fixture, range [FROM, FROM + 14 d), inactivity N = 10 days, the holdout drawing
- * accounts (the test picks a project whose draw splits them so): acme (ada, bob) and soylent (cat) held out; globex (dan, eve) and initech (fay)
- * exposed; hooli has no member (outside the experiment); gus is in no account. ada earned points
+ * accounts (the test picks a project whose draw splits them so): acme (ada, bob) and soylent (cat)
+ * held out; globex (dan, eve) and initech (fay) exposed; hooli has no member (outside the
+ * experiment); gus is in no account. ada earned points
  * (the only member, tier 0). Events, each attributed to the user's account:
  * - acme: ada −5 d, bob +2 d, ada +12 d → active at FROM and at TO (an event in (TO − N, TO)).
  * - soylent: cat −3 d, cat +1 d → active at FROM, silent at TO: lost.
