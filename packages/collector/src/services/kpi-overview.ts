@@ -40,9 +40,18 @@ const CLV_NOTES: Record<Exclude<ClvNote, 'lifetime_capped' | null>, string> = {
 /** What one period contributes to every card. */
 type PeriodFigures = Record<OverviewKpi, Figure>;
 
+/** Digits of each currency's minor unit, once per currency: building a NumberFormat loads ICU data (~10 ms the first time). */
+const digitsByCurrency = new Map<string, number>();
+
 /** Digits of the currency's minor unit (2 for EUR, 0 for JPY): the point value is in major units. */
-const minorDigits = (currency: string) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+function minorDigits(currency: string): number {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
+}
 
 /**
  * The overview's cards for `range` (docs/reference/kpi-definitions.md, "Overview cards"): each
