@@ -1,7 +1,7 @@
 import type { Dialect } from '../sql/runner.js';
 import { ACCOUNT_ROLLUP_DAYS, accountActivityCtes, accountEdgeDays, ACCOUNTS_AT_START } from '../accounts/account-kpi-sql.js';
 import { DIALECTS } from './retention-sql.js';
-import { accountHeld, NPS_COUNTS, npsScoresCte, paramCtes } from './program-groups-sql.js';
+import { accountHeld, NPS_COUNTS, npsScoresCte } from './program-groups-sql.js';
 
 /**
  * Exposed against held-out accounts when the program's holdout draws accounts
@@ -17,11 +17,11 @@ export function programAccountSql(dialect: Dialect) {
   return {
     // As account churn: accounts active at @from, retained when also active at @to.
     accountRetention: `
-      WITH ${accountActivityCtes(d, '1')}, ${paramCtes(dialect)}, per_account AS (${ACCOUNTS_AT_START})
+      WITH ${accountActivityCtes(d, '1')}, per_account AS (${ACCOUNTS_AT_START})
       ${perHeld('COUNT(*) AS at_start, COALESCE(SUM(active_end), 0) AS retained')}`,
     // Accounts with an attributed event in [from, to), their events and Σ events².
     accountEngagement: `
-      WITH ${accountEdgeDays(d)}, ${paramCtes(dialect)},
+      WITH ${accountEdgeDays(d)},
       counted(account_id, n) AS (SELECT account_id, events ${ACCOUNT_ROLLUP_DAYS} UNION ALL SELECT account_id, events FROM edge_days),
       per_account AS (SELECT account_id, SUM(n) AS n FROM counted GROUP BY account_id)
       ${perHeld('COUNT(*) AS active, COALESCE(SUM(n), 0) AS events, COALESCE(SUM(n * n), 0) AS events_squared')}`,
@@ -29,7 +29,7 @@ export function programAccountSql(dialect: Dialect) {
     // answers m and net score y = promoters − detractors, and per group Σm², Σy², Σym: the sums the
     // clustered interval needs (kpi/stats/means.ts, `clusterMeanGroup`).
     accountNps: `
-      WITH ${paramCtes(dialect)}, ${npsScoresCte(dialect)},
+      WITH ${npsScoresCte(dialect)},
       per_account AS (
         SELECT m.account_id, ${NPS_COUNTS},
           SUM(CASE WHEN s.score >= 9 THEN 1 WHEN s.score <= 6 THEN -1 ELSE 0 END) AS net

@@ -11,7 +11,7 @@ import { SAMPLE_BUCKETS } from '../../domain/targeting/sampling.js';
  * ascending order: 0 below every tier, k in the k-th tier from the bottom (`membersByTier`'s
  * order). No rows when the program has no tiers.
  */
-export function paramCtes(d: Dialect): string {
+function tierCtes(d: Dialect): string {
   const mins =
     d === 'sqlite'
       ? 'SELECT value AS min_points FROM json_each(@tierMins)'
@@ -46,7 +46,7 @@ export const accountHeld = (account: string) => `CASE
 function flagsCtes(d: Dialect): string {
   // MATERIALIZED: inlined, SQLite recomputed each user's flags per joined row (1M events: 450 ms
   // of program impact's engagement statement against 45 ms).
-  return `${paramCtes(d)},
+  return `${tierCtes(d)},
   flags AS MATERIALIZED (
     SELECT u.user_id, 'u:' || u.user_id AS subject, CASE WHEN ${memberOf(d, 'u.user_id')} THEN 1 ELSE 0 END AS member,
       CASE WHEN ${int('byAccount')} = 1 THEN NULL WHEN ${heldBucket('u')} THEN 1 ELSE 0 END AS held, t.tier
@@ -156,7 +156,7 @@ export function programGroupSql(dialect: Dialect) {
       UNION ALL ${perFlags('scores s', 'f.user_id = s.user_id', NPS_SUMS)}`,
     // The revenue customers' sums per combination of groups, in SQL so no customer list comes to Node.
     groupRevenue: `
-      WITH ${paramCtes(dialect)}, ${revenueCustomers(dialect)}
+      WITH ${tierCtes(dialect)}, ${revenueCustomers(dialect)}
       SELECT member, held, tier, ${REVENUE_SUMS} FROM customers GROUP BY member, held, tier`,
   };
 }
