@@ -39,7 +39,10 @@ export function keepChurnedTablesVacuumed(pool: pg.Pool, everyMs = CHECK_EVERY_M
   const timer = setInterval(() => {
     running = running.then(() =>
       vacuumChurnedTables(pool).catch((error: unknown) =>
-        console.error('hearth-collector: vacuuming the queue tables failed; retrying later', error instanceof Error ? error.message : error),
+        console.error(
+          'hearth-collector: vacuuming the queue tables failed; retrying later',
+          error instanceof Error ? error.message : error,
+        ),
       ),
     );
   }, everyMs);
