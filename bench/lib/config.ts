@@ -30,10 +30,13 @@ export const benchConfig = {
   postgresAdminUrl: process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
 } as const;
 
+/** Settings naming a directory of this machine: recorded as `<dir>`, since the results are committed. */
+const LOCAL_PATHS = new Set(['BENCH_KPI_SQLITE_CACHE']);
+
 /** The environment part of the command line, recorded beside every result. */
 export function commandLine(script: string): string {
   const env = Object.entries(process.env)
     .filter(([key]) => key.startsWith('BENCH_'))
-    .map(([key, value]) => `${key}=${value}`);
+    .map(([key, value]) => `${key}=${LOCAL_PATHS.has(key) ? '<dir>' : value}`);
   return [...env, script].join(' ');
 }
