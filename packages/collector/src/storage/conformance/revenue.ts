@@ -17,6 +17,28 @@ import { storeTest, type OpenStore } from './harness.js';
 
 const DAY = 86_400_000;
 const NO_CAC: RevenueSettings = { grossMarginPercent: 100, cac: [] };
+/** Account y from −3 d, raised and cancelled at one instant (+40 d): the later fact stays in force. */
+const TIED_CANCELLATION: readonly FactSpec[] = [
+  {
+    type: 'subscription_started',
+    accountId: 'y',
+    subscriptionId: 'y',
+    amount: 1000,
+    currency: 'EUR',
+    interval: 'month',
+    occurredAt: at(-3),
+  },
+  {
+    type: 'subscription_changed',
+    accountId: 'y',
+    subscriptionId: 'y',
+    amount: 5000,
+    currency: 'EUR',
+    interval: 'month',
+    occurredAt: at(40),
+  },
+  { type: 'subscription_cancelled', accountId: 'y', subscriptionId: 'y', occurredAt: at(40) },
+];
 
 /**
  * Revenue facts and the revenue KPIs over them, with figures computed by hand: each store must
@@ -188,25 +210,7 @@ export function revenueConformance(open: OpenStore): void {
     withStore('the series statement gives each period the rows of its own statement, ties and facts on a bound too', async (store, p) => {
       await record(store, p, [
         ...PORTFOLIO,
-        {
-          type: 'subscription_started',
-          accountId: 'y',
-          subscriptionId: 'y',
-          amount: 1000,
-          currency: 'EUR',
-          interval: 'month',
-          occurredAt: at(-3),
-        },
-        {
-          type: 'subscription_changed',
-          accountId: 'y',
-          subscriptionId: 'y',
-          amount: 5000,
-          currency: 'EUR',
-          interval: 'month',
-          occurredAt: at(40),
-        },
-        { type: 'subscription_cancelled', accountId: 'y', subscriptionId: 'y', occurredAt: at(40) },
+        ...TIED_CANCELLATION,
         { type: 'payment', userId: 'u9', amount: 700, currency: 'EUR', occurredAt: at(10) },
       ]);
       const bounds = [-20, -10, 0, 10, 20, 30, 40, 50].map((days) => PERIOD_START + days * DAY);
@@ -227,25 +231,7 @@ export function revenueConformance(open: OpenStore): void {
           interval: 'month',
           occurredAt: at(-3),
         },
-        {
-          type: 'subscription_started',
-          accountId: 'y',
-          subscriptionId: 'y',
-          amount: 1000,
-          currency: 'EUR',
-          interval: 'month',
-          occurredAt: at(-3),
-        },
-        {
-          type: 'subscription_changed',
-          accountId: 'y',
-          subscriptionId: 'y',
-          amount: 5000,
-          currency: 'EUR',
-          interval: 'month',
-          occurredAt: at(40),
-        },
-        { type: 'subscription_cancelled', accountId: 'y', subscriptionId: 'y', occurredAt: at(40) },
+        ...TIED_CANCELLATION,
       ]);
       // 60 days: churn 1 of 2 = 50 %, monthly 25 %, lifetime 4 months; CLV 1000 × 75 % × 4.
       const sixty = { from: PERIOD.from, to: PERIOD.from + 60 * DAY };
